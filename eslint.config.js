@@ -1,0 +1,38 @@
+// Lint rules for the whole repository: typescript-eslint for the middleware, the CLI and scripts;
+// Salesforce's recommended LWC rules for the Lightning components under force-app.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
+
+export default tseslint.config(
+  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'middleware/src/portals/*/generated/**'] },
+  {
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js', '*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
+  },
+  {
+    files: ['force-app/main/default/lwc/**/*.js'],
+    extends: [lwcRecommended],
+  },
+  {
+    files: ['force-app/main/default/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+    },
+  },
+);
