@@ -21,6 +21,8 @@ export default {
       displayName: 'middleware',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
+      globalSetup: '<rootDir>/test/support/postgres-server.js',
+      globalTeardown: '<rootDir>/test/support/postgres-teardown.js',
       testMatch: ['**/*.test.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       transform: { '^.+\\.ts$': swc },

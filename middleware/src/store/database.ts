@@ -1,0 +1,81 @@
+// Opens the engine's store: embedded PGlite in a data folder by default, a PostgreSQL server when a
+// connection URL is given. Same Kysely API and SQL either way; migrations run on open.
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import * as initial from './migrations/0001-initial.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface StoreOptions {
+  /** PostgreSQL connection URL (`DATABASE_URL`); when absent, embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; absent = in memory (tests). */
+  dataDir?: string | undefined;
+  /** Pool size for a PostgreSQL server. */
+  poolSize?: number;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  close(): Promise<void>;
+}
+
+/** Versioned migrations, in order. A new migration is a new module added here. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export class MigrationError extends Error {
+  constructor(migration: string | undefined, cause: unknown) {
+    super(`store migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'MigrationError';
+  }
+}
+
+/** Brings the schema to the latest version; safe to run concurrently from several instances. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new MigrationError(failed?.migrationName, error);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens (and migrates) the store described by the options. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  let db: Kysely<Database>;
+  let kind: StoreKind;
+  if (options.url) {
+    kind = 'postgres';
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    kind = 'pglite';
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  }
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, kind, close: () => db.destroy() };
+}

@@ -1,0 +1,34 @@
+// The two stores every engine test runs against: embedded PGlite and a real PostgreSQL server
+// (a fresh database per call, on the server the jest global setup provides).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { StoreOptions } from '../../middleware/src/store/database.js';
+
+export interface StoreVariant {
+  name: 'PGlite' | 'PostgreSQL';
+  options: () => Promise<StoreOptions>;
+}
+
+/** Creates an empty database on the test server and returns its URL. */
+export async function freshPostgresDatabase(): Promise<string> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: the jest global setup should have started PostgreSQL');
+  const name = `cosell_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function storeVariants(): StoreVariant[] {
+  return [
+    { name: 'PGlite', options: async () => ({}) },
+    { name: 'PostgreSQL', options: async () => ({ url: await freshPostgresDatabase() }) },
+  ];
+}
