@@ -19,7 +19,7 @@ describe.each(storeVariants())('store on $name', ({ options }) => {
   });
 
   it('keeps one engagement per opportunity and cloud', async () => {
-    const row = { opportunity_id: '006000000000001AAA', cloud: 'AWS', status: 'Draft', findings: JSON.stringify([]) as never, updated_at: new Date() };
+    const row = { opportunity_id: '006000000000001AAA', cloud: 'AWS', status: 'Draft', findings: JSON.stringify([]), updated_at: new Date() };
     await store.db.insertInto('engagements').values(row).execute();
     await expect(store.db.insertInto('engagements').values(row).execute()).rejects.toThrow(/engagements_one_per_cloud|duplicate key/);
   });

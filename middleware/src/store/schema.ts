@@ -3,7 +3,8 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T = unknown> = JSONColumnType<T, T, T>;
+// jsonb columns read back as objects and are written as JSON text (JSON.stringify), which both drivers accept.
+type Json<T extends object | null = object> = JSONColumnType<T>;
 
 /** Salesforce Opportunities with co-sell tags, as last read (canonical JSON). */
 export interface OpportunityTable {
