@@ -1,0 +1,28 @@
+// Public surface of the attribution rules and RevOps metrics.
+export {
+  DECLINED_STATUSES,
+  JOINT_WORK_STATUSES,
+  attributionFor,
+  isCloudEngaged,
+  opportunityAttribution,
+  originatingCloudOf,
+  strongerAttribution,
+} from './attribution.js';
+export {
+  ExchangeRateSettingError,
+  MissingExchangeRateError,
+  currencyConverter,
+  type CurrencyConverter,
+} from './exchange-rates.js';
+export { median, quantile } from './percentiles.js';
+export {
+  AttributionReportOptionError,
+  DEFAULT_MIN_SAMPLE_SIZE,
+  buildAttributionReport,
+  createAttributionReport,
+  type AttributionReportOptions,
+} from './report.js';
+export * from './report-types.js';
+export { attributionReportRows, type ReportCell } from './report-rows.js';
+export { counterpartCoverage, type CloudCounterpartCoverage } from './counterpart-coverage.js';
+export { attributionTraceability, type AttributionTraceability } from './traceability.js';
