@@ -8,6 +8,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
+import * as rateLimits from './migrations/0002-rate-limits.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -29,6 +30,7 @@ export interface Store {
 /** Versioned migrations, in order. A new migration is a new module added here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-rate-limits': rateLimits,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

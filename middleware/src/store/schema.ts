@@ -132,7 +132,14 @@ export interface RateBudgetTable {
   used: number;
 }
 
+/** Generic cell rate algorithm state: when the next call may go out under a rate limit. */
+export interface RateLimitTable {
+  key: string;
+  tat: Timestamp;
+}
+
 export interface Database {
+  rate_limits: RateLimitTable;
   opportunities: OpportunityTable;
   engagements: EngagementTable;
   referrals: ReferralTable;

@@ -1,0 +1,118 @@
+// What the sync engine needs from a portal client (aws/, microsoft/, google/ each provide one),
+// and the one error type they all throw, classified so the engine knows whether to retry, re-read
+// and merge, or park the job with findings for a person to fix.
+import type { Cloud, CoSellOpportunity, EngagementStatus, Finding, InboundReferralInput } from '../core/model.js';
+
+export interface PortalRecordState {
+  portalId: string;
+  status: EngagementStatus;
+  /** Concurrency token to send on the next update (ACE LastModifiedDate, ETag, Google etag). */
+  version: string | null;
+  /** Portal feedback a person must act on (ACE review comments, Microsoft status reasons...). */
+  findings: Finding[];
+  /** The portal still reviews the record: edits wait until it unlocks. */
+  locked: boolean;
+  acceptedAt?: string | null;
+}
+
+export interface SubmitRequest {
+  opportunity: CoSellOpportunity;
+  /**
+   * Stable per logical submission (derived from the outbox job): the portal must create at most
+   * one record for it however often the call is retried (ACE ClientToken; Microsoft and Google by
+   * looking up externalReferenceId / the Salesforce Id before creating).
+   */
+  idempotencyKey: string;
+  now: Date;
+}
+
+export interface UpdateRequest {
+  opportunity: CoSellOpportunity;
+  portalId: string;
+  /** Version read with the record the change was computed from; a mismatch is a conflict. */
+  expectedVersion: string | null;
+  now: Date;
+}
+
+export interface InboundPage {
+  referrals: Array<{ referral: InboundReferralInput; version: string; findings: Finding[] }>;
+  /** Opaque cursor (last-modified time, page token) for the next catch-up poll. */
+  cursor: string | null;
+}
+
+export interface ReferralDecision {
+  portalId: string;
+  decision: 'accept' | 'decline';
+  declineReason?: string;
+  feedback?: string;
+  now: Date;
+}
+
+export interface PortalClient {
+  cloud: Cloud;
+  /** Creates (or finds the record a previous attempt created) and starts the portal's review. */
+  submit(request: SubmitRequest): Promise<PortalRecordState>;
+  /** Full update with read-merge-write where the portal replaces whole records. */
+  update(request: UpdateRequest): Promise<PortalRecordState>;
+  /** Current state, for polling the review lifecycle. */
+  fetch(portalId: string): Promise<PortalRecordState>;
+  /** Referrals created or changed since the cursor (catch-up poll; a missed event is never a lost referral). */
+  listInbound(cursor: string | null, now: Date): Promise<InboundPage>;
+  /** Accepts or declines an inbound referral on the portal. */
+  decide(decision: ReferralDecision): Promise<void>;
+}
+
+export const PORTAL_ERROR_KINDS = [
+  'throttled',
+  'unavailable',
+  'timeout',
+  'conflict',
+  'validation',
+  'not-found',
+  'auth',
+  'quota-exhausted',
+] as const;
+export type PortalErrorKind = (typeof PORTAL_ERROR_KINDS)[number];
+
+export class PortalError extends Error {
+  readonly cloud: Cloud;
+  readonly kind: PortalErrorKind;
+  readonly retryAfterMs: number | undefined;
+  readonly findings: Finding[];
+  readonly status: number | undefined;
+
+  constructor(
+    cloud: Cloud,
+    kind: PortalErrorKind,
+    message: string,
+    details: { retryAfterMs?: number; findings?: Finding[]; status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.name = 'PortalError';
+    this.cloud = cloud;
+    this.kind = kind;
+    this.retryAfterMs = details.retryAfterMs;
+    this.findings = details.findings ?? [];
+    this.status = details.status;
+  }
+
+  /** Throttling, 5xx and timeouts: the same call may succeed later. */
+  get transient(): boolean {
+    return this.kind === 'throttled' || this.kind === 'unavailable' || this.kind === 'timeout';
+  }
+
+  /** Retrying cannot help: a person (or a configuration change) must act first. */
+  get permanent(): boolean {
+    return this.kind === 'validation' || this.kind === 'auth' || this.kind === 'not-found';
+  }
+}
+
+/** Parses an HTTP Retry-After header (seconds or an HTTP date) into milliseconds from `now`. */
+export function retryAfterMs(header: string | null | undefined, now: Date): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const at = Date.parse(header);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now.getTime());
+}

@@ -1,0 +1,77 @@
+// Call budgets per portal account, shared by every engine instance through the store: a smooth
+// per-second limit (generic cell rate algorithm, so calls are spaced and never burst past what
+// the portal's token bucket allows) and a daily quota (ACE: 10,000 writes a day).
+//
+// Why not a library: the maintained limiters either keep state in one process (p-throttle,
+// limiter) or use fixed windows in PostgreSQL (rate-limiter-flexible), which let twice the limit
+// through around a window edge and do not run on PGlite. One atomic UPDATE does it here.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+
+export interface RateLimit {
+  /** Budget key, e.g. `aws:123456789012:write`. */
+  key: string;
+  /** Calls per second. */
+  perSecond: number;
+  /** Calls allowed back to back after idling (the portal's bucket size); 1 = strictly spaced. */
+  burst?: number;
+}
+
+export type Admission = { allowed: true } | { allowed: false; waitMs: number };
+
+/** Takes one call from a rate budget, or says how long to wait before the next one may go. */
+export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): Promise<Admission> {
+  if (!(limit.perSecond > 0)) throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
+  const intervalMs = 1000 / limit.perSecond;
+  const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
+  const { rows } = await sql<{ tat: Date }>`
+    insert into rate_limits (key, tat) values (${limit.key}, ${new Date(now.getTime() + intervalMs)})
+    on conflict (key) do update
+      set tat = greatest(rate_limits.tat, ${now}) + (${intervalMs} * interval '1 millisecond')
+      where greatest(rate_limits.tat, ${now}) <= ${new Date(now.getTime() + toleranceMs)}
+    returning tat`.execute(db);
+  if (rows.length > 0) return { allowed: true };
+  const current = await db.selectFrom('rate_limits').select('tat').where('key', '=', limit.key).executeTakeFirstOrThrow();
+  const tat = new Date(current.tat).getTime();
+  return { allowed: false, waitMs: Math.max(1, Math.ceil(tat - toleranceMs - now.getTime())) };
+}
+
+export interface DailyQuota {
+  /** Account the quota belongs to, e.g. `aws:123456789012:write`. */
+  account: string;
+  perDay: number;
+}
+
+export type QuotaResult = { allowed: true; used: number; remaining: number } | { allowed: false; used: number; resetsAt: Date };
+
+function utcDayStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Spends one call of a daily quota (UTC days), or reports when the quota resets. */
+export async function spendDaily(db: Kysely<Database>, quota: DailyQuota, now: Date): Promise<QuotaResult> {
+  const day = utcDayStart(now);
+  const { rows } = await sql<{ used: number }>`
+    insert into rate_budgets (account, "window", window_start, used) values (${quota.account}, 'day', ${day}, 1)
+    on conflict (account, "window", window_start) do update
+      set used = rate_budgets.used + 1
+      where rate_budgets.used < ${quota.perDay}
+    returning used`.execute(db);
+  const spent = rows[0];
+  if (spent && Number(spent.used) <= quota.perDay) {
+    return { allowed: true, used: Number(spent.used), remaining: quota.perDay - Number(spent.used) };
+  }
+  return { allowed: false, used: quota.perDay, resetsAt: new Date(day.getTime() + 86_400_000) };
+}
+
+/** Calls spent today against a daily quota (for status and metrics). */
+export async function dailyUsage(db: Kysely<Database>, account: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('rate_budgets')
+    .select('used')
+    .where('account', '=', account)
+    .where('window', '=', 'day')
+    .where('window_start', '=', utcDayStart(now))
+    .executeTakeFirst();
+  return row ? Number(row.used) : 0;
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { admit, dailyUsage, spendDaily } from '../../middleware/src/engine/rate-limit.js';
+import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { storeVariants, truncateAll } from '../support/stores.js';
+
+const T0 = new Date('2026-11-26T09:00:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+describe.each(storeVariants())('rate budgets on $name', ({ options }) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(await options());
+  });
+  beforeEach(async () => truncateAll(store.db));
+  afterAll(async () => store?.close());
+
+  it('spaces ACE writes one a second and says how long to wait', async () => {
+    const write = { key: 'aws:acct:write', perSecond: 1 };
+    expect(await admit(store.db, write, T0)).toEqual({ allowed: true });
+    expect(await admit(store.db, write, at(400))).toEqual({ allowed: false, waitMs: 600 });
+    expect(await admit(store.db, write, at(1_000))).toEqual({ allowed: true });
+  });
+
+  it('lets a burst through after idling, then spaces calls', async () => {
+    const read = { key: 'aws:acct:read', perSecond: 10, burst: 3 };
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await admit(store.db, read, T0)).allowed);
+    expect(results).toEqual([true, true, true, false]);
+  });
+
+  it('never admits more than rate·t + burst calls in any span t', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 60 }),
+        async (perSecond, burst, gaps) => {
+          const key = `prop:${perSecond}:${burst}:${Math.random()}`;
+          let clock = T0.getTime();
+          const admitted: number[] = [];
+          for (const gap of gaps) {
+            clock += gap;
+            if ((await admit(store.db, { key, perSecond, burst }, new Date(clock))).allowed) admitted.push(clock);
+          }
+          for (let i = 0; i < admitted.length; i++) {
+            for (let j = i; j < admitted.length; j++) {
+              const span = admitted[j]! - admitted[i]!;
+              expect(j - i + 1).toBeLessThanOrEqual(Math.floor((span * perSecond) / 1000) + burst);
+            }
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('tracks the daily write quota and refuses past it until the next UTC day', async () => {
+    const quota = { account: 'aws:acct:write', perDay: 3 };
+    for (let i = 1; i <= 3; i++) expect(await spendDaily(store.db, quota, at(i))).toEqual({ allowed: true, used: i, remaining: 3 - i });
+    expect(await spendDaily(store.db, quota, at(10))).toEqual({ allowed: false, used: 3, resetsAt: new Date('2026-11-27T00:00:00.000Z') });
+    expect(await dailyUsage(store.db, quota.account, at(11))).toBe(3);
+    expect((await spendDaily(store.db, quota, new Date('2026-11-27T00:00:01.000Z'))).allowed).toBe(true);
+  });
+
+  it('rejects a non-positive rate', async () => {
+    await expect(admit(store.db, { key: 'x', perSecond: 0 }, T0)).rejects.toThrow(/perSecond must be positive/);
+  });
+});
