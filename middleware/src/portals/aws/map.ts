@@ -1,0 +1,53 @@
+// Canonical opportunity ⇄ ACE: the CreateOpportunity request from config/mapping/aws.json with its
+// idempotency token, the UpdateOpportunity request as read-merge-write, and read-back → canonical.
+import type { CoSellOpportunity, Finding } from '../../core/model.js';
+import type { CompiledMapping } from '../mapping/compile.js';
+import { mapFromPortal, mapToPortal, type MappingResult } from '../mapping/engine.js';
+import type { MapContext, PortalMapper } from '../mapping/portal-mapper.js';
+import type { GetOpportunityOutput, UpdateOpportunityInput } from './generated/ace-schemas.js';
+import { clientTokenFor, mergeForUpdate, type OpportunityChanges } from './rules.js';
+
+export type AceMapContext = MapContext & {
+  /** `Sandbox` while testing against AWS's sandbox catalog; the configuration's value (AWS) otherwise. */
+  catalog?: string;
+  /** Names the logical create so retries reuse one ClientToken; default `<opportunity id>/create`. */
+  createKey?: string;
+};
+
+/** Members a create sets once that UpdateOpportunity does not take (or takes from the record read). */
+const CREATE_ONLY = ['Catalog', 'ClientToken', 'Origin'] as const;
+
+export function aceCreateRequest(mapping: CompiledMapping, opportunity: CoSellOpportunity, context: AceMapContext): MappingResult {
+  const result = mapToPortal(mapping, opportunity, context.now);
+  if (context.catalog !== undefined) result.payload.Catalog = context.catalog;
+  result.payload.ClientToken = clientTokenFor(context.createKey ?? `${opportunity.id}/create`);
+  return result;
+}
+
+/**
+ * UpdateOpportunity replaces the whole record, so the mapped fields are merged into the opportunity
+ * as last read (H4's `mergeForUpdate`): members the mapping does not own keep their AWS values.
+ */
+export function aceUpdateRequest(
+  mapping: CompiledMapping,
+  current: GetOpportunityOutput,
+  opportunity: CoSellOpportunity,
+  context: MapContext,
+): { payload: UpdateOpportunityInput; findings: Finding[] } {
+  const { payload, findings } = mapToPortal(mapping, opportunity, context.now);
+  const changes: Record<string, unknown> = { ...payload };
+  for (const key of CREATE_ONLY) delete changes[key];
+  return { payload: mergeForUpdate(current, changes as OpportunityChanges), findings };
+}
+
+export function createAwsMapper(mapping: CompiledMapping): PortalMapper {
+  if (mapping.portal !== 'aws') throw new Error(`the AWS mapper needs the aws mapping, not ${mapping.portal}`);
+  return {
+    portal: 'aws',
+    cloud: 'AWS',
+    mapping,
+    operation: 'CreateOpportunity',
+    toWire: (opportunity, context) => aceCreateRequest(mapping, opportunity, context),
+    fromWire: (payload) => mapFromPortal(mapping, payload),
+  };
+}

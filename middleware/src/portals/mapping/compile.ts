@@ -1,0 +1,137 @@
+// Turns a checked mapping configuration into ready-to-run rules once, so mapping an opportunity is
+// plain lookups: paths pre-split, value maps as Maps (both ways), transforms resolved.
+import type { Cloud } from '../../core/model.js';
+import { PORTAL_CLOUD, type PortalName } from '../portal.js';
+import type { ContactFieldRule, Expression, FieldRule, MappingConfig, Transform } from './config.js';
+import { countryResolver } from './countries.js';
+import { jsonPathOf, parsePath, type PathStep } from './paths.js';
+import { contactField, opportunityField, type SalesforceField } from './salesforce-labels.js';
+import { TRANSFORM_IMPLEMENTATIONS, type TransformContext, type ValueTransform } from './transforms.js';
+
+export type CompiledField = {
+  kind: 'field';
+  portalPath: string;
+  portalSteps: PathStep[];
+  jsonPath: string;
+  /** Canonical source (relative to the contact for list fields); undefined for constants. */
+  canonicalPath?: string;
+  canonicalSteps?: PathStep[];
+  field?: SalesforceField;
+  hasConstant: boolean;
+  constant: unknown;
+  transformName: Transform;
+  transform: ValueTransform;
+  context: TransformContext;
+  valueMapName?: string;
+  required: boolean;
+  severity: FieldRule['severity'];
+  why?: string;
+  guard?: 'dateNotInPast';
+  expression?: Expression;
+  expressionField?: SalesforceField;
+  expressionSteps?: PathStep[];
+  hasDefault: boolean;
+  defaultValue: unknown;
+  otherSteps?: PathStep[];
+  minLength?: number;
+  maxLength?: number;
+  truncate: boolean;
+  onlyWith?: string;
+};
+
+export type CompiledContactList = {
+  kind: 'contacts';
+  portalPath: string;
+  portalSteps: PathStep[];
+  jsonPath: string;
+  single: boolean;
+  maxItems?: number;
+  minItems: number;
+  severity: FieldRule['severity'];
+  why?: string;
+  fields: CompiledField[];
+};
+
+export type CompiledMapping = {
+  portal: PortalName;
+  cloud: Cloud;
+  config: MappingConfig;
+  rules: Array<CompiledField | CompiledContactList>;
+};
+
+function compileField(
+  rule: FieldRule | ContactFieldRule,
+  config: MappingConfig,
+  country: TransformContext['country'],
+  fieldOf: (path: string) => SalesforceField,
+): CompiledField {
+  const portalSteps = parsePath(rule.path);
+  const valueMap = rule.valueMap === undefined ? undefined : config.valueMaps[rule.valueMap];
+  const forward = valueMap ? new Map(Object.entries(valueMap)) : undefined;
+  // The first Salesforce value listed for a portal value is the one read back.
+  const reverse = valueMap ? new Map<string, string>() : undefined;
+  if (valueMap && reverse) for (const [crm, portal] of Object.entries(valueMap)) if (!reverse.has(portal)) reverse.set(portal, crm);
+  const field = rule.from === undefined ? undefined : fieldOf(rule.from);
+  const label = rule.label;
+  const compiled: CompiledField = {
+    kind: 'field',
+    portalPath: rule.path,
+    portalSteps,
+    jsonPath: jsonPathOf(portalSteps),
+    hasConstant: rule.value !== undefined,
+    constant: rule.value,
+    transformName: rule.transform,
+    transform: TRANSFORM_IMPLEMENTATIONS[rule.transform],
+    context: { valueMap: forward, reverseMap: reverse, passThrough: rule.unmapped === 'passThrough', country },
+    required: rule.required,
+    severity: rule.severity,
+    hasDefault: rule.default !== undefined,
+    defaultValue: rule.default,
+    truncate: rule.truncate,
+  };
+  if (rule.from !== undefined) {
+    compiled.canonicalPath = rule.from;
+    compiled.canonicalSteps = parsePath(rule.from);
+  }
+  if (field) compiled.field = label ? { ...field, label } : field;
+  if (rule.valueMap !== undefined) compiled.valueMapName = rule.valueMap;
+  if (rule.why !== undefined) compiled.why = rule.why;
+  if (rule.guard !== undefined) compiled.guard = rule.guard;
+  if (rule.expression !== undefined) {
+    compiled.expression = rule.expression;
+    if (rule.expression.kind === 'fromField') {
+      compiled.expressionSteps = parsePath(rule.expression.from);
+      compiled.expressionField = opportunityField(rule.expression.from);
+    }
+  }
+  if (rule.otherPath !== undefined) compiled.otherSteps = parsePath(rule.otherPath);
+  if (rule.minLength !== undefined) compiled.minLength = rule.minLength;
+  if (rule.maxLength !== undefined) compiled.maxLength = rule.maxLength;
+  if (rule.onlyWith !== undefined) compiled.onlyWith = rule.onlyWith;
+  return compiled;
+}
+
+/** Compiles a checked configuration. Pure; the configuration's own checks already ran in `parseMappingConfig`. */
+export function compileMapping(config: MappingConfig): CompiledMapping {
+  const country = countryResolver(config.countryAliases);
+  const rules = config.rules.map((rule): CompiledField | CompiledContactList => {
+    if ('fromList' in rule) {
+      const portalSteps = parsePath(rule.path);
+      const list: CompiledContactList = {
+        kind: 'contacts',
+        portalPath: rule.path,
+        portalSteps,
+        jsonPath: jsonPathOf(portalSteps),
+        single: rule.single,
+        minItems: rule.minItems,
+        severity: rule.severity,
+        fields: rule.fields.map((field) => compileField(field, config, country, contactField)),
+      };
+      if (rule.maxItems !== undefined) list.maxItems = rule.maxItems;
+      if (rule.why !== undefined) list.why = rule.why;
+      return list;
+    }
+    return compileField(rule, config, country, opportunityField);
+  });
+  return { portal: config.portal, cloud: PORTAL_CLOUD[config.portal], config, rules };
+}

@@ -1,0 +1,58 @@
+// Reads and writes values at the dotted paths the mapping configuration speaks in, on both sides:
+// canonical paths (`account.billingCountry`) and portal paths (`Project.ExpectedCustomerSpend[0].Amount`).
+
+/** One step of a path: an object key or an array index. */
+export type PathStep = string | number;
+
+/** `Project.ExpectedCustomerSpend[0].Amount` → ['Project', 'ExpectedCustomerSpend', 0, 'Amount']. */
+export function parsePath(path: string): PathStep[] {
+  const steps: PathStep[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+    if (!match) throw new Error(`"${path}" is not a valid path: "${part}" should be a name optionally followed by [index]`);
+    steps.push(match[1] as string);
+    for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) steps.push(Number(index[1]));
+  }
+  return steps;
+}
+
+/** The JSON path findings carry: `$.Customer.Contacts[0].Email`. */
+export function jsonPathOf(steps: ReadonlyArray<PathStep>): string {
+  let out = '$';
+  for (const step of steps) out += typeof step === 'number' ? `[${step}]` : `.${step}`;
+  return out;
+}
+
+export function readPath(source: unknown, steps: ReadonlyArray<PathStep>): unknown {
+  let current: unknown = source;
+  for (const step of steps) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[step];
+  }
+  return current;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Writes `value` at `steps`, creating objects and arrays on the way. An object written where an
+ * object already stands is merged into it, so `dealSize` {units, nanos} and `dealSize.currencyCode`
+ * can come from two rules in either order.
+ */
+export function writePath(target: Record<string, unknown>, steps: ReadonlyArray<PathStep>, value: unknown): void {
+  let current: Record<PropertyKey, unknown> = target;
+  for (let i = 0; i < steps.length - 1; i += 1) {
+    const step = steps[i] as PathStep;
+    let next = current[step];
+    if (next === null || typeof next !== 'object') {
+      next = typeof steps[i + 1] === 'number' ? [] : {};
+      current[step] = next;
+    }
+    current = next as Record<PropertyKey, unknown>;
+  }
+  const last = steps[steps.length - 1] as PathStep;
+  const existing = current[last];
+  current[last] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
+}
