@@ -1,7 +1,13 @@
 // The shipped triage rules equal DOMAIN.md's table, rule selection prefers the most specific rule,
 // and an admin's configuration is validated and merged with errors that name the key at fault.
 import { describe, expect, it } from '@jest/globals';
-import { SOURCE_LAYERS, TENANCY_ARCHETYPES } from '../../../middleware/src/core/model.js';
+import {
+  SOURCE_LAYERS,
+  TENANCY_ARCHETYPES,
+  type Priority,
+  type SourceLayer,
+  type TenancyArchetype,
+} from '../../../middleware/src/core/model.js';
 import {
   DEFAULT_TRIAGE_RULES,
   TriageConfigError,
@@ -12,7 +18,7 @@ import {
 
 describe('DEFAULT_TRIAGE_RULES', () => {
   // DOMAIN.md's table: source × archetype → priority, response, who.
-  it.each([
+  const table: Array<[SourceLayer, TenancyArchetype, Priority, 'same' | number, string]> = [
     ['Account Team', 'Customer-deployed', 'Urgent', 'same', 'Senior alliance manager + technical SE'],
     ['Specialist', 'Customer-deployed', 'Urgent', 'same', 'Alliance manager + SE for that workload'],
     ['Specialist', 'ISV-hosted SaaS', 'High', 1, 'Alliance manager'],
@@ -20,7 +26,8 @@ describe('DEFAULT_TRIAGE_RULES', () => {
     ['Executive/Industry', 'Customer-deployed', 'Urgent', 'same', 'Alliance leader / exec sponsor'],
     ['Regional/Segment', 'Customer-deployed', 'High', 1, 'Alliance manager'],
     ['Partner Program', 'ISV-hosted SaaS', 'Standard', 2, 'Alliance ops queue (standard qualification)'],
-  ] as const)('%s × %s → %s, %s business day(s), %s', (layer, archetype, priority, businessDays, responder) => {
+  ];
+  it.each(table)('%s × %s → %s, %s business day(s), %s', (layer, archetype, priority, businessDays, responder) => {
     const rule = selectTriageRule(DEFAULT_TRIAGE_RULES, layer, archetype);
     expect(rule).toMatchObject({ priority, responder });
     expect(rule?.response).toMatchObject({ unit: 'business-days', amount: businessDays === 'same' ? 0 : businessDays });
