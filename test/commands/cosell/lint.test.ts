@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { TestContext } from '@salesforce/core/testSetup';
+import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import Lint from '../../../middleware/src/commands/cosell/lint.js';
+import { runCommand } from '../../support/cli.js';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/opportunities-export.csv', import.meta.url));
+const NOW = '2026-11-10T09:00:00Z';
+const scratch = mkdtempSync(join(tmpdir(), 'cosell-lint-'));
+
+function csvFile(name: string, content: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('cosell lint', () => {
+  const $$ = new TestContext();
+  let ux: ReturnType<typeof stubSfCommandUx>;
+  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
+
+  beforeEach(() => {
+    ux = stubSfCommandUx($$.SANDBOX);
+  });
+  afterEach(() => {
+    $$.restore();
+    process.exitCode = undefined;
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('reports lint findings and unreadable rows from an export, and exits non-zero', async () => {
+    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW]);
+    expect(result.summary).toMatchObject({ opportunities: 5, rejectedRows: 1, bySeverity: { error: 5, warning: 8, info: 0 } });
+    const fabrikam = result.findings.filter((finding) => finding.opportunityId === '006Hs00001Fab03AAA');
+    expect(new Set(fabrikam.map((finding) => finding.code))).toEqual(
+      new Set(['LINT_TEMPLATE_NAME', 'LINT_THIN_DESCRIPTION', 'LINT_MISSING_USE_CASE', 'LINT_STALE_RECORD', 'LINT_PAST_CLOSE_DATE', 'LINT_NO_HYPERSCALER_ASK']),
+    );
+    expect(fabrikam[0]).toMatchObject({ row: 4, cloud: 'Microsoft', field: 'Name', severity: 'warning' });
+    // Tagged for two clouds: each cloud's engagement gets its own copy of every finding.
+    expect(fabrikam.filter((finding) => finding.cloud === 'AWS')).toHaveLength(6);
+    expect(result.findings.filter((finding) => finding.row === 6).map((finding) => finding.field)).toEqual(['Amount', 'CloseDate', 'CoSell_Clouds__c']);
+    expect(result.findings.find((finding) => finding.code === 'LINT_WON_DEAL_FOR_CREDIT')).toMatchObject({ opportunityId: '006Hs00001Ltw04AAA', cloud: 'AWS' });
+    expect(process.exitCode).toBe(1);
+    const table = ux.table.firstCall.args[0];
+    expect(table.columns).toEqual(['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message']);
+    expect(printed()).toContain('Linted 5 opportunities: 6 errors, 8 warnings, 1 unreadable rows.');
+  });
+
+  it('exits zero with a clean message when nothing is wrong', async () => {
+    const clean = csvFile(
+      'clean.csv',
+      [
+        'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Description,Account.Name,CoSell_Clouds__c,CoSell_Origin__c,CoSell_Help_Needed__c,CoSell_Use_Case__c',
+        '006Hs00001Nwh01AAA,Northwind Health – lakehouse migration,240000,Solution Proposed,false,false,2027-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,"Northwind Health runs claims analytics on ageing Teradata and wants a governed lakehouse on Azure, funded from its MACC.",Northwind Health,Microsoft,Partner-led,Architecture validation,Data platform modernisation',
+      ].join('\n'),
+    );
+    const result = await runCommand(Lint, ['--file', clean, '--now', NOW]);
+    expect(result.findings).toEqual([]);
+    expect(process.exitCode).toBeUndefined();
+    expect(printed()).toContain('No findings');
+  });
+
+  it('prints CSV with a header and one line per finding', async () => {
+    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW, '--format', 'csv']);
+    const lines = printed().split('\n');
+    expect(lines[0]).toBe('row,opportunityId,code,severity,cloud,field,message,evidence');
+    expect(lines.filter((line) => /^\d+,|^,/.test(line))).toHaveLength(result.findings.length);
+    expect(ux.table.called).toBe(false);
+  });
+
+  it('prints the findings as JSON with --format json', async () => {
+    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW, '--format', 'json']);
+    const json = ux.log.firstCall.args[0] ?? '';
+    expect(JSON.parse(json)).toEqual(result.findings);
+  });
+
+  it('returns the --json envelope payload with file, now, summary and findings', async () => {
+    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW, '--json']);
+    expect(Object.keys(result)).toEqual(['file', 'now', 'summary', 'findings']);
+    expect(result.now).toBe('2026-11-10T09:00:00.000Z');
+    expect(result.findings[0]).toEqual({
+      row: 4,
+      opportunityId: '006Hs00001Fab03AAA',
+      code: 'LINT_TEMPLATE_NAME',
+      severity: 'warning',
+      cloud: 'Microsoft',
+      field: 'Name',
+      message: expect.any(String),
+      evidence: { name: 'Co-sell with Microsoft opp', genericWords: ['co', 'sell', 'with', 'microsoft', 'opp'] },
+    });
+  });
+
+  it('names every missing column and fails', async () => {
+    const thin = csvFile('thin.csv', 'Id,Name,Amount\n006Hs00001Nwh01AAA,Northwind,1\n');
+    await expect(runCommand(Lint, ['--file', thin, '--now', NOW])).rejects.toThrow(
+      'The export has no column StageName, IsClosed, IsWon, CloseDate, CreatedDate, LastModifiedDate, Account.Name, CoSell_Clouds__c, Description, CoSell_Origin__c, CoSell_Help_Needed__c, CoSell_Use_Case__c.',
+    );
+  });
+
+  it('refuses a missing file, an unknown format and a bad --now', async () => {
+    await expect(runCommand(Lint, ['--file', join(scratch, 'absent.csv')])).rejects.toThrow(/absent\.csv/);
+    await expect(runCommand(Lint, ['--file', FIXTURE, '--format', 'xml'])).rejects.toThrow(/table, csv, json/);
+    await expect(runCommand(Lint, ['--file', FIXTURE, '--now', '10/11/2026'])).rejects.toThrow(/not an ISO date/);
+  });
+
+  it('refuses a file that is not CSV', async () => {
+    const header = readFileSync(FIXTURE, 'utf8').split('\n')[0];
+    const broken = csvFile('broken.csv', `${header}\n"006Hs00001Nwh01AAA,Northwind\n`);
+    await expect(runCommand(Lint, ['--file', broken, '--now', NOW])).rejects.toThrow(/cannot be read as a Salesforce export/);
+  });
+});
