@@ -58,6 +58,8 @@ import requestedLabel from '@salesforce/label/c.CoSell_Inbox_Requested';
 import readOnlyLabel from '@salesforce/label/c.CoSell_Inbox_Read_Only';
 
 // The inbox reads the 200 most pressing referrals; the org's list views cover the long tail.
+// Owner is polymorphic (User or queue): only a user's name is read, so the query never depends on
+// queues being exposed to the UI API; a queue-owned referral simply shows no owner line.
 const REFERRALS_QUERY = gql`
     query coSellInboxReferrals {
         uiapi {
@@ -111,11 +113,6 @@ const REFERRALS_QUERY = gql`
                             }
                             Owner {
                                 ... on User {
-                                    Name {
-                                        value
-                                    }
-                                }
-                                ... on Group {
                                     Name {
                                         value
                                     }

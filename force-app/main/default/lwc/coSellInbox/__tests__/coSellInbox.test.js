@@ -100,7 +100,9 @@ describe('c-co-sell-inbox', () => {
         expect(row(element, 'a02Hs00000RefNwthA').querySelector('.referrer').textContent).toBe(
             'Referred by Priya Raman (Partner Program)'
         );
-        expect(row(element, 'a02Hs00000RefNwthA').querySelector('.owner').textContent).toBe('Owner: Alliance Ops Queue');
+        expect(row(element, CONTOSO).querySelector('.owner').textContent).toBe('Owner: Maya Lindqvist');
+        // Owned by the alliance ops queue: no user name to show.
+        expect(row(element, 'a02Hs00000RefNwthA').querySelector('.owner')).toBeNull();
     });
 
     it('shows the SLA countdown and marks an overdue referral', async () => {
