@@ -106,22 +106,33 @@ describe('c-co-sell-utils', () => {
     });
 
     describe('generic feedback', () => {
-        it('flags stock phrases and feedback too short to be specific', () => {
+        it('flags stock phrases wherever they appear, even in otherwise long feedback', () => {
             expect(isGenericFeedback('Not the right fit at this time.')).toBe(true);
-            expect(isGenericFeedback('Not interested')).toBe(true);
-            expect(isGenericFeedback('N/A')).toBe(true);
-            expect(isGenericFeedback('')).toBe(true);
-            expect(isGenericFeedback(null)).toBe(true);
-            expect(isGenericFeedback('Customer went elsewhere')).toBe(true);
-        });
-
-        it('accepts feedback the referrer can act on, even if it opens with a stock phrase', () => {
             expect(
                 isGenericFeedback(
-                    'Not a fit: Northwind runs Teradata on-prem and our lakehouse connector needs Azure Synapse; revisit after their Q2 migration.'
+                    'Not a fit: Northwind runs Teradata on-prem and our lakehouse connector needs a cloud warehouse first.'
+                )
+            ).toBe(true);
+            expect(isGenericFeedback('We will circle back with Contoso Pharma once their Azure landing zone is approved.')).toBe(
+                true
+            );
+        });
+
+        it('flags feedback shorter than twelve words, counting a word as a reader does', () => {
+            expect(isGenericFeedback('')).toBe(true);
+            expect(isGenericFeedback(null)).toBe(true);
+            // Ten words.
+            expect(isGenericFeedback('Tailspin is a 12k ARR pilot, below our 50k threshold.')).toBe(true);
+            // Twelve words: "doesn't" is one, "co-sell" two.
+            expect(isGenericFeedback("Fabrikam doesn't run BigQuery yet; the co-sell ask comes after migration.")).toBe(false);
+        });
+
+        it('accepts specific feedback the referrer can act on', () => {
+            expect(
+                isGenericFeedback(
+                    'Below threshold: Tailspin is a 12k ARR pilot and our co-sell minimum is 50k; send us their fleet rollout instead.'
                 )
             ).toBe(false);
-            expect(isGenericFeedback('Deal is 12k ARR, below our 50k threshold for co-sell engagement.')).toBe(false);
         });
     });
 
