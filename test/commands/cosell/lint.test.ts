@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
-import Lint from '../../../middleware/src/commands/cosell/lint.js';
+import Lint, { type LintResult } from '../../../middleware/src/commands/cosell/lint.js';
 import { runCommand } from '../../support/cli.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/opportunities-export.csv', import.meta.url));
 const NOW = '2026-11-10T09:00:00Z';
+const lint = async (argv: string[]): Promise<LintResult> => (await runCommand(Lint, argv)) as LintResult;
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-lint-'));
 
 function csvFile(name: string, content: string): string {
@@ -33,7 +34,7 @@ describe('cosell lint', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('reports lint findings and unreadable rows from an export, and exits non-zero', async () => {
-    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW]);
+    const result = await lint(['--file', FIXTURE, '--now', NOW]);
     expect(result.summary).toMatchObject({ opportunities: 5, rejectedRows: 1, bySeverity: { error: 5, warning: 8, info: 0 } });
     const fabrikam = result.findings.filter((finding) => finding.opportunityId === '006Hs00001Fab03AAA');
     expect(new Set(fabrikam.map((finding) => finding.code))).toEqual(
@@ -58,14 +59,14 @@ describe('cosell lint', () => {
         '006Hs00001Nwh01AAA,Northwind Health – lakehouse migration,240000,Solution Proposed,false,false,2027-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,"Northwind Health runs claims analytics on ageing Teradata and wants a governed lakehouse on Azure, funded from its MACC.",Northwind Health,Microsoft,Partner-led,Architecture validation,Data platform modernisation',
       ].join('\n'),
     );
-    const result = await runCommand(Lint, ['--file', clean, '--now', NOW]);
+    const result = await lint(['--file', clean, '--now', NOW]);
     expect(result.findings).toEqual([]);
     expect(process.exitCode).toBeUndefined();
     expect(printed()).toContain('No findings');
   });
 
   it('prints CSV with a header and one line per finding', async () => {
-    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW, '--format', 'csv']);
+    const result = await lint(['--file', FIXTURE, '--now', NOW, '--format', 'csv']);
     const lines = printed().split('\n');
     expect(lines[0]).toBe('row,opportunityId,code,severity,cloud,field,message,evidence');
     expect(lines.filter((line) => /^\d+,|^,/.test(line))).toHaveLength(result.findings.length);
@@ -73,13 +74,13 @@ describe('cosell lint', () => {
   });
 
   it('prints the findings as JSON with --format json', async () => {
-    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW, '--format', 'json']);
+    const result = await lint(['--file', FIXTURE, '--now', NOW, '--format', 'json']);
     const json = ux.log.firstCall.args[0] ?? '';
     expect(JSON.parse(json)).toEqual(result.findings);
   });
 
   it('returns the --json envelope payload with file, now, summary and findings', async () => {
-    const result = await runCommand(Lint, ['--file', FIXTURE, '--now', NOW, '--json']);
+    const result = await lint(['--file', FIXTURE, '--now', NOW, '--json']);
     expect(Object.keys(result)).toEqual(['file', 'now', 'summary', 'findings']);
     expect(result.now).toBe('2026-11-10T09:00:00.000Z');
     expect(result.findings[0]).toEqual({
@@ -96,20 +97,20 @@ describe('cosell lint', () => {
 
   it('names every missing column and fails', async () => {
     const thin = csvFile('thin.csv', 'Id,Name,Amount\n006Hs00001Nwh01AAA,Northwind,1\n');
-    await expect(runCommand(Lint, ['--file', thin, '--now', NOW])).rejects.toThrow(
+    await expect(lint(['--file', thin, '--now', NOW])).rejects.toThrow(
       'The export has no column StageName, IsClosed, IsWon, CloseDate, CreatedDate, LastModifiedDate, Account.Name, CoSell_Clouds__c, Description, CoSell_Origin__c, CoSell_Help_Needed__c, CoSell_Use_Case__c.',
     );
   });
 
   it('refuses a missing file, an unknown format and a bad --now', async () => {
-    await expect(runCommand(Lint, ['--file', join(scratch, 'absent.csv')])).rejects.toThrow(/absent\.csv/);
-    await expect(runCommand(Lint, ['--file', FIXTURE, '--format', 'xml'])).rejects.toThrow(/table, csv, json/);
-    await expect(runCommand(Lint, ['--file', FIXTURE, '--now', '10/11/2026'])).rejects.toThrow(/not an ISO date/);
+    await expect(lint(['--file', join(scratch, 'absent.csv')])).rejects.toThrow(/absent\.csv/);
+    await expect(lint(['--file', FIXTURE, '--format', 'xml'])).rejects.toThrow(/table, csv, json/);
+    await expect(lint(['--file', FIXTURE, '--now', '10/11/2026'])).rejects.toThrow(/not an ISO date/);
   });
 
   it('refuses a file that is not CSV', async () => {
     const header = readFileSync(FIXTURE, 'utf8').split('\n')[0];
     const broken = csvFile('broken.csv', `${header}\n"006Hs00001Nwh01AAA,Northwind\n`);
-    await expect(runCommand(Lint, ['--file', broken, '--now', NOW])).rejects.toThrow(/cannot be read as a Salesforce export/);
+    await expect(lint(['--file', broken, '--now', NOW])).rejects.toThrow(/cannot be read as a Salesforce export/);
   });
 });

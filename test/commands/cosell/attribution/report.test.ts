@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { TestContext } from '@salesforce/core/testSetup';
+import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import AttributionReportCommand, { type AttributionReportResult } from '../../../../middleware/src/commands/cosell/attribution/report.js';
+import { runCommand } from '../../../support/cli.js';
+
+const FIXTURE = fileURLToPath(new URL('../../../fixtures/opportunities-export.csv', import.meta.url));
+const NOW = '2026-11-10T09:00:00Z';
+const scratch = mkdtempSync(join(tmpdir(), 'cosell-attribution-'));
+const report = async (argv: string[]): Promise<AttributionReportResult> => (await runCommand(AttributionReportCommand, argv)) as AttributionReportResult;
+
+/** The fixture without its unreadable row, so the report is complete. */
+function cleanFixture(): string {
+  const path = join(scratch, 'clean.csv');
+  writeFileSync(path, readFileSync(FIXTURE, 'utf8').split('\n').filter((line) => !line.startsWith('006Hs00001Bad05AAA')).join('\n'));
+  return path;
+}
+
+describe('cosell attribution report', () => {
+  const $$ = new TestContext();
+  let ux: ReturnType<typeof stubSfCommandUx>;
+  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
+
+  beforeEach(() => {
+    ux = stubSfCommandUx($$.SANDBOX);
+  });
+  afterEach(() => {
+    $$.restore();
+    process.exitCode = undefined;
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('reports Microsoft FY2027 Q2 influenced pipeline from an export', async () => {
+    const result = await report(['--file', cleanFixture(), '--cloud', 'microsoft', '--period', 'FY2027Q2', '--rate', 'EUR=1.08', '--now', NOW]);
+    expect(result.report).toMatchObject({ cloud: 'Microsoft', period: 'FY2027Q2', reportingCurrency: 'USD' });
+    // Fabrikam (Microsoft;AWS, partner-led, closing 2026-10-31) is the one Microsoft deal in Oct–Dec.
+    expect(result.rows).toEqual([
+      expect.objectContaining({ scope: 'Microsoft', period: 'FY2027Q2', periodStart: '2026-10-01', periodEnd: '2026-12-31', opportunities: 1, influencedCount: 1, influencedValue: 100_000, sourcedCount: 0 }),
+    ]);
+    expect(result.rejectedRows).toEqual([]);
+    expect(process.exitCode).toBeUndefined();
+    expect(ux.table.firstCall.args[0].columns).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedCount', 'influencedCount']));
+  });
+
+  it('separates sourced from influenced and converts euro amounts', async () => {
+    const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--format', 'json']);
+    const google = result.report.rows.filter((row) => row.scope === 'Google');
+    const sourced = google.reduce((sum, row) => sum + row.sourced.value, 0);
+    const influenced = google.reduce((sum, row) => sum + row.influenced.value, 0);
+    expect(sourced).toBeCloseTo(180_000 * 1.08); // Contoso, referred by Google, in EUR
+    expect(influenced).toBe(60_000); // Tailspin, partner-led
+    expect(JSON.parse(ux.log.firstCall.args[0] ?? '')).toEqual(JSON.parse(JSON.stringify(result.report)));
+  });
+
+  it('prints every flattened row as CSV with a header', async () => {
+    const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--format', 'csv']);
+    const lines = printed().split('\n');
+    expect(lines[0]?.startsWith('scope,calendar,period,periodStart,periodEnd,currency,opportunities')).toBe(true);
+    expect(lines).toHaveLength(result.rows.length + 1);
+  });
+
+  it('stops with the opportunity and currency when a rate is missing', async () => {
+    await expect(report(['--file', cleanFixture(), '--now', NOW])).rejects.toThrow('Opportunity 006Hs00001Cts02AAA is in EUR, which has no exchange rate into USD.');
+  });
+
+  it('lists unreadable rows, still reports the others, and exits non-zero', async () => {
+    const result = await report(['--file', FIXTURE, '--rate', 'EUR=1.08', '--now', NOW, '--json']);
+    expect(result.rejectedRows.map((finding) => [finding.row, finding.field])).toEqual([
+      [6, 'Amount'],
+      [6, 'CloseDate'],
+      [6, 'CoSell_Clouds__c'],
+    ]);
+    expect(result.report.totals.reduce((sum, row) => sum + row.opportunities.count, 0)).toBe(5);
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('names the missing columns', async () => {
+    const thin = join(scratch, 'thin.csv');
+    writeFileSync(thin, 'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Account.Name,CoSell_Clouds__c\n');
+    await expect(report(['--file', thin, '--now', NOW])).rejects.toThrow('The export has no column CoSell_Origin__c, CoSell_Originating_Cloud__c.');
+  });
+
+  it('refuses bad flags: period, rate, currency, cloud and format', async () => {
+    await expect(report(['--file', FIXTURE, '--period', '2027-Q1'])).rejects.toThrow(/not a fiscal period/);
+    await expect(report(['--file', FIXTURE, '--rate', 'EUR:1.08'])).rejects.toThrow(/not an exchange rate/);
+    await expect(report(['--file', FIXTURE, '--rate', 'EUR=0'])).rejects.toThrow(/not an exchange rate/);
+    await expect(report(['--file', FIXTURE, '--currency', 'dollars'])).rejects.toThrow(/reportingCurrency/);
+    await expect(report(['--file', FIXTURE, '--cloud', 'oracle'])).rejects.toThrow(/aws, microsoft, google/);
+    await expect(report(['--file', FIXTURE, '--format', 'xlsx'])).rejects.toThrow(/table, csv, json/);
+  });
+});
