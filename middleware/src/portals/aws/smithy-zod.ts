@@ -74,15 +74,17 @@ function listWords(values: readonly (string | number)[]): string {
  * A Smithy enum. Requests must use the exact wire string; responses accept values added after this
  * model (Smithy enums are open), so a new AWS stage never breaks reading an opportunity.
  */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: Direction): z.ZodType<T[number]> {
-  if (direction === 'response') return z.string() as unknown as z.ZodType<T[number]>;
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: 'request'): z.ZodType<T[number]>;
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: 'response'): z.ZodType<T[number] | (string & {})>;
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: Direction): z.ZodType<string> {
+  if (direction === 'response') return z.string();
   // A string check (not z.enum) so a missing value reads as "required", a wrong one as "not allowed".
   const allowed = new Set<string>(values);
   return z.string().superRefine((value, ctx) => {
     if (!allowed.has(value)) {
       ctx.addIssue({ code: 'invalid_value', values: [...values], input: value, message: `must be ${listWords(values)}; got ${JSON.stringify(value)}` });
     }
-  }) as unknown as z.ZodType<T[number]>;
+  });
 }
 
 /** A Smithy intEnum: exact integer values on requests, open on responses. */

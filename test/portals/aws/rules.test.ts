@@ -1,0 +1,286 @@
+// The ACE rules beyond the model: review readiness, review locks, read-merge-write updates, monthly
+// spend and the create idempotency token, on a Northwind Analytics data-platform co-sell.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  ACE_REQUEST_SCHEMAS,
+  type GetOpportunityOutput,
+} from '../../../middleware/src/portals/aws/generated/ace-schemas.js';
+import {
+  AceUpdateError,
+  changedPaths,
+  clientTokenFor,
+  createFindings,
+  editabilityFindings,
+  mergeForUpdate,
+  opportunityBodyFindings,
+  submissionFindings,
+} from '../../../middleware/src/portals/aws/rules.js';
+import { awsWireFormat, createAwsWireFormat } from '../../../middleware/src/portals/aws/schema.js';
+
+const readyToSubmit = {
+  Catalog: 'AWS',
+  ClientToken: clientTokenFor('00Dxx0000001gPL/006Hs00001Zq9XbIAJ/create'),
+  Origin: 'Partner Referral',
+  OpportunityType: 'Net New Business',
+  PartnerOpportunityIdentifier: '006Hs00001Zq9XbIAJ',
+  NationalSecurity: 'No',
+  Customer: {
+    Account: {
+      CompanyName: 'Northwind Analytics',
+      Industry: 'Software and Internet',
+      WebsiteUrl: 'https://www.northwind-analytics.com',
+      Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington', City: 'Seattle' },
+    },
+  },
+  Project: {
+    Title: 'Lakehouse migration for Northwind Analytics',
+    CustomerBusinessProblem: 'Nightly batch ETL on ageing on-prem Hadoop misses the 7am reporting window.',
+    DeliveryModels: ['SaaS or PaaS'],
+    ExpectedCustomerSpend: [{ Amount: '18000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+  },
+  LifeCycle: { Stage: 'Qualified', TargetCloseDate: '2026-09-30', NextSteps: 'Joint architecture review with the AWS SA' },
+};
+
+const codes = (findings: Array<{ code: string; path?: string }>): string[] => findings.map((f) => `${f.code} ${f.path}`);
+
+describe('submission readiness', () => {
+  it('has nothing to say about an opportunity ready for AWS review', () => {
+    expect(submissionFindings(readyToSubmit, { today: '2026-04-01' })).toEqual([]);
+  });
+
+  it('names each missing review field at its path', () => {
+    const bare = { Catalog: 'AWS', ClientToken: 'x', Customer: { Account: { CompanyName: 'Northwind Analytics' } } };
+    expect(codes(submissionFindings(bare))).toEqual([
+      'AWS_SUBMIT_REQUIRED $.Customer.Account.Industry',
+      'AWS_SUBMIT_REQUIRED $.Customer.Account.WebsiteUrl',
+      'AWS_SUBMIT_REQUIRED $.Customer.Account.Address.CountryCode',
+      'AWS_SUBMIT_REQUIRED $.Project.Title',
+      'AWS_SUBMIT_REQUIRED $.Project.CustomerBusinessProblem',
+      'AWS_SUBMIT_REQUIRED $.Project.ExpectedCustomerSpend',
+      'AWS_SUBMIT_REQUIRED $.LifeCycle.TargetCloseDate',
+      'AWS_SUBMIT_REQUIRED $.LifeCycle.Stage',
+    ]);
+  });
+
+  it('lets a national-security opportunity omit the website, and asks a US customer for postal code and state', () => {
+    const government = {
+      ...readyToSubmit,
+      NationalSecurity: 'Yes',
+      Customer: { Account: { CompanyName: 'Northwind Analytics', Industry: 'Government', Address: { CountryCode: 'US' } } },
+    };
+    expect(codes(submissionFindings(government))).toEqual([
+      'AWS_SUBMIT_REQUIRED $.Customer.Account.Address.PostalCode',
+      'AWS_SUBMIT_REQUIRED $.Customer.Account.Address.StateOrRegion',
+    ]);
+  });
+
+  it('checks the business problem length in characters at both edges (20 and 2000)', () => {
+    const withProblem = (text: string) => ({ ...readyToSubmit, Project: { ...readyToSubmit.Project, CustomerBusinessProblem: text } });
+    expect(submissionFindings(withProblem('é'.repeat(20)))).toEqual([]);
+    expect(submissionFindings(withProblem('🚀'.repeat(2000)))).toEqual([]);
+    expect(codes(submissionFindings(withProblem('Slow ETL, help pls')))).toEqual(['AWS_BUSINESS_PROBLEM_TOO_SHORT $.Project.CustomerBusinessProblem']);
+    expect(submissionFindings(withProblem('x'.repeat(2001)))[0]).toMatchObject({
+      code: 'AWS_BUSINESS_PROBLEM_TOO_LONG',
+      message: expect.stringContaining('(it has 2001)'),
+    });
+  });
+
+  it('refuses a close date before today, accepts today itself, and skips the check without a today', () => {
+    expect(codes(submissionFindings(readyToSubmit, { today: '2026-10-01' }))).toEqual(['AWS_CLOSE_DATE_IN_PAST $.LifeCycle.TargetCloseDate']);
+    expect(submissionFindings(readyToSubmit, { today: '2026-09-30' })).toEqual([]);
+    expect(submissionFindings(readyToSubmit)).toEqual([]);
+  });
+
+  it('needs a qualified, still-open stage', () => {
+    const at = (Stage: string) => ({ ...readyToSubmit, LifeCycle: { ...readyToSubmit.LifeCycle, Stage } });
+    expect(codes(submissionFindings(at('Prospect')))).toEqual(['AWS_STAGE_TOO_EARLY $.LifeCycle.Stage']);
+    expect(codes(submissionFindings(at('Closed Lost')))).toEqual(['AWS_STAGE_CLOSED_LOST $.LifeCycle.Stage']);
+    expect(submissionFindings(at('Technical Validation'))).toEqual([]);
+  });
+
+  it('asks for the monthly amount when a spend line has none (the model defaults it to "")', () => {
+    const noAmount = { ...readyToSubmit, Project: { ...readyToSubmit.Project, ExpectedCustomerSpend: [{ Amount: '', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }] } };
+    expect(codes(submissionFindings(noAmount))).toEqual(['AWS_SUBMIT_REQUIRED $.Project.ExpectedCustomerSpend[0].Amount']);
+  });
+});
+
+describe('body rules', () => {
+  it('allows national security only for Government customers', () => {
+    expect(codes(opportunityBodyFindings({ ...readyToSubmit, NationalSecurity: 'Yes' }))).toEqual(['AWS_NATIONAL_SECURITY_NOT_GOVERNMENT $.NationalSecurity']);
+  });
+
+  it('wants expected spend monthly and aimed at AWS', () => {
+    const yearly = { Project: { ExpectedCustomerSpend: [{ Amount: '216000', CurrencyCode: 'USD', Frequency: 'Yearly', TargetCompany: 'Azure' }] } };
+    expect(opportunityBodyFindings(yearly).map((f) => [f.code, f.severity, f.path])).toEqual([
+      ['AWS_SPEND_NOT_MONTHLY', 'error', '$.Project.ExpectedCustomerSpend[0].Frequency'],
+      ['AWS_SPEND_TARGET_NOT_AWS', 'warning', '$.Project.ExpectedCustomerSpend[0].TargetCompany'],
+    ]);
+  });
+
+  it('requires empty marketing use cases when no AWS funds were used', () => {
+    expect(codes(opportunityBodyFindings({ Marketing: { AwsFundingUsed: 'No', UseCases: ['Analytics'] } }))).toEqual(['AWS_MARKETING_USE_CASES_WITHOUT_FUNDING $.Marketing.UseCases']);
+    expect(opportunityBodyFindings({ Marketing: { AwsFundingUsed: 'No', UseCases: [] } })).toEqual([]);
+  });
+
+  it('lets only the Sandbox create AWS referrals', () => {
+    expect(codes(createFindings({ ...readyToSubmit, Origin: 'AWS Referral' }))).toEqual(['AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION $.Origin']);
+    expect(createFindings({ ...readyToSubmit, Catalog: 'Sandbox', Origin: 'AWS Referral' })).toEqual([]);
+  });
+
+  it('survives payloads of the wrong shape (rules read defensively)', () => {
+    expect(() => submissionFindings('not an object')).not.toThrow();
+    expect(() => opportunityBodyFindings({ Customer: 'Northwind', Project: { ExpectedCustomerSpend: 'lots' } })).not.toThrow();
+  });
+});
+
+describe('awsWireFormat.validate', () => {
+  it('defaults to CreateOpportunity and passes a review-ready payload with no findings', () => {
+    expect(awsWireFormat.defaultOperation).toBe('CreateOpportunity');
+    expect(awsWireFormat.validate('CreateOpportunity', readyToSubmit)).toEqual([]);
+  });
+
+  it('reports review readiness as warnings on a draft, and the close date only when given today', () => {
+    const draft = { ...readyToSubmit, LifeCycle: { Stage: 'Prospect', TargetCloseDate: '2026-03-01' } };
+    expect(awsWireFormat.validate('CreateOpportunity', draft).map((f) => [f.code, f.severity])).toEqual([['AWS_STAGE_TOO_EARLY', 'warning']]);
+    expect(createAwsWireFormat({ today: '2026-04-01' }).validate('CreateOpportunity', draft).map((f) => f.code)).toEqual(['AWS_CLOSE_DATE_IN_PAST', 'AWS_STAGE_TOO_EARLY']);
+  });
+
+  it('does not repeat a rule where the wire schema already flagged the member', () => {
+    const short = { ...readyToSubmit, Project: { ...readyToSubmit.Project, CustomerBusinessProblem: 'Too short' } };
+    expect(awsWireFormat.validate('CreateOpportunity', short).map((f) => [f.code, f.path])).toEqual([['AWS_WIRE_INVALID_FORMAT', '$.Project.CustomerBusinessProblem']]);
+  });
+
+  it('names the known operations when asked for one it does not have', () => {
+    expect(() => awsWireFormat.validate('SubmitOpportunity', {})).toThrow(/aws has no operation "SubmitOpportunity"; known operations: CreateOpportunity, UpdateOpportunity/);
+  });
+});
+
+const current: GetOpportunityOutput = {
+  Catalog: 'AWS',
+  Id: 'O7654321',
+  Arn: 'arn:aws:partnercentral:us-east-1::catalog/AWS/opportunity/O7654321',
+  CreatedDate: '2026-02-10T09:00:00Z',
+  LastModifiedDate: '2026-03-31T14:05:00Z',
+  RelatedEntityIdentifiers: { Solutions: ['S-1234567'] },
+  OpportunityTeam: [{ FirstName: 'Dana', LastName: 'Okafor', Email: 'dana.okafor@example-isv.com', BusinessTitle: 'Alliance Manager' }],
+  PartnerOpportunityIdentifier: '006Hs00001Zq9XbIAJ',
+  NationalSecurity: 'No',
+  Customer: {
+    Account: { CompanyName: 'Northwind Analytics', Industry: 'Software and Internet', WebsiteUrl: 'https://www.northwind-analytics.com',
+      Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington', City: null } },
+  },
+  Project: {
+    Title: 'Lakehouse migration for Northwind Analytics',
+    CustomerBusinessProblem: 'Nightly batch ETL on ageing on-prem Hadoop misses the 7am reporting window.',
+    ExpectedCustomerSpend: [{ Amount: '18000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+  },
+  LifeCycle: { Stage: 'Qualified', ReviewStatus: 'Approved', TargetCloseDate: '2026-09-30', NextSteps: 'Architecture review' },
+};
+
+describe('mergeForUpdate (UpdateOpportunity replaces the whole record)', () => {
+  it('sends back everything read, minus what an update cannot carry, with the change merged in', () => {
+    const update = mergeForUpdate(current, { LifeCycle: { Stage: 'Technical Validation' } });
+    expect(update).toEqual({
+      Catalog: 'AWS',
+      Identifier: 'O7654321',
+      LastModifiedDate: '2026-03-31T14:05:00Z',
+      PartnerOpportunityIdentifier: '006Hs00001Zq9XbIAJ',
+      NationalSecurity: 'No',
+      Customer: current.Customer && {
+        Account: { CompanyName: 'Northwind Analytics', Industry: 'Software and Internet', WebsiteUrl: 'https://www.northwind-analytics.com',
+          Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington' } },
+      },
+      Project: current.Project,
+      LifeCycle: { Stage: 'Technical Validation', ReviewStatus: 'Approved', TargetCloseDate: '2026-09-30', NextSteps: 'Architecture review' },
+    });
+    expect(ACE_REQUEST_SCHEMAS.UpdateOpportunity.safeParse(update).success).toBe(true);
+  });
+
+  it('replaces lists whole and clears a member given null', () => {
+    const update = mergeForUpdate(current, {
+      Project: { ExpectedCustomerSpend: [{ Amount: '22000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }] },
+      LifeCycle: { NextSteps: null },
+    });
+    expect(update.Project?.ExpectedCustomerSpend).toEqual([{ Amount: '22000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }]);
+    expect(update.LifeCycle).not.toHaveProperty('NextSteps');
+    expect(update.Project?.Title).toBe('Lakehouse migration for Northwind Analytics');
+  });
+
+  it('refuses members UpdateOpportunity does not have, and the identity envelope, naming the path', () => {
+    expect(() => mergeForUpdate(current, { Customer: { Account: { Revenue: 1 } } })).toThrow(new AceUpdateError('$.Customer.Account.Revenue', 'is not a member UpdateOpportunity accepts'));
+    expect(() => mergeForUpdate(current, { LastModifiedDate: 'now' } as never)).toThrow(/\$\.LastModifiedDate/);
+  });
+
+  it('never changes a path the caller did not touch (property)', () => {
+    const nextSteps = fc.string({ minLength: 1, maxLength: 255 });
+    const stage = fc.constantFrom('Qualified', 'Technical Validation', 'Business Validation', 'Committed');
+    fc.assert(
+      fc.property(nextSteps, stage, (text, s) => {
+        const update = mergeForUpdate(current, { LifeCycle: { NextSteps: text, Stage: s } });
+        const touched = changedPaths(mergeForUpdate(current, {}), update);
+        return touched.every((path) => path === '$.LifeCycle.NextSteps' || path === '$.LifeCycle.Stage');
+      }),
+    );
+  });
+
+  it('does not mutate the opportunity it read', () => {
+    const before = structuredClone(current);
+    mergeForUpdate(current, { Project: { Title: 'Renamed' }, LifeCycle: { NextSteps: null } });
+    expect(current).toEqual(before);
+  });
+});
+
+describe('editability under review', () => {
+  const at = (ReviewStatus: NonNullable<GetOpportunityOutput['LifeCycle']>['ReviewStatus']): GetOpportunityOutput => ({ ...current, LifeCycle: { ...current.LifeCycle, ReviewStatus } });
+
+  it('blocks every change while AWS reviews or after it rejected', () => {
+    for (const status of ['Submitted', 'In review', 'Rejected']) {
+      const findings = editabilityFindings(at(status), mergeForUpdate(at(status), { LifeCycle: { NextSteps: 'Chase the SA' } }));
+      expect(codes(findings)).toEqual(['AWS_LOCKED_IN_REVIEW $.LifeCycle.NextSteps']);
+    }
+  });
+
+  it('allows only the whitelist under Action Required', () => {
+    const opp = at('Action Required');
+    expect(editabilityFindings(opp, mergeForUpdate(opp, { Customer: { Account: { Address: { City: 'Seattle' } } }, LifeCycle: { TargetCloseDate: '2026-10-31' } }))).toEqual([]);
+    expect(codes(editabilityFindings(opp, mergeForUpdate(opp, { Project: { Title: 'New title' } })))).toEqual(['AWS_NOT_EDITABLE_ACTION_REQUIRED $.Project.Title']);
+  });
+
+  it('freezes identity fields once approved, leaves the rest editable', () => {
+    const opp = at('Approved');
+    expect(editabilityFindings(opp, mergeForUpdate(opp, { LifeCycle: { Stage: 'Committed' } }))).toEqual([]);
+    expect(codes(editabilityFindings(opp, mergeForUpdate(opp, { Customer: { Account: { Industry: 'Retail' } }, Project: { Title: 'Renamed' } })))).toEqual([
+      'AWS_FROZEN_AFTER_APPROVAL $.Customer.Account.Industry',
+      'AWS_FROZEN_AFTER_APPROVAL $.Project.Title',
+    ]);
+  });
+
+  it('keeps the review outcome read-only in production, writable in the Sandbox', () => {
+    const prod = at('Pending Submission');
+    expect(codes(editabilityFindings(prod, mergeForUpdate(prod, { LifeCycle: { ReviewStatus: 'Approved' } })))).toEqual(['AWS_REVIEW_FIELD_READ_ONLY $.LifeCycle.ReviewStatus']);
+    const sandbox = { ...prod, Catalog: 'Sandbox' };
+    expect(editabilityFindings(sandbox, mergeForUpdate(sandbox, { LifeCycle: { ReviewStatus: 'Approved' } }))).toEqual([]);
+  });
+});
+
+describe('clientTokenFor', () => {
+  it('is a version-8 UUID within the model constraint, the same for the same job', () => {
+    const token = clientTokenFor('00Dxx0000001gPL/006Hs00001Zq9XbIAJ/create');
+    expect(token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(clientTokenFor('00Dxx0000001gPL/006Hs00001Zq9XbIAJ/create')).toBe(token);
+  });
+
+  it('differs between jobs and always fits ^.{1,255}$ (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), (a, b) => {
+        const ta = clientTokenFor(a);
+        return /^.{1,255}$/u.test(ta) && (a === b) === (ta === clientTokenFor(b));
+      }),
+    );
+  });
+
+  it('refuses an empty job key', () => {
+    expect(() => clientTokenFor('  ')).toThrow(/jobKey must be a non-empty string/);
+  });
+});
