@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { median, quantile } from '../../../middleware/src/core/attribution/index.js';
+import fc from 'fast-check';
+import { WholeNumberSample, median, quantile } from '../../../middleware/src/core/attribution/index.js';
 
 describe('median and quantile', () => {
   it('has no median for an empty sample', () => {
@@ -19,5 +20,24 @@ describe('median and quantile', () => {
 
   it('refuses a quantile outside 0..1', () => {
     expect(() => quantile([1], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('WholeNumberSample', () => {
+  it('gives the same quantiles as the expanded sample, for any whole-day cycles', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 720 }), { maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (days, q) => {
+        const sample = new WholeNumberSample();
+        for (const value of days) sample.add(value);
+        expect(sample.size).toBe(days.length);
+        const expected = quantile(days, q);
+        if (expected === null) expect(sample.quantile(q)).toBeNull();
+        else expect(sample.quantile(q)).toBeCloseTo(expected, 9);
+      }),
+    );
+  });
+
+  it('refuses a fractional value rather than silently binning it', () => {
+    expect(() => new WholeNumberSample().add(2.5)).toThrow(RangeError);
   });
 });

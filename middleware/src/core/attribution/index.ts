@@ -14,7 +14,7 @@ export {
   currencyConverter,
   type CurrencyConverter,
 } from './exchange-rates.js';
-export { median, quantile } from './percentiles.js';
+export { WholeNumberSample, median, quantile } from './percentiles.js';
 export {
   AttributionReportOptionError,
   DEFAULT_MIN_SAMPLE_SIZE,

@@ -1,8 +1,8 @@
-// Running totals for one report row. Everything is a counter except the per-deal cycle days and
-// per-engagement hours that medians need, so memory stays flat however many rows stream through.
+// Running totals for one report row. Everything is a counter or a whole-day histogram except the
+// per-engagement hours to accept that the median and p90 need, so memory stays flat as rows stream.
 import type { Attribution, Engagement } from '../model.js';
 import { DECLINED_STATUSES, JOINT_WORK_STATUSES } from './attribution.js';
-import { median, quantile } from './percentiles.js';
+import { WholeNumberSample, median, quantile } from './percentiles.js';
 import {
   INSUFFICIENT_DATA,
   type AttributionPeriodRow,
@@ -46,14 +46,14 @@ class ConversionTally {
   won = 0;
   wonWithAmount = 0;
   wonValue = 0;
-  readonly wonCycleDays: number[] = [];
+  readonly wonCycleDays = new WholeNumberSample();
 
   add(deal: OpportunityContribution): void {
     if (!deal.isClosed) return;
     this.closed += 1;
     if (!deal.isWon) return;
     this.won += 1;
-    this.wonCycleDays.push(deal.cycleDays);
+    this.wonCycleDays.add(deal.cycleDays);
     if (deal.hasAmount) {
       this.wonWithAmount += 1;
       this.wonValue += deal.value;
@@ -61,7 +61,7 @@ class ConversionTally {
   }
 
   snapshot(): ConversionSide {
-    const cycle = median(this.wonCycleDays);
+    const cycle = this.wonCycleDays.median();
     return {
       closed: this.closed,
       won: this.won,
@@ -77,7 +77,7 @@ class ConversionTally {
     return {
       winRate: this.closed === 0 ? null : this.won / this.closed,
       averageDealSize: this.wonWithAmount === 0 ? null : this.wonValue / this.wonWithAmount,
-      medianCycleDays: median(this.wonCycleDays),
+      medianCycleDays: this.wonCycleDays.median(),
     };
   }
 }

@@ -65,7 +65,7 @@ const DRAWDOWN_CLOUD: Record<CommitDrawdown, Cloud | null> = {
 };
 
 /**
- * Days from CreatedDate to CloseDate. A close date before creation (records migrated from another
+ * Whole days from CreatedDate's UTC day to CloseDate. A close date before creation (records migrated from another
  * CRM) counts as a zero-day cycle rather than a negative one that would skew medians.
  */
 function cycleDays(opp: CoSellOpportunity): number {
@@ -108,11 +108,16 @@ export function createAttributionReport(options: AttributionReportOptions): {
     return planRow(scope, fiscalYear, quarter);
   };
 
+  // Rows are few (scopes x quarters) and opportunities many: plan each row once.
+  const planned = new Map<string, PlannedRow>();
   const planRow = (scope: ReportScope, fiscalYear: number, quarter: Quarter): PlannedRow => {
+    const key = `${scope}|${fiscalYear}|${quarter}`;
+    const known = planned.get(key);
+    if (known) return known;
     const calendarCloud = scope === 'All clouds' ? CALENDAR_YEAR_CLOUD : scope;
     const bounds = periodBounds(calendarCloud, fiscalYear, quarter);
-    return {
-      key: `${scope}|${fiscalYear}|${quarter}`,
+    const row: PlannedRow = {
+      key,
       identity: {
         scope,
         calendar: scope === 'All clouds' ? 'Calendar year' : scope,
@@ -123,6 +128,8 @@ export function createAttributionReport(options: AttributionReportOptions): {
         periodEnd: bounds.end,
       },
     };
+    planned.set(key, row);
+    return row;
   };
 
   const tallyOf = (row: PlannedRow): PeriodTally => {
@@ -134,10 +141,10 @@ export function createAttributionReport(options: AttributionReportOptions): {
     return tally;
   };
 
+  const scopes: readonly ReportScope[] = withTotals ? [...clouds, 'All clouds'] : [...clouds];
   // With a period chosen, every scope shows that period even when nothing landed in it: a zero is news.
   if (period) {
     const quarters: Quarter[] = period.quarter === null ? [1, 2, 3, 4] : [period.quarter];
-    const scopes: ReportScope[] = withTotals ? [...clouds, 'All clouds'] : [...clouds];
     for (const scope of scopes) for (const quarter of quarters) tallyOf(planRow(scope, period.fiscalYear, quarter));
   }
 
@@ -158,7 +165,6 @@ export function createAttributionReport(options: AttributionReportOptions): {
         isNewBusiness: isNewBusiness(opp),
       };
       const updates: Array<() => void> = [];
-      const scopes: ReportScope[] = withTotals ? [...clouds, 'All clouds'] : [...clouds];
       for (const scope of scopes) {
         const attribution = scope === 'All clouds' ? overall : attributionFor(opp, scope);
         // A marketplace deal counts on a cloud that worked it or whose committed spend it draws down.
