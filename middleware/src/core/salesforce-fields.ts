@@ -1,5 +1,6 @@
 // Salesforce API names of every field the canonical model reads or writes. One table, so findings,
 // CSV exports, the mapping configuration and the force-app consistency test all speak the same names.
+import { CLOUDS, type Cloud } from './model.js';
 
 /** Opportunity fields, keyed by canonical path (dot notation into CoSellOpportunity). */
 export const OPPORTUNITY_FIELDS = {
@@ -124,3 +125,141 @@ export const TRIAGE_RULE_FIELDS = {
   ownerQueue: 'Owner_Queue__c',
   sortOrder: 'Sort_Order__c',
 } as const;
+
+/** `CoSell_Metric__c`: the summary the service computes and the attribution component reads. */
+export const METRIC_OBJECT = 'CoSell_Metric__c';
+export const METRIC_FIELDS = {
+  id: 'Id',
+  cloud: 'Cloud__c',
+  fiscalPeriod: 'Fiscal_Period__c',
+  metric: 'Metric__c',
+  segment: 'Segment__c',
+  value: 'Value__c',
+  sampleSize: 'Sample_Size__c',
+  computedAt: 'Computed_At__c',
+  key: 'Metric_Key__c',
+} as const;
+
+/** `CoSell_Metric__c.Metric__c` picklist values. */
+export const METRIC_NAMES = [
+  'Pipeline Count',
+  'Pipeline Value',
+  'Won Value',
+  'Win Rate',
+  'Average Deal Size',
+  'Median Cycle Days',
+  'Acceptance Rate',
+  'Median Hours To Accept',
+  'Marketplace Transactions',
+  'Partner Attach Rate',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** `CoSell_Metric__c.Segment__c`: which deals a figure covers (Co-sold = sourced or influenced). */
+export const METRIC_SEGMENTS = ['Sourced', 'Influenced', 'Co-sold', 'Direct only', 'All'] as const;
+export type MetricSegment = (typeof METRIC_SEGMENTS)[number];
+
+/** `CoSell_Metric__c.Cloud__c`: the three clouds, plus All for cross-cloud figures such as attach rate. */
+export const METRIC_CLOUDS = [...CLOUDS, 'All'] as const;
+export type MetricCloud = (typeof METRIC_CLOUDS)[number];
+
+/**
+ * Unique external-id keys. An engagement's key is stamped by a before-save flow in the org (so every writer
+ * gets it); referral and metric keys are written by the service, which upserts on them.
+ */
+export const ENGAGEMENT_KEY_FIELD = 'Engagement_Key__c';
+export const REFERRAL_KEY_FIELD = 'Referral_Key__c';
+export const METRIC_KEY_FIELD = METRIC_FIELDS.key;
+
+/** A key could not be built from the given values; `field` names the Salesforce field at fault. */
+export class SalesforceKeyError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'SalesforceKeyError';
+    this.field = field;
+  }
+}
+
+/** `Engagement_Key__c` exactly as the org's flow computes it: CASESAFEID(Opportunity__c) & ":" & Cloud__c. */
+export function engagementKey(opportunityId: string, cloud: Cloud): string {
+  if (!/^[a-zA-Z0-9]{18}$/.test(opportunityId)) {
+    throw new SalesforceKeyError(ENGAGEMENT_FIELDS.opportunityId, `needs the 18-character case-safe Id, got "${opportunityId}"`);
+  }
+  return `${opportunityId}:${cloud}`;
+}
+
+/** `Referral_Key__c`: portal ids are unique only within one cloud, so the key carries both. */
+export function referralKey(cloud: Cloud, portalId: string): string {
+  const trimmed = portalId.trim();
+  if (trimmed.length === 0) {
+    throw new SalesforceKeyError(REFERRAL_FIELDS.portalId, 'must not be blank');
+  }
+  const key = `${cloud}:${trimmed}`;
+  if (key.length > 255) {
+    throw new SalesforceKeyError(REFERRAL_FIELDS.portalId, `is too long for ${REFERRAL_KEY_FIELD} (255 characters)`);
+  }
+  return key;
+}
+
+/** `Metric_Key__c`: one row per cloud, hyperscaler fiscal quarter, metric and segment. */
+export function metricKey(cloud: MetricCloud, fiscalPeriod: string, metric: MetricName, segment: MetricSegment): string {
+  if (!/^FY\d{4}Q[1-4]$/.test(fiscalPeriod)) {
+    throw new SalesforceKeyError(METRIC_FIELDS.fiscalPeriod, `must look like FY2027Q1, got "${fiscalPeriod}"`);
+  }
+  return `${cloud}|${fiscalPeriod}|${metric}|${segment}`;
+}
+
+/** What the integration user may do with one object, and which fields under field-level security it reads/writes. */
+export interface IntegrationObjectAccess {
+  readonly create: boolean;
+  readonly update: boolean;
+  /** Every field the service reads, by API name on this object (`editFields` is a subset). */
+  readonly readFields: readonly string[];
+  readonly editFields: readonly string[];
+}
+
+/** Custom fields of a canonical field table (its own `__c` fields, not ones reached through a relationship). */
+function ownCustomFields(table: Record<string, string>): string[] {
+  return Object.values(table).filter((name) => name.endsWith('__c') && !name.includes('.'));
+}
+
+/**
+ * Exactly what the `CoSell_Integration` permission set grants; the metadata consistency test holds the
+ * permission set to it. The service reads every field in the tables above and writes only: the engagement
+ * outcome, the opportunity's attribution, the referrals it creates and their triage/decision results, and
+ * the metrics. Decline reason, feedback text and the referral's opportunity link are people's input.
+ */
+export const INTEGRATION_ACCESS = {
+  Opportunity: {
+    create: false,
+    update: true,
+    readFields: ['AccountId', 'Amount', 'Description', 'NextStep', 'Probability', 'Type', ...ownCustomFields(OPPORTUNITY_FIELDS)],
+    editFields: [OPPORTUNITY_FIELDS['coSell.attribution']],
+  },
+  Account: { create: false, update: false, readFields: ['BillingAddress', 'Industry', 'Website'], editFields: [] },
+  Contact: { create: false, update: false, readFields: ['Email', 'Phone', 'Title'], editFields: [] },
+  [ENGAGEMENT_OBJECT]: {
+    create: true,
+    update: true,
+    readFields: [...ownCustomFields(ENGAGEMENT_FIELDS), ENGAGEMENT_KEY_FIELD],
+    // The key is written too: upserting on an external id sets it on insert (the org's flow restamps the same value).
+    editFields: [...ownCustomFields(ENGAGEMENT_FIELDS), ENGAGEMENT_KEY_FIELD],
+  },
+  [REFERRAL_OBJECT]: {
+    create: true,
+    update: true,
+    readFields: [...ownCustomFields(REFERRAL_FIELDS), REFERRAL_KEY_FIELD],
+    editFields: [
+      ...ownCustomFields(REFERRAL_FIELDS).filter(
+        (name) => name !== REFERRAL_FIELDS.declineReason && name !== REFERRAL_FIELDS.feedback && name !== REFERRAL_FIELDS.opportunityId,
+      ),
+      REFERRAL_KEY_FIELD,
+    ],
+  },
+  [COUNTERPART_OBJECT]: { create: false, update: false, readFields: ownCustomFields(COUNTERPART_FIELDS), editFields: [] },
+  [METRIC_OBJECT]: { create: true, update: true, readFields: ownCustomFields(METRIC_FIELDS), editFields: ownCustomFields(METRIC_FIELDS) },
+} as const satisfies Record<string, IntegrationObjectAccess>;
+
+/** Custom metadata types the integration user reads (access is all-or-nothing per type). */
+export const INTEGRATION_CUSTOM_METADATA = [TRIAGE_RULE_OBJECT] as const;
