@@ -7,7 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const STATE = join(tmpdir(), 'cosell-test-postgres.json');
+// Setup and teardown run in the same jest parent process: the server's details travel in its
+// environment, so concurrent jest runs never stop each other's server.
+const STATE = 'COSELL_TEST_POSTGRES';
 
 function findBinaries() {
   const root = '/usr/lib/postgresql';
@@ -60,18 +62,17 @@ export default async function setup() {
     'start',
   ]);
   process.env.TEST_DATABASE_URL = `postgres://cosell@127.0.0.1:${port}/postgres`;
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(STATE, JSON.stringify({ bin, dir, data }));
+  process.env[STATE] = JSON.stringify({ bin, dir, data });
 }
 
 export async function teardown() {
-  if (!existsSync(STATE)) return;
-  const { readFileSync } = await import('node:fs');
-  const { bin, dir, data } = JSON.parse(readFileSync(STATE, 'utf8'));
+  const state = process.env[STATE];
+  if (!state) return;
+  const { bin, dir, data } = JSON.parse(state);
   try {
     asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(STATE, { force: true });
+    delete process.env[STATE];
   }
 }

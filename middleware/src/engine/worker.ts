@@ -1,0 +1,455 @@
+// The sync worker: claims outbox jobs, spends the portal's call budget, runs the call behind a
+// circuit breaker and a timeout, and commits the outcome together with the job's completion.
+// Errors are classified: transient ones retry with backoff, conflicts re-read and retry,
+// validation errors park the job and put the findings on the engagement for a person to fix.
+import { randomUUID } from 'node:crypto';
+import { circuitBreaker, ConsecutiveBreaker, handleWhen, isBrokenCircuitError, timeout, TimeoutStrategy, type CircuitBreakerPolicy } from 'cockatiel';
+import type { Kysely, Transaction } from 'kysely';
+import { CoSellOpportunity, InboundReferral, type Cloud, type Finding } from '../core/model.js';
+import type { Database, OutboxJob } from '../store/schema.js';
+import { audit } from './intake.js';
+import { engagementKey } from './intake.js';
+import { isWrite, JOB_KINDS, portalTarget } from './jobs.js';
+import { claimJobs, completeJob, deferJob, enqueueJob, failJob, type BackoffPolicy, DEFAULT_BACKOFF } from './outbox.js';
+import { PortalError, type PortalClient, type PortalRecordState } from './portal-client.js';
+import { admit, spendDaily, type DailyQuota, type RateLimit } from './rate-limit.js';
+
+/** Where engagement outcomes and inbound referrals land in Salesforce (the gateway, or a local stand-in). */
+export interface SalesforceSink {
+  writeEngagement(outcome: EngagementOutcome): Promise<void>;
+  /** Creates or updates the referral record; returns its Salesforce Id. */
+  writeReferral(referral: InboundReferral & { referralId: string }): Promise<{ salesforceId: string }>;
+}
+
+export interface EngagementOutcome {
+  opportunityId: string;
+  cloud: Cloud;
+  status: string;
+  portalId: string | null;
+  findings: Finding[];
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  lastSyncedAt: string;
+  syncError: string | null;
+  /** The requested action was consumed: clear `Requested_Action__c`. */
+  clearRequestedAction: boolean;
+}
+
+export interface TargetBudget {
+  write?: RateLimit;
+  read?: RateLimit;
+  daily?: DailyQuota;
+}
+
+export interface WorkerOptions {
+  db: Kysely<Database>;
+  clients: Partial<Record<Cloud, PortalClient>>;
+  salesforce: SalesforceSink;
+  clock?: () => Date;
+  workerId?: string;
+  leaseMs?: number;
+  batchSize?: number;
+  /** Per-call timeout; a call still running after it counts as a timeout and is retried. */
+  callTimeoutMs?: number;
+  budgets?: Partial<Record<string, TargetBudget>>;
+  backoff?: BackoffPolicy;
+  /** Consecutive transient failures that open a target's circuit, and how long it stays open. */
+  breaker?: { consecutiveFailures: number; halfOpenAfterMs: number };
+  /** Pre-flight checks run before a submit or update reaches the portal (mapping + wire validation). */
+  preflight?: (opportunity: CoSellOpportunity, cloud: Cloud) => Finding[];
+  onEvent?: (event: WorkerEvent) => void;
+}
+
+export type WorkerEvent =
+  | { type: 'job-done'; job: OutboxJob; ms: number }
+  | { type: 'job-retry'; job: OutboxJob; error: string }
+  | { type: 'job-dead'; job: OutboxJob; error: string }
+  | { type: 'job-deferred'; job: OutboxJob; reason: string; untilMs: number }
+  | { type: 'job-lost'; job: OutboxJob };
+
+/** A handler's success: state changes to commit in the same transaction as the job's completion. */
+type Outcome = { result: object | null; commit: (trx: Transaction<Database>, job: OutboxJob) => Promise<void> };
+
+class LeaseLostError extends Error {}
+
+export class SyncWorker {
+  readonly workerId: string;
+  private readonly db: Kysely<Database>;
+  private readonly clock: () => Date;
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? (() => new Date());
+    this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+  }
+
+  private breaker(target: string): CircuitBreakerPolicy {
+    let breaker = this.breakers.get(target);
+    if (!breaker) {
+      const settings = this.options.breaker ?? { consecutiveFailures: 5, halfOpenAfterMs: 10_000 };
+      breaker = circuitBreaker(
+        handleWhen((error) => error instanceof PortalError && error.transient),
+        { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.consecutiveFailures) },
+      );
+      this.breakers.set(target, breaker);
+    }
+    return breaker;
+  }
+
+  /** Targets whose circuit is not open: jobs for an open circuit stay queued. */
+  private openTargets(): string[] {
+    const targets = ['salesforce', 'aws', 'microsoft', 'google'];
+    return targets.filter((t) => this.breaker(t).state !== 1 /* CircuitState.Open */);
+  }
+
+  /** Claims one batch and runs it; returns how many jobs it handled. */
+  async runOnce(): Promise<number> {
+    const jobs = await claimJobs(this.db, {
+      workerId: this.workerId,
+      limit: this.options.batchSize ?? 10,
+      leaseMs: this.options.leaseMs ?? 60_000,
+      now: this.clock(),
+      targets: this.openTargets(),
+    });
+    // Jobs of one batch have distinct ordering keys, so they may run side by side.
+    await Promise.all(jobs.map((job) => this.runJob(job)));
+    return jobs.length;
+  }
+
+  /** Runs until stopped, polling when idle. `nudge()` wakes it early when a job was enqueued. */
+  start(idleMs = 250): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        let handled = 0;
+        try {
+          handled = await this.runOnce();
+        } catch (error) {
+          this.options.onEvent?.({ type: 'job-retry', job: { id: '-' } as OutboxJob, error: String(error) });
+        }
+        if (handled === 0 && this.running) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, idleMs);
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          this.wake = null;
+        }
+      }
+    })();
+  }
+
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async runJob(job: OutboxJob): Promise<void> {
+    const started = Date.now();
+    const now = this.clock();
+    const budget = this.options.budgets?.[job.target];
+    const limit = isWrite(job.kind) ? budget?.write : budget?.read;
+    if (limit) {
+      const admission = await admit(this.db, limit, now);
+      if (!admission.allowed) {
+        await deferJob(this.db, job, this.workerId, new Date(now.getTime() + admission.waitMs), now);
+        this.options.onEvent?.({ type: 'job-deferred', job, reason: 'rate', untilMs: admission.waitMs });
+        return;
+      }
+    }
+    if (budget?.daily && isWrite(job.kind)) {
+      const quota = await spendDaily(this.db, budget.daily, now);
+      if (!quota.allowed) {
+        await deferJob(this.db, job, this.workerId, quota.resetsAt, now);
+        this.options.onEvent?.({ type: 'job-deferred', job, reason: 'daily-quota', untilMs: quota.resetsAt.getTime() - now.getTime() });
+        return;
+      }
+    }
+    try {
+      const guarded = this.breaker(job.target);
+      const callTimeout = timeout(this.options.callTimeoutMs ?? 30_000, TimeoutStrategy.Aggressive);
+      const outcome = await guarded.execute(() =>
+        callTimeout.execute(async () => this.handle(job)).catch((error: unknown) => {
+          if (error instanceof Error && error.name === 'TaskCancelledError') {
+            throw new PortalError(cloudOf(job), 'timeout', `${job.kind} timed out`, { cause: error });
+          }
+          throw error;
+        }),
+      );
+      await this.db.transaction().execute(async (trx) => {
+        await outcome.commit(trx, job);
+        if (!(await completeJob(trx, job, this.workerId, outcome.result, this.clock()))) throw new LeaseLostError();
+      });
+      this.options.onEvent?.({ type: 'job-done', job, ms: Date.now() - started });
+    } catch (error) {
+      await this.handleFailure(job, error);
+    }
+  }
+
+  private async handleFailure(job: OutboxJob, error: unknown): Promise<void> {
+    const now = this.clock();
+    if (error instanceof LeaseLostError) {
+      this.options.onEvent?.({ type: 'job-lost', job });
+      return;
+    }
+    if (isBrokenCircuitError(error)) {
+      await deferJob(this.db, job, this.workerId, new Date(now.getTime() + (this.options.breaker?.halfOpenAfterMs ?? 10_000)), now);
+      this.options.onEvent?.({ type: 'job-deferred', job, reason: 'circuit-open', untilMs: this.options.breaker?.halfOpenAfterMs ?? 10_000 });
+      return;
+    }
+    const portalError = error instanceof PortalError ? error : null;
+    const message = error instanceof Error ? error.message : String(error);
+    if (portalError?.permanent) {
+      await this.db.transaction().execute(async (trx) => {
+        await this.recordPermanentFailure(trx, job, portalError);
+        await failJob(trx, job, this.workerId, { message, permanent: true }, now, this.options.backoff ?? DEFAULT_BACKOFF);
+      });
+      this.options.onEvent?.({ type: 'job-dead', job, error: message });
+      return;
+    }
+    // Conflicts retry soon: the handler re-reads the portal record and merges on the next attempt.
+    const retryAfterMs = portalError?.kind === 'conflict' ? 0 : portalError?.retryAfterMs;
+    const outcome = await failJob(this.db, job, this.workerId, { message, permanent: false, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }, now, this.options.backoff ?? DEFAULT_BACKOFF);
+    if (outcome === 'dead') {
+      await this.db.transaction().execute(async (trx) => this.recordPermanentFailure(trx, job, portalError ?? new PortalError(cloudOf(job), 'unavailable', message)));
+    }
+    this.options.onEvent?.({ type: outcome === 'dead' ? 'job-dead' : 'job-retry', job, error: message });
+  }
+
+  /** Puts the reason on the engagement and queues the Salesforce write-back, so the AE sees it. */
+  private async recordPermanentFailure(trx: Transaction<Database>, job: OutboxJob, error: PortalError): Promise<void> {
+    const payload = job.payload as { opportunityId?: string; cloud?: Cloud };
+    if (!payload.opportunityId || !payload.cloud) return;
+    const findings = error.findings.length > 0 ? error.findings : [];
+    await trx
+      .updateTable('engagements')
+      .set({ findings: JSON.stringify(findings), sync_error: error.message, updated_at: this.clock() })
+      .where('opportunity_id', '=', payload.opportunityId)
+      .where('cloud', '=', payload.cloud)
+      .execute();
+    await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${payload.opportunityId}:${payload.cloud}`, action: 'failed', after: { error: error.message, kind: error.kind, findings }, jobId: job.id }, this.clock());
+    await this.enqueueEngagementWriteback(trx, payload.opportunityId, payload.cloud, job);
+  }
+
+  private async enqueueEngagementWriteback(trx: Transaction<Database>, opportunityId: string, cloud: Cloud, cause: OutboxJob): Promise<void> {
+    await enqueueJob(trx, {
+      kind: JOB_KINDS.salesforceEngagement,
+      target: 'salesforce',
+      orderingKey: `salesforce:${engagementKey(opportunityId, cloud)}`,
+      idempotencyKey: `salesforce:engagement:${opportunityId}:${cloud}:after:${cause.id}:${cause.attempts}`,
+      payload: { opportunityId, cloud, clearRequestedAction: cause.kind === JOB_KINDS.submit || cause.kind === JOB_KINDS.update },
+    }, this.clock());
+  }
+
+  private client(cloud: Cloud): PortalClient {
+    const client = this.options.clients[cloud];
+    if (!client) throw new PortalError(cloud, 'auth', `no ${cloud} portal client is configured`);
+    return client;
+  }
+
+  private async handle(job: OutboxJob): Promise<Outcome> {
+    switch (job.kind) {
+      case JOB_KINDS.submit:
+      case JOB_KINDS.update:
+        return this.pushOpportunity(job);
+      case JOB_KINDS.poll:
+        return this.pollEngagement(job);
+      case JOB_KINDS.decide:
+        return this.decideReferral(job);
+      case JOB_KINDS.salesforceEngagement:
+        return this.writeEngagement(job);
+      case JOB_KINDS.salesforceReferral:
+        return this.writeReferral(job);
+      default:
+        throw new PortalError('AWS', 'validation', `unknown job kind ${job.kind}`);
+    }
+  }
+
+  private async loadOpportunity(id: string): Promise<CoSellOpportunity> {
+    const row = await this.db.selectFrom('opportunities').select('data').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new Error(`opportunity ${id} is not in the store`);
+    return CoSellOpportunity.parse(typeof row.data === 'string' ? JSON.parse(row.data) : row.data);
+  }
+
+  private async loadEngagement(opportunityId: string, cloud: Cloud) {
+    return this.db.selectFrom('engagements').selectAll().where('opportunity_id', '=', opportunityId).where('cloud', '=', cloud).executeTakeFirstOrThrow();
+  }
+
+  /** Submit or update: always sends the latest Salesforce state the store holds. */
+  private async pushOpportunity(job: OutboxJob): Promise<Outcome> {
+    const { opportunityId, cloud } = job.payload as { opportunityId: string; cloud: Cloud };
+    const opportunity = await this.loadOpportunity(opportunityId);
+    const engagement = await this.loadEngagement(opportunityId, cloud);
+    const blocking = (this.options.preflight?.(opportunity, cloud) ?? []).filter((f) => f.severity === 'error');
+    if (blocking.length > 0) {
+      throw new PortalError(cloud, 'validation', `${blocking.length} finding(s) block the ${cloud} submission`, { findings: blocking });
+    }
+    const client = this.client(cloud);
+    const now = this.clock();
+    let state: PortalRecordState;
+    if (!engagement.portal_id) {
+      state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now });
+    } else if (LOCKED_STATUSES.has(engagement.status)) {
+      // The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks.
+      return {
+        result: { queued: true },
+        commit: async (trx) => {
+          await trx.updateTable('engagements').set({ pending_changes: JSON.stringify({ since: opportunity.lastModifiedDate }), updated_at: now }).where('id', '=', engagement.id).execute();
+          await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: 'update-queued-while-locked', after: { status: engagement.status }, jobId: job.id }, now);
+        },
+      };
+    } else {
+      state = await client.update({ opportunity, portalId: engagement.portal_id, expectedVersion: engagement.portal_version, now });
+    }
+    return {
+      result: { portalId: state.portalId, status: state.status },
+      commit: async (trx, claimed) => {
+        await this.applyPortalState(trx, opportunityId, cloud, state, claimed, { submitted: !engagement.portal_id, clearPending: true });
+      },
+    };
+  }
+
+  private async pollEngagement(job: OutboxJob): Promise<Outcome> {
+    const { opportunityId, cloud } = job.payload as { opportunityId: string; cloud: Cloud };
+    const engagement = await this.loadEngagement(opportunityId, cloud);
+    if (!engagement.portal_id) return { result: null, commit: async () => undefined };
+    const state = await this.client(cloud).fetch(engagement.portal_id);
+    return {
+      result: { status: state.status },
+      commit: async (trx, claimed) => {
+        await this.applyPortalState(trx, opportunityId, cloud, state, claimed, { submitted: false, clearPending: false });
+        if (!state.locked && engagement.pending_changes) {
+          await trx.updateTable('engagements').set({ pending_changes: null }).where('id', '=', engagement.id).execute();
+          await enqueueJob(trx, {
+            kind: JOB_KINDS.update,
+            target: portalTarget(cloud),
+            orderingKey: engagementKey(opportunityId, cloud),
+            idempotencyKey: `${cloud}:update:${opportunityId}:unlocked:${claimed.id}`,
+            payload: { opportunityId, cloud },
+          }, this.clock());
+        }
+      },
+    };
+  }
+
+  private async applyPortalState(
+    trx: Transaction<Database>,
+    opportunityId: string,
+    cloud: Cloud,
+    state: PortalRecordState,
+    job: OutboxJob,
+    options: { submitted: boolean; clearPending: boolean },
+  ): Promise<void> {
+    const now = this.clock();
+    const before = await trx.selectFrom('engagements').selectAll().where('opportunity_id', '=', opportunityId).where('cloud', '=', cloud).forUpdate().executeTakeFirstOrThrow();
+    const changed = before.status !== state.status || before.portal_id !== state.portalId || JSON.stringify(before.findings) !== JSON.stringify(state.findings);
+    await trx
+      .updateTable('engagements')
+      .set({
+        portal_id: state.portalId,
+        status: state.status,
+        portal_version: state.version,
+        findings: JSON.stringify(state.findings),
+        sync_error: null,
+        last_synced_at: now,
+        ...(options.submitted && !before.submitted_at ? { submitted_at: now } : {}),
+        ...(state.acceptedAt && !before.accepted_at ? { accepted_at: new Date(state.acceptedAt) } : {}),
+        ...(options.clearPending ? { pending_changes: null } : {}),
+        updated_at: now,
+      })
+      .where('id', '=', before.id)
+      .execute();
+    if (changed || options.submitted) {
+      await audit(trx, { side: portalSideOf(cloud), entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: options.submitted ? 'submitted' : 'status', before: { status: before.status, portalId: before.portal_id }, after: { status: state.status, portalId: state.portalId }, jobId: job.id }, now);
+      await this.enqueueEngagementWriteback(trx, opportunityId, cloud, job);
+    }
+  }
+
+  private async decideReferral(job: OutboxJob): Promise<Outcome> {
+    const { referralId } = job.payload as { referralId: string };
+    const row = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
+    const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+    const decision = row.triage_status === 'Accepted' ? 'accept' : 'decline';
+    const now = this.clock();
+    await this.client(row.cloud as Cloud).decide({
+      portalId: row.portal_id,
+      decision,
+      ...(typeof data.declineReason === 'string' ? { declineReason: data.declineReason } : {}),
+      ...(typeof data.feedback === 'string' ? { feedback: data.feedback } : {}),
+      now,
+    });
+    return {
+      result: { decision },
+      commit: async (trx, claimed) => {
+        const updated = { ...data, feedbackSentAt: decision === 'decline' ? now.toISOString() : data.feedbackSentAt ?? null };
+        await trx.updateTable('referrals').set({ data: JSON.stringify(updated), updated_at: now }).where('id', '=', row.id).execute();
+        await audit(trx, { side: portalSideOf(row.cloud as Cloud), entity: 'referral', entityId: referralId, action: `portal-${decision}`, jobId: claimed.id }, now);
+        await enqueueJob(trx, {
+          kind: JOB_KINDS.salesforceReferral,
+          target: 'salesforce',
+          orderingKey: `referral:${row.cloud}:${row.portal_id}`,
+          idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:decided:${claimed.id}`,
+          payload: { referralId },
+        }, now);
+      },
+    };
+  }
+
+  private async writeEngagement(job: OutboxJob): Promise<Outcome> {
+    const { opportunityId, cloud, clearRequestedAction } = job.payload as { opportunityId: string; cloud: Cloud; clearRequestedAction: boolean };
+    const row = await this.loadEngagement(opportunityId, cloud);
+    const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+    await this.options.salesforce.writeEngagement({
+      opportunityId,
+      cloud,
+      status: row.status,
+      portalId: row.portal_id,
+      findings: (typeof row.findings === 'string' ? JSON.parse(row.findings) : row.findings) as Finding[],
+      submittedAt: iso(row.submitted_at),
+      acceptedAt: iso(row.accepted_at),
+      lastSyncedAt: (iso(row.last_synced_at) ?? this.clock().toISOString()),
+      syncError: row.sync_error,
+      clearRequestedAction,
+    });
+    return { result: null, commit: async () => undefined };
+  }
+
+  private async writeReferral(job: OutboxJob): Promise<Outcome> {
+    const { referralId } = job.payload as { referralId: string };
+    const row = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
+    const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+    const referral = InboundReferral.parse({ ...data, triageStatus: row.triage_status });
+    const { salesforceId } = await this.options.salesforce.writeReferral({ ...referral, referralId });
+    return {
+      result: { salesforceId },
+      commit: async (trx) => {
+        await trx.updateTable('referrals').set({ salesforce_id: salesforceId }).where('id', '=', row.id).execute();
+      },
+    };
+  }
+}
+
+/** Portal states in which the record is under review and edits must wait. */
+const LOCKED_STATUSES = new Set(['Submitted', 'In review']);
+
+function cloudOf(job: OutboxJob): Cloud {
+  const payload = job.payload as { cloud?: Cloud };
+  return payload.cloud ?? 'AWS';
+}
+
+function portalSideOf(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
+  return cloud === 'AWS' ? 'aws' : cloud === 'Microsoft' ? 'microsoft' : 'google';
+}
