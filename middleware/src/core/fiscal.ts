@@ -41,6 +41,9 @@ function calendarDay(date: string | Date): { year: number; month: number; day: n
   }
   const plain = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const parsed = plain ? null : new Date(date);
+  if (parsed && Number.isNaN(parsed.getTime())) {
+    throw new FiscalPeriodError(`"${date}" is not an ISO date (YYYY-MM-DD) or datetime`);
+  }
   if (parsed) return calendarDay(parsed);
   const match = ISO_DAY.exec(date);
   if (!match) throw new FiscalPeriodError(`"${date}" is not an ISO date (YYYY-MM-DD)`);
@@ -86,6 +89,13 @@ export function parsePeriodLabel(label: string): { fiscalYear: number; quarter: 
 
 /** First and last day of a fiscal quarter, or of the whole fiscal year when `quarter` is null. */
 export function periodBounds(cloud: Cloud, fiscalYear: number, quarter: Quarter | null): DateRange {
+  // Callers pass numbers read from flags and files: refuse what the label format could never hold.
+  if (!Number.isInteger(fiscalYear) || fiscalYear < 1000 || fiscalYear > 9999) {
+    throw new FiscalPeriodError(`fiscal year must be a four-digit year, got ${fiscalYear}`);
+  }
+  if (quarter !== null && ![1, 2, 3, 4].includes(quarter)) {
+    throw new FiscalPeriodError(`quarter must be 1 to 4, got ${String(quarter)}`);
+  }
   const startMonth = FISCAL_YEAR_START_MONTH[cloud];
   // Calendar year in which the fiscal year starts: Microsoft's FY2027 starts in July 2026.
   const startYear = startMonth === 1 ? fiscalYear : fiscalYear - 1;
