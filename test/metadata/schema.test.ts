@@ -43,7 +43,9 @@ const REQUIRED_KINDS = VALIDATED.filter((kind) => kind !== '.labels-meta.xml');
  * Kinds checked for well-formedness only (well-formed.test.ts), each with the reason (research/sfdx-stack.md §1d):
  * - `.js-meta.xml` (LightningComponentBundle): the WSDL types `targetConfigs` as xsd:base64Binary because the
  *   platform stores it as a blob, so every bundle that configures a record or app page target is a false
- *   positive; bundles also use a `fqn` attribute the WSDL does not declare.
+ *   positive; bundles also use a `fqn` attribute the WSDL does not declare. Patching targetConfigs to
+ *   xsd:anyType is not enough: bundles conventionally write <targets> before <targetConfigs>, which the
+ *   platform accepts but the WSDL's alphabetical xsd:sequence rejects (tried on this package's bundles).
  */
 const EXCLUDED = ['.js-meta.xml'] as const;
 
