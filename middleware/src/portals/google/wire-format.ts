@@ -1,0 +1,80 @@
+// The Google dialect as the rest of the product sees it: each Cloud Channel v1alpha1 opportunity
+// payload we send or read, validated by its schema plus Google's rules, answered as findings.
+import type { z } from 'zod';
+import type { Finding } from '../../core/model.js';
+import { findingsFromIssues, jsonPath } from '../findings.js';
+import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
+import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
+import {
+  OpportunityCreateRequest,
+  OpportunityPatchRequest,
+  OpportunityQueryResponse,
+  OpportunityReadBack,
+  OpportunitySubscriberEvent,
+  PubSubPushBody,
+} from './schema.js';
+
+interface GoogleOperation extends WireOperation {
+  rules: (payload: unknown) => Finding[];
+}
+
+/**
+ * Schema findings for one payload. Parses with `reportInput` so a wrong value is not mistaken for a
+ * missing one, and reports an absent enum or union member as required (as the Microsoft dialect does).
+ */
+export function googleSchemaFindings(schema: z.ZodType, payload: unknown, base: ReadonlyArray<PropertyKey> = []): Finding[] {
+  const parsed = schema.safeParse(payload, { reportInput: true });
+  if (parsed.success) return [];
+  const issues = parsed.error.issues.map((issue) => {
+    const missing = (issue.code === 'invalid_value' || issue.code === 'invalid_union' || issue.code === 'custom') && issue.input === undefined;
+    const path = [...base, ...issue.path];
+    return missing
+      ? ({ code: 'invalid_type', expected: 'nonoptional', path, message: issue.message, input: undefined } as z.core.$ZodIssue)
+      : { ...issue, path };
+  });
+  return findingsFromIssues(issues, { cloud: 'Google', codePrefix: 'GOOGLE' });
+}
+
+/** The subscriber event inside a push body: base64 JSON in `message.data`. */
+export function decodePushData(body: unknown): { event: unknown } | { problem: string } {
+  const data = (body as { message?: { data?: unknown } } | null)?.message?.data;
+  if (typeof data !== 'string') return { problem: 'message.data is missing' };
+  try {
+    return { event: JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as unknown };
+  } catch {
+    return { problem: 'message.data is not base64-encoded JSON' };
+  }
+}
+
+function pushRules(payload: unknown): Finding[] {
+  if (!PubSubPushBody.safeParse(payload).success) return [];
+  const decoded = decodePushData(payload);
+  if ('problem' in decoded) {
+    return [{ code: 'GOOGLE_PUSH_DATA_INVALID', severity: 'error', cloud: 'Google', path: jsonPath(['message', 'data']), message: decoded.problem }];
+  }
+  return googleSchemaFindings(OpportunitySubscriberEvent, decoded.event, ['message', 'data']);
+}
+
+const patch: GoogleOperation = { name: 'patch', direction: 'request', schema: OpportunityPatchRequest, rules: patchRules };
+
+/** Operation names are the v1alpha1 methods; `update` is the same patch, named as the other dialects name it. */
+export const GOOGLE_OPERATIONS: Record<string, GoogleOperation> = {
+  create: { name: 'create', direction: 'request', schema: OpportunityCreateRequest, rules: createRules },
+  patch,
+  update: patch,
+  get: { name: 'get', direction: 'response', schema: OpportunityReadBack, rules: (payload) => readBackRules(payload) },
+  query: { name: 'query', direction: 'response', schema: OpportunityQueryResponse, rules: queryRules },
+  event: { name: 'event', direction: 'response', schema: PubSubPushBody, rules: pushRules },
+};
+
+export const googleWireFormat: PortalWireFormat = {
+  portal: 'google',
+  cloud: 'Google',
+  operations: GOOGLE_OPERATIONS,
+  defaultOperation: 'create',
+  validate(operation: string, payload: unknown): Finding[] {
+    const op = GOOGLE_OPERATIONS[operation];
+    if (!op) throw new UnknownOperationError('google', operation, Object.keys(GOOGLE_OPERATIONS));
+    return [...googleSchemaFindings(op.schema, payload), ...op.rules(payload)];
+  },
+};
