@@ -49,7 +49,7 @@ export function generatedOpportunityId(index: number): string {
 export function* generateOpportunities(options: GeneratorOptions): Generator<CoSellOpportunity> {
   const next = random(options.seed ?? 2027);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
-  const flawRate = options.flawRate ?? 0.15;
+  const flawRate = options.flawRate ?? 0.2;
   const now = options.now.getTime();
   const day = (offsetDays: number) => new Date(now + offsetDays * DAY_MS);
   for (let index = 0; index < options.count; index += 1) {
@@ -64,13 +64,14 @@ export function* generateOpportunities(options: GeneratorOptions): Generator<CoS
     const isWon = isClosed && next() < 0.4;
     const closeDate = isClosed ? new Date(created.getTime() + Math.floor(next() * 200) * DAY_MS) : day(Math.floor(next() * 270) - 10);
     const modified = new Date(Math.min(now, created.getTime() + Math.floor(next() * 120) * DAY_MS));
-    const flaw = clouds.length > 0 && next() < flawRate ? Math.floor(next() * 4) : -1;
+    // 0 template name, 1 no ask, 2 and 4 the $100k placeholder (it only shows once common enough), 3 thin context.
+    const flaw = clouds.length > 0 && next() < flawRate ? Math.floor(next() * 5) : -1;
     const help: HelpNeed[] = hyperscalerLed || flaw === 1 ? [] : [pick(['Architecture validation', 'Customer introduction', 'Pricing assistance', 'Technical consultation'] as const)];
     const workload = pick(WORKLOADS[lead]);
     const input: CoSellOpportunityInput = {
       id: generatedOpportunityId(index),
       name: flaw === 0 ? pick(TEMPLATE_NAMES) : `${customer} – ${workload}`,
-      amount: flaw === 2 ? 100_000 : Math.round(5 + next() * 600) * 1_000 + Math.round(next() * 999),
+      amount: flaw === 2 || flaw === 4 ? 100_000 : Math.round(5 + next() * 600) * 1_000 + Math.round(next() * 999),
       currencyIsoCode: pick(CURRENCIES),
       stageName: isClosed ? (isWon ? 'Closed Won' : 'Closed Lost') : pick(OPEN_STAGES),
       isClosed,

@@ -23,8 +23,15 @@ function readDate(raw: string): CellResult {
   return ok(raw);
 }
 
+const CANONICAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Any Salesforce datetime form, normalised to UTC `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 function readDatetime(raw: string): CellResult {
+  // Most cells are already canonical: a Date that prints back the same text proves the value real.
+  if (CANONICAL_DATETIME.test(raw)) {
+    const time = Date.parse(raw);
+    if (!Number.isNaN(time) && new Date(time).toISOString() === raw) return ok(raw);
+  }
   const match = DATETIME.exec(raw);
   const problem = `"${raw}" is not a datetime (YYYY-MM-DDTHH:mm:ss.sssZ or +0000)`;
   if (!match) return bad(problem);

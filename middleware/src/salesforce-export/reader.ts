@@ -67,8 +67,13 @@ function mapHeader(header: readonly string[], requiredColumns: readonly string[]
   return [...positions.entries()].map(([path, index]) => [index, path]);
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const [head = '', tail] = path.split('.', 2);
+/** Each canonical path split once ('account.name' → ['account', 'name']): done per cell it shows in profiles. */
+const PATH_PARTS = new Map(
+  (Object.keys(OPPORTUNITY_FIELDS) as OpportunityPath[]).map((path) => [path, path.split('.', 2) as [string, string | undefined]]),
+);
+
+function setPath(target: Record<string, unknown>, path: OpportunityPath, value: unknown): void {
+  const [head, tail] = PATH_PARTS.get(path) ?? [path, undefined];
   if (tail === undefined) {
     target[head] = value;
     return;
