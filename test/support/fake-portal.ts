@@ -48,7 +48,7 @@ export class FakePortal implements PortalClient {
     return record.state;
   }
 
-  async listInbound(): Promise<InboundPage> {
+  async listInbound(_cursor: string | null, _now: Date): Promise<InboundPage> {
     return { referrals: [], cursor: null };
   }
 

@@ -1,0 +1,105 @@
+// The engine's periodic work: poll portal records under review for their status, and catch up on
+// inbound referrals by cursor so a missed or never-sent event is never a lost referral. Portal
+// events and webhooks only make the catch-up run sooner.
+import type { Kysely } from 'kysely';
+import type { Cloud, InboundReferral } from '../core/model.js';
+import type { TriageDecision } from '../core/triage/index.js';
+import type { Database } from '../store/schema.js';
+import { audit, engagementKey, recordInboundReferral } from './intake.js';
+import { JOB_KINDS, portalTarget } from './jobs.js';
+import { enqueueJob } from './outbox.js';
+import type { PortalClient } from './portal-client.js';
+
+/** Engagement states the portal may still change on its own. */
+const AWAITING_PORTAL = ['Submitted', 'In review', 'Action required', 'Accepted'];
+
+/**
+ * Queues one status poll per engagement awaiting the portal, at most once per interval (the
+ * idempotency key carries the interval's number, so several instances never double a poll).
+ */
+export async function schedulePortalPolls(db: Kysely<Database>, now: Date, intervalMs: number): Promise<number> {
+  const due = new Date(now.getTime() - intervalMs);
+  const rows = await db
+    .selectFrom('engagements')
+    .select(['opportunity_id', 'cloud'])
+    .where('portal_id', 'is not', null)
+    .where('status', 'in', AWAITING_PORTAL)
+    .where((eb) => eb.or([eb('last_synced_at', 'is', null), eb('last_synced_at', '<=', due)]))
+    .execute();
+  const slot = Math.floor(now.getTime() / intervalMs);
+  let queued = 0;
+  for (const row of rows) {
+    const cloud = row.cloud as Cloud;
+    const job = await enqueueJob(db, {
+      kind: JOB_KINDS.poll,
+      target: portalTarget(cloud),
+      orderingKey: engagementKey(row.opportunity_id, cloud),
+      idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${slot}`,
+      payload: { opportunityId: row.opportunity_id, cloud },
+      maxAttempts: 3,
+    }, now);
+    if (job.created) queued++;
+  }
+  return queued;
+}
+
+export interface CatchUpResult {
+  created: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  cursor: string | null;
+}
+
+/**
+ * Reads the referrals a portal created or changed since the stored cursor and records each one
+ * (duplicates are recognised by portal id + version). The cursor only moves after every referral
+ * of the page is stored, so a crash re-reads the page instead of skipping it.
+ */
+export async function catchUpInbound(
+  db: Kysely<Database>,
+  client: PortalClient,
+  triage: (referral: InboundReferral) => TriageDecision,
+  now: Date,
+): Promise<CatchUpResult> {
+  const name = `inbound:${client.cloud}`;
+  const stored = await db.selectFrom('sync_cursors').select('value').where('name', '=', name).executeTakeFirst();
+  const result: CatchUpResult = { created: 0, updated: 0, duplicates: 0, rejected: 0, cursor: stored?.value ?? null };
+  let cursor = stored?.value ?? null;
+  for (let page = 0; page < 100; page++) {
+    const batch = await client.listInbound(cursor, now);
+    for (const item of batch.referrals) {
+      try {
+        const outcome = await recordInboundReferral(db, item, triage, now);
+        if (outcome.outcome === 'created') result.created++;
+        else if (outcome.outcome === 'updated') result.updated++;
+        else result.duplicates++;
+      } catch (error) {
+        // A referral the canonical model refuses is recorded in the audit log for a person to see;
+        // the catch-up keeps going so one bad record never blocks the others.
+        result.rejected++;
+        await audit(db, {
+          side: portalSide(client.cloud),
+          entity: 'referral',
+          entityId: String((item.referral as { portalId?: unknown }).portalId ?? 'unknown'),
+          action: 'rejected',
+          after: { error: error instanceof Error ? error.message : String(error), referral: item.referral },
+        }, now);
+      }
+    }
+    if (batch.cursor === null || batch.cursor === cursor) break;
+    cursor = batch.cursor;
+    await db
+      .insertInto('sync_cursors')
+      .values({ name, value: cursor, updated_at: now })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: cursor!, updated_at: now }))
+      .execute();
+    result.cursor = cursor;
+    if (batch.referrals.length === 0) break;
+  }
+  return result;
+}
+
+function portalSide(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
+  return cloud === 'AWS' ? 'aws' : cloud === 'Microsoft' ? 'microsoft' : 'google';
+}
