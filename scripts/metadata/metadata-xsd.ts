@@ -30,6 +30,7 @@ export const METADATA_ROOT_TYPES = [
   'WebLink',
   'FieldSet',
   'PermissionSet',
+  'CustomPermission',
   'CustomMetadata',
   'Layout',
   'ReportType',

@@ -390,6 +390,21 @@ describe('persona permission sets stay least-privilege', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps the validation-rule exemption to the integration user alone', () => {
+    const holders = personas.filter((name) => permissionSet(name).customPermissions.includes('CoSell_Service_Writes'));
+    expect(holders).toEqual(['CoSell_Integration']);
+    expect(permissionSet('CoSell_Integration').customPermissions).toEqual(['CoSell_Service_Writes']);
+  });
+
+  it('exempts only the service from the Opportunity rules people must follow', () => {
+    const opportunityRules = sourceComponents().filter((c) => c.type.name === 'ValidationRule' && c.fullName.startsWith('Opportunity.'));
+    expect(opportunityRules.length).toBeGreaterThanOrEqual(3);
+    const unguarded = opportunityRules
+      .filter((rule) => !String(rootOf(rule, 'ValidationRule').errorConditionFormula).startsWith('NOT($Permission.CoSell_Service_Writes) && ('))
+      .map((rule) => rule.fullName);
+    expect(unguarded).toEqual([]);
+  });
+
   it.each(personas)('%s never grants modify-all', (name) => {
     expect([...permissionSet(name).objects.values()].filter((grant) => grant.modifyAllRecords)).toEqual([]);
   });

@@ -115,10 +115,11 @@ describe('pages, tabs and the app', () => {
     expect(namesOf('FlexiPage').has(String(override.content))).toBe(true);
   });
 
-  it('grants only tabs, apps and objects that exist', () => {
+  it('grants only tabs, apps, objects and custom permissions that exist', () => {
     const tabs = namesOf('CustomTab');
     const apps = namesOf('CustomApplication');
     const objects = namesOf('CustomObject');
+    const customPermissions = namesOf('CustomPermission');
     const problems = ['CoSell_AE', 'CoSell_Alliance_Ops', 'CoSell_RevOps', 'CoSell_Integration'].flatMap((name) => {
       const grants = permissionSet(name);
       return [
@@ -126,6 +127,7 @@ describe('pages, tabs and the app', () => {
         ...grants.applications.filter((app) => !apps.has(app)),
         ...[...grants.objects.keys()].filter((object) => isCustom(object) && !objects.has(object)),
         ...grants.customMetadataTypes.filter((type) => !objects.has(type)),
+        ...grants.customPermissions.filter((permission) => !customPermissions.has(permission)),
       ].map((problem) => `${name}: ${problem}`);
     });
     expect(problems).toEqual([]);

@@ -20,6 +20,7 @@ const VALIDATED = [
   '.validationRule-meta.xml',
   '.listView-meta.xml',
   '.permissionset-meta.xml',
+  '.customPermission-meta.xml',
   '.md-meta.xml',
   '.layout-meta.xml',
   '.reportType-meta.xml',

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, { min: number; names: string[] }> = {
   },
   Dashboard: { min: 1, names: ['CoSell_Dashboards/CoSell_Overview'] },
   Flow: { min: 1, names: ['CoSell_Engagement_Key'] },
+  CustomPermission: { min: 1, names: ['CoSell_Service_Writes'] },
   Queue: { min: 4, names: ['CoSell_Alliance_Ops'] },
   LightningComponentBundle: { min: 1, names: [] },
 };

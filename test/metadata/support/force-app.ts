@@ -102,6 +102,7 @@ export interface PermissionSetGrants {
   /** `Object.Field` → editable. */
   fields: Map<string, { readable: boolean; editable: boolean }>;
   customMetadataTypes: string[];
+  customPermissions: string[];
   userPermissions: string[];
   tabs: Map<string, string>;
   applications: string[];
@@ -133,6 +134,9 @@ export function permissionSet(name: string): PermissionSetGrants {
       ]),
     ),
     customMetadataTypes: asArray(xml.customMetadataTypeAccesses as Xml | Xml[] | undefined)
+      .filter((grant) => flag(grant.enabled))
+      .map((grant) => String(grant.name)),
+    customPermissions: asArray(xml.customPermissions as Xml | Xml[] | undefined)
       .filter((grant) => flag(grant.enabled))
       .map((grant) => String(grant.name)),
     userPermissions: asArray(xml.userPermissions as Xml | Xml[] | undefined)
