@@ -184,7 +184,7 @@ describe('fiscal invariants', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('any instant lies inside the bounds of the period it is placed in', () => {
     fc.assert(

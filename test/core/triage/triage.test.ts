@@ -155,5 +155,5 @@ describe('triageReferral', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
