@@ -33,6 +33,7 @@ import {
   TRIAGE_RULE_FIELDS,
   TRIAGE_RULE_OBJECT,
 } from '../../middleware/src/core/salesforce-fields.js';
+import { DEFAULT_TRIAGE_RULES } from '../../middleware/src/core/triage/rules.js';
 import { asArray, customFields, isPlatformGranted, permissionSet, rootOf, sourceComponents, type FieldDefinition } from './support/force-app.js';
 
 /**
@@ -477,6 +478,20 @@ describe('triage rule records ship the defaults in DOMAIN.md', () => {
 
   it('has one record per row of the table, with its priority', () => {
     expect(records.map((r) => [r.layer, r.archetype, r.priority]).sort()).toEqual([...DOMAIN_DEFAULTS].sort());
+  });
+
+  it('overrides the engine built-in default of the same DeveloperName with the same routing', () => {
+    // The engine merges org rules over its defaults by id: a record under another name would collide with
+    // the default covering the same layer and archetype instead of replacing it.
+    const problems = records.flatMap((record) => {
+      const id = record.name.replace('CoSell_Triage_Rule.', '');
+      const engine = DEFAULT_TRIAGE_RULES.find((rule) => rule.id === id);
+      if (!engine) return [`${id} is not one of the engine's default rule ids`];
+      const org = { layer: record.layer, archetype: record.archetype ?? 'any', priority: record.priority, responder: record.responder, queue: record.queue };
+      const expected = { layer: engine.sourceLayer, archetype: engine.tenancyArchetype, priority: engine.priority, responder: engine.responder, queue: engine.ownerQueue };
+      return JSON.stringify(org) === JSON.stringify(expected) ? [] : [`${id}: org ${JSON.stringify(org)} vs engine ${JSON.stringify(expected)}`];
+    });
+    expect(problems).toEqual([]);
   });
 
   it('answers urgent referrals no slower than high, and high no slower than standard', () => {

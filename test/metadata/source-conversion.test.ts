@@ -19,7 +19,7 @@ const EXPECTED: Record<string, { min: number; names: string[] }> = {
   },
   CustomField: { min: 11, names: ['Opportunity.CoSell_Clouds__c', 'Opportunity.CoSell_Attribution__c', 'Opportunity.Marketplace_Route__c'] },
   ValidationRule: { min: 3, names: ['Opportunity.CoSell_Hyperscaler_Led_Needs_Cloud', 'Opportunity.CoSell_Originating_Cloud_Is_Tagged'] },
-  CustomMetadata: { min: 6, names: ['CoSell_Triage_Rule.Partner_Program_Any'] },
+  CustomMetadata: { min: 6, names: ['CoSell_Triage_Rule.Partner_Program'] },
   PermissionSet: { min: 4, names: ['CoSell_AE', 'CoSell_Alliance_Ops', 'CoSell_RevOps', 'CoSell_Integration'] },
   Layout: { min: 4, names: ['CoSell_Referral__c-Co-Sell Referral Layout', 'CoSell_Engagement__c-Co-Sell Engagement Layout'] },
   CustomTab: { min: 5, names: ['CoSell_Inbox', 'CoSell_Attribution', 'CoSell_Referral__c'] },
