@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig, salesforceConnected } from '../../middleware/src/service/config.js';
+
+describe('service configuration', () => {
+  it('runs fully embedded with no variables set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', AWS_MODE: 'sandbox', MS_MODE: 'sandbox', GOOGLE_MODE: 'sandbox', COSELL_DATA_DIR: '.cosell-data' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(salesforceConnected(config)).toBe(false);
+  });
+
+  it('names every missing Salesforce variable once one of them is set', () => {
+    try {
+      loadConfig({ SF_USERNAME: 'cosell-integration@acme.example' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/SF_LOGIN_URL: required/);
+      expect(problems).toMatch(/SF_CLIENT_ID: required/);
+      expect(problems).toMatch(/SF_PRIVATE_KEY or SF_PRIVATE_KEY_FILE/);
+    }
+  });
+
+  it('refuses a bad port, a bad URL and malformed tokens with the variable named', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"short","persona":"ae","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
+    expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"cfo","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
+  });
+
+  it('switches each portal to live independently and requires what live needs', () => {
+    expect(() => loadConfig({ AWS_MODE: 'live' })).toThrow(/AWS_SOLUTION_ID/);
+    const config = loadConfig({ AWS_MODE: 'live', AWS_SOLUTION_ID: 'S-0012345', AWS_CATALOG: 'AWS' });
+    expect(config).toMatchObject({ AWS_MODE: 'live', MS_MODE: 'sandbox', GOOGLE_MODE: 'sandbox' });
+    expect(() => loadConfig({ GOOGLE_MODE: 'live', GOOGLE_PARTNER_ID: 'C01abc' })).toThrow(/GOOGLE_APPLICATION_CREDENTIALS/);
+  });
+});
