@@ -50,8 +50,10 @@ export function amountFromMoney(money: { units?: string | number | null; nanos?:
   return negative ? -value : value;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 /** Whether a Date names one real calendar day (Google also allows partial dates; an opportunity date may not be one). */

@@ -43,9 +43,18 @@ function text(value: unknown): string | null {
  */
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
+/** Answers per code, kept because Intl lookups cost more than the rest of a validation (at most 26² codes). */
+const knownCountryCache = new Map<string, boolean>();
 export function isKnownCountry(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
-  return regionNames.of(code) !== undefined && Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+  const cached = knownCountryCache.get(code);
+  if (cached !== undefined) return cached;
+  const known =
+    /^[A-Z]{2}$/.test(code) &&
+    !NOT_COUNTRIES.has(code) &&
+    regionNames.of(code) !== undefined &&
+    Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+  if (/^[A-Z]{2}$/.test(code)) knownCountryCache.set(code, known);
+  return known;
 }
 
 function statusRules(body: Json, base: Path, severity: Severity): Finding[] {
