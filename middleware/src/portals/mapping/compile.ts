@@ -37,6 +37,8 @@ export type CompiledField = {
   maxLength?: number;
   truncate: boolean;
   onlyWith?: string;
+  /** A later rule's `onlyWith` names this path, so the engine records when it is written. */
+  awaited: boolean;
 };
 
 export type CompiledContactList = {
@@ -88,6 +90,7 @@ function compileField(
     hasDefault: rule.default !== undefined,
     defaultValue: rule.default,
     truncate: rule.truncate,
+    awaited: false,
   };
   if (rule.from !== undefined) {
     compiled.canonicalPath = rule.from;
@@ -133,5 +136,7 @@ export function compileMapping(config: MappingConfig): CompiledMapping {
     }
     return compileField(rule, config, country, opportunityField);
   });
+  const awaited = new Set(config.rules.flatMap((rule) => ('onlyWith' in rule && rule.onlyWith !== undefined ? [rule.onlyWith] : [])));
+  for (const rule of rules) if (rule.kind === 'field') rule.awaited = awaited.has(rule.portalPath);
   return { portal: config.portal, cloud: PORTAL_CLOUD[config.portal], config, rules };
 }

@@ -29,9 +29,16 @@ function englishNames(): Map<string, string> {
   return byName;
 }
 
-/** The current code for a possibly retired one: UK → GB, DD → DE. */
+const canonicalCodes = new Map<string, string>();
+
+/** The current code for a possibly retired one: UK → GB, DD → DE (asked of ICU once per code). */
 function canonicalCode(code: string): string {
-  return (Intl.getCanonicalLocales(`und-${code}`)[0] ?? '').slice(4) || code;
+  let canonical = canonicalCodes.get(code);
+  if (canonical === undefined) {
+    canonical = (Intl.getCanonicalLocales(`und-${code}`)[0] ?? '').slice(4) || code;
+    canonicalCodes.set(code, canonical);
+  }
+  return canonical;
 }
 
 let namesCache: Map<string, string> | undefined;
@@ -54,12 +61,20 @@ export function countryResolver(aliases: Readonly<Record<string, string>>): Coun
   const codes = knownCountryCodes();
   const byName = new Map(namesCache);
   for (const [alias, code] of Object.entries(aliases)) byName.set(normalised(alias), code);
-  return (value) => {
+  // Orgs repeat a handful of spellings, so answers are remembered (bounded, in case of junk data).
+  const answers = new Map<string, string | undefined>();
+  const resolve = (value: string): string | undefined => {
     const trimmed = value.trim();
     if (/^[a-z]{2}$/i.test(trimmed)) {
       const code = canonicalCode(trimmed.toUpperCase());
       if (codes.has(code)) return code;
     }
     return byName.get(normalised(trimmed));
+  };
+  return (value) => {
+    if (answers.has(value)) return answers.get(value);
+    const code = resolve(value);
+    if (answers.size < 10_000) answers.set(value, code);
+    return code;
   };
 }

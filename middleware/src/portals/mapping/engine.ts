@@ -15,14 +15,32 @@ export type CanonicalReadBack = Record<string, unknown> & { contacts?: Array<Par
 
 const DAY_MS = 86_400_000;
 
+// A batch maps many opportunities at the same `now`; remembering the last answers keeps date
+// arithmetic off the hot path without changing any result.
+let lastInstant = Number.NaN;
+let lastToday = '';
+const shiftedDays = new Map<string, string>();
+
 /** The calendar day of `now` in UTC: portals compare dates without a time zone. */
 export function todayOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid instant');
-  return now.toISOString().slice(0, 10);
+  const instant = now.getTime();
+  if (Number.isNaN(instant)) throw new RangeError('now is not a valid instant');
+  if (instant !== lastInstant) {
+    lastInstant = instant;
+    lastToday = now.toISOString().slice(0, 10);
+  }
+  return lastToday;
 }
 
 function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${isoDate}+${days}`;
+  let shifted = shiftedDays.get(key);
+  if (shifted === undefined) {
+    shifted = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    if (shiftedDays.size > 1_000) shiftedDays.clear();
+    shiftedDays.set(key, shifted);
+  }
+  return shifted;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -80,7 +98,7 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
   if (rule.onlyWith !== undefined && !run.written.has(rule.onlyWith)) return;
   if (rule.hasConstant) {
     writePath(target, rule.portalSteps, rule.constant);
-    run.written.add(rule.portalPath);
+    if (rule.awaited) run.written.add(rule.portalPath);
     return;
   }
   const raw = readPath(source, rule.canonicalSteps ?? []);
@@ -95,9 +113,9 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
       if (converted.dropped && converted.dropped.length > 0) report(run, rule, jsonPath, { kind: 'ITEMS_NOT_SENT', severity: 'info', raw: converted.dropped });
     } else reason = converted.why;
   }
-  const why = rule.why ? { why: rule.why } : {};
-  const valueMap = rule.valueMapName ? { valueMap: rule.valueMapName } : {};
   if (value === undefined && reason !== undefined) {
+    const why = rule.why ? { why: rule.why } : {};
+    const valueMap = rule.valueMapName ? { valueMap: rule.valueMapName } : {};
     const computed = expressionValue(rule, run);
     const converted = computed ? rule.transform.toPortal(computed.value, rule.context) : undefined;
     if (computed && converted?.ok) {
@@ -117,7 +135,7 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
     }
   }
   writePath(target, rule.portalSteps, fitLength(rule, value, jsonPath, run));
-  run.written.add(rule.portalPath);
+  if (rule.awaited) run.written.add(rule.portalPath);
 }
 
 function applyContacts(list: CompiledContactList, run: Run, payload: PortalPayload): void {

@@ -4,14 +4,32 @@ import type { CompiledMapping } from '../mapping/compile.js';
 import { mapFromPortal, mapToPortal } from '../mapping/engine.js';
 import type { PortalMapper } from '../mapping/portal-mapper.js';
 
-export function createMicrosoftMapper(mapping: CompiledMapping): PortalMapper {
+export type MicrosoftMapperOptions = {
+  /**
+   * The ISV's co-sell-ready solution ids (`SOL-…`), which Partner Center needs before a referral is
+   * shared with Microsoft. They belong to the partner, not to any Salesforce record, so they come
+   * from the service's settings; without them the wire format reports the missing solution.
+   */
+  solutionIds?: readonly string[];
+};
+
+export function createMicrosoftMapper(mapping: CompiledMapping, options: MicrosoftMapperOptions = {}): PortalMapper {
   if (mapping.portal !== 'microsoft') throw new Error(`the Microsoft mapper needs the microsoft mapping, not ${mapping.portal}`);
+  const solutions = (options.solutionIds ?? []).map((id) => ({ id }));
   return {
     portal: 'microsoft',
     cloud: 'Microsoft',
     mapping,
     operation: 'create',
-    toWire: (opportunity, context) => mapToPortal(mapping, opportunity, context.now),
+    toWire: (opportunity, context) => {
+      const result = mapToPortal(mapping, opportunity, context.now);
+      if (solutions.length > 0) {
+        const details = (result.payload.details ??= {}) as Record<string, unknown>;
+        const requirements = (details.requirements ??= {}) as Record<string, unknown>;
+        requirements.solutions = solutions.map((solution) => ({ ...solution }));
+      }
+      return result;
+    },
     fromWire: (payload) => mapFromPortal(mapping, payload),
   };
 }
