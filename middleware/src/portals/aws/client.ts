@@ -1,0 +1,397 @@
+// The engine's PortalClient for AWS ACE, over the official SDK (SDK retries off: the engine owns
+// retries). Submission is create → associate solution → start engagement, resumable after a crash at
+// any step without a second create: ClientToken from the job's key, and a reconcile by
+// PartnerOpportunityIdentifier (the Salesforce Id) before any create. SDK errors become PortalErrors.
+import {
+  AssociateOpportunityCommand,
+  CreateOpportunityCommand,
+  GetAwsOpportunitySummaryCommand,
+  GetEngagementInvitationCommand,
+  GetOpportunityCommand,
+  ListEngagementByAcceptingInvitationTasksCommand,
+  ListEngagementInvitationsCommand,
+  ListOpportunitiesCommand,
+  PartnerCentralSellingClient,
+  RejectEngagementInvitationCommand,
+  StartEngagementByAcceptingInvitationTaskCommand,
+  StartEngagementFromOpportunityTaskCommand,
+  UpdateOpportunityCommand,
+} from '@aws-sdk/client-partnercentral-selling';
+import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import { PortalError, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import { todayOf } from '../mapping/engine.js';
+import { loadMapping } from '../mapping/load.js';
+import type { CompiledMapping } from '../mapping/compile.js';
+import type { GetAwsOpportunitySummaryOutput, GetEngagementInvitationOutput, GetOpportunityOutput } from './generated/ace-schemas.js';
+import { referralFromAwsOpportunity, referralFromInvitation } from './inbound.js';
+import { aceCreateRequest, aceUpdateRequest } from './map.js';
+import { clientTokenFor, editabilityFindings, submissionFindings } from './rules.js';
+import { createAwsWireFormat } from './schema.js';
+import { awsSideStatusOf, engagementStatusOf } from './status.js';
+
+type Json = Record<string, unknown>;
+
+export interface AceClientConfig {
+  catalog: 'Sandbox' | 'AWS';
+  region?: 'us-east-1';
+  /** The emulator's URL (or any endpoint override); default: the SDK's endpoint for the region. */
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Per-call limit; a call still running after it is a `timeout` PortalError (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Solutions associated before submission; default in the Sandbox: AWS's test solution S-1234567. */
+  solutions?: string[];
+  involvementType?: 'Co-Sell' | 'For Visibility Only';
+  visibility?: 'Full' | 'Limited';
+  /** The ACE mapping (config/mapping/aws.json by default). */
+  mapping?: CompiledMapping;
+}
+
+/** Review statuses in which AWS reads the opportunity and accepts no edit. */
+const UNDER_REVIEW = new Set(['Submitted', 'In review']);
+/** Invitations expire after 15 days, so an older one cannot change any more. */
+const INVITATION_LIFETIME_MS = 15 * 24 * 3600 * 1000;
+
+// ---- wire ⇄ SDK ----------------------------------------------------------------------------------
+
+/** SDK output → the wire JSON the generated schemas and rules read (Dates as RFC 3339, no $metadata). */
+function wireOf<T>(value: unknown): T {
+  const convert = (node: unknown): unknown => {
+    if (node instanceof Date) return node.toISOString();
+    if (Array.isArray(node)) return node.map(convert);
+    if (node && typeof node === 'object') {
+      const out: Json = {};
+      for (const [key, child] of Object.entries(node as Json)) if (key !== '$metadata' && child !== undefined) out[key] = convert(child);
+      return out;
+    }
+    return node;
+  };
+  return convert(value) as T;
+}
+
+/**
+ * The same JSON with object keys sorted: `changedPaths` compares lists as JSON text, and the SDK
+ * returns members in model order while the mapping writes them in its own order.
+ */
+export function withSortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withSortedKeys) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, withSortedKeys(v)])) as T;
+  }
+  return value;
+}
+
+/** Wire JSON → SDK input: the model's timestamp members become Dates. */
+function sdkInputOf<T>(payload: Json): T {
+  const out = structuredClone(payload);
+  if (typeof out.LastModifiedDate === 'string') out.LastModifiedDate = new Date(out.LastModifiedDate) as unknown;
+  const history = (out.LifeCycle as Json | undefined)?.NextStepsHistory;
+  if (Array.isArray(history)) for (const entry of history as Json[]) if (typeof entry.Time === 'string') entry.Time = new Date(entry.Time);
+  return out as T;
+}
+
+// ---- errors --------------------------------------------------------------------------------------
+
+/** An SDK (or network) failure as the engine's classified PortalError. */
+export function portalErrorOf(error: unknown): PortalError {
+  if (error instanceof PortalError) return error;
+  const e = (error ?? {}) as { name?: string; message?: string; code?: string; $fault?: string; $metadata?: { httpStatusCode?: number };
+    $response?: { headers?: Record<string, string> }; ErrorList?: Array<{ FieldName?: string; Message?: string; Code?: string }>; Reason?: string };
+  const name = e.name ?? '';
+  const status = e.$metadata?.httpStatusCode;
+  const message = `ACE ${name || 'error'}: ${e.message ?? String(error)}`;
+  const details = { cause: error, ...(status === undefined ? {} : { status }) };
+  switch (name) {
+    case 'ThrottlingException': {
+      const header = e.$response?.headers?.['retry-after'];
+      const seconds = header === undefined ? NaN : Number(header);
+      return new PortalError('AWS', 'throttled', message, { ...details, ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}) });
+    }
+    case 'ConflictException':
+      return new PortalError('AWS', 'conflict', message, details);
+    case 'ValidationException': {
+      const findings: Finding[] = (e.ErrorList ?? []).map((item) => ({
+        code: `AWS_${item.Code ?? 'INVALID_VALUE'}`,
+        severity: 'error',
+        cloud: 'AWS',
+        path: item.FieldName ? `$.${item.FieldName}` : '$',
+        message: item.Message ?? e.message ?? 'ACE refused the value',
+      }));
+      if (findings.length === 0) findings.push({ code: `AWS_${e.Reason ?? 'VALIDATION'}`, severity: 'error', cloud: 'AWS', path: '$', message: e.message ?? 'ACE refused the request' });
+      return new PortalError('AWS', 'validation', message, { ...details, findings });
+    }
+    case 'AccessDeniedException':
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'ExpiredTokenException':
+    case 'CredentialsProviderError':
+      return new PortalError('AWS', 'auth', message, details);
+    case 'ResourceNotFoundException':
+      return new PortalError('AWS', 'not-found', message, details);
+    case 'ServiceQuotaExceededException':
+      return new PortalError('AWS', 'quota-exhausted', message, details);
+    case 'InternalServerException':
+    case 'ServiceUnavailableException':
+      return new PortalError('AWS', 'unavailable', message, details);
+    case 'TimeoutError':
+    case 'AbortError':
+    case 'RequestTimeout':
+      return new PortalError('AWS', 'timeout', message, details);
+    default:
+      break;
+  }
+  if (['ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ESOCKETTIMEDOUT'].includes(e.code ?? '') || /socket hang up|timed? ?out/i.test(e.message ?? '')) {
+    return new PortalError('AWS', 'timeout', message, details);
+  }
+  if (e.$fault === 'server' || (status !== undefined && status >= 500) || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code ?? '')) {
+    return new PortalError('AWS', 'unavailable', message, details);
+  }
+  return new PortalError('AWS', 'unavailable', message, details);
+}
+
+// ---- the client ----------------------------------------------------------------------------------
+
+interface InboundCursor {
+  /** Newest InvitationDate already reported. */
+  invitations: string | null;
+  /** Newest CreatedDate of an AWS-referred opportunity already reported. */
+  opportunities: string | null;
+}
+
+function parseCursor(cursor: string | null): InboundCursor {
+  if (!cursor) return { invitations: null, opportunities: null };
+  try {
+    const parsed = JSON.parse(cursor) as Partial<InboundCursor>;
+    return { invitations: parsed.invitations ?? null, opportunities: parsed.opportunities ?? null };
+  } catch {
+    throw new PortalError('AWS', 'validation', `the ACE inbound cursor ${JSON.stringify(cursor)} is not one this client issued`);
+  }
+}
+
+function later(a: string | null, b: string | null | undefined): string | null {
+  if (!b) return a;
+  if (!a) return b;
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+export function createAceClient(config: AceClientConfig): PortalClient {
+  const timeoutMs = config.requestTimeoutMs ?? 10_000;
+  const sdk = new PartnerCentralSellingClient({
+    region: config.region ?? 'us-east-1',
+    maxAttempts: 1,
+    requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs },
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(config.credentials ? { credentials: config.credentials } : {}),
+  });
+  const catalog = config.catalog;
+  const solutions = config.solutions ?? (catalog === 'Sandbox' ? ['S-1234567'] : []);
+  let mapping = config.mapping;
+  const mappingOf = (): CompiledMapping => (mapping ??= loadMapping('aws'));
+
+  /** One SDK call with the per-call deadline; every failure comes back as a PortalError. */
+  async function call<T>(command: { input: unknown }): Promise<T> {
+    try {
+      return (await sdk.send(command as Parameters<typeof sdk.send>[0], { abortSignal: AbortSignal.timeout(timeoutMs) })) as T;
+    } catch (error) {
+      throw portalErrorOf(error);
+    }
+  }
+
+  async function getOpportunity(id: string): Promise<GetOpportunityOutput> {
+    return wireOf<GetOpportunityOutput>(await call(new GetOpportunityCommand({ Catalog: catalog, Identifier: id })));
+  }
+
+  async function getSummary(id: string): Promise<GetAwsOpportunitySummaryOutput> {
+    return wireOf<GetAwsOpportunitySummaryOutput>(await call(new GetAwsOpportunitySummaryCommand({ Catalog: catalog, RelatedOpportunityIdentifier: id })));
+  }
+
+  /** The opportunity a previous submission created for this Salesforce opportunity, if any. */
+  async function reconcile(opportunity: CoSellOpportunity, companyName: string | null): Promise<string | null> {
+    // ListOpportunities cannot filter by PartnerOpportunityIdentifier: narrow by customer name (or
+    // by creation after the Salesforce record was created) and match the identifier in the summaries.
+    const filter = companyName ? { CustomerCompanyName: [companyName] } : { CreatedDate: { AfterCreatedDate: new Date(opportunity.createdDate) } };
+    let token: string | undefined;
+    do {
+      const page: { OpportunitySummaries?: Array<{ Id?: string; PartnerOpportunityIdentifier?: string }>; NextToken?: string } = await call(
+        new ListOpportunitiesCommand({ Catalog: catalog, MaxResults: 100, ...filter, ...(token ? { NextToken: token } : {}) }),
+      );
+      const match = page.OpportunitySummaries?.find((s) => s.PartnerOpportunityIdentifier === opportunity.id);
+      if (match?.Id) return match.Id;
+      token = page.NextToken;
+    } while (token);
+    return null;
+  }
+
+  async function stateOf(current: GetOpportunityOutput): Promise<PortalRecordState> {
+    const life = current.LifeCycle ?? {};
+    const review = life.ReviewStatus ?? 'Pending Submission';
+    const reading = engagementStatusOf(life);
+    const findings = [...reading.findings];
+    let status: EngagementStatus = reading.status ?? (UNDER_REVIEW.has(review) ? 'In review' : 'Submitted');
+    if (status === 'Accepted') {
+      // Once AWS accepted, its own pipeline (won, lost, closed) is the engagement's outcome.
+      const aws = awsSideStatusOf((await getSummary(current.Id)).LifeCycle);
+      findings.push(...aws.findings);
+      if (aws.status && aws.status !== 'Accepted') status = aws.status;
+    }
+    if (life.ReviewComments && (review === 'Action Required' || review === 'Rejected')) {
+      findings.push({
+        code: review === 'Rejected' ? 'AWS_REVIEW_REJECTED' : 'AWS_REVIEW_ACTION_REQUIRED',
+        severity: 'error',
+        cloud: 'AWS',
+        path: '$.LifeCycle.ReviewComments',
+        message: life.ReviewComments,
+        ...(life.ReviewStatusReason ? { evidence: { reason: life.ReviewStatusReason } } : {}),
+      });
+    }
+    return {
+      portalId: current.Id,
+      status,
+      version: current.LastModifiedDate,
+      findings,
+      locked: UNDER_REVIEW.has(review),
+      // ACE has no approval date: the last change seen while approved stands in for it.
+      acceptedAt: review === 'Approved' ? current.LastModifiedDate : null,
+    };
+  }
+
+  /** Read-merge-write of the Salesforce-owned members; refused with findings where review forbids the change. */
+  async function pushChanges(current: GetOpportunityOutput, opportunity: CoSellOpportunity, now: Date): Promise<GetOpportunityOutput> {
+    const { payload, findings } = aceUpdateRequest(mappingOf(), current, opportunity, { now });
+    const blocking = [
+      ...findings.filter((f) => f.severity === 'error'),
+      ...createAwsWireFormat({ today: todayOf(now) }).validate('UpdateOpportunity', payload).filter((f) => f.severity === 'error'),
+      ...editabilityFindings(withSortedKeys(current), withSortedKeys(payload)),
+    ];
+    if (blocking.length > 0) {
+      throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) stop the ACE update of ${current.Id}`, { findings: blocking });
+    }
+    await call(new UpdateOpportunityCommand(sdkInputOf(payload as unknown as Json)));
+    return getOpportunity(current.Id);
+  }
+
+  return {
+    cloud: 'AWS',
+
+    async submit({ opportunity, idempotencyKey, now }: SubmitRequest): Promise<PortalRecordState> {
+      const created = aceCreateRequest(mappingOf(), opportunity, { now, catalog, createKey: idempotencyKey });
+      const payload = created.payload;
+      const blocking = [
+        ...created.findings.filter((f) => f.severity === 'error'),
+        ...createAwsWireFormat({ today: todayOf(now) }).validate('CreateOpportunity', payload).filter((f) => f.severity === 'error'),
+        ...submissionFindings(payload, { severity: 'error', today: todayOf(now) }),
+      ];
+      if (blocking.length > 0) {
+        throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) block the ACE submission of ${opportunity.id}`, { findings: blocking });
+      }
+      const companyName = ((payload.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName;
+      let id = await reconcile(opportunity, typeof companyName === 'string' ? companyName : null);
+      let current: GetOpportunityOutput;
+      if (id) {
+        current = await getOpportunity(id);
+        // A record left by an earlier submission: bring it up to date before AWS reviews it.
+        if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') current = await pushChanges(current, opportunity, now);
+      } else {
+        const response = await call<{ Id: string }>(new CreateOpportunityCommand(sdkInputOf(payload)));
+        id = response.Id;
+        current = await getOpportunity(id);
+      }
+      const associated = new Set(current.RelatedEntityIdentifiers?.Solutions ?? []);
+      for (const solution of solutions.filter((s) => !associated.has(s))) {
+        await call(new AssociateOpportunityCommand({ Catalog: catalog, OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: solution }));
+      }
+      if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') {
+        await call(new StartEngagementFromOpportunityTaskCommand({
+          Catalog: catalog,
+          ClientToken: clientTokenFor(`${idempotencyKey}#StartEngagementFromOpportunityTask`),
+          Identifier: id,
+          AwsSubmission: { InvolvementType: config.involvementType ?? 'Co-Sell', ...(config.visibility ? { Visibility: config.visibility } : {}) },
+        }));
+      }
+      return stateOf(await getOpportunity(id));
+    },
+
+    async update({ opportunity, portalId, now }: UpdateRequest): Promise<PortalRecordState> {
+      // The update is always computed from a fresh read, so `expectedVersion` needs no separate check:
+      // a change made between this read and the write is AWS's ConflictException (→ re-read, retry).
+      const current = await getOpportunity(portalId);
+      const review = current.LifeCycle?.ReviewStatus ?? 'Pending Submission';
+      if (UNDER_REVIEW.has(review)) {
+        throw new PortalError('AWS', 'validation', `ACE opportunity ${portalId} is ${review}: AWS accepts no edit until the review ends`, {
+          findings: [{ code: 'AWS_LOCKED_IN_REVIEW', severity: 'error', cloud: 'AWS', path: '$.LifeCycle.ReviewStatus',
+            message: `AWS is reviewing this opportunity (${review}); the change is applied once the review ends.` }],
+        });
+      }
+      return stateOf(await pushChanges(current, opportunity, now));
+    },
+
+    async fetch(portalId: string): Promise<PortalRecordState> {
+      return stateOf(await getOpportunity(portalId));
+    },
+
+    async listInbound(cursor: string | null, now: Date): Promise<InboundPage> {
+      const since = parseCursor(cursor);
+      const next: InboundCursor = { ...since };
+      const referrals: InboundPage['referrals'] = [];
+      // Invitations, newest first, until one older than the cursor.
+      let token: string | undefined;
+      let done = false;
+      do {
+        const page: { EngagementInvitationSummaries?: Array<{ Id: string; InvitationDate?: Date; Status?: string }>; NextToken?: string } = await call(
+          new ListEngagementInvitationsCommand({ Catalog: catalog, ParticipantType: 'RECEIVER', MaxResults: 100, Sort: { SortBy: 'InvitationDate', SortOrder: 'DESCENDING' }, ...(token ? { NextToken: token } : {}) }),
+        );
+        for (const summary of page.EngagementInvitationSummaries ?? []) {
+          const at = summary.InvitationDate?.toISOString() ?? null;
+          if (since.invitations && at && Date.parse(at) <= Date.parse(since.invitations)) {
+            done = true;
+            break;
+          }
+          if (at && now.getTime() - Date.parse(at) > INVITATION_LIFETIME_MS && summary.Status !== 'PENDING') continue;
+          const detail = wireOf<GetEngagementInvitationOutput>(await call(new GetEngagementInvitationCommand({ Catalog: catalog, Identifier: summary.Id })));
+          const reading = referralFromInvitation(detail, { receivedAt: now.toISOString() });
+          if (reading.referral) referrals.push({ referral: reading.referral, version: `${detail.Id}:${detail.Status ?? 'PENDING'}`, findings: reading.findings });
+          next.invitations = later(next.invitations, at);
+        }
+        token = page.NextToken;
+      } while (token && !done);
+      // AWS referrals created straight in the account (not by accepting one of the invitations above).
+      token = undefined;
+      do {
+        const page: { OpportunitySummaries?: Array<{ Id?: string; CreatedDate?: Date; PartnerOpportunityIdentifier?: string }>; NextToken?: string } = await call(
+          new ListOpportunitiesCommand({ Catalog: catalog, MaxResults: 100, Sort: { SortBy: 'CreatedDate', SortOrder: 'ASCENDING' },
+            ...(since.opportunities ? { CreatedDate: { AfterCreatedDate: new Date(since.opportunities) } } : {}), ...(token ? { NextToken: token } : {}) }),
+        );
+        for (const summary of page.OpportunitySummaries ?? []) {
+          next.opportunities = later(next.opportunities, summary.CreatedDate?.toISOString() ?? null);
+          if (!summary.Id || summary.PartnerOpportunityIdentifier) continue;
+          const awsSummary = await getSummary(summary.Id);
+          if (awsSummary.Origin !== 'AWS Referral') continue;
+          const tasks = await call<{ TaskSummaries?: unknown[] }>(new ListEngagementByAcceptingInvitationTasksCommand({ Catalog: catalog, OpportunityIdentifier: [summary.Id] }));
+          if ((tasks.TaskSummaries ?? []).length > 0) continue;
+          const opportunity = await getOpportunity(summary.Id);
+          const reading = referralFromAwsOpportunity(opportunity, awsSummary);
+          if (reading.referral) referrals.push({ referral: reading.referral, version: opportunity.LastModifiedDate, findings: reading.findings });
+        }
+        token = page.NextToken;
+      } while (token);
+      const cursorOut = next.invitations || next.opportunities ? JSON.stringify(next) : null;
+      return { referrals, cursor: cursorOut };
+    },
+
+    async decide({ portalId, decision, declineReason, feedback }: ReferralDecision): Promise<void> {
+      if (!/^(arn:|engi-)/.test(portalId)) {
+        throw new PortalError('AWS', 'validation', `ACE referral ${portalId} is not an engagement invitation; accept or close AWS-referred opportunities in the opportunity itself`);
+      }
+      const invitation = wireOf<GetEngagementInvitationOutput>(await call(new GetEngagementInvitationCommand({ Catalog: catalog, Identifier: portalId })));
+      const wanted = decision === 'accept' ? 'ACCEPTED' : 'REJECTED';
+      if (invitation.Status === wanted) return; // an earlier attempt already decided
+      if (decision === 'accept') {
+        await call(new StartEngagementByAcceptingInvitationTaskCommand({ Catalog: catalog, Identifier: portalId, ClientToken: clientTokenFor(`accept:${portalId}`) }));
+        return;
+      }
+      // ACE keeps at most 80 printable characters of the reason; the feedback's start says the most.
+      const reason = [declineReason, feedback].filter((part) => part && part.trim()).join(': ').replace(/[^\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD]/g, ' ');
+      await call(new RejectEngagementInvitationCommand({ Catalog: catalog, Identifier: portalId, ...(reason ? { RejectionReason: reason.slice(0, 80) } : {}) }));
+    },
+  };
+}

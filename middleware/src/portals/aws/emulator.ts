@@ -1,0 +1,250 @@
+// A local ACE (Partner Central Selling API) that the unmodified AWS SDK talks to through `endpoint`:
+// awsJson1_0 over node:http, every request checked with the generated schemas and ACE rules, per
+// account quotas, seeded fault injection, a review lifecycle on an injectable clock, counters and
+// EventBridge-shaped events. `npm start` runs the product on it; the tests prove idempotency with it.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { findingsFromIssues } from '../findings.js';
+import { ACE_REQUEST_SCHEMAS } from './generated/ace-schemas.js';
+import { AceQuotaLedger, DEFAULT_ACE_QUOTAS, FaultPlan, type AceQuotas, type FaultRule } from './emulator-limits.js';
+import { EMULATED_READ_REQUESTS, type ListEngagementInvitationsRequest, type ListOpportunitiesRequest } from './emulator-requests.js';
+import {
+  AceAccount,
+  AceServiceError,
+  DEFAULT_REVIEW,
+  validationError,
+  type EmulatorCounters,
+  type EmulatorEvent,
+  type InvitationInput,
+  type ReviewOutcome,
+  type ReviewTiming,
+} from './emulator-state.js';
+
+export { SENDER_TITLE_BY_LAYER, type EmulatorEvent, type EmulatorCounters, type InvitationInput, type ReviewOutcome, type ReviewTiming } from './emulator-state.js';
+export type { FaultRule, AceQuotas } from './emulator-limits.js';
+
+const SERVICE = 'AWSPartnerCentralSelling';
+
+export interface AceEmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** The emulator's clock; `control.advance(ms)` moves it further. Default: the wall clock. */
+  now?: () => Date;
+  review?: Partial<ReviewTiming>;
+  quotas?: Partial<AceQuotas>;
+  /** Seed of the fault-injection random source. */
+  seed?: number;
+  /** The partner's AWS account id (in ARNs and events). */
+  accountId?: string;
+  /** Solution ids AssociateOpportunity accepts (the Sandbox's default solution is S-1234567). */
+  solutions?: string[];
+  /** Called for every EventBridge-shaped event, as AWS would deliver it to the default bus. */
+  onEvent?: (event: EmulatorEvent) => void;
+}
+
+export interface AceEmulatorControl {
+  /** Moves the emulator's clock forward (reviews and invitation expiry progress; no sleeping). */
+  advance(ms: number): void;
+  now(): Date;
+  inject(rule: FaultRule): void;
+  clearFaults(): void;
+  /** An AWS referral as an engagement invitation, sent by someone from the given field layer. */
+  createInvitation(input?: InvitationInput): { id: string; arn: string };
+  /** An AWS referral created straight in the partner account (the Sandbox's `Origin: AWS Referral`). */
+  createAwsReferral(body: Record<string, unknown>): { id: string };
+  /** The outcome of this opportunity's review; `immediately` finishes a running review now. */
+  setReviewOutcome(id: string, outcome: ReviewOutcome, immediately?: boolean): void;
+  /** AWS's own pipeline stage for the opportunity (GetAwsOpportunitySummary). */
+  setAwsStage(id: string, stage: string): void;
+  events(): EmulatorEvent[];
+  subscribe(listener: (event: EmulatorEvent) => void): () => void;
+  opportunityCount(catalog?: string): number;
+}
+
+export interface AceEmulator {
+  url: string;
+  counters: EmulatorCounters;
+  control: AceEmulatorControl;
+  stop(): Promise<void>;
+}
+
+type Handler = (account: AceAccount, body: Record<string, unknown>, now: number) => Record<string, unknown>;
+
+const HANDLERS: Record<string, Handler> = {
+  CreateOpportunity: (a, b, now) => a.createOpportunity(b, now),
+  GetOpportunity: (a, b) => a.getOpportunity(b),
+  UpdateOpportunity: (a, b, now) => a.updateOpportunity(b, now),
+  ListOpportunities: (a, b) => a.listOpportunities(b as ListOpportunitiesRequest),
+  AssociateOpportunity: (a, b, now) => a.associateOpportunity(b, now),
+  StartEngagementFromOpportunityTask: (a, b, now) => a.startEngagementFromOpportunityTask(b, now),
+  GetAwsOpportunitySummary: (a, b) => a.getAwsOpportunitySummary(b),
+  ListEngagementInvitations: (a, b) => a.listEngagementInvitations(b as ListEngagementInvitationsRequest),
+  GetEngagementInvitation: (a, b) => a.getEngagementInvitation(b),
+  StartEngagementByAcceptingInvitationTask: (a, b, now) => a.startEngagementByAcceptingInvitationTask(b, now),
+  RejectEngagementInvitation: (a, b, now) => a.rejectEngagementInvitation(b, now),
+  ListEngagementByAcceptingInvitationTasks: (a, b) => a.listEngagementByAcceptingInvitationTasks(b),
+};
+
+/** The model's shape check for the operation; business rules run inside the account. */
+function checkShape(operation: string, body: unknown): void {
+  const schema =
+    (ACE_REQUEST_SCHEMAS as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }>)[operation] ??
+    (EMULATED_READ_REQUESTS as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }>)[operation];
+  if (!schema) return;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const findings = findingsFromIssues(parsed.error!.issues as Parameters<typeof findingsFromIssues>[0], { cloud: 'AWS', codePrefix: 'AWS' });
+    throw validationError(findings, 'REQUEST_VALIDATION_FAILED');
+  }
+}
+
+/** The caller's access key from a SigV4 Authorization header: the account the quotas are kept for. */
+function accessKeyOf(request: IncomingMessage): string | null {
+  const match = /Credential=([^/,\s]+)\//.exec(request.headers.authorization ?? '');
+  return match ? match[1]! : null;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startAceEmulator(options: AceEmulatorOptions = {}): Promise<AceEmulator> {
+  let offsetMs = 0;
+  const baseNow = options.now ?? (() => new Date());
+  const clock = () => baseNow().getTime() + offsetMs;
+  const review: ReviewTiming = { ...DEFAULT_REVIEW, ...options.review };
+  const quotas = new AceQuotaLedger({ ...DEFAULT_ACE_QUOTAS, ...options.quotas });
+  const faults = new FaultPlan(options.seed ?? 20261126);
+  const account = new AceAccount({ accountId: options.accountId ?? '123456789012', review, solutions: options.solutions ?? ['S-1234567'], clock });
+  if (options.onEvent) account.subscribe(options.onEvent);
+  const counters = account.counters;
+  const sockets = new Set<Socket>();
+  const held = new Set<NodeJS.Timeout>();
+
+  const send = (response: ServerResponse, status: number, requestId: string, body: Record<string, unknown>, errorType?: string): void => {
+    if (response.destroyed) return;
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'content-length': Buffer.byteLength(text),
+      'x-amzn-requestid': requestId,
+      ...(errorType ? { 'x-amzn-errortype': `${errorType}:http://internal.amazon.com/coral/com.amazonaws.partnercentralselling/` } : {}),
+    });
+    response.end(text);
+  };
+  const sendError = (response: ServerResponse, requestId: string, error: AceServiceError): void => {
+    send(response, error.status, requestId, { __type: `com.amazonaws.partnercentralselling#${error.type}`, Message: error.message, ...error.members }, error.type);
+  };
+  const later = (ms: number, run: () => void): void => {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      run();
+    }, ms);
+    held.add(timer);
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const requestId = randomUUID();
+      const body = await readBody(request);
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const operation = target.startsWith(`${SERVICE}.`) ? target.slice(SERVICE.length + 1) : '';
+      try {
+        if (request.method !== 'POST' || request.url !== '/') {
+          throw new AceServiceError('UnknownOperationException', 404, `awsJson1_0 takes POST /; got ${request.method} ${request.url}`);
+        }
+        if (!String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')) {
+          throw new AceServiceError('SerializationException', 400, 'Content-Type must be application/x-amz-json-1.0');
+        }
+        if (!HANDLERS[operation]) throw new AceServiceError('UnknownOperationException', 400, `The emulator does not implement ${target || 'a request without X-Amz-Target'}.`);
+        counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
+        const accessKey = accessKeyOf(request);
+        if (!accessKey) throw new AceServiceError('AccessDeniedException', 403, 'The request is not signed with AWS Signature Version 4.', { Reason: 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' });
+        const now = clock();
+        account.settle(now);
+        const verdict = quotas.admit(accessKey, operation, now);
+        if (!verdict.allowed) {
+          counters.throttled += 1;
+          throw new AceServiceError('ThrottlingException', 400, verdict.reason);
+        }
+        const fault = faults.draw(operation);
+        if (fault) counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
+        if (fault?.kind === 'throttle') throw new AceServiceError('ThrottlingException', 400, 'Rate exceeded (injected).');
+        if (fault?.kind === '5xx') throw new AceServiceError('InternalServerException', 500, 'An internal error occurred (injected).');
+        if (fault?.kind === 'conflict') throw new AceServiceError('ConflictException', 409, 'The opportunity changed while the request ran (injected).');
+        if (fault?.kind === 'timeout') {
+          // The call is never answered (and not executed); the connection drops after the delay.
+          later(fault.delayMs ?? 30_000, () => request.socket.destroy());
+          return;
+        }
+        let parsed: unknown;
+        try {
+          parsed = body.length === 0 ? {} : JSON.parse(body);
+        } catch {
+          throw new AceServiceError('SerializationException', 400, 'The request body is not JSON.');
+        }
+        let result: Record<string, unknown>;
+        try {
+          checkShape(operation, parsed);
+          result = HANDLERS[operation]!(account, parsed as Record<string, unknown>, now);
+        } catch (error) {
+          if (error instanceof AceServiceError && error.type === 'ValidationException') counters.validationErrors += 1;
+          throw error;
+        }
+        if (fault?.kind === 'slow') later(fault.delayMs ?? 2_000, () => send(response, 200, requestId, result));
+        else send(response, 200, requestId, result);
+      } catch (error) {
+        const known = error instanceof AceServiceError ? error : new AceServiceError('InternalServerException', 500, `Emulator failure: ${(error as Error).message}`);
+        sendError(response, requestId, known);
+      }
+    })();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const control: AceEmulatorControl = {
+    advance(ms) {
+      if (!(ms >= 0)) throw new Error(`advance: ms must be zero or more (got ${ms})`);
+      offsetMs += ms;
+      account.settle(clock());
+    },
+    now: () => new Date(clock()),
+    inject: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    createInvitation(input = {}) {
+      const detail = account.createInvitation(input, clock());
+      return { id: String(detail.Id), arn: String(detail.Arn) };
+    },
+    createAwsReferral(body) {
+      const record = account.createAwsReferral(body, clock());
+      return { id: String(record.Id) };
+    },
+    setReviewOutcome: (id, outcome, immediately = false) => account.setReviewOutcome(id, outcome, immediately ? { now: clock() } : {}),
+    setAwsStage: (id, stage) => account.setAwsStage(id, stage, clock()),
+    events: () => account.events(),
+    subscribe: (listener) => account.subscribe(listener),
+    opportunityCount: (catalog) => account.opportunityCount(catalog),
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counters,
+    control,
+    async stop() {
+      for (const timer of held) clearTimeout(timer);
+      held.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
