@@ -3,7 +3,8 @@
 // constraint that breaks exactly that constraint, and expects a finding at that JSON path.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { ACE_CONSTRAINTS, ACE_REQUEST_SCHEMAS } from '../../../middleware/src/portals/aws/generated/ace-schemas.js';
+import fc from 'fast-check';
+import { ACE_CONSTRAINTS, ACE_FAST_CHECKS, ACE_REQUEST_SCHEMAS } from '../../../middleware/src/portals/aws/generated/ace-schemas.js';
 import { awsWireFormat } from '../../../middleware/src/portals/aws/schema.js';
 
 const MODEL_URL = new URL('../../../../shared/contracts/aws/partnercentral-selling-2022-07-26.json', import.meta.url);
@@ -279,6 +280,11 @@ describe.each(REQUEST_OPERATIONS)('ACE %s request, derived from the model', (op)
 
   it('accepts the maximal valid payload (every member set)', () => {
     expect(wireErrors(op, payload)).toEqual([]);
+    expect(ACE_REQUEST_SCHEMAS[op].safeParse(payload).success).toBe(true);
+  });
+
+  it('clears the maximal valid payload on the fast path too (so validation stays fast)', () => {
+    expect(ACE_FAST_CHECKS[op](payload)).toBe(true);
   });
 
   it('exports a constraint table that lists exactly what the model states', () => {
@@ -289,10 +295,22 @@ describe.each(REQUEST_OPERATIONS)('ACE %s request, derived from the model', (op)
 
   const cases = constraints.flatMap((c) => violationsOf(c, payload).map((v) => [`${c.kind} ${c.path}: ${v.label}`, c, v] as const));
   it.each(cases)('rejects %s with a finding at that path', (_label, c, violation) => {
+    expect(ACE_FAST_CHECKS[op](violation.payload)).toBe(false);
     const errors = wireErrors(op, violation.payload);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((f) => f.path === concrete(c.path))).toBe(true);
     expect(errors.map((f) => f.code)).toContain(violation.code);
+  });
+
+  it('never lets the fast path accept what the schema rejects (property: any JSON at any member)', () => {
+    const paths = [...new Set(constraints.map((c) => c.path))];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 }), (path, value) => {
+        const mutated = setAt(payload, path, value);
+        return !ACE_FAST_CHECKS[op](mutated) || ACE_REQUEST_SCHEMAS[op].safeParse(mutated).success;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each(structures)('rejects an unknown member in %s (requests are strict)', (path) => {
@@ -346,6 +364,7 @@ describe('ACE responses are read tolerantly', () => {
   it('accepts members and enum values newer than this model', () => {
     const newer = { ...getOpportunity, SustainabilityScore: 7, LifeCycle: { Stage: 'Pilot', ReviewStatus: 'Approved' } };
     expect(awsWireFormat.validate('GetOpportunity', newer)).toEqual([]);
+    expect(ACE_FAST_CHECKS.GetOpportunity(newer)).toBe(true);
   });
 
   it('still enforces what the model requires of a response', () => {
@@ -360,6 +379,7 @@ describe('ACE responses are read tolerantly', () => {
     expect(awsWireFormat.validate('GetEngagementInvitation', invitation)).toEqual([]);
     const both = { ...invitation, Payload: { PartnerSolutionInvitation: {}, LeadInvitation: {} } };
     expect(awsWireFormat.validate('GetEngagementInvitation', both).map((f) => f.path)).toContain('$.Payload');
+    expect(ACE_FAST_CHECKS.GetEngagementInvitation(both)).toBe(false);
   });
 });
 

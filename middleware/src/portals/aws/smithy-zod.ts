@@ -27,6 +27,12 @@ export function codePointLength(value: string): number {
   return count;
 }
 
+/** The fast path's @length check, counting characters like `text()` does. */
+export function lengthWithin(value: string, min: number, max: number): boolean {
+  const size = value.length <= max && value.length >= 2 * min ? value.length : codePointLength(value);
+  return size >= min && size <= max;
+}
+
 function lengthWords(length: LengthTrait): string {
   if (length.min !== undefined && length.max !== undefined) return `between ${length.min} and ${length.max}`;
   if (length.max !== undefined) return `at most ${length.max}`;

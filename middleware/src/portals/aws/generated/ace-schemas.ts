@@ -4,7 +4,7 @@
 // generated — do not edit, run `node --experimental-strip-types scripts/generate-ace-schemas.ts`
 /* eslint-disable */
 import { z } from 'zod';
-import { dateTime, decimalNumber, document, blob, epochSeconds, httpDate, integer, listOf, mapOf, oneOf, oneOfInt, optional, structure, text, union } from '../smithy-zod.js';
+import { dateTime, decimalNumber, document, blob, epochSeconds, httpDate, integer, lengthWithin, listOf, mapOf, oneOf, oneOfInt, optional, structure, text, union } from '../smithy-zod.js';
 
 export const ACE_MODEL = {"file":"partnercentral-selling-2022-07-26.json","service":"AWSPartnerCentralSelling","version":"2022-07-26","sha256":"6133fba4370daddc8207b0f5ef3ccd2eabc9b84b1d2fffda9afd3b28e82fb71d"} as const;
 
@@ -41,6 +41,38 @@ export const AwsOpportunityStage_VALUES = ["Not Started","In Progress","Prospect
 export const AwsMemberBusinessTitle_VALUES = ["AWSSalesRep","AWSAccountOwner","WWPSPDM","PDM","PSM","ISVSM"] as const;
 export const EngagementScore_VALUES = ["High","Medium","Low"] as const;
 export const InvolvementTypeChangeReason_VALUES = ["Expansion Opportunity","Change in Deal Information","Customer Requested","Technical Complexity","Risk Mitigation"] as const;
+const PrimaryNeedFromAws_SET: ReadonlySet<unknown> = new Set(PrimaryNeedFromAws_VALUES);
+const NationalSecurity_SET: ReadonlySet<unknown> = new Set(NationalSecurity_VALUES);
+const Industry_SET: ReadonlySet<unknown> = new Set(Industry_VALUES);
+const CountryCode_SET: ReadonlySet<unknown> = new Set(CountryCode_VALUES);
+const DeliveryModel_SET: ReadonlySet<unknown> = new Set(DeliveryModel_VALUES);
+const CurrencyCode_SET: ReadonlySet<unknown> = new Set(CurrencyCode_VALUES);
+const PaymentFrequency_SET: ReadonlySet<unknown> = new Set(PaymentFrequency_VALUES);
+const SalesActivity_SET: ReadonlySet<unknown> = new Set(SalesActivity_VALUES);
+const CompetitorName_SET: ReadonlySet<unknown> = new Set(CompetitorName_VALUES);
+const AwsPartition_SET: ReadonlySet<unknown> = new Set(AwsPartition_VALUES);
+const OpportunityType_SET: ReadonlySet<unknown> = new Set(OpportunityType_VALUES);
+const MarketingSource_SET: ReadonlySet<unknown> = new Set(MarketingSource_VALUES);
+const Channel_SET: ReadonlySet<unknown> = new Set(Channel_VALUES);
+const AwsFundingUsed_SET: ReadonlySet<unknown> = new Set(AwsFundingUsed_VALUES);
+const RevenueModel_SET: ReadonlySet<unknown> = new Set(RevenueModel_VALUES);
+const Stage_SET: ReadonlySet<unknown> = new Set(Stage_VALUES);
+const ClosedLostReason_SET: ReadonlySet<unknown> = new Set(ClosedLostReason_VALUES);
+const ReviewStatus_SET: ReadonlySet<unknown> = new Set(ReviewStatus_VALUES);
+const OpportunityOrigin_SET: ReadonlySet<unknown> = new Set(OpportunityOrigin_VALUES);
+const RelatedEntityType_SET: ReadonlySet<unknown> = new Set(RelatedEntityType_VALUES);
+const SalesInvolvementType_SET: ReadonlySet<unknown> = new Set(SalesInvolvementType_VALUES);
+const Visibility_SET: ReadonlySet<unknown> = new Set(Visibility_VALUES);
+const EngagementInvitationPayloadType_SET: ReadonlySet<unknown> = new Set(EngagementInvitationPayloadType_VALUES);
+const InvitationStatus_SET: ReadonlySet<unknown> = new Set(InvitationStatus_VALUES);
+const ReceiverResponsibility_SET: ReadonlySet<unknown> = new Set(ReceiverResponsibility_VALUES);
+const MarketSegment_SET: ReadonlySet<unknown> = new Set(MarketSegment_VALUES);
+const ParticipantType_SET: ReadonlySet<unknown> = new Set(ParticipantType_VALUES);
+const AwsClosedLostReason_SET: ReadonlySet<unknown> = new Set(AwsClosedLostReason_VALUES);
+const AwsOpportunityStage_SET: ReadonlySet<unknown> = new Set(AwsOpportunityStage_VALUES);
+const AwsMemberBusinessTitle_SET: ReadonlySet<unknown> = new Set(AwsMemberBusinessTitle_VALUES);
+const EngagementScore_SET: ReadonlySet<unknown> = new Set(EngagementScore_VALUES);
+const InvolvementTypeChangeReason_SET: ReadonlySet<unknown> = new Set(InvolvementTypeChangeReason_VALUES);
 
 // Patterns translated from Smithy (unanchored, ECMA-262; `(?s)` becomes the s flag).
 /** Smithy: ^[a-zA-Z]+$ */
@@ -631,8 +663,1215 @@ const rsGetAwsOpportunitySummaryResponse = structure({
   "Catalog": text({ pattern: PATTERN_0, patternText: "letters only, e.g. AWS or Sandbox" }),
 }, "response");
 
+// Fast path: boolean checks that agree with the schemas on valid payloads (see the generator).
+const fqCreateOpportunityRequest_KEYS = new Set(["Catalog","PrimaryNeedsFromAws","NationalSecurity","PartnerOpportunityIdentifier","Customer","Project","OpportunityType","Marketing","SoftwareRevenue","ClientToken","LifeCycle","Origin","OpportunityTeam","Tags"]);
+function fqPrimaryNeedsFromAws(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(PrimaryNeedFromAws_SET.has(item))) return false;
+  return true;
+}
+const fqCustomer_KEYS = new Set(["Account","Contacts"]);
+const fqAccount_KEYS = new Set(["Industry","OtherIndustry","CompanyName","WebsiteUrl","AwsAccountId","Address","Duns"]);
+const fqAddress_KEYS = new Set(["City","PostalCode","StateOrRegion","CountryCode","StreetAddress"]);
+function fqAddress(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqAddress_KEYS.has(k)) return false;
+  const m0 = v["City"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && lengthWithin(m0, 0, 255))) return false;
+  const m1 = v["PostalCode"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 20))) return false;
+  const m2 = v["StateOrRegion"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string')) return false;
+  const m3 = v["CountryCode"];
+  if (m3 !== undefined && m3 !== null && !(CountryCode_SET.has(m3))) return false;
+  const m4 = v["StreetAddress"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 0, 255))) return false;
+  return true;
+}
+function fqAccount(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqAccount_KEYS.has(k)) return false;
+  const m0 = v["Industry"];
+  if (m0 !== undefined && m0 !== null && !(Industry_SET.has(m0))) return false;
+  const m1 = v["OtherIndustry"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 255))) return false;
+  const m2 = v["CompanyName"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && lengthWithin(m2, 0, 120))) return false;
+  const m3 = v["WebsiteUrl"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 4, 255))) return false;
+  const m4 = v["AwsAccountId"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_5.test(m4))) return false;
+  const m5 = v["Address"];
+  if (m5 !== undefined && m5 !== null && !(fqAddress(m5))) return false;
+  const m6 = v["Duns"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string' && PATTERN_7.test(m6))) return false;
+  return true;
+}
+const fqContact_KEYS = new Set(["Email","FirstName","LastName","BusinessTitle","Phone"]);
+function fqContact(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqContact_KEYS.has(k)) return false;
+  const m0 = v["Email"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_8.test(m0))) return false;
+  const m1 = v["FirstName"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 80))) return false;
+  const m2 = v["LastName"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 80))) return false;
+  const m3 = v["BusinessTitle"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 80))) return false;
+  const m4 = v["Phone"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_10.test(m4))) return false;
+  return true;
+}
+function fqCustomerContactsList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fqContact(item))) return false;
+  return true;
+}
+function fqCustomer(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqCustomer_KEYS.has(k)) return false;
+  const m0 = v["Account"];
+  if (m0 !== undefined && m0 !== null && !(fqAccount(m0))) return false;
+  const m1 = v["Contacts"];
+  if (m1 !== undefined && m1 !== null && !(fqCustomerContactsList(m1))) return false;
+  return true;
+}
+const fqProject_KEYS = new Set(["DeliveryModels","ExpectedCustomerSpend","Title","ApnPrograms","CustomerBusinessProblem","CustomerUseCase","RelatedOpportunityIdentifier","SalesActivities","CompetitorName","OtherCompetitorNames","OtherSolutionDescription","AdditionalComments","AwsPartition"]);
+function fqDeliveryModels(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(DeliveryModel_SET.has(item))) return false;
+  return true;
+}
+const fqExpectedCustomerSpend_KEYS = new Set(["Amount","CurrencyCode","Frequency","TargetCompany","EstimationUrl"]);
+function fqExpectedCustomerSpend(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqExpectedCustomerSpend_KEYS.has(k)) return false;
+  const m0 = v["Amount"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_11.test(m0))) return false;
+  const m1 = v["CurrencyCode"];
+  if (m1 === undefined || m1 === null || !(CurrencyCode_SET.has(m1))) return false;
+  const m2 = v["Frequency"];
+  if (m2 === undefined || m2 === null || !(PaymentFrequency_SET.has(m2))) return false;
+  const m3 = v["TargetCompany"];
+  if (m3 === undefined || m3 === null || !(typeof m3 === 'string' && lengthWithin(m3, 1, 80))) return false;
+  const m4 = v["EstimationUrl"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_13.test(m4))) return false;
+  return true;
+}
+function fqExpectedCustomerSpendList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 0) return false;
+  if (v.length > 10) return false;
+  for (const item of v) if (!(fqExpectedCustomerSpend(item))) return false;
+  return true;
+}
+function fqApnPrograms(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fqSalesActivities(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(SalesActivity_SET.has(item))) return false;
+  return true;
+}
+function fqProject(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqProject_KEYS.has(k)) return false;
+  const m0 = v["DeliveryModels"];
+  if (m0 !== undefined && m0 !== null && !(fqDeliveryModels(m0))) return false;
+  const m1 = v["ExpectedCustomerSpend"];
+  if (m1 !== undefined && m1 !== null && !(fqExpectedCustomerSpendList(m1))) return false;
+  const m2 = v["Title"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 255))) return false;
+  const m3 = v["ApnPrograms"];
+  if (m3 !== undefined && m3 !== null && !(fqApnPrograms(m3))) return false;
+  const m4 = v["CustomerBusinessProblem"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 20, 2000))) return false;
+  const m5 = v["CustomerUseCase"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["RelatedOpportunityIdentifier"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string' && PATTERN_15.test(m6))) return false;
+  const m7 = v["SalesActivities"];
+  if (m7 !== undefined && m7 !== null && !(fqSalesActivities(m7))) return false;
+  const m8 = v["CompetitorName"];
+  if (m8 !== undefined && m8 !== null && !(CompetitorName_SET.has(m8))) return false;
+  const m9 = v["OtherCompetitorNames"];
+  if (m9 !== undefined && m9 !== null && !(typeof m9 === 'string' && lengthWithin(m9, 0, 255))) return false;
+  const m10 = v["OtherSolutionDescription"];
+  if (m10 !== undefined && m10 !== null && !(typeof m10 === 'string' && lengthWithin(m10, 0, 255))) return false;
+  const m11 = v["AdditionalComments"];
+  if (m11 !== undefined && m11 !== null && !(typeof m11 === 'string' && lengthWithin(m11, 1, 255))) return false;
+  const m12 = v["AwsPartition"];
+  if (m12 !== undefined && m12 !== null && !(AwsPartition_SET.has(m12))) return false;
+  return true;
+}
+const fqMarketing_KEYS = new Set(["CampaignName","Source","UseCases","Channels","AwsFundingUsed"]);
+function fqUseCases(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fqChannels(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(Channel_SET.has(item))) return false;
+  return true;
+}
+function fqMarketing(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqMarketing_KEYS.has(k)) return false;
+  const m0 = v["CampaignName"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["Source"];
+  if (m1 !== undefined && m1 !== null && !(MarketingSource_SET.has(m1))) return false;
+  const m2 = v["UseCases"];
+  if (m2 !== undefined && m2 !== null && !(fqUseCases(m2))) return false;
+  const m3 = v["Channels"];
+  if (m3 !== undefined && m3 !== null && !(fqChannels(m3))) return false;
+  const m4 = v["AwsFundingUsed"];
+  if (m4 !== undefined && m4 !== null && !(AwsFundingUsed_SET.has(m4))) return false;
+  return true;
+}
+const fqSoftwareRevenue_KEYS = new Set(["DeliveryModel","Value","EffectiveDate","ExpirationDate"]);
+const fqMonetaryValue_KEYS = new Set(["Amount","CurrencyCode"]);
+function fqMonetaryValue(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqMonetaryValue_KEYS.has(k)) return false;
+  const m0 = v["Amount"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_17.test(m0))) return false;
+  const m1 = v["CurrencyCode"];
+  if (m1 === undefined || m1 === null || !(CurrencyCode_SET.has(m1))) return false;
+  return true;
+}
+function fqSoftwareRevenue(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqSoftwareRevenue_KEYS.has(k)) return false;
+  const m0 = v["DeliveryModel"];
+  if (m0 !== undefined && m0 !== null && !(RevenueModel_SET.has(m0))) return false;
+  const m1 = v["Value"];
+  if (m1 !== undefined && m1 !== null && !(fqMonetaryValue(m1))) return false;
+  const m2 = v["EffectiveDate"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && PATTERN_18.test(m2))) return false;
+  const m3 = v["ExpirationDate"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_18.test(m3))) return false;
+  return true;
+}
+const fqLifeCycle_KEYS = new Set(["Stage","ClosedLostReason","NextSteps","TargetCloseDate","ReviewStatus","ReviewComments","ReviewStatusReason","NextStepsHistory"]);
+const fqNextStepsHistory_KEYS = new Set(["Value","Time"]);
+const lq0 = dateTime();
+function fqNextStepsHistory(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqNextStepsHistory_KEYS.has(k)) return false;
+  const m0 = v["Value"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["Time"];
+  if (m1 === undefined || m1 === null || !(lq0.safeParse(m1).success)) return false;
+  return true;
+}
+function fqNextStepsHistories(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fqNextStepsHistory(item))) return false;
+  return true;
+}
+function fqLifeCycle(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqLifeCycle_KEYS.has(k)) return false;
+  const m0 = v["Stage"];
+  if (m0 !== undefined && m0 !== null && !(Stage_SET.has(m0))) return false;
+  const m1 = v["ClosedLostReason"];
+  if (m1 !== undefined && m1 !== null && !(ClosedLostReason_SET.has(m1))) return false;
+  const m2 = v["NextSteps"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 255))) return false;
+  const m3 = v["TargetCloseDate"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_18.test(m3))) return false;
+  const m4 = v["ReviewStatus"];
+  if (m4 !== undefined && m4 !== null && !(ReviewStatus_SET.has(m4))) return false;
+  const m5 = v["ReviewComments"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["ReviewStatusReason"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string')) return false;
+  const m7 = v["NextStepsHistory"];
+  if (m7 !== undefined && m7 !== null && !(fqNextStepsHistories(m7) && m7.length <= 50)) return false;
+  return true;
+}
+function fqPartnerOpportunityTeamMembersList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length > 10) return false;
+  for (const item of v) if (!(fqContact(item))) return false;
+  return true;
+}
+const fqTag_KEYS = new Set(["Key","Value"]);
+function fqTag(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqTag_KEYS.has(k)) return false;
+  const m0 = v["Key"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_20.test(m0))) return false;
+  const m1 = v["Value"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_21.test(m1))) return false;
+  return true;
+}
+function fqTagList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 200) return false;
+  for (const item of v) if (!(fqTag(item))) return false;
+  return true;
+}
+function fqCreateOpportunityRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqCreateOpportunityRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["PrimaryNeedsFromAws"];
+  if (m1 !== undefined && m1 !== null && !(fqPrimaryNeedsFromAws(m1))) return false;
+  const m2 = v["NationalSecurity"];
+  if (m2 !== undefined && m2 !== null && !(NationalSecurity_SET.has(m2))) return false;
+  const m3 = v["PartnerOpportunityIdentifier"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 64))) return false;
+  const m4 = v["Customer"];
+  if (m4 !== undefined && m4 !== null && !(fqCustomer(m4))) return false;
+  const m5 = v["Project"];
+  if (m5 !== undefined && m5 !== null && !(fqProject(m5))) return false;
+  const m6 = v["OpportunityType"];
+  if (m6 !== undefined && m6 !== null && !(OpportunityType_SET.has(m6))) return false;
+  const m7 = v["Marketing"];
+  if (m7 !== undefined && m7 !== null && !(fqMarketing(m7))) return false;
+  const m8 = v["SoftwareRevenue"];
+  if (m8 !== undefined && m8 !== null && !(fqSoftwareRevenue(m8))) return false;
+  const m9 = v["ClientToken"];
+  if (m9 === undefined || m9 === null || !(typeof m9 === 'string' && PATTERN_19.test(m9))) return false;
+  const m10 = v["LifeCycle"];
+  if (m10 !== undefined && m10 !== null && !(fqLifeCycle(m10))) return false;
+  const m11 = v["Origin"];
+  if (m11 !== undefined && m11 !== null && !(OpportunityOrigin_SET.has(m11))) return false;
+  const m12 = v["OpportunityTeam"];
+  if (m12 !== undefined && m12 !== null && !(fqPartnerOpportunityTeamMembersList(m12))) return false;
+  const m13 = v["Tags"];
+  if (m13 !== undefined && m13 !== null && !(fqTagList(m13))) return false;
+  return true;
+}
+const fqUpdateOpportunityRequest_KEYS = new Set(["Catalog","PrimaryNeedsFromAws","NationalSecurity","PartnerOpportunityIdentifier","Customer","Project","OpportunityType","Marketing","SoftwareRevenue","LastModifiedDate","Identifier","LifeCycle"]);
+function fqUpdateOpportunityRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqUpdateOpportunityRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["PrimaryNeedsFromAws"];
+  if (m1 !== undefined && m1 !== null && !(fqPrimaryNeedsFromAws(m1))) return false;
+  const m2 = v["NationalSecurity"];
+  if (m2 !== undefined && m2 !== null && !(NationalSecurity_SET.has(m2))) return false;
+  const m3 = v["PartnerOpportunityIdentifier"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 64))) return false;
+  const m4 = v["Customer"];
+  if (m4 !== undefined && m4 !== null && !(fqCustomer(m4))) return false;
+  const m5 = v["Project"];
+  if (m5 !== undefined && m5 !== null && !(fqProject(m5))) return false;
+  const m6 = v["OpportunityType"];
+  if (m6 !== undefined && m6 !== null && !(OpportunityType_SET.has(m6))) return false;
+  const m7 = v["Marketing"];
+  if (m7 !== undefined && m7 !== null && !(fqMarketing(m7))) return false;
+  const m8 = v["SoftwareRevenue"];
+  if (m8 !== undefined && m8 !== null && !(fqSoftwareRevenue(m8))) return false;
+  const m9 = v["LastModifiedDate"];
+  if (m9 === undefined || m9 === null || !(lq0.safeParse(m9).success)) return false;
+  const m10 = v["Identifier"];
+  if (m10 === undefined || m10 === null || !(typeof m10 === 'string' && PATTERN_15.test(m10))) return false;
+  const m11 = v["LifeCycle"];
+  if (m11 !== undefined && m11 !== null && !(fqLifeCycle(m11))) return false;
+  return true;
+}
+const fqAssociateOpportunityRequest_KEYS = new Set(["Catalog","OpportunityIdentifier","RelatedEntityType","RelatedEntityIdentifier"]);
+function fqAssociateOpportunityRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqAssociateOpportunityRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["OpportunityIdentifier"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_15.test(m1))) return false;
+  const m2 = v["RelatedEntityType"];
+  if (m2 === undefined || m2 === null || !(RelatedEntityType_SET.has(m2))) return false;
+  const m3 = v["RelatedEntityIdentifier"];
+  if (m3 === undefined || m3 === null || !(typeof m3 === 'string' && lengthWithin(m3, 1, 255))) return false;
+  return true;
+}
+const fqDisassociateOpportunityRequest_KEYS = new Set(["Catalog","OpportunityIdentifier","RelatedEntityType","RelatedEntityIdentifier"]);
+function fqDisassociateOpportunityRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqDisassociateOpportunityRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["OpportunityIdentifier"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_15.test(m1))) return false;
+  const m2 = v["RelatedEntityType"];
+  if (m2 === undefined || m2 === null || !(RelatedEntityType_SET.has(m2))) return false;
+  const m3 = v["RelatedEntityIdentifier"];
+  if (m3 === undefined || m3 === null || !(typeof m3 === 'string' && lengthWithin(m3, 1, 255))) return false;
+  return true;
+}
+const fqStartEngagementFromOpportunityTaskRequest_KEYS = new Set(["Catalog","ClientToken","Identifier","AwsSubmission","Tags"]);
+const fqAwsSubmission_KEYS = new Set(["InvolvementType","Visibility"]);
+function fqAwsSubmission(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqAwsSubmission_KEYS.has(k)) return false;
+  const m0 = v["InvolvementType"];
+  if (m0 === undefined || m0 === null || !(SalesInvolvementType_SET.has(m0))) return false;
+  const m1 = v["Visibility"];
+  if (m1 !== undefined && m1 !== null && !(Visibility_SET.has(m1))) return false;
+  return true;
+}
+function fqStartEngagementFromOpportunityTaskRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqStartEngagementFromOpportunityTaskRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["ClientToken"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_19.test(m1))) return false;
+  const m2 = v["Identifier"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && PATTERN_15.test(m2))) return false;
+  const m3 = v["AwsSubmission"];
+  if (m3 === undefined || m3 === null || !(fqAwsSubmission(m3))) return false;
+  const m4 = v["Tags"];
+  if (m4 !== undefined && m4 !== null && !(fqTagList(m4))) return false;
+  return true;
+}
+const fqStartEngagementByAcceptingInvitationTaskRequest_KEYS = new Set(["Catalog","ClientToken","Identifier","Tags"]);
+function fqStartEngagementByAcceptingInvitationTaskRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqStartEngagementByAcceptingInvitationTaskRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["ClientToken"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_19.test(m1))) return false;
+  const m2 = v["Identifier"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && PATTERN_22.test(m2))) return false;
+  const m3 = v["Tags"];
+  if (m3 !== undefined && m3 !== null && !(fqTagList(m3))) return false;
+  return true;
+}
+const fqRejectEngagementInvitationRequest_KEYS = new Set(["Catalog","Identifier","RejectionReason"]);
+function fqRejectEngagementInvitationRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqRejectEngagementInvitationRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["Identifier"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_22.test(m1))) return false;
+  const m2 = v["RejectionReason"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && PATTERN_23.test(m2))) return false;
+  return true;
+}
+const fqAssignOpportunityRequest_KEYS = new Set(["Catalog","Identifier","Assignee"]);
+const fqAssigneeContact_KEYS = new Set(["Email","FirstName","LastName","Phone","BusinessTitle"]);
+function fqAssigneeContact(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqAssigneeContact_KEYS.has(k)) return false;
+  const m0 = v["Email"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_8.test(m0))) return false;
+  const m1 = v["FirstName"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && lengthWithin(m1, 0, 80))) return false;
+  const m2 = v["LastName"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && lengthWithin(m2, 0, 80))) return false;
+  const m3 = v["Phone"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_10.test(m3))) return false;
+  const m4 = v["BusinessTitle"];
+  if (m4 === undefined || m4 === null || !(typeof m4 === 'string' && lengthWithin(m4, 0, 80))) return false;
+  return true;
+}
+function fqAssignOpportunityRequest(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!fqAssignOpportunityRequest_KEYS.has(k)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["Identifier"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_15.test(m1))) return false;
+  const m2 = v["Assignee"];
+  if (m2 === undefined || m2 === null || !(fqAssigneeContact(m2))) return false;
+  return true;
+}
+function fsPrimaryNeedsFromAws(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsAddress(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["City"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && lengthWithin(m0, 0, 255))) return false;
+  const m1 = v["PostalCode"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 20))) return false;
+  const m2 = v["StateOrRegion"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string')) return false;
+  const m3 = v["CountryCode"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string')) return false;
+  const m4 = v["StreetAddress"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 0, 255))) return false;
+  return true;
+}
+function fsAccount(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Industry"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["OtherIndustry"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 255))) return false;
+  const m2 = v["CompanyName"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && lengthWithin(m2, 0, 120))) return false;
+  const m3 = v["WebsiteUrl"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 4, 255))) return false;
+  const m4 = v["AwsAccountId"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_5.test(m4))) return false;
+  const m5 = v["Address"];
+  if (m5 !== undefined && m5 !== null && !(fsAddress(m5))) return false;
+  const m6 = v["Duns"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string' && PATTERN_7.test(m6))) return false;
+  return true;
+}
+function fsContact(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Email"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_8.test(m0))) return false;
+  const m1 = v["FirstName"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 80))) return false;
+  const m2 = v["LastName"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 80))) return false;
+  const m3 = v["BusinessTitle"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 80))) return false;
+  const m4 = v["Phone"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_10.test(m4))) return false;
+  return true;
+}
+function fsCustomerContactsList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsContact(item))) return false;
+  return true;
+}
+function fsCustomer(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Account"];
+  if (m0 !== undefined && m0 !== null && !(fsAccount(m0))) return false;
+  const m1 = v["Contacts"];
+  if (m1 !== undefined && m1 !== null && !(fsCustomerContactsList(m1))) return false;
+  return true;
+}
+function fsDeliveryModels(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsExpectedCustomerSpend(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Amount"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_11.test(m0))) return false;
+  const m1 = v["CurrencyCode"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string')) return false;
+  const m2 = v["Frequency"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string')) return false;
+  const m3 = v["TargetCompany"];
+  if (m3 === undefined || m3 === null || !(typeof m3 === 'string' && lengthWithin(m3, 1, 80))) return false;
+  const m4 = v["EstimationUrl"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_13.test(m4))) return false;
+  return true;
+}
+function fsExpectedCustomerSpendList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 0) return false;
+  if (v.length > 10) return false;
+  for (const item of v) if (!(fsExpectedCustomerSpend(item))) return false;
+  return true;
+}
+function fsApnPrograms(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsSalesActivities(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsProject(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["DeliveryModels"];
+  if (m0 !== undefined && m0 !== null && !(fsDeliveryModels(m0))) return false;
+  const m1 = v["ExpectedCustomerSpend"];
+  if (m1 !== undefined && m1 !== null && !(fsExpectedCustomerSpendList(m1))) return false;
+  const m2 = v["Title"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 255))) return false;
+  const m3 = v["ApnPrograms"];
+  if (m3 !== undefined && m3 !== null && !(fsApnPrograms(m3))) return false;
+  const m4 = v["CustomerBusinessProblem"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 20, 2000))) return false;
+  const m5 = v["CustomerUseCase"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["RelatedOpportunityIdentifier"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string' && PATTERN_15.test(m6))) return false;
+  const m7 = v["SalesActivities"];
+  if (m7 !== undefined && m7 !== null && !(fsSalesActivities(m7))) return false;
+  const m8 = v["CompetitorName"];
+  if (m8 !== undefined && m8 !== null && !(typeof m8 === 'string')) return false;
+  const m9 = v["OtherCompetitorNames"];
+  if (m9 !== undefined && m9 !== null && !(typeof m9 === 'string' && lengthWithin(m9, 0, 255))) return false;
+  const m10 = v["OtherSolutionDescription"];
+  if (m10 !== undefined && m10 !== null && !(typeof m10 === 'string' && lengthWithin(m10, 0, 255))) return false;
+  const m11 = v["AdditionalComments"];
+  if (m11 !== undefined && m11 !== null && !(typeof m11 === 'string' && lengthWithin(m11, 1, 255))) return false;
+  const m12 = v["AwsPartition"];
+  if (m12 !== undefined && m12 !== null && !(typeof m12 === 'string')) return false;
+  return true;
+}
+function fsUseCases(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsChannels(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsMarketing(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["CampaignName"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["Source"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["UseCases"];
+  if (m2 !== undefined && m2 !== null && !(fsUseCases(m2))) return false;
+  const m3 = v["Channels"];
+  if (m3 !== undefined && m3 !== null && !(fsChannels(m3))) return false;
+  const m4 = v["AwsFundingUsed"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string')) return false;
+  return true;
+}
+function fsMonetaryValue(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Amount"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_17.test(m0))) return false;
+  const m1 = v["CurrencyCode"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string')) return false;
+  return true;
+}
+function fsSoftwareRevenue(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["DeliveryModel"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["Value"];
+  if (m1 !== undefined && m1 !== null && !(fsMonetaryValue(m1))) return false;
+  const m2 = v["EffectiveDate"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && PATTERN_18.test(m2))) return false;
+  const m3 = v["ExpirationDate"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_18.test(m3))) return false;
+  return true;
+}
+const ls0 = dateTime();
+function fsAwsMarketplaceOfferIdentifiers(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string' && PATTERN_25.test(item))) return false;
+  return true;
+}
+function fsAwsMarketplaceOfferSetIdentifiers(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string' && PATTERN_26.test(item))) return false;
+  return true;
+}
+function fsSolutionIdentifiers(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string' && PATTERN_27.test(item))) return false;
+  return true;
+}
+function fsAwsProductIdentifiers(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsRelatedEntityIdentifiers(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["AwsMarketplaceOffers"];
+  if (m0 !== undefined && m0 !== null && !(fsAwsMarketplaceOfferIdentifiers(m0))) return false;
+  const m1 = v["AwsMarketplaceOfferSets"];
+  if (m1 !== undefined && m1 !== null && !(fsAwsMarketplaceOfferSetIdentifiers(m1))) return false;
+  const m2 = v["Solutions"];
+  if (m2 !== undefined && m2 !== null && !(fsSolutionIdentifiers(m2))) return false;
+  const m3 = v["AwsProducts"];
+  if (m3 !== undefined && m3 !== null && !(fsAwsProductIdentifiers(m3))) return false;
+  return true;
+}
+function fsNextStepsHistory(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Value"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["Time"];
+  if (m1 === undefined || m1 === null || !(ls0.safeParse(m1).success)) return false;
+  return true;
+}
+function fsNextStepsHistories(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsNextStepsHistory(item))) return false;
+  return true;
+}
+function fsLifeCycle(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Stage"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["ClosedLostReason"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["NextSteps"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 255))) return false;
+  const m3 = v["TargetCloseDate"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_18.test(m3))) return false;
+  const m4 = v["ReviewStatus"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string')) return false;
+  const m5 = v["ReviewComments"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["ReviewStatusReason"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string')) return false;
+  const m7 = v["NextStepsHistory"];
+  if (m7 !== undefined && m7 !== null && !(fsNextStepsHistories(m7) && m7.length <= 50)) return false;
+  return true;
+}
+function fsPartnerOpportunityTeamMembersList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length > 10) return false;
+  for (const item of v) if (!(fsContact(item))) return false;
+  return true;
+}
+function fsGetOpportunityResponse(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["PrimaryNeedsFromAws"];
+  if (m1 !== undefined && m1 !== null && !(fsPrimaryNeedsFromAws(m1))) return false;
+  const m2 = v["NationalSecurity"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string')) return false;
+  const m3 = v["PartnerOpportunityIdentifier"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 64))) return false;
+  const m4 = v["Customer"];
+  if (m4 !== undefined && m4 !== null && !(fsCustomer(m4))) return false;
+  const m5 = v["Project"];
+  if (m5 !== undefined && m5 !== null && !(fsProject(m5))) return false;
+  const m6 = v["OpportunityType"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string')) return false;
+  const m7 = v["Marketing"];
+  if (m7 !== undefined && m7 !== null && !(fsMarketing(m7))) return false;
+  const m8 = v["SoftwareRevenue"];
+  if (m8 !== undefined && m8 !== null && !(fsSoftwareRevenue(m8))) return false;
+  const m9 = v["Id"];
+  if (m9 === undefined || m9 === null || !(typeof m9 === 'string' && PATTERN_15.test(m9))) return false;
+  const m10 = v["Arn"];
+  if (m10 !== undefined && m10 !== null && !(typeof m10 === 'string' && PATTERN_24.test(m10))) return false;
+  const m11 = v["LastModifiedDate"];
+  if (m11 === undefined || m11 === null || !(ls0.safeParse(m11).success)) return false;
+  const m12 = v["CreatedDate"];
+  if (m12 === undefined || m12 === null || !(ls0.safeParse(m12).success)) return false;
+  const m13 = v["RelatedEntityIdentifiers"];
+  if (m13 === undefined || m13 === null || !(fsRelatedEntityIdentifiers(m13))) return false;
+  const m14 = v["LifeCycle"];
+  if (m14 !== undefined && m14 !== null && !(fsLifeCycle(m14))) return false;
+  const m15 = v["OpportunityTeam"];
+  if (m15 !== undefined && m15 !== null && !(fsPartnerOpportunityTeamMembersList(m15))) return false;
+  return true;
+}
+function fsLifeCycleSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Stage"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["ClosedLostReason"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["NextSteps"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 255))) return false;
+  const m3 = v["TargetCloseDate"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_18.test(m3))) return false;
+  const m4 = v["ReviewStatus"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string')) return false;
+  const m5 = v["ReviewComments"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["ReviewStatusReason"];
+  if (m6 !== undefined && m6 !== null && !(typeof m6 === 'string')) return false;
+  return true;
+}
+function fsAddressSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["City"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && lengthWithin(m0, 0, 255))) return false;
+  const m1 = v["PostalCode"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 20))) return false;
+  const m2 = v["StateOrRegion"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string')) return false;
+  const m3 = v["CountryCode"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string')) return false;
+  return true;
+}
+function fsAccountSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Industry"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["OtherIndustry"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 255))) return false;
+  const m2 = v["CompanyName"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && lengthWithin(m2, 0, 120))) return false;
+  const m3 = v["WebsiteUrl"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 4, 255))) return false;
+  const m4 = v["Address"];
+  if (m4 !== undefined && m4 !== null && !(fsAddressSummary(m4))) return false;
+  return true;
+}
+function fsCustomerSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Account"];
+  if (m0 !== undefined && m0 !== null && !(fsAccountSummary(m0))) return false;
+  return true;
+}
+function fsProjectSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["DeliveryModels"];
+  if (m0 !== undefined && m0 !== null && !(fsDeliveryModels(m0))) return false;
+  const m1 = v["ExpectedCustomerSpend"];
+  if (m1 !== undefined && m1 !== null && !(fsExpectedCustomerSpendList(m1))) return false;
+  return true;
+}
+function fsOpportunitySummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Catalog"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_0.test(m0))) return false;
+  const m1 = v["Id"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && PATTERN_15.test(m1))) return false;
+  const m2 = v["Arn"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && PATTERN_24.test(m2))) return false;
+  const m3 = v["PartnerOpportunityIdentifier"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string')) return false;
+  const m4 = v["OpportunityType"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string')) return false;
+  const m5 = v["LastModifiedDate"];
+  if (m5 !== undefined && m5 !== null && !(ls0.safeParse(m5).success)) return false;
+  const m6 = v["CreatedDate"];
+  if (m6 !== undefined && m6 !== null && !(ls0.safeParse(m6).success)) return false;
+  const m7 = v["LifeCycle"];
+  if (m7 !== undefined && m7 !== null && !(fsLifeCycleSummary(m7))) return false;
+  const m8 = v["Customer"];
+  if (m8 !== undefined && m8 !== null && !(fsCustomerSummary(m8))) return false;
+  const m9 = v["Project"];
+  if (m9 !== undefined && m9 !== null && !(fsProjectSummary(m9))) return false;
+  return true;
+}
+function fsOpportunitySummaries(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsOpportunitySummary(item))) return false;
+  return true;
+}
+function fsListOpportunitiesResponse(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["OpportunitySummaries"];
+  if (m0 === undefined || m0 === null || !(fsOpportunitySummaries(m0))) return false;
+  const m1 = v["NextToken"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  return true;
+}
+function fsAccountReceiver(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Alias"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && lengthWithin(m0, 0, 80))) return false;
+  const m1 = v["AwsAccountId"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_5.test(m1))) return false;
+  return true;
+}
+function fsReceiver(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  let set = 0, known = 0;
+  for (const k in v) { if (k === '__type' || v[k] === null || v[k] === undefined) continue; set++; if (["Account"].includes(k)) known++; }
+  if (set !== 1) return false; if (known === 0) return true;
+  const m0 = v["Account"];
+  if (m0 !== undefined && m0 !== null && !(fsAccountReceiver(m0))) return false;
+  return true;
+}
+function fsSenderContact(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Email"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && PATTERN_30.test(m0))) return false;
+  const m1 = v["FirstName"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 80))) return false;
+  const m2 = v["LastName"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 80))) return false;
+  const m3 = v["BusinessTitle"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 80))) return false;
+  const m4 = v["Phone"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_10.test(m4))) return false;
+  return true;
+}
+function fsSenderContactList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  if (v.length > 3) return false;
+  for (const item of v) if (!(fsSenderContact(item))) return false;
+  return true;
+}
+function fsReceiverResponsibilityList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsEngagementCustomer(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Industry"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["CompanyName"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && lengthWithin(m1, 1, 120))) return false;
+  const m2 = v["WebsiteUrl"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && PATTERN_32.test(m2))) return false;
+  const m3 = v["CountryCode"];
+  if (m3 === undefined || m3 === null || !(typeof m3 === 'string')) return false;
+  return true;
+}
+function fsProjectDetails(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["BusinessProblem"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && lengthWithin(m0, 20, 2000))) return false;
+  const m1 = v["Title"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && lengthWithin(m1, 1, 255))) return false;
+  const m2 = v["TargetCompletionDate"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && PATTERN_18.test(m2))) return false;
+  const m3 = v["ExpectedCustomerSpend"];
+  if (m3 === undefined || m3 === null || !(fsExpectedCustomerSpendList(m3))) return false;
+  return true;
+}
+function fsOpportunityInvitationPayload(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["SenderContacts"];
+  if (m0 !== undefined && m0 !== null && !(fsSenderContactList(m0))) return false;
+  const m1 = v["ReceiverResponsibilities"];
+  if (m1 === undefined || m1 === null || !(fsReceiverResponsibilityList(m1))) return false;
+  const m2 = v["Customer"];
+  if (m2 === undefined || m2 === null || !(fsEngagementCustomer(m2))) return false;
+  const m3 = v["Project"];
+  if (m3 === undefined || m3 === null || !(fsProjectDetails(m3))) return false;
+  return true;
+}
+function fsLeadInvitationCustomer(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Industry"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["CompanyName"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && lengthWithin(m1, 1, 120))) return false;
+  const m2 = v["WebsiteUrl"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && PATTERN_32.test(m2))) return false;
+  const m3 = v["CountryCode"];
+  if (m3 === undefined || m3 === null || !(typeof m3 === 'string')) return false;
+  const m4 = v["AwsMaturity"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 1, 20))) return false;
+  const m5 = v["MarketSegment"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  return true;
+}
+function fsLeadInvitationInteraction(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["SourceType"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string' && lengthWithin(m0, 1, 255))) return false;
+  const m1 = v["SourceId"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && lengthWithin(m1, 1, 255))) return false;
+  const m2 = v["SourceName"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && lengthWithin(m2, 1, 255))) return false;
+  const m3 = v["Usecase"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 1, 255))) return false;
+  const m4 = v["ContactBusinessTitle"];
+  if (m4 === undefined || m4 === null || !(typeof m4 === 'string' && lengthWithin(m4, 0, 80))) return false;
+  return true;
+}
+function fsLeadInvitationPayload(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Customer"];
+  if (m0 === undefined || m0 === null || !(fsLeadInvitationCustomer(m0))) return false;
+  const m1 = v["Interaction"];
+  if (m1 === undefined || m1 === null || !(fsLeadInvitationInteraction(m1))) return false;
+  return true;
+}
+function fsPayload(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  let set = 0, known = 0;
+  for (const k in v) { if (k === '__type' || v[k] === null || v[k] === undefined) continue; set++; if (["OpportunityInvitation","LeadInvitation"].includes(k)) known++; }
+  if (set !== 1) return false; if (known === 0) return true;
+  const m0 = v["OpportunityInvitation"];
+  if (m0 !== undefined && m0 !== null && !(fsOpportunityInvitationPayload(m0))) return false;
+  const m1 = v["LeadInvitation"];
+  if (m1 !== undefined && m1 !== null && !(fsLeadInvitationPayload(m1))) return false;
+  return true;
+}
+function fsEngagementMemberSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["CompanyName"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && lengthWithin(m0, 1, 120))) return false;
+  const m1 = v["WebsiteUrl"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  return true;
+}
+function fsEngagementMemberSummaries(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsEngagementMemberSummary(item))) return false;
+  return true;
+}
+function fsGetEngagementInvitationResponse(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Arn"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["PayloadType"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["Id"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && PATTERN_22.test(m2))) return false;
+  const m3 = v["EngagementId"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_28.test(m3))) return false;
+  const m4 = v["EngagementTitle"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 1, 40))) return false;
+  const m5 = v["Status"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["InvitationDate"];
+  if (m6 !== undefined && m6 !== null && !(ls0.safeParse(m6).success)) return false;
+  const m7 = v["ExpirationDate"];
+  if (m7 !== undefined && m7 !== null && !(ls0.safeParse(m7).success)) return false;
+  const m8 = v["SenderAwsAccountId"];
+  if (m8 !== undefined && m8 !== null && !(typeof m8 === 'string' && PATTERN_5.test(m8))) return false;
+  const m9 = v["SenderCompanyName"];
+  if (m9 !== undefined && m9 !== null && !(typeof m9 === 'string' && lengthWithin(m9, 0, 120))) return false;
+  const m10 = v["Receiver"];
+  if (m10 !== undefined && m10 !== null && !(fsReceiver(m10))) return false;
+  const m11 = v["Catalog"];
+  if (m11 === undefined || m11 === null || !(typeof m11 === 'string' && PATTERN_0.test(m11))) return false;
+  const m12 = v["RejectionReason"];
+  if (m12 !== undefined && m12 !== null && !(typeof m12 === 'string' && PATTERN_23.test(m12))) return false;
+  const m13 = v["Payload"];
+  if (m13 !== undefined && m13 !== null && !(fsPayload(m13))) return false;
+  const m14 = v["InvitationMessage"];
+  if (m14 !== undefined && m14 !== null && !(typeof m14 === 'string' && lengthWithin(m14, 1, 255))) return false;
+  const m15 = v["EngagementDescription"];
+  if (m15 !== undefined && m15 !== null && !(typeof m15 === 'string' && lengthWithin(m15, 0, 255))) return false;
+  const m16 = v["ExistingMembers"];
+  if (m16 !== undefined && m16 !== null && !(fsEngagementMemberSummaries(m16))) return false;
+  return true;
+}
+function fsEngagementInvitationSummary(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Arn"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["PayloadType"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["Id"];
+  if (m2 === undefined || m2 === null || !(typeof m2 === 'string' && PATTERN_22.test(m2))) return false;
+  const m3 = v["EngagementId"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_28.test(m3))) return false;
+  const m4 = v["EngagementTitle"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && lengthWithin(m4, 1, 40))) return false;
+  const m5 = v["Status"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string')) return false;
+  const m6 = v["InvitationDate"];
+  if (m6 !== undefined && m6 !== null && !(ls0.safeParse(m6).success)) return false;
+  const m7 = v["ExpirationDate"];
+  if (m7 !== undefined && m7 !== null && !(ls0.safeParse(m7).success)) return false;
+  const m8 = v["SenderAwsAccountId"];
+  if (m8 !== undefined && m8 !== null && !(typeof m8 === 'string' && PATTERN_5.test(m8))) return false;
+  const m9 = v["SenderCompanyName"];
+  if (m9 !== undefined && m9 !== null && !(typeof m9 === 'string' && lengthWithin(m9, 0, 120))) return false;
+  const m10 = v["Receiver"];
+  if (m10 !== undefined && m10 !== null && !(fsReceiver(m10))) return false;
+  const m11 = v["Catalog"];
+  if (m11 === undefined || m11 === null || !(typeof m11 === 'string' && PATTERN_0.test(m11))) return false;
+  const m12 = v["ParticipantType"];
+  if (m12 !== undefined && m12 !== null && !(typeof m12 === 'string')) return false;
+  return true;
+}
+function fsEngagementInvitationSummaries(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsEngagementInvitationSummary(item))) return false;
+  return true;
+}
+function fsListEngagementInvitationsResponse(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["EngagementInvitationSummaries"];
+  if (m0 !== undefined && m0 !== null && !(fsEngagementInvitationSummaries(m0))) return false;
+  const m1 = v["NextToken"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  return true;
+}
+function fsProfileNextStepsHistory(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Value"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["Time"];
+  if (m1 === undefined || m1 === null || !(ls0.safeParse(m1).success)) return false;
+  return true;
+}
+function fsProfileNextStepsHistories(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsProfileNextStepsHistory(item))) return false;
+  return true;
+}
+function fsAwsOpportunityLifeCycle(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["TargetCloseDate"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_18.test(m0))) return false;
+  const m1 = v["ClosedLostReason"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["Stage"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string')) return false;
+  const m3 = v["NextSteps"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && lengthWithin(m3, 0, 255))) return false;
+  const m4 = v["NextStepsHistory"];
+  if (m4 !== undefined && m4 !== null && !(fsProfileNextStepsHistories(m4) && m4.length <= 50)) return false;
+  return true;
+}
+function fsAwsTeamMember(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Email"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_8.test(m0))) return false;
+  const m1 = v["FirstName"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string' && lengthWithin(m1, 0, 80))) return false;
+  const m2 = v["LastName"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && lengthWithin(m2, 0, 80))) return false;
+  const m3 = v["BusinessTitle"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string')) return false;
+  return true;
+}
+function fsAwsOpportunityTeamMembersList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(fsAwsTeamMember(item))) return false;
+  return true;
+}
+function fsAmountMap(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  for (const key of keys) { const item = v[key]; if (!(typeof key === 'string') || !(typeof item === 'string' && PATTERN_17.test(item))) return false; }
+  return true;
+}
+function fsStringList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!(typeof item === 'string')) return false;
+  return true;
+}
+function fsAwsProductOptimization(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Description"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["SavingsAmount"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string' && PATTERN_17.test(m1))) return false;
+  return true;
+}
+function fsAwsProductOptimizationsList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 0) return false;
+  if (v.length > 10) return false;
+  for (const item of v) if (!(fsAwsProductOptimization(item))) return false;
+  return true;
+}
+function fsAwsProductDetails(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["ProductCode"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["ServiceCode"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["Categories"];
+  if (m2 === undefined || m2 === null || !(fsStringList(m2) && m2.length >= 0 && m2.length <= 20)) return false;
+  const m3 = v["Amount"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_17.test(m3))) return false;
+  const m4 = v["OptimizedAmount"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_17.test(m4))) return false;
+  const m5 = v["PotentialSavingsAmount"];
+  if (m5 !== undefined && m5 !== null && !(typeof m5 === 'string' && PATTERN_17.test(m5))) return false;
+  const m6 = v["Optimizations"];
+  if (m6 === undefined || m6 === null || !(fsAwsProductOptimizationsList(m6))) return false;
+  return true;
+}
+function fsAwsProductsList(v: any): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 0) return false;
+  if (v.length > 100) return false;
+  for (const item of v) if (!(fsAwsProductDetails(item))) return false;
+  return true;
+}
+function fsAwsProductInsights(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["CurrencyCode"];
+  if (m0 === undefined || m0 === null || !(typeof m0 === 'string')) return false;
+  const m1 = v["Frequency"];
+  if (m1 === undefined || m1 === null || !(typeof m1 === 'string')) return false;
+  const m2 = v["TotalAmount"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string' && PATTERN_17.test(m2))) return false;
+  const m3 = v["TotalOptimizedAmount"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string' && PATTERN_17.test(m3))) return false;
+  const m4 = v["TotalPotentialSavingsAmount"];
+  if (m4 !== undefined && m4 !== null && !(typeof m4 === 'string' && PATTERN_17.test(m4))) return false;
+  const m5 = v["TotalAmountByCategory"];
+  if (m5 === undefined || m5 === null || !(fsAmountMap(m5))) return false;
+  const m6 = v["AwsProducts"];
+  if (m6 === undefined || m6 === null || !(fsAwsProductsList(m6))) return false;
+  return true;
+}
+function fsAwsProductsSpendInsightsBySource(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Partner"];
+  if (m0 !== undefined && m0 !== null && !(fsAwsProductInsights(m0))) return false;
+  const m1 = v["AWS"];
+  if (m1 !== undefined && m1 !== null && !(fsAwsProductInsights(m1))) return false;
+  return true;
+}
+function fsAwsOpportunityInsights(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["NextBestActions"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string')) return false;
+  const m1 = v["EngagementScore"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["AwsProductsSpendInsightsBySource"];
+  if (m2 !== undefined && m2 !== null && !(fsAwsProductsSpendInsightsBySource(m2))) return false;
+  return true;
+}
+function fsAwsOpportunityRelatedEntities(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["AwsProducts"];
+  if (m0 !== undefined && m0 !== null && !(fsAwsProductIdentifiers(m0))) return false;
+  const m1 = v["Solutions"];
+  if (m1 !== undefined && m1 !== null && !(fsSolutionIdentifiers(m1))) return false;
+  return true;
+}
+function fsAwsOpportunityCustomer(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["Contacts"];
+  if (m0 !== undefined && m0 !== null && !(fsCustomerContactsList(m0))) return false;
+  return true;
+}
+function fsAwsOpportunityProject(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["ExpectedCustomerSpend"];
+  if (m0 !== undefined && m0 !== null && !(fsExpectedCustomerSpendList(m0))) return false;
+  const m1 = v["AwsPartition"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  return true;
+}
+function fsGetAwsOpportunitySummaryResponse(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const m0 = v["RelatedOpportunityId"];
+  if (m0 !== undefined && m0 !== null && !(typeof m0 === 'string' && PATTERN_15.test(m0))) return false;
+  const m1 = v["Origin"];
+  if (m1 !== undefined && m1 !== null && !(typeof m1 === 'string')) return false;
+  const m2 = v["InvolvementType"];
+  if (m2 !== undefined && m2 !== null && !(typeof m2 === 'string')) return false;
+  const m3 = v["Visibility"];
+  if (m3 !== undefined && m3 !== null && !(typeof m3 === 'string')) return false;
+  const m4 = v["LifeCycle"];
+  if (m4 !== undefined && m4 !== null && !(fsAwsOpportunityLifeCycle(m4))) return false;
+  const m5 = v["OpportunityTeam"];
+  if (m5 !== undefined && m5 !== null && !(fsAwsOpportunityTeamMembersList(m5))) return false;
+  const m6 = v["Insights"];
+  if (m6 !== undefined && m6 !== null && !(fsAwsOpportunityInsights(m6))) return false;
+  const m7 = v["InvolvementTypeChangeReason"];
+  if (m7 !== undefined && m7 !== null && !(typeof m7 === 'string')) return false;
+  const m8 = v["RelatedEntityIds"];
+  if (m8 !== undefined && m8 !== null && !(fsAwsOpportunityRelatedEntities(m8))) return false;
+  const m9 = v["Customer"];
+  if (m9 !== undefined && m9 !== null && !(fsAwsOpportunityCustomer(m9))) return false;
+  const m10 = v["Project"];
+  if (m10 !== undefined && m10 !== null && !(fsAwsOpportunityProject(m10))) return false;
+  const m11 = v["Catalog"];
+  if (m11 === undefined || m11 === null || !(typeof m11 === 'string' && PATTERN_0.test(m11))) return false;
+  return true;
+}
+
 // Touch every helper so an unused import never breaks the build when the model changes.
-void [dateTime, decimalNumber, document, blob, epochSeconds, httpDate, integer, listOf, mapOf, oneOf, oneOfInt, optional, structure, text, union, z];
+void [dateTime, decimalNumber, document, blob, epochSeconds, httpDate, integer, lengthWithin, listOf, mapOf, oneOf, oneOfInt, optional, structure, text, union, z];
 
 export const ACE_REQUEST_SCHEMAS = {
   CreateOpportunity: rqCreateOpportunityRequest,
@@ -652,6 +1891,23 @@ export const ACE_RESPONSE_SCHEMAS = {
   ListEngagementInvitations: rsListEngagementInvitationsResponse,
   GetAwsOpportunitySummary: rsGetAwsOpportunitySummaryResponse,
 } as const;
+
+/** True only for payloads the schema accepts; false means "ask the schema for findings". */
+export const ACE_FAST_CHECKS: Record<keyof typeof ACE_REQUEST_SCHEMAS | keyof typeof ACE_RESPONSE_SCHEMAS, (payload: unknown) => boolean> = {
+  CreateOpportunity: fqCreateOpportunityRequest,
+  UpdateOpportunity: fqUpdateOpportunityRequest,
+  AssociateOpportunity: fqAssociateOpportunityRequest,
+  DisassociateOpportunity: fqDisassociateOpportunityRequest,
+  StartEngagementFromOpportunityTask: fqStartEngagementFromOpportunityTaskRequest,
+  StartEngagementByAcceptingInvitationTask: fqStartEngagementByAcceptingInvitationTaskRequest,
+  RejectEngagementInvitation: fqRejectEngagementInvitationRequest,
+  AssignOpportunity: fqAssignOpportunityRequest,
+  GetOpportunity: fsGetOpportunityResponse,
+  ListOpportunities: fsListOpportunitiesResponse,
+  GetEngagementInvitation: fsGetEngagementInvitationResponse,
+  ListEngagementInvitations: fsListEngagementInvitationsResponse,
+  GetAwsOpportunitySummary: fsGetAwsOpportunitySummaryResponse,
+};
 
 export type AceRequestOperation = keyof typeof ACE_REQUEST_SCHEMAS;
 export type AceResponseOperation = keyof typeof ACE_RESPONSE_SCHEMAS;
