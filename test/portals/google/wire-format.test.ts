@@ -2,7 +2,13 @@
 // checked by a mutation derived from the schema, and the rules the schema cannot say fire at their path.
 import { describe, expect, it } from '@jest/globals';
 import type { Finding } from '../../../middleware/src/core/model.js';
-import { GOOGLE_ENUMS_TO_COMPLETE, GOOGLE_OPERATIONS, GOOGLE_OPPORTUNITY_API, googleWireFormat } from '../../../middleware/src/portals/google/index.js';
+import {
+  GOOGLE_ENUMS_TO_COMPLETE,
+  GOOGLE_OPERATIONS,
+  GOOGLE_OPPORTUNITY_API,
+  OpportunitySubscriberEvent,
+  googleWireFormat,
+} from '../../../middleware/src/portals/google/index.js';
 import { deriveMutations } from '../microsoft/support/schema-mutations.js';
 import { CREATED_EVENT, googleCreatedOpportunity, pushBody, submissionBody } from './support/fixtures.js';
 
@@ -46,6 +52,17 @@ describe('Google wire format', () => {
       });
     });
   }
+
+  describe('event payload inside the push', () => {
+    const { mutations, missingRequired } = deriveMutations(OpportunitySubscriberEvent, CREATED_EVENT);
+    it('sets every required field of the subscriber event', () => expect(missingRequired).toEqual([]));
+    it.each(mutations.map((m) => [`${m.kind} ${m.path}`, m] as const))('refuses %s at its path under message.data', (_label, mutation) => {
+      const path = mutation.path.replace(/^\$/, '$.message.data');
+      expect(errors(googleWireFormat.validate('event', pushBody(mutation.apply(CREATED_EVENT))))).toContainEqual(
+        expect.objectContaining({ code: `GOOGLE_${mutation.expectedCode}`, path }),
+      );
+    });
+  });
 
   it('derives the customer identity, deal size and close date as required on create', () => {
     const removed = deriveMutations(GOOGLE_OPERATIONS.create!.schema, submissionBody()).mutations.filter((m) => m.kind === 'remove-required').map((m) => m.path);

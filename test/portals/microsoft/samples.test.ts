@@ -88,6 +88,14 @@ describe('Microsoft published samples', () => {
     expect(codes(findings)).toEqual(['MICROSOFT_PATCH_VALUE_AS_STRING $[0].value']);
   });
 
+  it('the documented win as a patch (status and substatus replaced together) is accepted', () => {
+    const win = [
+      { op: 'replace', path: '/status', value: 'Closed' },
+      { op: 'replace', path: '/substatus', value: 'Won' },
+    ];
+    expect(microsoftWireFormat.validate('patch', win)).toEqual([]);
+  });
+
   it('error-codes: the error body, codes nested in innerError', () => {
     expect(microsoftWireFormat.validate('error', parsed('error-codes.error.json'))).toEqual([]);
   });
