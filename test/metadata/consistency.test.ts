@@ -33,7 +33,9 @@ import {
   TRIAGE_RULE_FIELDS,
   TRIAGE_RULE_OBJECT,
 } from '../../middleware/src/core/salesforce-fields.js';
-import { DEFAULT_TRIAGE_RULES } from '../../middleware/src/core/triage/rules.js';
+import { DEFAULT_TRIAGE_RULES, TriageRule } from '../../middleware/src/core/triage/rules.js';
+import { triageRuleFromRecord } from '../../middleware/src/core/triage/metadata.js';
+import { addBusinessTime, DEFAULT_BUSINESS_CALENDAR } from '../../middleware/src/core/triage/business-calendar.js';
 import { asArray, customFields, isPlatformGranted, permissionSet, rootOf, sourceComponents, type FieldDefinition } from './support/force-app.js';
 
 /**
@@ -245,7 +247,10 @@ describe('canonical field tables against force-app', () => {
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.sourceLayer).values).toEqual([...SOURCE_LAYERS]);
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.tenancyArchetype).values).toEqual([...TENANCY_ARCHETYPES]);
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.priority).values).toEqual([...PRIORITIES]);
-    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.responseBusinessHours).type).toBe('Number');
+    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.responseUnit).values).toEqual(['Business hours', 'Business days']);
+    for (const numeric of [TRIAGE_RULE_FIELDS.responseAmount, TRIAGE_RULE_FIELDS.minimumBusinessHours, TRIAGE_RULE_FIELDS.acknowledgeWithinHours]) {
+      expect(field(TRIAGE_RULE_OBJECT, numeric).type).toBe('Number');
+    }
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.sortOrder).type).toBe('Number');
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.responder).type).toBe('Text');
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.ownerQueue).type).toBe('Text');
@@ -464,12 +469,21 @@ describe('triage rule records ship the defaults in DOMAIN.md', () => {
         const value = values.find((v) => v.field === name)?.value;
         return typeof value === 'object' && value !== null && '#text' in value ? String((value as { '#text': unknown })['#text']) : null;
       };
+      const numeric = new Set<string>([TRIAGE_RULE_FIELDS.responseAmount, TRIAGE_RULE_FIELDS.minimumBusinessHours, TRIAGE_RULE_FIELDS.acknowledgeWithinHours, TRIAGE_RULE_FIELDS.sortOrder]);
+      const fieldValues = Object.fromEntries(
+        Object.values(TRIAGE_RULE_FIELDS).map((api) => {
+          const raw = get(api);
+          return [api, raw !== null && numeric.has(api) ? Number(raw) : raw];
+        }),
+      );
+      // The shape SOQL returns, read through the same function the engine uses.
+      const rule = TriageRule.parse(triageRuleFromRecord({ DeveloperName: c.fullName.replace('CoSell_Triage_Rule.', ''), ...fieldValues }));
       return {
         name: c.fullName,
+        rule,
         layer: get(TRIAGE_RULE_FIELDS.sourceLayer),
         archetype: get(TRIAGE_RULE_FIELDS.tenancyArchetype),
         priority: get(TRIAGE_RULE_FIELDS.priority),
-        hours: Number(get(TRIAGE_RULE_FIELDS.responseBusinessHours)),
         queue: get(TRIAGE_RULE_FIELDS.ownerQueue),
         responder: get(TRIAGE_RULE_FIELDS.responder),
         sortOrder: Number(get(TRIAGE_RULE_FIELDS.sortOrder)),
@@ -487,19 +501,20 @@ describe('triage rule records ship the defaults in DOMAIN.md', () => {
       const id = record.name.replace('CoSell_Triage_Rule.', '');
       const engine = DEFAULT_TRIAGE_RULES.find((rule) => rule.id === id);
       if (!engine) return [`${id} is not one of the engine's default rule ids`];
-      const org = { layer: record.layer, archetype: record.archetype ?? 'any', priority: record.priority, responder: record.responder, queue: record.queue };
-      const expected = { layer: engine.sourceLayer, archetype: engine.tenancyArchetype, priority: engine.priority, responder: engine.responder, queue: engine.ownerQueue };
+      const org = { ...record.rule, rationale: null };
+      const expected = { ...engine, rationale: null };
       return JSON.stringify(org) === JSON.stringify(expected) ? [] : [`${id}: org ${JSON.stringify(org)} vs engine ${JSON.stringify(expected)}`];
     });
     expect(problems).toEqual([]);
   });
 
   it('answers urgent referrals no slower than high, and high no slower than standard', () => {
-    const slowest = (priority: string) => Math.max(...records.filter((r) => r.priority === priority).map((r) => r.hours));
-    const fastest = (priority: string) => Math.min(...records.filter((r) => r.priority === priority).map((r) => r.hours));
-    expect(slowest('Urgent')).toBeLessThanOrEqual(fastest('High'));
-    expect(slowest('High')).toBeLessThanOrEqual(fastest('Standard'));
-    expect(records.every((r) => r.hours > 0 && r.responder)).toBe(true);
+    // Deadlines for a referral arriving Monday 10:00 on the default calendar.
+    const monday = '2026-11-23T10:00:00.000Z';
+    const due = (priority: string) => records.filter((r) => r.rule.priority === priority).map((r) => addBusinessTime(monday, r.rule.response, DEFAULT_BUSINESS_CALENDAR).getTime());
+    expect(Math.max(...due('Urgent'))).toBeLessThanOrEqual(Math.min(...due('High')));
+    expect(Math.max(...due('High'))).toBeLessThanOrEqual(Math.min(...due('Standard')));
+    expect(records.every((r) => r.responder)).toBe(true);
   });
 
   it('routes every rule to a queue the package ships that takes referrals, in a distinct order', () => {

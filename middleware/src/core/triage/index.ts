@@ -5,3 +5,4 @@ export * from './business-calendar.js';
 export * from './rules.js';
 export * from './config.js';
 export * from './triage.js';
+export * from './metadata.js';
