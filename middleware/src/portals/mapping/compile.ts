@@ -4,7 +4,7 @@ import type { Cloud } from '../../core/model.js';
 import { PORTAL_CLOUD, type PortalName } from '../portal.js';
 import type { ContactFieldRule, Expression, FieldRule, MappingConfig, Transform } from './config.js';
 import { countryResolver } from './countries.js';
-import { jsonPathOf, parsePath, type PathStep } from './paths.js';
+import { jsonPathOf, parsePath, pathReader, type PathReader, type PathStep } from './paths.js';
 import { contactField, opportunityField, type SalesforceField } from './salesforce-labels.js';
 import { TRANSFORM_IMPLEMENTATIONS, type TransformContext, type ValueTransform } from './transforms.js';
 
@@ -16,6 +16,10 @@ export type CompiledField = {
   /** Canonical source (relative to the contact for list fields); undefined for constants. */
   canonicalPath?: string;
   canonicalSteps?: PathStep[];
+  /** Reads the canonical source value (precompiled from `canonicalSteps`). */
+  readCanonical: PathReader;
+  /** Reads the portal value back (precompiled from `portalSteps`). */
+  readPortal: PathReader;
   field?: SalesforceField;
   hasConstant: boolean;
   constant: unknown;
@@ -80,6 +84,8 @@ function compileField(
     portalPath: rule.path,
     portalSteps,
     jsonPath: jsonPathOf(portalSteps),
+    readCanonical: pathReader(rule.from === undefined ? [] : parsePath(rule.from)),
+    readPortal: pathReader(portalSteps),
     hasConstant: rule.value !== undefined,
     constant: rule.value,
     transformName: rule.transform,

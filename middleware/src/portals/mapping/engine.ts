@@ -101,7 +101,7 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
     if (rule.awaited) run.written.add(rule.portalPath);
     return;
   }
-  const raw = readPath(source, rule.canonicalSteps ?? []);
+  const raw = rule.readCanonical(source);
   let reason: Unusable | undefined;
   let value: unknown;
   if (isEmpty(raw)) reason = 'empty';
@@ -175,7 +175,7 @@ export function mapToPortal(mapping: CompiledMapping, opportunity: CoSellOpportu
 
 function readBackField(rule: CompiledField, wire: unknown): unknown {
   if (!rule.canonicalSteps) return undefined;
-  const value = readPath(wire, rule.portalSteps);
+  const value = rule.readPortal(wire);
   if (value === undefined || value === null) return undefined;
   // A default the mapping filled in stands for the CRM value kept in the "other" field (ACE OtherIndustry).
   if (rule.otherSteps && rule.hasDefault && value === rule.defaultValue) {
