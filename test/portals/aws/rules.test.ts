@@ -151,6 +151,18 @@ describe('awsWireFormat.validate', () => {
     expect(awsWireFormat.validate('CreateOpportunity', short).map((f) => [f.code, f.path])).toEqual([['AWS_WIRE_INVALID_FORMAT', '$.Project.CustomerBusinessProblem']]);
   });
 
+  it('reports one finding per member: the hard rule, not also the readiness warning', () => {
+    const awsReferral = { ...readyToSubmit, Origin: 'AWS Referral' };
+    expect(awsWireFormat.validate('CreateOpportunity', awsReferral).map((f) => [f.code, f.severity])).toEqual([['AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION', 'error']]);
+  });
+
+  it('says in the message what a valid value looks like', () => {
+    const badPhone = { ...readyToSubmit, Customer: { ...readyToSubmit.Customer, Contacts: [{ Phone: '415-555-0123' }] } };
+    expect(awsWireFormat.validate('CreateOpportunity', badPhone)).toEqual([
+      expect.objectContaining({ path: '$.Customer.Contacts[0].Phone', message: '$.Customer.Contacts[0].Phone: must be an international phone number such as +14155550123' }),
+    ]);
+  });
+
   it('names the known operations when asked for one it does not have', () => {
     expect(() => awsWireFormat.validate('SubmitOpportunity', {})).toThrow(/aws has no operation "SubmitOpportunity"; known operations: CreateOpportunity, UpdateOpportunity/);
   });

@@ -6,6 +6,7 @@ export {
   ACE_REQUEST_SCHEMAS,
   ACE_RESPONSE_SCHEMAS,
   ACE_REQUEST_MEMBERS,
+  ACE_FAST_CHECKS,
   type AceConstraint,
   type AceRequestOperation,
   type AceResponseOperation,
@@ -32,5 +33,14 @@ export {
   type OpportunityChanges,
   type SubmissionContext,
 } from './rules.js';
-export { engagementStatusOf, awsSideStatusOf, type StatusReading } from './status.js';
+export {
+  engagementStatusOf,
+  awsSideStatusOf,
+  REVIEW_STATUS_TO_ENGAGEMENT,
+  STAGE_OUTCOME,
+  CLOSED_LOST_REASON_TO_ENGAGEMENT,
+  AWS_STAGE_OUTCOME,
+  AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT,
+  type StatusReading,
+} from './status.js';
 export { referralFromInvitation, referralFromAwsOpportunity, customerDomainOf, annualValueOf, type InboundReading } from './inbound.js';

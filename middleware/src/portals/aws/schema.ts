@@ -42,9 +42,13 @@ export function createAwsWireFormat(options: AwsWireOptions = {}): PortalWireFor
       const fast = ACE_FAST_CHECKS[operation as keyof typeof ACE_FAST_CHECKS];
       const parsed = fast?.(payload) ? null : op.schema.safeParse(payload);
       const wire = !parsed || parsed.success ? [] : findingsFromIssues(parsed.error.issues, { cloud: 'AWS', codePrefix: 'AWS' });
-      // A rule never repeats what the wire schema already said about the same member.
+      // One finding per member: a rule never repeats what the schema or an earlier (harder) rule said.
       const flagged = new Set(wire.map((f) => f.path));
-      const rules = ruleFindings(operation, payload, options).filter((f) => !flagged.has(f.path));
+      const rules = ruleFindings(operation, payload, options).filter((f) => {
+        if (flagged.has(f.path)) return false;
+        flagged.add(f.path);
+        return true;
+      });
       return [...wire, ...rules];
     },
   };

@@ -64,7 +64,7 @@ export function text(options: { length?: LengthTrait; pattern?: RegExp; patternT
       // A shared RegExp without the g/y flags keeps no state between calls.
       if (!regex.test(value)) {
         ctx.addIssue({ code: 'invalid_format', format: 'regex', pattern: regex.source, input: value,
-          message: `is not ${patternText ?? `text matching ${regex.source}`}` });
+          message: `must be ${patternText ?? `text matching ${regex.source}`}` });
       }
     });
   }
