@@ -121,6 +121,22 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     expect(engagement.accepted_at).not.toBeNull();
   });
 
+  it('queues an edit and re-reads the status when the portal says the record went back into review', async () => {
+    await recordOpportunity(store.db, submitRequested('2026-11-26T08:00:00.000Z'), T0);
+    await drain(worker());
+    // We last saw it accepted; the portal has since reopened its review.
+    await store.db.updateTable('engagements').set({ status: 'Accepted' }).execute();
+    const edited = { ...dataPlatformDeal({ lastModifiedDate: '2026-11-26T08:10:00.000Z', amount: 255_000 }), engagements: [{ cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Accepted' as const }] };
+    await recordOpportunity(store.db, edited, T0);
+    await worker().runOnce();
+    expect((await queueStats(store.db, clock)).dead).toBe(0);
+    expect((await store.db.selectFrom('engagements').select('pending_changes').executeTakeFirstOrThrow()).pending_changes).not.toBeNull();
+    const polls = await store.db.selectFrom('outbox').select('kind').where('kind', '=', JOB_KINDS.poll).execute();
+    expect(polls).toHaveLength(1);
+    await drain(worker());
+    expect((await store.db.selectFrom('engagements').select('status').executeTakeFirstOrThrow()).status).toBe('Submitted');
+  });
+
   it('turns five deliveries of one referral event into one triaged referral', async () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push((await recordInboundReferral(store.db, { referral: pdmReferral, version: '2026-11-26T08:30:00Z' }, triage, T0)).outcome);

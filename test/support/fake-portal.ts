@@ -35,7 +35,7 @@ export class FakePortal implements PortalClient {
     this.maybeFail();
     const record = this.records.get(request.portalId);
     if (!record) throw new PortalError(this.cloud, 'not-found', `no record ${request.portalId}`);
-    if (record.state.locked) throw new PortalError(this.cloud, 'validation', 'record is locked for review');
+    if (record.state.locked) throw new PortalError(this.cloud, 'locked', 'record is locked for review');
     record.updates++;
     record.state = { ...record.state, version: `v${record.updates + 1}` };
     return record.state;

@@ -67,6 +67,8 @@ export const PORTAL_ERROR_KINDS = [
   'unavailable',
   'timeout',
   'conflict',
+  /** The portal record is under review and takes no edit now: the engine queues it until it unlocks. */
+  'locked',
   'validation',
   'not-found',
   'auth',

@@ -303,21 +303,44 @@ export class SyncWorker {
     if (!engagement.portal_id) {
       state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now });
     } else if (LOCKED_STATUSES.has(engagement.status)) {
-      // The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks.
-      return {
-        result: { queued: true },
-        commit: async (trx) => {
-          await trx.updateTable('engagements').set({ pending_changes: JSON.stringify({ since: opportunity.lastModifiedDate }), updated_at: now }).where('id', '=', engagement.id).execute();
-          await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: 'update-queued-while-locked', after: { status: engagement.status }, jobId: job.id }, now);
-        },
-      };
+      return this.queueWhileLocked(job, engagement.id, opportunityId, cloud, opportunity.lastModifiedDate, engagement.status, false);
     } else {
-      state = await client.update({ opportunity, portalId: engagement.portal_id, expectedVersion: engagement.portal_version, now });
+      try {
+        state = await client.update({ opportunity, portalId: engagement.portal_id, expectedVersion: engagement.portal_version, now });
+      } catch (error) {
+        // Our stored status was stale: the portal started a review since. Queue the edit and
+        // re-read the status, instead of parking the job.
+        if (error instanceof PortalError && error.kind === 'locked') {
+          return this.queueWhileLocked(job, engagement.id, opportunityId, cloud, opportunity.lastModifiedDate, engagement.status, true);
+        }
+        throw error;
+      }
     }
     return {
       result: { portalId: state.portalId, status: state.status },
       commit: async (trx, claimed) => {
         await this.applyPortalState(trx, opportunityId, cloud, state, claimed, { submitted: !engagement.portal_id, clearPending: true });
+      },
+    };
+  }
+
+  /** The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks. */
+  private queueWhileLocked(job: OutboxJob, engagementId: string, opportunityId: string, cloud: Cloud, since: string, status: string, pollNow: boolean): Outcome {
+    const now = this.clock();
+    return {
+      result: { queued: true },
+      commit: async (trx) => {
+        await trx.updateTable('engagements').set({ pending_changes: JSON.stringify({ since }), updated_at: now }).where('id', '=', engagementId).execute();
+        await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: 'update-queued-while-locked', after: { status }, jobId: job.id }, now);
+        if (pollNow) {
+          await enqueueJob(trx, {
+            kind: JOB_KINDS.poll,
+            target: portalTarget(cloud),
+            orderingKey: engagementKey(opportunityId, cloud),
+            idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
+            payload: { opportunityId, cloud },
+          }, now);
+        }
       },
     };
   }

@@ -317,7 +317,7 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       const current = await getOpportunity(portalId);
       const review = current.LifeCycle?.ReviewStatus ?? 'Pending Submission';
       if (UNDER_REVIEW.has(review)) {
-        throw new PortalError('AWS', 'validation', `ACE opportunity ${portalId} is ${review}: AWS accepts no edit until the review ends`, {
+        throw new PortalError('AWS', 'locked', `ACE opportunity ${portalId} is ${review}: AWS accepts no edit until the review ends`, {
           findings: [{ code: 'AWS_LOCKED_IN_REVIEW', severity: 'error', cloud: 'AWS', path: '$.LifeCycle.ReviewStatus',
             message: `AWS is reviewing this opportunity (${review}); the change is applied once the review ends.` }],
         });
