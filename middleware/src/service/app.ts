@@ -1,0 +1,219 @@
+// Builds the HTTP API from the route table: authentication and persona checks, strict request
+// parsing, Idempotency-Key handling, rate limiting, problem+json errors, metrics and request logs.
+// Everything it touches arrives through ServiceDeps, so tests build it in process.
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { requireScopes } from './auth.js';
+import { DEFAULT_LIMITS, type ServiceDeps, type ServiceLimits } from './deps.js';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  releaseIdempotencyKey,
+  requestFingerprint,
+} from './idempotency.js';
+import { requestLog } from './logging.js';
+import { createServiceMetrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { badRequest, HttpProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, sendProblem } from './problem.js';
+import type { ApiRoute, RouteResult } from './route-table.js';
+import { healthz, metricsRoute, openApiRoute, readyz } from './routes/meta.js';
+import { OPPORTUNITY_ROUTES } from './routes/opportunities.js';
+import { PAYLOAD_ROUTES } from './routes/payloads.js';
+import { REFERRAL_ROUTES } from './routes/referrals.js';
+import { REPORT_ROUTES } from './routes/reports.js';
+import { SYNC_ROUTES } from './routes/sync.js';
+import { WEBHOOK_ROUTES } from './routes/webhooks.js';
+import { parseStrictly } from './strict-parse.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    rawBody?: Buffer;
+  }
+}
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** Visible, non-space ASCII: what a UUID or any sane client key is made of. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
+const EMPTY_QUERY = z.strictObject({});
+
+/** The routes every app serves, in the order they are registered. */
+export const DOMAIN_ROUTES: readonly ApiRoute[] = [
+  ...OPPORTUNITY_ROUTES,
+  ...REFERRAL_ROUTES,
+  ...REPORT_ROUTES,
+  ...PAYLOAD_ROUTES,
+  ...SYNC_ROUTES,
+  ...WEBHOOK_ROUTES,
+];
+
+function parsePart<T>(part: 'params' | 'query', schema: z.ZodType<T>, input: unknown): T {
+  const result = parseStrictly(schema, input);
+  if (!result.success) throw badRequest(part, result.issues);
+  return result.data;
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+/** A body that is not JSON is refused before parsing, rather than read as "no body". */
+const requireJson: RequestHandler = (req, _res, next) => {
+  if (hasBody(req) && !req.is('application/json')) {
+    next(new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, `send the body as application/json (got ${req.get('content-type') ?? 'no content type'})`));
+    return;
+  }
+  next();
+};
+
+function send(res: Response, result: RouteResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  const contentType = result.contentType ?? 'application/json';
+  res.status(result.status).type(contentType).send(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
+}
+
+function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): RequestHandler {
+  return async (req, res, next) => {
+    let claimed: { scope: string; key: string } | null = null;
+    try {
+      const now = deps.clock();
+      const params = route.params ? parsePart('params', route.params, req.params) : {};
+      const query = route.query ? parsePart('query', route.query, req.query) : route.public ? {} : parsePart('query', EMPTY_QUERY, req.query);
+      let body: unknown = undefined;
+      if (route.body) {
+        const input: unknown = req.body ?? {};
+        const result = route.parseBody ? route.parseBody(input) : parseStrictly(route.body, input);
+        if (!result.success) throw badRequest('body', result.issues);
+        body = result.data;
+      }
+      const key = route.method === 'post' ? req.get(IDEMPOTENCY_HEADER) : undefined;
+      if (key !== undefined) {
+        if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !IDEMPOTENCY_KEY.test(key)) {
+          throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `${IDEMPOTENCY_HEADER} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`, {
+            errors: [{ field: `header.${IDEMPOTENCY_HEADER}`, message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`, code: 'invalid_format' }],
+          });
+        }
+        const scope = `api:${req.principal!.subject}`;
+        const claim = await claimIdempotencyKey(deps.db, {
+          scope,
+          key,
+          fingerprint: requestFingerprint(req.method, req.path, req.body ?? {}),
+          now,
+          ttlMs: limits.idempotencyTtlMs,
+        });
+        if (claim.kind === 'mismatch') {
+          throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, `${IDEMPOTENCY_HEADER} "${key}" was already used for a different request; use a new key for a new request`);
+        }
+        if (claim.kind === 'in-flight') {
+          throw new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, `a request with ${IDEMPOTENCY_HEADER} "${key}" is still being processed; retry shortly`, {
+            headers: { 'Retry-After': '1' },
+          });
+        }
+        if (claim.kind === 'replay') {
+          res.setHeader('Idempotent-Replayed', 'true');
+          send(res, { status: claim.response.status, contentType: claim.response.contentType, body: claim.response.body });
+          return;
+        }
+        claimed = { scope, key };
+      }
+      let result: RouteResult;
+      try {
+        result = await route.handler({ params, query, body, principal: req.principal!, deps, limits, now, rawBody: req.rawBody ?? Buffer.alloc(0), req });
+      } catch (error) {
+        // A refusal (4xx) is the request's outcome and replays like a success; a failure on our side does not.
+        if (claimed && error instanceof HttpProblem && error.status < 500) {
+          await completeIdempotencyKey(deps.db, claimed.scope, claimed.key, { status: error.status, contentType: PROBLEM_CONTENT_TYPE, body: error.toBody(req.path) });
+          claimed = null;
+        }
+        throw error;
+      }
+      if (claimed) {
+        await completeIdempotencyKey(deps.db, claimed.scope, claimed.key, { status: result.status, contentType: result.contentType ?? 'application/json', body: result.body });
+        claimed = null;
+      }
+      send(res, result);
+    } catch (error) {
+      if (claimed) await releaseIdempotencyKey(deps.db, claimed.scope, claimed.key).catch(() => undefined);
+      next(error);
+    }
+  };
+}
+
+/** Body-parser failures carry a `type`; each becomes the problem a client can act on. */
+function parserProblem(error: { type?: string; message?: string }): HttpProblem | null {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new HttpProblem(400, PROBLEM_TYPES.badRequest, `malformed JSON body: ${error.message ?? 'cannot parse'}`, {
+        errors: [{ field: 'body', message: 'not valid JSON (a JSON object or array is expected)', code: 'invalid_json' }],
+      });
+    case 'entity.too.large':
+      return new HttpProblem(413, PROBLEM_TYPES.tooLarge, 'request body is larger than this API accepts');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, error.message ?? 'unsupported body encoding');
+    default:
+      return null;
+  }
+}
+
+export function createApp(deps: ServiceDeps): express.Application {
+  const limits: ServiceLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const app = express();
+  app.disable('x-powered-by');
+  const metrics = createServiceMetrics(deps);
+  app.use(requestLog(deps.logger, metrics.observeRequest));
+
+  const limiter = rateLimit({
+    windowMs: limits.rateLimit.windowMs,
+    limit: limits.rateLimit.max,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next, options) => {
+      next(new HttpProblem(429, PROBLEM_TYPES.rateLimited, `more than ${limits.rateLimit.max} requests in ${limits.rateLimit.windowMs / 1000} s; slow down`, {
+        headers: { 'Retry-After': String(Math.ceil(options.windowMs / 1000)) },
+      }));
+    },
+  });
+  app.use(['/api', '/metrics'], limiter);
+
+  const jsonBody = express.json({
+    limit: limits.bodyLimit,
+    strict: true,
+    verify: (req, _res, buffer) => {
+      (req as Request).rawBody = buffer;
+    },
+  });
+
+  let document: unknown = null;
+  const routes: ApiRoute[] = [healthz, readyz, ...DOMAIN_ROUTES, metricsRoute(metrics)];
+  const openApi = openApiRoute(() => (document ??= openApiDocument([...routes, openApi], { title: 'Co-sell service API', version: '1.0.0' })));
+  routes.push(openApi);
+
+  for (const route of routes) {
+    const chain: RequestHandler[] = [];
+    if (!route.public) chain.push(requireScopes(deps.tokens, route.scopes));
+    if (route.body) chain.push(requireJson, jsonBody);
+    chain.push(runRoute(route, deps, limits));
+    app[route.method](route.path, ...chain);
+  }
+
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    next(new HttpProblem(404, PROBLEM_TYPES.notFound, `no route ${req.method} ${req.path}`));
+  });
+  // Express recognises an error handler by its four parameters.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const problem = error instanceof HttpProblem ? error : parserProblem(error as { type?: string });
+    if (problem) {
+      sendProblem(res, problem, req.path);
+      return;
+    }
+    deps.logger.error({ err: error, path: req.path }, 'unhandled error');
+    sendProblem(res, new HttpProblem(500, PROBLEM_TYPES.internal, 'unexpected failure; the service logged it'), req.path);
+  });
+  return app;
+}

@@ -1,0 +1,88 @@
+// Bearer-token authentication: each token stands for one caller acting as one persona, and every
+// route lists the personas it serves, so an AE token can never replay a dead letter (OWASP API5).
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { HttpProblem, PROBLEM_TYPES } from './problem.js';
+
+/**
+ * The people of DESIGN.md, plus one machine scope: `portal-webhook` is what a portal's event relay
+ * (EventBridge, Partner Center, Pub/Sub push) holds, so a webhook sender can post events and nothing else.
+ */
+export const PERSONAS = ['ae', 'alliance-ops', 'revops', 'admin', 'portal-webhook'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export interface Principal {
+  /** Who is calling (a Salesforce user, the Salesforce org's Named Credential, a relay): for the audit log. */
+  subject: string;
+  persona: Persona;
+}
+
+export interface TokenRegistry {
+  resolve(token: string): Principal | undefined;
+}
+
+export interface TokenGrant extends Principal {
+  token: string;
+}
+
+/** Shorter tokens could be guessed; `openssl rand -hex 32` gives 64 characters. */
+export const MIN_TOKEN_LENGTH = 32;
+
+function digest(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * A registry over fixed grants. Only SHA-256 digests are kept, and lookup is by digest, so neither
+ * a heap dump nor response timing reveals a token.
+ */
+export function staticTokenRegistry(grants: readonly TokenGrant[]): TokenRegistry {
+  const byDigest = new Map<string, Principal>();
+  for (const grant of grants) {
+    if (grant.token.length < MIN_TOKEN_LENGTH) {
+      throw new Error(`token for ${grant.subject} is too short: use at least ${MIN_TOKEN_LENGTH} random characters`);
+    }
+    if (!(PERSONAS as readonly string[]).includes(grant.persona)) {
+      throw new Error(`token for ${grant.subject} has unknown persona "${grant.persona}"; use one of ${PERSONAS.join(', ')}`);
+    }
+    byDigest.set(digest(grant.token), { subject: grant.subject, persona: grant.persona });
+  }
+  return { resolve: (token) => byDigest.get(digest(token)) };
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+/** Rejects a request without a valid bearer token (401) or whose persona the route does not serve (403). */
+export function requireScopes(tokens: TokenRegistry, allowed: readonly Persona[]) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const header = req.get('authorization');
+    if (!header) {
+      next(new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'missing bearer token: send Authorization: Bearer <token>', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="cosell"' },
+      }));
+      return;
+    }
+    const match = BEARER.exec(header);
+    const principal = match ? tokens.resolve(match[1]!) : undefined;
+    if (!principal) {
+      next(new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'invalid bearer token', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="cosell", error="invalid_token"' },
+      }));
+      return;
+    }
+    if (!allowed.includes(principal.persona)) {
+      next(new HttpProblem(403, PROBLEM_TYPES.forbidden, `persona "${principal.persona}" may not call this route; allowed: ${allowed.join(', ')}`, {
+        headers: { 'WWW-Authenticate': 'Bearer realm="cosell", error="insufficient_scope"' },
+      }));
+      return;
+    }
+    req.principal = principal;
+    next();
+  };
+}

@@ -1,0 +1,59 @@
+// Prometheus metrics for the service: sync lag, queue depth and dead letters read from the store at
+// scrape time, portal errors and Salesforce API usage from the engine's counters, and HTTP traffic.
+// One registry per app, so several apps (tests, or two listeners) never share or clash.
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { queueStats } from '../engine/outbox.js';
+import type { ServiceDeps } from './deps.js';
+
+export interface ServiceMetrics {
+  registry: Registry;
+  observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void;
+  /** Reads the store and the engine's counters, then renders the text exposition format. */
+  render(): Promise<string>;
+}
+
+const STATUSES = ['pending', 'running', 'dead'] as const;
+
+export function createServiceMetrics(deps: Pick<ServiceDeps, 'db' | 'clock' | 'metrics'>): ServiceMetrics {
+  const registry = new Registry();
+  const lag = new Gauge({ name: 'cosell_sync_lag_seconds', help: 'Age of the oldest due outbox job that has not run yet', registers: [registry] });
+  const depth = new Gauge({ name: 'cosell_outbox_jobs', help: 'Outbox jobs by target and status (pending, running, dead)', labelNames: ['target', 'status'], registers: [registry] });
+  const dead = new Gauge({ name: 'cosell_dead_letters', help: 'Outbox jobs parked as dead letters, waiting for a person', registers: [registry] });
+  const portalErrors = new Counter({ name: 'cosell_portal_errors_total', help: 'Portal call failures since start, by portal and error kind', labelNames: ['portal', 'kind'], registers: [registry] });
+  const sfUsed = new Gauge({ name: 'cosell_salesforce_api_requests_used', help: 'Salesforce daily API requests used (Sforce-Limit-Info)', registers: [registry] });
+  const sfMax = new Gauge({ name: 'cosell_salesforce_api_requests_max', help: 'Salesforce daily API request allocation (Sforce-Limit-Info)', registers: [registry] });
+  const requests = new Counter({ name: 'cosell_http_requests_total', help: 'HTTP requests served', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const duration = new Histogram({
+    name: 'cosell_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+
+  return {
+    registry,
+    observeRequest({ method, route, status }, seconds) {
+      requests.inc({ method, route, status: String(status) });
+      duration.observe({ method, route }, seconds);
+    },
+    async render() {
+      const stats = await queueStats(deps.db, deps.clock());
+      lag.set(stats.lagMs / 1000);
+      dead.set(stats.dead);
+      depth.reset();
+      for (const [target, counts] of Object.entries(stats.byTarget)) {
+        for (const status of STATUSES) depth.set({ target, status }, counts[status]);
+      }
+      // The engine keeps the cumulative counts; the counter mirrors them at each scrape.
+      portalErrors.reset();
+      for (const { portal, kind, count } of deps.metrics.portalErrors()) portalErrors.inc({ portal, kind }, count);
+      const usage = deps.metrics.salesforceApiUsage();
+      if (usage) {
+        sfUsed.set(usage.used);
+        sfMax.set(usage.max);
+      }
+      return registry.metrics();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Assigning an inbound referral to an owner (a user or a queue): the store, the audit log and the
+// Salesforce write-back change in one transaction, as every engine intake does.
+import type { Kysely } from 'kysely';
+import { audit } from '../engine/intake.js';
+import { JOB_KINDS } from '../engine/jobs.js';
+import { enqueueJob } from '../engine/outbox.js';
+import type { Database } from '../store/schema.js';
+
+export type AssignmentResult =
+  | { outcome: 'assigned'; jobId: string; previousOwnerId: string | null }
+  | { outcome: 'not-found' }
+  | { outcome: 'decided'; status: string };
+
+export async function assignReferral(
+  db: Kysely<Database>,
+  input: { referralId: string; ownerId: string; actor: string },
+  now: Date,
+): Promise<AssignmentResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('referrals').selectAll().where('id', '=', input.referralId).forUpdate().executeTakeFirst();
+    if (!row) return { outcome: 'not-found' as const };
+    // A decided referral's owner is history: reassigning it would change nothing the referrer sees.
+    if (row.triage_status === 'Accepted' || row.triage_status === 'Declined' || row.triage_status === 'Expired') {
+      return { outcome: 'decided' as const, status: row.triage_status };
+    }
+    const held = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+    const previousOwnerId = typeof held.ownerId === 'string' ? held.ownerId : null;
+    const updated = { ...held, ownerId: input.ownerId, triageStatus: 'Assigned' };
+    await trx.updateTable('referrals').set({ data: JSON.stringify(updated), triage_status: 'Assigned', updated_at: now }).where('id', '=', row.id).execute();
+    await audit(trx, {
+      side: 'engine',
+      entity: 'referral',
+      entityId: String(row.id),
+      action: 'assigned',
+      before: { ownerId: previousOwnerId, triageStatus: row.triage_status },
+      after: { ownerId: input.ownerId, triageStatus: 'Assigned', actor: input.actor },
+    }, now);
+    const job = await enqueueJob(trx, {
+      kind: JOB_KINDS.salesforceReferral,
+      target: 'salesforce',
+      orderingKey: `referral:${row.cloud}:${row.portal_id}`,
+      idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:assigned:${input.ownerId}:${now.toISOString()}`,
+      payload: { referralId: String(row.id) },
+    }, now);
+    return { outcome: 'assigned' as const, jobId: job.id, previousOwnerId };
+  });
+}

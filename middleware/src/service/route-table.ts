@@ -1,0 +1,86 @@
+// The shape of one API route: its path, the personas it serves, zod schemas for every request part
+// and response, and its handler. The app registers routes from this table and the OpenAPI document
+// is generated from it, so a route cannot exist undocumented or unauthenticated.
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Persona, Principal } from './auth.js';
+import type { ServiceDeps, ServiceLimits } from './deps.js';
+import type { StrictResult } from './strict-parse.js';
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal;
+  deps: ServiceDeps;
+  limits: ServiceLimits;
+  /** The request's moment, read once from the injected clock. */
+  now: Date;
+  /** The body bytes exactly as received (webhook signatures are computed over them). */
+  rawBody: Buffer;
+  req: Request;
+}
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  /** Default `application/json`; e.g. `text/csv` for a report download. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+type Schema = z.ZodType;
+
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> {
+  operationId: string;
+  method: 'get' | 'post';
+  /** Express path, e.g. `/api/v1/referrals/:id/accept`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  scopes: readonly Persona[];
+  /** Only the liveness and readiness probes: served without a token. */
+  public?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Replaces the strict parse of `body` when one schema cannot give field-level reasons (e.g. either-or bodies). */
+  parseBody?: (input: unknown) => StrictResult<z.output<B>>;
+  /** Success and expected failure responses; problem responses are added by the generator. */
+  responses: Record<number, ResponseSpec>;
+  handler(context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<RouteResult>;
+}
+
+export interface ApiRoute {
+  operationId: string;
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tags: string[];
+  scopes: readonly Persona[];
+  public?: boolean;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  parseBody?: (input: unknown) => StrictResult<unknown>;
+  responses: Record<number, ResponseSpec>;
+  handler(context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult>;
+}
+
+/** Types the handler by its schemas, then erases the types so routes of any shape share one table. */
+export function defineRoute<P extends Schema = z.ZodType<Record<string, string>>, Q extends Schema = z.ZodType<Record<string, unknown>>, B extends Schema = z.ZodType<undefined>>(
+  spec: RouteSpec<P, Q, B>,
+): ApiRoute {
+  return {
+    ...spec,
+    handler: (context) => spec.handler(context as RouteContext<z.output<P>, z.output<Q>, z.output<B>>),
+  };
+}
+
+export const API_PREFIX = '/api/v1';

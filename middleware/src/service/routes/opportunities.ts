@@ -1,0 +1,120 @@
+// Opportunity routes: preview findings per cloud, queue a submission exactly as a Salesforce
+// Requested_Action__c = Submit would, and read each cloud's engagement status.
+import { z } from 'zod';
+import { Cloud, CoSellOpportunity, Finding, SalesforceId, type CoSellOpportunityInput } from '../../core/model.js';
+import { recordOpportunity } from '../../engine/intake.js';
+import { loadOpportunity } from '../mirror.js';
+import { cloudsToPreview, previewOpportunity } from '../opportunity-preview.js';
+import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
+import { defineRoute, API_PREFIX, type ApiRoute } from '../route-table.js';
+import { parseStrictly } from '../strict-parse.js';
+import { CloudPreview, EngagementView, OpportunityIdParams, QueuedJob, isoOrNull } from './schemas.js';
+
+const ByMirror = z.strictObject({ salesforceId: SalesforceId });
+const ValidateBody = z.union([ByMirror, CoSellOpportunity]);
+
+const ValidateResponse = z.object({
+  opportunityId: z.string(),
+  source: z.enum(['request', 'mirror']),
+  valid: z.boolean(),
+  clouds: z.array(CloudPreview),
+});
+
+export const validateOpportunity = defineRoute({
+  operationId: 'validateOpportunity',
+  method: 'post',
+  path: `${API_PREFIX}/opportunities/validate`,
+  summary: 'Preview findings per cloud (mapping, portal wire rules, submission lint) for a canonical opportunity or a mirrored Salesforce Id',
+  tags: ['opportunities'],
+  scopes: ['ae', 'alliance-ops', 'admin'],
+  query: z.strictObject({ cloud: Cloud.optional() }),
+  body: ValidateBody,
+  // `{ salesforceId }` or a whole opportunity: each form is parsed on its own so errors name real fields.
+  parseBody: (input) =>
+    input !== null && typeof input === 'object' && 'salesforceId' in input ? parseStrictly(ByMirror, input) : parseStrictly(CoSellOpportunity, input),
+  responses: { 200: { description: 'Findings per cloud', schema: ValidateResponse } },
+  async handler({ body, query, deps, now }) {
+    let opportunity: CoSellOpportunity;
+    let source: 'request' | 'mirror';
+    if ('salesforceId' in body) {
+      const stored = await loadOpportunity(deps.db, body.salesforceId);
+      if (!stored) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${body.salesforceId} is not in the service's mirror of Salesforce`);
+      opportunity = stored;
+      source = 'mirror';
+    } else {
+      opportunity = body;
+      source = 'request';
+    }
+    const clouds = previewOpportunity(opportunity, cloudsToPreview(opportunity, query.cloud), deps.portals, now);
+    return { status: 200, body: { opportunityId: opportunity.id, source, valid: clouds.every((c) => c.valid), clouds } };
+  },
+});
+
+const SubmitResponse = QueuedJob.extend({ opportunityId: z.string(), cloud: Cloud });
+
+export const submitOpportunity = defineRoute({
+  operationId: 'submitOpportunity',
+  method: 'post',
+  path: `${API_PREFIX}/opportunities/:id/submit`,
+  summary: 'Queue the submission of a mirrored opportunity to one cloud (same path as Requested_Action__c = Submit)',
+  tags: ['opportunities'],
+  scopes: ['ae', 'alliance-ops', 'admin'],
+  params: OpportunityIdParams,
+  body: z.strictObject({ cloud: Cloud }),
+  responses: {
+    202: { description: 'Submission queued (or already queued for this Salesforce version)', schema: SubmitResponse },
+    404: { description: 'Opportunity not in the mirror' },
+  },
+  async handler({ params, body, deps, now }) {
+    const opportunity = await loadOpportunity(deps.db, params.id);
+    if (!opportunity) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
+    const has = opportunity.engagements.some((engagement) => engagement.cloud === body.cloud);
+    const engagements: CoSellOpportunityInput['engagements'] = has
+      ? opportunity.engagements.map((engagement) => (engagement.cloud === body.cloud ? { ...engagement, requestedAction: 'Submit' } : engagement))
+      : [...opportunity.engagements, { cloud: body.cloud, requestedAction: 'Submit' }];
+    // Same Salesforce version as stored: the intake records the request without pretending the org changed.
+    const intake = await recordOpportunity(deps.db, { ...opportunity, engagements }, now);
+    const idempotencyKey = `${body.cloud}:submit:${opportunity.id}:${opportunity.lastModifiedDate}`;
+    const job = await deps.db.selectFrom('outbox').select(['id', 'status']).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    if (!job) throw new HttpProblem(409, PROBLEM_TYPES.conflict, `opportunity ${opportunity.id} changed in Salesforce while submitting; try again`);
+    if (intake.jobs.length > 0) deps.engine.nudge();
+    return {
+      status: 202,
+      body: { opportunityId: opportunity.id, cloud: body.cloud, jobId: String(job.id), queued: intake.jobs.includes(String(job.id)), status: job.status },
+    };
+  },
+});
+
+export const listEngagements = defineRoute({
+  operationId: 'listEngagements',
+  method: 'get',
+  path: `${API_PREFIX}/opportunities/:id/engagements`,
+  summary: "Engagement status per cloud for a mirrored opportunity",
+  tags: ['opportunities'],
+  scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
+  params: OpportunityIdParams,
+  query: z.strictObject({}),
+  responses: {
+    200: { description: 'One entry per cloud the opportunity is engaged on', schema: z.object({ opportunityId: z.string(), engagements: z.array(EngagementView) }) },
+    404: { description: 'Opportunity not in the mirror' },
+  },
+  async handler({ params, deps }) {
+    const known = await deps.db.selectFrom('opportunities').select('id').where('id', '=', params.id).executeTakeFirst();
+    if (!known) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
+    const rows = await deps.db.selectFrom('engagements').selectAll().where('opportunity_id', '=', params.id).orderBy('cloud').execute();
+    const engagements = rows.map((row) => ({
+      cloud: row.cloud,
+      status: row.status,
+      portalId: row.portal_id,
+      findings: z.array(Finding).parse(typeof row.findings === 'string' ? JSON.parse(row.findings) : row.findings),
+      submittedAt: isoOrNull(row.submitted_at),
+      acceptedAt: isoOrNull(row.accepted_at),
+      lastSyncedAt: isoOrNull(row.last_synced_at),
+      syncError: row.sync_error,
+      changesWaiting: row.pending_changes !== null,
+    }));
+    return { status: 200, body: { opportunityId: params.id, engagements } };
+  },
+});
+
+export const OPPORTUNITY_ROUTES: ApiRoute[] = [validateOpportunity, submitOpportunity, listEngagements];

@@ -1,0 +1,136 @@
+// Report routes over the store's mirror: the attribution report (json or csv) and the co-sell
+// readiness checklist per cloud.
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import {
+  AttributionReportOptionError,
+  ExchangeRateSettingError,
+  MissingExchangeRateError,
+  attributionReportRows,
+  attributionTraceability,
+  createAttributionReport,
+} from '../../core/attribution/index.js';
+import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
+import { CLOUDS, Cloud, Counterpart, type CoSellOpportunity } from '../../core/model.js';
+import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
+import { mirroredOpportunities } from '../mirror.js';
+import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
+import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
+
+const AttributionQuery = z.strictObject({
+  cloud: Cloud.optional(),
+  period: z
+    .string()
+    .max(16)
+    .transform((label, ctx) => {
+      try {
+        return { label, ...parsePeriodLabel(label) };
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof FiscalPeriodError ? error.message : 'not a fiscal period' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const attributionReport = defineRoute({
+  operationId: 'attributionReport',
+  method: 'get',
+  path: `${API_PREFIX}/attribution`,
+  summary: 'Sourced vs influenced pipeline and RevOps metrics per cloud and hyperscaler fiscal period (json or csv)',
+  tags: ['reports'],
+  scopes: ['revops', 'alliance-ops', 'admin'],
+  query: AttributionQuery,
+  responses: {
+    200: { description: 'The report: JSON, or CSV with one row per cloud and period when format=csv', schema: z.record(z.string(), z.unknown()) },
+    422: { description: 'An opportunity is in a currency the configured rates do not cover' },
+  },
+  async handler({ query, deps, now }) {
+    let builder: ReturnType<typeof createAttributionReport>;
+    try {
+      builder = createAttributionReport({
+        ...(query.cloud ? { cloud: query.cloud } : {}),
+        ...(query.period ? { period: { fiscalYear: query.period.fiscalYear, quarter: query.period.quarter } } : {}),
+        reportingCurrency: deps.reporting.currency,
+        rates: deps.reporting.rates,
+        now,
+      });
+    } catch (error) {
+      if (error instanceof AttributionReportOptionError) {
+        throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, { errors: [{ field: `query.${error.option}`, message: error.message, code: error.code }] });
+      }
+      if (error instanceof ExchangeRateSettingError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `reporting configuration: ${error.message}`);
+      throw error;
+    }
+    try {
+      for await (const opportunity of mirroredOpportunities(deps.db)) builder.add(opportunity);
+    } catch (error) {
+      if (error instanceof MissingExchangeRateError) throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
+      throw error;
+    }
+    const report = builder.result();
+    if (query.format === 'csv') {
+      const rows = attributionReportRows(report);
+      const csv = rows.length === 0 ? '' : stringify(rows, { header: true, columns: Object.keys(rows[0]!) });
+      const name = `attribution-${query.cloud ?? 'all-clouds'}-${query.period?.label ?? 'all-periods'}.csv`;
+      return { status: 200, contentType: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
+    }
+    return { status: 200, body: report };
+  },
+});
+
+const ReadinessItemView = z.object({
+  number: z.number().int(),
+  key: z.enum(READINESS_ITEMS),
+  title: z.string(),
+  status: z.enum(['met', 'not met', 'unknown']),
+  evidence: z.array(z.string()),
+});
+const ChecklistView = z.object({
+  cloud: Cloud,
+  items: z.array(ReadinessItemView),
+  summary: z.object({ met: z.number().int(), notMet: z.number().int(), unknown: z.number().int() }),
+  ready: z.boolean(),
+  /** False when the alliance team has recorded no evidence for this cloud yet. */
+  evidenceRecorded: z.boolean(),
+});
+
+export const readiness = defineRoute({
+  operationId: 'readiness',
+  method: 'get',
+  path: `${API_PREFIX}/readiness`,
+  summary: 'The ten-item co-sell readiness checklist, for one cloud or all three',
+  tags: ['reports'],
+  scopes: ['alliance-ops', 'revops', 'admin'],
+  query: z.strictObject({ cloud: Cloud.optional() }),
+  responses: { 200: { description: 'One checklist per cloud', schema: z.object({ checklists: z.array(ChecklistView) }) } },
+  async handler({ query, deps, now }) {
+    const clouds = query.cloud ? [query.cloud] : [...CLOUDS];
+    const counterpartRows = await deps.db.selectFrom('counterparts').selectAll().where('cloud', 'in', clouds).execute();
+    const counterparts = counterpartRows.flatMap((row) => {
+      const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+      const parsed = Counterpart.safeParse({ ...data, cloud: row.cloud, layer: row.layer, name: row.name, email: row.email });
+      return parsed.success ? [parsed.data] : [];
+    });
+    const opportunities: CoSellOpportunity[] = [];
+    for await (const opportunity of mirroredOpportunities(deps.db)) opportunities.push(opportunity);
+    const checklists = [];
+    for (const cloud of clouds) {
+      const recorded = await deps.readinessEvidence(cloud);
+      try {
+        const checklist = readinessChecklist(
+          recorded ?? { cloud },
+          { now, counterparts, traceability: attributionTraceability(opportunities, cloud) },
+        );
+        checklists.push({ ...checklist, evidenceRecorded: recorded !== null });
+      } catch (error) {
+        if (error instanceof ReadinessEvidenceError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `readiness evidence recorded for ${cloud} is invalid: ${error.message}`);
+        throw error;
+      }
+    }
+    return { status: 200, body: { checklists } };
+  },
+});
+
+export const REPORT_ROUTES: ApiRoute[] = [attributionReport, readiness];

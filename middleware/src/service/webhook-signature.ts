@@ -1,0 +1,85 @@
+// Portal webhooks are signed the Stripe way: HMAC-SHA256 over `timestamp.rawBody`, sent as
+// `CoSell-Signature: t=<unix seconds>,v1=<hex>`. A delivery is genuine when one v1 matches one of
+// the portal's secrets (two during rotation) in constant time and its timestamp is within the tolerance.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+
+export const SIGNATURE_HEADER = 'CoSell-Signature';
+
+export function signatureOf(secret: string, timestamp: number, rawBody: Buffer | string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
+}
+
+/** The header value a relay sends; one v1 per secret when it signs with both during rotation. */
+export function signatureHeader(secrets: readonly string[], timestamp: number, rawBody: Buffer | string): string {
+  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${signatureOf(secret, timestamp, rawBody)}`)].join(',');
+}
+
+export type SignatureCheck =
+  | { ok: true; timestamp: number; signature: string }
+  | { ok: false; reason: string };
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+export function verifyWebhookSignature(check: {
+  header: string | undefined;
+  rawBody: Buffer;
+  secrets: readonly string[];
+  now: Date;
+  toleranceSeconds: number;
+}): SignatureCheck {
+  if (check.secrets.length === 0) return { ok: false, reason: 'no signing secret is configured for this portal' };
+  if (!check.header) return { ok: false, reason: `missing ${SIGNATURE_HEADER} header` };
+  let timestamp: number | null = null;
+  const candidates: string[] = [];
+  for (const part of check.header.split(',')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === 't' && value && /^\d{1,12}$/.test(value)) timestamp = Number(value);
+    else if (name === 'v1' && value && HEX_SHA256.test(value)) candidates.push(value);
+  }
+  if (timestamp === null) return { ok: false, reason: `${SIGNATURE_HEADER} has no timestamp (t=<unix seconds>)` };
+  if (candidates.length === 0) return { ok: false, reason: `${SIGNATURE_HEADER} has no v1 signature` };
+  const ageSeconds = Math.abs(check.now.getTime() / 1000 - timestamp);
+  if (ageSeconds > check.toleranceSeconds) {
+    return { ok: false, reason: `timestamp is ${Math.round(ageSeconds)} s away from now; the tolerance is ${check.toleranceSeconds} s` };
+  }
+  for (const secret of check.secrets) {
+    const expected = Buffer.from(signatureOf(secret, timestamp, check.rawBody), 'hex');
+    for (const candidate of candidates) {
+      // Both buffers are 32 bytes (checked by the hex pattern), as timingSafeEqual requires.
+      if (timingSafeEqual(expected, Buffer.from(candidate, 'hex'))) return { ok: true, timestamp, signature: candidate };
+    }
+  }
+  return { ok: false, reason: 'signature does not match' };
+}
+
+/**
+ * Records a verified delivery; false when the same signed delivery was already accepted (a replay).
+ * Kept until its timestamp leaves the tolerance window, after which the timestamp check refuses it.
+ */
+export async function recordWebhookDelivery(
+  db: Kysely<Database>,
+  delivery: { portal: string; signature: string; timestamp: number; bodyHash: string; toleranceSeconds: number; now: Date },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('idempotency_keys')
+    .values({
+      scope: `webhook:${delivery.portal}`,
+      key: delivery.signature,
+      request_hash: delivery.bodyHash,
+      response_status: 202,
+      response_body: null,
+      created_at: delivery.now,
+      expires_at: new Date((delivery.timestamp + delivery.toleranceSeconds) * 1000 + 1000),
+    })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Forgets a delivery the engine failed to handle, so the relay's retry of it is not taken for a replay. */
+export async function forgetWebhookDelivery(db: Kysely<Database>, portal: string, signature: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('scope', '=', `webhook:${portal}`).where('key', '=', signature).execute();
+}

@@ -1,0 +1,173 @@
+// Builds the service app in process against an in-memory store, with one token per persona, a
+// clock the test moves, a recording engine, and a log captured in memory for redaction checks.
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import type { Server } from 'node:http';
+import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
+import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
+import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
+import { portalBinding } from '../../middleware/src/portals/registry.js';
+import { createApp } from '../../middleware/src/service/app.js';
+import { staticTokenRegistry, type Persona } from '../../middleware/src/service/auth.js';
+import type { ServiceDeps, WebhookDelivery, WebhookOutcome } from '../../middleware/src/service/deps.js';
+import { createServiceLogger } from '../../middleware/src/service/logging.js';
+import type { Store } from '../../middleware/src/store/database.js';
+
+/** One long random-looking token per persona, as `openssl rand -hex 32` would give. */
+export const TOKENS: Record<Persona, string> = {
+  ae: 'ae-3f9c1d7a5b2e48c09d6f1a3b7c5e9d2f4a6b8c0d',
+  'alliance-ops': 'ops-8b2d4f6a1c3e5079b8d6f4a2c0e1d3f5b7a9c8e6',
+  revops: 'revops-1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+  admin: 'admin-9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6',
+  'portal-webhook': 'relay-5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d',
+};
+
+export const WEBHOOK_SECRETS = {
+  aws: ['whsec_aws_current_6f1e2d3c4b5a69788796a5b4c3d2e1f0', 'whsec_aws_previous_0a1b2c3d4e5f60718293a4b5c6d7e8f9'],
+  microsoft: ['whsec_ms_current_1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e'],
+  google: ['whsec_google_current_9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b'],
+} as const;
+
+export class TestClock {
+  constructor(public now: Date) {}
+  advance(ms: number): void {
+    this.now = new Date(this.now.getTime() + ms);
+  }
+}
+
+export class RecordingEngine {
+  nudges = 0;
+  deliveries: WebhookDelivery[] = [];
+  /** What the next webhook deliveries return (or throw); a test sets it. */
+  respond: (delivery: WebhookDelivery) => Promise<WebhookOutcome> = async () => ({ outcome: 'created', referralId: '1' });
+  nudge(): void {
+    this.nudges += 1;
+  }
+  async handleWebhook(delivery: WebhookDelivery): Promise<WebhookOutcome> {
+    this.deliveries.push(delivery);
+    return this.respond(delivery);
+  }
+}
+
+export interface Harness {
+  url: string;
+  app: import('express').Application;
+  deps: ServiceDeps;
+  clock: TestClock;
+  engine: RecordingEngine;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export async function startService(store: Store, options: { clock: TestClock; limits?: ServiceDeps['limits']; readiness?: Record<string, unknown> }): Promise<Harness> {
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const engine = new RecordingEngine();
+  const deps: ServiceDeps = {
+    db: store.db,
+    clock: () => options.clock.now,
+    portals: portalBinding,
+    engine,
+    tokens: staticTokenRegistry(Object.entries(TOKENS).map(([persona, token]) => ({ token, persona: persona as Persona, subject: `${persona}@northwind-isv.example` }))),
+    webhookSecrets: WEBHOOK_SECRETS,
+    logger: createServiceLogger({ level: 'info', destination }),
+    readinessEvidence: async (cloud) => options.readiness?.[cloud] ?? null,
+    reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
+    metrics: {
+      portalErrors: () => [{ portal: 'aws', kind: 'throttled', count: 3 }],
+      salesforceApiUsage: () => ({ used: 1_250, max: 100_000 }),
+    },
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    deps,
+    clock: options.clock,
+    engine,
+    logLines,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+export interface CallOptions {
+  token?: Persona | string | null;
+  body?: unknown;
+  /** Sent as is (malformed JSON, other content types). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+export async function call(harness: Pick<Harness, 'url'>, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? 'admin' : options.token;
+  if (token !== null) headers.authorization = `Bearer ${token in TOKENS ? TOKENS[token as Persona] : token}`;
+  let body: string | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${harness.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+const triage = (referral: InboundReferral) => triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
+
+/** A Google PDM referral for a data-platform deal, bent per test. */
+export function pdmReferral(overrides: Partial<InboundReferralInput> = {}): InboundReferralInput {
+  return {
+    cloud: 'Google',
+    portalId: 'partners/C01abc/opportunities/ctsq-7781',
+    receivedAt: '2026-11-23T10:15:00.000Z',
+    customerName: 'Contoso Logistics',
+    customerDomain: 'contoso-logistics.com',
+    customerCountry: 'DE',
+    title: 'BigQuery data platform for shipment tracking',
+    description: 'Contoso Logistics wants to move shipment telemetry from an on-premises Hadoop cluster to BigQuery with a partner-built ingestion layer.',
+    estimatedValue: { amount: 180_000, currencyIsoCode: 'EUR' },
+    tenancyArchetype: 'ISV-hosted SaaS',
+    referrer: { name: 'Lena Fischer', email: 'lena.fischer@google.com', title: 'Partner Development Manager' },
+    ...overrides,
+  };
+}
+
+export async function storeReferral(store: Store, referral: InboundReferralInput, now: Date): Promise<string> {
+  const result = await recordInboundReferral(store.db, { referral, version: 'v1' }, triage, now);
+  if (result.outcome === 'duplicate') throw new Error('fixture referral stored twice');
+  return result.referralId;
+}
+
+/** Row counts of every table a request could write. */
+export async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['opportunities', 'engagements', 'referrals', 'outbox', 'audit_log', 'idempotency_keys'] as const) {
+    const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
