@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { countryResolver } from '../../../middleware/src/portals/mapping/countries.js';
-import { parsePath, pathReader, writePath } from '../../../middleware/src/portals/mapping/paths.js';
+import { parsePath, pathReader, pathWriter, writePath } from '../../../middleware/src/portals/mapping/paths.js';
 import { TRANSFORM_IMPLEMENTATIONS, type TransformContext } from '../../../middleware/src/portals/mapping/transforms.js';
 
 const context: TransformContext = { passThrough: false, country: countryResolver({}) };
@@ -65,6 +65,19 @@ describe('mapping paths', () => {
       qualificationInfo: { dealSize: { currencyCode: 'EUR', units: '10', nanos: 0 } },
       Project: { DeliveryModels: ['SaaS or PaaS'] },
     });
+  });
+
+  it('writes through a precompiled writer exactly as writePath does', () => {
+    const paths = ['Catalog', 'Project.DeliveryModels[0]', 'qualificationInfo.dealSize.currencyCode', 'qualificationInfo.dealSize', 'customerInfo.contact.phone.e164Number'];
+    const values = ['AWS', 'SaaS or PaaS', 'EUR', { units: '10', nanos: 0 }, '+442079460958'];
+    const walked: Record<string, unknown> = {};
+    const compiled: Record<string, unknown> = {};
+    paths.forEach((path, index) => {
+      writePath(walked, parsePath(path), values[index]);
+      pathWriter(parsePath(path))(compiled, values[index]);
+    });
+    expect(compiled).toEqual(walked);
+    expect(compiled).toMatchObject({ Project: { DeliveryModels: ['SaaS or PaaS'] }, qualificationInfo: { dealSize: { currencyCode: 'EUR', units: '10' } } });
   });
 
   it('reads deep paths and stops at missing or non-object steps', () => {

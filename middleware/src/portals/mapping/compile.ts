@@ -4,7 +4,7 @@ import type { Cloud } from '../../core/model.js';
 import { PORTAL_CLOUD, type PortalName } from '../portal.js';
 import type { ContactFieldRule, Expression, FieldRule, MappingConfig, Transform } from './config.js';
 import { countryResolver } from './countries.js';
-import { jsonPathOf, parsePath, pathReader, type PathReader, type PathStep } from './paths.js';
+import { jsonPathOf, parsePath, pathReader, pathWriter, type PathReader, type PathStep, type PathWriter } from './paths.js';
 import { contactField, opportunityField, type SalesforceField } from './salesforce-labels.js';
 import { TRANSFORM_IMPLEMENTATIONS, type TransformContext, type ValueTransform } from './transforms.js';
 
@@ -20,6 +20,8 @@ export type CompiledField = {
   readCanonical: PathReader;
   /** Reads the portal value back (precompiled from `portalSteps`). */
   readPortal: PathReader;
+  /** Writes the portal value (precompiled from `portalSteps`). */
+  writePortal: PathWriter;
   field?: SalesforceField;
   hasConstant: boolean;
   constant: unknown;
@@ -86,6 +88,7 @@ function compileField(
     jsonPath: jsonPathOf(portalSteps),
     readCanonical: pathReader(rule.from === undefined ? [] : parsePath(rule.from)),
     readPortal: pathReader(portalSteps),
+    writePortal: pathWriter(portalSteps),
     hasConstant: rule.value !== undefined,
     constant: rule.value,
     transformName: rule.transform,

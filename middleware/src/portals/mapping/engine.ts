@@ -97,7 +97,7 @@ function fitLength(rule: CompiledField, value: unknown, jsonPath: string, run: R
 function applyField(rule: CompiledField, source: unknown, target: PortalPayload, jsonPath: string, run: Run): void {
   if (rule.onlyWith !== undefined && !run.written.has(rule.onlyWith)) return;
   if (rule.hasConstant) {
-    writePath(target, rule.portalSteps, rule.constant);
+    rule.writePortal(target, rule.constant);
     if (rule.awaited) run.written.add(rule.portalPath);
     return;
   }
@@ -134,7 +134,7 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
       return;
     }
   }
-  writePath(target, rule.portalSteps, fitLength(rule, value, jsonPath, run));
+  rule.writePortal(target, fitLength(rule, value, jsonPath, run));
   if (rule.awaited) run.written.add(rule.portalPath);
 }
 

@@ -81,3 +81,34 @@ export function pathReader(steps: ReadonlyArray<PathStep>): PathReader {
       return (source) => readPath(source, steps);
   }
 }
+
+export type PathWriter = (target: Record<string, unknown>, value: unknown) => void;
+
+function child(parent: Record<PropertyKey, unknown>, key: PathStep, nextIsIndex: boolean): Record<PropertyKey, unknown> {
+  const existing = parent[key];
+  if (existing !== null && typeof existing === 'object') return existing as Record<PropertyKey, unknown>;
+  const created = nextIsIndex ? [] : {};
+  parent[key] = created;
+  return created as Record<PropertyKey, unknown>;
+}
+
+function put(parent: Record<PropertyKey, unknown>, key: PathStep, value: unknown): void {
+  const existing = parent[key];
+  parent[key] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
+}
+
+/** A writer specialised for its path, with the same merge rule as `writePath`. */
+export function pathWriter(steps: ReadonlyArray<PathStep>): PathWriter {
+  const [a, b, c] = steps as [PathStep, PathStep, PathStep];
+  const isIndex = steps.map((step) => typeof step === 'number');
+  switch (steps.length) {
+    case 1:
+      return (target, value) => put(target, a, value);
+    case 2:
+      return (target, value) => put(child(target, a, isIndex[1] as boolean), b, value);
+    case 3:
+      return (target, value) => put(child(child(target, a, isIndex[1] as boolean), b, isIndex[2] as boolean), c, value);
+    default:
+      return (target, value) => writePath(target, steps, value);
+  }
+}
