@@ -40,7 +40,7 @@ export function createAwsWireFormat(options: AwsWireOptions = {}): PortalWireFor
       if (!op) throw new UnknownOperationError('aws', operation, Object.keys(ops));
       // Most payloads are valid: the generated boolean check clears them without building zod issues.
       const fast = ACE_FAST_CHECKS[operation as keyof typeof ACE_FAST_CHECKS];
-      const parsed = fast?.(payload) ? null : op.schema.safeParse(payload);
+      const parsed = fast?.(payload) ? null : op.schema.safeParse(payload, { reportInput: true });
       const wire = !parsed || parsed.success ? [] : findingsFromIssues(parsed.error.issues, { cloud: 'AWS', codePrefix: 'AWS' });
       // One finding per member: a rule never repeats what the schema or an earlier (harder) rule said.
       const flagged = new Set(wire.map((f) => f.path));

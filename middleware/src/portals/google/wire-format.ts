@@ -2,7 +2,7 @@
 // payload we send or read, validated by its schema plus Google's rules, answered as findings.
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
-import { findingsFromIssues, jsonPath } from '../findings.js';
+import { jsonPath, schemaFindings } from '../findings.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
 import {
@@ -18,21 +18,9 @@ interface GoogleOperation extends WireOperation {
   rules: (payload: unknown) => Finding[];
 }
 
-/**
- * Schema findings for one payload. Parses with `reportInput` so a wrong value is not mistaken for a
- * missing one, and reports an absent enum or union member as required (as the Microsoft dialect does).
- */
+/** Schema findings for one payload (absent members reported as required). */
 export function googleSchemaFindings(schema: z.ZodType, payload: unknown, base: ReadonlyArray<PropertyKey> = []): Finding[] {
-  const parsed = schema.safeParse(payload, { reportInput: true });
-  if (parsed.success) return [];
-  const issues = parsed.error.issues.map((issue) => {
-    const missing = (issue.code === 'invalid_value' || issue.code === 'invalid_union' || issue.code === 'custom') && issue.input === undefined;
-    const path = [...base, ...issue.path];
-    return missing
-      ? ({ code: 'invalid_type', expected: 'nonoptional', path, message: issue.message, input: undefined } as z.core.$ZodIssue)
-      : { ...issue, path };
-  });
-  return findingsFromIssues(issues, { cloud: 'Google', codePrefix: 'GOOGLE' });
+  return schemaFindings(schema, payload, { cloud: 'Google', codePrefix: 'GOOGLE', basePath: base });
 }
 
 /** The subscriber event inside a push body: base64 JSON in `message.data`. */

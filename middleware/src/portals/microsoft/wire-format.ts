@@ -2,7 +2,7 @@
 // validated by its schema plus Partner Center's unwritten rules, answered as findings with JSON paths.
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
-import { findingsFromIssues } from '../findings.js';
+import { schemaFindings } from '../findings.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, fullUpdateRules, listRules, patchRules, readBackRules, webhookRules } from './rules.js';
 import {
@@ -22,20 +22,9 @@ interface MicrosoftOperation extends WireOperation {
 
 const none = (): Finding[] => [];
 
-/**
- * Schema findings for one payload. Parses with `reportInput` so a wrong value is not mistaken for a
- * missing one, and reports an absent enum or union member as required rather than "invalid option"
- * (findings.ts only recognises absence on type issues; see the report to the lead).
- */
+/** Schema findings for one payload (absent members reported as required). */
 export function microsoftSchemaFindings(schema: z.ZodType, payload: unknown): Finding[] {
-  const parsed = schema.safeParse(payload, { reportInput: true });
-  if (parsed.success) return [];
-  const issues = parsed.error.issues.map((issue) =>
-    (issue.code === 'invalid_value' || issue.code === 'invalid_union' || issue.code === 'custom') && issue.input === undefined
-      ? ({ code: 'invalid_type', expected: 'nonoptional', path: issue.path, message: issue.message, input: undefined } as z.core.$ZodIssue)
-      : issue,
-  );
-  return findingsFromIssues(issues, { cloud: 'Microsoft', codePrefix: 'MICROSOFT' });
+  return schemaFindings(schema, payload, { cloud: 'Microsoft', codePrefix: 'MICROSOFT' });
 }
 
 /** Operation names are the Referrals API actions in lower case. */
