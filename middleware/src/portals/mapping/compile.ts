@@ -80,46 +80,43 @@ function compileField(
   const reverse = valueMap ? new Map<string, string>() : undefined;
   if (valueMap && reverse) for (const [crm, portal] of Object.entries(valueMap)) if (!reverse.has(portal)) reverse.set(portal, crm);
   const field = rule.from === undefined ? undefined : fieldOf(rule.from);
-  const label = rule.label;
+  const expression = rule.expression;
+  const fromField = expression?.kind === 'fromField' ? expression.from : undefined;
+  // Every property is set here, in one order, so all compiled rules share one object shape and the
+  // engine's property reads stay monomorphic.
   const compiled: CompiledField = {
     kind: 'field',
     portalPath: rule.path,
     portalSteps,
     jsonPath: jsonPathOf(portalSteps),
+    canonicalPath: rule.from,
+    canonicalSteps: rule.from === undefined ? undefined : parsePath(rule.from),
     readCanonical: pathReader(rule.from === undefined ? [] : parsePath(rule.from)),
     readPortal: pathReader(portalSteps),
     writePortal: pathWriter(portalSteps),
+    field: field && rule.label ? { ...field, label: rule.label } : field,
     hasConstant: rule.value !== undefined,
     constant: rule.value,
     transformName: rule.transform,
     transform: TRANSFORM_IMPLEMENTATIONS[rule.transform],
     context: { valueMap: forward, reverseMap: reverse, passThrough: rule.unmapped === 'passThrough', country },
+    valueMapName: rule.valueMap,
     required: rule.required,
     severity: rule.severity,
+    why: rule.why,
+    guard: rule.guard,
+    expression,
+    expressionField: fromField === undefined ? undefined : opportunityField(fromField),
+    expressionSteps: fromField === undefined ? undefined : parsePath(fromField),
     hasDefault: rule.default !== undefined,
     defaultValue: rule.default,
+    otherSteps: rule.otherPath === undefined ? undefined : parsePath(rule.otherPath),
+    minLength: rule.minLength,
+    maxLength: rule.maxLength,
     truncate: rule.truncate,
+    onlyWith: rule.onlyWith,
     awaited: false,
   };
-  if (rule.from !== undefined) {
-    compiled.canonicalPath = rule.from;
-    compiled.canonicalSteps = parsePath(rule.from);
-  }
-  if (field) compiled.field = label ? { ...field, label } : field;
-  if (rule.valueMap !== undefined) compiled.valueMapName = rule.valueMap;
-  if (rule.why !== undefined) compiled.why = rule.why;
-  if (rule.guard !== undefined) compiled.guard = rule.guard;
-  if (rule.expression !== undefined) {
-    compiled.expression = rule.expression;
-    if (rule.expression.kind === 'fromField') {
-      compiled.expressionSteps = parsePath(rule.expression.from);
-      compiled.expressionField = opportunityField(rule.expression.from);
-    }
-  }
-  if (rule.otherPath !== undefined) compiled.otherSteps = parsePath(rule.otherPath);
-  if (rule.minLength !== undefined) compiled.minLength = rule.minLength;
-  if (rule.maxLength !== undefined) compiled.maxLength = rule.maxLength;
-  if (rule.onlyWith !== undefined) compiled.onlyWith = rule.onlyWith;
   return compiled;
 }
 
