@@ -1,0 +1,335 @@
+// The engine's PortalClient for Microsoft Partner Center referrals over REST (global fetch): submit
+// looks the referral up by externalReferenceId (the Salesforce Opportunity Id) before creating, so a
+// retry or a second submission job never creates twice; updates are GET then PUT with If-Match;
+// lists follow @odata.nextLink; every failure comes back as a classified PortalError.
+import { randomUUID } from 'node:crypto';
+import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import { PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import type { CompiledMapping } from '../mapping/compile.js';
+import { loadMapping } from '../mapping/load.js';
+import { parseIncomingReferral } from './inbound.js';
+import { createMicrosoftMapper } from './map.js';
+import { referralIdFromWebhook } from './rules.js';
+import { ReferralErrorResponse, ReferralListResponse, ReferralReadBack, ReferralWebhookEvent, SERVER_MAINTAINED_FIELDS, type ReferralReadBack as Referral } from './schema.js';
+import { acceptReferral, closeReferral, declineReferral, engagementStatusOf, IllegalReferralTransitionError, type ReferralState } from './status.js';
+import { microsoftWireFormat } from './wire-format.js';
+
+type Json = Record<string, unknown>;
+
+export interface MicrosoftClientConfig {
+  /** `https://api.partner.microsoft.com` in production, the emulator's URL in the sandbox. */
+  baseUrl: string;
+  /** A current Entra ID access token (delegated, Referrals admin) for api.partner.microsoft.com. */
+  token: () => Promise<string>;
+  /** Per-call limit; a call still running after it is a `timeout` PortalError (default 10 s). */
+  requestTimeoutMs?: number;
+  /** The ISV's co-sell-ready solution ids, needed before a referral is shared with Microsoft. */
+  solutionIds?: readonly string[];
+  /** The Microsoft mapping (config/mapping/microsoft.json by default). */
+  mapping?: CompiledMapping;
+}
+
+/** What a Partner Center webhook turned into once the referral it names was read. */
+export type MicrosoftWebhookOutcome =
+  | { kind: 'inbound'; delivery: InboundPage['referrals'][number] }
+  | { kind: 'engagement'; state: PortalRecordState; externalReferenceId: string | null };
+
+export interface MicrosoftClient extends PortalClient {
+  /** Reads a webhook notification: validates it, then GETs the referral it names. */
+  readWebhook(event: unknown): Promise<MicrosoftWebhookOutcome>;
+}
+
+const BASE_PATH = '/v1.0/engagements/referrals';
+const LIST_PAGE = 100;
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504, 507, 509]);
+
+/** Partner Center's error body (and HTTP status) as the engine's classified PortalError. */
+export function microsoftErrorOf(status: number, body: unknown, headers: Headers, now: Date): PortalError {
+  const parsed = ReferralErrorResponse.safeParse(body);
+  const error = parsed.success ? parsed.data.error : null;
+  const code = error?.code ?? `http${status}`;
+  const message = `Partner Center ${status} ${code}: ${error?.message ?? 'no error body'}`;
+  const wait = retryAfterMs(headers.get('retry-after'), now);
+  const details = { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+  if (status === 429) return new PortalError('Microsoft', 'throttled', message, details);
+  if (TRANSIENT_STATUSES.has(status)) return new PortalError('Microsoft', 'unavailable', message, details);
+  if (status === 412 || status === 409) return new PortalError('Microsoft', 'conflict', message, details);
+  if (status === 423) {
+    return new PortalError('Microsoft', 'locked', message, { ...details, findings: findingsOf(error, 'MICROSOFT_LOCKED_IN_REVIEW') });
+  }
+  if (status === 401 || status === 403) return new PortalError('Microsoft', 'auth', message, details);
+  if (status === 404 || status === 410) return new PortalError('Microsoft', 'not-found', message, details);
+  if (status === 408) return new PortalError('Microsoft', 'timeout', message, details);
+  return new PortalError('Microsoft', 'validation', message, { ...details, findings: findingsOf(error, `MICROSOFT_${code}`) });
+}
+
+/** The error's details (or its innerError chain) as findings at the JSON paths the service named. */
+function findingsOf(error: { code: string; message?: string | undefined; target?: string | null | undefined; innerError?: unknown } | null, fallbackCode: string): Finding[] {
+  const details = (error as { details?: Array<{ code?: string; message?: string; target?: string | null }> } | null)?.details;
+  const path = (target: string | null | undefined) => (target ? (target.startsWith('$') ? target : `$.${target}`) : '$');
+  if (Array.isArray(details) && details.length > 0) {
+    return details.map((d) => ({ code: d.code ?? fallbackCode, severity: 'error', cloud: 'Microsoft', path: path(d.target), message: d.message ?? error?.message ?? 'Partner Center refused the value' }));
+  }
+  let inner = error as { code: string; message?: string; target?: string | null; innerError?: unknown } | null;
+  while (inner?.innerError) inner = inner.innerError as typeof inner;
+  return [{ code: inner && inner !== error ? inner.code : fallbackCode, severity: 'error', cloud: 'Microsoft', path: path(inner?.target ?? error?.target), message: inner?.message ?? error?.message ?? 'Partner Center refused the request' }];
+}
+
+/** Quotes a value for an OData string literal. */
+function odataText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Deep merge for the PUT body: mapped (Salesforce-owned) members replace, everything else stays as read. */
+function mergeOwned(current: Json, owned: Json): Json {
+  const out: Json = { ...current };
+  for (const [key, value] of Object.entries(owned)) {
+    const existing = out[key];
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && existing && typeof existing === 'object' && !Array.isArray(existing)
+        ? mergeOwned(existing as Json, value as Json)
+        : value;
+  }
+  return out;
+}
+
+function referralState(referral: Referral): ReferralState {
+  return { status: referral.status as ReferralState['status'], substatus: referral.substatus as ReferralState['substatus'], statusReason: referral.statusReason ?? null };
+}
+
+/** The referral as the engine tracks it: canonical status, eTag, Microsoft's reason when it declined. */
+export function microsoftStateOf(referral: Referral): PortalRecordState {
+  const status: EngagementStatus = engagementStatusOf(referral) ?? 'Submitted';
+  const findings: Finding[] = [];
+  if (referral.status === 'Closed' && referral.substatus === 'Declined' && referral.direction !== 'Incoming') {
+    findings.push({
+      code: 'MICROSOFT_DECLINED',
+      severity: 'error',
+      cloud: 'Microsoft',
+      path: '$.statusReason',
+      message: referral.statusReason ?? 'Microsoft declined the co-sell referral without a reason',
+    });
+  }
+  if (engagementStatusOf(referral) === null) {
+    findings.push({ code: 'MICROSOFT_STATUS_UNKNOWN', severity: 'warning', cloud: 'Microsoft', path: '$.status', message: `status ${referral.status}/${referral.substatus} maps to no canonical status yet` });
+  }
+  return {
+    portalId: referral.id,
+    status,
+    version: referral.eTag ?? null,
+    findings,
+    // An outgoing co-sell ask stays with Microsoft until it accepts or declines.
+    locked: referral.direction !== 'Incoming' && referral.status === 'New',
+    acceptedAt: referral.acceptedDateTime ?? null,
+  };
+}
+
+export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftClient {
+  const timeoutMs = config.requestTimeoutMs ?? 10_000;
+  const base = config.baseUrl.replace(/\/+$/, '');
+  let mapper: ReturnType<typeof createMicrosoftMapper> | undefined;
+  const mapperOf = () => (mapper ??= createMicrosoftMapper(config.mapping ?? loadMapping('microsoft'), { solutionIds: config.solutionIds ?? [] }));
+
+  /** One REST call with the deadline; non-2xx and network failures come back as PortalErrors. */
+  async function call(method: string, target: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ body: unknown; headers: Headers; status: number }> {
+    let token: string;
+    try {
+      token = await config.token();
+    } catch (error) {
+      throw new PortalError('Microsoft', 'auth', `no Partner Center access token: ${(error as Error).message}`, { cause: error });
+    }
+    const url = target.startsWith('http') ? target : `${base}${target}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          'client-request-id': randomUUID(),
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...options.headers,
+        },
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError('Microsoft', 'timeout', `Partner Center ${method} ${url} gave no answer within ${timeoutMs} ms`, { cause: error });
+      throw new PortalError('Microsoft', 'unavailable', `Partner Center ${method} ${url} failed: ${(error as Error).message}`, { cause: error });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new PortalError('Microsoft', 'timeout', `Partner Center ${method} ${url}: the answer was cut off`, { cause: error });
+    }
+    let body: unknown = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    if (!response.ok) throw microsoftErrorOf(response.status, body, response.headers, new Date());
+    return { body, headers: response.headers, status: response.status };
+  }
+
+  function readBack(body: unknown): Referral {
+    const parsed = ReferralReadBack.safeParse(body);
+    if (!parsed.success) throw new PortalError('Microsoft', 'unavailable', `Partner Center answered with something that is not a referral: ${parsed.error.issues[0]?.message ?? ''}`);
+    return parsed.data;
+  }
+
+  async function getReferral(id: string): Promise<Referral> {
+    return readBack((await call('GET', `${BASE_PATH}/${encodeURIComponent(id)}`)).body);
+  }
+
+  /** Every referral of a filtered list, following @odata.nextLink verbatim. */
+  async function* listAll(query: string): AsyncGenerator<Referral> {
+    let next: string | undefined = `${BASE_PATH}?${query}`;
+    while (next) {
+      const parsed = ReferralListResponse.safeParse((await call('GET', next)).body);
+      if (!parsed.success) throw new PortalError('Microsoft', 'unavailable', `Partner Center answered a list with something that is not a referral page: ${parsed.error.issues[0]?.message ?? ''}`);
+      yield* parsed.data.value;
+      next = parsed.data['@odata.nextLink'];
+    }
+  }
+
+  /** The referral a previous submission created for this Salesforce opportunity, if any. */
+  async function reconcile(opportunityId: string): Promise<Referral | null> {
+    const query = new URLSearchParams({ $filter: `externalReferenceId eq ${odataText(opportunityId)}`, $top: '10' });
+    for await (const referral of listAll(query.toString())) {
+      if (referral.externalReferenceId === opportunityId && referral.direction !== 'Incoming') return referral;
+    }
+    return null;
+  }
+
+  /** The mapped body plus its blocking findings (mapping and wire), before any call. */
+  function mapped(opportunity: CoSellOpportunity, now: Date, operation: 'create' | 'update'): Json {
+    const { payload, findings } = mapperOf().toWire(opportunity, { now });
+    const blocking = [...findings, ...(operation === 'create' ? microsoftWireFormat.validate('create', payload) : [])].filter((f) => f.severity === 'error');
+    if (blocking.length > 0) {
+      throw new PortalError('Microsoft', 'validation', `${blocking.length} finding(s) block the Partner Center ${operation} of ${opportunity.id}`, { findings: blocking });
+    }
+    return payload;
+  }
+
+  async function put(current: Referral, body: Json): Promise<Referral> {
+    const writable = Object.fromEntries(Object.entries(body).filter(([key]) => key === 'id' || !SERVER_MAINTAINED_FIELDS.includes(key as never)));
+    const blocking = microsoftWireFormat.validate('update', writable).filter((f) => f.severity === 'error');
+    if (blocking.length > 0) throw new PortalError('Microsoft', 'validation', `${blocking.length} finding(s) stop the Partner Center update of ${current.id}`, { findings: blocking });
+    if (!current.eTag) throw new PortalError('Microsoft', 'conflict', `referral ${current.id} was read without an eTag; read it again`);
+    return readBack((await call('PUT', `${BASE_PATH}/${encodeURIComponent(current.id)}`, { body: writable, headers: { 'if-match': current.eTag } })).body);
+  }
+
+  async function patchStatus(current: Referral, next: ReferralState): Promise<void> {
+    const operations = [
+      { op: 'replace', path: '/status', value: next.status },
+      { op: 'replace', path: '/substatus', value: next.substatus },
+      ...(next.statusReason ? [{ op: 'replace', path: '/statusReason', value: next.statusReason }] : []),
+    ];
+    await call('PATCH', `${BASE_PATH}/${encodeURIComponent(current.id)}`, { body: operations, headers: current.eTag ? { 'if-match': current.eTag } : {} });
+  }
+
+  return {
+    cloud: 'Microsoft',
+
+    async submit({ opportunity, now }: SubmitRequest): Promise<PortalRecordState> {
+      const payload = mapped(opportunity, now, 'create');
+      // The idempotency key is not needed on the wire: the Salesforce Id is the key Partner Center can search.
+      const existing = await reconcile(opportunity.id);
+      if (existing) return microsoftStateOf(existing);
+      const created = readBack((await call('POST', BASE_PATH, { body: payload })).body);
+      return microsoftStateOf(created);
+    },
+
+    async update({ opportunity, portalId, now }: UpdateRequest): Promise<PortalRecordState> {
+      // Always computed from a fresh read: `expectedVersion` is superseded by the eTag read here, and
+      // a change made between this GET and the PUT is a 412 (→ conflict → re-read and retry).
+      const current = await getReferral(portalId);
+      const state = microsoftStateOf(current);
+      if (current.status === 'Closed') {
+        throw new PortalError('Microsoft', 'validation', `Partner Center referral ${portalId} is Closed/${current.substatus}: it no longer changes`, {
+          findings: [{ code: 'MICROSOFT_REFERRAL_CLOSED', severity: 'error', cloud: 'Microsoft', path: '$.status', message: `the referral is Closed/${current.substatus}; won, lost, declined and expired referrals cannot change` }],
+        });
+      }
+      if (state.locked) {
+        throw new PortalError('Microsoft', 'locked', `Partner Center referral ${portalId} awaits Microsoft's decision; the edit waits`, {
+          findings: [{ code: 'MICROSOFT_LOCKED_IN_REVIEW', severity: 'info', cloud: 'Microsoft', path: '$.status', message: 'Microsoft is deciding on this co-sell ask; the change is applied once it is decided' }],
+        });
+      }
+      const body = mergeOwned(current as Json, mapped(opportunity, now, 'update'));
+      if (opportunity.isClosed && current.status === 'Active') {
+        try {
+          Object.assign(body, closeReferral(referralState(current), opportunity.isWon ? 'Won' : 'Lost', opportunity.isWon ? undefined : `Closed lost in Salesforce at stage ${opportunity.stageName}`));
+        } catch (error) {
+          if (error instanceof IllegalReferralTransitionError) throw new PortalError('Microsoft', 'validation', error.message, { cause: error });
+          throw error;
+        }
+      }
+      return microsoftStateOf(await put(current, body));
+    },
+
+    async fetch(portalId: string): Promise<PortalRecordState> {
+      return microsoftStateOf(await getReferral(portalId));
+    },
+
+    async listInbound(cursor: string | null): Promise<InboundPage> {
+      if (cursor !== null && Number.isNaN(Date.parse(cursor))) {
+        throw new PortalError('Microsoft', 'validation', `the Partner Center inbound cursor ${JSON.stringify(cursor)} is not an updatedDateTime this client issued`);
+      }
+      // `ge`, not `gt`: a referral changed in the same instant as the last one seen is not skipped;
+      // the engine drops the repeat by portal id + eTag.
+      const filter = `direction eq 'Incoming'${cursor ? ` and updatedDateTime ge ${cursor}` : ''}`;
+      const query = new URLSearchParams({ $filter: filter, $orderby: 'updatedDateTime asc', $top: String(LIST_PAGE) });
+      const referrals: InboundPage['referrals'] = [];
+      let newest = cursor;
+      for await (const referral of listAll(query.toString())) {
+        const changed = referral.updatedDateTime ?? referral.createdDateTime;
+        if (!newest || Date.parse(changed) > Date.parse(newest)) newest = changed;
+        const reading = parseIncomingReferral(referral);
+        if (reading.ok) referrals.push({ referral: reading.referral, version: referral.eTag ?? changed, findings: reading.findings });
+      }
+      return { referrals, cursor: newest };
+    },
+
+    async decide({ portalId, decision, declineReason, feedback }: ReferralDecision): Promise<void> {
+      const current = await getReferral(portalId);
+      const from = referralState(current);
+      if (decision === 'accept' && (current.status === 'Active' || (current.status === 'Closed' && ['Won', 'Lost'].includes(current.substatus)))) return;
+      if (decision === 'decline' && current.status === 'Closed' && current.substatus === 'Declined') return;
+      const reason = [declineReason, feedback].filter((part) => part?.trim()).join(': ');
+      let next: ReferralState;
+      try {
+        next = decision === 'accept' ? acceptReferral(from) : declineReferral(from, reason);
+      } catch (error) {
+        if (error instanceof IllegalReferralTransitionError) {
+          throw new PortalError('Microsoft', 'validation', error.message, {
+            findings: [{ code: 'MICROSOFT_ILLEGAL_TRANSITION', severity: 'error', cloud: 'Microsoft', path: '$.status', message: error.message }],
+            cause: error,
+          });
+        }
+        throw error;
+      }
+      await patchStatus(current, next);
+    },
+
+    async readWebhook(event: unknown): Promise<MicrosoftWebhookOutcome> {
+      const parsed = ReferralWebhookEvent.safeParse(event);
+      const id = parsed.success ? referralIdFromWebhook(parsed.data) : null;
+      if (!parsed.success || !id) {
+        const findings = microsoftWireFormat.validate('webhook-event', event).filter((f) => f.severity === 'error');
+        throw new PortalError('Microsoft', 'validation', 'the webhook notification does not name a referral to read', { findings });
+      }
+      const referral = await getReferral(id);
+      if (referral.direction === 'Incoming') {
+        const reading = parseIncomingReferral(referral);
+        if (!reading.ok) throw new PortalError('Microsoft', 'validation', `referral ${id} cannot enter the inbox`, { findings: reading.findings });
+        return { kind: 'inbound', delivery: { referral: reading.referral, version: referral.eTag ?? referral.updatedDateTime ?? referral.createdDateTime, findings: reading.findings } };
+      }
+      return { kind: 'engagement', state: microsoftStateOf(referral), externalReferenceId: referral.externalReferenceId ?? null };
+    },
+  };
+}
