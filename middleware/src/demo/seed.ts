@@ -1,0 +1,137 @@
+// Demo data for the embedded desk, seeded once into an empty store: a few dozen co-sell
+// opportunities across the three clouds and both origins (with a quarter of closed history so
+// attribution has numbers, and a few deliberate submission mistakes for the lint to catch), some
+// already submitted so the review lifecycle runs, and inbound referrals from every field layer.
+import type { Kysely } from 'kysely';
+import { CoSellOpportunity, SOURCE_LAYERS, type Cloud, type Engagement, type SourceLayer } from '../core/model.js';
+import { recordOpportunity } from '../engine/intake.js';
+import type { Database } from '../store/schema.js';
+import { generateOpportunities } from './pipeline.js';
+
+/** Where each demo customer sits: country, city, postcode, website, industry. */
+const ACCOUNTS: Record<string, { country: string; city: string; state: string | null; postalCode: string; street: string; industry: string }> = {
+  US: { country: 'US', city: 'Seattle', state: 'WA', postalCode: '98101', street: '1200 5th Ave', industry: 'Healthcare' },
+  GB: { country: 'GB', city: 'London', state: null, postalCode: 'EC2A 4NE', street: '10 Finsbury Square', industry: 'Financial Services' },
+  DE: { country: 'DE', city: 'Munich', state: null, postalCode: '80331', street: 'Marienplatz 8', industry: 'Manufacturing' },
+};
+const COUNTRY_ROTATION = ['US', 'US', 'GB', 'DE'] as const;
+
+/** Referral senders, one per field layer and cloud, with the titles each hyperscaler uses. */
+export const DEMO_REFERRERS: Record<Cloud, Record<SourceLayer, { name: string; title: string }>> = {
+  AWS: {
+    'Executive/Industry': { name: 'Morgan Ellis', title: 'Director, Healthcare & Life Sciences' },
+    'Regional/Segment': { name: 'Sam Okafor', title: 'Head of Enterprise Sales, UK&I' },
+    'Account Team': { name: 'Jordan Reyes', title: 'Senior Account Manager' },
+    Specialist: { name: 'Aiko Tanaka', title: 'Specialist Solutions Architect, Analytics' },
+    'Partner Program': { name: 'Dana Whitfield', title: 'Partner Development Manager' },
+  },
+  Microsoft: {
+    'Executive/Industry': { name: 'Rachel Lindqvist', title: 'Industry Executive, Financial Services' },
+    'Regional/Segment': { name: 'Tomás Herrera', title: 'Enterprise Commercial Lead, Western Europe' },
+    'Account Team': { name: 'Chris Adeyemi', title: 'Account Technology Strategist' },
+    Specialist: { name: 'Mei Chen', title: 'Data & AI Specialist (SSP)' },
+    'Partner Program': { name: 'Lena Novak', title: 'Partner Development Manager' },
+  },
+  Google: {
+    'Executive/Industry': { name: 'Arjun Mehta', title: 'Industry Lead, Retail' },
+    'Regional/Segment': { name: 'Claire Dubois', title: 'Regional Sales Director, EMEA' },
+    'Account Team': { name: 'Priya Raman', title: 'Field Sales Representative' },
+    Specialist: { name: 'Noah Fischer', title: 'Specialist Customer Engineer, Data Analytics' },
+    'Partner Program': { name: 'Sofia Rossi', title: 'Partner Development Manager' },
+  },
+};
+
+export interface DemoSeedResult {
+  opportunities: number;
+  submitRequested: number;
+}
+
+function domainOf(name: string): string {
+  return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example.com`;
+}
+
+/**
+ * Turns the generated pipeline into a desk an alliance team would recognise: full customer
+ * details, a contact, expected monthly spend, closed deals with their portal history, and a
+ * Submit requested on well-formed open deals so the engine has work the moment it starts.
+ */
+export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
+  const result: CoSellOpportunity[] = [];
+  let index = 0;
+  for (const generated of generateOpportunities({ count, seed: 2027, now, flawRate: 0.15 })) {
+    const place = ACCOUNTS[COUNTRY_ROTATION[index % COUNTRY_ROTATION.length]!]!;
+    const customer = generated.account.name;
+    const engagements: Engagement[] = generated.coSell.clouds.map((cloud) => {
+      const closedHistory = generated.isClosed && generated.coSell.origin !== null;
+      const submittedAt = new Date(new Date(generated.createdDate).getTime() + 3 * 86_400_000).toISOString();
+      return {
+        cloud,
+        portalId: closedHistory ? `${cloud.toUpperCase()}-HIST-${index}` : null,
+        status: closedHistory ? (generated.isWon ? 'Won' : 'Lost') : 'Draft',
+        submittedAt: closedHistory ? submittedAt : null,
+        acceptedAt: closedHistory ? new Date(new Date(submittedAt).getTime() + (2 + (index % 9)) * 86_400_000).toISOString() : null,
+        findings: [],
+        requestedAction: !generated.isClosed && generated.coSell.helpNeeded.length > 0 && index % 3 === 0 ? 'Submit' : null,
+        lastSyncedAt: null,
+        syncError: null,
+      };
+    });
+    result.push(
+      CoSellOpportunity.parse({
+        ...generated,
+        probability: generated.isClosed ? (generated.isWon ? 100 : 0) : 40,
+        nextStep: generated.isClosed ? null : 'Joint discovery call with the hyperscaler account team',
+        ownerName: 'Alex Morgan',
+        ownerEmail: 'alex.morgan@acme-analytics.example.com',
+        account: {
+          ...generated.account,
+          website: `https://www.${domainOf(customer)}`,
+          industry: place.industry,
+          billingStreet: place.street,
+          billingCity: place.city,
+          billingState: place.state,
+          billingPostalCode: place.postalCode,
+          billingCountry: place.country,
+        },
+        contacts: [{ firstName: 'Jamie', lastName: 'Patel', email: `jamie.patel@${domainOf(customer)}`, phone: '+14155550142', title: 'VP Data Platforms', role: 'Decision Maker' }],
+        coSell: { ...generated.coSell, expectedMonthlySpend: generated.amount === null ? null : Math.round(generated.amount / 12) },
+        engagements,
+      }),
+    );
+    index += 1;
+  }
+  return result;
+}
+
+/** Seeds the demo pipeline when the store holds no opportunity yet; returns what it seeded. */
+export async function seedDemoOpportunities(db: Kysely<Database>, now: Date): Promise<DemoSeedResult | null> {
+  const existing = await db.selectFrom('opportunities').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const opportunities = demoOpportunities(now);
+  let submitRequested = 0;
+  for (const opportunity of opportunities) {
+    await recordOpportunity(db, opportunity, now);
+    submitRequested += opportunity.engagements.filter((e) => e.requestedAction === 'Submit').length;
+  }
+  // Closed history carries its portal outcome already: record it on the engagements directly.
+  for (const opportunity of opportunities) {
+    for (const engagement of opportunity.engagements.filter((e) => e.portalId !== null)) {
+      await db
+        .updateTable('engagements')
+        .set({
+          portal_id: engagement.portalId,
+          status: engagement.status,
+          submitted_at: engagement.submittedAt,
+          accepted_at: engagement.acceptedAt,
+          last_synced_at: now,
+        })
+        .where('opportunity_id', '=', opportunity.id)
+        .where('cloud', '=', engagement.cloud)
+        .execute();
+    }
+  }
+  return { opportunities: opportunities.length, submitRequested };
+}
+
+/** One referral per layer per cloud, the mix an alliance inbox sees in a busy week. */
+export const DEMO_REFERRAL_LAYERS: readonly SourceLayer[] = SOURCE_LAYERS;
