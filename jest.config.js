@@ -16,6 +16,8 @@ const swc = [
 ];
 
 export default {
+  // Embedded PostgreSQL (PGlite) takes seconds to boot on a busy two-core CI machine.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'middleware',
