@@ -185,7 +185,7 @@ describe('Microsoft client: errors', () => {
     ['throttle', 'throttled', 1_000],
     ['5xx', 'unavailable', 2_000],
     ['conflict', 'conflict', undefined],
-  ] as const)('an injected %s becomes PortalError %s with Retry-After honoured', async (kind, expected, retryAfter) => {
+  ] as Array<['throttle' | '5xx' | 'conflict', string, number | undefined]>)('an injected %s becomes PortalError %s with Retry-After honoured', async (kind, expected, retryAfter) => {
     const client = await setup();
     emulator.control.inject({ kind, rate: 1, count: 1, operations: ['create'] });
     const error = await failure(client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW }));

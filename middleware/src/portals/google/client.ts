@@ -1,0 +1,313 @@
+// The engine's PortalClient for Google Cloud Channel v1alpha1 opportunities over REST (global fetch):
+// submit finds the opportunity by referenceOpportunityId (the Salesforce Opportunity Id) before
+// creating, then moves DRAFT → SUBMITTED, resumable at either step; updates patch the mapped fields
+// by updateMask; service-account auth through google-auth-library; google.rpc errors classified.
+import { readFileSync } from 'node:fs';
+import { JWT } from 'google-auth-library';
+import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import { PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import type { CompiledMapping } from '../mapping/compile.js';
+import { loadMapping } from '../mapping/load.js';
+import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './emulator.js';
+import { parseGoogleOpportunity, parseOpportunityPush } from './inbound.js';
+import { createGoogleMapper } from './map.js';
+import { OpportunityQueryResponse, OpportunityReadBack } from './schema.js';
+import { ACCEPTED_STATES, engagementStatusOf } from './status.js';
+import { googleWireFormat } from './wire-format.js';
+
+type Json = Record<string, unknown>;
+type Opportunity = OpportunityReadBack;
+
+/**
+ * Where the Salesforce Opportunity Id travels: `referenceOpportunityId` is the one writable top-level
+ * reference the v1alpha1 resource has (see the report: the mapping file does not set it yet).
+ */
+export const SALESFORCE_REFERENCE_FIELD = 'referenceOpportunityId';
+
+export interface GoogleClientConfig {
+  /** `https://cloudchannel.googleapis.com` in production, the emulator's URL in the sandbox. */
+  baseUrl: string;
+  /** The partner (Partner Hub id) whose opportunities these are; push messages for others are refused. */
+  partnerId: string;
+  /** A token source, or a service-account key file (its token_uri is honoured, for the sandbox). */
+  auth: { getAccessToken(): Promise<string> } | { keyFile: string };
+  requestTimeoutMs?: number;
+  /** Google product families the ISV's deals are about; Google needs at least one to review a submission. */
+  productFamily?: readonly string[];
+  /** The Google mapping (config/mapping/google.json by default). */
+  mapping?: CompiledMapping;
+}
+
+export type GooglePushOutcome =
+  | { kind: 'inbound'; delivery: InboundPage['referrals'][number] }
+  | { kind: 'engagement'; state: PortalRecordState; salesforceId: string | null }
+  | { kind: 'detached'; portalId: string };
+
+export interface GoogleClient extends PortalClient {
+  /** Reads a Pub/Sub push body: checks the partner, then GETs the opportunity it names. */
+  readPush(body: unknown): Promise<GooglePushOutcome>;
+}
+
+/** A google.rpc error (with its ErrorInfo reason and BadRequest field violations) as a PortalError. */
+export function googleErrorOf(status: number, body: unknown, headers: Headers, now: Date): PortalError {
+  const error = ((body as { error?: unknown } | null)?.error ?? null) as { status?: string; message?: string; details?: Json[] } | null;
+  const rpc = error?.status ?? `HTTP_${status}`;
+  const reason = error?.details?.find((d) => String(d['@type']).endsWith('google.rpc.ErrorInfo'))?.reason as string | undefined;
+  const message = `Cloud Channel ${status} ${rpc}${reason ? ` (${reason})` : ''}: ${error?.message ?? 'no error body'}`;
+  const wait = retryAfterMs(headers.get('retry-after'), now);
+  const details = { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+  const violations = (error?.details?.find((d) => String(d['@type']).endsWith('google.rpc.BadRequest'))?.fieldViolations ?? []) as Array<{ field?: string; description?: string; reason?: string }>;
+  const findings: Finding[] = violations.map((v) => ({
+    code: v.reason ?? 'GOOGLE_INVALID_ARGUMENT',
+    severity: 'error',
+    cloud: 'Google',
+    path: v.field ? `$.${v.field}` : '$',
+    message: v.description ?? error?.message ?? 'Google refused the value',
+  }));
+  if (rpc === 'RESOURCE_EXHAUSTED' || status === 429) return new PortalError('Google', 'throttled', message, details);
+  if (rpc === 'UNAVAILABLE' || rpc === 'INTERNAL' || status >= 500) return new PortalError('Google', 'unavailable', message, details);
+  if (rpc === 'DEADLINE_EXCEEDED') return new PortalError('Google', 'timeout', message, details);
+  if (rpc === 'ABORTED' || rpc === 'ALREADY_EXISTS' || status === 409) return new PortalError('Google', 'conflict', message, details);
+  if (rpc === 'UNAUTHENTICATED' || rpc === 'PERMISSION_DENIED' || status === 401 || status === 403) return new PortalError('Google', 'auth', message, details);
+  if (rpc === 'NOT_FOUND' || status === 404) return new PortalError('Google', 'not-found', message, details);
+  if (rpc === 'FAILED_PRECONDITION' && reason === 'OPPORTUNITY_UNDER_REVIEW') {
+    return new PortalError('Google', 'locked', message, {
+      ...details,
+      findings: [{ code: 'GOOGLE_LOCKED_IN_REVIEW', severity: 'info', cloud: 'Google', path: '$.state', message: 'Google is reviewing this opportunity; the change is applied once it has decided' }],
+    });
+  }
+  return new PortalError('Google', 'validation', message, {
+    ...details,
+    findings: findings.length > 0 ? findings : [{ code: `GOOGLE_${reason ?? rpc}`, severity: 'error', cloud: 'Google', path: '$', message: error?.message ?? 'Google refused the request' }],
+  });
+}
+
+/** The opportunity as the engine tracks it. */
+export function googleStateOf(opportunity: Opportunity): PortalRecordState {
+  const findings: Finding[] = [];
+  let status: EngagementStatus | null = engagementStatusOf({ state: opportunity.state, stage: opportunity.stage ?? null });
+  if (status === null && /NOT_ACCEPTED|REJECTED/.test(opportunity.state)) {
+    status = 'Rejected';
+    findings.push({ code: 'GOOGLE_NOT_ACCEPTED', severity: 'error', cloud: 'Google', path: '$.stateDescription', message: opportunity.stateDescription ?? 'Google did not accept the opportunity and gave no reason' });
+  } else if (status === null) {
+    findings.push({ code: 'GOOGLE_UNCONFIRMED_STATE', severity: 'warning', cloud: 'Google', path: '$.state', message: `state ${opportunity.state} maps to no canonical status yet` });
+  }
+  const accepted = ACCEPTED_STATES.includes(opportunity.state);
+  const approveTime = (opportunity.partnerInfo as Json | undefined)?.approveTime;
+  return {
+    portalId: opportunity.name,
+    status: status ?? 'Submitted',
+    version: opportunity.updateTime ?? opportunity.createTime,
+    findings,
+    locked: opportunity.state === 'SUBMITTED',
+    acceptedAt: accepted ? (typeof approveTime === 'string' ? approveTime : (opportunity.updateTime ?? null)) : null,
+  };
+}
+
+/** Every leaf path of a payload, as updateMask paths (lists are leaves). */
+function leafPaths(value: Json, prefix: string[] = []): string[] {
+  return Object.entries(value).flatMap(([key, child]) =>
+    child && typeof child === 'object' && !Array.isArray(child) ? leafPaths(child as Json, [...prefix, key]) : [[...prefix, key].join('.')],
+  );
+}
+
+/** A token source from a service-account key file, through google-auth-library. */
+function keyFileTokens(keyFile: string): () => Promise<string> {
+  let key: { client_email?: string; private_key?: string; private_key_id?: string; token_uri?: string };
+  try {
+    key = JSON.parse(readFileSync(keyFile, 'utf8')) as typeof key;
+  } catch (error) {
+    throw new Error(`the Google service-account key file ${keyFile} cannot be read as JSON: ${(error as Error).message}`);
+  }
+  if (!key.client_email || !key.private_key) throw new Error(`the Google service-account key file ${keyFile} has no client_email or private_key`);
+  const jwt = new JWT({ email: key.client_email, key: key.private_key, ...(key.private_key_id ? { keyId: key.private_key_id } : {}), scopes: [CLOUD_CHANNEL_SCOPE] });
+  const tokenUri = key.token_uri;
+  if (tokenUri && tokenUri !== GOOGLE_TOKEN_URL) {
+    // google-auth-library always posts to Google's endpoint; honour the key's own token_uri (the sandbox's).
+    jwt.transporter.interceptors.request.add({
+      resolved: async (request) => {
+        if (String(request.url) === GOOGLE_TOKEN_URL) request.url = new URL(tokenUri);
+        return request;
+      },
+    });
+  }
+  return async () => {
+    const { token } = await jwt.getAccessToken();
+    if (!token) throw new Error(`no access token for ${key.client_email}`);
+    return token;
+  };
+}
+
+export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
+  const timeoutMs = config.requestTimeoutMs ?? 10_000;
+  const base = config.baseUrl.replace(/\/+$/, '');
+  const partner = `partners/${config.partnerId}`;
+  const tokens = 'keyFile' in config.auth ? keyFileTokens(config.auth.keyFile) : config.auth.getAccessToken.bind(config.auth);
+  let mapper: ReturnType<typeof createGoogleMapper> | undefined;
+  const mapperOf = () => (mapper ??= createGoogleMapper(config.mapping ?? loadMapping('google')));
+
+  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+    let token: string;
+    try {
+      token = await tokens();
+    } catch (error) {
+      throw new PortalError('Google', 'auth', `no Cloud Channel access token: ${(error as Error).message}`, { cause: error });
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError('Google', 'timeout', `Cloud Channel ${method} ${path} gave no answer within ${timeoutMs} ms`, { cause: error });
+      throw new PortalError('Google', 'unavailable', `Cloud Channel ${method} ${path} failed: ${(error as Error).message}`, { cause: error });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new PortalError('Google', 'timeout', `Cloud Channel ${method} ${path}: the answer was cut off`, { cause: error });
+    }
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    if (!response.ok) throw googleErrorOf(response.status, parsed, response.headers, new Date());
+    return parsed;
+  }
+
+  function readBack(body: unknown): Opportunity {
+    const parsed = OpportunityReadBack.safeParse(body);
+    if (!parsed.success) throw new PortalError('Google', 'unavailable', `Cloud Channel answered with something that is not an opportunity: ${parsed.error.issues[0]?.message ?? ''}`);
+    return parsed.data;
+  }
+
+  const get = async (name: string) => readBack(await call('GET', `/v1alpha1/${name}`));
+
+  async function* queryAll(filter: string, orderBy = 'createTime'): AsyncGenerator<Opportunity> {
+    let pageToken: string | undefined;
+    do {
+      const params = new URLSearchParams({ filter, orderBy, pageSize: '100', ...(pageToken ? { pageToken } : {}) });
+      const page = OpportunityQueryResponse.safeParse(await call('GET', `/v1alpha1/opportunities:query?${params.toString()}`));
+      if (!page.success) throw new PortalError('Google', 'unavailable', `Cloud Channel answered a query with something that is not a page: ${page.error.issues[0]?.message ?? ''}`);
+      yield* page.data.opportunities ?? [];
+      pageToken = page.data.nextPageToken;
+    } while (pageToken);
+  }
+
+  /** The mapped body carrying the Salesforce Id; blocking findings stop it before any call. */
+  function mapped(opportunity: CoSellOpportunity, now: Date): Json {
+    const { payload, findings } = mapperOf().toWire(opportunity, { now });
+    payload[SALESFORCE_REFERENCE_FIELD] = opportunity.id;
+    if (config.productFamily?.length) ((payload.opportunityInfo ??= {}) as Json).productFamily = [...config.productFamily];
+    // Check the body as it will be submitted, so a submission Google would refuse stops here.
+    const wire = googleWireFormat.validate('create', { ...payload, state: 'SUBMITTED' });
+    const blocking = [...findings, ...wire].filter((f) => f.severity === 'error');
+    if (blocking.length > 0) throw new PortalError('Google', 'validation', `${blocking.length} finding(s) block the Google submission of ${opportunity.id}`, { findings: blocking });
+    return payload;
+  }
+
+  async function patch(name: string, fields: Json): Promise<Opportunity> {
+    const mask = leafPaths(fields).join(',');
+    return readBack(await call('PATCH', `/v1alpha1/${name}?updateMask=${encodeURIComponent(mask)}`, fields));
+  }
+
+  async function reconcile(salesforceId: string): Promise<Opportunity | null> {
+    for await (const opportunity of queryAll(`${SALESFORCE_REFERENCE_FIELD} = "${salesforceId.replace(/["\\]/g, '\\$&')}"`)) {
+      if ((opportunity as Json)[SALESFORCE_REFERENCE_FIELD] === salesforceId) return opportunity;
+    }
+    return null;
+  }
+
+  function inboundOf(opportunity: Opportunity, receivedAt?: string): InboundPage['referrals'][number] | null {
+    const reading = parseGoogleOpportunity(opportunity, receivedAt ? { receivedAt } : {});
+    return reading.ok ? { referral: reading.referral, version: opportunity.updateTime ?? opportunity.createTime, findings: reading.findings } : null;
+  }
+
+  return {
+    cloud: 'Google',
+
+    async submit({ opportunity, now }: SubmitRequest): Promise<PortalRecordState> {
+      const payload = mapped(opportunity, now);
+      let current = await reconcile(opportunity.id);
+      if (!current) {
+        current = readBack(await call('POST', '/v1alpha1/opportunities', { ...payload, state: 'DRAFT' }));
+      }
+      if (current.state === 'DRAFT') {
+        // A draft (just made, or left by an earlier attempt) is brought up to date and submitted in one patch.
+        const { state: _draft, ...content } = payload;
+        current = await patch(current.name, { ...content, state: 'SUBMITTED' });
+      }
+      return googleStateOf(current);
+    },
+
+    async update({ opportunity, portalId, now }: UpdateRequest): Promise<PortalRecordState> {
+      // Computed from a fresh read (Google has no etag on this resource; updateTime is the version).
+      const current = await get(portalId);
+      const state = googleStateOf(current);
+      if (state.locked) {
+        throw new PortalError('Google', 'locked', `Google is reviewing ${portalId}; the edit waits`, {
+          findings: [{ code: 'GOOGLE_LOCKED_IN_REVIEW', severity: 'info', cloud: 'Google', path: '$.state', message: 'Google is reviewing this opportunity; the change is applied once it has decided' }],
+        });
+      }
+      const { state: _state, ...content } = mapped(opportunity, now);
+      return googleStateOf(await patch(portalId, content));
+    },
+
+    async fetch(portalId: string): Promise<PortalRecordState> {
+      return googleStateOf(await get(portalId));
+    },
+
+    async listInbound(cursor: string | null): Promise<InboundPage> {
+      if (cursor !== null && Number.isNaN(Date.parse(cursor))) {
+        throw new PortalError('Google', 'validation', `the Google inbound cursor ${JSON.stringify(cursor)} is not an updateTime this client issued`);
+      }
+      const referrals: InboundPage['referrals'] = [];
+      let newest = cursor;
+      // `>=`: an opportunity changed in the same instant as the last one seen is not skipped (the engine dedupes).
+      for await (const opportunity of queryAll(cursor ? `updateTime >= "${cursor}"` : '', 'updateTime')) {
+        const changed = opportunity.updateTime ?? opportunity.createTime;
+        if (!newest || Date.parse(changed) > Date.parse(newest)) newest = changed;
+        const delivery = inboundOf(opportunity);
+        if (delivery) referrals.push(delivery);
+      }
+      return { referrals, cursor: newest };
+    },
+
+    async decide({ portalId, decision, declineReason, feedback }: ReferralDecision): Promise<void> {
+      // v1alpha1 has no accept/decline method: the answer goes to the Google owner in the ISV notes.
+      const current = await get(portalId);
+      const note =
+        decision === 'accept'
+          ? 'Accepted by the partner: we will engage the customer and update the opportunity.'
+          : `Declined by the partner: ${[declineReason, feedback].filter((part) => part?.trim()).join(' — ') || 'no reason given'}`;
+      if ((current.isvSolutionConnectInfo as Json | undefined)?.notes === note) return;
+      await patch(portalId, { isvSolutionConnectInfo: { notes: note } });
+    },
+
+    async readPush(body: unknown): Promise<GooglePushOutcome> {
+      const push = parseOpportunityPush(body);
+      if (!push.ok) throw new PortalError('Google', 'validation', 'the push message is not a Cloud Channel opportunity event', { findings: push.findings });
+      if (push.notice.partner !== partner) {
+        throw new PortalError('Google', 'validation', `the push is for ${push.notice.partner}, not ${partner}`, {
+          findings: [{ code: 'GOOGLE_PUSH_OTHER_PARTNER', severity: 'error', cloud: 'Google', path: '$.message.data.opportunityEvent.partner', message: `this service handles ${partner} only` }],
+        });
+      }
+      if (push.notice.eventType === 'PARTNER_DETACHED') return { kind: 'detached', portalId: push.notice.opportunity };
+      const opportunity = await get(push.notice.opportunity);
+      if (opportunity.source && /GOOGLE/.test(opportunity.source)) {
+        const delivery = inboundOf(opportunity, push.notice.eventType === 'CREATED' ? push.notice.publishTime : undefined);
+        if (!delivery) throw new PortalError('Google', 'validation', `${opportunity.name} cannot enter the inbox`, { findings: parseGoogleOpportunity(opportunity).findings });
+        return { kind: 'inbound', delivery };
+      }
+      const reference = (opportunity as Json)[SALESFORCE_REFERENCE_FIELD];
+      return { kind: 'engagement', state: googleStateOf(opportunity), salesforceId: typeof reference === 'string' ? reference : null };
+    },
+  };
+}

@@ -1,0 +1,639 @@
+// A local Cloud Channel API v1alpha1 `opportunities` (ALPHA, modelled as the google/ module documents
+// it) over node:http: create, get, patch with updateMask, query with pageToken, every request checked
+// with the google/ wire format, google.rpc errors, 429 RESOURCE_EXHAUSTED with Retry-After, Google's
+// review (SUBMITTED → ACCEPTED or not) on an injectable clock, Google-created opportunities on demand,
+// Pub/Sub push-shaped notifications, an OAuth token endpoint for service-account keys, seeded faults
+// and counters. `npm start` runs on it; the tests prove idempotency with it.
+import { createPublicKey, createVerify, randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Finding } from '../../core/model.js';
+import { OUTPUT_ONLY_FIELDS } from './schema.js';
+import { ACCEPTED_STATES, stageChangeProblem, stateChangeProblem } from './status.js';
+import { googleWireFormat } from './wire-format.js';
+import {
+  bearerOf,
+  DeliveryQueue,
+  EmulatorClock,
+  RestFaultPlan,
+  startJsonServer,
+  TenantBudgets,
+  type JsonReply,
+  type ReplyPlan,
+  type RestFaultRule,
+} from '../rest-emulator-kit.js';
+
+export type { RestFaultRule as GoogleFaultRule } from '../rest-emulator-kit.js';
+
+type Json = Record<string, unknown>;
+
+const API = '/v1alpha1/opportunities';
+const WRITE_OPERATIONS = new Set(['create', 'patch']);
+/** Findings that say a submission is not ready for Google's review. */
+const SUBMISSION_CODE = /_SUBMIT_NEEDS_/;
+/** Google's review outcome; the not-accepted wire value is unpublished (GOOGLE_ENUMS_TO_COMPLETE). */
+export type GoogleReviewOutcome = 'ACCEPTED' | 'NOT_ACCEPTED';
+/** The scope Cloud Channel API calls need. */
+export const CLOUD_CHANNEL_SCOPE = 'https://www.googleapis.com/auth/apps.order';
+/** Where Google's own libraries send the service-account assertion (also its `aud`). */
+export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
+export interface GoogleReviewTiming {
+  /** SUBMITTED → Google's decision. */
+  decisionAfterMs: number;
+  outcome: GoogleReviewOutcome | ((opportunity: Json) => GoogleReviewOutcome);
+}
+
+export const DEFAULT_GOOGLE_REVIEW: GoogleReviewTiming = { decisionAfterMs: 3 * 86_400_000, outcome: 'ACCEPTED' };
+
+export interface GoogleEmulatorOptions {
+  port?: number;
+  now?: () => Date;
+  review?: Partial<GoogleReviewTiming>;
+  /** Calls per minute per caller (Google quotas are per minute). */
+  quotas?: { readsPerMinute?: number; writesPerMinute?: number };
+  seed?: number;
+  /** The partner whose opportunities these are (`partners/{id}` in notifications). */
+  partnerId?: string;
+  /** Service accounts the token endpoint knows: client_email → public key (PEM). */
+  serviceAccounts?: Record<string, string>;
+  /** Only tokens the token endpoint issued are valid (default: any bearer token). */
+  requireIssuedTokens?: boolean;
+  /** Pub/Sub push endpoint for opportunity events. */
+  pushEndpoint?: string;
+  /** Subscription name in push bodies. */
+  subscription?: string;
+  /** Push on every change (default true); false: only `control.deliverPush`. */
+  autoPush?: boolean;
+  maxPageSize?: number;
+}
+
+/** What `control.createGoogleOpportunity` needs; everything has a realistic default. */
+export interface GoogleOpportunityInput {
+  displayName?: string;
+  description?: string;
+  customer?: { organizationName?: string; domain?: string; regionCode?: string };
+  dealSize?: { currencyCode: string; units: string };
+  owner?: { name: string; email: string };
+  closeDate?: { year: number; month: number; day: number };
+}
+
+export interface PushDelivery {
+  body: { message: { data: string; messageId: string; publishTime: string; attributes: Record<string, string> }; subscription: string };
+  event: { opportunityEvent: { eventType: 'CREATED' | 'UPDATED' | 'PARTNER_DETACHED'; opportunity: string; partner: string } };
+  url: string | null;
+  status: number | null;
+}
+
+export interface GoogleEmulatorCounters {
+  created: number;
+  createdByReferenceOpportunityId: Record<string, number>;
+  callsByOperation: Record<string, number>;
+  faultsInjected: Record<string, number>;
+  throttled: number;
+  validationErrors: number;
+  /** Patches refused because Google is reviewing the opportunity. */
+  locked: number;
+  tokensIssued: number;
+  pushesDelivered: number;
+  pushFailures: number;
+}
+
+export interface GoogleEmulatorControl {
+  advance(ms: number): void;
+  now(): Date;
+  inject(rule: RestFaultRule): void;
+  clearFaults(): void;
+  /** An opportunity a Google FSR created and shared with the partner (source GOOGLE). */
+  createGoogleOpportunity(input?: GoogleOpportunityInput): { name: string };
+  setReviewOutcome(name: string, outcome: GoogleReviewOutcome, immediately?: boolean): void;
+  opportunity(name: string): Json | null;
+  setPushEndpoint(url: string | null): void;
+  deliverPush(name: string, eventType: PushDelivery['event']['opportunityEvent']['eventType']): Promise<PushDelivery>;
+  flushPushes(): Promise<void>;
+  pushes(): PushDelivery[];
+  subscribe(listener: (delivery: PushDelivery) => void): () => void;
+  opportunityCount(source?: 'GOOGLE' | 'PARTNER'): number;
+}
+
+export interface GoogleEmulator {
+  url: string;
+  /** The token endpoint to put in a service-account key's `token_uri`. */
+  tokenUri: string;
+  counters: GoogleEmulatorCounters;
+  control: GoogleEmulatorControl;
+  stop(): Promise<void>;
+}
+
+interface StoredOpportunity {
+  opportunity: Json;
+  review: { submittedAt: number; outcome: GoogleReviewOutcome | null } | null;
+}
+
+const HTTP_BY_STATUS: Record<string, number> = {
+  INVALID_ARGUMENT: 400,
+  FAILED_PRECONDITION: 400,
+  UNAUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
+  NOT_FOUND: 404,
+  ABORTED: 409,
+  ALREADY_EXISTS: 409,
+  RESOURCE_EXHAUSTED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+/** A google.rpc.Status error: canonical code name, message, ErrorInfo and BadRequest details. */
+class GoogleRpcError extends Error {
+  constructor(
+    readonly rpcStatus: keyof typeof HTTP_BY_STATUS,
+    message: string,
+    readonly extra: { reason?: string; findings?: Finding[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+  }
+
+  reply(): JsonReply {
+    const code = HTTP_BY_STATUS[this.rpcStatus]!;
+    const details: Json[] = [];
+    if (this.extra.reason) details.push({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: this.extra.reason, domain: 'cloudchannel.googleapis.com' });
+    if (this.extra.findings?.length) {
+      details.push({
+        '@type': 'type.googleapis.com/google.rpc.BadRequest',
+        fieldViolations: this.extra.findings.map((f) => ({ field: (f.path ?? '$').replace(/^\$\.?/, ''), description: f.message, reason: f.code })),
+      });
+    }
+    return { status: code, headers: this.extra.headers ?? {}, body: { error: { code, message: this.message, status: this.rpcStatus, ...(details.length ? { details } : {}) } } };
+  }
+}
+
+function invalid(findings: Finding[]): GoogleRpcError {
+  const message = findings.length === 1 ? findings[0]!.message : `${findings.length} fields are invalid: ${findings.map((f) => f.path).join(', ')}`;
+  return new GoogleRpcError('INVALID_ARGUMENT', message, { findings, reason: 'INVALID_OPPORTUNITY' });
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function readPath(node: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Json)[key] : undefined), node);
+}
+
+/** Sets (or, when the body leaves it out, clears) one updateMask path. */
+function applyMaskPath(target: Json, body: Json, path: string[]): void {
+  const value = readPath(body, path);
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (!node[key] || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Json;
+  }
+  const last = path[path.length - 1]!;
+  if (value === undefined) delete node[last];
+  else node[last] = structuredClone(value);
+}
+
+// ---- AIP-160 filter (the subset the client needs) ---------------------------------------------
+
+const FILTER_FIELDS = new Set(['referenceOpportunityId', 'state', 'source', 'updateTime', 'createTime']);
+const TIME_FIELDS = new Set(['updateTime', 'createTime']);
+
+/** `referenceOpportunityId = "006..." AND updateTime >= "2026-11-26T09:30:00Z"`; anything else is named. */
+export function parseOpportunityFilter(filter: string): (opportunity: Json) => boolean {
+  const clauses = filter.trim() === '' ? [] : filter.split(/\s+AND\s+/);
+  const tests = clauses.map((clause) => {
+    const match = /^\s*([A-Za-z]+)\s*(=|!=|>=|<=|>|<)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(clause);
+    if (!match) throw invalid([{ code: 'GOOGLE_FILTER', severity: 'error', cloud: 'Google', path: '$.filter', message: `filter clause "${clause}" must read field op "value"` }]);
+    const [, field, op, raw] = match as unknown as [string, string, string, string];
+    if (!FILTER_FIELDS.has(field)) {
+      throw invalid([{ code: 'GOOGLE_FILTER', severity: 'error', cloud: 'Google', path: '$.filter', message: `cannot filter on ${field} (filterable: ${[...FILTER_FIELDS].join(', ')})` }]);
+    }
+    const expected = raw.replace(/\\(.)/g, '$1');
+    const time = TIME_FIELDS.has(field);
+    if (time && Number.isNaN(Date.parse(expected))) {
+      throw invalid([{ code: 'GOOGLE_FILTER', severity: 'error', cloud: 'Google', path: '$.filter', message: `${field} needs an RFC 3339 timestamp, got "${expected}"` }]);
+    }
+    return (opportunity: Json) => {
+      const actual = opportunity[field];
+      if (actual === undefined || actual === null) return op === '!=';
+      const left = time ? Date.parse(String(actual)) : String(actual);
+      const right = time ? Date.parse(expected) : expected;
+      switch (op) {
+        case '=':
+          return left === right;
+        case '!=':
+          return left !== right;
+        case '>=':
+          return left >= right;
+        case '<=':
+          return left <= right;
+        case '>':
+          return left > right;
+        default:
+          return left < right;
+      }
+    };
+  });
+  return (opportunity) => tests.every((test) => test(opportunity));
+}
+
+// ---- service-account assertions --------------------------------------------------------------------
+
+function base64url(text: string): Json | null {
+  try {
+    return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Json;
+  } catch {
+    return null;
+  }
+}
+
+/** Checks a JWT-bearer assertion as Google's token endpoint would: RS256, known signer, audience, scope, expiry. */
+function checkAssertion(assertion: string, accounts: Record<string, string>, audiences: string[], now: number): { email: string } | { problem: string } {
+  const [head, claims, signature] = assertion.split('.');
+  const header = head ? base64url(head) : null;
+  const payload = claims ? base64url(claims) : null;
+  if (!header || !payload || !signature) return { problem: 'the assertion is not a JWT' };
+  if (header.alg !== 'RS256') return { problem: `the assertion must be signed RS256, not ${String(header.alg)}` };
+  const email = String(payload.iss ?? '');
+  const pem = accounts[email];
+  if (!pem) return { problem: `service account ${email} is not known to this partner` };
+  const verifier = createVerify('RSA-SHA256');
+  verifier.update(`${head}.${claims}`);
+  if (!verifier.verify(createPublicKey(pem), Buffer.from(signature, 'base64url'))) return { problem: 'the assertion signature does not match the service account key' };
+  if (!audiences.includes(String(payload.aud))) return { problem: `the assertion audience ${String(payload.aud)} is not this token endpoint` };
+  if (!String(payload.scope ?? '').split(' ').includes(CLOUD_CHANNEL_SCOPE)) return { problem: `the assertion does not ask for ${CLOUD_CHANNEL_SCOPE}` };
+  const exp = Number(payload.exp) * 1000;
+  if (!(exp > now)) return { problem: 'the assertion has expired' };
+  return { email };
+}
+
+export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
+  const clock = new EmulatorClock(options.now);
+  const review: GoogleReviewTiming = { ...DEFAULT_GOOGLE_REVIEW, ...options.review };
+  const budgets = new TenantBudgets({ reads: options.quotas?.readsPerMinute ?? 600, writes: options.quotas?.writesPerMinute ?? 60, periodMs: 60_000 });
+  const faults = new RestFaultPlan(options.seed ?? 20261126, (operation) => WRITE_OPERATIONS.has(operation));
+  const partner = `partners/${options.partnerId ?? 'C04x9kq2mn'}`;
+  const accounts = options.serviceAccounts ?? {};
+  const subscription = options.subscription ?? 'projects/streamlake-cosell/subscriptions/channel-opportunities-push';
+  const maxPageSize = options.maxPageSize ?? 100;
+  const autoPush = options.autoPush ?? true;
+  let pushEndpoint: string | null = options.pushEndpoint ?? null;
+  const issued = new Map<string, { email: string; expiresAt: number }>();
+  const opportunities = new Map<string, StoredOpportunity>();
+  const pushes: PushDelivery[] = [];
+  const listeners = new Set<(delivery: PushDelivery) => void>();
+  const queue = new DeliveryQueue();
+  const counters: GoogleEmulatorCounters = {
+    created: 0,
+    createdByReferenceOpportunityId: {},
+    callsByOperation: {},
+    faultsInjected: {},
+    throttled: 0,
+    validationErrors: 0,
+    locked: 0,
+    tokensIssued: 0,
+    pushesDelivered: 0,
+    pushFailures: 0,
+  };
+  let url = '';
+  let sequence = 0;
+  let messageSequence = 0;
+
+  const newName = () => `opportunities/${(++sequence).toString(36).padStart(4, '0')}${randomBytes(5).toString('hex')}`;
+
+  const deliverPush = (name: string, eventType: PushDelivery['event']['opportunityEvent']['eventType']): Promise<PushDelivery> => {
+    const event: PushDelivery['event'] = { opportunityEvent: { eventType, opportunity: name, partner } };
+    const body: PushDelivery['body'] = {
+      message: { data: Buffer.from(JSON.stringify(event)).toString('base64'), messageId: String(10_000_000 + ++messageSequence), publishTime: iso(clock.now()), attributes: { eventType } },
+      subscription,
+    };
+    const target = pushEndpoint;
+    const run = async (): Promise<PushDelivery> => {
+      let status: number | null = null;
+      if (target) {
+        try {
+          const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+          status = response.status;
+          await response.arrayBuffer();
+        } catch {
+          status = null;
+        }
+        if (status !== null && status < 300) counters.pushesDelivered += 1;
+        else counters.pushFailures += 1;
+      }
+      const delivery: PushDelivery = { body, event, url: target, status };
+      pushes.push(delivery);
+      for (const listener of listeners) listener(delivery);
+      return delivery;
+    };
+    return queue.track(run());
+  };
+  const notify = (name: string, eventType: 'CREATED' | 'UPDATED'): void => {
+    if (autoPush) void deliverPush(name, eventType);
+  };
+
+  /** Google's review: SUBMITTED opportunities are decided once their time comes. */
+  const settle = (now: number): void => {
+    for (const [name, stored] of opportunities) {
+      if (!stored.review || stored.opportunity.state !== 'SUBMITTED') continue;
+      const decidedAt = stored.review.submittedAt + review.decisionAfterMs;
+      if (now < decidedAt) continue;
+      const outcome = stored.review.outcome ?? (typeof review.outcome === 'function' ? review.outcome(structuredClone(stored.opportunity)) : review.outcome);
+      const opportunity = stored.opportunity;
+      if (outcome === 'ACCEPTED') {
+        Object.assign(opportunity, { state: 'ACCEPTED', stage: 'STAGE_0', owner: 'Kenji Watanabe', ownerEmail: 'kenji.watanabe@google.com' });
+        opportunity.partnerInfo = { ...(opportunity.partnerInfo as Json | undefined), approveTime: iso(decidedAt) };
+      } else {
+        Object.assign(opportunity, {
+          state: 'NOT_ACCEPTED',
+          stateDescription: 'Google already tracks this customer project with another partner; ask your Partner Development Manager to join the existing opportunity.',
+        });
+      }
+      opportunity.updateTime = iso(decidedAt);
+      stored.review = null;
+      notify(name, 'UPDATED');
+    }
+  };
+
+  const lookup = (name: string): StoredOpportunity => {
+    const stored = opportunities.get(name);
+    if (!stored) throw new GoogleRpcError('NOT_FOUND', `Opportunity ${name} not found.`, { reason: 'OPPORTUNITY_NOT_FOUND' });
+    return stored;
+  };
+
+  const errorsOf = (operation: string, payload: unknown): Finding[] => googleWireFormat.validate(operation, payload).filter((f) => f.severity === 'error');
+
+  const create = (body: unknown, caller: string, now: number): JsonReply => {
+    const findings = errorsOf('create', body);
+    if (findings.length > 0) throw invalid(findings);
+    const input = Object.fromEntries(Object.entries(body as Json).filter(([key]) => !OUTPUT_ONLY_FIELDS.includes(key as never)));
+    const name = newName();
+    const state = input.state ?? 'DRAFT';
+    const opportunity: Json = {
+      ...input,
+      name,
+      state,
+      source: 'PARTNER',
+      creatorEmail: caller.includes('@') ? caller : 'cosell-integrator@streamlake-cosell.iam.gserviceaccount.com',
+      customerDisplayName: readPath(input, ['customerInfo', 'customerDetails', 'organizationName']),
+      createTime: iso(now),
+      updateTime: iso(now),
+    };
+    opportunities.set(name, { opportunity, review: state === 'SUBMITTED' ? { submittedAt: now, outcome: null } : null });
+    counters.created += 1;
+    const reference = typeof input.referenceOpportunityId === 'string' ? input.referenceOpportunityId : '(none)';
+    counters.createdByReferenceOpportunityId[reference] = (counters.createdByReferenceOpportunityId[reference] ?? 0) + 1;
+    return { status: 200, body: opportunity };
+  };
+
+  const patch = (name: string, query: URLSearchParams, body: unknown, now: number): JsonReply => {
+    const stored = lookup(name);
+    const updateMask = query.get('updateMask');
+    if (!updateMask) throw invalid([{ code: 'GOOGLE_MASK_REQUIRED', severity: 'error', cloud: 'Google', path: '$.updateMask', message: 'updateMask is required: name the fields the patch sets' }]);
+    const envelope = { updateMask, opportunity: { ...(body as Json), name } };
+    if ((body as Json | null)?.name !== undefined && (body as Json).name !== name) {
+      throw invalid([{ code: 'GOOGLE_NAME_MISMATCH', severity: 'error', cloud: 'Google', path: '$.opportunity.name', message: `the body names ${String((body as Json).name)} but the URL names ${name}` }]);
+    }
+    // Submission readiness is judged on the record as it will be, not on the patch body alone.
+    const findings = errorsOf('patch', envelope).filter((f) => !SUBMISSION_CODE.test(f.code));
+    if (findings.length > 0) throw invalid(findings);
+    const current = stored.opportunity;
+    const state = String(current.state);
+    if (state === 'SUBMITTED') {
+      counters.locked += 1;
+      throw new GoogleRpcError('FAILED_PRECONDITION', `Opportunity ${name} is under Google's review; it can be changed once Google has decided.`, { reason: 'OPPORTUNITY_UNDER_REVIEW' });
+    }
+    if (!['DRAFT', ...ACCEPTED_STATES].includes(state)) {
+      throw new GoogleRpcError('FAILED_PRECONDITION', `Opportunity ${name} is ${state}: Google decided on it and it no longer changes.`, { reason: 'OPPORTUNITY_CLOSED_FOR_EDITS' });
+    }
+    const paths = updateMask.split(',').map((path) => path.trim().split('.'));
+    const next = structuredClone(current);
+    for (const path of paths) {
+      if (path[0] === 'state') {
+        const problem = stateChangeProblem(state, String((body as Json).state));
+        if (problem) throw invalid([{ code: 'GOOGLE_STATE_CHANGE', severity: 'error', cloud: 'Google', path: '$.opportunity.state', message: problem }]);
+      }
+      if (path[0] === 'stage') {
+        const problem = stageChangeProblem({ state, stage: (current.stage as string | undefined) ?? null }, String((body as Json).stage));
+        if (problem) throw new GoogleRpcError('FAILED_PRECONDITION', problem, { reason: 'STAGE_NOT_CHANGEABLE' });
+      }
+      applyMaskPath(next, body as Json, path);
+    }
+    if (state === 'DRAFT' && next.state === 'SUBMITTED') {
+      const content = Object.fromEntries(Object.entries(next).filter(([key]) => !OUTPUT_ONLY_FIELDS.includes(key as never)));
+      const unready = errorsOf('create', content).filter((f) => SUBMISSION_CODE.test(f.code));
+      if (unready.length > 0) throw invalid(unready);
+    }
+    next.updateTime = iso(now);
+    stored.opportunity = next;
+    if (state === 'DRAFT' && next.state === 'SUBMITTED') stored.review = { submittedAt: now, outcome: null };
+    return { status: 200, body: next };
+  };
+
+  const query = (params: URLSearchParams): JsonReply => {
+    const pageSizeText = params.get('pageSize');
+    const pageSize = pageSizeText === null ? 50 : Number(pageSizeText);
+    if (!Number.isInteger(pageSize) || pageSize < 1) throw invalid([{ code: 'GOOGLE_PAGE_SIZE', severity: 'error', cloud: 'Google', path: '$.pageSize', message: `pageSize must be a positive whole number (got ${pageSizeText})` }]);
+    const filter = params.get('filter') ?? '';
+    const orderBy = params.get('orderBy') ?? 'createTime';
+    const [orderField = 'createTime', direction = 'asc'] = orderBy.trim().split(/\s+/);
+    if (!['createTime', 'updateTime'].includes(orderField) || !['asc', 'desc'].includes(direction)) {
+      throw invalid([{ code: 'GOOGLE_ORDER_BY', severity: 'error', cloud: 'Google', path: '$.orderBy', message: `orderBy supports createTime or updateTime, asc or desc (got "${orderBy}")` }]);
+    }
+    const token = params.get('pageToken');
+    let offset = 0;
+    if (token) {
+      const decoded = base64url(token);
+      if (!decoded || decoded.filter !== filter || decoded.orderBy !== orderBy || !Number.isInteger(decoded.offset)) {
+        throw invalid([{ code: 'GOOGLE_PAGE_TOKEN', severity: 'error', cloud: 'Google', path: '$.pageToken', message: 'the page token does not belong to this query (filter and orderBy must stay the same)' }]);
+      }
+      offset = Number(decoded.offset);
+    }
+    const predicate = parseOpportunityFilter(filter);
+    const sign = direction === 'desc' ? -1 : 1;
+    const matches = [...opportunities.values()]
+      .map((s) => s.opportunity)
+      .filter(predicate)
+      .sort((a, b) => sign * (Date.parse(String(a[orderField])) - Date.parse(String(b[orderField])) || String(a.name).localeCompare(String(b.name))));
+    const size = Math.min(pageSize, maxPageSize);
+    const page = matches.slice(offset, offset + size);
+    const body: Json = { opportunities: page };
+    if (offset + size < matches.length) body.nextPageToken = Buffer.from(JSON.stringify({ filter, orderBy, offset: offset + size })).toString('base64url');
+    return { status: 200, body };
+  };
+
+  const token = (text: string, now: number): JsonReply => {
+    const form = new URLSearchParams(text);
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+      return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'only the JWT bearer grant is supported' } };
+    }
+    const verdict = checkAssertion(form.get('assertion') ?? '', accounts, [GOOGLE_TOKEN_URL, `${url}/token`], now);
+    if ('problem' in verdict) return { status: 400, body: { error: 'invalid_grant', error_description: verdict.problem } };
+    const accessToken = `ya29.emulator-${randomBytes(18).toString('base64url')}`;
+    issued.set(accessToken, { email: verdict.email, expiresAt: now + 3_600_000 });
+    counters.tokensIssued += 1;
+    return { status: 200, body: { access_token: accessToken, expires_in: 3600, token_type: 'Bearer' } };
+  };
+
+  const route = (request: IncomingMessage): { operation: string; name: string | null; params: URLSearchParams } => {
+    const target = new URL(request.url ?? '/', 'http://emulator');
+    const method = request.method ?? 'GET';
+    if (target.pathname === '/token' && method === 'POST') return { operation: 'token', name: null, params: target.searchParams };
+    if (target.pathname === API && method === 'POST') return { operation: 'create', name: null, params: target.searchParams };
+    if (target.pathname === `${API}:query` && method === 'GET') return { operation: 'query', name: null, params: target.searchParams };
+    const match = /^\/v1alpha1\/(opportunities\/[^/:]+)$/.exec(target.pathname);
+    if (match && (method === 'GET' || method === 'PATCH')) return { operation: method === 'GET' ? 'get' : 'patch', name: decodeURIComponent(match[1]!), params: target.searchParams };
+    throw new GoogleRpcError('NOT_FOUND', `No method for ${method} ${target.pathname}.`);
+  };
+
+  const answer = (step: () => JsonReply): JsonReply => {
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof GoogleRpcError) {
+        if (error.rpcStatus === 'INVALID_ARGUMENT') counters.validationErrors += 1;
+        return error.reply();
+      }
+      throw error;
+    }
+  };
+
+  const parseJson = (text: string): unknown => {
+    try {
+      return text ? (JSON.parse(text) as unknown) : {};
+    } catch {
+      throw invalid([{ code: 'GOOGLE_BODY_NOT_JSON', severity: 'error', cloud: 'Google', path: '$', message: 'the request body is not JSON' }]);
+    }
+  };
+
+  const handle = (request: IncomingMessage, text: string): ReplyPlan => {
+    let fault: RestFaultRule | null = null;
+    const reply = answer(() => {
+      const { operation, name, params } = route(request);
+      counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
+      const now = clock.now();
+      if (operation === 'token') return token(text, now);
+      const bearer = bearerOf(request);
+      const holder = bearer ? issued.get(bearer) : undefined;
+      if (!bearer || (options.requireIssuedTokens && !(holder && holder.expiresAt > now))) {
+        throw new GoogleRpcError('UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.', { reason: 'ACCESS_TOKEN_TYPE_UNSUPPORTED' });
+      }
+      settle(now);
+      const waitMs = budgets.admit(holder?.email ?? bearer, WRITE_OPERATIONS.has(operation), now);
+      if (waitMs > 0) {
+        counters.throttled += 1;
+        throw new GoogleRpcError('RESOURCE_EXHAUSTED', `Quota exceeded for ${WRITE_OPERATIONS.has(operation) ? 'write' : 'read'} requests per minute.`, {
+          reason: 'RATE_LIMIT_EXCEEDED',
+          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+        });
+      }
+      fault = faults.draw(operation);
+      if (fault) counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
+      if (fault?.kind === 'throttle') throw new GoogleRpcError('RESOURCE_EXHAUSTED', 'Quota exceeded (injected).', { reason: 'RATE_LIMIT_EXCEEDED', headers: { 'retry-after': '1' } });
+      if (fault?.kind === '5xx') throw new GoogleRpcError('UNAVAILABLE', 'The service is currently unavailable (injected).', { headers: { 'retry-after': '2' } });
+      if (fault?.kind === 'conflict') throw new GoogleRpcError('ABORTED', 'The opportunity was changed concurrently (injected).', { reason: 'CONCURRENT_MODIFICATION' });
+      switch (operation) {
+        case 'create':
+          return create(parseJson(text), holder?.email ?? '', now);
+        case 'get':
+          return { status: 200, body: lookup(name!).opportunity };
+        case 'patch':
+          return patch(name!, params, parseJson(text), now);
+        default:
+          return query(params);
+      }
+    });
+    const drawn = fault as RestFaultRule | null;
+    if (drawn?.kind === 'timeout') return { drop: drawn.delayMs ?? 30_000 };
+    if (drawn?.kind === 'slow') return { hold: drawn.delayMs ?? 2_000, reply };
+    return reply;
+  };
+
+  const server = await startJsonServer(options.port ?? 0, handle);
+  url = server.url;
+
+  const control: GoogleEmulatorControl = {
+    advance(ms) {
+      clock.advance(ms);
+      settle(clock.now());
+    },
+    now: () => new Date(clock.now()),
+    inject: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    createGoogleOpportunity(input = {}) {
+      const now = clock.now();
+      const name = newName();
+      const close = input.closeDate ?? { year: new Date(now).getUTCFullYear() + 1, month: 3, day: 31 };
+      const opportunity: Json = {
+        name,
+        state: 'ACCEPTED',
+        stage: 'STAGE_0',
+        source: 'GOOGLE',
+        owner: input.owner?.name ?? 'Sofia Lindgren',
+        ownerEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
+        creatorEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
+        customerDisplayName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
+        opportunityInfo: {
+          displayName: input.displayName ?? 'Fabrikam Logistics – fleet telemetry analytics on BigQuery',
+          description:
+            input.description ??
+            'Fabrikam streams telematics from 12,000 trucks and wants a partner lakehouse on BigQuery, funded from their Google Cloud commit, live before peak season.',
+          productFamily: ['GOOGLE_CLOUD_PLATFORM'],
+        },
+        qualificationInfo: {
+          dealSize: input.dealSize ? { ...input.dealSize, nanos: 0 } : { currencyCode: 'EUR', units: '260000', nanos: 0 },
+          estimatedCloseDate: close,
+        },
+        customerInfo: {
+          customerDetails: {
+            organizationName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
+            domain: input.customer?.domain ?? 'fabrikam-logistics.example',
+            address: { regionCode: input.customer?.regionCode ?? 'SE', locality: 'Gothenburg' },
+          },
+        },
+        createTime: iso(now),
+        updateTime: iso(now),
+      };
+      opportunities.set(name, { opportunity, review: null });
+      notify(name, 'CREATED');
+      return { name };
+    },
+    setReviewOutcome(name, outcome, immediately = false) {
+      const stored = lookup(name);
+      if (!stored.review) throw new Error(`${name} is not awaiting Google's review`);
+      stored.review.outcome = outcome;
+      if (immediately) {
+        stored.review.submittedAt = clock.now() - review.decisionAfterMs;
+        settle(clock.now());
+      }
+    },
+    opportunity: (name) => {
+      const stored = opportunities.get(name);
+      return stored ? structuredClone(stored.opportunity) : null;
+    },
+    setPushEndpoint(target) {
+      pushEndpoint = target;
+    },
+    deliverPush: (name, eventType) => {
+      lookup(name);
+      return deliverPush(name, eventType);
+    },
+    flushPushes: () => queue.flush(),
+    pushes: () => [...pushes],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    opportunityCount: (source) => [...opportunities.values()].filter((s) => !source || s.opportunity.source === source).length,
+  };
+
+  return {
+    url,
+    tokenUri: `${url}/token`,
+    counters,
+    control,
+    async stop() {
+      await queue.flush();
+      await server.stop();
+    },
+  };
+}
