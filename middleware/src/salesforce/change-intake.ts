@@ -1,0 +1,135 @@
+// Reads what changed in the org since the last sync (co-sell Opportunities, and engagements whose
+// requested action changed) page by page, hands each opportunity to the engine, and writes back the
+// attribution the rules compute. Cursors move after each page is recorded, so a crash re-reads one
+// page (harmless: the engine ignores versions it already holds) and never skips one.
+import type { Kysely } from 'kysely';
+import { CoSellOpportunity, type Finding } from '../core/model.js';
+import { audit, recordOpportunity } from '../engine/intake.js';
+import type { Database } from '../store/schema.js';
+import type { SalesforceApi } from './api.js';
+import { chunk } from './collections.js';
+import { advanceCursor, CURSOR_NAMES, readCursor } from './cursors.js';
+import { opportunityFromRecord, systemModstampOf } from './opportunity-record.js';
+import { changedEngagementsQuery, changedOpportunitiesQuery, opportunitiesByIdQuery, type OpportunityQueryOptions } from './soql.js';
+import type { SalesforceWriteBack } from './writeback.js';
+
+type Row = Record<string, unknown>;
+
+export interface IntakeOptions {
+  db: Kysely<Database>;
+  api: SalesforceApi;
+  writeBack: SalesforceWriteBack;
+  clock?: () => Date;
+  /** False for orgs with a single currency (no CurrencyIsoCode on Opportunity). */
+  multiCurrency?: boolean;
+  corporateCurrency?: string;
+}
+
+export interface IntakeResult {
+  /** Rows read from Salesforce. */
+  read: number;
+  /** Opportunities the engine recorded as a new version. */
+  recorded: number;
+  /** Rows the canonical model refused (audited with the reason). */
+  rejected: number;
+  /** Outbox jobs the engine created. */
+  jobs: number;
+  /** Attribution values written back. */
+  attributionWrites: number;
+  /** Attribution writes Salesforce refused, as findings. */
+  attributionFindings: Finding[];
+}
+
+/** Ids per re-read query: 200 18-character Ids keep the query URL well under Salesforce's length limit. */
+const IDS_PER_QUERY = 200;
+
+function emptyResult(): IntakeResult {
+  return { read: 0, recorded: 0, rejected: 0, jobs: 0, attributionWrites: 0, attributionFindings: [] };
+}
+
+function add(into: IntakeResult, from: IntakeResult): void {
+  into.read += from.read;
+  into.recorded += from.recorded;
+  into.rejected += from.rejected;
+  into.jobs += from.jobs;
+  into.attributionWrites += from.attributionWrites;
+  into.attributionFindings.push(...from.attributionFindings);
+}
+
+export class SalesforceChangeIntake {
+  private readonly db: Kysely<Database>;
+  private readonly api: SalesforceApi;
+  private readonly clock: () => Date;
+  private readonly queryOptions: OpportunityQueryOptions;
+  private readonly corporateCurrency: string;
+
+  constructor(private readonly options: IntakeOptions) {
+    this.db = options.db;
+    this.api = options.api;
+    this.clock = options.clock ?? (() => new Date());
+    this.queryOptions = { multiCurrency: options.multiCurrency ?? true };
+    this.corporateCurrency = options.corporateCurrency ?? 'USD';
+  }
+
+  /** Records one page of Opportunity rows and writes back the attribution that changed. */
+  private async recordPage(rows: readonly Row[]): Promise<IntakeResult> {
+    const result = emptyResult();
+    const now = this.clock();
+    const parsed: CoSellOpportunity[] = [];
+    for (const row of rows) {
+      result.read++;
+      const input = opportunityFromRecord(row, { corporateCurrency: this.corporateCurrency });
+      const checked = CoSellOpportunity.safeParse(input);
+      if (!checked.success) {
+        result.rejected++;
+        const reasons = checked.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+        await audit(this.db, { side: 'salesforce', entity: 'opportunity', entityId: String(row.Id ?? 'unknown'), action: 'rejected', after: { reasons } }, now);
+        continue;
+      }
+      const outcome = await recordOpportunity(this.db, checked.data, now);
+      if (outcome.applied) result.recorded++;
+      result.jobs += outcome.jobs.length;
+      parsed.push(checked.data);
+    }
+    const written = await this.options.writeBack.writeAttributions(parsed);
+    result.attributionWrites = written.sent;
+    for (const failure of written.results) {
+      if (!failure.ok) result.attributionFindings.push(...failure.errors.map((error) => ({ code: `salesforce.${error.statusCode}`, severity: 'error' as const, message: `Salesforce refused CoSell_Attribution__c: ${error.message}`, field: 'CoSell_Attribution__c' })));
+    }
+    return result;
+  }
+
+  /** Co-sell Opportunities changed since the cursor, 2,000 rows a page (one API call each). */
+  async syncOpportunities(): Promise<IntakeResult> {
+    const total = emptyResult();
+    const since = await readCursor(this.db, CURSOR_NAMES.opportunities);
+    for await (const page of this.api.queryPages<Row>(changedOpportunitiesQuery(since, this.queryOptions))) {
+      add(total, await this.recordPage(page.records));
+      const last = page.records.at(-1);
+      const stamp = last ? systemModstampOf(last) : null;
+      if (stamp) await advanceCursor(this.db, CURSOR_NAMES.opportunities, stamp, this.clock());
+    }
+    return total;
+  }
+
+  /**
+   * Engagements changed since their cursor (a requested action is an edit of the engagement, which
+   * does not touch its Opportunity's SystemModstamp): their Opportunities are re-read by Id and
+   * recorded, and the engine turns the requests into jobs.
+   */
+  async syncEngagementRequests(): Promise<IntakeResult> {
+    const total = emptyResult();
+    const since = await readCursor(this.db, CURSOR_NAMES.engagements);
+    for await (const page of this.api.queryPages<Row>(changedEngagementsQuery(since))) {
+      const wanted = [...new Set(page.records.filter((row) => row.Requested_Action__c).map((row) => String(row.Opportunity__c)))];
+      for (const ids of chunk(wanted, IDS_PER_QUERY)) {
+        const rows = await this.api.queryAll<Row>(opportunitiesByIdQuery(ids, this.queryOptions));
+        add(total, await this.recordPage(rows));
+      }
+      const last = page.records.at(-1);
+      const stamp = last ? systemModstampOf(last) : null;
+      if (stamp) await advanceCursor(this.db, CURSOR_NAMES.engagements, stamp, this.clock());
+    }
+    return total;
+  }
+}

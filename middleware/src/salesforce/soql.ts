@@ -1,0 +1,101 @@
+// The SOQL the gateway sends, built in one place from the field tables so every query reads only the
+// fields the Integration permission set grants, and literals are always quoted the same safe way.
+import {
+  ENGAGEMENT_FIELDS,
+  ENGAGEMENT_OBJECT,
+  OPPORTUNITY_FIELDS,
+  REFERRAL_FIELDS,
+  REFERRAL_KEY_FIELD,
+  REFERRAL_OBJECT,
+  TRIAGE_RULE_FIELDS,
+  TRIAGE_RULE_OBJECT,
+} from '../core/salesforce-fields.js';
+
+/** A SOQL string literal: backslashes and quotes escaped, so a value can never end the literal. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** SOQL datetime literals are unquoted ISO instants. */
+export function soqlDateTime(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The child relationship of `CoSell_Engagement__c.Opportunity__c` (force-app relationshipName + `__r`). */
+export const ENGAGEMENTS_RELATIONSHIP = 'CoSell_Engagements__r';
+
+const ENGAGEMENT_COLUMNS = Object.values(ENGAGEMENT_FIELDS).filter((name) => name !== ENGAGEMENT_FIELDS.opportunityId);
+
+const CONTACT_ROLE_COLUMNS = ['Role', 'Contact.Id', 'Contact.FirstName', 'Contact.LastName', 'Contact.Email', 'Contact.Phone', 'Contact.Title'];
+
+export interface OpportunityQueryOptions {
+  /** Orgs without multiple currencies have no CurrencyIsoCode field; the gateway then assumes the corporate one. */
+  multiCurrency: boolean;
+}
+
+function opportunityColumns(options: OpportunityQueryOptions): string[] {
+  const columns = Object.values(OPPORTUNITY_FIELDS).filter((name) => options.multiCurrency || name !== OPPORTUNITY_FIELDS.currencyIsoCode);
+  return [...columns, 'SystemModstamp'];
+}
+
+function opportunitySelect(options: OpportunityQueryOptions): string {
+  return [
+    `SELECT ${opportunityColumns(options).join(', ')}`,
+    `, (SELECT ${ENGAGEMENT_COLUMNS.join(', ')} FROM ${ENGAGEMENTS_RELATIONSHIP})`,
+    `, (SELECT ${CONTACT_ROLE_COLUMNS.join(', ')} FROM OpportunityContactRoles)`,
+    ' FROM Opportunity',
+  ].join('');
+}
+
+/** Co-sell opportunities (at least one cloud tagged) changed at or after the cursor, oldest first. */
+export function changedOpportunitiesQuery(since: Date | null, options: OpportunityQueryOptions): string {
+  const where = [`${OPPORTUNITY_FIELDS['coSell.clouds']} != null`];
+  if (since) where.push(`SystemModstamp >= ${soqlDateTime(since)}`);
+  return `${opportunitySelect(options)} WHERE ${where.join(' AND ')} ORDER BY SystemModstamp ASC, Id ASC`;
+}
+
+/** Opportunities by Id (re-read after one of their engagements changed). */
+export function opportunitiesByIdQuery(ids: readonly string[], options: OpportunityQueryOptions): string {
+  return `${opportunitySelect(options)} WHERE Id IN (${ids.map(soqlString).join(', ')})`;
+}
+
+/** Engagements changed at or after the cursor: a requested action is a change on the engagement, not its Opportunity. */
+export function changedEngagementsQuery(since: Date | null): string {
+  const where = since ? ` WHERE SystemModstamp >= ${soqlDateTime(since)}` : '';
+  return `SELECT Id, ${ENGAGEMENT_FIELDS.opportunityId}, ${ENGAGEMENT_FIELDS.requestedAction}, SystemModstamp FROM ${ENGAGEMENT_OBJECT}${where} ORDER BY SystemModstamp ASC, Id ASC`;
+}
+
+/** Referral fields the intake needs to act on a request. */
+export const REFERRAL_REQUEST_COLUMNS = [
+  REFERRAL_FIELDS.id,
+  REFERRAL_KEY_FIELD,
+  REFERRAL_FIELDS.cloud,
+  REFERRAL_FIELDS.portalId,
+  REFERRAL_FIELDS.requestedAction,
+  REFERRAL_FIELDS.declineReason,
+  REFERRAL_FIELDS.feedback,
+  REFERRAL_FIELDS.ownerId,
+  REFERRAL_FIELDS.triageStatus,
+  REFERRAL_FIELDS.opportunityId,
+  REFERRAL_FIELDS.sourceLayer,
+  'SystemModstamp',
+] as const;
+
+/**
+ * Referrals carrying a requested action (Accept | Decline | Assign). No cursor: a request stays on
+ * the record until the gateway has handed it to the engine and cleared it, so this set is small and
+ * re-reading it is what makes a crash between "recorded" and "cleared" harmless.
+ */
+export function referralRequestsQuery(): string {
+  return `SELECT ${REFERRAL_REQUEST_COLUMNS.join(', ')} FROM ${REFERRAL_OBJECT} WHERE ${REFERRAL_FIELDS.requestedAction} != null ORDER BY SystemModstamp ASC, Id ASC`;
+}
+
+/** The org's triage rules, in the order an admin set. */
+export function triageRulesQuery(): string {
+  return `SELECT DeveloperName, ${Object.values(TRIAGE_RULE_FIELDS).join(', ')} FROM ${TRIAGE_RULE_OBJECT} ORDER BY ${TRIAGE_RULE_FIELDS.sortOrder} ASC NULLS LAST`;
+}
+
+/** Queues by developer name, for the owner a triage rule names. */
+export function queuesQuery(developerNames: readonly string[]): string {
+  return `SELECT Id, DeveloperName FROM Group WHERE Type = 'Queue' AND DeveloperName IN (${developerNames.map(soqlString).join(', ')})`;
+}
