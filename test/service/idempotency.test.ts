@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { purgeExpiredIdempotencyKeys } from '../../middleware/src/service/idempotency.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
 import { truncateAll } from '../support/stores.js';
 import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, WEBHOOK_SECRETS, type Harness } from './support.js';
+
+// Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
+jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
 const OWNER = '005Hs00000AbCdEAAZ';
@@ -16,12 +19,12 @@ describe('Idempotency-Key', () => {
   beforeAll(async () => {
     store = await openStore();
     service = await startService(store, { clock: new TestClock(NOW) });
-  });
+  }, 60_000);
   beforeEach(async () => {
     await truncateAll(store.db);
     service.clock.now = NOW;
     referralId = await storeReferral(store, pdmReferral(), NOW);
-  });
+  }, 30_000);
   afterAll(async () => {
     await service?.close();
     await store?.close();

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
 import { truncateAll } from '../support/stores.js';
 import { call, startService, tableCounts, TestClock, type Harness } from './support.js';
+
+// Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
+jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
 
@@ -13,11 +16,11 @@ describe('opportunity routes', () => {
   beforeAll(async () => {
     store = await openStore();
     service = await startService(store, { clock: new TestClock(NOW) });
-  });
+  }, 60_000);
   beforeEach(async () => {
     await truncateAll(store.db);
     service.engine.nudges = 0;
-  });
+  }, 30_000);
   afterAll(async () => {
     await service?.close();
     await store?.close();

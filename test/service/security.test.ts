@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PERSONAS, type Persona } from '../../middleware/src/service/auth.js';
@@ -7,6 +7,9 @@ import { openStore, type Store } from '../../middleware/src/store/database.js';
 import type { Database } from '../../middleware/src/store/schema.js';
 import { truncateAll } from '../support/stores.js';
 import { call, startService, TestClock, TOKENS, type Harness } from './support.js';
+
+// Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
+jest.setTimeout(30_000);
 
 const PROBES = ['GET /healthz', 'GET /readyz'];
 
@@ -29,8 +32,8 @@ describe('service security', () => {
   beforeAll(async () => {
     store = await openStore();
     service = await startService(store, { clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')) });
-  });
-  beforeEach(async () => truncateAll(store.db));
+  }, 60_000);
+  beforeEach(async () => truncateAll(store.db), 30_000);
   afterAll(async () => {
     await service?.close();
     await store?.close();
@@ -63,6 +66,7 @@ describe('service security', () => {
       return !documented || !documented.responses || !documented.operationId;
     });
     expect(undocumented).toEqual([]);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is checked with expect(), not by the compiler
     for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
       for (const operation of Object.values(operations)) {
         const isProbe = path === '/healthz' || path === '/readyz';
@@ -160,7 +164,7 @@ describe('rate limiting', () => {
   beforeAll(async () => {
     store = await openStore();
     service = await startService(store, { clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')), limits: { rateLimit: { windowMs: 60_000, max: 3 } } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await service?.close();
     await store?.close();

@@ -112,6 +112,7 @@ export interface CallResult {
   status: number;
   headers: Headers;
   text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked with expect(), not by the compiler
   json: any;
 }
 

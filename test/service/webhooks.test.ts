@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
 import { truncateAll } from '../support/stores.js';
 import { call, startService, TestClock, WEBHOOK_SECRETS, type Harness } from './support.js';
+
+// Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
+jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
 const T = Math.floor(NOW.getTime() / 1000);
@@ -34,13 +37,13 @@ describe('portal webhooks', () => {
   beforeAll(async () => {
     store = await openStore();
     service = await startService(store, { clock: new TestClock(NOW) });
-  });
+  }, 60_000);
   beforeEach(async () => {
     await truncateAll(store.db);
     service.engine.deliveries = [];
     service.engine.nudges = 0;
     service.engine.respond = async () => ({ outcome: 'created', referralId: '17' });
-  });
+  }, 30_000);
   afterAll(async () => {
     await service?.close();
     await store?.close();
