@@ -25,8 +25,8 @@ export interface TokenGrant extends Principal {
   token: string;
 }
 
-/** Shorter tokens could be guessed; `openssl rand -hex 32` gives 64 characters. */
-export const MIN_TOKEN_LENGTH = 32;
+/** Shorter tokens could be guessed (the same floor as COSELL_API_TOKENS in config.ts); `openssl rand -hex 32` gives 64. */
+export const MIN_TOKEN_LENGTH = 24;
 
 function digest(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
