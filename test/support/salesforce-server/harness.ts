@@ -1,0 +1,47 @@
+// One gateway wired to the local server and an in-memory store, with sleeps recorded instead of
+// waited, so retry and back-off tests run instantly and can assert the delays chosen.
+import { openStore, type Store } from '../../../middleware/src/store/database.js';
+import { openSalesforceSession, SalesforceGateway, type GatewayOptions } from '../../../middleware/src/salesforce/index.js';
+import { startSalesforceFixture, type SalesforceFixture } from './fixture.js';
+
+export interface GatewayHarness {
+  fixture: SalesforceFixture;
+  store: Store;
+  gateway: SalesforceGateway;
+  sleeps: number[];
+  now: { value: Date };
+  stop(): Promise<void>;
+}
+
+export async function startGatewayHarness(options: { pageSize?: number; gateway?: Partial<GatewayOptions>; store?: Store } = {}): Promise<GatewayHarness> {
+  const now = { value: new Date('2026-11-23T14:00:00.000Z') };
+  const clock = () => now.value;
+  const fixture = await startSalesforceFixture({ ...(options.pageSize ? { pageSize: options.pageSize } : {}), clock: () => new Date() });
+  const store = options.store ?? (await openStore({}));
+  const sleeps: number[] = [];
+  const session = await openSalesforceSession(fixture.config);
+  const gateway = new SalesforceGateway(session, {
+    db: store.db,
+    clock,
+    coalesceWindowMs: 5,
+    ...options.gateway,
+    api: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      random: () => 0.5,
+      ...options.gateway?.api,
+    },
+  });
+  return {
+    fixture,
+    store,
+    gateway,
+    sleeps,
+    now,
+    stop: async () => {
+      await fixture.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}
