@@ -3,6 +3,7 @@ import { CLOUDS } from '../../middleware/src/core/model.js';
 import { demoOpportunities, seedDemoOpportunities } from '../../middleware/src/demo/seed.js';
 import { LocalSalesforce } from '../../middleware/src/demo/local-salesforce.js';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
+import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
@@ -34,7 +35,7 @@ describe('demo data', () => {
 describe('seeding the embedded desk', () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
   });
   afterAll(async () => store?.close());
 

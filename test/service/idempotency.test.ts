@@ -1,4 +1,5 @@
 import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { purgeExpiredIdempotencyKeys } from '../../middleware/src/service/idempotency.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
@@ -17,7 +18,7 @@ describe('Idempotency-Key', () => {
   let service: Harness;
   let referralId: string;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
     service = await startService(store, { clock: new TestClock(NOW) });
   }, 60_000);
   beforeEach(async () => {

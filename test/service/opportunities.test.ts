@@ -1,5 +1,6 @@
 import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
+import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
 import { truncateAll } from '../support/stores.js';
@@ -14,7 +15,7 @@ describe('opportunity routes', () => {
   let store: Store;
   let service: Harness;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
     service = await startService(store, { clock: new TestClock(NOW) });
   }, 60_000);
   beforeEach(async () => {

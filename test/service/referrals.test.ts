@@ -1,4 +1,5 @@
 import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { truncateAll } from '../support/stores.js';
 import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, type Harness } from './support.js';
@@ -15,7 +16,7 @@ describe('referral routes', () => {
   let store: Store;
   let service: Harness;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
     service = await startService(store, { clock: new TestClock(NOW) });
   }, 60_000);
   beforeEach(async () => {

@@ -2,6 +2,7 @@ import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@je
 import { parse } from 'csv-parse/sync';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { enqueueJob, failJob, claimJobs } from '../../middleware/src/engine/outbox.js';
+import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal, opportunityId } from '../fixtures/opportunity.js';
 import { truncateAll } from '../support/stores.js';
@@ -24,7 +25,7 @@ describe('reports, payloads, sync and metrics', () => {
   let store: Store;
   let service: Harness;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
     service = await startService(store, {
       clock: new TestClock(NOW),
       readiness: {

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PERSONAS, type Persona } from '../../middleware/src/service/auth.js';
 import { DOMAIN_ROUTES } from '../../middleware/src/service/app.js';
+import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import type { Database } from '../../middleware/src/store/schema.js';
 import { truncateAll } from '../support/stores.js';
@@ -30,7 +31,7 @@ describe('service security', () => {
   let store: Store;
   let service: Harness;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
     service = await startService(store, { clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')) });
   }, 60_000);
   beforeEach(async () => truncateAll(store.db), 30_000);
@@ -162,7 +163,7 @@ describe('rate limiting', () => {
   let store: Store;
   let service: Harness;
   beforeAll(async () => {
-    store = await openStore();
+    store = await openStore(pgliteOptions());
     service = await startService(store, { clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')), limits: { rateLimit: { windowMs: 60_000, max: 3 } } });
   }, 60_000);
   afterAll(async () => {

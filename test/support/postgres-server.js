@@ -39,7 +39,23 @@ function asPostgresUser(command, args) {
   return execFileSync(command, args, { stdio: 'pipe' });
 }
 
+/**
+ * An initialised PGlite data folder, dumped once per jest run: opening a store from it skips
+ * PGlite's initdb, which takes several seconds per test file on a busy machine.
+ */
+async function preparePgliteTemplate() {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { writeFileSync } = await import('node:fs');
+  const pglite = await PGlite.create();
+  const dump = await pglite.dumpDataDir('none');
+  await pglite.close();
+  const file = join(mkdtempSync(join(tmpdir(), 'cosell-pglite-')), 'template.tar');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  process.env.COSELL_TEST_PGLITE_TEMPLATE = file;
+}
+
 export default async function setup() {
+  await preparePgliteTemplate();
   if (process.env.TEST_DATABASE_URL) return;
   const bin = findBinaries();
   if (!bin) {
@@ -66,6 +82,8 @@ export default async function setup() {
 }
 
 export async function teardown() {
+  const template = process.env.COSELL_TEST_PGLITE_TEMPLATE;
+  if (template) rmSync(join(template, '..'), { recursive: true, force: true });
   const state = process.env[STATE];
   if (!state) return;
   const { bin, dir, data } = JSON.parse(state);

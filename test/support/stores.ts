@@ -1,6 +1,7 @@
 // The two stores every engine test runs against: embedded PGlite and a real PostgreSQL server
 // (a fresh database per call, on the server the jest global setup provides).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { StoreOptions } from '../../middleware/src/store/database.js';
 
@@ -26,9 +27,15 @@ export async function freshPostgresDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** Options for an in-memory PGlite store started from the run's initialised template (fast). */
+export function pgliteOptions(): StoreOptions {
+  const template = process.env.COSELL_TEST_PGLITE_TEMPLATE;
+  return template ? { pgliteTemplate: new Blob([readFileSync(template)]) } : {};
+}
+
 export function storeVariants(): StoreVariant[] {
   return [
-    { name: 'PGlite', options: async () => ({}) },
+    { name: 'PGlite', options: async () => pgliteOptions() },
     { name: 'PostgreSQL', options: async () => ({ url: await freshPostgresDatabase() }) },
   ];
 }

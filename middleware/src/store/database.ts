@@ -19,6 +19,8 @@ export interface StoreOptions {
   dataDir?: string | undefined;
   /** Pool size for a PostgreSQL server. */
   poolSize?: number;
+  /** An initialised PGlite data folder (a `dumpDataDir` tarball) to start from instead of running initdb. */
+  pgliteTemplate?: Blob | undefined;
 }
 
 export interface Store {
@@ -70,7 +72,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   } else {
     kind = 'pglite';
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    const pglite = new PGlite({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+    });
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   }
   try {
