@@ -1,7 +1,7 @@
 // One gateway wired to the local server and an in-memory store, with sleeps recorded instead of
 // waited, so retry and back-off tests run instantly and can assert the delays chosen.
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
-import { openSalesforceSession, SalesforceGateway, type GatewayOptions } from '../../../middleware/src/salesforce/index.js';
+import { openSalesforceSession, SalesforceGateway, type GatewayOptions, type WriteBackEvent } from '../../../middleware/src/salesforce/index.js';
 import { startSalesforceFixture, type SalesforceFixture } from './fixture.js';
 
 export interface GatewayHarness {
@@ -9,6 +9,8 @@ export interface GatewayHarness {
   store: Store;
   gateway: SalesforceGateway;
   sleeps: number[];
+  /** What the write-back reported (field refusals, unknown queues). */
+  events: WriteBackEvent[];
   now: { value: Date };
   stop(): Promise<void>;
 }
@@ -19,11 +21,13 @@ export async function startGatewayHarness(options: { pageSize?: number; gateway?
   const fixture = await startSalesforceFixture({ ...(options.pageSize ? { pageSize: options.pageSize } : {}), clock: () => new Date() });
   const store = options.store ?? (await openStore({}));
   const sleeps: number[] = [];
+  const events: WriteBackEvent[] = [];
   const session = await openSalesforceSession(fixture.config);
   const gateway = new SalesforceGateway(session, {
     db: store.db,
     clock,
     coalesceWindowMs: 5,
+    onWriteBackEvent: (event) => events.push(event),
     ...options.gateway,
     api: {
       sleep: async (ms) => {
@@ -38,6 +42,7 @@ export async function startGatewayHarness(options: { pageSize?: number; gateway?
     store,
     gateway,
     sleeps,
+    events,
     now,
     stop: async () => {
       await fixture.stop();
