@@ -81,7 +81,7 @@ describe('cosell lint', () => {
 
   it('returns the --json envelope payload with file, now, summary and findings', async () => {
     const result = await lint(['--file', FIXTURE, '--now', NOW, '--json']);
-    expect(Object.keys(result)).toEqual(['file', 'now', 'summary', 'findings']);
+    expect(Object.keys(result)).toEqual(['file', 'targetOrg', 'now', 'summary', 'findings']);
     expect(result.now).toBe('2026-11-10T09:00:00.000Z');
     expect(result.findings[0]).toEqual({
       row: 4,

@@ -1,5 +1,4 @@
 // `cosell attribution report`: sourced vs influenced pipeline and RevOps metrics from a Salesforce export.
-import { createReadStream } from 'node:fs';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
@@ -13,14 +12,22 @@ import {
   type ReportCell,
 } from '../../../core/attribution/index.js';
 import { parsePeriodLabel, type Quarter } from '../../../core/fiscal.js';
-import { cloudFlag } from '../../../cli/flags.js';
-import { ATTRIBUTION_COLUMNS, ExportFormatError, MissingColumnsError, readOpportunityExport, type ExportFinding } from '../../../salesforce-export/index.js';
+import { EXIT_CODES } from '../../../cli/exit-codes.js';
+import { cloudFlag, reportFlags, reportFormat, whereFlag, type ReportFormat } from '../../../cli/flags.js';
+import { orgConnection } from '../../../cli/org-connection.js';
+import { readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
+import { deliverReport } from '../../../cli/report-output.js';
+import { ATTRIBUTION_COLUMNS, ExportFormatError, MissingColumnsError, type ExportFinding } from '../../../salesforce-export/index.js';
+import { OrgSchemaError } from '../../../salesforce-query/opportunities.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.attribution.report');
 
 export type AttributionReportResult = {
-  file: string;
+  /** The export read, or null when the opportunities came from an org. */
+  file: string | null;
+  /** The org's username with --target-org, else null. */
+  targetOrg: string | null;
   report: AttributionReport;
   rows: Array<Record<string, ReportCell>>;
   rejectedRows: ExportFinding[];
@@ -41,7 +48,10 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    file: Flags.file({ char: 'f', required: true, exists: true, summary: messages.getMessage('flags.file.summary') }),
+    file: Flags.file({ char: 'f', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.file.summary') }),
+    'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
+    'api-version': Flags.orgApiVersion(),
+    where: whereFlag,
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     period: Flags.custom<{ fiscalYear: number; quarter: Quarter | null; label: string }>({
       summary: messages.getMessage('flags.period.summary'),
@@ -62,7 +72,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
         return input.trim();
       },
     }),
-    format: Flags.option({ options: ['table', 'csv', 'json'] as const, default: 'table', summary: messages.getMessage('flags.format.summary') })(),
+    ...reportFlags,
     now: Flags.string({
       summary: messages.getMessage('flags.now.summary'),
       parse: async (input: string) => {
@@ -74,6 +84,10 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
 
   public async run(): Promise<AttributionReportResult> {
     const { flags } = await this.parse(AttributionReportCommand);
+    const format = reportFormat(flags);
+    const org = flags.file ? undefined : flags['target-org'];
+    if (!flags.file && !org) throw messages.createError('error.noSource');
+    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg');
     const reportingCurrency = flags.currency;
     let builder: ReturnType<typeof createAttributionReport>;
     try {
@@ -90,9 +104,13 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       }
       throw error;
     }
+    const source: OpportunitySource = org
+      ? { kind: 'org', connection: orgConnection(org.getConnection(flags['api-version'])), purpose: 'attribution', defaultCurrency: reportingCurrency, ...(flags.where ? { where: flags.where } : {}) }
+      : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     const rejectedRows: ExportFinding[] = [];
+    if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
     try {
-      for await (const row of readOpportunityExport(createReadStream(flags.file), { requiredColumns: ATTRIBUTION_COLUMNS })) {
+      for await (const row of readOpportunities(source)) {
         if (row.kind === 'rejected') rejectedRows.push(...row.findings);
         else builder.add(row.opportunity);
       }
@@ -102,22 +120,26 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       if (error instanceof MissingExchangeRateError) {
         throw messages.createError('error.missingRate', [error.opportunityId, error.currency, reportingCurrency], [error.currency, error.currency], error);
       }
+      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
       throw error;
+    } finally {
+      if (org) this.spinner.stop();
     }
     const report = builder.result();
     const rows = attributionReportRows(report);
-    this.render(flags.format, report, rows);
+    this.render(format, report, rows, flags.output);
+    if (flags.output) this.log(messages.getMessage('info.written', [rows.length, flags.output]));
     if (rejectedRows.length > 0) {
       for (const finding of rejectedRows) this.warn(finding.message);
       this.log(messages.getMessage('info.rejected', [new Set(rejectedRows.map((finding) => finding.row)).size]));
-      process.exitCode = 1;
+      process.exitCode = EXIT_CODES.findings;
     }
-    return { file: flags.file, report, rows, rejectedRows };
+    return { file: flags.file ?? null, targetOrg: org?.getUsername() ?? null, report, rows, rejectedRows };
   }
 
-  private render(format: 'table' | 'csv' | 'json', report: AttributionReport, rows: Array<Record<string, ReportCell>>): void {
-    if (format === 'json') this.log(JSON.stringify(report, null, 2));
-    else if (format === 'csv') this.log(stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}) }).trimEnd());
+  private render(format: ReportFormat, report: AttributionReport, rows: Array<Record<string, ReportCell>>, output: string | undefined): void {
+    if (format === 'json') deliverReport(this, JSON.stringify(report, null, 2), output);
+    else if (format === 'csv') deliverReport(this, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}) }).trimEnd(), output);
     else {
       this.table({
         data: rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, row[column] ?? '']))),

@@ -1,0 +1,178 @@
+// The `--json` result of every `cosell` command as a zod schema, keyed by command id: the source of
+// schemas/*.json (scripts/generate-command-artifacts.ts) and what the command tests hold output to.
+// Service-backed results reuse the service route table's response schemas, so they cannot drift apart.
+import { z } from 'zod';
+import { Cloud, Finding, Severity } from '../core/model.js';
+import { READINESS_ITEMS } from '../core/readiness/index.js';
+import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } from '../service/routes/referrals.js';
+import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
+import { EngagementView } from '../service/routes/schemas.js';
+import type { ApiRoute } from '../service/route-table.js';
+
+function serviceResponse(route: ApiRoute, status: number): z.ZodType {
+  const schema = route.responses[status]?.schema;
+  if (!schema) throw new Error(`${route.operationId} documents no ${status} schema`);
+  return schema;
+}
+
+const Count = z.number().int().nonnegative();
+const IsoInstant = z.string().describe('ISO 8601 instant');
+
+const ReportedFinding = z.object({
+  row: z.number().int().nullable().describe('Export row (header = 1), or position in the query result with --target-org; null for pipeline findings'),
+  opportunityId: z.string().nullable(),
+  code: z.string(),
+  severity: z.string(),
+  cloud: z.string().nullable(),
+  field: z.string().nullable(),
+  message: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+});
+
+const ExportFinding = Finding.extend({ row: z.number().int(), opportunityId: z.string().nullable() });
+
+const CloudCheck = z.object({
+  cloud: Cloud,
+  portal: z.string(),
+  operation: z.string(),
+  valid: z.boolean(),
+  errors: Count,
+  warnings: Count,
+  findings: z.array(Finding),
+});
+
+const SetupCheckRow = z.object({
+  area: z.enum(['object', 'field', 'permission set', 'object access', 'field access', 'integration user']),
+  item: z.string(),
+  ok: z.boolean(),
+  problem: z.string(),
+});
+
+const ReadinessChecklistSchema = z.object({
+  cloud: Cloud,
+  items: z.array(
+    z.object({
+      number: z.number().int().min(1).max(10),
+      key: z.enum(READINESS_ITEMS),
+      title: z.string(),
+      status: z.enum(['met', 'not met', 'unknown']),
+      evidence: z.array(z.string()),
+    }),
+  ),
+  summary: z.object({ met: Count, notMet: Count, unknown: Count }),
+  ready: z.boolean(),
+});
+
+export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
+  'cosell attribution report': z.object({
+    file: z.string().nullable(),
+    targetOrg: z.string().nullable(),
+    report: z.object({
+      generatedAt: IsoInstant,
+      reportingCurrency: z.string(),
+      cloud: Cloud.nullable(),
+      period: z.string().nullable(),
+      minSampleSize: z.number(),
+      rows: z.array(z.record(z.string(), z.unknown())),
+      totals: z.array(z.record(z.string(), z.unknown())),
+    }),
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    rejectedRows: z.array(ExportFinding),
+  }),
+  'cosell fiscal period': z.object({
+    cloud: z.string(),
+    date: z.string(),
+    period: z.string(),
+    start: z.string(),
+    end: z.string(),
+    yearEndWindow: z.object({ start: z.string(), end: z.string(), inWindow: z.boolean() }),
+  }),
+  'cosell lint': z.object({
+    file: z.string().nullable(),
+    targetOrg: z.string().nullable(),
+    now: IsoInstant,
+    summary: z.object({
+      opportunities: Count,
+      opportunitiesWithFindings: Count,
+      bySeverity: z.record(Severity, Count),
+      byCode: z.record(z.string(), Count),
+      rejectedRows: Count,
+    }),
+    findings: z.array(ReportedFinding),
+  }),
+  'cosell opportunity submit': z.object({
+    opportunityId: z.string(),
+    cloud: Cloud,
+    jobId: z.string(),
+    queued: z.boolean(),
+    jobStatus: z.enum(['pending', 'running', 'done', 'dead']),
+    outcome: z.enum(['shared', 'refused', 'failed', 'waiting', 'queued']),
+    engagement: EngagementView.nullable(),
+    waitedSeconds: Count,
+  }),
+  'cosell opportunity validate': z.object({
+    targetOrg: z.string(),
+    now: IsoInstant,
+    valid: z.boolean(),
+    opportunities: z.array(
+      z.object({
+        opportunityId: z.string().nullable(),
+        name: z.string().nullable(),
+        valid: z.boolean(),
+        clouds: z.array(CloudCheck),
+        unreadable: z.array(Finding),
+      }),
+    ),
+  }),
+  'cosell payload map': z.object({
+    portal: z.string(),
+    operation: z.string(),
+    now: IsoInstant,
+    payload: z.record(z.string(), z.unknown()),
+    errors: Count,
+    warnings: Count,
+    findings: z.array(Finding),
+  }),
+  'cosell payload validate': z.object({
+    portal: z.string(),
+    operation: z.string(),
+    file: z.string(),
+    valid: z.boolean(),
+    errors: Count,
+    warnings: Count,
+    findings: z.array(Finding),
+  }),
+  'cosell readiness': z.object({
+    evidenceFile: z.string(),
+    targetOrg: z.string().nullable(),
+    now: IsoInstant,
+    ready: z.boolean(),
+    checklists: z.array(ReadinessChecklistSchema),
+    skipped: z.array(z.string()),
+  }),
+  'cosell referrals accept': serviceResponse(acceptReferral, 202),
+  'cosell referrals assign': serviceResponse(assignReferralRoute, 202),
+  'cosell referrals decline': serviceResponse(declineReferral, 202),
+  'cosell referrals list': serviceResponse(listReferrals, 200),
+  'cosell setup check': z.object({
+    targetOrg: z.string(),
+    ready: z.boolean(),
+    checked: Count,
+    missing: z.array(SetupCheckRow),
+    checks: z.array(SetupCheckRow),
+  }),
+  'cosell sync replay': serviceResponse(replaySyncJob, 202),
+  'cosell sync status': serviceResponse(syncStatus, 200),
+};
+
+/** `cosell referrals list` → `cosell-referrals-list.json`, the file name salesforcecli plugins use. */
+export function schemaFileName(commandId: string): string {
+  return `${commandId.replace(/[ :]/g, '-')}.json`;
+}
+
+/** The JSON Schema (draft 2020-12) of a command's result, as written to schemas/. */
+export function resultJsonSchema(commandId: string): Record<string, unknown> {
+  const schema = RESULT_SCHEMAS[commandId];
+  if (!schema) throw new Error(`no result schema for "${commandId}": add it to middleware/src/cli/result-schemas.ts`);
+  return { ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }), title: `${commandId} --json result` } as Record<string, unknown>;
+}

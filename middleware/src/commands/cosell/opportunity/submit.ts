@@ -1,0 +1,109 @@
+// `cosell opportunity submit`: queues a submission through the co-sell service and follows the
+// engagement until the portal answers (shared, refused or failed) or `--wait` runs out.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { EXIT_CODES } from '../../../cli/exit-codes.js';
+import { cloudFlag, cloudFlagValue, serviceFlags } from '../../../cli/flags.js';
+import { CoSellServiceClient, serviceSettings, type EngagementView, type JobStatus } from '../../../cli/service-client.js';
+import type { Cloud } from '../../../core/model.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.opportunity.submit');
+
+/**
+ * shared: the portal took it (it has a portal id); refused: the portal wants changes or rejected it;
+ * failed: the service could not deliver it (sync error); waiting: --wait ran out; queued: --wait 0.
+ */
+export type SubmitOutcome = 'shared' | 'refused' | 'failed' | 'waiting' | 'queued';
+
+export type OpportunitySubmitResult = {
+  opportunityId: string;
+  cloud: Cloud;
+  jobId: string;
+  /** False when the same Salesforce version was already queued: nothing new was sent. */
+  queued: boolean;
+  jobStatus: JobStatus;
+  outcome: SubmitOutcome;
+  engagement: EngagementView | null;
+  waitedSeconds: number;
+};
+
+const REFUSED = new Set(['Action required', 'Rejected']);
+
+/** Has the portal's answer reached the engagement since `before`? */
+function portalAnswered(before: EngagementView | undefined, now: EngagementView | undefined): boolean {
+  if (!now || now.status === 'Draft') return false;
+  if (!before) return now.portalId !== null || now.syncError !== null || REFUSED.has(now.status);
+  return now.lastSyncedAt !== before.lastSyncedAt || now.syncError !== before.syncError || now.status !== before.status || now.portalId !== before.portalId;
+}
+
+function outcomeOf(engagement: EngagementView): SubmitOutcome {
+  if (engagement.syncError !== null) return 'failed';
+  if (REFUSED.has(engagement.status)) return 'refused';
+  return 'shared';
+}
+
+export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    opportunity: Flags.salesforceId({ char: 'i', length: 'both', startsWith: '006', required: true, summary: messages.getMessage('flags.opportunity.summary') }),
+    cloud: cloudFlag({ required: true, summary: messages.getMessage('flags.cloud.summary') }),
+    wait: Flags.integer({ char: 'w', min: 0, max: 120, default: 5, summary: messages.getMessage('flags.wait.summary') }),
+    'poll-interval': Flags.integer({ min: 0, max: 300, default: 5, hidden: true, summary: messages.getMessage('flags.poll-interval.summary') }),
+    ...serviceFlags,
+  };
+
+  public async run(): Promise<OpportunitySubmitResult> {
+    const { flags } = await this.parse(OpportunitySubmit);
+    const client = new CoSellServiceClient(serviceSettings(flags));
+    const before = (await client.engagements(flags.opportunity)).engagements.find((engagement) => engagement.cloud === flags.cloud);
+    const job = await client.submitOpportunity(flags.opportunity, flags.cloud);
+    this.log(messages.getMessage(job.queued ? 'info.queued' : 'info.alreadyQueued', [flags.opportunity, flags.cloud, job.jobId]));
+    const base = { opportunityId: job.opportunityId, cloud: flags.cloud, jobId: job.jobId, queued: job.queued, jobStatus: job.status };
+    if (flags.wait === 0) return { ...base, outcome: 'queued', engagement: before ?? null, waitedSeconds: 0 };
+
+    const started = Date.now();
+    const deadline = started + flags.wait * 60_000;
+    let latest = before;
+    this.spinner.start(messages.getMessage('info.waiting', [flags.cloud]), before?.status ?? 'queued');
+    try {
+      for (;;) {
+        latest = (await client.engagements(flags.opportunity)).engagements.find((engagement) => engagement.cloud === flags.cloud);
+        if (latest) this.spinner.status = latest.status;
+        if (latest && portalAnswered(before, latest)) break;
+        if (Date.now() + flags['poll-interval'] * 1000 > deadline) break;
+        await sleep(flags['poll-interval'] * 1000);
+      }
+    } finally {
+      this.spinner.stop(latest?.status ?? 'queued');
+    }
+    const waitedSeconds = Math.round((Date.now() - started) / 1000);
+    const answered = latest !== undefined && portalAnswered(before, latest);
+    const outcome: SubmitOutcome = answered && latest ? outcomeOf(latest) : 'waiting';
+    this.report(outcome, flags.cloud, latest, flags.opportunity);
+    if (outcome === 'waiting') process.exitCode = EXIT_CODES.timedOut;
+    else if (outcome !== 'shared') process.exitCode = EXIT_CODES.findings;
+    return { ...base, outcome, engagement: latest ?? null, waitedSeconds };
+  }
+
+  private report(outcome: SubmitOutcome, cloud: Cloud, engagement: EngagementView | undefined, opportunityId: string): void {
+    if (outcome === 'waiting') {
+      this.warn(messages.getMessage('info.stillWaiting', [cloud, opportunityId, cloudFlagValue(cloud)]));
+      return;
+    }
+    if (!engagement) return;
+    if (outcome === 'shared') this.log(messages.getMessage('info.shared', [cloud, engagement.portalId ?? '', engagement.status]));
+    if (outcome === 'failed') this.log(messages.getMessage('info.failed', [cloud, engagement.syncError ?? '']));
+    if (outcome === 'refused') this.log(messages.getMessage('info.refused', [cloud, engagement.status]));
+    if (engagement.findings.length > 0) {
+      this.table({
+        data: engagement.findings.map((finding) => ({ severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message })),
+        columns: ['severity', 'field', 'code', 'message'],
+      });
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// `cosell opportunity validate`: what each hyperscaler portal would say about org opportunities,
+// offline: the mapping, the portal's wire rules and the submission lint, in Salesforce field terms.
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { EXIT_CODES } from '../../../cli/exit-codes.js';
+import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
+import { orgConnection } from '../../../cli/org-connection.js';
+import type { Cloud, Finding } from '../../../core/model.js';
+import { portalBinding } from '../../../portals/registry.js';
+import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../../salesforce-query/opportunities.js';
+import { cloudsToPreview, previewOpportunity } from '../../../service/opportunity-preview.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.opportunity.validate');
+
+export type CloudValidation = {
+  cloud: Cloud;
+  portal: string;
+  operation: string;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+};
+
+export type ValidatedOpportunity = {
+  opportunityId: string | null;
+  name: string | null;
+  /** Every previewed cloud passes, and the record itself could be read. */
+  valid: boolean;
+  clouds: CloudValidation[];
+  /** Values the org holds that the canonical model refuses (the record was not mapped). */
+  unreadable: Finding[];
+};
+
+export type OpportunityValidateResult = {
+  targetOrg: string;
+  now: string;
+  valid: boolean;
+  opportunities: ValidatedOpportunity[];
+};
+
+/** Larger selections belong in `cosell lint`; validation maps every record three times. */
+export const MAX_VALIDATED = 200;
+
+export default class OpportunityValidate extends SfCommand<OpportunityValidateResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    opportunity: Flags.salesforceId({
+      char: 'i',
+      length: 'both',
+      startsWith: '006',
+      summary: messages.getMessage('flags.opportunity.summary'),
+      exactlyOne: ['opportunity', 'where'],
+    }),
+    where: { ...whereFlag, exactlyOne: ['opportunity', 'where'] },
+    cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
+    now: nowFlag,
+  };
+
+  public async run(): Promise<OpportunityValidateResult> {
+    const { flags } = await this.parse(OpportunityValidate);
+    const org = flags['target-org'];
+    const connection = orgConnection(org.getConnection(flags['api-version']));
+    const now = new Date(flags.now ?? Date.now());
+    this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
+    const opportunities: ValidatedOpportunity[] = [];
+    try {
+      const plan = await planOpportunityQuery(connection, 'validate');
+      const selection = flags.opportunity ? { ids: [flags.opportunity] } : { where: flags.where as string };
+      for await (const record of readOrgOpportunities(connection, plan, selection)) {
+        if (opportunities.length === MAX_VALIDATED) throw messages.createError('error.tooMany', [MAX_VALIDATED]);
+        if (record.kind === 'rejected') {
+          opportunities.push({ opportunityId: record.opportunityId, name: null, valid: false, clouds: [], unreadable: record.findings });
+          continue;
+        }
+        const { opportunity } = record;
+        const clouds = previewOpportunity(opportunity, cloudsToPreview(opportunity, flags.cloud), portalBinding, now);
+        opportunities.push({ opportunityId: opportunity.id, name: opportunity.name, valid: clouds.every((cloud) => cloud.valid), clouds, unreadable: [] });
+      }
+    } catch (error) {
+      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      throw error;
+    } finally {
+      this.spinner.stop();
+    }
+    if (opportunities.length === 0) {
+      throw messages.createError(flags.opportunity ? 'error.notFound' : 'error.noneMatched', [flags.opportunity ?? flags.where ?? ''], [], EXIT_CODES.findings);
+    }
+    this.render(opportunities);
+    const valid = opportunities.every((opportunity) => opportunity.valid);
+    if (!valid) process.exitCode = EXIT_CODES.findings;
+    return { targetOrg: org.getUsername() ?? '', now: now.toISOString(), valid, opportunities };
+  }
+
+  private render(opportunities: ValidatedOpportunity[]): void {
+    for (const opportunity of opportunities) {
+      this.styledHeader(`${opportunity.name ?? '(unreadable)'} ${opportunity.opportunityId ?? ''}`.trim());
+      const rows = [
+        ...opportunity.unreadable.map((finding) => ({ cloud: '', severity: finding.severity, field: finding.field ?? '', code: finding.code, message: finding.message })),
+        ...opportunity.clouds.flatMap((cloud) =>
+          cloud.findings.map((finding) => ({ cloud: cloud.cloud, severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message })),
+        ),
+      ];
+      if (rows.length > 0) this.table({ data: rows, columns: ['cloud', 'severity', 'field', 'code', 'message'] });
+      for (const cloud of opportunity.clouds) {
+        this.log(messages.getMessage(cloud.valid ? 'info.cloudReady' : 'info.cloudBlocked', [cloud.cloud, cloud.errors, cloud.warnings]));
+      }
+    }
+    const ready = opportunities.filter((opportunity) => opportunity.valid).length;
+    this.log(messages.getMessage('info.summary', [opportunities.length, ready, opportunities.length - ready]));
+  }
+}

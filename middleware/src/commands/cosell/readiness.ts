@@ -1,0 +1,128 @@
+// `cosell readiness`: the ten-item co-sell readiness checklist per cloud, from the alliance team's
+// evidence file and, with --target-org, what the org shows (named PDMs, traceability of co-sold deals).
+import { readFileSync } from 'node:fs';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { attributionTraceability } from '../../core/attribution/traceability.js';
+import type { Cloud, CoSellOpportunity } from '../../core/model.js';
+import { ReadinessEvidenceError, readinessChecklist, type ReadinessChecklist } from '../../core/readiness/index.js';
+import { EXIT_CODES } from '../../cli/exit-codes.js';
+import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
+import { orgConnection } from '../../cli/org-connection.js';
+import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
+import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../salesforce-query/opportunities.js';
+import type { OrgConnection } from '../../salesforce-query/org-connection.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.readiness');
+
+export type ReadinessResult = {
+  evidenceFile: string;
+  targetOrg: string | null;
+  now: string;
+  ready: boolean;
+  checklists: ReadinessChecklist[];
+  /** Org records left out of the measurement, each with why. */
+  skipped: string[];
+};
+
+/** The evidence file holds one cloud's evidence object, or an array of them. */
+function readEvidenceFile(file: string): Array<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw messages.createError('error.unreadable', [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw messages.createError('error.notJson', [file, (error as Error).message]);
+  }
+  const entries = Array.isArray(parsed) ? parsed : [parsed];
+  if (entries.length === 0 || entries.some((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry))) {
+    throw messages.createError('error.shape', [file]);
+  }
+  return entries as Array<Record<string, unknown>>;
+}
+
+export default class Readiness extends SfCommand<ReadinessResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    evidence: Flags.file({ char: 'e', required: true, exists: true, summary: messages.getMessage('flags.evidence.summary') }),
+    cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
+    'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
+    'api-version': Flags.orgApiVersion(),
+    where: whereFlag,
+    now: nowFlag,
+  };
+
+  public async run(): Promise<ReadinessResult> {
+    const { flags } = await this.parse(Readiness);
+    const now = new Date(flags.now ?? Date.now());
+    const entries = readEvidenceFile(flags.evidence);
+    const selected = flags.cloud ? entries.filter((entry) => entry.cloud === flags.cloud) : entries;
+    if (selected.length === 0) throw messages.createError('error.noCloud', [flags.evidence, flags.cloud ?? '']);
+    const org = flags['target-org'];
+    const skipped: string[] = [];
+    const checklists: ReadinessChecklist[] = [];
+    const connection = org ? orgConnection(org.getConnection(flags['api-version'])) : undefined;
+    const opportunities = connection ? await this.loadOpportunities(connection, flags.where, skipped, org?.getUsername()) : undefined;
+    for (const [index, entry] of selected.entries()) {
+      try {
+        const cloud = entry.cloud as Cloud;
+        const data = connection && opportunities
+          ? await this.orgData(connection, cloud, opportunities, skipped)
+          : {};
+        checklists.push(readinessChecklist(entry, { now, ...data }));
+      } catch (error) {
+        if (error instanceof ReadinessEvidenceError) {
+          throw messages.createError('error.badEvidence', [flags.evidence, selected.length > 1 ? `[${index}].${error.field}` : error.field, error.message], [], EXIT_CODES.findings);
+        }
+        throw error;
+      }
+    }
+    for (const note of skipped) this.warn(note);
+    for (const checklist of checklists) this.render(checklist);
+    const ready = checklists.every((checklist) => checklist.ready);
+    if (!ready) process.exitCode = EXIT_CODES.findings;
+    return { evidenceFile: flags.evidence, targetOrg: org?.getUsername() ?? null, now: now.toISOString(), ready, checklists, skipped };
+  }
+
+  private async loadOpportunities(connection: OrgConnection, where: string | undefined, skipped: string[], username: string | undefined): Promise<CoSellOpportunity[]> {
+    this.spinner.start(messages.getMessage('info.querying', [username ?? '']));
+    const opportunities: CoSellOpportunity[] = [];
+    try {
+      const plan = await planOpportunityQuery(connection, 'attribution');
+      for await (const record of readOrgOpportunities(connection, plan, where ? { where } : {})) {
+        if (record.kind === 'opportunity') opportunities.push(record.opportunity);
+        else skipped.push(messages.getMessage('info.skippedOpportunity', [record.opportunityId ?? `#${record.position}`, record.findings.map((finding) => finding.message).join(' ')]));
+      }
+    } catch (error) {
+      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      throw error;
+    } finally {
+      this.spinner.stop();
+    }
+    return opportunities;
+  }
+
+  private async orgData(connection: OrgConnection, cloud: Cloud, opportunities: CoSellOpportunity[], skipped: string[]) {
+    if (!['AWS', 'Microsoft', 'Google'].includes(cloud)) return {};
+    const { counterparts, skipped: badCounterparts } = await readOrgCounterparts(connection, cloud);
+    for (const bad of badCounterparts) skipped.push(messages.getMessage('info.skippedCounterpart', [bad.id ?? '?', bad.reason]));
+    return { counterparts, traceability: attributionTraceability(opportunities, cloud) };
+  }
+
+  private render(checklist: ReadinessChecklist): void {
+    this.styledHeader(messages.getMessage('info.header', [checklist.cloud, checklist.summary.met, checklist.summary.notMet, checklist.summary.unknown]));
+    this.table({
+      data: checklist.items.map((item) => ({ '#': item.number, status: item.status, item: item.title, evidence: item.evidence.join('; ') })),
+      columns: ['#', 'status', 'item', 'evidence'],
+    });
+  }
+}

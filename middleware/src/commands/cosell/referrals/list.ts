@@ -1,0 +1,62 @@
+// `cosell referrals list`: the triaged inbox of hyperscaler referrals, most urgent first, from the service.
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { cloudFlag, serviceFlags } from '../../../cli/flags.js';
+import { CoSellServiceClient, serviceSettings, type ReferralView } from '../../../cli/service-client.js';
+import { PRIORITIES, SOURCE_LAYERS, TRIAGE_STATUSES } from '../../../core/model.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.referrals.list');
+
+export type ReferralsListResult = { referrals: ReferralView[]; truncated: boolean };
+
+export default class ReferralsList extends SfCommand<ReferralsListResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
+    layer: Flags.option({ options: SOURCE_LAYERS, summary: messages.getMessage('flags.layer.summary') })(),
+    priority: Flags.option({ options: PRIORITIES, summary: messages.getMessage('flags.priority.summary') })(),
+    status: Flags.option({ options: TRIAGE_STATUSES, summary: messages.getMessage('flags.status.summary') })(),
+    overdue: Flags.boolean({ allowNo: true, summary: messages.getMessage('flags.overdue.summary') }),
+    limit: Flags.integer({ min: 1, max: 500, default: 100, summary: messages.getMessage('flags.limit.summary') }),
+    ...serviceFlags,
+  };
+
+  public async run(): Promise<ReferralsListResult> {
+    const { flags } = await this.parse(ReferralsList);
+    const client = new CoSellServiceClient(serviceSettings(flags));
+    const result = await client.listReferrals({
+      ...(flags.cloud ? { cloud: flags.cloud } : {}),
+      ...(flags.layer ? { layer: flags.layer } : {}),
+      ...(flags.priority ? { priority: flags.priority } : {}),
+      ...(flags.status ? { status: flags.status } : {}),
+      ...(flags.overdue === undefined ? {} : { overdue: flags.overdue }),
+      limit: flags.limit,
+    });
+    if (result.referrals.length === 0) this.log(messages.getMessage('info.empty'));
+    else {
+      this.table({
+        data: result.referrals.map((referral) => ({
+          id: referral.id,
+          cloud: referral.cloud,
+          priority: referral.priority ?? '',
+          due: referral.responseDue ? `${referral.responseDue.slice(0, 16).replace('T', ' ')}Z${referral.overdue ? ' OVERDUE' : ''}` : '',
+          status: referral.triageStatus,
+          customer: referral.customerName,
+          title: referral.title ?? '',
+          value: referral.estimatedValue ? `${referral.estimatedValue.amount} ${referral.estimatedValue.currencyIsoCode}` : '',
+          from: [referral.sourceLayer, referral.referrer.name].filter(Boolean).join(': '),
+          owner: referral.ownerId ?? '',
+        })),
+        columns: ['id', 'cloud', 'priority', 'due', 'status', 'customer', 'title', 'value', 'from', 'owner'],
+      });
+      const overdue = result.referrals.filter((referral) => referral.overdue).length;
+      this.log(messages.getMessage('info.summary', [result.referrals.length, overdue]));
+    }
+    if (result.truncated) this.warn(messages.getMessage('info.truncated', [flags.limit]));
+    return result;
+  }
+}

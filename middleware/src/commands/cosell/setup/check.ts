@@ -1,0 +1,55 @@
+// `cosell setup check`: does the org have what the co-sell package ships (objects, fields, permission
+// sets) and can the integration user see and write what the service needs? Prints what is missing.
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { EXIT_CODES } from '../../../cli/exit-codes.js';
+import { orgConnection } from '../../../cli/org-connection.js';
+import { checkPackage, type SetupCheck } from '../../../salesforce-query/package-check.js';
+import { gatherPackageFacts } from '../../../salesforce-query/package-facts.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.setup.check');
+
+export type SetupCheckResult = {
+  targetOrg: string;
+  ready: boolean;
+  checked: number;
+  missing: SetupCheck[];
+  checks: SetupCheck[];
+};
+
+export default class SetupCheckCommand extends SfCommand<SetupCheckResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    'integration-user': Flags.string({ char: 'u', summary: messages.getMessage('flags.integration-user.summary') }),
+  };
+
+  public async run(): Promise<SetupCheckResult> {
+    const { flags } = await this.parse(SetupCheckCommand);
+    const org = flags['target-org'];
+    const username = org.getUsername() ?? '';
+    this.spinner.start(messages.getMessage('info.checking', [username]));
+    let checks: SetupCheck[];
+    try {
+      const facts = await gatherPackageFacts(orgConnection(org.getConnection(flags['api-version'])), {
+        ...(flags['integration-user'] ? { integrationUsername: flags['integration-user'] } : {}),
+      });
+      checks = checkPackage(facts);
+    } finally {
+      this.spinner.stop();
+    }
+    const missing = checks.filter((check) => !check.ok);
+    if (missing.length === 0) this.log(messages.getMessage('info.ready', [username, checks.length]));
+    else {
+      this.table({ data: missing.map(({ area, item, problem }) => ({ area, item, problem })), columns: ['area', 'item', 'problem'] });
+      this.log(messages.getMessage('info.missing', [missing.length, checks.length, username]));
+      process.exitCode = EXIT_CODES.findings;
+    }
+    return { targetOrg: username, ready: missing.length === 0, checked: checks.length, missing, checks };
+  }
+}

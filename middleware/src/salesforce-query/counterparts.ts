@@ -1,0 +1,42 @@
+// Reads the named hyperscaler counterparts (CoSell_Counterpart__c) of one cloud from an org, for
+// the readiness checklist's PDM-rhythm item.
+import { Counterpart, type Cloud } from '../core/model.js';
+import { COUNTERPART_FIELDS, COUNTERPART_OBJECT } from '../core/salesforce-fields.js';
+import { queryAll, type OrgConnection } from './org-connection.js';
+import { soqlLiteral } from './opportunities.js';
+
+export interface OrgCounterparts {
+  counterparts: Counterpart[];
+  /** Records the model refuses (a malformed email, an unknown layer), by Id with the reason. */
+  skipped: Array<{ id: string | null; reason: string }>;
+}
+
+export function counterpartSoql(cloud: Cloud): string {
+  return `SELECT ${Object.values(COUNTERPART_FIELDS).join(', ')} FROM ${COUNTERPART_OBJECT} WHERE ${COUNTERPART_FIELDS.cloud} = ${soqlLiteral(cloud)} ORDER BY Id`;
+}
+
+/** Salesforce writes `+0000`; the model wants an ISO offset with a colon. */
+function isoInstant(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const parsed = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
+}
+
+export async function readOrgCounterparts(connection: OrgConnection, cloud: Cloud): Promise<OrgCounterparts> {
+  const result: OrgCounterparts = { counterparts: [], skipped: [] };
+  for await (const record of queryAll(connection, counterpartSoql(cloud))) {
+    const input = Object.fromEntries(
+      Object.entries(COUNTERPART_FIELDS).map(([path, column]) => [path, path === 'lastContactAt' ? isoInstant(record[column]) : (record[column] ?? null)]),
+    );
+    if (input.id === null) delete input.id;
+    const parsed = Counterpart.safeParse(input);
+    if (parsed.success) result.counterparts.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      const path = String(issue?.path[0] ?? '');
+      const column = (COUNTERPART_FIELDS as Record<string, string>)[path] ?? path;
+      result.skipped.push({ id: typeof record.Id === 'string' ? record.Id : null, reason: `${column}: ${issue?.message ?? 'invalid'}` });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+// Gathers from an org what `checkPackage` compares: describes of the package's objects, which of its
+// permission sets exist, what the integration permission set grants and who holds it.
+import { describeIfPresent, queryAll, type OrgConnection } from './org-connection.js';
+import { soqlLiteral } from './opportunities.js';
+import { INTEGRATION_PERMISSION_SET, PACKAGE_OBJECTS, PACKAGE_PERMISSION_SETS, packageFields, type OrgPackageFacts } from './package-check.js';
+
+async function all(connection: OrgConnection, soql: string): Promise<Array<Record<string, unknown>>> {
+  const records: Array<Record<string, unknown>> = [];
+  for await (const record of queryAll(connection, soql)) records.push(record);
+  return records;
+}
+
+export async function gatherPackageFacts(connection: OrgConnection, options: { integrationUsername?: string } = {}): Promise<OrgPackageFacts> {
+  const objectNames = [...new Set(['Opportunity', ...PACKAGE_OBJECTS, ...Object.keys(packageFields())])];
+  const objects: Record<string, string[] | null> = {};
+  for (const name of objectNames) {
+    const described = await describeIfPresent(connection, name);
+    objects[name] = described ? described.fields.map((field) => field.name) : null;
+  }
+  const names = PACKAGE_PERMISSION_SETS.map(soqlLiteral).join(', ');
+  const permissionSets = (await all(connection, `SELECT Name FROM PermissionSet WHERE Name IN (${names})`)).map((record) => String(record.Name));
+  const parent = `Parent.Name = ${soqlLiteral(INTEGRATION_PERMISSION_SET)}`;
+  const integrationObjectAccess = permissionSets.includes(INTEGRATION_PERMISSION_SET)
+    ? (await all(connection, `SELECT SobjectType, PermissionsRead, PermissionsCreate, PermissionsEdit FROM ObjectPermissions WHERE ${parent}`)).map((record) => ({
+        sobject: String(record.SobjectType),
+        read: record.PermissionsRead === true,
+        create: record.PermissionsCreate === true,
+        edit: record.PermissionsEdit === true,
+      }))
+    : [];
+  const integrationFieldAccess = permissionSets.includes(INTEGRATION_PERMISSION_SET)
+    ? (await all(connection, `SELECT Field, PermissionsRead, PermissionsEdit FROM FieldPermissions WHERE ${parent}`)).map((record) => ({
+        field: String(record.Field),
+        read: record.PermissionsRead === true,
+        edit: record.PermissionsEdit === true,
+      }))
+    : [];
+  const facts: OrgPackageFacts = { objects, permissionSets, integrationObjectAccess, integrationFieldAccess };
+  if (options.integrationUsername) {
+    const username = soqlLiteral(options.integrationUsername);
+    const users = await all(connection, `SELECT Id FROM User WHERE Username = ${username} AND IsActive = true`);
+    const assignments = users.length
+      ? await all(connection, `SELECT Id FROM PermissionSetAssignment WHERE Assignee.Username = ${username} AND PermissionSet.Name = ${soqlLiteral(INTEGRATION_PERMISSION_SET)}`)
+      : [];
+    facts.integrationUser = { username: options.integrationUsername, exists: users.length > 0, assigned: assignments.length > 0 };
+  }
+  return facts;
+}

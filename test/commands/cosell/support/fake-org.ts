@@ -1,0 +1,110 @@
+// A fake org for command tests: MockTestOrgData auth plus a `fakeConnectionRequest` that answers
+// describes and SOQL from realistic records, pages large answers like Salesforce does (so paging is
+// exercised), and records every SOQL statement sent. No network, no real org.
+import type { TestContext } from '@salesforce/core/testSetup';
+import { MockTestOrgData } from '@salesforce/core/testSetup';
+import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, TRIAGE_RULE_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
+
+export type SoqlRecord = Record<string, unknown>;
+
+export interface FakeOrgData {
+  /** Describe answers by object; objects left out answer NOT_FOUND, like an org without the package. */
+  describes: Record<string, { fields: string[]; childRelationships?: string[] }>;
+  /** SOQL answers: the first matcher whose pattern matches the statement answers it. */
+  queries: Array<{ match: RegExp; records: SoqlRecord[] }>;
+  /** Records per page (Salesforce uses 2000; small here so paging is exercised). */
+  pageSize?: number;
+}
+
+export interface FakeOrg {
+  username: string;
+  soql: string[];
+}
+
+function notFound(what: string): Error {
+  return Object.assign(new Error(`The requested resource does not exist: ${what}`), { errorCode: 'NOT_FOUND', name: 'NOT_FOUND' });
+}
+
+/** Describes of an org with the whole package installed (standard fields the commands need included). */
+export function packagedOrgDescribes(options: { multiCurrency?: boolean } = {}): FakeOrgData['describes'] {
+  const own = (table: Record<string, string>) => Object.values(table).filter((name) => !name.includes('.'));
+  const describes: FakeOrgData['describes'] = {
+    Opportunity: {
+      fields: [...own(OPPORTUNITY_FIELDS).filter((name) => options.multiCurrency || name !== 'CurrencyIsoCode')],
+      childRelationships: ['CoSell_Engagements__r', 'OpportunityContactRoles'],
+    },
+    CoSell_Engagement__c: { fields: [...own(ENGAGEMENT_FIELDS), 'Engagement_Key__c'] },
+    CoSell_Referral__c: { fields: [...own(REFERRAL_FIELDS), 'Referral_Key__c'] },
+    CoSell_Counterpart__c: { fields: own(COUNTERPART_FIELDS) },
+    CoSell_Metric__c: { fields: own(METRIC_FIELDS) },
+    CoSell_Triage_Rule__mdt: { fields: Object.values(TRIAGE_RULE_FIELDS) },
+    Account: { fields: ['Id', 'Name', ...INTEGRATION_ACCESS.Account.readFields] },
+    Contact: { fields: ['Id', 'LastName', ...INTEGRATION_ACCESS.Contact.readFields] },
+  };
+  return describes;
+}
+
+/** Describes of a plain org: standard objects only, no co-sell fields. */
+export function plainOrgDescribes(): FakeOrgData['describes'] {
+  return {
+    Opportunity: { fields: ['Id', 'Name', 'Amount', 'StageName', 'IsClosed', 'IsWon', 'CloseDate', 'CreatedDate', 'LastModifiedDate', 'AccountId'], childRelationships: ['OpportunityContactRoles'] },
+    Account: { fields: ['Id', 'Name', 'Website', 'Industry', 'BillingAddress'] },
+    Contact: { fields: ['Id', 'LastName', 'Email', 'Phone', 'Title'] },
+  };
+}
+
+export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeOrg> {
+  const testOrg = new MockTestOrgData();
+  await $$.stubAuths(testOrg);
+  $$.stubAliases({});
+  const soql: string[] = [];
+  const pageSize = data.pageSize ?? 2;
+  const cursors = new Map<string, SoqlRecord[]>();
+  const page = (records: SoqlRecord[], start: number, base: string) => {
+    const rest = records.slice(start + pageSize);
+    const locator = `01gFAKE${cursors.size}-${start + pageSize}`;
+    if (rest.length > 0) cursors.set(locator, records);
+    return {
+      totalSize: records.length,
+      done: rest.length === 0,
+      ...(rest.length > 0 ? { nextRecordsUrl: `${base}/query/${locator}` } : {}),
+      records: records.slice(start, start + pageSize),
+    };
+  };
+  $$.fakeConnectionRequest = (request) => {
+    // jsforce passes a request object, or a bare URL string for describes.
+    const url = typeof request === 'string' ? request : (request as { url: string }).url;
+    const parsed = new URL(url, testOrg.instanceUrl);
+    const base = parsed.pathname.replace(/\/(query|sobjects)\b.*$/, '');
+    const describe = /\/sobjects\/([^/]+)\/describe$/.exec(parsed.pathname);
+    if (describe) {
+      const name = decodeURIComponent(describe[1] ?? '');
+      const found = data.describes[name];
+      if (!found) return Promise.reject(notFound(name));
+      return Promise.resolve({
+        name,
+        fields: found.fields.map((field) => ({ name: field })),
+        childRelationships: (found.childRelationships ?? []).map((relationshipName) => ({ relationshipName })),
+      });
+    }
+    const more = /\/query\/(01gFAKE\d+)-(\d+)$/.exec(parsed.pathname);
+    if (more) {
+      const records = cursors.get(`${more[1]}-${more[2]}`);
+      if (!records) return Promise.reject(notFound(url));
+      return Promise.resolve(page(records, Number(more[2]), base));
+    }
+    const statement = parsed.searchParams.get('q');
+    // The org flag reads the Organization record itself; the commands' own SOQL is what tests inspect.
+    if (statement !== null && / FROM Organization$/.test(statement)) {
+      return Promise.resolve({ totalSize: 1, done: true, records: [{ Name: 'Acme Data', InstanceName: 'NA224', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: 'Enterprise Edition' }] });
+    }
+    if (statement !== null) {
+      soql.push(statement);
+      const answer = data.queries.find((candidate) => candidate.match.test(statement));
+      if (!answer) return Promise.reject(Object.assign(new Error(`no fake answer for ${statement}`), { errorCode: 'MALFORMED_QUERY' }));
+      return Promise.resolve(page(answer.records, 0, base));
+    }
+    return Promise.reject(new Error(`fake org cannot answer ${typeof request === 'string' ? 'GET' : String((request as { method?: string }).method ?? 'GET')} ${url}`));
+  };
+  return { username: testOrg.username, soql };
+}
