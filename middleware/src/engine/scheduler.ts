@@ -1,7 +1,7 @@
 // The engine's periodic work: poll portal records under review for their status, and catch up on
 // inbound referrals by cursor so a missed or never-sent event is never a lost referral. Portal
 // events and webhooks only make the catch-up run sooner.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
 import type { Database } from '../store/schema.js';
@@ -15,7 +15,9 @@ const AWAITING_PORTAL = ['Submitted', 'In review', 'Action required', 'Accepted'
 
 /**
  * Queues one status poll per engagement awaiting the portal, at most once per interval (the
- * idempotency key carries the interval's number, so several instances never double a poll).
+ * idempotency key carries the interval's number, so several instances never double a poll), and
+ * none while an earlier poll of the engagement still waits in the outbox: when the queue runs
+ * behind by more than an interval, polls would otherwise pile up faster than they drain.
  */
 export async function schedulePortalPolls(db: Kysely<Database>, now: Date, intervalMs: number): Promise<number> {
   const due = new Date(now.getTime() - intervalMs);
@@ -25,6 +27,16 @@ export async function schedulePortalPolls(db: Kysely<Database>, now: Date, inter
     .where('portal_id', 'is not', null)
     .where('status', 'in', AWAITING_PORTAL)
     .where((eb) => eb.or([eb('last_synced_at', 'is', null), eb('last_synced_at', '<=', due)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(
+        selectFrom('outbox')
+          .select('outbox.id')
+          .where('outbox.kind', '=', JOB_KINDS.poll)
+          .where('outbox.status', 'in', ['pending', 'running'])
+          // engagementKey(opportunity_id, cloud), spelled in SQL.
+          .where(sql<boolean>`outbox.ordering_key = 'engagement:' || engagements.opportunity_id || ':' || engagements.cloud`),
+      )),
+    )
     .execute();
   const slot = Math.floor(now.getTime() / intervalMs);
   let queued = 0;

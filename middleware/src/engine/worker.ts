@@ -77,6 +77,7 @@ export class SyncWorker {
   private readonly db: Kysely<Database>;
   private readonly clock: () => Date;
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly breakerRetryAt = new Map<string, number>();
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -95,15 +96,18 @@ export class SyncWorker {
         handleWhen((error) => error instanceof PortalError && error.transient),
         { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.consecutiveFailures) },
       );
+      // cockatiel moves an open circuit to half-open only inside execute(): remember when the
+      // wait ends, so the target's jobs are claimed again and one of them can probe the portal.
+      breaker.onBreak(() => this.breakerRetryAt.set(target, Date.now() + settings.halfOpenAfterMs));
       this.breakers.set(target, breaker);
     }
     return breaker;
   }
 
-  /** Targets whose circuit is not open: jobs for an open circuit stay queued. */
+  /** Targets whose circuit is not open (or whose open wait is over): jobs for an open circuit stay queued. */
   private openTargets(): string[] {
     const targets = ['salesforce', 'aws', 'microsoft', 'google'];
-    return targets.filter((t) => this.breaker(t).state !== 1 /* CircuitState.Open */);
+    return targets.filter((t) => this.breaker(t).state !== 1 /* CircuitState.Open */ || Date.now() >= (this.breakerRetryAt.get(t) ?? 0));
   }
 
   /** Claims one batch and runs it; returns how many jobs it handled. */

@@ -1,0 +1,143 @@
+// Proofs 3 and 4: an inbound ACE event delivered five times yields one referral (through the real
+// path: EventBridge event → invitation read → ACE inbound module → intake); two SyncWorkers sharing
+// one store never run a job twice; and a circuit opened by an outage closes again on its own.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
+import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
+import { PortalError, type PortalClient, type SubmitRequest } from '../../../middleware/src/engine/portal-client.js';
+import { SyncWorker, type WorkerEvent } from '../../../middleware/src/engine/worker.js';
+import type { AceEmulator, EmulatorEvent } from '../../../middleware/src/portals/aws/emulator.js';
+import { openStore, type Store } from '../../../middleware/src/store/database.js';
+import { aceDivergence, aceEventIntake, pipelineOpportunity, proofAceClient, RecordingSalesforce, startProofAce } from '../../support/engine-harness.js';
+import { FakePortal } from '../../support/fake-portal.js';
+import { storeVariants, truncateAll } from '../../support/stores.js';
+
+/** Counts each portal call by the logical call it makes (submission key, or portal id + version). */
+function countingClient(inner: PortalClient, calls: Map<string, number>): PortalClient {
+  const count = (key: string) => calls.set(key, (calls.get(key) ?? 0) + 1);
+  return {
+    cloud: inner.cloud,
+    submit: (request: SubmitRequest) => (count(`submit ${request.idempotencyKey}`), inner.submit(request)),
+    update: (request) => (count(`update ${request.opportunity.id} ${request.opportunity.lastModifiedDate}`), inner.update(request)),
+    fetch: (portalId) => inner.fetch(portalId),
+    listInbound: (cursor, now) => inner.listInbound(cursor, now),
+    decide: (decision) => (count(`decide ${decision.portalId}`), inner.decide(decision)),
+  };
+}
+
+async function drain(workers: SyncWorker[], rounds = 200): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    const handled = await Promise.all(workers.map((worker) => worker.runOnce()));
+    if (handled.every((count) => count === 0)) return;
+  }
+  throw new Error(`the outbox did not drain in ${rounds} rounds`);
+}
+
+describe.each(storeVariants())('inbound replays, shared store and circuit recovery on $name', ({ name, options }) => {
+  let store: Store;
+  let second: Store;
+  let emulator: AceEmulator;
+
+  beforeAll(async () => {
+    const opened = await options();
+    store = await openStore(opened);
+    // A second engine instance: its own connection pool to the same server (PGlite: the same instance).
+    second = opened.url ? await openStore({ url: opened.url, poolSize: 4 }) : store;
+    emulator = await startProofAce();
+  });
+  beforeEach(async () => truncateAll(store.db));
+  afterAll(async () => {
+    await emulator?.stop();
+    if (second && second !== store) await second.close();
+    await store?.close();
+  });
+
+  it('the same invitation event delivered five times (two at once) yields one referral and one Salesforce write-back', async () => {
+    const seen: EmulatorEvent[] = [];
+    const unsubscribe = emulator.control.subscribe((event) => void seen.push(event));
+    const { id } = emulator.control.createInvitation({ layer: 'Partner Program', customer: { companyName: 'Contoso Clinics', websiteUrl: 'https://contoso-clinics.example' }, project: { title: 'Clinical data lakehouse', monthlySpendUsd: 38_000 } });
+    unsubscribe();
+    const created = seen.find((event) => event['detail-type'] === 'Engagement Invitation Created');
+    expect(created).toBeDefined();
+    const intake = aceEventIntake(emulator.url, store.db);
+    const now = new Date();
+    const first = await Promise.all([intake(created!, now), intake(created!, now)]);
+    const later = [];
+    for (let n = 0; n < 3; n++) later.push(await intake(created!, now));
+    const outcomes = [...first, ...later].map((o) => o.outcome).sort();
+    expect(outcomes).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    const referrals = await store.db.selectFrom('referrals').select(['portal_id', 'triage_status', 'source_layer']).execute();
+    expect(referrals).toEqual([{ portal_id: id, triage_status: 'New', source_layer: 'Partner Program' }]);
+    const writebacks = await store.db.selectFrom('outbox').select('id').where('kind', '=', JOB_KINDS.salesforceReferral).execute();
+    expect(writebacks).toHaveLength(1);
+  });
+
+  it('an opportunity event delivered five times queues one status poll', async () => {
+    const client = proofAceClient(emulator.url);
+    await recordOpportunity(store.db, pipelineOpportunity(7, 0, new Date()), new Date());
+    const worker = new SyncWorker({ db: store.db, clients: { AWS: client }, salesforce: new RecordingSalesforce(), workerId: 'w-events' });
+    await drain([worker]);
+    const engagement = await store.db.selectFrom('engagements').select('portal_id').executeTakeFirstOrThrow();
+    // Whatever the review reached by now, ACE announced the opportunity's changes as events.
+    const announced = emulator.control.events().find((event) => event['detail-type'].startsWith('Opportunity ') && (event.detail as { opportunity?: { identifier?: string } }).opportunity?.identifier === engagement.portal_id);
+    expect(announced).toBeDefined();
+    const accepted = announced!;
+    const intake = aceEventIntake(emulator.url, store.db);
+    const outcomes = [];
+    for (let n = 0; n < 5; n++) outcomes.push((await intake(accepted, new Date())).outcome);
+    expect(outcomes).toEqual(['poll-queued', 'ignored', 'ignored', 'ignored', 'ignored']);
+    expect(await store.db.selectFrom('outbox').select('id').where('kind', '=', JOB_KINDS.poll).execute()).toHaveLength(1);
+  });
+
+  it(`two SyncWorkers sharing one ${name} store run each job once: one portal call per job, one ACE record per opportunity`, async () => {
+    const baseline = emulator.counters.callsByOperation.StartEngagementFromOpportunityTask ?? 0;
+    const createdBefore = emulator.counters.created;
+    const calls = new Map<string, number>();
+    const done = new Map<string, string[]>();
+    const onEvent = (workerId: string) => (event: WorkerEvent) => {
+      if (event.type === 'job-done') done.set(event.job.id, [...(done.get(event.job.id) ?? []), workerId]);
+    };
+    const make = (db: Store, workerId: string) =>
+      new SyncWorker({ db: db.db, clients: { AWS: countingClient(proofAceClient(emulator.url), calls) }, salesforce: new RecordingSalesforce(), workerId, batchSize: 6, onEvent: onEvent(workerId) });
+    const epoch = new Date();
+    const deals = Array.from({ length: 30 }, (_, n) => 100 + n);
+    for (const index of deals) await recordOpportunity(store.db, pipelineOpportunity(index, 0, epoch), new Date());
+    const workers = [make(store, 'instance-a'), make(second, 'instance-b')];
+    await drain(workers);
+
+    expect([...calls.values()].every((count) => count === 1)).toBe(true);
+    expect(calls.size).toBe(deals.length);
+    expect([...done.values()].every((by) => by.length === 1)).toBe(true);
+    expect(new Set([...done.values()].flat())).toEqual(new Set(['instance-a', 'instance-b']));
+    expect(emulator.counters.created - createdBefore).toBe(deals.length);
+    expect((emulator.counters.callsByOperation.StartEngagementFromOpportunityTask ?? 0) - baseline).toBe(deals.length);
+    expect(await aceDivergence(emulator, new Map(deals.map((index) => [index, 0])))).toEqual([]);
+  });
+
+  it('a circuit opened by an outage lets the queued jobs through again once its wait is over', async () => {
+    const portal = new FakePortal('AWS');
+    portal.failures = Array.from({ length: 3 }, () => new PortalError('AWS', 'unavailable', 'ACE InternalServerException (outage)'));
+    const worker = new SyncWorker({
+      db: store.db,
+      clients: { AWS: portal },
+      salesforce: new RecordingSalesforce(),
+      workerId: 'w-breaker',
+      batchSize: 1,
+      backoff: { baseMs: 1, capMs: 1, random: () => 0 },
+      breaker: { consecutiveFailures: 3, halfOpenAfterMs: 100 },
+    });
+    await recordOpportunity(store.db, pipelineOpportunity(1, 0, new Date()), new Date());
+    for (let n = 0; n < 3; n++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await worker.runOnce();
+    }
+    // Open now: the job waits instead of failing again.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await worker.runOnce()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await drain([worker]);
+    const jobs = await store.db.selectFrom('outbox').select(['kind', 'status']).where('target', '=', 'aws').execute();
+    expect(jobs).toEqual([{ kind: JOB_KINDS.submit, status: 'done' }]);
+    expect(portal.records.size).toBe(1);
+  });
+});
