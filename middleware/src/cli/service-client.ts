@@ -234,7 +234,8 @@ export class CoSellServiceClient {
       name: 'ServiceUnreachable',
       exitCode: EXIT_CODES.serviceUnreachable,
       actions: messages.getMessages('error.unreachable.actions', [SERVICE_URL_ENV]),
-      cause: error,
+      // fetch's errors may come from another realm (test VMs), where `instanceof Error` fails.
+      cause: error instanceof Error ? error : new Error(String((error as { message?: unknown }).message ?? error)),
     });
   }
 

@@ -1,6 +1,6 @@
 // `cosell referrals decline`: declines a referral with a listed reason and feedback the referrer can
 // learn from; generic feedback is refused here first, exactly as the inbox UI refuses it.
-import { Messages } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { serviceFlags, serviceRowIdFlag } from '../../../cli/flags.js';
@@ -42,7 +42,13 @@ export default class ReferralsDecline extends SfCommand<ReferralsDeclineResult> 
     );
     const blocking = findings.filter((finding) => finding.severity === 'error');
     if (blocking.length > 0) {
-      throw messages.createError('error.refused', [flags.referral], blocking.map((finding) => finding.message), EXIT_CODES.findings);
+      throw SfError.create({
+        name: 'FeedbackRefused',
+        message: messages.getMessage('error.refused', [flags.referral]),
+        actions: blocking.map((finding) => finding.message),
+        exitCode: EXIT_CODES.findings,
+        data: { findings: blocking.map((finding) => ({ code: finding.code, field: finding.field ?? null, message: finding.message })) },
+      });
     }
     for (const finding of findings) this.warn(finding.message);
     const result = await client.declineReferral(flags.referral, { reason: flags.reason, feedback: flags.feedback });
