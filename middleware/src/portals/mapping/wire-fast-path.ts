@@ -1,0 +1,154 @@
+// Clears a valid wire payload without building zod issues: a yes/no check compiled once from the
+// portal's own zod schema, so most payloads (which are valid) skip the costly issue-reporting parse.
+// It may only ever say "valid" when zod would: anything it does not fully understand answers "not
+// sure" (false), and the caller then runs zod for the findings. Leaf rules (formats, lengths, ranges,
+// refinements) are zod's own check functions, so their meaning cannot drift from the schema's.
+import type { z } from 'zod';
+
+/** True only when the schema accepts the value; false means "ask zod". */
+export type FastCheck = (value: unknown) => boolean;
+
+type ZodCheck = z.core.$ZodCheck<unknown>;
+type Def = {
+  type: string;
+  checks?: ZodCheck[];
+  shape?: Record<string, z.core.$ZodType>;
+  catchall?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+  entries?: Record<string, unknown>;
+  values?: unknown[];
+  coerce?: boolean;
+};
+
+const NOT_SURE: FastCheck = () => false;
+
+/** The payload shape zod's check functions read and append issues to (one per compiled check, reused). */
+type CheckPayload = { value: unknown; issues: unknown[] };
+
+/** Runs zod's own checks (the schema's format check first, then `.min()`, `.regex()`, `.refine()`...). */
+function checksOf(schema: z.core.$ZodType): FastCheck | null {
+  const checks: ZodCheck[] = [...((schema._zod.def as Def).checks ?? [])];
+  if (schema._zod.traits.has('$ZodCheck')) checks.unshift(schema as unknown as ZodCheck);
+  if (checks.length === 0) return null;
+  const scratch: CheckPayload = { value: undefined, issues: [] };
+  return (value) => {
+    scratch.value = value;
+    scratch.issues.length = 0;
+    for (const check of checks) {
+      const when = check._zod.def.when;
+      if (when && !when(scratch as never)) continue;
+      const result = check._zod.check(scratch as never) as unknown;
+      // An asynchronous refinement cannot answer here: leave the payload to zod.
+      if (result instanceof Promise || scratch.issues.length > 0) return false;
+    }
+    return true;
+  };
+}
+
+function withChecks(schema: z.core.$ZodType, base: FastCheck): FastCheck {
+  const checks = checksOf(schema);
+  return checks ? (value) => base(value) && checks(value) : base;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function objectCheck(def: Def): FastCheck | null {
+  const shape = def.shape ?? {};
+  const keys = Object.keys(shape);
+  const members: Array<{ key: string; check: FastCheck; mayBeAbsent: boolean }> = [];
+  for (const key of keys) {
+    const member = shape[key] as z.core.$ZodType;
+    const check = compile(member);
+    if (!check) return null;
+    // Only a fully optional member may be left out (zod reports any other absent member).
+    members.push({ key, check, mayBeAbsent: member._zod.optin === 'optional' && member._zod.optout === 'optional' });
+  }
+  const catchall = def.catchall?._zod.def.type;
+  // No catchall: unknown keys are dropped (still valid); `unknown`: kept; `never`: rejected. Anything else: ask zod.
+  if (catchall !== undefined && catchall !== 'unknown' && catchall !== 'never') return null;
+  const known = new Set(keys);
+  const strict = catchall === 'never';
+  const count = members.length;
+  return (value) => {
+    if (!isObject(value)) return false;
+    if (strict) for (const key in value) if (!known.has(key)) return false;
+    for (let i = 0; i < count; i += 1) {
+      const member = members[i] as (typeof members)[number];
+      const item = value[member.key];
+      // Absent and present-but-undefined read alike; only a fully optional member may be either.
+      if (item === undefined) {
+        if (member.mayBeAbsent) continue;
+        return false;
+      }
+      if (!member.check(item)) return false;
+    }
+    return true;
+  };
+}
+
+/** Compiles a schema node; null when the node (or one inside it) is beyond what this check mirrors. */
+function compile(schema: z.core.$ZodType): FastCheck | null {
+  const def = schema._zod.def as Def;
+  if (def.coerce) return null;
+  switch (def.type) {
+    case 'string':
+      return withChecks(schema, (value) => typeof value === 'string');
+    case 'number':
+      return withChecks(schema, (value) => typeof value === 'number' && Number.isFinite(value));
+    case 'boolean':
+      return withChecks(schema, (value) => typeof value === 'boolean');
+    case 'unknown':
+    case 'any':
+      return withChecks(schema, () => true);
+    case 'enum': {
+      const values = new Set(Object.values(def.entries ?? {}));
+      return withChecks(schema, (value) => values.has(value));
+    }
+    case 'literal': {
+      const values = new Set(def.values ?? []);
+      return withChecks(schema, (value) => values.has(value));
+    }
+    case 'optional': {
+      const inner = def.innerType && compile(def.innerType);
+      return inner ? withChecks(schema, (value) => value === undefined || inner(value)) : null;
+    }
+    case 'nullable': {
+      const inner = def.innerType && compile(def.innerType);
+      return inner ? withChecks(schema, (value) => value === null || inner(value)) : null;
+    }
+    case 'union': {
+      const options = (def.options ?? []).map(compile);
+      if (options.length === 0 || options.some((option) => option === null)) return null;
+      const checks = options as FastCheck[];
+      return withChecks(schema, (value) => {
+        for (const check of checks) if (check(value)) return true;
+        return false;
+      });
+    }
+    case 'array': {
+      const element = def.element && compile(def.element);
+      if (!element) return null;
+      return withChecks(schema, (value) => {
+        if (!Array.isArray(value)) return false;
+        for (const item of value) if (!element(item)) return false;
+        return true;
+      });
+    }
+    case 'object': {
+      const object = objectCheck(def);
+      return object ? withChecks(schema, object) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The fast check for a wire schema. A schema using something this module does not mirror (a lazy,
+ * a transform, a default...) gets a check that always answers "ask zod", which is slow but right.
+ */
+export function compileFastCheck(schema: z.ZodType): FastCheck {
+  return compile(schema) ?? NOT_SURE;
+}

@@ -1,0 +1,140 @@
+// The Microsoft and Google wire fast paths skip zod for payloads they call valid, so they must never
+// call valid what zod rejects; and they must clear the realistic valid payloads, or they buy nothing.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { GOOGLE_OPERATIONS, googleWireFormat } from '../../../middleware/src/portals/google/wire-format.js';
+import { compileFastCheck } from '../../../middleware/src/portals/mapping/wire-fast-path.js';
+import { MICROSOFT_OPERATIONS, microsoftWireFormat } from '../../../middleware/src/portals/microsoft/wire-format.js';
+import type { PortalName, PortalWireFormat } from '../../../middleware/src/portals/portal.js';
+import { portalBinding } from '../../../middleware/src/portals/registry.js';
+import { googleCreatedOpportunity, submissionBody } from '../google/support/fixtures.js';
+import { coSellCreateBody, incomingPdmReferral } from '../microsoft/support/fixtures.js';
+import { NOW, northwindDataPlatform } from './opportunity-fixture.js';
+
+type Step = string | number;
+type Json = Record<string | number, unknown>;
+
+/** Every path inside a payload (objects and arrays, leaves included), so a mutation can land anywhere. */
+function pathsOf(value: unknown, prefix: Step[] = []): Step[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries: Array<[Step, unknown]> = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])]);
+}
+
+type Mutation = { kind: 'set'; value: unknown } | { kind: 'delete' } | { kind: 'addKey'; key: string; value: unknown };
+
+function mutate(payload: unknown, path: Step[], mutation: Mutation): unknown {
+  const copy = structuredClone(payload) as Json;
+  let node: Json = copy;
+  for (const step of path.slice(0, -1)) node = node[step] as Json;
+  const last = path[path.length - 1] as Step;
+  if (mutation.kind === 'set') node[last] = mutation.value;
+  else if (mutation.kind === 'delete') delete node[last];
+  else {
+    const target = node[last];
+    if (target !== null && typeof target === 'object' && !Array.isArray(target)) (target as Json)[mutation.key] = mutation.value;
+    else node[last] = { [mutation.key]: mutation.value };
+  }
+  return copy;
+}
+
+/** Values near the valid ones (wrong case, wrong type, empty, fractional, out of range) and arbitrary JSON. */
+const value = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom('', ' ', 'us', 'USD1', 'GB', 'Shared', 'DRAFT', 'CLOSED', '2026-13-40', '2026-12-18T00:00:00Z', 'not-an-email', 'a@b.co', -1, 0, 1.5, 1e21, null, true, [], {}),
+  fc.constant(undefined),
+  fc.constant(Number.NaN),
+);
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  value.map((v): Mutation => ({ kind: 'set', value: v })),
+  fc.constant<Mutation>({ kind: 'delete' }),
+  fc.tuple(fc.constantFrom('Notes', 'currencyCode', 'units', 'nanos', 'e164Number', 'shortCode', 'year', 'country', 'id'), value).map(
+    ([key, v]): Mutation => ({ kind: 'addKey', key, value: v }),
+  ),
+);
+
+function mappedPayload(portal: PortalName): unknown {
+  const binding = portalBinding(portal);
+  return binding.mapper.toWire(northwindDataPlatform(), { now: NOW }).payload;
+}
+
+const cases: Array<{ label: string; schema: z.ZodType; valid: () => unknown }> = [
+  { label: 'Microsoft create (co-sell body)', schema: MICROSOFT_OPERATIONS.create!.schema, valid: coSellCreateBody },
+  { label: 'Microsoft create (mapped from the Northwind opportunity)', schema: MICROSOFT_OPERATIONS.create!.schema, valid: () => mappedPayload('microsoft') },
+  { label: 'Microsoft get (PDM referral read back)', schema: MICROSOFT_OPERATIONS.get!.schema, valid: incomingPdmReferral },
+  { label: 'Google create (submission)', schema: GOOGLE_OPERATIONS.create!.schema, valid: submissionBody },
+  { label: 'Google create (mapped from the Northwind opportunity)', schema: GOOGLE_OPERATIONS.create!.schema, valid: () => mappedPayload('google') },
+  { label: 'Google get (created by Google)', schema: GOOGLE_OPERATIONS.get!.schema, valid: googleCreatedOpportunity },
+];
+
+describe.each(cases)('$label fast path', ({ schema, valid }) => {
+  const check = compileFastCheck(schema);
+  const payload = valid();
+
+  it('clears the realistic valid payload (which zod accepts too)', () => {
+    expect(schema.safeParse(payload).success).toBe(true);
+    expect(check(payload)).toBe(true);
+  });
+
+  it('never accepts a payload zod rejects (property: any mutation at any path)', () => {
+    const paths = pathsOf(payload);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), mutation, (path, change) => {
+        const mutated = mutate(payload, path, change);
+        return !check(mutated) || schema.safeParse(mutated).success;
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('agrees with zod on every single-member deletion (required members are caught)', () => {
+    for (const path of pathsOf(payload)) {
+      const mutated = mutate(payload, path, { kind: 'delete' });
+      const zodAccepts = schema.safeParse(mutated).success;
+      expect({ path, fastAccepts: check(mutated) }).toEqual({ path, fastAccepts: zodAccepts });
+    }
+  });
+});
+
+describe('compileFastCheck on schema features', () => {
+  it('rejects what each zod rule rejects: unknown keys of a strict object, absent members, fractions for int, refinements', () => {
+    const schema = z.strictObject({
+      name: z.string().min(1),
+      seats: z.int().nonnegative(),
+      email: z.email().nullish(),
+      window: z.looseObject({ from: z.int(), to: z.int() }).refine((w) => w.from <= w.to, 'from before to'),
+    });
+    const check = compileFastCheck(schema);
+    const valid = { name: 'Northwind Traders', seats: 40, email: 'amelia.okafor@northwindtraders.co.uk', window: { from: 1, to: 3, note: 'kept' } };
+    expect(check(valid)).toBe(true);
+    expect(check({ ...valid, extra: 1 })).toBe(false);
+    expect(check({ ...valid, name: '' })).toBe(false);
+    expect(check({ ...valid, seats: 1.5 })).toBe(false);
+    expect(check({ ...valid, email: 'amelia' })).toBe(false);
+    expect(check({ ...valid, window: { from: 3, to: 1 } })).toBe(false);
+    const { seats: _seats, ...withoutSeats } = valid;
+    expect(check(withoutSeats)).toBe(false);
+    expect(check({ ...valid, email: undefined })).toBe(true);
+  });
+
+  it('answers "ask zod" for a schema it does not mirror (a lazy schema), never "valid"', () => {
+    const check = compileFastCheck(z.lazy(() => z.string()));
+    expect(check('anything')).toBe(false);
+  });
+});
+
+describe.each<[string, PortalWireFormat, PortalName]>([
+  ['microsoft', microsoftWireFormat, 'microsoft'],
+  ['google', googleWireFormat, 'google'],
+])('%s wire format with the fast path', (_label, wireFormat, portal) => {
+  it('reports the schema findings of an invalid mapped payload exactly as before (zod still answers for it)', () => {
+    const payload = mappedPayload(portal) as Json;
+    const broken = { ...payload, type: 'Referral', state: 'ACCEPTED' };
+    const schema = wireFormat.operations.create!.schema;
+    const findings = wireFormat.validate('create', broken);
+    const schemaPaths = schema.safeParse(broken, { reportInput: true }).error?.issues.length ?? 0;
+    expect(schemaPaths).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.code.includes('_WIRE_')).length).toBe(schemaPaths);
+  });
+});
