@@ -46,7 +46,7 @@ export class ChangeDrivenSync {
   private running: Promise<void> | null = null;
   private again = false;
   private stops: Array<() => void> = [];
-  private stopped = true;
+  private stopped = false;
   /** Passes started by a change event (for tests and metrics). */
   eventTriggered = 0;
   passes = 0;
