@@ -70,7 +70,10 @@ describe('cosell opportunity validate', () => {
 
   it('refuses an org without the package before querying, naming the missing fields', async () => {
     const org = await fakeOrg($$, { describes: plainOrgDescribes(), queries: [] });
-    const error = await validate(['--target-org', org.username, '--opportunity', '006Hs00001Nwh01AAA']).catch((caught: unknown) => caught as Error & { exitCode: number });
+    const error = await validate(['--target-org', org.username, '--opportunity', '006Hs00001Nwh01AAA']).then(
+      () => { throw new Error('expected a refusal'); },
+      (caught: unknown) => caught as Error & { exitCode: number },
+    );
     expect(error.message).toContain('Opportunity.CoSell_Clouds__c');
     expect(error.message).toContain('CoSell_Engagement__c');
     expect(error.exitCode).toBe(6);

@@ -71,7 +71,7 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
       records: records.slice(start, start + pageSize),
     };
   };
-  $$.fakeConnectionRequest = (request) => {
+  const answer = (request: unknown): Promise<unknown> => {
     // jsforce passes a request object, or a bare URL string for describes.
     const url = typeof request === 'string' ? request : (request as { url: string }).url;
     const parsed = new URL(url, testOrg.instanceUrl);
@@ -100,11 +100,12 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
     }
     if (statement !== null) {
       soql.push(statement);
-      const answer = data.queries.find((candidate) => candidate.match.test(statement));
-      if (!answer) return Promise.reject(Object.assign(new Error(`no fake answer for ${statement}`), { errorCode: 'MALFORMED_QUERY' }));
-      return Promise.resolve(page(answer.records, 0, base));
+      const matched = data.queries.find((candidate) => candidate.match.test(statement));
+      if (!matched) return Promise.reject(Object.assign(new Error(`no fake answer for ${statement}`), { errorCode: 'MALFORMED_QUERY' }));
+      return Promise.resolve(page(matched.records, 0, base));
     }
     return Promise.reject(new Error(`fake org cannot answer ${typeof request === 'string' ? 'GET' : String((request as { method?: string }).method ?? 'GET')} ${url}`));
   };
+  $$.fakeConnectionRequest = (request) => answer(request) as ReturnType<TestContext['fakeConnectionRequest']>;
   return { username: testOrg.username, soql };
 }
