@@ -139,6 +139,11 @@ export interface JobFailure {
   permanent: boolean;
   /** A delay the portal asked for (Retry-After); overrides the computed backoff when longer. */
   retryAfterMs?: number;
+  /**
+   * The failure is transient and the job is still within its retry horizon: keep retrying (at the
+   * capped backoff) even past `max_attempts`, so a flaky portal delays work but never parks it.
+   */
+  keepTrying?: boolean;
 }
 
 export interface BackoffPolicy {
@@ -170,7 +175,7 @@ export async function failJob(
   now: Date,
   policy: BackoffPolicy = DEFAULT_BACKOFF,
 ): Promise<FailureOutcome> {
-  const exhausted = job.attempts >= job.max_attempts;
+  const exhausted = job.attempts >= job.max_attempts && !failure.keepTrying;
   const dead = failure.permanent || exhausted;
   const delay = Math.max(retryDelayMs(job.attempts, policy), failure.retryAfterMs ?? 0);
   const updated = await db

@@ -53,6 +53,12 @@ export interface WorkerOptions {
   callTimeoutMs?: number;
   budgets?: Partial<Record<string, TargetBudget>>;
   backoff?: BackoffPolicy;
+  /**
+   * How long a job failing only transiently (throttling, 5xx, timeouts, conflicts) keeps retrying
+   * past its attempt budget before it is parked; default 24 hours (ACE's quota window). A
+   * submission makes several calls, so at a sustained error rate most attempts fail somewhere.
+   */
+  transientRetryHorizonMs?: number;
   /** Consecutive transient failures that open a target's circuit, and how long it stays open. */
   breaker?: { consecutiveFailures: number; halfOpenAfterMs: number };
   /** Pre-flight checks run before a submit or update reaches the portal (mapping + wire validation). */
@@ -71,6 +77,8 @@ export type WorkerEvent =
 type Outcome = { result: object | null; commit: (trx: Transaction<Database>, job: OutboxJob) => Promise<void> };
 
 class LeaseLostError extends Error {}
+
+const DEFAULT_TRANSIENT_HORIZON_MS = 24 * 60 * 60 * 1000;
 
 export class SyncWorker {
   readonly workerId: string;
@@ -226,7 +234,9 @@ export class SyncWorker {
     }
     // Conflicts retry soon: the handler re-reads the portal record and merges on the next attempt.
     const retryAfterMs = portalError?.kind === 'conflict' ? 0 : portalError?.retryAfterMs;
-    const outcome = await failJob(this.db, job, this.workerId, { message, permanent: false, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }, now, this.options.backoff ?? DEFAULT_BACKOFF);
+    const retriable = portalError !== null && (portalError.transient || portalError.kind === 'conflict');
+    const keepTrying = retriable && now.getTime() - new Date(job.created_at).getTime() < (this.options.transientRetryHorizonMs ?? DEFAULT_TRANSIENT_HORIZON_MS);
+    const outcome = await failJob(this.db, job, this.workerId, { message, permanent: false, keepTrying, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }, now, this.options.backoff ?? DEFAULT_BACKOFF);
     if (outcome === 'dead') {
       await this.db.transaction().execute(async (trx) => this.recordPermanentFailure(trx, job, portalError ?? new PortalError(cloudOf(job), 'unavailable', message)));
     }

@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
+import { enqueueJob } from '../../../middleware/src/engine/outbox.js';
 import { PortalError, type PortalClient, type SubmitRequest } from '../../../middleware/src/engine/portal-client.js';
 import { SyncWorker, type WorkerEvent } from '../../../middleware/src/engine/worker.js';
 import type { AceEmulator, EmulatorEvent } from '../../../middleware/src/portals/aws/emulator.js';
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
-import { aceDivergence, aceEventIntake, pipelineOpportunity, proofAceClient, RecordingSalesforce, startProofAce } from '../../support/engine-harness.js';
+import { aceDivergence, aceEventIntake, pipelineOpportunity, pipelineOpportunityId, proofAceClient, RecordingSalesforce, startProofAce } from '../../support/engine-harness.js';
 import { FakePortal } from '../../support/fake-portal.js';
 import { storeVariants, truncateAll } from '../../support/stores.js';
 
@@ -140,4 +141,31 @@ describe.each(storeVariants())('inbound replays, shared store and circuit recove
     expect(jobs).toEqual([{ kind: JOB_KINDS.submit, status: 'done' }]);
     expect(portal.records.size).toBe(1);
   });
+
+  it('keeps retrying a transiently failing job past its attempt budget within the horizon, and parks it after', async () => {
+    const outage = () => Array.from({ length: 3 }, () => new PortalError('AWS', 'throttled', 'ACE ThrottlingException: Rate exceeded'));
+    const portal = new FakePortal('AWS');
+    const make = (horizonMs: number) =>
+      new SyncWorker({ db: store.db, clients: { AWS: portal }, salesforce: new RecordingSalesforce(), workerId: 'w-horizon', backoff: { baseMs: 1, capMs: 1, random: () => 0 }, transientRetryHorizonMs: horizonMs });
+    const settle = async (worker: SyncWorker) => {
+      for (let n = 0; n < 10; n++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await worker.runOnce();
+      }
+    };
+    await enqueueJob(store.db, { kind: JOB_KINDS.submit, target: 'aws', orderingKey: 'engagement:a:AWS', idempotencyKey: 'horizon-a', payload: { opportunityId: pipelineOpportunityId(3), cloud: 'AWS' }, maxAttempts: 2 }, new Date());
+    await recordOpportunity(store.db, { ...pipelineOpportunity(3, 0, new Date()), engagements: [] }, new Date());
+    await store.db.insertInto('engagements').values({ opportunity_id: pipelineOpportunityId(3), cloud: 'AWS', status: 'Draft', findings: '[]', updated_at: new Date() }).execute();
+    portal.failures = outage();
+    await settle(make(60_000));
+    expect(await store.db.selectFrom('outbox').select('status').where('idempotency_key', '=', 'horizon-a').executeTakeFirstOrThrow()).toEqual({ status: 'done' });
+
+    await enqueueJob(store.db, { kind: JOB_KINDS.poll, target: 'aws', orderingKey: 'engagement:b:AWS', idempotencyKey: 'horizon-b', payload: { opportunityId: pipelineOpportunityId(3), cloud: 'AWS' }, maxAttempts: 2 }, new Date());
+    portal.failures = outage();
+    await settle(make(0));
+    const parked = await store.db.selectFrom('outbox').select(['status', 'last_error']).where('idempotency_key', '=', 'horizon-b').executeTakeFirstOrThrow();
+    expect(parked.status).toBe('dead');
+    expect(parked.last_error).toMatch(/gave up after 2 attempts/);
+  });
 });
+
