@@ -39,23 +39,42 @@ export function salesforceFieldIndex(mapping: CompiledMapping): Map<string, stri
   return index;
 }
 
+const fieldsByWirePath = new WeakMap<CompiledMapping, Map<string, string | null>>();
+
+/** The Salesforce field behind a wire path (or its nearest mapped parent); remembered per mapping, since paths repeat. */
+function salesforceFieldAt(mapping: CompiledMapping, wirePath: string): string | undefined {
+  let known = fieldsByWirePath.get(mapping);
+  if (!known) {
+    known = new Map();
+    fieldsByWirePath.set(mapping, known);
+  }
+  const remembered = known.get(wirePath);
+  if (remembered !== undefined) return remembered ?? undefined;
+  const index = salesforceFieldIndex(mapping);
+  let path = withoutIndexes(wirePath);
+  let field = index.get(path);
+  while (field === undefined && path.includes('.')) {
+    path = path.slice(0, path.lastIndexOf('.'));
+    field = index.get(path);
+  }
+  // Bounded: payloads that fail validation can carry arbitrary paths (list indexes, unknown keys).
+  if (known.size < 10_000) known.set(wirePath, field ?? null);
+  return field;
+}
+
 /**
  * Wire findings gain the Salesforce field of the portal path (or of its nearest mapped parent);
  * a wire finding at a path the mapping already reported as an error is dropped as a duplicate.
  */
 export function mergeFindings(mapping: CompiledMapping, mappingFindings: Finding[], wireFindings: Finding[]): Finding[] {
-  const index = salesforceFieldIndex(mapping);
-  const reported = new Set(mappingFindings.filter((finding) => finding.severity === 'error').map((finding) => finding.path));
-  const merged = [...mappingFindings];
+  const merged = mappingFindings.slice();
+  if (wireFindings.length === 0) return merged;
+  let reported: Set<string | undefined> | undefined;
+  for (const finding of mappingFindings) if (finding.severity === 'error') (reported ??= new Set()).add(finding.path);
   for (const finding of wireFindings) {
-    if (finding.path !== undefined && reported.has(finding.path)) continue;
+    if (finding.path !== undefined && reported?.has(finding.path)) continue;
     if (finding.field === undefined && finding.path !== undefined) {
-      let path = withoutIndexes(finding.path);
-      let field = index.get(path);
-      while (field === undefined && path.includes('.')) {
-        path = path.slice(0, path.lastIndexOf('.'));
-        field = index.get(path);
-      }
+      const field = salesforceFieldAt(mapping, finding.path);
       merged.push(field === undefined ? finding : { ...finding, field });
     } else merged.push(finding);
   }

@@ -52,7 +52,8 @@ type Run = {
   opportunity: CoSellOpportunity;
   today: string;
   findings: Finding[];
-  written: Set<string>;
+  /** Portal paths a later rule's `onlyWith` waits for; only mappings that have such rules need it. */
+  written: Set<string> | undefined;
 };
 
 function site(run: Run, rule: CompiledField, jsonPath: string): FindingSite {
@@ -95,10 +96,10 @@ function fitLength(rule: CompiledField, value: unknown, jsonPath: string, run: R
 
 /** Runs one field rule's fallback chain and writes what it yields into `target`. */
 function applyField(rule: CompiledField, source: unknown, target: PortalPayload, jsonPath: string, run: Run): void {
-  if (rule.onlyWith !== undefined && !run.written.has(rule.onlyWith)) return;
+  if (rule.onlyWith !== undefined && !run.written?.has(rule.onlyWith)) return;
   if (rule.hasConstant) {
     rule.writePortal(target, rule.constant);
-    if (rule.awaited) run.written.add(rule.portalPath);
+    if (rule.awaited) (run.written ??= new Set()).add(rule.portalPath);
     return;
   }
   const raw = rule.readCanonical(source);
@@ -135,7 +136,7 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
     }
   }
   rule.writePortal(target, fitLength(rule, value, jsonPath, run));
-  if (rule.awaited) run.written.add(rule.portalPath);
+  if (rule.awaited) (run.written ??= new Set()).add(rule.portalPath);
 }
 
 function applyContacts(list: CompiledContactList, run: Run, payload: PortalPayload): void {
@@ -159,12 +160,12 @@ function applyContacts(list: CompiledContactList, run: Run, payload: PortalPaylo
   });
   if (items.length === 0) return;
   writePath(payload, list.portalSteps, list.single ? items[0] : items);
-  run.written.add(list.portalPath);
+  (run.written ??= new Set()).add(list.portalPath);
 }
 
 /** Canonical opportunity → portal payload plus findings. Deterministic for the same opportunity and `now`. */
 export function mapToPortal(mapping: CompiledMapping, opportunity: CoSellOpportunity, now: Date): MappingResult {
-  const run: Run = { mapping, opportunity, today: todayOf(now), findings: [], written: new Set() };
+  const run: Run = { mapping, opportunity, today: todayOf(now), findings: [], written: undefined };
   const payload: PortalPayload = {};
   for (const rule of mapping.rules) {
     if (rule.kind === 'contacts') applyContacts(rule, run, payload);
