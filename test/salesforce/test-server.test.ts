@@ -60,10 +60,10 @@ describe('local Salesforce REST server', () => {
   it('refuses more than 200 records in one collection and reports usage in Sforce-Limit-Info and /limits', async () => {
     const records = Array.from({ length: 201 }, (_, index) => ({ attributes: { type: 'Account' }, Name: `Prospect ${index}` }));
     await expect(connection.request({ method: 'POST', url: '/composite/sobjects', body: JSON.stringify({ allOrNone: false, records }), headers: { 'content-type': 'application/json' } })).rejects.toMatchObject({ errorCode: 'EXCEEDED_ID_LIMIT' });
-    const limits = await connection.limits();
+    const daily = (await connection.limits()).DailyApiRequests!;
     // The header of the /limits response and its body agree on the calls used so far.
-    expect(limits.DailyApiRequests.Max).toBe(15_000);
-    expect(connection.limitInfo.apiUsage).toEqual({ used: 15_000 - limits.DailyApiRequests.Remaining, limit: 15_000 });
+    expect(daily.Max).toBe(15_000);
+    expect(connection.limitInfo.apiUsage).toEqual({ used: 15_000 - daily.Remaining, limit: 15_000 });
     expect(fixture.server.calls).toMatchObject({ composite: 1, limits: 1 });
   });
 
