@@ -55,7 +55,7 @@ export const nowFlag = Flags.string({
 });
 
 /** `--where`: an operator's SOQL condition on Opportunity, for commands reading an org. */
-export const whereFlag = Flags.string({
+export const whereFlag = Flags.custom<string>({
   summary: messages.getMessage('flags.where.summary'),
   description: messages.getMessage('flags.where.description'),
   parse: async (input: string) => {

@@ -207,7 +207,7 @@ export class CoSellServiceClient {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
-      throw this.unreachable(error);
+      throw this.unreachable(error, url);
     }
     const text = await response.text();
     let body: unknown = undefined;
@@ -225,7 +225,7 @@ export class CoSellServiceClient {
     return parsed.data as T;
   }
 
-  private unreachable(error: unknown): SfError {
+  private unreachable(error: unknown, url: string): SfError {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const name = (error as Error).name;
     const reason = name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
@@ -234,8 +234,8 @@ export class CoSellServiceClient {
       name: 'ServiceUnreachable',
       exitCode: EXIT_CODES.serviceUnreachable,
       actions: messages.getMessages('error.unreachable.actions', [SERVICE_URL_ENV]),
-      // fetch's errors may come from another realm (test VMs), where `instanceof Error` fails.
-      cause: error instanceof Error ? error : new Error(String((error as { message?: unknown }).message ?? error)),
+      // Not fetch's TypeError itself: sf would report any TypeError cause as a CLI bug (exit 10).
+      cause: new Error(`fetch ${url}: ${reason}`),
     });
   }
 

@@ -48,7 +48,7 @@ export default class Lint extends SfCommand<LintResult> {
     file: Flags.file({ char: 'f', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.file.summary') }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
-    where: whereFlag,
+    where: whereFlag(),
     ...reportFlags,
     now: Flags.string({
       summary: messages.getMessage('flags.now.summary'),

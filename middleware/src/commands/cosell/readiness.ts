@@ -57,7 +57,7 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
-    where: whereFlag,
+    where: whereFlag(),
     now: nowFlag,
   };
 

@@ -51,7 +51,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     file: Flags.file({ char: 'f', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.file.summary') }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
-    where: whereFlag,
+    where: whereFlag(),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     period: Flags.custom<{ fiscalYear: number; quarter: Quarter | null; label: string }>({
       summary: messages.getMessage('flags.period.summary'),

@@ -58,7 +58,7 @@ export default class OpportunityValidate extends SfCommand<OpportunityValidateRe
       summary: messages.getMessage('flags.opportunity.summary'),
       exactlyOne: ['opportunity', 'where'],
     }),
-    where: { ...whereFlag, exactlyOne: ['opportunity', 'where'] },
+    where: whereFlag({ exactlyOne: ['opportunity', 'where'] }),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     now: nowFlag,
   };
