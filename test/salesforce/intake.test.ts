@@ -4,7 +4,7 @@
 import { truncateAll } from '../support/stores.js';
 import { seedCoSellOrg, salesforceDateTime } from '../support/salesforce-server/index.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/salesforce-server/harness.js';
-import { CURSOR_NAMES } from '../../middleware/src/salesforce/index.js';
+import { CURSOR_NAMES, SalesforceChangeIntake } from '../../middleware/src/salesforce/index.js';
 import { CoSellOpportunity } from '../../middleware/src/core/model.js';
 
 describe('Salesforce change intake', () => {
@@ -106,6 +106,24 @@ describe('Salesforce change intake', () => {
     const echo = await harness.gateway.intake.syncOpportunities();
     expect(echo).toMatchObject({ read: 1, attributionWrites: 0 });
     expect(harness.fixture.server.collectionSizes).toEqual([1]);
+  });
+
+  it('answers a Validate request with preview findings, clears it and queues nothing for the portal', async () => {
+    const org = seedCoSellOrg(harness.fixture.server, new Date('2026-11-22T08:00:00Z'));
+    org.dataPlatformAws.Requested_Action__c = 'Validate';
+    const previewing = new SalesforceChangeIntake({
+      db: harness.store.db,
+      api: harness.gateway.api,
+      writeBack: harness.gateway.writeBack,
+      clock: () => harness.now.value,
+      preview: (opportunity, cloud) => [{ code: 'aws.customer.website', severity: 'error', message: `${opportunity.account.name} needs a website for ${cloud}`, cloud, field: 'Account.Website' }],
+    });
+    const result = await previewing.syncOpportunities();
+    expect(result.validated).toBe(1);
+    const engagement = harness.fixture.server.org.get('CoSell_Engagement__c', org.dataPlatformAws.Id)!;
+    expect(engagement.Requested_Action__c).toBeNull();
+    expect(JSON.parse(String(engagement.Findings__c))).toEqual([expect.objectContaining({ code: 'aws.customer.website', message: 'Contoso Retail Group needs a website for AWS' })]);
+    expect(await harness.store.db.selectFrom('outbox').select('kind').where('kind', 'like', 'portal.%').execute()).toEqual([]);
   });
 
   it('audits a record the model refuses and keeps going', async () => {

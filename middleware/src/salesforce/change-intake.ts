@@ -3,7 +3,8 @@
 // attribution the rules compute. Cursors move after each page is recorded, so a crash re-reads one
 // page (harmless: the engine ignores versions it already holds) and never skips one.
 import type { Kysely } from 'kysely';
-import { CoSellOpportunity, type Finding } from '../core/model.js';
+import { CoSellOpportunity, type Cloud, type Finding } from '../core/model.js';
+import { engagementKey, ENGAGEMENT_FIELDS, ENGAGEMENT_KEY_FIELD, ENGAGEMENT_OBJECT } from '../core/salesforce-fields.js';
 import { audit, recordOpportunity } from '../engine/intake.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
@@ -23,6 +24,12 @@ export interface IntakeOptions {
   /** False for orgs with a single currency (no CurrencyIsoCode on Opportunity). */
   multiCurrency?: boolean;
   corporateCurrency?: string;
+  /**
+   * Findings for one cloud's submission (the portal mapping + wire checks). When given, a
+   * `Validate` request is answered here: findings written to the engagement, request cleared,
+   * nothing sent to the portal. Without it, Validate requests stay for a service that can preview.
+   */
+  preview?: (opportunity: CoSellOpportunity, cloud: Cloud) => Finding[];
 }
 
 export interface IntakeResult {
@@ -38,13 +45,15 @@ export interface IntakeResult {
   attributionWrites: number;
   /** Attribution writes Salesforce refused, as findings. */
   attributionFindings: Finding[];
+  /** Validate requests answered with findings. */
+  validated: number;
 }
 
 /** Ids per re-read query: 200 18-character Ids keep the query URL well under Salesforce's length limit. */
 const IDS_PER_QUERY = 200;
 
 function emptyResult(): IntakeResult {
-  return { read: 0, recorded: 0, rejected: 0, jobs: 0, attributionWrites: 0, attributionFindings: [] };
+  return { read: 0, recorded: 0, rejected: 0, jobs: 0, attributionWrites: 0, attributionFindings: [], validated: 0 };
 }
 
 function add(into: IntakeResult, from: IntakeResult): void {
@@ -54,6 +63,7 @@ function add(into: IntakeResult, from: IntakeResult): void {
   into.jobs += from.jobs;
   into.attributionWrites += from.attributionWrites;
   into.attributionFindings.push(...from.attributionFindings);
+  into.validated += from.validated;
 }
 
 export class SalesforceChangeIntake {
@@ -91,12 +101,31 @@ export class SalesforceChangeIntake {
       result.jobs += outcome.jobs.length;
       parsed.push(checked.data);
     }
+    result.validated = await this.answerValidateRequests(parsed, now);
     const written = await this.options.writeBack.writeAttributions(parsed);
     result.attributionWrites = written.sent;
     for (const failure of written.results) {
       if (!failure.ok) result.attributionFindings.push(...failure.errors.map((error) => ({ code: `salesforce.${error.statusCode}`, severity: 'error' as const, message: `Salesforce refused CoSell_Attribution__c: ${error.message}`, field: 'CoSell_Attribution__c' })));
     }
     return result;
+  }
+
+  /** Writes preview findings for every `Validate` request of the page (200 engagements a call) and clears them. */
+  private async answerValidateRequests(opportunities: readonly CoSellOpportunity[], now: Date): Promise<number> {
+    const preview = this.options.preview;
+    if (!preview) return 0;
+    const records = opportunities.flatMap((opportunity) =>
+      opportunity.engagements
+        .filter((engagement) => engagement.requestedAction === 'Validate')
+        .map((engagement) => ({
+          [ENGAGEMENT_KEY_FIELD]: engagementKey(opportunity.id, engagement.cloud),
+          [ENGAGEMENT_FIELDS.findings]: JSON.stringify(preview(opportunity, engagement.cloud)),
+          [ENGAGEMENT_FIELDS.lastSyncedAt]: now.toISOString(),
+          [ENGAGEMENT_FIELDS.requestedAction]: null,
+        })),
+    );
+    const results = await this.options.writeBack.writeMany({ object: ENGAGEMENT_OBJECT, externalIdField: ENGAGEMENT_KEY_FIELD }, records);
+    return results.filter((result) => result.ok).length;
   }
 
   /** Co-sell Opportunities changed since the cursor, 2,000 rows a page (one API call each). */

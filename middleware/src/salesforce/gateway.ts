@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { SalesforceApi, type SalesforceApiOptions, type SalesforceUsage } from './api.js';
-import { SalesforceChangeIntake, type IntakeResult } from './change-intake.js';
+import { SalesforceChangeIntake, type IntakeOptions, type IntakeResult } from './change-intake.js';
 import { ChangeDrivenSync, jsforceChangeEvents, type ChangeEventSource } from './change-events.js';
 import type { SalesforceConfig } from './config.js';
 import { openSalesforceSession, type SalesforceSession } from './connection.js';
@@ -19,6 +19,8 @@ export interface GatewayOptions {
   api?: Omit<SalesforceApiOptions, 'clock'>;
   multiCurrency?: boolean;
   corporateCurrency?: string;
+  /** Answers engagement `Validate` requests (see SalesforceChangeIntake). */
+  preview?: IntakeOptions['preview'];
   bulkThreshold?: number;
   coalesceWindowMs?: number;
   onWriteBackEvent?: (event: WriteBackEvent) => void;
@@ -60,6 +62,7 @@ export class SalesforceGateway {
       clock,
       multiCurrency,
       ...(options.corporateCurrency ? { corporateCurrency: options.corporateCurrency } : {}),
+      ...(options.preview ? { preview: options.preview } : {}),
     });
     this.referralRequests = new ReferralRequestConsumer(options.db, this.api, clock);
   }
