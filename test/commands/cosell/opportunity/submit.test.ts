@@ -75,6 +75,19 @@ describe('cosell opportunity submit', () => {
     expect(process.exitCode).toBeUndefined();
   });
 
+  it('gives up after --wait minutes with exit code 3, the submission still queued', async () => {
+    let clock = Date.parse('2026-11-10T09:00:00Z');
+    // Every clock read moves 25 s on, so a one-minute wait runs out after a few polls.
+    $$.SANDBOX.stub(Date, 'now').callsFake(() => (clock += 25_000));
+    const sent = fakeService($$, { [ENGAGEMENTS]: engagements(draft), [SUBMIT]: queued });
+    const result = await submit(['--opportunity', ID, '--cloud', 'microsoft', '--wait', '1']);
+    expect(result.outcome).toBe('waiting');
+    expect(result.engagement?.status).toBe('Draft');
+    expect(process.exitCode).toBe(3);
+    expect(sent.filter((request) => request.method === 'GET').length).toBeLessThan(6);
+    expect(ux.warn.firstCall.args[0]).toContain('has not answered yet; the submission stays queued');
+  });
+
   it('reports an opportunity the service has not mirrored', async () => {
     fakeService($$, { [ENGAGEMENTS]: problem(404, 'not-found', `opportunity ${ID} is not in the service's mirror of Salesforce`) });
     await expect(submit(['--opportunity', ID, '--cloud', 'google'])).rejects.toThrow(/not in the service's mirror/);
