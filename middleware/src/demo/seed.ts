@@ -71,7 +71,8 @@ export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
         submittedAt: closedHistory ? submittedAt : null,
         acceptedAt: closedHistory ? new Date(new Date(submittedAt).getTime() + (2 + (index % 9)) * 86_400_000).toISOString() : null,
         findings: [],
-        requestedAction: !generated.isClosed && generated.coSell.helpNeeded.length > 0 && index % 3 === 0 ? 'Submit' : null,
+        // Open deals with a stated ask are submitted on their first cloud, so the review runs at once.
+        requestedAction: !generated.isClosed && generated.coSell.helpNeeded.length > 0 && cloud === generated.coSell.clouds[0] ? 'Submit' : null,
         lastSyncedAt: null,
         syncError: null,
       };

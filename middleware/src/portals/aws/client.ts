@@ -45,7 +45,21 @@ export interface AceClientConfig {
   visibility?: 'Full' | 'Limited';
   /** The ACE mapping (config/mapping/aws.json by default). */
   mapping?: CompiledMapping;
+  /** Waits for the account's call budget before each call (see engine/call-pacer.ts); none = unpaced. */
+  pace?: (kind: 'read' | 'write') => Promise<void>;
 }
+
+/** SDK commands that change Partner Central state: they spend the write budget. */
+const WRITE_COMMANDS = new Set([
+  'CreateOpportunityCommand',
+  'UpdateOpportunityCommand',
+  'AssociateOpportunityCommand',
+  'DisassociateOpportunityCommand',
+  'StartEngagementFromOpportunityTaskCommand',
+  'StartEngagementByAcceptingInvitationTaskCommand',
+  'RejectEngagementInvitationCommand',
+  'AssignOpportunityCommand',
+]);
 
 /** Review statuses in which AWS reads the opportunity and accepts no edit. */
 const UNDER_REVIEW = new Set(['Submitted', 'In review']);
@@ -190,6 +204,8 @@ export function createAceClient(config: AceClientConfig): PortalClient {
 
   /** One SDK call with the per-call deadline; every failure comes back as a PortalError. */
   async function call<T>(command: { input: unknown }): Promise<T> {
+    // Writes and reads spend different budgets (ACE: 1 write and 10 reads a second per account).
+    await config.pace?.(WRITE_COMMANDS.has(command.constructor.name) ? 'write' : 'read');
     try {
       return (await sdk.send(command as Parameters<typeof sdk.send>[0], { abortSignal: AbortSignal.timeout(timeoutMs) })) as T;
     } catch (error) {

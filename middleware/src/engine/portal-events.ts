@@ -1,0 +1,91 @@
+// Turns portal events (ACE EventBridge events, Partner Center webhooks, Cloud Channel Pub/Sub
+// pushes) into engine work. A new referral is recorded at once; news about one of our own portal
+// records becomes a status poll (the event is a hint, the portal's record is the truth); anything
+// else makes the inbound catch-up run now. Events are never the only path: the catch-up poll runs
+// anyway, so a lost event is never a lost referral.
+import type { Kysely } from 'kysely';
+import type { Cloud, InboundReferral } from '../core/model.js';
+import type { TriageDecision } from '../core/triage/index.js';
+import type { MicrosoftClient } from '../portals/microsoft/client.js';
+import type { GoogleClient } from '../portals/google/client.js';
+import type { PortalName } from '../portals/portal.js';
+import type { Database } from '../store/schema.js';
+import { engagementKey, recordInboundReferral } from './intake.js';
+import { JOB_KINDS, portalTarget } from './jobs.js';
+import { enqueueJob } from './outbox.js';
+import { PortalError, type InboundPage, type PortalRecordState } from './portal-client.js';
+
+export interface PortalEventOutcome {
+  outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
+  referralId?: string;
+  findings?: import('../core/model.js').Finding[];
+}
+
+export interface PortalEventDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  triage: (referral: InboundReferral) => TriageDecision;
+  microsoft?: Pick<MicrosoftClient, 'readWebhook'>;
+  google?: Pick<GoogleClient, 'readPush'>;
+  /** Runs the inbound catch-up for a cloud soon (ACE events only name what changed). */
+  catchUpSoon: (cloud: Cloud) => void;
+  /** Wakes the worker after enqueuing. */
+  nudge: () => void;
+}
+
+export function createPortalEventHandler(deps: PortalEventDeps) {
+  async function record(delivery: InboundPage['referrals'][number]): Promise<PortalEventOutcome> {
+    const result = await recordInboundReferral(deps.db, delivery, deps.triage, deps.clock());
+    deps.nudge();
+    return result.outcome === 'duplicate' ? { outcome: 'duplicate' } : { outcome: result.outcome, referralId: result.referralId };
+  }
+
+  async function pollOwnRecord(cloud: Cloud, salesforceId: string | null, state: PortalRecordState): Promise<PortalEventOutcome> {
+    const now = deps.clock();
+    const engagement = await deps.db
+      .selectFrom('engagements')
+      .select(['opportunity_id'])
+      .where('cloud', '=', cloud)
+      .where((eb) => (salesforceId ? eb('opportunity_id', '=', salesforceId) : eb('portal_id', '=', state.portalId)))
+      .executeTakeFirst();
+    if (!engagement) return { outcome: 'ignored' };
+    await enqueueJob(deps.db, {
+      kind: JOB_KINDS.poll,
+      target: portalTarget(cloud),
+      orderingKey: engagementKey(engagement.opportunity_id, cloud),
+      idempotencyKey: `${cloud}:poll:${engagement.opportunity_id}:event:${state.version ?? now.toISOString()}`,
+      payload: { opportunityId: engagement.opportunity_id, cloud },
+      maxAttempts: 3,
+    }, now);
+    deps.nudge();
+    return { outcome: 'updated' };
+  }
+
+  return async function handlePortalEvent(portal: PortalName, payload: unknown): Promise<PortalEventOutcome> {
+    try {
+      return await dispatch(portal, payload);
+    } catch (error) {
+      // A payload the portal module refuses is answered as such (the sender learns why); anything
+      // else (the portal unreachable while reading the record) propagates so the sender retries.
+      if (error instanceof PortalError && error.kind === 'validation') return { outcome: 'rejected', findings: error.findings };
+      throw error;
+    }
+  };
+
+  async function dispatch(portal: PortalName, payload: unknown): Promise<PortalEventOutcome> {
+    if (portal === 'aws') {
+      deps.catchUpSoon('AWS');
+      return { outcome: 'ignored' };
+    }
+    if (portal === 'microsoft') {
+      if (!deps.microsoft) return { outcome: 'ignored' };
+      const reading = await deps.microsoft.readWebhook(payload);
+      return reading.kind === 'inbound' ? record(reading.delivery) : pollOwnRecord('Microsoft', reading.externalReferenceId, reading.state);
+    }
+    if (!deps.google) return { outcome: 'ignored' };
+    const reading = await deps.google.readPush(payload);
+    if (reading.kind === 'inbound') return record(reading.delivery);
+    if (reading.kind === 'engagement') return pollOwnRecord('Google', reading.salesforceId, reading.state);
+    return { outcome: 'ignored' };
+  }
+}

@@ -1,0 +1,252 @@
+// Assembles the running product from its configuration: the store, the three portals (local
+// sandbox emulators or the live APIs), the Salesforce side (the org through the gateway, or the
+// embedded stand-in), the sync worker and its periodic work, and the HTTP API. `npm start` runs it
+// through main.ts; tests start it on an ephemeral port.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
+import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
+import { LocalSalesforce } from '../demo/local-salesforce.js';
+import { DEMO_REFERRERS, seedDemoOpportunities } from '../demo/seed.js';
+import { createPortalEventHandler } from '../engine/portal-events.js';
+import type { PortalClient } from '../engine/portal-client.js';
+import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
+import { SyncWorker } from '../engine/worker.js';
+import { createCallPacer } from '../engine/call-pacer.js';
+import { createAceClient } from '../portals/aws/client.js';
+import { startAceEmulator, type AceEmulator } from '../portals/aws/emulator.js';
+import { createGoogleClient, type GoogleClient } from '../portals/google/client.js';
+import { startGoogleEmulator, type GoogleEmulator } from '../portals/google/emulator.js';
+import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
+import { startMicrosoftEmulator, type MicrosoftEmulator } from '../portals/microsoft/emulator.js';
+import { portalBinding } from '../portals/registry.js';
+import { openStore, type Store } from '../store/database.js';
+import { createApp } from './app.js';
+import { staticTokenRegistry, type TokenGrant } from './auth.js';
+import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
+import type { PortalErrorCount } from './deps.js';
+import { purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { createServiceLogger } from './logging.js';
+
+export interface Desk {
+  url: string;
+  adminToken: string;
+  store: Store;
+  worker: SyncWorker;
+  emulators: { aws?: AceEmulator; microsoft?: MicrosoftEmulator; google?: GoogleEmulator };
+  /** Runs the periodic work once now (status polls, inbound catch-up); the timer also runs it. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface DeskOptions {
+  config: ServiceConfig;
+  logger?: Logger;
+  clock?: () => Date;
+  /** Sandbox review timings; the demo default moves a submission through review in about half a minute. */
+  sandboxReview?: { inReviewAfterMs: number; decisionAfterMs: number };
+}
+
+/** Sandbox portals keep their records in memory, so a demo store that outlives them is reset. */
+function allSandbox(config: ServiceConfig): boolean {
+  return config.AWS_MODE === 'sandbox' && config.MS_MODE === 'sandbox' && config.GOOGLE_MODE === 'sandbox';
+}
+
+function adminToken(config: ServiceConfig, dataDir: string): string {
+  const file = join(dataDir, 'admin-token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(32).toString('hex');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+export async function startDesk(options: DeskOptions): Promise<Desk> {
+  const { config } = options;
+  const logger = options.logger ?? createServiceLogger();
+  const clock = options.clock ?? (() => new Date());
+  const dataDir = config.COSELL_DATA_DIR;
+  const demo = config.COSELL_DEMO ?? !salesforceConnected(config);
+  const pgliteDir = join(dataDir, 'pglite');
+
+  if (!config.DATABASE_URL && demo && allSandbox(config) && existsSync(pgliteDir)) {
+    logger.info({ pgliteDir }, 'sandbox portals start empty: resetting the embedded demo store so both sides agree');
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
+  const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
+  const triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
+  const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
+
+  // Portals: a local emulator per sandboxed portal, the live API otherwise.
+  const emulators: Desk['emulators'] = {};
+  const clients: Partial<Record<Cloud, PortalClient>> = {};
+  const review = options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 };
+  // ACE's published quotas, spent call by call and shared by every instance on the store.
+  const acePace = createCallPacer(store.db, 'AWS', {
+    write: { key: 'aws:write', perSecond: 1 },
+    read: { key: 'aws:read', perSecond: 10, burst: 10 },
+    daily: { account: 'aws:write', perDay: 10_000 },
+  }, clock);
+  let microsoft: MicrosoftClient | undefined;
+  let google: GoogleClient | undefined;
+  if (config.AWS_MODE === 'sandbox') {
+    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' } });
+    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace });
+  } else {
+    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
+  }
+  if (config.MS_MODE === 'sandbox') {
+    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001' });
+    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: ['SOL-SANDBOX-0001'] });
+  } else {
+    const token = config.MS_ACCESS_TOKEN!;
+    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token });
+  }
+  clients.Microsoft = microsoft;
+  if (config.GOOGLE_MODE === 'sandbox') {
+    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner' });
+    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'] });
+  } else {
+    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! } });
+  }
+  clients.Google = google;
+
+  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
+  const salesforce = new LocalSalesforce(store.db);
+  if (salesforceConnected(config)) {
+    logger.warn('Salesforce variables are set, but this build writes outcomes to the local mirror: connect the gateway (middleware/src/salesforce) to write to the org');
+  }
+
+  const portalErrors = new Map<string, PortalErrorCount>();
+  const worker = new SyncWorker({
+    db: store.db,
+    clients,
+    salesforce,
+    clock,
+    onEvent: (event) => {
+      if (event.type === 'job-retry' || event.type === 'job-dead') {
+        const key = `${event.job.target}:${event.type}`;
+        const count = portalErrors.get(key) ?? { portal: event.job.target, kind: event.type === 'job-dead' ? 'dead' : 'retry', count: 0 };
+        count.count += 1;
+        portalErrors.set(key, count);
+        logger.warn({ job: event.job.id, kind: event.job.kind, error: event.error }, event.type);
+      }
+    },
+  });
+
+  // One catch-up per cloud at a time; a request while one runs makes it run once more after.
+  const catchUps = new Map<Cloud, { running: Promise<void>; again: boolean }>();
+  const catchUpNow = (cloud: Cloud): Promise<void> => {
+    const current = catchUps.get(cloud);
+    if (current) {
+      current.again = true;
+      return current.running;
+    }
+    const client = clients[cloud];
+    if (!client) return Promise.resolve();
+    const state = { again: false, running: Promise.resolve() };
+    state.running = (async () => {
+      do {
+        state.again = false;
+        try {
+          const result = await catchUpInbound(store.db, client, triage, clock());
+          if (result.created + result.updated > 0) worker.nudge();
+        } catch (error) {
+          logger.warn({ cloud, error: error instanceof Error ? error.message : String(error) }, 'inbound catch-up failed; the next run retries');
+        }
+      } while (state.again);
+      catchUps.delete(cloud);
+    })();
+    catchUps.set(cloud, state);
+    return state.running;
+  };
+  const handlePortalEvent = createPortalEventHandler({
+    db: store.db,
+    clock,
+    triage,
+    microsoft,
+    google,
+    catchUpSoon: (cloud) => void catchUpNow(cloud),
+    nudge: () => worker.nudge(),
+  });
+
+  // In the sandbox, portal events arrive in process (the emulators do not sign webhooks).
+  const unsubscribe: Array<() => void> = [];
+  if (emulators.aws) unsubscribe.push(emulators.aws.control.subscribe(() => void handlePortalEvent('aws', {}).catch(() => undefined)));
+  if (emulators.microsoft) unsubscribe.push(emulators.microsoft.control.subscribe((delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined)));
+  if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
+
+  const tick = async () => {
+    await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
+    for (const cloud of CLOUDS) await catchUpNow(cloud);
+    await purgeExpiredIdempotencyKeys(store.db, clock());
+    worker.nudge();
+  };
+
+  if (demo) {
+    const seeded = await seedDemoOpportunities(store.db, clock());
+    if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
+    if (seeded) logger.info(seeded, 'demo data seeded');
+  }
+
+  const admin = adminToken(config, dataDir);
+  const grants: TokenGrant[] = [{ token: admin, subject: 'local-admin', persona: 'admin' }];
+  if (config.COSELL_API_TOKENS) {
+    for (const grant of ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS))) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona });
+  }
+  const secrets = (config.COSELL_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const app = createApp({
+    db: store.db,
+    clock,
+    portals: portalBinding,
+    engine: { nudge: () => worker.nudge(), handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload) },
+    tokens: staticTokenRegistry(grants),
+    webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
+    logger,
+    readinessEvidence: async () => null,
+    reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
+    metrics: { portalErrors: () => [...portalErrors.values()], salesforceApiUsage: () => null },
+  });
+
+  worker.start();
+  await tick();
+  const timer = setInterval(() => void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')), config.COSELL_POLL_INTERVAL_MS);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+
+  return {
+    url: `http://${config.HOST}:${port}`,
+    adminToken: admin,
+    store,
+    worker,
+    emulators,
+    tick,
+    async stop() {
+      clearInterval(timer);
+      for (const off of unsubscribe) off();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await worker.stop();
+      await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop()]);
+      await store.close();
+    },
+  };
+}
+
+/** One referral per field layer per cloud in the sandbox portals, as a busy week's inbox. */
+function seedDemoReferrals(emulators: Desk['emulators']): void {
+  for (const layer of SOURCE_LAYERS) {
+    emulators.aws?.control.createInvitation({ layer, senderTitle: DEMO_REFERRERS.AWS[layer].title });
+    emulators.microsoft?.control.createIncomingReferral({ layer });
+    const sender = DEMO_REFERRERS.Google[layer];
+    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: `${sender.name.split(' ')[0]!.toLowerCase()}@google.com` } });
+  }
+  // A referral nobody can classify: triage must flag it, never file it as standard.
+  emulators.aws?.control.createInvitation({ senderTitle: 'Business Operations', message: 'Customer asked about your product at an AWS Summit booth.' });
+}
