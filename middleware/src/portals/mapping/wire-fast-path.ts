@@ -52,8 +52,6 @@ function withChecks(schema: z.core.$ZodType, base: FastCheck): FastCheck {
   return checks ? (value) => base(value) && checks(value) : base;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function objectCheck(def: Def): FastCheck | null {
   const shape = def.shape ?? {};
   const keys = Object.keys(shape);
@@ -70,22 +68,28 @@ function objectCheck(def: Def): FastCheck | null {
   if (catchall !== undefined && catchall !== 'unknown' && catchall !== 'never') return null;
   const known = new Set(keys);
   const strict = catchall === 'never';
-  const count = members.length;
-  return (value) => {
-    if (!isObject(value)) return false;
-    if (strict) for (const key in value) if (!known.has(key)) return false;
-    for (let i = 0; i < count; i += 1) {
-      const member = members[i] as (typeof members)[number];
-      const item = value[member.key];
-      // Absent and present-but-undefined read alike; only a fully optional member may be either.
-      if (item === undefined) {
-        if (member.mayBeAbsent) continue;
-        return false;
-      }
-      if (!member.check(item)) return false;
-    }
-    return true;
-  };
+  // Generated once per object schema so each member is read by name: a fixed property read per
+  // member stays fast, where one loop reading every key of every object in the payload would not.
+  // Keys enter the source only through JSON.stringify; the member checks are passed in, not inlined.
+  const lines = [
+    "if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;",
+    strict ? 'for (const key in value) if (!known.has(key)) return false;' : '',
+    'let item;',
+    ...members.map(
+      (member, index) =>
+        // Absent and present-but-undefined read alike; only a fully optional member may be either.
+        `item = value[${JSON.stringify(member.key)}]; if (item === undefined) { ${member.mayBeAbsent ? '' : 'return false;'} } else if (!checks[${index}](item)) return false;`,
+    ),
+    'return true;',
+  ];
+  const build = new Function('known', 'checks', `return function fastObjectCheck(value) {\n${lines.join('\n')}\n};`) as (
+    known: ReadonlySet<string>,
+    checks: FastCheck[],
+  ) => FastCheck;
+  return build(
+    known,
+    members.map((member) => member.check),
+  );
 }
 
 /** Compiles a schema node; null when the node (or one inside it) is beyond what this check mirrors. */
