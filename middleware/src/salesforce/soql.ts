@@ -7,8 +7,6 @@ import {
   REFERRAL_FIELDS,
   REFERRAL_KEY_FIELD,
   REFERRAL_OBJECT,
-  TRIAGE_RULE_FIELDS,
-  TRIAGE_RULE_OBJECT,
 } from '../core/salesforce-fields.js';
 
 /** A SOQL string literal: backslashes and quotes escaped, so a value can never end the literal. */
@@ -88,11 +86,6 @@ export const REFERRAL_REQUEST_COLUMNS = [
  */
 export function referralRequestsQuery(): string {
   return `SELECT ${REFERRAL_REQUEST_COLUMNS.join(', ')} FROM ${REFERRAL_OBJECT} WHERE ${REFERRAL_FIELDS.requestedAction} != null ORDER BY SystemModstamp ASC, Id ASC`;
-}
-
-/** The org's triage rules, in the order an admin set. */
-export function triageRulesQuery(): string {
-  return `SELECT DeveloperName, ${Object.values(TRIAGE_RULE_FIELDS).join(', ')} FROM ${TRIAGE_RULE_OBJECT} ORDER BY ${TRIAGE_RULE_FIELDS.sortOrder} ASC NULLS LAST`;
 }
 
 /** Queues by developer name, for the owner a triage rule names. */

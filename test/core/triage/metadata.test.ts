@@ -27,7 +27,7 @@ describe('triage rules from CoSell_Triage_Rule__mdt records', () => {
   it('reads a blank archetype as any archetype', () => {
     const rule = triageRuleFromRecord({ ...accountTeam, DeveloperName: 'Regional_Segment', Source_Layer__c: 'Regional/Segment', Tenancy_Archetype__c: null, Response_Unit__c: 'Business days', Response_Amount__c: 1 });
     expect(rule.tenancyArchetype).toBe('any');
-    expect(rule.response).toEqual({ unit: 'business-days', amount: 1 });
+    expect(rule.response).toEqual({ unit: 'business-days', amount: 1, minimumBusinessHours: 0 });
   });
 
   it('fails startup naming the rule and field when a record is incomplete', () => {
@@ -46,6 +46,6 @@ describe('triage rules from CoSell_Triage_Rule__mdt records', () => {
     for (const field of ['DeveloperName', 'Response_Unit__c', 'Response_Amount__c', 'Minimum_Business_Hours__c', 'Acknowledge_Within_Hours__c', 'Owner_Queue__c']) {
       expect(soql).toContain(field);
     }
-    expect(soql).toMatch(/FROM CoSell_Triage_Rule__mdt ORDER BY Sort_Order__c$/);
+    expect(soql).toMatch(/FROM CoSell_Triage_Rule__mdt ORDER BY Sort_Order__c ASC NULLS LAST$/);
   });
 });
