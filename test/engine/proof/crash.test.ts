@@ -34,18 +34,22 @@ const REFERRALS: InvitationInput[] = [
 
 interface CrashStore {
   name: string;
+  /** Opening an embedded PGlite takes seconds per restart on a busy machine. */
+  timeoutMs: number;
   env: () => Promise<{ env: Record<string, string>; cleanup: () => void }>;
 }
 
 const STORES: CrashStore[] = [
   {
     name: 'PostgreSQL',
+    timeoutMs: 240_000,
     env: async () => ({ env: { STORE_URL: await freshPostgresDatabase() }, cleanup: () => undefined }),
   },
   {
     // PGlite reopens a data folder cleanly after SIGKILL (committed transactions survive), so the
     // embedded store gets the same proof.
     name: 'PGlite data folder',
+    timeoutMs: 420_000,
     env: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'cosell-crash-'));
       return { env: { PGLITE_DIR: join(dir, 'store') }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -139,5 +143,5 @@ describe.each(STORES)('crash proof on $name', (variant) => {
     } finally {
       clearInterval(referralTimer);
     }
-  }, 240_000);
+  }, variant.timeoutMs);
 });
