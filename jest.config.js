@@ -25,6 +25,7 @@ export default {
       roots: ['<rootDir>/test'],
       globalSetup: '<rootDir>/test/support/postgres-server.js',
       globalTeardown: '<rootDir>/test/support/postgres-teardown.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
       testMatch: ['**/*.test.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       transform: { '^.+\\.ts$': swc },

@@ -14,7 +14,9 @@ import { DEMO_REFERRERS, seedDemoOpportunities } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
-import { SyncWorker } from '../engine/worker.js';
+import { SyncWorker, type SalesforceSink } from '../engine/worker.js';
+import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
+import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
 import { startAceEmulator, type AceEmulator } from '../portals/aws/emulator.js';
@@ -44,6 +46,8 @@ export interface Desk {
 
 export interface DeskOptions {
   config: ServiceConfig;
+  /** Environment the Salesforce gateway reads its SF_* settings from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: () => Date;
   /** Sandbox review timings; the demo default moves a submission through review in about half a minute. */
@@ -77,7 +81,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
-  const triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
+  let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
   // Portals: a local emulator per sandboxed portal, the live API otherwise.
@@ -115,9 +119,24 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   clients.Google = google;
 
   // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
-  const salesforce = new LocalSalesforce(store.db);
+  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
+  let gateway: SalesforceGateway | undefined;
+  let salesforceSync: ChangeDrivenSync | undefined;
   if (salesforceConnected(config)) {
-    logger.warn('Salesforce variables are set, but this build writes outcomes to the local mirror: connect the gateway (middleware/src/salesforce) to write to the org');
+    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
+      db: store.db,
+      clock,
+      // Validate requests from the panel: the same preview the API's validate route gives.
+      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portalBinding, clock()).flatMap((p) => p.findings),
+    });
+    salesforce = gateway.writeBack;
+    const orgRules = await gateway.triageRules.config();
+    triageConfig = orgRules;
+    salesforceSync = gateway.changeDrivenSync({
+      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
+      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
+    });
+    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
   }
 
   const portalErrors = new Map<string, PortalErrorCount>();
@@ -208,10 +227,17 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     logger,
     readinessEvidence: async () => null,
     reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
-    metrics: { portalErrors: () => [...portalErrors.values()], salesforceApiUsage: () => null },
+    metrics: {
+      portalErrors: () => [...portalErrors.values()],
+      salesforceApiUsage: () => {
+        const usage = gateway?.usage().apiUsage;
+        return usage ? { used: usage.used, max: usage.limit } : null;
+      },
+    },
   });
 
   worker.start();
+  salesforceSync?.start();
   await tick();
   const timer = setInterval(() => void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')), config.COSELL_POLL_INTERVAL_MS);
   const server: Server = await new Promise((resolve) => {
@@ -230,8 +256,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     async stop() {
       clearInterval(timer);
       for (const off of unsubscribe) off();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      // Idle keep-alive connections would hold close() open: end them with the listener.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await salesforceSync?.stop();
       await worker.stop();
       await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop()]);
       await store.close();

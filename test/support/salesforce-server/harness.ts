@@ -1,6 +1,7 @@
 // One gateway wired to the local server and an in-memory store, with sleeps recorded instead of
 // waited, so retry and back-off tests run instantly and can assert the delays chosen.
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
+import { pgliteOptions } from '../stores.js';
 import { openSalesforceSession, SalesforceGateway, type GatewayOptions, type WriteBackEvent } from '../../../middleware/src/salesforce/index.js';
 import { startSalesforceFixture, type SalesforceFixture } from './fixture.js';
 
@@ -19,7 +20,7 @@ export async function startGatewayHarness(options: { pageSize?: number; gateway?
   const now = { value: new Date('2026-11-23T14:00:00.000Z') };
   const clock = () => now.value;
   const fixture = await startSalesforceFixture({ ...(options.pageSize ? { pageSize: options.pageSize } : {}), clock: () => new Date() });
-  const store = options.store ?? (await openStore({}));
+  const store = options.store ?? (await openStore(pgliteOptions()));
   const sleeps: number[] = [];
   const events: WriteBackEvent[] = [];
   const session = await openSalesforceSession(fixture.config);
