@@ -24,7 +24,8 @@ import { createGoogleClient, type GoogleClient } from '../portals/google/client.
 import { startGoogleEmulator, type GoogleEmulator } from '../portals/google/emulator.js';
 import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
 import { startMicrosoftEmulator, type MicrosoftEmulator } from '../portals/microsoft/emulator.js';
-import { portalBinding } from '../portals/registry.js';
+import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
+import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
@@ -84,6 +85,16 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
+  // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solution so previews judge
+  // a deal exactly as the submission will.
+  const microsoftSolutions = config.MS_MODE === 'sandbox' ? ['SOL-SANDBOX-0001'] : [];
+  const bindings: Record<PortalName, PortalBinding> = {
+    aws: createPortalBinding('aws'),
+    microsoft: createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions } }),
+    google: createPortalBinding('google'),
+  };
+  const portals = (portal: PortalName) => bindings[portal];
+
   // Portals: a local emulator per sandboxed portal, the live API otherwise.
   const emulators: Desk['emulators'] = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
@@ -104,7 +115,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
   if (config.MS_MODE === 'sandbox') {
     emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001' });
-    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: ['SOL-SANDBOX-0001'] });
+    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
     microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token });
@@ -127,7 +138,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       db: store.db,
       clock,
       // Validate requests from the panel: the same preview the API's validate route gives.
-      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portalBinding, clock()).flatMap((p) => p.findings),
+      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
     });
     salesforce = gateway.writeBack;
     const orgRules = await gateway.triageRules.config();
@@ -220,7 +231,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const app = createApp({
     db: store.db,
     clock,
-    portals: portalBinding,
+    portals,
     engine: { nudge: () => worker.nudge(), handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload) },
     tokens: staticTokenRegistry(grants),
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
