@@ -5,6 +5,8 @@ import type { Cloud, CoSellOpportunity, Finding } from '../core/model.js';
 import { PORTAL_CLOUD, PORTALS, type PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
 import { mapAndValidate } from '../portals/mapping/checked-payload.js';
+import { todayOf } from '../portals/mapping/engine.js';
+import { submissionFindings } from '../portals/aws/rules.js';
 
 export const PORTAL_OF_CLOUD = Object.fromEntries(PORTALS.map((portal) => [PORTAL_CLOUD[portal], portal])) as Record<Cloud, PortalName>;
 
@@ -29,8 +31,19 @@ export function previewOpportunity(
   return clouds.map((cloud) => {
     const binding = portals(PORTAL_OF_CLOUD[cloud]);
     const checked = mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
+    // A preview answers "may I submit?": what AWS's review would refuse (a create alone allows it,
+    // hence a warning in the wire check) is an error here, exactly as the ACE client judges it.
+    const blocking = binding.portal === 'aws' ? submissionFindings(checked.payload, { severity: 'error', today: todayOf(now) }) : [];
+    const blockingKeys = new Set(blocking.map((finding) => `${finding.code}|${finding.path}`));
+    const portalFindings = checked.findings.map((finding) => ({
+      ...finding,
+      cloud: finding.cloud ?? cloud,
+      ...(blockingKeys.has(`${finding.code}|${finding.path}`) ? { severity: 'error' as const } : {}),
+    }));
+    const seen = new Set(portalFindings.map((finding) => `${finding.code}|${finding.path}`));
     const findings: Finding[] = [
-      ...checked.findings.map((finding) => ({ ...finding, cloud: finding.cloud ?? cloud })),
+      ...portalFindings,
+      ...blocking.filter((finding) => !seen.has(`${finding.code}|${finding.path}`)),
       ...linted.filter((finding) => finding.cloud === cloud).map(({ opportunityId: _opportunityId, ...finding }) => finding),
     ];
     const errors = findings.filter((finding) => finding.severity === 'error').length;
