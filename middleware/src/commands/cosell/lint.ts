@@ -4,7 +4,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
 import { createLinter, createLintSummary, type LintSummary } from '../../core/lint/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
-import { reportFlags, reportFormat, whereFlag, type ReportFormat } from '../../cli/flags.js';
+import { nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
 import { readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
 import { deliverReport } from '../../cli/report-output.js';
@@ -50,13 +50,7 @@ export default class Lint extends SfCommand<LintResult> {
     'api-version': Flags.orgApiVersion(),
     where: whereFlag(),
     ...reportFlags,
-    now: Flags.string({
-      summary: messages.getMessage('flags.now.summary'),
-      parse: async (input: string) => {
-        if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(input) || Number.isNaN(Date.parse(input))) throw messages.createError('error.badNow', [input]);
-        return input;
-      },
-    }),
+    now: nowFlag,
   };
 
   public async run(): Promise<LintResult> {

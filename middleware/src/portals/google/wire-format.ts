@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { jsonPath, schemaFindings } from '../findings.js';
-import { compileFastCheck, type FastCheck } from '../mapping/wire-fast-path.js';
+import { passesFastCheck } from '../mapping/wire-fast-path.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
 import {
@@ -17,17 +17,6 @@ import {
 
 interface GoogleOperation extends WireOperation {
   rules: (payload: unknown) => Finding[];
-}
-
-/** Each operation's yes/no check, compiled once from its schema: a valid payload skips zod's issue reporting. */
-const fastChecks = new WeakMap<z.ZodType, FastCheck>();
-function isClearlyValid(schema: z.ZodType, payload: unknown): boolean {
-  let check = fastChecks.get(schema);
-  if (!check) {
-    check = compileFastCheck(schema);
-    fastChecks.set(schema, check);
-  }
-  return check(payload);
 }
 
 /** Schema findings for one payload (absent members reported as required). */
@@ -76,7 +65,7 @@ export const googleWireFormat: PortalWireFormat = {
     const op = GOOGLE_OPERATIONS[operation];
     if (!op) throw new UnknownOperationError('google', operation, Object.keys(GOOGLE_OPERATIONS));
     const rules = op.rules(payload);
-    if (isClearlyValid(op.schema, payload)) return rules;
+    if (passesFastCheck(op.schema, payload)) return rules;
     const schema = googleSchemaFindings(op.schema, payload);
     return schema.length === 0 ? rules : [...schema, ...rules];
   },

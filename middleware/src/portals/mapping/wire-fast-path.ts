@@ -156,3 +156,15 @@ function compile(schema: z.core.$ZodType): FastCheck | null {
 export function compileFastCheck(schema: z.ZodType): FastCheck {
   return compile(schema) ?? NOT_SURE;
 }
+
+const compiledChecks = new WeakMap<z.ZodType, FastCheck>();
+
+/** Whether a payload clearly passes its schema, with each schema's check compiled once and kept. */
+export function passesFastCheck(schema: z.ZodType, payload: unknown): boolean {
+  let check = compiledChecks.get(schema);
+  if (!check) {
+    check = compileFastCheck(schema);
+    compiledChecks.set(schema, check);
+  }
+  return check(payload);
+}

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { schemaFindings } from '../findings.js';
-import { compileFastCheck, type FastCheck } from '../mapping/wire-fast-path.js';
+import { passesFastCheck } from '../mapping/wire-fast-path.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, fullUpdateRules, listRules, patchRules, readBackRules, webhookRules } from './rules.js';
 import {
@@ -19,17 +19,6 @@ import {
 
 interface MicrosoftOperation extends WireOperation {
   rules: (payload: unknown) => Finding[];
-}
-
-/** Each operation's yes/no check, compiled once from its schema: a valid payload skips zod's issue reporting. */
-const fastChecks = new WeakMap<z.ZodType, FastCheck>();
-function isClearlyValid(schema: z.ZodType, payload: unknown): boolean {
-  let check = fastChecks.get(schema);
-  if (!check) {
-    check = compileFastCheck(schema);
-    fastChecks.set(schema, check);
-  }
-  return check(payload);
 }
 
 const none = (): Finding[] => [];
@@ -60,7 +49,7 @@ export const microsoftWireFormat: PortalWireFormat = {
     const op = MICROSOFT_OPERATIONS[operation];
     if (!op) throw new UnknownOperationError('microsoft', operation, Object.keys(MICROSOFT_OPERATIONS));
     const rules = op.rules(payload);
-    if (isClearlyValid(op.schema, payload)) return rules;
+    if (passesFastCheck(op.schema, payload)) return rules;
     const schema = microsoftSchemaFindings(op.schema, payload);
     return schema.length === 0 ? rules : [...schema, ...rules];
   },

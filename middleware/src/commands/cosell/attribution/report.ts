@@ -13,7 +13,7 @@ import {
 } from '../../../core/attribution/index.js';
 import { parsePeriodLabel, type Quarter } from '../../../core/fiscal.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
-import { cloudFlag, reportFlags, reportFormat, whereFlag, type ReportFormat } from '../../../cli/flags.js';
+import { cloudFlag, nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
 import { readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
 import { deliverReport } from '../../../cli/report-output.js';
@@ -73,13 +73,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       },
     }),
     ...reportFlags,
-    now: Flags.string({
-      summary: messages.getMessage('flags.now.summary'),
-      parse: async (input: string) => {
-        if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(input) || Number.isNaN(Date.parse(input))) throw messages.createError('error.badNow', [input]);
-        return input;
-      },
-    }),
+    now: nowFlag,
   };
 
   public async run(): Promise<AttributionReportResult> {
