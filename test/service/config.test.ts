@@ -27,6 +27,8 @@ describe('service configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"short","persona":"ae","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
     expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"cfo","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
+    // The persona a webhook relay holds is one the API knows.
+    expect(loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"portal-webhook","name":"eventbridge-relay"}]' }).COSELL_API_TOKENS).toContain('portal-webhook');
   });
 
   it('switches each portal to live independently and requires what live needs', () => {

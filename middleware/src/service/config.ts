@@ -2,6 +2,7 @@
 // embedded: PGlite in a local data folder, the three portals as local sandbox emulators, demo data.
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
+import { MIN_TOKEN_LENGTH, PERSONAS } from './auth.js';
 
 const Mode = z.enum(['sandbox', 'live']);
 const Port = z.coerce.number().int().min(0).max(65_535);
@@ -13,7 +14,7 @@ export const ENVIRONMENT = z.object({
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to serve other machines)'),
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; absent = embedded PGlite'),
   COSELL_DATA_DIR: z.string().min(1).default('.cosell-data').describe('Folder for the embedded database and the generated admin token'),
-  COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name"}; persona one of ae, alliance-ops, revops, admin'),
+  COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name"}; persona one of ae, alliance-ops, revops, admin, portal-webhook'),
   COSELL_DEMO: Bool.optional().describe('Seed demo data (default: on when Salesforce is not configured)'),
   COSELL_WEBHOOK_SECRETS: z.string().optional().describe('Comma-separated HMAC secrets for portal webhooks (two during rotation)'),
   COSELL_TRIAGE_CONFIG: z.string().optional().describe('Path to a JSON triage configuration overriding the defaults'),
@@ -77,9 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   return config;
 }
 
-export const PERSONAS = ['ae', 'alliance-ops', 'revops', 'admin'] as const;
 export const ApiTokens = z.array(
-  z.strictObject({ token: z.string().min(24, 'tokens must be at least 24 characters'), persona: z.enum(PERSONAS), name: z.string().min(1) }),
+  z.strictObject({ token: z.string().min(MIN_TOKEN_LENGTH, `tokens must be at least ${MIN_TOKEN_LENGTH} characters`), persona: z.enum(PERSONAS), name: z.string().min(1) }),
 );
 
 /** Whether Salesforce is connected (otherwise the embedded stand-in holds the Salesforce side). */
