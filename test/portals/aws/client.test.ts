@@ -2,10 +2,11 @@
 // (retries, crashes between steps, a second submission job), updates and review locks, status and
 // review comments, inbound referrals with a cursor, decisions, and each fault as the right PortalError.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { PortalError, type PortalClient } from '../../../middleware/src/engine/portal-client.js';
+import type { PortalClient } from '../../../middleware/src/engine/portal-client.js';
 import { createAceClient, portalErrorOf, type AceClientConfig } from '../../../middleware/src/portals/aws/client.js';
 import { startAceEmulator, type AceEmulator, type AceEmulatorOptions } from '../../../middleware/src/portals/aws/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
+import { failure } from '../../support/portal-failure.js';
 
 const SUBMIT_KEY = 'AWS:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z';
 const credentials = { accessKeyId: 'AKIAEMULATORPARTNER1', secretAccessKey: 'emulator-secret' };
@@ -15,16 +16,6 @@ let emulator: AceEmulator;
 async function setup(options: AceEmulatorOptions = {}, config: Partial<AceClientConfig> = {}): Promise<PortalClient> {
   emulator = await startAceEmulator({ now: () => NOW, quotas: { writesPerSecond: 1000, readsPerSecond: 1000 }, review: { inReviewAfterMs: 60_000, decisionAfterMs: 600_000, outcome: 'Approved' }, ...options });
   return createAceClient({ catalog: 'Sandbox', endpoint: emulator.url, credentials, requestTimeoutMs: 2_000, ...config });
-}
-
-async function failure(promise: Promise<unknown>): Promise<PortalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortalError) return error;
-    throw error;
-  }
-  throw new Error('the call was expected to fail');
 }
 
 afterEach(async () => {

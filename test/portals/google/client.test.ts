@@ -7,10 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { PortalError } from '../../../middleware/src/engine/portal-client.js';
 import { createGoogleClient, type GoogleClient } from '../../../middleware/src/portals/google/client.js';
 import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/portals/google/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
+import { failure } from '../../support/portal-failure.js';
 
 const SUBMIT_KEY = 'Google:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z';
 const PARTNER = 'C04x9kq2mn';
@@ -19,16 +19,6 @@ let emulator: GoogleEmulator;
 async function setup(options: GoogleEmulatorOptions = {}, timeoutMs = 2_000): Promise<GoogleClient> {
   emulator = await startGoogleEmulator({ now: () => NOW, partnerId: PARTNER, quotas: { readsPerMinute: 10_000, writesPerMinute: 10_000 }, review: { decisionAfterMs: 86_400_000, outcome: 'ACCEPTED' }, ...options });
   return createGoogleClient({ baseUrl: emulator.url, partnerId: PARTNER, auth: { getAccessToken: async () => 'ya29.sandbox' }, requestTimeoutMs: timeoutMs, productFamily: ['GOOGLE_CLOUD_PLATFORM'] });
-}
-
-async function failure(promise: Promise<unknown>): Promise<PortalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortalError) return error;
-    throw error;
-  }
-  throw new Error('the call was expected to fail');
 }
 
 afterEach(async () => {

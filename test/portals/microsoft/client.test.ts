@@ -2,10 +2,10 @@
 // twice (retry, lost answer, second job), review lock → 'locked', GET+PUT with If-Match and a real
 // eTag race → 'conflict', inbound paging with a cursor, decisions, webhooks, each fault's kind.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { PortalError } from '../../../middleware/src/engine/portal-client.js';
 import { createMicrosoftClient, type MicrosoftClient } from '../../../middleware/src/portals/microsoft/client.js';
 import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../../middleware/src/portals/microsoft/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
+import { failure } from '../../support/portal-failure.js';
 
 const SUBMIT_KEY = 'Microsoft:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z';
 const SOLUTION = 'SOL-48213-LKH';
@@ -14,16 +14,6 @@ let emulator: MicrosoftEmulator;
 async function setup(options: MicrosoftEmulatorOptions = {}, timeoutMs = 2_000): Promise<MicrosoftClient> {
   emulator = await startMicrosoftEmulator({ now: () => NOW, quotas: { reads: 1000, writes: 1000 }, review: { receivedAfterMs: 60_000, decisionAfterMs: 600_000, outcome: 'Accepted' }, ...options });
   return createMicrosoftClient({ baseUrl: emulator.url, token: async () => 'delegated-referrals-admin', requestTimeoutMs: timeoutMs, solutionIds: [SOLUTION] });
-}
-
-async function failure(promise: Promise<unknown>): Promise<PortalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortalError) return error;
-    throw error;
-  }
-  throw new Error('the call was expected to fail');
 }
 
 afterEach(async () => {

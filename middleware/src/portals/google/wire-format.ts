@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { jsonPath, schemaFindings } from '../findings.js';
-import { passesFastCheck } from '../mapping/wire-fast-path.js';
+import { passesFastCheck } from '../wire-fast-path.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
 import {

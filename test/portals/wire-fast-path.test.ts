@@ -3,14 +3,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { GOOGLE_OPERATIONS, googleWireFormat } from '../../../middleware/src/portals/google/wire-format.js';
-import { compileFastCheck } from '../../../middleware/src/portals/mapping/wire-fast-path.js';
-import { MICROSOFT_OPERATIONS, microsoftWireFormat } from '../../../middleware/src/portals/microsoft/wire-format.js';
-import type { PortalName, PortalWireFormat } from '../../../middleware/src/portals/portal.js';
-import { portalBinding } from '../../../middleware/src/portals/registry.js';
-import { googleCreatedOpportunity, submissionBody } from '../google/support/fixtures.js';
-import { coSellCreateBody, incomingPdmReferral } from '../microsoft/support/fixtures.js';
-import { NOW, northwindDataPlatform } from './opportunity-fixture.js';
+import { GOOGLE_OPERATIONS, googleWireFormat } from '../../middleware/src/portals/google/wire-format.js';
+import { compileFastCheck } from '../../middleware/src/portals/wire-fast-path.js';
+import { MICROSOFT_OPERATIONS, microsoftWireFormat } from '../../middleware/src/portals/microsoft/wire-format.js';
+import type { PortalName, PortalWireFormat } from '../../middleware/src/portals/portal.js';
+import { portalBinding } from '../../middleware/src/portals/registry.js';
+import { googleCreatedOpportunity, submissionBody } from './google/support/fixtures.js';
+import { coSellCreateBody, incomingPdmReferral } from './microsoft/support/fixtures.js';
+import { NOW, northwindDataPlatform } from './mapping/opportunity-fixture.js';
 
 type Step = string | number;
 type Json = Record<string | number, unknown>;
