@@ -137,6 +137,25 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     expect((await store.db.selectFrom('engagements').select('status').executeTakeFirstOrThrow()).status).toBe('Submitted');
   });
 
+  it('updates the portal for an AE edit but not for the echo of its own attribution write-back', async () => {
+    await recordOpportunity(store.db, submitRequested(), T0);
+    await drain(worker());
+    const engaged = { cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Accepted' as const };
+    const base = dataPlatformDeal({ engagements: [engaged] });
+    // The engine wrote CoSell_Attribution__c; Salesforce reads back a newer SystemModstamp.
+    const echo = await recordOpportunity(store.db, { ...base, lastModifiedDate: '2026-11-26T08:05:00.000Z', coSell: { ...base.coSell, attribution: 'Influenced' } }, T0);
+    expect(echo).toEqual({ applied: true, jobs: [] });
+    const stored = await store.db.selectFrom('opportunities').select('sf_modstamp').executeTakeFirstOrThrow();
+    expect(new Date(stored.sf_modstamp!).toISOString()).toBe('2026-11-26T08:05:00.000Z');
+    // The AE moves the next step: that is news for Microsoft.
+    const edit = await recordOpportunity(store.db, { ...base, lastModifiedDate: '2026-11-26T08:10:00.000Z', coSell: { ...base.coSell, attribution: 'Influenced' }, nextStep: 'Joint pitch with the Azure data specialist on 2 Dec' }, T0);
+    expect(edit.jobs).toHaveLength(1);
+    const kinds = await store.db.selectFrom('outbox').select('kind').where('kind', '=', JOB_KINDS.update).execute();
+    expect(kinds).toHaveLength(1);
+    const audits = await store.db.selectFrom('audit_log').select('action').where('entity', '=', 'opportunity').orderBy('id').execute();
+    expect(audits.map((a) => a.action)).toEqual(['first-seen', 'changed-salesforce-only', 'changed']);
+  });
+
   it('turns five deliveries of one referral event into one triaged referral', async () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push((await recordInboundReferral(store.db, { referral: pdmReferral, version: '2026-11-26T08:30:00Z' }, triage, T0)).outcome);

@@ -10,6 +10,7 @@ import {
   type DeclineReason,
   type InboundReferralInput,
 } from '../core/model.js';
+import { changesPortalContent } from '../core/sync-policy.js';
 import type { TriageDecision } from '../core/triage/index.js';
 import type { Database } from '../store/schema.js';
 import { enqueueJob } from './outbox.js';
@@ -53,9 +54,11 @@ export interface OpportunityIntakeResult {
 /**
  * Records an opportunity as Salesforce holds it. Requested actions on its engagements become
  * outbox jobs, one per Salesforce version of the request (however often that version is read
- * back); Close is an update carrying the closed stage. Older versions than the one stored are
- * ignored. A second Submit after a failed one (the AE fixed the findings) is a new job; the
- * portal client reconciles by the Salesforce Id so it never creates a second portal record.
+ * back); Close is an update carrying the closed stage. Without a request, a newer version updates
+ * the portal records only when a Salesforce-owned field changed (core/sync-policy.ts). Older
+ * versions than the one stored are ignored. A second Submit after a failed one (the AE fixed the
+ * findings) is a new job; the portal client reconciles by the Salesforce Id so it never creates a
+ * second portal record.
  */
 export async function recordOpportunity(db: Kysely<Database>, input: CoSellOpportunityInput, now: Date): Promise<OpportunityIntakeResult> {
   const opportunity = CoSellOpportunity.parse(input);
@@ -64,13 +67,17 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
     const existing = await trx.selectFrom('opportunities').select(['sf_modstamp', 'data']).where('id', '=', opportunity.id).forUpdate().executeTakeFirst();
     if (existing?.sf_modstamp && new Date(existing.sf_modstamp).getTime() > modstamp.getTime()) return { applied: false, jobs: [] };
     const unchanged = existing?.sf_modstamp && new Date(existing.sf_modstamp).getTime() === modstamp.getTime();
+    // A newer version that moved only engine- or portal-owned fields (the echo of our own
+    // attribution or engagement write-back) is stored but costs no portal call.
+    const portalContentChanged = !existing || changesPortalContent(CoSellOpportunity.parse(typeof existing.data === 'string' ? JSON.parse(existing.data) : existing.data), opportunity);
     await trx
       .insertInto('opportunities')
       .values({ id: opportunity.id, data: JSON.stringify(opportunity), sf_modstamp: modstamp, updated_at: now })
       .onConflict((oc) => oc.column('id').doUpdateSet({ data: JSON.stringify(opportunity), sf_modstamp: modstamp, updated_at: now }))
       .execute();
     if (!unchanged) {
-      await audit(trx, { side: 'salesforce', entity: 'opportunity', entityId: opportunity.id, action: existing ? 'changed' : 'first-seen', after: { lastModifiedDate: opportunity.lastModifiedDate } }, now);
+      const action = !existing ? 'first-seen' : portalContentChanged ? 'changed' : 'changed-salesforce-only';
+      await audit(trx, { side: 'salesforce', entity: 'opportunity', entityId: opportunity.id, action, after: { lastModifiedDate: opportunity.lastModifiedDate } }, now);
     }
     const jobs: string[] = [];
     for (const engagement of opportunity.engagements) {
@@ -89,7 +96,7 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
           payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
         }, now);
         if (job.created) jobs.push(job.id);
-      } else if (action === 'Update' || (action === null && engagement.portalId && !unchanged && existing)) {
+      } else if (action === 'Update' || (action === null && engagement.portalId && !unchanged && existing && portalContentChanged)) {
         const job = await enqueueJob(trx, {
           kind: JOB_KINDS.update,
           target: portalTarget(engagement.cloud),
