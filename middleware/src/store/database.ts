@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
 import * as rateLimits from './migrations/0002-rate-limits.js';
+import { initialiseDataDir, pgliteStartParams } from './pglite-setup.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -71,8 +72,12 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     kind = 'pglite';
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir);
+    }
     const pglite = new PGlite({
+      startParams: pgliteStartParams(),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
     });

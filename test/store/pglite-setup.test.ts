@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { sql } from 'kysely';
+import { openStore } from '../../middleware/src/store/database.js';
+import { initialiseDataDir, isInitialised, PGLITE_SHARED_BUFFERS } from '../../middleware/src/store/pglite-setup.js';
+
+const work = mkdtempSync(join(tmpdir(), 'cosell-pglite-setup-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('embedded store data folder', () => {
+  it('is initialised once, outside this process, and keeps what was committed when reopened', async () => {
+    const dataDir = join(work, 'store');
+    expect(isInitialised(dataDir)).toBe(false);
+    const first = await openStore({ dataDir });
+    expect(isInitialised(dataDir)).toBe(true);
+    await first.db.insertInto('sync_cursors').values({ name: 'AWS:inbound', value: '2026-11-26T09:00:00.000Z', updated_at: new Date() }).execute();
+    const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(first.db);
+    expect(rows[0]!.shared_buffers).toBe(PGLITE_SHARED_BUFFERS);
+    await first.close();
+
+    const reopened = await openStore({ dataDir });
+    const cursor = await reopened.db.selectFrom('sync_cursors').select('value').where('name', '=', 'AWS:inbound').executeTakeFirst();
+    await reopened.close();
+    expect(cursor?.value).toBe('2026-11-26T09:00:00.000Z');
+  }, 120_000);
+
+  it('leaves an initialised folder alone', async () => {
+    const dataDir = join(work, 'store');
+    const files = () => readdirSync(dataDir).map((name) => `${name}@${statSync(join(dataDir, name)).mtimeMs}`).sort();
+    const before = files();
+    await initialiseDataDir(dataDir);
+    expect(files()).toEqual(before);
+  });
+
+  it('says which folder it could not initialise', async () => {
+    const blocked = join(work, 'not-a-folder');
+    writeFileSync(blocked, 'a file where the store should go');
+    await expect(initialiseDataDir(blocked)).rejects.toThrow(`could not initialise the embedded store in ${blocked}`);
+  }, 60_000);
+});
