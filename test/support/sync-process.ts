@@ -2,7 +2,7 @@
 // SIGKILL it at any moment and start it again on the same store, and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { EmulatorEvent } from '../../middleware/src/portals/aws/emulator.js';
+import type { PortalName } from '../../middleware/src/portals/portal.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../engine/proof/sync-child.ts', import.meta.url));
@@ -10,9 +10,9 @@ const TS_LOADER = pathToFileURL(`${ROOT}scripts/bench/ts-resolve.mjs`).href;
 
 /** What the child reports about its store when asked. */
 export interface SyncReport {
-  referralPortalIds: string[];
-  referralsInSalesforce: number;
-  inboundEvents: number;
+  referrals: Array<{ cloud: string; portalId: string; inSalesforce: boolean }>;
+  /** Inbound events recorded, by portal ('AWS', 'Microsoft', 'Google'). */
+  inboundEvents: Record<string, number>;
   dead: Array<{ kind: string; last_error: string | null }>;
   pendingNonPoll: number;
 }
@@ -61,8 +61,9 @@ export class SyncProcess {
     ]);
   }
 
-  deliver(event: EmulatorEvent): void {
-    if (this.child.connected) this.child.send({ type: 'event', event }, () => undefined);
+  /** A portal event as the service receives it (EventBridge event, webhook notification, push body). */
+  deliver(portal: PortalName, payload: unknown): void {
+    if (this.child.connected) this.child.send({ type: 'event', portal, payload }, () => undefined);
   }
 
   async report(): Promise<SyncReport | null> {

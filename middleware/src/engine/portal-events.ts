@@ -1,7 +1,8 @@
 // Turns portal events (ACE EventBridge events, Partner Center webhooks, Cloud Channel Pub/Sub
 // pushes) into engine work. A new referral is recorded at once; news about one of our own portal
-// records becomes a status poll (the event is a hint, the portal's record is the truth); anything
-// else makes the inbound catch-up run now. Events are never the only path: the catch-up poll runs
+// records becomes a status poll (the event is a hint, the portal's record is the truth: an ACE
+// "Opportunity ..." event, a Partner Center webhook or a Cloud Channel push about a record we
+// submitted); anything else makes the inbound catch-up run now. Events are never the only path: the catch-up poll runs
 // anyway, so a lost event is never a lost referral.
 import type { Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
@@ -40,7 +41,11 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
     return result.outcome === 'duplicate' ? { outcome: 'duplicate' } : { outcome: result.outcome, referralId: result.referralId };
   }
 
-  async function pollOwnRecord(cloud: Cloud, salesforceId: string | null, state: PortalRecordState): Promise<PortalEventOutcome> {
+  /**
+   * Queues a status poll of the engagement the event concerns, once per record version (or ACE
+   * event id): the same event delivered again finds the poll already queued and is a duplicate.
+   */
+  async function pollOwnRecord(cloud: Cloud, salesforceId: string | null, state: Pick<PortalRecordState, 'portalId' | 'version'>): Promise<PortalEventOutcome> {
     const now = deps.clock();
     const engagement = await deps.db
       .selectFrom('engagements')
@@ -49,7 +54,7 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
       .where((eb) => (salesforceId ? eb('opportunity_id', '=', salesforceId) : eb('portal_id', '=', state.portalId)))
       .executeTakeFirst();
     if (!engagement) return { outcome: 'ignored' };
-    await enqueueJob(deps.db, {
+    const job = await enqueueJob(deps.db, {
       kind: JOB_KINDS.poll,
       target: portalTarget(cloud),
       orderingKey: engagementKey(engagement.opportunity_id, cloud),
@@ -57,6 +62,7 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
       payload: { opportunityId: engagement.opportunity_id, cloud },
       maxAttempts: 3,
     }, now);
+    if (!job.created) return { outcome: 'duplicate' };
     deps.nudge();
     return { outcome: 'updated' };
   }
@@ -74,6 +80,10 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
 
   async function dispatch(portal: PortalName, payload: unknown): Promise<PortalEventOutcome> {
     if (portal === 'aws') {
+      // An ACE opportunity event (its review moved on) names our own record: poll it, so an edit
+      // queued while ACE locked it goes out promptly. Invitations and anything else: catch up now.
+      const review = aceOpportunityEvent(payload);
+      if (review) return pollOwnRecord('AWS', null, review);
       deps.catchUpSoon('AWS');
       return { outcome: 'ignored' };
     }
@@ -88,4 +98,18 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
     if (reading.kind === 'engagement') return pollOwnRecord('Google', reading.salesforceId, reading.state);
     return { outcome: 'ignored' };
   }
+}
+
+/**
+ * The ACE opportunity an EventBridge "Opportunity ..." event (Created, Updated, Accepted, Rejected...)
+ * is about, with the event id as the version that deduplicates its delivery; null for any other event.
+ */
+export function aceOpportunityEvent(payload: unknown): { portalId: string; version: string } | null {
+  if (!payload || typeof payload !== 'object') return null;
+  const event = payload as { id?: unknown; 'detail-type'?: unknown; detail?: { opportunity?: { identifier?: unknown } } };
+  const type = event['detail-type'];
+  const identifier = event.detail?.opportunity?.identifier;
+  if (typeof type !== 'string' || !type.startsWith('Opportunity ') || typeof identifier !== 'string' || !identifier) return null;
+  if (typeof event.id !== 'string' || !event.id) return null;
+  return { portalId: identifier, version: event.id };
 }

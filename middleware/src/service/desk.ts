@@ -205,7 +205,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   // In the sandbox, portal events arrive in process (the emulators do not sign webhooks).
   const unsubscribe: Array<() => void> = [];
-  if (emulators.aws) unsubscribe.push(emulators.aws.control.subscribe(() => void handlePortalEvent('aws', {}).catch(() => undefined)));
+  if (emulators.aws) unsubscribe.push(emulators.aws.control.subscribe((event) => void handlePortalEvent('aws', event).catch(() => undefined)));
   if (emulators.microsoft) unsubscribe.push(emulators.microsoft.control.subscribe((delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined)));
   if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
 

@@ -1,15 +1,35 @@
-// Proofs 3 and 4: an inbound ACE event delivered five times yields one referral (through the real
-// path: EventBridge event → invitation read → ACE inbound module → intake); two SyncWorkers sharing
-// one store never run a job twice; and a circuit opened by an outage closes again on its own.
+// Proofs 3 and 4: an inbound event delivered five times yields one referral, on each portal and
+// through the service's own event handler (engine/portal-events.ts): an ACE EventBridge invitation
+// event (→ catch-up → invitation read → ACE inbound module → intake), a Partner Center webhook
+// (→ referral read) and a Cloud Channel push (→ opportunity read); two SyncWorkers sharing one
+// store never run a job twice; and a circuit opened by an outage closes again on its own.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
 import { enqueueJob } from '../../../middleware/src/engine/outbox.js';
+import type { Cloud } from '../../../middleware/src/core/model.js';
 import { PortalError, type PortalClient, type SubmitRequest } from '../../../middleware/src/engine/portal-client.js';
+import { createPortalEventHandler, type PortalEventOutcome } from '../../../middleware/src/engine/portal-events.js';
+import { catchUpInbound } from '../../../middleware/src/engine/scheduler.js';
 import { SyncWorker, type WorkerEvent } from '../../../middleware/src/engine/worker.js';
 import type { AceEmulator, EmulatorEvent } from '../../../middleware/src/portals/aws/emulator.js';
+import type { GoogleEmulator, PushDelivery } from '../../../middleware/src/portals/google/emulator.js';
+import type { MicrosoftEmulator, WebhookDelivery } from '../../../middleware/src/portals/microsoft/emulator.js';
+import type { PortalName } from '../../../middleware/src/portals/portal.js';
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
-import { aceDivergence, aceEventIntake, pipelineOpportunity, pipelineOpportunityId, proofAceClient, RecordingSalesforce, startProofAce } from '../../support/engine-harness.js';
+import {
+  aceDivergence,
+  defaultTriage,
+  pipelineOpportunity,
+  pipelineOpportunityId,
+  proofAceClient,
+  proofGoogleClient,
+  proofMicrosoftClient,
+  RecordingSalesforce,
+  startProofAce,
+  startProofGoogle,
+  startProofMicrosoft,
+} from '../../support/engine-harness.js';
 import { FakePortal } from '../../support/fake-portal.js';
 import { storeVariants, truncateAll } from '../../support/stores.js';
 
@@ -34,46 +54,105 @@ async function drain(workers: SyncWorker[], rounds = 200): Promise<void> {
   throw new Error(`the outbox did not drain in ${rounds} rounds`);
 }
 
+/** Delivers the same event five times, two of them at once, as an at-least-once sender may. */
+async function fiveTimes(deliver: () => Promise<PortalEventOutcome>): Promise<string[]> {
+  const outcomes = await Promise.all([deliver(), deliver()]);
+  for (let n = 0; n < 3; n++) outcomes.push(await deliver());
+  return outcomes.map((o) => o.outcome).sort();
+}
+
 describe.each(storeVariants())('inbound replays, shared store and circuit recovery on $name', ({ name, options }) => {
   let store: Store;
   let second: Store;
   let emulator: AceEmulator;
+  let microsoft: MicrosoftEmulator;
+  let google: GoogleEmulator;
+  /** Catch-ups the handler asked for, so a test can wait for them as the service's timer would run them. */
+  let catchUps: Array<Promise<unknown>>;
+
+  /** The service's portal event handler on this store, its ACE catch-up running at once when asked. */
+  const eventHandler = () =>
+    createPortalEventHandler({
+      db: store.db,
+      clock: () => new Date(),
+      triage: defaultTriage,
+      microsoft: proofMicrosoftClient(microsoft.url),
+      google: proofGoogleClient(google.url),
+      catchUpSoon: (cloud: Cloud) => {
+        const clients: Record<Cloud, PortalClient> = { AWS: proofAceClient(emulator.url), Microsoft: proofMicrosoftClient(microsoft.url), Google: proofGoogleClient(google.url) };
+        catchUps.push(catchUpInbound(store.db, clients[cloud], defaultTriage, new Date()));
+      },
+      nudge: () => undefined,
+    });
+
+  /** The one referral of `cloud` the store holds, and the Salesforce write-backs queued for it. */
+  const recorded = async (cloud: Cloud) => ({
+    referrals: await store.db.selectFrom('referrals').select(['portal_id', 'triage_status', 'source_layer']).where('cloud', '=', cloud).execute(),
+    writebacks: (await store.db.selectFrom('outbox').select('id').where('kind', '=', JOB_KINDS.salesforceReferral).execute()).length,
+  });
 
   beforeAll(async () => {
     const opened = await options();
     store = await openStore(opened);
     // A second engine instance: its own connection pool to the same server (PGlite: the same instance).
     second = opened.url ? await openStore({ url: opened.url, poolSize: 4 }) : store;
-    emulator = await startProofAce();
+    [emulator, microsoft, google] = await Promise.all([startProofAce(), startProofMicrosoft(), startProofGoogle()]);
   });
-  beforeEach(async () => truncateAll(store.db));
+  beforeEach(async () => {
+    catchUps = [];
+    await truncateAll(store.db);
+  });
   afterAll(async () => {
-    await emulator?.stop();
+    await Promise.all([emulator?.stop(), microsoft?.stop(), google?.stop()]);
     if (second && second !== store) await second.close();
     await store?.close();
   });
 
-  it('the same invitation event delivered five times (two at once) yields one referral and one Salesforce write-back', async () => {
+  it('the same ACE invitation event delivered five times (two at once) yields one referral and one Salesforce write-back', async () => {
     const seen: EmulatorEvent[] = [];
     const unsubscribe = emulator.control.subscribe((event) => void seen.push(event));
     const { id } = emulator.control.createInvitation({ layer: 'Partner Program', customer: { companyName: 'Contoso Clinics', websiteUrl: 'https://contoso-clinics.example' }, project: { title: 'Clinical data lakehouse', monthlySpendUsd: 38_000 } });
     unsubscribe();
     const created = seen.find((event) => event['detail-type'] === 'Engagement Invitation Created');
     expect(created).toBeDefined();
-    const intake = aceEventIntake(emulator.url, store.db);
-    const now = new Date();
-    const first = await Promise.all([intake(created!, now), intake(created!, now)]);
-    const later = [];
-    for (let n = 0; n < 3; n++) later.push(await intake(created!, now));
-    const outcomes = [...first, ...later].map((o) => o.outcome).sort();
-    expect(outcomes).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
-    const referrals = await store.db.selectFrom('referrals').select(['portal_id', 'triage_status', 'source_layer']).execute();
-    expect(referrals).toEqual([{ portal_id: id, triage_status: 'New', source_layer: 'Partner Program' }]);
-    const writebacks = await store.db.selectFrom('outbox').select('id').where('kind', '=', JOB_KINDS.salesforceReferral).execute();
-    expect(writebacks).toHaveLength(1);
+    const handle = eventHandler();
+    // The event only names what changed: each delivery makes the ACE catch-up run (five of them, two at once).
+    expect(await fiveTimes(() => handle('aws', created))).toEqual(['ignored', 'ignored', 'ignored', 'ignored', 'ignored']);
+    expect(catchUps).toHaveLength(5);
+    await Promise.all(catchUps);
+    expect(await recorded('AWS')).toEqual({ referrals: [{ portal_id: id, triage_status: 'New', source_layer: 'Partner Program' }], writebacks: 1 });
   });
 
-  it('an opportunity event delivered five times queues one status poll', async () => {
+  it('the same Partner Center webhook delivered five times (two at once) yields one referral and one Salesforce write-back', async () => {
+    const seen: WebhookDelivery[] = [];
+    const unsubscribe = microsoft.control.subscribe((delivery) => void seen.push(delivery));
+    const { id } = microsoft.control.createIncomingReferral({ layer: 'Specialist', customer: { name: 'Contoso Pharmaceuticals GmbH' } });
+    await microsoft.control.flushWebhooks();
+    unsubscribe();
+    const created = seen.find((delivery) => delivery.event.EventName === 'referral-created');
+    expect(created).toBeDefined();
+    const handle = eventHandler();
+    expect(await fiveTimes(() => handle('microsoft', created!.event))).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(catchUps).toHaveLength(0);
+    expect(await recorded('Microsoft')).toEqual({ referrals: [{ portal_id: id, triage_status: 'New', source_layer: 'Specialist' }], writebacks: 1 });
+  });
+
+  it('the same Cloud Channel push delivered five times (two at once) yields one referral and one Salesforce write-back', async () => {
+    const seen: PushDelivery[] = [];
+    const unsubscribe = google.control.subscribe((delivery) => void seen.push(delivery));
+    const { name: opportunity } = google.control.createGoogleOpportunity({ owner: { name: 'Sofia Lindgren', email: 'sofia.lindgren@google.com' } });
+    await google.control.flushPushes();
+    unsubscribe();
+    const created = seen.find((delivery) => delivery.event.opportunityEvent.eventType === 'CREATED');
+    expect(created).toBeDefined();
+    const handle = eventHandler();
+    expect(await fiveTimes(() => handle('google', created!.body))).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    const held = await recorded('Google');
+    expect(held.referrals.map((r) => r.portal_id)).toEqual([opportunity]);
+    expect(held.writebacks).toBe(1);
+  });
+
+  it('an ACE opportunity event delivered five times queues one status poll', async () => {
     const client = proofAceClient(emulator.url);
     await recordOpportunity(store.db, pipelineOpportunity(7, 0, new Date()), new Date());
     const worker = new SyncWorker({ db: store.db, clients: { AWS: client }, salesforce: new RecordingSalesforce(), workerId: 'w-events' });
@@ -82,11 +161,11 @@ describe.each(storeVariants())('inbound replays, shared store and circuit recove
     // Whatever the review reached by now, ACE announced the opportunity's changes as events.
     const announced = emulator.control.events().find((event) => event['detail-type'].startsWith('Opportunity ') && (event.detail as { opportunity?: { identifier?: string } }).opportunity?.identifier === engagement.portal_id);
     expect(announced).toBeDefined();
-    const accepted = announced!;
-    const intake = aceEventIntake(emulator.url, store.db);
-    const outcomes = [];
-    for (let n = 0; n < 5; n++) outcomes.push((await intake(accepted, new Date())).outcome);
-    expect(outcomes).toEqual(['poll-queued', 'ignored', 'ignored', 'ignored', 'ignored']);
+    const handle = eventHandler();
+    const outcomes: string[] = [];
+    for (let n = 0; n < 5; n++) outcomes.push((await handle('aws' satisfies PortalName, announced)).outcome);
+    expect(outcomes).toEqual(['updated', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(catchUps).toHaveLength(0);
     expect(await store.db.selectFrom('outbox').select('id').where('kind', '=', JOB_KINDS.poll).execute()).toHaveLength(1);
   });
 

@@ -1,16 +1,19 @@
 // The engine as one service process, for the crash proof: it records the Salesforce feed it is
-// given, syncs it to the ACE emulator (which lives in the test process, so its state survives us),
-// takes portal events over IPC and catches up on inbound referrals. The test SIGKILLs it at random.
+// given, syncs it to the ACE, Partner Center and Cloud Channel emulators (which live in the test
+// process, so their state survives us), takes portal events over IPC through the service's own
+// event handler, and catches up on inbound referrals of all three clouds. The test SIGKILLs it.
 //   node --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs test/engine/proof/sync-child.ts
-// Environment: ACE_URL, FEED (JSON file: { epoch, revisions: [[index, revision], ...] }), and
-// STORE_URL (PostgreSQL) or PGLITE_DIR (embedded PGlite data folder).
-import { readFileSync } from 'node:fs';
+// Environment: ACE_URL, MS_URL, GOOGLE_URL, FEED (JSON file: { epoch, revisions: [[index, revision], ...] }),
+// and STORE_URL (PostgreSQL) or PGLITE_DIR (embedded PGlite data folder; PGLITE_TEMPLATE, an
+// initialised data folder tarball, seeds it on the first start).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
 import { SyncWorker } from '../../../middleware/src/engine/worker.js';
-import type { EmulatorEvent } from '../../../middleware/src/portals/aws/emulator.js';
-import { openStore } from '../../../middleware/src/store/database.js';
-import { aceEventIntake, pipelineOpportunity, proofAceClient, RecordingSalesforce, runEngine } from '../../support/engine-harness.js';
+import type { PortalName } from '../../../middleware/src/portals/portal.js';
+import { openStore, type StoreOptions } from '../../../middleware/src/store/database.js';
+import { pipelineClouds, pipelineOpportunity, proofClients, RecordingSalesforce, runEngine } from '../../support/engine-harness.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -21,52 +24,25 @@ function required(name: string): string {
 const send = (message: object) => process.send?.(message);
 send({ type: 'alive' });
 
-const aceUrl = required('ACE_URL');
 const feed = JSON.parse(readFileSync(required('FEED'), 'utf8')) as { epoch: string; revisions: Array<[number, number]> };
-const store = await openStore(process.env.STORE_URL ? { url: process.env.STORE_URL, poolSize: 4 } : { dataDir: required('PGLITE_DIR') });
-const client = proofAceClient(aceUrl, 3_000);
-const intake = aceEventIntake(aceUrl, store.db);
+const clients = proofClients({ aws: required('ACE_URL'), microsoft: required('MS_URL'), google: required('GOOGLE_URL') }, 3_000);
 
-// Events arriving before the store is open are lost, as a real EventBridge target that is down
-// loses them: the catch-up poll is what makes that safe.
-process.on('message', (message: { type: string; event?: EmulatorEvent }) => {
-  if (message.type === 'event' && message.event) {
-    intake(message.event, new Date()).catch((error: unknown) => send({ type: 'error', where: 'event', message: String(error) }));
-  } else if (message.type === 'report') {
-    report().then(send, (error: unknown) => send({ type: 'error', where: 'report', message: String(error) }));
-  }
-});
-
-/** What the store holds, for the test's verdict (the test cannot open an embedded store we hold). */
-async function report() {
-  const referrals = await store.db.selectFrom('referrals').select(['portal_id', 'salesforce_id']).where('cloud', '=', 'AWS').execute();
-  const events = await store.db.selectFrom('inbound_events').select((eb) => eb.fn.countAll<string>().as('count')).where('portal', '=', 'AWS').executeTakeFirstOrThrow();
-  const dead = await store.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'dead').execute();
-  const pending = await store.db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('status', 'in', ['pending', 'running'])
-    .where('kind', '!=', JOB_KINDS.poll)
-    .executeTakeFirstOrThrow();
-  return {
-    type: 'report',
-    referralPortalIds: referrals.map((r) => r.portal_id),
-    referralsInSalesforce: referrals.filter((r) => r.salesforce_id !== null).length,
-    inboundEvents: Number(events.count),
-    dead,
-    pendingNonPoll: Number(pending.count),
-  };
+function storeOptions(): StoreOptions {
+  if (process.env.STORE_URL) return { url: process.env.STORE_URL, poolSize: 4 };
+  const dataDir = required('PGLITE_DIR');
+  const template = process.env.PGLITE_TEMPLATE;
+  // A folder PGlite never initialised starts from the run's template instead of running initdb.
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  return { dataDir, ...(fresh && template ? { pgliteTemplate: new Blob([readFileSync(template)]) } : {}) };
 }
+const store = await openStore(storeOptions());
 
-const epoch = new Date(feed.epoch);
-for (const [index, revision] of feed.revisions) {
-  await recordOpportunity(store.db, pipelineOpportunity(index, revision, epoch), new Date());
-}
-send({ type: 'recorded' });
-
+// Events go through the service's handler from the moment the store is open; ones arriving before
+// are lost, as a delivery to a stopped service is: the catch-up poll is what makes that safe. The
+// engine runs while the feed is recorded, as the service syncs while Salesforce changes arrive.
 const worker = new SyncWorker({
   db: store.db,
-  clients: { AWS: client },
+  clients,
   salesforce: new RecordingSalesforce(),
   workerId: `child-${process.pid}`,
   leaseMs: 4_000,
@@ -79,11 +55,49 @@ const worker = new SyncWorker({
     if (event.type === 'job-dead') send({ type: 'dead', kind: event.job.kind, error: event.error });
   },
 });
-runEngine({
+
+const engine = runEngine({
   db: store.db,
   worker,
-  client,
-  pollIntervalMs: 8_000,
+  clients,
+  microsoft: clients.Microsoft,
+  google: clients.Google,
+  pollIntervalMs: 5_000,
   catchUpEveryMs: 1_500,
   onError: (error) => send({ type: 'error', where: 'loop', message: String(error) }),
 });
+process.on('message', (message: { type: string; portal?: PortalName; payload?: unknown }) => {
+  if (message.type === 'event' && message.portal) {
+    engine.handlePortalEvent(message.portal, message.payload).catch((error: unknown) => send({ type: 'error', where: `event ${message.portal}`, message: String(error) }));
+  } else if (message.type === 'report') {
+    report().then(send, (error: unknown) => send({ type: 'error', where: 'report', message: String(error) }));
+  }
+});
+
+/** What the store holds, for the test's verdict (the test cannot open an embedded store we hold). */
+async function report() {
+  const referrals = await store.db.selectFrom('referrals').select(['cloud', 'portal_id', 'salesforce_id']).execute();
+  const events = await store.db.selectFrom('inbound_events').select(['portal']).select((eb) => eb.fn.countAll<string>().as('count')).groupBy('portal').execute();
+  const dead = await store.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'dead').execute();
+  const pending = await store.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('status', 'in', ['pending', 'running'])
+    .where('kind', '!=', JOB_KINDS.poll)
+    .executeTakeFirstOrThrow();
+  return {
+    type: 'report',
+    referrals: referrals.map((r) => ({ cloud: r.cloud, portalId: r.portal_id, inSalesforce: r.salesforce_id !== null })),
+    inboundEvents: Object.fromEntries(events.map((e) => [e.portal, Number(e.count)])),
+    dead,
+    pendingNonPoll: Number(pending.count),
+  };
+}
+
+const epoch = new Date(feed.epoch);
+for (const [index, revision] of feed.revisions) {
+  await recordOpportunity(store.db, pipelineOpportunity(index, revision, epoch, pipelineClouds(index)), new Date());
+  worker.nudge();
+}
+send({ type: 'recorded' });
+
