@@ -24,6 +24,15 @@ describe.each(storeVariants())('store on $name', ({ options }) => {
     await expect(store.db.insertInto('engagements').values(row).execute()).rejects.toThrow(/engagements_one_per_cloud|duplicate key/);
   });
 
+  it('applies a migration the store has not run yet, even though the others are in place', async () => {
+    const { migrateToLatest } = await import('../../middleware/src/store/database.js');
+    await sql`drop table rate_limits`.execute(store.db);
+    await sql`delete from kysely_migration where name = '0002-rate-limits'`.execute(store.db);
+    await expect(migrateToLatest(store.db)).resolves.toEqual(['0002-rate-limits']);
+    const { rows } = await sql<{ present: boolean }>`select to_regclass('rate_limits') is not null as present`.execute(store.db);
+    expect(rows[0]!.present).toBe(true);
+  });
+
   it('is idempotent when migrations run again', async () => {
     const { migrateToLatest } = await import('../../middleware/src/store/database.js');
     await expect(migrateToLatest(store.db)).resolves.toEqual([]);

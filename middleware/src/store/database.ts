@@ -1,7 +1,7 @@
 // Opens the engine's store: embedded PGlite in a data folder by default, a PostgreSQL server when a
 // connection URL is given. Same Kysely API and SQL either way; migrations run on open.
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -51,8 +51,21 @@ export class MigrationError extends Error {
   }
 }
 
+/**
+ * Whether the store already ran exactly the migrations this version knows. Checked first because
+ * Kysely's migrator introspects the whole catalog on every start, which takes seconds on PGlite.
+ */
+async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
+  if (!rows[0]?.present) return false;
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const names = new Set(applied.rows.map((row) => row.name));
+  return names.size === Object.keys(MIGRATIONS).length && Object.keys(MIGRATIONS).every((name) => names.has(name));
+}
+
 /** Brings the schema to the latest version; safe to run concurrently from several instances. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
