@@ -45,6 +45,25 @@ describe('call pacing against the portal account budget', () => {
     expect(outcomes.some((o) => o.status === 'rejected' && (o.reason as PortalError).kind === 'throttled')).toBe(true);
   });
 
+  it('books calls made together in one go, each with its own slot', async () => {
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    const pace = createCallPacer(store.db, 'AWS', { write: { key: 'aws:acct:write', perSecond: 50 } }, () => new Date('2026-11-26T10:00:00.000Z'), sleep);
+    await Promise.all([1, 2, 3, 4, 5].map(() => pace('write')));
+    // 20 ms apart: the first goes at once, the others sleep until their slot (rounded up 1 ms).
+    expect(waits).toEqual([21, 41, 61, 81]);
+  });
+
+  it('lets exactly the rest of the daily quota through when more calls than that arrive together', async () => {
+    const pace = createCallPacer(store.db, 'AWS', { daily: { account: 'aws:acct:write', perDay: 4 } }, () => new Date('2026-11-26T10:00:00.000Z'));
+    await pace('write');
+    const outcomes = await Promise.allSettled([1, 2, 3, 4, 5].map(() => pace('write')));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(refused).toHaveLength(2);
+    for (const o of refused) expect(o.reason).toMatchObject({ kind: 'quota-exhausted' });
+  });
+
   it('stops writes when the daily quota is spent, saying when they resume', async () => {
     const pace = createCallPacer(store.db, 'AWS', { daily: { account: 'aws:acct:write', perDay: 1 } }, () => new Date('2026-11-26T10:00:00.000Z'));
     await pace('write');

@@ -36,6 +36,33 @@ export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): 
   return { allowed: false, waitMs: Math.max(1, Math.ceil(tat - toleranceMs - now.getTime())) };
 }
 
+/**
+ * Books the next `count` free slots of a rate budget and says how long each caller waits for its
+ * own. Unlike `admit`, nobody has to ask again: calls waiting on one budget get slots spaced by
+ * the rate, booked together in one statement instead of all waking and retrying at once.
+ */
+export async function reserve(db: Kysely<Database>, limit: RateLimit, now: Date, count = 1): Promise<{ waitsMs: number[] }> {
+  if (!(limit.perSecond > 0)) throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`rate limit ${limit.key}: count must be a positive whole number`);
+  const intervalMs = 1000 / limit.perSecond;
+  const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
+  const { rows } = await sql<{ tat: Date }>`
+    insert into rate_limits (key, tat) values (${limit.key}, ${new Date(now.getTime() + count * intervalMs)})
+    on conflict (key) do update
+      set tat = greatest(rate_limits.tat, ${now}) + (${count * intervalMs} * interval '1 millisecond')
+    returning tat`.execute(db);
+  // Slot i begins i intervals after the first, which begins `count` intervals before the new
+  // theoretical arrival time; the burst allowance lets each start that much earlier. The store
+  // keeps microseconds and a Date only milliseconds, so a wait is rounded up a millisecond rather
+  // than risk starting early.
+  const first = new Date(rows[0]!.tat).getTime() - count * intervalMs - toleranceMs;
+  const waitsMs = Array.from({ length: count }, (_, i) => {
+    const slot = first + i * intervalMs;
+    return slot <= now.getTime() ? 0 : Math.ceil(slot - now.getTime()) + 1;
+  });
+  return { waitsMs };
+}
+
 export interface DailyQuota {
   /** Account the quota belongs to, e.g. `aws:123456789012:write`. */
   account: string;
@@ -48,20 +75,19 @@ function utcDayStart(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** Spends one call of a daily quota (UTC days), or reports when the quota resets. */
-export async function spendDaily(db: Kysely<Database>, quota: DailyQuota, now: Date): Promise<QuotaResult> {
+/** Spends `count` calls of a daily quota (UTC days) all together, or none and reports when it resets. */
+export async function spendDaily(db: Kysely<Database>, quota: DailyQuota, now: Date, count = 1): Promise<QuotaResult> {
   const day = utcDayStart(now);
   const { rows } = await sql<{ used: number }>`
-    insert into rate_budgets (account, "window", window_start, used) values (${quota.account}, 'day', ${day}, 1)
+    insert into rate_budgets (account, "window", window_start, used)
+      select ${quota.account}::text, 'day', ${day}::timestamptz, ${count}::integer where ${count}::integer <= ${quota.perDay}::integer
     on conflict (account, "window", window_start) do update
-      set used = rate_budgets.used + 1
-      where rate_budgets.used < ${quota.perDay}
+      set used = rate_budgets.used + ${count}::integer
+      where rate_budgets.used + ${count}::integer <= ${quota.perDay}::integer
     returning used`.execute(db);
   const spent = rows[0];
-  if (spent && Number(spent.used) <= quota.perDay) {
-    return { allowed: true, used: Number(spent.used), remaining: quota.perDay - Number(spent.used) };
-  }
-  return { allowed: false, used: quota.perDay, resetsAt: new Date(day.getTime() + 86_400_000) };
+  if (spent) return { allowed: true, used: Number(spent.used), remaining: quota.perDay - Number(spent.used) };
+  return { allowed: false, used: await dailyUsage(db, quota.account, now), resetsAt: new Date(day.getTime() + 86_400_000) };
 }
 
 /** Calls spent today against a daily quota (for status and metrics). */
