@@ -2,16 +2,13 @@
 // emulator keeps every record it holds and walks them all on each call, so 100k records measure the
 // emulator, not the engine). The store is an embedded PGlite data folder, as in a default install.
 //   node --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/engine-rss.ts [opportunities=100000]
-// DATABASE_URL runs it on a PostgreSQL server instead.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// DATABASE_URL runs it on a fresh database on that PostgreSQL server instead.
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
 import type { InboundPage, PortalClient, PortalRecordState } from '../../middleware/src/engine/portal-client.js';
 import { SyncWorker } from '../../middleware/src/engine/worker.js';
-import { openStore } from '../../middleware/src/store/database.js';
 import { pipelineOpportunity, RecordingSalesforce } from '../../test/support/engine-harness.js';
+import { benchStore } from './bench-store.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const BATCH = 500;
@@ -26,15 +23,15 @@ const noopPortal: PortalClient = {
   decide: async () => undefined,
 };
 
-const folder = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cosell-rss-'));
-const store = await openStore(folder ? { dataDir: join(folder, 'store') } : { url: process.env.DATABASE_URL });
+const beforeStore = process.memoryUsage().rss;
+const store = await benchStore({ pgliteFolder: true });
 const worker = new SyncWorker({ db: store.db, clients: { AWS: noopPortal }, salesforce: new RecordingSalesforce(), batchSize: 50 });
 let peak = 0;
 // The store often answers without yielding to timers, so the sync loop samples as well.
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
 const startRss = process.memoryUsage().rss;
-console.log(`store open: rss ${mb(startRss)}`);
+console.log(`process with the engine loaded: rss ${mb(beforeStore)}; store open: rss ${mb(startRss)}`);
 const checkpoints: string[] = [];
 const started = performance.now();
 const epoch = new Date();
@@ -44,7 +41,8 @@ for (let from = 0; from < count; from += BATCH) {
   peak = Math.max(peak, process.memoryUsage().rss);
   const done = Math.min(count, from + BATCH);
   if (done % Math.max(BATCH, Math.floor(count / 10)) === 0 || done === count) {
-    checkpoints.push(`${done}: rss ${mb(process.memoryUsage().rss)}, peak ${mb(peak)}`);
+    const usage = process.memoryUsage();
+    checkpoints.push(`${done}: rss ${mb(usage.rss)}, peak ${mb(peak)} (js heap ${mb(usage.heapTotal)}, external ${mb(usage.external)})`);
     console.log(checkpoints[checkpoints.length - 1]);
   }
 }
@@ -53,4 +51,3 @@ const stats = await queueStats(store.db, new Date());
 console.log(`store: ${store.kind}; ${count} opportunities synced (no-op portal) in ${((performance.now() - started) / 1000).toFixed(0)} s; outbox done ${stats.done}, pending ${stats.pending}, dead ${stats.dead}`);
 console.log(`rss at start ${mb(startRss)}, peak ${mb(peak)} (goal: flat, under 300 MB)`);
 await store.close();
-if (folder) rmSync(folder, { recursive: true, force: true });

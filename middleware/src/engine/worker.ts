@@ -118,43 +118,66 @@ export class SyncWorker {
     return targets.filter((t) => this.breaker(t).state !== 1 /* CircuitState.Open */ || Date.now() >= (this.breakerRetryAt.get(t) ?? 0));
   }
 
-  /** Claims one batch and runs it; returns how many jobs it handled. */
-  async runOnce(): Promise<number> {
-    const jobs = await claimJobs(this.db, {
+  private claim(limit: number): Promise<OutboxJob[]> {
+    return claimJobs(this.db, {
       workerId: this.workerId,
-      limit: this.options.batchSize ?? 10,
+      limit,
       leaseMs: this.options.leaseMs ?? 60_000,
       now: this.clock(),
       targets: this.openTargets(),
     });
+  }
+
+  /** Claims one batch and runs it to the end; returns how many jobs it handled. */
+  async runOnce(): Promise<number> {
+    const jobs = await this.claim(this.options.batchSize ?? 10);
     // Jobs of one batch have distinct ordering keys, so they may run side by side.
     await Promise.all(jobs.map((job) => this.runJob(job)));
     return jobs.length;
   }
 
-  /** Runs until stopped, polling when idle. `nudge()` wakes it early when a job was enqueued. */
+  /**
+   * Runs until stopped with up to `batchSize` jobs in flight. Once half of them are done it claims
+   * more, so a batch's slowest job never leaves the portal budget idle. When there is nothing to
+   * claim it waits `idleMs`, or less when `nudge()` says a job was enqueued or a running one ends
+   * (which may free the next job of its ordering key).
+   */
   start(idleMs = 250): void {
     if (this.running) return;
     this.running = true;
+    const capacity = this.options.batchSize ?? 10;
+    const refillAt = Math.floor(capacity / 2);
+    const inFlight = new Set<Promise<void>>();
+    const signal = () => new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, idleMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
     this.loop = (async () => {
       while (this.running) {
-        let handled = 0;
+        let claimed: OutboxJob[] = [];
         try {
-          handled = await this.runOnce();
+          claimed = await this.claim(capacity - inFlight.size);
         } catch (error) {
           this.options.onEvent?.({ type: 'job-retry', job: { id: '-' } as OutboxJob, error: String(error) });
         }
-        if (handled === 0 && this.running) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, idleMs);
-            this.wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
+        for (const job of claimed) {
+          const running: Promise<void> = this.runJob(job).finally(() => {
+            inFlight.delete(running);
+            this.wake?.();
           });
-          this.wake = null;
+          inFlight.add(running);
         }
+        if (claimed.length > 0 && inFlight.size <= refillAt) continue;
+        // Full, or nothing to claim: wait for a job to finish, a nudge, or the idle timer.
+        do {
+          await signal();
+          this.wake = null;
+        } while (this.running && inFlight.size > refillAt);
       }
+      await Promise.all(inFlight);
     })();
   }
 
