@@ -15,6 +15,8 @@ export interface SyncReport {
   inboundEvents: Record<string, number>;
   dead: Array<{ kind: string; last_error: string | null }>;
   pendingNonPoll: number;
+  /** Engagements not yet on the portal, with edits waiting, or still under review. */
+  unsettledEngagements: number;
 }
 
 export type ChildMessage =

@@ -2,7 +2,7 @@
 // timeouts, conflicts, slow answers) on ACE, Partner Center and Cloud Channel at once, the engine
 // still converges: every opportunity once per engaged portal with its latest revision, every
 // referral of every portal recorded once, nothing parked, no unhandled rejection.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Cloud } from '../../../middleware/src/core/model.js';
 import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
@@ -22,9 +22,8 @@ import {
   RecordingSalesforce,
   runEngine,
   startProofPortals,
-  type ProofPortals,
 } from '../../support/engine-harness.js';
-import { storeVariants, truncateAll } from '../../support/stores.js';
+import { storeVariants } from '../../support/stores.js';
 
 /** 21 deals: each single cloud, pair and the triple three times over (36 engagements, 12 per portal). */
 const OPPORTUNITIES = 21;
@@ -60,25 +59,18 @@ async function storeBacklog(store: Store, referrals: number): Promise<string[]> 
   ];
 }
 
+// Rejections nobody handled, anywhere in the process, while the proofs run.
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+process.on('unhandledRejection', onUnhandled);
+afterAll(() => void process.off('unhandledRejection', onUnhandled));
+
+// Each fault kind gets its own store and its own three emulators, so the kinds run side by side:
+// the proofs mostly wait out injected timeouts and Retry-After answers.
 describe.each(storeVariants())('fault proof on $name', ({ options }) => {
-  let store: Store;
-  let portals: ProofPortals | undefined;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-
-  beforeAll(async () => {
-    store = await openStore(await options());
-    process.on('unhandledRejection', onUnhandled);
-  });
-  beforeEach(async () => truncateAll(store.db));
-  afterAll(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    await portals?.stop();
-    await store?.close();
-  });
-
-  it.each(FAULTS)('converges with 20% of calls to each portal failing by $kind: no duplicate, nothing parked', async (fault) => {
-    portals = await startProofPortals(1000 + 10 * FAULTS.indexOf(fault));
+  it.concurrent.each(FAULTS)('converges with 20% of calls to each portal failing by $kind: no duplicate, nothing parked', async (fault) => {
+    const store = await openStore(await options());
+    const portals = await startProofPortals(1000 + 10 * FAULTS.indexOf(fault));
     portals.aws.control.inject(fault);
     portals.microsoft.control.inject(fault);
     portals.google.control.inject(fault);
@@ -93,7 +85,7 @@ describe.each(storeVariants())('fault proof on $name', ({ options }) => {
       backoff: { baseMs: 50, capMs: 400, random: () => 0.5 },
       breaker: { consecutiveFailures: 8, halfOpenAfterMs: 200 },
     });
-    const engine = runEngine({ db: store.db, worker, clients, microsoft: clients.Microsoft, google: clients.Google, pollIntervalMs: 800, catchUpEveryMs: 700, onError: () => undefined });
+    const engine = runEngine({ db: store.db, worker, clients, microsoft: clients.Microsoft, google: clients.Google, pollIntervalMs: 2_000, catchUpEveryMs: 700, onError: () => undefined });
     // A failed event read is the sender's to retry; the catch-up is what guarantees the referral.
     const unsubscribe = forwardPortalEvents(portals, (portal, payload) => void engine.handlePortalEvent(portal, payload).catch(() => undefined));
     try {
@@ -131,7 +123,7 @@ describe.each(storeVariants())('fault proof on $name', ({ options }) => {
         google: engagedCount('Google', latest),
       });
       // Each portal really failed calls this way.
-      expect(CLOUDS.map((cloud) => [cloud, (cloud === 'AWS' ? portals!.aws : cloud === 'Microsoft' ? portals!.microsoft : portals!.google).counters.faultsInjected[fault.kind]! > 0])).toEqual(CLOUDS.map((cloud) => [cloud, true]));
+      expect(CLOUDS.map((cloud) => [cloud, (cloud === 'AWS' ? portals.aws : cloud === 'Microsoft' ? portals.microsoft : portals.google).counters.faultsInjected[fault.kind]! > 0])).toEqual(CLOUDS.map((cloud) => [cloud, true]));
       const recorded = await store.db.selectFrom('referrals').select(['cloud', 'portal_id']).execute();
       expect(recorded.map((r) => `${r.cloud}:${r.portal_id}`).sort()).toEqual([...referrals].sort());
       expect(await store.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'dead').execute()).toEqual([]);
@@ -140,7 +132,7 @@ describe.each(storeVariants())('fault proof on $name', ({ options }) => {
       unsubscribe();
       await engine.stop();
       await portals.stop();
-      portals = undefined;
+      await store.close();
     }
-  }, 90_000);
+  }, 120_000);
 });

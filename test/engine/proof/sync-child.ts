@@ -62,7 +62,8 @@ const engine = runEngine({
   clients,
   microsoft: clients.Microsoft,
   google: clients.Google,
-  pollIntervalMs: 5_000,
+  // Events move the reviews along; the periodic poll is the fallback for the ones a killed process missed.
+  pollIntervalMs: 15_000,
   catchUpEveryMs: 1_500,
   onError: (error) => send({ type: 'error', where: 'loop', message: String(error) }),
 });
@@ -79,6 +80,11 @@ async function report() {
   const referrals = await store.db.selectFrom('referrals').select(['cloud', 'portal_id', 'salesforce_id']).execute();
   const events = await store.db.selectFrom('inbound_events').select(['portal']).select((eb) => eb.fn.countAll<string>().as('count')).groupBy('portal').execute();
   const dead = await store.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'dead').execute();
+  const unsettled = await store.db
+    .selectFrom('engagements')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where((eb) => eb.or([eb('portal_id', 'is', null), eb('pending_changes', 'is not', null), eb('status', 'in', ['Submitted', 'In review'])]))
+    .executeTakeFirstOrThrow();
   const pending = await store.db
     .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -91,12 +97,19 @@ async function report() {
     inboundEvents: Object.fromEntries(events.map((e) => [e.portal, Number(e.count)])),
     dead,
     pendingNonPoll: Number(pending.count),
+    unsettledEngagements: Number(unsettled.count),
   };
 }
 
+// Salesforce changes arrive as the change-driven sync reads them: the versions the mirror does not
+// hold yet (recordOpportunity writes the mirror, its engagements and its outbox jobs in one
+// transaction, so a version in the mirror has its jobs too).
 const epoch = new Date(feed.epoch);
+const mirrored = new Map((await store.db.selectFrom('opportunities').select(['id', 'sf_modstamp']).execute()).map((row) => [row.id, row.sf_modstamp ? new Date(row.sf_modstamp).getTime() : null]));
 for (const [index, revision] of feed.revisions) {
-  await recordOpportunity(store.db, pipelineOpportunity(index, revision, epoch, pipelineClouds(index)), new Date());
+  const opportunity = pipelineOpportunity(index, revision, epoch, pipelineClouds(index));
+  if (mirrored.get(opportunity.id) === Date.parse(opportunity.lastModifiedDate)) continue;
+  await recordOpportunity(store.db, opportunity, new Date());
   worker.nudge();
 }
 send({ type: 'recorded' });
