@@ -1,6 +1,7 @@
 // The ACE PortalClient over the real SDK against the emulator: submission that never creates twice
 // (retries, crashes between steps, a second submission job), updates and review locks, status and
 // review comments, inbound referrals with a cursor, decisions, and each fault as the right PortalError.
+import { GetOpportunityCommand, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { PortalClient } from '../../../middleware/src/engine/portal-client.js';
 import { createAceClient, portalErrorOf, type AceClientConfig } from '../../../middleware/src/portals/aws/client.js';
@@ -121,6 +122,26 @@ describe('ACE client: review, fetch and update', () => {
     expect(approved.acceptedAt).toBe(approved.version);
     emulator.control.setAwsStage(portalId, 'Launched');
     expect((await client.fetch(portalId)).status).toBe('Won');
+  });
+
+  it('after approval sends the next step and keeps the frozen business problem, with a warning', async () => {
+    const client = await setup({ review: { inReviewAfterMs: 1_000, decisionAfterMs: 1_000, outcome: 'Approved' } });
+    const { portalId } = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });
+    emulator.control.advance(2_000);
+    const edited = northwindDataPlatform((o) => {
+      o.description = 'Northwind now also wants to retire its on-premises SIEM; the business problem grew after approval.';
+      o.nextStep = 'Joint pitch to the Northwind CFO with the AWS PDM';
+    });
+    const state = await client.update({ opportunity: edited, portalId, expectedVersion: null, now: NOW });
+    expect(state.status).toBe('Accepted');
+    expect(state.findings.map((f) => `${f.severity} ${f.code} ${f.path}`)).toEqual(['warning AWS_FROZEN_AFTER_APPROVAL $.Project.CustomerBusinessProblem']);
+    const held = await client.fetch(portalId);
+    expect(held.findings).toEqual([]);
+    expect(emulator.counters.callsByOperation.UpdateOpportunity).toBe(1);
+    const sdk = new PartnerCentralSellingClient({ region: 'us-east-1', endpoint: emulator.url, credentials });
+    const record = await sdk.send(new GetOpportunityCommand({ Catalog: 'Sandbox', Identifier: portalId }));
+    expect(record.LifeCycle?.NextSteps).toBe('Joint pitch to the Northwind CFO with the AWS PDM');
+    expect(record.Project?.CustomerBusinessProblem).toBe(northwindDataPlatform().description);
   });
 
   it('maps a rejected review to Rejected with the reason as a finding', async () => {

@@ -12,6 +12,7 @@ import {
   clientTokenFor,
   createFindings,
   editabilityFindings,
+  keepFrozenAfterApproval,
   mergeForUpdate,
   opportunityBodyFindings,
   submissionFindings,
@@ -266,6 +267,29 @@ describe('editability under review', () => {
       'AWS_FROZEN_AFTER_APPROVAL $.Customer.Account.Industry',
       'AWS_FROZEN_AFTER_APPROVAL $.Project.Title',
     ]);
+  });
+
+  it('after approval sends the editable changes and keeps ACE values for the frozen ones', () => {
+    const opp = at('Approved');
+    const next = mergeForUpdate(opp, { Project: { CustomerBusinessProblem: 'A rewritten problem statement from Salesforce' }, LifeCycle: { NextSteps: 'Joint pitch with the AWS SA on 2 Dec' } });
+    const kept = keepFrozenAfterApproval(opp, next);
+    expect(kept.payload.Project?.CustomerBusinessProblem).toBe(opp.Project?.CustomerBusinessProblem);
+    expect(kept.payload.LifeCycle?.NextSteps).toBe('Joint pitch with the AWS SA on 2 Dec');
+    expect(codes(kept.findings)).toEqual(['AWS_FROZEN_AFTER_APPROVAL $.Project.CustomerBusinessProblem']);
+    expect(kept.findings[0]!.severity).toBe('warning');
+    expect(editabilityFindings(opp, kept.payload)).toEqual([]);
+    // The update it started from is untouched, and before approval nothing is held back.
+    expect(next.Project?.CustomerBusinessProblem).toBe('A rewritten problem statement from Salesforce');
+    expect(keepFrozenAfterApproval(at('Action Required'), next)).toEqual({ payload: next, findings: [] });
+  });
+
+  it('after approval restores a frozen member Salesforce cleared', () => {
+    const opp = at('Approved');
+    const next = mergeForUpdate(opp, { Customer: { Account: { WebsiteUrl: null } } });
+    expect(next.Customer?.Account?.WebsiteUrl).toBeUndefined();
+    const kept = keepFrozenAfterApproval(opp, next);
+    expect(kept.payload.Customer?.Account?.WebsiteUrl).toBe(opp.Customer?.Account?.WebsiteUrl);
+    expect(codes(kept.findings)).toEqual(['AWS_FROZEN_AFTER_APPROVAL $.Customer.Account.WebsiteUrl']);
   });
 
   it('keeps the review outcome read-only in production, writable in the Sandbox', () => {

@@ -25,7 +25,7 @@ import type { CompiledMapping } from '../mapping/compile.js';
 import type { GetAwsOpportunitySummaryOutput, GetEngagementInvitationOutput, GetOpportunityOutput } from './generated/ace-schemas.js';
 import { referralFromAwsOpportunity, referralFromInvitation } from './inbound.js';
 import { aceCreateRequest, aceUpdateRequest } from './map.js';
-import { clientTokenFor, editabilityFindings, submissionFindings } from './rules.js';
+import { clientTokenFor, editabilityFindings, keepFrozenAfterApproval, submissionFindings } from './rules.js';
 import { createAwsWireFormat } from './schema.js';
 import { awsSideStatusOf, engagementStatusOf } from './status.js';
 
@@ -272,8 +272,11 @@ export function createAceClient(config: AceClientConfig): PortalClient {
   }
 
   /** Read-merge-write of the Salesforce-owned members; refused with findings where review forbids the change. */
-  async function pushChanges(current: GetOpportunityOutput, opportunity: CoSellOpportunity, now: Date): Promise<GetOpportunityOutput> {
-    const { payload, findings } = aceUpdateRequest(mappingOf(), current, opportunity, { now });
+  async function pushChanges(current: GetOpportunityOutput, opportunity: CoSellOpportunity, now: Date): Promise<{ record: GetOpportunityOutput; held: Finding[] }> {
+    const mapped = aceUpdateRequest(mappingOf(), current, opportunity, { now });
+    const findings = mapped.findings;
+    // After approval the frozen members keep ACE's value, so the other edits still go through.
+    const { payload, findings: held } = keepFrozenAfterApproval(current, mapped.payload);
     const blocking = [
       ...findings.filter((f) => f.severity === 'error'),
       ...createAwsWireFormat({ today: todayOf(now) }).validate('UpdateOpportunity', payload).filter((f) => f.severity === 'error'),
@@ -283,7 +286,7 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) stop the ACE update of ${current.Id}`, { findings: blocking });
     }
     await call(new UpdateOpportunityCommand(sdkInputOf(payload as unknown as Json)));
-    return getOpportunity(current.Id);
+    return { record: await getOpportunity(current.Id), held };
   }
 
   return {
@@ -306,7 +309,7 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       if (id) {
         current = await getOpportunity(id);
         // A record left by an earlier submission: bring it up to date before AWS reviews it.
-        if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') current = await pushChanges(current, opportunity, now);
+        if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') current = (await pushChanges(current, opportunity, now)).record;
       } else {
         const response = await call<{ Id: string }>(new CreateOpportunityCommand(sdkInputOf(payload)));
         id = response.Id;
@@ -338,7 +341,9 @@ export function createAceClient(config: AceClientConfig): PortalClient {
             message: `AWS is reviewing this opportunity (${review}); the change is applied once the review ends.` }],
         });
       }
-      return stateOf(await pushChanges(current, opportunity, now));
+      const { record, held } = await pushChanges(current, opportunity, now);
+      const state = await stateOf(record);
+      return { ...state, findings: [...state.findings, ...held] };
     },
 
     async fetch(portalId: string): Promise<PortalRecordState> {

@@ -259,6 +259,47 @@ export function editabilityFindings(current: GetOpportunityOutput, next: UpdateO
   return out;
 }
 
+/** The value at a dotted `$.A.B` path, or undefined. */
+function valueAt(value: unknown, path: string): unknown {
+  let here = value;
+  for (const key of path.slice(2).split('.')) here = isRecord(here) ? here[key] : undefined;
+  return here;
+}
+
+/** Sets (or, for undefined, removes) the value at a dotted `$.A.B` path, creating objects on the way. */
+function setAt(target: Json, path: string, value: unknown): void {
+  const keys = path.slice(2).split('.');
+  let here = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isRecord(here[key])) {
+      if (value === undefined) return;
+      here[key] = {};
+    }
+    here = here[key] as Json;
+  }
+  const last = keys[keys.length - 1]!;
+  if (value === undefined) delete here[last];
+  else here[last] = value;
+}
+
+/**
+ * Once AWS approved an opportunity, an update that changes a frozen member is refused whole, so
+ * the other edits in it would never reach ACE either. This keeps ACE's value for each frozen
+ * member, so the rest goes through, and says which Salesforce changes stayed out of ACE.
+ */
+export function keepFrozenAfterApproval(current: GetOpportunityOutput, next: UpdateOpportunityInput): { payload: UpdateOpportunityInput; findings: Finding[] } {
+  if (current.LifeCycle?.ReviewStatus !== 'Approved') return { payload: next, findings: [] };
+  const base = projectOnto(current, ACE_REQUEST_MEMBERS.UpdateOpportunity);
+  const payload = structuredClone(next) as unknown as Json;
+  const findings: Finding[] = [];
+  for (const path of FROZEN_AFTER_APPROVAL) {
+    if (changedPaths(valueAt(base, path), valueAt(payload, path)).length === 0) continue;
+    setAt(payload, path, structuredClone(valueAt(base, path)));
+    findings.push(finding('AWS_FROZEN_AFTER_APPROVAL', 'warning', path, 'AWS approved this opportunity, so this field keeps its ACE value; the Salesforce change was not sent.'));
+  }
+  return { payload: payload as unknown as UpdateOpportunityInput, findings };
+}
+
 /** Keeps only what `tree` allows, dropping nulls (absent and null mean the same on awsJson). */
 function projectOnto(value: unknown, tree: AceMemberTree): unknown {
   if (tree === true || value === null || value === undefined) return value ?? undefined;
