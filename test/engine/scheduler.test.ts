@@ -60,6 +60,32 @@ describe.each(storeVariants())('scheduler on $name', ({ options }) => {
     expect(rejected.map((r) => r.entity_id)).toEqual(['partners/C01abc/opportunities/opp-9']);
   });
 
+  it('polls an accepted engagement far less often than one under review', async () => {
+    const deal = { ...dataPlatformDeal(), engagements: [{ cloud: 'Microsoft' as const, portalId: 'MS-1', status: 'In review' as const }, { cloud: 'AWS' as const, portalId: 'O1001', status: 'Accepted' as const }] };
+    await recordOpportunity(store.db, deal, T0);
+    const minute = 60_000;
+    const synced = async (at: Date) => {
+      await store.db.updateTable('outbox').set({ status: 'done' }).where('kind', '=', 'portal.poll').execute();
+      await store.db.updateTable('engagements').set({ last_synced_at: at }).execute();
+    };
+    // First pass: both have never been synced.
+    expect(await schedulePortalPolls(store.db, T0, minute, 30 * minute)).toBe(2);
+    await synced(T0);
+    // For the next half hour only the one under review is polled, once a minute.
+    let polls = 0;
+    for (let m = 1; m < 30; m++) {
+      const at = new Date(T0.getTime() + m * minute);
+      polls += await schedulePortalPolls(store.db, at, minute, 30 * minute);
+      await store.db.updateTable('outbox').set({ status: 'done' }).where('kind', '=', 'portal.poll').execute();
+      await store.db.updateTable('engagements').set({ last_synced_at: at }).where('cloud', '=', 'Microsoft').execute();
+    }
+    expect(polls).toBe(29);
+    const kinds = await store.db.selectFrom('outbox').select('payload').where('kind', '=', 'portal.poll').execute();
+    expect(kinds.filter((k) => (k.payload as { cloud: string }).cloud === 'AWS')).toHaveLength(1);
+    // Thirty minutes after its last sync the accepted one is due again.
+    expect(await schedulePortalPolls(store.db, new Date(T0.getTime() + 30 * minute), minute, 30 * minute)).toBe(2);
+  });
+
   it('polls engagements awaiting the portal once per interval', async () => {
     const deal = { ...dataPlatformDeal(), engagements: [{ cloud: 'Microsoft' as const, portalId: 'MS-1', status: 'In review' as const }, { cloud: 'AWS' as const, status: 'Draft' as const }] };
     await recordOpportunity(store.db, deal, T0);

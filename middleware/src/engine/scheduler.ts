@@ -10,22 +10,36 @@ import { JOB_KINDS, portalTarget } from './jobs.js';
 import { enqueueJob } from './outbox.js';
 import type { PortalClient } from './portal-client.js';
 
-/** Engagement states the portal may still change on its own. */
-const AWAITING_PORTAL = ['Submitted', 'In review', 'Action required', 'Accepted'];
+/** Engagement states under the portal's review: their outcome is news the AE waits for. */
+const UNDER_REVIEW = ['Submitted', 'In review', 'Action required'];
+/** Accepted: only the hyperscaler's side (won, lost, a new owner) still moves, and slowly. */
+const SETTLED = ['Accepted'];
+/** How many poll intervals pass between two polls of an accepted engagement, by default. */
+export const SETTLED_POLL_FACTOR = 30;
 
 /**
- * Queues one status poll per engagement awaiting the portal, at most once per interval (the
- * idempotency key carries the interval's number, so several instances never double a poll), and
- * none while an earlier poll of the engagement still waits in the outbox: when the queue runs
- * behind by more than an interval, polls would otherwise pile up faster than they drain.
+ * Queues one status poll per engagement awaiting the portal: those under review once per
+ * interval, accepted ones once per `settledEveryMs` (30 intervals unless told otherwise; portal
+ * events still trigger a poll at once). The idempotency key carries the interval's number, so
+ * several instances never double a poll, and none is queued while an earlier poll of the
+ * engagement still waits in the outbox: when the queue runs behind, polls would otherwise pile up
+ * faster than they drain.
  */
-export async function schedulePortalPolls(db: Kysely<Database>, now: Date, intervalMs: number): Promise<number> {
-  const due = new Date(now.getTime() - intervalMs);
+export async function schedulePortalPolls(db: Kysely<Database>, now: Date, intervalMs: number, settledEveryMs = intervalMs * SETTLED_POLL_FACTOR): Promise<number> {
+  let queued = 0;
+  for (const [statuses, everyMs, group] of [[UNDER_REVIEW, intervalMs, 'review'], [SETTLED, settledEveryMs, 'settled']] as const) {
+    queued += await schedulePolls(db, now, statuses, everyMs, group);
+  }
+  return queued;
+}
+
+async function schedulePolls(db: Kysely<Database>, now: Date, statuses: readonly string[], everyMs: number, group: string): Promise<number> {
+  const due = new Date(now.getTime() - everyMs);
   const rows = await db
     .selectFrom('engagements')
     .select(['opportunity_id', 'cloud'])
     .where('portal_id', 'is not', null)
-    .where('status', 'in', AWAITING_PORTAL)
+    .where('status', 'in', [...statuses])
     .where((eb) => eb.or([eb('last_synced_at', 'is', null), eb('last_synced_at', '<=', due)]))
     .where(({ not, exists, selectFrom }) =>
       not(exists(
@@ -38,7 +52,7 @@ export async function schedulePortalPolls(db: Kysely<Database>, now: Date, inter
       )),
     )
     .execute();
-  const slot = Math.floor(now.getTime() / intervalMs);
+  const slot = Math.floor(now.getTime() / everyMs);
   let queued = 0;
   for (const row of rows) {
     const cloud = row.cloud as Cloud;
@@ -46,7 +60,7 @@ export async function schedulePortalPolls(db: Kysely<Database>, now: Date, inter
       kind: JOB_KINDS.poll,
       target: portalTarget(cloud),
       orderingKey: engagementKey(row.opportunity_id, cloud),
-      idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${slot}`,
+      idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${group}:${slot}`,
       payload: { opportunityId: row.opportunity_id, cloud },
       maxAttempts: 3,
     }, now);
