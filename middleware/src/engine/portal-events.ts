@@ -2,8 +2,8 @@
 // pushes) into engine work. A new referral is recorded at once; news about one of our own portal
 // records becomes a status poll (the event is a hint, the portal's record is the truth: an ACE
 // "Opportunity ..." event, a Partner Center webhook or a Cloud Channel push about a record we
-// submitted); anything else makes the inbound catch-up run now. Events are never the only path: the catch-up poll runs
-// anyway, so a lost event is never a lost referral.
+// submitted); anything else makes the inbound catch-up run now. Events are never the only path:
+// the catch-up poll runs anyway, so a lost event is never a lost referral.
 import type { Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
