@@ -73,8 +73,11 @@ export type WorkerEvent =
   | { type: 'job-deferred'; job: OutboxJob; reason: string; untilMs: number }
   | { type: 'job-lost'; job: OutboxJob };
 
-/** A handler's success: state changes to commit in the same transaction as the job's completion. */
-type Outcome = { result: object | null; commit: (trx: Transaction<Database>, job: OutboxJob) => Promise<void> };
+/**
+ * A handler's success: state changes to commit in the same transaction as the job's completion,
+ * or null when there are none (the job's completion is then one statement, not a transaction).
+ */
+type Outcome = { result: object | null; commit: ((trx: Transaction<Database>, job: OutboxJob) => Promise<void>) | null };
 
 class LeaseLostError extends Error {}
 
@@ -224,10 +227,15 @@ export class SyncWorker {
           throw error;
         }),
       );
-      await this.db.transaction().execute(async (trx) => {
-        await outcome.commit(trx, job);
-        if (!(await completeJob(trx, job, this.workerId, outcome.result, this.clock()))) throw new LeaseLostError();
-      });
+      const commit = outcome.commit;
+      if (commit === null) {
+        if (!(await completeJob(this.db, job, this.workerId, outcome.result, this.clock()))) throw new LeaseLostError();
+      } else {
+        await this.db.transaction().execute(async (trx) => {
+          await commit(trx, job);
+          if (!(await completeJob(trx, job, this.workerId, outcome.result, this.clock()))) throw new LeaseLostError();
+        });
+      }
       this.options.onEvent?.({ type: 'job-done', job, ms: Date.now() - started });
     } catch (error) {
       await this.handleFailure(job, error);
@@ -315,10 +323,19 @@ export class SyncWorker {
     }
   }
 
-  private async loadOpportunity(id: string): Promise<CoSellOpportunity> {
-    const row = await this.db.selectFrom('opportunities').select('data').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new Error(`opportunity ${id} is not in the store`);
-    return CoSellOpportunity.parse(typeof row.data === 'string' ? JSON.parse(row.data) : row.data);
+  /** The opportunity as Salesforce last sent it and its engagement with one cloud, in one read. */
+  private async loadSubmission(opportunityId: string, cloud: Cloud) {
+    const row = await this.db
+      .selectFrom('engagements')
+      .innerJoin('opportunities', 'opportunities.id', 'engagements.opportunity_id')
+      .selectAll('engagements')
+      .select('opportunities.data as opportunity_data')
+      .where('engagements.opportunity_id', '=', opportunityId)
+      .where('engagements.cloud', '=', cloud)
+      .executeTakeFirst();
+    if (!row) throw new Error(`opportunity ${opportunityId} and its ${cloud} engagement are not in the store`);
+    const { opportunity_data: data, ...engagement } = row;
+    return { opportunity: CoSellOpportunity.parse(typeof data === 'string' ? JSON.parse(data) : data), engagement };
   }
 
   private async loadEngagement(opportunityId: string, cloud: Cloud) {
@@ -328,8 +345,7 @@ export class SyncWorker {
   /** Submit or update: always sends the latest Salesforce state the store holds. */
   private async pushOpportunity(job: OutboxJob): Promise<Outcome> {
     const { opportunityId, cloud } = job.payload as { opportunityId: string; cloud: Cloud };
-    const opportunity = await this.loadOpportunity(opportunityId);
-    const engagement = await this.loadEngagement(opportunityId, cloud);
+    const { opportunity, engagement } = await this.loadSubmission(opportunityId, cloud);
     const blocking = (this.options.preflight?.(opportunity, cloud) ?? []).filter((f) => f.severity === 'error');
     if (blocking.length > 0) {
       throw new PortalError(cloud, 'validation', `${blocking.length} finding(s) block the ${cloud} submission`, { findings: blocking });
@@ -385,7 +401,7 @@ export class SyncWorker {
   private async pollEngagement(job: OutboxJob): Promise<Outcome> {
     const { opportunityId, cloud } = job.payload as { opportunityId: string; cloud: Cloud };
     const engagement = await this.loadEngagement(opportunityId, cloud);
-    if (!engagement.portal_id) return { result: null, commit: async () => undefined };
+    if (!engagement.portal_id) return { result: null, commit: null };
     const state = await this.client(cloud).fetch(engagement.portal_id);
     return {
       result: { status: state.status },
@@ -484,7 +500,7 @@ export class SyncWorker {
       syncError: row.sync_error,
       clearRequestedAction,
     });
-    return { result: null, commit: async () => undefined };
+    return { result: null, commit: null };
   }
 
   private async writeReferral(job: OutboxJob): Promise<Outcome> {
