@@ -3,14 +3,14 @@
 // inbound with a cursor, decisions, push reading, service-account auth through google-auth-library
 // against the emulator's token endpoint, and each fault as the right PortalError kind.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createGoogleClient, type GoogleClient } from '../../../middleware/src/portals/google/client.js';
 import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/portals/google/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
 import { failure } from '../../support/portal-failure.js';
+import { scratchFolder } from '../../support/scratch.js';
 
 const SUBMIT_KEY = 'Google:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z';
 const PARTNER = 'C04x9kq2mn';
@@ -132,7 +132,7 @@ describe('Google client: service-account auth', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const email = 'cosell-integrator@streamlake-cosell.iam.gserviceaccount.com';
     emulator = await startGoogleEmulator({ now: () => NOW, partnerId: PARTNER, requireIssuedTokens: true, serviceAccounts: { [email]: publicKey.export({ type: 'spki', format: 'pem' }).toString() } });
-    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'cosell-google-')), 'service-account.json');
+    const keyFile = path.join(scratchFolder('cosell-google-'), 'service-account.json');
     writeFileSync(keyFile, JSON.stringify({
       type: 'service_account',
       project_id: 'streamlake-cosell',
@@ -152,7 +152,7 @@ describe('Google client: service-account auth', () => {
   it('a key the token endpoint does not know is an auth error', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     emulator = await startGoogleEmulator({ now: () => NOW, requireIssuedTokens: true, serviceAccounts: {} });
-    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'cosell-google-')), 'unknown.json');
+    const keyFile = path.join(scratchFolder('cosell-google-'), 'unknown.json');
     writeFileSync(keyFile, JSON.stringify({ type: 'service_account', client_email: 'stranger@elsewhere.iam.gserviceaccount.com', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), token_uri: emulator.tokenUri }));
     const client = createGoogleClient({ baseUrl: emulator.url, partnerId: PARTNER, auth: { keyFile } });
     expect((await failure(client.fetch('opportunities/0001abcdef'))).kind).toBe('auth');

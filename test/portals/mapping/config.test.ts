@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { MappingConfigError, parseMappingConfig } from '../../../middleware/src/portals/mapping/config.js';
 import { loadMapping } from '../../../middleware/src/portals/mapping/load.js';
 import { PORTALS } from '../../../middleware/src/portals/portal.js';
+import { scratchFolder } from '../../support/scratch.js';
 
 const minimal = () => ({
   portal: 'aws',
@@ -82,7 +82,7 @@ describe('mapping configuration', () => {
   });
 
   it('says which file is unreadable, not JSON, or for another portal', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'cosell-mapping-'));
+    const directory = scratchFolder('cosell-mapping-');
     expect(() => loadMapping('aws', directory)).toThrow(/aws\.json is not a valid mapping configuration:\n {2}- cannot be read/);
     writeFileSync(join(directory, 'aws.json'), '{"portal": "aws",');
     expect(() => loadMapping('aws', directory)).toThrow(/- is not JSON/);
