@@ -19,6 +19,7 @@ const quota = Number(process.argv[3] ?? 200);
 const READS_PER_WRITE = 20;
 const STALL_MS = 30_000;
 
+const retries = new Map<string, number>();
 const store = await benchStore();
 const ace = await startRemoteAce({
   quotas: { writesPerSecond: quota, readsPerSecond: quota * READS_PER_WRITE, writesPerDay: 10_000_000 },
@@ -39,6 +40,12 @@ const worker = new SyncWorker({
   clients: { AWS: createAceClient({ catalog: 'Sandbox', endpoint: ace.url, credentials: PROOF_CREDENTIALS, requestTimeoutMs: 10_000, pace }) },
   salesforce: new RecordingSalesforce(),
   batchSize: 64,
+  onEvent: (event) => {
+    if (event.type === 'job-retry' || event.type === 'job-dead' || event.type === 'job-deferred') {
+      const reason = event.type === 'job-deferred' ? event.reason : event.error.slice(0, 80);
+      retries.set(`${event.type}: ${reason}`, (retries.get(`${event.type}: ${reason}`) ?? 0) + 1);
+    }
+  },
 });
 const writes = (counters: EmulatorCounters) => Object.entries(counters.callsByOperation).filter(([op]) => ACE_WRITE_OPERATIONS.has(op)).reduce((sum, [, n]) => sum + n, 0);
 const samples: number[] = [];
@@ -68,6 +75,8 @@ const steady = inner.length > 0 ? inner.reduce((a, b) => a + b, 0) / inner.lengt
 console.log(`store: ${store.kind}; ${count} submissions, ${total} ACE write calls in ${seconds.toFixed(1)} s`);
 console.log(`quota ${quota} writes/s; achieved ${achieved.toFixed(1)} writes/s overall = ${(achieved / quota).toFixed(3)} of quota; steady ${steady.toFixed(1)} writes/s = ${(steady / quota).toFixed(3)} (goal >= 0.95)`);
 console.log(`engine process CPU while syncing: ${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core; slowest whole second: ${inner.length > 0 ? Math.min(...inner) : '-'} writes`);
+console.log(`writes in each second: ${perSecond.join(' ')}`);
+console.log(`retried or deferred jobs: ${retries.size === 0 ? 'none' : [...retries].map(([why, n]) => `${n} × ${why}`).join('; ')}`);
 console.log(`throttling errors seen: ${counters.throttled} (goal 0); duplicates: ${counters.created - count}`);
 await ace.stop();
 await store.close();
