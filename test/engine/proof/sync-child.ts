@@ -6,13 +6,13 @@
 // Environment: ACE_URL, MS_URL, GOOGLE_URL, FEED (JSON file: { epoch, revisions: [[index, revision], ...] }),
 // and STORE_URL (PostgreSQL) or PGLITE_DIR (embedded PGlite data folder; PGLITE_TEMPLATE, an
 // initialised data folder tarball, seeds it on the first start).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
 import { SyncWorker } from '../../../middleware/src/engine/worker.js';
 import type { PortalName } from '../../../middleware/src/portals/portal.js';
 import { openStore, type StoreOptions } from '../../../middleware/src/store/database.js';
+import { isInitialised } from '../../../middleware/src/store/pglite-setup.js';
 import { pipelineClouds, pipelineOpportunity, proofClients, RecordingSalesforce, runEngine } from '../../support/engine-harness.js';
 
 function required(name: string): string {
@@ -32,7 +32,7 @@ function storeOptions(): StoreOptions {
   const dataDir = required('PGLITE_DIR');
   const template = process.env.PGLITE_TEMPLATE;
   // A folder PGlite never initialised starts from the run's template instead of running initdb.
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  const fresh = !isInitialised(dataDir);
   return { dataDir, ...(fresh && template ? { pgliteTemplate: new Blob([readFileSync(template)]) } : {}) };
 }
 const store = await openStore(storeOptions());
