@@ -183,6 +183,36 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     expect([...slowPortal.records.values()].map((r) => r.opportunityId)).toContain(opportunityIdAt(0));
   });
 
+  it('renews the lease of a call slower than the lease, so no worker makes the call twice', async () => {
+    const slowPortal = new FakePortal('Microsoft');
+    const submit = slowPortal.submit.bind(slowPortal);
+    let calls = 0;
+    slowPortal.submit = async (request) => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      return submit(request);
+    };
+    await recordOpportunity(store.db, submitRequested(), T0);
+    const options = { clients: { Microsoft: slowPortal }, leaseMs: 200, clock: () => new Date() };
+    const first = worker({ ...options, workerId: 'w1' });
+    const second = worker({ ...options, workerId: 'w2' });
+    first.start(10);
+    second.start(10);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (slowPortal.records.size === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Well past several lease lengths: a lapsed lease would have let a second call out by now.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+    expect(calls).toBe(1);
+    expect(slowPortal.records.size).toBe(1);
+    const job = await store.db.selectFrom('outbox').select(['status', 'attempts']).where('kind', '=', JOB_KINDS.submit).executeTakeFirstOrThrow();
+    expect(job).toEqual({ status: 'done', attempts: 1 });
+  });
+
   it('turns five deliveries of one referral event into one triaged referral', async () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push((await recordInboundReferral(store.db, { referral: pdmReferral, version: '2026-11-26T08:30:00Z' }, triage, T0)).outcome);

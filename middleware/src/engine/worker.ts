@@ -10,7 +10,7 @@ import type { Database, OutboxJob } from '../store/schema.js';
 import { audit } from './intake.js';
 import { engagementKey } from './intake.js';
 import { isWrite, JOB_KINDS, portalTarget } from './jobs.js';
-import { claimJobs, completeJob, deferJob, enqueueJob, failJob, type BackoffPolicy, DEFAULT_BACKOFF } from './outbox.js';
+import { claimJobs, completeJob, deferJob, enqueueJob, extendLease, failJob, type BackoffPolicy, DEFAULT_BACKOFF } from './outbox.js';
 import { PortalError, type PortalClient, type PortalRecordState } from './portal-client.js';
 import { admit, spendDaily, type DailyQuota, type RateLimit } from './rate-limit.js';
 
@@ -90,6 +90,8 @@ export class SyncWorker {
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
   private readonly breakerRetryAt = new Map<string, number>();
   private running = false;
+  /** Ids of the jobs this worker is running now. */
+  private readonly inHand = new Set<string>();
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -195,7 +197,28 @@ export class SyncWorker {
     this.loop = null;
   }
 
+  /**
+   * Runs a claimed job while renewing its lease, so a call slower than the lease never lets this
+   * or another worker claim the job again and make the same portal call twice. A job this worker
+   * is already running (claimed again after its lease lapsed anyway) is left to that run.
+   */
   private async runJob(job: OutboxJob): Promise<void> {
+    if (this.inHand.has(job.id)) return;
+    this.inHand.add(job.id);
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    const heartbeat = setInterval(() => {
+      extendLease(this.db, job, this.workerId, leaseMs, this.clock()).catch(() => undefined);
+    }, Math.max(20, Math.floor(leaseMs / 3)));
+    heartbeat.unref();
+    try {
+      await this.attempt(job);
+    } finally {
+      clearInterval(heartbeat);
+      this.inHand.delete(job.id);
+    }
+  }
+
+  private async attempt(job: OutboxJob): Promise<void> {
     const started = Date.now();
     const now = this.clock();
     const budget = this.options.budgets?.[job.target];
