@@ -213,6 +213,39 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     expect(job).toEqual({ status: 'done', attempts: 1 });
   });
 
+  it('does not retry a timed-out call while that call may still reach the portal', async () => {
+    const slowPortal = new FakePortal('Microsoft');
+    const submit = slowPortal.submit.bind(slowPortal);
+    let inFlight = 0;
+    let overlapped = false;
+    let calls = 0;
+    slowPortal.submit = async (request) => {
+      calls++;
+      inFlight++;
+      if (inFlight > 1) overlapped = true;
+      try {
+        // The first call outlives the worker's timeout; the retry is quick.
+        await new Promise((resolve) => setTimeout(resolve, calls === 1 ? 700 : 10));
+        return await submit(request);
+      } finally {
+        inFlight--;
+      }
+    };
+    await recordOpportunity(store.db, submitRequested(), T0);
+    const running = worker({ clients: { Microsoft: slowPortal }, leaseMs: 300, callTimeoutMs: 150, clock: () => new Date() });
+    running.start(10);
+    try {
+      const deadline = Date.now() + 20_000;
+      const done = async () => (await store.db.selectFrom('outbox').select('status').where('kind', '=', JOB_KINDS.submit).executeTakeFirstOrThrow()).status === 'done';
+      while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      await running.stop();
+    }
+    expect(calls).toBe(2);
+    expect(overlapped).toBe(false);
+    expect(slowPortal.records.size).toBe(1);
+  });
+
   it('turns five deliveries of one referral event into one triaged referral', async () => {
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push((await recordInboundReferral(store.db, { referral: pdmReferral, version: '2026-11-26T08:30:00Z' }, triage, T0)).outcome);

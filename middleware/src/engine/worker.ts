@@ -92,6 +92,8 @@ export class SyncWorker {
   private running = false;
   /** Ids of the jobs this worker is running now. */
   private readonly inHand = new Set<string>();
+  /** The handler call of each running job, which outlives the job when its timeout fires. */
+  private readonly calls = new Map<string, Promise<unknown>>();
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -200,7 +202,8 @@ export class SyncWorker {
   /**
    * Runs a claimed job while renewing its lease, so a call slower than the lease never lets this
    * or another worker claim the job again and make the same portal call twice. A job this worker
-   * is already running (claimed again after its lease lapsed anyway) is left to that run.
+   * is still running, or whose timed-out call has not settled, is not started again: the claim
+   * lapses and the job is claimed once more later.
    */
   private async runJob(job: OutboxJob): Promise<void> {
     if (this.inHand.has(job.id)) return;
@@ -214,7 +217,12 @@ export class SyncWorker {
       await this.attempt(job);
     } finally {
       clearInterval(heartbeat);
-      this.inHand.delete(job.id);
+      // A call the timeout gave up on may still reach the portal: the job is not run again here
+      // until it has settled, so its retry cannot race it.
+      const call = this.calls.get(job.id);
+      this.calls.delete(job.id);
+      if (call) void call.then(() => this.inHand.delete(job.id), () => this.inHand.delete(job.id));
+      else this.inHand.delete(job.id);
     }
   }
 
@@ -243,7 +251,11 @@ export class SyncWorker {
       const guarded = this.breaker(job.target);
       const callTimeout = timeout(this.options.callTimeoutMs ?? 30_000, TimeoutStrategy.Aggressive);
       const outcome = await guarded.execute(() =>
-        callTimeout.execute(async () => this.handle(job)).catch((error: unknown) => {
+        callTimeout.execute(async () => {
+          const call = this.handle(job);
+          this.calls.set(job.id, call);
+          return call;
+        }).catch((error: unknown) => {
           if (error instanceof Error && error.name === 'TaskCancelledError') {
             throw new PortalError(cloudOf(job), 'timeout', `${job.kind} timed out`, { cause: error });
           }
