@@ -143,48 +143,29 @@ export class SyncWorker {
     return jobs.length;
   }
 
-  /**
-   * Runs until stopped with up to `batchSize` jobs in flight. Once half of them are done it claims
-   * more, so a batch's slowest job never leaves the portal budget idle. When there is nothing to
-   * claim it waits `idleMs`, or less when `nudge()` says a job was enqueued or a running one ends
-   * (which may free the next job of its ordering key).
-   */
+  /** Runs until stopped, polling when idle. `nudge()` wakes it early when a job was enqueued. */
   start(idleMs = 250): void {
     if (this.running) return;
     this.running = true;
-    const capacity = this.options.batchSize ?? 10;
-    const refillAt = Math.floor(capacity / 2);
-    const inFlight = new Set<Promise<void>>();
-    const signal = () => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, idleMs);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
     this.loop = (async () => {
       while (this.running) {
-        let claimed: OutboxJob[] = [];
+        let handled = 0;
         try {
-          claimed = await this.claim(capacity - inFlight.size);
+          handled = await this.runOnce();
         } catch (error) {
           this.options.onEvent?.({ type: 'job-retry', job: { id: '-' } as OutboxJob, error: String(error) });
         }
-        for (const job of claimed) {
-          const running: Promise<void> = this.runJob(job).finally(() => {
-            inFlight.delete(running);
-            this.wake?.();
+        if (handled === 0 && this.running) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, idleMs);
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
           });
-          inFlight.add(running);
-        }
-        if (claimed.length > 0 && inFlight.size <= refillAt) continue;
-        // Full, or nothing to claim: wait for a job to finish, a nudge, or the idle timer.
-        do {
-          await signal();
           this.wake = null;
-        } while (this.running && inFlight.size > refillAt);
+        }
       }
-      await Promise.all(inFlight);
     })();
   }
 
