@@ -43,15 +43,15 @@ describe('Google client: submit', () => {
     expect(emulator.counters.createdByReferenceOpportunityId).toEqual({ '006Hs00001NwDpLAAV': 1 });
   });
 
-  it('resumes a draft whose create answer was lost, bringing it up to date before submitting', async () => {
+  it('finds the draft a create made when its answer was lost, and submits that one', async () => {
     const client = await setup({}, 300);
     emulator.control.inject({ kind: 'timeout', rate: 1, count: 1, operations: ['create'], delayMs: 1_000 });
-    expect((await failure(client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW }))).kind).toBe('timeout');
-    const fixed = northwindDataPlatform((o) => void (o.nextStep = 'BigQuery migration assessment booked with the Google CE'));
-    const state = await client.submit({ opportunity: fixed, idempotencyKey: 'Google:submit:006Hs00001NwDpLAAV:2026-11-26T09:00:00Z', now: NOW });
+    const state = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });
     expect(state.status).toBe('Submitted');
     expect(emulator.counters.created).toBe(1);
-    expect(emulator.control.opportunity(state.portalId)).toMatchObject({ isvSolutionConnectInfo: { nextStep: 'BigQuery migration assessment booked with the Google CE' } });
+    const again = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: 'Google:submit:006Hs00001NwDpLAAV:2026-11-26T09:00:00Z', now: NOW });
+    expect(again.portalId).toBe(state.portalId);
+    expect(emulator.counters.created).toBe(1);
   });
 
   it('stops before any call when the submission is not ready (no product family), with findings', async () => {

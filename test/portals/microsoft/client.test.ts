@@ -37,13 +37,15 @@ describe('Microsoft client: submit', () => {
     expect(emulator.counters.createdByExternalReferenceId).toEqual({ '006Hs00001NwDpLAAV': 1 });
   });
 
-  it('a create whose answer was lost times out, and the retry finds the referral instead of creating again', async () => {
+  it('a create whose answer was lost is found where it landed, and a retry creates nothing more', async () => {
     const client = await setup({}, 300);
     emulator.control.inject({ kind: 'timeout', rate: 1, operations: ['create'], count: 1, delayMs: 1_000 });
-    expect((await failure(client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW }))).kind).toBe('timeout');
-    const state = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });
-    expect(state.status).toBe('Submitted');
+    const first = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });
+    expect(first.status).toBe('Submitted');
+    const retry = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });
+    expect(retry.portalId).toBe(first.portalId);
     expect(emulator.counters.created).toBe(1);
+    expect(emulator.counters.callsByOperation.create).toBe(1);
   });
 
   it('stops before any call when the mapping finds a blocking problem, with findings', async () => {

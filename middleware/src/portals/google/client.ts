@@ -140,6 +140,13 @@ function keyFileTokens(keyFile: string): () => Promise<string> {
 
 export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
   const timeoutMs = config.requestTimeoutMs ?? 10_000;
+
+  /** After a create whose answer timed out or failed in transit, what it made once it had time to land. */
+  async function landedAfterLostAnswer<T>(error: unknown, find: () => Promise<T | null>): Promise<T | null> {
+    if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable')) return null;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(timeoutMs, 1_000)));
+    return find().catch(() => null);
+  }
   const base = config.baseUrl.replace(/\/+$/, '');
   const partner = `partners/${config.partnerId}`;
   const tokens = 'keyFile' in config.auth ? keyFileTokens(config.auth.keyFile) : config.auth.getAccessToken.bind(config.auth);
@@ -237,7 +244,15 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
       const payload = mapped(opportunity, now);
       let current = await reconcile(opportunity.id);
       if (!current) {
-        current = readBack(await call('POST', '/v1alpha1/opportunities', { ...payload, state: 'DRAFT' }));
+        try {
+          current = readBack(await call('POST', '/v1alpha1/opportunities', { ...payload, state: 'DRAFT' }));
+        } catch (error) {
+          // The answer was lost, not necessarily the create: give the request time to land and
+          // look for the draft it made before a retry may create another.
+          const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id));
+          if (!found) throw error;
+          current = found;
+        }
       }
       if (current.state === 'DRAFT') {
         // A draft (just made, or left by an earlier attempt) is brought up to date and submitted in one patch.

@@ -126,6 +126,13 @@ export function microsoftStateOf(referral: Referral): PortalRecordState {
 
 export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftClient {
   const timeoutMs = config.requestTimeoutMs ?? 10_000;
+
+  /** After a create whose answer timed out or failed in transit, what it made once it had time to land. */
+  async function landedAfterLostAnswer<T>(error: unknown, find: () => Promise<T | null>): Promise<T | null> {
+    if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable')) return null;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(timeoutMs, 1_000)));
+    return find().catch(() => null);
+  }
   const base = config.baseUrl.replace(/\/+$/, '');
   let mapper: ReturnType<typeof createMicrosoftMapper> | undefined;
   const mapperOf = () => (mapper ??= createMicrosoftMapper(config.mapping ?? loadMapping('microsoft'), { solutionIds: config.solutionIds ?? [] }));
@@ -241,8 +248,15 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       // The idempotency key is not needed on the wire: the Salesforce Id is the key Partner Center can search.
       const existing = await reconcile(opportunity.id);
       if (existing) return microsoftStateOf(existing);
-      const created = readBack((await call('POST', BASE_PATH, { body: payload })).body);
-      return microsoftStateOf(created);
+      try {
+        return microsoftStateOf(readBack((await call('POST', BASE_PATH, { body: payload })).body));
+      } catch (error) {
+        // The answer was lost, not necessarily the create: Partner Center has no idempotency key,
+        // so give the request time to land and look for what it made before a retry may create.
+        const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id));
+        if (found) return microsoftStateOf(found);
+        throw error;
+      }
     },
 
     async update({ opportunity, portalId, now }: UpdateRequest): Promise<PortalRecordState> {
