@@ -118,3 +118,14 @@ export function retryAfterMs(header: string | null | undefined, now: Date): numb
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now.getTime());
 }
+
+/**
+ * After a create whose answer timed out or failed in transit (on a portal with no idempotency
+ * key), what it made once the request had time to land: waits at least the request timeout, then
+ * looks. Null for any other failure, or when nothing turned up.
+ */
+export async function landedAfterLostAnswer<T>(error: unknown, find: () => Promise<T | null>, requestTimeoutMs: number): Promise<T | null> {
+  if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable')) return null;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(requestTimeoutMs, 1_000)));
+  return find().catch(() => null);
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { JWT } from 'google-auth-library';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
-import { PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
 import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './emulator.js';
@@ -141,12 +141,6 @@ function keyFileTokens(keyFile: string): () => Promise<string> {
 export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
   const timeoutMs = config.requestTimeoutMs ?? 10_000;
 
-  /** After a create whose answer timed out or failed in transit, what it made once it had time to land. */
-  async function landedAfterLostAnswer<T>(error: unknown, find: () => Promise<T | null>): Promise<T | null> {
-    if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable')) return null;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(timeoutMs, 1_000)));
-    return find().catch(() => null);
-  }
   const base = config.baseUrl.replace(/\/+$/, '');
   const partner = `partners/${config.partnerId}`;
   const tokens = 'keyFile' in config.auth ? keyFileTokens(config.auth.keyFile) : config.auth.getAccessToken.bind(config.auth);
@@ -249,7 +243,7 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
         } catch (error) {
           // The answer was lost, not necessarily the create: give the request time to land and
           // look for the draft it made before a retry may create another.
-          const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id));
+          const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id), timeoutMs);
           if (!found) throw error;
           current = found;
         }

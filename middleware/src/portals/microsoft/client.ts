@@ -4,7 +4,7 @@
 // lists follow @odata.nextLink; every failure comes back as a classified PortalError.
 import { randomUUID } from 'node:crypto';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
-import { PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
 import { parseIncomingReferral } from './inbound.js';
@@ -127,12 +127,6 @@ export function microsoftStateOf(referral: Referral): PortalRecordState {
 export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftClient {
   const timeoutMs = config.requestTimeoutMs ?? 10_000;
 
-  /** After a create whose answer timed out or failed in transit, what it made once it had time to land. */
-  async function landedAfterLostAnswer<T>(error: unknown, find: () => Promise<T | null>): Promise<T | null> {
-    if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable')) return null;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(timeoutMs, 1_000)));
-    return find().catch(() => null);
-  }
   const base = config.baseUrl.replace(/\/+$/, '');
   let mapper: ReturnType<typeof createMicrosoftMapper> | undefined;
   const mapperOf = () => (mapper ??= createMicrosoftMapper(config.mapping ?? loadMapping('microsoft'), { solutionIds: config.solutionIds ?? [] }));
@@ -253,7 +247,7 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       } catch (error) {
         // The answer was lost, not necessarily the create: Partner Center has no idempotency key,
         // so give the request time to land and look for what it made before a retry may create.
-        const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id));
+        const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id), timeoutMs);
         if (found) return microsoftStateOf(found);
         throw error;
       }
