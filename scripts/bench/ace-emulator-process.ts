@@ -2,7 +2,7 @@
 // so its request handling must not eat into the CPU the engine is measured on. Prints its URL on
 // start; answers { type: 'counters' } over IPC with the emulator's counters.
 //   forked by scripts/bench/remote-ace.ts; options arrive as JSON in ACE_OPTIONS.
-import { startAceEmulator, type AceEmulatorOptions } from '../../middleware/src/portals/aws/emulator.js';
+import { startAceEmulator, type AceEmulatorOptions } from '../../middleware/src/sandbox/aws/emulator.js';
 
 const emulator = await startAceEmulator(JSON.parse(process.env.ACE_OPTIONS ?? '{}') as AceEmulatorOptions);
 process.on('message', (message: { type: string }) => {

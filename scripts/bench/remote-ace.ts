@@ -2,7 +2,7 @@
 // counters over IPC, so a benchmark measures the engine's CPU and not the portal's.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { EmulatorCounters, AceEmulatorOptions } from '../../middleware/src/portals/aws/emulator.js';
+import type { EmulatorCounters, AceEmulatorOptions } from '../../middleware/src/sandbox/aws/emulator.js';
 
 export interface RemoteAce {
   url: string;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createCallPacer } from '../../middleware/src/engine/call-pacer.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
-import { startAceEmulator, type AceEmulator } from '../../middleware/src/portals/aws/emulator.js';
+import { startAceEmulator, type AceEmulator } from '../../middleware/src/sandbox/aws/emulator.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { northwindDataPlatform, NOW } from '../portals/mapping/opportunity-fixture.js';
 import { pgliteOptions, truncateAll } from '../support/stores.js';

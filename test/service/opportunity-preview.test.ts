@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
-import { startAceEmulator } from '../../middleware/src/portals/aws/emulator.js';
+import { startAceEmulator } from '../../middleware/src/sandbox/aws/emulator.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
 import { previewOpportunity } from '../../middleware/src/service/opportunity-preview.js';

@@ -15,12 +15,12 @@ import { createPortalEventHandler, type PortalEventOutcome } from '../../middlew
 import { catchUpInbound, schedulePortalPolls } from '../../middleware/src/engine/scheduler.js';
 import type { EngagementOutcome, SalesforceSink, SyncWorker } from '../../middleware/src/engine/worker.js';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
-import { startAceEmulator, type AceEmulator, type AceEmulatorOptions } from '../../middleware/src/portals/aws/emulator.js';
+import { startAceEmulator, type AceEmulator, type AceEmulatorOptions } from '../../middleware/src/sandbox/aws/emulator.js';
 import type { GetOpportunityOutput } from '../../middleware/src/portals/aws/generated/ace-schemas.js';
 import { createGoogleClient, type GoogleClient } from '../../middleware/src/portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../middleware/src/portals/google/emulator.js';
+import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../middleware/src/sandbox/google/emulator.js';
 import { createMicrosoftClient, type MicrosoftClient } from '../../middleware/src/portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../middleware/src/portals/microsoft/emulator.js';
+import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../middleware/src/sandbox/microsoft/emulator.js';
 import type { PortalName } from '../../middleware/src/portals/portal.js';
 import type { Database } from '../../middleware/src/store/schema.js';
 

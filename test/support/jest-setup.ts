@@ -1,7 +1,7 @@
 // Runs before every middleware test file: commands set process.exitCode the way the sf CLI does,
 // and jest shares one process between files, so each test starts from a clean exit code.
 import { afterEach, beforeEach } from '@jest/globals';
-import './salesforce-server/realm-symbols.js';
+import './realm-symbols.js';
 
 beforeEach(() => {
   process.exitCode = undefined;

@@ -19,11 +19,11 @@ import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, 
 import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
-import { startAceEmulator, type AceEmulator } from '../portals/aws/emulator.js';
+import { startAceEmulator, type AceEmulator } from '../sandbox/aws/emulator.js';
 import { createGoogleClient, type GoogleClient } from '../portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator } from '../portals/google/emulator.js';
+import { startGoogleEmulator, type GoogleEmulator } from '../sandbox/google/emulator.js';
 import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator } from '../portals/microsoft/emulator.js';
+import { startMicrosoftEmulator, type MicrosoftEmulator } from '../sandbox/microsoft/emulator.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Cloud, SourceLayer } from '../../../middleware/src/core/model.js';
-import type { InvitationInput } from '../../../middleware/src/portals/aws/emulator.js';
+import type { InvitationInput } from '../../../middleware/src/sandbox/aws/emulator.js';
 import { convergence, engagedCount, forwardPortalEvents, pipelineDivergence, proofPortalUrls, startProofPortals, type ProofPortals } from '../../support/engine-harness.js';
 import { freshPostgresDatabase } from '../../support/stores.js';
 import { SyncProcess, type ChildMessage, type SyncReport } from '../../support/sync-process.js';

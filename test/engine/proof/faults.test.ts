@@ -7,8 +7,8 @@ import type { Cloud } from '../../../middleware/src/core/model.js';
 import { recordOpportunity } from '../../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
 import { SyncWorker } from '../../../middleware/src/engine/worker.js';
-import type { FaultRule } from '../../../middleware/src/portals/aws/emulator.js';
-import type { RestFaultRule } from '../../../middleware/src/portals/rest-emulator-kit.js';
+import type { FaultRule } from '../../../middleware/src/sandbox/aws/emulator.js';
+import type { RestFaultRule } from '../../../middleware/src/sandbox/rest-emulator-kit.js';
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
 import {
   convergence,

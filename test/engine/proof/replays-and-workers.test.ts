@@ -12,9 +12,9 @@ import { PortalError, type PortalClient, type SubmitRequest } from '../../../mid
 import { createPortalEventHandler, type PortalEventOutcome } from '../../../middleware/src/engine/portal-events.js';
 import { catchUpInbound } from '../../../middleware/src/engine/scheduler.js';
 import { SyncWorker, type WorkerEvent } from '../../../middleware/src/engine/worker.js';
-import type { AceEmulator, EmulatorEvent } from '../../../middleware/src/portals/aws/emulator.js';
-import type { GoogleEmulator, PushDelivery } from '../../../middleware/src/portals/google/emulator.js';
-import type { MicrosoftEmulator, WebhookDelivery } from '../../../middleware/src/portals/microsoft/emulator.js';
+import type { AceEmulator, EmulatorEvent } from '../../../middleware/src/sandbox/aws/emulator.js';
+import type { GoogleEmulator, PushDelivery } from '../../../middleware/src/sandbox/google/emulator.js';
+import type { MicrosoftEmulator, WebhookDelivery } from '../../../middleware/src/sandbox/microsoft/emulator.js';
 import type { PortalName } from '../../../middleware/src/portals/portal.js';
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
 import {

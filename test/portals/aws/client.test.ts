@@ -5,7 +5,7 @@ import { GetOpportunityCommand, PartnerCentralSellingClient } from '@aws-sdk/cli
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { PortalClient } from '../../../middleware/src/engine/portal-client.js';
 import { createAceClient, portalErrorOf, type AceClientConfig } from '../../../middleware/src/portals/aws/client.js';
-import { startAceEmulator, type AceEmulator, type AceEmulatorOptions } from '../../../middleware/src/portals/aws/emulator.js';
+import { startAceEmulator, type AceEmulator, type AceEmulatorOptions } from '../../../middleware/src/sandbox/aws/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
 import { failure } from '../../support/portal-failure.js';
 

@@ -18,7 +18,7 @@ import {
   type CreateOpportunityCommandInput,
 } from '@aws-sdk/client-partnercentral-selling';
 import { inferSourceLayer } from '../../../middleware/src/core/triage/source-layer.js';
-import { startAceEmulator, SENDER_TITLE_BY_LAYER, type AceEmulator, type AceEmulatorOptions } from '../../../middleware/src/portals/aws/emulator.js';
+import { startAceEmulator, SENDER_TITLE_BY_LAYER, type AceEmulator, type AceEmulatorOptions } from '../../../middleware/src/sandbox/aws/emulator.js';
 import { aceCreateRequest } from '../../../middleware/src/portals/aws/map.js';
 import { loadMapping } from '../../../middleware/src/portals/mapping/load.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';

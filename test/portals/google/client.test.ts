@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createGoogleClient, type GoogleClient } from '../../../middleware/src/portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/portals/google/emulator.js';
+import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/sandbox/google/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
 import { failure } from '../../support/portal-failure.js';
 import { scratchFolder } from '../../support/scratch.js';

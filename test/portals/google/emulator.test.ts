@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { parseOpportunityFilter, startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/portals/google/emulator.js';
+import { parseOpportunityFilter, startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/sandbox/google/emulator.js';
 import { parseGooglePushReferral, parseOpportunityPush } from '../../../middleware/src/portals/google/inbound.js';
 import { OpportunityQueryResponse, OpportunityReadBack, PubSubPushBody } from '../../../middleware/src/portals/google/schema.js';
 import { submissionBody } from './support/fixtures.js';

@@ -3,7 +3,7 @@
 // eTag race → 'conflict', inbound paging with a cursor, decisions, webhooks, each fault's kind.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createMicrosoftClient, type MicrosoftClient } from '../../../middleware/src/portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../../middleware/src/portals/microsoft/emulator.js';
+import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../../middleware/src/sandbox/microsoft/emulator.js';
 import { NOW, northwindDataPlatform } from '../mapping/opportunity-fixture.js';
 import { failure } from '../../support/portal-failure.js';
 

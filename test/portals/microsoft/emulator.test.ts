@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { parseODataFilter, startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../../middleware/src/portals/microsoft/emulator.js';
+import { parseODataFilter, startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../../middleware/src/sandbox/microsoft/emulator.js';
 import { ReferralErrorResponse, ReferralListResponse, ReferralReadBack, ReferralWebhookEvent } from '../../../middleware/src/portals/microsoft/schema.js';
 import { parseIncomingReferral } from '../../../middleware/src/portals/microsoft/inbound.js';
 import { coSellCreateBody, OPPORTUNITY_ID } from './support/fixtures.js';

@@ -1,11 +1,11 @@
 // A running test server with a signing key pair, an integration user and a realistic co-sell org:
 // a data-platform modernisation deal shared with AWS, a MACC drawdown with Microsoft, queues and
 // triage rules, so tests read like the inbox and pipeline an alliance team works.
-import './realm-symbols.js';
+import '../realm-symbols.js';
 import { generateKeyPairSync } from 'node:crypto';
 import type { SalesforceConfig } from '../../../middleware/src/salesforce/config.js';
-import { salesforceDateTime, type SRecord } from './org.js';
-import { SalesforceTestServer } from './server.js';
+import { salesforceDateTime, type SRecord } from '../../../middleware/src/sandbox/salesforce/org.js';
+import { SalesforceTestServer } from '../../../middleware/src/sandbox/salesforce/server.js';
 
 export interface SalesforceFixture {
   server: SalesforceTestServer;

@@ -8,7 +8,7 @@ import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/mo
 import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
-import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './emulator.js';
+import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './auth-constants.js';
 import { parseGoogleOpportunity, parseOpportunityPush } from './inbound.js';
 import { createGoogleMapper } from './map.js';
 import { OpportunityQueryResponse, OpportunityReadBack } from './schema.js';

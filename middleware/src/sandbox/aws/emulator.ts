@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { findingsFromIssues } from '../findings.js';
-import { ACE_REQUEST_SCHEMAS } from './generated/ace-schemas.js';
+import { findingsFromIssues } from '../../portals/findings.js';
+import { ACE_REQUEST_SCHEMAS } from '../../portals/aws/generated/ace-schemas.js';
 import { AceQuotaLedger, DEFAULT_ACE_QUOTAS, FaultPlan, type AceQuotas, type FaultRule } from './emulator-limits.js';
 import { EMULATED_READ_REQUESTS, type ListEngagementInvitationsRequest, type ListOpportunitiesRequest } from './emulator-requests.js';
 import {

@@ -7,9 +7,12 @@
 import { createPublicKey, createVerify, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../core/model.js';
-import { OUTPUT_ONLY_FIELDS } from './schema.js';
-import { ACCEPTED_STATES, stageChangeProblem, stateChangeProblem } from './status.js';
-import { googleWireFormat } from './wire-format.js';
+import { OUTPUT_ONLY_FIELDS } from '../../portals/google/schema.js';
+import { ACCEPTED_STATES, stageChangeProblem, stateChangeProblem } from '../../portals/google/status.js';
+import { googleWireFormat } from '../../portals/google/wire-format.js';
+import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth-constants.js';
+
+export { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL };
 import {
   bearerOf,
   DeliveryQueue,
@@ -32,10 +35,6 @@ const WRITE_OPERATIONS = new Set(['create', 'patch']);
 const SUBMISSION_CODE = /_SUBMIT_NEEDS_/;
 /** Google's review outcome; the not-accepted wire value is unpublished (GOOGLE_ENUMS_TO_COMPLETE). */
 export type GoogleReviewOutcome = 'ACCEPTED' | 'NOT_ACCEPTED';
-/** The scope Cloud Channel API calls need. */
-export const CLOUD_CHANNEL_SCOPE = 'https://www.googleapis.com/auth/apps.order';
-/** Where Google's own libraries send the service-account assertion (also its `aud`). */
-export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 
 export interface GoogleReviewTiming {
   /** SUBMITTED → Google's decision. */

@@ -8,8 +8,8 @@ import {
   ParticipantType_VALUES,
   ReviewStatus_VALUES,
   Stage_VALUES,
-} from './generated/ace-schemas.js';
-import { dateTime, integer, listOf, oneOf, optional, structure, text } from './smithy-zod.js';
+} from '../../portals/aws/generated/ace-schemas.js';
+import { dateTime, integer, listOf, oneOf, optional, structure, text } from '../../portals/aws/smithy-zod.js';
 
 const catalog = text({ pattern: /^[a-zA-Z]+$/u, patternText: 'letters only, e.g. AWS or Sandbox' });
 const opportunityId = text({ pattern: /^O[0-9]{1,19}$/u, patternText: 'an ACE opportunity ID such as O1234567' });

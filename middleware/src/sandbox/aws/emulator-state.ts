@@ -3,9 +3,9 @@
 // the review lifecycle on the emulator's clock, counters and EventBridge-shaped events.
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../core/model.js';
-import { createAwsWireFormat } from './schema.js';
-import { editabilityFindings, LOCKED_REVIEW_STATUSES, REVIEW_OUTCOME_FIELDS, changedPaths, submissionFindings } from './rules.js';
-import type { GetOpportunityOutput, UpdateOpportunityInput } from './generated/ace-schemas.js';
+import { createAwsWireFormat } from '../../portals/aws/schema.js';
+import { editabilityFindings, LOCKED_REVIEW_STATUSES, REVIEW_OUTCOME_FIELDS, changedPaths, submissionFindings } from '../../portals/aws/rules.js';
+import type { GetOpportunityOutput, UpdateOpportunityInput } from '../../portals/aws/generated/ace-schemas.js';
 import type { ListEngagementInvitationsRequest, ListOpportunitiesRequest } from './emulator-requests.js';
 
 type Json = Record<string, unknown>;

@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Finding, SourceLayer } from '../../core/model.js';
-import { hasCoSellAsk, MICROSOFT_ORGANIZATION_ID } from './co-sell.js';
-import { ifMatchOutcome } from './concurrency.js';
-import { ReferralPatchRequest, SERVER_MAINTAINED_FIELDS, WebhookRegistrationRequest, type WebhookEventName } from './schema.js';
-import { transitionProblem, type ReferralState } from './status.js';
-import { microsoftWireFormat } from './wire-format.js';
+import { hasCoSellAsk, MICROSOFT_ORGANIZATION_ID } from '../../portals/microsoft/co-sell.js';
+import { ifMatchOutcome } from '../../portals/microsoft/concurrency.js';
+import { ReferralPatchRequest, SERVER_MAINTAINED_FIELDS, WebhookRegistrationRequest, type WebhookEventName } from '../../portals/microsoft/schema.js';
+import { transitionProblem, type ReferralState } from '../../portals/microsoft/status.js';
+import { microsoftWireFormat } from '../../portals/microsoft/wire-format.js';
 import {
   bearerOf,
   DeliveryQueue,
