@@ -74,6 +74,15 @@ describe('reports, payloads, sync and metrics', () => {
       expect(rows[0]).toMatchObject({ scope: 'Microsoft', period: 'FY2027Q2', sourcedCount: '1' });
     });
 
+    it('writes a formula-like stage name from the org as text in the CSV, not as a formula', async () => {
+      const closed = { isClosed: true, isWon: true, closeDate: '2026-11-14' };
+      await recordOpportunity(store.db, dataPlatformDeal({ id: opportunityId(1), ...closed, stageName: '=HYPERLINK("http://evil.example","Closed Won")' }), NOW);
+      const response = await call(service, 'GET', '/api/v1/attribution?cloud=Microsoft&period=FY2027Q2&format=csv', { token: 'alliance-ops' });
+      expect(response.status).toBe(200);
+      const rows = parse(response.text, { columns: true }) as Array<Record<string, string>>;
+      expect(rows[0]!.stageDistribution).toBe(`'=HYPERLINK("http://evil.example","Closed Won")=1/240000`);
+    });
+
     it('refuses a malformed period or format with 400, and an unconvertible currency with 422', async () => {
       const badPeriod = await call(service, 'GET', '/api/v1/attribution?period=2027-Q2', { token: 'revops' });
       expect(badPeriod.status).toBe(400);

@@ -73,6 +73,26 @@ describe('cosell lint', () => {
     expect(ux.table.called).toBe(false);
   });
 
+  it('writes formula-like cells as text in CSV and strips terminal escapes from table cells', async () => {
+    const header = 'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Description,Account.Name,CoSell_Clouds__c,CoSell_Origin__c,CoSell_Help_Needed__c,CoSell_Use_Case__c';
+    const hostile = csvFile(
+      'hostile.csv',
+      [header, '"=HYPERLINK(""http://evil.example"",""x"")",Northwind,240000,Solution Proposed,false,false,2020-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,short,Northwind Health,Microsoft,Partner-led,,'].join('\n'),
+    );
+    await lint(['--file', hostile, '--now', NOW, '--format', 'csv']);
+    const cells = printed().split('\n').slice(1).join('\n');
+    expect(cells).not.toMatch(/(^|,)"?[=+\-@]/m);
+    expect(cells).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")`);
+
+    $$.restore();
+    ux = stubSfCommandUx($$.SANDBOX);
+    const escaped = csvFile('escaped.csv', [header, '\u001b[2J\u001b[31m006Hs00001Nwh01\u0007,Northwind,240000,Solution Proposed,false,false,2020-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,short,Northwind Health,Microsoft,Partner-led,,'].join('\n'));
+    const result = await lint(['--file', escaped, '--now', NOW]);
+    expect(result.findings.some((finding) => finding.opportunityId?.includes('\u001b'))).toBe(true);
+    const table = ux.table.firstCall.args[0] as { data: Array<Record<string, unknown>> };
+    expect(JSON.stringify(table.data)).not.toMatch(/\\u00(1b|07)/);
+  });
+
   it('prints the findings as JSON with --format json', async () => {
     const result = await lint(['--file', FIXTURE, '--now', NOW, '--format', 'json']);
     const json = ux.log.firstCall.args[0] ?? '';

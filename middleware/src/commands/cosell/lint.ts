@@ -2,12 +2,14 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
+import { csvSafeCast } from '../../core/csv-safe.js';
 import { createLinter, createLintSummary, type LintSummary } from '../../core/lint/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
 import { readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
 import { deliverReport } from '../../cli/report-output.js';
+import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { ExportFormatError, LINT_COLUMNS, MissingColumnsError } from '../../salesforce-export/index.js';
 import { OrgSchemaError } from '../../salesforce-query/opportunities.js';
 
@@ -105,12 +107,12 @@ export default class Lint extends SfCommand<LintResult> {
       deliverReport(this, JSON.stringify(findings, null, 2), output);
     } else if (format === 'csv') {
       const rows = findings.map(({ evidence, ...rest }) => ({ ...rest, evidence: JSON.stringify(evidence) }));
-      deliverReport(this, stringify(rows, { header: true, columns: ['row', 'opportunityId', 'code', 'severity', 'cloud', 'field', 'message', 'evidence'] }).trimEnd(), output);
+      deliverReport(this, stringify(rows, { header: true, columns: ['row', 'opportunityId', 'code', 'severity', 'cloud', 'field', 'message', 'evidence'], cast: csvSafeCast }).trimEnd(), output);
     } else if (findings.length === 0) {
       this.log(messages.getMessage('info.clean'));
     } else {
       this.table({
-        data: findings.map(({ row, opportunityId, severity, cloud, field, code, message }) => ({ row: row ?? '', opportunityId: opportunityId ?? '', severity, cloud: cloud ?? '', field: field ?? '', code, message })),
+        data: terminalSafeRows(findings.map(({ row, opportunityId, severity, cloud, field, code, message }) => ({ row: row ?? '', opportunityId: opportunityId ?? '', severity, cloud: cloud ?? '', field: field ?? '', code, message }))),
         columns: ['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message'],
       });
     }

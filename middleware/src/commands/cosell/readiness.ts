@@ -9,6 +9,7 @@ import { ReadinessEvidenceError, readinessChecklist, type ReadinessChecklist } f
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
+import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
 import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../salesforce-query/opportunities.js';
 import type { OrgConnection } from '../../salesforce-query/org-connection.js';
@@ -121,7 +122,7 @@ export default class Readiness extends SfCommand<ReadinessResult> {
   private render(checklist: ReadinessChecklist): void {
     this.styledHeader(messages.getMessage('info.header', [checklist.cloud, checklist.summary.met, checklist.summary.notMet, checklist.summary.unknown]));
     this.table({
-      data: checklist.items.map((item) => ({ '#': item.number, status: item.status, item: item.title, evidence: item.evidence.join('; ') })),
+      data: terminalSafeRows(checklist.items.map((item) => ({ '#': item.number, status: item.status, item: item.title, evidence: item.evidence.join('; ') }))),
       columns: ['#', 'status', 'item', 'evidence'],
     });
   }

@@ -1,6 +1,7 @@
 // Report routes over the store's mirror: the attribution report (json or csv) and the co-sell
 // readiness checklist per cloud.
 import { stringify } from 'csv-stringify/sync';
+import { csvSafeCast } from '../../core/csv-safe.js';
 import { z } from 'zod';
 import {
   AttributionReportOptionError,
@@ -72,7 +73,7 @@ export const attributionReport = defineRoute({
     const report = builder.result();
     if (query.format === 'csv') {
       const rows = attributionReportRows(report);
-      const csv = rows.length === 0 ? '' : stringify(rows, { header: true, columns: Object.keys(rows[0]!) });
+      const csv = rows.length === 0 ? '' : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
       const name = `attribution-${query.cloud ?? 'all-clouds'}-${query.period?.label ?? 'all-periods'}.csv`;
       return { status: 200, contentType: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
     }

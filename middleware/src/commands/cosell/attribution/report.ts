@@ -2,6 +2,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
+import { csvSafeCast } from '../../../core/csv-safe.js';
 import {
   AttributionReportOptionError,
   ExchangeRateSettingError,
@@ -17,6 +18,7 @@ import { cloudFlag, nowFlag, reportFlags, reportFormat, type ReportFormat, where
 import { orgConnection } from '../../../cli/org-connection.js';
 import { readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
 import { deliverReport } from '../../../cli/report-output.js';
+import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { ATTRIBUTION_COLUMNS, ExportFormatError, MissingColumnsError, type ExportFinding } from '../../../salesforce-export/index.js';
 import { OrgSchemaError } from '../../../salesforce-query/opportunities.js';
 
@@ -133,10 +135,10 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
 
   private render(format: ReportFormat, report: AttributionReport, rows: Array<Record<string, ReportCell>>, output: string | undefined): void {
     if (format === 'json') deliverReport(this, JSON.stringify(report, null, 2), output);
-    else if (format === 'csv') deliverReport(this, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}) }).trimEnd(), output);
+    else if (format === 'csv') deliverReport(this, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}), cast: csvSafeCast }).trimEnd(), output);
     else {
       this.table({
-        data: rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, row[column] ?? '']))),
+        data: terminalSafeRows(rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, row[column] ?? ''])))),
         columns: [...TABLE_COLUMNS],
       });
     }

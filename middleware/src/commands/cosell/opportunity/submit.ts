@@ -5,6 +5,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, cloudFlagValue, serviceFlags } from '../../../cli/flags.js';
+import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { CoSellServiceClient, serviceSettings, type EngagementView, type JobStatus } from '../../../cli/service-client.js';
 import type { Cloud } from '../../../core/model.js';
 
@@ -101,7 +102,7 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
     if (outcome === 'refused') this.log(messages.getMessage('info.refused', [cloud, engagement.status]));
     if (engagement.findings.length > 0) {
       this.table({
-        data: engagement.findings.map((finding) => ({ severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message })),
+        data: terminalSafeRows(engagement.findings.map((finding) => ({ severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message }))),
         columns: ['severity', 'field', 'code', 'message'],
       });
     }

@@ -5,6 +5,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
+import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../../salesforce-query/opportunities.js';
@@ -100,14 +101,14 @@ export default class OpportunityValidate extends SfCommand<OpportunityValidateRe
 
   private render(opportunities: ValidatedOpportunity[]): void {
     for (const opportunity of opportunities) {
-      this.styledHeader(`${opportunity.name ?? '(unreadable)'} ${opportunity.opportunityId ?? ''}`.trim());
+      this.styledHeader(terminalSafeText(`${opportunity.name ?? '(unreadable)'} ${opportunity.opportunityId ?? ''}`.trim()));
       const rows = [
         ...opportunity.unreadable.map((finding) => ({ cloud: '', severity: finding.severity, field: finding.field ?? '', code: finding.code, message: finding.message })),
         ...opportunity.clouds.flatMap((cloud) =>
           cloud.findings.map((finding) => ({ cloud: cloud.cloud, severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message })),
         ),
       ];
-      if (rows.length > 0) this.table({ data: rows, columns: ['cloud', 'severity', 'field', 'code', 'message'] });
+      if (rows.length > 0) this.table({ data: terminalSafeRows(rows), columns: ['cloud', 'severity', 'field', 'code', 'message'] });
       for (const cloud of opportunity.clouds) {
         this.log(messages.getMessage(cloud.valid ? 'info.cloudReady' : 'info.cloudBlocked', [cloud.cloud, cloud.errors, cloud.warnings]));
       }

@@ -2,6 +2,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { cloudFlag, serviceFlags } from '../../../cli/flags.js';
+import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { CoSellServiceClient, serviceSettings, type ReferralView } from '../../../cli/service-client.js';
 import { PRIORITIES, SOURCE_LAYERS, TRIAGE_STATUSES } from '../../../core/model.js';
 
@@ -39,7 +40,7 @@ export default class ReferralsList extends SfCommand<ReferralsListResult> {
     if (result.referrals.length === 0) this.log(messages.getMessage('info.empty'));
     else {
       this.table({
-        data: result.referrals.map((referral) => ({
+        data: terminalSafeRows(result.referrals.map((referral) => ({
           id: referral.id,
           cloud: referral.cloud,
           priority: referral.priority ?? '',
@@ -50,7 +51,7 @@ export default class ReferralsList extends SfCommand<ReferralsListResult> {
           value: referral.estimatedValue ? `${referral.estimatedValue.amount} ${referral.estimatedValue.currencyIsoCode}` : '',
           from: [referral.sourceLayer, referral.referrer.name].filter(Boolean).join(': '),
           owner: referral.ownerId ?? '',
-        })),
+        }))),
         columns: ['id', 'cloud', 'priority', 'due', 'status', 'customer', 'title', 'value', 'from', 'owner'],
       });
       const overdue = result.referrals.filter((referral) => referral.overdue).length;

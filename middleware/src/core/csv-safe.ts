@@ -1,0 +1,20 @@
+// One rule for every CSV report a person may open in a spreadsheet: a cell whose text a spreadsheet
+// would read as a formula (CSV injection) is written as text instead.
+
+/** Leading characters that make Excel, Sheets or LibreOffice evaluate a cell (OWASP's list). */
+const FORMULA_LEAD = /^[=+\-@\t\r]/;
+
+/** A plain number such as "-12.5" is data, not a formula, and keeps its sign. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * The text to write for one CSV cell: a formula-leading value gets a leading apostrophe, which the
+ * spreadsheet shows as text and does not evaluate. Quoting (commas, quotes, line breaks) stays the
+ * CSV writer's job.
+ */
+export function csvSafeCell(value: string): string {
+  return FORMULA_LEAD.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** csv-stringify's `cast` option that applies csvSafeCell to every text cell. */
+export const csvSafeCast = { string: (value: string): string => csvSafeCell(value) };
