@@ -15,6 +15,8 @@ describe('embedded store data folder', () => {
     expect(isInitialised(dataDir)).toBe(false);
     const first = await openStore({ dataDir });
     expect(isInitialised(dataDir)).toBe(true);
+    // Customer data: the folder is readable by its owner only.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     await first.db.insertInto('sync_cursors').values({ name: 'AWS:inbound', value: '2026-11-26T09:00:00.000Z', updated_at: new Date() }).execute();
     const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(first.db);
     expect(rows[0]!.shared_buffers).toBe(PGLITE_SHARED_BUFFERS);

@@ -4,7 +4,6 @@
 // through main.ts; tests start it on an ephemeral port.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
@@ -32,6 +31,8 @@ import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
 import type { PortalErrorCount } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
+import { claimPort, type ClaimedPort } from './listener.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
@@ -69,7 +70,28 @@ function adminToken(config: ServiceConfig, dataDir: string): string {
   return token;
 }
 
+/**
+ * Starts the desk. The data folder's lock and the port come first, so a second instance or a port
+ * in use stops here, before the data folder is reset, seeded or written.
+ */
 export async function startDesk(options: DeskOptions): Promise<Desk> {
+  const { config } = options;
+  // The folder holds the admin token and the embedded database: the owner's alone.
+  mkdirSync(config.COSELL_DATA_DIR, { recursive: true, mode: 0o700 });
+  // Instances sharing a PostgreSQL server may share a data folder; an embedded store may not.
+  const lock = config.DATABASE_URL ? undefined : lockDataFolder(config.COSELL_DATA_DIR, options.clock);
+  let listener: ClaimedPort | undefined;
+  try {
+    listener = await claimPort(config.PORT, config.HOST);
+    return await assembleDesk(options, listener, lock);
+  } catch (error) {
+    await listener?.close();
+    lock?.release();
+    throw error;
+  }
+}
+
+async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: DataFolderLock | undefined): Promise<Desk> {
   const { config } = options;
   const logger = options.logger ?? createServiceLogger();
   const clock = options.clock ?? (() => new Date());
@@ -251,11 +273,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   salesforceSync?.start();
   await tick();
   const timer = setInterval(() => void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')), config.COSELL_POLL_INTERVAL_MS);
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  listener.serve(app);
+  const port = listener.port;
 
   return {
     url: `http://${config.HOST}:${port}`,
@@ -267,14 +286,13 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     async stop() {
       clearInterval(timer);
       for (const off of unsubscribe) off();
-      // Idle keep-alive connections would hold close() open: end them with the listener.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      // Idle keep-alive connections would hold close() open: the listener ends them.
+      await listener.close();
       await salesforceSync?.stop();
       await worker.stop();
       await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop()]);
       await store.close();
+      lock?.release();
     },
   };
 }

@@ -2,7 +2,9 @@
 // .cosell-data/, the three portals as local sandbox emulators, demo data) and prints the URL and
 // a local admin token. Ctrl-C stops it cleanly.
 import { ConfigError, loadConfig } from './config.js';
-import { startDesk } from './desk.js';
+import { DataFolderInUseError } from './data-folder-lock.js';
+import { startDesk, type Desk } from './desk.js';
+import { PortUnavailableError } from './listener.js';
 import { createServiceLogger } from './logging.js';
 
 const logger = createServiceLogger({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -18,7 +20,17 @@ try {
   throw error;
 }
 
-const desk = await startDesk({ config, logger });
+let desk: Desk;
+try {
+  desk = await startDesk({ config, logger });
+} catch (error) {
+  // Another instance or program holds what this one needs: say which, and exit having changed nothing.
+  if (error instanceof PortUnavailableError || error instanceof DataFolderInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 const modes = `AWS ${config.AWS_MODE}, Microsoft ${config.MS_MODE}, Google ${config.GOOGLE_MODE}, store ${desk.store.kind}`;
 console.log(`\nCo-sell desk running at ${desk.url} (${modes})`);
 console.log(`Admin token: ${desk.adminToken}`);

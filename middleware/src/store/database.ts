@@ -1,6 +1,6 @@
 // Opens the engine's store: embedded PGlite in a data folder by default, a PostgreSQL server when a
 // connection URL is given. Same Kysely API and SQL either way; migrations run on open.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
@@ -86,7 +86,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   } else {
     kind = 'pglite';
     if (options.dataDir) {
-      mkdirSync(options.dataDir, { recursive: true });
+      // The database files hold customer data: the folder is the owner's alone, as PostgreSQL wants.
+      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      chmodSync(options.dataDir, 0o700);
       if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir);
     }
     const pglite = new PGlite({
