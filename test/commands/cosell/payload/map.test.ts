@@ -57,7 +57,7 @@ describe('cosell payload map', () => {
   });
 
   it('says which file cannot be read or is not JSON', async () => {
-    await expect(runCommand(PayloadMap, ['--portal', 'aws', '--file', files.path('gone.json')])).rejects.toThrow(/Cannot read .*gone\.json \(ENOENT\)/);
+    await expect(runCommand(PayloadMap, ['--portal', 'aws', '--file', files.path('gone.json')])).rejects.toThrow(/Cannot read .*gone\.json \(no such file\)/);
     const file = files.write('half.json', '{"id": "006Hs00001NwDpLAAV",');
     await expect(runCommand(PayloadMap, ['--portal', 'aws', '--file', file])).rejects.toThrow(/half\.json is not JSON/);
   });

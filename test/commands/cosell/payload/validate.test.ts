@@ -1,4 +1,7 @@
+import { closeSync, openSync, truncateSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { MAX_PAYLOAD_BYTES } from '../../../../middleware/src/cli/payload-file.js';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 import PayloadValidate, { type PayloadValidateResult } from '../../../../middleware/src/commands/cosell/payload/validate.js';
@@ -67,9 +70,26 @@ describe('cosell payload validate', () => {
     await expect(runCommand(PayloadValidate, ['--portal', 'aws'])).rejects.toThrow(/Missing required flag file/);
   });
 
-  it('says which file cannot be read', async () => {
+  it('says which file cannot be read, in words, as a bad flag (exit 2)', async () => {
     const missing = files.path('does-not-exist.json');
-    await expect(runCommand(PayloadValidate, ['--portal', 'aws', '--file', missing])).rejects.toThrow(`Cannot read ${missing} (ENOENT)`);
+    const run = runCommand(PayloadValidate, ['--portal', 'aws', '--file', missing]);
+    await expect(run).rejects.toThrow(`Cannot read ${missing} (no such file)`);
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+    await expect(runCommand(PayloadValidate, ['--portal', 'aws', '--file', dirname(missing)])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('is not a file (a folder)') });
+  });
+
+  it('refuses a payload file over the size limit before reading it, stating the limit', async () => {
+    const huge = files.path('huge.json');
+    // Sparse: 50 MB on paper, nothing on disk; reading it all would take the memory the limit protects.
+    closeSync(openSync(huge, 'w'));
+    truncateSync(huge, 50 * 1024 * 1024);
+    const run = runCommand(PayloadValidate, ['--portal', 'aws', '--file', huge]);
+    await expect(run).rejects.toThrow(`${huge} is too large to be one payload (50 MB; the limit is 1 MB)`);
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+    // Just under the limit is read and judged.
+    const padded = files.write('padded.json', JSON.stringify({ pad: 'x'.repeat(MAX_PAYLOAD_BYTES - 20) }));
+    const result: PayloadValidateResult = await runCommand(PayloadValidate, ['--portal', 'aws', '--file', padded]);
+    expect(result.valid).toBe(false);
   });
 
   it('says which file is not JSON', async () => {

@@ -6,7 +6,8 @@ import { jsonPath } from '../../../portals/findings.js';
 import { mapAndValidate } from '../../../portals/mapping/checked-payload.js';
 import { PORTALS, type PortalName } from '../../../portals/portal.js';
 import { portalBinding } from '../../../portals/registry.js';
-import { findingLines, readJsonFile, type PayloadFileError } from './validate.js';
+import { MAX_PAYLOAD_BYTES, byteSize, readJsonFile, type PayloadFileError } from '../../../cli/payload-file.js';
+import { findingLines } from './validate.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.payload.map');
@@ -47,7 +48,7 @@ export default class PayloadMap extends SfCommand<PayloadMapResult> {
       raw = readJsonFile(flags.file);
     } catch (error) {
       const problem = error as PayloadFileError;
-      throw messages.createError(problem.reason === 'notJson' ? 'error.notJson' : 'error.unreadable', [flags.file, problem.detail]);
+      throw messages.createError(`error.${problem.reason}`, [flags.file, problem.detail, byteSize(MAX_PAYLOAD_BYTES)], [], problem.exitCode);
     }
     const parsed = CoSellOpportunity.safeParse(raw);
     if (!parsed.success) {

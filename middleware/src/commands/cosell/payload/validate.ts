@@ -1,7 +1,8 @@
 // `cosell payload validate`: checks a payload in a portal's own wire format and lists findings by JSON path.
-import { readFileSync } from 'node:fs';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { MAX_PAYLOAD_BYTES, byteSize, readJsonFile, type PayloadFileError } from '../../../cli/payload-file.js';
+import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import type { Finding } from '../../../core/model.js';
 import { PORTALS, type PortalName } from '../../../portals/portal.js';
 import { portalBinding } from '../../../portals/registry.js';
@@ -19,31 +20,7 @@ export type PayloadValidateResult = {
   findings: Finding[];
 };
 
-/** Why a payload file could not be used; each command words it in its own messages. */
-export class PayloadFileError extends Error {
-  constructor(
-    readonly reason: 'unreadable' | 'notJson',
-    readonly file: string,
-    readonly detail: string,
-  ) {
-    super(`${file}: ${detail}`);
-    this.name = 'PayloadFileError';
-  }
-}
-
-export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new PayloadFileError('unreadable', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new PayloadFileError('notJson', file, (error as Error).message);
-  }
-}
+export { PayloadFileError, readJsonFile } from '../../../cli/payload-file.js';
 
 /** One line per finding, errors first, as a rep or admin reads them in a terminal. */
 export function findingLines(findings: readonly Finding[]): string[] {
@@ -76,7 +53,7 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
       payload = readJsonFile(flags.file);
     } catch (error) {
       const problem = error as PayloadFileError;
-      throw messages.createError(problem.reason === 'notJson' ? 'error.notJson' : 'error.unreadable', [flags.file, problem.detail]);
+      throw messages.createError(`error.${problem.reason}`, [flags.file, problem.detail, byteSize(MAX_PAYLOAD_BYTES)], [], problem.exitCode);
     }
     const findings = wireFormat.validate(operation, payload);
     const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -84,7 +61,7 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
     const result: PayloadValidateResult = { portal: flags.portal, operation, file: flags.file, valid: errors === 0, errors, warnings, findings };
     for (const line of findingLines(findings)) this.log(line);
     this.log(messages.getMessage(errors === 0 ? 'info.valid' : 'info.invalid', [flags.file, flags.portal, operation, errors, warnings]));
-    if (errors > 0) process.exitCode = 1;
+    if (errors > 0) process.exitCode = EXIT_CODES.findings;
     return result;
   }
 }
