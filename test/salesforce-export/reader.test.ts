@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import {
   ExportFormatError,
@@ -122,6 +123,34 @@ describe('readOpportunityExport', () => {
 
   it('refuses an empty file and broken quoting with a format error', async () => {
     await expect(readAll('')).rejects.toThrow(ExportFormatError);
-    await expect(readAll(`${HEADER}\n"unterminated,${GOOD}\n`)).rejects.toThrow(/not valid CSV: Quote Not Closed.*line 2/);
+    await expect(readAll(`${HEADER}\n"unterminated,${GOOD}\n`)).rejects.toThrow(/not valid CSV: a quoted cell is never closed .*line 2/);
+  });
+
+  it('says in words where a stray quote sits, never the parser\'s raw error code', async () => {
+    const attempt = readAll(`${HEADER}\n006Hs00001Nwh01AAA,Northwind "Health",240000\n`);
+    await expect(attempt).rejects.toThrow('The export is not valid CSV: line 2: a double quote appears inside a cell that does not start with one');
+    await expect(attempt).rejects.not.toThrow(/INVALID_OPENING_QUOTE|Invalid Opening Quote/);
+  });
+
+  it('says what a file is when it is not a CSV export: JSON, a workbook, binary, UTF-16, HTML', async () => {
+    const cases: Array<[string | Buffer, string]> = [
+      [JSON.stringify([{ Id: '006Hs00001Nwh01AAA', Name: 'Northwind' }]), 'The file is JSON, not a CSV export.'],
+      ['  \n{"records": []}', 'The file is JSON, not a CSV export.'],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'The file is an Excel workbook (.xlsx) or another ZIP archive, not a CSV export.'],
+      [Buffer.from([0x00, 0x01, 0x02, 0x03, 0x22, 0x7b]), 'The file is a binary file, not a CSV export.'],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]), 'The file is UTF-16 text (save it as CSV UTF-8), not a CSV export.'],
+      ['<table><tr><td>Opportunity Name</td></tr></table>', 'The file is HTML or XML, not a CSV export.'],
+    ];
+    for (const [content, message] of cases) {
+      await expect(readAll(Readable.from([content]))).rejects.toThrow(new ExportFormatError(message));
+    }
+  });
+
+  it('still reads a large export whose first chunk is smaller than the sniffed prefix', async () => {
+    const lines = [HEADER, ...Array.from({ length: 200 }, () => GOOD)].join('\n');
+    const chunks = lines.match(/[\s\S]{1,100}/g)!.map((chunk) => Buffer.from(chunk));
+    const rows = await readAll(Readable.from(chunks));
+    expect(rows).toHaveLength(200);
+    expect(rows.every((row) => row.kind === 'opportunity')).toBe(true);
   });
 });

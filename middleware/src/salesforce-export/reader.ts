@@ -7,6 +7,7 @@ import { CoSellOpportunity, type Finding } from '../core/model.js';
 import { OPPORTUNITY_FIELDS, type OpportunityPath } from '../core/salesforce-fields.js';
 import { COLUMN_KINDS, REQUIRED_COLUMNS, REQUIRED_VALUES } from './columns.js';
 import { readCell } from './field-values.js';
+import { csvErrorInWords, notCsvKind, SNIFF_BYTES } from './file-kind.js';
 
 export const EXPORT_CODES = {
   missingValue: 'EXPORT_MISSING_VALUE',
@@ -133,12 +134,37 @@ function rowToOpportunity(
   };
 }
 
+/** Passes the source through, first checking its opening bytes are not a workbook, JSON or binary. */
+async function* refuseNonCsv(source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | undefined = Buffer.alloc(0);
+  const held: Buffer[] = [];
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (head === undefined) {
+      yield bytes;
+      continue;
+    }
+    held.push(bytes);
+    head = Buffer.concat([head, bytes]);
+    if (head.length < SNIFF_BYTES) continue;
+    const kind = notCsvKind(head);
+    if (kind) throw new ExportFormatError(`The file is ${kind}, not a CSV export.`);
+    head = undefined;
+    yield* held.splice(0);
+  }
+  if (head !== undefined) {
+    const kind = notCsvKind(head);
+    if (kind) throw new ExportFormatError(`The file is ${kind}, not a CSV export.`);
+    yield* held;
+  }
+}
+
 /**
  * Reads the export row by row. The first iteration throws MissingColumnsError (naming every missing
  * column) or ExportFormatError before any row; afterwards each row is an opportunity or its findings.
  */
 export async function* readOpportunityExport(source: ExportSource, options: ReadExportOptions = {}): AsyncGenerator<ExportRow> {
-  const input = source instanceof Readable ? source : Readable.from(typeof source === 'string' ? [source] : source);
+  const input = Readable.from(refuseNonCsv(source instanceof Readable ? source : typeof source === 'string' ? [source] : source));
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   pipeline(input, parser, () => undefined); // errors surface through the parser we iterate
   let columns: Array<[number, OpportunityPath]> | undefined;
@@ -155,8 +181,9 @@ export async function* readOpportunityExport(source: ExportSource, options: Read
       yield rowToOpportunity(record, row, columns, width, options.defaultCurrency ?? 'USD');
     }
   } catch (error) {
-    if (error instanceof MissingColumnsError || !(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('CSV_')) throw error;
-    throw new ExportFormatError(`The export is not valid CSV: ${error.message}`, { cause: error });
+    const words = csvErrorInWords(error);
+    if (words === undefined) throw error;
+    throw new ExportFormatError(`The export is not valid CSV: ${words}`, { cause: error });
   } finally {
     parser.destroy();
   }

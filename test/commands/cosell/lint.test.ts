@@ -132,5 +132,9 @@ describe('cosell lint', () => {
     const header = readFileSync(FIXTURE, 'utf8').split('\n')[0];
     const broken = csvFile('broken.csv', `${header}\n"006Hs00001Nwh01AAA,Northwind\n`);
     await expect(lint(['--file', broken, '--now', NOW])).rejects.toThrow(/cannot be read as a Salesforce export/);
+    const json = csvFile('export.json', JSON.stringify({ records: [{ Id: '006Hs00001Nwh01AAA' }] }));
+    await expect(lint(['--file', json, '--now', NOW])).rejects.toThrow('The file cannot be read as a Salesforce export: The file is JSON, not a CSV export.');
+    const workbook = csvFile('export.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]).toString('latin1'));
+    await expect(lint(['--file', workbook, '--now', NOW])).rejects.toThrow('The file is an Excel workbook (.xlsx) or another ZIP archive, not a CSV export.');
   });
 });
