@@ -2,6 +2,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { CLOUDS, type Cloud } from '../core/model.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 const CLOUD_BY_FLAG: Record<string, Cloud> = { aws: 'AWS', microsoft: 'Microsoft', google: 'Google' };
 
@@ -75,15 +76,23 @@ export const reportFlags = {
   output: Flags.file({ summary: messages.getMessage('flags.output.summary') }),
 };
 
+/** Output file extensions and the format each one means; a file without an extension takes --format (CSV by default). */
+const FORMAT_BY_EXTENSION: Record<string, 'csv' | 'json'> = { csv: 'csv', json: 'json' };
+
 /**
- * The format to render: as asked; else JSON for an `.json` output file, CSV for any other file, a table
- * for the terminal. A table cannot go to a file.
+ * The format to render: as asked, else the output file's (`.csv` or `.json`), else a table for the
+ * terminal. A table cannot go to a file, and a file named for a format the commands cannot write
+ * (`.xlsx`, `.xml`...) or for another format than --format is refused rather than filled with CSV.
  */
 export function reportFormat(flags: { format?: ReportFormat; output?: string }): ReportFormat {
-  if (flags.format === 'table' && flags.output) throw messages.createError('error.tableToFile', [flags.output]);
-  if (flags.format) return flags.format;
-  if (flags.output) return flags.output.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-  return 'table';
+  if (!flags.output) return flags.format ?? 'table';
+  if (flags.format === 'table') throw messages.createError('error.tableToFile', [flags.output], [], EXIT_CODES.badFlags);
+  const extension = /\.([^./\\]+)$/.exec(flags.output)?.[1]?.toLowerCase();
+  if (extension === undefined) return flags.format ?? 'csv';
+  const implied = FORMAT_BY_EXTENSION[extension];
+  if (!implied) throw messages.createError('error.outputFormat', [flags.output, extension.toUpperCase()], [], EXIT_CODES.badFlags);
+  if (flags.format && flags.format !== implied) throw messages.createError('error.outputMismatch', [flags.output, flags.format], [], EXIT_CODES.badFlags);
+  return implied;
 }
 
 /** Ids of the service's own records (referrals, sync jobs): positive whole numbers. */

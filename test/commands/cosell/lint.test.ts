@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +126,18 @@ describe('cosell lint', () => {
     await expect(lint(['--file', join(scratch, 'absent.csv')])).rejects.toThrow(/absent\.csv/);
     await expect(lint(['--file', FIXTURE, '--format', 'xml'])).rejects.toThrow(/table, csv, json/);
     await expect(lint(['--file', FIXTURE, '--now', '10/11/2026'])).rejects.toThrow(/not an ISO date/);
+  });
+
+  it('refuses an --output it cannot write in that format, writing nothing (exit 2)', async () => {
+    const workbook = join(scratch, 'findings.xlsx');
+    const run = lint(['--file', FIXTURE, '--now', NOW, '--output', workbook]);
+    await expect(run).rejects.toThrow(`Cannot write ${workbook}: reports can be written as CSV (.csv) or JSON (.json), not XLSX.`);
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+    expect(existsSync(workbook)).toBe(false);
+    await expect(lint(['--file', FIXTURE, '--now', NOW, '--format', 'json', '--output', join(scratch, 'findings.csv')])).rejects.toThrow('does not name a json file');
+    const plain = join(scratch, 'findings');
+    await lint(['--file', FIXTURE, '--now', NOW, '--format', 'json', '--output', plain]);
+    expect(Array.isArray(JSON.parse(readFileSync(plain, 'utf8')))).toBe(true);
   });
 
   it('refuses a file that is not CSV', async () => {
