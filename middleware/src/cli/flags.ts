@@ -107,3 +107,15 @@ export function serviceRowIdFlag(options: { char?: 'r' | 'j'; summary: string })
     },
   });
 }
+
+/** Key prefixes of the records that can own a referral: a user or a queue. */
+const OWNER_PREFIXES = { '005': 'user', '00G': 'queue' } as const;
+
+/** `--owner`: the Id of a Salesforce user (005…) or queue (00G…), 15 or 18 characters. */
+export const ownerFlag = Flags.custom<string>({
+  parse: async (input: string) => {
+    const id = input.trim();
+    if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id) || !(id.slice(0, 3) in OWNER_PREFIXES)) throw messages.createError('error.badOwner', [input]);
+    return id;
+  },
+});

@@ -59,8 +59,8 @@ export default class Lint extends SfCommand<LintResult> {
     const { flags } = await this.parse(Lint);
     const format = reportFormat(flags);
     const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org) throw messages.createError('error.noSource');
-    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg');
+    if (!flags.file && !org) throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
+    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
     const source: OpportunitySource = org
       ? { kind: 'org', connection: orgConnection(org.getConnection(flags['api-version'])), purpose: 'lint', ...(flags.where ? { where: flags.where } : {}) }
       : { kind: 'file', file: flags.file as string, requiredColumns: LINT_COLUMNS };

@@ -33,7 +33,7 @@ function readEvidenceFile(file: string): Array<Record<string, unknown>> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw messages.createError('error.unreadable', [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message]);
+    throw messages.createError('error.unreadable', [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message], [], EXIT_CODES.badFlags);
   }
   let parsed: unknown;
   try {

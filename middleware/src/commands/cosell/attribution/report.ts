@@ -82,8 +82,8 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     const { flags } = await this.parse(AttributionReportCommand);
     const format = reportFormat(flags);
     const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org) throw messages.createError('error.noSource');
-    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg');
+    if (!flags.file && !org) throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
+    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
     const reportingCurrency = flags.currency;
     let builder: ReturnType<typeof createAttributionReport>;
     try {
@@ -96,7 +96,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       });
     } catch (error) {
       if (error instanceof AttributionReportOptionError || error instanceof ExchangeRateSettingError) {
-        throw messages.createError('error.badOption', [error.message], [], error);
+        throw messages.createError('error.badOption', [error.message], [], EXIT_CODES.badFlags, error);
       }
       throw error;
     }

@@ -3,6 +3,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { fiscalPeriodOf, isInYearEndWindow, periodBounds, periodLabel, yearEndWindow } from '../../../core/fiscal.js';
 import { cloudFlag } from '../../../cli/flags.js';
+import { EXIT_CODES } from '../../../cli/exit-codes.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.fiscal.period');
@@ -40,7 +41,7 @@ export default class FiscalPeriod extends SfCommand<FiscalPeriodResult> {
     try {
       period = fiscalPeriodOf(flags.date, flags.cloud);
     } catch (error) {
-      throw messages.createError('error.badDate', [flags.date], [], error as Error);
+      throw messages.createError('error.badDate', [flags.date], [], EXIT_CODES.badFlags, error as Error);
     }
     const bounds = periodBounds(flags.cloud, period.fiscalYear, period.quarter);
     const window = yearEndWindow(flags.cloud, period.fiscalYear);

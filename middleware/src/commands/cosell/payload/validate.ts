@@ -46,7 +46,7 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
     const { wireFormat } = portalBinding(flags.portal);
     const operation = flags.operation ?? wireFormat.defaultOperation;
     if (!(operation in wireFormat.operations)) {
-      throw messages.createError('error.unknownOperation', [operation, flags.portal, Object.keys(wireFormat.operations).join(', ')]);
+      throw messages.createError('error.unknownOperation', [operation, flags.portal, Object.keys(wireFormat.operations).join(', ')], [], EXIT_CODES.badFlags);
     }
     let payload: unknown;
     try {

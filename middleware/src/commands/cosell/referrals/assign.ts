@@ -1,7 +1,7 @@
 // `cosell referrals assign`: gives an open referral an owner (a user or queue); written back to Salesforce.
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { serviceFlags, serviceRowIdFlag } from '../../../cli/flags.js';
+import { SfCommand } from '@salesforce/sf-plugins-core';
+import { ownerFlag, serviceFlags, serviceRowIdFlag } from '../../../cli/flags.js';
 import { CoSellServiceClient, serviceSettings, type ReferralAssignment } from '../../../cli/service-client.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -16,7 +16,7 @@ export default class ReferralsAssign extends SfCommand<ReferralsAssignResult> {
 
   public static readonly flags = {
     referral: serviceRowIdFlag({ char: 'r', summary: messages.getMessage('flags.referral.summary') }),
-    owner: Flags.salesforceId({ char: 'o', length: 'both', required: true, summary: messages.getMessage('flags.owner.summary') }),
+    owner: ownerFlag({ char: 'o', required: true, summary: messages.getMessage('flags.owner.summary') }),
     ...serviceFlags,
   };
 

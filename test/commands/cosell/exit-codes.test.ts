@@ -1,0 +1,72 @@
+// The README's exit codes, held to: a flag the command cannot use (a missing file, a malformed Id,
+// an impossible date, an owner that is not a user or queue) exits 2, findings in the data exit 1.
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { TestContext } from '@salesforce/core/testSetup';
+import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import AttributionReport from '../../../middleware/src/commands/cosell/attribution/report.js';
+import FiscalPeriod from '../../../middleware/src/commands/cosell/fiscal/period.js';
+import Lint from '../../../middleware/src/commands/cosell/lint.js';
+import OpportunitySubmit from '../../../middleware/src/commands/cosell/opportunity/submit.js';
+import PayloadValidate from '../../../middleware/src/commands/cosell/payload/validate.js';
+import Readiness from '../../../middleware/src/commands/cosell/readiness.js';
+import ReferralsAssign from '../../../middleware/src/commands/cosell/referrals/assign.js';
+import { EXIT_CODES } from '../../../middleware/src/cli/exit-codes.js';
+import { runCommand } from '../../support/cli.js';
+import { SERVICE_URL } from './support/fake-service.js';
+
+type Runnable = Parameters<typeof runCommand>[0];
+const missing = join(tmpdir(), 'cosell-no-such-file.csv');
+const service = ['--service-url', SERVICE_URL, '--token', 'ops-token-1'];
+
+async function exitCodeOf(command: Runnable, argv: string[]): Promise<{ exitCode: number; message: string }> {
+  try {
+    await runCommand(command, argv);
+  } catch (error) {
+    return error as { exitCode: number; message: string };
+  }
+  throw new Error(`expected ${argv.join(' ')} to fail`);
+}
+
+describe('exit codes', () => {
+  const $$ = new TestContext();
+  beforeEach(() => {
+    stubSfCommandUx($$.SANDBOX);
+  });
+  afterEach(() => {
+    $$.restore();
+    process.exitCode = undefined;
+  });
+
+  const badFlags: Array<[string, Runnable, string[], RegExp]> = [
+    ['a missing export file', Lint, ['--file', missing], /No file found/],
+    ['a missing evidence file', Readiness, ['--cloud', 'aws', '--evidence', missing], /No file found/],
+    ['a missing payload file', PayloadValidate, ['--portal', 'aws', '--file', missing], /no such file/],
+    ['a malformed opportunity Id', OpportunitySubmit, [...service, '--opportunity', '006bad', '--cloud', 'aws'], /15 or 18 characters/],
+    ['an owner that is not a user or queue Id', ReferralsAssign, [...service, '--referral', '1', '--owner', 'zzzzzzzzzzzzzzzzzz'], /not the Id of a Salesforce user or queue/],
+    ['an account Id as owner', ReferralsAssign, [...service, '--referral', '1', '--owner', '001Hs00000Emea1AAA'], /not the Id of a Salesforce user or queue/],
+    ['a malformed service record id', ReferralsAssign, [...service, '--referral', 'x', '--owner', '005Hs00000Emea1AAA'], /not a service record id/],
+    ['an impossible calendar date', FiscalPeriod, ['--cloud', 'aws', '--date', '2026-13-45'], /not a calendar date/],
+    ['a --now that is not a date', Lint, ['--file', missing, '--now', '10/11/2026'], /not an ISO date/],
+    ['a fiscal period that is not one', AttributionReport, ['--file', missing, '--period', '2027Q1'], /not a fiscal period/],
+    ['neither --file nor --target-org', Lint, [], /--file|--target-org/],
+    ['an operation the portal lacks', PayloadValidate, ['--portal', 'microsoft', '--file', missing.replace('.csv', '.json'), '--operation', 'CreateOpportunity'], /not a microsoft operation/],
+  ];
+
+  for (const [what, command, argv, message] of badFlags) {
+    it(`exits ${EXIT_CODES.badFlags} for ${what}`, async () => {
+      const failure = await exitCodeOf(command, argv);
+      expect(failure.message).toMatch(message);
+      expect(failure.exitCode).toBe(EXIT_CODES.badFlags);
+    });
+  }
+
+  it('keeps the README and the exit codes in step', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(
+      `Exit codes: 0 ok; ${EXIT_CODES.findings} findings or errors in the data; ${EXIT_CODES.badFlags} bad flags; ${EXIT_CODES.timedOut} \`--wait\` ran out; ${EXIT_CODES.serviceRefused} the service refused the request; ${EXIT_CODES.serviceUnreachable} the service is unreachable; ${EXIT_CODES.orgNotReady} the org lacks the package.`,
+    );
+  });
+});
