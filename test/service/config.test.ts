@@ -31,6 +31,25 @@ describe('service configuration', () => {
     expect(loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"portal-webhook","name":"eventbridge-relay"}]' }).COSELL_API_TOKENS).toContain('portal-webhook');
   });
 
+  it('says how to fix COSELL_API_TOKENS: the entry, the 24-character minimum, the personas, the settings', () => {
+    const problems = (value: string): string => {
+      try {
+        loadConfig({ COSELL_API_TOKENS: value });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected the configuration to be refused');
+    };
+    const both = problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"alice"},{"token":"abcde","persona":"boss","name":"bob"}]');
+    expect(both).toContain('COSELL_API_TOKENS entry 2 ("bob"): token has 5 characters; use at least 24 random characters');
+    expect(both).toContain('COSELL_API_TOKENS entry 2 ("bob"): persona "boss" is not one of ae, alliance-ops, revops, admin, portal-webhook');
+    expect(both).not.toContain('entry 1');
+    expect(problems('[{"token":"0123456789abcdef0123456789","persona":"ae"}]')).toContain('COSELL_API_TOKENS entry 1: name is missing');
+    expect(problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"a","role":"x"}]')).toContain('"role" is not a setting of a token; the settings are token, persona, name');
+    expect(problems('{"token":"0123456789abcdef0123456789"}')).toContain('COSELL_API_TOKENS: must be a JSON list of token entries, for example [{"token"');
+    expect(problems("[{token:'x'}]")).toMatch(/COSELL_API_TOKENS: is not JSON \(.+\); give a list such as \[/);
+  });
+
   it('switches each portal to live independently and requires what live needs', () => {
     expect(() => loadConfig({ AWS_MODE: 'live' })).toThrow(/AWS_SOLUTION_ID/);
     const config = loadConfig({ AWS_MODE: 'live', AWS_SOLUTION_ID: 'S-0012345', AWS_CATALOG: 'AWS' });

@@ -3,6 +3,7 @@
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
 import { MIN_TOKEN_LENGTH, PERSONAS } from './auth.js';
+import { apiTokenProblems } from './token-config-problems.js';
 
 const Mode = z.enum(['sandbox', 'live']);
 const Port = z.coerce.number().int().min(0).max(65_535);
@@ -67,13 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     if (!config.GOOGLE_PARTNER_ID) problems.push('GOOGLE_PARTNER_ID: required in live mode');
     if (!config.GOOGLE_APPLICATION_CREDENTIALS) problems.push('GOOGLE_APPLICATION_CREDENTIALS: required in live mode');
   }
-  if (config.COSELL_API_TOKENS) {
-    try {
-      ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS));
-    } catch (error) {
-      problems.push(`COSELL_API_TOKENS: must be a JSON list of {"token","persona","name"} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-    }
-  }
+  if (config.COSELL_API_TOKENS) problems.push(...apiTokenProblems(config.COSELL_API_TOKENS, ApiTokens, Object.keys(ApiTokens.element.shape)));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
