@@ -23,7 +23,8 @@ describe('service configuration', () => {
   });
 
   it('refuses a bad port, a bad URL and malformed tokens with the variable named', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: must be a port number from 0 to 65535');
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: must be a port number from 0 to 65535');
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"short","persona":"ae","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
     expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"cfo","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);

@@ -6,20 +6,21 @@ import { MIN_TOKEN_LENGTH, PERSONAS } from './auth.js';
 import { apiTokenProblems } from './token-config-problems.js';
 
 const Mode = z.enum(['sandbox', 'live']);
-const Port = z.coerce.number().int().min(0).max(65_535);
+const PORT_WORDS = 'must be a port number from 0 to 65535 (0 picks a free port)';
+const Port = z.coerce.number({ error: PORT_WORDS }).int(PORT_WORDS).min(0, PORT_WORDS).max(65_535, PORT_WORDS);
 const Bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every variable the service reads, with its meaning (the README's table is built from the same words). */
 export const ENVIRONMENT = z.object({
   PORT: Port.default(3000).describe('HTTP port'),
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to serve other machines)'),
-  DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; absent = embedded PGlite'),
+  DATABASE_URL: z.string().url('must be a PostgreSQL URL such as postgres://cosell:secret@db.example.com:5432/cosell').optional().describe('PostgreSQL server; absent = embedded PGlite'),
   COSELL_DATA_DIR: z.string().min(1).default('.cosell-data').describe('Folder for the embedded database and the generated admin token'),
   COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name"}; persona one of ae, alliance-ops, revops, admin, portal-webhook'),
   COSELL_DEMO: Bool.optional().describe('Seed demo data (default: on when Salesforce is not configured)'),
   COSELL_WEBHOOK_SECRETS: z.string().optional().describe('Comma-separated HMAC secrets for portal webhooks (two during rotation)'),
   COSELL_TRIAGE_CONFIG: z.string().optional().describe('Path to a JSON triage configuration overriding the defaults'),
-  COSELL_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000).describe('How often portal status and inbound catch-up run'),
+  COSELL_POLL_INTERVAL_MS: z.coerce.number({ error: 'must be a number of milliseconds, at least 1000' }).int('must be a whole number of milliseconds').min(1_000, 'must be at least 1000 milliseconds').default(60_000).describe('How often portal status and inbound catch-up run'),
   SF_LOGIN_URL: z.string().url().optional().describe('Salesforce login URL (https://login.salesforce.com or a My Domain)'),
   SF_CLIENT_ID: z.string().optional().describe('Connected app consumer key for the JWT bearer flow'),
   SF_USERNAME: z.string().optional().describe('Integration user username'),
