@@ -110,9 +110,9 @@ describe('opportunity routes', () => {
       const before = await tableCounts(store);
       const missing = await call(service, 'POST', '/api/v1/opportunities/006Hs00009Zzz99AAA/submit', { token: 'ae', body: { cloud: 'AWS' } });
       expect(missing.status).toBe(404);
-      const badCloud = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'aws' } });
+      const badCloud = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'azure' } });
       expect(badCloud.status).toBe(400);
-      expect(badCloud.json.errors).toEqual([expect.objectContaining({ field: 'body.cloud', code: 'invalid_value' })]);
+      expect(badCloud.json.errors).toEqual([expect.objectContaining({ field: 'body.cloud', code: 'invalid_format' })]);
       const extra = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'AWS', force: true } });
       expect(extra.json.errors).toEqual([expect.objectContaining({ field: 'body.force', code: 'unknown_field' })]);
       const badId = await call(service, 'POST', '/api/v1/opportunities/0061/submit', { token: 'ae', body: { cloud: 'AWS' } });

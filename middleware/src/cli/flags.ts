@@ -2,18 +2,33 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { CLOUDS, type Cloud } from '../core/model.js';
+import { PORTALS, type PortalName } from '../portals/portal.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 const CLOUD_BY_FLAG: Record<string, Cloud> = { aws: 'AWS', microsoft: 'Microsoft', google: 'Google' };
 
-/** `--cloud aws|microsoft|google`, parsed to the canonical cloud name. */
+/**
+ * `--cloud aws|microsoft|google` in any case (AWS, Microsoft...), parsed to the canonical cloud name.
+ * No oclif `options`: oclif compares those case-sensitively before parse runs.
+ */
 export const cloudFlag = Flags.custom<Cloud>({
   char: 'c',
-  options: Object.keys(CLOUD_BY_FLAG),
+  helpValue: Object.keys(CLOUD_BY_FLAG).join('|'),
   parse: async (input: string) => {
     const cloud = CLOUD_BY_FLAG[input.toLowerCase()];
     if (!cloud) throw new Error(`Unknown cloud "${input}": use one of ${Object.keys(CLOUD_BY_FLAG).join(', ')}`);
     return cloud;
+  },
+});
+
+/** `--portal aws|microsoft|google` in any case, parsed to the portal's name. */
+export const portalFlag = Flags.custom<PortalName>({
+  char: 'p',
+  helpValue: PORTALS.join('|'),
+  parse: async (input: string) => {
+    const portal = PORTALS.find((name) => name === input.trim().toLowerCase());
+    if (!portal) throw new Error(`Unknown portal "${input}": use one of ${PORTALS.join(', ')}`);
+    return portal;
   },
 });
 

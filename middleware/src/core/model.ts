@@ -8,6 +8,32 @@ export const CLOUDS = ['AWS', 'Microsoft', 'Google'] as const;
 export const Cloud = z.enum(CLOUDS);
 export type Cloud = z.infer<typeof Cloud>;
 
+/** The canonical cloud for a name in any case ("aws", "MICROSOFT", "Google"), or undefined. */
+export function cloudNamed(name: string): Cloud | undefined {
+  const wanted = name.trim().toLowerCase();
+  return CLOUDS.find((cloud) => cloud.toLowerCase() === wanted);
+}
+
+/**
+ * One of `names` written in any case, parsed to its canonical spelling. The check is a pattern
+ * spelled case by case (`[aA][wW][sS]`), so JSON Schema clients, which have no regex flags, agree.
+ */
+export function anyCaseName<const T extends readonly [string, ...string[]]>(names: T) {
+  const letters = (name: string) => [...name].map((c) => (c.toLowerCase() === c.toUpperCase() ? c.replace(/[-.]/g, '\\$&') : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
+  const pattern = new RegExp(`^\\s*(?:${names.map(letters).join('|')})\\s*$`);
+  return z
+    .string()
+    .regex(pattern, `must be one of ${names.join(', ')} (in any case)`)
+    .transform((value) => names.find((name) => name.toLowerCase() === value.trim().toLowerCase())!)
+    .pipe(z.enum(names));
+}
+
+/**
+ * A cloud as people and other systems write it, in any case: what requests, evidence files and
+ * exports are read with. It parses to the canonical name, so nothing downstream sees the variants.
+ */
+export const CloudName = anyCaseName(CLOUDS);
+
 /** Who brought the deal: the ISV shared it, or a hyperscaler person brought it. */
 export const ORIGINS = ['Partner-led', 'Hyperscaler-led'] as const;
 export const Origin = z.enum(ORIGINS);
@@ -176,7 +202,7 @@ export type Engagement = z.infer<typeof Engagement>;
 
 /** The co-sell tags an AE sets on the Opportunity. */
 export const CoSellTags = z.object({
-  clouds: z.array(Cloud).default([]),
+  clouds: z.array(CloudName).default([]),
   origin: Origin.nullable().default(null),
   originatingCloud: Cloud.nullable().default(null),
   /** Stored on the Opportunity so native reports work; computed by the attribution rule. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { attributionTraceability } from '../../core/attribution/traceability.js';
-import type { Cloud, CoSellOpportunity } from '../../core/model.js';
+import { cloudNamed, type Cloud, type CoSellOpportunity } from '../../core/model.js';
 import { ReadinessEvidenceError, readinessChecklist, type ReadinessChecklist } from '../../core/readiness/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
@@ -66,7 +66,8 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     const { flags } = await this.parse(Readiness);
     const now = new Date(flags.now ?? Date.now());
     const entries = readEvidenceFile(flags.evidence);
-    const selected = flags.cloud ? entries.filter((entry) => entry.cloud === flags.cloud) : entries;
+    // Evidence files are hand-written: their cloud may be in any case, as the evidence schema accepts.
+    const selected = flags.cloud ? entries.filter((entry) => cloudNamed(String(entry.cloud ?? '')) === flags.cloud) : entries;
     if (selected.length === 0) throw messages.createError('error.noCloud', [flags.evidence, flags.cloud ?? '']);
     const org = flags['target-org'];
     const skipped: string[] = [];
@@ -75,7 +76,7 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     const opportunities = connection ? await this.loadOpportunities(connection, flags.where, skipped, org?.getUsername()) : undefined;
     for (const [index, entry] of selected.entries()) {
       try {
-        const cloud = entry.cloud as Cloud;
+        const cloud = cloudNamed(String(entry.cloud ?? '')) ?? (entry.cloud as Cloud);
         const data = connection && opportunities
           ? await this.orgData(connection, cloud, opportunities, skipped)
           : {};

@@ -1,7 +1,7 @@
 // What the org and the alliance team know about one cloud's co-sell readiness, validated before the
 // checklist reads it. Null means "not recorded", which the checklist reports as unknown, never as met.
 import { z } from 'zod';
-import { Cloud, IsoDate, TenancyArchetype } from '../model.js';
+import { CloudName, IsoDate, TenancyArchetype } from '../model.js';
 
 const Known = z.boolean().nullable().default(null);
 
@@ -15,7 +15,7 @@ export type PdmCadence = z.infer<typeof PdmCadence>;
 
 export const ReadinessEvidence = z
   .object({
-    cloud: Cloud,
+    cloud: CloudName,
     /** A primary cloud needs a weekly or fortnightly PDM rhythm; a secondary one at least monthly. */
     primary: z.boolean().default(true),
     /** Decides which listing type fits: SaaS for ISV-hosted, AMI/VM or container for customer-deployed. */

@@ -1,7 +1,7 @@
 // Opportunity routes: preview findings per cloud, queue a submission exactly as a Salesforce
 // Requested_Action__c = Submit would, and read each cloud's engagement status.
 import { z } from 'zod';
-import { Cloud, CoSellOpportunity, Finding, SalesforceId, type CoSellOpportunityInput } from '../../core/model.js';
+import { Cloud, CloudName, CoSellOpportunity, Finding, SalesforceId, type CoSellOpportunityInput } from '../../core/model.js';
 import { recordOpportunity } from '../../engine/intake.js';
 import { loadOpportunity } from '../mirror.js';
 import { cloudsToPreview, previewOpportunity } from '../opportunity-preview.js';
@@ -27,7 +27,7 @@ export const validateOpportunity = defineRoute({
   summary: 'Preview findings per cloud (mapping, portal wire rules, submission lint) for a canonical opportunity or a mirrored Salesforce Id',
   tags: ['opportunities'],
   scopes: ['ae', 'alliance-ops', 'admin'],
-  query: z.strictObject({ cloud: Cloud.optional() }),
+  query: z.strictObject({ cloud: CloudName.optional() }),
   body: ValidateBody,
   // `{ salesforceId }` or a whole opportunity: each form is parsed on its own so errors name real fields.
   parseBody: (input) =>
@@ -60,7 +60,7 @@ export const submitOpportunity = defineRoute({
   tags: ['opportunities'],
   scopes: ['ae', 'alliance-ops', 'admin'],
   params: OpportunityIdParams,
-  body: z.strictObject({ cloud: Cloud }),
+  body: z.strictObject({ cloud: CloudName }),
   responses: {
     202: { description: 'Submission queued (or already queued for this Salesforce version)', schema: SubmitResponse },
     404: { description: 'Opportunity not in the mirror' },

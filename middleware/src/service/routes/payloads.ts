@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Finding } from '../../core/model.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
-import { PortalName } from './schemas.js';
+import { PortalName, PortalNameInput } from './schemas.js';
 
 export const validatePayload = defineRoute({
   operationId: 'validatePayload',
@@ -14,7 +14,7 @@ export const validatePayload = defineRoute({
   tags: ['payloads'],
   scopes: ['ae', 'alliance-ops', 'admin'],
   body: z.strictObject({
-    portal: PortalName,
+    portal: PortalNameInput,
     operation: z.string().min(1).max(100).optional(),
     /** The portal's JSON, unknown fields included: judging them is the point of the call. */
     payload: z.unknown().refine((value) => value !== undefined, 'payload is required'),

@@ -2,7 +2,7 @@
 // three decisions a person takes on a referral: accept, decline with specific feedback, assign.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { Cloud, Finding, InboundReferral, Money, Priority, Referrer, SalesforceId, SourceLayer, TriageStatus } from '../../core/model.js';
+import { Cloud, CloudName, Finding, InboundReferral, Money, Priority, Referrer, SalesforceId, SourceLayer, TriageStatus } from '../../core/model.js';
 import { validateDecline } from '../../core/feedback/index.js';
 import { recordReferralDecision, ReferralStateError } from '../../engine/intake.js';
 import type { ReferralRow } from '../../store/schema.js';
@@ -66,7 +66,7 @@ export const listReferrals = defineRoute({
   tags: ['referrals'],
   scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
   query: z.strictObject({
-    cloud: Cloud.optional(),
+    cloud: CloudName.optional(),
     layer: SourceLayer.optional(),
     priority: Priority.optional(),
     status: TriageStatus.optional(),

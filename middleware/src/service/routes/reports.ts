@@ -12,14 +12,14 @@ import {
   createAttributionReport,
 } from '../../core/attribution/index.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
-import { CLOUDS, Cloud, Counterpart, type CoSellOpportunity } from '../../core/model.js';
+import { CLOUDS, Cloud, CloudName, Counterpart, type CoSellOpportunity } from '../../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
 import { mirroredOpportunities } from '../mirror.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
 
 const AttributionQuery = z.strictObject({
-  cloud: Cloud.optional(),
+  cloud: CloudName.optional(),
   period: z
     .string()
     .max(16)
@@ -104,7 +104,7 @@ export const readiness = defineRoute({
   summary: 'The ten-item co-sell readiness checklist, for one cloud or all three',
   tags: ['reports'],
   scopes: ['alliance-ops', 'revops', 'admin'],
-  query: z.strictObject({ cloud: Cloud.optional() }),
+  query: z.strictObject({ cloud: CloudName.optional() }),
   responses: { 200: { description: 'One checklist per cloud', schema: z.object({ checklists: z.array(ChecklistView) }) } },
   async handler({ query, deps, now }) {
     const clouds = query.cloud ? [query.cloud] : [...CLOUDS];

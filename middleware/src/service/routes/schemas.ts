@@ -1,6 +1,6 @@
 // Request and response pieces several route groups share: path ids and the finding shape.
 import { z } from 'zod';
-import { Cloud, EngagementStatus, Finding, SalesforceId } from '../../core/model.js';
+import { anyCaseName, Cloud, EngagementStatus, Finding, SalesforceId } from '../../core/model.js';
 import { PORTALS } from '../../portals/portal.js';
 
 export const OpportunityIdParams = z.strictObject({ id: SalesforceId });
@@ -8,6 +8,8 @@ export const OpportunityIdParams = z.strictObject({ id: SalesforceId });
 export const RowId = z.string().regex(/^[1-9]\d{0,17}$/, 'must be a positive whole number');
 export const RowIdParams = z.strictObject({ id: RowId });
 export const PortalName = z.enum(PORTALS);
+/** A portal named in a request, in any case ("AWS", "aws"). */
+export const PortalNameInput = anyCaseName(PORTALS);
 
 export const CloudPreview = z.object({
   cloud: Cloud,

@@ -4,7 +4,8 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { CoSellOpportunity, type Finding } from '../../../core/model.js';
 import { jsonPath } from '../../../portals/findings.js';
 import { mapAndValidate } from '../../../portals/mapping/checked-payload.js';
-import { PORTALS, type PortalName } from '../../../portals/portal.js';
+import type { PortalName } from '../../../portals/portal.js';
+import { portalFlag } from '../../../cli/flags.js';
 import { portalBinding } from '../../../portals/registry.js';
 import { MAX_PAYLOAD_BYTES, byteSize, readJsonFile, type PayloadFileError } from '../../../cli/payload-file.js';
 import { findingLines } from './validate.js';
@@ -28,7 +29,7 @@ export default class PayloadMap extends SfCommand<PayloadMapResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    portal: Flags.option({ char: 'p', summary: messages.getMessage('flags.portal.summary'), options: PORTALS, required: true })(),
+    portal: portalFlag({ summary: messages.getMessage('flags.portal.summary'), required: true }),
     file: Flags.string({ char: 'f', summary: messages.getMessage('flags.file.summary'), required: true }),
     now: Flags.string({
       summary: messages.getMessage('flags.now.summary'),

@@ -4,7 +4,8 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { MAX_PAYLOAD_BYTES, byteSize, readJsonFile, type PayloadFileError } from '../../../cli/payload-file.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import type { Finding } from '../../../core/model.js';
-import { PORTALS, type PortalName } from '../../../portals/portal.js';
+import type { PortalName } from '../../../portals/portal.js';
+import { portalFlag } from '../../../cli/flags.js';
 import { portalBinding } from '../../../portals/registry.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -36,7 +37,7 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    portal: Flags.option({ char: 'p', summary: messages.getMessage('flags.portal.summary'), options: PORTALS, required: true })(),
+    portal: portalFlag({ summary: messages.getMessage('flags.portal.summary'), required: true }),
     file: Flags.string({ char: 'f', summary: messages.getMessage('flags.file.summary'), required: true }),
     operation: Flags.string({ char: 'o', summary: messages.getMessage('flags.operation.summary') }),
   };

@@ -1,0 +1,55 @@
+// People and other systems write clouds and portals in any case: the API reads "aws", "AWS" and
+// "Aws" alike in query strings and bodies, and works with the canonical name from there on.
+import { jest, afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { recordOpportunity } from '../../middleware/src/engine/intake.js';
+import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { dataPlatformDeal, opportunityId } from '../fixtures/opportunity.js';
+import { pgliteOptions } from '../support/stores.js';
+import { call, startService, TestClock, type Harness } from './support.js';
+
+jest.setTimeout(30_000);
+
+const NOW = new Date('2026-11-26T09:00:00.000Z');
+
+describe('cloud and portal names in any case', () => {
+  let store: Store;
+  let service: Harness;
+  beforeAll(async () => {
+    store = await openStore(pgliteOptions());
+    service = await startService(store, { clock: new TestClock(NOW) });
+  }, 60_000);
+  afterAll(async () => {
+    await service?.close();
+    await store?.close();
+  });
+
+  it('reads clouds in query strings in any case', async () => {
+    await recordOpportunity(store.db, dataPlatformDeal({ id: opportunityId(1), isClosed: true, isWon: true, stageName: 'Closed Won', closeDate: '2026-11-14' }), NOW);
+    const attribution = await call(service, 'GET', '/api/v1/attribution?cloud=microsoft&period=FY2027Q2', { token: 'revops' });
+    expect(attribution.status).toBe(200);
+    expect(attribution.json).toMatchObject({ cloud: 'Microsoft' });
+    const readiness = await call(service, 'GET', '/api/v1/readiness?cloud=GOOGLE', { token: 'revops' });
+    expect(readiness.json.checklists.map((c: { cloud: string }) => c.cloud)).toEqual(['Google']);
+    expect((await call(service, 'GET', '/api/v1/referrals?cloud=aws', { token: 'alliance-ops' })).status).toBe(200);
+    const preview = await call(service, 'POST', '/api/v1/opportunities/validate?cloud=google', { token: 'ae', body: dataPlatformDeal() });
+    expect(preview.status).toBe(200);
+    const wrong = await call(service, 'GET', '/api/v1/readiness?cloud=azure', { token: 'revops' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.errors).toEqual([expect.objectContaining({ field: 'query.cloud', message: expect.stringContaining('AWS, Microsoft, Google (in any case)') })]);
+  });
+
+  it('reads clouds and portals in request bodies in any case', async () => {
+    const deal = dataPlatformDeal({ id: opportunityId(2) });
+    await recordOpportunity(store.db, deal, NOW);
+    const submit = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'microsoft' } });
+    expect(submit.status).not.toBe(400);
+    expect(submit.json).toMatchObject({ cloud: 'Microsoft' });
+    const body = { ...deal, coSell: { ...deal.coSell, clouds: ['microsoft', 'aws'] } };
+    const validated = await call(service, 'POST', '/api/v1/opportunities/validate', { token: 'ae', body });
+    expect(validated.status).toBe(200);
+    expect(JSON.stringify(validated.json)).toContain('"cloud":"Microsoft"');
+    const payload = await call(service, 'POST', '/api/v1/payloads/validate', { token: 'ae', body: { portal: 'AWS', payload: {} } });
+    expect(payload.status).toBe(200);
+    expect(payload.json.portal).toBe('aws');
+  });
+});
