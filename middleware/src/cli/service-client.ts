@@ -9,6 +9,7 @@ import { listEngagements, submitOpportunity } from '../service/routes/opportunit
 import { acceptReferral, assignReferralRoute, declineReferral, listReferrals } from '../service/routes/referrals.js';
 import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
 import type { ApiRoute } from '../service/route-table.js';
+import { requestWords } from './request-words.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -216,11 +217,11 @@ export class CoSellServiceClient {
     } catch {
       body = undefined;
     }
-    if (response.status !== expected) throw this.problem(route, response.status, body, text);
+    if (response.status !== expected) throw this.problem(route, response.status, body, text, request.params);
     const parsed = responseSchema(route, expected).safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw messages.createError('error.unexpectedAnswer', [route.operationId, `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`], [], EXIT_CODES.serviceRefused);
+      throw messages.createError('error.unexpectedAnswer', [requestWords(route.operationId, request.params), `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`], [], EXIT_CODES.serviceRefused);
     }
     return parsed.data as T;
   }
@@ -239,14 +240,14 @@ export class CoSellServiceClient {
     });
   }
 
-  private problem(route: ApiRoute, status: number, body: unknown, text: string): SfError {
+  private problem(route: ApiRoute, status: number, body: unknown, text: string, params?: Record<string, string>): SfError {
     const problem = (body ?? {}) as ProblemBody;
     const detail = problem.detail ?? (text.slice(0, 200) || `HTTP ${status}`);
     const actions = (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);
     if (status === 401) actions.push(messages.getMessage('action.token', [SERVICE_TOKEN_ENV]));
     if (status === 403) actions.push(messages.getMessage('action.scope'));
     const error = SfError.create({
-      message: messages.getMessage('error.problem', [route.operationId, status, problem.title ?? 'Error', detail]),
+      message: messages.getMessage('error.problem', [requestWords(route.operationId, params), status, problem.title ?? 'Error', detail]),
       name: 'ServiceProblem',
       exitCode: EXIT_CODES.serviceRefused,
       ...(actions.length > 0 ? { actions } : {}),

@@ -69,7 +69,7 @@ describe('cosell referrals', () => {
 
     it('refuses an answer in a shape the CLI does not know', async () => {
       fakeService($$, { 'GET /api/v1/referrals': { status: 200, body: { referrals: [{ id: 'x' }] } } });
-      await expect(runCommand(ReferralsList, service)).rejects.toThrow(/shape this CLI does not understand/);
+      await expect(runCommand(ReferralsList, service)).rejects.toThrow(/The service answered the request to list referrals in a shape this CLI does not understand/);
     });
 
     it('refuses bad flags before calling the service', async () => {
@@ -104,6 +104,9 @@ describe('cosell referrals', () => {
       const error = await failure(runCommand(ReferralsAccept, [...service, '--referral', '43']));
       expect(error.message).toContain('referral 43 is already Declined');
       expect(error.data?.status).toBe(409);
+      // In the user's words, not the route's internal name.
+      expect(error.message).toMatch(/^The service refused to accept referral 43 \(HTTP 409 /);
+      expect(error.message).not.toContain('acceptReferral');
     });
 
     it('refuses a referral id that is not a service record id', async () => {
