@@ -91,6 +91,14 @@ describe('cosell lint', () => {
     expect(result.findings.some((finding) => finding.opportunityId?.includes('\u001b'))).toBe(true);
     const table = ux.table.firstCall.args[0] as { data: Array<Record<string, unknown>> };
     expect(JSON.stringify(table.data)).not.toMatch(/\\u00(1b|07)/);
+    // Made inert, not hidden: the rest of the sequence shows as text next to the Id.
+    expect(table.data[0]!.opportunityId).toBe('  [2J [31m006Hs00001Nwh01 ');
+
+    $$.restore();
+    ux = stubSfCommandUx($$.SANDBOX);
+    await lint(['--file', escaped, '--now', NOW, '--format', 'csv']);
+    expect(printed()).toContain('006Hs00001Nwh01');
+    expect(printed()).not.toContain('\u001b[');
   });
 
   it('prints the findings as JSON with --format json', async () => {
