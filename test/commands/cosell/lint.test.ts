@@ -92,7 +92,7 @@ describe('cosell lint', () => {
     const table = ux.table.firstCall.args[0] as { data: Array<Record<string, unknown>> };
     expect(JSON.stringify(table.data)).not.toMatch(/\\u00(1b|07)/);
     // Made inert, not hidden: the rest of the sequence shows as text next to the Id.
-    expect(table.data[0]!.opportunityId).toBe('  [2J [31m006Hs00001Nwh01 ');
+    expect(table.data[0]!.opportunityId).toBe(' [2J [31m006Hs00001Nwh01 ');
 
     $$.restore();
     ux = stubSfCommandUx($$.SANDBOX);
