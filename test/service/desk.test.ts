@@ -53,6 +53,17 @@ describe('the co-sell desk', () => {
     expect(referrals.some((r) => r.sourceLayer === null && r.priority === 'High')).toBe(true);
     expect(referrals.some((r) => r.sourceLayer === 'Partner Program' && r.priority === 'Standard')).toBe(true);
 
+    // Google names only the owner: each demo referrer's recorded counterpart role decides its layer,
+    // so the five Google referrals get five different triages and the PDM's is Standard.
+    const google = await until('all five Google referrals', async () => {
+      const { body } = await api('/api/v1/referrals?cloud=Google', desk!.adminToken);
+      const list = (body.referrals as Array<{ cloud: string; priority: string; sourceLayer: string | null; responseDue: string }>).filter((r) => r.cloud === 'Google');
+      return list.length === 5 ? list : null;
+    });
+    expect(google.map((r) => r.sourceLayer).sort()).toEqual(['Account Team', 'Executive/Industry', 'Partner Program', 'Regional/Segment', 'Specialist']);
+    expect(new Set(google.map((r) => `${r.sourceLayer}|${r.priority}|${r.responseDue}`)).size).toBe(5);
+    expect(google.find((r) => r.sourceLayer === 'Partner Program')?.priority).toBe('Standard');
+
     const submitted = await until('a demo submission accepted by a sandbox portal', async () => {
       const rows = await desk!.store.db.selectFrom('engagements').select(['opportunity_id', 'cloud', 'status', 'portal_id']).where('status', 'in', ['Submitted', 'In review', 'Accepted']).execute();
       return rows.length > 0 ? rows : null;

@@ -41,6 +41,39 @@ export const DEMO_REFERRERS: Record<Cloud, Record<SourceLayer, { name: string; t
   },
 };
 
+const CLOUD_MAIL_DOMAIN: Record<Cloud, string> = { AWS: 'amazon.com', Microsoft: 'microsoft.com', Google: 'google.com' };
+
+/** The demo address of a hyperscaler person: first name at the cloud's domain. */
+export function demoReferrerEmail(cloud: Cloud, name: string): string {
+  return `${name.split(' ')[0]!.toLowerCase()}@${CLOUD_MAIL_DOMAIN[cloud]}`;
+}
+
+/**
+ * The demo referrers as the ISV's named counterparts (CoSell_Counterpart__c in an org): their
+ * recorded layer tells the intake who a Google owner is, and the PDMs, met last week, give
+ * readiness item 5 a named PDM with a working rhythm.
+ */
+export async function seedDemoCounterparts(db: Kysely<Database>, now: Date): Promise<number> {
+  const existing = await db.selectFrom('counterparts').select('id').limit(1).executeTakeFirst();
+  if (existing) return 0;
+  const lastContactAt = new Date(now.getTime() - 5 * 86_400_000).toISOString();
+  const rows = (Object.keys(DEMO_REFERRERS) as Cloud[]).flatMap((cloud) =>
+    SOURCE_LAYERS.map((layer) => {
+      const person = DEMO_REFERRERS[cloud][layer];
+      return {
+        cloud,
+        layer,
+        name: person.name,
+        email: demoReferrerEmail(cloud, person.name),
+        data: JSON.stringify({ title: person.title, region: null, lastContactAt: layer === 'Partner Program' ? lastContactAt : null }),
+        updated_at: now,
+      };
+    }),
+  );
+  await db.insertInto('counterparts').values(rows).execute();
+  return rows.length;
+}
+
 export interface DemoSeedResult {
   opportunities: number;
   submitRequested: number;

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, seedDemoOpportunities } from '../demo/seed.js';
+import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
@@ -218,6 +218,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   if (demo) {
     const seeded = await seedDemoOpportunities(store.db, clock());
+    await seedDemoCounterparts(store.db, clock());
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
     if (seeded) logger.info(seeded, 'demo data seeded');
   }
@@ -285,7 +286,7 @@ function seedDemoReferrals(emulators: Desk['emulators']): void {
     emulators.aws?.control.createInvitation({ layer, senderTitle: DEMO_REFERRERS.AWS[layer].title });
     emulators.microsoft?.control.createIncomingReferral({ layer });
     const sender = DEMO_REFERRERS.Google[layer];
-    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: `${sender.name.split(' ')[0]!.toLowerCase()}@google.com` } });
+    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: demoReferrerEmail('Google', sender.name) } });
   }
   // A referral nobody can classify: triage must flag it, never file it as standard.
   emulators.aws?.control.createInvitation({ senderTitle: 'Business Operations', message: 'Customer asked about your product at an AWS Summit booth.' });
