@@ -30,7 +30,14 @@ describe('per-opportunity lint rules', () => {
     },
   );
 
-  it.each(['Contoso Retail – demand forecasting on Vertex AI', 'Fabrikam SIEM consolidation', 'Test automation platform for Litware'])(
+  it.each(['AWS co-sell Q3', 'Microsoft opp FY27 H1', 'Google Cloud deal FY2027 Q1', 'Azure co-sell - Oct', 'GCP opp CY26'])(
+    'flags the template name with a period tag "%s"',
+    (name) => {
+      expect(codes(lintOne({ name }))).toEqual([LINT_CODES.templateName]);
+    },
+  );
+
+  it.each(['Contoso Retail – demand forecasting on Vertex AI', 'Fabrikam SIEM consolidation', 'Test automation platform for Litware', 'Northwind Q3 SIEM renewal', 'Fabrikam FY27 lakehouse expansion'])(
     'accepts the customer-specific name "%s"',
     (name) => {
       expect(lintOne({ name })).toEqual([]);
