@@ -44,6 +44,19 @@ describe('per-opportunity lint rules', () => {
     },
   );
 
+  it('reports a hyperscaler-led deal with no originating cloud: read as sourced by the single tagged cloud, or ambiguous across several', () => {
+    const single = lintOne({ coSell: { clouds: ['AWS'], origin: 'Hyperscaler-led', originatingCloud: null } });
+    expect(single).toEqual([
+      expect.objectContaining({ code: 'LINT_ORIGINATING_CLOUD_MISSING', severity: 'warning', cloud: 'AWS', field: 'CoSell_Originating_Cloud__c', evidence: { origin: 'Hyperscaler-led', readAsSourcedBy: 'AWS' } }),
+    ]);
+    const several = lintOne({ coSell: { clouds: ['AWS', 'Microsoft'], origin: 'Hyperscaler-led', originatingCloud: null } });
+    expect(several.map((f) => [f.code, f.cloud, f.evidence])).toEqual([
+      ['LINT_ORIGINATING_CLOUD_MISSING', 'AWS', { origin: 'Hyperscaler-led', taggedClouds: ['AWS', 'Microsoft'] }],
+      ['LINT_ORIGINATING_CLOUD_MISSING', 'Microsoft', { origin: 'Hyperscaler-led', taggedClouds: ['AWS', 'Microsoft'] }],
+    ]);
+    expect(lintOne({ coSell: { clouds: ['AWS'], origin: 'Hyperscaler-led', originatingCloud: 'AWS' } })).toEqual([]);
+  });
+
   it('lets an ISV add its own stock words to the generic list', () => {
     const findings = createLinter({ now: NOW, thresholds: { extraGenericNameWords: ['Lakehouse'] } }).add(dataPlatformDeal({ name: 'Lakehouse deal 3' }));
     expect(codes(findings)).toEqual([LINT_CODES.templateName]);
