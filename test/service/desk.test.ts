@@ -64,6 +64,13 @@ describe('the co-sell desk', () => {
     expect(new Set(google.map((r) => `${r.sourceLayer}|${r.priority}|${r.responseDue}`)).size).toBe(5);
     expect(google.find((r) => r.sourceLayer === 'Partner Program')?.priority).toBe('Standard');
 
+    // Readiness evidence comes from the store the gateway fills from the org (the demo seeds it): the
+    // primary cloud names its PDM and a fortnightly rhythm, so item 5 is met and the API reports ready.
+    const readiness = await api('/api/v1/readiness?cloud=AWS', desk.adminToken);
+    const aws = (readiness.body.checklists as Array<{ ready: boolean; evidenceRecorded: boolean; items: Array<{ key: string; status: string; evidence: string[] }> }>)[0]!;
+    expect(aws.evidenceRecorded).toBe(true);
+    expect(aws.items.find((item) => item.key === 'pdmRhythm')).toMatchObject({ status: 'met', evidence: expect.arrayContaining(['named PDM: Dana Whitfield']) });
+
     const submitted = await until('a demo submission accepted by a sandbox portal', async () => {
       const rows = await desk!.store.db.selectFrom('engagements').select(['opportunity_id', 'cloud', 'status', 'portal_id']).where('status', 'in', ['Submitted', 'In review', 'Accepted']).execute();
       return rows.length > 0 ? rows : null;

@@ -114,6 +114,15 @@ export const COUNTERPART_FIELDS = {
   lastContactAt: 'Last_Contact_At__c',
 } as const;
 
+/** `CoSell_Readiness__c`: one cloud's readiness evidence as JSON (core/readiness/evidence.ts). */
+export const READINESS_OBJECT = 'CoSell_Readiness__c';
+export const READINESS_FIELDS = {
+  id: 'Id',
+  cloud: 'Cloud__c',
+  evidence: 'Evidence__c',
+  lastModifiedDate: 'LastModifiedDate',
+} as const;
+
 /** `CoSell_Triage_Rule__mdt`: triage rules an admin tunes in Setup. */
 export const TRIAGE_RULE_OBJECT = 'CoSell_Triage_Rule__mdt';
 export const TRIAGE_RULE_FIELDS = {
@@ -261,6 +270,7 @@ export const INTEGRATION_ACCESS = {
     ],
   },
   [COUNTERPART_OBJECT]: { create: false, update: false, readFields: ownCustomFields(COUNTERPART_FIELDS), editFields: [] },
+  [READINESS_OBJECT]: { create: false, update: false, readFields: ownCustomFields(READINESS_FIELDS), editFields: [] },
   [METRIC_OBJECT]: { create: true, update: true, readFields: ownCustomFields(METRIC_FIELDS), editFields: ownCustomFields(METRIC_FIELDS) },
 } as const satisfies Record<string, IntegrationObjectAccess>;
 

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities } from '../demo/seed.js';
+import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities, seedDemoReadiness } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
@@ -27,6 +27,7 @@ import { startMicrosoftEmulator, type MicrosoftEmulator } from '../sandbox/micro
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
+import { readReadinessEvidence } from '../store/readiness-evidence.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
@@ -142,6 +143,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     });
     salesforce = gateway.writeBack;
     const orgRules = await gateway.triageRules.config();
+    await loadOrgReadiness(gateway, logger);
     triageConfig = orgRules;
     salesforceSync = gateway.changeDrivenSync({
       pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
@@ -210,6 +212,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
 
   const tick = async () => {
+    if (gateway) await loadOrgReadiness(gateway, logger);
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
@@ -219,6 +222,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   if (demo) {
     const seeded = await seedDemoOpportunities(store.db, clock());
     await seedDemoCounterparts(store.db, clock());
+    await seedDemoReadiness(store.db, clock());
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
     if (seeded) logger.info(seeded, 'demo data seeded');
   }
@@ -237,7 +241,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     tokens: staticTokenRegistry(grants),
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
-    readinessEvidence: async () => null,
+    readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
     reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
     metrics: {
       portalErrors: () => [...portalErrors.values()],
@@ -278,6 +282,16 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       await store.close();
     },
   };
+}
+
+/** Copies the org's readiness evidence into the store; a bad record is logged and left out, never fatal. */
+async function loadOrgReadiness(gateway: SalesforceGateway, logger: Logger): Promise<void> {
+  try {
+    const { skipped } = await gateway.readiness.load();
+    for (const record of skipped) logger.warn(record, 'readiness evidence record left out');
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read readiness evidence from the org; the last copy stands');
+  }
 }
 
 /** One referral per field layer per cloud in the sandbox portals, as a busy week's inbox. */

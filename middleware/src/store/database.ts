@@ -68,7 +68,9 @@ async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
 /** Brings the schema to the latest version; safe to run concurrently from several instances. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (await isUpToDate(db)) return [];
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  // Numbers are handed out per branch (0003, 0004...), so a store may have run a later number before an
+  // earlier one is merged: each missing migration still runs, in name order.
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
