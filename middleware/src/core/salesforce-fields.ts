@@ -123,6 +123,18 @@ export const READINESS_FIELDS = {
   lastModifiedDate: 'LastModifiedDate',
 } as const;
 
+/**
+ * `CoSell_Value_Map__mdt`: one Salesforce picklist value → portal value pair per record, per portal
+ * and value map (the maps of config/mapping/<portal>.json, which are the shipped defaults).
+ */
+export const VALUE_MAP_OBJECT = 'CoSell_Value_Map__mdt';
+export const VALUE_MAP_FIELDS = {
+  portal: 'Portal__c',
+  valueMap: 'Value_Map__c',
+  salesforceValue: 'Salesforce_Value__c',
+  portalValue: 'Portal_Value__c',
+} as const;
+
 /** `CoSell_Triage_Rule__mdt`: triage rules an admin tunes in Setup. */
 export const TRIAGE_RULE_OBJECT = 'CoSell_Triage_Rule__mdt';
 export const TRIAGE_RULE_FIELDS = {
@@ -275,4 +287,4 @@ export const INTEGRATION_ACCESS = {
 } as const satisfies Record<string, IntegrationObjectAccess>;
 
 /** Custom metadata types the integration user reads (access is all-or-nothing per type). */
-export const INTEGRATION_CUSTOM_METADATA = [TRIAGE_RULE_OBJECT] as const;
+export const INTEGRATION_CUSTOM_METADATA = [TRIAGE_RULE_OBJECT, VALUE_MAP_OBJECT] as const;
