@@ -42,7 +42,7 @@ const CloudCheck = z.object({
 });
 
 const SetupCheckRow = z.object({
-  area: z.enum(['object', 'field', 'permission set', 'object access', 'field access', 'integration user']),
+  area: z.enum(['object', 'field', 'permission set', 'object access', 'field access', 'integration user', 'value map']),
   item: z.string(),
   ok: z.boolean(),
   problem: z.string(),
