@@ -10,6 +10,7 @@ import type { SalesforceConfig } from './config.js';
 import { openSalesforceSession, type SalesforceSession } from './connection.js';
 import { QueueDirectory } from './queues.js';
 import { ReadinessEvidenceSource } from './readiness-evidence.js';
+import { ValueMapSource } from './value-maps.js';
 import { ReferralRequestConsumer, type ReferralRequestResult } from './referral-requests.js';
 import { TriageRuleSource } from './triage-rules.js';
 import { SalesforceWriteBack, type WriteBackEvent } from './writeback.js';
@@ -42,6 +43,8 @@ export class SalesforceGateway {
   readonly queues: QueueDirectory;
   /** The org's readiness evidence, copied into the store for the readiness API (loaded at start and on the poll timer). */
   readonly readiness: ReadinessEvidenceSource;
+  /** The org's value-map pairs over the shipped maps (CoSell_Value_Map__mdt). */
+  readonly valueMaps: ValueMapSource;
 
   constructor(readonly session: SalesforceSession, options: GatewayOptions) {
     const clock = options.clock ?? (() => new Date());
@@ -49,6 +52,7 @@ export class SalesforceGateway {
     this.triageRules = new TriageRuleSource(this.api);
     this.queues = new QueueDirectory(this.api);
     this.readiness = new ReadinessEvidenceSource(this.api, options.db, clock);
+    this.valueMaps = new ValueMapSource(this.api);
     const multiCurrency = options.multiCurrency ?? true;
     this.writeBack = new SalesforceWriteBack({
       api: this.api,

@@ -25,6 +25,9 @@ import { startGoogleEmulator, type GoogleEmulator } from '../sandbox/google/emul
 import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
 import { startMicrosoftEmulator, type MicrosoftEmulator } from '../sandbox/microsoft/emulator.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
+import { compileMapping } from '../portals/mapping/compile.js';
+import { loadMapping } from '../portals/mapping/load.js';
+import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-value-maps.js';
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
@@ -96,6 +99,42 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   };
   const portals = (portal: PortalName) => bindings[portal];
 
+  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
+  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
+  let gateway: SalesforceGateway | undefined;
+  let salesforceSync: ChangeDrivenSync | undefined;
+  let orgValueMaps: OrgValueMaps | undefined;
+  if (salesforceConnected(config)) {
+    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
+      db: store.db,
+      clock,
+      // Validate requests from the panel: the same preview the API's validate route gives.
+      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
+    });
+    salesforce = gateway.writeBack;
+    // The org's value maps replace the shipped pairs they name; a bad record set keeps the shipped maps and says why.
+    try {
+      orgValueMaps = await gateway.valueMaps.load();
+      const valueMaps = orgValueMaps;
+      bindings.aws = createPortalBinding('aws', { valueMaps });
+      bindings.microsoft = createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions }, valueMaps });
+      bindings.google = createPortalBinding('google', { valueMaps });
+    } catch (error) {
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
+    }
+    const orgRules = await gateway.triageRules.config();
+    await loadOrgReadiness(gateway, logger);
+    triageConfig = orgRules;
+    salesforceSync = gateway.changeDrivenSync({
+      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
+      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
+    });
+    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
+  }
+
+  // Submissions map with the same (org-overridden) value maps the previews use.
+  const mappingFor = (portal: PortalName) => (orgValueMaps ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) } : {});
+
   // Portals: a local emulator per sandboxed portal, the live API otherwise.
   const emulators: Desk['emulators'] = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
@@ -110,47 +149,25 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   let google: GoogleClient | undefined;
   if (config.AWS_MODE === 'sandbox') {
     emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' } });
-    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace });
+    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace, ...mappingFor('aws') });
   } else {
-    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
+    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...mappingFor('aws'), ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
   }
   if (config.MS_MODE === 'sandbox') {
     emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001' });
-    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions });
+    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions, ...mappingFor('microsoft') });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
-    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token });
+    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token, ...mappingFor('microsoft') });
   }
   clients.Microsoft = microsoft;
   if (config.GOOGLE_MODE === 'sandbox') {
     emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner' });
-    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'] });
+    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'], ...mappingFor('google') });
   } else {
-    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! } });
+    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! }, ...mappingFor('google') });
   }
   clients.Google = google;
-
-  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
-  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
-  let gateway: SalesforceGateway | undefined;
-  let salesforceSync: ChangeDrivenSync | undefined;
-  if (salesforceConnected(config)) {
-    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
-      db: store.db,
-      clock,
-      // Validate requests from the panel: the same preview the API's validate route gives.
-      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
-    });
-    salesforce = gateway.writeBack;
-    const orgRules = await gateway.triageRules.config();
-    await loadOrgReadiness(gateway, logger);
-    triageConfig = orgRules;
-    salesforceSync = gateway.changeDrivenSync({
-      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
-      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
-    });
-    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
-  }
 
   const portalErrors = new Map<string, PortalErrorCount>();
   const worker = new SyncWorker({
