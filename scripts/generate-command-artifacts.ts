@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { resultJsonSchema, schemaFileName } from '../middleware/src/cli/result-schemas.js';
+import { INPUT_SCHEMAS, inputJsonSchema, resultJsonSchema, schemaFileName } from '../middleware/src/cli/result-schemas.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS_DIR = join(ROOT, 'middleware', 'src', 'commands');
@@ -78,14 +78,17 @@ function snapshotEntry(id: string, command: CommandLike): SnapshotEntry {
 
 export interface CommandArtifacts {
   snapshot: SnapshotEntry[];
-  /** schemas/ file name → JSON Schema. */
+  /** schemas/ file name → JSON Schema: one per command result, plus the input formats users write. */
   schemas: Record<string, Record<string, unknown>>;
 }
 
 export async function commandArtifacts(): Promise<CommandArtifacts> {
   const commands = await loadCommands();
   const snapshot = [...commands.entries()].map(([id, command]) => snapshotEntry(id, command));
-  const schemas = Object.fromEntries([...commands.keys()].map((id) => [schemaFileName(id), resultJsonSchema(id)]));
+  const schemas = Object.fromEntries([
+    ...[...commands.keys()].map((id) => [schemaFileName(id), resultJsonSchema(id)] as const),
+    ...Object.keys(INPUT_SCHEMAS).map((file) => [file, inputJsonSchema(file)] as const),
+  ]);
   return { snapshot, schemas };
 }
 

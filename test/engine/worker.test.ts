@@ -231,6 +231,29 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     expect(salesforce.referrals[0]!.priority).toBe('Standard');
   });
 
+  it('reads the role of a sender the portal names without one from the named counterparts, and leaves a stranger to classify', async () => {
+    const googleReferral = (portalId: string, email: string): InboundReferralInput => ({
+      ...pdmReferral,
+      cloud: 'Google',
+      portalId,
+      sourceLayer: null,
+      tenancyArchetype: null,
+      referrer: { name: null, email, title: null },
+    });
+    await store.db
+      .insertInto('counterparts')
+      .values({ cloud: 'Google', layer: 'Partner Program', name: 'Sofia Rossi', email: 'Sofia@google.com', data: JSON.stringify({ title: 'Partner Development Manager' }), updated_at: T0 })
+      .execute();
+    const known = await recordInboundReferral(store.db, { referral: googleReferral('opportunities/1', 'sofia@google.com'), version: '1' }, triage, T0);
+    const stranger = await recordInboundReferral(store.db, { referral: googleReferral('opportunities/2', 'kai@google.com'), version: '1' }, triage, T0);
+    if (known.outcome !== 'created' || stranger.outcome !== 'created') throw new Error('expected new referrals');
+    expect([known.decision?.sourceLayer, known.decision?.priority]).toEqual(['Partner Program', 'Standard']);
+    expect([stranger.decision?.sourceLayer, stranger.decision?.priority, stranger.decision?.flags]).toEqual([null, 'High', expect.arrayContaining(['classify-source'])]);
+    const rows = await store.db.selectFrom('referrals').select(['portal_id', 'data']).orderBy('portal_id').execute();
+    const first = (typeof rows[0]!.data === 'string' ? JSON.parse(rows[0]!.data) : rows[0]!.data) as InboundReferral;
+    expect(first.referrer).toEqual({ name: 'Sofia Rossi', email: 'sofia@google.com', title: 'Partner Development Manager' });
+  });
+
   it('sends an inbox decision to the portal once and refuses a second decision', async () => {
     const created = await recordInboundReferral(store.db, { referral: pdmReferral, version: '1' }, triage, T0);
     if (created.outcome === 'duplicate') throw new Error('expected a new referral');

@@ -53,6 +53,24 @@ describe('the co-sell desk', () => {
     expect(referrals.some((r) => r.sourceLayer === null && r.priority === 'High')).toBe(true);
     expect(referrals.some((r) => r.sourceLayer === 'Partner Program' && r.priority === 'Standard')).toBe(true);
 
+    // Google names only the owner: each demo referrer's recorded counterpart role decides its layer,
+    // so the five Google referrals get five different triages and the PDM's is Standard.
+    const google = await until('all five Google referrals', async () => {
+      const { body } = await api('/api/v1/referrals?cloud=Google', desk!.adminToken);
+      const list = (body.referrals as Array<{ cloud: string; priority: string; sourceLayer: string | null; responseDue: string }>).filter((r) => r.cloud === 'Google');
+      return list.length === 5 ? list : null;
+    });
+    expect(google.map((r) => r.sourceLayer).sort()).toEqual(['Account Team', 'Executive/Industry', 'Partner Program', 'Regional/Segment', 'Specialist']);
+    expect(new Set(google.map((r) => `${r.sourceLayer}|${r.priority}|${r.responseDue}`)).size).toBe(5);
+    expect(google.find((r) => r.sourceLayer === 'Partner Program')?.priority).toBe('Standard');
+
+    // Readiness evidence comes from the store the gateway fills from the org (the demo seeds it): the
+    // primary cloud names its PDM and a fortnightly rhythm, so item 5 is met and the API reports ready.
+    const readiness = await api('/api/v1/readiness?cloud=AWS', desk.adminToken);
+    const aws = (readiness.body.checklists as Array<{ ready: boolean; evidenceRecorded: boolean; items: Array<{ key: string; status: string; evidence: string[] }> }>)[0]!;
+    expect(aws.evidenceRecorded).toBe(true);
+    expect(aws.items.find((item) => item.key === 'pdmRhythm')).toMatchObject({ status: 'met', evidence: expect.arrayContaining(['named PDM: Dana Whitfield']) });
+
     const submitted = await until('a demo submission accepted by a sandbox portal', async () => {
       const rows = await desk!.store.db.selectFrom('engagements').select(['opportunity_id', 'cloud', 'status', 'portal_id']).where('status', 'in', ['Submitted', 'In review', 'Accepted']).execute();
       return rows.length > 0 ? rows : null;

@@ -96,13 +96,13 @@ describe('referral routes', () => {
       const before = await tableCounts(store);
       const response = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, {
         token: 'alliance-ops',
-        body: { reason: 'Product not relevant to workload', feedback: 'Not a good fit at this time.' },
+        body: { reason: 'Product not relevant to workload', feedback: "Isn't a fit for us right now, keep them coming!" },
       });
       expect(response.status).toBe(422);
       expect(response.json.type).toBe('urn:cosell:problem:unprocessable');
-      expect(response.json.errors.map((e: { code: string }) => e.code).sort()).toEqual(['FEEDBACK_NOT_SPECIFIC', 'FEEDBACK_TOO_SHORT']);
+      expect(response.json.errors.map((e: { code: string }) => e.code).sort()).toEqual(['FEEDBACK_NOT_SPECIFIC', 'FEEDBACK_NO_CONCRETE_REASON']);
       expect(response.json.errors.every((e: { field: string }) => e.field === 'body.feedback')).toBe(true);
-      expect(response.json.findings.map((f: { code: string }) => f.code)).toContain('FEEDBACK_GENERIC_PHRASE');
+      expect(response.json.findings.map((f: { code: string }) => f.code)).toContain('FEEDBACK_NO_WAY_FORWARD');
       expect(response.json.detail).toContain('Contoso Logistics');
       expect(await tableCounts(store)).toEqual(before);
       const unlisted = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'ae', body: { reason: 'Budget', feedback: SPECIFIC_FEEDBACK } });

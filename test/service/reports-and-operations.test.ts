@@ -63,6 +63,16 @@ describe('reports, payloads, sync and metrics', () => {
       expect(response.json.totals).toEqual([]);
     });
 
+    it('shows a small-sample conversion uplift with its sample sizes, marked low confidence', async () => {
+      await seedMicrosoftQuarter(store);
+      const lost = { isClosed: true, isWon: false, stageName: 'Closed Lost', closeDate: '2026-11-20' };
+      await recordOpportunity(store.db, dataPlatformDeal({ id: opportunityId(4), ...lost, coSell: { clouds: [], origin: null, helpNeeded: [] }, engagements: [] }), NOW);
+      const response = await call(service, 'GET', '/api/v1/attribution?cloud=Microsoft&period=FY2027Q2', { token: 'revops' });
+      expect(response.json.rows[0].conversion.uplift.winRatePoints).toEqual({ status: 'measured', value: 100, lowConfidence: true, coSoldSample: 3, directOnlySample: 1, minSampleSize: 10 });
+      const csv = await call(service, 'GET', '/api/v1/attribution?cloud=Microsoft&period=FY2027Q2&format=csv', { token: 'revops' });
+      expect((parse(csv.text, { columns: true }) as Array<Record<string, string>>)[0]).toMatchObject({ winRateUpliftPoints: '100', winRateUpliftConfidence: 'low', coSoldClosed: '3', directOnlyClosed: '1' });
+    });
+
     it('downloads the same report as CSV', async () => {
       await seedMicrosoftQuarter(store);
       const response = await call(service, 'GET', '/api/v1/attribution?cloud=Microsoft&period=FY2027Q2&format=csv', { token: 'alliance-ops' });

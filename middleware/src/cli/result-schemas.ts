@@ -3,7 +3,7 @@
 // Service-backed results reuse the service route table's response schemas, so they cannot drift apart.
 import { z } from 'zod';
 import { Cloud, Finding, Severity } from '../core/model.js';
-import { READINESS_ITEMS } from '../core/readiness/index.js';
+import { READINESS_ITEMS, ReadinessEvidence } from '../core/readiness/index.js';
 import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } from '../service/routes/referrals.js';
 import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
 import { EngagementView } from '../service/routes/schemas.js';
@@ -42,7 +42,7 @@ const CloudCheck = z.object({
 });
 
 const SetupCheckRow = z.object({
-  area: z.enum(['object', 'field', 'permission set', 'object access', 'field access', 'integration user']),
+  area: z.enum(['object', 'field', 'permission set', 'object access', 'field access', 'integration user', 'value map']),
   item: z.string(),
   ok: z.boolean(),
   problem: z.string(),
@@ -143,7 +143,9 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
     findings: z.array(Finding),
   }),
   'cosell readiness': z.object({
-    evidenceFile: z.string(),
+    evidenceFile: z.string().nullable(),
+    /** With --template: blank evidence per cloud to fill in (then nothing is scored). */
+    template: z.array(z.record(z.string(), z.unknown())).nullable(),
     targetOrg: z.string().nullable(),
     now: IsoInstant,
     ready: z.boolean(),
@@ -168,6 +170,21 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
 /** `cosell referrals list` → `cosell-referrals-list.json`, the file name salesforcecli plugins use. */
 export function schemaFileName(commandId: string): string {
   return `${commandId.replace(/[ :]/g, '-')}.json`;
+}
+
+/**
+ * Documents users write for the CLI and the org, published beside the result schemas: the readiness
+ * evidence format (one cloud's object; a file may hold an array of them).
+ */
+export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
+  'readiness-evidence.json': ReadinessEvidence,
+};
+
+/** The JSON Schema of an input document, as written to schemas/. */
+export function inputJsonSchema(file: string): Record<string, unknown> {
+  const schema = INPUT_SCHEMAS[file];
+  if (!schema) throw new Error(`no input schema named ${file}`);
+  return { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title: 'Co-sell readiness evidence for one cloud' } as Record<string, unknown>;
 }
 
 /** The JSON Schema (draft 2020-12) of a command's result, as written to schemas/. */

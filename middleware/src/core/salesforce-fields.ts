@@ -114,6 +114,27 @@ export const COUNTERPART_FIELDS = {
   lastContactAt: 'Last_Contact_At__c',
 } as const;
 
+/** `CoSell_Readiness__c`: one cloud's readiness evidence as JSON (core/readiness/evidence.ts). */
+export const READINESS_OBJECT = 'CoSell_Readiness__c';
+export const READINESS_FIELDS = {
+  id: 'Id',
+  cloud: 'Cloud__c',
+  evidence: 'Evidence__c',
+  lastModifiedDate: 'LastModifiedDate',
+} as const;
+
+/**
+ * `CoSell_Value_Map__mdt`: one Salesforce picklist value → portal value pair per record, per portal
+ * and value map (the maps of config/mapping/<portal>.json, which are the shipped defaults).
+ */
+export const VALUE_MAP_OBJECT = 'CoSell_Value_Map__mdt';
+export const VALUE_MAP_FIELDS = {
+  portal: 'Portal__c',
+  valueMap: 'Value_Map__c',
+  salesforceValue: 'Salesforce_Value__c',
+  portalValue: 'Portal_Value__c',
+} as const;
+
 /** `CoSell_Triage_Rule__mdt`: triage rules an admin tunes in Setup. */
 export const TRIAGE_RULE_OBJECT = 'CoSell_Triage_Rule__mdt';
 export const TRIAGE_RULE_FIELDS = {
@@ -261,8 +282,9 @@ export const INTEGRATION_ACCESS = {
     ],
   },
   [COUNTERPART_OBJECT]: { create: false, update: false, readFields: ownCustomFields(COUNTERPART_FIELDS), editFields: [] },
+  [READINESS_OBJECT]: { create: false, update: false, readFields: ownCustomFields(READINESS_FIELDS), editFields: [] },
   [METRIC_OBJECT]: { create: true, update: true, readFields: ownCustomFields(METRIC_FIELDS), editFields: ownCustomFields(METRIC_FIELDS) },
 } as const satisfies Record<string, IntegrationObjectAccess>;
 
 /** Custom metadata types the integration user reads (access is all-or-nothing per type). */
-export const INTEGRATION_CUSTOM_METADATA = [TRIAGE_RULE_OBJECT] as const;
+export const INTEGRATION_CUSTOM_METADATA = [TRIAGE_RULE_OBJECT, VALUE_MAP_OBJECT] as const;

@@ -1,10 +1,11 @@
 // How changes enter the engine: an opportunity read from Salesforce, a referral a portal sent, a
 // decision taken in the inbox. Each is one transaction that updates the store, writes the audit
 // log and enqueues the outbound calls it needs, so a crash either keeps all of it or none of it.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   CoSellOpportunity,
   InboundReferral,
+  SourceLayer,
   type Cloud,
   type CoSellOpportunityInput,
   type DeclineReason,
@@ -174,9 +175,10 @@ export async function recordInboundReferral(
       return { outcome: 'updated' as const, referralId: String(existing.id), decision: null };
     }
 
-    const decision = triage(parsed);
+    const known = await withKnownSender(trx, parsed);
+    const decision = triage(known);
     const triaged: InboundReferral = {
-      ...parsed,
+      ...known,
       priority: decision.priority,
       responseDue: decision.responseDue,
       sourceLayer: decision.sourceLayer,
@@ -203,6 +205,29 @@ export async function recordInboundReferral(
     await enqueueReferralWriteback(trx, referralId, parsed.cloud, parsed.portalId, delivery.version, now);
     return { outcome: 'created' as const, referralId, decision };
   });
+}
+
+/**
+ * A portal that names the sender but not their role (Google gives only the owner) leaves the source
+ * layer open. When the sender is one of the ISV's named counterparts on that cloud, their recorded
+ * layer and title are the role the triage needs; otherwise the referral stays unclassified and
+ * triage flags it, never guessing a layer.
+ */
+async function withKnownSender(trx: Trx, referral: InboundReferral): Promise<InboundReferral> {
+  const email = referral.referrer.email?.trim().toLowerCase();
+  if (referral.sourceLayer !== null || !email) return referral;
+  const row = await trx
+    .selectFrom('counterparts')
+    .select(['layer', 'name', 'data'])
+    .where('cloud', '=', referral.cloud)
+    .where(sql<string>`lower(email)`, '=', email)
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  const layer = SourceLayer.safeParse(row?.layer);
+  if (!row || !layer.success) return referral;
+  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { title?: unknown } | null;
+  const title = referral.referrer.title ?? (typeof data?.title === 'string' ? data.title : null);
+  return { ...referral, sourceLayer: layer.data, referrer: { ...referral.referrer, name: referral.referrer.name ?? row.name, title } };
 }
 
 async function enqueueReferralWriteback(trx: Trx, referralId: string, cloud: Cloud, portalId: string, version: string, now: Date) {

@@ -5,7 +5,9 @@ import { createAwsMapper } from './aws/map.js';
 import { awsWireFormat } from './aws/schema.js';
 import { createGoogleMapper } from './google/map.js';
 import { googleWireFormat } from './google/wire-format.js';
+import { compileMapping } from './mapping/compile.js';
 import { loadMapping } from './mapping/load.js';
+import { withOrgValueMaps, type OrgValueMaps } from './mapping/org-value-maps.js';
 import type { PortalMapper } from './mapping/portal-mapper.js';
 import { createMicrosoftMapper, type MicrosoftMapperOptions } from './microsoft/map.js';
 import { microsoftWireFormat } from './microsoft/wire-format.js';
@@ -22,6 +24,8 @@ export type RegistryOptions = {
   /** Where the mapping configurations live; default: this package's config/mapping/. */
   mappingDirectory?: string;
   microsoft?: MicrosoftMapperOptions;
+  /** The org's CoSell_Value_Map__mdt pairs, laid over the shipped value maps. */
+  valueMaps?: OrgValueMaps;
 };
 
 const WIRE_FORMATS: Record<PortalName, PortalWireFormat> = { aws: awsWireFormat, microsoft: microsoftWireFormat, google: googleWireFormat };
@@ -32,7 +36,8 @@ export function isPortalName(value: string): value is PortalName {
 
 /** Builds one portal's binding, reading and checking its mapping configuration (fails fast on a bad one). */
 export function createPortalBinding(portal: PortalName, options: RegistryOptions = {}): PortalBinding {
-  const mapping = loadMapping(portal, options.mappingDirectory);
+  const shipped = loadMapping(portal, options.mappingDirectory);
+  const mapping = options.valueMaps ? compileMapping(withOrgValueMaps(shipped.config, options.valueMaps)) : shipped;
   const mapper =
     portal === 'aws' ? createAwsMapper(mapping) : portal === 'microsoft' ? createMicrosoftMapper(mapping, options.microsoft) : createGoogleMapper(mapping);
   return { portal, cloud: PORTAL_CLOUD[portal], wireFormat: WIRE_FORMATS[portal], mapper };

@@ -11,6 +11,8 @@ export interface SoqlPage {
 
 export interface DescribedField {
   name: string;
+  /** A picklist's values, as the describe lists them (inactive ones included). */
+  picklistValues?: Array<{ value: string; active?: boolean }>;
 }
 
 export interface DescribedObject {

@@ -7,17 +7,23 @@ import {
   INTEGRATION_ACCESS,
   INTEGRATION_CUSTOM_METADATA,
   METRIC_OBJECT,
+  READINESS_OBJECT,
   REFERRAL_OBJECT,
   TRIAGE_RULE_FIELDS,
   TRIAGE_RULE_OBJECT,
+  VALUE_MAP_FIELDS,
+  VALUE_MAP_OBJECT,
 } from '../core/salesforce-fields.js';
+import type { MappingConfig } from '../portals/mapping/config.js';
+import { mappedPicklists, orgValueMapsFromRecords, unmappedPicklistValues, ValueMapRecordError, withOrgValueMaps } from '../portals/mapping/org-value-maps.js';
+import type { PortalName } from '../portals/portal.js';
 
 /** The permission set the service's integration user runs with. */
 export const INTEGRATION_PERMISSION_SET = 'CoSell_Integration';
 /** Every permission set in force-app/main/default/permissionsets. */
 export const PACKAGE_PERMISSION_SETS = [INTEGRATION_PERMISSION_SET, 'CoSell_AE', 'CoSell_Alliance_Ops', 'CoSell_RevOps'] as const;
 /** Objects the package creates (the custom metadata type included). */
-export const PACKAGE_OBJECTS = [ENGAGEMENT_OBJECT, REFERRAL_OBJECT, COUNTERPART_OBJECT, METRIC_OBJECT, ...INTEGRATION_CUSTOM_METADATA] as const;
+export const PACKAGE_OBJECTS = [ENGAGEMENT_OBJECT, REFERRAL_OBJECT, COUNTERPART_OBJECT, METRIC_OBJECT, READINESS_OBJECT, ...INTEGRATION_CUSTOM_METADATA] as const;
 
 type AccessObject = keyof typeof INTEGRATION_ACCESS;
 
@@ -29,6 +35,7 @@ export function packageFields(): Record<string, string[]> {
     if (custom.length > 0) fields[object] = [...new Set(custom)].sort();
   }
   fields[TRIAGE_RULE_OBJECT] = Object.values(TRIAGE_RULE_FIELDS).sort();
+  fields[VALUE_MAP_OBJECT] = Object.values(VALUE_MAP_FIELDS).sort();
   return fields;
 }
 
@@ -52,11 +59,15 @@ export interface OrgPackageFacts {
   permissionSets: readonly string[];
   integrationObjectAccess: readonly ObjectPermission[];
   integrationFieldAccess: readonly FieldPermission[];
+  /** Active values of each picklist a portal mapping reads (`Object.Field`), when the org has it. */
+  picklistValues?: Record<string, string[]>;
+  /** The org's CoSell_Value_Map__mdt records (empty when it has none or lacks the type). */
+  valueMapRecords?: Array<Record<string, unknown>>;
   /** Present when the operator named the integration user. */
   integrationUser?: { username: string; exists: boolean; assigned: boolean };
 }
 
-export type SetupArea = 'object' | 'field' | 'permission set' | 'object access' | 'field access' | 'integration user';
+export type SetupArea = 'object' | 'field' | 'permission set' | 'object access' | 'field access' | 'integration user' | 'value map';
 
 export interface SetupCheck {
   area: SetupArea;
@@ -112,8 +123,44 @@ function accessChecks(facts: OrgPackageFacts): SetupCheck[] {
   return checks;
 }
 
+const PORTAL_LABEL: Record<PortalName, string> = { aws: 'AWS', microsoft: 'Microsoft', google: 'Google' };
+
+/**
+ * One check per portal and mapped picklist: every active value of the org's picklist must have a
+ * portal value, from the shipped maps or the org's CoSell_Value_Map__mdt records.
+ */
+export function valueMapChecks(facts: OrgPackageFacts, mappings: Record<PortalName, MappingConfig>): SetupCheck[] {
+  if (!facts.picklistValues) return [];
+  let org;
+  try {
+    org = orgValueMapsFromRecords(facts.valueMapRecords ?? [], Object.fromEntries(Object.entries(mappings).map(([portal, config]) => [portal, Object.keys(config.valueMaps)])));
+  } catch (error) {
+    if (!(error instanceof ValueMapRecordError)) throw error;
+    return [check('value map', VALUE_MAP_OBJECT, error.issues.join('; '))];
+  }
+  const checks: SetupCheck[] = [];
+  for (const [portal, shipped] of Object.entries(mappings) as Array<[PortalName, MappingConfig]>) {
+    const config = withOrgValueMaps(shipped, org);
+    const unmapped = new Map(unmappedPicklistValues(config, facts.picklistValues).map((entry) => [`${entry.field}|${entry.valueMap}`, entry]));
+    for (const picklist of mappedPicklists(config)) {
+      if (!facts.picklistValues[picklist.field]) continue;
+      const gap = unmapped.get(`${picklist.field}|${picklist.valueMap}`);
+      checks.push(
+        check(
+          'value map',
+          `${PORTAL_LABEL[portal]} ${picklist.field}`,
+          gap
+            ? `${gap.values.map((value) => `"${value}"`).join(', ')} map${gap.values.length === 1 ? 's' : ''} to nothing in ${PORTAL_LABEL[portal]}'s "${picklist.valueMap}" map: add ${VALUE_MAP_OBJECT} records (Setup > Custom Metadata Types > Co-Sell Value Map) with Portal ${PORTAL_LABEL[portal]} and Value Map ${picklist.valueMap}`
+            : null,
+        ),
+      );
+    }
+  }
+  return checks;
+}
+
 /** Every expected item with its verdict, in a stable order (objects, fields, permission sets, access, user). */
-export function checkPackage(facts: OrgPackageFacts): SetupCheck[] {
+export function checkPackage(facts: OrgPackageFacts, mappings?: Record<PortalName, MappingConfig>): SetupCheck[] {
   const checks = objectChecks(facts);
   for (const name of PACKAGE_PERMISSION_SETS) {
     checks.push(check('permission set', name, facts.permissionSets.includes(name) ? null : 'not in the org: deploy or install the co-sell package'));
@@ -128,5 +175,6 @@ export function checkPackage(facts: OrgPackageFacts): SetupCheck[] {
         : `not assigned ${INTEGRATION_PERMISSION_SET}: assign it (sf org assign permset --name ${INTEGRATION_PERMISSION_SET} --on-behalf-of ${user.username})`;
     checks.push(check('integration user', user.username, problem));
   }
+  if (mappings) checks.push(...valueMapChecks(facts, mappings));
   return checks;
 }

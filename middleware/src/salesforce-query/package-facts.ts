@@ -2,6 +2,8 @@
 // permission sets exist, what the integration permission set grants and who holds it.
 import { describeIfPresent, queryAll, type OrgConnection } from './org-connection.js';
 import { soqlLiteral } from './opportunities.js';
+import { VALUE_MAP_OBJECT } from '../core/salesforce-fields.js';
+import { valueMapQuery } from '../portals/mapping/org-value-maps.js';
 import { INTEGRATION_PERMISSION_SET, PACKAGE_OBJECTS, PACKAGE_PERMISSION_SETS, packageFields, type OrgPackageFacts } from './package-check.js';
 
 async function all(connection: OrgConnection, soql: string): Promise<Array<Record<string, unknown>>> {
@@ -10,12 +12,25 @@ async function all(connection: OrgConnection, soql: string): Promise<Array<Recor
   return records;
 }
 
-export async function gatherPackageFacts(connection: OrgConnection, options: { integrationUsername?: string } = {}): Promise<OrgPackageFacts> {
-  const objectNames = [...new Set(['Opportunity', ...PACKAGE_OBJECTS, ...Object.keys(packageFields())])];
+export async function gatherPackageFacts(
+  connection: OrgConnection,
+  options: { integrationUsername?: string; picklists?: readonly string[] } = {},
+): Promise<OrgPackageFacts> {
+  const wanted = new Map<string, string[]>();
+  for (const picklist of options.picklists ?? []) {
+    const [object, field] = picklist.split('.') as [string, string];
+    wanted.set(object, [...(wanted.get(object) ?? []), field]);
+  }
+  const objectNames = [...new Set(['Opportunity', ...PACKAGE_OBJECTS, ...Object.keys(packageFields()), ...wanted.keys()])];
   const objects: Record<string, string[] | null> = {};
+  const picklistValues: Record<string, string[]> = {};
   for (const name of objectNames) {
     const described = await describeIfPresent(connection, name);
     objects[name] = described ? described.fields.map((field) => field.name) : null;
+    for (const field of described?.fields ?? []) {
+      if (!wanted.get(name)?.includes(field.name) || !field.picklistValues) continue;
+      picklistValues[`${name}.${field.name}`] = field.picklistValues.filter((entry) => entry.active !== false).map((entry) => entry.value);
+    }
   }
   const names = PACKAGE_PERMISSION_SETS.map(soqlLiteral).join(', ');
   const permissionSets = (await all(connection, `SELECT Name FROM PermissionSet WHERE Name IN (${names})`)).map((record) => String(record.Name));
@@ -36,6 +51,10 @@ export async function gatherPackageFacts(connection: OrgConnection, options: { i
       }))
     : [];
   const facts: OrgPackageFacts = { objects, permissionSets, integrationObjectAccess, integrationFieldAccess };
+  if (options.picklists) {
+    facts.picklistValues = picklistValues;
+    facts.valueMapRecords = objects[VALUE_MAP_OBJECT] ? await all(connection, valueMapQuery()) : [];
+  }
   if (options.integrationUsername) {
     const username = soqlLiteral(options.integrationUsername);
     const users = await all(connection, `SELECT Id FROM User WHERE Username = ${username} AND IsActive = true`);

@@ -1,5 +1,5 @@
 // The Salesforce gateway as the service uses it: one authorised connection, the intake (changes in,
-// requests consumed), the write-back sink the sync worker calls, the org's triage rules and the API
+// requests consumed), the write-back sink the sync worker calls, the org's triage rules, readiness evidence and the API
 // usage /metrics reports, wired together once.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -9,6 +9,8 @@ import { ChangeDrivenSync, jsforceChangeEvents, type ChangeEventSource } from '.
 import type { SalesforceConfig } from './config.js';
 import { openSalesforceSession, type SalesforceSession } from './connection.js';
 import { QueueDirectory } from './queues.js';
+import { ReadinessEvidenceSource } from './readiness-evidence.js';
+import { ValueMapSource } from './value-maps.js';
 import { ReferralRequestConsumer, type ReferralRequestResult } from './referral-requests.js';
 import { TriageRuleSource } from './triage-rules.js';
 import { SalesforceWriteBack, type WriteBackEvent } from './writeback.js';
@@ -39,12 +41,18 @@ export class SalesforceGateway {
   readonly referralRequests: ReferralRequestConsumer;
   readonly triageRules: TriageRuleSource;
   readonly queues: QueueDirectory;
+  /** The org's readiness evidence, copied into the store for the readiness API (loaded at start and on the poll timer). */
+  readonly readiness: ReadinessEvidenceSource;
+  /** The org's value-map pairs over the shipped maps (CoSell_Value_Map__mdt). */
+  readonly valueMaps: ValueMapSource;
 
   constructor(readonly session: SalesforceSession, options: GatewayOptions) {
     const clock = options.clock ?? (() => new Date());
     this.api = new SalesforceApi(session.connection, { ...options.api, clock });
     this.triageRules = new TriageRuleSource(this.api);
     this.queues = new QueueDirectory(this.api);
+    this.readiness = new ReadinessEvidenceSource(this.api, options.db, clock);
+    this.valueMaps = new ValueMapSource(this.api);
     const multiCurrency = options.multiCurrency ?? true;
     this.writeBack = new SalesforceWriteBack({
       api: this.api,

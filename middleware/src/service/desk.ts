@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, seedDemoOpportunities } from '../demo/seed.js';
+import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities, seedDemoReadiness } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
@@ -24,8 +24,12 @@ import { startGoogleEmulator, type GoogleEmulator } from '../sandbox/google/emul
 import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
 import { startMicrosoftEmulator, type MicrosoftEmulator } from '../sandbox/microsoft/emulator.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
+import { compileMapping } from '../portals/mapping/compile.js';
+import { loadMapping } from '../portals/mapping/load.js';
+import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-value-maps.js';
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
+import { readReadinessEvidence } from '../store/readiness-evidence.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
@@ -117,6 +121,42 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   };
   const portals = (portal: PortalName) => bindings[portal];
 
+  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
+  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
+  let gateway: SalesforceGateway | undefined;
+  let salesforceSync: ChangeDrivenSync | undefined;
+  let orgValueMaps: OrgValueMaps | undefined;
+  if (salesforceConnected(config)) {
+    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
+      db: store.db,
+      clock,
+      // Validate requests from the panel: the same preview the API's validate route gives.
+      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
+    });
+    salesforce = gateway.writeBack;
+    // The org's value maps replace the shipped pairs they name; a bad record set keeps the shipped maps and says why.
+    try {
+      orgValueMaps = await gateway.valueMaps.load();
+      const valueMaps = orgValueMaps;
+      bindings.aws = createPortalBinding('aws', { valueMaps });
+      bindings.microsoft = createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions }, valueMaps });
+      bindings.google = createPortalBinding('google', { valueMaps });
+    } catch (error) {
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
+    }
+    const orgRules = await gateway.triageRules.config();
+    await loadOrgReadiness(gateway, logger);
+    triageConfig = orgRules;
+    salesforceSync = gateway.changeDrivenSync({
+      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
+      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
+    });
+    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
+  }
+
+  // Submissions map with the same (org-overridden) value maps the previews use.
+  const mappingFor = (portal: PortalName) => (orgValueMaps ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) } : {});
+
   // Portals: a local emulator per sandboxed portal, the live API otherwise.
   const emulators: Desk['emulators'] = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
@@ -131,46 +171,25 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   let google: GoogleClient | undefined;
   if (config.AWS_MODE === 'sandbox') {
     emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' } });
-    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace });
+    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace, ...mappingFor('aws') });
   } else {
-    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
+    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...mappingFor('aws'), ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
   }
   if (config.MS_MODE === 'sandbox') {
     emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001' });
-    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions });
+    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions, ...mappingFor('microsoft') });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
-    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token });
+    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token, ...mappingFor('microsoft') });
   }
   clients.Microsoft = microsoft;
   if (config.GOOGLE_MODE === 'sandbox') {
     emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner' });
-    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'] });
+    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'], ...mappingFor('google') });
   } else {
-    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! } });
+    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! }, ...mappingFor('google') });
   }
   clients.Google = google;
-
-  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
-  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
-  let gateway: SalesforceGateway | undefined;
-  let salesforceSync: ChangeDrivenSync | undefined;
-  if (salesforceConnected(config)) {
-    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
-      db: store.db,
-      clock,
-      // Validate requests from the panel: the same preview the API's validate route gives.
-      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
-    });
-    salesforce = gateway.writeBack;
-    const orgRules = await gateway.triageRules.config();
-    triageConfig = orgRules;
-    salesforceSync = gateway.changeDrivenSync({
-      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
-      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
-    });
-    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
-  }
 
   const portalErrors = new Map<string, PortalErrorCount>();
   const worker = new SyncWorker({
@@ -232,6 +251,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
 
   const tick = async () => {
+    if (gateway) await loadOrgReadiness(gateway, logger);
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
@@ -240,6 +260,8 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
 
   if (demo) {
     const seeded = await seedDemoOpportunities(store.db, clock());
+    await seedDemoCounterparts(store.db, clock());
+    await seedDemoReadiness(store.db, clock());
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
     if (seeded) logger.info(seeded, 'demo data seeded');
   }
@@ -258,7 +280,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     tokens: staticTokenRegistry(grants),
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
-    readinessEvidence: async () => null,
+    readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
     reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
     metrics: {
       portalErrors: () => [...portalErrors.values()],
@@ -297,13 +319,23 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   };
 }
 
+/** Copies the org's readiness evidence into the store; a bad record is logged and left out, never fatal. */
+async function loadOrgReadiness(gateway: SalesforceGateway, logger: Logger): Promise<void> {
+  try {
+    const { skipped } = await gateway.readiness.load();
+    for (const record of skipped) logger.warn(record, 'readiness evidence record left out');
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read readiness evidence from the org; the last copy stands');
+  }
+}
+
 /** One referral per field layer per cloud in the sandbox portals, as a busy week's inbox. */
 function seedDemoReferrals(emulators: Desk['emulators']): void {
   for (const layer of SOURCE_LAYERS) {
     emulators.aws?.control.createInvitation({ layer, senderTitle: DEMO_REFERRERS.AWS[layer].title });
     emulators.microsoft?.control.createIncomingReferral({ layer });
     const sender = DEMO_REFERRERS.Google[layer];
-    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: `${sender.name.split(' ')[0]!.toLowerCase()}@google.com` } });
+    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: demoReferrerEmail('Google', sender.name) } });
   }
   // A referral nobody can classify: triage must flag it, never file it as standard.
   emulators.aws?.control.createInvitation({ senderTitle: 'Business Operations', message: 'Customer asked about your product at an AWS Summit booth.' });

@@ -138,7 +138,16 @@ export interface RateLimitTable {
   tat: Timestamp;
 }
 
+/** One cloud's readiness evidence (the ReadinessEvidence object), from the org or the demo seed. */
+export interface ReadinessEvidenceTable {
+  cloud: string;
+  data: Json;
+  salesforce_id: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  readiness_evidence: ReadinessEvidenceTable;
   rate_limits: RateLimitTable;
   opportunities: OpportunityTable;
   engagements: EngagementTable;

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 import Readiness, { type ReadinessResult } from '../../../middleware/src/commands/cosell/readiness.js';
-import { runCommand } from '../../support/cli.js';
+import { z } from 'zod';
+import { PROJECT_ROOT, runCommand } from '../../support/cli.js';
 import { fakeOrg, packagedOrgDescribes, plainOrgDescribes } from './support/fake-org.js';
 import { schemaIssues } from './support/json-schema.js';
 import { CONTOSO, NORTHWIND } from './support/opportunities.js';
@@ -57,13 +58,37 @@ describe('cosell readiness', () => {
     const result = await readiness(['--evidence', evidenceFile('both.json', [MICROSOFT, AWS]), '--json']);
     expect(result.checklists.map((checklist) => checklist.cloud)).toEqual(['Microsoft', 'AWS']);
     const microsoft = result.checklists[0];
-    // No org: the PDM rhythm cannot be checked against named counterparts.
-    expect(microsoft?.items.find((item) => item.key === 'pdmRhythm')).toMatchObject({ status: 'unknown', evidence: ['counterparts not supplied'] });
+    // No org and no PDM named in the evidence: the rhythm cannot be checked.
+    expect(microsoft?.items.find((item) => item.key === 'pdmRhythm')).toMatchObject({ status: 'unknown', evidence: ['no PDM named in the evidence, and counterparts not supplied'] });
     expect(microsoft?.summary).toEqual({ met: 9, notMet: 0, unknown: 1 });
     expect(result.checklists[1]?.items.find((item) => item.key === 'coSellEligibility')?.status).toBe('not met');
     expect(result.ready).toBe(false);
     expect(process.exitCode).toBe(1);
     expect(schemaIssues('cosell readiness', result)).toEqual([]);
+  });
+
+  it('can be ready from the evidence alone once it names the PDM and a working cadence', async () => {
+    const result = await readiness(['--evidence', evidenceFile('named.json', { ...MICROSOFT, pdm: { name: 'Lena Novak', email: 'lena@microsoft.com' } }), '--json']);
+    expect(result.checklists[0]?.items.find((item) => item.key === 'pdmRhythm')).toMatchObject({ status: 'met', evidence: ['named PDM: Lena Novak', 'agreed cadence weekly'] });
+    expect(result.ready).toBe(true);
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it('prints a blank template every field of which is in the published format, and the example file scores', async () => {
+    const result = await readiness(['--template', '--json']);
+    expect(result.template?.map((entry) => entry.cloud)).toEqual(['AWS', 'Microsoft', 'Google']);
+    expect(Object.keys(result.template?.[0] ?? {})).toEqual(expect.arrayContaining(['pdm', 'pdmCadence', 'listing', 'attributionTracked']));
+    expect(schemaIssues('cosell readiness', result)).toEqual([]);
+    const format = z.fromJSONSchema(JSON.parse(readFileSync(join(PROJECT_ROOT, 'schemas', 'readiness-evidence.json'), 'utf8')) as Parameters<typeof z.fromJSONSchema>[0]);
+    for (const entry of result.template ?? []) expect(format.safeParse(entry).success).toBe(true);
+    const example = JSON.parse(readFileSync(join(PROJECT_ROOT, 'config', 'readiness', 'evidence.example.json'), 'utf8')) as unknown[];
+    for (const entry of example) expect(format.safeParse(entry).success).toBe(true);
+    expect(format.safeParse({ cloud: 'AWS', pdmCadence: 'yearly' }).success).toBe(false);
+    const scored = await readiness(['--evidence', join(PROJECT_ROOT, 'config', 'readiness', 'evidence.example.json'), '--json']);
+    expect(scored.checklists.map((checklist) => [checklist.cloud, checklist.ready])).toEqual([['AWS', true], ['Google', false]]);
+    const blank = await readiness(['--template', '--cloud', 'google']);
+    expect(blank.template).toHaveLength(1);
+    expect(ux.log.getCalls().flatMap((call) => call.args).join('\n')).toContain('"pdmCadence": null');
   });
 
   it('measures the PDM rhythm and attribution traceability from the org', async () => {

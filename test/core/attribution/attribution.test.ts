@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { attributionFor, opportunityAttribution } from '../../../middleware/src/core/attribution/index.js';
+import { attributionFor, opportunityAttribution, originatingCloudGap } from '../../../middleware/src/core/attribution/index.js';
 import { awsPdmReferral, directDeal, maccDrawdownDeal, opportunity } from './fixtures.js';
 
 describe('attributionFor', () => {
@@ -19,10 +19,19 @@ describe('attributionFor', () => {
     expect(attributionFor(opp, 'Microsoft')).toBe('Influenced');
   });
 
-  it('does not guess the source of a hyperscaler-led deal with no originating cloud', () => {
+  it('reads a hyperscaler-led deal with no originating cloud and one cloud tagged as sourced by that cloud, and reports the gap', () => {
     const opp = awsPdmReferral({ coSell: { originatingCloud: null } });
+    expect(attributionFor(opp, 'AWS')).toBe('Sourced');
+    expect(opportunityAttribution(opp)).toBe('Sourced');
+    expect(originatingCloudGap(opp)).toEqual({ kind: 'read-from-single-cloud', cloud: 'AWS' });
+    expect(originatingCloudGap(awsPdmReferral())).toBeNull();
+  });
+
+  it('gives no cloud sourced credit for a hyperscaler-led deal with several clouds tagged and none originating, and reports it', () => {
+    const opp = awsPdmReferral({ coSell: { clouds: ['AWS', 'Google'], originatingCloud: null } });
     expect(attributionFor(opp, 'AWS')).toBe('Influenced');
-    expect(opportunityAttribution(opp)).toBe('Influenced');
+    expect(attributionFor(opp, 'Google')).toBe('Influenced');
+    expect(originatingCloudGap(opp)).toEqual({ kind: 'ambiguous', clouds: ['AWS', 'Google'] });
   });
 
   it('keeps sourced credit for the originating cloud even when it is not tagged', () => {
@@ -72,7 +81,10 @@ describe('opportunityAttribution', () => {
   });
 
   it('stores influenced when the only engaged cloud did not originate', () => {
-    const opp = awsPdmReferral({ coSell: { clouds: ['Google'], originatingCloud: null } });
-    expect(opportunityAttribution(opp)).toBe('Influenced');
+    const opp = awsPdmReferral({ coSell: { clouds: ['Google'], originatingCloud: 'AWS' }, engagements: [{ cloud: 'AWS', status: 'Rejected' }] });
+    expect(attributionFor(opp, 'Google')).toBe('Influenced');
+    expect(opportunityAttribution(opp)).toBe('Sourced');
+    const partnerLed = maccDrawdownDeal({ coSell: { clouds: ['Google'] } });
+    expect(opportunityAttribution(partnerLed)).toBe('Influenced');
   });
 });

@@ -32,7 +32,7 @@ describe('attributionTraceability', () => {
     const traced = awsPdmReferral({ coSell: { attribution: 'Sourced' }, engagements: [{ cloud: 'AWS', portalId: 'O1234567', status: 'Accepted' }] });
     const noPortal = awsPdmReferral({ coSell: { attribution: 'Sourced' } });
     const noOriginatingCloud = awsPdmReferral({
-      coSell: { originatingCloud: null, attribution: 'Influenced' },
+      coSell: { originatingCloud: null, attribution: 'Sourced' },
       engagements: [{ cloud: 'AWS', portalId: 'O7654321', status: 'Submitted' }],
     });
     const staleStoredValue = awsPdmReferral({

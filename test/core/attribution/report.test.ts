@@ -146,13 +146,14 @@ describe('attribution report: clouds, calendars and totals', () => {
 });
 
 describe('attribution report: conversion uplift', () => {
-  it('says insufficient data when either side has fewer closed deals than the minimum', () => {
+  it('shows the uplift with its sample sizes, marked low confidence, when either side has fewer closed deals than the minimum', () => {
     const report = buildAttributionReport([...closedDeals(awsPdmReferral, 9, 6, 120_000, 60), ...closedDeals(directDeal, 10, 4, 100_000, 90)], {
       ...options,
       cloud: 'AWS',
     });
     const { uplift, coSold, directOnly } = row(report, 'AWS', 'FY2026Q2').conversion;
-    expect(uplift.winRatePoints).toEqual({ status: 'insufficient data', coSoldSample: 9, directOnlySample: 10, minSampleSize: 10 });
+    expect(uplift.winRatePoints).toEqual({ status: 'measured', value: 26.6667, lowConfidence: true, coSoldSample: 9, directOnlySample: 10, minSampleSize: 10 });
+    expect(uplift.dealSize).toMatchObject({ status: 'measured', lowConfidence: true, coSoldSample: 6, directOnlySample: 4 });
     expect(coSold.winRate).toBeCloseTo(6 / 9, 4);
     expect(directOnly.winRate).toBe(0.4);
   });
@@ -163,11 +164,20 @@ describe('attribution report: conversion uplift', () => {
       { ...options, cloud: 'AWS', minSampleSize: 4 },
     );
     const { uplift, coSold, directOnly } = row(report, 'AWS', 'FY2026Q2').conversion;
-    expect(uplift.winRatePoints).toEqual({ status: 'measured', value: 30, coSoldSample: 10, directOnlySample: 10 });
-    expect(uplift.dealSize).toEqual({ status: 'measured', value: 0.2, coSoldSample: 7, directOnlySample: 4 });
-    expect(uplift.cycleDaysSaved).toEqual({ status: 'measured', value: 30, coSoldSample: 7, directOnlySample: 4 });
+    expect(uplift.winRatePoints).toEqual({ status: 'measured', value: 30, lowConfidence: false, coSoldSample: 10, directOnlySample: 10, minSampleSize: 4 });
+    expect(uplift.dealSize).toEqual({ status: 'measured', value: 0.2, lowConfidence: false, coSoldSample: 7, directOnlySample: 4, minSampleSize: 4 });
+    expect(uplift.cycleDaysSaved).toEqual({ status: 'measured', value: 30, lowConfidence: false, coSoldSample: 7, directOnlySample: 4, minSampleSize: 4 });
     expect(coSold.medianCycleDays).toBe(60);
     expect(directOnly.averageDealSize).toBe(100_000);
+  });
+
+  it('says no data only when a side has no deal at all', () => {
+    const report = buildAttributionReport(closedDeals(awsPdmReferral, 3, 2, 50_000, 30), { ...options, cloud: 'AWS' });
+    const { uplift } = row(report, 'AWS', 'FY2026Q2').conversion;
+    expect(uplift.winRatePoints).toEqual({ status: 'no data', coSoldSample: 3, directOnlySample: 0, minSampleSize: 10 });
+    const flat = attributionReportRows(buildAttributionReport([...closedDeals(awsPdmReferral, 3, 2, 50_000, 30), ...closedDeals(directDeal, 2, 1, 40_000, 60)], { ...options, cloud: 'AWS' }));
+    expect(flat[0]).toMatchObject({ winRateUpliftConfidence: 'low', coSoldClosed: 3, directOnlyClosed: 2 });
+    expect(typeof flat[0]?.winRateUpliftPoints).toBe('number');
   });
 
   it('keeps deals co-sold only on another cloud out of both sides of a cloud’s comparison', () => {
@@ -259,7 +269,7 @@ describe('attributionReportRows', () => {
     expect(rows.at(-1)?.scope).toBe('All clouds');
     const keys = Object.keys(rows[0] ?? {});
     for (const flat of rows) expect(Object.keys(flat)).toEqual(keys);
-    expect(rows[0]?.winRateUpliftPoints).toBe('insufficient data');
+    expect(rows[0]).toMatchObject({ winRateUpliftPoints: 'no data', winRateUpliftConfidence: null });
     expect(rows.find((flat) => flat.scope === 'Microsoft')).toMatchObject({
       influencedCount: 1,
       influencedValue: 259_200,

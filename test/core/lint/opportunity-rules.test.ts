@@ -30,12 +30,32 @@ describe('per-opportunity lint rules', () => {
     },
   );
 
-  it.each(['Contoso Retail – demand forecasting on Vertex AI', 'Fabrikam SIEM consolidation', 'Test automation platform for Litware'])(
+  it.each(['AWS co-sell Q3', 'Microsoft opp FY27 H1', 'Google Cloud deal FY2027 Q1', 'Azure co-sell - Oct', 'GCP opp CY26'])(
+    'flags the template name with a period tag "%s"',
+    (name) => {
+      expect(codes(lintOne({ name }))).toEqual([LINT_CODES.templateName]);
+    },
+  );
+
+  it.each(['Contoso Retail – demand forecasting on Vertex AI', 'Fabrikam SIEM consolidation', 'Test automation platform for Litware', 'Northwind Q3 SIEM renewal', 'Fabrikam FY27 lakehouse expansion'])(
     'accepts the customer-specific name "%s"',
     (name) => {
       expect(lintOne({ name })).toEqual([]);
     },
   );
+
+  it('reports a hyperscaler-led deal with no originating cloud: read as sourced by the single tagged cloud, or ambiguous across several', () => {
+    const single = lintOne({ coSell: { clouds: ['AWS'], origin: 'Hyperscaler-led', originatingCloud: null } });
+    expect(single).toEqual([
+      expect.objectContaining({ code: 'LINT_ORIGINATING_CLOUD_MISSING', severity: 'warning', cloud: 'AWS', field: 'CoSell_Originating_Cloud__c', evidence: { origin: 'Hyperscaler-led', readAsSourcedBy: 'AWS' } }),
+    ]);
+    const several = lintOne({ coSell: { clouds: ['AWS', 'Microsoft'], origin: 'Hyperscaler-led', originatingCloud: null } });
+    expect(several.map((f) => [f.code, f.cloud, f.evidence])).toEqual([
+      ['LINT_ORIGINATING_CLOUD_MISSING', 'AWS', { origin: 'Hyperscaler-led', taggedClouds: ['AWS', 'Microsoft'] }],
+      ['LINT_ORIGINATING_CLOUD_MISSING', 'Microsoft', { origin: 'Hyperscaler-led', taggedClouds: ['AWS', 'Microsoft'] }],
+    ]);
+    expect(lintOne({ coSell: { clouds: ['AWS'], origin: 'Hyperscaler-led', originatingCloud: 'AWS' } })).toEqual([]);
+  });
 
   it('lets an ISV add its own stock words to the generic list', () => {
     const findings = createLinter({ now: NOW, thresholds: { extraGenericNameWords: ['Lakehouse'] } }).add(dataPlatformDeal({ name: 'Lakehouse deal 3' }));

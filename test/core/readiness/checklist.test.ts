@@ -56,6 +56,8 @@ function traceability(cloud: Cloud, coSold: number, traceable: number): Attribut
   };
 }
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
 describe('readinessChecklist', () => {
   it('meets all ten items for a fully set-up cloud, in DOMAIN.md order with the cloud’s own names', () => {
     const checklist = readinessChecklist(readyOnAws, { now, counterparts: [awsPdm], traceability: traceability('AWS', 40, 38) });
@@ -100,7 +102,7 @@ describe('readinessChecklist', () => {
   it('needs a named PDM whose rhythm fits a primary or secondary cloud', () => {
     expect(item(readinessChecklist(readyOnAws, { now, counterparts: [] }), 'pdmRhythm')).toMatchObject({
       status: 'not met',
-      evidence: ['no named PDM (Partner Program counterpart)'],
+      evidence: ['no named PDM (in the evidence or as a Partner Program counterpart)'],
     });
     const lapsed = Counterpart.parse({ ...awsPdm, lastContactAt: '2026-09-30T10:00:00Z' });
     expect(item(readinessChecklist({ ...readyOnAws, pdmCadence: null }, { now, counterparts: [lapsed] }), 'pdmRhythm').status).toBe('not met');
@@ -109,6 +111,16 @@ describe('readinessChecklist', () => {
     expect(item(readinessChecklist(monthly, { now, counterparts: [awsPdm] }), 'pdmRhythm').status).toBe('not met');
     expect(item(readinessChecklist({ ...monthly, primary: false }, { now, counterparts: [awsPdm] }), 'pdmRhythm').status).toBe('met');
     expect(item(readinessChecklist(readyOnAws, { now }), 'pdmRhythm').status).toBe('unknown');
+  });
+
+  it('meets item 5 from the evidence alone: a PDM named there with an adequate cadence, or met recently', () => {
+    const named = { ...readyOnAws, pdm: { name: 'Dana Whitfield', email: 'dana@amazon.com' }, pdmCadence: 'fortnightly' as const };
+    expect(item(readinessChecklist(named, { now }), 'pdmRhythm')).toMatchObject({ status: 'met', evidence: ['named PDM: Dana Whitfield', 'agreed cadence fortnightly'] });
+    const lapsed = { ...named, pdmCadence: null, pdm: { name: 'Dana Whitfield', lastMetOn: '2026-08-01' } };
+    expect(item(readinessChecklist(lapsed, { now }), 'pdmRhythm').status).toBe('not met');
+    const recent = { ...lapsed, pdm: { name: 'Dana Whitfield', lastMetOn: isoDay(now) } };
+    expect(item(readinessChecklist(recent, { now }), 'pdmRhythm').status).toBe('met');
+    expect(() => readinessChecklist({ ...named, pdm: { name: ' ' } }, { now })).toThrow(/pdm\.name/);
   });
 
   it('names the priority workload that has no customer reference', () => {

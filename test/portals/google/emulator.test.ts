@@ -148,7 +148,7 @@ describe('Google emulator: Pub/Sub push and Google-created opportunities', () =>
     const notice = parseOpportunityPush(push);
     expect(notice.ok && notice.notice).toMatchObject({ eventType: 'CREATED', opportunity: name, partner: 'partners/C04x9kq2mn' });
     const referral = parseGooglePushReferral(push, emulator.control.opportunity(name));
-    expect(referral.ok && referral.referral).toMatchObject({ cloud: 'Google', portalId: name, customerDomain: 'fabrikam-logistics.example', sourceLayer: 'Account Team' });
+    expect(referral.ok && referral.referral).toMatchObject({ cloud: 'Google', portalId: name, customerDomain: 'fabrikam-logistics.example', sourceLayer: null });
     expect(emulator.counters.pushesDelivered).toBe(1);
   });
 

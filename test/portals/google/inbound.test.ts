@@ -4,11 +4,11 @@ import { parseGoogleOpportunity, parseGooglePushReferral, parseOpportunityPush }
 import { CREATED_EVENT, googleCreatedOpportunity, pushBody } from './support/fixtures.js';
 
 describe('Google inbound opportunity', () => {
-  it('maps an FSR-created opportunity, the owner read as the account team', () => {
+  it('maps a Google-created opportunity without assuming the owner is a field seller: the source is left to classify', () => {
     const result = parseGoogleOpportunity(googleCreatedOpportunity());
     expect(result).toEqual({
       ok: true,
-      findings: [],
+      findings: [expect.objectContaining({ code: 'GOOGLE_SOURCE_LAYER_UNKNOWN', path: '$.ownerEmail', field: 'Source_Layer__c', message: expect.stringContaining('Tom Becker') })],
       referral: expect.objectContaining({
         cloud: 'Google',
         portalId: 'opportunities/8812734401',
@@ -18,7 +18,7 @@ describe('Google inbound opportunity', () => {
         customerCountry: 'GB',
         title: 'Northwind Traders – lakehouse on BigQuery (Google commit)',
         estimatedValue: { amount: 480000, currencyIsoCode: 'GBP' },
-        sourceLayer: 'Account Team',
+        sourceLayer: null,
         referrer: { name: 'Tom Becker', email: 'tom.becker@google.com', title: null },
         triageStatus: 'New',
       }),

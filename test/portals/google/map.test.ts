@@ -14,8 +14,7 @@ describe('Google Cloud opportunity mapping (google/map.ts)', () => {
     const arbitrary = canonicalOpportunities({
       maxContacts: 1,
       stage: fc.constantFrom(...preferredValues(loadMapping('aws'), 'stage')),
-      // Google's industry enum is not public yet: nothing is mapped, so industry is not part of the round trip.
-      industry: fc.constant(null),
+      industry: fc.constantFrom(...preferredValues(mapping, 'industry')),
       type: fc.constant(null),
       helpNeeded: fc.constant([]),
       tenancyArchetype: fc.constant(null),
@@ -43,10 +42,12 @@ describe('Google Cloud opportunity mapping (google/map.ts)', () => {
     expect((payload.customerInfo as Record<string, unknown>).contact).toMatchObject({ givenName: 'Dana' });
   });
 
-  it('reports the industry as not sent until Google publishes its industry values', () => {
+  it('maps Industry "Healthcare" and reports an industry it has no value for as not sent', () => {
     const { payload, findings } = mapper.toWire(northwindDataPlatform(), { now: NOW });
-    expect((payload.customerInfo as { customerDetails: Record<string, unknown> }).customerDetails.industry).toBeUndefined();
-    expect(findings).toEqual(
+    expect((payload.customerInfo as { customerDetails: Record<string, unknown> }).customerDetails.industry).toBe('HEALTHCARE');
+    expect(findings.filter((finding) => finding.field === 'Account.Industry')).toEqual([]);
+    const other = mapper.toWire(northwindDataPlatform((o) => void (o.account.industry = 'Hospitality')), { now: NOW });
+    expect(other.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'GOOGLE_MAP_VALUE_NOT_SENT', field: 'Account.Industry', severity: 'warning' })]),
     );
   });

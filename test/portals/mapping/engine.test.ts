@@ -100,7 +100,11 @@ describe('mapping engine: canonical → portal', () => {
     expect((payload.LifeCycle as Record<string, unknown>).Stage).toBeUndefined();
     const finding = only(findings, 'AWS_MAP_VALUE_UNMAPPED');
     expect(finding).toMatchObject({ severity: 'error', field: 'StageName', path: '$.LifeCycle.Stage' });
-    expect(finding.message).toContain('value map "stage" in config/mapping/aws.json');
+    expect(finding.message).toBe(
+      'Stage "Discovery Call" has no AWS Partner Central equivalent in the mapping, and AWS Partner Central needs it (AWS only reviews opportunities at Qualified or later). ' +
+        'Pick another Stage value, or ask your Salesforce admin to add a Co-Sell Value Map record (Setup > Custom Metadata Types > Co-Sell Value Map > Manage Records) ' +
+        'with Portal AWS, Value Map "stage", Salesforce Value "Discovery Call" and the AWS Partner Central value it stands for.',
+    );
   });
 
   it('resolves free-text and alias countries and rejects unknown ones on BillingCountry', () => {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { attributionTraceability } from '../../core/attribution/traceability.js';
-import { cloudNamed, type Cloud, type CoSellOpportunity } from '../../core/model.js';
-import { ReadinessEvidenceError, readinessChecklist, type ReadinessChecklist } from '../../core/readiness/index.js';
+import { CLOUDS, cloudNamed, type Cloud, type CoSellOpportunity } from '../../core/model.js';
+import { ReadinessEvidenceError, readinessChecklist, readinessEvidenceTemplate, type ReadinessChecklist } from '../../core/readiness/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
@@ -18,7 +18,9 @@ Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.readiness');
 
 export type ReadinessResult = {
-  evidenceFile: string;
+  evidenceFile: string | null;
+  /** With --template: the blank evidence printed for the team to fill in; nothing is scored. */
+  template: Array<Record<string, unknown>> | null;
   targetOrg: string | null;
   now: string;
   ready: boolean;
@@ -54,7 +56,8 @@ export default class Readiness extends SfCommand<ReadinessResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    evidence: Flags.file({ char: 'e', required: true, exists: true, summary: messages.getMessage('flags.evidence.summary') }),
+    evidence: Flags.file({ char: 'e', exists: true, exactlyOne: ['evidence', 'template'], summary: messages.getMessage('flags.evidence.summary') }),
+    template: Flags.boolean({ summary: messages.getMessage('flags.template.summary'), description: messages.getMessage('flags.template.description') }),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
@@ -65,6 +68,11 @@ export default class Readiness extends SfCommand<ReadinessResult> {
   public async run(): Promise<ReadinessResult> {
     const { flags } = await this.parse(Readiness);
     const now = new Date(flags.now ?? Date.now());
+    if (flags.template || !flags.evidence) {
+      const template = readinessEvidenceTemplate(flags.cloud ? [flags.cloud as Cloud] : CLOUDS) as Array<Record<string, unknown>>;
+      if (!this.jsonEnabled()) this.log(JSON.stringify(template, null, 2));
+      return { evidenceFile: null, template, targetOrg: null, now: now.toISOString(), ready: false, checklists: [], skipped: [] };
+    }
     const entries = readEvidenceFile(flags.evidence);
     // Evidence files are hand-written: their cloud may be in any case, as the evidence schema accepts.
     const selected = flags.cloud ? entries.filter((entry) => cloudNamed(String(entry.cloud ?? '')) === flags.cloud) : entries;
@@ -92,7 +100,7 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     for (const checklist of checklists) this.render(checklist);
     const ready = checklists.every((checklist) => checklist.ready);
     if (!ready) process.exitCode = EXIT_CODES.findings;
-    return { evidenceFile: flags.evidence, targetOrg: org?.getUsername() ?? null, now: now.toISOString(), ready, checklists, skipped };
+    return { evidenceFile: flags.evidence, template: null, targetOrg: org?.getUsername() ?? null, now: now.toISOString(), ready, checklists, skipped };
   }
 
   private async loadOpportunities(connection: OrgConnection, where: string | undefined, skipped: string[], username: string | undefined): Promise<CoSellOpportunity[]> {

@@ -5,8 +5,10 @@ export {
   attributionFor,
   isCloudEngaged,
   opportunityAttribution,
+  originatingCloudGap,
   originatingCloudOf,
   strongerAttribution,
+  type OriginatingCloudGap,
 } from './attribution.js';
 export {
   ExchangeRateSettingError,

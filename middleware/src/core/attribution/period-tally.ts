@@ -4,7 +4,7 @@ import type { Attribution, Engagement } from '../model.js';
 import { DECLINED_STATUSES, JOINT_WORK_STATUSES } from './attribution.js';
 import { WholeNumberSample, median, quantile } from './percentiles.js';
 import {
-  INSUFFICIENT_DATA,
+  NO_DATA,
   type AttributionPeriodRow,
   type ConversionSide,
   type CountAndValue,
@@ -208,9 +208,10 @@ export class PeriodTally {
 }
 
 function uplift(coSoldSample: number, directOnlySample: number, minSampleSize: number, measure: () => number | null): UpliftMeasure {
-  const value = coSoldSample >= minSampleSize && directOnlySample >= minSampleSize ? measure() : null;
-  if (value === null) return { status: INSUFFICIENT_DATA, coSoldSample, directOnlySample, minSampleSize };
-  return { status: 'measured', value: roundRatio(value), coSoldSample, directOnlySample };
+  const value = coSoldSample > 0 && directOnlySample > 0 ? measure() : null;
+  if (value === null) return { status: NO_DATA, coSoldSample, directOnlySample, minSampleSize };
+  const lowConfidence = coSoldSample < minSampleSize || directOnlySample < minSampleSize;
+  return { status: 'measured', value: roundRatio(value), lowConfidence, coSoldSample, directOnlySample, minSampleSize };
 }
 
 function difference(a: number | null, b: number | null, scale: number): number | null {

@@ -7,6 +7,12 @@ function measured(measure: UpliftMeasure): ReportCell {
   return measure.status === 'measured' ? measure.value : measure.status;
 }
 
+/** `low` below the minimum sample on either side, `sufficient` otherwise, null with no figure. */
+function confidence(measure: UpliftMeasure): ReportCell {
+  if (measure.status !== 'measured') return null;
+  return measure.lowConfidence ? 'low' : 'sufficient';
+}
+
 /** `Negotiation=3/450000; Closed Won=2/210000`: stage names vary per org, so they share one column. */
 function stageDistribution(row: AttributionPeriodRow): string {
   return Object.entries(row.coSellPipeline.stages)
@@ -44,12 +50,15 @@ function flatten(row: AttributionPeriodRow, currency: string): Record<string, Re
     directOnlyWon: directOnly.won,
     directOnlyWinRate: directOnly.winRate,
     winRateUpliftPoints: measured(uplift.winRatePoints),
+    winRateUpliftConfidence: confidence(uplift.winRatePoints),
     coSoldAverageDealSize: coSold.averageDealSize,
     directOnlyAverageDealSize: directOnly.averageDealSize,
     dealSizeUplift: measured(uplift.dealSize),
+    dealSizeUpliftConfidence: confidence(uplift.dealSize),
     coSoldMedianCycleDays: coSold.medianCycleDays,
     directOnlyMedianCycleDays: directOnly.medianCycleDays,
     cycleDaysSaved: measured(uplift.cycleDaysSaved),
+    cycleDaysSavedConfidence: confidence(uplift.cycleDaysSaved),
     submitted: health.submitted,
     accepted: health.accepted,
     declined: health.declined,

@@ -12,12 +12,17 @@ export interface CountAndValue {
   value: number;
 }
 
-export const INSUFFICIENT_DATA = 'insufficient data' as const;
+/** The uplift cannot be computed at all: a side has no deal to measure (or a zero direct-only average). */
+export const NO_DATA = 'no data' as const;
 
-/** An uplift figure, or an explicit marker that one side has fewer closed deals than the minimum. */
+/**
+ * An uplift figure with the samples behind it. Below the minimum sample on either side the figure is
+ * still shown, marked low confidence: the guide asks for the uplift itself and a small ISV's first
+ * quarters never reach ten deals a side (the minimum is our number, not the guide's).
+ */
 export type UpliftMeasure =
-  | { status: 'measured'; value: number; coSoldSample: number; directOnlySample: number }
-  | { status: typeof INSUFFICIENT_DATA; coSoldSample: number; directOnlySample: number; minSampleSize: number };
+  | { status: 'measured'; value: number; lowConfidence: boolean; coSoldSample: number; directOnlySample: number; minSampleSize: number }
+  | { status: typeof NO_DATA; coSoldSample: number; directOnlySample: number; minSampleSize: number };
 
 export interface ConversionSide {
   /** Closed (won or lost) deals: the win-rate sample. */
@@ -106,6 +111,7 @@ export interface AttributionReport {
   cloud: Cloud | null;
   /** `FY2027Q1`, `FY2027` for a whole year, or null for every period in the data. */
   period: string | null;
+  /** Deals each side needs before an uplift is not marked low confidence. */
   minSampleSize: number;
   /** One row per cloud and fiscal quarter (the cloud's calendar). */
   rows: AttributionPeriodRow[];

@@ -21,7 +21,7 @@ export interface AttributionReportOptions {
   reportingCurrency: string;
   /** Units of reportingCurrency per one unit of the keyed currency; reportingCurrency itself is 1. */
   rates: Record<string, number>;
-  /** Closed (or won) deals each side needs before an uplift is measured. Default 10. */
+  /** Closed (or won) deals each side needs before an uplift stops being marked low confidence. Default 10. */
   minSampleSize?: number;
   now: Date;
 }

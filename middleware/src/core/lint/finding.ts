@@ -14,6 +14,7 @@ export const LINT_CODES = {
   noHyperscalerAsk: 'LINT_NO_HYPERSCALER_ASK',
   wonDealForCredit: 'LINT_WON_DEAL_FOR_CREDIT',
   shareEverything: 'LINT_SHARE_EVERYTHING',
+  originatingCloudMissing: 'LINT_ORIGINATING_CLOUD_MISSING',
 } as const;
 export type LintCode = (typeof LINT_CODES)[keyof typeof LINT_CODES];
 
@@ -31,6 +32,8 @@ export const LINT_SEVERITY: Record<LintCode, Severity> = {
   LINT_NO_HYPERSCALER_ASK: 'error',
   LINT_WON_DEAL_FOR_CREDIT: 'error',
   LINT_SHARE_EVERYTHING: 'warning',
+  // Attribution data quality, not a portal problem: it must not block a submission.
+  LINT_ORIGINATING_CLOUD_MISSING: 'warning',
 };
 
 /** A finding about one opportunity (opportunityId set) or about the pipeline for a cloud (null). */

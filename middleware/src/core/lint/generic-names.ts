@@ -9,6 +9,13 @@ const GENERIC_WORDS = new Set([
   'use', 'with', 'xxx',
 ]);
 
+/**
+ * Period tags ("Q3", "H1", "FY27", "FY2027", "CY26", "2027", "Oct") date a deal without describing
+ * it: a name made of stock words plus a period tag is still a template (DOMAIN.md, submission
+ * quality: generic names). A bare year counts here as it does as a bare number.
+ */
+const PERIOD_TAG = /^(?:q[1-4]|h[12]|[fc]y(?:\d{2}|\d{4})?|fy\d{2}q[1-4]|q[1-4]fy\d{2,4}|quarter|qtr|half|month|year|annual|ytd|eoq|eoy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
+
 export interface GenericNameVerdict {
   generic: boolean;
   /** The words that carried no meaning, for the finding's evidence. */
@@ -16,7 +23,7 @@ export interface GenericNameVerdict {
 }
 
 /**
- * A name is generic when every word in it is a stock word or a bare number: nothing in it names
+ * A name is generic when every word in it is a stock word, a bare number or a period tag: nothing in it names
  * the customer, the workload or the product. `extraWords` lets an ISV add its own stock words.
  */
 export function judgeOpportunityName(name: string, extraWords: ReadonlyArray<string> = []): GenericNameVerdict {
@@ -25,6 +32,6 @@ export function judgeOpportunityName(name: string, extraWords: ReadonlyArray<str
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
   const extra = new Set(extraWords.map((word) => word.toLowerCase()));
-  const isStock = (word: string) => GENERIC_WORDS.has(word) || extra.has(word) || /^\d+$/.test(word);
+  const isStock = (word: string) => GENERIC_WORDS.has(word) || extra.has(word) || /^\d+$/.test(word) || PERIOD_TAG.test(word);
   return { generic: words.every(isStock), genericWords: words.filter(isStock) };
 }

@@ -1,6 +1,7 @@
 // The lint rules that judge one opportunity on its own: what its name, description, ask, dates and
 // outcome tell the hyperscaler reviewer. One finding per tagged cloud, because each cloud's
 // engagement record carries its own findings.
+import { originatingCloudGap } from '../attribution/attribution.js';
 import type { Cloud, CoSellOpportunity } from '../model.js';
 import { dayBefore, daysSince } from './calendar.js';
 import { LINT_CODES, lintFinding, type LintFinding } from './finding.js';
@@ -108,6 +109,28 @@ const wonDealForCredit: CloudRule = (opp, cloud) => {
   });
 };
 
+/**
+ * A hyperscaler-led deal was sourced by a hyperscaler, so a blank originating cloud is a hole in the
+ * attribution (DOMAIN.md, "Attribution follows origin"): with one cloud tagged the report reads that
+ * cloud as the source and says so here; with several it cannot tell and the deal counts as sourced
+ * by none of them until the field is set.
+ */
+const originatingCloudMissing: CloudRule = (opp, cloud) => {
+  const gap = originatingCloudGap(opp);
+  if (!gap || gap.kind === 'no-cloud') return null;
+  const message =
+    gap.kind === 'read-from-single-cloud'
+      ? `Hyperscaler-led with no originating cloud: reported as sourced by ${cloud}, the only cloud tagged. Set the originating cloud to ${cloud} (or correct the origin) so the record says it.`
+      : `Hyperscaler-led with no originating cloud and ${gap.clouds.join(', ')} tagged: no cloud gets sourced credit until you set which one brought the deal.`;
+  return lintFinding(LINT_CODES.originatingCloudMissing, {
+    cloud,
+    field: 'coSell.originatingCloud',
+    opportunityId: opp.id,
+    message,
+    evidence: gap.kind === 'read-from-single-cloud' ? { origin: opp.coSell.origin, readAsSourcedBy: cloud } : { origin: opp.coSell.origin, taggedClouds: gap.clouds },
+  });
+};
+
 const CLOUD_RULES: ReadonlyArray<CloudRule> = [
   templateName,
   thinDescription,
@@ -116,6 +139,7 @@ const CLOUD_RULES: ReadonlyArray<CloudRule> = [
   pastCloseDate,
   noHyperscalerAsk,
   wonDealForCredit,
+  originatingCloudMissing,
 ];
 
 /** Every per-opportunity finding, for each cloud the opportunity is tagged for (none when untagged). */

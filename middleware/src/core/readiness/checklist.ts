@@ -118,14 +118,25 @@ const CADENCE_OK: Record<'primary' | 'secondary', ReadonlySet<PdmCadence>> = {
   secondary: new Set(['weekly', 'fortnightly', 'monthly']),
 };
 
+/**
+ * Item 5: a named PDM with a working rhythm (weekly or fortnightly on a primary cloud, at least monthly
+ * on a secondary one). The PDM may be named in the evidence or as a Partner Program counterpart.
+ */
 function pdmRhythm(evidence: ReadinessEvidence, data: ReadinessData, settings: ReadinessSettings): Check {
-  if (data.counterparts === undefined) return { status: 'unknown', evidence: ['counterparts not supplied'] };
-  const pdms = data.counterparts.filter((person) => person.cloud === evidence.cloud && person.layer === 'Partner Program');
-  if (pdms.length === 0) return { status: 'not met', evidence: ['no named PDM (Partner Program counterpart)'] };
+  const fromOrg = (data.counterparts ?? []).filter((person) => person.cloud === evidence.cloud && person.layer === 'Partner Program');
+  const named = [
+    ...(evidence.pdm ? [{ name: evidence.pdm.name, lastContactAt: evidence.pdm.lastMetOn }] : []),
+    ...fromOrg.map((person) => ({ name: person.name, lastContactAt: person.lastContactAt })),
+  ];
+  if (named.length === 0) {
+    return data.counterparts === undefined
+      ? { status: 'unknown', evidence: ['no PDM named in the evidence, and counterparts not supplied'] }
+      : { status: 'not met', evidence: ['no named PDM (in the evidence or as a Partner Program counterpart)'] };
+  }
   const tier = evidence.primary ? 'primary' : 'secondary';
   const windowDays = settings.pdmContactWindowDays[tier];
-  const lines = [`named PDM: ${pdms.map((person) => person.name).join(', ')}`];
-  const lastContact = pdms
+  const lines = [`named PDM: ${[...new Set(named.map((person) => person.name))].join(', ')}`];
+  const lastContact = named
     .map((person) => person.lastContactAt)
     .filter((at): at is string => at !== null)
     .sort()

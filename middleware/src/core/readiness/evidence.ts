@@ -30,6 +30,14 @@ export const ReadinessEvidence = z
     opportunitySharing: z
       .object({ configured: Known, submissionCriteriaDefined: Known })
       .default({ configured: null, submissionCriteriaDefined: null }),
+    /**
+     * The named PDM (readiness item 5), when the alliance team records one here rather than (or as
+     * well as) a Partner Program counterpart in the org; lastMetOn shows the rhythm is kept.
+     */
+    pdm: z
+      .strictObject({ name: z.string().trim().min(1), email: z.email().nullable().default(null), lastMetOn: IsoDate.nullable().default(null) })
+      .nullable()
+      .default(null),
     /** The agreed meeting rhythm with the PDM, when the alliance team records one. */
     pdmCadence: PdmCadence.nullable().default(null),
     jointValueProposition: Known,

@@ -21,6 +21,7 @@ export {
   type ReadinessStatus,
 } from './checklist.js';
 export { CLOUD_VOCABULARY, type CloudVocabulary } from './vocabulary.js';
+export { readinessEvidenceTemplate } from './template.js';
 export {
   DEFAULT_MATURITY_SETTINGS,
   MaturityMetrics,

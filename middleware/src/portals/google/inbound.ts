@@ -1,8 +1,8 @@
 // Turns an opportunity Google created (and the Pub/Sub push announcing it) into the canonical inbound
-// referral the triage inbox works on, naming the Google seller's field layer when the data allows.
+// referral the triage inbox works on; Google does not give the sender's role, so the layer is left to
+// the named-counterpart lookup at intake or to a person.
 import { InboundReferral, type Finding } from '../../core/model.js';
 import { REFERRAL_FIELDS } from '../../core/salesforce-fields.js';
-import { inferSourceLayer } from '../../core/triage/source-layer.js';
 import { OpportunityReadBack, OpportunitySubscriberEvent, PubSubPushBody } from './schema.js';
 import { amountFromMoney } from './values.js';
 import { decodePushData, googleSchemaFindings } from './wire-format.js';
@@ -58,18 +58,20 @@ export function parseGoogleOpportunity(payload: unknown, options: { receivedAt?:
   if (!wire.source) {
     findings.push({ code: 'GOOGLE_SOURCE_MISSING', severity: 'warning', cloud: 'Google', path: '$.source', message: 'source is missing; read as created by Google' });
   }
-  // Google documents the owner as the opportunity's field sales rep (FSR).
-  const inference = wire.ownerEmail || wire.owner ? inferSourceLayer({ title: null, role: 'FSR', email: wire.ownerEmail ?? null, hint: null }) : null;
-  if (!inference?.layer) {
-    findings.push({
+  // Google names the opportunity's owner but not their role, and referrals reach partners from every
+  // layer of Google's field (DOMAIN.md, "The five layers"). So the owner is not assumed to be a field
+  // seller: the intake looks the owner up among the ISV's named counterparts (their recorded role),
+  // and failing that triage flags the referral for classification.
+  findings.push({
       code: 'GOOGLE_SOURCE_LAYER_UNKNOWN',
       severity: 'warning',
       cloud: 'Google',
       path: '$.ownerEmail',
       field: REFERRAL_FIELDS.sourceLayer,
-      message: 'classify the source: the opportunity names no Google owner whose field layer can be told',
-    });
-  }
+      message: wire.ownerEmail || wire.owner
+        ? `Google does not say which part of its field ${wire.owner ?? wire.ownerEmail} works in: record them as a named counterpart or classify the source`
+        : 'classify the source: the opportunity names no Google owner whose field layer can be told',
+  });
   const dealSize = wire.qualificationInfo?.dealSize;
   const referral = InboundReferral.parse({
     cloud: 'Google',
@@ -81,7 +83,7 @@ export function parseGoogleOpportunity(payload: unknown, options: { receivedAt?:
     title: wire.opportunityInfo?.displayName ?? null,
     description: wire.opportunityInfo?.description ?? null,
     estimatedValue: dealSize ? { amount: amountFromMoney(dealSize), currencyIsoCode: dealSize.currencyCode } : null,
-    sourceLayer: inference?.layer ?? null,
+    sourceLayer: null,
     referrer: { name: wire.owner ?? null, email: wire.ownerEmail ?? null, title: null },
   });
   return { ok: true, referral, findings };

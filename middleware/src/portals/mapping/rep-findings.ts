@@ -96,8 +96,9 @@ function sentence(site: FindingSite, details: FindingDetails): string {
   const because = details.why ? ` (${details.why})` : '';
   const reason = details.reason ? reasonPhrase(details.reason, details.raw, portalName) : 'is empty';
   const hint = (details.transform && FORMAT_HINTS[details.transform]) ?? '';
+  // In Salesforce terms: the admin adds a Co-Sell Value Map record in Setup; config/mapping holds only the shipped defaults.
   const adminHint = details.valueMap
-    ? ` Pick another value, or ask your Salesforce admin to add it to value map "${details.valueMap}" in config/mapping/${site.portal}.json.`
+    ? ` Pick another ${label} value, or ask your Salesforce admin to add a Co-Sell Value Map record (Setup > Custom Metadata Types > Co-Sell Value Map > Manage Records) with Portal ${site.cloud}, Value Map "${details.valueMap}", Salesforce Value ${describeValue(details.raw)} and the ${portalName} value it stands for.`
     : '';
   switch (details.kind) {
     case 'REQUIRED_MISSING':
@@ -111,7 +112,7 @@ function sentence(site: FindingSite, details: FindingDetails): string {
     case 'DEFAULT_USED':
       return `${label} ${reason}, so the default ${describeValue(details.sent)} was sent to ${portalName}.${details.reason === 'empty' ? ` Fill in ${label} to send the real value.` : adminHint}`;
     case 'VALUE_NOT_SENT':
-      return `${label} ${reason}, so it was left out of what goes to ${portalName}. ${hint}`.trim();
+      return `${label} ${reason}, so it was left out of what goes to ${portalName}. ${hint}${details.valueMap ? adminHint : ''}`.trim();
     case 'ITEMS_NOT_SENT':
       return `${label} ${describeValue(details.raw)} could not be sent: ${portalName} has no equivalent, or takes only one value here. Mention them in Co-Sell Help Details if they matter.`;
     case 'TOO_LONG':

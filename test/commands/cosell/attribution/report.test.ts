@@ -56,6 +56,22 @@ describe('cosell attribution report', () => {
     expect(JSON.parse(ux.log.firstCall.args[0] ?? '')).toEqual(JSON.parse(JSON.stringify(result.report)));
   });
 
+  it('shows a small-sample win-rate uplift with its sample sizes and a low-confidence marker', async () => {
+    const header = readFileSync(FIXTURE, 'utf8').split('\n')[0];
+    const deal = (id: string, won: boolean, cloud: string, origin: string) =>
+      `006Hs00001${id}AAA,Deal ${id} analytics,100000,USD,${won ? 'Closed Won' : 'Closed Lost'},true,${won},2026-05-15,2026-02-01T10:00:00.000Z,2026-05-15T10:00:00.000Z,Customer ${id} data platform,Customer ${id},New Business,${cloud},${origin},,Architecture validation,,,,Data`;
+    const lines = [
+      deal('Cos01', true, 'AWS', 'Partner-led'), deal('Cos02', true, 'AWS', 'Partner-led'), deal('Cos03', false, 'AWS', 'Partner-led'),
+      deal('Dir01', true, '', ''), deal('Dir02', false, '', ''), deal('Dir03', false, '', ''), deal('Dir04', false, '', ''),
+    ];
+    const path = join(scratch, 'small.csv');
+    writeFileSync(path, [header, ...lines].join('\n'));
+    const result = await report(['--file', path, '--cloud', 'aws', '--now', NOW]);
+    expect(result.report.rows[0]?.conversion.uplift.winRatePoints).toMatchObject({ status: 'measured', lowConfidence: true, coSoldSample: 3, directOnlySample: 4 });
+    const cell = ux.table.firstCall.args[0].data[0]?.winRateUpliftPoints;
+    expect(cell).toBe('+41.6667 (3/4 closed, low confidence)');
+  });
+
   it('prints every flattened row as CSV with a header', async () => {
     const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--format', 'csv']);
     const lines = printed().split('\n');

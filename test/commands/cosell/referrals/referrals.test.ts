@@ -148,6 +148,17 @@ describe('cosell referrals', () => {
       expect(sent.filter((request) => request.method === 'POST')).toEqual([]);
     });
 
+    it('judges specificity, not length: refuses the polite reworded decline, sends a short specific one', async () => {
+      const sent = fakeService($$, {
+        'GET /api/v1/referrals': inbox,
+        'POST /api/v1/referrals/42/decline': { status: 202, body: { referralId: '42', decision: 'decline', jobId: '984', warnings: [] } },
+      });
+      const polite = await failure(runCommand(ReferralsDecline, [...service, '--referral', '42', '--reason', 'Below commercial threshold', '--feedback', "Isn't a fit for us right now, keep them coming!"]));
+      expect((polite.data as { findings: Array<{ code: string }> }).findings.map((finding) => finding.code)).toEqual(['FEEDBACK_NO_CONCRETE_REASON', 'FEEDBACK_NOT_SPECIFIC']);
+      await runCommand(ReferralsDecline, [...service, '--referral', '42', '--reason', 'Below commercial threshold', '--feedback', 'Contoso is a 12k pilot, below our 50k threshold.']);
+      expect(sent.filter((request) => request.method === 'POST')).toHaveLength(1);
+    });
+
     it('checks what it can when the referral is not in the open inbox, and lets the service judge the rest', async () => {
       const sent = fakeService($$, {
         'GET /api/v1/referrals': { status: 200, body: { referrals: [], truncated: false } },

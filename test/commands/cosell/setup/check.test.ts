@@ -44,6 +44,7 @@ describe('cosell setup check', () => {
         { match: /FROM PermissionSet WHERE/, records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })) },
         { match: /FROM ObjectPermissions/, records: grants.objects },
         { match: /FROM FieldPermissions/, records: grants.fields },
+        { match: /FROM CoSell_Value_Map__mdt/, records: [] },
         { match: /FROM User WHERE Username = 'cosell-integration@acme\.com'/, records: [{ Id: '005Hs00000Int01AAA' }] },
         { match: /FROM PermissionSetAssignment/, records: [{ Id: '0PaHs00000Asg01AAA' }] },
       ],
@@ -53,6 +54,39 @@ describe('cosell setup check', () => {
     expect(result.ready).toBe(true);
     expect(result.checked).toBeGreaterThan(80);
     expect(process.exitCode).toBeUndefined();
+    expect(schemaIssues('cosell setup check', result)).toEqual([]);
+  });
+
+  it('lists every value of the picklists the mappings read that maps to nothing, per portal, counting the org value maps', async () => {
+    const grants = integrationGrants();
+    const describes = packagedOrgDescribes();
+    describes.Opportunity!.fields.push('StageName', 'Type');
+    describes.Opportunity!.picklists = { StageName: ['Prospecting', 'Solution Proposed', 'Verbal Commit', 'Closed Won'] };
+    describes.Account!.picklists = { Industry: ['Healthcare', 'Financial Services'] };
+    const org = await fakeOrg($$, {
+      describes,
+      pageSize: 50,
+      queries: [
+        { match: /FROM PermissionSet WHERE/, records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })) },
+        { match: /FROM ObjectPermissions/, records: grants.objects },
+        { match: /FROM FieldPermissions/, records: grants.fields },
+        {
+          match: /FROM CoSell_Value_Map__mdt/,
+          records: [{ DeveloperName: 'Microsoft_salesStage_Verbal_Commit', Portal__c: 'Microsoft', Value_Map__c: 'salesStage', Salesforce_Value__c: 'Verbal Commit', Portal_Value__c: 'Close' }],
+        },
+      ],
+    });
+    const result = await check(['--target-org', org.username, '--json']);
+    const gaps = Object.fromEntries(result.missing.filter((item) => item.area === 'value map').map((item) => [item.item, item.problem]));
+    expect(Object.keys(gaps).sort()).toEqual(['AWS Account.Industry', 'AWS Opportunity.StageName', 'Microsoft Account.Industry']);
+    expect(gaps['AWS Account.Industry']).toMatch(/^"Financial Services" maps to nothing/);
+    expect(gaps['AWS Opportunity.StageName']).toMatch(/^"Verbal Commit" maps to nothing in AWS's "stage" map: add CoSell_Value_Map__mdt records/);
+    expect(gaps['Microsoft Account.Industry']).toContain('"Healthcare", "Financial Services"');
+    // Google maps both industries now; the org's record covers Microsoft's stage.
+    expect(result.checks.filter((item) => item.area === 'value map' && item.ok).map((item) => item.item)).toEqual(
+      expect.arrayContaining(['Google Account.Industry', 'Microsoft Opportunity.StageName']),
+    );
+    expect(result.ready).toBe(false);
     expect(schemaIssues('cosell setup check', result)).toEqual([]);
   });
 
@@ -90,6 +124,7 @@ describe('cosell setup check', () => {
         { match: /FROM PermissionSet WHERE/, records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })) },
         { match: /FROM ObjectPermissions/, records: objects },
         { match: /FROM FieldPermissions/, records: fields },
+        { match: /FROM CoSell_Value_Map__mdt/, records: [] },
         { match: /FROM User WHERE/, records: [{ Id: '005Hs00000Int01AAA' }] },
         { match: /FROM PermissionSetAssignment/, records: [] },
       ],

@@ -3,13 +3,13 @@
 // exercised), and records every SOQL statement sent. No network, no real org.
 import type { TestContext } from '@salesforce/core/testSetup';
 import { MockTestOrgData } from '@salesforce/core/testSetup';
-import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, TRIAGE_RULE_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
+import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, READINESS_FIELDS, TRIAGE_RULE_FIELDS, VALUE_MAP_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
 
 export type SoqlRecord = Record<string, unknown>;
 
 export interface FakeOrgData {
   /** Describe answers by object; objects left out answer NOT_FOUND, like an org without the package. */
-  describes: Record<string, { fields: string[]; childRelationships?: string[] }>;
+  describes: Record<string, { fields: string[]; childRelationships?: string[]; picklists?: Record<string, string[]> }>;
   /** SOQL answers: the first matcher whose pattern matches the statement answers it. */
   queries: Array<{ match: RegExp; records: SoqlRecord[] }>;
   /** Records per page (Salesforce uses 2000; small here so paging is exercised). */
@@ -38,6 +38,8 @@ export function packagedOrgDescribes(options: { multiCurrency?: boolean } = {}):
     CoSell_Counterpart__c: { fields: own(COUNTERPART_FIELDS) },
     CoSell_Metric__c: { fields: own(METRIC_FIELDS) },
     CoSell_Triage_Rule__mdt: { fields: Object.values(TRIAGE_RULE_FIELDS) },
+    CoSell_Readiness__c: { fields: own(READINESS_FIELDS) },
+    CoSell_Value_Map__mdt: { fields: Object.values(VALUE_MAP_FIELDS) },
     Account: { fields: ['Id', 'Name', ...INTEGRATION_ACCESS.Account.readFields] },
     Contact: { fields: ['Id', 'LastName', ...INTEGRATION_ACCESS.Contact.readFields] },
   };
@@ -83,7 +85,7 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
       if (!found) return Promise.reject(notFound(name));
       return Promise.resolve({
         name,
-        fields: found.fields.map((field) => ({ name: field })),
+        fields: found.fields.map((field) => ({ name: field, ...(found.picklists?.[field] ? { picklistValues: found.picklists[field]!.map((value) => ({ value, active: true })) } : {}) })),
         childRelationships: (found.childRelationships ?? []).map((relationshipName) => ({ relationshipName })),
       });
     }

@@ -28,8 +28,7 @@ import cycleLabel from '@salesforce/label/c.CoSell_Attribution_Cycle_Saved';
 import pointsLabel from '@salesforce/label/c.CoSell_Attribution_Points';
 import daysSavedLabel from '@salesforce/label/c.CoSell_Attribution_Days_Saved';
 import sampleLabel from '@salesforce/label/c.CoSell_Attribution_Sample';
-import insufficientLabel from '@salesforce/label/c.CoSell_Attribution_Insufficient';
-import insufficientDetailLabel from '@salesforce/label/c.CoSell_Attribution_Insufficient_Detail';
+import lowConfidenceLabel from '@salesforce/label/c.CoSell_Attribution_Low_Confidence';
 import acceptanceLabel from '@salesforce/label/c.CoSell_Attribution_Acceptance';
 import hoursToAcceptLabel from '@salesforce/label/c.CoSell_Attribution_Hours_To_Accept';
 import marketplaceLabel from '@salesforce/label/c.CoSell_Attribution_Marketplace';
@@ -193,14 +192,24 @@ export default class CoSellAttribution extends LightningElement {
         }));
     }
 
+    // A small sample still shows its figure, marked low confidence; only a side with no deal has none.
     upliftCell(measure, format) {
+        let detail = formatLabel(sampleLabel, measure.coSoldSample, measure.directSample);
+        if (!measure.insufficient && measure.lowConfidence) {
+            detail = formatLabel(lowConfidenceLabel, this.minimum, measure.coSoldSample, measure.directSample);
+        }
+        let className = 'uplift';
+        if (measure.insufficient) {
+            className = 'uplift insufficient slds-text-color_weak';
+        } else if (measure.lowConfidence) {
+            className = 'uplift low-confidence';
+        }
         return {
             insufficient: measure.insufficient,
-            text: measure.insufficient ? insufficientLabel : format(measure.value),
-            detail: measure.insufficient
-                ? formatLabel(insufficientDetailLabel, this.minimum, measure.coSoldSample, measure.directSample)
-                : formatLabel(sampleLabel, measure.coSoldSample, measure.directSample),
-            className: measure.insufficient ? 'uplift insufficient slds-text-color_weak' : 'uplift'
+            lowConfidence: measure.lowConfidence,
+            text: measure.insufficient ? noDataLabel : format(measure.value),
+            detail,
+            className
         };
     }
 

@@ -1,7 +1,8 @@
 // Turns CoSell_Metric__c rows (one figure per cloud, fiscal period, metric and segment, written by
 // the co-sell service) into the three tables RevOps reads. Uplift mirrors the service's attribution
 // rule (middleware/src/core/attribution/period-tally.ts): win rate in points, deal size as a ratio,
-// cycle in days saved, and "insufficient data" when either side has fewer deals than the minimum.
+// cycle in days saved. Below the minimum sample on either side the figure is still shown and marked
+// low confidence; it is missing only when a side has no deal at all.
 
 /** Cloud rows in a fixed order; `All` carries the cross-cloud figures. */
 const CLOUD_ORDER = ['AWS', 'Microsoft', 'Google', 'All'];
@@ -58,9 +59,10 @@ function uplift(find, cloud, metric, minimumSampleSize, measure) {
     const direct = find(cloud, metric, 'Direct only');
     const coSoldSample = coSold && coSold.sampleSize !== null ? coSold.sampleSize : 0;
     const directSample = direct && direct.sampleSize !== null ? direct.sampleSize : 0;
-    const enough = coSoldSample >= minimumSampleSize && directSample >= minimumSampleSize;
-    const value = enough && figure(coSold) !== null && figure(direct) !== null ? measure(coSold.value, direct.value) : null;
-    return { value, insufficient: value === null, coSoldSample, directSample };
+    const measurable = coSoldSample > 0 && directSample > 0 && figure(coSold) !== null && figure(direct) !== null;
+    const value = measurable ? measure(coSold.value, direct.value) : null;
+    const lowConfidence = coSoldSample < minimumSampleSize || directSample < minimumSampleSize;
+    return { value, insufficient: value === null, lowConfidence, coSoldSample, directSample };
 }
 
 /** Conversion uplift of co-sold over direct-only deals, per cloud, with the samples behind it. */

@@ -450,12 +450,14 @@ export default class CoSellInbox extends LightningElement {
             return;
         }
         this.formError = undefined;
-        if (feedback && isGenericFeedback(feedback) && !this.genericWarningShown) {
+        const referral = (this.referrals || []).find((r) => r.id === this.activeId);
+        // Only a decline must explain itself; an acceptance note is free text.
+        const declining = this.decision === 'Decline';
+        if (declining && feedback && isGenericFeedback(feedback, referral) && !this.genericWarningShown) {
             this.genericWarningShown = true;
             return;
         }
         this.saving = true;
-        const referral = (this.referrals || []).find((r) => r.id === this.activeId);
         try {
             await updateRecord({
                 fields: { Id: this.activeId, Requested_Action__c: this.decision, ...fields }

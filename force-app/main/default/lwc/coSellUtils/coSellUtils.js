@@ -11,5 +11,5 @@ export {
 export { priorityRank, compareByPriorityThenDue } from './priority';
 export { slaState, formatDuration } from './sla';
 export { parseFindings } from './findings';
-export { GENERIC_FEEDBACK_PHRASES, isGenericFeedback } from './feedback';
+export { isGenericFeedback, judgeFeedback } from './feedback';
 export { formatLabel, describeError } from './messages';

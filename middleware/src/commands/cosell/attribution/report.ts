@@ -44,6 +44,15 @@ const TABLE_COLUMNS = [
   'coSellOpenValue', 'winRateUpliftPoints', 'marketplaceTransactions', 'partnerAttachRateByCount',
 ] as const;
 
+/** The win-rate uplift with its samples, marked when either side is below the minimum: `+30 (4/6 closed, low confidence)`. */
+function winRateCell(row: Record<string, ReportCell>): string {
+  const value = row.winRateUpliftPoints;
+  const samples = `${row.coSoldClosed}/${row.directOnlyClosed} closed`;
+  if (typeof value !== 'number') return `${value ?? ''} (${samples})`;
+  const figure = `${value > 0 ? '+' : ''}${value}`;
+  return row.winRateUpliftConfidence === 'low' ? `${figure} (${samples}, low confidence)` : `${figure} (${samples})`;
+}
+
 export default class AttributionReportCommand extends SfCommand<AttributionReportResult> {
   public static readonly summary = messages.getMessage('summary');
   public static readonly description = messages.getMessage('description');
@@ -138,7 +147,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     else if (format === 'csv') deliverReport(this, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}), cast: csvSafeCast }).trimEnd(), output);
     else {
       this.table({
-        data: terminalSafeRows(rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, row[column] ?? ''])))),
+        data: terminalSafeRows(rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, column === 'winRateUpliftPoints' ? winRateCell(row) : (row[column] ?? '')])))),
         columns: [...TABLE_COLUMNS],
       });
     }

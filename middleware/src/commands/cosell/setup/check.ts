@@ -1,11 +1,14 @@
 // `cosell setup check`: does the org have what the co-sell package ships (objects, fields, permission
-// sets) and can the integration user see and write what the service needs? Prints what is missing.
+// sets), can the integration user see and write what the service needs, and does every value of the
+// picklists the portal mappings read map to something? Prints what is missing.
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { orgConnection } from '../../../cli/org-connection.js';
 import { checkPackage, type SetupCheck } from '../../../salesforce-query/package-check.js';
 import { gatherPackageFacts } from '../../../salesforce-query/package-facts.js';
+import { loadMapping } from '../../../portals/mapping/load.js';
+import { mappedPicklists } from '../../../portals/mapping/org-value-maps.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.setup.check');
@@ -36,10 +39,14 @@ export default class SetupCheckCommand extends SfCommand<SetupCheckResult> {
     this.spinner.start(messages.getMessage('info.checking', [username]));
     let checks: SetupCheck[];
     try {
+      // The shipped mappings say which picklists reach a portal; the org's values of each are checked against them.
+      const mappings = { aws: loadMapping('aws').config, microsoft: loadMapping('microsoft').config, google: loadMapping('google').config };
+      const picklists = [...new Set(Object.values(mappings).flatMap((config) => mappedPicklists(config).map((picklist) => picklist.field)))];
       const facts = await gatherPackageFacts(orgConnection(org.getConnection(flags['api-version'])), {
+        picklists,
         ...(flags['integration-user'] ? { integrationUsername: flags['integration-user'] } : {}),
       });
-      checks = checkPackage(facts);
+      checks = checkPackage(facts, mappings);
     } finally {
       this.spinner.stop();
     }

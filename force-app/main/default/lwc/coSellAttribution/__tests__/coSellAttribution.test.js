@@ -73,18 +73,18 @@ describe('c-co-sell-attribution', () => {
         expect(cellText(element, 'uplift-table', 'AWS', 'cycle')).toBe('+22 days saved (10 co-sold vs 16 direct-only deals)');
     });
 
-    it('says "insufficient data" instead of an uplift when one side is below the minimum', async () => {
+    it('shows the uplift with its samples and a low-confidence marker when one side is below the minimum', async () => {
         const element = await createDashboard();
         expect(cellText(element, 'uplift-table', 'Microsoft', 'win-rate')).toBe(
-            'Insufficient data (needs 10 deals per side; 8 co-sold vs 40 direct-only)'
+            '+20 pts (8 co-sold vs 40 direct-only deals; low confidence, under 10 per side)'
         );
-        expect(cellText(element, 'uplift-table', 'Microsoft', 'deal-size')).toBe(
-            'Insufficient data (needs 10 deals per side; 4 co-sold vs 12 direct-only)'
+        expect(cellText(element, 'uplift-table', 'Microsoft', 'deal-size')).toMatch(
+            /^[+-]\d+% \(4 co-sold vs 12 direct-only deals; low confidence, under 10 per side\)$/
         );
-        // No closed deals measured at all for Google yet.
-        expect(cellText(element, 'uplift-table', 'Google', 'cycle')).toBe(
-            'Insufficient data (needs 10 deals per side; 0 co-sold vs 0 direct-only)'
-        );
+        const marked = element.shadowRoot.querySelector('.uplift-table tr[data-cloud="Microsoft"] td.win-rate .uplift');
+        expect(marked.className).toContain('low-confidence');
+        // No closed deals measured at all for Google yet: nothing to show but the empty samples.
+        expect(cellText(element, 'uplift-table', 'Google', 'cycle')).toBe('No data (0 co-sold vs 0 direct-only deals)');
     });
 
     it('uses the minimum sample size an admin configured', async () => {
@@ -93,7 +93,7 @@ describe('c-co-sell-attribution', () => {
         document.body.removeChild(lenient);
 
         const strict = await createDashboard(mockMetrics, { minimumSampleSize: 20 });
-        expect(cellText(strict, 'uplift-table', 'AWS', 'deal-size')).toContain('Insufficient data (needs 20 deals per side');
+        expect(cellText(strict, 'uplift-table', 'AWS', 'deal-size')).toBe('+31% (10 co-sold vs 16 direct-only deals; low confidence, under 20 per side)');
         expect(cellText(strict, 'uplift-table', 'AWS', 'win-rate')).toBe('+15 pts (24 co-sold vs 61 direct-only deals)');
     });
 
@@ -115,7 +115,7 @@ describe('c-co-sell-attribution', () => {
         await flushPromises();
         expect(cloudsIn(element, 'pipeline')).toEqual(['AWS']);
         expect(cellText(element, 'pipeline', 'AWS', 'sourced-value')).toBe('$1,820,000');
-        expect(cellText(element, 'uplift-table', 'AWS', 'win-rate')).toContain('Insufficient data');
+        expect(cellText(element, 'uplift-table', 'AWS', 'win-rate')).toBe('No data (0 co-sold vs 0 direct-only deals)');
         expect(element.shadowRoot.querySelector('a.download').getAttribute('download')).toBe('cosell-metrics-FY2026Q4.csv');
         expect(csvOf(element).trim().split('\r\n')).toHaveLength(5);
     });

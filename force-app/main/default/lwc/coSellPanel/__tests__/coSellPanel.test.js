@@ -177,6 +177,25 @@ describe('c-co-sell-panel', () => {
         expect(findings[0].querySelector('lightning-icon').alternativeText).toBe('error');
     });
 
+    it('explains a stage the mapping does not know in Salesforce terms: the field, and the value map record an admin adds', async () => {
+        const unmapped = {
+            code: 'MICROSOFT_MAP_VALUE_NOT_SENT',
+            severity: 'warning',
+            cloud: 'Microsoft',
+            field: 'StageName',
+            path: '$.salesStage',
+            message:
+                'Stage "Verbal Commit" has no Microsoft Partner Center equivalent in the mapping, so it was left out of what goes to Microsoft Partner Center. ' +
+                'Pick another Stage value, or ask your Salesforce admin to add a Co-Sell Value Map record (Setup > Custom Metadata Types > Co-Sell Value Map > Manage Records) ' +
+                'with Portal Microsoft, Value Map "salesStage", Salesforce Value "Verbal Commit" and the Microsoft Partner Center value it stands for.'
+        };
+        const element = await emitAll(createPanel(), { engagements: withEngagement({ Findings__c: JSON.stringify([unmapped]) }) });
+        const [finding] = [...card(element, 'Microsoft').querySelectorAll('li.finding')];
+        expect(finding.querySelector('.finding-message').textContent).toContain('Co-Sell Value Map record');
+        expect(finding.querySelector('.finding-message').textContent).not.toContain('config/mapping');
+        expect(finding.querySelector('.finding-field').textContent.trim()).toBe('Fix: Stage');
+    });
+
     it('says so when the findings written back are not readable JSON', async () => {
         const element = await emitAll(createPanel(), { engagements: withEngagement({ Findings__c: '{oops' }) });
         expect(card(element, 'Microsoft').querySelector('.findings-unreadable')).not.toBeNull();

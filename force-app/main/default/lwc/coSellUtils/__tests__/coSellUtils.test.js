@@ -106,25 +106,26 @@ describe('c-co-sell-utils', () => {
     });
 
     describe('generic feedback', () => {
-        it('flags stock phrases wherever they appear, even in otherwise long feedback', () => {
+        it('flags polite feedback with no concrete reason or detail, whatever its length', () => {
             expect(isGenericFeedback('Not the right fit at this time.')).toBe(true);
-            expect(
-                isGenericFeedback(
-                    'Not a fit: Northwind runs Teradata on-prem and our lakehouse connector needs a cloud warehouse first.'
-                )
-            ).toBe(true);
-            expect(isGenericFeedback('We will circle back with Contoso Pharma once their Azure landing zone is approved.')).toBe(
-                true
-            );
-        });
-
-        it('flags feedback shorter than twelve words, counting a word as a reader does', () => {
             expect(isGenericFeedback('')).toBe(true);
             expect(isGenericFeedback(null)).toBe(true);
-            // Ten words.
-            expect(isGenericFeedback('Tailspin is a 12k ARR pilot, below our 50k threshold.')).toBe(true);
-            // Twelve words: "doesn't" is one, "co-sell" two.
-            expect(isGenericFeedback("Fabrikam doesn't run BigQuery yet; the co-sell ask comes after migration.")).toBe(false);
+            expect(
+                isGenericFeedback(
+                    'Thank you so much for the introduction, we really enjoyed the conversation and will keep an eye out for the next one.'
+                )
+            ).toBe(true);
+        });
+
+        it('judges specificity, not stock words or length: short exact reasons pass', () => {
+            expect(isGenericFeedback('Tailspin is a 12k ARR pilot, below our 50k threshold.')).toBe(false);
+            expect(
+                isGenericFeedback(
+                    'Not a fit: Northwind runs Teradata on-prem and our lakehouse connector does not support it.'
+                )
+            ).toBe(false);
+            expect(isGenericFeedback('Too early: the customer is still on-prem.', { customerName: 'Contoso Pharma' })).toBe(true);
+            expect(isGenericFeedback('Too early: Contoso is still on-prem.', { customerName: 'Contoso Pharma' })).toBe(false);
         });
 
         it('accepts specific feedback the referrer can act on', () => {
