@@ -109,6 +109,7 @@ const COMPATIBLE: Record<Canonical, string[]> = {
 interface Def {
   type: string;
   innerType?: Schema;
+  out?: Schema;
   element?: Schema;
   shape?: Record<string, Schema>;
   format?: string;
@@ -122,8 +123,13 @@ const WRAPPERS = new Set(['nullable', 'optional', 'default', 'prefault', 'readon
 
 function unwrap(schema: Schema): Schema {
   let current = schema;
-  while (WRAPPERS.has(current._zod.def.type) && current._zod.def.innerType) current = current._zod.def.innerType;
-  return current;
+  for (;;) {
+    const def = current._zod.def;
+    if (WRAPPERS.has(def.type) && def.innerType) current = def.innerType;
+    // A value read leniently (a cloud in any case) is judged by what it parses to.
+    else if (def.type === 'pipe' && def.out) current = def.out;
+    else return current;
+  }
 }
 
 /** The schema at a dot path of the canonical model, unwrapped. */
