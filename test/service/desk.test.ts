@@ -46,7 +46,7 @@ describe('the co-sell desk', () => {
     expect((await fetch(`${desk.url}/api/v1/referrals`)).status).toBe(401);
 
     const referrals = await until('referrals from every cloud', async () => {
-      const { body } = await api('/api/v1/referrals', desk!.adminToken);
+      const { body } = await api('/api/v1/referrals', desk!.adminToken!);
       const list = body.referrals as Array<{ cloud: string; priority: string; sourceLayer: string | null }>;
       return new Set(list.map((r) => r.cloud)).size === 3 ? list : null;
     });
@@ -58,7 +58,7 @@ describe('the co-sell desk', () => {
       return rows.length > 0 ? rows : null;
     });
     expect(submitted[0]!.portal_id).toBeTruthy();
-    const { body } = await api(`/api/v1/opportunities/${submitted[0]!.opportunity_id}/engagements`, desk.adminToken);
+    const { body } = await api(`/api/v1/opportunities/${submitted[0]!.opportunity_id}/engagements`, desk.adminToken!);
     expect(JSON.stringify(body)).toContain(submitted[0]!.portal_id!);
   });
 

@@ -4,7 +4,7 @@ import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
 import { truncateAll } from '../support/stores.js';
-import { call, startService, tableCounts, TestClock, type Harness } from './support.js';
+import { call, startService, tableCounts, TestClock, USERS, type Harness } from './support.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -52,7 +52,7 @@ describe('opportunity routes', () => {
     });
 
     it('resolves { salesforceId } from the mirror, and answers 404 for an Id the mirror does not hold', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
       await recordOpportunity(store.db, deal, NOW);
       const found = await call(service, 'POST', '/api/v1/opportunities/validate', { token: 'ae', body: { salesforceId: deal.id } });
       expect(found.status).toBe(200);
@@ -80,7 +80,7 @@ describe('opportunity routes', () => {
 
   describe('POST /opportunities/{id}/submit', () => {
     it('queues a portal submission through the engine intake and wakes the worker', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
       await recordOpportunity(store.db, deal, NOW);
       const response = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'Microsoft' } });
       expect(response.status).toBe(202);
@@ -92,7 +92,7 @@ describe('opportunity routes', () => {
     });
 
     it('adds the engagement for a cloud the opportunity had none for, and queues one job per Salesforce version', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
       await recordOpportunity(store.db, deal, NOW);
       const first = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'AWS' } });
       const again = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'AWS' } });
@@ -105,7 +105,7 @@ describe('opportunity routes', () => {
     });
 
     it('answers 404 for an opportunity not in the mirror and 400 for a bad cloud, writing nothing', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
       await recordOpportunity(store.db, deal, NOW);
       const before = await tableCounts(store);
       const missing = await call(service, 'POST', '/api/v1/opportunities/006Hs00009Zzz99AAA/submit', { token: 'ae', body: { cloud: 'AWS' } });

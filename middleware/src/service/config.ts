@@ -2,7 +2,7 @@
 // embedded: PGlite in a local data folder, the three portals as local sandbox emulators, demo data.
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
-import { MIN_TOKEN_LENGTH, PERSONAS } from './auth.js';
+import { MIN_TOKEN_LENGTH, PERSONAS, PERSONAS_ACTING_AS_A_USER, USER_ID } from './auth.js';
 
 const Mode = z.enum(['sandbox', 'live']);
 const Port = z.coerce.number().int().min(0).max(65_535);
@@ -14,7 +14,7 @@ export const ENVIRONMENT = z.object({
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to serve other machines)'),
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; absent = embedded PGlite'),
   COSELL_DATA_DIR: z.string().min(1).default('.cosell-data').describe('Folder for the embedded database and the generated admin token'),
-  COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name"}; persona one of ae, alliance-ops, revops, admin, portal-webhook'),
+  COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name","userId"}; persona one of ae, alliance-ops, revops, admin, portal-webhook; userId the Salesforce User the token acts for (required for ae, alliance-ops, revops)'),
   COSELL_DEMO: Bool.optional().describe('Seed demo data (default: on when Salesforce is not configured)'),
   COSELL_WEBHOOK_SECRETS: z.string().optional().describe('Comma-separated HMAC secrets for portal webhooks (two during rotation)'),
   COSELL_TRIAGE_CONFIG: z.string().optional().describe('Path to a JSON triage configuration overriding the defaults'),
@@ -69,18 +69,43 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   }
   if (config.COSELL_API_TOKENS) {
     try {
-      ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS));
+      const parsed = ApiTokens.safeParse(JSON.parse(config.COSELL_API_TOKENS));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push(`COSELL_API_TOKENS${issue.path.map((part) => `[${JSON.stringify(part)}]`).join('')}: ${issue.message}`);
+      }
     } catch (error) {
-      problems.push(`COSELL_API_TOKENS: must be a JSON list of {"token","persona","name"} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      problems.push(`COSELL_API_TOKENS: must be a JSON list of {"token","persona","name","userId"} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
-export const ApiTokens = z.array(
-  z.strictObject({ token: z.string().min(MIN_TOKEN_LENGTH, `tokens must be at least ${MIN_TOKEN_LENGTH} characters`), persona: z.enum(PERSONAS), name: z.string().min(1) }),
-);
+export const ApiTokens = z
+  .array(
+    z
+      .strictObject({
+        token: z.string().min(MIN_TOKEN_LENGTH, `tokens must be at least ${MIN_TOKEN_LENGTH} characters`),
+        persona: z.enum(PERSONAS),
+        name: z.string().min(1),
+        userId: z.string().regex(USER_ID, 'userId must be the 18-character Id of a Salesforce User (005...)').optional(),
+      })
+      .refine((grant) => grant.userId !== undefined || !PERSONAS_ACTING_AS_A_USER.includes(grant.persona), {
+        message: `userId is required for personas ${PERSONAS_ACTING_AS_A_USER.join(', ')}: the Salesforce User whose access the token has`,
+        path: ['userId'],
+      }),
+  )
+  .superRefine((grants, context) => {
+    // Names are what the audit log records as the actor: two callers under one name could not be told apart.
+    const seen = new Map<string, number>();
+    const tokens = new Set<string>();
+    grants.forEach((grant, index) => {
+      if (seen.has(grant.name)) context.addIssue({ code: 'custom', path: [index, 'name'], message: `name "${grant.name}" is already used by entry ${seen.get(grant.name)}; names must be unique` });
+      else seen.set(grant.name, index);
+      if (tokens.has(grant.token)) context.addIssue({ code: 'custom', path: [index, 'token'], message: 'this token is already given to another entry; each caller needs its own token' });
+      tokens.add(grant.token);
+    });
+  });
 
 /** Whether Salesforce is connected (otherwise the embedded stand-in holds the Salesforce side). */
 export function salesforceConnected(config: ServiceConfig): boolean {

@@ -7,6 +7,8 @@ import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
 import type { Database } from '../store/schema.js';
 import type { TokenRegistry } from './auth.js';
+import type { OwnerDirectory } from './owner-directory.js';
+import type { RecordAccessChecker } from './record-access.js';
 
 /** A portal event delivered to a webhook, after its signature was verified. */
 export interface WebhookDelivery {
@@ -72,6 +74,10 @@ export interface ServiceDeps {
   portals: (portal: PortalName) => PortalBinding;
   engine: EngineHooks;
   tokens: TokenRegistry;
+  /** What the caller's Salesforce user may read and edit (the org's answer, or the mirror's owners). */
+  recordAccess: RecordAccessChecker;
+  /** Which Ids are Users or Queues a referral may be assigned to. */
+  owners: OwnerDirectory;
   /** Webhook signing secrets per portal: the current one first, the previous one during rotation. */
   webhookSecrets: Partial<Record<PortalName, readonly string[]>>;
   logger: Logger;

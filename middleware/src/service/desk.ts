@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, seedDemoOpportunities } from '../demo/seed.js';
+import { DEMO_REFERRERS, DEMO_USERS, seedDemoOpportunities } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
@@ -32,11 +33,14 @@ import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
 import type { PortalErrorCount } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { localOwnerDirectory, orgOwnerDirectory } from './owner-directory.js';
+import { mirrorRecordAccess, orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
   url: string;
-  adminToken: string;
+  /** The generated local admin token; null when COSELL_API_TOKENS names the callers. */
+  adminToken: string | null;
   store: Store;
   worker: SyncWorker;
   emulators: { aws?: AceEmulator; microsoft?: MicrosoftEmulator; google?: GoogleEmulator };
@@ -222,11 +226,21 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     if (seeded) logger.info(seeded, 'demo data seeded');
   }
 
-  const admin = adminToken(config, dataDir);
-  const grants: TokenGrant[] = [{ token: admin, subject: 'local-admin', persona: 'admin' }];
-  if (config.COSELL_API_TOKENS) {
-    for (const grant of ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS))) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona });
-  }
+  // The generated admin token exists only while nobody configured callers: once COSELL_API_TOKENS
+  // names them, a token lying in the data folder must open nothing.
+  const configured = config.COSELL_API_TOKENS ? ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS)) : [];
+  const admin = configured.length === 0 ? adminToken(config, dataDir) : null;
+  const grants: TokenGrant[] = admin ? [{ token: admin, subject: 'local-admin', persona: 'admin' }] : [];
+  for (const grant of configured) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona, userId: grant.userId ?? null });
+  const recordAccess = gateway
+    ? orgRecordAccess({ query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql), clock })
+    : mirrorRecordAccess();
+  const owners = gateway
+    ? orgOwnerDirectory((soql) => gateway.api.queryAll<{ Id: string }>(soql))
+    : localOwnerDirectory(async () => {
+      const mirrored = await store.db.selectFrom('opportunities').select(sql<string | null>`data->>'ownerId'`.as('owner')).distinct().execute();
+      return [...Object.values(DEMO_USERS).map((user) => user.id), ...configured.flatMap((grant) => (grant.userId ? [grant.userId] : [])), ...mirrored.flatMap((row) => (row.owner ? [row.owner] : []))];
+    });
   const secrets = (config.COSELL_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const app = createApp({
     db: store.db,
@@ -234,6 +248,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     portals,
     engine: { nudge: () => worker.nudge(), handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload) },
     tokens: staticTokenRegistry(grants),
+    recordAccess,
+    owners,
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
     readinessEvidence: async () => null,

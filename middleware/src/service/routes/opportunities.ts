@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Cloud, CoSellOpportunity, Finding, SalesforceId, type CoSellOpportunityInput } from '../../core/model.js';
 import { recordOpportunity } from '../../engine/intake.js';
+import { opportunityRef, requireAccess } from '../access-guard.js';
 import { loadOpportunity } from '../mirror.js';
 import { cloudsToPreview, previewOpportunity } from '../opportunity-preview.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
@@ -33,12 +34,13 @@ export const validateOpportunity = defineRoute({
   parseBody: (input) =>
     input !== null && typeof input === 'object' && 'salesforceId' in input ? parseStrictly(ByMirror, input) : parseStrictly(CoSellOpportunity, input),
   responses: { 200: { description: 'Findings per cloud', schema: ValidateResponse } },
-  async handler({ body, query, deps, now }) {
+  async handler({ body, query, deps, now, principal }) {
     let opportunity: CoSellOpportunity;
     let source: 'request' | 'mirror';
     if ('salesforceId' in body) {
       const stored = await loadOpportunity(deps.db, body.salesforceId);
       if (!stored) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${body.salesforceId} is not in the service's mirror of Salesforce`);
+      await requireAccess(deps, principal, opportunityRef(stored), 'read', 'validate it');
       opportunity = stored;
       source = 'mirror';
     } else {
@@ -63,11 +65,13 @@ export const submitOpportunity = defineRoute({
   body: z.strictObject({ cloud: Cloud }),
   responses: {
     202: { description: 'Submission queued (or already queued for this Salesforce version)', schema: SubmitResponse },
+    403: { description: "The caller's Salesforce user may not edit this opportunity" },
     404: { description: 'Opportunity not in the mirror' },
   },
-  async handler({ params, body, deps, now }) {
+  async handler({ params, body, deps, now, principal }) {
     const opportunity = await loadOpportunity(deps.db, params.id);
     if (!opportunity) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
+    await requireAccess(deps, principal, opportunityRef(opportunity), 'edit', `submit it to ${body.cloud}`);
     const has = opportunity.engagements.some((engagement) => engagement.cloud === body.cloud);
     const engagements: CoSellOpportunityInput['engagements'] = has
       ? opportunity.engagements.map((engagement) => (engagement.cloud === body.cloud ? { ...engagement, requestedAction: 'Submit' } : engagement))
@@ -98,9 +102,10 @@ export const listEngagements = defineRoute({
     200: { description: 'One entry per cloud the opportunity is engaged on', schema: z.object({ opportunityId: z.string(), engagements: z.array(EngagementView) }) },
     404: { description: 'Opportunity not in the mirror' },
   },
-  async handler({ params, deps }) {
-    const known = await deps.db.selectFrom('opportunities').select('id').where('id', '=', params.id).executeTakeFirst();
+  async handler({ params, deps, principal }) {
+    const known = await loadOpportunity(deps.db, params.id);
     if (!known) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
+    await requireAccess(deps, principal, opportunityRef(known), 'read', 'read its engagements');
     const rows = await deps.db.selectFrom('engagements').selectAll().where('opportunity_id', '=', params.id).orderBy('cloud').execute();
     const engagements = rows.map((row) => ({
       cloud: row.cloud,
