@@ -8,7 +8,7 @@ import { staticTokenRegistry } from '../../middleware/src/service/auth.js';
 import { ApiTokens, loadConfig, ConfigError } from '../../middleware/src/service/config.js';
 import { orgRecordAccess, userRecordAccessQuery, type UserRecordAccessRow } from '../../middleware/src/service/record-access.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
-import { dataPlatformDeal } from '../fixtures/opportunity.js';
+import { northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
 import { startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/fixture.js';
 import { openSalesforceSession } from '../../middleware/src/salesforce/index.js';
 import { pgliteOptions, truncateAll } from '../support/stores.js';
@@ -79,7 +79,7 @@ describe('record-level authorisation', () => {
   });
 
   it("refuses to submit another AE's opportunity (403) and lets its owner submit", async () => {
-    const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
+    const deal = { ...northwindDataPlatform(), ownerId: USERS.ae };
     await recordOpportunity(store.db, deal, NOW);
     const before = await tableCounts(store);
     const refused = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: SECOND_AE_TOKEN, body: { cloud: 'Microsoft' } });

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
 import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
 import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
-import { portalBinding } from '../../middleware/src/portals/registry.js';
+import { createPortalBinding, portalBinding } from '../../middleware/src/portals/registry.js';
 import { createApp } from '../../middleware/src/service/app.js';
 import { staticTokenRegistry, type Persona } from '../../middleware/src/service/auth.js';
 import type { ServiceDeps, WebhookDelivery, WebhookOutcome } from '../../middleware/src/service/deps.js';
@@ -72,6 +72,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The ISV's co-sell solution, as a deployment configures it, so Microsoft submissions can be valid. */
+const MICROSOFT_WITH_SOLUTION = createPortalBinding('microsoft', { microsoft: { solutionIds: ['SOL-TEST-0001'] } });
+
 /** A queue the local directory knows, for assignments. */
 export const KNOWN_QUEUES = ['00GHs00000Qal01AAA'];
 
@@ -87,7 +90,7 @@ export async function startService(store: Store, options: { clock: TestClock; li
   const deps: ServiceDeps = {
     db: store.db,
     clock: () => options.clock.now,
-    portals: portalBinding,
+    portals: (portal) => (portal === 'microsoft' ? MICROSOFT_WITH_SOLUTION : portalBinding(portal)),
     engine,
     tokens: staticTokenRegistry([
       ...Object.entries(TOKENS).map(([persona, token]) => ({ token, persona: persona as Persona, subject: `${persona}@northwind-isv.example`, userId: USERS[persona as keyof typeof USERS] ?? null })),

@@ -160,6 +160,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     clients,
     salesforce,
     clock,
+    // Error findings block a submission whichever way it was requested (API, CLI or Salesforce).
+    preflight: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((preview) => preview.findings),
     onEvent: (event) => {
       if (event.type === 'job-retry' || event.type === 'job-dead') {
         const key = `${event.job.target}:${event.type}`;
