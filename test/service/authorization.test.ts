@@ -58,12 +58,15 @@ describe('record-level authorisation', () => {
     expect((await call(service, 'POST', `/api/v1/referrals/${id}/accept`, { token: 'ae' })).status).toBe(202);
   });
 
-  it('lets alliance ops decide an unassigned referral but not one an AE owns', async () => {
+  it('lets alliance ops work the whole inbox, and an AE only the referrals they own', async () => {
     const unassigned = await ownedReferral(null, 'ctsq-2');
     const owned = await ownedReferral(USERS.ae, 'ctsq-3');
+    expect((await call(service, 'POST', `/api/v1/referrals/${unassigned}/accept`, { token: 'ae' })).status).toBe(403);
     expect((await call(service, 'POST', `/api/v1/referrals/${unassigned}/accept`, { token: 'alliance-ops' })).status).toBe(202);
-    expect((await call(service, 'POST', `/api/v1/referrals/${owned}/accept`, { token: 'alliance-ops' })).status).toBe(403);
-    expect((await call(service, 'POST', `/api/v1/referrals/${owned}/accept`, { token: 'admin' })).status).toBe(202);
+    expect((await call(service, 'POST', `/api/v1/referrals/${owned}/assign`, { token: 'alliance-ops', body: { ownerId: USERS.secondAe } })).status).toBe(202);
+    // Reassigned: the first AE has lost it, the second AE has it.
+    expect((await call(service, 'POST', `/api/v1/referrals/${owned}/accept`, { token: 'ae' })).status).toBe(403);
+    expect((await call(service, 'POST', `/api/v1/referrals/${owned}/accept`, { token: SECOND_AE_TOKEN })).status).toBe(202);
   });
 
   it("shows an AE only the referrals they own, and alliance ops the whole inbox", async () => {

@@ -29,7 +29,7 @@ export async function requireAccess(deps: ServiceDeps, principal: Principal, rec
   const noun = NOUN[record.object];
   const right = need === 'edit' ? 'edit' : 'see';
   const instead = record.object === 'CoSell_Referral__c'
-    ? 'its owner, alliance-ops for an unassigned referral, or admin can'
+    ? 'its owner, alliance-ops or admin can'
     : 'its owner, a user it is shared with for editing, or admin can';
   throw new HttpProblem(403, PROBLEM_TYPES.forbidden, `${who(principal)} may not ${right} ${noun} ${record.salesforceId ?? record.key} in Salesforce, so cannot ${action}; ${instead}`);
 }

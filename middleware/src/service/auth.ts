@@ -77,6 +77,12 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The caller a request's Authorization header names, if it is a valid bearer token. */
+export function bearerPrincipal(tokens: TokenRegistry, header: string | undefined): Principal | undefined {
+  const match = header ? BEARER.exec(header) : null;
+  return match ? tokens.resolve(match[1]!) : undefined;
+}
+
 /** Rejects a request without a valid bearer token (401) or whose persona the route does not serve (403). */
 export function requireScopes(tokens: TokenRegistry, allowed: readonly Persona[]) {
   return (req: Request, _res: Response, next: NextFunction): void => {

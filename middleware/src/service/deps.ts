@@ -24,6 +24,8 @@ export interface WebhookOutcome {
   outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
   referralId?: string;
   findings?: Finding[];
+  /** Why an event was ignored for good, e.g. it names a record the portal does not have. */
+  reason?: string;
 }
 
 export interface EngineHooks {
@@ -49,8 +51,13 @@ export interface SalesforceApiUsage {
 export interface ServiceLimits {
   /** Largest accepted request body, e.g. `256kb`. */
   bodyLimit: string;
-  /** Requests per client IP per window, across the authenticated API. */
-  rateLimit: { windowMs: number; max: number };
+  /**
+   * Requests per window: `max` per authenticated caller (by token), `anonymousMax` per client address
+   * for requests without a valid token, so anonymous traffic cannot lock out the callers that matter.
+   */
+  rateLimit: { windowMs: number; max: number; anonymousMax: number };
+  /** Express's `trust proxy`: false (default) takes the socket address; behind a proxy, its hop count or addresses. */
+  trustProxy: boolean | number | string;
   /** Webhook timestamp tolerance in seconds (Stripe's default: 300). */
   webhookToleranceSeconds: number;
   /** How long an Idempotency-Key is remembered. */
@@ -61,7 +68,8 @@ export interface ServiceLimits {
 
 export const DEFAULT_LIMITS: ServiceLimits = {
   bodyLimit: '256kb',
-  rateLimit: { windowMs: 60_000, max: 600 },
+  rateLimit: { windowMs: 60_000, max: 600, anonymousMax: 60 },
+  trustProxy: false,
   webhookToleranceSeconds: 300,
   idempotencyTtlMs: 24 * 60 * 60 * 1000,
   maxPageSize: 500,

@@ -39,14 +39,14 @@ export const SHARING_MODEL: Record<AccessObject, 'Private' | 'Read' | 'ReadWrite
 };
 
 /**
- * The local decision: the owner reads and edits; an unowned referral sits in the triage queue,
- * which alliance ops work; everyone else gets what the object's sharing model gives.
+ * The local decision: the owner reads and edits; alliance ops work the whole referral inbox (in an
+ * org, their role or Modify All gives them that); everyone else gets what the object's sharing model gives.
  */
 export function ownershipAccess(principal: Principal, record: RecordRef): Access {
   if (principal.persona === 'admin') return FULL_ACCESS;
   if (principal.userId === null) return NO_ACCESS;
   if (record.ownerId !== null && record.ownerId === principal.userId) return FULL_ACCESS;
-  if (record.object === 'CoSell_Referral__c' && record.ownerId === null && principal.persona === 'alliance-ops') return FULL_ACCESS;
+  if (record.object === 'CoSell_Referral__c' && principal.persona === 'alliance-ops') return FULL_ACCESS;
   const model = SHARING_MODEL[record.object];
   return { read: model !== 'Private', edit: model === 'ReadWrite' };
 }
