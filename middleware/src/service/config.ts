@@ -18,6 +18,11 @@ export const ENVIRONMENT = z.object({
   COSELL_DEMO: Bool.optional().describe('Seed demo data (default: on when Salesforce is not configured)'),
   COSELL_WEBHOOK_SECRETS: z.string().optional().describe('Comma-separated HMAC secrets for portal webhooks (two during rotation)'),
   COSELL_TRIAGE_CONFIG: z.string().optional().describe('Path to a JSON triage configuration overriding the defaults'),
+  COSELL_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.,/ ]+|loopback|linklocal|uniquelocal)$/, 'use false, true, a hop count, or the proxy addresses (comma-separated)')
+    .optional()
+    .describe('Behind a reverse proxy: its hop count or addresses, so rate limits count the client, not the proxy (default false)'),
   COSELL_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000).describe('How often portal status and inbound catch-up run'),
   SF_LOGIN_URL: z.string().url().optional().describe('Salesforce login URL (https://login.salesforce.com or a My Domain)'),
   SF_CLIENT_ID: z.string().optional().describe('Connected app consumer key for the JWT bearer flow'),
@@ -106,6 +111,14 @@ export const ApiTokens = z
       tokens.add(grant.token);
     });
   });
+
+/** Express's `trust proxy` value from COSELL_TRUST_PROXY. */
+export function trustProxySetting(config: ServiceConfig): boolean | number | string {
+  const value = config.COSELL_TRUST_PROXY;
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /** Whether Salesforce is connected (otherwise the embedded stand-in holds the Salesforce side). */
 export function salesforceConnected(config: ServiceConfig): boolean {

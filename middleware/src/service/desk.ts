@@ -30,7 +30,7 @@ import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
-import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
+import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
 import type { PortalErrorCount } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { localOwnerDirectory, orgOwnerDirectory } from './owner-directory.js';
@@ -252,6 +252,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     tokens: staticTokenRegistry(grants),
     recordAccess,
     owners,
+    limits: { trustProxy: trustProxySetting(config) },
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
     readinessEvidence: async () => null,
