@@ -31,7 +31,7 @@ import { openStore, type Store } from '../store/database.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
-import type { PortalErrorCount } from './deps.js';
+import type { PortalErrorCount, ServiceLimits } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { localOwnerDirectory, orgOwnerDirectory } from './owner-directory.js';
 import { mirrorRecordAccess, orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
@@ -55,6 +55,8 @@ export interface DeskOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: () => Date;
+  /** API limits over the defaults (the fuzz run lifts the rate limit to reach the parsers). */
+  limits?: Partial<ServiceLimits>;
   /** Sandbox review timings; the demo default moves a submission through review in about half a minute. */
   sandboxReview?: { inReviewAfterMs: number; decisionAfterMs: number };
 }
@@ -252,7 +254,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     tokens: staticTokenRegistry(grants),
     recordAccess,
     owners,
-    limits: { trustProxy: trustProxySetting(config) },
+    limits: { trustProxy: trustProxySetting(config), ...options.limits },
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
     readinessEvidence: async () => null,
