@@ -53,6 +53,7 @@ const ALWAYS_READABLE_STANDARD = new Set([
   'Opportunity.CloseDate',
   'Opportunity.CreatedDate',
   'Opportunity.LastModifiedDate',
+  'Opportunity.OwnerId',
   'Opportunity.Owner.Name',
   'Opportunity.Owner.Email',
   'Opportunity.Account.Name',

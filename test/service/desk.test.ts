@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
@@ -39,6 +40,26 @@ async function api(path: string, token: string) {
 }
 
 describe('the co-sell desk', () => {
+  it('has a local admin token only while no tokens are configured, and never logs it', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cosell-desk-'));
+    const lines: string[] = [];
+    const logger = createServiceLogger({ level: 'debug', destination: new Writable({ write: (chunk, _encoding, done) => void (lines.push(String(chunk)), done()) }) });
+    const quietDemo = { COSELL_DEMO: 'false', PORT: '0', COSELL_DATA_DIR: dataDir };
+    desk = await startDesk({ config: loadConfig(quietDemo), logger });
+    const generated = desk.adminToken!;
+    expect(generated).toMatch(/^[0-9a-f]{64}$/);
+    expect((await api('/api/v1/sync/status', generated)).status).toBe(200);
+    expect(lines.join('')).not.toContain(generated);
+    await desk.stop();
+
+    const tokens = [{ token: 'ops-8b2d4f6a1c3e5079b8d6f4a2c0e1d3f5b7a9', persona: 'alliance-ops', name: 'ops', userId: '005Gn00000OPs03AAA' }];
+    desk = await startDesk({ config: loadConfig({ ...quietDemo, COSELL_API_TOKENS: JSON.stringify(tokens) }), logger });
+    expect(desk.adminToken).toBeNull();
+    // The token still lying in the data folder opens nothing once callers are configured.
+    expect((await api('/api/v1/sync/status', generated)).status).toBe(401);
+    expect((await api('/api/v1/sync/status', tokens[0]!.token)).status).toBe(200);
+  });
+
   it('runs embedded with no configuration: demo pipeline, triaged referrals from every cloud, submissions through the sandbox portals', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cosell-desk-'));
     desk = await startDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir }), logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
@@ -46,7 +67,7 @@ describe('the co-sell desk', () => {
     expect((await fetch(`${desk.url}/api/v1/referrals`)).status).toBe(401);
 
     const referrals = await until('referrals from every cloud', async () => {
-      const { body } = await api('/api/v1/referrals', desk!.adminToken);
+      const { body } = await api('/api/v1/referrals', desk!.adminToken!);
       const list = body.referrals as Array<{ cloud: string; priority: string; sourceLayer: string | null }>;
       return new Set(list.map((r) => r.cloud)).size === 3 ? list : null;
     });
@@ -56,7 +77,7 @@ describe('the co-sell desk', () => {
     // Google names only the owner: each demo referrer's recorded counterpart role decides its layer,
     // so the five Google referrals get five different triages and the PDM's is Standard.
     const google = await until('all five Google referrals', async () => {
-      const { body } = await api('/api/v1/referrals?cloud=Google', desk!.adminToken);
+      const { body } = await api('/api/v1/referrals?cloud=Google', desk!.adminToken!);
       const list = (body.referrals as Array<{ cloud: string; priority: string; sourceLayer: string | null; responseDue: string }>).filter((r) => r.cloud === 'Google');
       return list.length === 5 ? list : null;
     });
@@ -66,7 +87,7 @@ describe('the co-sell desk', () => {
 
     // Readiness evidence comes from the store the gateway fills from the org (the demo seeds it): the
     // primary cloud names its PDM and a fortnightly rhythm, so item 5 is met and the API reports ready.
-    const readiness = await api('/api/v1/readiness?cloud=AWS', desk.adminToken);
+    const readiness = await api('/api/v1/readiness?cloud=AWS', desk.adminToken!);
     const aws = (readiness.body.checklists as Array<{ ready: boolean; evidenceRecorded: boolean; items: Array<{ key: string; status: string; evidence: string[] }> }>)[0]!;
     expect(aws.evidenceRecorded).toBe(true);
     expect(aws.items.find((item) => item.key === 'pdmRhythm')).toMatchObject({ status: 'met', evidence: expect.arrayContaining(['named PDM: Dana Whitfield']) });
@@ -76,7 +97,7 @@ describe('the co-sell desk', () => {
       return rows.length > 0 ? rows : null;
     });
     expect(submitted[0]!.portal_id).toBeTruthy();
-    const { body } = await api(`/api/v1/opportunities/${submitted[0]!.opportunity_id}/engagements`, desk.adminToken);
+    const { body } = await api(`/api/v1/opportunities/${submitted[0]!.opportunity_id}/engagements`, desk.adminToken!);
     expect(JSON.stringify(body)).toContain(submitted[0]!.portal_id!);
   });
 

@@ -4,14 +4,14 @@ import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { purgeExpiredIdempotencyKeys } from '../../middleware/src/service/idempotency.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
 import { truncateAll } from '../support/stores.js';
-import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, WEBHOOK_SECRETS, type Harness } from './support.js';
+import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, USERS, WEBHOOK_SECRETS, type Harness } from './support.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
-const OWNER = '005Hs00000AbCdEAAZ';
-const OTHER_OWNER = '005Hs00000XyZwVAAZ';
+const OWNER = USERS.ae;
+const OTHER_OWNER = USERS.secondAe;
 
 describe('Idempotency-Key', () => {
   let store: Store;
@@ -78,7 +78,7 @@ describe('Idempotency-Key', () => {
       headers: {
         'content-type': 'application/json',
         'Idempotency-Key': 'relay-delivery-5531',
-        'CoSell-Signature': signatureHeader([WEBHOOK_SECRETS.aws[0]], Math.floor(NOW.getTime() / 1000), body),
+        'CoSell-Signature': signatureHeader([WEBHOOK_SECRETS.aws[0]], Math.floor(NOW.getTime() / 1000), body, 'aws'),
       },
     };
     const first = call(service, 'POST', '/api/v1/webhooks/aws', request);
@@ -117,7 +117,7 @@ describe('Idempotency-Key', () => {
   it('stores a refusal like a success: the same refused decline replays its 422', async () => {
     const decline = () =>
       call(service, 'POST', `/api/v1/referrals/${referralId}/decline`, {
-        token: 'ae',
+        token: 'alliance-ops',
         body: { reason: 'Product not relevant to workload', feedback: 'Not a fit.' },
         headers: { 'Idempotency-Key': 'decline-contoso-1' },
       });

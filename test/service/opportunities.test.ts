@@ -3,13 +3,17 @@ import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
+import { northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
 import { truncateAll } from '../support/stores.js';
-import { call, startService, tableCounts, TestClock, type Harness } from './support.js';
+import { call, startService, tableCounts, TestClock, USERS, type Harness } from './support.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
+
+/** A deal every portal's checks pass, owned by the AE whose token submits it. */
+const submittable = () => ({ ...northwindDataPlatform(), ownerId: USERS.ae });
 
 describe('opportunity routes', () => {
   let store: Store;
@@ -52,7 +56,7 @@ describe('opportunity routes', () => {
     });
 
     it('resolves { salesforceId } from the mirror, and answers 404 for an Id the mirror does not hold', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
       await recordOpportunity(store.db, deal, NOW);
       const found = await call(service, 'POST', '/api/v1/opportunities/validate', { token: 'ae', body: { salesforceId: deal.id } });
       expect(found.status).toBe(200);
@@ -80,7 +84,7 @@ describe('opportunity routes', () => {
 
   describe('POST /opportunities/{id}/submit', () => {
     it('queues a portal submission through the engine intake and wakes the worker', async () => {
-      const deal = dataPlatformDeal();
+      const deal = submittable();
       await recordOpportunity(store.db, deal, NOW);
       const response = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'Microsoft' } });
       expect(response.status).toBe(202);
@@ -92,7 +96,7 @@ describe('opportunity routes', () => {
     });
 
     it('adds the engagement for a cloud the opportunity had none for, and queues one job per Salesforce version', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...submittable(), coSell: { ...northwindDataPlatform().coSell, clouds: ['Microsoft' as const] }, engagements: [] };
       await recordOpportunity(store.db, deal, NOW);
       const first = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'AWS' } });
       const again = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'AWS' } });
@@ -104,8 +108,50 @@ describe('opportunity routes', () => {
       expect(engagement?.status).toBe('Draft');
     });
 
+    it('refuses at once with 422 and the findings when an error finding blocks the submission, changing nothing', async () => {
+      const deal = { ...submittable(), closeDate: '2026-10-31' };
+      await recordOpportunity(store.db, deal, NOW);
+      const before = await tableCounts(store);
+      for (const cloud of ['AWS', 'Google'] as const) {
+        const response = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud } });
+        expect(response.status).toBe(422);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+        expect(response.json.detail).toContain(`block the ${cloud} submission`);
+        // The past close date is a finding for the AE, never replaced with a date they did not choose.
+        expect(response.json.findings).toContainEqual(expect.objectContaining({ field: 'CloseDate', severity: 'error' }));
+        expect(response.json.errors).toContainEqual(expect.objectContaining({ field: 'CloseDate' }));
+      }
+      expect(await tableCounts(store)).toEqual(before);
+      expect(service.engine.nudges).toBe(0);
+    });
+
+    it('answers at once with the portal id when the portal already holds the deal, queuing nothing', async () => {
+      const deal = { ...submittable(), engagements: [{ cloud: 'AWS' as const }] };
+      await recordOpportunity(store.db, deal, NOW);
+      await store.db.updateTable('engagements').set({ portal_id: 'O7781234', status: 'In review' }).where('opportunity_id', '=', deal.id).where('cloud', '=', 'AWS').execute();
+      const before = await tableCounts(store);
+      const response = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'AWS' } });
+      expect(response.status).toBe(200);
+      expect(response.json).toEqual({ opportunityId: deal.id, cloud: 'AWS', portalId: 'O7781234', engagementStatus: 'In review' });
+      expect(await tableCounts(store)).toEqual(before);
+    });
+
+    it('refuses at once with 422 when this Salesforce version was already refused (dead job), with the findings', async () => {
+      const deal = submittable();
+      await recordOpportunity(store.db, deal, NOW);
+      const first = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'Google' } });
+      expect(first.status).toBe(202);
+      const finding = { code: 'GOOGLE_REJECTED', severity: 'error', message: 'Google refused the customer domain', field: 'Account.Website' };
+      await store.db.updateTable('outbox').set({ status: 'dead' }).where('id', '=', first.json.jobId).execute();
+      await store.db.updateTable('engagements').set({ findings: JSON.stringify([finding]), sync_error: 'Google refused it' }).where('opportunity_id', '=', deal.id).where('cloud', '=', 'Google').execute();
+      const again = await call(service, 'POST', `/api/v1/opportunities/${deal.id}/submit`, { token: 'ae', body: { cloud: 'Google' } });
+      expect(again.status).toBe(422);
+      expect(again.json.detail).toContain('already refused');
+      expect(again.json.findings).toEqual([expect.objectContaining({ code: 'GOOGLE_REJECTED' })]);
+    });
+
     it('answers 404 for an opportunity not in the mirror and 400 for a bad cloud, writing nothing', async () => {
-      const deal = dataPlatformDeal();
+      const deal = { ...dataPlatformDeal(), ownerId: USERS.ae };
       await recordOpportunity(store.db, deal, NOW);
       const before = await tableCounts(store);
       const missing = await call(service, 'POST', '/api/v1/opportunities/006Hs00009Zzz99AAA/submit', { token: 'ae', body: { cloud: 'AWS' } });

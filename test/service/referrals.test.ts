@@ -2,7 +2,7 @@ import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@je
 import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { truncateAll } from '../support/stores.js';
-import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, type Harness } from './support.js';
+import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, USERS, type Harness } from './support.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -56,14 +56,14 @@ describe('referral routes', () => {
 
     it('filters by cloud, layer, priority, status and overdue, and pages with limit', async () => {
       const ids = await inbox();
-      const ids_of = async (query: string) => (await call(service, 'GET', `/api/v1/referrals?${query}`, { token: 'ae' })).json.referrals.map((r: { id: string }) => r.id);
+      const ids_of = async (query: string) => (await call(service, 'GET', `/api/v1/referrals?${query}`, { token: 'alliance-ops' })).json.referrals.map((r: { id: string }) => r.id);
       expect(await ids_of('cloud=AWS')).toEqual([ids.urgentLate]);
       expect(await ids_of('layer=Executive%2FIndustry')).toEqual([ids.urgentOverdue]);
       expect(await ids_of('priority=Standard')).toEqual([ids.standardSoon]);
       expect(await ids_of('overdue=true')).toEqual([ids.urgentOverdue]);
       expect(await ids_of('overdue=false')).toEqual([ids.urgentLate, ids.standardSoon]);
       expect(await ids_of('status=Accepted')).toEqual([]);
-      const page = await call(service, 'GET', '/api/v1/referrals?limit=2', { token: 'ae' });
+      const page = await call(service, 'GET', '/api/v1/referrals?limit=2', { token: 'alliance-ops' });
       expect(page.json).toMatchObject({ truncated: true });
       expect(page.json.referrals).toHaveLength(2);
     });
@@ -78,7 +78,7 @@ describe('referral routes', () => {
   describe('decisions', () => {
     it('accepts a referral: decision recorded, portal call queued, worker woken', async () => {
       const id = await storeReferral(store, pdmReferral(), NOW);
-      const response = await call(service, 'POST', `/api/v1/referrals/${id}/accept`, { token: 'ae' });
+      const response = await call(service, 'POST', `/api/v1/referrals/${id}/accept`, { token: 'alliance-ops' });
       expect(response.status).toBe(202);
       expect(response.json).toMatchObject({ referralId: id, decision: 'accept' });
       const job = await store.db.selectFrom('outbox').selectAll().where('id', '=', response.json.jobId).executeTakeFirstOrThrow();
@@ -86,7 +86,7 @@ describe('referral routes', () => {
       const row = await store.db.selectFrom('referrals').select('triage_status').where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.triage_status).toBe('Accepted');
       expect(service.engine.nudges).toBe(1);
-      const again = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'ae', body: { reason: 'Region or compliance not supported', feedback: SPECIFIC_FEEDBACK } });
+      const again = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'alliance-ops', body: { reason: 'Region or compliance not supported', feedback: SPECIFIC_FEEDBACK } });
       expect(again.status).toBe(409);
       expect(again.json.detail).toContain('already accepted');
     });
@@ -105,10 +105,10 @@ describe('referral routes', () => {
       expect(response.json.findings.map((f: { code: string }) => f.code)).toContain('FEEDBACK_NO_WAY_FORWARD');
       expect(response.json.detail).toContain('Contoso Logistics');
       expect(await tableCounts(store)).toEqual(before);
-      const unlisted = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'ae', body: { reason: 'Budget', feedback: SPECIFIC_FEEDBACK } });
+      const unlisted = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'alliance-ops', body: { reason: 'Budget', feedback: SPECIFIC_FEEDBACK } });
       expect(unlisted.status).toBe(422);
       expect(unlisted.json.errors).toEqual([expect.objectContaining({ field: 'body.reason', code: 'FEEDBACK_REASON_UNKNOWN' })]);
-      const missing = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'ae', body: { reason: 'Customer unresponsive' } });
+      const missing = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'alliance-ops', body: { reason: 'Customer unresponsive' } });
       expect(missing.status).toBe(400);
       expect(missing.json.errors).toEqual([expect.objectContaining({ field: 'body.feedback' })]);
       expect(await tableCounts(store)).toEqual(before);
@@ -117,7 +117,7 @@ describe('referral routes', () => {
     it('declines with a listed reason and specific feedback, queuing the portal call', async () => {
       const id = await storeReferral(store, pdmReferral(), NOW);
       const response = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, {
-        token: 'ae',
+        token: 'alliance-ops',
         body: { reason: 'Region or compliance not supported', feedback: SPECIFIC_FEEDBACK },
       });
       expect(response.status).toBe(202);
@@ -126,7 +126,7 @@ describe('referral routes', () => {
       expect(row.triage_status).toBe('Declined');
       expect(row.data).toMatchObject({ declineReason: 'Region or compliance not supported', feedback: SPECIFIC_FEEDBACK });
       const audit = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'decided:decline').executeTakeFirstOrThrow();
-      expect(audit.after).toMatchObject({ actor: 'ae@northwind-isv.example' });
+      expect(audit.after).toMatchObject({ actor: 'alliance-ops@northwind-isv.example' });
     });
 
     it('answers 404 for a referral that does not exist and 400 for an id that is not one', async () => {
@@ -141,28 +141,28 @@ describe('referral routes', () => {
 
     it('assigns an open referral to an owner, audits it and queues the Salesforce write-back', async () => {
       const id = await storeReferral(store, pdmReferral(), NOW);
-      const response = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, { token: 'alliance-ops', body: { ownerId: '005Hs00000AbCdEAAZ' } });
+      const response = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, { token: 'alliance-ops', body: { ownerId: USERS.ae } });
       expect(response.status).toBe(202);
-      expect(response.json).toMatchObject({ referralId: id, ownerId: '005Hs00000AbCdEAAZ', previousOwnerId: null });
+      expect(response.json).toMatchObject({ referralId: id, ownerId: USERS.ae, previousOwnerId: null });
       const job = await store.db.selectFrom('outbox').selectAll().where('id', '=', response.json.jobId).executeTakeFirstOrThrow();
       expect(job).toMatchObject({ kind: 'salesforce.referral', target: 'salesforce', payload: { referralId: id } });
       const row = await store.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.triage_status).toBe('Assigned');
-      expect(row.data).toMatchObject({ ownerId: '005Hs00000AbCdEAAZ' });
+      expect(row.data).toMatchObject({ ownerId: USERS.ae });
       const listed = await call(service, 'GET', '/api/v1/referrals?status=Assigned', { token: 'ae' });
-      expect(listed.json.referrals).toEqual([expect.objectContaining({ id, ownerId: '005Hs00000AbCdEAAZ' })]);
+      expect(listed.json.referrals).toEqual([expect.objectContaining({ id, ownerId: USERS.ae })]);
     });
 
     it('refuses to assign a decided referral or to a malformed owner Id, changing nothing', async () => {
       const id = await storeReferral(store, pdmReferral(), NOW);
-      await call(service, 'POST', `/api/v1/referrals/${id}/accept`, { token: 'ae' });
+      await call(service, 'POST', `/api/v1/referrals/${id}/accept`, { token: 'alliance-ops' });
       const before = await tableCounts(store);
-      const decided = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, { token: 'alliance-ops', body: { ownerId: '005Hs00000AbCdEAAZ' } });
+      const decided = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, { token: 'alliance-ops', body: { ownerId: USERS.ae } });
       expect(decided.status).toBe(409);
       const malformed = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, { token: 'alliance-ops', body: { ownerId: 'lena' } });
       expect(malformed.status).toBe(400);
       expect(malformed.json.errors).toEqual([expect.objectContaining({ field: 'body.ownerId' })]);
-      expect((await call(service, 'POST', '/api/v1/referrals/4242/assign', { token: 'admin', body: { ownerId: '005Hs00000AbCdEAAZ' } })).status).toBe(404);
+      expect((await call(service, 'POST', '/api/v1/referrals/4242/assign', { token: 'admin', body: { ownerId: USERS.ae } })).status).toBe(404);
       expect(await tableCounts(store)).toEqual(before);
     });
   });

@@ -164,7 +164,7 @@ describe('rate limiting', () => {
   let service: Harness;
   beforeAll(async () => {
     store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')), limits: { rateLimit: { windowMs: 60_000, max: 3 } } });
+    service = await startService(store, { clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')), limits: { rateLimit: { windowMs: 60_000, max: 3, anonymousMax: 4 } } });
   }, 60_000);
   afterAll(async () => {
     await service?.close();
@@ -179,5 +179,14 @@ describe('rate limiting', () => {
     expect(limited.json).toMatchObject({ type: 'urn:cosell:problem:rate-limited', status: 429 });
     expect(limited.headers.get('retry-after')).toBe('60');
     expect((await call(service, 'GET', '/healthz', { token: null })).status).toBe(200);
+  });
+
+  it('counts each token on its own and anonymous requests on a small budget of their own', async () => {
+    const anonymous = [];
+    for (let i = 0; i < 6; i++) anonymous.push((await call(service, 'GET', '/api/v1/sync/status', { token: null })).status);
+    expect(anonymous).toEqual([401, 401, 401, 401, 429, 429]);
+    // Neither the anonymous flood nor the admin's spent budget touches another caller.
+    expect((await call(service, 'GET', '/api/v1/referrals', { token: 'revops' })).status).toBe(200);
+    expect((await call(service, 'GET', '/api/v1/referrals', { token: 'alliance-ops' })).status).toBe(200);
   });
 });

@@ -6,11 +6,13 @@ import type { Server } from 'node:http';
 import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
 import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
 import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
-import { portalBinding } from '../../middleware/src/portals/registry.js';
+import { createPortalBinding, portalBinding } from '../../middleware/src/portals/registry.js';
 import { createApp } from '../../middleware/src/service/app.js';
 import { staticTokenRegistry, type Persona } from '../../middleware/src/service/auth.js';
 import type { ServiceDeps, WebhookDelivery, WebhookOutcome } from '../../middleware/src/service/deps.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
+import { localOwnerDirectory } from '../../middleware/src/service/owner-directory.js';
+import { mirrorRecordAccess, type RecordAccessChecker } from '../../middleware/src/service/record-access.js';
 import type { Store } from '../../middleware/src/store/database.js';
 
 /** One long random-looking token per persona, as `openssl rand -hex 32` would give. */
@@ -21,6 +23,17 @@ export const TOKENS: Record<Persona, string> = {
   admin: 'admin-9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6',
   'portal-webhook': 'relay-5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d',
 };
+
+/** The Salesforce user each persona's token acts for (admin and the relay act for nobody). */
+export const USERS = {
+  ae: '005Hs00000AEa01AAA',
+  secondAe: '005Hs00000AEb02AAA',
+  'alliance-ops': '005Hs00000OPs03AAA',
+  revops: '005Hs00000REv04AAA',
+} as const;
+
+/** A second AE, for "one AE acts on another's record" cases. */
+export const SECOND_AE_TOKEN = 'ae2-7d1c9e3b5a2f48e0b6c4d2a8f0e1c3b5d7a9e2f4';
 
 export const WEBHOOK_SECRETS = {
   aws: ['whsec_aws_current_6f1e2d3c4b5a69788796a5b4c3d2e1f0', 'whsec_aws_previous_0a1b2c3d4e5f60718293a4b5c6d7e8f9'],
@@ -59,7 +72,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startService(store: Store, options: { clock: TestClock; limits?: ServiceDeps['limits']; readiness?: Record<string, unknown> }): Promise<Harness> {
+/** The ISV's co-sell solution, as a deployment configures it, so Microsoft submissions can be valid. */
+const MICROSOFT_WITH_SOLUTION = createPortalBinding('microsoft', { microsoft: { solutionIds: ['SOL-TEST-0001'] } });
+
+/** A queue the local directory knows, for assignments. */
+export const KNOWN_QUEUES = ['00GHs00000Qal01AAA'];
+
+export async function startService(store: Store, options: { clock: TestClock; limits?: ServiceDeps['limits']; readiness?: Record<string, unknown>; recordAccess?: RecordAccessChecker }): Promise<Harness> {
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -71,9 +90,14 @@ export async function startService(store: Store, options: { clock: TestClock; li
   const deps: ServiceDeps = {
     db: store.db,
     clock: () => options.clock.now,
-    portals: portalBinding,
+    portals: (portal) => (portal === 'microsoft' ? MICROSOFT_WITH_SOLUTION : portalBinding(portal)),
     engine,
-    tokens: staticTokenRegistry(Object.entries(TOKENS).map(([persona, token]) => ({ token, persona: persona as Persona, subject: `${persona}@northwind-isv.example` }))),
+    tokens: staticTokenRegistry([
+      ...Object.entries(TOKENS).map(([persona, token]) => ({ token, persona: persona as Persona, subject: `${persona}@northwind-isv.example`, userId: USERS[persona as keyof typeof USERS] ?? null })),
+      { token: SECOND_AE_TOKEN, persona: 'ae' as const, subject: 'second-ae@northwind-isv.example', userId: USERS.secondAe },
+    ]),
+    recordAccess: options.recordAccess ?? mirrorRecordAccess(),
+    owners: localOwnerDirectory(async () => [...Object.values(USERS), ...KNOWN_QUEUES]),
     webhookSecrets: WEBHOOK_SECRETS,
     logger: createServiceLogger({ level: 'info', destination }),
     readinessEvidence: async (cloud) => options.readiness?.[cloud] ?? null,

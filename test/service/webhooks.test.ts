@@ -26,7 +26,7 @@ function signed(portal: 'aws' | 'microsoft' | 'google', body: string, options: {
     rawBody: body,
     headers: {
       'content-type': 'application/json',
-      'CoSell-Signature': signatureHeader(options.secrets ?? [WEBHOOK_SECRETS[portal][0]], options.timestamp ?? T, body),
+      'CoSell-Signature': signatureHeader(options.secrets ?? [WEBHOOK_SECRETS[portal][0]], options.timestamp ?? T, body, portal),
       ...(options.key ? { 'Idempotency-Key': options.key } : {}),
     },
   };

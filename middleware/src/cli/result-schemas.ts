@@ -103,10 +103,11 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
   'cosell opportunity submit': z.object({
     opportunityId: z.string(),
     cloud: Cloud,
-    jobId: z.string(),
+    jobId: z.string().nullable(),
     queued: z.boolean(),
-    jobStatus: z.enum(['pending', 'running', 'done', 'dead']),
+    jobStatus: z.enum(['pending', 'running', 'done', 'dead']).nullable(),
     outcome: z.enum(['shared', 'refused', 'failed', 'waiting', 'queued']),
+    findings: z.array(Finding),
     engagement: EngagementView.nullable(),
     waitedSeconds: Count,
   }),

@@ -74,6 +74,14 @@ export interface SubmissionQueued {
   status: JobStatus;
 }
 
+/** The portal already holds the deal: nothing was queued. */
+export interface SubmissionAlreadyShared {
+  opportunityId: string;
+  cloud: Cloud;
+  portalId: string;
+  engagementStatus: string;
+}
+
 export interface EngagementView {
   cloud: Cloud;
   status: EngagementStatus;
@@ -174,8 +182,9 @@ export class CoSellServiceClient {
     return this.call(assignReferralRoute, 202, { params: { id: referralId }, body: { ownerId } });
   }
 
-  async submitOpportunity(opportunityId: string, cloud: Cloud): Promise<SubmissionQueued> {
-    return this.call(submitOpportunity, 202, { params: { id: opportunityId }, body: { cloud } });
+  /** Queued (202), or the portal already holds it (200); a refusal (422) throws with the findings in its data. */
+  async submitOpportunity(opportunityId: string, cloud: Cloud): Promise<SubmissionQueued | SubmissionAlreadyShared> {
+    return this.call(submitOpportunity, [202, 200], { params: { id: opportunityId }, body: { cloud } });
   }
 
   async engagements(opportunityId: string): Promise<{ opportunityId: string; engagements: EngagementView[] }> {
@@ -190,7 +199,7 @@ export class CoSellServiceClient {
     return this.call(replaySyncJob, 202, { params: { id: jobId }, body: {} });
   }
 
-  private async call<T>(route: ApiRoute, expected: number, request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown }): Promise<T> {
+  private async call<T>(route: ApiRoute, expecting: number | readonly number[], request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown }): Promise<T> {
     const query = request.query?.toString();
     const url = `${this.options.serviceUrl}${pathOf(route, request.params)}${query ? `?${query}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
@@ -217,7 +226,8 @@ export class CoSellServiceClient {
     } catch {
       body = undefined;
     }
-    if (response.status !== expected) throw this.problem(route, response.status, body, text, request.params);
+    const expected = (typeof expecting === 'number' ? [expecting] : expecting).includes(response.status) ? response.status : null;
+    if (expected === null) throw this.problem(route, response.status, body, text, request.params);
     const parsed = responseSchema(route, expected).safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

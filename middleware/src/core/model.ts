@@ -236,6 +236,8 @@ export const CoSellOpportunity = z
     description: z.string().nullable().default(null),
     nextStep: z.string().nullable().default(null),
     type: z.string().nullable().default(null),
+    /** The owning User's Id: who may edit the deal in Salesforce (the service's local access rule reads it). */
+    ownerId: z.string().nullable().default(null),
     ownerName: z.string().nullable().default(null),
     ownerEmail: z.email().nullable().default(null),
     account: Account,

@@ -18,6 +18,7 @@ export const OPPORTUNITY_FIELDS = {
   description: 'Description',
   nextStep: 'NextStep',
   type: 'Type',
+  ownerId: 'OwnerId',
   ownerName: 'Owner.Name',
   ownerEmail: 'Owner.Email',
   'account.id': 'AccountId',

@@ -38,6 +38,7 @@ export const OPPORTUNITY_FIELD_OWNERS = {
   description: 'salesforce',
   nextStep: 'salesforce',
   type: 'salesforce',
+  ownerId: 'salesforce',
   ownerName: 'salesforce',
   ownerEmail: 'salesforce',
   account: 'salesforce',

@@ -114,6 +114,16 @@ export async function seedDemoReadiness(db: Kysely<Database>, now: Date): Promis
   for (const entry of evidence) await saveReadinessEvidence(db, parseReadinessEvidence(entry), null, now);
 }
 
+/**
+ * The demo org's people: two AEs who split the pipeline, so one AE's token cannot act on the other's
+ * deals, and the alliance manager who works the referral queue. Ids are shaped as User Ids (005).
+ */
+export const DEMO_USERS = {
+  ae: { id: '005Gn00000AEm01AAA', name: 'Alex Morgan', email: 'alex.morgan@acme-analytics.example.com' },
+  secondAe: { id: '005Gn00000AEr02AAA', name: 'Sam Rivera', email: 'sam.rivera@acme-analytics.example.com' },
+  allianceOps: { id: '005Gn00000OPs03AAA', name: 'Jordan Lee', email: 'jordan.lee@acme-analytics.example.com' },
+} as const;
+
 export interface DemoSeedResult {
   opportunities: number;
   submitRequested: number;
@@ -134,6 +144,7 @@ export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
   for (const generated of generateOpportunities({ count, seed: 2027, now, flawRate: 0.15 })) {
     const place = ACCOUNTS[COUNTRY_ROTATION[index % COUNTRY_ROTATION.length]!]!;
     const customer = generated.account.name;
+    const owner = index % 3 === 2 ? DEMO_USERS.secondAe : DEMO_USERS.ae;
     const engagements: Engagement[] = generated.coSell.clouds.map((cloud) => {
       const closedHistory = generated.isClosed && generated.coSell.origin !== null;
       const submittedAt = new Date(new Date(generated.createdDate).getTime() + 3 * 86_400_000).toISOString();
@@ -155,8 +166,9 @@ export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
         ...generated,
         probability: generated.isClosed ? (generated.isWon ? 100 : 0) : 40,
         nextStep: generated.isClosed ? null : 'Joint discovery call with the hyperscaler account team',
-        ownerName: 'Alex Morgan',
-        ownerEmail: 'alex.morgan@acme-analytics.example.com',
+        ownerId: owner.id,
+        ownerName: owner.name,
+        ownerEmail: owner.email,
         account: {
           ...generated.account,
           website: `https://www.${domainOf(customer)}`,

@@ -20,6 +20,8 @@ export interface PortalEventOutcome {
   outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
   referralId?: string;
   findings?: import('../core/model.js').Finding[];
+  /** Why the event changed nothing for good (the sender need not retry). */
+  reason?: string;
 }
 
 export interface PortalEventDeps {
@@ -74,6 +76,9 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
       // A payload the portal module refuses is answered as such (the sender learns why); anything
       // else (the portal unreachable while reading the record) propagates so the sender retries.
       if (error instanceof PortalError && error.kind === 'validation') return { outcome: 'rejected', findings: error.findings };
+      // An event about a record the portal does not have will never succeed: answer it for good,
+      // instead of failing every retry of the relay.
+      if (error instanceof PortalError && error.kind === 'not-found') return { outcome: 'ignored', reason: `the ${portal} portal has no such record: ${error.message}` };
       throw error;
     }
   };

@@ -38,6 +38,7 @@ export const COLUMN_KINDS: Record<OpportunityPath, ColumnKind> = {
   description: text(),
   nextStep: text(),
   type: text(),
+  ownerId: text(),
   ownerName: text(),
   ownerEmail: text(),
   'account.id': text(),

@@ -109,6 +109,7 @@ export function opportunityFromRecord(row: Row, options: OpportunityRecordOption
     description: text(row.Description),
     nextStep: text(row.NextStep),
     type: text(row.Type),
+    ownerId: text(row.OwnerId),
     ownerName: text(owner.Name),
     ownerEmail: text(owner.Email),
     account: {

@@ -2,9 +2,9 @@
 // parsing, Idempotency-Key handling, rate limiting, problem+json errors, metrics and request logs.
 // Everything it touches arrives through ServiceDeps, so tests build it in process.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { requireScopes } from './auth.js';
+import { bearerPrincipal, requireScopes } from './auth.js';
 import { DEFAULT_LIMITS, type ServiceDeps, type ServiceLimits } from './deps.js';
 import {
   claimIdempotencyKey,
@@ -16,7 +16,7 @@ import {
 import { requestLog } from './logging.js';
 import { createServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { badRequest, HttpProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, sendProblem } from './problem.js';
+import { badRequest, dottedPath, HttpProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, sendProblem } from './problem.js';
 import type { ApiRoute, RouteResult } from './route-table.js';
 import { healthz, metricsRoute, openApiRoute, readyz } from './routes/meta.js';
 import { OPPORTUNITY_ROUTES } from './routes/opportunities.js';
@@ -25,11 +25,30 @@ import { REFERRAL_ROUTES } from './routes/referrals.js';
 import { REPORT_ROUTES } from './routes/reports.js';
 import { SYNC_ROUTES } from './routes/sync.js';
 import { WEBHOOK_ROUTES } from './routes/webhooks.js';
-import { parseStrictly } from './strict-parse.js';
+import { jsonDepth, nulCharacterPaths, parseStrictly } from './strict-parse.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
     rawBody?: Buffer;
+    /** Who the rate limit counts this request against: the token's caller, or undefined (anonymous). */
+    rateIdentity?: string;
+  }
+}
+
+/** No request this API takes nests deeper than this; deeper input is refused before any schema walks it. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Input PostgreSQL cannot store (NUL) or no schema here needs (deep nesting) is a 400, never a 500. */
+function refuseHostileInput(part: 'body' | 'query' | 'params', value: unknown): void {
+  if (part === 'body' && jsonDepth(value) > MAX_JSON_DEPTH) {
+    throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `the body nests deeper than ${MAX_JSON_DEPTH} levels; no request to this API does`, {
+      errors: [{ field: 'body', message: `nested deeper than ${MAX_JSON_DEPTH} levels`, code: 'too_deep' }],
+    });
+  }
+  const nul = nulCharacterPaths(value);
+  if (nul.length > 0) {
+    const errors = nul.map((path) => ({ field: path.length > 0 ? `${part}.${dottedPath(path)}` : part, message: 'contains a NUL character (\\u0000), which text may not hold', code: 'nul_character' }));
+    throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `invalid ${part}: ${errors.map((error) => error.field).join(', ')} contain(s) a NUL character`, { errors });
   }
 }
 
@@ -78,11 +97,14 @@ function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): Re
     let claimed: { scope: string; key: string } | null = null;
     try {
       const now = deps.clock();
+      refuseHostileInput('params', req.params);
+      refuseHostileInput('query', req.query);
       const params = route.params ? parsePart('params', route.params, req.params) : {};
       const query = route.query ? parsePart('query', route.query, req.query) : route.public ? {} : parsePart('query', EMPTY_QUERY, req.query);
       let body: unknown = undefined;
       if (route.body) {
         const input: unknown = req.body ?? {};
+        refuseHostileInput('body', input);
         const result = route.parseBody ? route.parseBody(input) : parseStrictly(route.body, input);
         if (!result.success) throw badRequest('body', result.issues);
         body = result.data;
@@ -153,29 +175,83 @@ function parserProblem(error: { type?: string; message?: string }): HttpProblem 
     case 'charset.unsupported':
       return new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, error.message ?? 'unsupported body encoding');
     default:
-      return null;
+      break;
   }
+  // Anything else body-parser refuses (a gzip header on a plain body, a bad length) carries its 4xx status.
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpProblem(status, status === 415 ? PROBLEM_TYPES.unsupportedMediaType : status === 413 ? PROBLEM_TYPES.tooLarge : PROBLEM_TYPES.badRequest, `the request body could not be read: ${error.message ?? 'malformed'}`);
+  }
+  return null;
+}
+
+/** What the log may say about an unexpected error: never a driver's SQL text or parameters (customer data). */
+function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message.split('\n')[0]!.slice(0, 300),
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: error.stack?.split('\n').slice(1, 8).join('\n'),
+  };
+}
+
+/** A route that checks its raw body before parsing (webhook signatures) reads bytes, verifies, then parses JSON. */
+function verifiedJson(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): RequestHandler {
+  return (req, _res, next) => {
+    try {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      req.rawBody = raw;
+      route.verify!({ req, rawBody: raw, deps, limits, now: deps.clock() });
+      let parsed: unknown = undefined;
+      if (raw.length > 0) {
+        try {
+          parsed = JSON.parse(raw.toString('utf8'));
+        } catch (error) {
+          throw Object.assign(new Error(error instanceof Error ? error.message : 'cannot parse'), { type: 'entity.parse.failed' });
+        }
+      }
+      req.body = parsed;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 export function createApp(deps: ServiceDeps): express.Application {
   const limits: ServiceLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', limits.trustProxy);
   const metrics = createServiceMetrics(deps);
   app.use(requestLog(deps.logger, metrics.observeRequest));
 
-  const limiter = rateLimit({
-    windowMs: limits.rateLimit.windowMs,
-    limit: limits.rateLimit.max,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next, options) => {
-      next(new HttpProblem(429, PROBLEM_TYPES.rateLimited, `more than ${limits.rateLimit.max} requests in ${limits.rateLimit.windowMs / 1000} s; slow down`, {
-        headers: { 'Retry-After': String(Math.ceil(options.windowMs / 1000)) },
-      }));
-    },
-  });
-  app.use(['/api', '/metrics'], limiter);
+  // Limits count per caller: a valid token is its own budget; requests without one share a small
+  // budget per address, so anonymous floods cannot lock out admin, the webhook relay or /metrics.
+  const identify: RequestHandler = (req, _res, next) => {
+    const principal = bearerPrincipal(deps.tokens, req.get('authorization'));
+    req.rateIdentity = principal ? `token:${principal.subject}` : undefined;
+    next();
+  };
+  const limiter = (kind: 'authenticated' | 'anonymous') => {
+    const max = kind === 'authenticated' ? limits.rateLimit.max : limits.rateLimit.anonymousMax;
+    return rateLimit({
+      windowMs: limits.rateLimit.windowMs,
+      limit: max,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skip: (req) => (kind === 'authenticated') !== (req.rateIdentity !== undefined),
+      keyGenerator: (req) => req.rateIdentity ?? `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+      handler: (_req, _res, next, options) => {
+        next(new HttpProblem(429, PROBLEM_TYPES.rateLimited, `more than ${max} ${kind} requests in ${limits.rateLimit.windowMs / 1000} s; slow down`, {
+          headers: { 'Retry-After': String(Math.ceil(options.windowMs / 1000)) },
+        }));
+      },
+    });
+  };
+  app.use(['/api', '/metrics'], identify, limiter('authenticated'), limiter('anonymous'));
 
   const jsonBody = express.json({
     limit: limits.bodyLimit,
@@ -193,7 +269,8 @@ export function createApp(deps: ServiceDeps): express.Application {
   for (const route of routes) {
     const chain: RequestHandler[] = [];
     if (!route.public) chain.push(requireScopes(deps.tokens, route.scopes));
-    if (route.body) chain.push(requireJson, jsonBody);
+    if (route.body && route.verify) chain.push(requireJson, express.raw({ type: () => true, limit: limits.bodyLimit }), verifiedJson(route, deps, limits));
+    else if (route.body) chain.push(requireJson, jsonBody);
     chain.push(runRoute(route, deps, limits));
     app[route.method](route.path, ...chain);
   }
@@ -203,6 +280,11 @@ export function createApp(deps: ServiceDeps): express.Application {
   });
   // Express recognises an error handler by its four parameters.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    // The client hung up before its request was read: nobody is left to answer, and it is no fault here.
+    if ((error as { type?: string }).type === 'request.aborted' || (req.destroyed && (error as { code?: string }).code === 'ECONNRESET')) {
+      deps.logger.info({ path: req.path }, 'client abandoned the request');
+      return;
+    }
     if (res.headersSent) {
       next(error);
       return;
@@ -212,7 +294,7 @@ export function createApp(deps: ServiceDeps): express.Application {
       sendProblem(res, problem, req.path);
       return;
     }
-    deps.logger.error({ err: error, path: req.path }, 'unhandled error');
+    deps.logger.error({ err: loggableError(error), path: req.path }, 'unhandled error');
     sendProblem(res, new HttpProblem(500, PROBLEM_TYPES.internal, 'unexpected failure; the service logged it'), req.path);
   });
   return app;

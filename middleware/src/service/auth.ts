@@ -15,15 +15,27 @@ export interface Principal {
   /** Who is calling (a Salesforce user, the Salesforce org's Named Credential, a relay): for the audit log. */
   subject: string;
   persona: Persona;
+  /**
+   * The Salesforce User the caller acts for: they read and change only what that user may read and
+   * edit in Salesforce. Null only for the admin persona (the operator) and the webhook relay.
+   */
+  userId: string | null;
 }
 
 export interface TokenRegistry {
   resolve(token: string): Principal | undefined;
 }
 
-export interface TokenGrant extends Principal {
+export interface TokenGrant extends Omit<Principal, 'userId'> {
   token: string;
+  userId?: string | null;
 }
+
+/** An 18-character User Id (key prefix 005); a 15-character Id is case-sensitive and easy to mistype. */
+export const USER_ID = /^005[A-Za-z0-9]{15}$/;
+
+/** Personas that act on records as a person and so must name the Salesforce user they act for. */
+export const PERSONAS_ACTING_AS_A_USER: readonly Persona[] = ['ae', 'alliance-ops', 'revops'];
 
 /** Shorter tokens could be guessed (the same floor as COSELL_API_TOKENS in config.ts); `openssl rand -hex 32` gives 64. */
 export const MIN_TOKEN_LENGTH = 24;
@@ -45,7 +57,14 @@ export function staticTokenRegistry(grants: readonly TokenGrant[]): TokenRegistr
     if (!(PERSONAS as readonly string[]).includes(grant.persona)) {
       throw new Error(`token for ${grant.subject} has unknown persona "${grant.persona}"; use one of ${PERSONAS.join(', ')}`);
     }
-    byDigest.set(digest(grant.token), { subject: grant.subject, persona: grant.persona });
+    const userId = grant.userId ?? null;
+    if (userId !== null && !USER_ID.test(userId)) throw new Error(`token for ${grant.subject} has userId "${userId}": use the 18-character Id of a Salesforce User (005...)`);
+    if (userId === null && PERSONAS_ACTING_AS_A_USER.includes(grant.persona)) {
+      throw new Error(`token for ${grant.subject} (persona ${grant.persona}) needs the userId of the Salesforce User it acts for`);
+    }
+    const key = digest(grant.token);
+    if (byDigest.has(key)) throw new Error(`token for ${grant.subject} is also given to ${byDigest.get(key)!.subject}: each caller needs its own token`);
+    byDigest.set(key, { subject: grant.subject, persona: grant.persona, userId });
   }
   return { resolve: (token) => byDigest.get(digest(token)) };
 }
@@ -56,6 +75,12 @@ declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
   }
+}
+
+/** The caller a request's Authorization header names, if it is a valid bearer token. */
+export function bearerPrincipal(tokens: TokenRegistry, header: string | undefined): Principal | undefined {
+  const match = header ? BEARER.exec(header) : null;
+  return match ? tokens.resolve(match[1]!) : undefined;
 }
 
 /** Rejects a request without a valid bearer token (401) or whose persona the route does not serve (403). */

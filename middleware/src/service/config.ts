@@ -2,7 +2,7 @@
 // embedded: PGlite in a local data folder, the three portals as local sandbox emulators, demo data.
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
-import { MIN_TOKEN_LENGTH, PERSONAS } from './auth.js';
+import { MIN_TOKEN_LENGTH, PERSONAS, PERSONAS_ACTING_AS_A_USER, USER_ID } from './auth.js';
 import { apiTokenProblems } from './token-config-problems.js';
 
 const Mode = z.enum(['sandbox', 'live']);
@@ -16,10 +16,15 @@ export const ENVIRONMENT = z.object({
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to serve other machines)'),
   DATABASE_URL: z.string().url('must be a PostgreSQL URL such as postgres://cosell:secret@db.example.com:5432/cosell').optional().describe('PostgreSQL server; absent = embedded PGlite'),
   COSELL_DATA_DIR: z.string().min(1).default('.cosell-data').describe('Folder for the embedded database and the generated admin token'),
-  COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name"}; persona one of ae, alliance-ops, revops, admin, portal-webhook'),
+  COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name","userId"}; persona one of ae, alliance-ops, revops, admin, portal-webhook; userId the Salesforce User the token acts for (required for ae, alliance-ops, revops)'),
   COSELL_DEMO: Bool.optional().describe('Seed demo data (default: on when Salesforce is not configured)'),
   COSELL_WEBHOOK_SECRETS: z.string().optional().describe('Comma-separated HMAC secrets for portal webhooks (two during rotation)'),
   COSELL_TRIAGE_CONFIG: z.string().optional().describe('Path to a JSON triage configuration overriding the defaults'),
+  COSELL_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.,/ ]+|loopback|linklocal|uniquelocal)$/, 'use false, true, a hop count, or the proxy addresses (comma-separated)')
+    .optional()
+    .describe('Behind a reverse proxy: its hop count or addresses, so rate limits count the client, not the proxy (default false)'),
   COSELL_POLL_INTERVAL_MS: z.coerce.number({ error: 'must be a number of milliseconds, at least 1000' }).int('must be a whole number of milliseconds').min(1_000, 'must be at least 1000 milliseconds').default(60_000).describe('How often portal status and inbound catch-up run'),
   SF_LOGIN_URL: z.string().url().optional().describe('Salesforce login URL (https://login.salesforce.com or a My Domain)'),
   SF_CLIENT_ID: z.string().optional().describe('Connected app consumer key for the JWT bearer flow'),
@@ -74,9 +79,39 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   return config;
 }
 
-export const ApiTokens = z.array(
-  z.strictObject({ token: z.string().min(MIN_TOKEN_LENGTH, `tokens must be at least ${MIN_TOKEN_LENGTH} characters`), persona: z.enum(PERSONAS), name: z.string().min(1) }),
-);
+export const ApiTokens = z
+  .array(
+    z
+      .strictObject({
+        token: z.string().min(MIN_TOKEN_LENGTH, `tokens must be at least ${MIN_TOKEN_LENGTH} characters`),
+        persona: z.enum(PERSONAS),
+        name: z.string().min(1),
+        userId: z.string().regex(USER_ID, 'userId must be the 18-character Id of a Salesforce User (005...)').optional(),
+      })
+      .refine((grant) => grant.userId !== undefined || !PERSONAS_ACTING_AS_A_USER.includes(grant.persona), {
+        message: `userId is required for personas ${PERSONAS_ACTING_AS_A_USER.join(', ')}: the Salesforce User whose access the token has`,
+        path: ['userId'],
+      }),
+  )
+  .superRefine((grants, context) => {
+    // Names are what the audit log records as the actor: two callers under one name could not be told apart.
+    const seen = new Map<string, number>();
+    const tokens = new Set<string>();
+    grants.forEach((grant, index) => {
+      if (seen.has(grant.name)) context.addIssue({ code: 'custom', path: [index, 'name'], message: `name "${grant.name}" is already used by entry ${seen.get(grant.name)}; names must be unique` });
+      else seen.set(grant.name, index);
+      if (tokens.has(grant.token)) context.addIssue({ code: 'custom', path: [index, 'token'], message: 'this token is already given to another entry; each caller needs its own token' });
+      tokens.add(grant.token);
+    });
+  });
+
+/** Express's `trust proxy` value from COSELL_TRUST_PROXY. */
+export function trustProxySetting(config: ServiceConfig): boolean | number | string {
+  const value = config.COSELL_TRUST_PROXY;
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /** Whether Salesforce is connected (otherwise the embedded stand-in holds the Salesforce side). */
 export function salesforceConnected(config: ServiceConfig): boolean {

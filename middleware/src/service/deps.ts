@@ -7,6 +7,8 @@ import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
 import type { Database } from '../store/schema.js';
 import type { TokenRegistry } from './auth.js';
+import type { OwnerDirectory } from './owner-directory.js';
+import type { RecordAccessChecker } from './record-access.js';
 
 /** A portal event delivered to a webhook, after its signature was verified. */
 export interface WebhookDelivery {
@@ -22,6 +24,8 @@ export interface WebhookOutcome {
   outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
   referralId?: string;
   findings?: Finding[];
+  /** Why an event was ignored for good, e.g. it names a record the portal does not have. */
+  reason?: string;
 }
 
 export interface EngineHooks {
@@ -47,8 +51,13 @@ export interface SalesforceApiUsage {
 export interface ServiceLimits {
   /** Largest accepted request body, e.g. `256kb`. */
   bodyLimit: string;
-  /** Requests per client IP per window, across the authenticated API. */
-  rateLimit: { windowMs: number; max: number };
+  /**
+   * Requests per window: `max` per authenticated caller (by token), `anonymousMax` per client address
+   * for requests without a valid token, so anonymous traffic cannot lock out the callers that matter.
+   */
+  rateLimit: { windowMs: number; max: number; anonymousMax: number };
+  /** Express's `trust proxy`: false (default) takes the socket address; behind a proxy, its hop count or addresses. */
+  trustProxy: boolean | number | string;
   /** Webhook timestamp tolerance in seconds (Stripe's default: 300). */
   webhookToleranceSeconds: number;
   /** How long an Idempotency-Key is remembered. */
@@ -59,7 +68,8 @@ export interface ServiceLimits {
 
 export const DEFAULT_LIMITS: ServiceLimits = {
   bodyLimit: '256kb',
-  rateLimit: { windowMs: 60_000, max: 600 },
+  rateLimit: { windowMs: 60_000, max: 600, anonymousMax: 60 },
+  trustProxy: false,
   webhookToleranceSeconds: 300,
   idempotencyTtlMs: 24 * 60 * 60 * 1000,
   maxPageSize: 500,
@@ -72,6 +82,10 @@ export interface ServiceDeps {
   portals: (portal: PortalName) => PortalBinding;
   engine: EngineHooks;
   tokens: TokenRegistry;
+  /** What the caller's Salesforce user may read and edit (the org's answer, or the mirror's owners). */
+  recordAccess: RecordAccessChecker;
+  /** Which Ids are Users or Queues a referral may be assigned to. */
+  owners: OwnerDirectory;
   /** Webhook signing secrets per portal: the current one first, the previous one during rotation. */
   webhookSecrets: Partial<Record<PortalName, readonly string[]>>;
   logger: Logger;

@@ -5,11 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities, seedDemoReadiness } from '../demo/seed.js';
+import { DEMO_REFERRERS, DEMO_USERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities, seedDemoReadiness } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
@@ -32,16 +33,19 @@ import { openStore, type Store } from '../store/database.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
-import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
-import type { PortalErrorCount } from './deps.js';
+import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
+import type { PortalErrorCount, ServiceLimits } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { claimPort, type ClaimedPort } from './listener.js';
+import { localOwnerDirectory, orgOwnerDirectory } from './owner-directory.js';
+import { mirrorRecordAccess, orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
   url: string;
-  adminToken: string;
+  /** The generated local admin token; null when COSELL_API_TOKENS names the callers. */
+  adminToken: string | null;
   store: Store;
   worker: SyncWorker;
   emulators: { aws?: AceEmulator; microsoft?: MicrosoftEmulator; google?: GoogleEmulator };
@@ -56,6 +60,8 @@ export interface DeskOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: () => Date;
+  /** API limits over the defaults (the fuzz run lifts the rate limit to reach the parsers). */
+  limits?: Partial<ServiceLimits>;
   /** Sandbox review timings; the demo default moves a submission through review in about half a minute. */
   sandboxReview?: { inReviewAfterMs: number; decisionAfterMs: number };
 }
@@ -197,6 +203,8 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     clients,
     salesforce,
     clock,
+    // Error findings block a submission whichever way it was requested (API, CLI or Salesforce).
+    preflight: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((preview) => preview.findings),
     onEvent: (event) => {
       if (event.type === 'job-retry' || event.type === 'job-dead') {
         const key = `${event.job.target}:${event.type}`;
@@ -266,11 +274,21 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     if (seeded) logger.info(seeded, 'demo data seeded');
   }
 
-  const admin = adminToken(config, dataDir);
-  const grants: TokenGrant[] = [{ token: admin, subject: 'local-admin', persona: 'admin' }];
-  if (config.COSELL_API_TOKENS) {
-    for (const grant of ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS))) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona });
-  }
+  // The generated admin token exists only while nobody configured callers: once COSELL_API_TOKENS
+  // names them, a token lying in the data folder must open nothing.
+  const configured = config.COSELL_API_TOKENS ? ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS)) : [];
+  const admin = configured.length === 0 ? adminToken(config, dataDir) : null;
+  const grants: TokenGrant[] = admin ? [{ token: admin, subject: 'local-admin', persona: 'admin' }] : [];
+  for (const grant of configured) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona, userId: grant.userId ?? null });
+  const recordAccess = gateway
+    ? orgRecordAccess({ query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql), clock })
+    : mirrorRecordAccess();
+  const owners = gateway
+    ? orgOwnerDirectory((soql) => gateway.api.queryAll<{ Id: string }>(soql))
+    : localOwnerDirectory(async () => {
+      const mirrored = await store.db.selectFrom('opportunities').select(sql<string | null>`data->>'ownerId'`.as('owner')).distinct().execute();
+      return [...Object.values(DEMO_USERS).map((user) => user.id), ...configured.flatMap((grant) => (grant.userId ? [grant.userId] : [])), ...mirrored.flatMap((row) => (row.owner ? [row.owner] : []))];
+    });
   const secrets = (config.COSELL_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const app = createApp({
     db: store.db,
@@ -278,6 +296,9 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     portals,
     engine: { nudge: () => worker.nudge(), handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload) },
     tokens: staticTokenRegistry(grants),
+    recordAccess,
+    owners,
+    limits: { trustProxy: trustProxySetting(config), ...options.limits },
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
     readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),

@@ -33,8 +33,13 @@ try {
 }
 const modes = `AWS ${config.AWS_MODE}, Microsoft ${config.MS_MODE}, Google ${config.GOOGLE_MODE}, store ${desk.store.kind}`;
 console.log(`\nCo-sell desk running at ${desk.url} (${modes})`);
-console.log(`Admin token: ${desk.adminToken}`);
-console.log(`Try: curl -H "Authorization: Bearer ${desk.adminToken}" ${desk.url}/api/v1/referrals\n`);
+// The token goes to the terminal only, never through the structured log.
+if (desk.adminToken) {
+  console.log(`Admin token: ${desk.adminToken}`);
+  console.log(`Try: curl -H "Authorization: Bearer ${desk.adminToken}" ${desk.url}/api/v1/referrals\n`);
+} else {
+  console.log('Callers: the tokens in COSELL_API_TOKENS (no local admin token while it is set)\n');
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

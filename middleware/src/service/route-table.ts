@@ -21,6 +21,14 @@ export interface RouteContext<P, Q, B> {
   req: Request;
 }
 
+export interface VerifyContext {
+  req: Request;
+  rawBody: Buffer;
+  deps: ServiceDeps;
+  limits: ServiceLimits;
+  now: Date;
+}
+
 export interface RouteResult {
   status: number;
   body: unknown;
@@ -52,6 +60,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema>
   body?: B;
   /** Replaces the strict parse of `body` when one schema cannot give field-level reasons (e.g. either-or bodies). */
   parseBody?: (input: unknown) => StrictResult<z.output<B>>;
+  /** Checks the raw body before it is parsed at all (webhook signatures); throws an HttpProblem to refuse. */
+  verify?: (context: VerifyContext) => void;
   /** Success and expected failure responses; problem responses are added by the generator. */
   responses: Record<number, ResponseSpec>;
   handler(context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<RouteResult>;
@@ -69,6 +79,7 @@ export interface ApiRoute {
   query?: Schema;
   body?: Schema;
   parseBody?: (input: unknown) => StrictResult<unknown>;
+  verify?: (context: VerifyContext) => void;
   responses: Record<number, ResponseSpec>;
   handler(context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult>;
 }

@@ -1,19 +1,28 @@
-// Portal webhooks are signed the Stripe way: HMAC-SHA256 over `timestamp.rawBody`, sent as
-// `CoSell-Signature: t=<unix seconds>,v1=<hex>`. A delivery is genuine when one v1 matches one of
-// the portal's secrets (two during rotation) in constant time and its timestamp is within the tolerance.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// Portal webhooks are signed the Stripe way: HMAC-SHA256 over `timestamp.portal.rawBody`, sent as
+// `CoSell-Signature: t=<unix seconds>,v1=<hex>`. Naming the portal in the signed content means a
+// delivery signed for one webhook route is refused on another (the relays may share a secret).
+// A delivery is genuine when one v1 matches one of the portal's secrets (two during rotation) in
+// constant time and its timestamp is within the tolerance. A replay is the same delivery (timestamp
+// and body digest) again, whichever of its signatures it carries, so rotation cannot reopen it.
+// Before the portal was signed in, the content was `timestamp.rawBody`; such signatures are refused.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
 export const SIGNATURE_HEADER = 'CoSell-Signature';
 
-export function signatureOf(secret: string, timestamp: number, rawBody: Buffer | string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
+export function signatureOf(secret: string, portal: string, timestamp: number, rawBody: Buffer | string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${portal}.`).update(rawBody).digest('hex');
 }
 
-/** The header value a relay sends; one v1 per secret when it signs with both during rotation. */
-export function signatureHeader(secrets: readonly string[], timestamp: number, rawBody: Buffer | string): string {
-  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${signatureOf(secret, timestamp, rawBody)}`)].join(',');
+/** The header value a relay sends to `portal`'s route; one v1 per secret when it signs with both during rotation. */
+export function signatureHeader(secrets: readonly string[], timestamp: number, rawBody: Buffer | string, portal: string): string {
+  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${signatureOf(secret, portal, timestamp, rawBody)}`)].join(',');
+}
+
+/** What identifies one delivery for replay purposes: its timestamp and the digest of its body. */
+export function deliveryKey(timestamp: number, rawBody: Buffer): string {
+  return `${timestamp}.${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
 export type SignatureCheck =
@@ -23,6 +32,7 @@ export type SignatureCheck =
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 export function verifyWebhookSignature(check: {
+  portal: string;
   header: string | undefined;
   rawBody: Buffer;
   secrets: readonly string[];
@@ -45,7 +55,7 @@ export function verifyWebhookSignature(check: {
     return { ok: false, reason: `timestamp is ${Math.round(ageSeconds)} s away from now; the tolerance is ${check.toleranceSeconds} s` };
   }
   for (const secret of check.secrets) {
-    const expected = Buffer.from(signatureOf(secret, timestamp, check.rawBody), 'hex');
+    const expected = Buffer.from(signatureOf(secret, check.portal, timestamp, check.rawBody), 'hex');
     for (const candidate of candidates) {
       // Both buffers are 32 bytes (checked by the hex pattern), as timingSafeEqual requires.
       if (timingSafeEqual(expected, Buffer.from(candidate, 'hex'))) return { ok: true, timestamp, signature: candidate };
@@ -60,13 +70,13 @@ export function verifyWebhookSignature(check: {
  */
 export async function recordWebhookDelivery(
   db: Kysely<Database>,
-  delivery: { portal: string; signature: string; timestamp: number; bodyHash: string; toleranceSeconds: number; now: Date },
+  delivery: { portal: string; key: string; timestamp: number; bodyHash: string; toleranceSeconds: number; now: Date },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({
       scope: `webhook:${delivery.portal}`,
-      key: delivery.signature,
+      key: delivery.key,
       request_hash: delivery.bodyHash,
       response_status: 202,
       response_body: null,
@@ -80,6 +90,6 @@ export async function recordWebhookDelivery(
 }
 
 /** Forgets a delivery the engine failed to handle, so the relay's retry of it is not taken for a replay. */
-export async function forgetWebhookDelivery(db: Kysely<Database>, portal: string, signature: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('scope', '=', `webhook:${portal}`).where('key', '=', signature).execute();
+export async function forgetWebhookDelivery(db: Kysely<Database>, portal: string, key: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('scope', '=', `webhook:${portal}`).where('key', '=', key).execute();
 }

@@ -48,12 +48,13 @@ describe('mapping engine: canonical → portal', () => {
     expect(dropped.message).toContain('Executive sponsorship');
   });
 
-  it('sends today + 15 days for a close date in the past, and flags it on CloseDate', () => {
+  it('never invents a close date: a past one is an error on CloseDate for the AE to resolve, and nothing is sent', () => {
     const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.closeDate = '2026-10-31')), NOW);
-    expect((payload.LifeCycle as Record<string, unknown>).TargetCloseDate).toBe('2026-12-11');
-    const flagged = only(findings, 'AWS_MAP_VALUE_REPLACED');
-    expect(flagged).toMatchObject({ severity: 'warning', field: 'CloseDate', path: '$.LifeCycle.TargetCloseDate' });
-    expect(flagged.message).toMatch(/Close Date 2026-10-31 is in the past.*"2026-12-11" \(today \+ 15 days\)/);
+    expect((payload.LifeCycle as Record<string, unknown>).TargetCloseDate).toBeUndefined();
+    expect(findings.some((finding) => finding.code === 'AWS_MAP_VALUE_REPLACED')).toBe(false);
+    const flagged = findings.find((finding) => finding.field === 'CloseDate');
+    expect(flagged).toMatchObject({ severity: 'error', path: '$.LifeCycle.TargetCloseDate' });
+    expect(flagged!.message).toContain('2026-10-31');
   });
 
   it('keeps a close date of today, which is not in the past', () => {
@@ -165,7 +166,8 @@ describe('mapping engine: canonical → portal', () => {
     const opportunity = northwindDataPlatform((o) => void (o.closeDate = '2025-01-01'));
     expect(mapToPortal(google, opportunity, NOW)).toEqual(mapToPortal(google, opportunity, NOW));
     const later = mapToPortal(google, opportunity, new Date('2026-12-31T23:59:59Z'));
-    expect((later.payload.qualificationInfo as Record<string, unknown>).estimatedCloseDate).toEqual({ year: 2027, month: 1, day: 15 });
+    expect((later.payload.qualificationInfo as Record<string, unknown>).estimatedCloseDate).toBeUndefined();
+    expect(later.findings.filter((finding) => finding.field === 'CloseDate').map((finding) => finding.severity)).toEqual(['error']);
   });
 
   it('refuses an invalid now', () => {

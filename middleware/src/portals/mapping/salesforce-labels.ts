@@ -17,6 +17,7 @@ const OPPORTUNITY_LABELS: Record<OpportunityPath, string> = {
   description: 'Description',
   nextStep: 'Next Step',
   type: 'Type',
+  ownerId: 'Opportunity Owner',
   ownerName: 'Opportunity Owner',
   ownerEmail: "Opportunity Owner's email",
   'account.id': 'Account Name',

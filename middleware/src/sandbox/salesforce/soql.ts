@@ -224,6 +224,47 @@ function select(org: InMemoryOrg, object: string, query: Query | Subquery, _vers
   return rows;
 }
 
+/**
+ * Organisation-wide defaults of the local org: what the package declares on its objects, and Public
+ * Read Only for Opportunity (a standard object the package leaves to the org).
+ */
+export const LOCAL_SHARING_MODELS: Record<string, 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent'> = {
+  Opportunity: 'Read',
+  CoSell_Referral__c: 'Read',
+  CoSell_Counterpart__c: 'Read',
+  CoSell_Metric__c: 'Read',
+  CoSell_Engagement__c: 'ControlledByParent',
+};
+
+function recordAccess(org: InMemoryOrg, user: SRecord, object: string, record: SRecord): { read: boolean; edit: boolean } {
+  if (user.ProfileName === 'System Administrator') return { read: true, edit: true };
+  const model = LOCAL_SHARING_MODELS[object] ?? 'Private';
+  if (model === 'ControlledByParent') {
+    const parentField = Object.entries(LOOKUPS[object] ?? {})[0];
+    const parent = parentField && typeof record[parentField[0]] === 'string' ? org.get(parentField[1], record[parentField[0]] as string) : undefined;
+    return parent ? recordAccess(org, user, parentField![1], parent) : { read: false, edit: false };
+  }
+  if (record.OwnerId === user.Id) return { read: true, edit: true };
+  return { read: model !== 'Private', edit: model === 'ReadWrite' };
+}
+
+/**
+ * UserRecordAccess, answered from ownership and the sharing models above: one row per user and
+ * record, filtered by the query's WHERE like any table.
+ */
+function userRecordAccessRows(org: InMemoryOrg): SRecord[] {
+  const rows: SRecord[] = [];
+  for (const user of org.all('User')) {
+    for (const object of Object.keys(LOCAL_SHARING_MODELS)) {
+      for (const record of org.all(object)) {
+        const access = recordAccess(org, user, object, record);
+        rows.push({ Id: `${user.Id}:${record.Id}`, UserId: user.Id, RecordId: record.Id, HasReadAccess: access.read, HasEditAccess: access.edit });
+      }
+    }
+  }
+  return rows;
+}
+
 /** Runs a query: every matching row, projected. Paging is the server's job. */
 export function runQuery(org: InMemoryOrg, soql: string, version: string): Array<Record<string, unknown>> {
   let query: Query;
@@ -234,5 +275,9 @@ export function runQuery(org: InMemoryOrg, soql: string, version: string): Array
   }
   if (!query.sObject) throw new SoqlError('MALFORMED_QUERY', 'no FROM object');
   const object = query.sObject;
+  if (object === 'UserRecordAccess') {
+    const matches = compile(tokens(org, object, query.where));
+    return userRecordAccessRows(org).filter((row) => matches(row)).map((row) => project(org, object, row, query.fields ?? [], version));
+  }
   return select(org, object, query, version).map((record) => project(org, object, record, query.fields ?? [], version));
 }

@@ -6,6 +6,9 @@ import { Cloud, CloudName, Finding, InboundReferral, Money, Priority, Referrer, 
 import { validateDecline } from '../../core/feedback/index.js';
 import { recordReferralDecision, ReferralStateError } from '../../engine/intake.js';
 import type { ReferralRow } from '../../store/schema.js';
+import type { Principal } from '../auth.js';
+import { readable, referralRef, requireAccess } from '../access-guard.js';
+import type { ServiceDeps } from '../deps.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { assignReferral } from '../referral-assignment.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
@@ -62,7 +65,7 @@ export const listReferrals = defineRoute({
   operationId: 'listReferrals',
   method: 'get',
   path: `${API_PREFIX}/referrals`,
-  summary: 'Triaged inbound referrals, most urgent first, then by response deadline',
+  summary: "Triaged inbound referrals, most urgent first, then by response deadline: an AE sees the referrals they own, other personas the whole inbox, each only what the caller's Salesforce user may read",
   tags: ['referrals'],
   scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
   query: z.strictObject({
@@ -74,9 +77,11 @@ export const listReferrals = defineRoute({
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
   responses: { 200: { description: 'Referrals in triage order', schema: z.object({ referrals: z.array(ReferralView), truncated: z.boolean() }) } },
-  async handler({ query, deps, now, limits }) {
+  async handler({ query, deps, now, limits, principal }) {
     const limit = Math.min(query.limit, limits.maxPageSize);
     let select = deps.db.selectFrom('referrals').selectAll();
+    // The persona table: an AE works the referrals assigned to them; the inbox is alliance ops' desk.
+    if (principal.persona === 'ae') select = select.where(sql<string>`data->>'ownerId'`, '=', principal.userId ?? '');
     if (query.cloud) select = select.where('cloud', '=', query.cloud);
     if (query.layer) select = select.where('source_layer', '=', query.layer);
     if (query.priority) select = select.where('priority', '=', query.priority);
@@ -91,9 +96,18 @@ export const listReferrals = defineRoute({
       .orderBy('id')
       .limit(limit + 1)
       .execute();
-    return { status: 200, body: { referrals: rows.slice(0, limit).map((row) => referralView(row, now)), truncated: rows.length > limit } };
+    const visible = await readable(deps, principal, rows.slice(0, limit), referralRef);
+    return { status: 200, body: { referrals: visible.map((row) => referralView(row, now)), truncated: rows.length > limit } };
   },
 });
+
+/** The referral row, after checking the caller may edit it in Salesforce (404 when there is none). */
+async function editableReferral(deps: ServiceDeps, principal: Principal, id: string, action: string): Promise<ReferralRow> {
+  const row = await deps.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${id} does not exist`);
+  await requireAccess(deps, principal, referralRef(row), 'edit', action);
+  return row;
+}
 
 const DecisionResponse = z.object({ referralId: RowId, decision: z.enum(['accept', 'decline']), jobId: RowId, warnings: z.array(Finding) });
 
@@ -136,6 +150,7 @@ export const acceptReferral = defineRoute({
     409: { description: 'The referral was already decided' },
   },
   async handler({ params, principal, deps, now }) {
+    await editableReferral(deps, principal, params.id, 'accept it');
     const jobId = await decide(deps, { referralId: params.id, decision: 'accept', actor: principal.subject }, now);
     return { status: 202, body: { referralId: params.id, decision: 'accept', jobId, warnings: [] } };
   },
@@ -157,8 +172,7 @@ export const declineReferral = defineRoute({
     422: { description: 'Reason not on the list, or feedback a referrer could not learn from (findings say why)' },
   },
   async handler({ params, body, principal, deps, now }) {
-    const row = await deps.db.selectFrom('referrals').select(['data', 'triage_status']).where('id', '=', params.id).executeTakeFirst();
-    if (!row) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${params.id} does not exist`);
+    const row = await editableReferral(deps, principal, params.id, 'decline it');
     const referral = InboundReferral.parse({ ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data), triage: undefined });
     const findings = validateDecline({ reason: body.reason, feedback: body.feedback, referral });
     const blocking = findings.filter((finding) => finding.severity === 'error');
@@ -194,10 +208,19 @@ export const assignReferralRoute = defineRoute({
   body: z.strictObject({ ownerId: SalesforceId }),
   responses: {
     202: { description: 'Assigned; Salesforce write-back queued', schema: z.object({ referralId: RowId, ownerId: z.string(), previousOwnerId: z.string().nullable(), jobId: RowId }) },
+    403: { description: "The caller's Salesforce user may not edit this referral" },
     404: { description: 'No such referral' },
     409: { description: 'The referral was already decided' },
+    422: { description: 'The owner Id is not an active User or a Queue' },
   },
   async handler({ params, body, principal, deps, now }) {
+    await editableReferral(deps, principal, params.id, 'assign it');
+    const kind = await deps.owners.kindOf(body.ownerId);
+    if (kind === null) {
+      throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, `${body.ownerId} is not an active Salesforce User or a Queue; assign the referral to a user (005...) or a queue (00G...) that exists in the org`, {
+        errors: [{ field: 'body.ownerId', message: 'no active User or Queue has this Id', code: 'unknown_owner' }],
+      });
+    }
     const result = await assignReferral(deps.db, { referralId: params.id, ownerId: body.ownerId, actor: principal.subject }, now);
     if (result.outcome === 'not-found') throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${params.id} does not exist`);
     if (result.outcome === 'decided') throw new HttpProblem(409, PROBLEM_TYPES.conflict, `referral ${params.id} is ${result.status.toLowerCase()}; only open referrals can be assigned`);

@@ -56,6 +56,34 @@ describe('cosell opportunity submit', () => {
     expect(ux.table.firstCall.args[0]).toMatchObject({ data: [{ severity: 'error', field: 'OpportunityContactRole', code: 'MSFT_CUSTOMER_CONTACT_REQUIRED' }] });
   });
 
+  it('reports a submission the service refuses at once, with its findings and exit 1, without waiting', async () => {
+    const findings = [
+      { code: 'AWS_MAP_VALUE_INVALID', severity: 'error', message: 'Close Date 2026-10-31 is in the past', field: 'CloseDate' },
+      { code: 'LINT_NO_HYPERSCALER_ASK', severity: 'error', message: 'No ask of the hyperscaler', field: 'CoSell_Help_Needed__c' },
+    ];
+    const sent = fakeService($$, {
+      [ENGAGEMENTS]: [engagements(draft)],
+      [SUBMIT]: problem(422, 'unprocessable', '2 finding(s) block the AWS submission', { findings }),
+    });
+    const result = await submit(['--opportunity', ID, '--cloud', 'aws', '--json']);
+    expect(result).toMatchObject({ outcome: 'refused', jobId: null, findings });
+    expect(process.exitCode).toBe(1);
+    expect(sent.filter((request) => request.method === 'GET')).toHaveLength(1);
+    expect(schemaIssues('cosell opportunity submit', result)).toEqual([]);
+  });
+
+  it('says at once that the portal already holds the deal, with its portal id', async () => {
+    const sent = fakeService($$, {
+      [ENGAGEMENTS]: [engagements({ ...draft, cloud: 'AWS', status: 'In review', portalId: 'O7781234' })],
+      [SUBMIT]: { status: 200, body: { opportunityId: ID, cloud: 'AWS', portalId: 'O7781234', engagementStatus: 'In review' } },
+    });
+    const result = await submit(['--opportunity', ID, '--cloud', 'aws']);
+    expect(result).toMatchObject({ outcome: 'shared', jobId: null, queued: false });
+    expect(printed()).toContain('O7781234');
+    expect(process.exitCode).toBeUndefined();
+    expect(sent.filter((request) => request.method === 'GET')).toHaveLength(1);
+  });
+
   it('reports a delivery failure from the sync error', async () => {
     fakeService($$, {
       [ENGAGEMENTS]: [engagements(), engagements({ ...draft, cloud: 'AWS', status: 'Submitted', syncError: 'ACE rejected the request: ValidationException on Customer.Account.WebsiteUrl' })],

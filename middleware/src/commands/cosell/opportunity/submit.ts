@@ -1,13 +1,13 @@
 // `cosell opportunity submit`: queues a submission through the co-sell service and follows the
 // engagement until the portal answers (shared, refused or failed) or `--wait` runs out.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Messages } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, cloudFlagValue, serviceFlags } from '../../../cli/flags.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { CoSellServiceClient, serviceSettings, type EngagementView, type JobStatus } from '../../../cli/service-client.js';
-import type { Cloud } from '../../../core/model.js';
+import type { Cloud, Finding } from '../../../core/model.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.opportunity.submit');
@@ -21,11 +21,14 @@ export type SubmitOutcome = 'shared' | 'refused' | 'failed' | 'waiting' | 'queue
 export type OpportunitySubmitResult = {
   opportunityId: string;
   cloud: Cloud;
-  jobId: string;
+  /** Null when nothing was queued: refused before queuing, or the portal already holds the deal. */
+  jobId: string | null;
   /** False when the same Salesforce version was already queued: nothing new was sent. */
   queued: boolean;
-  jobStatus: JobStatus;
+  jobStatus: JobStatus | null;
   outcome: SubmitOutcome;
+  /** Why the service refused the submission at once (error findings block it); empty otherwise. */
+  findings: Finding[];
   engagement: EngagementView | null;
   waitedSeconds: number;
 };
@@ -62,9 +65,25 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
     const { flags } = await this.parse(OpportunitySubmit);
     const client = new CoSellServiceClient(serviceSettings(flags));
     const before = (await client.engagements(flags.opportunity)).engagements.find((engagement) => engagement.cloud === flags.cloud);
-    const job = await client.submitOpportunity(flags.opportunity, flags.cloud);
+    let job;
+    try {
+      job = await client.submitOpportunity(flags.opportunity, flags.cloud);
+    } catch (error) {
+      const data = (error as SfError).data as { status?: number; findings?: Finding[] } | undefined;
+      if (!(error instanceof SfError) || data?.status !== 422) throw error;
+      // Refused before anything left: say so at once, with the findings, instead of waiting for a portal.
+      const findings = data.findings ?? [];
+      this.log(messages.getMessage('info.blocked', [flags.cloud, error.message]));
+      this.findingsTable(findings);
+      process.exitCode = EXIT_CODES.findings;
+      return { opportunityId: flags.opportunity, cloud: flags.cloud, jobId: null, queued: false, jobStatus: null, outcome: 'refused', findings, engagement: before ?? null, waitedSeconds: 0 };
+    }
+    if ('portalId' in job) {
+      this.log(messages.getMessage('info.alreadyShared', [flags.cloud, job.portalId, job.engagementStatus]));
+      return { opportunityId: job.opportunityId, cloud: flags.cloud, jobId: null, queued: false, jobStatus: null, outcome: 'shared', findings: [], engagement: before ?? null, waitedSeconds: 0 };
+    }
     this.log(messages.getMessage(job.queued ? 'info.queued' : 'info.alreadyQueued', [flags.opportunity, flags.cloud, job.jobId]));
-    const base = { opportunityId: job.opportunityId, cloud: flags.cloud, jobId: job.jobId, queued: job.queued, jobStatus: job.status };
+    const base = { opportunityId: job.opportunityId, cloud: flags.cloud, jobId: job.jobId, queued: job.queued, jobStatus: job.status, findings: [] };
     if (flags.wait === 0) return { ...base, outcome: 'queued', engagement: before ?? null, waitedSeconds: 0 };
 
     const started = Date.now();
@@ -100,11 +119,14 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
     if (outcome === 'shared') this.log(messages.getMessage('info.shared', [cloud, engagement.portalId ?? '', engagement.status]));
     if (outcome === 'failed') this.log(messages.getMessage('info.failed', [cloud, engagement.syncError ?? '']));
     if (outcome === 'refused') this.log(messages.getMessage('info.refused', [cloud, engagement.status]));
-    if (engagement.findings.length > 0) {
-      this.table({
-        data: terminalSafeRows(engagement.findings.map((finding) => ({ severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message }))),
-        columns: ['severity', 'field', 'code', 'message'],
-      });
-    }
+    this.findingsTable(engagement.findings);
+  }
+
+  private findingsTable(findings: readonly Finding[]): void {
+    if (findings.length === 0) return;
+    this.table({
+      data: terminalSafeRows(findings.map((finding) => ({ severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message }))),
+      columns: ['severity', 'field', 'code', 'message'],
+    });
   }
 }
