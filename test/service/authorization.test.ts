@@ -170,7 +170,7 @@ describe('API tokens', () => {
     } catch (error) {
       problems = (error as ConfigError).problems;
     }
-    expect(problems).toEqual([expect.stringContaining('COSELL_API_TOKENS[1]["token"]: this token is already given to another entry')]);
+    expect(problems).toEqual([expect.stringContaining('COSELL_API_TOKENS entry 2 ("b"): token: this token is already given to another entry')]);
   });
 
   it('refuse a registry grant without its user, or two callers sharing a token', () => {

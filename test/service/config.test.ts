@@ -41,7 +41,7 @@ describe('service configuration', () => {
       }
       throw new Error('expected the configuration to be refused');
     };
-    const both = problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"alice"},{"token":"abcde","persona":"boss","name":"bob"}]');
+    const both = problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"alice","userId":"005Hs00000AEa01AAA"},{"token":"abcde","persona":"boss","name":"bob"}]');
     expect(both).toContain('COSELL_API_TOKENS entry 2 ("bob"): token has 5 characters; use at least 24 random characters');
     expect(both).toContain('COSELL_API_TOKENS entry 2 ("bob"): persona "boss" is not one of ae, alliance-ops, revops, admin, portal-webhook');
     expect(both).not.toContain('entry 1');
