@@ -14,6 +14,11 @@ export const LINT_CODES = {
   noHyperscalerAsk: 'LINT_NO_HYPERSCALER_ASK',
   wonDealForCredit: 'LINT_WON_DEAL_FOR_CREDIT',
   shareEverything: 'LINT_SHARE_EVERYTHING',
+  singleCloud: 'LINT_SINGLE_CLOUD',
+  reopenedAsSourced: 'LINT_REOPENED_AS_SOURCED',
+  influencedNotSourced: 'LINT_INFLUENCED_NOT_SOURCED',
+  archetypeMismatch: 'LINT_ARCHETYPE_MISMATCH',
+  pdmAsLeadSource: 'LINT_PDM_AS_LEAD_SOURCE',
 } as const;
 export type LintCode = (typeof LINT_CODES)[keyof typeof LINT_CODES];
 
@@ -31,6 +36,12 @@ export const LINT_SEVERITY: Record<LintCode, Severity> = {
   LINT_NO_HYPERSCALER_ASK: 'error',
   LINT_WON_DEAL_FOR_CREDIT: 'error',
   LINT_SHARE_EVERYTHING: 'warning',
+  LINT_SINGLE_CLOUD: 'warning',
+  LINT_REOPENED_AS_SOURCED: 'warning',
+  // A diagnostic of the motion, not a defect of any record.
+  LINT_INFLUENCED_NOT_SOURCED: 'info',
+  LINT_ARCHETYPE_MISMATCH: 'warning',
+  LINT_PDM_AS_LEAD_SOURCE: 'warning',
 };
 
 /** A finding about one opportunity (opportunityId set) or about the pipeline for a cloud (null). */
