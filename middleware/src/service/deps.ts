@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Cloud, Finding } from '../core/model.js';
+import type { ResolvedTriageConfig } from '../core/triage/index.js';
 import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
 import type { Database } from '../store/schema.js';
@@ -77,6 +78,8 @@ export interface ServiceDeps {
   logger: Logger;
   /** Readiness evidence the alliance team recorded for a cloud (null: nothing recorded yet). */
   readinessEvidence: (cloud: Cloud) => Promise<unknown | null>;
+  /** The triage rules in force (the org's when connected, else the shipped ones); absent: shipped defaults. */
+  triageConfig?: () => ResolvedTriageConfig;
   /** Reporting currency and rates for the attribution report. */
   reporting: { currency: string; rates: Record<string, number> };
   metrics: {

@@ -237,6 +237,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
     readinessEvidence: async () => null,
+    triageConfig: () => triageConfig,
     reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
     metrics: {
       portalErrors: () => [...portalErrors.values()],
