@@ -68,7 +68,9 @@ async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
 /** Brings the schema to the latest version; safe to run concurrently from several instances. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (await isUpToDate(db)) return [];
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  // Branches reserve migration numbers ahead of merging (0005 may land before 0003): a store that ran a
+  // later number must still take an earlier one when it arrives, so order is not enforced.
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
