@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { normaliseCompanyName, normaliseWebDomain } from './normalise.js';
 
 export type AccountListKind = 'hyperscaler' | 'target';
+/** Which file a rejected row or error concerns: one of the two lists, or the Salesforce Account export. */
+export type AccountFileKind = AccountListKind | 'salesforce';
 
 /**
  * Accepted headers, compared without case, spaces or punctuation. The first column found wins.
@@ -37,7 +39,7 @@ export interface ListedAccount {
 }
 
 export interface RejectedListRow {
-  list: AccountListKind;
+  list: AccountFileKind;
   row: number;
   reason: string;
 }
@@ -45,10 +47,10 @@ export interface RejectedListRow {
 export class AccountListError extends Error {
   readonly code = 'INVALID_ACCOUNT_LIST';
   constructor(
-    readonly list: AccountListKind,
+    readonly list: AccountFileKind,
     message: string,
   ) {
-    super(`${list} list: ${message}`);
+    super(`${list === 'salesforce' ? 'Salesforce Account export' : `${list} list`}: ${message}`);
     this.name = 'AccountListError';
   }
 }
@@ -111,4 +113,46 @@ export function parseAccountList(csv: string, list: AccountListKind): { accounts
     });
   });
   return { accounts, rejected, columns };
+}
+
+/** Headers accepted in a Salesforce Account export (report or Data Loader), compared like the lists'. */
+export const SALESFORCE_ACCOUNT_COLUMNS = {
+  id: ['Id', 'Account ID', 'Account Id'],
+  name: ['Name', 'Account Name'],
+  website: ['Website'],
+  ownerName: ['Owner.Name', 'Owner Name', 'Account Owner', 'Owner'],
+  type: ['Type', 'Account Type'],
+} as const;
+
+/** Reads a Salesforce Account export; rows without an Id or name are returned as rejected. */
+export function parseSalesforceAccounts(csv: string): { accounts: Array<{ id: string; name: string; website: string | null; ownerName: string | null; type: string | null }>; rejected: RejectedListRow[] } {
+  let records: string[][];
+  try {
+    records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch (error) {
+    throw new AccountListError('salesforce', `not readable as CSV: ${(error as Error).message}`);
+  }
+  const [header, ...rows] = records;
+  if (!header) throw new AccountListError('salesforce', 'the file is empty');
+  const byKey = new Map(header.map((column, index) => [squash(column), index]));
+  const at = (field: keyof typeof SALESFORCE_ACCOUNT_COLUMNS) => SALESFORCE_ACCOUNT_COLUMNS[field].map(squash).map((key) => byKey.get(key)).find((index) => index !== undefined);
+  const idAt = at('id');
+  const nameAt = at('name');
+  if (idAt === undefined || nameAt === undefined) {
+    throw new AccountListError('salesforce', `the header must contain an Id column (${SALESFORCE_ACCOUNT_COLUMNS.id.join(', ')}) and a name column (${SALESFORCE_ACCOUNT_COLUMNS.name.join(', ')})`);
+  }
+  const [websiteAt, ownerAt, typeAt] = [at('website'), at('ownerName'), at('type')];
+  const cell = (row: string[], index: number | undefined) => (index === undefined ? null : row[index] || null);
+  const accounts: Array<{ id: string; name: string; website: string | null; ownerName: string | null; type: string | null }> = [];
+  const rejected: RejectedListRow[] = [];
+  rows.forEach((row, position) => {
+    const id = cell(row, idAt);
+    const name = cell(row, nameAt);
+    if (!id || !/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(id) || !name) {
+      rejected.push({ list: 'salesforce', row: position + 2, reason: !id || !name ? 'Id and name are required' : `"${id}" is not a Salesforce Id` });
+      return;
+    }
+    accounts.push({ id, name, website: cell(row, websiteAt), ownerName: cell(row, ownerAt), type: cell(row, typeAt) });
+  });
+  return { accounts, rejected };
 }
