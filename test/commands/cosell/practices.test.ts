@@ -32,8 +32,6 @@ const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Er
 describe('practice commands', () => {
   const $$ = new TestContext();
   let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
-  const tables = () => ux.table.getCalls().flatMap((call) => JSON.stringify(call.args)).join('\n');
 
   beforeEach(() => {
     ux = stubSfCommandUx($$.SANDBOX);
