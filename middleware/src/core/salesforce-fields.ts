@@ -141,6 +141,15 @@ export const METRIC_FIELDS = {
   sampleSize: 'Sample_Size__c',
   computedAt: 'Computed_At__c',
   key: 'Metric_Key__c',
+  // Maturity marker rows only (Metric__c = 'Maturity Marker'): the stage, the marker and the evidence.
+  stageLevel: 'Stage_Level__c',
+  stage: 'Stage__c',
+  stageReached: 'Stage_Reached__c',
+  marker: 'Marker__c',
+  met: 'Met__c',
+  target: 'Target__c',
+  source: 'Source__c',
+  note: 'Note__c',
 } as const;
 
 /** `CoSell_Metric__c.Metric__c` picklist values. */
@@ -155,6 +164,7 @@ export const METRIC_NAMES = [
   'Median Hours To Accept',
   'Marketplace Transactions',
   'Partner Attach Rate',
+  'Maturity Marker',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -211,6 +221,18 @@ export function metricKey(cloud: MetricCloud, fiscalPeriod: string, metric: Metr
     throw new SalesforceKeyError(METRIC_FIELDS.fiscalPeriod, `must look like FY2027Q1, got "${fiscalPeriod}"`);
   }
   return `${cloud}|${fiscalPeriod}|${metric}|${segment}`;
+}
+
+/**
+ * `Metric_Key__c` of one maturity marker: the stage level and the marker's place in it identify it
+ * (marker wording may change between releases; its position within a stage does not).
+ */
+export function maturityMarkerKey(fiscalPeriod: string, level: number, position: number): string {
+  const base = metricKey('All', fiscalPeriod, 'Maturity Marker', 'All');
+  if (!Number.isInteger(level) || level < 1 || !Number.isInteger(position) || position < 1) {
+    throw new SalesforceKeyError(METRIC_FIELDS.stageLevel, `stage level and marker position must be whole numbers from 1, got ${level} and ${position}`);
+  }
+  return `${base}|${level}.${position}`;
 }
 
 /** What the integration user may do with one object, and which fields under field-level security it reads/writes. */

@@ -32,6 +32,8 @@ import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
 import type { PortalErrorCount } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { MetricSummaryWriter } from '../salesforce/metric-summary.js';
+import { publishMetricSummary } from './metric-summary.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
@@ -209,11 +211,26 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   if (emulators.microsoft) unsubscribe.push(emulators.microsoft.control.subscribe((delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined)));
   if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
 
+  const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
     worker.nudge();
+    if (gateway) await publishMetrics(gateway);
+  };
+
+  // The attribution page reads CoSell_Metric__c: refreshed on every tick while an org is connected.
+  const publishMetrics = async (connected: SalesforceGateway) => {
+    try {
+      const result = await publishMetricSummary(
+        { db: store.db, writer: new MetricSummaryWriter(connected.api), reporting, readinessEvidence: async () => null, onInvalidEvidence: (cloud, message) => logger.warn({ cloud, message }, 'readiness evidence left out of the maturity markers') },
+        clock(),
+      );
+      if (result.failed.length > 0) logger.warn({ failed: result.failed.slice(0, 5), count: result.failed.length }, 'Salesforce refused some CoSell_Metric__c rows');
+    } catch (error) {
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'metric summary not written; the next tick retries');
+    }
   };
 
   if (demo) {
@@ -238,7 +255,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     logger,
     readinessEvidence: async () => null,
     triageConfig: () => triageConfig,
-    reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
+    reporting,
     metrics: {
       portalErrors: () => [...portalErrors.values()],
       salesforceApiUsage: () => {

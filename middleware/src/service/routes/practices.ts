@@ -26,7 +26,7 @@ import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
 
 const decode = (data: unknown) => (typeof data === 'string' ? JSON.parse(data) : data) as Record<string, unknown>;
 
-async function storedCounterparts(db: Kysely<Database>): Promise<Counterpart[]> {
+export async function storedCounterparts(db: Kysely<Database>): Promise<Counterpart[]> {
   const rows = await db.selectFrom('counterparts').selectAll().execute();
   return rows.flatMap((row) => {
     const parsed = Counterpart.safeParse({ ...decode(row.data), cloud: row.cloud, layer: row.layer, name: row.name, email: row.email });
@@ -44,7 +44,7 @@ async function storedReferrals(db: Kysely<Database>, cloud?: Cloud): Promise<Inb
   });
 }
 
-async function allOpportunities(db: Kysely<Database>): Promise<CoSellOpportunity[]> {
+export async function allOpportunities(db: Kysely<Database>): Promise<CoSellOpportunity[]> {
   const opportunities: CoSellOpportunity[] = [];
   for await (const opportunity of mirroredOpportunities(db)) opportunities.push(opportunity);
   return opportunities;
