@@ -148,6 +148,7 @@ export const METRIC_FIELDS = {
   marker: 'Marker__c',
   met: 'Met__c',
   target: 'Target__c',
+  unit: 'Unit__c',
   source: 'Source__c',
   note: 'Note__c',
 } as const;
@@ -171,6 +172,10 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 /** `CoSell_Metric__c.Segment__c`: which deals a figure covers (Co-sold = sourced or influenced). */
 export const METRIC_SEGMENTS = ['Sourced', 'Influenced', 'Co-sold', 'Direct only', 'All'] as const;
 export type MetricSegment = (typeof METRIC_SEGMENTS)[number];
+
+/** `CoSell_Metric__c.Unit__c`: how a maturity marker's Value__c and Target__c read. */
+export const METRIC_UNITS = ['Yes/No', 'Share', 'Number'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 /** `CoSell_Metric__c.Cloud__c`: the three clouds, plus All for cross-cloud figures such as attach rate. */
 export const METRIC_CLOUDS = [...CLOUDS, 'All'] as const;

@@ -68,6 +68,7 @@ describe('metricSummaryRecords', () => {
       Met__c: true,
       Value__c: 1,
       Target__c: 1,
+      Unit__c: 'Yes/No',
       Source__c: 'named counterparts (Partner Program layer)',
       Note__c: null,
     });
@@ -75,7 +76,9 @@ describe('metricSummaryRecords', () => {
     const listing = markers.find((record) => record.Marker__c === 'marketplace listing live')!;
     expect(listing).toMatchObject({ Stage_Level__c: 2, Value__c: null, Met__c: false, Stage_Reached__c: false });
     const cadence = markers.find((record) => record.Marker__c === 'marketplace transactions per quarter')!;
-    expect(cadence).toMatchObject({ Stage_Level__c: 4, Target__c: 5 });
+    expect(cadence).toMatchObject({ Stage_Level__c: 4, Target__c: 5, Unit__c: 'Number' });
+    expect(markers.find((record) => record.Marker__c === 'portal acceptance rate')).toMatchObject({ Target__c: 0.5, Unit__c: 'Share' });
+    expect(markers.find((record) => record.Marker__c === 'hyperscaler-led deals per partner-led deal')).toMatchObject({ Target__c: 1, Unit__c: 'Number' });
     expect(String(cadence.Note__c)).toMatch(/tenancy archetype unknown/);
   });
 

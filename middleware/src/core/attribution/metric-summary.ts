@@ -2,7 +2,7 @@
 // and segment from the attribution report, plus one row per maturity marker with its evidence, each
 // carrying the Metric_Key__c the service upserts on.
 import type { MaturityAssessment, MaturityMarker } from '../readiness/maturity.js';
-import { METRIC_FIELDS, maturityMarkerKey, metricKey, type MetricCloud, type MetricName, type MetricSegment } from '../salesforce-fields.js';
+import { METRIC_FIELDS, maturityMarkerKey, metricKey, type MetricCloud, type MetricName, type MetricSegment, type MetricUnit } from '../salesforce-fields.js';
 import type { AttributionPeriodRow, AttributionReport } from './report-types.js';
 
 /** One CoSell_Metric__c record by Salesforce field name, ready for an upsert on Metric_Key__c. */
@@ -66,6 +66,12 @@ function asNumber(value: number | boolean | null): number | null {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
+/** Recorded facts are yes/no; every rate the markers use has a target below 1; counts and deal ratios are 1 or more. */
+export function markerUnit(marker: Pick<MaturityMarker, 'target'>): MetricUnit {
+  if (typeof marker.target === 'boolean') return 'Yes/No';
+  return marker.target > 0 && marker.target < 1 ? 'Share' : 'Number';
+}
+
 function markerRecord(
   period: string,
   stage: MaturityAssessment['evidence'][number],
@@ -82,6 +88,7 @@ function markerRecord(
     [METRIC_FIELDS.marker]: marker.marker,
     [METRIC_FIELDS.met]: marker.met,
     [METRIC_FIELDS.target]: asNumber(marker.target),
+    [METRIC_FIELDS.unit]: markerUnit(marker),
     [METRIC_FIELDS.source]: marker.source,
     [METRIC_FIELDS.note]: marker.note ?? null,
   };
