@@ -240,6 +240,38 @@ export function maturityMarkerKey(fiscalPeriod: string, level: number, position:
   return `${base}|${level}.${position}`;
 }
 
+/** `CoSell_Joint_Pursuit__c`: the joint pursuit list of an account-mapping run, for the Salesforce report. */
+export const JOINT_PURSUIT_OBJECT = 'CoSell_Joint_Pursuit__c';
+export const JOINT_PURSUIT_FIELDS = {
+  id: 'Id',
+  accountName: 'Name',
+  key: 'Pursuit_Key__c',
+  accountId: 'Account__c',
+  cloud: 'Cloud__c',
+  relationship: 'Relationship__c',
+  onTargetList: 'On_Target_List__c',
+  domain: 'Domain__c',
+  hyperscalerOwner: 'Hyperscaler_Owner__c',
+  hyperscalerOwnerEmail: 'Hyperscaler_Owner_Email__c',
+  isvOwner: 'ISV_Owner__c',
+  confidence: 'Confidence__c',
+  nextStep: 'Next_Step__c',
+  runDate: 'Run_Date__c',
+} as const;
+export const JOINT_PURSUIT_KEY_FIELD = JOINT_PURSUIT_FIELDS.key;
+
+/**
+ * `Pursuit_Key__c`: one row per cloud and account, so a later run updates it. The Account Id when the
+ * listed company matched one, else its web domain, else its normalised name.
+ */
+export function jointPursuitKey(cloud: Cloud, account: { accountId: string | null; domain: string | null; nameKey: string | null }): string {
+  const id = account.accountId ? `id:${account.accountId}` : account.domain ? `domain:${account.domain}` : account.nameKey ? `name:${account.nameKey}` : null;
+  if (!id) throw new SalesforceKeyError(JOINT_PURSUIT_FIELDS.accountName, 'a pursuit needs an Account, a web domain or a company name');
+  const key = `${cloud}:${id}`;
+  if (key.length > 255) throw new SalesforceKeyError(JOINT_PURSUIT_FIELDS.accountName, `is too long for ${JOINT_PURSUIT_KEY_FIELD} (255 characters)`);
+  return key;
+}
+
 /** What the integration user may do with one object, and which fields under field-level security it reads/writes. */
 export interface IntegrationObjectAccess {
   readonly create: boolean;
@@ -289,6 +321,7 @@ export const INTEGRATION_ACCESS = {
   },
   [COUNTERPART_OBJECT]: { create: false, update: false, readFields: ownCustomFields(COUNTERPART_FIELDS), editFields: [] },
   [METRIC_OBJECT]: { create: true, update: true, readFields: ownCustomFields(METRIC_FIELDS), editFields: ownCustomFields(METRIC_FIELDS) },
+  [JOINT_PURSUIT_OBJECT]: { create: true, update: true, readFields: ownCustomFields(JOINT_PURSUIT_FIELDS), editFields: ownCustomFields(JOINT_PURSUIT_FIELDS) },
 } as const satisfies Record<string, IntegrationObjectAccess>;
 
 /** Custom metadata types the integration user reads (access is all-or-nothing per type). */

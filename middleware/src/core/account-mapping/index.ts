@@ -4,3 +4,4 @@ export * from './account-lists.js';
 export * from './match.js';
 export * from './normalise.js';
 export * from './pursuit.js';
+export * from './pursuit-records.js';
