@@ -102,6 +102,14 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
     rejected: z.array(z.object({ list: z.enum(['hyperscaler', 'target', 'salesforce']), row: z.number().int(), reason: z.string() })),
     output: z.string().nullable(),
     evidenceUpdated: z.string().nullable(),
+    saved: z
+      .object({
+        created: Count,
+        updated: Count,
+        failed: z.array(z.object({ key: z.string(), errors: z.array(z.object({ statusCode: z.string(), message: z.string(), fields: z.array(z.string()) })) })),
+      })
+      .nullable()
+      .describe('CoSell_Joint_Pursuit__c rows written with --save (null without it)'),
   }),
   'cosell attribution report': z.object({
     file: z.string().nullable(),

@@ -1,6 +1,7 @@
 // `cosell accounts map`: matches a hyperscaler's account list and the ISV's target list to Salesforce
 // Accounts, holds weak matches for review, and writes the joint pursuit list; with --evidence it
-// records the run date that readiness item 7 reads.
+// records the run date that readiness item 7 reads; with --save it stores the pursuit list in the org
+// (CoSell_Joint_Pursuit__c) for the Salesforce report.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
@@ -8,9 +9,12 @@ import { stringify } from 'csv-stringify/sync';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
+import { upsertToOrg, type OrgUpsertResult } from '../../../cli/org-upsert.js';
+import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../../../core/salesforce-fields.js';
 import {
   AccountListError,
   AccountMappingError,
+  jointPursuitRecords,
   mapAccounts,
   parseAccountList,
   parseSalesforceAccounts,
@@ -23,7 +27,7 @@ import { readOrgAccounts } from '../../../salesforce-query/accounts.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.accounts.map');
 
-export type AccountsMapResult = AccountMappingResult & { output: string | null; evidenceUpdated: string | null };
+export type AccountsMapResult = AccountMappingResult & { output: string | null; evidenceUpdated: string | null; saved: OrgUpsertResult | null };
 
 function readText(file: string): string {
   try {
@@ -86,6 +90,7 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
     }),
     output: Flags.file({ char: 'o', summary: messages.getMessage('flags.output.summary') }),
     evidence: Flags.file({ char: 'e', exists: true, summary: messages.getMessage('flags.evidence.summary') }),
+    save: Flags.boolean({ default: false, summary: messages.getMessage('flags.save.summary') }),
     now: nowFlag,
   };
 
@@ -93,6 +98,7 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
     const { flags } = await this.parse(AccountsMap);
     const org = flags.accounts ? undefined : flags['target-org'];
     if (!flags.accounts && !org) throw messages.createError('error.noAccounts');
+    if (flags.save && !org) throw messages.createError('error.saveNeedsOrg');
     const now = flags.now ? new Date(flags.now) : new Date();
     let result: AccountMappingResult;
     try {
@@ -120,8 +126,17 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
       if (error instanceof AccountListError || error instanceof AccountMappingError) throw messages.createError('error.invalid', [error.message], [], EXIT_CODES.findings, error);
       throw error;
     }
-    // Everything is checked before anything is written: a bad evidence file leaves both files as they were.
+    // Everything is checked before anything is written: a bad evidence file leaves both files and the org as they were.
     const evidence = flags.evidence ? evidenceWithRun(flags.evidence, result) : null;
+    const pursuitRecords = flags.save ? jointPursuitRecords(result) : [];
+    let saved: OrgUpsertResult | null = null;
+    if (flags.save && org) {
+      try {
+        saved = await upsertToOrg(org.getConnection(flags['api-version']), JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, pursuitRecords);
+      } catch (error) {
+        throw messages.createError('error.saveFailed', [org.getUsername() ?? '', (error as Error).message], [], EXIT_CODES.orgNotReady, error as Error);
+      }
+    }
     if (flags.output) {
       const rows = result.pursuits.map((pursuit) => ({ ...pursuit, accountId: pursuit.accountId ?? '', domain: pursuit.domain ?? '', hyperscalerOwner: pursuit.hyperscalerOwner ?? '', hyperscalerOwnerEmail: pursuit.hyperscalerOwnerEmail ?? '', isvOwner: pursuit.isvOwner ?? '' }));
       writeFileSync(flags.output, stringify(rows, { header: true, columns: ['accountName', 'accountId', 'domain', 'cloud', 'relationship', 'onTargetList', 'hyperscalerOwner', 'hyperscalerOwnerEmail', 'isvOwner', 'confidence', 'nextStep'] }));
@@ -130,9 +145,14 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
     this.render(result);
     if (flags.output) this.log(messages.getMessage('info.written', [result.pursuits.length, flags.output]));
     if (flags.evidence) this.log(messages.getMessage('info.evidence', [flags.evidence, result.ranOn]));
+    if (saved) {
+      this.log(messages.getMessage('info.saved', [saved.created + saved.updated, JOINT_PURSUIT_OBJECT, saved.created, saved.updated]));
+      for (const failure of saved.failed) this.warn(messages.getMessage('info.saveRefused', [failure.key, failure.errors.map((error) => `${error.statusCode}: ${error.message}`).join('; ')]));
+      if (saved.failed.length > 0) process.exitCode = EXIT_CODES.findings;
+    }
     for (const row of result.rejected) this.warn(messages.getMessage('info.rejected', [row.list, row.row, row.reason]));
     if (result.review.length > 0) process.exitCode = EXIT_CODES.findings;
-    return { ...result, output: flags.output ?? null, evidenceUpdated: flags.evidence ?? null };
+    return { ...result, output: flags.output ?? null, evidenceUpdated: flags.evidence ?? null, saved };
   }
 
   private render(result: AccountMappingResult): void {
