@@ -66,6 +66,13 @@ export const DEFAULT_LIMITS: ServiceLimits = {
   maxPageSize: 500,
 };
 
+/** What the org did with the pursuit rows: counts, and each refused row by its Pursuit_Key__c. */
+export interface JointPursuitSaveResult {
+  created: number;
+  updated: number;
+  failed: Array<{ key: string; errors: Array<{ statusCode: string; message: string; fields: string[] }> }>;
+}
+
 export interface ServiceDeps {
   db: Kysely<Database>;
   clock: () => Date;
@@ -80,6 +87,8 @@ export interface ServiceDeps {
   readinessEvidence: (cloud: Cloud) => Promise<unknown | null>;
   /** The triage rules in force (the org's when connected, else the shipped ones); absent: shipped defaults. */
   triageConfig?: () => ResolvedTriageConfig;
+  /** Stores an account-mapping run's joint pursuit list in the connected org (CoSell_Joint_Pursuit__c); absent without an org. */
+  saveJointPursuits?: (records: ReadonlyArray<Record<string, string | number | boolean | null>>) => Promise<JointPursuitSaveResult>;
   /** Reporting currency and rates for the attribution report. */
   reporting: { currency: string; rates: Record<string, number> };
   metrics: {

@@ -33,6 +33,8 @@ import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js'
 import type { PortalErrorCount } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { MetricSummaryWriter } from '../salesforce/metric-summary.js';
+import { upsertByExternalId } from '../salesforce/keyed-upsert.js';
+import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
 import { publishMetricSummary } from './metric-summary.js';
 import { createServiceLogger } from './logging.js';
 
@@ -255,6 +257,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     logger,
     readinessEvidence: async () => null,
     triageConfig: () => triageConfig,
+    ...(gateway ? { saveJointPursuits: (records) => upsertByExternalId(gateway!.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records) } : {}),
     reporting,
     metrics: {
       portalErrors: () => [...portalErrors.values()],

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   AccountListError,
   AccountMappingError,
+  jointPursuitRecords,
   mapAccounts,
   parseAccountList,
   type SalesforceAccountRecord,
@@ -170,7 +171,7 @@ export const accountMapping = defineRoute({
     decisions: z.array(z.strictObject({ reviewKey: z.string().min(1), accountId: z.string().min(15).max(18).nullable() })).default([]),
     reviewThreshold: z.number().gt(0).max(1).optional(),
   }),
-  responses: { 200: { description: 'Matches, the review queue and the joint pursuit list', schema: z.record(z.string(), z.unknown()) } },
+  responses: { 200: { description: 'Matches, the review queue and the joint pursuit list; `saved` says what the connected org stored (null without an org)', schema: z.record(z.string(), z.unknown()) } },
   async handler({ body, deps, now }) {
     try {
       const hyperscaler = parseAccountList(body.hyperscalerCsv, 'hyperscaler');
@@ -186,7 +187,9 @@ export const accountMapping = defineRoute({
         rejected: [...hyperscaler.rejected, ...target.rejected],
       });
       await recordAccountMappingRun(deps.db, { cloud: body.cloud, ranOn: result.ranOn, hyperscalerAccounts: result.summary.hyperscalerAccounts, matched: result.summary.matched, review: result.summary.review, jointPursuits: result.summary.jointPursuits }, now);
-      return { status: 200, body: result };
+      // With an org connected the pursuit list is stored there too, for the Joint Pursuit List report.
+      const saved = deps.saveJointPursuits ? await deps.saveJointPursuits(jointPursuitRecords(result)) : null;
+      return { status: 200, body: { ...result, saved } };
     } catch (error) {
       if (error instanceof AccountListError) throw problemFrom(`body.${error.list === 'hyperscaler' ? 'hyperscalerCsv' : 'targetCsv'}`, error.message, error.code);
       if (error instanceof AccountMappingError) throw problemFrom(`body.${error.field.split('.')[0]}`, error.message, error.code);

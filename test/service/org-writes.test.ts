@@ -1,6 +1,6 @@
-// The service connected to an org (the local Salesforce test server) writes the CoSell_Metric__c
-// summary the attribution page reads on its periodic tick: the figures from the org's opportunities
-// and every maturity marker with its evidence.
+// The service connected to an org (the local Salesforce test server) writes what the org's pages and
+// reports read: the CoSell_Metric__c summary on its periodic tick (figures and every maturity marker
+// with its evidence), and the joint pursuit list of each account-mapping run.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-describe('the metric summary on the service tick', () => {
+describe('what the connected service writes to the org', () => {
   it('upserts the figures and maturity markers into CoSell_Metric__c, updating the same rows on the next tick', async () => {
     fixture = await startSalesforceFixture();
     seedCoSellOrg(fixture.server, new Date());
@@ -63,5 +63,23 @@ describe('the metric summary on the service tick', () => {
     const before = org.all('CoSell_Metric__c').length;
     await desk.tick();
     expect(org.all('CoSell_Metric__c')).toHaveLength(before);
+
+    // An account-mapping run through the API stores its pursuit list in the org as well.
+    const contoso = org.findByField('Account', 'Name', 'Contoso Retail Group')!;
+    const mapping = async () => {
+      const response = await fetch(`${desk!.url}/api/v1/account-mapping`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${desk!.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ cloud: 'AWS', hyperscalerCsv: 'Customer Company Name,Customer Website,AWS Account Manager\nContoso Retail Group,contoso-retail.com,Marcus Lee\n' }),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { pursuits: unknown[]; saved: { created: number; updated: number; failed: unknown[] } | null };
+    };
+    const first = await mapping();
+    expect(first.pursuits).toHaveLength(1);
+    expect(first.saved).toEqual({ created: 1, updated: 0, failed: [] });
+    expect(org.findByField('CoSell_Joint_Pursuit__c', 'Pursuit_Key__c', `AWS:id:${contoso.Id}`)).toMatchObject({ Name: 'Contoso Retail Group', Account__c: contoso.Id, Cloud__c: 'AWS', Hyperscaler_Owner__c: 'Marcus Lee' });
+    expect((await mapping()).saved).toEqual({ created: 0, updated: 1, failed: [] });
+    expect(org.all('CoSell_Joint_Pursuit__c')).toHaveLength(1);
   });
 });
