@@ -4,7 +4,7 @@
 // No network, no real org.
 import type { TestContext } from '@salesforce/core/testSetup';
 import { MockTestOrgData } from '@salesforce/core/testSetup';
-import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, TRIAGE_RULE_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
+import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, JOINT_PURSUIT_FIELDS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, TRIAGE_RULE_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
 
 export type SoqlRecord = Record<string, unknown>;
 
@@ -50,6 +50,7 @@ export function packagedOrgDescribes(options: { multiCurrency?: boolean } = {}):
     CoSell_Referral__c: { fields: [...own(REFERRAL_FIELDS), 'Referral_Key__c'] },
     CoSell_Counterpart__c: { fields: own(COUNTERPART_FIELDS) },
     CoSell_Metric__c: { fields: own(METRIC_FIELDS) },
+    CoSell_Joint_Pursuit__c: { fields: own(JOINT_PURSUIT_FIELDS) },
     CoSell_Triage_Rule__mdt: { fields: Object.values(TRIAGE_RULE_FIELDS) },
     Account: { fields: ['Id', 'Name', ...INTEGRATION_ACCESS.Account.readFields] },
     Contact: { fields: ['Id', 'LastName', ...INTEGRATION_ACCESS.Contact.readFields] },
