@@ -26,6 +26,7 @@ import {
   METRIC_NAMES,
   METRIC_OBJECT,
   METRIC_SEGMENTS,
+  METRIC_UNITS,
   OPPORTUNITY_FIELDS,
   REFERRAL_FIELDS,
   REFERRAL_KEY_FIELD,
@@ -200,6 +201,15 @@ const METRIC_EXPECTED: Record<string, { types: string[]; values?: readonly strin
   [METRIC_FIELDS.sampleSize]: { types: ['Number'] },
   [METRIC_FIELDS.computedAt]: { types: ['DateTime'] },
   [METRIC_FIELDS.key]: { types: ['Text'] },
+  [METRIC_FIELDS.stageLevel]: { types: ['Number'] },
+  [METRIC_FIELDS.stage]: { types: ['Text'] },
+  [METRIC_FIELDS.stageReached]: { types: ['Checkbox'] },
+  [METRIC_FIELDS.marker]: { types: ['Text'] },
+  [METRIC_FIELDS.met]: { types: ['Checkbox'] },
+  [METRIC_FIELDS.target]: { types: ['Number'] },
+  [METRIC_FIELDS.unit]: { types: ['Picklist'], values: METRIC_UNITS },
+  [METRIC_FIELDS.source]: { types: ['Text'] },
+  [METRIC_FIELDS.note]: { types: ['Text'] },
 };
 
 const fields = customFields();

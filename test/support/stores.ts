@@ -43,5 +43,5 @@ export function storeVariants(): StoreVariant[] {
 /** Empties every engine table, so one store (costly to open on PGlite) serves a whole test file. */
 export async function truncateAll(db: import('kysely').Kysely<import('../../middleware/src/store/schema.js').Database>): Promise<void> {
   const { sql } = await import('kysely');
-  await sql`truncate opportunities, engagements, referrals, counterparts, outbox, idempotency_keys, inbound_events, sync_cursors, audit_log, rate_budgets, rate_limits, readiness_evidence restart identity`.execute(db);
+  await sql`truncate opportunities, engagements, referrals, counterparts, outbox, idempotency_keys, inbound_events, sync_cursors, audit_log, rate_budgets, rate_limits, readiness_evidence, account_mapping_runs restart identity`.execute(db);
 }

@@ -8,6 +8,7 @@ import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } f
 import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
 import { EngagementView } from '../service/routes/schemas.js';
 import type { ApiRoute } from '../service/route-table.js';
+import { FeedbackLoopsView, MaturityView, TriagePreviewView, feedbackCheck, relationshipCoverageRoute } from '../service/routes/practices.js';
 
 function serviceResponse(route: ApiRoute, status: number): z.ZodType {
   const schema = route.responses[status]?.schema;
@@ -63,7 +64,53 @@ const ReadinessChecklistSchema = z.object({
   ready: z.boolean(),
 });
 
+const AccountMatchView = z.object({
+  list: z.enum(['hyperscaler', 'target']),
+  row: z.number().int(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  reviewKey: z.string(),
+  status: z.enum(['matched', 'confirmed', 'review', 'rejected', 'unmatched']),
+  basis: z.string(),
+  confidence: z.number(),
+  accountId: z.string().nullable(),
+  candidates: z.array(z.object({ id: z.string(), name: z.string(), website: z.string().nullable() })),
+});
+
 export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
+  'cosell accounts map': z.object({
+    cloud: Cloud,
+    ranOn: z.string().describe('YYYY-MM-DD'),
+    summary: z.record(z.string(), Count),
+    matches: z.array(AccountMatchView),
+    review: z.array(AccountMatchView),
+    pursuits: z.array(
+      z.object({
+        accountId: z.string().nullable(),
+        accountName: z.string(),
+        domain: z.string().nullable(),
+        cloud: Cloud,
+        relationship: z.enum(['customer', 'prospect', 'not in Salesforce']),
+        onTargetList: z.boolean(),
+        hyperscalerOwner: z.string().nullable(),
+        hyperscalerOwnerEmail: z.string().nullable(),
+        isvOwner: z.string().nullable(),
+        confidence: z.number(),
+        nextStep: z.string(),
+      }),
+    ),
+    rejected: z.array(z.object({ list: z.enum(['hyperscaler', 'target', 'salesforce']), row: z.number().int(), reason: z.string() })),
+    output: z.string().nullable(),
+    evidenceUpdated: z.string().nullable(),
+    saved: z
+      .object({
+        created: Count,
+        updated: Count,
+        failed: z.array(z.object({ key: z.string(), errors: z.array(z.object({ statusCode: z.string(), message: z.string(), fields: z.array(z.string()) })) })),
+      })
+      .nullable()
+      .describe('CoSell_Joint_Pursuit__c rows written with --save (null without it)'),
+  }),
   'cosell attribution report': z.object({
     file: z.string().nullable(),
     targetOrg: z.string().nullable(),
@@ -87,6 +134,8 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
     end: z.string(),
     yearEndWindow: z.object({ start: z.string(), end: z.string(), inWindow: z.boolean() }),
   }),
+  'cosell coverage': serviceResponse(relationshipCoverageRoute, 200),
+  'cosell feedback check': serviceResponse(feedbackCheck, 200),
   'cosell lint': z.object({
     file: z.string().nullable(),
     targetOrg: z.string().nullable(),
@@ -99,6 +148,14 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
       rejectedRows: Count,
     }),
     findings: z.array(ReportedFinding),
+  }),
+  'cosell loops': FeedbackLoopsView,
+  'cosell maturity': MaturityView.extend({
+    file: z.string().nullable(),
+    targetOrg: z.string().nullable(),
+    evidenceFile: z.string().nullable(),
+    now: IsoInstant,
+    rejectedRows: Count,
   }),
   'cosell opportunity submit': z.object({
     opportunityId: z.string(),
@@ -157,6 +214,7 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
   'cosell referrals assign': serviceResponse(assignReferralRoute, 202),
   'cosell referrals decline': serviceResponse(declineReferral, 202),
   'cosell referrals list': serviceResponse(listReferrals, 200),
+  'cosell triage preview': TriagePreviewView.extend({ file: z.string() }),
   'cosell setup check': z.object({
     targetOrg: z.string(),
     ready: z.boolean(),

@@ -8,6 +8,9 @@ import type { Cloud, EngagementStatus, Finding, Priority, SourceLayer, TriageSta
 import { listEngagements, submitOpportunity } from '../service/routes/opportunities.js';
 import { acceptReferral, assignReferralRoute, declineReferral, listReferrals } from '../service/routes/referrals.js';
 import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
+import { feedbackLoops, relationshipCoverageRoute } from '../service/routes/practices.js';
+import type { FeedbackLoopReport } from '../core/feedback/index.js';
+import type { CloudRelationshipCoverage } from '../core/relationships/coverage-report.js';
 import type { ApiRoute } from '../service/route-table.js';
 import { requestWords } from './request-words.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -197,6 +200,17 @@ export class CoSellServiceClient {
 
   async replayJob(jobId: string): Promise<{ jobId: string; status: 'pending' }> {
     return this.call(replaySyncJob, 202, { params: { id: jobId }, body: {} });
+  }
+
+  async feedbackLoops(query: { cloud?: Cloud; debriefDays?: number } = {}): Promise<FeedbackLoopReport> {
+    const params = new URLSearchParams();
+    if (query.cloud) params.set('cloud', query.cloud);
+    if (query.debriefDays !== undefined) params.set('debriefDays', String(query.debriefDays));
+    return this.call(feedbackLoops, 200, { query: params });
+  }
+
+  async relationshipCoverage(body: Record<string, unknown>): Promise<{ clouds: CloudRelationshipCoverage[] }> {
+    return this.call(relationshipCoverageRoute, 200, { body });
   }
 
   private async call<T>(route: ApiRoute, expecting: number | readonly number[], request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown }): Promise<T> {

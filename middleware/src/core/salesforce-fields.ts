@@ -163,6 +163,16 @@ export const METRIC_FIELDS = {
   sampleSize: 'Sample_Size__c',
   computedAt: 'Computed_At__c',
   key: 'Metric_Key__c',
+  // Maturity marker rows only (Metric__c = 'Maturity Marker'): the stage, the marker and the evidence.
+  stageLevel: 'Stage_Level__c',
+  stage: 'Stage__c',
+  stageReached: 'Stage_Reached__c',
+  marker: 'Marker__c',
+  met: 'Met__c',
+  target: 'Target__c',
+  unit: 'Unit__c',
+  source: 'Source__c',
+  note: 'Note__c',
 } as const;
 
 /** `CoSell_Metric__c.Metric__c` picklist values. */
@@ -177,12 +187,17 @@ export const METRIC_NAMES = [
   'Median Hours To Accept',
   'Marketplace Transactions',
   'Partner Attach Rate',
+  'Maturity Marker',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /** `CoSell_Metric__c.Segment__c`: which deals a figure covers (Co-sold = sourced or influenced). */
 export const METRIC_SEGMENTS = ['Sourced', 'Influenced', 'Co-sold', 'Direct only', 'All'] as const;
 export type MetricSegment = (typeof METRIC_SEGMENTS)[number];
+
+/** `CoSell_Metric__c.Unit__c`: how a maturity marker's Value__c and Target__c read. */
+export const METRIC_UNITS = ['Yes/No', 'Share', 'Number'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 /** `CoSell_Metric__c.Cloud__c`: the three clouds, plus All for cross-cloud figures such as attach rate. */
 export const METRIC_CLOUDS = [...CLOUDS, 'All'] as const;
@@ -235,6 +250,50 @@ export function metricKey(cloud: MetricCloud, fiscalPeriod: string, metric: Metr
   return `${cloud}|${fiscalPeriod}|${metric}|${segment}`;
 }
 
+/**
+ * `Metric_Key__c` of one maturity marker: the stage level and the marker's place in it identify it
+ * (marker wording may change between releases; its position within a stage does not).
+ */
+export function maturityMarkerKey(fiscalPeriod: string, level: number, position: number): string {
+  const base = metricKey('All', fiscalPeriod, 'Maturity Marker', 'All');
+  if (!Number.isInteger(level) || level < 1 || !Number.isInteger(position) || position < 1) {
+    throw new SalesforceKeyError(METRIC_FIELDS.stageLevel, `stage level and marker position must be whole numbers from 1, got ${level} and ${position}`);
+  }
+  return `${base}|${level}.${position}`;
+}
+
+/** `CoSell_Joint_Pursuit__c`: the joint pursuit list of an account-mapping run, for the Salesforce report. */
+export const JOINT_PURSUIT_OBJECT = 'CoSell_Joint_Pursuit__c';
+export const JOINT_PURSUIT_FIELDS = {
+  id: 'Id',
+  accountName: 'Name',
+  key: 'Pursuit_Key__c',
+  accountId: 'Account__c',
+  cloud: 'Cloud__c',
+  relationship: 'Relationship__c',
+  onTargetList: 'On_Target_List__c',
+  domain: 'Domain__c',
+  hyperscalerOwner: 'Hyperscaler_Owner__c',
+  hyperscalerOwnerEmail: 'Hyperscaler_Owner_Email__c',
+  isvOwner: 'ISV_Owner__c',
+  confidence: 'Confidence__c',
+  nextStep: 'Next_Step__c',
+  runDate: 'Run_Date__c',
+} as const;
+export const JOINT_PURSUIT_KEY_FIELD = JOINT_PURSUIT_FIELDS.key;
+
+/**
+ * `Pursuit_Key__c`: one row per cloud and account, so a later run updates it. The Account Id when the
+ * listed company matched one, else its web domain, else its normalised name.
+ */
+export function jointPursuitKey(cloud: Cloud, account: { accountId: string | null; domain: string | null; nameKey: string | null }): string {
+  const id = account.accountId ? `id:${account.accountId}` : account.domain ? `domain:${account.domain}` : account.nameKey ? `name:${account.nameKey}` : null;
+  if (!id) throw new SalesforceKeyError(JOINT_PURSUIT_FIELDS.accountName, 'a pursuit needs an Account, a web domain or a company name');
+  const key = `${cloud}:${id}`;
+  if (key.length > 255) throw new SalesforceKeyError(JOINT_PURSUIT_FIELDS.accountName, `is too long for ${JOINT_PURSUIT_KEY_FIELD} (255 characters)`);
+  return key;
+}
+
 /** What the integration user may do with one object, and which fields under field-level security it reads/writes. */
 export interface IntegrationObjectAccess {
   readonly create: boolean;
@@ -285,6 +344,7 @@ export const INTEGRATION_ACCESS = {
   [COUNTERPART_OBJECT]: { create: false, update: false, readFields: ownCustomFields(COUNTERPART_FIELDS), editFields: [] },
   [READINESS_OBJECT]: { create: false, update: false, readFields: ownCustomFields(READINESS_FIELDS), editFields: [] },
   [METRIC_OBJECT]: { create: true, update: true, readFields: ownCustomFields(METRIC_FIELDS), editFields: ownCustomFields(METRIC_FIELDS) },
+  [JOINT_PURSUIT_OBJECT]: { create: true, update: true, readFields: ownCustomFields(JOINT_PURSUIT_FIELDS), editFields: ownCustomFields(JOINT_PURSUIT_FIELDS) },
 } as const satisfies Record<string, IntegrationObjectAccess>;
 
 /** Custom metadata types the integration user reads (access is all-or-nothing per type). */

@@ -8,6 +8,7 @@ import {
   INTEGRATION_CUSTOM_METADATA,
   METRIC_OBJECT,
   READINESS_OBJECT,
+  JOINT_PURSUIT_OBJECT,
   REFERRAL_OBJECT,
   TRIAGE_RULE_FIELDS,
   TRIAGE_RULE_OBJECT,
@@ -23,7 +24,7 @@ export const INTEGRATION_PERMISSION_SET = 'CoSell_Integration';
 /** Every permission set in force-app/main/default/permissionsets. */
 export const PACKAGE_PERMISSION_SETS = [INTEGRATION_PERMISSION_SET, 'CoSell_AE', 'CoSell_Alliance_Ops', 'CoSell_RevOps'] as const;
 /** Objects the package creates (the custom metadata type included). */
-export const PACKAGE_OBJECTS = [ENGAGEMENT_OBJECT, REFERRAL_OBJECT, COUNTERPART_OBJECT, METRIC_OBJECT, READINESS_OBJECT, ...INTEGRATION_CUSTOM_METADATA] as const;
+export const PACKAGE_OBJECTS = [ENGAGEMENT_OBJECT, REFERRAL_OBJECT, COUNTERPART_OBJECT, METRIC_OBJECT, READINESS_OBJECT, JOINT_PURSUIT_OBJECT, ...INTEGRATION_CUSTOM_METADATA] as const;
 
 type AccessObject = keyof typeof INTEGRATION_ACCESS;
 

@@ -21,6 +21,7 @@ import type { ApiRoute, RouteResult } from './route-table.js';
 import { healthz, metricsRoute, openApiRoute, readyz } from './routes/meta.js';
 import { OPPORTUNITY_ROUTES } from './routes/opportunities.js';
 import { PAYLOAD_ROUTES } from './routes/payloads.js';
+import { PRACTICE_ROUTES } from './routes/practices.js';
 import { REFERRAL_ROUTES } from './routes/referrals.js';
 import { REPORT_ROUTES } from './routes/reports.js';
 import { SYNC_ROUTES } from './routes/sync.js';
@@ -65,6 +66,7 @@ export const DOMAIN_ROUTES: readonly ApiRoute[] = [
   ...PAYLOAD_ROUTES,
   ...SYNC_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...PRACTICE_ROUTES,
 ];
 
 function parsePart<T>(part: 'params' | 'query', schema: z.ZodType<T>, input: unknown): T {

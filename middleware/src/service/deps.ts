@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Cloud, Finding } from '../core/model.js';
+import type { ResolvedTriageConfig } from '../core/triage/index.js';
 import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
 import type { Database } from '../store/schema.js';
@@ -75,6 +76,13 @@ export const DEFAULT_LIMITS: ServiceLimits = {
   maxPageSize: 500,
 };
 
+/** What the org did with the pursuit rows: counts, and each refused row by its Pursuit_Key__c. */
+export interface JointPursuitSaveResult {
+  created: number;
+  updated: number;
+  failed: Array<{ key: string; errors: Array<{ statusCode: string; message: string; fields: string[] }> }>;
+}
+
 export interface ServiceDeps {
   db: Kysely<Database>;
   clock: () => Date;
@@ -91,6 +99,10 @@ export interface ServiceDeps {
   logger: Logger;
   /** Readiness evidence the alliance team recorded for a cloud (null: nothing recorded yet). */
   readinessEvidence: (cloud: Cloud) => Promise<unknown | null>;
+  /** The triage rules in force (the org's when connected, else the shipped ones); absent: shipped defaults. */
+  triageConfig?: () => ResolvedTriageConfig;
+  /** Stores an account-mapping run's joint pursuit list in the connected org (CoSell_Joint_Pursuit__c); absent without an org. */
+  saveJointPursuits?: (records: ReadonlyArray<Record<string, string | number | boolean | null>>) => Promise<JointPursuitSaveResult>;
   /** Reporting currency and rates for the attribution report. */
   reporting: { currency: string; rates: Record<string, number> };
   metrics: {

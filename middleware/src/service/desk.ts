@@ -40,6 +40,10 @@ import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { claimPort, type ClaimedPort } from './listener.js';
 import { localOwnerDirectory, orgOwnerDirectory } from './owner-directory.js';
 import { mirrorRecordAccess, orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
+import { MetricSummaryWriter } from '../salesforce/metric-summary.js';
+import { upsertByExternalId } from '../salesforce/keyed-upsert.js';
+import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
+import { publishMetricSummary } from './metric-summary.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
@@ -258,12 +262,27 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   if (emulators.microsoft) unsubscribe.push(emulators.microsoft.control.subscribe((delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined)));
   if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
 
+  const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
     if (gateway) await loadOrgReadiness(gateway, logger);
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
     worker.nudge();
+    if (gateway) await publishMetrics(gateway);
+  };
+
+  // The attribution page reads CoSell_Metric__c: refreshed on every tick while an org is connected.
+  const publishMetrics = async (connected: SalesforceGateway) => {
+    try {
+      const result = await publishMetricSummary(
+        { db: store.db, writer: new MetricSummaryWriter(connected.api), reporting, readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud), onInvalidEvidence: (cloud, message) => logger.warn({ cloud, message }, 'readiness evidence left out of the maturity markers') },
+        clock(),
+      );
+      if (result.failed.length > 0) logger.warn({ failed: result.failed.slice(0, 5), count: result.failed.length }, 'Salesforce refused some CoSell_Metric__c rows');
+    } catch (error) {
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'metric summary not written; the next tick retries');
+    }
   };
 
   if (demo) {
@@ -302,7 +321,9 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     webhookSecrets: { aws: secrets, microsoft: secrets, google: secrets },
     logger,
     readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
-    reporting: { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } },
+    triageConfig: () => triageConfig,
+    ...(gateway ? { saveJointPursuits: (records) => upsertByExternalId(gateway!.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records) } : {}),
+    reporting,
     metrics: {
       portalErrors: () => [...portalErrors.values()],
       salesforceApiUsage: () => {

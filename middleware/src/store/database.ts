@@ -10,6 +10,7 @@ import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
 import * as rateLimits from './migrations/0002-rate-limits.js';
 import * as readinessEvidence from './migrations/0004-readiness-evidence.js';
+import * as accountMappingRuns from './migrations/0005-account-mapping-runs.js';
 import { initialiseDataDir, pgliteStartParams } from './pglite-setup.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-rate-limits': rateLimits,
   '0004-readiness-evidence': readinessEvidence,
+  '0005-account-mapping-runs': accountMappingRuns,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

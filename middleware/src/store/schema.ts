@@ -133,6 +133,18 @@ export interface RateBudgetTable {
 }
 
 /** Generic cell rate algorithm state: when the next call may go out under a rate limit. */
+/** One account-mapping run per cloud (see migrations/0005-account-mapping-runs.ts). */
+export interface AccountMappingRunTable {
+  cloud: string;
+  /** The run's date, YYYY-MM-DD. */
+  ran_on: string;
+  recorded_at: Date;
+  hyperscaler_accounts: number;
+  matched: number;
+  review: number;
+  joint_pursuits: number;
+}
+
 export interface RateLimitTable {
   key: string;
   tat: Timestamp;
@@ -149,6 +161,7 @@ export interface ReadinessEvidenceTable {
 export interface Database {
   readiness_evidence: ReadinessEvidenceTable;
   rate_limits: RateLimitTable;
+  account_mapping_runs: AccountMappingRunTable;
   opportunities: OpportunityTable;
   engagements: EngagementTable;
   referrals: ReferralTable;

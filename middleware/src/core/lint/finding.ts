@@ -15,6 +15,11 @@ export const LINT_CODES = {
   wonDealForCredit: 'LINT_WON_DEAL_FOR_CREDIT',
   shareEverything: 'LINT_SHARE_EVERYTHING',
   originatingCloudMissing: 'LINT_ORIGINATING_CLOUD_MISSING',
+  singleCloud: 'LINT_SINGLE_CLOUD',
+  reopenedAsSourced: 'LINT_REOPENED_AS_SOURCED',
+  influencedNotSourced: 'LINT_INFLUENCED_NOT_SOURCED',
+  archetypeMismatch: 'LINT_ARCHETYPE_MISMATCH',
+  pdmAsLeadSource: 'LINT_PDM_AS_LEAD_SOURCE',
 } as const;
 export type LintCode = (typeof LINT_CODES)[keyof typeof LINT_CODES];
 
@@ -34,6 +39,12 @@ export const LINT_SEVERITY: Record<LintCode, Severity> = {
   LINT_SHARE_EVERYTHING: 'warning',
   // Attribution data quality, not a portal problem: it must not block a submission.
   LINT_ORIGINATING_CLOUD_MISSING: 'warning',
+  LINT_SINGLE_CLOUD: 'warning',
+  LINT_REOPENED_AS_SOURCED: 'warning',
+  // A diagnostic of the motion, not a defect of any record.
+  LINT_INFLUENCED_NOT_SOURCED: 'info',
+  LINT_ARCHETYPE_MISMATCH: 'warning',
+  LINT_PDM_AS_LEAD_SOURCE: 'warning',
 };
 
 /** A finding about one opportunity (opportunityId set) or about the pipeline for a cloud (null). */

@@ -4,10 +4,12 @@ import type { CoSellOpportunity, Severity } from '../model.js';
 import type { LintCode, LintFinding } from './finding.js';
 import { opportunityFindings } from './opportunity-rules.js';
 import { placeholderAmountTally, shareEverythingTally } from './pipeline-rules.js';
+import { influencedNotSourcedTally, reopenedAsSourcedTally, singleCloudTally } from './practice-rules.js';
 import { parseLintThresholds, type LintThresholdsInput } from './thresholds.js';
 
 export { LINT_CODES, LINT_SEVERITY, type LintCode, type LintFinding } from './finding.js';
 export { judgeOpportunityName, type GenericNameVerdict } from './generic-names.js';
+export { relationshipFindings, type RelationshipLintInput } from './relationship-rules.js';
 export {
   DEFAULT_LINT_THRESHOLDS,
   LintThresholds,
@@ -25,7 +27,7 @@ export interface LintOptions {
 export interface Linter {
   /** Per-opportunity findings for one opportunity; also feeds the cross-opportunity tallies. */
   add(opp: CoSellOpportunity): LintFinding[];
-  /** Cross-opportunity findings (placeholder amounts, share-everything), once every row was added. */
+  /** Cross-opportunity findings (placeholder amounts, share-everything, the motion's anti-patterns), once every row was added. */
   finish(): LintFinding[];
 }
 
@@ -35,7 +37,13 @@ export function createLinter(options: LintOptions): Linter {
   }
   const thresholds = parseLintThresholds(options.thresholds);
   const context = { now: options.now, thresholds };
-  const tallies = [placeholderAmountTally(options.now, thresholds), shareEverythingTally(thresholds)];
+  const tallies = [
+    placeholderAmountTally(options.now, thresholds),
+    shareEverythingTally(thresholds),
+    singleCloudTally(thresholds),
+    reopenedAsSourcedTally(thresholds),
+    influencedNotSourcedTally(thresholds),
+  ];
   let finished = false;
   return {
     add(opp) {

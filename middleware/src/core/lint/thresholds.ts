@@ -19,6 +19,15 @@ const share = z.number().min(0).max(1);
  *   below it and memory stays flat above it (see amount-frequency.ts).
  * - shareEverythingMaxRate 0.5 / shareEverythingMinOpenPipeline 20: sharing more than half of the
  *   open pipeline with one cloud is not selective; under 20 open deals the rate says little.
+ * - singleCloudMinShare 0.9 / singleCloudMinDeals 10: nine co-sold deals in ten on one cloud is a
+ *   single-cloud strategy; under ten co-sold deals the split says little.
+ * - reopenWindowDays 180: a sourced deal opened on an account within six months of a lost,
+ *   non-sourced one there looks like a deal re-opened for alliance credit.
+ * - influencedNotSourcedMinInfluenced 10 / influencedNotSourcedMaxRatio 0.25: one sourced deal per
+ *   four influenced is "strong influenced, weak sourced" once there are ten influenced deals.
+ * - pdmLeadSourceMinReferrals 5 / pdmLeadSourceMinShare 0.6: most of a cloud's referrals coming
+ *   from its PDMs means they are being used as the lead source.
+ * All are interpretations: the guide names these patterns but gives no numbers.
  */
 export const LintThresholds = z
   .object({
@@ -31,6 +40,13 @@ export const LintThresholds = z
     placeholderTrackedAmounts: z.number().int().min(10).default(5000),
     shareEverythingMaxRate: share.default(0.5),
     shareEverythingMinOpenPipeline: z.number().int().min(1).default(20),
+    singleCloudMinShare: share.default(0.9),
+    singleCloudMinDeals: z.number().int().min(1).default(10),
+    reopenWindowDays: days.min(1).default(180),
+    influencedNotSourcedMinInfluenced: z.number().int().min(1).default(10),
+    influencedNotSourcedMaxRatio: share.default(0.25),
+    pdmLeadSourceMinReferrals: z.number().int().min(1).default(5),
+    pdmLeadSourceMinShare: share.default(0.6),
     /** Extra words that, alone, make an opportunity name generic (e.g. the ISV's product name). */
     extraGenericNameWords: z.array(z.string().min(1)).default([]),
   })

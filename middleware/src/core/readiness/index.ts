@@ -28,8 +28,10 @@ export {
   MaturityMetricsError,
   maturityStage,
   type MaturityAssessment,
+  type MaturityLevel,
   type MaturityMarker,
+  type MaturityMetricsInput,
   type MaturitySettings,
   type MaturityStageDefinition,
 } from './maturity.js';
-export { maturityMetricsFromReport } from './maturity-metrics.js';
+export { maturityMetricsFromReport, type MaturityContext } from './maturity-metrics.js';

@@ -17,6 +17,7 @@ const PREFIXES: Record<string, string> = {
   CoSell_Referral__c: 'a0R',
   CoSell_Counterpart__c: 'a0C',
   CoSell_Metric__c: 'a0M',
+  CoSell_Joint_Pursuit__c: 'a0J',
   CoSell_Triage_Rule__mdt: 'm0T',
 };
 
@@ -26,6 +27,7 @@ export const LOOKUPS: Record<string, Record<string, string>> = {
   OpportunityContactRole: { OpportunityId: 'Opportunity', ContactId: 'Contact' },
   CoSell_Engagement__c: { Opportunity__c: 'Opportunity' },
   CoSell_Referral__c: { OwnerId: 'User', Opportunity__c: 'Opportunity' },
+  CoSell_Joint_Pursuit__c: { Account__c: 'Account' },
 };
 
 /** Child relationships: parent object → relationship name → [child object, lookup field on the child]. */
@@ -41,6 +43,7 @@ export const EXTERNAL_IDS: Record<string, string[]> = {
   CoSell_Engagement__c: ['Engagement_Key__c'],
   CoSell_Referral__c: ['Referral_Key__c'],
   CoSell_Metric__c: ['Metric_Key__c'],
+  CoSell_Joint_Pursuit__c: ['Pursuit_Key__c'],
 };
 
 export interface RecordError {

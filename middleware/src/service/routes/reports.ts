@@ -14,7 +14,9 @@ import {
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
 import { CLOUDS, Cloud, CloudName, Counterpart, type CoSellOpportunity } from '../../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
+import { latestAccountMappingRun } from '../../store/account-mapping-runs.js';
 import { mirroredOpportunities } from '../mirror.js';
+import { withAccountMappingRun } from './practices.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
 
@@ -121,7 +123,7 @@ export const readiness = defineRoute({
       const recorded = await deps.readinessEvidence(cloud);
       try {
         const checklist = readinessChecklist(
-          recorded ?? { cloud },
+          withAccountMappingRun((recorded ?? { cloud }) as Record<string, unknown>, await latestAccountMappingRun(deps.db, cloud)),
           { now, counterparts, traceability: attributionTraceability(opportunities, cloud) },
         );
         checklists.push({ ...checklist, evidenceRecorded: recorded !== null });

@@ -1,9 +1,10 @@
 // A fake org for command tests: MockTestOrgData auth plus a `fakeConnectionRequest` that answers
 // describes and SOQL from realistic records, pages large answers like Salesforce does (so paging is
-// exercised), and records every SOQL statement sent. No network, no real org.
+// exercised), answers sObject Collections upserts, and records every SOQL statement and write sent.
+// No network, no real org.
 import type { TestContext } from '@salesforce/core/testSetup';
 import { MockTestOrgData } from '@salesforce/core/testSetup';
-import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, READINESS_FIELDS, TRIAGE_RULE_FIELDS, VALUE_MAP_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
+import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, JOINT_PURSUIT_FIELDS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, READINESS_FIELDS, TRIAGE_RULE_FIELDS, VALUE_MAP_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
 
 export type SoqlRecord = Record<string, unknown>;
 
@@ -14,11 +15,23 @@ export interface FakeOrgData {
   queries: Array<{ match: RegExp; records: SoqlRecord[] }>;
   /** Records per page (Salesforce uses 2000; small here so paging is exercised). */
   pageSize?: number;
+  /** Upserts by external id: a record this returns a message for is refused, like a validation rule. */
+  refuse?: (object: string, record: Record<string, unknown>) => string | null;
+}
+
+/** One sObject Collections upsert the org received, and the records it now holds by external id. */
+export interface FakeOrgWrite {
+  object: string;
+  externalIdField: string;
+  records: Array<Record<string, unknown>>;
 }
 
 export interface FakeOrg {
   username: string;
   soql: string[];
+  writes: FakeOrgWrite[];
+  /** Records upserted so far, by object and then external id value. */
+  stored: Map<string, Map<string, Record<string, unknown>>>;
 }
 
 function notFound(what: string): Error {
@@ -37,6 +50,7 @@ export function packagedOrgDescribes(options: { multiCurrency?: boolean } = {}):
     CoSell_Referral__c: { fields: [...own(REFERRAL_FIELDS), 'Referral_Key__c'] },
     CoSell_Counterpart__c: { fields: own(COUNTERPART_FIELDS) },
     CoSell_Metric__c: { fields: own(METRIC_FIELDS) },
+    CoSell_Joint_Pursuit__c: { fields: own(JOINT_PURSUIT_FIELDS) },
     CoSell_Triage_Rule__mdt: { fields: Object.values(TRIAGE_RULE_FIELDS) },
     CoSell_Readiness__c: { fields: own(READINESS_FIELDS) },
     CoSell_Value_Map__mdt: { fields: Object.values(VALUE_MAP_FIELDS) },
@@ -60,6 +74,8 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
   await $$.stubAuths(testOrg);
   $$.stubAliases({});
   const soql: string[] = [];
+  const writes: FakeOrgWrite[] = [];
+  const stored = new Map<string, Map<string, Record<string, unknown>>>();
   const pageSize = data.pageSize ?? 2;
   const cursors = new Map<string, SoqlRecord[]>();
   const page = (records: SoqlRecord[], start: number, base: string) => {
@@ -95,6 +111,25 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
       if (!records) return Promise.reject(notFound(url));
       return Promise.resolve(page(records, Number(more[2]), base));
     }
+    const upsert = /\/composite\/sobjects\/([^/]+)\/([^/]+)$/.exec(parsed.pathname);
+    if (upsert && typeof request === 'object' && (request as { method?: string }).method === 'PATCH') {
+      const [, object, externalIdField] = upsert as unknown as [string, string, string];
+      const body = JSON.parse(String((request as { body?: unknown }).body)) as { allOrNone: boolean; records: Array<Record<string, unknown>> };
+      if (body.records.length > 200) return Promise.reject(Object.assign(new Error('EXCEEDED_MAX_SIZE_REQUEST'), { errorCode: 'EXCEEDED_ID_LIMIT' }));
+      writes.push({ object, externalIdField, records: body.records });
+      const table = stored.get(object) ?? new Map<string, Record<string, unknown>>();
+      stored.set(object, table);
+      return Promise.resolve(
+        body.records.map((record) => {
+          const refused = data.refuse?.(object, record) ?? null;
+          if (refused) return { id: null, success: false, errors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: refused, fields: [] }] };
+          const key = String(record[externalIdField]);
+          const created = !table.has(key);
+          table.set(key, { ...table.get(key), ...record });
+          return { id: `a0X${String(table.size).padStart(15, '0')}`, success: true, created, errors: [] };
+        }),
+      );
+    }
     const statement = parsed.searchParams.get('q');
     // The org flag reads the Organization record itself; the commands' own SOQL is what tests inspect.
     if (statement !== null && / FROM Organization$/.test(statement)) {
@@ -109,5 +144,5 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
     return Promise.reject(new Error(`fake org cannot answer ${typeof request === 'string' ? 'GET' : String((request as { method?: string }).method ?? 'GET')} ${url}`));
   };
   $$.fakeConnectionRequest = (request) => answer(request) as ReturnType<TestContext['fakeConnectionRequest']>;
-  return { username: testOrg.username, soql };
+  return { username: testOrg.username, soql, writes, stored };
 }

@@ -1,6 +1,7 @@
 // RevOps' co-sell dashboard: sourced vs influenced pipeline, conversion uplift with its samples, and
 // portal health per cloud and hyperscaler fiscal period, from the CoSell_Metric__c summary the
-// co-sell service writes; with a CSV of the figures on screen.
+// co-sell service writes; with a CSV of the figures on screen, and the maturity stage with the evidence
+// behind each marker.
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import LOCALE from '@salesforce/i18n/locale';
@@ -9,6 +10,7 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { formatLabel, describeError } from 'c/coSellUtils';
 import { toMetricRecord, fiscalPeriodsOf, pipelineRows, upliftRows, healthRows, latestComputedAt } from './metricTables';
 import { metricsCsv, csvDataUri } from './metricsCsv';
+import { isMaturityNode, toMaturityMarker, maturityView } from './maturityStages';
 
 import titleLabel from '@salesforce/label/c.CoSell_Attribution_Title';
 import periodLabel from '@salesforce/label/c.CoSell_Attribution_Period';
@@ -37,6 +39,23 @@ import noDataLabel from '@salesforce/label/c.CoSell_Attribution_No_Data';
 import downloadLabel from '@salesforce/label/c.CoSell_Attribution_Download';
 import emptyLabel from '@salesforce/label/c.CoSell_Attribution_Empty';
 import computedAtLabel from '@salesforce/label/c.CoSell_Attribution_Computed_At';
+import maturityHeadingLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Heading';
+import maturityReachedLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Reached';
+import maturityNotStartedLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Not_Started';
+import maturityAssessedLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Assessed';
+import maturityStageLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Stage';
+import maturityMarkerLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Marker';
+import maturityStatusLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Status';
+import maturityFigureHeadingLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Figure_Heading';
+import maturitySourceLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Source';
+import maturityFigureLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Figure';
+import maturityMetLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Met';
+import maturityNotMetLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Not_Met';
+import maturityStageReachedLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Stage_Reached';
+import maturityStageNotReachedLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Stage_Not_Reached';
+import maturityYesLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Yes';
+import maturityNoLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_No';
+import maturityNotRecordedLabel from '@salesforce/label/c.CoSell_Attribution_Maturity_Not_Recorded';
 import loadingLabel from '@salesforce/label/c.CoSell_Common_Loading';
 import errorTitleLabel from '@salesforce/label/c.CoSell_Common_Error_Title';
 
@@ -69,6 +88,36 @@ const METRICS_QUERY = gql`
                                 value
                             }
                             Computed_At__c {
+                                value
+                            }
+                            Metric_Key__c {
+                                value
+                            }
+                            Stage_Level__c {
+                                value
+                            }
+                            Stage__c {
+                                value
+                            }
+                            Stage_Reached__c {
+                                value
+                            }
+                            Marker__c {
+                                value
+                            }
+                            Met__c {
+                                value
+                            }
+                            Target__c {
+                                value
+                            }
+                            Unit__c {
+                                value
+                            }
+                            Source__c {
+                                value
+                            }
+                            Note__c {
                                 value
                             }
                         }
@@ -108,17 +157,27 @@ export default class CoSellAttribution extends LightningElement {
         downloadLabel,
         emptyLabel,
         loadingLabel,
-        errorTitleLabel
+        errorTitleLabel,
+        maturityHeadingLabel,
+        maturityStageLabel,
+        maturityMarkerLabel,
+        maturityStatusLabel,
+        maturityFigureHeadingLabel,
+        maturitySourceLabel
     };
 
     records;
+    maturityMarkers = [];
     loadError;
     selectedPeriod;
 
     @wire(graphql, { query: METRICS_QUERY })
     wiredMetrics({ data, errors }) {
         if (data) {
-            this.records = data.uiapi.query.CoSell_Metric__c.edges.map((edge) => toMetricRecord(edge.node));
+            const nodes = data.uiapi.query.CoSell_Metric__c.edges.map((edge) => edge.node);
+            // Maturity markers have their own section; the figure tables and the CSV keep to the figures.
+            this.records = nodes.filter((node) => !isMaturityNode(node)).map(toMetricRecord);
+            this.maturityMarkers = nodes.filter(isMaturityNode).map(toMaturityMarker);
             this.loadError = undefined;
             if (!this.periods.includes(this.selectedPeriod)) {
                 this.selectedPeriod = this.periods[0];
@@ -142,7 +201,42 @@ export default class CoSellAttribution extends LightningElement {
     }
 
     get isEmpty() {
-        return Boolean(this.records) && !this.hasMetrics;
+        return Boolean(this.records) && !this.hasMetrics && !this.hasMaturity;
+    }
+
+    get hasMaturity() {
+        return this.maturityMarkers.length > 0;
+    }
+
+    /** The latest maturity assessment: the stage reached, then every stage with each marker's evidence. */
+    get maturity() {
+        const view = maturityView(this.maturityMarkers);
+        if (!view) {
+            return null;
+        }
+        return {
+            reachedText: view.reached ? formatLabel(maturityReachedLabel, view.reached.stage) : maturityNotStartedLabel,
+            assessedText: view.computedAt ? formatLabel(maturityAssessedLabel, this.formatWhen(view.computedAt)) : null,
+            stages: view.stages.map((stage) => ({
+                key: `stage-${stage.level}`,
+                level: stage.level,
+                name: stage.stage,
+                statusText: stage.reached ? maturityStageReachedLabel : maturityStageNotReachedLabel,
+                className: stage.reached ? 'stage reached' : 'stage not-reached',
+                markers: stage.markers.map((m) => ({
+                    key: m.key || m.id,
+                    marker: m.marker,
+                    statusText: m.met ? maturityMetLabel : maturityNotMetLabel,
+                    statusClass: m.met ? 'status met slds-text-color_success' : 'status not-met slds-text-color_error',
+                    figure: formatLabel(maturityFigureLabel, markerFigure(m.value, m.unit), markerFigure(m.target, m.unit)),
+                    source: m.note ? `${m.source}; ${m.note}` : m.source
+                }))
+            }))
+        };
+    }
+
+    formatWhen(instant) {
+        return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(instant));
     }
 
     get periodOptions() {
@@ -235,6 +329,20 @@ export default class CoSellAttribution extends LightningElement {
     handlePeriodChange(event) {
         this.selectedPeriod = event.detail.value;
     }
+}
+
+// Yes/No facts are stored as 1 or 0 and unknown as empty; shares are ratios; the rest plain numbers.
+function markerFigure(value, unit) {
+    if (unit === 'Yes/No') {
+        if (value === null || value === undefined) {
+            return maturityNotRecordedLabel;
+        }
+        return value >= 1 ? maturityYesLabel : maturityNoLabel;
+    }
+    if (unit === 'Share') {
+        return formatPercent(value);
+    }
+    return formatNumber(value, 2);
 }
 
 function cloudName(cloud) {

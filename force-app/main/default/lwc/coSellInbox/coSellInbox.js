@@ -32,6 +32,7 @@ import layerFilterLabel from '@salesforce/label/c.CoSell_Inbox_Filter_Layer';
 import priorityFilterLabel from '@salesforce/label/c.CoSell_Inbox_Filter_Priority';
 import statusFilterLabel from '@salesforce/label/c.CoSell_Inbox_Filter_Status';
 import openStatusLabel from '@salesforce/label/c.CoSell_Inbox_Status_Open';
+import openLoopsStatusLabel from '@salesforce/label/c.CoSell_Inbox_Status_Open_Loops';
 import emptyLabel from '@salesforce/label/c.CoSell_Inbox_Empty';
 import dueInLabel from '@salesforce/label/c.CoSell_Inbox_Due_In';
 import overdueByLabel from '@salesforce/label/c.CoSell_Inbox_Overdue_By';
@@ -95,6 +96,9 @@ const REFERRALS_QUERY = gql`
                             Triage_Status__c {
                                 value
                             }
+                            Feedback_Loop_Open__c {
+                                value
+                            }
                             Requested_Action__c {
                                 value
                             }
@@ -131,6 +135,8 @@ const CLOCK_TICK_MS = 60 * 1000;
 
 const ALL = '';
 const OPEN = 'Open';
+// Referrers still waiting to hear back (the Feedback_Loop_Open__c formula): silence ends introductions.
+const OPEN_LOOPS = 'OpenLoops';
 const DECISION_STATUSES_CLOSED = ['Accepted', 'Declined', 'Expired'];
 
 function fieldValue(node, field) {
@@ -148,6 +154,7 @@ function toReferral(node) {
         priority: fieldValue(node, 'Priority__c'),
         responseDue: fieldValue(node, 'Response_Due__c'),
         triageStatus: fieldValue(node, 'Triage_Status__c'),
+        feedbackLoopOpen: fieldValue(node, 'Feedback_Loop_Open__c') === true,
         requestedAction: fieldValue(node, 'Requested_Action__c'),
         referrerName: fieldValue(node, 'Referrer_Name__c'),
         referrerEmail: fieldValue(node, 'Referrer_Email__c'),
@@ -280,6 +287,7 @@ export default class CoSellInbox extends LightningElement {
     get statusOptions() {
         return [
             { label: openStatusLabel, value: OPEN },
+            { label: openLoopsStatusLabel, value: OPEN_LOOPS },
             ...options(TRIAGE_STATUSES, { label: allLabel, value: ALL })
         ];
     }
@@ -317,6 +325,9 @@ export default class CoSellInbox extends LightningElement {
         }
         if (this.statusFilter === OPEN) {
             return OPEN_TRIAGE_STATUSES.includes(referral.triageStatus);
+        }
+        if (this.statusFilter === OPEN_LOOPS) {
+            return referral.feedbackLoopOpen;
         }
         return this.statusFilter === ALL || referral.triageStatus === this.statusFilter;
     }

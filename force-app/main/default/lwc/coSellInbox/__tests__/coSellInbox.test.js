@@ -150,6 +150,14 @@ describe('c-co-sell-inbox', () => {
         expect(customers(element)).toEqual(['Fabrikam Retail']);
     });
 
+    it('shows the open feedback loops: undecided past due and decided without feedback, whatever their status', async () => {
+        const element = await createInbox();
+        await changeFilter(element, 'statusFilter', 'OpenLoops');
+        expect(customers(element)).toEqual(['Contoso Pharma', 'Adatum Bank']);
+        const option = element.shadowRoot.querySelector('lightning-combobox[data-filter="statusFilter"]').options.find((entry) => entry.value === 'OpenLoops');
+        expect(option.label).toBe('Open feedback loops (referrer not told)');
+    });
+
     it('shows the empty state when no referral matches', async () => {
         const element = await createInbox();
         await changeFilter(element, 'cloudFilter', 'Google');

@@ -1,0 +1,60 @@
+// `cosell coverage`: relationship coverage per cloud (named counterparts across the five layers,
+// joint account plans on the top accounts, QBR rhythm) from the service, with the alliance team's
+// records of plans and QBRs.
+import { readFileSync } from 'node:fs';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { serviceFlags } from '../../cli/flags.js';
+import { CoSellServiceClient, serviceSettings } from '../../cli/service-client.js';
+import { TENANCY_ARCHETYPES } from '../../core/model.js';
+import type { CloudRelationshipCoverage } from '../../core/relationships/coverage-report.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.coverage');
+
+export type CoverageResult = { clouds: CloudRelationshipCoverage[] };
+
+export default class Coverage extends SfCommand<CoverageResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    records: Flags.file({ char: 'r', exists: true, summary: messages.getMessage('flags.records.summary') }),
+    'top-accounts': Flags.integer({ min: 1, max: 500, default: 50, summary: messages.getMessage('flags.top-accounts.summary') }),
+    'tenancy-archetype': Flags.option({ options: TENANCY_ARCHETYPES, summary: messages.getMessage('flags.tenancy-archetype.summary') })(),
+    ...serviceFlags,
+  };
+
+  public async run(): Promise<CoverageResult> {
+    const { flags } = await this.parse(Coverage);
+    let records: Record<string, unknown> = {};
+    if (flags.records) {
+      try {
+        records = JSON.parse(readFileSync(flags.records, 'utf8')) as Record<string, unknown>;
+      } catch (error) {
+        throw messages.createError('error.badRecords', [flags.records, (error as Error).message]);
+      }
+    }
+    const client = new CoSellServiceClient(serviceSettings(flags));
+    const result = await client.relationshipCoverage({
+      jointAccountPlans: records.jointAccountPlans ?? [],
+      qbrs: records.qbrs ?? [],
+      topAccounts: flags['top-accounts'],
+      tenancyArchetype: flags['tenancy-archetype'] ?? null,
+    });
+    this.table({
+      data: result.clouds.map((cloud) => ({
+        cloud: cloud.cloud,
+        layers: `${cloud.covered.length}/5`,
+        missing: cloud.missing.join(', '),
+        'top accounts with plan': `${cloud.topAccounts.withPlan}/${cloud.topAccounts.considered}`,
+        'last QBR': cloud.qbr.lastHeldOn ?? 'none',
+        rhythm: cloud.qbr.onRhythm ? 'on rhythm' : 'lapsed',
+      })),
+      columns: ['cloud', 'layers', 'missing', 'top accounts with plan', 'last QBR', 'rhythm'],
+    });
+    for (const finding of result.clouds.flatMap((cloud) => cloud.findings)) this.warn(finding.message);
+    return result;
+  }
+}

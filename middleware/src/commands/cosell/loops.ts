@@ -1,0 +1,47 @@
+// `cosell loops`: the referrers left in silence (accepted without a debrief, declined without
+// feedback, undecided past the response SLA) and the risk per referrer, from the service.
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { EXIT_CODES } from '../../cli/exit-codes.js';
+import { cloudFlag, serviceFlags } from '../../cli/flags.js';
+import { CoSellServiceClient, serviceSettings } from '../../cli/service-client.js';
+import type { FeedbackLoopReport } from '../../core/feedback/index.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('plugin-cosell', 'cosell.loops');
+
+export type LoopsResult = FeedbackLoopReport;
+
+export default class Loops extends SfCommand<LoopsResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
+    'debrief-days': Flags.integer({ min: 0, max: 90, default: 7, summary: messages.getMessage('flags.debrief-days.summary') }),
+    ...serviceFlags,
+  };
+
+  public async run(): Promise<LoopsResult> {
+    const { flags } = await this.parse(Loops);
+    const client = new CoSellServiceClient(serviceSettings(flags));
+    const report = await client.feedbackLoops({ ...(flags.cloud ? { cloud: flags.cloud } : {}), debriefDays: flags['debrief-days'] });
+    if (report.loops.length === 0) {
+      this.log(messages.getMessage('info.none'));
+      return report;
+    }
+    this.table({
+      data: report.loops.map((loop) => ({ referral: loop.referralId, cloud: loop.cloud, customer: loop.customerName, referrer: loop.referrer.name ?? loop.referrer.email ?? '', loop: loop.kind, days: loop.ageDays })),
+      columns: ['referral', 'cloud', 'customer', 'referrer', 'loop', 'days'],
+    });
+    this.styledHeader(messages.getMessage('info.referrers'));
+    this.table({
+      data: report.referrers.map((entry) => ({ referrer: entry.referrer.name ?? entry.referrer.email ?? '(unknown)', cloud: entry.cloud, layer: entry.layer ?? '', silences: entry.silences, referrals: entry.referrals, risk: entry.risk })),
+      columns: ['referrer', 'cloud', 'layer', 'silences', 'referrals', 'risk'],
+    });
+    this.log(messages.getMessage('info.summary', [report.loops.length, report.summary.referrersAtRisk]));
+    process.exitCode = EXIT_CODES.findings;
+    return report;
+  }
+}
