@@ -20,7 +20,9 @@ try {
 
 const desk = await startDesk({ config, logger });
 const modes = `AWS ${config.AWS_MODE}, Microsoft ${config.MS_MODE}, Google ${config.GOOGLE_MODE}, store ${desk.store.kind}`;
-console.log(`\nCo-sell desk running at ${desk.url} (${modes})`);
+// Seconds since the process began (not since the build before it): what a person waits for.
+const readyIn = (performance.now() / 1000).toFixed(1);
+console.log(`\nCo-sell desk running at ${desk.url} (${modes}), ready in ${readyIn} s`);
 console.log(`Admin token: ${desk.adminToken}`);
 console.log(`Try: curl -H "Authorization: Bearer ${desk.adminToken}" ${desk.url}/api/v1/referrals\n`);
 

@@ -22,6 +22,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** An initialised PGlite data folder (a `dumpDataDir` tarball) to start from instead of running initdb. */
   pgliteTemplate?: Blob | undefined;
+  /** Where to keep one freshly initialised PGlite folder that new data folders are copied from (see initialiseDataDir). */
+  initdbCache?: string | undefined;
 }
 
 export interface Store {
@@ -87,7 +89,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     kind = 'pglite';
     if (options.dataDir) {
       mkdirSync(options.dataDir, { recursive: true });
-      if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir);
+      if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir, options.initdbCache);
     }
     const pglite = new PGlite({
       startParams: pgliteStartParams(),
