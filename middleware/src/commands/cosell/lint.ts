@@ -145,27 +145,27 @@ export default class Lint extends SfCommand<LintResult> {
     }
   }
 
-  /** A table per page of findings: one table of a million rows would be sized (and held) all at once. */
+  /**
+   * A person reads the first findings in a table; a table of a million rows would take minutes to
+   * lay out and nobody would read it, so past TABLE_LIMIT the rest is counted and --output offered.
+   */
   private async renderTable(findings: RecordSpool<ReportedFinding>): Promise<void> {
     if (findings.count === 0) {
       this.log(messages.getMessage('info.clean'));
       return;
     }
-    let page: Array<Record<string, unknown>> = [];
-    const show = () => {
-      this.table({ data: page, columns: ['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message'] });
-      page = [];
-    };
+    const data: Array<Record<string, unknown>> = [];
     for await (const { row, opportunityId, severity, cloud, field, code, message } of findings.records()) {
-      page.push({ row: row ?? '', opportunityId: opportunityId ?? '', severity, cloud: cloud ?? '', field: field ?? '', code, message });
-      if (page.length === TABLE_PAGE) show();
+      if (data.length === TABLE_LIMIT) break;
+      data.push({ row: row ?? '', opportunityId: opportunityId ?? '', severity, cloud: cloud ?? '', field: field ?? '', code, message });
     }
-    if (page.length > 0) show();
+    this.table({ data, columns: ['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message'] });
+    if (findings.count > data.length) this.log(messages.getMessage('info.tableCut', [data.length, findings.count]));
   }
 }
 
-/** Findings per printed table. */
-const TABLE_PAGE = 500;
+/** Findings shown in the terminal table. */
+const TABLE_LIMIT = 1000;
 const CSV_COLUMNS = ['row', 'opportunityId', 'code', 'severity', 'cloud', 'field', 'message', 'evidence'] as const;
 
 async function writeFindingsCsv(target: ReportTarget, findings: AsyncIterable<ReportedFinding>): Promise<void> {
