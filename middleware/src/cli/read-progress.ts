@@ -46,8 +46,10 @@ export function readProgress(ux: ProgressUx, meter: ReadMeter, label: string, op
           shown = 'bar';
           ux.progress.start(meter.totalBytes, payload(), {
             title: label,
-            format: '%s | {bar} | {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
-          });
+            // Fits an 80-column terminal, so the time left is never cut off.
+            format: '%s {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
+            barsize: 16,
+          } as Parameters<Progress['start']>[2]);
         } else {
           shown = 'spinner'; // the command's own "querying" spinner is already turning
         }
