@@ -1,6 +1,12 @@
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
+import { readMeter, readOpportunities } from '../../middleware/src/cli/opportunity-source.js';
 import { readProgress, type ReadMeter } from '../../middleware/src/cli/read-progress.js';
+import { LINT_COLUMNS } from '../../middleware/src/salesforce-export/index.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/opportunities-export.csv', import.meta.url));
 
 /** Records what the command's progress bar and spinner were told. */
 function fakeUx(json = false) {
@@ -61,5 +67,21 @@ describe('read progress', () => {
     progress.stop();
     expect(calls).toEqual([]);
     expect(spinner.status).toBeUndefined();
+  });
+});
+
+describe('read meter', () => {
+  it('counts every row read from a file and ends at the file size', async () => {
+    const source = { kind: 'file', file: FIXTURE, requiredColumns: LINT_COLUMNS } as const;
+    const meter = readMeter(source);
+    expect(meter).toEqual({ rows: 0, bytesRead: 0, totalBytes: statSync(FIXTURE).size });
+    let rows = 0;
+    for await (const row of readOpportunities(source, meter)) {
+      rows += 1;
+      expect(meter.rows).toBe(rows);
+      expect(row.row).toBe(rows + 1); // the header is row 1
+    }
+    expect(rows).toBe(6);
+    expect(meter.bytesRead).toBe(meter.totalBytes);
   });
 });
