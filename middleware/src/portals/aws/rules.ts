@@ -1,7 +1,7 @@
 // The ACE rules AWS applies but the Smithy model does not state (research ace.md §4, §5, §7): what
 // must be filled before review, what review locks, read-merge-write updates, monthly spend and the
 // create idempotency token. Pure: no clock (pass `today`), no I/O.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding, Severity } from '../../core/model.js';
 import {
   ACE_REQUEST_MEMBERS,
@@ -371,7 +371,7 @@ export function clientTokenFor(jobKey: string): string {
   if (typeof jobKey !== 'string' || jobKey.trim().length === 0) {
     throw new Error('clientTokenFor: jobKey must be a non-empty string naming one logical create');
   }
-  const hex = createHash('sha256').update(`ace:CreateOpportunity:${jobKey}`, 'utf8').digest('hex');
+  const hex = hash('sha256', `ace:CreateOpportunity:${jobKey}`, 'hex');
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

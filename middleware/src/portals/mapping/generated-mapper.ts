@@ -41,6 +41,25 @@ function writeCode(steps: ReadonlyArray<PathStep>, target: string): string {
 }
 
 /**
+ * The most used transforms, written out so the common case allocates no result object: an
+ * expression that sets `v` and is true exactly when the transform (transforms.ts) would answer ok
+ * with that value. Others return undefined and are called as they are.
+ */
+function inlineConversion(rule: CompiledField, ref: string): string | undefined {
+  switch (rule.transformName) {
+    case 'text':
+      return "((v = typeof raw === 'string' ? raw.trim() : String(raw)), true)";
+    case 'number':
+      return "(typeof raw === 'number' && Number.isFinite(raw) && ((v = raw), true))";
+    case 'picklist':
+      // A value map holds only strings, so `undefined` from it means "no entry".
+      return `(typeof raw === 'string' && (v = ${ref}.context.valueMap?.get(raw)${rule.context.passThrough ? ' ?? raw' : ''}) !== undefined)`;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * One field rule. `ref` names the compiled rule in the generated scope, `path` is an expression for
  * its JSON path (built only when a finding needs it), `source`/`target` the objects read and written.
  */
@@ -50,10 +69,11 @@ function fieldCode(rule: CompiledField, ref: string, path: string, source: strin
   if (rule.hasConstant) {
     lines.push(`v = ${ref}.constant; ${writeCode(rule.portalSteps, target)}${wrote}`);
   } else {
+    const inline = inlineConversion(rule, ref);
     const usable = [
       "!(raw === undefined || raw === null || (typeof raw === 'string' ? raw.trim() === '' : Array.isArray(raw) && raw.length === 0))",
       rule.guard === 'dateNotInPast' ? "!(typeof raw === 'string' && raw < run.today)" : '',
-      `(c = ${ref}.transform.toPortal(raw, ${ref}.context)).ok`,
+      inline ?? `(c = ${ref}.transform.toPortal(raw, ${ref}.context)).ok`,
     ].filter(Boolean);
     const limits: string[] = [];
     if (rule.maxLength !== undefined) limits.push(`v.length > ${rule.maxLength}`);
@@ -61,8 +81,8 @@ function fieldCode(rule: CompiledField, ref: string, path: string, source: strin
     lines.push(
       readCode(rule.canonicalSteps ?? [], source),
       `if (${usable.join(' && ')}) {`,
-      `  if (c.dropped !== undefined && c.dropped.length > 0) rt.reportDropped(${ref}, ${path}, run, c.dropped);`,
-      '  v = c.value;',
+      inline ? '' : `  if (c.dropped !== undefined && c.dropped.length > 0) rt.reportDropped(${ref}, ${path}, run, c.dropped);`,
+      inline ? '' : '  v = c.value;',
       limits.length > 0 ? `  if (typeof v === 'string' && (${limits.join(' || ')})) v = rt.fitLength(${ref}, v, ${path}, run);` : '',
       `  ${writeCode(rule.portalSteps, target)}${wrote}`,
       `} else rt.applyField(${ref}, ${source}, ${target}, ${path}, run);`,
