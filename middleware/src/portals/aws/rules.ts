@@ -37,6 +37,18 @@ function filled(value: unknown): boolean {
   return true;
 }
 
+/**
+ * The text's length in characters (code points, as AWS counts) when it falls outside [min, max], else
+ * undefined. A string of n UTF-16 units holds between n/2 and n code points, so most texts are
+ * cleared without counting (or copying) them.
+ */
+function codePointsOutside(text: string, min: number, max: number): number | undefined {
+  if (text.length <= max && Math.ceil(text.length / 2) >= min) return undefined;
+  let length = 0;
+  for (const _char of text) length += 1;
+  return length < min || length > max ? length : undefined;
+}
+
 /** Opportunity stages AWS will not review: an opportunity must be at least Qualified (ace.md §4). */
 const STAGES_TOO_EARLY_FOR_REVIEW = new Set(['Prospect']);
 
@@ -128,8 +140,8 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   if (!filled(problem)) {
     need(['Project', 'CustomerBusinessProblem'], "The customer's business problem");
   } else if (typeof problem === 'string') {
-    const length = [...problem].length;
-    if (length < BUSINESS_PROBLEM_MIN || length > BUSINESS_PROBLEM_MAX) {
+    const length = codePointsOutside(problem, BUSINESS_PROBLEM_MIN, BUSINESS_PROBLEM_MAX);
+    if (length !== undefined) {
       out.push(finding(length < BUSINESS_PROBLEM_MIN ? 'AWS_BUSINESS_PROBLEM_TOO_SHORT' : 'AWS_BUSINESS_PROBLEM_TOO_LONG', severity,
         '$.Project.CustomerBusinessProblem',
         `Describe the customer's business problem in ${BUSINESS_PROBLEM_MIN} to ${BUSINESS_PROBLEM_MAX} characters (it has ${length}).`));
