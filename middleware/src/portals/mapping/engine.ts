@@ -57,14 +57,23 @@ export type Run = {
   written: Set<string> | undefined;
 };
 
+/** A rule's own site, built once: findings only read it, and a rule belongs to one mapping. */
+const ruleSites = new WeakMap<CompiledField, FindingSite>();
+
 function site(run: Run, rule: CompiledField, jsonPath: string): FindingSite {
+  const own = jsonPath === rule.jsonPath;
+  const known = own ? ruleSites.get(rule) : undefined;
+  if (known) return known;
   const result: FindingSite = { portal: run.mapping.portal, cloud: run.mapping.cloud, path: jsonPath };
   if (rule.field) result.field = rule.field;
+  if (own) ruleSites.set(rule, result);
   return result;
 }
 
 function report(run: Run, rule: CompiledField, jsonPath: string, details: FindingDetails): void {
-  run.findings.push(mappingFinding(site(run, rule, jsonPath), { transform: rule.transformName, ...details }));
+  // `details` is always a fresh literal from the caller, so it takes the transform name itself.
+  details.transform = rule.transformName;
+  run.findings.push(mappingFinding(site(run, rule, jsonPath), details));
 }
 
 function expressionValue(rule: CompiledField, run: Run): { value: unknown; how: string } | undefined {
