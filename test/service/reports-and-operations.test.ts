@@ -1,5 +1,6 @@
 import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
+import { attributionTraceability } from '../../middleware/src/core/attribution/index.js';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { enqueueJob, failJob, claimJobs } from '../../middleware/src/engine/outbox.js';
 import { pgliteOptions } from '../support/stores.js';
@@ -120,6 +121,18 @@ describe('reports, payloads, sync and metrics', () => {
       expect(one.json.checklists.map((c: { cloud: string }) => c.cloud)).toEqual(['Google']);
       expect((await call(service, 'GET', '/api/v1/readiness?cloud=azure', { token: 'revops' })).status).toBe(400);
     });
+
+    it('measures traceability over the whole mirror, read page by page (more deals than one page)', async () => {
+      const deals = Array.from({ length: 503 }, (_, index) =>
+        dataPlatformDeal({ id: opportunityId(100 + index), coSell: index % 3 === 0 ? { origin: 'Hyperscaler-led', originatingCloud: 'Microsoft' } : {} }),
+      );
+      for (const deal of deals) await recordOpportunity(store.db, deal, NOW);
+      const expected = attributionTraceability(deals, 'Microsoft');
+      expect(expected.coSold).toBe(503);
+      const response = await call(service, 'GET', '/api/v1/readiness?cloud=Microsoft', { token: 'alliance-ops' });
+      const evidence = response.json.checklists[0].items.flatMap((item: { evidence: string[] }) => item.evidence);
+      expect(evidence).toContainEqual(expect.stringContaining(`${expected.traceable} of 503 co-sold deals traceable`));
+    }, 120_000);
   });
 
   describe('POST /payloads/validate', () => {

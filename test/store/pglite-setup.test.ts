@@ -36,6 +36,25 @@ describe('embedded store data folder', () => {
     expect(files()).toEqual(before);
   });
 
+  it('copies new data folders from one cached initdb, and each copy is a store of its own', async () => {
+    const cache = join(work, 'initdb');
+    const one = await openStore({ dataDir: join(work, 'copy-one'), initdbCache: cache });
+    await one.db.insertInto('sync_cursors').values({ name: 'AWS:inbound', value: 'one', updated_at: new Date() }).execute();
+    await one.close();
+    const cached = readdirSync(work).filter((name) => name.startsWith('initdb-'));
+    expect(cached).toHaveLength(1);
+    expect(isInitialised(join(work, cached[0]!))).toBe(true);
+    const cachedFiles = readdirSync(join(work, cached[0]!)).sort();
+
+    const two = await openStore({ dataDir: join(work, 'copy-two'), initdbCache: cache });
+    const cursor = await two.db.selectFrom('sync_cursors').select('value').where('name', '=', 'AWS:inbound').executeTakeFirst();
+    await two.close();
+    expect(cursor).toBeUndefined();
+    // The cache is a bare initdb, untouched by the stores copied from it.
+    expect(readdirSync(join(work, cached[0]!)).sort()).toEqual(cachedFiles);
+    expect(readdirSync(work).filter((name) => name.includes('.building-'))).toEqual([]);
+  }, 120_000);
+
   it('says which folder it could not initialise', async () => {
     const blocked = join(work, 'not-a-folder');
     writeFileSync(blocked, 'a file where the store should go');

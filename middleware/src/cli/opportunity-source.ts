@@ -1,11 +1,12 @@
 // Where `cosell lint` and `cosell attribution report` read opportunities from: a CSV export (`--file`)
 // or the org itself (`--target-org`, SOQL with paging). Both yield the same rows, so the commands
 // judge and report identically whichever the source.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { CoSellOpportunity } from '../core/model.js';
 import { readOpportunityExport, type ExportFinding } from '../salesforce-export/index.js';
 import { planOpportunityQuery, readOrgOpportunities, type OpportunityPurpose } from '../salesforce-query/opportunities.js';
 import type { OrgConnection } from '../salesforce-query/org-connection.js';
+import type { ReadMeter } from './read-progress.js';
 
 /**
  * `row` is the spreadsheet row for a file (header = 1) and the record's position in the query result
@@ -21,13 +22,24 @@ export function describeSource(source: OpportunitySource, username?: string): st
   return source.kind === 'file' ? source.file : `org ${username ?? ''}`.trim();
 }
 
-export async function* readOpportunities(source: OpportunitySource): AsyncGenerator<SourcedRow> {
+/** A meter for `readOpportunities` to keep current: the file's size is known up front, an org's total is not. */
+export function readMeter(source: OpportunitySource): ReadMeter {
+  return { rows: 0, bytesRead: 0, totalBytes: source.kind === 'file' ? statSync(source.file).size : undefined };
+}
+
+export async function* readOpportunities(source: OpportunitySource, meter: ReadMeter = readMeter(source)): AsyncGenerator<SourcedRow> {
   if (source.kind === 'file') {
-    yield* readOpportunityExport(createReadStream(source.file), { requiredColumns: source.requiredColumns });
+    const stream = createReadStream(source.file, { highWaterMark: 1 << 20 });
+    for await (const row of readOpportunityExport(stream, { requiredColumns: source.requiredColumns })) {
+      meter.rows += 1;
+      meter.bytesRead = stream.bytesRead;
+      yield row;
+    }
     return;
   }
   const plan = await planOpportunityQuery(source.connection, source.purpose, source.defaultCurrency);
   for await (const record of readOrgOpportunities(source.connection, plan, source.where ? { where: source.where } : {})) {
+    meter.rows += 1;
     if (record.kind === 'opportunity') yield { kind: 'opportunity', row: record.position, opportunity: record.opportunity };
     else yield { kind: 'rejected', row: record.position, findings: record.findings.map((finding) => ({ ...finding, row: record.position, opportunityId: record.opportunityId })) };
   }

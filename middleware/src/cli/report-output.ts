@@ -1,6 +1,11 @@
 // Sends a rendered CSV or JSON report to the terminal or to the `--output` file, so every report
-// command treats files the same way.
-import { writeFileSync } from 'node:fs';
+// command treats files the same way. Big reports go out piece by piece (reportTarget), so rendering
+// a million findings never holds them all as one string; CSV is written in one place (toCsv).
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import { csvSafeCast } from '../core/csv-safe.js';
 import { terminalSafeLines } from './terminal-safe.js';
 
 export interface ReportSink {
@@ -16,4 +21,107 @@ export function deliverReport(sink: ReportSink, text: string, output: string | u
   }
   writeFileSync(output, text.endsWith('\n') ? text : `${text}\n`);
   return 'file';
+}
+
+/** CSV text for records (objects read by `columns`), with the header row when asked; every CSV report goes through here. */
+export function toCsv(records: ReadonlyArray<Record<string, unknown>>, columns: readonly string[], options: { header: boolean }): string {
+  // Formula-like cells are written as text, so a spreadsheet never runs them.
+  return stringify(records as Array<Record<string, unknown>>, { header: options.header, columns: [...columns], cast: csvSafeCast });
+}
+
+/** A report written piece by piece: `write` whole lines (each ending in a newline), then `commit` or `abort`. */
+export interface ReportTarget {
+  write(text: string): Promise<void>;
+  /** The report is complete: a file replaces `--output`; the terminal has had everything. */
+  commit(): Promise<void>;
+  /** The run failed: a file target leaves `--output` as it was. */
+  abort(): void;
+}
+
+/** Text gathered before one write to the terminal or file. */
+const CHUNK = 1 << 16;
+
+/**
+ * A target for the terminal (through the command's `log`, waiting whenever stdout is backed up) or
+ * for `--output`, written beside it and renamed into place on commit, so a failed run changes nothing.
+ */
+export function reportTarget(sink: ReportSink, output: string | undefined, stdout: Writable = process.stdout): ReportTarget {
+  let pending = '';
+  if (output === undefined) {
+    const flush = async (): Promise<void> => {
+      if (pending === '') return;
+      // log adds the line end the last line already has.
+      sink.log(pending.endsWith('\n') ? pending.slice(0, -1) : pending);
+      pending = '';
+      if (stdout.writableNeedDrain) await once(stdout, 'drain');
+    };
+    return {
+      async write(text) {
+        pending += text;
+        if (pending.length >= CHUNK) await flush();
+      },
+      commit: flush,
+      abort() {
+        pending = '';
+      },
+    };
+  }
+  const partial = `${output}.${process.pid}.partial`;
+  let fd: number | undefined = openSync(partial, 'w');
+  const close = () => {
+    if (fd === undefined) return;
+    if (pending !== '') writeSync(fd, pending);
+    pending = '';
+    closeSync(fd);
+    fd = undefined;
+  };
+  return {
+    async write(text) {
+      pending += text;
+      if (pending.length >= CHUNK && fd !== undefined) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    },
+    async commit() {
+      close();
+      renameSync(partial, output);
+    },
+    abort() {
+      pending = '';
+      close();
+      rmSync(partial, { force: true });
+    },
+  };
+}
+
+/** One item of a JSON array as `JSON.stringify(array, null, 2)` would lay it out at `depth` levels of nesting. */
+function arrayItem(item: unknown, depth: number): string {
+  const indent = '  '.repeat(depth + 1);
+  return indent + JSON.stringify(item, null, 2).replaceAll('\n', `\n${indent}`);
+}
+
+/** Writes `items` as a pretty JSON array, exactly as `JSON.stringify(array, null, 2)` would, one item at a time. */
+export async function writeJsonArray(target: ReportTarget, items: AsyncIterable<unknown>, depth = 0): Promise<void> {
+  let first = true;
+  for await (const item of items) {
+    await target.write(`${first ? '[\n' : ',\n'}${arrayItem(item, depth)}`);
+    first = false;
+  }
+  await target.write(first ? '[]' : `\n${'  '.repeat(depth)}]`);
+}
+
+/**
+ * Writes the sf `--json` envelope (`{ status, result, warnings }`, as SfCommand prints it) with the
+ * array at `result[key]` streamed from `items`, so the envelope of a huge run is never one string.
+ */
+export async function writeJsonEnvelope(target: ReportTarget, envelope: { result: Record<string, unknown> } & Record<string, unknown>, key: string, items: AsyncIterable<unknown>): Promise<void> {
+  const marker = '\u0000streamed\u0000';
+  const text = JSON.stringify({ ...envelope, result: { ...envelope.result, [key]: marker } }, null, 2);
+  const at = text.indexOf(JSON.stringify(marker));
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const depth = (text.slice(lineStart).length - text.slice(lineStart).trimStart().length) / 2;
+  await target.write(text.slice(0, at));
+  await writeJsonArray(target, items, depth);
+  await target.write(`${text.slice(at + JSON.stringify(marker).length)}\n`);
 }

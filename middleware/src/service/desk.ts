@@ -117,7 +117,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     logger.info({ pgliteDir }, 'sandbox portals start empty: resetting the embedded demo store so both sides agree');
     rmSync(pgliteDir, { recursive: true, force: true });
   }
-  const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
+  const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir, initdbCache: join(dataDir, 'pglite-initdb') });
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 

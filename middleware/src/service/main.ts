@@ -32,7 +32,9 @@ try {
   throw error;
 }
 const modes = `AWS ${config.AWS_MODE}, Microsoft ${config.MS_MODE}, Google ${config.GOOGLE_MODE}, store ${desk.store.kind}`;
-console.log(`\nCo-sell desk running at ${desk.url} (${modes})`);
+// Seconds since the process began (not since the build before it): what a person waits for.
+const readyIn = (performance.now() / 1000).toFixed(1);
+console.log(`\nCo-sell desk running at ${desk.url} (${modes}), ready in ${readyIn} s`);
 // The token goes to the terminal only, never through the structured log.
 if (desk.adminToken) {
   console.log(`Admin token: ${desk.adminToken}`);

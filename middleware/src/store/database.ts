@@ -24,6 +24,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** An initialised PGlite data folder (a `dumpDataDir` tarball) to start from instead of running initdb. */
   pgliteTemplate?: Blob | undefined;
+  /** Where to keep one freshly initialised PGlite folder that new data folders are copied from (see initialiseDataDir). */
+  initdbCache?: string | undefined;
 }
 
 export interface Store {
@@ -95,7 +97,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       // The database files hold customer data: the folder is the owner's alone, as PostgreSQL wants.
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
       chmodSync(options.dataDir, 0o700);
-      if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir);
+      if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir, options.initdbCache);
     }
     const pglite = new PGlite({
       startParams: pgliteStartParams(),

@@ -4,9 +4,9 @@
 // default 128 MB of shared buffers is sized for a database server, not an embedded one whose files
 // the operating system already caches.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -23,12 +23,34 @@ export function isInitialised(dataDir: string): boolean {
   return existsSync(join(dataDir, 'PG_VERSION'));
 }
 
+/** The installed PGlite's version: an initdb copy is only reused by the PGlite that made it. */
+function pgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /**
  * Runs initdb for a new data folder in a child Node process, so the memory it takes is returned to
  * the system when the child exits. A folder that is already initialised is left untouched.
+ * With `cacheDir`, initdb runs once into that folder (per PGlite version) and every later new data
+ * folder is a copy of it: well under a second instead of several, which the demo pays on each start
+ * because it resets its store.
  */
-export async function initialiseDataDir(dataDir: string): Promise<void> {
+export async function initialiseDataDir(dataDir: string, cacheDir?: string): Promise<void> {
   if (isInitialised(dataDir)) return;
+  if (cacheDir) {
+    const pristine = `${cacheDir}-${pgliteVersion()}`;
+    if (!isInitialised(pristine)) {
+      // Built aside and renamed, so a crash mid-initdb never leaves a half-made copy to reuse.
+      const building = `${pristine}.building-${process.pid}`;
+      rmSync(building, { recursive: true, force: true });
+      await initialiseDataDir(building);
+      rmSync(pristine, { recursive: true, force: true });
+      renameSync(building, pristine);
+    }
+    cpSync(pristine, dataDir, { recursive: true });
+    return;
+  }
   const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   const script = `require(${JSON.stringify(pglite)}).PGlite.create(${JSON.stringify(dataDir)}).then((db) => db.close())`;
   try {

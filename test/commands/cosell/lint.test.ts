@@ -123,6 +123,48 @@ describe('cosell lint', () => {
     });
   });
 
+  it('streams the --json envelope to stdout: the same JSON SfCommand prints, findings included', async () => {
+    const written: string[] = [];
+    const write = $$.SANDBOX.stub(process.stdout, 'write').callsFake((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    let result: LintResult;
+    try {
+      result = await lint(['--file', FIXTURE, '--now', NOW, '--json']);
+    } finally {
+      write.restore();
+    }
+    const envelope = JSON.parse(written.join(''));
+    expect(Object.keys(envelope)).toEqual(['status', 'result', 'warnings']);
+    expect(envelope.status).toBe(1);
+    expect(envelope.result).toEqual(JSON.parse(JSON.stringify(result)));
+    // Every lint finding plus the three about the unreadable row 6.
+    expect(envelope.result.findings).toHaveLength(result.summary.bySeverity.error + result.summary.bySeverity.warning + result.summary.bySeverity.info + 3);
+  });
+
+  it('leaves an existing --output file alone when the export turns out unreadable', async () => {
+    const output = csvFile('kept.csv', 'the previous report\n');
+    // Good rows first: the quoting breaks after findings were already produced.
+    const broken = csvFile('broken-late.csv', `${readFileSync(FIXTURE, 'utf8').trimEnd()}\n"006Hs00001Nwh01AAA,Northwind\n`);
+    await expect(lint(['--file', broken, '--now', NOW, '--output', output])).rejects.toThrow(/cannot be read as a Salesforce export/);
+    expect(readFileSync(output, 'utf8')).toBe('the previous report\n');
+  });
+
+  it('shows the first hundred findings in the table and points to --output for the rest', async () => {
+    const header = readFileSync(FIXTURE, 'utf8').split('\n')[0] ?? '';
+    const columns = header.split(',');
+    const row = (n: number) =>
+      columns
+        .map((column) => ({ Id: `006Hs0000${String(n).padStart(6, '0')}AAA`, Name: 'Opportunity', Amount: '1', StageName: 'Prospecting', IsClosed: 'false', IsWon: 'false', CloseDate: '2026-01-01', CreatedDate: '2026-01-01T00:00:00.000Z', LastModifiedDate: '2026-01-01T00:00:00.000Z', 'Account.Name': 'Acme', CoSell_Clouds__c: 'AWS' })[column] ?? '')
+        .join(',');
+    const many = csvFile('many.csv', [header, ...Array.from({ length: 60 }, (_, n) => row(n))].join('\n'));
+    const result = await lint(['--file', many, '--now', NOW]);
+    expect(result.findings.length).toBeGreaterThan(100);
+    expect(ux.table.firstCall.args[0].data).toHaveLength(100);
+    expect(printed()).toContain(`Showing the first 100 of ${result.findings.length} findings`);
+  });
+
   it('names every missing column and fails', async () => {
     const thin = csvFile('thin.csv', 'Id,Name,Amount\n006Hs00001Nwh01AAA,Northwind,1\n');
     await expect(lint(['--file', thin, '--now', NOW])).rejects.toThrow(

@@ -80,6 +80,9 @@ describe('submission readiness', () => {
     const withProblem = (text: string) => ({ ...readyToSubmit, Project: { ...readyToSubmit.Project, CustomerBusinessProblem: text } });
     expect(submissionFindings(withProblem('é'.repeat(20)))).toEqual([]);
     expect(submissionFindings(withProblem('🚀'.repeat(2000)))).toEqual([]);
+    // Two UTF-16 units per character: 38 units are still only 19 characters, 4002 units 2001.
+    expect(submissionFindings(withProblem('🚀'.repeat(19)))[0]).toMatchObject({ code: 'AWS_BUSINESS_PROBLEM_TOO_SHORT', message: expect.stringContaining('(it has 19)') });
+    expect(submissionFindings(withProblem('🚀'.repeat(2001)))[0]).toMatchObject({ code: 'AWS_BUSINESS_PROBLEM_TOO_LONG', message: expect.stringContaining('(it has 2001)') });
     expect(codes(submissionFindings(withProblem('Slow ETL, help pls')))).toEqual(['AWS_BUSINESS_PROBLEM_TOO_SHORT $.Project.CustomerBusinessProblem']);
     expect(submissionFindings(withProblem('x'.repeat(2001)))[0]).toMatchObject({
       code: 'AWS_BUSINESS_PROBLEM_TOO_LONG',

@@ -27,4 +27,4 @@ export {
 export * from './report-types.js';
 export { attributionReportRows, type ReportCell } from './report-rows.js';
 export { counterpartCoverage, type CloudCounterpartCoverage } from './counterpart-coverage.js';
-export { attributionTraceability, type AttributionTraceability } from './traceability.js';
+export { attributionTraceability, traceabilityTally, type AttributionTraceability, type TraceabilityTally } from './traceability.js';

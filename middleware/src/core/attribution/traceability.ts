@@ -23,23 +23,37 @@ export interface AttributionTraceability {
   };
 }
 
-/** Counts, per cloud, how many co-sold deals are traceable end to end; one pass, counters only. */
-export function attributionTraceability(opps: Iterable<CoSellOpportunity>, cloud: Cloud): AttributionTraceability {
+/** A running count for one cloud: feed opportunities one at a time (a page of the mirror, a file's rows), then read the result. */
+export interface TraceabilityTally {
+  add(opp: CoSellOpportunity): void;
+  result(): AttributionTraceability;
+}
+
+export function traceabilityTally(cloud: Cloud): TraceabilityTally {
   const gaps = { originMissing: 0, originatingCloudMissing: 0, storedAttributionStale: 0, notInPortal: 0 };
   let coSold = 0;
   let traceable = 0;
-  for (const opp of opps) {
-    if (attributionFor(opp, cloud) === 'None') continue;
-    coSold += 1;
-    const originMissing = opp.coSell.origin === null;
-    const originatingCloudMissing = opp.coSell.origin === 'Hyperscaler-led' && opp.coSell.originatingCloud === null;
-    const stale = opp.coSell.attribution !== opportunityAttribution(opp);
-    const notInPortal = !opp.engagements.some((engagement) => engagement.cloud === cloud && engagement.portalId !== null);
-    if (originMissing) gaps.originMissing += 1;
-    if (originatingCloudMissing) gaps.originatingCloudMissing += 1;
-    if (stale) gaps.storedAttributionStale += 1;
-    if (notInPortal) gaps.notInPortal += 1;
-    if (!originMissing && !originatingCloudMissing && !stale && !notInPortal) traceable += 1;
-  }
-  return { cloud, coSold, traceable, ratio: coSold === 0 ? null : traceable / coSold, gaps };
+  return {
+    add(opp) {
+      if (attributionFor(opp, cloud) === 'None') return;
+      coSold += 1;
+      const originMissing = opp.coSell.origin === null;
+      const originatingCloudMissing = opp.coSell.origin === 'Hyperscaler-led' && opp.coSell.originatingCloud === null;
+      const stale = opp.coSell.attribution !== opportunityAttribution(opp);
+      const notInPortal = !opp.engagements.some((engagement) => engagement.cloud === cloud && engagement.portalId !== null);
+      if (originMissing) gaps.originMissing += 1;
+      if (originatingCloudMissing) gaps.originatingCloudMissing += 1;
+      if (stale) gaps.storedAttributionStale += 1;
+      if (notInPortal) gaps.notInPortal += 1;
+      if (!originMissing && !originatingCloudMissing && !stale && !notInPortal) traceable += 1;
+    },
+    result: () => ({ cloud, coSold, traceable, ratio: coSold === 0 ? null : traceable / coSold, gaps: { ...gaps } }),
+  };
+}
+
+/** Counts, per cloud, how many co-sold deals are traceable end to end; one pass, counters only. */
+export function attributionTraceability(opps: Iterable<CoSellOpportunity>, cloud: Cloud): AttributionTraceability {
+  const tally = traceabilityTally(cloud);
+  for (const opp of opps) tally.add(opp);
+  return tally.result();
 }

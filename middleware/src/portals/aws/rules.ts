@@ -1,7 +1,7 @@
 // The ACE rules AWS applies but the Smithy model does not state (research ace.md §4, §5, §7): what
 // must be filled before review, what review locks, read-merge-write updates, monthly spend and the
 // create idempotency token. Pure: no clock (pass `today`), no I/O.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding, Severity } from '../../core/model.js';
 import {
   ACE_REQUEST_MEMBERS,
@@ -35,6 +35,18 @@ function filled(value: unknown): boolean {
   if (typeof value === 'string') return value.trim().length > 0;
   if (Array.isArray(value)) return value.length > 0;
   return true;
+}
+
+/**
+ * The text's length in characters (code points, as AWS counts) when it falls outside [min, max], else
+ * undefined. A string of n UTF-16 units holds between n/2 and n code points, so most texts are
+ * cleared without counting (or copying) them.
+ */
+function codePointsOutside(text: string, min: number, max: number): number | undefined {
+  if (text.length <= max && Math.ceil(text.length / 2) >= min) return undefined;
+  let length = 0;
+  for (const _char of text) length += 1;
+  return length < min || length > max ? length : undefined;
 }
 
 /** Opportunity stages AWS will not review: an opportunity must be at least Qualified (ace.md §4). */
@@ -128,8 +140,8 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   if (!filled(problem)) {
     need(['Project', 'CustomerBusinessProblem'], "The customer's business problem");
   } else if (typeof problem === 'string') {
-    const length = [...problem].length;
-    if (length < BUSINESS_PROBLEM_MIN || length > BUSINESS_PROBLEM_MAX) {
+    const length = codePointsOutside(problem, BUSINESS_PROBLEM_MIN, BUSINESS_PROBLEM_MAX);
+    if (length !== undefined) {
       out.push(finding(length < BUSINESS_PROBLEM_MIN ? 'AWS_BUSINESS_PROBLEM_TOO_SHORT' : 'AWS_BUSINESS_PROBLEM_TOO_LONG', severity,
         '$.Project.CustomerBusinessProblem',
         `Describe the customer's business problem in ${BUSINESS_PROBLEM_MIN} to ${BUSINESS_PROBLEM_MAX} characters (it has ${length}).`));
@@ -371,7 +383,7 @@ export function clientTokenFor(jobKey: string): string {
   if (typeof jobKey !== 'string' || jobKey.trim().length === 0) {
     throw new Error('clientTokenFor: jobKey must be a non-empty string naming one logical create');
   }
-  const hex = createHash('sha256').update(`ace:CreateOpportunity:${jobKey}`, 'utf8').digest('hex');
+  const hex = hash('sha256', `ace:CreateOpportunity:${jobKey}`, 'hex');
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -3,7 +3,8 @@
 // Pure and deterministic: the only notion of time is the `now` passed in.
 import type { CoSellOpportunity, Contact, Finding } from '../../core/model.js';
 import type { CompiledContactList, CompiledField, CompiledMapping } from './compile.js';
-import { parsePath, readPath, writePath } from './paths.js';
+import { generateToPortal, type GeneratedToPortal, type MapperRuntime } from './generated-mapper.js';
+import { parsePath, put, readPath, writePath } from './paths.js';
 import { mappingFinding, type FindingDetails, type FindingSite, type Unusable } from './rep-findings.js';
 
 export type PortalPayload = Record<string, unknown>;
@@ -47,7 +48,7 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
-type Run = {
+export type Run = {
   mapping: CompiledMapping;
   opportunity: CoSellOpportunity;
   today: string;
@@ -56,14 +57,23 @@ type Run = {
   written: Set<string> | undefined;
 };
 
+/** A rule's own site, built once: findings only read it, and a rule belongs to one mapping. */
+const ruleSites = new WeakMap<CompiledField, FindingSite>();
+
 function site(run: Run, rule: CompiledField, jsonPath: string): FindingSite {
+  const own = jsonPath === rule.jsonPath;
+  const known = own ? ruleSites.get(rule) : undefined;
+  if (known) return known;
   const result: FindingSite = { portal: run.mapping.portal, cloud: run.mapping.cloud, path: jsonPath };
   if (rule.field) result.field = rule.field;
+  if (own) ruleSites.set(rule, result);
   return result;
 }
 
 function report(run: Run, rule: CompiledField, jsonPath: string, details: FindingDetails): void {
-  run.findings.push(mappingFinding(site(run, rule, jsonPath), { transform: rule.transformName, ...details }));
+  // `details` is always a fresh literal from the caller, so it takes the transform name itself.
+  details.transform = rule.transformName;
+  run.findings.push(mappingFinding(site(run, rule, jsonPath), details));
 }
 
 function expressionValue(rule: CompiledField, run: Run): { value: unknown; how: string } | undefined {
@@ -95,7 +105,7 @@ function fitLength(rule: CompiledField, value: unknown, jsonPath: string, run: R
 }
 
 /** Runs one field rule's fallback chain and writes what it yields into `target`. */
-function applyField(rule: CompiledField, source: unknown, target: PortalPayload, jsonPath: string, run: Run): void {
+export function applyField(rule: CompiledField, source: unknown, target: PortalPayload, jsonPath: string, run: Run): void {
   if (rule.onlyWith !== undefined && !run.written?.has(rule.onlyWith)) return;
   if (rule.hasConstant) {
     rule.writePortal(target, rule.constant);
@@ -139,7 +149,23 @@ function applyField(rule: CompiledField, source: unknown, target: PortalPayload,
   if (rule.awaited) (run.written ??= new Set()).add(rule.portalPath);
 }
 
-function applyContacts(list: CompiledContactList, run: Run, payload: PortalPayload): void {
+/** Fills one portal list item from one contact; the generated mapper passes its own, specialised filler. */
+export type ContactFiller = (contact: Contact, item: PortalPayload, index: number, run: Run) => void;
+
+function fillContact(list: CompiledContactList): ContactFiller {
+  return (contact, item, index, run) => {
+    const base = list.single ? list.jsonPath : `${list.jsonPath}[${index}]`;
+    for (const field of list.fields) applyField(field, contact, item, `${base}${field.jsonPath.slice(1)}`, run);
+  };
+}
+
+/** Whether an object has an own key, without building the key list. */
+function hasKeys(item: PortalPayload): boolean {
+  for (const _key in item) return true;
+  return false;
+}
+
+export function applyContacts(list: CompiledContactList, run: Run, payload: PortalPayload, fill: ContactFiller = fillContact(list)): void {
   const contacts = run.opportunity.contacts;
   const limit = list.single ? 1 : list.maxItems;
   const listSite: FindingSite = { portal: run.mapping.portal, cloud: run.mapping.cloud, path: list.jsonPath };
@@ -152,19 +178,43 @@ function applyContacts(list: CompiledContactList, run: Run, payload: PortalPaylo
     run.findings.push(mappingFinding(listSite, { kind: 'LIST_TRUNCATED', severity: 'warning', length: contacts.length, limit }));
   }
   const items: PortalPayload[] = [];
-  contacts.slice(0, limit).forEach((contact, index) => {
+  const count = limit === undefined ? contacts.length : Math.min(contacts.length, limit);
+  for (let index = 0; index < count; index += 1) {
     const item: PortalPayload = {};
-    const base = list.single ? list.jsonPath : `${list.jsonPath}[${index}]`;
-    for (const field of list.fields) applyField(field, contact, item, `${base}${field.jsonPath.slice(1)}`, run);
-    if (Object.keys(item).length > 0) items.push(item);
-  });
+    fill(contacts[index] as Contact, item, index, run);
+    if (hasKeys(item)) items.push(item);
+  }
   if (items.length === 0) return;
   writePath(payload, list.portalSteps, list.single ? items[0] : items);
   (run.written ??= new Set()).add(list.portalPath);
 }
 
+const generated = new WeakMap<CompiledMapping, GeneratedToPortal>();
+
+/** What the generated mapper calls back into: the rule-by-rule path for every case off the common one. */
+const RUNTIME: MapperRuntime = {
+  applyField,
+  applyContacts,
+  fitLength,
+  reportDropped: (rule, jsonPath, run, dropped) => report(run, rule, jsonPath, { kind: 'ITEMS_NOT_SENT', severity: 'info', raw: dropped }),
+  put,
+};
+
 /** Canonical opportunity → portal payload plus findings. Deterministic for the same opportunity and `now`. */
 export function mapToPortal(mapping: CompiledMapping, opportunity: CoSellOpportunity, now: Date): MappingResult {
+  let toPortal = generated.get(mapping);
+  if (toPortal === undefined) {
+    toPortal = generateToPortal(mapping, RUNTIME);
+    generated.set(mapping, toPortal);
+  }
+  const run: Run = { mapping, opportunity, today: todayOf(now), findings: [], written: undefined };
+  const payload: PortalPayload = {};
+  toPortal(run, payload);
+  return { payload, findings: run.findings };
+}
+
+/** The same mapping rule by rule, without generated code: the reference the generated mapper is tested against. */
+export function interpretToPortal(mapping: CompiledMapping, opportunity: CoSellOpportunity, now: Date): MappingResult {
   const run: Run = { mapping, opportunity, today: todayOf(now), findings: [], written: undefined };
   const payload: PortalPayload = {};
   for (const rule of mapping.rules) {

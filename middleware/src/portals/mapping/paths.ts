@@ -92,7 +92,7 @@ function child(parent: Record<PropertyKey, unknown>, key: PathStep, nextIsIndex:
   return created as Record<PropertyKey, unknown>;
 }
 
-function put(parent: Record<PropertyKey, unknown>, key: PathStep, value: unknown): void {
+export function put(parent: Record<PropertyKey, unknown>, key: PathStep, value: unknown): void {
   const existing = parent[key];
   parent[key] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
 }

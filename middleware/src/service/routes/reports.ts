@@ -8,11 +8,12 @@ import {
   ExchangeRateSettingError,
   MissingExchangeRateError,
   attributionReportRows,
-  attributionTraceability,
   createAttributionReport,
+  traceabilityTally,
+  type TraceabilityTally,
 } from '../../core/attribution/index.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
-import { CLOUDS, Cloud, CloudName, Counterpart, type CoSellOpportunity } from '../../core/model.js';
+import { CLOUDS, Cloud, CloudName, Counterpart } from '../../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
 import { latestAccountMappingRun } from '../../store/account-mapping-runs.js';
 import { mirroredOpportunities } from '../mirror.js';
@@ -116,15 +117,16 @@ export const readiness = defineRoute({
       const parsed = Counterpart.safeParse({ ...data, cloud: row.cloud, layer: row.layer, name: row.name, email: row.email });
       return parsed.success ? [parsed.data] : [];
     });
-    const opportunities: CoSellOpportunity[] = [];
-    for await (const opportunity of mirroredOpportunities(deps.db)) opportunities.push(opportunity);
+    // One pass over the mirror, page by page, keeping only counters: the mirror is never held whole.
+    const tallies = new Map(clouds.map((cloud) => [cloud, traceabilityTally(cloud)]));
+    for await (const opportunity of mirroredOpportunities(deps.db)) for (const tally of tallies.values()) tally.add(opportunity);
     const checklists = [];
     for (const cloud of clouds) {
       const recorded = await deps.readinessEvidence(cloud);
       try {
         const checklist = readinessChecklist(
           withAccountMappingRun((recorded ?? { cloud }) as Record<string, unknown>, await latestAccountMappingRun(deps.db, cloud)),
-          { now, counterparts, traceability: attributionTraceability(opportunities, cloud) },
+          { now, counterparts, traceability: (tallies.get(cloud) as TraceabilityTally).result() },
         );
         checklists.push({ ...checklist, evidenceRecorded: recorded !== null });
       } catch (error) {

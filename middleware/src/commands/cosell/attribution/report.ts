@@ -1,8 +1,6 @@
 // `cosell attribution report`: sourced vs influenced pipeline and RevOps metrics from a Salesforce export.
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { stringify } from 'csv-stringify/sync';
-import { csvSafeCast } from '../../../core/csv-safe.js';
 import {
   AttributionReportOptionError,
   ExchangeRateSettingError,
@@ -16,8 +14,9 @@ import { parsePeriodLabel, type Quarter } from '../../../core/fiscal.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
-import { readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
-import { deliverReport } from '../../../cli/report-output.js';
+import { readMeter, readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
+import { readProgress } from '../../../cli/read-progress.js';
+import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { ATTRIBUTION_COLUMNS, ExportFormatError, MissingColumnsError, type ExportFinding } from '../../../salesforce-export/index.js';
 import { OrgSchemaError } from '../../../salesforce-query/opportunities.js';
@@ -113,9 +112,12 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       ? { kind: 'org', connection: orgConnection(org.getConnection(flags['api-version'])), purpose: 'attribution', defaultCurrency: reportingCurrency, ...(flags.where ? { where: flags.where } : {}) }
       : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     const rejectedRows: ExportFinding[] = [];
+    const meter = readMeter(source);
+    const progress = readProgress(this, meter, messages.getMessage('info.progress'));
     if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
     try {
-      for await (const row of readOpportunities(source)) {
+      for await (const row of readOpportunities(source, meter)) {
+        progress.tick();
         if (row.kind === 'rejected') rejectedRows.push(...row.findings);
         else builder.add(row.opportunity);
       }
@@ -128,6 +130,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
       throw error;
     } finally {
+      progress.stop();
       if (org) this.spinner.stop();
     }
     const report = builder.result();
@@ -144,7 +147,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
 
   private render(format: ReportFormat, report: AttributionReport, rows: Array<Record<string, ReportCell>>, output: string | undefined): void {
     if (format === 'json') deliverReport(this, JSON.stringify(report, null, 2), output);
-    else if (format === 'csv') deliverReport(this, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? {}), cast: csvSafeCast }).trimEnd(), output);
+    else if (format === 'csv') deliverReport(this, toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(), output);
     else {
       this.table({
         data: terminalSafeRows(rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, column === 'winRateUpliftPoints' ? winRateCell(row) : (row[column] ?? '')])))),

@@ -1,0 +1,70 @@
+// Progress for commands that read many rows: after the first two seconds of a run, a bar (file:
+// share of bytes read, so time left is known) or the status of the command's query spinner (org:
+// total unknown) on stderr, with rows read and the rate. Only for a person at a terminal: nothing
+// with --json or when stderr is piped.
+import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
+
+/** How far a read has got; the reader updates it as rows arrive. */
+export interface ReadMeter {
+  rows: number;
+  bytesRead: number;
+  /** File size when reading a file; undefined when the total cannot be known (an org query). */
+  totalBytes: number | undefined;
+}
+
+export interface ProgressUx {
+  progress: Progress;
+  spinner: Spinner;
+  jsonEnabled(): boolean;
+}
+
+export interface ReadProgress {
+  /** Call per row: cheap, it looks at the clock once every 1,024 rows. */
+  tick(): void;
+  stop(): void;
+}
+
+/** Runs shorter than this never show progress: it would only flicker. */
+const QUIET_MS = 2000;
+const REDRAW_MS = 200;
+
+export function readProgress(ux: ProgressUx, meter: ReadMeter, label: string, options: { interactive?: boolean; now?: () => number } = {}): ReadProgress {
+  const now = options.now ?? (() => performance.now());
+  const interactive = (options.interactive ?? Boolean(process.stderr.isTTY)) && !ux.jsonEnabled();
+  const started = now();
+  let shown: 'bar' | 'spinner' | undefined;
+  let lastDraw = 0;
+  const rate = () => Math.round(meter.rows / Math.max((now() - started) / 1000, 0.001));
+  const payload = () => ({ rows: meter.rows.toLocaleString('en-US'), rate: rate().toLocaleString('en-US') });
+  return {
+    tick() {
+      if (!interactive || (meter.rows & 1023) !== 0) return;
+      const at = now();
+      if (shown === undefined) {
+        if (at - started < QUIET_MS) return;
+        if (meter.totalBytes) {
+          shown = 'bar';
+          ux.progress.start(meter.totalBytes, payload(), {
+            title: label,
+            // Fits an 80-column terminal, so the time left is never cut off.
+            format: '%s {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
+            barsize: 16,
+          } as Parameters<Progress['start']>[2]);
+        } else {
+          shown = 'spinner'; // the command's own "querying" spinner is already turning
+        }
+      }
+      if (at - lastDraw < REDRAW_MS) return;
+      lastDraw = at;
+      if (shown === 'bar') ux.progress.update(meter.bytesRead, payload());
+      else ux.spinner.status = `${payload().rows} rows, ${payload().rate} rows/s`;
+    },
+    stop() {
+      if (shown === 'bar') {
+        ux.progress.update(meter.totalBytes ?? meter.bytesRead, payload());
+        ux.progress.stop();
+      }
+      shown = undefined;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Keeps a command's findings on disk instead of in memory, one JSON line each, so a million-row
+// export is linted in flat memory and the report is rendered from the file once the run is over.
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** Bytes gathered before one write: few system calls, and memory that does not grow with the run. */
+const FLUSH_AT = 1 << 16;
+
+const open = new Set<string>();
+let cleanupRegistered = false;
+
+/** Spools outlive the command's run (the returned result reads them lazily): remove them at exit. */
+function removeAtExit(dir: string): void {
+  open.add(dir);
+  if (cleanupRegistered) return;
+  cleanupRegistered = true;
+  process.once('exit', () => {
+    for (const spooled of open) rmSync(spooled, { recursive: true, force: true });
+  });
+}
+
+export class RecordSpool<T> {
+  readonly path: string;
+  private readonly dir: string;
+  private fd: number | undefined;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private total = 0;
+
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), 'cosell-spool-'));
+    removeAtExit(this.dir);
+    this.path = join(this.dir, 'records.ndjson');
+    this.fd = openSync(this.path, 'w', 0o600);
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  add(record: T): void {
+    if (this.fd === undefined) throw new Error('RecordSpool: add() after close()');
+    const line = `${JSON.stringify(record)}\n`;
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    this.total += 1;
+    if (this.pendingBytes >= FLUSH_AT) this.flush();
+  }
+
+  /** Ends writing; reading is allowed from here on. */
+  close(): void {
+    if (this.fd === undefined) return;
+    this.flush();
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** The records in the order added, streamed from disk. */
+  async *records(): AsyncGenerator<T> {
+    this.close();
+    const lines = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) if (line) yield JSON.parse(line) as T;
+  }
+
+  /** Every record at once: for a caller that asked for the whole result in memory. */
+  all(): T[] {
+    this.close();
+    return readFileSync(this.path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+  }
+
+  remove(): void {
+    this.close();
+    rmSync(this.dir, { recursive: true, force: true });
+    open.delete(this.dir);
+  }
+
+  private flush(): void {
+    if (this.fd === undefined || this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}

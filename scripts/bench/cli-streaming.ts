@@ -1,0 +1,124 @@
+// Run: npm run build && node --no-warnings --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/cli-streaming.ts [ROWS...] [--only lint-json,...]
+// The real `cosell lint` and `cosell attribution report` (bin/run.js, compiled lib/) over generated
+// exports (default 200k and 1M rows), in every output format, each in its own process: peak RSS and
+// CPU, and the CPU as a multiple of a bare CSV scan of the same file measured in the same run.
+// Goals: peak RSS < 300 MB at any size; CPU at most 1.5x the bare scan.
+// Bare scans of other parsers run when they are installed (npm install --no-save papaparse
+// csv-parser @fast-csv/parse), to compare parsers on the same file.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+import { writeOpportunityExport } from '../../middleware/src/salesforce-export/index.js';
+import { generateOpportunities } from '../export-generator/opportunities.js';
+
+const NOW = '2026-11-10T09:00:00.000Z';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Child mode: read every record of the file with one parser, nothing else. */
+async function scan(parser: string, file: string): Promise<number> {
+  let rows = 0;
+  if (parser === 'csv-parse') {
+    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) {
+      if ((record as string[]).length > 0) rows += 1;
+    }
+  } else if (parser === 'papaparse') {
+    const { default: Papa } = (await import(String('papaparse'))) as { default: { parse: (input: NodeJS.ReadableStream, config: object) => void; NODE_STREAM_INPUT: unknown } };
+    await new Promise<void>((resolve, reject) => {
+      const stream = (Papa as unknown as { parse: (mode: unknown, config: object) => NodeJS.ReadWriteStream }).parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true });
+      createReadStream(file, { highWaterMark: 1 << 20 }).pipe(stream);
+      stream.on('data', () => (rows += 1)).on('end', resolve).on('error', reject);
+    });
+  } else if (parser === 'csv-parser') {
+    const { default: csv } = (await import(String('csv-parser'))) as { default: (options: object) => NodeJS.ReadWriteStream };
+    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(csv({ headers: false }))) if (record) rows += 1;
+  } else if (parser === '@fast-csv/parse') {
+    const { parse: fastParse } = (await import(String('@fast-csv/parse'))) as { parse: (options: object) => NodeJS.ReadWriteStream };
+    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(fastParse({}))) if (record) rows += 1;
+  } else throw new Error(`unknown parser ${parser}`);
+  return rows;
+}
+
+interface Figure {
+  cpuSeconds: number;
+  peakRssMb: number;
+  wallSeconds: number;
+}
+
+/** Runs a command under /usr/bin/time (GNU): CPU of the process and its peak RSS. */
+function timed(command: string, args: string[]): Figure {
+  const started = performance.now();
+  const { stderr } = spawnTimed(command, args);
+  const [rssKb, user, system] = (/TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr) ?? []).slice(1).map(Number);
+  if (rssKb === undefined) throw new Error(`no figures from ${command} ${args.join(' ')}:\n${stderr}`);
+  return { cpuSeconds: (user ?? 0) + (system ?? 0), peakRssMb: Math.round((rssKb * 1024) / 1e6), wallSeconds: (performance.now() - started) / 1000 };
+}
+
+function spawnTimed(command: string, args: string[]): { stderr: string } {
+  // lint and attribution exit 1 when they find errors: the figures are there all the same.
+  const child = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', command, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+    env: { ...process.env, SF_DISABLE_TELEMETRY: 'true' },
+  });
+  return { stderr: String(child.stderr) };
+}
+
+const SELF = fileURLToPath(import.meta.url);
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--scan') {
+    console.log(await scan(argv[1]!, argv[2]!));
+    return;
+  }
+  const only = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1]!.split(',')) : undefined;
+  const sizes = argv.filter((arg) => /^\d+$/.test(arg)).map(Number);
+  const dir = mkdtempSync(join(tmpdir(), 'cosell-cli-bench-'));
+  const run = join(ROOT, 'bin/run.js');
+  const out = (name: string) => join(dir, name);
+  const cases: Array<[string, string[]]> = [
+    ['lint --json', ['cosell', 'lint', '--now', NOW, '--json']],
+    ['lint table', ['cosell', 'lint', '--now', NOW]],
+    ['lint --format csv --output', ['cosell', 'lint', '--now', NOW, '--format', 'csv', '--output', out('lint.csv')]],
+    ['lint --format json --output', ['cosell', 'lint', '--now', NOW, '--format', 'json', '--output', out('lint.json')]],
+    ['attribution --json', ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27', '--json']],
+    ['attribution table', ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27']],
+    ['attribution --format csv', ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27', '--format', 'csv']],
+  ];
+  try {
+    for (const size of sizes.length > 0 ? sizes : [200_000, 1_000_000]) {
+      const file = out(`opportunities-${size}.csv`);
+      await writeOpportunityExport(generateOpportunities({ count: size, seed: 2027, now: new Date(NOW) }), createWriteStream(file));
+      console.log(`\n${size} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB (load ${loadavg().map((value) => value.toFixed(1)).join(' ')})`);
+      console.log('case                              cpu s  x scan  peak RSS MB  wall s');
+      const scans = new Map<string, Figure>();
+      for (const parser of ['csv-parse', 'papaparse', 'csv-parser', '@fast-csv/parse']) {
+        try {
+          scans.set(parser, timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file]));
+        } catch {
+          continue; // not installed
+        }
+      }
+      const baseline = scans.get('csv-parse')!;
+      for (const [parser, figure] of scans) print(`bare scan: ${parser}`, figure, baseline);
+      for (const [name, args] of cases) {
+        if (only && !only.has(name)) continue;
+        print(name, timed(process.execPath, [run, ...args, '--file', file]), baseline);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function print(name: string, figure: Figure, baseline: Figure): void {
+  console.log(
+    [name.padEnd(32), figure.cpuSeconds.toFixed(1).padStart(6), (figure.cpuSeconds / baseline.cpuSeconds).toFixed(2).padStart(7), String(figure.peakRssMb).padStart(12), figure.wallSeconds.toFixed(1).padStart(7)].join('  '),
+  );
+}
+
+await main();
