@@ -7,6 +7,7 @@ import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
 import type { Database } from '../store/schema.js';
 import type { TokenRegistry } from './auth.js';
+import type { PreviewOptions } from './preview.js';
 
 /** A portal event delivered to a webhook, after its signature was verified. */
 export interface WebhookDelivery {
@@ -84,4 +85,6 @@ export interface ServiceDeps {
     salesforceApiUsage(): SalesforceApiUsage | null;
   };
   limits?: Partial<ServiceLimits>;
+  /** The Lightning preview pages (absent: the service serves the API only). */
+  preview?: PreviewOptions;
 }

@@ -32,6 +32,7 @@ import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
 import type { PortalErrorCount } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { defaultPreviewDist, readLocalOrgFile } from './preview.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
@@ -245,6 +246,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         return usage ? { used: usage.used, max: usage.limit } : null;
       },
     },
+    // h11desk writes local-org.json when the desk runs against the local org.
+    preview: { distDir: defaultPreviewDist(), localOrg: () => readLocalOrgFile(join(dataDir, 'local-org.json')) },
   });
 
   worker.start();

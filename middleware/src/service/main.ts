@@ -21,6 +21,7 @@ try {
 const desk = await startDesk({ config, logger });
 const modes = `AWS ${config.AWS_MODE}, Microsoft ${config.MS_MODE}, Google ${config.GOOGLE_MODE}, store ${desk.store.kind}`;
 console.log(`\nCo-sell desk running at ${desk.url} (${modes})`);
+console.log(`Lightning preview: ${desk.url}/lightning`);
 console.log(`Admin token: ${desk.adminToken}`);
 console.log(`Try: curl -H "Authorization: Bearer ${desk.adminToken}" ${desk.url}/api/v1/referrals\n`);
 
