@@ -101,6 +101,10 @@ const METRICS = ['AWS', 'Microsoft', 'Google', 'All'].flatMap((cloud) => [
 /** A stand-in for the org's HTTP answers, recording the writes it received. */
 function fakeOrg() {
   const writes: Array<{ method: string; path: string; body: unknown }> = [];
+  // The engagement as the service would move it: a Submit request is picked up and cleared, and the
+  // status written back, after `reviewAfterReads` further reads of the related list.
+  let engagement = structuredClone(ENGAGEMENT) as typeof ENGAGEMENT & { fields: Record<string, { value: unknown; displayValue: unknown }> };
+  let readsUntilWriteBack = -1;
   let opportunity: Record<string, unknown> = { CoSell_Clouds__c: 'AWS', CoSell_Origin__c: null, CoSell_Help_Details__c: null, CoSell_Attribution__c: 'Influenced' };
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept', 'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE' };
   const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, headers: { ...cors, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -120,7 +124,19 @@ function fakeOrg() {
       opportunity = { ...opportunity, ...(request.postDataJSON() as { fields: Record<string, unknown> }).fields };
       return json(route, 200, opportunityRecord(opportunity));
     }
-    if (path === `/ui-api/related-list-records/${OPPORTUNITY_ID}/CoSell_Engagements__r`) return json(route, 200, { records: [ENGAGEMENT], count: 1, listReference: { relatedListId: 'CoSell_Engagements__r' } });
+    if (path === `/ui-api/records/${ENGAGEMENT_ID}` && request.method() === 'PATCH') {
+      const fields = (request.postDataJSON() as { fields: Record<string, unknown> }).fields;
+      engagement = { ...engagement, fields: { ...engagement.fields, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, value(v)])) } };
+      readsUntilWriteBack = 1;
+      return json(route, 200, engagement);
+    }
+    if (path === `/ui-api/related-list-records/${OPPORTUNITY_ID}/CoSell_Engagements__r`) {
+      if (readsUntilWriteBack === 0) {
+        engagement = { ...engagement, fields: { ...engagement.fields, Requested_Action__c: value(null), Status__c: value('Submitted'), Findings__c: value('[]') } };
+      }
+      readsUntilWriteBack -= 1;
+      return json(route, 200, { records: [engagement], count: 1, listReference: { relatedListId: 'CoSell_Engagements__r' } });
+    }
     if (path === '/graphql') return json(route, 200, { data: { uiapi: { query: { CoSell_Metric__c: { edges: METRICS } } } }, errors: [] });
     return json(route, 404, [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` }]);
   }
@@ -182,6 +198,52 @@ describe('Lightning preview in chromium', () => {
         },
       ]);
       await screenshot(page, 'record-page-tags-saved');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('record page: Submit is one UI API write; the panel shows it pending, then the written-back status without a reload', async () => {
+    const org = fakeOrg();
+    const { page, errors, close } = await openAt(site, 1280, org.install);
+    try {
+      await page.goto(`${site.url}/lightning/opportunity/${OPPORTUNITY_ID}`);
+      const card = page.locator('c-co-sell-panel li.cloud-card[data-cloud="AWS"]');
+      await card.locator('lightning-button.submit button').click();
+      await card.locator('.pending').waitFor();
+      const started = Date.now();
+      await card.locator('lightning-badge.status', { hasText: 'Submitted' }).waitFor({ timeout: 15_000 });
+      console.log(`written-back status shown ${Date.now() - started} ms after the pending state`);
+      expect(await card.locator('.pending').count()).toBe(0);
+      expect(org.writes).toEqual([{ method: 'PATCH', path: `/ui-api/records/${ENGAGEMENT_ID}`, body: { fields: { Requested_Action__c: 'Submit' } } }]);
+      await screenshot(page, 'record-page-submitted');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('attribution page: the CSV download holds the selected fiscal period', async () => {
+    const { page, errors, close } = await openAt(site, 1280, fakeOrg().install);
+    try {
+      await page.goto(`${site.url}/lightning/attribution`);
+      const download = page.waitForEvent('download');
+      await page.locator('c-co-sell-attribution a.download').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('cosell-metrics-FY2027Q1.csv');
+      const csv = await new Promise<string>((resolve, reject) => {
+        void file.createReadStream().then((stream) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          stream.on('error', reject);
+        });
+      });
+      const lines = csv.trim().split(/\r?\n/);
+      expect(lines).toHaveLength(1 + METRICS.length);
+      expect(lines.slice(1).every((line) => line.includes('FY2027Q1'))).toBe(true);
+      expect(await page.locator('c-co-sell-attribution .calendar-note').innerText()).toContain("Microsoft's year runs July to June");
       expect(errors).toEqual([]);
     } finally {
       await close();
