@@ -98,6 +98,11 @@ const METRICS = ['AWS', 'Microsoft', 'Google', 'All'].flatMap((cloud) => [
   metric(cloud, 'FY2027Q1', 'Median Hours To Accept', 'All', 19, 60),
 ]);
 
+const OPPORTUNITIES = [
+  { node: { Id: OPPORTUNITY_ID, Name: { value: 'Acme data platform migration' }, StageName: { value: 'Qualification' }, CoSell_Clouds__c: { value: 'AWS;Microsoft' } } },
+  { node: { Id: '006000000000002AAA', Name: { value: 'Globex analytics' }, StageName: { value: 'Proposal' }, CoSell_Clouds__c: { value: 'Google' } } },
+];
+
 /** A stand-in for the org's HTTP answers, recording the writes it received. */
 function fakeOrg() {
   const writes: Array<{ method: string; path: string; body: unknown }> = [];
@@ -137,7 +142,11 @@ function fakeOrg() {
       readsUntilWriteBack -= 1;
       return json(route, 200, { records: [engagement], count: 1, listReference: { relatedListId: 'CoSell_Engagements__r' } });
     }
-    if (path === '/graphql') return json(route, 200, { data: { uiapi: { query: { CoSell_Metric__c: { edges: METRICS } } } }, errors: [] });
+    if (path === '/graphql') {
+      const { query } = request.postDataJSON() as { query: string };
+      if (query.includes('Opportunity(')) return json(route, 200, { data: { uiapi: { query: { Opportunity: { edges: OPPORTUNITIES } } } }, errors: [] });
+      return json(route, 200, { data: { uiapi: { query: { CoSell_Metric__c: { edges: METRICS } } } }, errors: [] });
+    }
     return json(route, 404, [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` }]);
   }
   return { writes, install: (page: Page) => page.route(`${ORG}/**`, handle) };
@@ -152,6 +161,29 @@ describe('Lightning preview in chromium', () => {
 
   afterAll(async () => {
     await site?.close();
+  });
+
+  it.each(WIDTHS)('index at %i px: the demo opportunities, each linked to its record page', async (width) => {
+    const { page, errors, close } = await openAt(site, width, fakeOrg().install);
+    try {
+      await page.goto(`${site.url}/`);
+      const links = page.locator('preview-app ul.opportunities a');
+      await links.first().waitFor();
+      const texts = await links.allInnerTexts();
+      const hrefs = await Promise.all((await links.all()).map((link) => link.getAttribute('href')));
+      expect(texts.map((text, i) => [text, hrefs[i]])).toEqual([
+        ['Acme data platform migration', `/lightning/opportunity/${OPPORTUNITY_ID}`],
+        ['Globex analytics', '/lightning/opportunity/006000000000002AAA'],
+      ]);
+      await links.first().click();
+      await page.locator('c-co-sell-panel li.cloud-card').first().waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/lightning/opportunity/${OPPORTUNITY_ID}`);
+      expect(await overflowing(page)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
   });
 
   it.each(WIDTHS)('record page at %i px: the panel reads its record, engagements and findings over the UI API, spaced and uncut', async (width) => {
