@@ -1,6 +1,7 @@
-// The test server's in-memory org: records by object and Id, the lookups and child relationships
-// the gateway's queries walk, Salesforce-shaped Ids and timestamps, and per-object validation rules
-// a test can add to make Salesforce refuse a field.
+// The local org's records: by object and Id, the lookups and child relationships the gateway's
+// queries walk, Salesforce-shaped Ids and timestamps, per-object validation rules a test can add to
+// make Salesforce refuse a field, and a change feed (one OrgChange per committed record) that Change
+// Data Capture is built on.
 import { randomBytes } from 'node:crypto';
 
 export type SRecord = Record<string, unknown> & { Id: string };
@@ -52,6 +53,38 @@ export interface RecordError {
 /** A validation rule: returns the refusal for a record about to be saved, or null. */
 export type ValidationRule = (object: string, record: Readonly<SRecord>) => RecordError | null;
 
+/** One committed change to one record, as Change Data Capture's ChangeEventHeader describes it. */
+export interface OrgChange {
+  entityName: string;
+  changeType: 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE';
+  recordIds: string[];
+  /** Empty except on UPDATE, where it names the fields whose value changed (LastModifiedDate included). */
+  changedFields: string[];
+  /** Epoch milliseconds. */
+  commitTimestamp: number;
+  /** The Id of the user who made the change. */
+  commitUser: string;
+  /** Shared by every change of one request (one transaction). */
+  transactionKey: string;
+  /** CREATE: every non-null field; UPDATE: the changed fields' new values; DELETE: none. */
+  fields: Record<string, unknown>;
+}
+
+export type OrgChangeListener = (change: OrgChange) => void;
+
+/** Who makes a write and in which transaction (defaults: the org's automated process, one per call). */
+export interface WriteContext {
+  userId?: string;
+  transactionKey?: string;
+}
+
+/** The user Salesforce names for system-made changes when no caller is known. */
+export const AUTOMATED_USER_ID = '005000000000000AAA';
+
+export function newTransactionKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
 /** Salesforce's datetime format in API responses. */
 export function salesforceDateTime(instant: Date): string {
   return instant.toISOString().replace('Z', '+0000');
@@ -60,6 +93,7 @@ export function salesforceDateTime(instant: Date): string {
 export class InMemoryOrg {
   private readonly tables = new Map<string, Map<string, SRecord>>();
   private readonly rules: ValidationRule[] = [];
+  private readonly listeners = new Set<OrgChangeListener>();
   private sequence = 0;
 
   constructor(private readonly clock: () => Date) {}
@@ -96,6 +130,24 @@ export class InMemoryOrg {
     return record;
   }
 
+  /** Calls `listener` after every committed create, update or delete (one call per record); returns the unsubscribe. */
+  onChange(listener: OrgChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private emit(change: OrgChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch {
+        // A failing subscriber must not undo or block a committed write.
+      }
+    }
+  }
+
   addValidationRule(rule: ValidationRule): void {
     this.rules.push(rule);
   }
@@ -108,17 +160,38 @@ export class InMemoryOrg {
   }
 
   /** Applies a change as a save would: validation rules first, then the system stamps. */
-  save(object: string, fields: Record<string, unknown>, existing: SRecord | undefined): { record?: SRecord; errors?: RecordError[]; created: boolean } {
-    const now = salesforceDateTime(this.clock());
+  save(object: string, fields: Record<string, unknown>, existing: SRecord | undefined, context: WriteContext = {}): { record?: SRecord; errors?: RecordError[]; created: boolean } {
+    const instant = this.clock();
+    const now = salesforceDateTime(instant);
+    const userId = context.userId ?? AUTOMATED_USER_ID;
     const candidate: SRecord = existing
       ? { ...existing, ...fields, Id: existing.Id }
-      : { CreatedDate: now, ...fields, Id: this.newId(object) };
+      : { CreatedDate: now, CreatedById: userId, ...fields, Id: this.newId(object) };
     const errors = this.validate(object, candidate);
     if (errors.length > 0) return { errors, created: !existing };
     candidate.LastModifiedDate = now;
+    candidate.LastModifiedById = userId;
     candidate.SystemModstamp = now;
     this.table(object).set(candidate.Id, candidate);
+    const base = { entityName: object, recordIds: [candidate.Id], commitTimestamp: instant.getTime(), commitUser: userId, transactionKey: context.transactionKey ?? newTransactionKey() };
+    if (existing) {
+      const changed = Object.keys(candidate).filter((key) => key !== 'SystemModstamp' && key !== 'LastModifiedById' && candidate[key] !== existing[key]);
+      if (!changed.includes('LastModifiedDate')) changed.push('LastModifiedDate');
+      this.emit({ ...base, changeType: 'UPDATE', changedFields: changed, fields: Object.fromEntries(changed.map((key) => [key, candidate[key] ?? null])) });
+    } else {
+      const fieldsSet = Object.fromEntries(Object.entries(candidate).filter(([key, value]) => key !== 'Id' && value !== null && value !== undefined));
+      this.emit({ ...base, changeType: 'CREATE', changedFields: [], fields: fieldsSet });
+    }
     return { record: candidate, created: !existing };
+  }
+
+  /** Deletes a record; false when there was none. */
+  remove(object: string, id: string, context: WriteContext = {}): boolean {
+    const existed = this.table(object).delete(id);
+    if (existed) {
+      this.emit({ entityName: object, changeType: 'DELETE', recordIds: [id], changedFields: [], commitTimestamp: this.clock().getTime(), commitUser: context.userId ?? AUTOMATED_USER_ID, transactionKey: context.transactionKey ?? newTransactionKey(), fields: {} });
+    }
+    return existed;
   }
 
   findByField(object: string, field: string, value: unknown): SRecord | undefined {

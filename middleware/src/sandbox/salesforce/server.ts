@@ -352,7 +352,7 @@ export class SalesforceTestServer {
       return;
     }
     if (method === 'DELETE' && id) {
-      const existed = this.org.table(object).delete(id);
+      const existed = this.org.remove(object, id);
       if (existed) this.send(res, 204, undefined);
       else this.send(res, 404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]);
       return;
