@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 export type SRecord = Record<string, unknown> & { Id: string };
 
 /** Key prefixes, so Ids look like the org's (006 Opportunity, 00G Group...). */
-const PREFIXES: Record<string, string> = {
+export const KEY_PREFIXES: Record<string, string> = {
+  Organization: '00D',
+  QueueSobject: '03g',
   Account: '001',
   Contact: '003',
   Opportunity: '006',
@@ -94,13 +96,15 @@ export class InMemoryOrg {
   private readonly tables = new Map<string, Map<string, SRecord>>();
   private readonly rules: ValidationRule[] = [];
   private readonly listeners = new Set<OrgChangeListener>();
+  /** While a transaction is open: the tables as they were, and the changes held until commit. */
+  private open: { snapshot: Map<string, Map<string, SRecord>>; pending: OrgChange[] } | null = null;
   private sequence = 0;
 
   constructor(private readonly clock: () => Date) {}
 
   newId(object: string): string {
     this.sequence++;
-    const prefix = PREFIXES[object] ?? 'a0Z';
+    const prefix = KEY_PREFIXES[object] ?? 'a0Z';
     const body = `${prefix}${randomBytes(3).toString('hex').toUpperCase()}${String(this.sequence).padStart(6, '0')}`;
     return `${body}AAA`.slice(0, 18).padEnd(18, 'A');
   }
@@ -138,7 +142,39 @@ export class InMemoryOrg {
     };
   }
 
+  /** Runs `work` as one transaction: its changes are emitted on commit, or undone when it returns false. */
+  transaction<T>(work: () => { commit: boolean; result: T }): T {
+    if (this.open) return work().result;
+    this.open = { snapshot: new Map([...this.tables].map(([name, table]) => [name, new Map(table)])), pending: [] };
+    let outcome: { commit: boolean; result: T };
+    try {
+      outcome = work();
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+    if (!outcome.commit) {
+      this.rollback();
+      return outcome.result;
+    }
+    const pending = this.open.pending;
+    this.open = null;
+    for (const change of pending) this.emit(change);
+    return outcome.result;
+  }
+
+  private rollback(): void {
+    const snapshot = this.open!.snapshot;
+    this.open = null;
+    this.tables.clear();
+    for (const [name, table] of snapshot) this.tables.set(name, table);
+  }
+
   private emit(change: OrgChange): void {
+    if (this.open) {
+      this.open.pending.push(change);
+      return;
+    }
     for (const listener of [...this.listeners]) {
       try {
         listener(change);
