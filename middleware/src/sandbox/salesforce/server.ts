@@ -11,6 +11,7 @@ import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
 import { EXTERNAL_IDS, InMemoryOrg, KEY_PREFIXES, newTransactionKey, type RecordError, type SRecord, type WriteContext } from './org.js';
 import type { AccessPolicy, OrgUser, ProfileName } from './permissions.js';
+import { applyPlatformFields } from './platform-fields.js';
 import { queryUserRecordAccess, recordAccess } from './record-access.js';
 import type { OrgSchema } from './schema.js';
 import { runQuery, SoqlError, type QueryScope } from './soql.js';
@@ -305,6 +306,8 @@ export class SalesforceTestServer {
         if (rest === '/sobjects' && method === 'GET' && this.options.schema) {
           return this.send(res, 200, describeGlobal(this.options.schema, version, (object) => !this.options.policy || this.options.policy.objectAccess(caller, object).read));
         }
+        // Describes are counted apart from record calls, and answered by the sObject resource.
+        if (rest.startsWith('/sobjects/')) return this.sobject(res, method, rest, body, version, context, url.searchParams);
         this.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     }
   }
@@ -537,6 +540,7 @@ export class SalesforceTestServer {
       Object.keys(values).forEach((key) => delete values[key]);
       Object.assign(values, checked.values);
       if (!existing) this.defaultsOnCreate(object, values, context);
+      applyPlatformFields(schema, object, values, existing);
     }
     const saved = this.org.save(object, values, existing, context);
     if (saved.errors) return { errors: saved.errors };
