@@ -74,24 +74,32 @@ export async function loadPermissionSets(forceAppDir: string): Promise<Map<strin
   return out;
 }
 
+/** Standard objects every user reads, whatever the profile (the platform's own records and directories). */
+const EVERYONE_READS = new Set(['User', 'Group', 'QueueSobject', 'Organization', 'OpportunityContactRole']);
+
+/** What the profile grants before any permission set: permission sets only add to it. */
+function profileAccess(profile: ProfileName, object: string, custom: boolean): ObjectAccess {
+  if (profile === 'Standard User' && !custom) return { ...NO_ACCESS, read: true, create: true, edit: true };
+  if (EVERYONE_READS.has(object)) return { ...NO_ACCESS, read: true };
+  return NO_ACCESS;
+}
+
 const ALL_ACCESS: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
 
 /**
  * Decides access for one user. The rule (a simplification of Salesforce's, documented in the README):
  * - System Administrator (Modify All Data) reads and edits everything.
- * - A custom object, or a standard object one of the user's permission sets names, is reachable only
- *   through the union of the user's permission sets; other standard objects follow the profile
- *   (Standard User: read, create, edit; the API-only integration profile: read).
- * - A field any package permission set names (custom fields always) is readable or editable only when
- *   one of the user's sets grants it; compound parts follow their compound (BillingCity by
- *   BillingAddress). Other fields follow the object. Platform-set and formula fields are never edited.
+ * - Object access is the profile's grant (Standard User: read, create, edit on standard objects; the
+ *   API-only integration profile: read on users, groups, queues and the organization) plus whatever
+ *   the user's permission sets add.
+ * - A custom field is readable or editable only when one of the user's sets grants it; compound parts
+ *   follow their compound (BillingCity by BillingAddress). A standard field the user's sets do not
+ *   name follows the profile: Standard User reads and edits it, the API-only integration profile
+ *   neither. Required, master-detail, name and platform fields need no grant. Platform-set and formula
+ *   fields are never edited.
  */
 export class AccessPolicy {
-  private readonly governedFields = new Set<string>();
-
-  constructor(private readonly schema: OrgSchema, private readonly permissionSets: Map<string, PermissionSetDefinition>) {
-    for (const set of permissionSets.values()) for (const field of set.fields.keys()) this.governedFields.add(field.toLowerCase());
-  }
+  constructor(private readonly schema: OrgSchema, private readonly permissionSets: Map<string, PermissionSetDefinition>) {}
 
   permissionSet(name: string): PermissionSetDefinition | undefined {
     return this.permissionSets.get(name);
@@ -109,11 +117,7 @@ export class AccessPolicy {
     if (this.isAdmin(user)) return ALL_ACCESS;
     const schema = this.schema.object(object);
     if (!schema) return NO_ACCESS;
-    const grants = this.sets(user).flatMap((set) => set.objects.get(schema.name) ?? []);
-    if (grants.length === 0 && !schema.custom) {
-      const writes = user.profile === 'Standard User';
-      return { ...NO_ACCESS, read: true, create: writes, edit: writes };
-    }
+    const grants = [profileAccess(user.profile, schema.name, schema.custom), ...this.sets(user).flatMap((set) => set.objects.get(schema.name) ?? [])];
     return grants.reduce<ObjectAccess>(
       (sum, grant) => ({
         read: sum.read || grant.read,
@@ -134,12 +138,13 @@ export class AccessPolicy {
     if (!objectAccess.read) return { read: false, edit: false };
     const objectName = this.schema.object(object)?.name ?? object;
     const key = `${objectName}.${field.compoundField ?? field.name}`;
-    if (field.alwaysAccessible || (!field.custom && !this.governedFields.has(key.toLowerCase()))) {
-      return { read: true, edit: writable && (objectAccess.edit || objectAccess.create) };
-    }
+    const objectWrites = objectAccess.edit || objectAccess.create;
+    if (field.alwaysAccessible) return { read: true, edit: writable && objectWrites };
     const grants = this.sets(user).flatMap((set) => set.fields.get(key) ?? []);
+    // A standard field no permission set of the user grants follows the profile.
+    if (grants.length === 0 && !field.custom && user.profile === 'Standard User') return { read: true, edit: writable && objectWrites };
     const read = grants.some((grant) => grant.read || grant.edit);
-    return { read, edit: writable && grants.some((grant) => grant.edit) };
+    return { read, edit: writable && objectWrites && grants.some((grant) => grant.edit) };
   }
 
   canRead(user: OrgUser, object: string, fieldName: string): boolean {
