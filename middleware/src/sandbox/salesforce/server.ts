@@ -11,10 +11,12 @@ import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
 import { EXTERNAL_IDS, InMemoryOrg, KEY_PREFIXES, newTransactionKey, type RecordError, type SRecord, type WriteContext } from './org.js';
 import type { AccessPolicy, OrgUser, ProfileName } from './permissions.js';
+import { runUiApiGraphql } from './graphql.js';
 import { applyPlatformFields } from './platform-fields.js';
 import { queryUserRecordAccess, recordAccess } from './record-access.js';
 import type { OrgSchema } from './schema.js';
 import { runQuery, SoqlError, type QueryScope } from './soql.js';
+import { uiApi } from './ui-api.js';
 import { checkWrite } from './write-checks.js';
 
 export type CallKind = 'token' | 'query' | 'queryMore' | 'sobject' | 'composite' | 'limits' | 'bulk' | 'other';
@@ -306,6 +308,10 @@ export class SalesforceTestServer {
         if (rest === '/sobjects' && method === 'GET' && this.options.schema) {
           return this.send(res, 200, describeGlobal(this.options.schema, version, (object) => !this.options.policy || this.options.policy.objectAccess(caller, object).read));
         }
+        if (rest.startsWith('/ui-api/') && this.options.schema && this.options.policy) return this.uiApi(res, method, rest, url.searchParams, body, version, context);
+        if (rest === '/graphql' && method === 'POST' && this.options.schema) {
+          return this.send(res, 200, runUiApiGraphql(this.org, this.options.schema, this.scopeFor(caller)!, version, body ?? {}));
+        }
         // Describes are counted apart from record calls, and answered by the sObject resource.
         if (rest.startsWith('/sobjects/')) return this.sobject(res, method, rest, body, version, context, url.searchParams);
         this.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
@@ -339,6 +345,28 @@ export class SalesforceTestServer {
       token_type: 'Bearer',
       issued_at: String(this.clock().getTime()),
     });
+  }
+
+  private uiApi(res: ServerResponse, method: string, rest: string, params: URLSearchParams, body: Record<string, unknown> | null, version: string, context: WriteContext & { user: OrgUser }): void {
+    const reply = uiApi(
+      {
+        schema: this.options.schema!,
+        policy: this.options.policy!,
+        objectOfId: (id) => this.objectOfId(id),
+        get: (object, id) => this.org.get(object, id),
+        write: (object, fields, id) => {
+          const outcome = this.writeRecord(object, id ? { ...fields, Id: id } : fields, id ? { kind: 'update' } : { kind: 'create' }, context);
+          return 'errors' in outcome ? outcome : { id: outcome.id };
+        },
+      },
+      context.user,
+      method,
+      rest,
+      params,
+      body,
+      version,
+    );
+    this.send(res, reply.status, reply.body);
   }
 
   private versions(): Array<{ label: string; url: string; version: string }> {
