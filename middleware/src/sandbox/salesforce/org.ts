@@ -52,6 +52,27 @@ export interface RecordError {
 /** A validation rule: returns the refusal for a record about to be saved, or null. */
 export type ValidationRule = (object: string, record: Readonly<SRecord>) => RecordError | null;
 
+/** One committed write, as Change Data Capture reports it (the header fields and the values that changed). */
+export interface OrgChange {
+  entityName: string;
+  changeType: 'CREATE' | 'UPDATE' | 'DELETE' | 'UNDELETE';
+  recordIds: string[];
+  /** The fields an UPDATE changed, LastModifiedDate included; empty for the other change types. */
+  changedFields: string[];
+  /** Epoch milliseconds. */
+  commitTimestamp: number;
+  commitUser: string;
+  transactionKey: string;
+  /** New values: every populated field on CREATE, the changed ones on UPDATE, none on DELETE. */
+  fields: Record<string, unknown>;
+}
+
+/** System fields a save stamps; an UPDATE never reports them as changed except LastModifiedDate. */
+const STAMPS = new Set(['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp']);
+
+/** The org's admin user, who commits every write (the local org has one session user). */
+export const ADMIN_USER_ID = '005000000000001AAA';
+
 /** Salesforce's datetime format in API responses. */
 export function salesforceDateTime(instant: Date): string {
   return instant.toISOString().replace('Z', '+0000');
@@ -60,9 +81,44 @@ export function salesforceDateTime(instant: Date): string {
 export class InMemoryOrg {
   private readonly tables = new Map<string, Map<string, SRecord>>();
   private readonly rules: ValidationRule[] = [];
+  private readonly listeners = new Set<(change: OrgChange) => void>();
   private sequence = 0;
 
   constructor(private readonly clock: () => Date) {}
+
+  /** Calls `listener` after every committed write; returns the function that stops it. */
+  onChange(listener: (change: OrgChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(entityName: string, changeType: OrgChange['changeType'], record: SRecord, before: SRecord | undefined): void {
+    if (this.listeners.size === 0) return;
+    const fields: Record<string, unknown> = {};
+    const changedFields: string[] = [];
+    if (changeType === 'CREATE') {
+      for (const [name, value] of Object.entries(record)) if (name !== 'Id' && value !== null && value !== undefined) fields[name] = value;
+    } else if (changeType === 'UPDATE') {
+      for (const [name, value] of Object.entries(record)) {
+        if (STAMPS.has(name) || JSON.stringify(before?.[name] ?? null) === JSON.stringify(value ?? null)) continue;
+        fields[name] = value ?? null;
+        changedFields.push(name);
+      }
+      fields.LastModifiedDate = record.LastModifiedDate;
+      changedFields.push('LastModifiedDate');
+    }
+    const change: OrgChange = {
+      entityName,
+      changeType,
+      recordIds: [record.Id],
+      changedFields,
+      commitTimestamp: this.clock().getTime(),
+      commitUser: ADMIN_USER_ID,
+      transactionKey: randomBytes(16).toString('hex'),
+      fields,
+    };
+    for (const listener of this.listeners) listener(change);
+  }
 
   newId(object: string): string {
     this.sequence++;
@@ -92,8 +148,19 @@ export class InMemoryOrg {
   seed(object: string, fields: Record<string, unknown>): SRecord {
     const now = salesforceDateTime(this.clock());
     const record: SRecord = { CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, ...fields, Id: (fields.Id as string | undefined) ?? this.newId(object) };
+    const before = this.table(object).get(record.Id);
     this.table(object).set(record.Id, record);
+    this.emit(object, before ? 'UPDATE' : 'CREATE', record, before);
     return record;
+  }
+
+  /** Deletes a record; false when there was none. */
+  remove(object: string, id: string): boolean {
+    const record = this.table(object).get(id);
+    if (!record) return false;
+    this.table(object).delete(id);
+    this.emit(object, 'DELETE', record, record);
+    return true;
   }
 
   addValidationRule(rule: ValidationRule): void {
@@ -118,6 +185,7 @@ export class InMemoryOrg {
     candidate.LastModifiedDate = now;
     candidate.SystemModstamp = now;
     this.table(object).set(candidate.Id, candidate);
+    this.emit(object, existing ? 'UPDATE' : 'CREATE', candidate, existing);
     return { record: candidate, created: !existing };
   }
 

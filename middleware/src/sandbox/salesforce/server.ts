@@ -8,6 +8,7 @@ import { BulkJobs, type IngestJob } from './bulk.js';
 import { checkJwtBearer } from './oauth.js';
 import { EXTERNAL_IDS, InMemoryOrg, type RecordError, type SRecord } from './org.js';
 import { runQuery, SoqlError } from './soql.js';
+import { ChangeEventStream, type ChangeEventStreamOptions } from './streaming.js';
 
 export type CallKind = 'token' | 'query' | 'queryMore' | 'sobject' | 'composite' | 'limits' | 'bulk' | 'other';
 
@@ -32,6 +33,8 @@ export interface SalesforceTestServerOptions {
   apiLimit?: number;
   apiVersion?: string;
   clock?: () => Date;
+  /** Change Data Capture settings (retention, long-poll timeout, state restored from a previous run). */
+  streaming?: Omit<ChangeEventStreamOptions, 'authorize' | 'apiVersion' | 'clock'>;
 }
 
 interface Cursor {
@@ -60,6 +63,8 @@ export class SalesforceTestServer {
   private readonly pageSize: number;
   private readonly apiLimit: number;
   readonly apiVersion: string;
+  /** Change Data Capture over CometD at /cometd/<version>. */
+  readonly streaming: ChangeEventStream;
   private apiUsed = 0;
   private server: Server | null = null;
   url = '';
@@ -70,6 +75,8 @@ export class SalesforceTestServer {
     this.pageSize = options.pageSize ?? 2000;
     this.apiLimit = options.apiLimit ?? 15_000;
     this.apiVersion = options.apiVersion ?? '63.0';
+    this.streaming = new ChangeEventStream({ ...options.streaming, authorize: (token) => this.tokens.has(token), apiVersion: this.apiVersion, clock: this.clock });
+    this.org.onChange((change) => this.streaming.publish(change));
   }
 
   async start(): Promise<string> {
@@ -78,12 +85,15 @@ export class SalesforceTestServer {
         this.send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: error instanceof Error ? error.message : String(error) }]);
       });
     });
+    this.streaming.attach(this.server);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
 
   async stop(): Promise<void> {
+    this.streaming.close();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve());
   }
 
@@ -352,7 +362,7 @@ export class SalesforceTestServer {
       return;
     }
     if (method === 'DELETE' && id) {
-      const existed = this.org.table(object).delete(id);
+      const existed = this.org.remove(object, id);
       if (existed) this.send(res, 204, undefined);
       else this.send(res, 404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]);
       return;
