@@ -79,14 +79,18 @@ export class SalesforceTestServer {
     this.org.onChange((change) => this.streaming.publish(change));
   }
 
-  async start(): Promise<string> {
+  /** Listens on `port` (0: any free one) and returns the org's bare origin. */
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: error instanceof Error ? error.message : String(error) }]);
       });
     });
     this.streaming.attach(this.server);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, resolve);
+    });
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
