@@ -42,7 +42,12 @@ export const DEMO_REFERRERS: Record<Cloud, Record<SourceLayer, { name: string; t
 export interface DemoSeedResult {
   opportunities: number;
   submitRequested: number;
+  /** Deals the portals would refuse: a Validate is requested instead, so their findings show on the engagement. */
+  validateRequested: number;
 }
+
+/** Whether a portal would refuse the deal as it stands (the service's own preview). */
+export type WouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => boolean;
 
 function domainOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example.com`;
@@ -120,9 +125,11 @@ async function createAll(connection: Connection, object: string, records: SObjec
 /**
  * Creates the demo pipeline in the org, as an AE would through the API, when it has no opportunity
  * yet: accounts, contacts, opportunities with their contact roles and co-sell engagements (a Submit
- * requested on well-formed open deals). Returns what it created, or null when the org had data.
+ * requested on well-formed open deals, a Validate on those a portal would refuse, so every demo
+ * submission succeeds and every refusal shows as findings). Returns what it created, or null when
+ * the org had data.
  */
-export async function seedDemoOrg(connection: Connection, now: Date, ownerId: string): Promise<DemoSeedResult | null> {
+export async function seedDemoOrg(connection: Connection, now: Date, ownerId: string, wouldRefuse: WouldRefuse = () => false): Promise<DemoSeedResult | null> {
   const existing = await connection.query<{ Id: string }>('SELECT Id FROM Opportunity LIMIT 1');
   if (existing.records.length > 0) return null;
   const opportunities = demoOpportunities(now);
@@ -182,10 +189,11 @@ export async function seedDemoOrg(connection: Connection, now: Date, ownerId: st
     Portal_Id__c: e.portalId,
     Submitted_At__c: e.submittedAt,
     Accepted_At__c: e.acceptedAt,
-    Requested_Action__c: e.requestedAction,
+    Requested_Action__c: e.requestedAction === 'Submit' && wouldRefuse(o, e.cloud) ? 'Validate' : e.requestedAction,
   })));
   await createAll(connection, 'CoSell_Engagement__c', engagements);
-  return { opportunities: opportunities.length, submitRequested: engagements.filter((e) => e.Requested_Action__c === 'Submit').length };
+  const requested = (action: string) => engagements.filter((e) => e.Requested_Action__c === action).length;
+  return { opportunities: opportunities.length, submitRequested: requested('Submit'), validateRequested: requested('Validate') };
 }
 
 /** One referral per layer per cloud, the mix an alliance inbox sees in a busy week. */

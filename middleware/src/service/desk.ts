@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
+import { CLOUDS, SOURCE_LAYERS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { Connection } from 'jsforce';
 import { DEMO_REFERRERS, seedDemoOrg } from '../demo/seed.js';
@@ -228,7 +228,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   if (demo && localOrg) {
     // Demo deals are created in the org as an AE would, through its API; the intake reads them from there.
     const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
-    const seeded = await seedDemoOrg(admin, clock(), ADMIN_USER_ID);
+    const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
+    const seeded = await seedDemoOrg(admin, clock(), ADMIN_USER_ID, wouldRefuse);
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
     if (seeded) logger.info(seeded, 'demo data created in the local org');
   }

@@ -298,6 +298,9 @@ export class SalesforceTestServer {
   writeRecord(object: string, fields: Record<string, unknown>, mode: { kind: 'create' } | { kind: 'update' } | { kind: 'upsert'; externalIdField: string }): { id: string; created: boolean } | { errors: RecordError[] } {
     const values = { ...fields };
     delete values.attributes;
+    // Field names are case-insensitive in the API; jsforce sends a collection update's Id as `id`.
+    if (values.Id === undefined && values.id !== undefined) values.Id = values.id;
+    delete values.id;
     if (this.lockedFor({ ...values, object })) {
       return { errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] };
     }
