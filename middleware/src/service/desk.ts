@@ -1,21 +1,23 @@
 // Assembles the running product from its configuration: the store, the three portals (local
-// sandbox emulators or the live APIs), the Salesforce side (the org through the gateway, or the
-// embedded stand-in), the sync worker and its periodic work, and the HTTP API. `npm start` runs it
+// sandbox emulators or the live APIs), the Salesforce side (the configured org, or the local org
+// from the sandbox, both through the production gateway), the sync worker and its periodic work, and the HTTP API. `npm start` runs it
 // through main.ts; tests start it on an ephemeral port.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
+import { CLOUDS, SOURCE_LAYERS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
-import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, seedDemoOpportunities } from '../demo/seed.js';
+import { Connection } from 'jsforce';
+import { DEMO_REFERRERS, seedDemoOrg } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
-import { SyncWorker, type SalesforceSink } from '../engine/worker.js';
-import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
+import { SyncWorker } from '../engine/worker.js';
+import { connectSalesforceGateway, loadSalesforceConfig, SALESFORCE_API_VERSION, type ChangeDrivenSync } from '../salesforce/index.js';
+import { ADMIN_USER_ID } from '../sandbox/salesforce/org.js';
+import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
@@ -41,6 +43,8 @@ export interface Desk {
   store: Store;
   worker: SyncWorker;
   emulators: { aws?: AceEmulator; microsoft?: MicrosoftEmulator; google?: GoogleEmulator };
+  /** The local Salesforce org, when no org is configured. */
+  localOrg?: LocalOrg;
   /** Runs the periodic work once now (status polls, inbound catch-up); the timer also runs it. */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -77,9 +81,12 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const dataDir = config.COSELL_DATA_DIR;
   const demo = config.COSELL_DEMO ?? !salesforceConnected(config);
   const pgliteDir = join(dataDir, 'pglite');
+  const local = !salesforceConnected(config);
 
-  if (!config.DATABASE_URL && demo && allSandbox(config) && existsSync(pgliteDir)) {
-    logger.info({ pgliteDir }, 'sandbox portals start empty: resetting the embedded demo store so both sides agree');
+  // The local org and the sandbox portals keep their records in memory: a store that outlives them
+  // is reset so every side agrees.
+  if (!config.DATABASE_URL && (config.COSELL_RESET || (local && allSandbox(config))) && existsSync(pgliteDir)) {
+    logger.info({ pgliteDir }, 'resetting the embedded store so it agrees with the local org and sandbox portals');
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
@@ -130,26 +137,28 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
   clients.Google = google;
 
-  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
-  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
-  let gateway: SalesforceGateway | undefined;
-  let salesforceSync: ChangeDrivenSync | undefined;
-  if (salesforceConnected(config)) {
-    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
-      db: store.db,
-      clock,
-      // Validate requests from the panel: the same preview the API's validate route gives.
-      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
-    });
-    salesforce = gateway.writeBack;
-    const orgRules = await gateway.triageRules.config();
-    triageConfig = orgRules;
-    salesforceSync = gateway.changeDrivenSync({
-      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
-      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
-    });
-    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
+  // Salesforce: the configured org, or the local org on its own origin; the same gateway either way.
+  let localOrg: LocalOrg | undefined;
+  let salesforceConfig;
+  if (local) {
+    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock });
+    salesforceConfig = localOrg.config;
+  } else {
+    salesforceConfig = loadSalesforceConfig(options.env ?? process.env);
   }
+  const gateway = await connectSalesforceGateway(salesforceConfig, {
+    db: store.db,
+    clock,
+    // Validate requests from the panel: the same preview the API's validate route gives.
+    preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
+  });
+  const salesforce = gateway.writeBack;
+  triageConfig = await gateway.triageRules.config();
+  const salesforceSync: ChangeDrivenSync = gateway.changeDrivenSync({
+    pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
+    onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
+  });
+  logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, localOrg ? 'connected to the local Salesforce org' : 'connected to Salesforce');
 
   const portalErrors = new Map<string, PortalErrorCount>();
   const worker = new SyncWorker({
@@ -217,10 +226,13 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     worker.nudge();
   };
 
-  if (demo) {
-    const seeded = await seedDemoOpportunities(store.db, clock());
+  if (demo && localOrg) {
+    // Demo deals are created in the org as an AE would, through its API; the intake reads them from there.
+    const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
+    const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
+    const seeded = await seedDemoOrg(admin, clock(), ADMIN_USER_ID, wouldRefuse);
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
-    if (seeded) logger.info(seeded, 'demo data seeded');
+    if (seeded) logger.info(seeded, 'demo data created in the local org');
   }
 
   const admin = adminToken(config, dataDir);
@@ -242,7 +254,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     metrics: {
       portalErrors: () => [...portalErrors.values()],
       salesforceApiUsage: () => {
-        const usage = gateway?.usage().apiUsage;
+        const usage = gateway.usage().apiUsage;
         return usage ? { used: usage.used, max: usage.limit } : null;
       },
     },
@@ -251,7 +263,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   });
 
   worker.start();
-  salesforceSync?.start();
+  const streaming = await salesforceSync.start();
+  if (streaming.failed.length > 0) logger.info({ failed: streaming.failed }, 'change events unavailable on some channels; the cursor poll covers them');
   await tick();
   const timer = setInterval(() => void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')), config.COSELL_POLL_INTERVAL_MS);
   const server: Server = await new Promise((resolve) => {
@@ -266,6 +279,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     store,
     worker,
     emulators,
+    ...(localOrg ? { localOrg } : {}),
     tick,
     async stop() {
       clearInterval(timer);
@@ -274,9 +288,9 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await salesforceSync?.stop();
+      await salesforceSync.stop();
       await worker.stop();
-      await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop()]);
+      await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop(), localOrg?.stop()]);
       await store.close();
     },
   };

@@ -83,6 +83,9 @@ export interface WriteContext {
 /** The user Salesforce names for system-made changes when no caller is known. */
 export const AUTOMATED_USER_ID = '005000000000000AAA';
 
+/** The local org's admin user, whom the desk makes owner of the demo deals. */
+export const ADMIN_USER_ID = '005000000000001AAA';
+
 export function newTransactionKey(): string {
   return randomBytes(16).toString('hex');
 }

@@ -16,6 +16,7 @@ import { applyPlatformFields } from './platform-fields.js';
 import { queryUserRecordAccess, recordAccess } from './record-access.js';
 import type { OrgSchema } from './schema.js';
 import { runQuery, SoqlError, type QueryScope } from './soql.js';
+import { ChangeEventStream, type ChangeEventStreamOptions } from './streaming.js';
 import { uiApi } from './ui-api.js';
 import { checkWrite } from './write-checks.js';
 
@@ -23,6 +24,8 @@ export type CallKind = 'token' | 'query' | 'queryMore' | 'sobject' | 'composite'
 
 /** A user the org starts with: who they are, their profile and permission sets. */
 export interface OrgUserSeed {
+  /** A fixed User Id (default: a generated one). */
+  id?: string;
   username: string;
   firstName: string;
   lastName: string;
@@ -63,6 +66,8 @@ export interface SalesforceTestServerOptions {
   users?: OrgUserSeed[];
   /** Port to listen on (0: any free one). */
   port?: number;
+  /** Change Data Capture settings (retention, long-poll timeout, state restored from a previous run). */
+  streaming?: Omit<ChangeEventStreamOptions, 'authorize' | 'apiVersion' | 'clock'>;
 }
 
 /** The versions `/services/data` lists: Salesforce clients pick the highest and pin some calls to v51.0. */
@@ -97,6 +102,8 @@ export class SalesforceTestServer {
   private readonly pageSize: number;
   private readonly apiLimit: number;
   readonly apiVersion: string;
+  /** Change Data Capture over CometD at /cometd/<version>. */
+  readonly streaming: ChangeEventStream;
   private apiUsed = 0;
   private server: Server | null = null;
   url = '';
@@ -107,6 +114,8 @@ export class SalesforceTestServer {
     this.pageSize = options.pageSize ?? 2000;
     this.apiLimit = options.apiLimit ?? 15_000;
     this.apiVersion = options.apiVersion ?? '63.0';
+    this.streaming = new ChangeEventStream({ ...options.streaming, authorize: (token) => this.tokens.has(token), apiVersion: this.apiVersion, clock: this.clock });
+    this.org.onChange((change) => this.streaming.publish(change));
     this.seedOrg();
   }
 
@@ -122,6 +131,7 @@ export class SalesforceTestServer {
   /** Creates an active user with a profile and permission sets. */
   addUser(seed: OrgUserSeed): SRecord {
     const record = this.org.seed('User', {
+      ...(seed.id ? { Id: seed.id } : {}),
       Username: seed.username,
       FirstName: seed.firstName,
       LastName: seed.lastName,
@@ -148,21 +158,25 @@ export class SalesforceTestServer {
     return accessToken;
   }
 
-  async start(): Promise<string> {
+  /** Listens on `port` (0: any free one) and returns the org's bare origin. */
+  async start(port = this.options.port ?? 0, host = '127.0.0.1'): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: error instanceof Error ? error.message : String(error) }]);
       });
     });
+    this.streaming.attach(this.server);
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve);
+      this.server!.listen(port, host, resolve);
     });
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
 
   async stop(): Promise<void> {
+    this.streaming.close();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve());
   }
 
@@ -543,6 +557,9 @@ export class SalesforceTestServer {
       if (!known) return { errors: [{ statusCode: 'INVALID_TYPE', message: `sObject type '${object}' is not supported.`, fields: [] }] };
       object = known.name;
     }
+    // Field names are case-insensitive in the API; jsforce sends a collection update's Id as `id`.
+    if (values.Id === undefined && values.id !== undefined) values.Id = values.id;
+    delete values.id;
     if (this.lockedFor({ ...values, object })) {
       return { errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] };
     }

@@ -98,7 +98,9 @@ export function checkWrite(check: WriteCheck, object: string, values: Record<str
       errors.push({ statusCode: 'INVALID_FIELD', message: `No such column '${name}' on sobject of type ${schema.name}`, fields: [] });
       continue;
     }
-    const editable = check.policy && check.user ? check.policy.fieldAccess(check.user, schema.name, field).edit : !field.system && !field.calculated;
+    // An admin may set CreatedDate on insert, as "Set Audit Fields upon Record Creation" allows (backdated demo history).
+    const auditOnCreate = existing === undefined && field.name === 'CreatedDate' && check.policy !== undefined && check.user !== undefined && check.policy.isAdmin(check.user);
+    const editable = auditOnCreate || (check.policy && check.user ? check.policy.fieldAccess(check.user, schema.name, field).edit : !field.system && !field.calculated);
     const locked = existing !== undefined && field.createOnly && existing[field.name] !== value;
     if (!editable || locked) {
       readOnly.push(field.name);
