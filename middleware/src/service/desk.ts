@@ -272,6 +272,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  // The Lightning preview's pages call the local org from the desk's origin: put it on the org's CORS allowlist.
+  if (localOrg) for (const host of new Set([config.HOST, '127.0.0.1', 'localhost'])) localOrg.server.cors.allow(`http://${host}:${port}`);
 
   return {
     url: `http://${config.HOST}:${port}`,

@@ -81,7 +81,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const accessToken = await login(instanceUrl, LOCAL_ORG_ADMIN_USERNAME, privateKey, clock());
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
-    writeFileSync(join(options.dataDir, 'local-org.json'), `${JSON.stringify({ instanceUrl, accessToken, username: LOCAL_ORG_ADMIN_USERNAME }, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(join(options.dataDir, 'local-org.json'), `${JSON.stringify({ instanceUrl, accessToken, username: LOCAL_ORG_ADMIN_USERNAME, userId: ADMIN_USER_ID }, null, 2)}\n`, { mode: 0o600 });
   }
   return {
     server,

@@ -11,7 +11,9 @@ import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
 import { EXTERNAL_IDS, InMemoryOrg, KEY_PREFIXES, newTransactionKey, type RecordError, type SRecord, type WriteContext } from './org.js';
 import type { AccessPolicy, OrgUser, ProfileName } from './permissions.js';
+import { CorsAllowlist } from './cors.js';
 import { runUiApiGraphql } from './graphql.js';
+import { relatedListRecords, type RelatedListOrg } from './related-list.js';
 import { applyPlatformFields } from './platform-fields.js';
 import { queryUserRecordAccess, recordAccess } from './record-access.js';
 import type { OrgSchema } from './schema.js';
@@ -104,6 +106,8 @@ export class SalesforceTestServer {
   readonly apiVersion: string;
   /** Change Data Capture over CometD at /cometd/<version>. */
   readonly streaming: ChangeEventStream;
+  /** Origins allowed to call the API from a browser (Setup > CORS). */
+  readonly cors = new CorsAllowlist();
   private apiUsed = 0;
   private server: Server | null = null;
   url = '';
@@ -267,6 +271,7 @@ export class SalesforceTestServer {
     res.on('finish', () => {
       entry.status = res.statusCode;
     });
+    if (this.cors.handle(req, res)) return;
     const raw = await this.body(req);
 
     if (kind === 'token') return this.token(res, raw);
@@ -362,24 +367,18 @@ export class SalesforceTestServer {
   }
 
   private uiApi(res: ServerResponse, method: string, rest: string, params: URLSearchParams, body: Record<string, unknown> | null, version: string, context: WriteContext & { user: OrgUser }): void {
-    const reply = uiApi(
-      {
-        schema: this.options.schema!,
-        policy: this.options.policy!,
-        objectOfId: (id) => this.objectOfId(id),
-        get: (object, id) => this.org.get(object, id),
-        write: (object, fields, id) => {
-          const outcome = this.writeRecord(object, id ? { ...fields, Id: id } : fields, id ? { kind: 'update' } : { kind: 'create' }, context);
-          return 'errors' in outcome ? outcome : { id: outcome.id };
-        },
+    const org: RelatedListOrg = {
+      all: (object) => this.org.all(object),
+      schema: this.options.schema!,
+      policy: this.options.policy!,
+      objectOfId: (id) => this.objectOfId(id),
+      get: (object, id) => this.org.get(object, id),
+      write: (object, fields, id) => {
+        const outcome = this.writeRecord(object, id ? { ...fields, Id: id } : fields, id ? { kind: 'update' } : { kind: 'create' }, context);
+        return 'errors' in outcome ? outcome : { id: outcome.id };
       },
-      context.user,
-      method,
-      rest,
-      params,
-      body,
-      version,
-    );
+    };
+    const reply = relatedListRecords(org, context.user, method, rest, params) ?? uiApi(org, context.user, method, rest, params, body, version);
     this.send(res, reply.status, reply.body);
   }
 
