@@ -102,6 +102,8 @@ export function previewRouter(options: PreviewOptions): Router {
     res.type('html').set('Cache-Control', 'no-store').send(pageHtml(page, options.localOrg(), recordId));
   };
   router.get('/', (_req, res) => res.redirect(302, '/lightning'));
+  // Browsers ask for an icon; an empty answer keeps a 404 out of every page's console.
+  router.get('/favicon.ico', (_req, res) => res.status(204).end());
   router.get('/lightning', send('index'));
   router.get('/lightning/opportunity/:recordId', send('opportunity'));
   router.get('/lightning/inbox', send('inbox'));

@@ -2,6 +2,7 @@
 // first:, orderBy:) { edges { node { Id Field { value displayValue } } } totalCount } } }`): parsed by
 // the graphql package, run as SOQL over the same records with the caller's field-level security.
 import { Kind, parse, type ArgumentNode, type FieldNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { parentColumn, parentValue, type ParentColumn } from './graphql-parents.js';
 import type { InMemoryOrg } from './org.js';
 import type { OrgSchema } from './schema.js';
 import { runQuery, SoqlError, type QueryScope } from './soql.js';
@@ -117,13 +118,19 @@ export function runUiApiGraphql(org: InMemoryOrg, schema: OrgSchema, scope: Quer
       const connection = fieldsOf(objectField.selectionSet);
       const edges = connection.find((node) => node.name.value === 'edges');
       const nodeFields = edges ? fieldsOf(only(edges.selectionSet, 'node', 'edges').selectionSet) : [];
-      const columns = nodeFields.map((node) => {
+      const parents: ParentColumn[] = [];
+      const columns = nodeFields.flatMap((node) => {
+        const parent = parentColumn(schema, object.name, node);
+        if (parent) {
+          parents.push(parent);
+          return [];
+        }
         const field = schema.field(object.name, node.name.value);
         if (!field) throw new GraphqlQueryError(`Validation error: Field '${node.name.value}' in type '${object.name}' is undefined`);
         if (node.name.value !== 'Id' && !node.selectionSet) throw new GraphqlQueryError(`Validation error: ${node.name.value} needs a selection of value and displayValue`);
-        return { node, field };
+        return [{ node, field }];
       });
-      const select = ['Id', ...columns.map((column) => column.field.name).filter((name) => name !== 'Id')];
+      const select = ['Id', ...columns.map((column) => column.field.name), ...parents.map((parent) => parent.lookup.name)].filter((name, index) => name !== 'Id' || index === 0);
       const where = args.has('where') ? ` WHERE ${condition(args.get('where')!)}` : '';
       const order = args.has('orderBy') ? ` ORDER BY ${orderBy(args.get('orderBy')!)}` : '';
       const all = runQuery(org, `SELECT ${[...new Set(select)].join(', ')} FROM ${object.name}${where}${order}`, version, scope);
@@ -141,7 +148,7 @@ export function runUiApiGraphql(org: InMemoryOrg, schema: OrgSchema, scope: Quer
                 if (field.name === 'Id' && !node.selectionSet) return [node.alias?.value ?? 'Id', value];
                 const full = fieldValue(field, value) as { value: Json; displayValue: Json };
                 return [node.alias?.value ?? node.name.value, Object.fromEntries(fieldsOf(node.selectionSet).map((leaf) => [leaf.alias?.value ?? leaf.name.value, leaf.name.value === 'displayValue' ? full.displayValue : full.value]))];
-              }),
+              }).concat(parents.map((parent) => [parent.node.alias?.value ?? parent.node.name.value, parentValue(org, schema, scope, parent, object.name, row)])),
             ),
           }));
         } else throw new GraphqlQueryError(`Validation error: Field '${part.name.value}' in type '${object.name}Connection' is undefined`);
