@@ -89,6 +89,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
+  // A shared server keeps its data; a reset there forgets only the sandbox (the local org).
+  if (config.DATABASE_URL && config.COSELL_RESET) await store.db.deleteFrom('sandbox_state').execute();
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
@@ -140,7 +142,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   let localOrg: LocalOrg | undefined;
   let salesforceConfig;
   if (local) {
-    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock });
+    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock, db: store.db });
     salesforceConfig = localOrg.config;
   } else {
     salesforceConfig = loadSalesforceConfig(options.env ?? process.env);

@@ -4,10 +4,22 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import type { SalesforceConfig } from '../../salesforce/config.js';
+import { loadSandboxState, saveSandboxState } from '../../store/sandbox-state.js';
+import type { Database } from '../../store/schema.js';
 import { JWT_BEARER_GRANT, signJwtAssertion } from '../../salesforce/jwt-bearer.js';
-import { ADMIN_USER_ID } from './org.js';
+import { ADMIN_USER_ID, type SRecord } from './org.js';
 import { SalesforceTestServer, type SalesforceTestServerOptions } from './server.js';
+import type { ChangeEventLogState } from './streaming.js';
+
+/** Name of the org's document in the store's sandbox state. */
+export const LOCAL_ORG_STATE = 'salesforce-org';
+
+interface PersistedOrg {
+  records: Record<string, SRecord[]>;
+  streaming: ChangeEventLogState;
+}
 
 export const LOCAL_ORG_CLIENT_ID = '3MVGlocalCoSellIntegrationApp';
 export const LOCAL_ORG_INTEGRATION_USERNAME = 'cosell.integration@local-org.cosell.dev';
@@ -31,6 +43,10 @@ export interface LocalOrgOptions {
   dataDir?: string;
   clock?: () => Date;
   streaming?: SalesforceTestServerOptions['streaming'];
+  /** Store that keeps the org's records and change-event log across restarts; in memory only when absent. */
+  db?: Kysely<Database>;
+  /** How long writes gather before one save (the org saves after every burst of changes). */
+  saveDelayMs?: number;
 }
 
 /** Users and queues an org has before any co-sell data: the admin, the integration user, the queues. */
@@ -58,6 +74,7 @@ async function login(instanceUrl: string, username: string, privateKey: string, 
 
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
   const clock = options.clock ?? (() => new Date());
+  const persisted = options.db ? await loadSandboxState<PersistedOrg>(options.db, LOCAL_ORG_STATE) : null;
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKey = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const server = new SalesforceTestServer({
@@ -65,8 +82,10 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     clientId: LOCAL_ORG_CLIENT_ID,
     usernames: [LOCAL_ORG_INTEGRATION_USERNAME, LOCAL_ORG_ADMIN_USERNAME],
     clock,
-    ...(options.streaming ? { streaming: options.streaming } : {}),
+    streaming: { ...options.streaming, ...(persisted ? { restored: persisted.streaming } : {}) },
   });
+  if (persisted) server.org.restore(persisted.records);
+  const saver = options.db ? persistOrg(server, options.db, clock, options.saveDelayMs ?? 100) : null;
   const instanceUrl = await server.start(options.port, options.host ?? '127.0.0.1');
   bootstrap(server);
   const accessToken = await login(instanceUrl, LOCAL_ORG_ADMIN_USERNAME, privateKey, clock());
@@ -79,6 +98,36 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     instanceUrl,
     config: { loginUrl: instanceUrl, clientId: LOCAL_ORG_CLIENT_ID, username: LOCAL_ORG_INTEGRATION_USERNAME, privateKey, instanceUrl: null },
     admin: { username: LOCAL_ORG_ADMIN_USERNAME, accessToken },
-    stop: () => server.stop(),
+    async stop() {
+      await saver?.flush();
+      saver?.stop();
+      await server.stop();
+    },
+  };
+}
+
+/** Saves the org's records and change-event log shortly after each burst of writes, one save at a time. */
+function persistOrg(server: SalesforceTestServer, db: Kysely<Database>, clock: () => Date, delayMs: number) {
+  let timer: NodeJS.Timeout | null = null;
+  let saving: Promise<void> = Promise.resolve();
+  let dirty = false;
+  const save = (): Promise<void> => {
+    timer = null;
+    if (!dirty) return saving;
+    dirty = false;
+    const state: PersistedOrg = { records: server.org.dump(), streaming: server.streaming.state() };
+    saving = saving.then(() => saveSandboxState(db, LOCAL_ORG_STATE, state, clock()));
+    return saving;
+  };
+  const off = server.org.onChange(() => {
+    dirty = true;
+    timer ??= setTimeout(() => void save().catch(() => (dirty = true)), delayMs);
+  });
+  return {
+    flush: async () => {
+      if (timer) clearTimeout(timer);
+      await save();
+    },
+    stop: off,
   };
 }

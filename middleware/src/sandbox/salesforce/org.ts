@@ -136,6 +136,19 @@ export class InMemoryOrg {
     return table;
   }
 
+  /** Every record by object, to persist the org. */
+  dump(): Record<string, SRecord[]> {
+    return Object.fromEntries([...this.tables].map(([object, table]) => [object, [...table.values()]]));
+  }
+
+  /** Puts back what `dump` returned (a restart); reports no changes. */
+  restore(records: Record<string, SRecord[]>): void {
+    for (const [object, rows] of Object.entries(records)) {
+      const table = this.table(object);
+      for (const row of rows) table.set(row.Id, row);
+    }
+  }
+
   all(object: string): SRecord[] {
     return [...this.table(object).values()];
   }
