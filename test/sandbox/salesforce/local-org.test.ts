@@ -144,3 +144,25 @@ describe('the local org', () => {
     expect(after).toBe(before - 2);
   });
 });
+
+describe('the local org fault plan', () => {
+  let local: LocalOrg;
+  afterAll(async () => local?.stop());
+
+  it('answers UNABLE_TO_LOCK_ROW and REQUEST_LIMIT_EXCEEDED on demand through the shared fault plan, and changes nothing', async () => {
+    local = await startLocalOrg();
+    const admin = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.admin.accessToken, version: SALESFORCE_API_VERSION });
+    const account = (await admin.sobject('Account').create({ Name: 'Contoso Retail Group' })) as { id: string };
+    local.server.faultPlan.add({ kind: 'conflict', rate: 1, count: 1 });
+    const locked = await failure(admin.sobject('Account').update({ Id: account.id, Name: 'Contoso' }));
+    expect(locked.errorCode ?? locked.name).toBe('UNABLE_TO_LOCK_ROW');
+    expect(local.org.get('Account', account.id)!.Name).toBe('Contoso Retail Group');
+    // Reads never draw a conflict; the rule is spent.
+    expect((await admin.query('SELECT Name FROM Account')).totalSize).toBe(1);
+    local.server.faultPlan.add({ kind: 'throttle', rate: 1, count: 1, operations: ['GET query'] });
+    const throttled = await failure(admin.query('SELECT Name FROM Account'));
+    expect(throttled.errorCode ?? throttled.name).toBe('REQUEST_LIMIT_EXCEEDED');
+    await admin.sobject('Account').update({ Id: account.id, Name: 'Contoso' });
+    expect(local.org.get('Account', account.id)!.Name).toBe('Contoso');
+  });
+});

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs, type IngestJob } from './bulk.js';
 import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
@@ -63,6 +64,8 @@ export interface SalesforceTestServerOptions {
   users?: OrgUserSeed[];
   /** Port to listen on (0: any free one). */
   port?: number;
+  /** Seed of the fault plan's random draws (a run replays exactly). */
+  faultSeed?: number;
 }
 
 /** The versions `/services/data` lists: Salesforce clients pick the highest and pin some calls to v51.0. */
@@ -87,6 +90,13 @@ export class SalesforceTestServer {
   /** The allOrNone flag each sObject Collections request carried. */
   readonly collectionAllOrNone: unknown[] = [];
   private readonly faults: Fault[] = [];
+  /**
+   * Seeded faults, armed like the portal emulators' (`faultPlan.add({kind, rate, operations})`), on
+   * operations named `<METHOD> <kind>` (`PATCH composite`, `GET query`): `throttle` answers
+   * REQUEST_LIMIT_EXCEEDED, `conflict` (writes only) UNABLE_TO_LOCK_ROW, `5xx` SERVER_UNAVAILABLE,
+   * `slow` delays the answer and `timeout` holds the call and drops the connection.
+   */
+  readonly faultPlan: RestFaultPlan;
   private readonly lockedRecords: Array<{ matches: (record: Record<string, unknown>) => boolean; remaining: number }> = [];
   /** Access token → user Id. */
   private readonly tokens = new Map<string, string>();
@@ -107,6 +117,7 @@ export class SalesforceTestServer {
     this.pageSize = options.pageSize ?? 2000;
     this.apiLimit = options.apiLimit ?? 15_000;
     this.apiVersion = options.apiVersion ?? '63.0';
+    this.faultPlan = new RestFaultPlan(options.faultSeed ?? 1, (operation) => !operation.startsWith('GET '));
     this.seedOrg();
   }
 
@@ -268,7 +279,14 @@ export class SalesforceTestServer {
       return;
     }
     const caller = this.users.get(userId)!;
-    const fault = this.takeFault(kind, method);
+    const planned = this.faultPlan.draw(`${method} ${kind}`);
+    if (planned?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 2000));
+    if (planned?.kind === 'timeout') {
+      await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 30_000));
+      req.socket.destroy();
+      return;
+    }
+    const fault = this.takeFault(kind, method) ?? (planned?.kind === 'throttle' ? { error: 'REQUEST_LIMIT_EXCEEDED' as const, times: 0 } : planned?.kind === 'conflict' ? { error: 'UNABLE_TO_LOCK_ROW' as const, times: 0 } : planned?.kind === '5xx' ? { error: 'SERVER_UNAVAILABLE' as const, times: 0 } : null);
     if (fault?.error === 'INVALID_SESSION_ID') this.tokens.delete(bearer);
     this.apiUsed++;
     res.setHeader('Sforce-Limit-Info', `api-usage=${this.apiUsed}/${this.apiLimit}`);
