@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs, type IngestJob } from './bulk.js';
+import { BulkQueryJobs } from './bulk-query.js';
 import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
 import { EXTERNAL_IDS, InMemoryOrg, KEY_PREFIXES, newTransactionKey, type RecordError, type SRecord, type WriteContext } from './org.js';
@@ -81,6 +82,9 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 export class SalesforceTestServer {
   readonly org: InMemoryOrg;
   readonly bulk = new BulkJobs();
+  readonly bulkQueries = new BulkQueryJobs();
+  /** Rows per Bulk API 2.0 result page when the client names no maxRecords (Salesforce picks its own). */
+  bulkQueryPageSize = 50_000;
   /** API calls by kind (the token call does not count against the org's allocation, but is counted here). */
   readonly calls: Record<CallKind, number> = { token: 0, query: 0, queryMore: 0, sobject: 0, composite: 0, limits: 0, bulk: 0, other: 0 };
   /** Every request: method, path and kind, in order. */
@@ -218,7 +222,7 @@ export class SalesforceTestServer {
     if (rest.startsWith('/composite/sobjects')) return 'composite';
     if (rest.startsWith('/sobjects')) return 'sobject';
     if (rest === '/limits') return 'limits';
-    if (rest.startsWith('/jobs/ingest')) return 'bulk';
+    if (rest.startsWith('/jobs/ingest') || rest.startsWith('/jobs/query')) return 'bulk';
     void method;
     return 'other';
   }
@@ -321,6 +325,7 @@ export class SalesforceTestServer {
         this.send(res, 200, { DailyApiRequests: { Max: this.apiLimit, Remaining: this.apiLimit - this.apiUsed } });
         return;
       case 'bulk':
+        if (rest.startsWith('/jobs/query')) return this.bulkQuery(res, method, rest, body, version, caller, url.searchParams);
         return this.bulkIngest(res, method, rest, body, raw, context);
       default:
         if (rest === '/sobjects' && method === 'GET' && this.options.schema) {
@@ -733,6 +738,39 @@ export class SalesforceTestServer {
       if (!error) this.send(res, 204, undefined);
       else this.send(res, error.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400, [{ errorCode: error.statusCode, message: error.message, fields: error.fields }]);
       return;
+    }
+    this.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
+  }
+
+  private bulkQuery(res: ServerResponse, method: string, rest: string, body: Record<string, unknown> | null, version: string, caller: OrgUser, params: URLSearchParams): void {
+    const parts = rest.split('/').filter(Boolean); // jobs, query, [id, [results]]
+    if (method === 'POST' && parts.length === 2) {
+      const operation = body?.operation === 'queryAll' ? 'queryAll' : body?.operation === 'query' ? 'query' : null;
+      if (!operation || typeof body?.query !== 'string') return this.send(res, 400, [{ errorCode: 'INVALIDJOB', message: 'A query job needs operation query or queryAll and a query' }]);
+      try {
+        const rows = runQuery(this.org, body.query, version, this.scopeFor(caller));
+        const object = /\bFROM\s+(\w+)/i.exec(body.query)?.[1] ?? '';
+        const job = this.bulkQueries.create(operation, object, rows, caller.Id, new Date(this.clock()).toISOString().replace('Z', '+0000'), []);
+        return this.send(res, 200, { ...this.bulkQueries.info(job, version), state: 'UploadComplete' });
+      } catch (error) {
+        if (error instanceof SoqlError) return this.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
+        throw error;
+      }
+    }
+    const job = parts[2] ? this.bulkQueries.jobs.get(parts[2]) : undefined;
+    if (!job || job.createdById !== caller.Id) return this.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    if (method === 'GET' && parts.length === 3) return this.send(res, 200, this.bulkQueries.info(job, version));
+    if (method === 'DELETE' && parts.length === 3) {
+      this.bulkQueries.jobs.delete(job.id);
+      return this.send(res, 204, undefined);
+    }
+    if (method === 'GET' && parts[3] === 'results') {
+      const maxRecords = Number(params.get('maxRecords') ?? this.bulkQueryPageSize);
+      if (!Number.isInteger(maxRecords) || maxRecords < 1) return this.send(res, 400, [{ errorCode: 'INVALIDJOB', message: 'maxRecords must be a positive whole number' }]);
+      const page = this.bulkQueries.page(job, params.get('locator'), maxRecords);
+      res.setHeader('Sforce-Locator', page.next);
+      res.setHeader('Sforce-NumberOfRecords', String(page.count));
+      return this.send(res, 200, page.csv, 'text/csv');
     }
     this.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
   }
