@@ -28,8 +28,8 @@ const aws = desk.emulators.aws!;
 async function draft(index: number): Promise<string> {
   const account = (await org.sobject('Account').create({ Name: `Freshness ${index} Ltd`, Website: `https://www.freshness-${index}.example.com`, Industry: 'Retail', BillingStreet: '1 Harbour Way', BillingCity: 'Seattle', BillingState: 'WA', BillingPostalCode: '98101', BillingCountry: 'US' })) as { id: string };
   const opportunity = (await org.sobject('Opportunity').create({
-    Name: `Freshness ${index} - lakehouse migration`, AccountId: account.id, OwnerId: '005000000000001AAA', Amount: 250000 + index, CurrencyIsoCode: 'USD',
-    StageName: 'Qualification', Probability: 20, IsClosed: false, IsWon: false, CloseDate: '2027-09-30', Description: 'Managed lakehouse migration on AWS.',
+    Name: `Freshness ${index} - lakehouse migration`, AccountId: account.id, Amount: 250000 + index, CurrencyIsoCode: 'USD',
+    StageName: 'Qualification', Probability: 20, CloseDate: '2027-09-30', Description: 'Managed lakehouse migration on AWS.',
     CoSell_Clouds__c: 'AWS', CoSell_Origin__c: 'Partner-led', CoSell_Help_Needed__c: 'Architecture validation', CoSell_Help_Details__c: 'Sizing review.',
     Marketplace_Route__c: 'Private offer', Commit_Drawdown__c: 'AWS EDP', Tenancy_Archetype__c: 'Customer-deployed', CoSell_Expected_Monthly_Spend__c: 20000, CoSell_Use_Case__c: 'Data platform modernisation',
   })) as { id: string };

@@ -39,13 +39,10 @@ async function draftDeal(org: Connection, name: string): Promise<string> {
   const opportunity = (await org.sobject('Opportunity').create({
     Name: `${name} - lakehouse migration`,
     AccountId: account.id,
-    OwnerId: '005000000000001AAA',
     Amount: 480000,
     CurrencyIsoCode: 'USD',
     StageName: 'Qualification',
     Probability: 20,
-    IsClosed: false,
-    IsWon: false,
     CloseDate: '2027-09-30',
     Description: 'Move 2 PB of Hadoop workloads to a managed lakehouse on AWS.',
     CoSell_Clouds__c: 'AWS',

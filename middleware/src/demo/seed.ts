@@ -160,10 +160,9 @@ export async function seedDemoOrg(connection: Connection, now: Date, ownerId: st
     CurrencyIsoCode: o.currencyIsoCode,
     StageName: o.stageName,
     Probability: o.probability,
-    IsClosed: o.isClosed,
-    IsWon: o.isWon,
     CloseDate: o.closeDate,
-    // The demo's closed quarter needs its history dates for attribution.
+    // The demo's closed quarter needs its history dates for attribution (the seeding user holds
+    // "Set Audit Fields upon Record Creation"); IsClosed and IsWon follow from the stage in the org.
     CreatedDate: o.createdDate,
     Description: o.description,
     NextStep: o.nextStep,

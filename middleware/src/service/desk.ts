@@ -16,7 +16,6 @@ import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
 import { SyncWorker } from '../engine/worker.js';
 import { connectSalesforceGateway, loadSalesforceConfig, SALESFORCE_API_VERSION, type ChangeDrivenSync } from '../salesforce/index.js';
-import { ADMIN_USER_ID } from '../sandbox/salesforce/org.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
@@ -231,7 +230,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     // Demo deals are created in the org as an AE would, through its API; the intake reads them from there.
     const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
     const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
-    const seeded = await seedDemoOrg(admin, clock(), ADMIN_USER_ID, wouldRefuse);
+    const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
     if (seeded) logger.info(seeded, 'demo data created in the local org');
   }
