@@ -78,6 +78,7 @@ const percentiles = (values: number[]) => {
 };
 console.log(`record change → ACE create: ${percentiles(toPortal)}`);
 console.log(`record change → write-back visible in the org: ${percentiles(toWriteBack)} (goal p95 < 2000 ms with CDC)`);
+console.log(`ACE calls by operation: ${JSON.stringify(aws.counters.callsByOperation)}; throttled by ACE's quota: ${aws.counters.throttled}`);
 console.log(`change events published by the org: ${localOrg.server.streaming.published}; org API calls: ${localOrg.server.apiCalls()}`);
 await desk.stop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -107,9 +107,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const emulators: Desk['emulators'] = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
   const review = options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 };
-  // ACE's published quotas, spent call by call and shared by every instance on the store.
+  // ACE's published quotas, spent call by call and shared by every instance on the store. Writes
+  // keep a margin over ACE's 1 per second: without it a submission's create, associate and start
+  // arrived closer than a second apart often enough to be throttled and retried after a backoff.
   const acePace = createCallPacer(store.db, 'AWS', {
-    write: { key: 'aws:write', perSecond: 1 },
+    write: { key: 'aws:write', perSecond: 1, marginMs: 150 },
     read: { key: 'aws:read', perSecond: 10, burst: 10 },
     daily: { account: 'aws:write', perDay: 10_000 },
   }, clock);
