@@ -3,7 +3,6 @@ import { CLOUDS } from '../../middleware/src/core/model.js';
 import { Connection } from 'jsforce';
 import { demoOpportunities, seedDemoOrg } from '../../middleware/src/demo/seed.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
-import { ADMIN_USER_ID } from '../../middleware/src/sandbox/salesforce/org.js';
 import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
@@ -42,7 +41,7 @@ describe('seeding the local org', () => {
   afterAll(async () => org?.stop());
 
   it('creates the pipeline through the org API once, with the requested submissions on engagement records', async () => {
-    const first = await seedDemoOrg(connection, NOW, ADMIN_USER_ID);
+    const first = await seedDemoOrg(connection, NOW, org.admin.userId);
     expect(first!.opportunities).toBe(opportunities.length);
     expect(first!.submitRequested).toBeGreaterThan(0);
     expect(org.server.org.all('Opportunity')).toHaveLength(opportunities.length);
@@ -51,7 +50,7 @@ describe('seeding the local org', () => {
     for (const engagement of requested) expect(org.server.org.get('Opportunity', String(engagement.Opportunity__c))).toBeDefined();
     // Created as an API client would: through sObject Collections, 200 records at most per call.
     expect(org.server.collectionSizes.every((size) => size <= 200)).toBe(true);
-    expect(await seedDemoOrg(connection, NOW, ADMIN_USER_ID)).toBeNull();
+    expect(await seedDemoOrg(connection, NOW, org.admin.userId)).toBeNull();
     expect(org.server.org.all('Opportunity')).toHaveLength(opportunities.length);
   });
 });

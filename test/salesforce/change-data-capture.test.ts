@@ -5,7 +5,7 @@ import { Connection } from 'jsforce';
 import { StreamingExtension } from 'jsforce/api/streaming';
 import { ChangeDrivenSync, jsforceChangeEvents, openSalesforceSession } from '../../middleware/src/salesforce/index.js';
 import type { OrgChange } from '../../middleware/src/sandbox/salesforce/org.js';
-import { startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/index.js';
+import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
 
 interface ChangeEventData {
   payload: { ChangeEventHeader: { entityName: string; changeType: string; recordIds: string[]; changedFields: string[]; commitTimestamp: number; commitUser: string; transactionKey: string }; [field: string]: unknown };
@@ -21,21 +21,22 @@ async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
 }
 
 describe('local org Change Data Capture', () => {
-  let fixture: SalesforceFixture;
+  let local: LocalOrg;
+  // The integration user listens, as the product does; an admin writes, since the org's security
+  // refuses record edits the integration user's permission set does not grant.
   let connection: Connection;
+  let admin: Connection;
   const clients: Array<{ disconnect(): void }> = [];
 
   beforeAll(async () => {
-    fixture = await startSalesforceFixture();
-    // Writes come from an admin, as users' edits do; the integration user's permission set cannot create deals.
-    const integration = (await openSalesforceSession(fixture.config)).connection;
-    const admin = fixture.server.addUser({ username: 'admin@cdc.test', firstName: 'Org', lastName: 'Admin', profile: 'System Administrator', permissionSets: [] });
-    connection = new Connection({ instanceUrl: fixture.server.url, accessToken: fixture.server.issueToken(admin.Id), version: integration.version });
+    local = await startLocalOrg();
+    connection = (await openSalesforceSession(local.config)).connection;
+    admin = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.admin.accessToken, version: connection.version });
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.disconnect();
   });
-  afterAll(async () => fixture.stop());
+  afterAll(async () => local.stop());
 
   function replayClient(channel: string, replayId: number | null, extra: unknown[] = []) {
     const client = connection.streaming.createClient([new StreamingExtension.Replay(channel, replayId), ...extra] as never);
@@ -45,11 +46,11 @@ describe('local org Change Data Capture', () => {
 
   it('reports every committed write through the change hook, with the fields an update changed', async () => {
     const changes: OrgChange[] = [];
-    const stop = fixture.server.org.onChange((change) => changes.push(change));
-    const created = await connection.sobject('Opportunity').create({ Name: 'Hook lakehouse', StageName: 'Prospecting', CloseDate: '2026-12-31', Amount: 1000 });
+    const stop = local.server.org.onChange((change) => changes.push(change));
+    const created = await admin.sobject('Opportunity').create({ Name: 'Hook lakehouse', StageName: 'Prospecting', CloseDate: '2027-03-31', Amount: 1000 });
     const id = (created as { id: string }).id;
-    await connection.sobject('Opportunity').update({ Id: id, StageName: 'Proposal', Amount: 1000 });
-    await connection.sobject('Opportunity').destroy(id);
+    await admin.sobject('Opportunity').update({ Id: id, StageName: 'Proposal', Amount: 1000 });
+    await admin.sobject('Opportunity').destroy(id);
     stop();
     expect(changes.map((change) => change.changeType)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
     expect(changes[0]!.fields).toMatchObject({ Name: 'Hook lakehouse', StageName: 'Prospecting', Amount: 1000 });
@@ -61,20 +62,20 @@ describe('local org Change Data Capture', () => {
   });
 
   it('delivers a REST update to a topic subscriber as Salesforce shapes the event', async () => {
-    const opportunity = await connection.sobject('Opportunity').create({ Name: 'CDC warehouse', StageName: 'Prospecting', CloseDate: '2026-12-31' });
+    const opportunity = await admin.sobject('Opportunity').create({ Name: 'CDC warehouse', StageName: 'Prospecting', CloseDate: '2027-03-31' });
     const received: ChangeEventData[] = [];
     const all: ChangeEventData[] = [];
     const subscription = connection.streaming.topic('/data/OpportunityChangeEvent').subscribe((message) => received.push(message as unknown as ChangeEventData));
     const everything = connection.streaming.topic('/data/ChangeEvents').subscribe((message) => all.push(message as unknown as ChangeEventData));
     await Promise.all([subscription, everything]);
-    await connection.sobject('Opportunity').update({ Id: (opportunity as { id: string }).id, StageName: 'Negotiation' });
+    await admin.sobject('Opportunity').update({ Id: (opportunity as { id: string }).id, StageName: 'Negotiation/Review' });
     await until(() => received.length === 1 && all.length === 1);
     subscription.cancel();
     everything.cancel();
     const event = received[0]!;
     expect(event.payload.ChangeEventHeader).toMatchObject({ entityName: 'Opportunity', changeType: 'UPDATE', recordIds: [(opportunity as { id: string }).id], commitUser: expect.stringMatching(/^005/) });
     expect(event.payload.ChangeEventHeader.changedFields.sort()).toEqual(['LastModifiedDate', 'StageName']);
-    expect(event.payload.StageName).toBe('Negotiation');
+    expect(event.payload.StageName).toBe('Negotiation/Review');
     expect(event.payload.LastModifiedDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(event.event.replayId).toBeGreaterThan(0);
     expect(all[0]!.event.replayId).toBe(event.event.replayId);
@@ -84,8 +85,8 @@ describe('local org Change Data Capture', () => {
     const engagement = 'CoSell_Engagement__c';
     const channel = '/data/CoSell_Engagement__ChangeEvent';
     const ids: string[] = [];
-    const deal = (await connection.sobject('Opportunity').create({ Name: 'Replay lakehouse', StageName: 'Prospecting', CloseDate: '2026-12-31' })) as { id: string };
-    for (const cloud of ['AWS', 'Microsoft', 'Google']) ids.push(((await connection.sobject(engagement).create({ Opportunity__c: deal.id, Cloud__c: cloud })) as { id: string }).id);
+    const deal = (await admin.sobject('Opportunity').create({ Name: 'Replay lakehouse', StageName: 'Prospecting', CloseDate: '2027-03-31' })) as { id: string };
+    for (const cloud of ['AWS', 'Microsoft', 'Google']) ids.push(((await admin.sobject(engagement).create({ Opportunity__c: deal.id, Cloud__c: cloud })) as { id: string }).id);
 
     const everything: ChangeEventData[] = [];
     await replayClient(channel, -2).subscribe(channel, (data: unknown) => everything.push(data as ChangeEventData));
@@ -102,7 +103,7 @@ describe('local org Change Data Capture', () => {
 
     const newOnly: ChangeEventData[] = [];
     await replayClient(channel, -1).subscribe(channel, (data: unknown) => newOnly.push(data as ChangeEventData));
-    await connection.sobject(engagement).update({ Id: ids[0]!, Status__c: 'Submitted' });
+    await admin.sobject(engagement).update({ Id: ids[0]!, Status__c: 'Submitted' });
     await until(() => newOnly.length === 1);
     expect(newOnly[0]!.payload.ChangeEventHeader.changeType).toBe('UPDATE');
 
@@ -118,7 +119,7 @@ describe('local org Change Data Capture', () => {
   });
 
   it('denies the handshake of an invalid session with the reason jsforce reports as an auth failure', async () => {
-    const stranger = new Connection({ instanceUrl: fixture.server.url, accessToken: '00D000000000001!forged', version: connection.version });
+    const stranger = new Connection({ instanceUrl: local.server.url, accessToken: '00D000000000001!forged', version: connection.version });
     let failed = false;
     const client = stranger.streaming.createClient([new StreamingExtension.AuthFailure(() => (failed = true))] as never);
     clients.push(client as unknown as { disconnect(): void });
@@ -135,7 +136,7 @@ describe('local org Change Data Capture', () => {
     expect(started.subscribed).toHaveLength(3);
     // The listener does not wait for its subscriptions to be confirmed: write until one is heard.
     for (let attempt = 1; passes === 0 && attempt <= 20; attempt++) {
-      await connection.sobject('CoSell_Referral__c').create({ Name: `CDC referral ${attempt}`, Cloud__c: 'AWS', Referral_Key__c: `AWS:cdc-${attempt}` });
+      await admin.sobject('CoSell_Referral__c').create({ Name: `CDC referral ${attempt}`, Cloud__c: 'AWS', Referral_Key__c: `AWS:cdc-${attempt}` });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(passes).toBe(1);

@@ -39,7 +39,6 @@ async function draftDeal(org: Connection, name: string): Promise<string> {
   const opportunity = (await org.sobject('Opportunity').create({
     Name: `${name} - lakehouse migration`,
     AccountId: account.id,
-    OwnerId: '005000000000001AAA',
     Amount: 480000,
     CurrencyIsoCode: 'USD',
     StageName: 'Qualification',

@@ -160,9 +160,9 @@ export async function seedDemoOrg(connection: Connection, now: Date, ownerId: st
     CurrencyIsoCode: o.currencyIsoCode,
     StageName: o.stageName,
     Probability: o.probability,
-    // IsClosed and IsWon follow from StageName on save, as in a real org.
     CloseDate: o.closeDate,
-    // The demo's closed quarter needs its history dates for attribution.
+    // The demo's closed quarter needs its history dates for attribution (the seeding user holds
+    // "Set Audit Fields upon Record Creation"); IsClosed and IsWon follow from the stage in the org.
     CreatedDate: o.createdDate,
     Description: o.description,
     NextStep: o.nextStep,

@@ -16,7 +16,6 @@ import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
 import { SyncWorker } from '../engine/worker.js';
 import { connectSalesforceGateway, loadSalesforceConfig, SALESFORCE_API_VERSION, type ChangeDrivenSync } from '../salesforce/index.js';
-import { ADMIN_USER_ID } from '../sandbox/salesforce/org.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
@@ -90,6 +89,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
+  // A shared server keeps its data; a reset there forgets only the sandbox (the local org).
+  if (config.DATABASE_URL && config.COSELL_RESET) await store.db.deleteFrom('sandbox_state').execute();
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
@@ -107,9 +108,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const emulators: Desk['emulators'] = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
   const review = options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 };
-  // ACE's published quotas, spent call by call and shared by every instance on the store.
+  // ACE's published quotas, spent call by call and shared by every instance on the store. Writes
+  // keep a margin over ACE's 1 per second: without it a submission's create, associate and start
+  // arrived closer than a second apart often enough to be throttled and retried after a backoff.
   const acePace = createCallPacer(store.db, 'AWS', {
-    write: { key: 'aws:write', perSecond: 1 },
+    write: { key: 'aws:write', perSecond: 1, marginMs: 150 },
     read: { key: 'aws:read', perSecond: 10, burst: 10 },
     daily: { account: 'aws:write', perDay: 10_000 },
   }, clock);
@@ -141,7 +144,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   let localOrg: LocalOrg | undefined;
   let salesforceConfig;
   if (local) {
-    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock });
+    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock, db: store.db });
     salesforceConfig = localOrg.config;
   } else {
     salesforceConfig = loadSalesforceConfig(options.env ?? process.env);
@@ -230,7 +233,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     // Demo deals are created in the org as an AE would, through its API; the intake reads them from there.
     const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
     const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
-    const seeded = await seedDemoOrg(admin, clock(), ADMIN_USER_ID, wouldRefuse);
+    const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
     if (seeded) logger.info(seeded, 'demo data created in the local org');
   }

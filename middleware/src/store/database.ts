@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
 import * as rateLimits from './migrations/0002-rate-limits.js';
+import * as sandboxState from './migrations/0003-sandbox-state.js';
 import { initialiseDataDir, pgliteStartParams } from './pglite-setup.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -34,6 +35,7 @@ export interface Store {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-rate-limits': rateLimits,
+  '0003-sandbox-state': sandboxState,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -66,7 +68,8 @@ async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
 /** Brings the schema to the latest version; safe to run concurrently from several instances. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (await isUpToDate(db)) return [];
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  // Unordered: a store that ran a later-numbered migration still gets an earlier one it lacks.
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -138,7 +138,15 @@ export interface RateLimitTable {
   tat: Timestamp;
 }
 
+/** One named JSON document of sandbox state (the local org's records, its change-event log). */
+export interface SandboxStateTable {
+  name: string;
+  data: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
+  sandbox_state: SandboxStateTable;
   rate_limits: RateLimitTable;
   opportunities: OpportunityTable;
   engagements: EngagementTable;

@@ -144,3 +144,58 @@ describe('the local org', () => {
     expect(after).toBe(before - 2);
   });
 });
+
+describe('the local org fault plan', () => {
+  let local: LocalOrg;
+  afterAll(async () => local?.stop());
+
+  it('answers UNABLE_TO_LOCK_ROW and REQUEST_LIMIT_EXCEEDED on demand through the shared fault plan, and changes nothing', async () => {
+    local = await startLocalOrg();
+    const admin = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.admin.accessToken, version: SALESFORCE_API_VERSION });
+    const account = (await admin.sobject('Account').create({ Name: 'Contoso Retail Group' })) as { id: string };
+    local.server.faultPlan.add({ kind: 'conflict', rate: 1, count: 1 });
+    const locked = await failure(admin.sobject('Account').update({ Id: account.id, Name: 'Contoso' }));
+    expect(locked.errorCode ?? locked.name).toBe('UNABLE_TO_LOCK_ROW');
+    expect(local.org.get('Account', account.id)!.Name).toBe('Contoso Retail Group');
+    // Reads never draw a conflict; the rule is spent.
+    expect((await admin.query('SELECT Name FROM Account')).totalSize).toBe(1);
+    local.server.faultPlan.add({ kind: 'throttle', rate: 1, count: 1, operations: ['GET query'] });
+    const throttled = await failure(admin.query('SELECT Name FROM Account'));
+    expect(throttled.errorCode ?? throttled.name).toBe('REQUEST_LIMIT_EXCEEDED');
+    await admin.sobject('Account').update({ Id: account.id, Name: 'Contoso' });
+    expect(local.org.get('Account', account.id)!.Name).toBe('Contoso');
+  });
+});
+
+describe('the local org Bulk API 2.0 query', () => {
+  let local: LocalOrg;
+  afterAll(async () => local?.stop());
+
+  it('runs a query job and serves every row through the result locators, with field-level security', async () => {
+    local = await startLocalOrg();
+    const admin = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.admin.accessToken, version: SALESFORCE_API_VERSION });
+    const account = (await admin.sobject('Account').create({ Name: 'Contoso, "Retail" Group' })) as { id: string };
+    for (let index = 0; index < 250; index++) {
+      local.server.writeRecord('Opportunity', { Name: `Deal ${index}`, AccountId: account.id, StageName: 'Prospecting', CloseDate: '2027-06-30' }, { kind: 'create' }, { userId: local.admin.userId });
+    }
+    admin.bulk2.pollInterval = 10;
+    const stream = (await admin.bulk2.query('SELECT Id, Name, Account.Name FROM Opportunity ORDER BY Name')) as unknown as { toArray(): Promise<Array<Record<string, unknown>>> };
+    const records = await stream.toArray();
+    expect(records).toHaveLength(250);
+    expect(records[0]).toMatchObject({ Name: 'Deal 0', 'Account.Name': 'Contoso, "Retail" Group' });
+    expect(new Set(records.map((record) => record.Id)).size).toBe(250);
+    // Paging by maxRecords and Sforce-Locator, as the results resource documents it.
+    const jobId = local.server.log.find((entry) => entry.path.endsWith('/results'))!.path.split('/').at(-2)!;
+    const pages: Array<{ locator: string | null; count: string | null; lines: number }> = [];
+    let locator = '';
+    do {
+      const response = await fetch(`${local.instanceUrl}/services/data/v${SALESFORCE_API_VERSION}/jobs/query/${jobId}/results?maxRecords=100${locator ? `&locator=${locator}` : ''}`, { headers: { authorization: `Bearer ${local.admin.accessToken}` } });
+      const text = await response.text();
+      locator = response.headers.get('sforce-locator') ?? 'null';
+      pages.push({ locator, count: response.headers.get('sforce-numberofrecords'), lines: text.trim().split('\n').length - 1 });
+    } while (locator !== 'null');
+    expect(pages.map((page) => [page.count, page.lines])).toEqual([['100', 100], ['100', 100], ['50', 50]]);
+    const integration = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.server.issueToken(local.integration.userId), version: SALESFORCE_API_VERSION });
+    await expect(integration.bulk2.query('SELECT Id, Is_Overdue__c FROM CoSell_Referral__c')).rejects.toThrow(/No such column/);
+  });
+});

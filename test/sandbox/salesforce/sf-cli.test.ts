@@ -2,7 +2,7 @@
 // this project did not write) logs in with an access token, queries, updates a record, and runs
 // `cosell lint --target-org` against it, with its state in a temporary HOME.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -91,5 +91,18 @@ describe('the real sf CLI against the local org', () => {
     expect(lint.json).toMatchObject({ result: { targetOrg: local.admin.username, summary: expect.objectContaining({ rejectedRows: 0 }) } });
     const findings = (lint.json.result as { findings: Array<{ opportunityId: string | null }> }).findings;
     expect(findings.some((finding) => finding.opportunityId === opportunityId)).toBe(true);
+  }, 240_000);
+
+  it('logs the integration user in with the JWT bearer flow and its certificate, and applies its permission set', async () => {
+    const keyFile = join(home, 'integration.key');
+    await writeFile(keyFile, local.integration.privateKeyPem);
+    const login = await cli(SF, ['org', 'login', 'jwt', '--instance-url', local.instanceUrl, '--client-id', local.integration.clientId, '--jwt-key-file', keyFile, '--username', local.integration.username, '--alias', 'integration', '--json']);
+    expect(login).toMatchObject({ status: 0, json: { result: { username: local.integration.username } } });
+    const query = await cli(SF, ['data', 'query', '--query', `SELECT Id, Name FROM Opportunity WHERE Id = '${opportunityId}'`, '--target-org', 'integration', '--json']);
+    expect(query.json.result).toMatchObject({ totalSize: 1, records: [{ Id: opportunityId }] });
+    // CoSell_Integration reads the AE's help details but may not edit them.
+    const refused = await cli(SF, ['data', 'update', 'record', '--sobject', 'Opportunity', '--record-id', opportunityId, '--values', "CoSell_Help_Details__c='from the CLI'", '--target-org', 'integration', '--json']);
+    expect(refused.status).not.toBe(0);
+    expect(JSON.stringify(refused.json)).toContain('INVALID_FIELD_FOR_INSERT_UPDATE');
   }, 240_000);
 });

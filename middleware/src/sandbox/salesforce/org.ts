@@ -83,9 +83,6 @@ export interface WriteContext {
 /** The user Salesforce names for system-made changes when no caller is known. */
 export const AUTOMATED_USER_ID = '005000000000000AAA';
 
-/** The local org's admin user, whom the desk makes owner of the demo deals. */
-export const ADMIN_USER_ID = '005000000000001AAA';
-
 export function newTransactionKey(): string {
   return randomBytes(16).toString('hex');
 }
@@ -130,6 +127,19 @@ export class InMemoryOrg {
   }
 
   /** Seeds a record as-is (a test's fixture); stamps system fields unless given. */
+  /** Every record by object, to persist the org. */
+  dump(): Record<string, SRecord[]> {
+    return Object.fromEntries([...this.tables].map(([object, table]) => [object, [...table.values()]]));
+  }
+
+  /** Puts back what `dump` returned (a restart); reports no changes. */
+  restore(records: Record<string, SRecord[]>): void {
+    for (const [object, rows] of Object.entries(records)) {
+      const table = this.table(object);
+      for (const row of rows) table.set(row.Id, row);
+    }
+  }
+
   seed(object: string, fields: Record<string, unknown>): SRecord {
     const now = salesforceDateTime(this.clock());
     const record: SRecord = { CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, ...fields, Id: (fields.Id as string | undefined) ?? this.newId(object) };

@@ -30,6 +30,8 @@ export interface OrgUser {
   Username: string;
   profile: ProfileName;
   permissionSets: string[];
+  /** System permissions beyond the profile's, by their API name (`CreateAuditFields`). */
+  userPermissions?: string[];
 }
 
 const NO_ACCESS: ObjectAccess = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };

@@ -3,10 +3,12 @@
 // Bulk API 2.0 ingest, with Salesforce's response and error shapes, the Sforce-Limit-Info header,
 // fault injection and a count of API calls. With a schema (force-app) it checks every write and read
 // against it and against the caller's permission sets.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs, type IngestJob } from './bulk.js';
+import { BulkQueryJobs } from './bulk-query.js';
 import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
 import { EXTERNAL_IDS, InMemoryOrg, KEY_PREFIXES, newTransactionKey, type RecordError, type SRecord, type WriteContext } from './org.js';
@@ -26,14 +28,14 @@ export type CallKind = 'token' | 'query' | 'queryMore' | 'sobject' | 'composite'
 
 /** A user the org starts with: who they are, their profile and permission sets. */
 export interface OrgUserSeed {
-  /** A fixed User Id (default: a generated one). */
-  id?: string;
   username: string;
   firstName: string;
   lastName: string;
   email?: string;
   profile: ProfileName;
   permissionSets: string[];
+  /** System permissions by API name, e.g. `CreateAuditFields` ("Set Audit Fields upon Record Creation"). */
+  userPermissions?: string[];
 }
 
 /** The org's Id (the access token's prefix names it, as the `sf` CLI checks). */
@@ -60,6 +62,8 @@ export interface SalesforceTestServerOptions {
   apiLimit?: number;
   apiVersion?: string;
   clock?: () => Date;
+  /** Change Data Capture settings (retention, long-poll timeout, state restored from a previous run). */
+  streaming?: Omit<ChangeEventStreamOptions, 'authorize' | 'apiVersion' | 'clock'>;
   /** The package's schema: writes, reads and describes are checked against it when given. */
   schema?: OrgSchema;
   /** Field and object security from the package's permission sets (needs `schema`). */
@@ -68,8 +72,8 @@ export interface SalesforceTestServerOptions {
   users?: OrgUserSeed[];
   /** Port to listen on (0: any free one). */
   port?: number;
-  /** Change Data Capture settings (retention, long-poll timeout, state restored from a previous run). */
-  streaming?: Omit<ChangeEventStreamOptions, 'authorize' | 'apiVersion' | 'clock'>;
+  /** Seed of the fault plan's random draws (a run replays exactly). */
+  faultSeed?: number;
 }
 
 /** The versions `/services/data` lists: Salesforce clients pick the highest and pin some calls to v51.0. */
@@ -85,6 +89,9 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 export class SalesforceTestServer {
   readonly org: InMemoryOrg;
   readonly bulk = new BulkJobs();
+  readonly bulkQueries = new BulkQueryJobs();
+  /** Rows per Bulk API 2.0 result page when the client names no maxRecords (Salesforce picks its own). */
+  bulkQueryPageSize = 50_000;
   /** API calls by kind (the token call does not count against the org's allocation, but is counted here). */
   readonly calls: Record<CallKind, number> = { token: 0, query: 0, queryMore: 0, sobject: 0, composite: 0, limits: 0, bulk: 0, other: 0 };
   /** Every request: method, path and kind, in order. */
@@ -94,6 +101,13 @@ export class SalesforceTestServer {
   /** The allOrNone flag each sObject Collections request carried. */
   readonly collectionAllOrNone: unknown[] = [];
   private readonly faults: Fault[] = [];
+  /**
+   * Seeded faults, armed like the portal emulators' (`faultPlan.add({kind, rate, operations})`), on
+   * operations named `<METHOD> <kind>` (`PATCH composite`, `GET query`): `throttle` answers
+   * REQUEST_LIMIT_EXCEEDED, `conflict` (writes only) UNABLE_TO_LOCK_ROW, `5xx` SERVER_UNAVAILABLE,
+   * `slow` delays the answer and `timeout` holds the call and drops the connection.
+   */
+  readonly faultPlan: RestFaultPlan;
   private readonly lockedRecords: Array<{ matches: (record: Record<string, unknown>) => boolean; remaining: number }> = [];
   /** Access token → user Id. */
   private readonly tokens = new Map<string, string>();
@@ -120,6 +134,7 @@ export class SalesforceTestServer {
     this.apiVersion = options.apiVersion ?? '63.0';
     this.streaming = new ChangeEventStream({ ...options.streaming, authorize: (token) => this.tokens.has(token), apiVersion: this.apiVersion, clock: this.clock });
     this.org.onChange((change) => this.streaming.publish(change));
+    this.faultPlan = new RestFaultPlan(options.faultSeed ?? 1, (operation) => !operation.startsWith('GET '));
     this.seedOrg();
   }
 
@@ -134,8 +149,10 @@ export class SalesforceTestServer {
 
   /** Creates an active user with a profile and permission sets. */
   addUser(seed: OrgUserSeed): SRecord {
+    // The Id follows from the username, so a restored org's owners and a restart's users agree.
+    const id = `005${createHash('sha256').update(seed.username).digest('hex').slice(0, 12).toUpperCase()}AAA`;
     const record = this.org.seed('User', {
-      ...(seed.id ? { Id: seed.id } : {}),
+      Id: id,
       Username: seed.username,
       FirstName: seed.firstName,
       LastName: seed.lastName,
@@ -147,7 +164,7 @@ export class SalesforceTestServer {
       TimeZoneSidKey: 'GMT',
       LanguageLocaleKey: 'en_US',
     });
-    this.users.set(record.Id, { Id: record.Id, Username: seed.username, profile: seed.profile, permissionSets: [...seed.permissionSets] });
+    this.users.set(record.Id, { Id: record.Id, Username: seed.username, profile: seed.profile, permissionSets: [...seed.permissionSets], ...(seed.userPermissions ? { userPermissions: [...seed.userPermissions] } : {}) });
     return record;
   }
 
@@ -225,7 +242,7 @@ export class SalesforceTestServer {
     if (rest.startsWith('/composite/sobjects')) return 'composite';
     if (rest.startsWith('/sobjects')) return 'sobject';
     if (rest === '/limits') return 'limits';
-    if (rest.startsWith('/jobs/ingest')) return 'bulk';
+    if (rest.startsWith('/jobs/ingest') || rest.startsWith('/jobs/query')) return 'bulk';
     void method;
     return 'other';
   }
@@ -287,7 +304,14 @@ export class SalesforceTestServer {
       return;
     }
     const caller = this.users.get(userId)!;
-    const fault = this.takeFault(kind, method);
+    const planned = this.faultPlan.draw(`${method} ${kind}`);
+    if (planned?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 2000));
+    if (planned?.kind === 'timeout') {
+      await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 30_000));
+      req.socket.destroy();
+      return;
+    }
+    const fault = this.takeFault(kind, method) ?? (planned?.kind === 'throttle' ? { error: 'REQUEST_LIMIT_EXCEEDED' as const, times: 0 } : planned?.kind === 'conflict' ? { error: 'UNABLE_TO_LOCK_ROW' as const, times: 0 } : planned?.kind === '5xx' ? { error: 'SERVER_UNAVAILABLE' as const, times: 0 } : null);
     if (fault?.error === 'INVALID_SESSION_ID') this.tokens.delete(bearer);
     this.apiUsed++;
     res.setHeader('Sforce-Limit-Info', `api-usage=${this.apiUsed}/${this.apiLimit}`);
@@ -322,6 +346,7 @@ export class SalesforceTestServer {
         this.send(res, 200, { DailyApiRequests: { Max: this.apiLimit, Remaining: this.apiLimit - this.apiUsed } });
         return;
       case 'bulk':
+        if (rest.startsWith('/jobs/query')) return this.bulkQuery(res, method, rest, body, version, caller, url.searchParams);
         return this.bulkIngest(res, method, rest, body, raw, context);
       default:
         if (rest === '/sobjects' && method === 'GET' && this.options.schema) {
@@ -550,15 +575,15 @@ export class SalesforceTestServer {
   writeRecord(object: string, fields: Record<string, unknown>, mode: { kind: 'create' } | { kind: 'update' } | { kind: 'upsert'; externalIdField: string }, context: WriteContext & { user?: OrgUser } = {}): { id: string; created: boolean } | { errors: RecordError[] } {
     const values = { ...fields };
     delete values.attributes;
+    // Field names are case-insensitive in the API; jsforce sends a collection update's Id as `id`.
+    if (values.Id === undefined && values.id !== undefined) values.Id = values.id;
+    delete values.id;
     const schema = this.options.schema;
     if (schema) {
       const known = schema.object(object);
       if (!known) return { errors: [{ statusCode: 'INVALID_TYPE', message: `sObject type '${object}' is not supported.`, fields: [] }] };
       object = known.name;
     }
-    // Field names are case-insensitive in the API; jsforce sends a collection update's Id as `id`.
-    if (values.Id === undefined && values.id !== undefined) values.Id = values.id;
-    delete values.id;
     if (this.lockedFor({ ...values, object })) {
       return { errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] };
     }
@@ -731,6 +756,39 @@ export class SalesforceTestServer {
       if (!error) this.send(res, 204, undefined);
       else this.send(res, error.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400, [{ errorCode: error.statusCode, message: error.message, fields: error.fields }]);
       return;
+    }
+    this.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
+  }
+
+  private bulkQuery(res: ServerResponse, method: string, rest: string, body: Record<string, unknown> | null, version: string, caller: OrgUser, params: URLSearchParams): void {
+    const parts = rest.split('/').filter(Boolean); // jobs, query, [id, [results]]
+    if (method === 'POST' && parts.length === 2) {
+      const operation = body?.operation === 'queryAll' ? 'queryAll' : body?.operation === 'query' ? 'query' : null;
+      if (!operation || typeof body?.query !== 'string') return this.send(res, 400, [{ errorCode: 'INVALIDJOB', message: 'A query job needs operation query or queryAll and a query' }]);
+      try {
+        const rows = runQuery(this.org, body.query, version, this.scopeFor(caller));
+        const object = /\bFROM\s+(\w+)/i.exec(body.query)?.[1] ?? '';
+        const job = this.bulkQueries.create(operation, object, rows, caller.Id, new Date(this.clock()).toISOString().replace('Z', '+0000'), []);
+        return this.send(res, 200, { ...this.bulkQueries.info(job, version), state: 'UploadComplete' });
+      } catch (error) {
+        if (error instanceof SoqlError) return this.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
+        throw error;
+      }
+    }
+    const job = parts[2] ? this.bulkQueries.jobs.get(parts[2]) : undefined;
+    if (!job || job.createdById !== caller.Id) return this.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    if (method === 'GET' && parts.length === 3) return this.send(res, 200, this.bulkQueries.info(job, version));
+    if (method === 'DELETE' && parts.length === 3) {
+      this.bulkQueries.jobs.delete(job.id);
+      return this.send(res, 204, undefined);
+    }
+    if (method === 'GET' && parts[3] === 'results') {
+      const maxRecords = Number(params.get('maxRecords') ?? this.bulkQueryPageSize);
+      if (!Number.isInteger(maxRecords) || maxRecords < 1) return this.send(res, 400, [{ errorCode: 'INVALIDJOB', message: 'maxRecords must be a positive whole number' }]);
+      const page = this.bulkQueries.page(job, params.get('locator'), maxRecords);
+      res.setHeader('Sforce-Locator', page.next);
+      res.setHeader('Sforce-NumberOfRecords', String(page.count));
+      return this.send(res, 200, page.csv, 'text/csv');
     }
     this.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
   }

@@ -76,6 +76,13 @@ function coerce(field: FieldSchema, value: unknown): { value: unknown } | { erro
   }
 }
 
+/** Fields a user with "Set Audit Fields upon Record Creation" may give on insert (never on update). */
+const AUDIT_FIELDS = new Set(['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById']);
+
+function setsAuditFields(check: WriteCheck, field: string): boolean {
+  return AUDIT_FIELDS.has(field) && check.user?.userPermissions?.includes('CreateAuditFields') === true;
+}
+
 /**
  * Checks `values` for a create (no `existing`) or an update of `object`: unknown fields, fields the
  * caller may not see or edit, read-only fields, types, lengths, restricted picklists and required
@@ -98,9 +105,7 @@ export function checkWrite(check: WriteCheck, object: string, values: Record<str
       errors.push({ statusCode: 'INVALID_FIELD', message: `No such column '${name}' on sobject of type ${schema.name}`, fields: [] });
       continue;
     }
-    // An admin may set CreatedDate on insert, as "Set Audit Fields upon Record Creation" allows (backdated demo history).
-    const auditOnCreate = existing === undefined && field.name === 'CreatedDate' && check.policy !== undefined && check.user !== undefined && check.policy.isAdmin(check.user);
-    const editable = auditOnCreate || (check.policy && check.user ? check.policy.fieldAccess(check.user, schema.name, field).edit : !field.system && !field.calculated);
+    const editable = (check.policy && check.user ? check.policy.fieldAccess(check.user, schema.name, field).edit : !field.system && !field.calculated) || (existing === undefined && setsAuditFields(check, field.name));
     const locked = existing !== undefined && field.createOnly && existing[field.name] !== value;
     if (!editable || locked) {
       readOnly.push(field.name);
