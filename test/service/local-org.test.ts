@@ -77,7 +77,10 @@ describe('the embedded desk on the local org', () => {
 
   it('gives the org a bare origin and an admin token any Salesforce client can use', async () => {
     const file = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as Record<string, string>;
-    expect(Object.keys(file).sort()).toEqual(['accessToken', 'instanceUrl', 'username']);
+    expect(Object.keys(file).sort()).toEqual(['accessToken', 'instanceUrl', 'userId', 'username']);
+    // The admin's Id, which the Lightning preview hands @salesforce/user/Id.
+    const identity = await org.identity();
+    expect(file.userId).toBe(identity.user_id);
     expect(file.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const result = await org.query<{ Id: string }>('SELECT Id FROM Opportunity');
     expect(result.totalSize).toBeGreaterThan(0);
