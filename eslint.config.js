@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'middleware/src/portals/*/generated/**'] },
+  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'middleware/src/portals/*/generated/**', 'preview/dist/**', 'preview/node_modules/**', 'test-artifacts/**'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -26,6 +26,16 @@ export default tseslint.config(
   },
   {
     files: ['force-app/main/default/lwc/**/*.js'],
+    extends: [lwcRecommended],
+  },
+  {
+    // The Lightning preview: its build script runs in Node, its modules in the browser.
+    files: ['preview/*.js', 'preview/src/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node, ...globals.browser }, sourceType: 'module' },
+  },
+  {
+    files: ['preview/modules/**/*.js', 'preview/src/main.js'],
     extends: [lwcRecommended],
   },
   {

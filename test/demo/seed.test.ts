@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CLOUDS } from '../../middleware/src/core/model.js';
-import { demoOpportunities, seedDemoOpportunities } from '../../middleware/src/demo/seed.js';
-import { LocalSalesforce } from '../../middleware/src/demo/local-salesforce.js';
-import { queueStats } from '../../middleware/src/engine/outbox.js';
-import { pgliteOptions } from '../support/stores.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { Connection } from 'jsforce';
+import { demoOpportunities, seedDemoOrg } from '../../middleware/src/demo/seed.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
 
@@ -32,29 +31,26 @@ describe('demo data', () => {
   });
 });
 
-describe('seeding the embedded desk', () => {
-  let store: Store;
+describe('seeding the local org', () => {
+  let org: LocalOrg;
+  let connection: Connection;
   beforeAll(async () => {
-    store = await openStore(pgliteOptions());
+    org = await startLocalOrg({ port: 0 });
+    connection = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.admin.accessToken, version: SALESFORCE_API_VERSION });
   });
-  afterAll(async () => store?.close());
+  afterAll(async () => org?.stop());
 
-  it('seeds once, queues the requested submissions, and leaves a second start alone', async () => {
-    const first = await seedDemoOpportunities(store.db, NOW);
+  it('creates the pipeline through the org API once, with the requested submissions on engagement records', async () => {
+    const first = await seedDemoOrg(connection, NOW, org.admin.userId);
     expect(first!.opportunities).toBe(opportunities.length);
     expect(first!.submitRequested).toBeGreaterThan(0);
-    expect((await queueStats(store.db, NOW)).pending).toBe(first!.submitRequested);
-    expect(await seedDemoOpportunities(store.db, NOW)).toBeNull();
-  });
-
-  it('writes engagement outcomes back onto the mirrored opportunity, clearing the request', async () => {
-    const target = opportunities.find((o) => o.engagements.some((e) => e.requestedAction === 'Submit'))!;
-    const cloud = target.engagements.find((e) => e.requestedAction === 'Submit')!.cloud;
-    const salesforce = new LocalSalesforce(store.db);
-    await salesforce.writeEngagement({ opportunityId: target.id, cloud, status: 'Submitted', portalId: 'O1234567', findings: [], submittedAt: NOW.toISOString(), acceptedAt: null, lastSyncedAt: NOW.toISOString(), syncError: null, clearRequestedAction: true });
-    const row = await store.db.selectFrom('opportunities').select(['data', 'sf_modstamp']).where('id', '=', target.id).executeTakeFirstOrThrow();
-    const engagement = (row.data as { engagements: Array<{ cloud: string; status: string; portalId: string; requestedAction: string | null }> }).engagements.find((e) => e.cloud === cloud)!;
-    expect(engagement).toMatchObject({ status: 'Submitted', portalId: 'O1234567', requestedAction: null });
-    expect(new Date(row.sf_modstamp!).toISOString()).toBe(target.lastModifiedDate);
+    expect(org.server.org.all('Opportunity')).toHaveLength(opportunities.length);
+    const requested = org.server.org.all('CoSell_Engagement__c').filter((e) => e.Requested_Action__c === 'Submit');
+    expect(requested).toHaveLength(first!.submitRequested);
+    for (const engagement of requested) expect(org.server.org.get('Opportunity', String(engagement.Opportunity__c))).toBeDefined();
+    // Created as an API client would: through sObject Collections, 200 records at most per call.
+    expect(org.server.collectionSizes.every((size) => size <= 200)).toBe(true);
+    expect(await seedDemoOrg(connection, NOW, org.admin.userId)).toBeNull();
+    expect(org.server.org.all('Opportunity')).toHaveLength(opportunities.length);
   });
 });

@@ -22,6 +22,13 @@ describe.each(storeVariants())('rate budgets on $name', ({ options }) => {
     expect(await admit(store.db, write, at(1_000))).toEqual({ allowed: true });
   });
 
+  it('keeps a margin over the portal rate when asked, so calls arrive at least an interval apart', async () => {
+    const write = { key: 'aws:acct:write', perSecond: 1, marginMs: 150 };
+    expect((await reserve(store.db, write, T0, 3)).waitsMs).toEqual([0, 1_151, 2_301]);
+    expect(await admit(store.db, write, at(3_300))).toEqual({ allowed: false, waitMs: 150 });
+    expect(await admit(store.db, write, at(3_450))).toEqual({ allowed: true });
+  });
+
   it('lets a burst through after idling, then spaces calls', async () => {
     const read = { key: 'aws:acct:read', perSecond: 10, burst: 3 };
     const results = [];

@@ -1,4 +1,4 @@
-// The whole product as `npm start` assembles it: embedded (demo data, sandbox portals) and
+// The whole product as `npm start` assembles it: embedded (the local org, demo data, sandbox portals) and
 // connected to a Salesforce org (the local Salesforce test server), end to end through the
 // sandbox portals and back.
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -11,7 +11,7 @@ import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { seedCoSellOrg, startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/fixture.js';
 
-const quiet = createServiceLogger({ level: 'silent' });
+const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
 let desk: Desk | undefined;
 let fixture: SalesforceFixture | undefined;
 let dataDir: string | undefined;
@@ -99,7 +99,7 @@ describe('the co-sell desk', () => {
     expect(submitted[0]!.portal_id).toBeTruthy();
     const { body } = await api(`/api/v1/opportunities/${submitted[0]!.opportunity_id}/engagements`, desk.adminToken!);
     expect(JSON.stringify(body)).toContain(submitted[0]!.portal_id!);
-  });
+  }, 120_000);
 
   it('takes a Submit requested in Salesforce to the portal and writes the outcome back to the engagement record', async () => {
     fixture = await startSalesforceFixture();
@@ -124,5 +124,5 @@ describe('the co-sell desk', () => {
     expect(desk.emulators.aws!.counters.created).toBe(1);
     // Nothing from the demo: a connected desk works on the org's data only.
     expect(await desk.store.db.selectFrom('opportunities').select('id').execute()).toHaveLength(2);
-  });
+  }, 120_000);
 });

@@ -1,10 +1,10 @@
-// Demo data for the embedded desk, seeded once into an empty store: a few dozen co-sell
+// Demo data for the embedded desk, created once in the empty local org: a few dozen co-sell
 // opportunities across the three clouds and both origins (with a quarter of closed history so
 // attribution has numbers, and a few deliberate submission mistakes for the lint to catch), some
 // already submitted so the review lifecycle runs, and inbound referrals from every field layer.
+import type { Connection } from 'jsforce';
 import type { Kysely } from 'kysely';
 import { CoSellOpportunity, SOURCE_LAYERS, type Cloud, type Engagement, type SourceLayer } from '../core/model.js';
-import { recordOpportunity } from '../engine/intake.js';
 import { parseReadinessEvidence } from '../core/readiness/index.js';
 import { saveReadinessEvidence } from '../store/readiness-evidence.js';
 import type { Database } from '../store/schema.js';
@@ -127,7 +127,12 @@ export const DEMO_USERS = {
 export interface DemoSeedResult {
   opportunities: number;
   submitRequested: number;
+  /** Deals the portals would refuse: a Validate is requested instead, so their findings show on the engagement. */
+  validateRequested: number;
 }
+
+/** Whether a portal would refuse the deal as it stands (the service's own preview). */
+export type WouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => boolean;
 
 function domainOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example.com`;
@@ -189,34 +194,92 @@ export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
   return result;
 }
 
-/** Seeds the demo pipeline when the store holds no opportunity yet; returns what it seeded. */
-export async function seedDemoOpportunities(db: Kysely<Database>, now: Date): Promise<DemoSeedResult | null> {
-  const existing = await db.selectFrom('opportunities').select('id').limit(1).executeTakeFirst();
-  if (existing) return null;
-  const opportunities = demoOpportunities(now);
-  let submitRequested = 0;
-  for (const opportunity of opportunities) {
-    await recordOpportunity(db, opportunity, now);
-    submitRequested += opportunity.engagements.filter((e) => e.requestedAction === 'Submit').length;
-  }
-  // Closed history carries its portal outcome already: record it on the engagements directly.
-  for (const opportunity of opportunities) {
-    for (const engagement of opportunity.engagements.filter((e) => e.portalId !== null)) {
-      await db
-        .updateTable('engagements')
-        .set({
-          portal_id: engagement.portalId,
-          status: engagement.status,
-          submitted_at: engagement.submittedAt,
-          accepted_at: engagement.acceptedAt,
-          last_synced_at: now,
-        })
-        .where('opportunity_id', '=', opportunity.id)
-        .where('cloud', '=', engagement.cloud)
-        .execute();
+type SObjectRecord = Record<string, unknown>;
+
+/** Creates records through sObject Collections (200 at most per call) and returns their Ids in order. */
+async function createAll(connection: Connection, object: string, records: SObjectRecord[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < records.length; start += 200) {
+    const results = await connection.sobject(object).create(records.slice(start, start + 200), { allOrNone: true });
+    for (const result of results) {
+      if (!result.success) throw new Error(`the org refused a demo ${object}: ${JSON.stringify(result.errors)}`);
+      ids.push(result.id);
     }
   }
-  return { opportunities: opportunities.length, submitRequested };
+  return ids;
+}
+
+/**
+ * Creates the demo pipeline in the org, as an AE would through the API, when it has no opportunity
+ * yet: accounts, contacts, opportunities with their contact roles and co-sell engagements (a Submit
+ * requested on well-formed open deals, a Validate on those a portal would refuse, so every demo
+ * submission succeeds and every refusal shows as findings). Returns what it created, or null when
+ * the org had data.
+ */
+export async function seedDemoOrg(connection: Connection, now: Date, ownerId: string, wouldRefuse: WouldRefuse = () => false): Promise<DemoSeedResult | null> {
+  const existing = await connection.query<{ Id: string }>('SELECT Id FROM Opportunity LIMIT 1');
+  if (existing.records.length > 0) return null;
+  const opportunities = demoOpportunities(now);
+  const accountIds = await createAll(connection, 'Account', opportunities.map((o) => ({
+    Name: o.account.name,
+    Website: o.account.website,
+    Industry: o.account.industry,
+    BillingStreet: o.account.billingStreet,
+    BillingCity: o.account.billingCity,
+    BillingState: o.account.billingState,
+    BillingPostalCode: o.account.billingPostalCode,
+    BillingCountry: o.account.billingCountry,
+  })));
+  const contacts = opportunities.map((o, index) => ({ opportunity: index, contact: o.contacts[0]! }));
+  const contactIds = await createAll(connection, 'Contact', contacts.map(({ opportunity, contact }) => ({
+    AccountId: accountIds[opportunity],
+    FirstName: contact.firstName,
+    LastName: contact.lastName,
+    Email: contact.email,
+    Phone: contact.phone,
+    Title: contact.title,
+  })));
+  const opportunityIds = await createAll(connection, 'Opportunity', opportunities.map((o, index) => ({
+    Name: o.name,
+    AccountId: accountIds[index],
+    OwnerId: ownerId,
+    Amount: o.amount,
+    CurrencyIsoCode: o.currencyIsoCode,
+    StageName: o.stageName,
+    Probability: o.probability,
+    CloseDate: o.closeDate,
+    // The demo's closed quarter needs its history dates for attribution (the seeding user holds
+    // "Set Audit Fields upon Record Creation"); IsClosed and IsWon follow from the stage in the org.
+    CreatedDate: o.createdDate,
+    Description: o.description,
+    NextStep: o.nextStep,
+    Type: o.type,
+    CoSell_Clouds__c: o.coSell.clouds.join(';'),
+    CoSell_Origin__c: o.coSell.origin,
+    CoSell_Originating_Cloud__c: o.coSell.originatingCloud,
+    CoSell_Attribution__c: o.coSell.attribution,
+    CoSell_Help_Needed__c: o.coSell.helpNeeded.join(';') || null,
+    CoSell_Help_Details__c: o.coSell.helpDetails,
+    Marketplace_Route__c: o.coSell.marketplaceRoute,
+    Commit_Drawdown__c: o.coSell.commitDrawdown,
+    Tenancy_Archetype__c: o.coSell.tenancyArchetype,
+    CoSell_Expected_Monthly_Spend__c: o.coSell.expectedMonthlySpend,
+    CoSell_Use_Case__c: o.coSell.useCase,
+  })));
+  await createAll(connection, 'OpportunityContactRole', contacts.map(({ opportunity, contact }, index) => ({ OpportunityId: opportunityIds[opportunity], ContactId: contactIds[index], Role: contact.role })));
+  const engagements = opportunities.flatMap((o, index) => o.engagements.map((e) => ({
+    Opportunity__c: opportunityIds[index],
+    Cloud__c: e.cloud,
+    Engagement_Key__c: `${opportunityIds[index]}:${e.cloud}`,
+    Status__c: e.status,
+    Portal_Id__c: e.portalId,
+    Submitted_At__c: e.submittedAt,
+    Accepted_At__c: e.acceptedAt,
+    Requested_Action__c: e.requestedAction === 'Submit' && wouldRefuse(o, e.cloud) ? 'Validate' : e.requestedAction,
+  })));
+  await createAll(connection, 'CoSell_Engagement__c', engagements);
+  const requested = (action: string) => engagements.filter((e) => e.Requested_Action__c === action).length;
+  return { opportunities: opportunities.length, submitRequested: requested('Submit'), validateRequested: requested('Validate') };
 }
 
 /** One referral per layer per cloud, the mix an alliance inbox sees in a busy week. */

@@ -15,6 +15,16 @@ export interface RateLimit {
   perSecond: number;
   /** Calls allowed back to back after idling (the portal's bucket size); 1 = strictly spaced. */
   burst?: number;
+  /**
+   * Extra spacing between calls, in ms. The portal's bucket measures when a call arrives, not when
+   * it left: one call delayed more on its way than the next (signing, a busy event loop, the
+   * network) arrives less than an interval after it and is throttled, so a strict budget needs a margin.
+   */
+  marginMs?: number;
+}
+
+function intervalOf(limit: RateLimit): number {
+  return 1000 / limit.perSecond + Math.max(0, limit.marginMs ?? 0);
 }
 
 export type Admission = { allowed: true } | { allowed: false; waitMs: number };
@@ -22,7 +32,7 @@ export type Admission = { allowed: true } | { allowed: false; waitMs: number };
 /** Takes one call from a rate budget, or says how long to wait before the next one may go. */
 export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): Promise<Admission> {
   if (!(limit.perSecond > 0)) throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
-  const intervalMs = 1000 / limit.perSecond;
+  const intervalMs = intervalOf(limit);
   const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
   const { rows } = await sql<{ tat: Date }>`
     insert into rate_limits (key, tat) values (${limit.key}, ${new Date(now.getTime() + intervalMs)})
@@ -44,7 +54,7 @@ export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): 
 export async function reserve(db: Kysely<Database>, limit: RateLimit, now: Date, count = 1): Promise<{ waitsMs: number[] }> {
   if (!(limit.perSecond > 0)) throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`rate limit ${limit.key}: count must be a positive whole number`);
-  const intervalMs = 1000 / limit.perSecond;
+  const intervalMs = intervalOf(limit);
   const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
   const { rows } = await sql<{ tat: Date }>`
     insert into rate_limits (key, tat) values (${limit.key}, ${new Date(now.getTime() + count * intervalMs)})

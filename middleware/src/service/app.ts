@@ -26,6 +26,7 @@ import { REFERRAL_ROUTES } from './routes/referrals.js';
 import { REPORT_ROUTES } from './routes/reports.js';
 import { SYNC_ROUTES } from './routes/sync.js';
 import { WEBHOOK_ROUTES } from './routes/webhooks.js';
+import { previewRouter } from './preview.js';
 import { jsonDepth, nulCharacterPaths, parseStrictly } from './strict-parse.js';
 
 declare module 'express-serve-static-core' {
@@ -276,6 +277,8 @@ export function createApp(deps: ServiceDeps): express.Application {
     chain.push(runRoute(route, deps, limits));
     app[route.method](route.path, ...chain);
   }
+
+  if (deps.preview) app.use(previewRouter(deps.preview));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(new HttpProblem(404, PROBLEM_TYPES.notFound, `no route ${req.method} ${req.path}`));

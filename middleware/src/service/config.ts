@@ -17,6 +17,8 @@ export const ENVIRONMENT = z.object({
   DATABASE_URL: z.string().url('must be a PostgreSQL URL such as postgres://cosell:secret@db.example.com:5432/cosell').optional().describe('PostgreSQL server; absent = embedded PGlite'),
   COSELL_DATA_DIR: z.string().min(1).default('.cosell-data').describe('Folder for the embedded database and the generated admin token'),
   COSELL_API_TOKENS: z.string().optional().describe('JSON list of {"token","persona","name","userId"}; persona one of ae, alliance-ops, revops, admin, portal-webhook; userId the Salesforce User the token acts for (required for ae, alliance-ops, revops)'),
+  COSELL_LOCAL_ORG_PORT: Port.optional().describe('Port of the local Salesforce org when no SF_* variables are set (default: PORT + 1)'),
+  COSELL_RESET: Bool.optional().describe('Start the embedded desk afresh: drop the local org, sandbox portals and demo store'),
   COSELL_DEMO: Bool.optional().describe('Seed demo data (default: on when Salesforce is not configured)'),
   COSELL_WEBHOOK_SECRETS: z.string().optional().describe('Comma-separated HMAC secrets for portal webhooks (two during rotation)'),
   COSELL_TRIAGE_CONFIG: z.string().optional().describe('Path to a JSON triage configuration overriding the defaults'),

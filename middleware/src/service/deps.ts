@@ -10,6 +10,7 @@ import type { Database } from '../store/schema.js';
 import type { TokenRegistry } from './auth.js';
 import type { OwnerDirectory } from './owner-directory.js';
 import type { RecordAccessChecker } from './record-access.js';
+import type { PreviewOptions } from './preview.js';
 
 /** A portal event delivered to a webhook, after its signature was verified. */
 export interface WebhookDelivery {
@@ -110,4 +111,6 @@ export interface ServiceDeps {
     salesforceApiUsage(): SalesforceApiUsage | null;
   };
   limits?: Partial<ServiceLimits>;
+  /** The Lightning preview pages (absent: the service serves the API only). */
+  preview?: PreviewOptions;
 }

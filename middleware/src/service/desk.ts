@@ -1,21 +1,21 @@
 // Assembles the running product from its configuration: the store, the three portals (local
-// sandbox emulators or the live APIs), the Salesforce side (the org through the gateway, or the
-// embedded stand-in), the sync worker and its periodic work, and the HTTP API. `npm start` runs it
+// sandbox emulators or the live APIs), the Salesforce side (the configured org, or the local org
+// from the sandbox, both through the production gateway), the sync worker and its periodic work, and the HTTP API. `npm start` runs it
 // through main.ts; tests start it on an ephemeral port.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { CLOUDS, SOURCE_LAYERS, type Cloud, type InboundReferral } from '../core/model.js';
+import { CLOUDS, SOURCE_LAYERS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
-import { LocalSalesforce } from '../demo/local-salesforce.js';
-import { DEMO_REFERRERS, DEMO_USERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOpportunities, seedDemoReadiness } from '../demo/seed.js';
+import { Connection } from 'jsforce';
+import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOrg, seedDemoReadiness } from '../demo/seed.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
-import { SyncWorker, type SalesforceSink } from '../engine/worker.js';
-import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
+import { SyncWorker } from '../engine/worker.js';
+import { connectSalesforceGateway, loadSalesforceConfig, SALESFORCE_API_VERSION, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
+import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
@@ -38,12 +38,13 @@ import type { PortalErrorCount, ServiceLimits } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from './idempotency.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { claimPort, type ClaimedPort } from './listener.js';
-import { localOwnerDirectory, orgOwnerDirectory } from './owner-directory.js';
-import { mirrorRecordAccess, orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
+import { orgOwnerDirectory } from './owner-directory.js';
+import { orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
 import { MetricSummaryWriter } from '../salesforce/metric-summary.js';
 import { upsertByExternalId } from '../salesforce/keyed-upsert.js';
 import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
 import { publishMetricSummary } from './metric-summary.js';
+import { defaultPreviewDist, readLocalOrgFile } from './preview.js';
 import { createServiceLogger } from './logging.js';
 
 export interface Desk {
@@ -53,6 +54,8 @@ export interface Desk {
   store: Store;
   worker: SyncWorker;
   emulators: { aws?: AceEmulator; microsoft?: MicrosoftEmulator; google?: GoogleEmulator };
+  /** The local Salesforce org, when no org is configured. */
+  localOrg?: LocalOrg;
   /** Runs the periodic work once now (status polls, inbound catch-up); the timer also runs it. */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -112,12 +115,17 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   const dataDir = config.COSELL_DATA_DIR;
   const demo = config.COSELL_DEMO ?? !salesforceConnected(config);
   const pgliteDir = join(dataDir, 'pglite');
+  const local = !salesforceConnected(config);
 
-  if (!config.DATABASE_URL && demo && allSandbox(config) && existsSync(pgliteDir)) {
-    logger.info({ pgliteDir }, 'sandbox portals start empty: resetting the embedded demo store so both sides agree');
+  // The local org and the sandbox portals keep their records in memory: a store that outlives them
+  // is reset so every side agrees.
+  if (!config.DATABASE_URL && (config.COSELL_RESET || (local && allSandbox(config))) && existsSync(pgliteDir)) {
+    logger.info({ pgliteDir }, 'resetting the embedded store so it agrees with the local org and sandbox portals');
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir, initdbCache: join(dataDir, 'pglite-initdb') });
+  // A shared server keeps its data; a reset there forgets only the sandbox (the local org).
+  if (config.DATABASE_URL && config.COSELL_RESET) await store.db.deleteFrom('sandbox_state').execute();
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
@@ -131,38 +139,40 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   };
   const portals = (portal: PortalName) => bindings[portal];
 
-  // Salesforce: the org through the gateway when configured; otherwise the store's mirror stands in.
-  let salesforce: SalesforceSink = new LocalSalesforce(store.db);
-  let gateway: SalesforceGateway | undefined;
-  let salesforceSync: ChangeDrivenSync | undefined;
-  let orgValueMaps: OrgValueMaps | undefined;
-  if (salesforceConnected(config)) {
-    gateway = await connectSalesforceGateway(loadSalesforceConfig(options.env ?? process.env), {
-      db: store.db,
-      clock,
-      // Validate requests from the panel: the same preview the API's validate route gives.
-      preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
-    });
-    salesforce = gateway.writeBack;
-    // The org's value maps replace the shipped pairs they name; a bad record set keeps the shipped maps and says why.
-    try {
-      orgValueMaps = await gateway.valueMaps.load();
-      const valueMaps = orgValueMaps;
-      bindings.aws = createPortalBinding('aws', { valueMaps });
-      bindings.microsoft = createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions }, valueMaps });
-      bindings.google = createPortalBinding('google', { valueMaps });
-    } catch (error) {
-      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
-    }
-    const orgRules = await gateway.triageRules.config();
-    await loadOrgReadiness(gateway, logger);
-    triageConfig = orgRules;
-    salesforceSync = gateway.changeDrivenSync({
-      pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
-      onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
-    });
-    logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, 'connected to Salesforce');
+  // Salesforce: the configured org, or the local org on its own origin; the same gateway either way.
+  let localOrg: LocalOrg | undefined;
+  let salesforceConfig;
+  if (local) {
+    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock, db: store.db });
+    salesforceConfig = localOrg.config;
+  } else {
+    salesforceConfig = loadSalesforceConfig(options.env ?? process.env);
   }
+  const gateway: SalesforceGateway = await connectSalesforceGateway(salesforceConfig, {
+    db: store.db,
+    clock,
+    // Validate requests from the panel: the same preview the API's validate route gives.
+    preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
+  });
+  const salesforce = gateway.writeBack;
+  // The org's value maps replace the shipped pairs they name; a bad record set keeps the shipped maps and says why.
+  let orgValueMaps: OrgValueMaps | undefined;
+  try {
+    orgValueMaps = await gateway.valueMaps.load();
+    const valueMaps = orgValueMaps;
+    bindings.aws = createPortalBinding('aws', { valueMaps });
+    bindings.microsoft = createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions }, valueMaps });
+    bindings.google = createPortalBinding('google', { valueMaps });
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
+  }
+  triageConfig = await gateway.triageRules.config();
+  await loadOrgReadiness(gateway, logger);
+  const salesforceSync: ChangeDrivenSync = gateway.changeDrivenSync({
+    pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
+    onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
+  });
+  logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, localOrg ? 'connected to the local Salesforce org' : 'connected to Salesforce');
 
   // Submissions map with the same (org-overridden) value maps the previews use.
   const mappingFor = (portal: PortalName) => (orgValueMaps ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) } : {});
@@ -171,9 +181,11 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   const emulators: Desk['emulators'] = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
   const review = options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 };
-  // ACE's published quotas, spent call by call and shared by every instance on the store.
+  // ACE's published quotas, spent call by call and shared by every instance on the store. Writes
+  // keep a margin over ACE's 1 per second: without it a submission's create, associate and start
+  // arrived closer than a second apart often enough to be throttled and retried after a backoff.
   const acePace = createCallPacer(store.db, 'AWS', {
-    write: { key: 'aws:write', perSecond: 1 },
+    write: { key: 'aws:write', perSecond: 1, marginMs: 150 },
     read: { key: 'aws:read', perSecond: 10, burst: 10 },
     daily: { account: 'aws:write', perDay: 10_000 },
   }, clock);
@@ -264,12 +276,12 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
 
   const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
-    if (gateway) await loadOrgReadiness(gateway, logger);
+    await loadOrgReadiness(gateway, logger);
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
     worker.nudge();
-    if (gateway) await publishMetrics(gateway);
+    await publishMetrics(gateway);
   };
 
   // The attribution page reads CoSell_Metric__c: refreshed on every tick while an org is connected.
@@ -285,12 +297,15 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     }
   };
 
-  if (demo) {
-    const seeded = await seedDemoOpportunities(store.db, clock());
+  if (demo && localOrg) {
+    // Demo deals are created in the org as an AE would, through its API; the intake reads them from there.
+    const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
+    const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
+    const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
     await seedDemoCounterparts(store.db, clock());
     await seedDemoReadiness(store.db, clock());
     if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
-    if (seeded) logger.info(seeded, 'demo data seeded');
+    if (seeded) logger.info(seeded, 'demo data created in the local org');
   }
 
   // The generated admin token exists only while nobody configured callers: once COSELL_API_TOKENS
@@ -299,15 +314,9 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   const admin = configured.length === 0 ? adminToken(config, dataDir) : null;
   const grants: TokenGrant[] = admin ? [{ token: admin, subject: 'local-admin', persona: 'admin' }] : [];
   for (const grant of configured) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona, userId: grant.userId ?? null });
-  const recordAccess = gateway
-    ? orgRecordAccess({ query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql), clock })
-    : mirrorRecordAccess();
-  const owners = gateway
-    ? orgOwnerDirectory((soql) => gateway.api.queryAll<{ Id: string }>(soql))
-    : localOwnerDirectory(async () => {
-      const mirrored = await store.db.selectFrom('opportunities').select(sql<string | null>`data->>'ownerId'`.as('owner')).distinct().execute();
-      return [...Object.values(DEMO_USERS).map((user) => user.id), ...configured.flatMap((grant) => (grant.userId ? [grant.userId] : [])), ...mirrored.flatMap((row) => (row.owner ? [row.owner] : []))];
-    });
+  // Who may read or edit a record, and who may own one, is the org's answer (the local org's too).
+  const recordAccess = orgRecordAccess({ query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql), clock });
+  const owners = orgOwnerDirectory((soql) => gateway.api.queryAll<{ Id: string }>(soql));
   const secrets = (config.COSELL_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const app = createApp({
     db: store.db,
@@ -322,23 +331,28 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     logger,
     readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
     triageConfig: () => triageConfig,
-    ...(gateway ? { saveJointPursuits: (records) => upsertByExternalId(gateway!.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records) } : {}),
+    saveJointPursuits: (records) => upsertByExternalId(gateway.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records),
     reporting,
     metrics: {
       portalErrors: () => [...portalErrors.values()],
       salesforceApiUsage: () => {
-        const usage = gateway?.usage().apiUsage;
+        const usage = gateway.usage().apiUsage;
         return usage ? { used: usage.used, max: usage.limit } : null;
       },
     },
+    // The local org's origin and token, as local-org.json holds them, for the preview's data modules.
+    preview: { distDir: defaultPreviewDist(), localOrg: () => readLocalOrgFile(join(dataDir, 'local-org.json')) },
   });
 
   worker.start();
-  salesforceSync?.start();
+  const streaming = await salesforceSync.start();
+  if (streaming.failed.length > 0) logger.info({ failed: streaming.failed }, 'change events unavailable on some channels; the cursor poll covers them');
   await tick();
   const timer = setInterval(() => void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')), config.COSELL_POLL_INTERVAL_MS);
   listener.serve(app);
   const port = listener.port;
+  // The Lightning preview's pages call the local org from the desk's origin: put it on the org's CORS allowlist.
+  if (localOrg) for (const host of new Set([config.HOST, '127.0.0.1', 'localhost'])) localOrg.server.cors.allow(`http://${host}:${port}`);
 
   return {
     url: `http://${config.HOST}:${port}`,
@@ -346,15 +360,16 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     store,
     worker,
     emulators,
+    ...(localOrg ? { localOrg } : {}),
     tick,
     async stop() {
       clearInterval(timer);
       for (const off of unsubscribe) off();
       // Idle keep-alive connections would hold close() open: the listener ends them.
       await listener.close();
-      await salesforceSync?.stop();
+      await salesforceSync.stop();
       await worker.stop();
-      await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop()]);
+      await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop(), localOrg?.stop()]);
       await store.close();
       lock?.release();
     },

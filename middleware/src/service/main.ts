@@ -1,6 +1,6 @@
 // `npm start`: the co-sell desk. With no environment set it runs fully embedded (PGlite in
-// .cosell-data/, the three portals as local sandbox emulators, demo data) and prints the URL and
-// a local admin token. Ctrl-C stops it cleanly.
+// .cosell-data/, a local Salesforce org, the three portals as local sandbox emulators, demo data)
+// and prints the URLs and tokens. `npm start -- --reset` starts afresh. Ctrl-C stops it cleanly.
 import { ConfigError, loadConfig } from './config.js';
 import { DataFolderInUseError } from './data-folder-lock.js';
 import { startDesk, type Desk } from './desk.js';
@@ -11,7 +11,7 @@ const logger = createServiceLogger({ level: process.env.LOG_LEVEL ?? 'info' });
 
 let config;
 try {
-  config = loadConfig(process.env);
+  config = loadConfig({ ...process.env, ...(process.argv.includes('--reset') ? { COSELL_RESET: 'true' } : {}) });
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
@@ -35,6 +35,11 @@ const modes = `AWS ${config.AWS_MODE}, Microsoft ${config.MS_MODE}, Google ${con
 // Seconds since the process began (not since the build before it): what a person waits for.
 const readyIn = (performance.now() / 1000).toFixed(1);
 console.log(`\nCo-sell desk running at ${desk.url} (${modes}), ready in ${readyIn} s`);
+console.log(`Lightning preview: ${desk.url}/lightning`);
+if (desk.localOrg) {
+  console.log(`Local Salesforce org: ${desk.localOrg.instanceUrl} (user ${desk.localOrg.admin.username})`);
+  console.log(`Org access token: ${desk.localOrg.admin.accessToken}  (also in ${config.COSELL_DATA_DIR}/local-org.json)`);
+}
 // The token goes to the terminal only, never through the structured log.
 if (desk.adminToken) {
   console.log(`Admin token: ${desk.adminToken}`);

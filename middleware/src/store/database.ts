@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import * as initial from './migrations/0001-initial.js';
 import * as rateLimits from './migrations/0002-rate-limits.js';
+import * as sandboxState from './migrations/0003-sandbox-state.js';
 import * as readinessEvidence from './migrations/0004-readiness-evidence.js';
 import * as accountMappingRuns from './migrations/0005-account-mapping-runs.js';
 import { initialiseDataDir, pgliteStartParams } from './pglite-setup.js';
@@ -38,6 +39,7 @@ export interface Store {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-rate-limits': rateLimits,
+  '0003-sandbox-state': sandboxState,
   '0004-readiness-evidence': readinessEvidence,
   '0005-account-mapping-runs': accountMappingRuns,
 };

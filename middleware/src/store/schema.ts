@@ -158,8 +158,16 @@ export interface ReadinessEvidenceTable {
   updated_at: Timestamp;
 }
 
+/** One named JSON document of sandbox state (the local org's records, its change-event log). */
+export interface SandboxStateTable {
+  name: string;
+  data: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   readiness_evidence: ReadinessEvidenceTable;
+  sandbox_state: SandboxStateTable;
   rate_limits: RateLimitTable;
   account_mapping_runs: AccountMappingRunTable;
   opportunities: OpportunityTable;

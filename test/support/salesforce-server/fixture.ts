@@ -6,6 +6,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { SalesforceConfig } from '../../../middleware/src/salesforce/config.js';
 import { salesforceDateTime, type SRecord } from '../../../middleware/src/sandbox/salesforce/org.js';
 import { SalesforceTestServer } from '../../../middleware/src/sandbox/salesforce/server.js';
+import { loadPackageModel, type PackageModel } from '../../../middleware/src/sandbox/salesforce/force-app.js';
+
+let packageModel: Promise<PackageModel> | null = null;
 
 export interface SalesforceFixture {
   server: SalesforceTestServer;
@@ -36,7 +39,11 @@ export const CONNECTED_APP_ID = '3MVG9northwindCoSellIntegration';
 
 export async function startSalesforceFixture(options: { pageSize?: number; clock?: () => Date; apiLimit?: number } = {}): Promise<SalesforceFixture> {
   const { privateKeyPem, publicKeyPem, strangerKeyPem } = testKeys();
+  packageModel ??= loadPackageModel();
+  const { schema, policy } = await packageModel;
   const server = new SalesforceTestServer({
+    schema,
+    policy,
     publicKeyPem,
     clientId: CONNECTED_APP_ID,
     usernames: [INTEGRATION_USERNAME],

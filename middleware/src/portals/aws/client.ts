@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-partnercentral-selling';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
 import { PortalError, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import { mergeFindings } from '../mapping/checked-payload.js';
 import { todayOf } from '../mapping/engine.js';
 import { loadMapping } from '../mapping/load.js';
 import type { CompiledMapping } from '../mapping/compile.js';
@@ -295,11 +296,11 @@ export function createAceClient(config: AceClientConfig): PortalClient {
     async submit({ opportunity, idempotencyKey, now }: SubmitRequest): Promise<PortalRecordState> {
       const created = aceCreateRequest(mappingOf(), opportunity, { now, catalog, createKey: idempotencyKey });
       const payload = created.payload;
-      const blocking = [
-        ...created.findings.filter((f) => f.severity === 'error'),
-        ...createAwsWireFormat({ today: todayOf(now) }).validate('CreateOpportunity', payload).filter((f) => f.severity === 'error'),
+      // Wire and submission findings speak ACE paths: merged with the mapping's, they name the Salesforce field to fix.
+      const blocking = mergeFindings(mappingOf(), created.findings, [
+        ...createAwsWireFormat({ today: todayOf(now) }).validate('CreateOpportunity', payload),
         ...submissionFindings(payload, { severity: 'error', today: todayOf(now) }),
-      ];
+      ]).filter((f) => f.severity === 'error');
       if (blocking.length > 0) {
         throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) block the ACE submission of ${opportunity.id}`, { findings: blocking });
       }

@@ -9,6 +9,8 @@ export interface JwtBearerPolicy {
   usernames: readonly string[];
   /** The login URL the `aud` claim must name. */
   audience: string;
+  /** Other accepted spellings of the audience (the `sf` CLI adds a trailing slash). */
+  audiences?: readonly string[];
   now: () => Date;
 }
 
@@ -37,7 +39,7 @@ export function checkJwtBearer(form: URLSearchParams, policy: JwtBearerPolicy): 
   const signed = verify('RSA-SHA256', Buffer.from(`${headerPart}.${claimsPart}`), createPublicKey(policy.publicKeyPem), Buffer.from(signaturePart, 'base64url'));
   if (!signed) return { ok: false, error: 'invalid_grant', description: 'invalid assertion signature' };
   if (claims.iss !== policy.clientId) return { ok: false, error: 'invalid_client_id', description: 'client identifier invalid' };
-  if (claims.aud !== policy.audience) return { ok: false, error: 'invalid_grant', description: 'audience is invalid' };
+  if (claims.aud !== policy.audience && !(policy.audiences ?? []).includes(String(claims.aud))) return { ok: false, error: 'invalid_grant', description: 'audience is invalid' };
   const exp = typeof claims.exp === 'number' ? claims.exp : NaN;
   const nowSeconds = Math.floor(policy.now().getTime() / 1000);
   if (!(exp > nowSeconds)) return { ok: false, error: 'invalid_grant', description: 'expired authorization code' };

@@ -1,8 +1,73 @@
-// Evaluates the SOQL the gateway sends over the in-memory org: parsed by @jetstreamapp/soql-parser-js,
-// then fields (including parent fields and child sub-queries), WHERE with AND/OR/NOT and parentheses,
-// ORDER BY with NULLS FIRST/LAST, and LIMIT, shaped as the REST query resource returns them.
+// Evaluates the SOQL the product, the components and the `sf` CLI send over the in-memory org: parsed
+// by @jetstreamapp/soql-parser-js, then fields (including parent fields and child sub-queries), WHERE
+// with AND/OR/NOT and parentheses, ORDER BY with NULLS FIRST/LAST, and LIMIT, shaped as the REST query
+// resource returns them. With a schema, names resolve case-insensitively and fields the caller may not
+// read are INVALID_FIELD; any clause outside this subset is MALFORMED_QUERY, never a wrong answer.
 import { parseQuery, type FieldType, type Query, type Subquery, type WhereClause } from '@jetstreamapp/soql-parser-js';
-import { CHILDREN, LOOKUPS, type InMemoryOrg, type SRecord } from './org.js';
+import { CHILDREN, KEY_PREFIXES, LOOKUPS, type InMemoryOrg, type SRecord } from './org.js';
+import type { OrgSchema } from './schema.js';
+
+/** What a query may see: the org's schema and the caller's field-level read access. */
+export interface QueryScope {
+  schema: OrgSchema;
+  canRead: (object: string, field: string) => boolean;
+}
+
+/** The query's evaluation context: the org, and the schema scope when the org has one. */
+interface Ctx {
+  org: InMemoryOrg;
+  scope?: QueryScope;
+}
+
+const SUPPORTED_LITERALS = new Set(['STRING', 'INTEGER', 'DECIMAL', 'BOOLEAN', 'NULL', 'DATETIME', 'DATE']);
+
+function resolveObject(ctx: Ctx, name: string): string {
+  if (!ctx.scope) return name;
+  const object = ctx.scope.schema.object(name);
+  if (!object) {
+    throw new SoqlError('INVALID_TYPE', `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+  }
+  return object.name;
+}
+
+/** The field's canonical name, checked against the schema and the caller's read access. */
+function resolveField(ctx: Ctx, object: string, name: string): string {
+  if (!ctx.scope) return name;
+  const field = ctx.scope.schema.field(object, name);
+  if (!field || !ctx.scope.canRead(object, field.name)) {
+    throw new SoqlError('INVALID_FIELD', `No such column '${name}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+  }
+  return field.name;
+}
+
+/** The lookup a relationship name walks: its field and the parent object for a given parent Id. */
+function relation(ctx: Ctx, object: string, relationship: string): { field: string; target: (id: string) => string } {
+  if (ctx.scope) {
+    const field = ctx.scope.schema.lookupByRelationship(object, relationship);
+    if (!field || !ctx.scope.canRead(object, field.name)) throw new SoqlError('INVALID_FIELD', `Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+    const targets = field.referenceTo ?? [];
+    return {
+      field: field.name,
+      // A polymorphic lookup (OwnerId: User or Group) names its parent by the Id's key prefix.
+      target: (id) => targets.find((candidate) => (ctx.scope!.schema.object(candidate)?.keyPrefix ?? KEY_PREFIXES[candidate]) === id.slice(0, 3)) ?? targets[0]!,
+    };
+  }
+  const lookupField = relationship.endsWith('__r') ? relationship.replace(/__r$/, '__c') : `${relationship}Id`;
+  const target = LOOKUPS[object]?.[lookupField];
+  if (!target) throw new SoqlError('INVALID_FIELD', `No such relation '${relationship}' on entity '${object}'`);
+  return { field: lookupField, target: () => target };
+}
+
+function child(ctx: Ctx, object: string, relationshipName: string): [string, string] {
+  if (ctx.scope) {
+    const found = ctx.scope.schema.childRelationships(object).find((entry) => entry.relationshipName.toLowerCase() === relationshipName.toLowerCase());
+    if (found) return [found.childSObject, found.field];
+  } else {
+    const found = CHILDREN[object]?.[relationshipName];
+    if (found) return found;
+  }
+  throw new SoqlError('INVALID_TYPE', `Didn't understand relationship '${relationshipName}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+}
 
 export class SoqlError extends Error {
   constructor(readonly errorCode: string, message: string) {
@@ -29,21 +94,18 @@ function literal(raw: string, type: string | undefined): Value {
 }
 
 /** Reads `Account.Name` style paths through lookups. */
-function readPath(org: InMemoryOrg, object: string, record: SRecord, path: string): unknown {
+function readPath(ctx: Ctx, object: string, record: SRecord, path: string): unknown {
   const parts = path.split('.');
   let currentObject = object;
   let current: SRecord | undefined = record;
   for (let index = 0; index < parts.length - 1; index++) {
-    const relationship = parts[index]!;
-    const lookupField = relationship.endsWith('__r') ? relationship.replace(/__r$/, '__c') : `${relationship}Id`;
-    const target = LOOKUPS[currentObject]?.[lookupField];
-    if (!target) throw new SoqlError('INVALID_FIELD', `No such relation '${relationship}' on entity '${currentObject}'`);
-    const id: unknown = current?.[lookupField];
-    current = typeof id === 'string' ? org.get(target, id) : undefined;
-    currentObject = target;
-    if (!current) return null;
+    const walk = relation(ctx, currentObject, parts[index]!);
+    const id: unknown = current?.[walk.field];
+    currentObject = typeof id === 'string' ? walk.target(id) : walk.target('');
+    current = typeof id === 'string' ? ctx.org.get(currentObject, id) : undefined;
   }
-  return current?.[parts.at(-1)!] ?? null;
+  const field = resolveField(ctx, currentObject, parts.at(-1)!);
+  return current?.[field] ?? null;
 }
 
 function comparable(value: unknown): number | string | null {
@@ -80,30 +142,36 @@ function compare(left: unknown, operator: string, right: Value): boolean {
   if (operator === '<=') return a <= b;
   if (operator === '>') return a > b;
   if (operator === '>=') return a >= b;
-  throw new SoqlError('MALFORMED_QUERY', `operator ${operator} is not supported by the test server`);
+  throw new SoqlError('MALFORMED_QUERY', `operator ${operator} is not supported by the local org`);
 }
 
 type Token = { kind: 'open' } | { kind: 'close' } | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' } | { kind: 'cond'; test: (record: SRecord) => boolean };
 
 /** The parser keeps WHERE as a chain with paren counts; flatten it to tokens and parse by precedence. */
-function tokens(org: InMemoryOrg, object: string, where: WhereClause | undefined, out: Token[] = []): Token[] {
+function tokens(ctx: Ctx, object: string, where: WhereClause | undefined, out: Token[] = []): Token[] {
   if (!where) return out;
   const left = where.left as (Record<string, unknown> & { openParen?: number; closeParen?: number }) | null;
   if (left) {
     for (let i = 0; i < (left.openParen ?? 0); i++) out.push({ kind: 'open' });
-    if ('field' in left && left.operator) {
+    if ('field' in left && left.operator && !('valueQuery' in left)) {
       const field = String(left.field);
       const operator = String(left.operator);
       const raw = left.value as string | string[];
       const type = left.literalType as string | string[] | undefined;
+      for (const each of Array.isArray(type) ? type : [type]) {
+        if (each !== undefined && !SUPPORTED_LITERALS.has(each)) throw new SoqlError('MALFORMED_QUERY', `${each} values in WHERE are not supported by the local org`);
+      }
       const value: Value = Array.isArray(raw) ? raw.map((item, index) => literal(item, Array.isArray(type) ? type[index] : type) as string) : literal(raw, Array.isArray(type) ? type[0] : type);
-      out.push({ kind: 'cond', test: (record) => compare(readPath(org, object, record, field), operator, value) });
+      readPath(ctx, object, { Id: '' }, field); // names are checked even when no row matches
+      out.push({ kind: 'cond', test: (record) => compare(readPath(ctx, object, record, field), operator, value) });
+    } else if (!('operator' in where && where.operator === 'NOT' && Object.keys(left).every((key) => key === 'openParen' || key === 'closeParen'))) {
+      throw new SoqlError('MALFORMED_QUERY', 'this WHERE condition (a function, a semi-join or a sub-query) is not supported by the local org');
     }
     for (let i = 0; i < (left.closeParen ?? 0); i++) out.push({ kind: 'close' });
   }
   if ('operator' in where && where.operator) {
     out.push({ kind: 'op', op: where.operator });
-    tokens(org, object, where.right, out);
+    tokens(ctx, object, where.right, out);
   }
   return out;
 }
@@ -155,60 +223,70 @@ function attributes(object: string, id: string, version: string) {
 }
 
 /** Builds the nested parent object for `Account.Name`-style fields. */
-function setPath(org: InMemoryOrg, object: string, record: SRecord, target: Record<string, unknown>, relationships: string[], field: string, version: string): void {
+function setPath(ctx: Ctx, object: string, record: SRecord, target: Record<string, unknown>, relationships: string[], field: string, version: string): void {
   let currentObject = object;
   let current: SRecord | undefined = record;
   let into = target;
+  const walked: string[] = [];
   for (const relationship of relationships) {
-    const lookupField = relationship.endsWith('__r') ? relationship.replace(/__r$/, '__c') : `${relationship}Id`;
-    const parentObject = LOOKUPS[currentObject]?.[lookupField];
-    if (!parentObject) throw new SoqlError('INVALID_FIELD', `No such relation '${relationship}' on entity '${currentObject}'`);
-    const id: unknown = current?.[lookupField];
-    current = typeof id === 'string' ? org.get(parentObject, id) : undefined;
+    const walk = relation(ctx, currentObject, relationship);
+    const name = ctx.scope ? (ctx.scope.schema.field(currentObject, walk.field)?.relationshipName ?? relationship) : relationship;
+    const id: unknown = current?.[walk.field];
+    const parentObject = walk.target(typeof id === 'string' ? id : '');
+    current = typeof id === 'string' ? ctx.org.get(parentObject, id) : undefined;
     currentObject = parentObject;
+    walked.push(name);
     if (!current) {
-      if (!(relationship in into)) into[relationship] = null;
+      resolveField(ctx, currentObject, field);
+      if (!(name in into)) into[name] = null;
       return;
     }
-    const existing = into[relationship] as Record<string, unknown> | null | undefined;
+    const existing = into[name] as Record<string, unknown> | null | undefined;
     const next = existing ?? { attributes: attributes(parentObject, current.Id, version) };
-    into[relationship] = next;
+    into[name] = next;
     into = next;
   }
-  into[field] = current?.[field] ?? null;
+  const canonical = resolveField(ctx, currentObject, field);
+  into[canonical] = current?.[canonical] ?? null;
 }
 
-function project(org: InMemoryOrg, object: string, record: SRecord, fields: FieldType[], version: string): Record<string, unknown> {
+function project(ctx: Ctx, object: string, record: SRecord, fields: FieldType[], version: string): Record<string, unknown> {
   const row: Record<string, unknown> = { attributes: attributes(object, record.Id, version) };
   for (const field of fields) {
-    if (field.type === 'Field') {
-      row[field.field] = record[field.field] ?? null;
-    } else if (field.type === 'FieldRelationship') {
-      setPath(org, object, record, row, field.relationships, field.field, version);
+    if (field.type === 'Field' && !('alias' in field && field.alias)) {
+      const name = resolveField(ctx, object, field.field);
+      row[name] = record[name] ?? null;
+    } else if (field.type === 'FieldRelationship' && !('alias' in field && field.alias)) {
+      setPath(ctx, object, record, row, field.relationships, field.field, version);
     } else if (field.type === 'FieldSubquery') {
       const subquery = field.subquery as Subquery;
-      const child = CHILDREN[object]?.[subquery.relationshipName];
-      if (!child) throw new SoqlError('INVALID_TYPE', `Didn't understand relationship '${subquery.relationshipName}' in FROM part of query call`);
-      const [childObject, lookup] = child;
-      const rows = select(org, childObject, subquery, version).filter((childRecord) => childRecord[lookup] === record.Id);
-      row[subquery.relationshipName] = rows.length === 0 ? null : { totalSize: rows.length, done: true, records: rows.map((childRecord) => project(org, childObject, childRecord, subquery.fields ?? [], version)) };
+      const [childObject, lookup] = child(ctx, object, subquery.relationshipName);
+      const rows = select(ctx, childObject, subquery, version).filter((childRecord) => childRecord[lookup] === record.Id);
+      const name = ctx.scope ? (ctx.scope.schema.childRelationships(object).find((entry) => entry.relationshipName.toLowerCase() === subquery.relationshipName.toLowerCase())?.relationshipName ?? subquery.relationshipName) : subquery.relationshipName;
+      row[name] = rows.length === 0 ? null : { totalSize: rows.length, done: true, records: rows.map((childRecord) => project(ctx, childObject, childRecord, subquery.fields ?? [], version)) };
     } else {
-      throw new SoqlError('MALFORMED_QUERY', `field form ${field.type} is not supported by the test server`);
+      throw new SoqlError('MALFORMED_QUERY', `field form ${field.type} is not supported by the local org`);
     }
   }
   return row;
 }
 
-function select(org: InMemoryOrg, object: string, query: Query | Subquery, _version: string): SRecord[] {
-  const matches = compile(tokens(org, object, query.where));
-  let rows = org.all(object).filter((record) => matches(record));
+function checkClauses(query: Query | Subquery): void {
+  const unsupported = (['offset', 'groupBy', 'having', 'withDataCategory', 'for', 'update', 'usingScope', 'sObjectAlias'] as const).filter((clause) => query[clause] !== undefined);
+  if (unsupported.length > 0) throw new SoqlError('MALFORMED_QUERY', `${unsupported.join(', ')} is not supported by the local org`);
+}
+
+function select(ctx: Ctx, object: string, query: Query | Subquery, _version: string): SRecord[] {
+  checkClauses(query);
+  const matches = compile(tokens(ctx, object, query.where));
+  let rows = ctx.org.all(object).filter((record) => matches(record));
   const orderBy = query.orderBy ? (Array.isArray(query.orderBy) ? query.orderBy : [query.orderBy]) : [];
   if (orderBy.length > 0) {
     rows = [...rows].sort((a, b) => {
       for (const clause of orderBy) {
-        if (!('field' in clause) || !clause.field) continue;
-        const left = comparable(readPath(org, object, a, clause.field));
-        const right = comparable(readPath(org, object, b, clause.field));
+        if (!('field' in clause) || !clause.field) throw new SoqlError('MALFORMED_QUERY', 'ORDER BY a function is not supported by the local org');
+        const left = comparable(readPath(ctx, object, a, clause.field));
+        const right = comparable(readPath(ctx, object, b, clause.field));
         const descending = clause.order === 'DESC';
         const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : !descending;
         if (left === right) continue;
@@ -224,49 +302,8 @@ function select(org: InMemoryOrg, object: string, query: Query | Subquery, _vers
   return rows;
 }
 
-/**
- * Organisation-wide defaults of the local org: what the package declares on its objects, and Public
- * Read Only for Opportunity (a standard object the package leaves to the org).
- */
-export const LOCAL_SHARING_MODELS: Record<string, 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent'> = {
-  Opportunity: 'Read',
-  CoSell_Referral__c: 'Read',
-  CoSell_Counterpart__c: 'Read',
-  CoSell_Metric__c: 'Read',
-  CoSell_Engagement__c: 'ControlledByParent',
-};
-
-function recordAccess(org: InMemoryOrg, user: SRecord, object: string, record: SRecord): { read: boolean; edit: boolean } {
-  if (user.ProfileName === 'System Administrator') return { read: true, edit: true };
-  const model = LOCAL_SHARING_MODELS[object] ?? 'Private';
-  if (model === 'ControlledByParent') {
-    const parentField = Object.entries(LOOKUPS[object] ?? {})[0];
-    const parent = parentField && typeof record[parentField[0]] === 'string' ? org.get(parentField[1], record[parentField[0]] as string) : undefined;
-    return parent ? recordAccess(org, user, parentField![1], parent) : { read: false, edit: false };
-  }
-  if (record.OwnerId === user.Id) return { read: true, edit: true };
-  return { read: model !== 'Private', edit: model === 'ReadWrite' };
-}
-
-/**
- * UserRecordAccess, answered from ownership and the sharing models above: one row per user and
- * record, filtered by the query's WHERE like any table.
- */
-function userRecordAccessRows(org: InMemoryOrg): SRecord[] {
-  const rows: SRecord[] = [];
-  for (const user of org.all('User')) {
-    for (const object of Object.keys(LOCAL_SHARING_MODELS)) {
-      for (const record of org.all(object)) {
-        const access = recordAccess(org, user, object, record);
-        rows.push({ Id: `${user.Id}:${record.Id}`, UserId: user.Id, RecordId: record.Id, HasReadAccess: access.read, HasEditAccess: access.edit });
-      }
-    }
-  }
-  return rows;
-}
-
 /** Runs a query: every matching row, projected. Paging is the server's job. */
-export function runQuery(org: InMemoryOrg, soql: string, version: string): Array<Record<string, unknown>> {
+export function runQuery(org: InMemoryOrg, soql: string, version: string, scope?: QueryScope): Array<Record<string, unknown>> {
   let query: Query;
   try {
     query = parseQuery(soql);
@@ -274,10 +311,10 @@ export function runQuery(org: InMemoryOrg, soql: string, version: string): Array
     throw new SoqlError('MALFORMED_QUERY', error instanceof Error ? error.message : String(error));
   }
   if (!query.sObject) throw new SoqlError('MALFORMED_QUERY', 'no FROM object');
-  const object = query.sObject;
-  if (object === 'UserRecordAccess') {
-    const matches = compile(tokens(org, object, query.where));
-    return userRecordAccessRows(org).filter((row) => matches(row)).map((row) => project(org, object, row, query.fields ?? [], version));
-  }
-  return select(org, object, query, version).map((record) => project(org, object, record, query.fields ?? [], version));
+  const ctx: Ctx = { org, ...(scope ? { scope } : {}) };
+  const object = resolveObject(ctx, query.sObject);
+  const rows = select(ctx, object, query, version);
+  // Names are checked even when no row matches, as Salesforce compiles the query first.
+  project(ctx, object, { Id: '' }, query.fields ?? [], version);
+  return rows.map((record) => project(ctx, object, record, query.fields ?? [], version));
 }

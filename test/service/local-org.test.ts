@@ -1,0 +1,144 @@
+// `npm start` with no Salesforce configured travels the production Salesforce path: the gateway
+// logs in to the local org by JWT bearer, an AE's Submit made through the org's REST API reaches
+// the ACE emulator by Change Data Capture and the outcome is written back into the org's
+// CoSell_Engagement__c; with the streaming channel down, the cursor poll still carries changes.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Connection } from 'jsforce';
+import { queueStats } from '../../middleware/src/engine/outbox.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import type { SRecord } from '../../middleware/src/sandbox/salesforce/org.js';
+import { loadConfig } from '../../middleware/src/service/config.js';
+import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
+import { createServiceLogger } from '../../middleware/src/service/logging.js';
+
+const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function startLocalDesk(env: Record<string, string> = {}): Promise<{ desk: Desk; dataDir: string; org: Connection }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cosell-local-org-'));
+  const desk = await startDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, ...env }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
+  const { instanceUrl, accessToken } = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string };
+  return { desk, dataDir, org: new Connection({ instanceUrl, accessToken, version: SALESFORCE_API_VERSION }) };
+}
+
+/** A deal an AE has just created in Lightning, with its AWS engagement still a draft. */
+async function draftDeal(org: Connection, name: string): Promise<string> {
+  const account = (await org.sobject('Account').create({ Name: `${name} Holdings`, Website: 'https://www.example-holdings.com', Industry: 'Retail', BillingStreet: '1 Harbour Way', BillingCity: 'Seattle', BillingState: 'WA', BillingPostalCode: '98101', BillingCountry: 'US' })) as { id: string };
+  const opportunity = (await org.sobject('Opportunity').create({
+    Name: `${name} - lakehouse migration`,
+    AccountId: account.id,
+    Amount: 480000,
+    CurrencyIsoCode: 'USD',
+    StageName: 'Qualification',
+    Probability: 20,
+    CloseDate: '2027-09-30',
+    Description: 'Move 2 PB of Hadoop workloads to a managed lakehouse on AWS.',
+    CoSell_Clouds__c: 'AWS',
+    CoSell_Origin__c: 'Partner-led',
+    CoSell_Help_Needed__c: 'Architecture validation',
+    CoSell_Help_Details__c: 'An AWS SA to validate the Redshift sizing.',
+    Marketplace_Route__c: 'Private offer',
+    Commit_Drawdown__c: 'AWS EDP',
+    Tenancy_Archetype__c: 'Customer-deployed',
+    CoSell_Expected_Monthly_Spend__c: 38000,
+    CoSell_Use_Case__c: 'Data platform modernisation',
+  })) as { id: string };
+  const contact = (await org.sobject('Contact').create({ FirstName: 'Marta', LastName: 'Okafor', Email: 'marta.okafor@example-holdings.com', Title: 'Chief Data Officer', AccountId: account.id })) as { id: string };
+  await org.sobject('OpportunityContactRole').create({ OpportunityId: opportunity.id, ContactId: contact.id, Role: 'Decision Maker' });
+  const engagement = (await org.sobject('CoSell_Engagement__c').create({ Opportunity__c: opportunity.id, Cloud__c: 'AWS', Status__c: 'Draft', Engagement_Key__c: `${opportunity.id}:AWS` })) as { id: string };
+  return engagement.id;
+}
+
+describe('the embedded desk on the local org', () => {
+  let desk: Desk;
+  let dataDir: string;
+  let org: Connection;
+
+  beforeAll(async () => {
+    // The default 60 s poll: within these tests only change events can carry a change.
+    ({ desk, dataDir, org } = await startLocalDesk());
+  });
+  afterAll(async () => {
+    await desk?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives the org a bare origin and an admin token any Salesforce client can use', async () => {
+    const file = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(file).sort()).toEqual(['accessToken', 'instanceUrl', 'userId', 'username']);
+    // The admin's Id, which the Lightning preview hands @salesforce/user/Id.
+    const identity = await org.identity();
+    expect(file.userId).toBe(identity.user_id);
+    expect(file.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const result = await org.query<{ Id: string }>('SELECT Id FROM Opportunity');
+    expect(result.totalSize).toBeGreaterThan(0);
+  });
+
+  it('tells the truth on a fresh demo: submissions succeed, refusals show as findings on the engagement, no dead letters', async () => {
+    const engagements = await until('every demo request answered in the org', () => {
+      const all = desk.localOrg!.server.org.all('CoSell_Engagement__c');
+      return all.every((e) => e.Requested_Action__c === null || e.Requested_Action__c === undefined) && all.some((e) => e.Portal_Id__c && e.Last_Synced_At__c) ? all : null;
+    });
+    const answered = engagements.filter((e) => e.Last_Synced_At__c);
+    expect(answered.length).toBeGreaterThan(2);
+    const refused = engagements.filter((e) => JSON.parse(String(e.Findings__c ?? '[]')).some((f: { severity: string }) => f.severity === 'error'));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const engagement of refused) {
+      expect(engagement.Portal_Id__c ?? null).toBeNull();
+      // Findings name the Salesforce field a person must fix.
+      expect((JSON.parse(String(engagement.Findings__c)) as Array<{ field?: string }>).some((f) => typeof f.field === 'string' && f.field !== '')).toBe(true);
+    }
+    for (const submitted of answered.filter((e) => e.Portal_Id__c)) expect(submitted.Sync_Error__c ?? null).toBeNull();
+    await until('the outbox settled', async () => (await queueStats(desk.store.db, new Date())).pending === 0);
+    expect((await queueStats(desk.store.db, new Date())).dead).toBe(0);
+  });
+
+  it("carries an AE's Submit through the org's REST API to ACE by change event and writes the outcome back", async () => {
+    const engagementId = await draftDeal(org, 'Northwind');
+    const created = desk.emulators.aws!.counters.created;
+    await org.sobject('CoSell_Engagement__c').update({ Id: engagementId, Requested_Action__c: 'Submit' });
+    const written = await until('the ACE outcome written back to the engagement', () => {
+      const record = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId) as SRecord | undefined;
+      return record?.Portal_Id__c ? record : null;
+    }, 20_000);
+    expect(String(written.Portal_Id__c)).toMatch(/^O\d+$/);
+    expect(written).toMatchObject({ Status__c: expect.stringMatching(/Submitted|In review|Accepted/), Requested_Action__c: null, Sync_Error__c: null });
+    expect(desk.emulators.aws!.counters.created).toBe(created + 1);
+  });
+});
+
+describe('with the streaming channel down', () => {
+  it('still converges every change through the cursor poll', async () => {
+    const { desk, dataDir, org } = await startLocalDesk({ COSELL_POLL_INTERVAL_MS: '1000', COSELL_DEMO: 'false' });
+    try {
+      const engagementId = await draftDeal(org, 'Tailspin');
+      const published = desk.localOrg!.server.streaming.published;
+      desk.localOrg!.server.streaming.suspend();
+      const updated = await org.sobject('CoSell_Engagement__c').update([{ Id: engagementId, Requested_Action__c: 'Submit' }]);
+      expect(updated.map((result) => result.success)).toEqual([true]);
+      const record = await until('the outcome written back by the poll', () => {
+        const current = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
+        return current?.Portal_Id__c ? current : null;
+      }, 40_000);
+      expect(record.Requested_Action__c).toBeNull();
+      expect(desk.emulators.aws!.counters.created).toBe(1);
+      // The change was retained for replay but never reached a subscriber.
+      expect(desk.localOrg!.server.streaming.published).toBeGreaterThan(published);
+    } finally {
+      await desk.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
