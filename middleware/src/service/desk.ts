@@ -21,13 +21,16 @@ import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
 import { startAceEmulator, type AceEmulator } from '../sandbox/aws/emulator.js';
+import type { AceAccountState } from '../sandbox/aws/emulator-state.js';
+import { createStateSaver, type StateSaver } from '../sandbox/state-saver.js';
 import { createGoogleClient, type GoogleClient } from '../portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator } from '../sandbox/google/emulator.js';
+import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorState } from '../sandbox/google/emulator.js';
 import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator } from '../sandbox/microsoft/emulator.js';
+import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorState } from '../sandbox/microsoft/emulator.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
+import { loadSandboxState } from '../store/sandbox-state.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, type ServiceConfig } from './config.js';
@@ -58,7 +61,12 @@ export interface DeskOptions {
   sandboxReview?: { inReviewAfterMs: number; decisionAfterMs: number };
 }
 
-/** Sandbox portals keep their records in memory, so a demo store that outlives them is reset. */
+/** Names of the sandbox portals' documents in the store's sandbox state. */
+export const ACE_STATE = 'aws-ace';
+export const MICROSOFT_STATE = 'microsoft-partner-center';
+export const GOOGLE_STATE = 'google-cloud-channel';
+
+/** Every portal is its sandbox emulator (the demo's referrals arrive through them). */
 function allSandbox(config: ServiceConfig): boolean {
   return config.AWS_MODE === 'sandbox' && config.MS_MODE === 'sandbox' && config.GOOGLE_MODE === 'sandbox';
 }
@@ -81,10 +89,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const pgliteDir = join(dataDir, 'pglite');
   const local = !salesforceConnected(config);
 
-  // The local org and the sandbox portals keep their records in memory: a store that outlives them
-  // is reset so every side agrees.
-  if (!config.DATABASE_URL && (config.COSELL_RESET || (local && allSandbox(config))) && existsSync(pgliteDir)) {
-    logger.info({ pgliteDir }, 'resetting the embedded store so it agrees with the local org and sandbox portals');
+  // The local org and the sandbox portals keep their records in the store too, so a restart resumes
+  // where the last run stopped; a reset starts every side afresh together.
+  if (!config.DATABASE_URL && config.COSELL_RESET && existsSync(pgliteDir)) {
+    logger.info({ pgliteDir }, 'resetting the embedded store, the local org and the sandbox portals');
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
@@ -115,16 +123,24 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     read: { key: 'aws:read', perSecond: 10, burst: 10 },
     daily: { account: 'aws:write', perDay: 10_000 },
   }, clock);
+  // Each sandbox portal keeps its records in the store, so they outlive a restart as the store's do.
+  const savers: StateSaver[] = [];
   let microsoft: MicrosoftClient | undefined;
   let google: GoogleClient | undefined;
   if (config.AWS_MODE === 'sandbox') {
-    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' } });
+    const restored = await loadSandboxState<AceAccountState>(store.db, ACE_STATE);
+    const saver = createStateSaver(store.db, ACE_STATE, () => emulators.aws!.control.snapshot(), clock);
+    savers.push(saver);
+    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' }, onWrite: () => saver.touch(), ...(restored ? { restored } : {}) });
     clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace });
   } else {
     clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
   }
   if (config.MS_MODE === 'sandbox') {
-    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001' });
+    const restored = await loadSandboxState<MicrosoftEmulatorState>(store.db, MICROSOFT_STATE);
+    const saver = createStateSaver(store.db, MICROSOFT_STATE, () => emulators.microsoft!.control.snapshot(), clock);
+    savers.push(saver);
+    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', onWrite: () => saver.touch(), ...(restored ? { restored } : {}) });
     microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
@@ -132,7 +148,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
   clients.Microsoft = microsoft;
   if (config.GOOGLE_MODE === 'sandbox') {
-    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner' });
+    const restored = await loadSandboxState<GoogleEmulatorState>(store.db, GOOGLE_STATE);
+    const saver = createStateSaver(store.db, GOOGLE_STATE, () => emulators.google!.control.snapshot(), clock);
+    savers.push(saver);
+    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner', onWrite: () => saver.touch(), ...(restored ? { restored } : {}) });
     google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'] });
   } else {
     google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! } });
@@ -233,7 +252,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
     const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
     const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
-    if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
+    if (seeded && allSandbox(config)) {
+      seedDemoReferrals(emulators);
+      for (const saver of savers) saver.touch();
+    }
     if (seeded) logger.info(seeded, 'demo data created in the local org');
   }
 
@@ -290,6 +312,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       await closed;
       await salesforceSync.stop();
       await worker.stop();
+      for (const saver of savers) {
+        await saver.flush();
+        saver.stop();
+      }
       await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop(), localOrg?.stop()]);
       await store.close();
     },
