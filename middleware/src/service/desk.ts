@@ -96,7 +96,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir });
-  // A shared server keeps its data; a reset there forgets only the sandbox (the local org).
+  // A shared server keeps its data; a reset there forgets only the sandbox (local org and portals).
   if (config.DATABASE_URL && config.COSELL_RESET) await store.db.deleteFrom('sandbox_state').execute();
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
