@@ -116,9 +116,13 @@ describe('the embedded desk on the local org', () => {
 });
 
 describe('with the streaming channel down', () => {
-  it('still converges every change through the cursor poll', async () => {
+  it('still converges every change through the cursor poll when the channel dies mid-run', async () => {
     const { desk, dataDir, org } = await startLocalDesk({ COSELL_POLL_INTERVAL_MS: '1000', COSELL_DEMO: 'false' });
     try {
+      // First a submit while the channel is up, then the channel dies and the next one needs the poll.
+      const before = await draftDeal(org, 'Proseware');
+      await org.sobject('CoSell_Engagement__c').update({ Id: before, Requested_Action__c: 'Submit' });
+      await until('the first outcome written back', () => desk.localOrg!.server.org.get('CoSell_Engagement__c', before)?.Portal_Id__c, 20_000);
       const engagementId = await draftDeal(org, 'Tailspin');
       const published = desk.localOrg!.server.streaming.published;
       desk.localOrg!.server.streaming.suspend();
@@ -129,7 +133,7 @@ describe('with the streaming channel down', () => {
         return current?.Portal_Id__c ? current : null;
       }, 40_000);
       expect(record.Requested_Action__c).toBeNull();
-      expect(desk.emulators.aws!.counters.created).toBe(1);
+      expect(desk.emulators.aws!.counters.created).toBe(2);
       // The change was retained for replay but never reached a subscriber.
       expect(desk.localOrg!.server.streaming.published).toBeGreaterThan(published);
     } finally {

@@ -7,6 +7,8 @@ import type { Database } from '../store/schema.js';
 export interface StateSaver {
   /** Marks the state changed; a save follows after the delay. */
   touch(): void;
+  /** Marks the state changed and saves it at once (an emulator awaits this before answering a write). */
+  saveNow(): Promise<void>;
   /** Saves now if anything changed, and waits for every save under way. */
   flush(): Promise<void>;
   /** Stops the pending timer (call `flush` first to keep the last changes). */
@@ -31,6 +33,11 @@ export function createStateSaver(db: Kysely<Database>, name: string, snapshot: (
     touch() {
       dirty = true;
       timer ??= setTimeout(() => void save(), delayMs);
+    },
+    saveNow() {
+      dirty = true;
+      if (timer) clearTimeout(timer);
+      return save();
     },
     async flush() {
       if (timer) clearTimeout(timer);

@@ -131,7 +131,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const restored = await loadSandboxState<AceAccountState>(store.db, ACE_STATE);
     const saver = createStateSaver(store.db, ACE_STATE, () => emulators.aws!.control.snapshot(), clock);
     savers.push(saver);
-    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' }, onWrite: () => saver.touch(), ...(restored ? { restored } : {}) });
+    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' }, onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
     clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace });
   } else {
     clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
@@ -140,7 +140,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const restored = await loadSandboxState<MicrosoftEmulatorState>(store.db, MICROSOFT_STATE);
     const saver = createStateSaver(store.db, MICROSOFT_STATE, () => emulators.microsoft!.control.snapshot(), clock);
     savers.push(saver);
-    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', onWrite: () => saver.touch(), ...(restored ? { restored } : {}) });
+    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
     microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
@@ -151,7 +151,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const restored = await loadSandboxState<GoogleEmulatorState>(store.db, GOOGLE_STATE);
     const saver = createStateSaver(store.db, GOOGLE_STATE, () => emulators.google!.control.snapshot(), clock);
     savers.push(saver);
-    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner', onWrite: () => saver.touch(), ...(restored ? { restored } : {}) });
+    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
     google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'] });
   } else {
     google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! } });

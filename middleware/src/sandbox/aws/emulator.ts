@@ -44,8 +44,11 @@ export interface AceEmulatorOptions {
   onEvent?: (event: EmulatorEvent) => void;
   /** The account as a previous run left it (see `control.snapshot`). */
   restored?: AceAccountState;
-  /** Called after every request or control call that may have changed the account (to persist it). */
-  onWrite?: () => void;
+  /**
+   * Called after every request or control call that may have changed the account (to persist it);
+   * a write is answered only once the promise settles, so what a client saw accepted survives a crash.
+   */
+  onWrite?: () => Promise<void> | void;
 }
 
 export interface AceEmulatorControl {
@@ -202,7 +205,7 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
           if (error instanceof AceServiceError && error.type === 'ValidationException') counters.validationErrors += 1;
           throw error;
         }
-        if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity') options.onWrite?.();
+        if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity') await options.onWrite?.();
         if (fault?.kind === 'slow') later(fault.delayMs ?? 2_000, () => send(response, 200, requestId, result));
         else send(response, 200, requestId, result);
       } catch (error) {
@@ -232,21 +235,21 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
     clearFaults: () => faults.clear(),
     createInvitation(input = {}) {
       const detail = account.createInvitation(input, clock());
-      options.onWrite?.();
+      void options.onWrite?.();
       return { id: String(detail.Id), arn: String(detail.Arn) };
     },
     createAwsReferral(body) {
       const record = account.createAwsReferral(body, clock());
-      options.onWrite?.();
+      void options.onWrite?.();
       return { id: String(record.Id) };
     },
     setReviewOutcome: (id, outcome, immediately = false) => {
       account.setReviewOutcome(id, outcome, immediately ? { now: clock() } : {});
-      options.onWrite?.();
+      void options.onWrite?.();
     },
     setAwsStage: (id, stage) => {
       account.setAwsStage(id, stage, clock());
-      options.onWrite?.();
+      void options.onWrite?.();
     },
     events: () => account.events(),
     snapshot: () => account.snapshot(),

@@ -55,7 +55,8 @@ export interface GoogleEmulatorOptions {
   /** The opportunities a previous run left (see `control.snapshot`). */
   restored?: GoogleEmulatorState;
   /** Called after every request that may have changed the opportunities (to persist them). */
-  onWrite?: () => void;
+  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
+  onWrite?: () => Promise<void> | void;
   now?: () => Date;
   review?: Partial<GoogleReviewTiming>;
   /** Calls per minute per caller (Google quotas are per minute). */
@@ -562,7 +563,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   const server = await startJsonServer(options.port ?? 0, async (request, body) => {
     const plan = await handle(request, body);
     // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
-    if (request.method !== 'GET' && !request.url?.startsWith('/token')) options.onWrite?.();
+    if (request.method !== 'GET' && !request.url?.startsWith('/token')) await options.onWrite?.();
     return plan;
   });
   url = server.url;

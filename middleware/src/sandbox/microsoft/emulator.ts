@@ -57,7 +57,8 @@ export interface MicrosoftEmulatorOptions {
   /** The referrals a previous run left (see `control.snapshot`). */
   restored?: MicrosoftEmulatorState;
   /** Called after every request that may have changed the referrals (to persist them). */
-  onWrite?: () => void;
+  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
+  onWrite?: () => Promise<void> | void;
   /** The emulator's clock; `control.advance(ms)` moves it further. Default: the wall clock. */
   now?: () => Date;
   review?: Partial<MicrosoftReviewTiming>;
@@ -671,7 +672,7 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
 
   const server = await startJsonServer(options.port ?? 0, async (request, body) => {
     const plan = await handle(request, body);
-    if (request.method !== 'GET') options.onWrite?.();
+    if (request.method !== 'GET') await options.onWrite?.();
     return plan;
   });
   url = server.url;
