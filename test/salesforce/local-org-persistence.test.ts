@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Connection } from 'jsforce';
 import { StreamingExtension } from 'jsforce/api/streaming';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
-import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
+import { LOCAL_ORG_STATE, startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { loadSandboxState } from '../../middleware/src/store/sandbox-state.js';
 import { pgliteOptions } from '../support/stores.js';
 
 async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
@@ -52,6 +53,18 @@ describe('local org persistence', () => {
       (client as unknown as { disconnect(): void }).disconnect();
     } finally {
       await second.stop();
+    }
+  });
+
+  it('has saved a write by the time it answers it, as a real org commits before replying', async () => {
+    const org = await startLocalOrg({ port: 0, db: store.db, saveDelayMs: 60_000 });
+    try {
+      const created = (await admin(org).sobject('Opportunity').create({ Name: 'Acknowledged warehouse', StageName: 'Prospecting', CloseDate: '2027-02-28' })) as { id: string };
+      // No stop, no flush: what the store holds right after the answer is what a crash would leave.
+      const saved = await loadSandboxState<{ records: Record<string, Array<{ Id: string }>> }>(store.db, LOCAL_ORG_STATE);
+      expect(saved!.records.Opportunity!.map((record) => record.Id)).toContain(created.id);
+    } finally {
+      await org.stop();
     }
   });
 });

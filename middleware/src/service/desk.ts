@@ -20,10 +20,12 @@ import { previewOpportunity } from './opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
 import { startAceEmulator, type AceEmulator } from '../sandbox/aws/emulator.js';
+import type { AceAccountState } from '../sandbox/aws/emulator-state.js';
+import { createStateSaver, type StateSaver } from '../sandbox/state-saver.js';
 import { createGoogleClient, type GoogleClient } from '../portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator } from '../sandbox/google/emulator.js';
+import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorState } from '../sandbox/google/emulator.js';
 import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator } from '../sandbox/microsoft/emulator.js';
+import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorState } from '../sandbox/microsoft/emulator.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
 import { compileMapping } from '../portals/mapping/compile.js';
 import { loadMapping } from '../portals/mapping/load.js';
@@ -31,6 +33,7 @@ import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-valu
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
+import { loadSandboxState } from '../store/sandbox-state.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
@@ -73,7 +76,12 @@ export interface DeskOptions {
   sandboxReview?: { inReviewAfterMs: number; decisionAfterMs: number };
 }
 
-/** Sandbox portals keep their records in memory, so a demo store that outlives them is reset. */
+/** Names of the sandbox portals' documents in the store's sandbox state. */
+export const ACE_STATE = 'aws-ace';
+export const MICROSOFT_STATE = 'microsoft-partner-center';
+export const GOOGLE_STATE = 'google-cloud-channel';
+
+/** Every portal is its sandbox emulator (the demo's referrals arrive through them). */
 function allSandbox(config: ServiceConfig): boolean {
   return config.AWS_MODE === 'sandbox' && config.MS_MODE === 'sandbox' && config.GOOGLE_MODE === 'sandbox';
 }
@@ -117,14 +125,14 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   const pgliteDir = join(dataDir, 'pglite');
   const local = !salesforceConnected(config);
 
-  // The local org and the sandbox portals keep their records in memory: a store that outlives them
-  // is reset so every side agrees.
-  if (!config.DATABASE_URL && (config.COSELL_RESET || (local && allSandbox(config))) && existsSync(pgliteDir)) {
-    logger.info({ pgliteDir }, 'resetting the embedded store so it agrees with the local org and sandbox portals');
+  // The local org and the sandbox portals keep their records in the store too, so a restart resumes
+  // where the last run stopped; a reset starts every side afresh together.
+  if (!config.DATABASE_URL && config.COSELL_RESET && existsSync(pgliteDir)) {
+    logger.info({ pgliteDir }, 'resetting the embedded store, the local org and the sandbox portals');
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir, initdbCache: join(dataDir, 'pglite-initdb') });
-  // A shared server keeps its data; a reset there forgets only the sandbox (the local org).
+  // A shared server keeps its data; a reset there forgets only the sandbox (local org and portals).
   if (config.DATABASE_URL && config.COSELL_RESET) await store.db.deleteFrom('sandbox_state').execute();
   let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
   const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
@@ -189,16 +197,24 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     read: { key: 'aws:read', perSecond: 10, burst: 10 },
     daily: { account: 'aws:write', perDay: 10_000 },
   }, clock);
+  // Each sandbox portal keeps its records in the store, so they outlive a restart as the store's do.
+  const savers: StateSaver[] = [];
   let microsoft: MicrosoftClient | undefined;
   let google: GoogleClient | undefined;
   if (config.AWS_MODE === 'sandbox') {
-    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' } });
+    const restored = await loadSandboxState<AceAccountState>(store.db, ACE_STATE);
+    const saver = createStateSaver(store.db, ACE_STATE, () => emulators.aws!.control.snapshot(), clock);
+    savers.push(saver);
+    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' }, onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
     clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace, ...mappingFor('aws') });
   } else {
     clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...mappingFor('aws'), ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
   }
   if (config.MS_MODE === 'sandbox') {
-    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001' });
+    const restored = await loadSandboxState<MicrosoftEmulatorState>(store.db, MICROSOFT_STATE);
+    const saver = createStateSaver(store.db, MICROSOFT_STATE, () => emulators.microsoft!.control.snapshot(), clock);
+    savers.push(saver);
+    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
     microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions, ...mappingFor('microsoft') });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
@@ -206,7 +222,10 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   }
   clients.Microsoft = microsoft;
   if (config.GOOGLE_MODE === 'sandbox') {
-    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner' });
+    const restored = await loadSandboxState<GoogleEmulatorState>(store.db, GOOGLE_STATE);
+    const saver = createStateSaver(store.db, GOOGLE_STATE, () => emulators.google!.control.snapshot(), clock);
+    savers.push(saver);
+    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
     google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'], ...mappingFor('google') });
   } else {
     google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! }, ...mappingFor('google') });
@@ -304,7 +323,10 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
     await seedDemoCounterparts(store.db, clock());
     await seedDemoReadiness(store.db, clock());
-    if (seeded && allSandbox(config)) seedDemoReferrals(emulators);
+    if (seeded && allSandbox(config)) {
+      seedDemoReferrals(emulators);
+      for (const saver of savers) saver.touch();
+    }
     if (seeded) logger.info(seeded, 'demo data created in the local org');
   }
 
@@ -369,6 +391,10 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
       await listener.close();
       await salesforceSync.stop();
       await worker.stop();
+      for (const saver of savers) {
+        await saver.flush();
+        saver.stop();
+      }
       await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop(), localOrg?.stop()]);
       await store.close();
       lock?.release();

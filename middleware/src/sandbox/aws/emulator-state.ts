@@ -94,7 +94,7 @@ export interface EmulatorCounters {
   conflicts: number;
 }
 
-interface StoredOpportunity {
+export interface StoredOpportunity {
   record: Json;
   origin: 'AWS Referral' | 'Partner Referral';
   createToken: string | null;
@@ -104,7 +104,7 @@ interface StoredOpportunity {
   awsStage: string | null;
 }
 
-interface StoredInvitation {
+export interface StoredInvitation {
   summary: Json;
   detail: Json;
   acceptTask: Json | null;
@@ -165,6 +165,17 @@ function dayOf(ms: number): string {
 }
 
 /** The account's data and the operations on it; `now` is read from the emulator's clock per call. */
+/** Everything an account holds, as plain JSON, so the sandbox can keep it across restarts. */
+export interface AceAccountState {
+  opportunities: Array<[string, StoredOpportunity]>;
+  createTokens: Array<[string, { id: string; body: string }]>;
+  startTokens: Array<[string, { body: string; response: Json }]>;
+  invitations: Array<[string, StoredInvitation]>;
+  reviewOverrides: Array<[string, ReviewOutcome]>;
+  eventLog: EmulatorEvent[];
+  sequence: number;
+}
+
 export class AceAccount {
   readonly counters: EmulatorCounters = {
     created: 0,
@@ -193,6 +204,31 @@ export class AceAccount {
       clock: () => number;
     },
   ) {}
+
+  /** The account's records, tokens, invitations and events (counters are per run and not kept). */
+  snapshot(): AceAccountState {
+    return structuredClone({
+      opportunities: [...this.opportunities],
+      createTokens: [...this.createTokens],
+      startTokens: [...this.startTokens],
+      invitations: [...this.invitations],
+      reviewOverrides: [...this.reviewOverrides],
+      eventLog: this.eventLog,
+      sequence: this.sequence,
+    });
+  }
+
+  /** Puts back what `snapshot` returned (a restart); emits no events. */
+  restore(state: AceAccountState): void {
+    const copy = structuredClone(state);
+    for (const [id, value] of copy.opportunities) this.opportunities.set(id, value);
+    for (const [key, value] of copy.createTokens) this.createTokens.set(key, value);
+    for (const [key, value] of copy.startTokens) this.startTokens.set(key, value);
+    for (const [id, value] of copy.invitations) this.invitations.set(id, value);
+    for (const [id, value] of copy.reviewOverrides) this.reviewOverrides.set(id, value);
+    this.eventLog.push(...copy.eventLog);
+    this.sequence = Math.max(this.sequence, copy.sequence);
+  }
 
   // ---- events -------------------------------------------------------------------------------
 

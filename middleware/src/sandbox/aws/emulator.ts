@@ -7,13 +7,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { findingsFromIssues } from '../../portals/findings.js';
 import { ACE_REQUEST_SCHEMAS } from '../../portals/aws/generated/ace-schemas.js';
-import { AceQuotaLedger, DEFAULT_ACE_QUOTAS, FaultPlan, type AceQuotas, type FaultRule } from './emulator-limits.js';
+import { ACE_WRITE_OPERATIONS, AceQuotaLedger, DEFAULT_ACE_QUOTAS, FaultPlan, type AceQuotas, type FaultRule } from './emulator-limits.js';
 import { EMULATED_READ_REQUESTS, type ListEngagementInvitationsRequest, type ListOpportunitiesRequest } from './emulator-requests.js';
 import {
   AceAccount,
   AceServiceError,
   DEFAULT_REVIEW,
   validationError,
+  type AceAccountState,
   type EmulatorCounters,
   type EmulatorEvent,
   type InvitationInput,
@@ -41,6 +42,13 @@ export interface AceEmulatorOptions {
   solutions?: string[];
   /** Called for every EventBridge-shaped event, as AWS would deliver it to the default bus. */
   onEvent?: (event: EmulatorEvent) => void;
+  /** The account as a previous run left it (see `control.snapshot`). */
+  restored?: AceAccountState;
+  /**
+   * Called after every request or control call that may have changed the account (to persist it);
+   * a write is answered only once the promise settles, so what a client saw accepted survives a crash.
+   */
+  onWrite?: () => Promise<void> | void;
 }
 
 export interface AceEmulatorControl {
@@ -58,6 +66,8 @@ export interface AceEmulatorControl {
   /** AWS's own pipeline stage for the opportunity (GetAwsOpportunitySummary). */
   setAwsStage(id: string, stage: string): void;
   events(): EmulatorEvent[];
+  /** The account's state as plain JSON, to keep across restarts (`restored`). */
+  snapshot(): AceAccountState;
   subscribe(listener: (event: EmulatorEvent) => void): () => void;
   opportunityCount(catalog?: string): number;
 }
@@ -119,6 +129,7 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
   const quotas = new AceQuotaLedger({ ...DEFAULT_ACE_QUOTAS, ...options.quotas });
   const faults = new FaultPlan(options.seed ?? 20261126);
   const account = new AceAccount({ accountId: options.accountId ?? '123456789012', review, solutions: options.solutions ?? ['S-1234567'], clock });
+  if (options.restored) account.restore(options.restored);
   if (options.onEvent) account.subscribe(options.onEvent);
   const counters = account.counters;
   const sockets = new Set<Socket>();
@@ -194,6 +205,7 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
           if (error instanceof AceServiceError && error.type === 'ValidationException') counters.validationErrors += 1;
           throw error;
         }
+        if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity') await options.onWrite?.();
         if (fault?.kind === 'slow') later(fault.delayMs ?? 2_000, () => send(response, 200, requestId, result));
         else send(response, 200, requestId, result);
       } catch (error) {
@@ -223,15 +235,24 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
     clearFaults: () => faults.clear(),
     createInvitation(input = {}) {
       const detail = account.createInvitation(input, clock());
+      void options.onWrite?.();
       return { id: String(detail.Id), arn: String(detail.Arn) };
     },
     createAwsReferral(body) {
       const record = account.createAwsReferral(body, clock());
+      void options.onWrite?.();
       return { id: String(record.Id) };
     },
-    setReviewOutcome: (id, outcome, immediately = false) => account.setReviewOutcome(id, outcome, immediately ? { now: clock() } : {}),
-    setAwsStage: (id, stage) => account.setAwsStage(id, stage, clock()),
+    setReviewOutcome: (id, outcome, immediately = false) => {
+      account.setReviewOutcome(id, outcome, immediately ? { now: clock() } : {});
+      void options.onWrite?.();
+    },
+    setAwsStage: (id, stage) => {
+      account.setAwsStage(id, stage, clock());
+      void options.onWrite?.();
+    },
     events: () => account.events(),
+    snapshot: () => account.snapshot(),
     subscribe: (listener) => account.subscribe(listener),
     opportunityCount: (catalog) => account.opportunityCount(catalog),
   };

@@ -44,8 +44,19 @@ export interface GoogleReviewTiming {
 
 export const DEFAULT_GOOGLE_REVIEW: GoogleReviewTiming = { decisionAfterMs: 3 * 86_400_000, outcome: 'ACCEPTED' };
 
+/** The opportunities a Cloud Channel partner holds, as plain JSON, kept across restarts. */
+export interface GoogleEmulatorState {
+  opportunities: Array<[string, StoredOpportunity]>;
+  sequence: number;
+}
+
 export interface GoogleEmulatorOptions {
   port?: number;
+  /** The opportunities a previous run left (see `control.snapshot`). */
+  restored?: GoogleEmulatorState;
+  /** Called after every request that may have changed the opportunities (to persist them). */
+  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
+  onWrite?: () => Promise<void> | void;
   now?: () => Date;
   review?: Partial<GoogleReviewTiming>;
   /** Calls per minute per caller (Google quotas are per minute). */
@@ -98,6 +109,8 @@ export interface GoogleEmulatorCounters {
 }
 
 export interface GoogleEmulatorControl {
+  /** The opportunities as plain JSON, to keep across restarts (`restored`). */
+  snapshot(): GoogleEmulatorState;
   advance(ms: number): void;
   now(): Date;
   inject(rule: RestFaultRule): void;
@@ -123,7 +136,7 @@ export interface GoogleEmulator {
   stop(): Promise<void>;
 }
 
-interface StoredOpportunity {
+export interface StoredOpportunity {
   opportunity: Json;
   review: { submittedAt: number; outcome: GoogleReviewOutcome | null } | null;
 }
@@ -277,7 +290,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   const autoPush = options.autoPush ?? true;
   let pushEndpoint: string | null = options.pushEndpoint ?? null;
   const issued = new Map<string, { email: string; expiresAt: number }>();
-  const opportunities = new Map<string, StoredOpportunity>();
+  const opportunities = new Map<string, StoredOpportunity>(structuredClone(options.restored?.opportunities ?? []));
   const pushes: PushDelivery[] = [];
   const listeners = new Set<(delivery: PushDelivery) => void>();
   const queue = new DeliveryQueue();
@@ -294,7 +307,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     pushFailures: 0,
   };
   let url = '';
-  let sequence = 0;
+  let sequence = options.restored?.sequence ?? 0;
   let messageSequence = 0;
 
   const newName = () => `opportunities/${(++sequence).toString(36).padStart(4, '0')}${randomBytes(5).toString('hex')}`;
@@ -547,10 +560,16 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     return reply;
   };
 
-  const server = await startJsonServer(options.port ?? 0, handle);
+  const server = await startJsonServer(options.port ?? 0, async (request, body) => {
+    const plan = await handle(request, body);
+    // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
+    if (request.method !== 'GET' && !request.url?.startsWith('/token')) await options.onWrite?.();
+    return plan;
+  });
   url = server.url;
 
   const control: GoogleEmulatorControl = {
+    snapshot: () => structuredClone({ opportunities: [...opportunities], sequence }),
     advance(ms) {
       clock.advance(ms);
       settle(clock.now());

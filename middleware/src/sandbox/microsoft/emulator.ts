@@ -46,9 +46,19 @@ export interface MicrosoftReviewTiming {
 
 export const DEFAULT_MICROSOFT_REVIEW: MicrosoftReviewTiming = { receivedAfterMs: 60 * 60_000, decisionAfterMs: 2 * DAY_MS, outcome: 'Accepted' };
 
+/** The referrals a Partner Center tenant holds, as plain JSON, kept across restarts. */
+export interface MicrosoftEmulatorState {
+  referrals: Array<[string, StoredReferral]>;
+}
+
 export interface MicrosoftEmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
+  /** The referrals a previous run left (see `control.snapshot`). */
+  restored?: MicrosoftEmulatorState;
+  /** Called after every request that may have changed the referrals (to persist them). */
+  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
+  onWrite?: () => Promise<void> | void;
   /** The emulator's clock; `control.advance(ms)` moves it further. Default: the wall clock. */
   now?: () => Date;
   review?: Partial<MicrosoftReviewTiming>;
@@ -121,6 +131,8 @@ export interface MicrosoftEmulatorCounters {
 }
 
 export interface MicrosoftEmulatorControl {
+  /** The referrals as plain JSON, to keep across restarts (`restored`). */
+  snapshot(): MicrosoftEmulatorState;
   advance(ms: number): void;
   now(): Date;
   inject(rule: RestFaultRule): void;
@@ -150,7 +162,7 @@ export interface MicrosoftEmulator {
   stop(): Promise<void>;
 }
 
-interface StoredReferral {
+export interface StoredReferral {
   referral: Json;
   /** An outgoing co-sell ask Microsoft has not decided on: when it was shared and the decision to come. */
   review: { sharedAt: number; outcome: MicrosoftReviewOutcome | null } | null;
@@ -326,7 +338,7 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
   const acceptToken = options.acceptToken ?? ((token: string) => token.length > 0);
   const autoWebhooks = options.autoWebhooks ?? true;
   let webhookUrl: string | null = options.webhookUrl ?? null;
-  const referrals = new Map<string, StoredReferral>();
+  const referrals = new Map<string, StoredReferral>(structuredClone(options.restored?.referrals ?? []));
   const deliveries: WebhookDelivery[] = [];
   const listeners = new Set<(delivery: WebhookDelivery) => void>();
   const queue = new DeliveryQueue();
@@ -658,10 +670,15 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     }
   };
 
-  const server = await startJsonServer(options.port ?? 0, handle);
+  const server = await startJsonServer(options.port ?? 0, async (request, body) => {
+    const plan = await handle(request, body);
+    if (request.method !== 'GET') await options.onWrite?.();
+    return plan;
+  });
   url = server.url;
 
   const control: MicrosoftEmulatorControl = {
+    snapshot: () => structuredClone({ referrals: [...referrals] }),
     advance(ms) {
       clock.advance(ms);
       settle(clock.now());

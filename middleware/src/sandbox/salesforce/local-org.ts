@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { SalesforceConfig } from '../../salesforce/config.js';
-import { loadSandboxState, saveSandboxState } from '../../store/sandbox-state.js';
+import { loadSandboxState } from '../../store/sandbox-state.js';
+import { createStateSaver } from '../state-saver.js';
 import type { Database } from '../../store/schema.js';
 import { JWT_BEARER_GRANT, signJwtAssertion } from '../../salesforce/jwt-bearer.js';
 import { loadPackageModel } from './force-app.js';
@@ -126,7 +127,12 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   });
   // Users keep their Ids across restarts (derived from the username), so restored owners still resolve.
   if (persisted) server.org.restore(persisted.records);
-  const saver = options.db ? persistOrg(server, options.db, clock, options.saveDelayMs ?? 100) : null;
+  // The org saves shortly after each burst of writes, and before it answers one, as a real org
+  // commits before it replies: an acknowledged write survives a crash of the service.
+  const db = options.db;
+  const saver = db ? createStateSaver(db, LOCAL_ORG_STATE, (): PersistedOrg => ({ records: server.org.dump(), streaming: server.streaming.state() }), clock, options.saveDelayMs ?? 100) : null;
+  const stopSaving = saver ? server.org.onChange(() => saver.touch()) : null;
+  if (saver) server.beforeAnswer = () => saver.flush();
   const instanceUrl = await server.start(options.port ?? 0, options.host ?? '127.0.0.1');
   bootstrap(server);
   const admin = server.userByName(adminUsername)!;
@@ -145,34 +151,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     integration: { username: integrationUsername, userId: integration.Id, clientId, ...key },
     async stop() {
       await saver?.flush();
+      stopSaving?.();
       saver?.stop();
       await server.stop();
     },
-  };
-}
-
-/** Saves the org's records and change-event log shortly after each burst of writes, one save at a time. */
-function persistOrg(server: SalesforceTestServer, db: Kysely<Database>, clock: () => Date, delayMs: number) {
-  let timer: NodeJS.Timeout | null = null;
-  let saving: Promise<void> = Promise.resolve();
-  let dirty = false;
-  const save = (): Promise<void> => {
-    timer = null;
-    if (!dirty) return saving;
-    dirty = false;
-    const state: PersistedOrg = { records: server.org.dump(), streaming: server.streaming.state() };
-    saving = saving.then(() => saveSandboxState(db, LOCAL_ORG_STATE, state, clock()));
-    return saving;
-  };
-  const off = server.org.onChange(() => {
-    dirty = true;
-    timer ??= setTimeout(() => void save().catch(() => (dirty = true)), delayMs);
-  });
-  return {
-    flush: async () => {
-      if (timer) clearTimeout(timer);
-      await save();
-    },
-    stop: off,
   };
 }

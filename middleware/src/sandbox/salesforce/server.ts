@@ -227,10 +227,22 @@ export class SalesforceTestServer {
     this.collectionAllOrNone.length = 0;
   }
 
+  /** Awaited before any non-GET answer leaves (the local org saves there), so an acknowledged write survives a crash. */
+  beforeAnswer: (() => Promise<void>) | null = null;
+
   private send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
     res.statusCode = status;
     res.setHeader('content-type', contentType);
-    res.end(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
+    const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+    const method = res.req?.method;
+    if (this.beforeAnswer && method && method !== 'GET' && method !== 'HEAD') {
+      void this.beforeAnswer().then(
+        () => res.end(text),
+        () => res.end(text),
+      );
+      return;
+    }
+    res.end(text);
   }
 
   private kindOf(method: string, path: string): CallKind {
