@@ -118,9 +118,11 @@ describe('the org decides with UserRecordAccess', () => {
 
   it('asks in batches of 200, caches the answers briefly, and refuses what the user may not touch', async () => {
     const org = fixture.server.org;
-    const owner = org.seed('User', { Name: 'Alex Morgan' });
-    const other = org.seed('User', { Name: 'Sam Rivera' });
-    const admin = org.seed('User', { Name: 'Ops Admin', ProfileName: 'System Administrator' });
+    // Users as the org knows them: a profile and the package's permission sets decide their access.
+    const server = fixture.server;
+    const owner = server.addUser({ username: 'alex.morgan@acme.example', firstName: 'Alex', lastName: 'Morgan', profile: 'Standard User', permissionSets: ['CoSell_AE'] });
+    const other = server.addUser({ username: 'sam.rivera@acme.example', firstName: 'Sam', lastName: 'Rivera', profile: 'Standard User', permissionSets: ['CoSell_AE'] });
+    const admin = server.addUser({ username: 'ops.admin@acme.example', firstName: 'Ops', lastName: 'Admin', profile: 'System Administrator', permissionSets: [] });
     const account = org.seed('Account', { Name: 'Contoso' });
     const deals = Array.from({ length: 250 }, (_, index) => org.seed('Opportunity', { Name: `Deal ${index}`, AccountId: account.Id, OwnerId: index % 2 === 0 ? owner.Id : other.Id }));
     const queries: string[] = [];
@@ -139,7 +141,8 @@ describe('the org decides with UserRecordAccess', () => {
     expect(queries).toHaveLength(2);
     expect(queries[0]).toBe(userRecordAccessQuery(owner.Id, deals.slice(0, 200).map((deal) => deal.Id)));
     expect(access.get(deals[0]!.Id)).toEqual({ read: true, edit: true });
-    expect(access.get(deals[1]!.Id)).toEqual({ read: true, edit: false });
+    // Another AE's deal: Opportunity is Private in the local org (roles and sharing rules are not modelled).
+    expect(access.get(deals[1]!.Id)).toEqual({ read: false, edit: false });
     await checker.check(principal, refs.slice(0, 10));
     expect(queries).toHaveLength(2);
     now = new Date(now.getTime() + 31_000);

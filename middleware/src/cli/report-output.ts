@@ -50,8 +50,9 @@ export function reportTarget(sink: ReportSink, output: string | undefined, stdou
   if (output === undefined) {
     const flush = async (): Promise<void> => {
       if (pending === '') return;
-      // log adds the line end the last line already has.
-      sink.log(pending.endsWith('\n') ? pending.slice(0, -1) : pending);
+      // log adds the line end the last line already has; escape sequences from the data must not
+      // drive the terminal.
+      sink.log(terminalSafeLines(pending.endsWith('\n') ? pending.slice(0, -1) : pending));
       pending = '';
       if (stdout.writableNeedDrain) await once(stdout, 'drain');
     };
