@@ -88,7 +88,7 @@ describe('the embedded desk killed mid-sync', () => {
     const records = await until('every Submit answered in the org', async () => {
       const result = await org.query<{ Id: string; Portal_Id__c: string | null; Requested_Action__c: string | null }>(`SELECT Id, Portal_Id__c, Requested_Action__c FROM CoSell_Engagement__c`);
       return result.records.length === DEALS && result.records.every((r) => r.Portal_Id__c && !r.Requested_Action__c) ? result.records : null;
-    }, 60_000);
+    }, 150_000);
     const portalIds = records.map((r) => r.Portal_Id__c);
     expect(new Set(portalIds).size).toBe(DEALS);
 
@@ -111,5 +111,5 @@ describe('the embedded desk killed mid-sync', () => {
     } finally {
       await store.close();
     }
-  }, 150_000);
+  }, 360_000);
 });
