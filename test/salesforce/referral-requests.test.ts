@@ -4,6 +4,7 @@
 import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
 import { InboundReferral, type InboundReferralInput } from '../../middleware/src/core/model.js';
 import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
+import { SyncWorker } from '../../middleware/src/engine/worker.js';
 import { truncateAll } from '../support/stores.js';
 import { seedCoSellOrg } from '../support/salesforce-server/index.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/salesforce-server/harness.js';
@@ -44,7 +45,7 @@ describe('referral requests from the Salesforce inbox', () => {
     referralId = created.referralId;
     const row = await harness.store.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
     const referral = InboundReferral.parse({ ...(row.data as object), triageStatus: row.triage_status });
-    salesforceId = (await harness.gateway.writeBack.writeReferral({ ...referral, referralId })).salesforceId;
+    salesforceId = (await harness.gateway.writeBack.writeReferral({ ...referral, referralId, ownerQueue: created.decision!.ownerQueue })).salesforceId;
     await harness.store.db.updateTable('referrals').set({ salesforce_id: salesforceId }).where('id', '=', referralId).execute();
     harness.fixture.server.resetCounts();
   });
@@ -136,5 +137,40 @@ describe('referral requests from the Salesforce inbox', () => {
     await harness.store.db.updateTable('referrals').set({ salesforce_id: null }).where('id', '=', referralId).execute();
     request({ Requested_Action__c: 'Accept' });
     expect((await harness.gateway.referralRequests.run()).outcomes).toEqual([expect.objectContaining({ outcome: 'decided' })]);
+  });
+
+  it('writes the owner queue and priority triage chose at intake, even after the org changes its rules', async () => {
+    const atIntake = await harness.gateway.triageRules.load();
+    const later = { ...pdmReferral, portalId: 'O4417206' };
+    const created = await recordInboundReferral(harness.store.db, { referral: later, version: '1' }, (referral) => triageReferral(referral, atIntake.rules, atIntake.calendar), new Date('2026-11-23T10:13:00Z'));
+    if (created.outcome !== 'created') throw new Error('fixture referral was not created');
+    expect(created.decision).toMatchObject({ ownerQueue: 'CoSell_Alliance_Managers', priority: 'Urgent' });
+    // An admin reroutes this case before the write-back runs; the gateway picks the change up.
+    const rerouted = harness.fixture.server.org.seed('CoSell_Triage_Rule__mdt', {
+      DeveloperName: 'Specialist_Customer_Deployed',
+      Source_Layer__c: 'Specialist',
+      Tenancy_Archetype__c: 'Customer-deployed',
+      Priority__c: 'High',
+      Response_Unit__c: 'Business hours',
+      Response_Amount__c: 8,
+      Minimum_Business_Hours__c: null,
+      Acknowledge_Within_Hours__c: null,
+      Responder__c: 'Alliance ops queue',
+      Owner_Queue__c: 'CoSell_Alliance_Ops',
+      Sort_Order__c: 10,
+    });
+    try {
+      await harness.gateway.triageRules.load();
+      const worker = new SyncWorker({ db: harness.store.db, clients: {}, salesforce: harness.gateway.writeBack, clock: () => new Date('2026-11-23T10:14:00Z') });
+      for (let round = 0; round < 5 && (await worker.runOnce()) > 0; round++);
+      const record = harness.fixture.server.org.findByField('CoSell_Referral__c', 'Referral_Key__c', 'AWS:O4417206')!;
+      expect(record).toMatchObject({
+        Priority__c: 'Urgent',
+        OwnerId: harness.fixture.server.org.findByField('Group', 'DeveloperName', 'CoSell_Alliance_Managers')!.Id,
+      });
+    } finally {
+      harness.fixture.server.org.table('CoSell_Triage_Rule__mdt').delete(rerouted.Id);
+      await harness.gateway.triageRules.load();
+    }
   });
 });

@@ -1,39 +1,22 @@
-// The sync worker: claims outbox jobs, spends the portal's call budget, runs the call behind a
-// circuit breaker and a timeout, and commits the outcome together with the job's completion.
-// Errors are classified: transient ones retry with backoff, conflicts re-read and retry,
-// validation errors park the job and put the findings on the engagement for a person to fix.
+// The sync worker's job runner: claims outbox jobs, spends the portal's call budget, runs the
+// job's handler (job-handlers/, one per kind) behind a circuit breaker and a timeout, and commits
+// the outcome together with the job's completion. Errors are classified: transient ones retry
+// with backoff, conflicts re-read and retry, validation errors park the job and put the findings
+// on the engagement for a person to fix.
 import { randomUUID } from 'node:crypto';
 import { circuitBreaker, ConsecutiveBreaker, handleWhen, isBrokenCircuitError, timeout, TimeoutStrategy, type CircuitBreakerPolicy } from 'cockatiel';
 import type { Kysely, Transaction } from 'kysely';
-import { CoSellOpportunity, InboundReferral, type Cloud, type Finding } from '../core/model.js';
+import type { Cloud, CoSellOpportunity, Finding } from '../core/model.js';
 import type { Database, OutboxJob } from '../store/schema.js';
 import { audit } from './intake.js';
-import { engagementKey } from './intake.js';
-import { isWrite, JOB_KINDS, portalTarget } from './jobs.js';
-import { claimJobs, completeJob, deferJob, enqueueJob, extendLease, failJob, type BackoffPolicy, DEFAULT_BACKOFF } from './outbox.js';
-import { PortalError, type PortalClient, type PortalRecordState } from './portal-client.js';
+import { isWrite } from './jobs.js';
+import { enqueueEngagementWriteback, handleJob, type HandlerContext } from './job-handlers/index.js';
+import { claimJobs, completeJob, deferJob, extendLease, failJob, type BackoffPolicy, DEFAULT_BACKOFF } from './outbox.js';
+import { PortalError, type PortalClient } from './portal-client.js';
 import { admit, spendDaily, type DailyQuota, type RateLimit } from './rate-limit.js';
+import type { SalesforceSink } from './salesforce-sink.js';
 
-/** Where engagement outcomes and inbound referrals land in Salesforce (the gateway, or a local stand-in). */
-export interface SalesforceSink {
-  writeEngagement(outcome: EngagementOutcome): Promise<void>;
-  /** Creates or updates the referral record; returns its Salesforce Id. */
-  writeReferral(referral: InboundReferral & { referralId: string }): Promise<{ salesforceId: string }>;
-}
-
-export interface EngagementOutcome {
-  opportunityId: string;
-  cloud: Cloud;
-  status: string;
-  portalId: string | null;
-  findings: Finding[];
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  lastSyncedAt: string;
-  syncError: string | null;
-  /** The requested action was consumed: clear `Requested_Action__c`. */
-  clearRequestedAction: boolean;
-}
+export type { EngagementOutcome, ReferralWrite, SalesforceSink } from './salesforce-sink.js';
 
 export interface TargetBudget {
   write?: RateLimit;
@@ -73,12 +56,6 @@ export type WorkerEvent =
   | { type: 'job-deferred'; job: OutboxJob; reason: string; untilMs: number }
   | { type: 'job-lost'; job: OutboxJob };
 
-/**
- * A handler's success: state changes to commit in the same transaction as the job's completion,
- * or null when there are none (the job's completion is then one statement, not a transaction).
- */
-type Outcome = { result: object | null; commit: ((trx: Transaction<Database>, job: OutboxJob) => Promise<void>) | null };
-
 class LeaseLostError extends Error {}
 
 const DEFAULT_TRANSIENT_HORIZON_MS = 24 * 60 * 60 * 1000;
@@ -87,6 +64,7 @@ export class SyncWorker {
   readonly workerId: string;
   private readonly db: Kysely<Database>;
   private readonly clock: () => Date;
+  private readonly handlers: HandlerContext;
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
   private readonly breakerRetryAt = new Map<string, number>();
   private running = false;
@@ -101,6 +79,13 @@ export class SyncWorker {
     this.db = options.db;
     this.clock = options.clock ?? (() => new Date());
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+    this.handlers = {
+      db: options.db,
+      clock: this.clock,
+      clients: options.clients,
+      salesforce: options.salesforce,
+      ...(options.preflight ? { preflight: options.preflight } : {}),
+    };
   }
 
   private breaker(target: string): CircuitBreakerPolicy {
@@ -233,7 +218,7 @@ export class SyncWorker {
       const callTimeout = timeout(this.options.callTimeoutMs ?? 30_000, TimeoutStrategy.Aggressive);
       const outcome = await guarded.execute(() =>
         callTimeout.execute(async () => {
-          const call = this.handle(job);
+          const call = handleJob(this.handlers, job);
           this.calls.set(job.id, call);
           return call;
         }).catch((error: unknown) => {
@@ -302,246 +287,11 @@ export class SyncWorker {
       .where('cloud', '=', payload.cloud)
       .execute();
     await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${payload.opportunityId}:${payload.cloud}`, action: 'failed', after: { error: error.message, kind: error.kind, findings }, jobId: job.id }, this.clock());
-    await this.enqueueEngagementWriteback(trx, payload.opportunityId, payload.cloud, job);
-  }
-
-  private async enqueueEngagementWriteback(trx: Transaction<Database>, opportunityId: string, cloud: Cloud, cause: OutboxJob): Promise<void> {
-    await enqueueJob(trx, {
-      kind: JOB_KINDS.salesforceEngagement,
-      target: 'salesforce',
-      orderingKey: `salesforce:${engagementKey(opportunityId, cloud)}`,
-      idempotencyKey: `salesforce:engagement:${opportunityId}:${cloud}:after:${cause.id}:${cause.attempts}`,
-      payload: { opportunityId, cloud, clearRequestedAction: cause.kind === JOB_KINDS.submit || cause.kind === JOB_KINDS.update },
-    }, this.clock());
-  }
-
-  private client(cloud: Cloud): PortalClient {
-    const client = this.options.clients[cloud];
-    if (!client) throw new PortalError(cloud, 'auth', `no ${cloud} portal client is configured`);
-    return client;
-  }
-
-  private async handle(job: OutboxJob): Promise<Outcome> {
-    switch (job.kind) {
-      case JOB_KINDS.submit:
-      case JOB_KINDS.update:
-        return this.pushOpportunity(job);
-      case JOB_KINDS.poll:
-        return this.pollEngagement(job);
-      case JOB_KINDS.decide:
-        return this.decideReferral(job);
-      case JOB_KINDS.salesforceEngagement:
-        return this.writeEngagement(job);
-      case JOB_KINDS.salesforceReferral:
-        return this.writeReferral(job);
-      default:
-        throw new PortalError('AWS', 'validation', `unknown job kind ${job.kind}`);
-    }
-  }
-
-  /** The opportunity as Salesforce last sent it and its engagement with one cloud, in one read. */
-  private async loadSubmission(opportunityId: string, cloud: Cloud) {
-    const row = await this.db
-      .selectFrom('engagements')
-      .innerJoin('opportunities', 'opportunities.id', 'engagements.opportunity_id')
-      .selectAll('engagements')
-      .select('opportunities.data as opportunity_data')
-      .where('engagements.opportunity_id', '=', opportunityId)
-      .where('engagements.cloud', '=', cloud)
-      .executeTakeFirst();
-    if (!row) throw new Error(`opportunity ${opportunityId} and its ${cloud} engagement are not in the store`);
-    const { opportunity_data: data, ...engagement } = row;
-    return { opportunity: CoSellOpportunity.parse(typeof data === 'string' ? JSON.parse(data) : data), engagement };
-  }
-
-  private async loadEngagement(opportunityId: string, cloud: Cloud) {
-    return this.db.selectFrom('engagements').selectAll().where('opportunity_id', '=', opportunityId).where('cloud', '=', cloud).executeTakeFirstOrThrow();
-  }
-
-  /** Submit or update: always sends the latest Salesforce state the store holds. */
-  private async pushOpportunity(job: OutboxJob): Promise<Outcome> {
-    const { opportunityId, cloud } = job.payload as { opportunityId: string; cloud: Cloud };
-    const { opportunity, engagement } = await this.loadSubmission(opportunityId, cloud);
-    const blocking = (this.options.preflight?.(opportunity, cloud) ?? []).filter((f) => f.severity === 'error');
-    if (blocking.length > 0) {
-      throw new PortalError(cloud, 'validation', `${blocking.length} finding(s) block the ${cloud} submission`, { findings: blocking });
-    }
-    const client = this.client(cloud);
-    const now = this.clock();
-    let state: PortalRecordState;
-    if (!engagement.portal_id) {
-      state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now });
-    } else if (LOCKED_STATUSES.has(engagement.status)) {
-      return this.queueWhileLocked(job, engagement.id, opportunityId, cloud, opportunity.lastModifiedDate, engagement.status, false);
-    } else {
-      try {
-        state = await client.update({ opportunity, portalId: engagement.portal_id, expectedVersion: engagement.portal_version, now });
-      } catch (error) {
-        // Our stored status was stale: the portal started a review since. Queue the edit and
-        // re-read the status, instead of parking the job.
-        if (error instanceof PortalError && error.kind === 'locked') {
-          return this.queueWhileLocked(job, engagement.id, opportunityId, cloud, opportunity.lastModifiedDate, engagement.status, true);
-        }
-        throw error;
-      }
-    }
-    return {
-      result: { portalId: state.portalId, status: state.status },
-      commit: async (trx, claimed) => {
-        await this.applyPortalState(trx, opportunityId, cloud, state, claimed, { submitted: !engagement.portal_id, clearPending: true });
-      },
-    };
-  }
-
-  /** The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks. */
-  private queueWhileLocked(job: OutboxJob, engagementId: string, opportunityId: string, cloud: Cloud, since: string, status: string, pollNow: boolean): Outcome {
-    const now = this.clock();
-    return {
-      result: { queued: true },
-      commit: async (trx) => {
-        await trx.updateTable('engagements').set({ pending_changes: JSON.stringify({ since }), updated_at: now }).where('id', '=', engagementId).execute();
-        await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: 'update-queued-while-locked', after: { status }, jobId: job.id }, now);
-        if (pollNow) {
-          await enqueueJob(trx, {
-            kind: JOB_KINDS.poll,
-            target: portalTarget(cloud),
-            orderingKey: engagementKey(opportunityId, cloud),
-            idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
-            payload: { opportunityId, cloud },
-          }, now);
-        }
-      },
-    };
-  }
-
-  private async pollEngagement(job: OutboxJob): Promise<Outcome> {
-    const { opportunityId, cloud } = job.payload as { opportunityId: string; cloud: Cloud };
-    const engagement = await this.loadEngagement(opportunityId, cloud);
-    if (!engagement.portal_id) return { result: null, commit: null };
-    const state = await this.client(cloud).fetch(engagement.portal_id);
-    return {
-      result: { status: state.status },
-      commit: async (trx, claimed) => {
-        await this.applyPortalState(trx, opportunityId, cloud, state, claimed, { submitted: false, clearPending: false });
-        if (!state.locked && engagement.pending_changes) {
-          await trx.updateTable('engagements').set({ pending_changes: null }).where('id', '=', engagement.id).execute();
-          await enqueueJob(trx, {
-            kind: JOB_KINDS.update,
-            target: portalTarget(cloud),
-            orderingKey: engagementKey(opportunityId, cloud),
-            idempotencyKey: `${cloud}:update:${opportunityId}:unlocked:${claimed.id}`,
-            payload: { opportunityId, cloud },
-          }, this.clock());
-        }
-      },
-    };
-  }
-
-  private async applyPortalState(
-    trx: Transaction<Database>,
-    opportunityId: string,
-    cloud: Cloud,
-    state: PortalRecordState,
-    job: OutboxJob,
-    options: { submitted: boolean; clearPending: boolean },
-  ): Promise<void> {
-    const now = this.clock();
-    const before = await trx.selectFrom('engagements').selectAll().where('opportunity_id', '=', opportunityId).where('cloud', '=', cloud).forUpdate().executeTakeFirstOrThrow();
-    const changed = before.status !== state.status || before.portal_id !== state.portalId || JSON.stringify(before.findings) !== JSON.stringify(state.findings);
-    await trx
-      .updateTable('engagements')
-      .set({
-        portal_id: state.portalId,
-        status: state.status,
-        portal_version: state.version,
-        findings: JSON.stringify(state.findings),
-        sync_error: null,
-        last_synced_at: now,
-        ...(options.submitted && !before.submitted_at ? { submitted_at: now } : {}),
-        ...(state.acceptedAt && !before.accepted_at ? { accepted_at: new Date(state.acceptedAt) } : {}),
-        ...(options.clearPending ? { pending_changes: null } : {}),
-        updated_at: now,
-      })
-      .where('id', '=', before.id)
-      .execute();
-    if (changed || options.submitted) {
-      await audit(trx, { side: portalSideOf(cloud), entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: options.submitted ? 'submitted' : 'status', before: { status: before.status, portalId: before.portal_id }, after: { status: state.status, portalId: state.portalId }, jobId: job.id }, now);
-      await this.enqueueEngagementWriteback(trx, opportunityId, cloud, job);
-    }
-  }
-
-  private async decideReferral(job: OutboxJob): Promise<Outcome> {
-    const { referralId } = job.payload as { referralId: string };
-    const row = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
-    const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
-    const decision = row.triage_status === 'Accepted' ? 'accept' : 'decline';
-    const now = this.clock();
-    await this.client(row.cloud as Cloud).decide({
-      portalId: row.portal_id,
-      decision,
-      ...(typeof data.declineReason === 'string' ? { declineReason: data.declineReason } : {}),
-      ...(typeof data.feedback === 'string' ? { feedback: data.feedback } : {}),
-      now,
-    });
-    return {
-      result: { decision },
-      commit: async (trx, claimed) => {
-        const updated = { ...data, feedbackSentAt: decision === 'decline' ? now.toISOString() : data.feedbackSentAt ?? null };
-        await trx.updateTable('referrals').set({ data: JSON.stringify(updated), updated_at: now }).where('id', '=', row.id).execute();
-        await audit(trx, { side: portalSideOf(row.cloud as Cloud), entity: 'referral', entityId: referralId, action: `portal-${decision}`, jobId: claimed.id }, now);
-        await enqueueJob(trx, {
-          kind: JOB_KINDS.salesforceReferral,
-          target: 'salesforce',
-          orderingKey: `referral:${row.cloud}:${row.portal_id}`,
-          idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:decided:${claimed.id}`,
-          payload: { referralId },
-        }, now);
-      },
-    };
-  }
-
-  private async writeEngagement(job: OutboxJob): Promise<Outcome> {
-    const { opportunityId, cloud, clearRequestedAction } = job.payload as { opportunityId: string; cloud: Cloud; clearRequestedAction: boolean };
-    const row = await this.loadEngagement(opportunityId, cloud);
-    const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-    await this.options.salesforce.writeEngagement({
-      opportunityId,
-      cloud,
-      status: row.status,
-      portalId: row.portal_id,
-      findings: (typeof row.findings === 'string' ? JSON.parse(row.findings) : row.findings) as Finding[],
-      submittedAt: iso(row.submitted_at),
-      acceptedAt: iso(row.accepted_at),
-      lastSyncedAt: (iso(row.last_synced_at) ?? this.clock().toISOString()),
-      syncError: row.sync_error,
-      clearRequestedAction,
-    });
-    return { result: null, commit: null };
-  }
-
-  private async writeReferral(job: OutboxJob): Promise<Outcome> {
-    const { referralId } = job.payload as { referralId: string };
-    const row = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
-    const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-    const referral = InboundReferral.parse({ ...data, triageStatus: row.triage_status });
-    const { salesforceId } = await this.options.salesforce.writeReferral({ ...referral, referralId });
-    return {
-      result: { salesforceId },
-      commit: async (trx) => {
-        await trx.updateTable('referrals').set({ salesforce_id: salesforceId }).where('id', '=', row.id).execute();
-      },
-    };
+    await enqueueEngagementWriteback(trx, payload.opportunityId, payload.cloud, job, this.clock());
   }
 }
-
-/** Portal states in which the record is under review and edits must wait. */
-const LOCKED_STATUSES = new Set(['Submitted', 'In review']);
 
 function cloudOf(job: OutboxJob): Cloud {
   const payload = job.payload as { cloud?: Cloud };
   return payload.cloud ?? 'AWS';
-}
-
-function portalSideOf(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
-  return cloud === 'AWS' ? 'aws' : cloud === 'Microsoft' ? 'microsoft' : 'google';
 }

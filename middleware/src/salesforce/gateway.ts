@@ -56,7 +56,6 @@ export class SalesforceGateway {
     const multiCurrency = options.multiCurrency ?? true;
     this.writeBack = new SalesforceWriteBack({
       api: this.api,
-      triage: () => this.triageRules.config(),
       queues: this.queues,
       multiCurrency,
       ...(options.bulkThreshold === undefined ? {} : { bulkThreshold: options.bulkThreshold }),

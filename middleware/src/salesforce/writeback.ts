@@ -1,6 +1,7 @@
 // The engine's SalesforceSink: engagement outcomes and inbound referrals written to the org with
-// sObject Collections (coalesced, 200 a call), the computed fields the service owns (attribution,
-// priority, due time, source layer, owner queue), and Salesforce's refusals turned into findings.
+// sObject Collections (coalesced, 200 a call), the computed fields the service owns (attribution;
+// priority, due time, source layer and owner queue as triage decided them at intake), and
+// Salesforce's refusals turned into findings.
 import type { Cloud, CoSellOpportunity, Finding, InboundReferral } from '../core/model.js';
 import { opportunityAttribution } from '../core/attribution/index.js';
 import {
@@ -15,8 +16,7 @@ import {
   REFERRAL_OBJECT,
   referralKey,
 } from '../core/salesforce-fields.js';
-import { selectTriageRule, type ResolvedTriageConfig } from '../core/triage/index.js';
-import type { EngagementOutcome, SalesforceSink } from '../engine/worker.js';
+import type { EngagementOutcome, ReferralWrite, SalesforceSink } from '../engine/salesforce-sink.js';
 import type { SalesforceApi } from './api.js';
 import { bulkWrite, DEFAULT_BULK_THRESHOLD } from './bulk-backfill.js';
 import { CoalescingWriter, CollectionsWriter, type CollectionTarget, type RecordWriteResult, type SObjectRecord } from './collections.js';
@@ -39,8 +39,6 @@ export type WriteBackEvent =
 
 export interface WriteBackOptions {
   api: SalesforceApi;
-  /** The org's triage rules (for the owner queue of a new referral). */
-  triage: () => Promise<ResolvedTriageConfig>;
   queues?: QueueDirectory;
   multiCurrency?: boolean;
   bulkThreshold?: number;
@@ -146,24 +144,21 @@ export class SalesforceWriteBack implements SalesforceSink {
     if (!second.ok) throw new SalesforceWriteError(`the ${outcome.cloud} engagement of ${outcome.opportunityId} (after dropping refused fields)`, second);
   }
 
-  /** Creates or updates the referral; a new one is owned by the queue its triage rule names. */
-  async writeReferral(referral: InboundReferral & { referralId: string }): Promise<{ salesforceId: string }> {
-    const ownerId = referral.ownerId ?? (referral.triageStatus === 'New' ? await this.ownerQueueId(referral) : null);
+  /** Creates or updates the referral; a new one is owned by the queue its triage chose at intake. */
+  async writeReferral(referral: ReferralWrite): Promise<{ salesforceId: string }> {
+    const ownerId = referral.ownerId ?? (referral.triageStatus === 'New' && referral.ownerQueue ? await this.queueId(referral.ownerQueue, referral) : null);
     const result = await this.coalescer.write(REFERRAL_TARGET, referralRecord(referral, ownerId, this.multiCurrency));
     if (!result.ok) throw new SalesforceWriteError(`the ${referral.cloud} referral ${referral.portalId}`, result);
     return { salesforceId: result.id };
   }
 
-  private async ownerQueueId(referral: InboundReferral): Promise<string | null> {
-    const { rules } = await this.options.triage();
-    const rule = selectTriageRule(rules, referral.sourceLayer, referral.tenancyArchetype);
-    if (!rule) return null;
+  private async queueId(queue: string, referral: InboundReferral): Promise<string | null> {
     try {
-      return await this.queues.idOf(rule.ownerQueue);
+      return await this.queues.idOf(queue);
     } catch (error) {
       if (!(error instanceof UnknownQueueError)) throw error;
       // Written without an owner (the integration user keeps it) rather than not written at all.
-      this.options.onEvent?.({ type: 'unknown-queue', queue: rule.ownerQueue, referralKey: referralKey(referral.cloud, referral.portalId) });
+      this.options.onEvent?.({ type: 'unknown-queue', queue, referralKey: referralKey(referral.cloud, referral.portalId) });
       return null;
     }
   }

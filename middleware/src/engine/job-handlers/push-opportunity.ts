@@ -1,0 +1,89 @@
+// Submit and update jobs: send the latest Salesforce state the store holds to the portal. While
+// the portal reviews the record the edit is kept and goes out, merged, once it unlocks.
+import type { Kysely } from 'kysely';
+import { CoSellOpportunity, type Cloud } from '../../core/model.js';
+import type { Database, OutboxJob } from '../../store/schema.js';
+import { audit, engagementKey } from '../intake.js';
+import { JOB_KINDS, portalTarget } from '../jobs.js';
+import { enqueueJob } from '../outbox.js';
+import { PortalError, type PortalRecordState } from '../portal-client.js';
+import { applyPortalState, portalClient, type EngagementPayload, type HandlerContext, type Outcome } from './context.js';
+
+/** Portal states in which the record is under review and edits must wait. */
+const LOCKED_STATUSES = new Set(['Submitted', 'In review']);
+
+/** The opportunity as Salesforce last sent it and its engagement with one cloud, in one read. */
+async function loadSubmission(db: Kysely<Database>, opportunityId: string, cloud: Cloud) {
+  const row = await db
+    .selectFrom('engagements')
+    .innerJoin('opportunities', 'opportunities.id', 'engagements.opportunity_id')
+    .selectAll('engagements')
+    .select('opportunities.data as opportunity_data')
+    .where('engagements.opportunity_id', '=', opportunityId)
+    .where('engagements.cloud', '=', cloud)
+    .executeTakeFirst();
+  if (!row) throw new Error(`opportunity ${opportunityId} and its ${cloud} engagement are not in the store`);
+  const { opportunity_data: data, ...engagement } = row;
+  return { opportunity: CoSellOpportunity.parse(typeof data === 'string' ? JSON.parse(data) : data), engagement };
+}
+
+export async function pushOpportunity(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
+  const target = job.payload as EngagementPayload;
+  const { opportunityId, cloud } = target;
+  const { opportunity, engagement } = await loadSubmission(context.db, opportunityId, cloud);
+  const blocking = (context.preflight?.(opportunity, cloud) ?? []).filter((f) => f.severity === 'error');
+  if (blocking.length > 0) {
+    throw new PortalError(cloud, 'validation', `${blocking.length} finding(s) block the ${cloud} submission`, { findings: blocking });
+  }
+  const client = portalClient(context, cloud);
+  const now = context.clock();
+  const whileLocked = (pollNow: boolean) =>
+    queueWhileLocked(context, job, { engagementId: engagement.id, target, since: opportunity.lastModifiedDate, status: engagement.status, pollNow });
+  let state: PortalRecordState;
+  if (!engagement.portal_id) {
+    state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now });
+  } else if (LOCKED_STATUSES.has(engagement.status)) {
+    return whileLocked(false);
+  } else {
+    try {
+      state = await client.update({ opportunity, portalId: engagement.portal_id, expectedVersion: engagement.portal_version, now });
+    } catch (error) {
+      // Our stored status was stale: the portal started a review since. Queue the edit and
+      // re-read the status, instead of parking the job.
+      if (error instanceof PortalError && error.kind === 'locked') return whileLocked(true);
+      throw error;
+    }
+  }
+  return {
+    result: { portalId: state.portalId, status: state.status },
+    commit: async (trx, claimed) => {
+      await applyPortalState(trx, target, state, claimed, { submitted: !engagement.portal_id, clearPending: true, now: context.clock() });
+    },
+  };
+}
+
+/** The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks. */
+function queueWhileLocked(
+  context: HandlerContext,
+  job: OutboxJob,
+  locked: { engagementId: string; target: EngagementPayload; since: string; status: string; pollNow: boolean },
+): Outcome {
+  const { opportunityId, cloud } = locked.target;
+  const now = context.clock();
+  return {
+    result: { queued: true },
+    commit: async (trx) => {
+      await trx.updateTable('engagements').set({ pending_changes: JSON.stringify({ since: locked.since }), updated_at: now }).where('id', '=', locked.engagementId).execute();
+      await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: 'update-queued-while-locked', after: { status: locked.status }, jobId: job.id }, now);
+      if (locked.pollNow) {
+        await enqueueJob(trx, {
+          kind: JOB_KINDS.poll,
+          target: portalTarget(cloud),
+          orderingKey: engagementKey(opportunityId, cloud),
+          idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
+          payload: { opportunityId, cloud },
+        }, now);
+      }
+    },
+  };
+}
