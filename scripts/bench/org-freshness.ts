@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { startDesk } from '../../middleware/src/service/desk.js';
+import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 
 const submits = Number(process.argv[2] ?? 15);
 const dataDir = mkdtempSync(join(tmpdir(), 'cosell-org-freshness-'));
-const desk = await startDesk({
+const desk = await startDemoDesk({
   config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_DEMO: 'false' }),
   env: {},
   logger: createServiceLogger({ level: 'silent' }),

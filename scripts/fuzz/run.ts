@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { DEMO_USERS } from '../../middleware/src/demo/seed.js';
 import { DOMAIN_ROUTES } from '../../middleware/src/service/app.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { startDesk } from '../../middleware/src/service/desk.js';
+import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { fuzzRequest, urlOf, type FuzzRequest } from './inputs.js';
 
@@ -33,7 +33,7 @@ function megabytes(bytes: number): string {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cosell-fuzz-'));
-const desk = await startDesk({
+const desk = await startDemoDesk({
   config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_POLL_INTERVAL_MS: String(24 * 3_600_000), COSELL_API_TOKENS: JSON.stringify(TOKENS) }),
   logger: createServiceLogger({ level: 'silent' }),
   // Reviews that never move during the run, so nothing but the requests changes the store.

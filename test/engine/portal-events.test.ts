@@ -7,7 +7,7 @@ import type { Cloud } from '../../middleware/src/core/model.js';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../middleware/src/engine/jobs.js';
 import { aceOpportunityEvent, createPortalEventHandler } from '../../middleware/src/engine/portal-events.js';
-import type { MicrosoftWebhookOutcome } from '../../middleware/src/portals/microsoft/client.js';
+import type { PortalEventReading } from '../../middleware/src/engine/portal-client.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { defaultTriage, pipelineOpportunity, pipelineOpportunityId } from '../support/engine-harness.js';
 import { pgliteOptions, truncateAll } from '../support/stores.js';
@@ -40,14 +40,14 @@ describe('portal event handler', () => {
   let store: Store;
   let catchUps: Cloud[];
   let nudges: number;
-  let webhook: MicrosoftWebhookOutcome;
+  let webhook: PortalEventReading;
 
   const handler = () =>
     createPortalEventHandler({
       db: store.db,
       clock: () => NOW,
       triage: defaultTriage,
-      microsoft: { readWebhook: async () => webhook },
+      microsoft: { readEvent: async () => webhook },
       catchUpSoon: (cloud) => void catchUps.push(cloud),
       nudge: () => void (nudges += 1),
     });
@@ -108,7 +108,7 @@ describe('portal event handler', () => {
 
   it('a repeated Partner Center notification about our own referral is a duplicate the second time', async () => {
     await engaged();
-    webhook = { kind: 'engagement', externalReferenceId: pipelineOpportunityId(3), state: { portalId: '6c1f2b3a-9d4e-4f5a-8b7c-0e1d2c3b4a59', status: 'Submitted', version: 'W/"etag-2"', findings: [], locked: true } };
+    webhook = { kind: 'engagement', salesforceId: pipelineOpportunityId(3), state: { portalId: '6c1f2b3a-9d4e-4f5a-8b7c-0e1d2c3b4a59', status: 'Submitted', version: 'W/"etag-2"', findings: [], locked: true } };
     const handle = handler();
     expect((await handle('microsoft', { EventName: 'referral-updated' })).outcome).toBe('updated');
     expect((await handle('microsoft', { EventName: 'referral-updated' })).outcome).toBe('duplicate');

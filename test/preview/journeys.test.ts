@@ -12,7 +12,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
+import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
+import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { CHROMIUM, openAt, overflowing, screenshot, seriousViolations, type OpenedPage, type PreviewSite } from './browser.js';
 
@@ -52,7 +53,7 @@ describe('persona journeys on the running desk', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cosell-journeys-'));
-    desk = await startDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_POLL_INTERVAL_MS: '3000' }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 60_000 } });
+    desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_POLL_INTERVAL_MS: '3000' }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 60_000 } });
     const { instanceUrl, accessToken } = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string };
     org = new Connection({ instanceUrl, accessToken, version: SALESFORCE_API_VERSION });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
+import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
+import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { seedCoSellOrg, startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/fixture.js';
 
@@ -45,7 +46,7 @@ describe('the co-sell desk', () => {
     const lines: string[] = [];
     const logger = createServiceLogger({ level: 'debug', destination: new Writable({ write: (chunk, _encoding, done) => void (lines.push(String(chunk)), done()) }) });
     const quietDemo = { COSELL_DEMO: 'false', PORT: '0', COSELL_DATA_DIR: dataDir };
-    desk = await startDesk({ config: loadConfig(quietDemo), logger });
+    desk = await startDemoDesk({ config: loadConfig(quietDemo), logger });
     const generated = desk.adminToken!;
     expect(generated).toMatch(/^[0-9a-f]{64}$/);
     expect((await api('/api/v1/sync/status', generated)).status).toBe(200);
@@ -53,7 +54,7 @@ describe('the co-sell desk', () => {
     await desk.stop();
 
     const tokens = [{ token: 'ops-8b2d4f6a1c3e5079b8d6f4a2c0e1d3f5b7a9', persona: 'alliance-ops', name: 'ops', userId: '005Gn00000OPs03AAA' }];
-    desk = await startDesk({ config: loadConfig({ ...quietDemo, COSELL_API_TOKENS: JSON.stringify(tokens) }), logger });
+    desk = await startDemoDesk({ config: loadConfig({ ...quietDemo, COSELL_API_TOKENS: JSON.stringify(tokens) }), logger });
     expect(desk.adminToken).toBeNull();
     // The token still lying in the data folder opens nothing once callers are configured.
     expect((await api('/api/v1/sync/status', generated)).status).toBe(401);
@@ -62,7 +63,7 @@ describe('the co-sell desk', () => {
 
   it('runs embedded with no configuration: demo pipeline, triaged referrals from every cloud, submissions through the sandbox portals', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cosell-desk-'));
-    desk = await startDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir }), logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
+    desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir }), logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
     expect(await (await fetch(`${desk.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${desk.url}/api/v1/referrals`)).status).toBe(401);
 
@@ -114,7 +115,7 @@ describe('the co-sell desk', () => {
       SF_USERNAME: fixture.config.username,
       SF_PRIVATE_KEY: fixture.config.privateKey,
     };
-    desk = await startDesk({ config: loadConfig(env), env, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
+    desk = await startDemoDesk({ config: loadConfig(env), env, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
     const engagement = await until('the engagement written back with its ACE id', async () => {
       const record = fixture!.server.org.findByField('CoSell_Engagement__c', 'Id', org.dataPlatformAws.Id);
       return record && record.Portal_Id__c ? record : null;

@@ -117,7 +117,7 @@ describe('hostile input', () => {
 
   it('answers a signed event for a record the portal does not have for good (202 ignored, logged), so the relay stops retrying', async () => {
     const microsoft = {
-      readWebhook: async () => {
+      readEvent: async () => {
         throw new PortalError('Microsoft', 'not-found', 'Partner Center has no referral 7f3c9a52');
       },
     } as unknown as MicrosoftClient;

@@ -11,7 +11,8 @@ import { queueStats } from '../../middleware/src/engine/outbox.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import type { SRecord } from '../../middleware/src/sandbox/salesforce/org.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
+import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
+import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 
 const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
@@ -27,7 +28,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 }
 
 async function startLocalDesk(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'cosell-local-org-'))): Promise<{ desk: Desk; dataDir: string; org: Connection }> {
-  const desk = await startDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, ...env }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
+  const desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, ...env }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
   const { instanceUrl, accessToken } = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string };
   return { desk, dataDir, org: new Connection({ instanceUrl, accessToken, version: SALESFORCE_API_VERSION }) };
 }

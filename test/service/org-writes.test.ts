@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { calendarQuarterLabel } from '../../middleware/src/core/attribution/metric-summary.js';
 import { maturityMarkerKey, metricKey } from '../../middleware/src/core/salesforce-fields.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { startDesk, type Desk } from '../../middleware/src/service/desk.js';
+import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
+import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { seedCoSellOrg, startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/fixture.js';
 
@@ -39,7 +40,7 @@ describe('what the connected service writes to the org', () => {
       SF_USERNAME: fixture.config.username,
       SF_PRIVATE_KEY: fixture.config.privateKey,
     };
-    desk = await startDesk({ config: loadConfig(env), env, logger: quiet, sandboxReview: { inReviewAfterMs: 60_000, decisionAfterMs: 120_000 } });
+    desk = await startDemoDesk({ config: loadConfig(env), env, logger: quiet, sandboxReview: { inReviewAfterMs: 60_000, decisionAfterMs: 120_000 } });
     // The org's opportunities reach the store through the intake; the next tick summarises them.
     const deadline = Date.now() + 20_000;
     while ((await desk.store.db.selectFrom('opportunities').select('id').execute()).length < 2) {

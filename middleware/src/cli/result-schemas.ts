@@ -1,20 +1,14 @@
 // The `--json` result of every `cosell` command as a zod schema, keyed by command id: the source of
 // schemas/*.json (scripts/generate-command-artifacts.ts) and what the command tests hold output to.
-// Service-backed results reuse the service route table's response schemas, so they cannot drift apart.
+// Service-backed results reuse the API contract's response schemas (api-contract/), so they cannot drift apart.
 import { z } from 'zod';
 import { Cloud, Finding, Severity } from '../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidence } from '../core/readiness/index.js';
-import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } from '../service/routes/referrals.js';
-import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
-import { EngagementView } from '../service/routes/schemas.js';
-import type { ApiRoute } from '../service/route-table.js';
-import { FeedbackLoopsView, MaturityView, TriagePreviewView, feedbackCheck, relationshipCoverageRoute } from '../service/routes/practices.js';
-
-function serviceResponse(route: ApiRoute, status: number): z.ZodType {
-  const schema = route.responses[status]?.schema;
-  if (!schema) throw new Error(`${route.operationId} documents no ${status} schema`);
-  return schema;
-}
+import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } from '../api-contract/referrals.js';
+import { responseSchema as serviceResponse } from '../api-contract/route-contract.js';
+import { replaySyncJob, syncStatus } from '../api-contract/sync.js';
+import { EngagementView } from '../api-contract/schemas.js';
+import { FeedbackLoopsView, MaturityView, TriagePreviewView, feedbackCheck, relationshipCoverageRoute } from '../api-contract/practices.js';
 
 const Count = z.number().int().nonnegative();
 const IsoInstant = z.string().describe('ISO 8601 instant');

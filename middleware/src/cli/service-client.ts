@@ -1,17 +1,16 @@
 // The CLI's one typed client of the co-sell service's /api/v1: bearer token, Idempotency-Key on every
-// POST, responses checked against the very zod schemas the service's route table documents, and
+// POST, responses checked against the very zod schemas the service's routes are built on (api-contract/), and
 // problem+json answers turned into SfErrors that list each field's reason.
 import { randomUUID } from 'node:crypto';
 import { Messages, SfError } from '@salesforce/core';
-import type { z } from 'zod';
 import type { Cloud, EngagementStatus, Finding, Priority, SourceLayer, TriageStatus } from '../core/model.js';
-import { listEngagements, submitOpportunity } from '../service/routes/opportunities.js';
-import { acceptReferral, assignReferralRoute, declineReferral, listReferrals } from '../service/routes/referrals.js';
-import { replaySyncJob, syncStatus } from '../service/routes/sync.js';
-import { feedbackLoops, relationshipCoverageRoute } from '../service/routes/practices.js';
+import { listEngagements, submitOpportunity } from '../api-contract/opportunities.js';
+import { acceptReferral, assignReferralRoute, declineReferral, listReferrals } from '../api-contract/referrals.js';
+import { replaySyncJob, syncStatus } from '../api-contract/sync.js';
+import { feedbackLoops, relationshipCoverageRoute } from '../api-contract/practices.js';
 import type { FeedbackLoopReport } from '../core/feedback/index.js';
 import type { CloudRelationshipCoverage } from '../core/relationships/coverage-report.js';
-import type { ApiRoute } from '../service/route-table.js';
+import { responseSchema, type RouteContract } from '../api-contract/route-contract.js';
 import { requestWords } from './request-words.js';
 import { EXIT_CODES } from './exit-codes.js';
 
@@ -143,14 +142,9 @@ export function serviceSettings(flags: { 'service-url'?: string; token?: string 
   return token ? { serviceUrl, token } : { serviceUrl };
 }
 
-function responseSchema(route: ApiRoute, status: number): z.ZodType {
-  const schema = route.responses[status]?.schema;
-  if (!schema) throw new Error(`route ${route.operationId} documents no schema for ${status}`);
-  return schema;
-}
 
 /** `/api/v1/referrals/:id/accept` with `{ id: '42' }` → `/api/v1/referrals/42/accept`. */
-function pathOf(route: ApiRoute, params: Record<string, string> = {}): string {
+function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 
@@ -213,7 +207,7 @@ export class CoSellServiceClient {
     return this.call(relationshipCoverageRoute, 200, { body });
   }
 
-  private async call<T>(route: ApiRoute, expecting: number | readonly number[], request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown }): Promise<T> {
+  private async call<T>(route: RouteContract, expecting: number | readonly number[], request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown }): Promise<T> {
     const query = request.query?.toString();
     const url = `${this.options.serviceUrl}${pathOf(route, request.params)}${query ? `?${query}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
@@ -264,7 +258,7 @@ export class CoSellServiceClient {
     });
   }
 
-  private problem(route: ApiRoute, status: number, body: unknown, text: string, params?: Record<string, string>): SfError {
+  private problem(route: RouteContract, status: number, body: unknown, text: string, params?: Record<string, string>): SfError {
     const problem = (body ?? {}) as ProblemBody;
     const detail = problem.detail ?? (text.slice(0, 200) || `HTTP ${status}`);
     const actions = (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);

@@ -40,6 +40,26 @@ export interface InboundPage {
   cursor: string | null;
 }
 
+/** One referral as a portal delivers it, with the version that deduplicates a delivery. */
+export type InboundDelivery = InboundPage['referrals'][number];
+
+/**
+ * What a portal's push (a Partner Center webhook, a Cloud Channel Pub/Sub message) turned out to
+ * be once read and the record it names fetched: a referral to record, news about one of our own
+ * records (`salesforceId` is the opportunity it carries, when it carries one), or a record no
+ * longer ours.
+ */
+export type PortalEventReading =
+  | { kind: 'inbound'; delivery: InboundDelivery }
+  | { kind: 'engagement'; state: PortalRecordState; salesforceId: string | null }
+  | { kind: 'detached'; portalId: string };
+
+/** The port the engine reads portal pushes through; each REST portal's client provides it. */
+export interface PortalEventReader {
+  /** Validates the push and reads the record it names; throws a validation PortalError for a push it refuses. */
+  readEvent(payload: unknown): Promise<PortalEventReading>;
+}
+
 export interface ReferralDecision {
   portalId: string;
   decision: 'accept' | 'decline';

@@ -7,14 +7,12 @@
 import type { Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
-import type { MicrosoftClient } from '../portals/microsoft/client.js';
-import type { GoogleClient } from '../portals/google/client.js';
-import type { PortalName } from '../portals/portal.js';
+import { PORTAL_CLOUD, type PortalName } from '../portals/portal.js';
 import type { Database } from '../store/schema.js';
 import { engagementKey, recordInboundReferral } from './intake.js';
 import { JOB_KINDS, portalTarget } from './jobs.js';
 import { enqueueJob } from './outbox.js';
-import { PortalError, type InboundPage, type PortalRecordState } from './portal-client.js';
+import { PortalError, type InboundDelivery, type PortalEventReader, type PortalRecordState } from './portal-client.js';
 
 export interface PortalEventOutcome {
   outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
@@ -28,8 +26,9 @@ export interface PortalEventDeps {
   db: Kysely<Database>;
   clock: () => Date;
   triage: (referral: InboundReferral) => TriageDecision;
-  microsoft?: Pick<MicrosoftClient, 'readWebhook'>;
-  google?: Pick<GoogleClient, 'readPush'>;
+  /** Readers of the pushes Partner Center and Cloud Channel send (ACE events need none). */
+  microsoft?: PortalEventReader;
+  google?: PortalEventReader;
   /** Runs the inbound catch-up for a cloud soon (ACE events only name what changed). */
   catchUpSoon: (cloud: Cloud) => void;
   /** Wakes the worker after enqueuing. */
@@ -37,7 +36,7 @@ export interface PortalEventDeps {
 }
 
 export function createPortalEventHandler(deps: PortalEventDeps) {
-  async function record(delivery: InboundPage['referrals'][number]): Promise<PortalEventOutcome> {
+  async function record(delivery: InboundDelivery): Promise<PortalEventOutcome> {
     const result = await recordInboundReferral(deps.db, delivery, deps.triage, deps.clock());
     deps.nudge();
     return result.outcome === 'duplicate' ? { outcome: 'duplicate' } : { outcome: result.outcome, referralId: result.referralId };
@@ -92,15 +91,11 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
       deps.catchUpSoon('AWS');
       return { outcome: 'ignored' };
     }
-    if (portal === 'microsoft') {
-      if (!deps.microsoft) return { outcome: 'ignored' };
-      const reading = await deps.microsoft.readWebhook(payload);
-      return reading.kind === 'inbound' ? record(reading.delivery) : pollOwnRecord('Microsoft', reading.externalReferenceId, reading.state);
-    }
-    if (!deps.google) return { outcome: 'ignored' };
-    const reading = await deps.google.readPush(payload);
+    const reader = deps[portal];
+    if (!reader) return { outcome: 'ignored' };
+    const reading = await reader.readEvent(payload);
     if (reading.kind === 'inbound') return record(reading.delivery);
-    if (reading.kind === 'engagement') return pollOwnRecord('Google', reading.salesforceId, reading.state);
+    if (reading.kind === 'engagement') return pollOwnRecord(PORTAL_CLOUD[portal], reading.salesforceId, reading.state);
     return { outcome: 'ignored' };
   }
 }

@@ -4,12 +4,9 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpProblem, PROBLEM_TYPES } from './problem.js';
 
-/**
- * The people of DESIGN.md, plus one machine scope: `portal-webhook` is what a portal's event relay
- * (EventBridge, Partner Center, Pub/Sub push) holds, so a webhook sender can post events and nothing else.
- */
-export const PERSONAS = ['ae', 'alliance-ops', 'revops', 'admin', 'portal-webhook'] as const;
-export type Persona = (typeof PERSONAS)[number];
+import { PERSONAS, type Persona } from '../api-contract/route-contract.js';
+
+export { PERSONAS, type Persona };
 
 export interface Principal {
   /** Who is calling (a Salesforce user, the Salesforce org's Named Credential, a relay): for the audit log. */

@@ -6,17 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CLOUDS, SOURCE_LAYERS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
+import { CLOUDS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
-import { Connection } from 'jsforce';
-import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOrg, seedDemoReadiness } from '../demo/seed.js';
+import type { Kysely } from 'kysely';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
 import { SyncWorker } from '../engine/worker.js';
-import { connectSalesforceGateway, loadSalesforceConfig, SALESFORCE_API_VERSION, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
+import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
-import { previewOpportunity } from './opportunity-preview.js';
+import { previewOpportunity } from '../portals/opportunity-preview.js';
 import { createCallPacer } from '../engine/call-pacer.js';
 import { createAceClient } from '../portals/aws/client.js';
 import { startAceEmulator, type AceEmulator } from '../sandbox/aws/emulator.js';
@@ -32,6 +31,7 @@ import { loadMapping } from '../portals/mapping/load.js';
 import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-value-maps.js';
 import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
+import type { Database } from '../store/schema.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
 import { loadSandboxState } from '../store/sandbox-state.js';
 import { createApp } from './app.js';
@@ -74,6 +74,25 @@ export interface DeskOptions {
   limits?: Partial<ServiceLimits>;
   /** Sandbox review timings; the demo default moves a submission through review in about half a minute. */
   sandboxReview?: { inReviewAfterMs: number; decisionAfterMs: number };
+  /**
+   * Seeds demo data on the local org (demo/bootstrap.ts); run once the sides are connected, when
+   * the demo is on and no org is configured.
+   */
+  seed?: (context: DeskSeedContext) => Promise<void>;
+}
+
+/** What a demo bootstrap is given to seed the desk's local sides. */
+export interface DeskSeedContext {
+  localOrg: LocalOrg;
+  db: Kysely<Database>;
+  clock: () => Date;
+  logger: Logger;
+  /** Whether a portal's checks would refuse the deal (the demo keeps a few such mistakes on purpose). */
+  wouldRefuse: (opportunity: CoSellOpportunity, cloud: Cloud) => boolean;
+  /** The sandbox portals when every portal is one (the demo's referrals arrive through them), else null. */
+  sandboxPortals: Desk['emulators'] | null;
+  /** Marks the sandbox portals' state changed, so what was seeded into them is saved. */
+  touchSandbox(): void;
 }
 
 /** Names of the sandbox portals' documents in the store's sandbox state. */
@@ -316,18 +335,18 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     }
   };
 
-  if (demo && localOrg) {
-    // Demo deals are created in the org as an AE would, through its API; the intake reads them from there.
-    const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
-    const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
-    const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
-    await seedDemoCounterparts(store.db, clock());
-    await seedDemoReadiness(store.db, clock());
-    if (seeded && allSandbox(config)) {
-      seedDemoReferrals(emulators);
-      for (const saver of savers) saver.touch();
-    }
-    if (seeded) logger.info(seeded, 'demo data created in the local org');
+  if (demo && localOrg && options.seed) {
+    await options.seed({
+      localOrg,
+      db: store.db,
+      clock,
+      logger,
+      wouldRefuse: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid),
+      sandboxPortals: allSandbox(config) ? emulators : null,
+      touchSandbox: () => {
+        for (const saver of savers) saver.touch();
+      },
+    });
   }
 
   // The generated admin token exists only while nobody configured callers: once COSELL_API_TOKENS
@@ -410,16 +429,4 @@ async function loadOrgReadiness(gateway: SalesforceGateway, logger: Logger): Pro
   } catch (error) {
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read readiness evidence from the org; the last copy stands');
   }
-}
-
-/** One referral per field layer per cloud in the sandbox portals, as a busy week's inbox. */
-function seedDemoReferrals(emulators: Desk['emulators']): void {
-  for (const layer of SOURCE_LAYERS) {
-    emulators.aws?.control.createInvitation({ layer, senderTitle: DEMO_REFERRERS.AWS[layer].title });
-    emulators.microsoft?.control.createIncomingReferral({ layer });
-    const sender = DEMO_REFERRERS.Google[layer];
-    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: demoReferrerEmail('Google', sender.name) } });
-  }
-  // A referral nobody can classify: triage must flag it, never file it as standard.
-  emulators.aws?.control.createInvitation({ senderTitle: 'Business Operations', message: 'Customer asked about your product at an AWS Summit booth.' });
 }

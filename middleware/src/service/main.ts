@@ -3,6 +3,7 @@
 // and prints the URLs and tokens. `npm start -- --reset` starts afresh. Ctrl-C stops it cleanly.
 import { ConfigError, loadConfig } from './config.js';
 import { DataFolderInUseError } from './data-folder-lock.js';
+import { seedDemoDesk } from '../demo/bootstrap.js';
 import { startDesk, type Desk } from './desk.js';
 import { PortUnavailableError } from './listener.js';
 import { createServiceLogger } from './logging.js';
@@ -22,7 +23,8 @@ try {
 
 let desk: Desk;
 try {
-  desk = await startDesk({ config, logger });
+  // The application wiring, composed with the demo bootstrap (it seeds only the local org).
+  desk = await startDesk({ config, logger, seed: seedDemoDesk });
 } catch (error) {
   // Another instance or program holds what this one needs: say which, and exit having changed nothing.
   if (error instanceof PortUnavailableError || error instanceof DataFolderInUseError) {

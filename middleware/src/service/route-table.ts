@@ -1,9 +1,10 @@
-// The shape of one API route: its path, the personas it serves, zod schemas for every request part
-// and response, and its handler. The app registers routes from this table and the OpenAPI document
+// One API route: its contract (api-contract/: path, personas, zod schemas for every request part
+// and response) and its handler. The app registers routes from this table and the OpenAPI document
 // is generated from it, so a route cannot exist undocumented or unauthenticated.
 import type { Request } from 'express';
 import type { z } from 'zod';
-import type { Persona, Principal } from './auth.js';
+import type { RouteContract } from '../api-contract/route-contract.js';
+import type { Principal } from './auth.js';
 import type { ServiceDeps, ServiceLimits } from './deps.js';
 import type { StrictResult } from './strict-parse.js';
 
@@ -37,50 +38,21 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export interface ResponseSpec {
-  description: string;
-  schema?: z.ZodType;
-  contentType?: string;
-}
+export type { ResponseSpec } from '../api-contract/route-contract.js';
 
 type Schema = z.ZodType;
 
-export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> {
-  operationId: string;
-  method: 'get' | 'post';
-  /** Express path, e.g. `/api/v1/referrals/:id/accept`. */
-  path: string;
-  summary: string;
-  tags: string[];
-  scopes: readonly Persona[];
-  /** Only the liveness and readiness probes: served without a token. */
-  public?: boolean;
-  params?: P;
-  query?: Q;
-  body?: B;
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> extends RouteContract<P, Q, B> {
   /** Replaces the strict parse of `body` when one schema cannot give field-level reasons (e.g. either-or bodies). */
   parseBody?: (input: unknown) => StrictResult<z.output<B>>;
   /** Checks the raw body before it is parsed at all (webhook signatures); throws an HttpProblem to refuse. */
   verify?: (context: VerifyContext) => void;
-  /** Success and expected failure responses; problem responses are added by the generator. */
-  responses: Record<number, ResponseSpec>;
   handler(context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<RouteResult>;
 }
 
-export interface ApiRoute {
-  operationId: string;
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  tags: string[];
-  scopes: readonly Persona[];
-  public?: boolean;
-  params?: Schema;
-  query?: Schema;
-  body?: Schema;
+export interface ApiRoute extends RouteContract {
   parseBody?: (input: unknown) => StrictResult<unknown>;
   verify?: (context: VerifyContext) => void;
-  responses: Record<number, ResponseSpec>;
   handler(context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult>;
 }
 
@@ -94,4 +66,4 @@ export function defineRoute<P extends Schema = z.ZodType<Record<string, string>>
   };
 }
 
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX } from '../api-contract/route-contract.js';

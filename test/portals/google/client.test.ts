@@ -120,10 +120,10 @@ describe('Google client: inbound, decisions and push', () => {
     emulator.control.advance(1);
     await emulator.control.flushPushes();
     const [created, updated] = emulator.control.pushes().map((p) => p.body);
-    expect(await client.readPush(created)).toMatchObject({ kind: 'inbound', delivery: { referral: { portalId: name, receivedAt: NOW.toISOString() } } });
-    expect(await client.readPush(updated)).toMatchObject({ kind: 'engagement', salesforceId: '006Hs00001NwDpLAAV', state: { portalId: ours.portalId, status: 'Accepted' } });
+    expect(await client.readEvent(created)).toMatchObject({ kind: 'inbound', delivery: { referral: { portalId: name, receivedAt: NOW.toISOString() } } });
+    expect(await client.readEvent(updated)).toMatchObject({ kind: 'engagement', salesforceId: '006Hs00001NwDpLAAV', state: { portalId: ours.portalId, status: 'Accepted' } });
     const foreign = createGoogleClient({ baseUrl: emulator.url, partnerId: 'C99other00', auth: { getAccessToken: async () => 'ya29.sandbox' } });
-    expect((await failure(foreign.readPush(created))).findings[0]).toMatchObject({ code: 'GOOGLE_PUSH_OTHER_PARTNER' });
+    expect((await failure(foreign.readEvent(created))).findings[0]).toMatchObject({ code: 'GOOGLE_PUSH_OTHER_PARTNER' });
   });
 });
 

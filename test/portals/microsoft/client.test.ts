@@ -164,10 +164,10 @@ describe('Microsoft client: inbound and decisions', () => {
     const ours = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });
     await emulator.control.deliverWebhook(ours.portalId, 'referral-updated');
     const [created, updated] = emulator.control.webhooks().slice(-2).map((d) => d.event);
-    const inbound = await client.readWebhook(created);
+    const inbound = await client.readEvent(created);
     expect(inbound).toMatchObject({ kind: 'inbound', delivery: { referral: { portalId: id, sourceLayer: 'Account Team' } } });
-    expect(await client.readWebhook(updated)).toMatchObject({ kind: 'engagement', externalReferenceId: '006Hs00001NwDpLAAV', state: { portalId: ours.portalId } });
-    const bad = await failure(client.readWebhook({ EventName: 'referral-created', ResourceUri: 'https://example.test/referrals/not-a-guid' }));
+    expect(await client.readEvent(updated)).toMatchObject({ kind: 'engagement', salesforceId: '006Hs00001NwDpLAAV', state: { portalId: ours.portalId } });
+    const bad = await failure(client.readEvent({ EventName: 'referral-created', ResourceUri: 'https://example.test/referrals/not-a-guid' }));
     expect(bad.kind).toBe('validation');
   });
 });

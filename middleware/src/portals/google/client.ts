@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { JWT } from 'google-auth-library';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
-import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalEventReader, type PortalEventReading, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
 import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './auth-constants.js';
@@ -38,15 +38,8 @@ export interface GoogleClientConfig {
   mapping?: CompiledMapping;
 }
 
-export type GooglePushOutcome =
-  | { kind: 'inbound'; delivery: InboundPage['referrals'][number] }
-  | { kind: 'engagement'; state: PortalRecordState; salesforceId: string | null }
-  | { kind: 'detached'; portalId: string };
-
-export interface GoogleClient extends PortalClient {
-  /** Reads a Pub/Sub push body: checks the partner, then GETs the opportunity it names. */
-  readPush(body: unknown): Promise<GooglePushOutcome>;
-}
+/** The Cloud Channel client; its event reader takes Pub/Sub push bodies, checks the partner, then GETs the opportunity each names. */
+export interface GoogleClient extends PortalClient, PortalEventReader {}
 
 /** A google.rpc error (with its ErrorInfo reason and BadRequest field violations) as a PortalError. */
 export function googleErrorOf(status: number, body: unknown, headers: Headers, now: Date): PortalError {
@@ -300,7 +293,7 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
       await patch(portalId, { isvSolutionConnectInfo: { notes: note } });
     },
 
-    async readPush(body: unknown): Promise<GooglePushOutcome> {
+    async readEvent(body: unknown): Promise<PortalEventReading> {
       const push = parseOpportunityPush(body);
       if (!push.ok) throw new PortalError('Google', 'validation', 'the push message is not a Cloud Channel opportunity event', { findings: push.findings });
       if (push.notice.partner !== partner) {

@@ -3,7 +3,7 @@
 // Stable codes `GOOGLE_...`; every finding carries the portal JSON path.
 import type { Finding, Severity } from '../../core/model.js';
 import { jsonPath } from '../findings.js';
-import { isKnownCountry } from '../microsoft/rules.js';
+import { isKnownCountry } from '../countries.js';
 import { GOOGLE_ENUMS_TO_COMPLETE, OUTPUT_ONLY_FIELDS, OpportunityCreateRequest, OpportunityPatchRequest } from './schema.js';
 import { CLOSED_STAGE } from './status.js';
 import { amountFromMoney } from './values.js';

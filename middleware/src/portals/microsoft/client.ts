@@ -4,7 +4,7 @@
 // lists follow @odata.nextLink; every failure comes back as a classified PortalError.
 import { randomUUID } from 'node:crypto';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
-import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalEventReader, type PortalEventReading, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
 import { parseIncomingReferral } from './inbound.js';
@@ -29,15 +29,8 @@ export interface MicrosoftClientConfig {
   mapping?: CompiledMapping;
 }
 
-/** What a Partner Center webhook turned into once the referral it names was read. */
-export type MicrosoftWebhookOutcome =
-  | { kind: 'inbound'; delivery: InboundPage['referrals'][number] }
-  | { kind: 'engagement'; state: PortalRecordState; externalReferenceId: string | null };
-
-export interface MicrosoftClient extends PortalClient {
-  /** Reads a webhook notification: validates it, then GETs the referral it names. */
-  readWebhook(event: unknown): Promise<MicrosoftWebhookOutcome>;
-}
+/** The Partner Center client; its event reader takes webhook notifications and GETs the referral each names. */
+export interface MicrosoftClient extends PortalClient, PortalEventReader {}
 
 const BASE_PATH = '/v1.0/engagements/referrals';
 const LIST_PAGE = 100;
@@ -324,7 +317,7 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       await patchStatus(current, next);
     },
 
-    async readWebhook(event: unknown): Promise<MicrosoftWebhookOutcome> {
+    async readEvent(event: unknown): Promise<PortalEventReading> {
       const parsed = ReferralWebhookEvent.safeParse(event);
       const id = parsed.success ? referralIdFromWebhook(parsed.data) : null;
       if (!parsed.success || !id) {
@@ -337,7 +330,8 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
         if (!reading.ok) throw new PortalError('Microsoft', 'validation', `referral ${id} cannot enter the inbox`, { findings: reading.findings });
         return { kind: 'inbound', delivery: { referral: reading.referral, version: referral.eTag ?? referral.updatedDateTime ?? referral.createdDateTime, findings: reading.findings } };
       }
-      return { kind: 'engagement', state: microsoftStateOf(referral), externalReferenceId: referral.externalReferenceId ?? null };
+      // externalReferenceId carries the Salesforce Opportunity Id of a referral we shared.
+      return { kind: 'engagement', state: microsoftStateOf(referral), salesforceId: referral.externalReferenceId ?? null };
     },
   };
 }

@@ -3,6 +3,7 @@
 // `MICROSOFT_...`; every finding carries the portal JSON path.
 import type { z } from 'zod';
 import type { Finding, Severity } from '../../core/model.js';
+import { isKnownCountry } from '../countries.js';
 import { jsonPath } from '../findings.js';
 import { hasCoSellAsk, opportunityIdProblem } from './co-sell.js';
 import {
@@ -35,26 +36,6 @@ function get(value: unknown, ...keys: string[]): unknown {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-/**
- * Region names the runtime knows. ICU also names aliases (UK → GB, YU → RS) and groupings (EU, UN,
- * ZZ) that are not ISO 3166-1 countries, so a code must be its own canonical form and not a grouping.
- */
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
-/** Answers per code, kept because Intl lookups cost more than the rest of a validation (at most 26² codes). */
-const knownCountryCache = new Map<string, boolean>();
-export function isKnownCountry(code: string): boolean {
-  const cached = knownCountryCache.get(code);
-  if (cached !== undefined) return cached;
-  const known =
-    /^[A-Z]{2}$/.test(code) &&
-    !NOT_COUNTRIES.has(code) &&
-    regionNames.of(code) !== undefined &&
-    Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
-  if (/^[A-Z]{2}$/.test(code)) knownCountryCache.set(code, known);
-  return known;
 }
 
 function statusRules(body: Json, base: Path, severity: Severity): Finding[] {

@@ -5,7 +5,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { KEY_PREFIXES } from './org.js';
-import { currencyField, STANDARD_OBJECTS } from './standard-objects.js';
+import { buildObject, currencyField, STANDARD_OBJECTS } from './standard-objects.js';
+
+export { buildObject };
 
 /** Field types as describe names them. */
 export type FieldType =
@@ -233,11 +235,6 @@ function customObjectSystemFields(): FieldSchema[] {
     system('LastModifiedById', 'Last Modified By ID', 'reference', { referenceTo: ['User'], relationshipName: 'LastModifiedBy', length: 18 }),
     system('SystemModstamp', 'System Modstamp', 'datetime'),
   ];
-}
-
-export function buildObject(definition: Omit<ObjectSchema, 'fieldNames' | 'fields'> & { fields: FieldSchema[] }): ObjectSchema {
-  const fields = new Map(definition.fields.map((field) => [field.name, field]));
-  return { ...definition, fields, fieldNames: new Map([...fields.keys()].map((name) => [name.toLowerCase(), name])) };
 }
 
 async function listXml(dir: string, suffix: string): Promise<string[]> {

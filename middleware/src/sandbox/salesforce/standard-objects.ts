@@ -1,7 +1,6 @@
 // The standard objects and fields the product, its components and the `sf` CLI touch, as a fresh
 // org defines them (types, lengths, required, references); force-app's custom fields are added on top.
 import type { FieldSchema, FieldType, ObjectSchema } from './schema.js';
-import { buildObject } from './schema.js';
 
 type Extra = Partial<FieldSchema>;
 
@@ -33,6 +32,12 @@ const STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposi
 
 /** The org is multi-currency (as the product supports): every record carries its currency. */
 export const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'INR'];
+
+/** An object schema with its fields indexed by name and by lower-case name (SOQL names are case-insensitive). */
+export function buildObject(definition: Omit<ObjectSchema, 'fieldNames' | 'fields'> & { fields: FieldSchema[] }): ObjectSchema {
+  const fields = new Map(definition.fields.map((field) => [field.name, field]));
+  return { ...definition, fields, fieldNames: new Map([...fields.keys()].map((name) => [name.toLowerCase(), name])) };
+}
 
 export function currencyField(label: string): FieldSchema {
   return pick('CurrencyIsoCode', label, CURRENCY_CODES, { length: 3, alwaysAccessible: true, picklist: { restricted: true, values: CURRENCY_CODES.map((value) => ({ value, label: value, default: value === 'USD' })) } });

@@ -1,39 +1,23 @@
 // Opportunity routes: preview findings per cloud, queue a submission exactly as a Salesforce
 // Requested_Action__c = Submit would, and read each cloud's engagement status.
 import { z } from 'zod';
-import { Cloud, CloudName, CoSellOpportunity, Finding, SalesforceId, type CoSellOpportunityInput } from '../../core/model.js';
+import { CoSellOpportunity, Finding, type CoSellOpportunityInput } from '../../core/model.js';
 import { recordOpportunity } from '../../engine/intake.js';
 import { opportunityRef, requireAccess } from '../access-guard.js';
 import { loadOpportunity } from '../mirror.js';
-import { cloudsToPreview, previewOpportunity } from '../opportunity-preview.js';
+import { cloudsToPreview, previewOpportunity } from '../../portals/opportunity-preview.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
-import { defineRoute, API_PREFIX, type ApiRoute } from '../route-table.js';
+import * as contract from '../../api-contract/opportunities.js';
+import { ByMirror } from '../../api-contract/opportunities.js';
+import { defineRoute, type ApiRoute } from '../route-table.js';
 import { parseStrictly } from '../strict-parse.js';
-import { CloudPreview, EngagementView, OpportunityIdParams, QueuedJob, isoOrNull } from './schemas.js';
-
-const ByMirror = z.strictObject({ salesforceId: SalesforceId });
-const ValidateBody = z.union([ByMirror, CoSellOpportunity]);
-
-const ValidateResponse = z.object({
-  opportunityId: z.string(),
-  source: z.enum(['request', 'mirror']),
-  valid: z.boolean(),
-  clouds: z.array(CloudPreview),
-});
+import { isoOrNull } from '../../api-contract/schemas.js';
 
 export const validateOpportunity = defineRoute({
-  operationId: 'validateOpportunity',
-  method: 'post',
-  path: `${API_PREFIX}/opportunities/validate`,
-  summary: 'Preview findings per cloud (mapping, portal wire rules, submission lint) for a canonical opportunity or a mirrored Salesforce Id',
-  tags: ['opportunities'],
-  scopes: ['ae', 'alliance-ops', 'admin'],
-  query: z.strictObject({ cloud: CloudName.optional() }),
-  body: ValidateBody,
+  ...contract.validateOpportunity,
   // `{ salesforceId }` or a whole opportunity: each form is parsed on its own so errors name real fields.
   parseBody: (input) =>
     input !== null && typeof input === 'object' && 'salesforceId' in input ? parseStrictly(ByMirror, input) : parseStrictly(CoSellOpportunity, input),
-  responses: { 200: { description: 'Findings per cloud', schema: ValidateResponse } },
   async handler({ body, query, deps, now, principal }) {
     let opportunity: CoSellOpportunity;
     let source: 'request' | 'mirror';
@@ -52,10 +36,6 @@ export const validateOpportunity = defineRoute({
   },
 });
 
-const SubmitResponse = QueuedJob.extend({ opportunityId: z.string(), cloud: Cloud });
-/** The portal already holds the deal: nothing is queued, the answer names the record it holds. */
-export const AlreadySharedResponse = z.object({ opportunityId: z.string(), cloud: Cloud, portalId: z.string(), engagementStatus: z.string() });
-
 function refused(detail: string, findings: Finding[]): HttpProblem {
   const errors = findings.filter((finding) => finding.severity === 'error');
   return new HttpProblem(422, PROBLEM_TYPES.unprocessable, detail, {
@@ -65,21 +45,7 @@ function refused(detail: string, findings: Finding[]): HttpProblem {
 }
 
 export const submitOpportunity = defineRoute({
-  operationId: 'submitOpportunity',
-  method: 'post',
-  path: `${API_PREFIX}/opportunities/:id/submit`,
-  summary: 'Queue the submission of a mirrored opportunity to one cloud (same path as Requested_Action__c = Submit); refused at once (422, with the findings) when an error finding blocks it',
-  tags: ['opportunities'],
-  scopes: ['ae', 'alliance-ops', 'admin'],
-  params: OpportunityIdParams,
-  body: z.strictObject({ cloud: CloudName }),
-  responses: {
-    200: { description: 'The portal already holds this deal: nothing queued; its portal id', schema: AlreadySharedResponse },
-    202: { description: 'Submission queued (or already queued for this Salesforce version)', schema: SubmitResponse },
-    422: { description: 'Refused: error findings block the submission, or this Salesforce version was already refused (findings say why)' },
-    403: { description: "The caller's Salesforce user may not edit this opportunity" },
-    404: { description: 'Opportunity not in the mirror' },
-  },
+  ...contract.submitOpportunity,
   async handler({ params, body, deps, now, principal }) {
     const opportunity = await loadOpportunity(deps.db, params.id);
     if (!opportunity) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
@@ -116,18 +82,7 @@ export const submitOpportunity = defineRoute({
 });
 
 export const listEngagements = defineRoute({
-  operationId: 'listEngagements',
-  method: 'get',
-  path: `${API_PREFIX}/opportunities/:id/engagements`,
-  summary: "Engagement status per cloud for a mirrored opportunity",
-  tags: ['opportunities'],
-  scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
-  params: OpportunityIdParams,
-  query: z.strictObject({}),
-  responses: {
-    200: { description: 'One entry per cloud the opportunity is engaged on', schema: z.object({ opportunityId: z.string(), engagements: z.array(EngagementView) }) },
-    404: { description: 'Opportunity not in the mirror' },
-  },
+  ...contract.listEngagements,
   async handler({ params, deps, principal }) {
     const known = await loadOpportunity(deps.db, params.id);
     if (!known) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Finding } from '../../core/model.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
-import { PortalName, PortalNameInput } from './schemas.js';
+import { PortalName, PortalNameInput } from '../../api-contract/schemas.js';
 
 export const validatePayload = defineRoute({
   operationId: 'validatePayload',

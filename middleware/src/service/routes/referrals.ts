@@ -2,7 +2,7 @@
 // three decisions a person takes on a referral: accept, decline with specific feedback, assign.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { Cloud, CloudName, Finding, InboundReferral, Money, Priority, Referrer, SalesforceId, SourceLayer, TriageStatus } from '../../core/model.js';
+import { InboundReferral, Priority, SourceLayer, TriageStatus } from '../../core/model.js';
 import { validateDecline } from '../../core/feedback/index.js';
 import { recordReferralDecision, ReferralStateError } from '../../engine/intake.js';
 import type { ReferralRow } from '../../store/schema.js';
@@ -11,28 +11,9 @@ import { readable, referralRef, requireAccess } from '../access-guard.js';
 import type { ServiceDeps } from '../deps.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { assignReferral } from '../referral-assignment.js';
-import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
-import { QueryBoolean, RowId, RowIdParams } from './schemas.js';
-
-const ReferralView = z.object({
-  id: RowId,
-  cloud: Cloud,
-  portalId: z.string(),
-  customerName: z.string(),
-  customerDomain: z.string().nullable(),
-  title: z.string().nullable(),
-  estimatedValue: Money.nullable(),
-  sourceLayer: SourceLayer.nullable(),
-  priority: Priority.nullable(),
-  responseDue: z.string().nullable(),
-  overdue: z.boolean(),
-  triageStatus: TriageStatus,
-  ownerId: z.string().nullable(),
-  referrer: Referrer,
-  receivedAt: z.string(),
-  /** Which triage rule matched and why. */
-  triageReason: z.string().nullable(),
-});
+import * as contract from '../../api-contract/referrals.js';
+import type { ReferralView } from '../../api-contract/referrals.js';
+import { defineRoute, type ApiRoute } from '../route-table.js';
 
 const OPEN_STATUSES = ['New', 'Assigned'];
 
@@ -62,21 +43,7 @@ function referralView(row: ReferralRow, now: Date): z.infer<typeof ReferralView>
 }
 
 export const listReferrals = defineRoute({
-  operationId: 'listReferrals',
-  method: 'get',
-  path: `${API_PREFIX}/referrals`,
-  summary: "Triaged inbound referrals, most urgent first, then by response deadline: an AE sees the referrals they own, other personas the whole inbox, each only what the caller's Salesforce user may read",
-  tags: ['referrals'],
-  scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
-  query: z.strictObject({
-    cloud: CloudName.optional(),
-    layer: SourceLayer.optional(),
-    priority: Priority.optional(),
-    status: TriageStatus.optional(),
-    overdue: QueryBoolean.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  }),
-  responses: { 200: { description: 'Referrals in triage order', schema: z.object({ referrals: z.array(ReferralView), truncated: z.boolean() }) } },
+  ...contract.listReferrals,
   async handler({ query, deps, now, limits, principal }) {
     const limit = Math.min(query.limit, limits.maxPageSize);
     let select = deps.db.selectFrom('referrals').selectAll();
@@ -109,8 +76,6 @@ async function editableReferral(deps: ServiceDeps, principal: Principal, id: str
   return row;
 }
 
-const DecisionResponse = z.object({ referralId: RowId, decision: z.enum(['accept', 'decline']), jobId: RowId, warnings: z.array(Finding) });
-
 async function decide(
   deps: Parameters<ApiRoute['handler']>[0]['deps'],
   input: { referralId: string; decision: 'accept' | 'decline'; actor: string; declineReason?: z.infer<typeof InboundReferral>['declineReason']; feedback?: string },
@@ -136,19 +101,7 @@ async function decide(
 }
 
 export const acceptReferral = defineRoute({
-  operationId: 'acceptReferral',
-  method: 'post',
-  path: `${API_PREFIX}/referrals/:id/accept`,
-  summary: 'Accept an inbound referral; the acceptance is queued to its portal',
-  tags: ['referrals'],
-  scopes: ['ae', 'alliance-ops', 'admin'],
-  params: RowIdParams,
-  body: z.strictObject({}),
-  responses: {
-    202: { description: 'Acceptance queued', schema: DecisionResponse },
-    404: { description: 'No such referral' },
-    409: { description: 'The referral was already decided' },
-  },
+  ...contract.acceptReferral,
   async handler({ params, principal, deps, now }) {
     await editableReferral(deps, principal, params.id, 'accept it');
     const jobId = await decide(deps, { referralId: params.id, decision: 'accept', actor: principal.subject }, now);
@@ -157,20 +110,7 @@ export const acceptReferral = defineRoute({
 });
 
 export const declineReferral = defineRoute({
-  operationId: 'declineReferral',
-  method: 'post',
-  path: `${API_PREFIX}/referrals/:id/decline`,
-  summary: 'Decline an inbound referral with a listed reason and feedback specific to this customer and workload',
-  tags: ['referrals'],
-  scopes: ['ae', 'alliance-ops', 'admin'],
-  params: RowIdParams,
-  body: z.strictObject({ reason: z.string().max(255), feedback: z.string().max(4000) }),
-  responses: {
-    202: { description: 'Decline queued (warnings: stock wording worth rephrasing)', schema: DecisionResponse },
-    404: { description: 'No such referral' },
-    409: { description: 'The referral was already decided' },
-    422: { description: 'Reason not on the list, or feedback a referrer could not learn from (findings say why)' },
-  },
+  ...contract.declineReferral,
   async handler({ params, body, principal, deps, now }) {
     const row = await editableReferral(deps, principal, params.id, 'decline it');
     const referral = InboundReferral.parse({ ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data), triage: undefined });
@@ -198,21 +138,7 @@ export const declineReferral = defineRoute({
 });
 
 export const assignReferralRoute = defineRoute({
-  operationId: 'assignReferral',
-  method: 'post',
-  path: `${API_PREFIX}/referrals/:id/assign`,
-  summary: 'Assign an open referral to a Salesforce user or queue; the owner is written back to Salesforce',
-  tags: ['referrals'],
-  scopes: ['alliance-ops', 'admin'],
-  params: RowIdParams,
-  body: z.strictObject({ ownerId: SalesforceId }),
-  responses: {
-    202: { description: 'Assigned; Salesforce write-back queued', schema: z.object({ referralId: RowId, ownerId: z.string(), previousOwnerId: z.string().nullable(), jobId: RowId }) },
-    403: { description: "The caller's Salesforce user may not edit this referral" },
-    404: { description: 'No such referral' },
-    409: { description: 'The referral was already decided' },
-    422: { description: 'The owner Id is not an active User or a Queue' },
-  },
+  ...contract.assignReferralRoute,
   async handler({ params, body, principal, deps, now }) {
     await editableReferral(deps, principal, params.id, 'assign it');
     const kind = await deps.owners.kindOf(body.ownerId);

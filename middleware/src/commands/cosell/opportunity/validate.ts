@@ -9,7 +9,7 @@ import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.j
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../../salesforce-query/opportunities.js';
-import { cloudsToPreview, previewOpportunity } from '../../../service/opportunity-preview.js';
+import { cloudsToPreview, previewOpportunity } from '../../../portals/opportunity-preview.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.opportunity.validate');

@@ -1,7 +1,7 @@
 // Request and response pieces several route groups share: path ids and the finding shape.
 import { z } from 'zod';
-import { anyCaseName, Cloud, EngagementStatus, Finding, SalesforceId } from '../../core/model.js';
-import { PORTALS } from '../../portals/portal.js';
+import { anyCaseName, Cloud, EngagementStatus, Finding, SalesforceId } from '../core/model.js';
+import { PORTALS } from '../portals/portal.js';
 
 export const OpportunityIdParams = z.strictObject({ id: SalesforceId });
 /** Store row ids are PostgreSQL bigserials, sent as decimal strings. */

@@ -2,11 +2,11 @@
 // rules and the submission lint, gathered per cloud so an AE fixes everything in one pass.
 import { createLinter } from '../core/lint/index.js';
 import type { Cloud, CoSellOpportunity, Finding } from '../core/model.js';
-import { PORTAL_CLOUD, PORTALS, type PortalName } from '../portals/portal.js';
-import type { PortalBinding } from '../portals/registry.js';
-import { mapAndValidate } from '../portals/mapping/checked-payload.js';
-import { todayOf } from '../portals/mapping/engine.js';
-import { submissionFindings } from '../portals/aws/rules.js';
+import { PORTAL_CLOUD, PORTALS, type PortalName } from './portal.js';
+import type { PortalBinding } from './registry.js';
+import { mapAndValidate } from './mapping/checked-payload.js';
+import { todayOf } from './mapping/engine.js';
+import { submissionFindings } from './aws/rules.js';
 
 export const PORTAL_OF_CLOUD = Object.fromEntries(PORTALS.map((portal) => [PORTAL_CLOUD[portal], portal])) as Record<Cloud, PortalName>;
 

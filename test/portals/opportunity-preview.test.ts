@@ -3,8 +3,8 @@ import { createAceClient } from '../../middleware/src/portals/aws/client.js';
 import { startAceEmulator } from '../../middleware/src/sandbox/aws/emulator.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
-import { previewOpportunity } from '../../middleware/src/service/opportunity-preview.js';
-import { NOW, northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
+import { previewOpportunity } from '../../middleware/src/portals/opportunity-preview.js';
+import { NOW, northwindDataPlatform } from './mapping/opportunity-fixture.js';
 
 describe('opportunity preview', () => {
   it('passes a deal AWS would review', () => {

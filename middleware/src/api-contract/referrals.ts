@@ -1,0 +1,97 @@
+// The referral inbox API: the triaged list (priority first, then the response deadline), and the
+// three decisions a person takes on a referral: accept, decline with specific feedback, assign.
+import { z } from 'zod';
+import { Cloud, CloudName, Finding, Money, Priority, Referrer, SalesforceId, SourceLayer, TriageStatus } from '../core/model.js';
+import { API_PREFIX, defineContract } from './route-contract.js';
+import { QueryBoolean, RowId, RowIdParams } from './schemas.js';
+
+export const ReferralView = z.object({
+  id: RowId,
+  cloud: Cloud,
+  portalId: z.string(),
+  customerName: z.string(),
+  customerDomain: z.string().nullable(),
+  title: z.string().nullable(),
+  estimatedValue: Money.nullable(),
+  sourceLayer: SourceLayer.nullable(),
+  priority: Priority.nullable(),
+  responseDue: z.string().nullable(),
+  overdue: z.boolean(),
+  triageStatus: TriageStatus,
+  ownerId: z.string().nullable(),
+  referrer: Referrer,
+  receivedAt: z.string(),
+  /** Which triage rule matched and why. */
+  triageReason: z.string().nullable(),
+});
+
+const DecisionResponse = z.object({ referralId: RowId, decision: z.enum(['accept', 'decline']), jobId: RowId, warnings: z.array(Finding) });
+
+export const listReferrals = defineContract({
+  operationId: 'listReferrals',
+  method: 'get',
+  path: `${API_PREFIX}/referrals`,
+  summary: "Triaged inbound referrals, most urgent first, then by response deadline: an AE sees the referrals they own, other personas the whole inbox, each only what the caller's Salesforce user may read",
+  tags: ['referrals'],
+  scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
+  query: z.strictObject({
+    cloud: CloudName.optional(),
+    layer: SourceLayer.optional(),
+    priority: Priority.optional(),
+    status: TriageStatus.optional(),
+    overdue: QueryBoolean.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+  responses: { 200: { description: 'Referrals in triage order', schema: z.object({ referrals: z.array(ReferralView), truncated: z.boolean() }) } },
+});
+
+export const acceptReferral = defineContract({
+  operationId: 'acceptReferral',
+  method: 'post',
+  path: `${API_PREFIX}/referrals/:id/accept`,
+  summary: 'Accept an inbound referral; the acceptance is queued to its portal',
+  tags: ['referrals'],
+  scopes: ['ae', 'alliance-ops', 'admin'],
+  params: RowIdParams,
+  body: z.strictObject({}),
+  responses: {
+    202: { description: 'Acceptance queued', schema: DecisionResponse },
+    404: { description: 'No such referral' },
+    409: { description: 'The referral was already decided' },
+  },
+});
+
+export const declineReferral = defineContract({
+  operationId: 'declineReferral',
+  method: 'post',
+  path: `${API_PREFIX}/referrals/:id/decline`,
+  summary: 'Decline an inbound referral with a listed reason and feedback specific to this customer and workload',
+  tags: ['referrals'],
+  scopes: ['ae', 'alliance-ops', 'admin'],
+  params: RowIdParams,
+  body: z.strictObject({ reason: z.string().max(255), feedback: z.string().max(4000) }),
+  responses: {
+    202: { description: 'Decline queued (warnings: stock wording worth rephrasing)', schema: DecisionResponse },
+    404: { description: 'No such referral' },
+    409: { description: 'The referral was already decided' },
+    422: { description: 'Reason not on the list, or feedback a referrer could not learn from (findings say why)' },
+  },
+});
+
+export const assignReferralRoute = defineContract({
+  operationId: 'assignReferral',
+  method: 'post',
+  path: `${API_PREFIX}/referrals/:id/assign`,
+  summary: 'Assign an open referral to a Salesforce user or queue; the owner is written back to Salesforce',
+  tags: ['referrals'],
+  scopes: ['alliance-ops', 'admin'],
+  params: RowIdParams,
+  body: z.strictObject({ ownerId: SalesforceId }),
+  responses: {
+    202: { description: 'Assigned; Salesforce write-back queued', schema: z.object({ referralId: RowId, ownerId: z.string(), previousOwnerId: z.string().nullable(), jobId: RowId }) },
+    403: { description: "The caller's Salesforce user may not edit this referral" },
+    404: { description: 'No such referral' },
+    409: { description: 'The referral was already decided' },
+    422: { description: 'The owner Id is not an active User or a Queue' },
+  },
+});
