@@ -18,6 +18,7 @@ import {
   traceabilityTally,
   type TraceabilityTally,
 } from '../../core/attribution/index.js';
+import { AttributionTrendView } from '../../core/attribution/trend-view.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
 import { CLOUDS, Cloud, CloudName, Counterpart } from '../../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
@@ -105,33 +106,6 @@ const TrendQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
-const SampledFigureView = z.object({ value: z.number().nullable(), sample: z.number().int(), smallSample: z.boolean() });
-const CountAndValueView = z.object({ count: z.number().int(), value: z.number() });
-const Direction = z.enum(['up', 'down', 'flat']).nullable();
-const TrendView = z.object({
-  generatedAt: z.string(),
-  reportingCurrency: z.string(),
-  cloud: Cloud.nullable(),
-  scope: z.string(),
-  calendar: z.string(),
-  minSampleSize: z.number().int(),
-  points: z.array(
-    z.object({
-      period: z.string(),
-      fiscalYear: z.number().int(),
-      quarter: z.number().int(),
-      periodStart: z.string(),
-      periodEnd: z.string(),
-      sourced: CountAndValueView,
-      influenced: CountAndValueView,
-      acceptanceRate: SampledFigureView,
-      medianHoursToAccept: SampledFigureView,
-      marketplaceTransactions: CountAndValueView,
-      direction: z.object({ sourcedValue: Direction, influencedValue: Direction, acceptanceRate: Direction, medianHoursToAccept: Direction, marketplaceTransactions: Direction }),
-    }),
-  ),
-});
-
 export const attributionTrendRoute = defineRoute({
   operationId: 'attributionTrend',
   method: 'get',
@@ -141,7 +115,7 @@ export const attributionTrendRoute = defineRoute({
   scopes: ['revops', 'alliance-ops', 'admin'],
   query: TrendQuery,
   responses: {
-    200: { description: 'One point per quarter, oldest first: JSON, or CSV with one row per quarter when format=csv', schema: TrendView },
+    200: { description: 'One point per quarter, oldest first: JSON, or CSV with one row per quarter when format=csv', schema: AttributionTrendView },
     422: { description: 'An opportunity is in a currency the configured rates do not cover' },
   },
   async handler({ query, deps, now }) {
