@@ -45,6 +45,7 @@ export const METADATA_ROOT_TYPES = [
   'Queue',
   'Group',
   'CustomLabels',
+  'StaticResource',
   'LightningComponentBundle',
 ] as const;
 

@@ -35,6 +35,7 @@ const VALIDATED = [
   '.queue-meta.xml',
   '.group-meta.xml',
   '.labels-meta.xml',
+  '.resource-meta.xml',
 ] as const;
 
 /** Kinds the task requires to be covered: each must have at least one file in force-app. */

@@ -11,6 +11,7 @@ const WORDS: Record<string, (id: string | undefined) => string> = {
   declineReferral: (id) => `decline referral ${id ?? ''}`.trim(),
   assignReferral: (id) => `assign referral ${id ?? ''}`.trim(),
   attributionReport: () => 'build the attribution report',
+  attributionTrend: () => 'build the attribution trend',
   readiness: () => 'build the readiness checklist',
   syncStatus: () => 'show the sync status',
   replaySyncJob: (id) => `replay sync job ${id ?? ''}`.trim(),

@@ -2,6 +2,7 @@
 // schemas/*.json (scripts/generate-command-artifacts.ts) and what the command tests hold output to.
 // Service-backed results reuse the API contract's response schemas (api-contract/), so they cannot drift apart.
 import { z } from 'zod';
+import { AttributionTrendView } from '../core/attribution/trend-view.js';
 import { Cloud, Finding, Severity } from '../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidence } from '../core/readiness/index.js';
 import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } from '../api-contract/referrals.js';
@@ -118,6 +119,7 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
       totals: z.array(z.record(z.string(), z.unknown())),
     }),
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    trend: AttributionTrendView.nullable().describe('The last --quarters fiscal quarters with --trend (null without it)'),
     rejectedRows: z.array(ExportFinding),
   }),
   'cosell fiscal period': z.object({

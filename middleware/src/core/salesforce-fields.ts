@@ -157,6 +157,8 @@ export const METRIC_FIELDS = {
   id: 'Id',
   cloud: 'Cloud__c',
   fiscalPeriod: 'Fiscal_Period__c',
+  periodStart: 'Period_Start__c',
+  periodEnd: 'Period_End__c',
   metric: 'Metric__c',
   segment: 'Segment__c',
   value: 'Value__c',

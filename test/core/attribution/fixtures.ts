@@ -77,3 +77,36 @@ export function directDeal(overrides: Overrides = {}): CoSellOpportunity {
     ...overrides,
   });
 }
+
+/**
+ * Deals closing over two years (2025 to Nov 2026) for AWS and Microsoft, with engagements accepted
+ * and declined: the trend tests' fixture, also behind the trend component's LWC fixtures
+ * (scripts/generate-trend-fixture.ts).
+ */
+export function twoYearsOfDeals(): CoSellOpportunity[] {
+  const deals: CoSellOpportunity[] = [];
+  const closes = ['2025-02-10', '2025-05-20', '2025-08-14', '2025-11-03', '2026-01-22', '2026-04-30', '2026-09-09', '2026-11-20'];
+  closes.forEach((closeDate, index) => {
+    for (let n = 0; n <= index % 3; n += 1) {
+      deals.push(
+        awsPdmReferral({
+          closeDate,
+          amount: 100_000 + index * 10_000 + n,
+          isClosed: n === 0,
+          isWon: n === 0,
+          engagements: [{ cloud: 'AWS', status: 'Accepted', submittedAt: `${closeDate}T09:00:00Z`, acceptedAt: `${closeDate}T${String(10 + n).padStart(2, '0')}:00:00Z` }],
+        }),
+      );
+    }
+    deals.push(
+      maccDrawdownDeal({
+        closeDate,
+        isClosed: true,
+        isWon: index % 2 === 0,
+        engagements: [{ cloud: 'Microsoft', status: index % 2 === 0 ? 'Accepted' : 'Rejected', submittedAt: `${closeDate}T08:00:00Z`, ...(index % 2 === 0 ? { acceptedAt: `${closeDate}T20:00:00Z` } : {}) }],
+      }),
+    );
+    deals.push(directDeal({ closeDate }));
+  });
+  return deals;
+}

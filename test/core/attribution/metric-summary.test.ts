@@ -44,8 +44,15 @@ describe('metricSummaryRecords', () => {
     // Microsoft's fiscal year starts in July, so the same September deal sits in its FY2027Q1.
     const microsoft = row('Microsoft|FY2027Q1|Acceptance Rate|All');
     expect(microsoft).toMatchObject({ Value__c: 1, Sample_Size__c: 1 });
-    // The all-cloud totals are filed under cloud All.
-    expect(records.filter((record) => record.Cloud__c === 'All' && record.Metric__c !== 'Maturity Marker').length).toBe(report.totals.length * 16);
+    // The all-cloud totals are filed under cloud All: the last eight calendar quarters, the one with deals among them.
+    expect(report.totals).toHaveLength(1);
+    expect(records.filter((record) => record.Cloud__c === 'All' && record.Metric__c !== 'Maturity Marker').length).toBe(8 * 16);
+    expect(row('AWS|FY2026Q3|Pipeline Value|Sourced')).toMatchObject({ Period_Start__c: '2026-07-01', Period_End__c: '2026-09-30' });
+    expect(row('Microsoft|FY2027Q1|Acceptance Rate|All')).toMatchObject({ Period_Start__c: '2026-07-01', Period_End__c: '2026-09-30' });
+    // A quarter of the series with no deals is written as zeros (a count of none is news), not left out.
+    expect(row('Google|FY2025Q1|Pipeline Count|Sourced')).toMatchObject({ Value__c: 0, Period_Start__c: '2025-01-01', Period_End__c: '2025-03-31' });
+    expect(row('Google|FY2025Q1|Acceptance Rate|All')).toMatchObject({ Value__c: null, Sample_Size__c: 0 });
+    expect(row('Google|FY2024Q4|Pipeline Count|Sourced')).toBeUndefined();
     // One row per key: an upsert never writes two rows to the same record.
     expect(new Set(records.map((record) => record.Metric_Key__c)).size).toBe(records.length);
     expect(records.every((record) => (METRIC_NAMES as readonly unknown[]).includes(record.Metric__c))).toBe(true);

@@ -22,8 +22,22 @@ export {
   DEFAULT_MIN_SAMPLE_SIZE,
   buildAttributionReport,
   createAttributionReport,
+  periodIdentity,
   type AttributionReportOptions,
 } from './report.js';
+export {
+  DEFAULT_TREND_QUARTERS,
+  MAX_TREND_QUARTERS,
+  attributionTrend,
+  attributionTrendRows,
+  trendQuarters,
+  trendRows,
+  withTrendQuarters,
+  type AttributionTrend,
+  type SampledFigure,
+  type TrendDirection,
+  type TrendPoint,
+} from './trend.js';
 export * from './report-types.js';
 export { attributionReportRows, type ReportCell } from './report-rows.js';
 export { counterpartCoverage, type CloudCounterpartCoverage } from './counterpart-coverage.js';

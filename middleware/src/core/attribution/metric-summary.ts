@@ -4,6 +4,7 @@
 import type { MaturityAssessment, MaturityMarker } from '../readiness/maturity.js';
 import { METRIC_FIELDS, maturityMarkerKey, metricKey, type MetricCloud, type MetricName, type MetricSegment, type MetricUnit } from '../salesforce-fields.js';
 import type { AttributionPeriodRow, AttributionReport } from './report-types.js';
+import { withTrendQuarters } from './trend.js';
 
 /** One CoSell_Metric__c record by Salesforce field name, ready for an upsert on Metric_Key__c. */
 export type MetricSummaryRecord = Record<string, string | number | boolean | null>;
@@ -31,7 +32,12 @@ function figure(
 
 function periodFigures(row: AttributionPeriodRow, computedAt: string): MetricSummaryRecord[] {
   const cloud: MetricCloud = row.scope === 'All clouds' ? 'All' : row.scope;
-  const at = (metric: MetricName, segment: MetricSegment, value: number | null, sample: number | null) => figure(cloud, row.period, metric, segment, value, sample, computedAt);
+  // The period's days travel with each figure, so a chart in the org shows them without a fiscal calendar of its own.
+  const at = (metric: MetricName, segment: MetricSegment, value: number | null, sample: number | null) => ({
+    ...figure(cloud, row.period, metric, segment, value, sample, computedAt),
+    [METRIC_FIELDS.periodStart]: row.periodStart,
+    [METRIC_FIELDS.periodEnd]: row.periodEnd,
+  });
   const { coSold, directOnly } = row.conversion;
   const health = row.portalHealth;
   return [
@@ -95,12 +101,14 @@ function markerRecord(
 }
 
 /**
- * Every summary row for the report's periods, and the maturity markers as of `computedAt` (filed under
+ * Every summary row for the report's periods and for each scope's last eight quarters, and the maturity markers as of `computedAt` (filed under
  * that date's calendar quarter, so each quarter keeps the stage it ended on).
  */
 export function metricSummaryRecords(report: AttributionReport, maturity: MaturityAssessment | null, computedAt: Date): MetricSummaryRecord[] {
   const stamp = computedAt.toISOString();
-  const records = [...report.rows, ...report.totals].flatMap((row) => periodFigures(row, stamp));
+  // Every scope's trend quarters are written, zeros included, so the org holds the whole series the charts draw.
+  const series = withTrendQuarters(report);
+  const records = [...series.rows, ...series.totals].flatMap((row) => periodFigures(row, stamp));
   if (maturity) {
     const period = calendarQuarterLabel(computedAt);
     for (const stage of maturity.evidence) {

@@ -82,6 +82,9 @@ class ConversionTally {
   }
 }
 
+/** Who and when a row is about, fixed before anything is counted. */
+export type PeriodIdentity = Pick<AttributionPeriodRow, 'scope' | 'calendar' | 'fiscalYear' | 'quarter' | 'period' | 'periodStart' | 'periodEnd'>;
+
 export class PeriodTally {
   private readonly opportunities = new CountValue();
   private readonly byAttribution: Record<Attribution, CountValue> = {
@@ -102,7 +105,7 @@ export class PeriodTally {
   private declined = 0;
   private readonly hoursToAccept: number[] = [];
 
-  constructor(private readonly identity: Pick<AttributionPeriodRow, 'scope' | 'calendar' | 'fiscalYear' | 'quarter' | 'period' | 'periodStart' | 'periodEnd'>) {}
+  constructor(private readonly identity: PeriodIdentity) {}
 
   addOpportunity(deal: OpportunityContribution): void {
     this.opportunities.add(deal.value);

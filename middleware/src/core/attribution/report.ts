@@ -5,7 +5,7 @@ import { CLOUDS, Cloud, type CoSellOpportunity, type CommitDrawdown } from '../m
 import { fiscalPeriodOf, periodBounds, periodLabel, type Quarter } from '../fiscal.js';
 import { attributionFor, opportunityAttribution } from './attribution.js';
 import { currencyConverter } from './exchange-rates.js';
-import { PeriodTally, type OpportunityContribution } from './period-tally.js';
+import { PeriodTally, type OpportunityContribution, type PeriodIdentity } from './period-tally.js';
 import type { AttributionPeriodRow, AttributionReport, ReportScope } from './report-types.js';
 
 export interface AttributionReportOptions {
@@ -79,9 +79,28 @@ function isNewBusiness(opp: CoSellOpportunity): boolean {
   return opp.type === null || !/renewal/i.test(opp.type);
 }
 
+/** The fiscal calendar a scope's rows follow: the cloud's own, or the calendar year for all clouds. */
+export function scopeCalendarCloud(scope: ReportScope): Cloud {
+  return scope === 'All clouds' ? CALENDAR_YEAR_CLOUD : scope;
+}
+
+/** Who and when a row is about: its scope, calendar, fiscal quarter, label and first and last day. */
+export function periodIdentity(scope: ReportScope, fiscalYear: number, quarter: Quarter): PeriodIdentity {
+  const bounds = periodBounds(scopeCalendarCloud(scope), fiscalYear, quarter);
+  return {
+    scope,
+    calendar: scope === 'All clouds' ? 'Calendar year' : scope,
+    fiscalYear,
+    quarter,
+    period: periodLabel({ fiscalYear, quarter }),
+    periodStart: bounds.start,
+    periodEnd: bounds.end,
+  };
+}
+
 interface PlannedRow {
   key: string;
-  identity: ConstructorParameters<typeof PeriodTally>[0];
+  identity: PeriodIdentity;
 }
 
 export function createAttributionReport(options: AttributionReportOptions): {
@@ -102,8 +121,7 @@ export function createAttributionReport(options: AttributionReportOptions): {
 
   /** The row a date falls in for a scope, or null when the period filter excludes it. */
   const rowFor = (scope: ReportScope, date: string): PlannedRow | null => {
-    const calendarCloud = scope === 'All clouds' ? CALENDAR_YEAR_CLOUD : scope;
-    const { fiscalYear, quarter } = fiscalPeriodOf(date, calendarCloud);
+    const { fiscalYear, quarter } = fiscalPeriodOf(date, scopeCalendarCloud(scope));
     if (period && (period.fiscalYear !== fiscalYear || (period.quarter !== null && period.quarter !== quarter))) return null;
     return planRow(scope, fiscalYear, quarter);
   };
@@ -114,20 +132,7 @@ export function createAttributionReport(options: AttributionReportOptions): {
     const key = `${scope}|${fiscalYear}|${quarter}`;
     const known = planned.get(key);
     if (known) return known;
-    const calendarCloud = scope === 'All clouds' ? CALENDAR_YEAR_CLOUD : scope;
-    const bounds = periodBounds(calendarCloud, fiscalYear, quarter);
-    const row: PlannedRow = {
-      key,
-      identity: {
-        scope,
-        calendar: scope === 'All clouds' ? 'Calendar year' : scope,
-        fiscalYear,
-        quarter,
-        period: periodLabel({ fiscalYear, quarter }),
-        periodStart: bounds.start,
-        periodEnd: bounds.end,
-      },
-    };
+    const row: PlannedRow = { key, identity: periodIdentity(scope, fiscalYear, quarter) };
     planned.set(key, row);
     return row;
   };

@@ -1,5 +1,5 @@
-// Report routes over the store's mirror: the attribution report (json or csv) and the co-sell
-// readiness checklist per cloud.
+// Report routes over the store's mirror: the attribution report and its quarter-over-quarter trend
+// (json or csv), and the co-sell readiness checklist per cloud.
 import { stringify } from 'csv-stringify/sync';
 import { csvSafeCast } from '../../core/csv-safe.js';
 import { z } from 'zod';
@@ -7,11 +7,18 @@ import {
   AttributionReportOptionError,
   ExchangeRateSettingError,
   MissingExchangeRateError,
+  DEFAULT_TREND_QUARTERS,
+  MAX_TREND_QUARTERS,
   attributionReportRows,
+  attributionTrend,
+  attributionTrendRows,
   createAttributionReport,
+  type AttributionReport,
+  type AttributionReportOptions,
   traceabilityTally,
   type TraceabilityTally,
 } from '../../core/attribution/index.js';
+import { AttributionTrendView } from '../../core/attribution/trend-view.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
 import { CLOUDS, Cloud, CloudName, Counterpart } from '../../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
@@ -51,29 +58,10 @@ export const attributionReport = defineRoute({
     422: { description: 'An opportunity is in a currency the configured rates do not cover' },
   },
   async handler({ query, deps, now }) {
-    let builder: ReturnType<typeof createAttributionReport>;
-    try {
-      builder = createAttributionReport({
-        ...(query.cloud ? { cloud: query.cloud } : {}),
-        ...(query.period ? { period: { fiscalYear: query.period.fiscalYear, quarter: query.period.quarter } } : {}),
-        reportingCurrency: deps.reporting.currency,
-        rates: deps.reporting.rates,
-        now,
-      });
-    } catch (error) {
-      if (error instanceof AttributionReportOptionError) {
-        throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, { errors: [{ field: `query.${error.option}`, message: error.message, code: error.code }] });
-      }
-      if (error instanceof ExchangeRateSettingError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `reporting configuration: ${error.message}`);
-      throw error;
-    }
-    try {
-      for await (const opportunity of mirroredOpportunities(deps.db)) builder.add(opportunity);
-    } catch (error) {
-      if (error instanceof MissingExchangeRateError) throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
-      throw error;
-    }
-    const report = builder.result();
+    const report = await reportFromMirror(deps, now, {
+      ...(query.cloud ? { cloud: query.cloud } : {}),
+      ...(query.period ? { period: { fiscalYear: query.period.fiscalYear, quarter: query.period.quarter } } : {}),
+    });
     if (query.format === 'csv') {
       const rows = attributionReportRows(report);
       const csv = rows.length === 0 ? '' : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
@@ -81,6 +69,65 @@ export const attributionReport = defineRoute({
       return { status: 200, contentType: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
     }
     return { status: 200, body: report };
+  },
+});
+
+type RouteDeps = Parameters<(typeof attributionReport)['handler']>[0]['deps'];
+
+/** The attribution report over the whole mirror, with option and currency problems turned into HTTP problems. */
+async function reportFromMirror(deps: RouteDeps, now: Date, options: Pick<AttributionReportOptions, 'cloud' | 'period'>): Promise<AttributionReport> {
+  let builder: ReturnType<typeof createAttributionReport>;
+  try {
+    builder = createAttributionReport({ ...options, reportingCurrency: deps.reporting.currency, rates: deps.reporting.rates, now });
+  } catch (error) {
+    if (error instanceof AttributionReportOptionError) {
+      throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, { errors: [{ field: `query.${error.option}`, message: error.message, code: error.code }] });
+    }
+    if (error instanceof ExchangeRateSettingError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `reporting configuration: ${error.message}`);
+    throw error;
+  }
+  try {
+    for await (const opportunity of mirroredOpportunities(deps.db)) builder.add(opportunity);
+  } catch (error) {
+    if (error instanceof MissingExchangeRateError) throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
+    throw error;
+  }
+  return builder.result();
+}
+
+const TrendQuery = z.strictObject({
+  cloud: CloudName.optional(),
+  quarters: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_TREND_QUARTERS, `must be at most ${MAX_TREND_QUARTERS}`)
+    .default(DEFAULT_TREND_QUARTERS),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const attributionTrendRoute = defineRoute({
+  operationId: 'attributionTrend',
+  method: 'get',
+  path: `${API_PREFIX}/attribution/trend`,
+  summary: 'Sourced vs influenced pipeline and portal health over the last N hyperscaler fiscal quarters of one cloud or all clouds (json or csv)',
+  tags: ['reports'],
+  scopes: ['revops', 'alliance-ops', 'admin'],
+  query: TrendQuery,
+  responses: {
+    200: { description: 'One point per quarter, oldest first: JSON, or CSV with one row per quarter when format=csv', schema: AttributionTrendView },
+    422: { description: 'An opportunity is in a currency the configured rates do not cover' },
+  },
+  async handler({ query, deps, now }) {
+    const trend = attributionTrend(await reportFromMirror(deps, now, query.cloud ? { cloud: query.cloud } : {}), query.quarters);
+    if (query.format === 'csv') {
+      const rows = attributionTrendRows(trend);
+      // Small-sample flags read true/false, not csv-stringify's 1 and empty.
+      const csv = stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: { ...csvSafeCast, boolean: (flag: boolean) => String(flag) } });
+      const name = `attribution-trend-${query.cloud ?? 'all-clouds'}-${query.quarters}q.csv`;
+      return { status: 200, contentType: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
+    }
+    return { status: 200, body: trend };
   },
 });
 
@@ -138,4 +185,4 @@ export const readiness = defineRoute({
   },
 });
 
-export const REPORT_ROUTES: ApiRoute[] = [attributionReport, readiness];
+export const REPORT_ROUTES: ApiRoute[] = [attributionReport, attributionTrendRoute, readiness];

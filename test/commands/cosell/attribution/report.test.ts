@@ -43,7 +43,7 @@ describe('cosell attribution report', () => {
     ]);
     expect(result.rejectedRows).toEqual([]);
     expect(process.exitCode).toBeUndefined();
-    expect(ux.table.firstCall.args[0].columns).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedCount', 'influencedCount']));
+    expect((ux.table.firstCall.args[0].columns as Array<{ key: string }>).map((column) => column.key)).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedCount', 'influencedCount']));
   });
 
   it('separates sourced from influenced and converts euro amounts', async () => {
@@ -66,10 +66,10 @@ describe('cosell attribution report', () => {
     ];
     const path = join(scratch, 'small.csv');
     writeFileSync(path, [header, ...lines].join('\n'));
-    const result = await report(['--file', path, '--cloud', 'aws', '--now', NOW]);
-    expect(result.report.rows[0]?.conversion.uplift.winRatePoints).toMatchObject({ status: 'measured', lowConfidence: true, coSoldSample: 3, directOnlySample: 4 });
+    const result = await report(['--file', path, '--cloud', 'aws', '--now', NOW, '--locale', 'en-US']);
+    expect(result.report.rows[0]?.conversion.uplift.winRatePoints).toMatchObject({ status: 'measured', lowConfidence: true, coSoldSample: 3, directOnlySample: 4, value: 41.6667 });
     const cell = ux.table.firstCall.args[0].data[0]?.winRateUpliftPoints;
-    expect(cell).toBe('+41.6667 (3/4 closed, low confidence)');
+    expect(cell).toBe('+41.7 pts (3/4 closed, low confidence)');
   });
 
   it('prints every flattened row as CSV with a header', async () => {
@@ -98,6 +98,76 @@ describe('cosell attribution report', () => {
     const thin = join(scratch, 'thin.csv');
     writeFileSync(thin, 'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Account.Name,CoSell_Clouds__c\n');
     await expect(report(['--file', thin, '--now', NOW])).rejects.toThrow('The export has no column CoSell_Origin__c, CoSell_Originating_Cloud__c.');
+  });
+
+  describe('in a terminal', () => {
+    const columns = process.env.COLUMNS;
+    afterEach(() => {
+      if (columns === undefined) delete process.env.COLUMNS;
+      else process.env.COLUMNS = columns;
+    });
+    // Intl separates with no-break and narrow spaces; the tests read them as plain spaces.
+    const plain = (text: string) => text.replace(/[\u00a0\u202f\u2009]/g, ' ');
+    const table = () => {
+      const options = ux.table.firstCall.args[0] as { columns: Array<{ key: string }>; data: Array<Record<string, string>> };
+      return { columns: options.columns, data: options.data.map((row) => Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, plain(cell)]))) };
+    };
+
+    it('writes money and rates for the locale given, while --json keeps machine numbers', async () => {
+      process.env.COLUMNS = '200';
+      const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'de-DE']);
+      const google = table().data.find((row) => row.scope === 'Google' && row.period === 'FY2027Q1')!;
+      // 180,000 EUR at 1.08 = 194,400 USD, written the German way.
+      expect(google.sourcedValue).toBe('194.400 $');
+      expect(result.report.rows.find((row) => row.scope === 'Google' && row.period === 'FY2027Q1')!.sourced.value).toBe(194_400);
+      $$.restore();
+      ux = stubSfCommandUx($$.SANDBOX);
+      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'en-GB', '--format', 'json']);
+      expect(printed()).toContain('"value": 194400');
+    });
+
+    it('keeps the most telling columns when the terminal is narrow', async () => {
+      process.env.COLUMNS = '200';
+      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'en-US']);
+      expect(table().columns).toHaveLength(11);
+      $$.restore();
+      ux = stubSfCommandUx($$.SANDBOX);
+      process.env.COLUMNS = '80';
+      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'en-US']);
+      const keys = table().columns.map((column) => column.key);
+      expect(keys).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedValue', 'influencedValue']));
+      expect(keys.length).toBeLessThan(11);
+      expect(keys).not.toContain('partnerAttachRateByCount');
+    });
+
+    it('prints the trend: eight fiscal quarters with dates, figures, samples and a direction marker', async () => {
+      process.env.COLUMNS = '200';
+      const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--cloud', 'microsoft', '--trend', '--locale', 'en-US']);
+      const rows = table().data;
+      expect(rows.map((row) => row.period)).toEqual(['FY2025Q3', 'FY2025Q4', 'FY2026Q1', 'FY2026Q2', 'FY2026Q3', 'FY2026Q4', 'FY2027Q1', 'FY2027Q2']);
+      expect(rows.at(-1)).toMatchObject({ dates: 'Oct 1 – Dec 31, 2026', influenced: expect.stringMatching(/^1 · \$100,000 (▲|\^)$/), acceptance: expect.stringContaining('(n=0, small)') });
+      expect(rows.at(-2)!.influenced).toMatch(/^0 · \$0 (▬|=)$/);
+      // The series agrees with the report's own rows for every quarter.
+      for (const point of result.trend!.points) {
+        const row = result.rows.find((candidate) => candidate.scope === 'Microsoft' && candidate.period === point.period);
+        expect([point.sourced.value, point.influenced.value, point.marketplaceTransactions.count]).toEqual([row?.sourcedValue ?? 0, row?.influencedValue ?? 0, row?.marketplaceTransactions ?? 0]);
+      }
+    });
+
+    it('writes the trend as CSV or JSON with plain numbers, over the quarters asked', async () => {
+      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--trend', '--quarters', '4', '--format', 'csv']);
+      const lines = printed().split('\n');
+      expect(lines[0]!.startsWith('scope,calendar,period,periodStart,periodEnd,currency,sourcedCount,sourcedValue')).toBe(true);
+      expect(lines).toHaveLength(5);
+      expect(lines.at(-1)).toContain('All clouds,Calendar year,FY2026Q4,2026-10-01,2026-12-31,USD');
+    });
+  });
+
+  it('refuses a locale it cannot write, and --trend with --period or --quarters without --trend', async () => {
+    await expect(report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--locale', 'not a locale!'])).rejects.toThrow(/is not a locale/);
+    await expect(report(['--file', cleanFixture(), '--trend', '--period', 'FY2027Q1'])).rejects.toThrow(/--period=FY2027Q1 cannot also be provided when using --trend|cannot also be provided/);
+    await expect(report(['--file', cleanFixture(), '--quarters', '4'])).rejects.toThrow(/--trend/);
+    await expect(report(['--file', cleanFixture(), '--trend', '--quarters', '41'])).rejects.toThrow(/40/);
   });
 
   it('refuses bad flags: period, rate, currency, cloud and format', async () => {

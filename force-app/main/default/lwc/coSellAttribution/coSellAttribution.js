@@ -75,6 +75,12 @@ const METRICS_QUERY = gql`
                             Fiscal_Period__c {
                                 value
                             }
+                            Period_Start__c {
+                                value
+                            }
+                            Period_End__c {
+                                value
+                            }
                             Metric__c {
                                 value
                             }

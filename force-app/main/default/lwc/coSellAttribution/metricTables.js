@@ -14,6 +14,8 @@ export function toMetricRecord(node) {
         id: node.Id,
         cloud: value('Cloud__c'),
         fiscalPeriod: value('Fiscal_Period__c'),
+        periodStart: value('Period_Start__c'),
+        periodEnd: value('Period_End__c'),
         metric: value('Metric__c'),
         segment: value('Segment__c'),
         value: value('Value__c'),

@@ -5,11 +5,18 @@ import {
   AttributionReportOptionError,
   ExchangeRateSettingError,
   MissingExchangeRateError,
+  DEFAULT_TREND_QUARTERS,
+  MAX_TREND_QUARTERS,
   attributionReportRows,
+  attributionTrend,
+  attributionTrendRows,
   createAttributionReport,
   type AttributionReport,
+  type AttributionTrend,
   type ReportCell,
 } from '../../../core/attribution/index.js';
+import { ASCII_MARKERS, UNICODE_MARKERS, reportTable, terminalWidth, trendTable } from '../../../cli/attribution-tables.js';
+import { LocaleError, figureFormat, terminalIsUnicode, userLocale } from '../../../cli/locale-format.js';
 import { parsePeriodLabel, type Quarter } from '../../../core/fiscal.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../../cli/flags.js';
@@ -31,26 +38,13 @@ export type AttributionReportResult = {
   targetOrg: string | null;
   report: AttributionReport;
   rows: Array<Record<string, ReportCell>>;
+  /** With --trend: the last --quarters fiscal quarters of the cloud (or all clouds), else null. */
+  trend: AttributionTrend | null;
   rejectedRows: ExportFinding[];
 };
 
 /** `EUR=1.08`: reporting-currency units per one unit of the code. */
 const RATE = /^[A-Z]{3}=\d+(?:\.\d+)?$/;
-
-/** The columns a person reads first; CSV and JSON carry every column. */
-const TABLE_COLUMNS = [
-  'scope', 'period', 'currency', 'opportunities', 'sourcedCount', 'sourcedValue', 'influencedCount', 'influencedValue',
-  'coSellOpenValue', 'winRateUpliftPoints', 'marketplaceTransactions', 'partnerAttachRateByCount',
-] as const;
-
-/** The win-rate uplift with its samples, marked when either side is below the minimum: `+30 (4/6 closed, low confidence)`. */
-function winRateCell(row: Record<string, ReportCell>): string {
-  const value = row.winRateUpliftPoints;
-  const samples = `${row.coSoldClosed}/${row.directOnlyClosed} closed`;
-  if (typeof value !== 'number') return `${value ?? ''} (${samples})`;
-  const figure = `${value > 0 ? '+' : ''}${value}`;
-  return row.winRateUpliftConfidence === 'low' ? `${figure} (${samples}, low confidence)` : `${figure} (${samples})`;
-}
 
 export default class AttributionReportCommand extends SfCommand<AttributionReportResult> {
   public static readonly summary = messages.getMessage('summary');
@@ -74,6 +68,14 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       },
     })(),
     currency: Flags.string({ default: 'USD', summary: messages.getMessage('flags.currency.summary') }),
+    trend: Flags.boolean({ exclusive: ['period'], summary: messages.getMessage('flags.trend.summary') }),
+    quarters: Flags.integer({
+      min: 1,
+      max: MAX_TREND_QUARTERS,
+      dependsOn: ['trend'],
+      summary: messages.getMessage('flags.quarters.summary', [DEFAULT_TREND_QUARTERS]),
+    }),
+    locale: Flags.string({ summary: messages.getMessage('flags.locale.summary') }),
     rate: Flags.string({
       multiple: true,
       summary: messages.getMessage('flags.rate.summary'),
@@ -93,6 +95,13 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     if (!flags.file && !org) throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
     if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
     const reportingCurrency = flags.currency;
+    let locale: string;
+    try {
+      locale = userLocale(flags.locale);
+    } catch (error) {
+      if (error instanceof LocaleError) throw messages.createError('error.badLocale', [flags.locale], [], EXIT_CODES.badFlags, error);
+      throw error;
+    }
     let builder: ReturnType<typeof createAttributionReport>;
     try {
       builder = createAttributionReport({
@@ -135,24 +144,39 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     }
     const report = builder.result();
     const rows = attributionReportRows(report);
-    this.render(format, report, rows, flags.output);
-    if (flags.output) this.log(messages.getMessage('info.written', [rows.length, flags.output]));
+    const trend = flags.trend ? attributionTrend(report, flags.quarters ?? DEFAULT_TREND_QUARTERS) : null;
+    const written = trend ? this.renderTrend(format, trend, locale, flags.output) : this.render(format, report, rows, locale, flags.output);
+    if (flags.output) this.log(messages.getMessage('info.written', [written, flags.output]));
     if (rejectedRows.length > 0) {
       for (const finding of rejectedRows) this.warn(finding.message);
       this.log(messages.getMessage('info.rejected', [new Set(rejectedRows.map((finding) => finding.row)).size]));
       process.exitCode = EXIT_CODES.findings;
     }
-    return { file: flags.file ?? null, targetOrg: org?.getUsername() ?? null, report, rows, rejectedRows };
+    return { file: flags.file ?? null, targetOrg: org?.getUsername() ?? null, report, rows, trend, rejectedRows };
   }
 
-  private render(format: ReportFormat, report: AttributionReport, rows: Array<Record<string, ReportCell>>, output: string | undefined): void {
+  /** Prints or writes the report; returns how many rows were written. */
+  private render(format: ReportFormat, report: AttributionReport, rows: Array<Record<string, ReportCell>>, locale: string, output: string | undefined): number {
     if (format === 'json') deliverReport(this, JSON.stringify(report, null, 2), output);
     else if (format === 'csv') deliverReport(this, toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(), output);
+    else this.printTable(reportTable(rows, figureFormat(locale, report.reportingCurrency), terminalWidth()));
+    return rows.length;
+  }
+
+  /** Prints or writes the trend, one row per quarter; returns how many quarters were written. */
+  private renderTrend(format: ReportFormat, trend: AttributionTrend, locale: string, output: string | undefined): number {
+    const rows = attributionTrendRows(trend);
+    if (format === 'json') deliverReport(this, JSON.stringify(trend, null, 2), output);
+    else if (format === 'csv') deliverReport(this, toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(), output);
     else {
-      this.table({
-        data: terminalSafeRows(rows.map((row) => Object.fromEntries(TABLE_COLUMNS.map((column) => [column, column === 'winRateUpliftPoints' ? winRateCell(row) : (row[column] ?? '')])))),
-        columns: [...TABLE_COLUMNS],
-      });
+      const markers = terminalIsUnicode() ? UNICODE_MARKERS : ASCII_MARKERS;
+      this.printTable(trendTable(trend, figureFormat(locale, trend.reportingCurrency), terminalWidth(), markers));
     }
+    return rows.length;
+  }
+
+  private printTable(table: ReturnType<typeof reportTable>): void {
+    // Cells come from the data (stage names, scopes): escape sequences must not drive the terminal.
+    this.table({ data: terminalSafeRows(table.data), columns: table.columns, maxWidth: terminalWidth(), overflow: 'wrap' });
   }
 }
