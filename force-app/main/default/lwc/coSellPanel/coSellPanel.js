@@ -53,6 +53,10 @@ const TAG_FIELDS = [
     'CoSell_Attribution__c'
 ];
 
+// Written only by the co-sell service (the attribution rule): read-only here even for a user whose
+// field-level security allows edits (an admin), since the service would overwrite any hand edit.
+const ENGINE_OWNED_TAG_FIELDS = ['CoSell_Attribution__c'];
+
 // Optional, so a user without read access to one tag still sees the rest of the panel.
 const OPTIONAL_TAG_FIELDS = TAG_FIELDS.filter((field) => field !== 'CoSell_Clouds__c').map(
     (field) => `Opportunity.${field}`
@@ -166,12 +170,12 @@ export default class CoSellPanel extends LightningElement {
     }
 
     // Fields the user may not edit are shown read-only: the platform would reject the save anyway,
-    // and an input that cannot be saved is worse than none.
+    // and an input that cannot be saved is worse than none. Engine-owned fields are never inputs.
     get tagFields() {
         const fields = this.opportunityInfo ? this.opportunityInfo.fields : {};
         return TAG_FIELDS.filter((apiName) => fields[apiName]).map((apiName) => ({
             apiName,
-            editable: fields[apiName].updateable === true
+            editable: fields[apiName].updateable === true && !ENGINE_OWNED_TAG_FIELDS.includes(apiName)
         }));
     }
 

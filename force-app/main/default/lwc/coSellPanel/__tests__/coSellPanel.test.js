@@ -101,6 +101,19 @@ describe('c-co-sell-panel', () => {
         expect(element.shadowRoot.querySelector('lightning-button.save-tags').label).toBe('Save co-sell tags');
     });
 
+    it('keeps the engine-owned attribution read-only even when field-level security allows editing it', async () => {
+        const adminInfo = clone(mockOpportunityInfo);
+        Object.values(adminInfo.fields).forEach((field) => {
+            field.updateable = true;
+        });
+        const element = await emitAll(createPanel(), { opportunityInfo: adminInfo });
+        const inputs = [...element.shadowRoot.querySelectorAll('lightning-input-field')].map((f) => f.fieldName);
+        const outputs = [...element.shadowRoot.querySelectorAll('lightning-output-field')].map((f) => f.fieldName);
+        expect(inputs).toHaveLength(8);
+        expect(inputs).not.toContain('CoSell_Attribution__c');
+        expect(outputs).toEqual(['CoSell_Attribution__c']);
+    });
+
     it('shows every tag read-only and no save button when field-level security forbids edits', async () => {
         const readOnlyInfo = clone(mockOpportunityInfo);
         Object.values(readOnlyInfo.fields).forEach((field) => {
