@@ -230,8 +230,9 @@ async function withKnownSender(trx: Trx, referral: InboundReferral): Promise<Inb
   return { ...referral, sourceLayer: layer.data, referrer: { ...referral.referrer, name: referral.referrer.name ?? row.name, title } };
 }
 
-async function enqueueReferralWriteback(trx: Trx, referralId: string, cloud: Cloud, portalId: string, version: string, now: Date) {
-  await enqueueJob(trx, {
+/** Queues the referral's write-back to Salesforce (its record as the store now holds it). */
+export async function enqueueReferralWriteback(trx: Trx, referralId: string, cloud: Cloud, portalId: string, version: string, now: Date) {
+  return enqueueJob(trx, {
     kind: JOB_KINDS.salesforceReferral,
     target: 'salesforce',
     orderingKey: `referral:${cloud}:${portalId}`,
