@@ -50,6 +50,8 @@ export interface OpportunityIntakeResult {
   applied: boolean;
   /** Outbox jobs created for this change. */
   jobs: string[];
+  /** A person changed what a portal would be sent (not the echo of our own write-back). */
+  contentChanged?: boolean;
 }
 
 /**
@@ -117,7 +119,7 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
         if (job.created) jobs.push(job.id);
       }
     }
-    return { applied: true, jobs };
+    return { applied: true, jobs, contentChanged: !unchanged && portalContentChanged };
   });
 }
 
