@@ -26,6 +26,14 @@ describe('demo data', () => {
     }
   });
 
+  it('leaves the ask off one open deal shared with AWS and Microsoft, and asks a submit of it so its findings show', () => {
+    const noAsk = opportunities.filter((o) => !o.isClosed && o.coSell.origin === 'Partner-led' && o.coSell.helpNeeded.length === 0);
+    expect(noAsk).toHaveLength(1);
+    expect(noAsk[0]!.coSell.clouds).toEqual(expect.arrayContaining(['AWS', 'Microsoft']));
+    expect(noAsk[0]!.stageName).not.toBe('Prospecting');
+    expect(noAsk[0]!.engagements.filter((e) => e.requestedAction === 'Submit')).toHaveLength(1);
+  });
+
   it('is the same every time it is generated', () => {
     expect(demoOpportunities(NOW)).toEqual(opportunities);
   });

@@ -126,6 +126,37 @@ describe('Salesforce change intake', () => {
     expect(await harness.store.db.selectFrom('outbox').select('kind').where('kind', 'like', 'portal.%').execute()).toEqual([]);
   });
 
+  it('judges an unshared engagement holding findings again when the AE edits the deal, not on an echo', async () => {
+    const org = seedCoSellOrg(harness.fixture.server, new Date('2026-11-22T08:00:00Z'));
+    const noAsk = { code: 'LINT_NO_HYPERSCALER_ASK', severity: 'error' as const, message: 'No ask of AWS', cloud: 'AWS' as const, field: 'CoSell_Help_Needed__c' };
+    Object.assign(org.dataPlatform, { CoSell_Help_Needed__c: null });
+    Object.assign(org.dataPlatformAws, { Requested_Action__c: null, Portal_Id__c: null, Status__c: 'Draft', Findings__c: JSON.stringify([noAsk]) });
+    const previewing = new SalesforceChangeIntake({
+      db: harness.store.db,
+      api: harness.gateway.api,
+      writeBack: harness.gateway.writeBack,
+      clock: () => harness.now.value,
+      preview: (opportunity) => (opportunity.coSell.helpNeeded.length === 0 ? [noAsk] : []),
+    });
+    expect((await previewing.syncOpportunities()).validated).toBe(1);
+    const findings = () => JSON.parse(String(harness.fixture.server.org.get('CoSell_Engagement__c', org.dataPlatformAws.Id)!.Findings__c)) as unknown[];
+    expect(findings()).toEqual([noAsk]);
+    // Later than the org's own stamp of our write-back (the org stamps by the wall clock).
+    const touch = (minutes: number, fields: Record<string, unknown> = {}) => {
+      const at = salesforceDateTime(new Date(Date.now() + minutes * 60_000));
+      Object.assign(harness.fixture.server.org.get('Opportunity', org.dataPlatform.Id)!, { ...fields, LastModifiedDate: at, SystemModstamp: at });
+    };
+    // A newer version with the same content (our own attribution echo) judges nothing.
+    touch(1);
+    expect((await previewing.syncOpportunities()).validated).toBe(0);
+    // The AE picks the help they need: the finding clears, nothing is sent to a portal.
+    touch(2, { CoSell_Help_Needed__c: 'Pricing assistance' });
+    expect((await previewing.syncOpportunities()).validated).toBe(1);
+    expect(findings()).toEqual([]);
+    expect(harness.fixture.server.org.get('CoSell_Engagement__c', org.dataPlatformAws.Id)!.Requested_Action__c).toBeNull();
+    expect(await harness.store.db.selectFrom('outbox').select('kind').where('kind', 'like', 'portal.%').execute()).toEqual([]);
+  });
+
   it('audits a record the model refuses and keeps going', async () => {
     const [first] = seedPipeline(2, new Date('2026-11-20T09:00:00Z'));
     first!.CoSell_Clouds__c = 'Oracle';

@@ -124,6 +124,7 @@ describe('referral requests from the Salesforce inbox', () => {
 
   it('records an assignment to a person once', async () => {
     const alliance = harness.fixture.server.org.seed('User', { Name: 'Tomás Herrera', Email: 'tomas.herrera@northwind-analytics.com' });
+    const writesBefore = await harness.store.db.selectFrom('outbox').select('id').where('kind', '=', 'salesforce.referral').execute();
     request({ Requested_Action__c: 'Assign', OwnerId: alliance.Id });
     expect((await harness.gateway.referralRequests.run()).outcomes).toEqual([expect.objectContaining({ outcome: 'assigned' })]);
     request({ Requested_Action__c: 'Assign' });
@@ -131,6 +132,12 @@ describe('referral requests from the Salesforce inbox', () => {
     const stored = await harness.store.db.selectFrom('referrals').select(['triage_status', 'data']).where('id', '=', referralId).executeTakeFirstOrThrow();
     expect(stored.triage_status).toBe('Assigned');
     expect(stored.data).toMatchObject({ ownerId: alliance.Id });
+    // One write-back is queued (the repeat adds none); written as the worker writes it, the record shows the outcome.
+    const writes = await harness.store.db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'salesforce.referral').execute();
+    expect(writes.filter((job) => !writesBefore.some((before) => before.id === job.id)).map((job) => job.payload)).toEqual([{ referralId }]);
+    const referral = InboundReferral.parse({ ...(stored.data as object), triageStatus: stored.triage_status });
+    await harness.gateway.writeBack.writeReferral({ ...referral, referralId });
+    expect(harness.fixture.server.org.get('CoSell_Referral__c', salesforceId)).toMatchObject({ Triage_Status__c: 'Assigned', OwnerId: alliance.Id });
   });
 
   it('matches a request by cloud and portal id before the Salesforce Id is stored', async () => {

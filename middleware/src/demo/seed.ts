@@ -138,6 +138,12 @@ function domainOf(name: string): string {
   return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example.com`;
 }
 
+/** An open partner-led deal shared with AWS and Microsoft at a stage both portals take. */
+function isWalkthroughCandidate(generated: CoSellOpportunity): boolean {
+  const clouds = generated.coSell.clouds;
+  return !generated.isClosed && generated.coSell.origin === 'Partner-led' && clouds.includes('AWS') && clouds.includes('Microsoft') && generated.stageName !== 'Prospecting';
+}
+
 /**
  * Turns the generated pipeline into a desk an alliance team would recognise: full customer
  * details, a contact, expected monthly spend, closed deals with their portal history, and a
@@ -146,10 +152,16 @@ function domainOf(name: string): string {
 export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
   const result: CoSellOpportunity[] = [];
   let index = 0;
+  let walkthroughChosen = false;
   for (const generated of generateOpportunities({ count, seed: 2027, now, flawRate: 0.15 })) {
     const place = ACCOUNTS[COUNTRY_ROTATION[index % COUNTRY_ROTATION.length]!]!;
     const customer = generated.account.name;
     const owner = index % 3 === 2 ? DEMO_USERS.secondAe : DEMO_USERS.ae;
+    // One open partner-led deal shared with AWS and Microsoft lacks its ask: the mistake an AE fixes
+    // on the panel's tag form before submitting to both (its Submit becomes a Validate, so it shows).
+    const walkthrough: boolean = !walkthroughChosen && isWalkthroughCandidate(generated);
+    walkthroughChosen ||= walkthrough;
+    const coSell = walkthrough ? { ...generated.coSell, helpNeeded: [], helpDetails: null } : generated.coSell;
     const engagements: Engagement[] = generated.coSell.clouds.map((cloud) => {
       const closedHistory = generated.isClosed && generated.coSell.origin !== null;
       const submittedAt = new Date(new Date(generated.createdDate).getTime() + 3 * 86_400_000).toISOString();
@@ -161,7 +173,7 @@ export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
         acceptedAt: closedHistory ? new Date(new Date(submittedAt).getTime() + (2 + (index % 9)) * 86_400_000).toISOString() : null,
         findings: [],
         // Open deals with a stated ask are submitted on their first cloud, so the review runs at once.
-        requestedAction: !generated.isClosed && generated.coSell.helpNeeded.length > 0 && cloud === generated.coSell.clouds[0] ? 'Submit' : null,
+        requestedAction: !generated.isClosed && (coSell.helpNeeded.length > 0 || walkthrough) && cloud === generated.coSell.clouds[0] ? 'Submit' : null,
         lastSyncedAt: null,
         syncError: null,
       };
@@ -185,7 +197,7 @@ export function demoOpportunities(now: Date, count = 36): CoSellOpportunity[] {
           billingCountry: place.country,
         },
         contacts: [{ firstName: 'Jamie', lastName: 'Patel', email: `jamie.patel@${domainOf(customer)}`, phone: '+14155550142', title: 'VP Data Platforms', role: 'Decision Maker' }],
-        coSell: { ...generated.coSell, expectedMonthlySpend: generated.amount === null ? null : Math.round(generated.amount / 12) },
+        coSell: { ...coSell, expectedMonthlySpend: generated.amount === null ? null : Math.round(generated.amount / 12) },
         engagements,
       }),
     );

@@ -50,6 +50,8 @@ export interface OpportunityIntakeResult {
   applied: boolean;
   /** Outbox jobs created for this change. */
   jobs: string[];
+  /** A person changed what a portal would be sent (not the echo of our own write-back). */
+  contentChanged?: boolean;
 }
 
 /**
@@ -117,7 +119,7 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
         if (job.created) jobs.push(job.id);
       }
     }
-    return { applied: true, jobs };
+    return { applied: true, jobs, contentChanged: !unchanged && portalContentChanged };
   });
 }
 
@@ -230,8 +232,9 @@ async function withKnownSender(trx: Trx, referral: InboundReferral): Promise<Inb
   return { ...referral, sourceLayer: layer.data, referrer: { ...referral.referrer, name: referral.referrer.name ?? row.name, title } };
 }
 
-async function enqueueReferralWriteback(trx: Trx, referralId: string, cloud: Cloud, portalId: string, version: string, now: Date) {
-  await enqueueJob(trx, {
+/** Queues the referral's write-back to Salesforce (its record as the store now holds it). */
+export async function enqueueReferralWriteback(trx: Trx, referralId: string, cloud: Cloud, portalId: string, version: string, now: Date) {
+  return enqueueJob(trx, {
     kind: JOB_KINDS.salesforceReferral,
     target: 'salesforce',
     orderingKey: `referral:${cloud}:${portalId}`,

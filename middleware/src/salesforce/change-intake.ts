@@ -86,6 +86,7 @@ export class SalesforceChangeIntake {
     const result = emptyResult();
     const now = this.clock();
     const parsed: CoSellOpportunity[] = [];
+    const edited = new Set<string>();
     for (const row of rows) {
       result.read++;
       const input = opportunityFromRecord(row, { corporateCurrency: this.corporateCurrency });
@@ -98,10 +99,11 @@ export class SalesforceChangeIntake {
       }
       const outcome = await recordOpportunity(this.db, checked.data, now);
       if (outcome.applied) result.recorded++;
+      if (outcome.contentChanged) edited.add(checked.data.id);
       result.jobs += outcome.jobs.length;
       parsed.push(checked.data);
     }
-    result.validated = await this.answerValidateRequests(parsed, now);
+    result.validated = await this.answerValidateRequests(parsed, edited, now);
     const written = await this.options.writeBack.writeAttributions(parsed);
     result.attributionWrites = written.sent;
     for (const failure of written.results) {
@@ -110,13 +112,19 @@ export class SalesforceChangeIntake {
     return result;
   }
 
-  /** Writes preview findings for every `Validate` request of the page (200 engagements a call) and clears them. */
-  private async answerValidateRequests(opportunities: readonly CoSellOpportunity[], now: Date): Promise<number> {
+  /**
+   * Writes preview findings for every `Validate` request of the page (200 engagements a call) and
+   * clears them. An engagement not yet shared that holds findings is judged again when the AE edits
+   * the deal, so a fixed finding clears on the panel without asking again.
+   */
+  private async answerValidateRequests(opportunities: readonly CoSellOpportunity[], edited: ReadonlySet<string>, now: Date): Promise<number> {
     const preview = this.options.preview;
     if (!preview) return 0;
+    const rejudged = (opportunity: CoSellOpportunity, engagement: CoSellOpportunity['engagements'][number]) =>
+      edited.has(opportunity.id) && engagement.requestedAction === null && engagement.portalId === null && engagement.findings.length > 0;
     const records = opportunities.flatMap((opportunity) =>
       opportunity.engagements
-        .filter((engagement) => engagement.requestedAction === 'Validate')
+        .filter((engagement) => engagement.requestedAction === 'Validate' || rejudged(opportunity, engagement))
         .map((engagement) => ({
           [ENGAGEMENT_KEY_FIELD]: engagementKey(opportunity.id, engagement.cloud),
           [ENGAGEMENT_FIELDS.findings]: JSON.stringify(preview(opportunity, engagement.cloud)),

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { validateDecline } from '../core/feedback/index.js';
 import { InboundReferral, type Cloud, type Finding } from '../core/model.js';
 import { REFERRAL_FIELDS, REFERRAL_OBJECT } from '../core/salesforce-fields.js';
-import { audit, recordReferralDecision, ReferralStateError } from '../engine/intake.js';
+import { audit, enqueueReferralWriteback, recordReferralDecision, ReferralStateError } from '../engine/intake.js';
 import type { Database, ReferralRow } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { CollectionsWriter } from './collections.js';
@@ -69,6 +69,8 @@ export class ReferralRequestConsumer {
         .where('id', '=', current.id)
         .execute();
       await audit(trx, { side: 'salesforce', entity: 'referral', entityId: String(current.id), action: 'assigned', before: { triageStatus: current.triage_status, ownerId: held.ownerId ?? null }, after: { triageStatus: 'Assigned', ownerId, actor } }, now);
+      // The record in Salesforce shows the outcome (Triage_Status__c = Assigned, the owner), as a decision's does.
+      await enqueueReferralWriteback(trx, String(current.id), current.cloud as Cloud, current.portal_id, `assigned:${ownerId}:${now.toISOString()}`, now);
       return 'assigned';
     });
   }

@@ -1,7 +1,7 @@
 // The Lightning preview's pages: the force-app components built by preview/ (real LWC compiler,
 // lightning-base-components, SLDS) served as record and app pages that talk to the local org.
-// Static only, and kept apart from the API routes: no auth, no store, nothing but files and the
-// local org's address.
+// Static only, and kept apart from the API routes: no auth, no store, nothing but files, the local
+// org's address and the session of the persona the page acts as (admin, AE, alliance ops, RevOps).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,23 @@ export interface LocalOrgSettings {
   username?: string;
   userId?: string;
   apiVersion?: string;
+  /** Sessions of the demo personas (AE, alliance ops, RevOps), by persona key. */
+  personas?: Record<string, PersonaSettings>;
 }
+
+/** One persona's user and session in the local org. */
+export interface PersonaSettings {
+  username: string;
+  userId: string;
+  name: string;
+  accessToken: string;
+}
+
+/** The user the pages act as when none is chosen: the org's admin, who sees everything. */
+export const ADMIN_PERSONA = 'admin';
+/** Remembers the persona chosen with `?as=` for the following pages. */
+const PERSONA_COOKIE = 'cosell_preview_as';
+const PERSONA_KEY = /^[a-z][a-z-]{0,30}$/;
 
 export interface PreviewOptions {
   /** preview/dist, where `npm run build` in preview/ writes the bundle. */
@@ -25,6 +41,9 @@ export interface PreviewOptions {
 }
 
 type PageName = 'index' | 'opportunity' | 'inbox' | 'attribution';
+
+/** How the page header names each demo persona. */
+const PERSONA_LABELS: Record<string, string> = { ae: 'AE', 'alliance-ops': 'Alliance ops', revops: 'RevOps' };
 
 const TITLES: Record<PageName, string> = {
   index: 'Co-Sell | Opportunities',
@@ -67,8 +86,46 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-function pageHtml(page: PageName, org: LocalOrgSettings | null, recordId?: string): string {
-  const settings = org ? { instanceUrl: org.instanceUrl, accessToken: org.accessToken, userId: org.userId, apiVersion: org.apiVersion } : {};
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The persona a request acts as: `?as=<persona>` (remembered in a cookie), else the cookie, else the
+ * admin. An unknown persona in the query is refused naming the ones there are; a stale cookie (the
+ * org restarted without that persona) falls back to the admin.
+ */
+export function choosePersona(org: LocalOrgSettings | null, query: unknown, cookie: string | undefined): { persona: string; fromQuery: boolean } {
+  const known = Object.keys(org?.personas ?? {});
+  if (query !== undefined) {
+    const asked = String(query);
+    if (asked === ADMIN_PERSONA || known.includes(asked)) return { persona: asked, fromQuery: true };
+    throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `unknown persona "${asked.slice(0, 40)}": use ${[ADMIN_PERSONA, ...known].map((key) => `?as=${key}`).join(', ')}`);
+  }
+  if (cookie && PERSONA_KEY.test(cookie) && known.includes(cookie)) return { persona: cookie, fromQuery: false };
+  return { persona: ADMIN_PERSONA, fromQuery: false };
+}
+
+function pageHtml(page: PageName, org: LocalOrgSettings | null, persona: string, recordId?: string): string {
+  const session = org?.personas?.[persona];
+  const personas = [
+    { key: ADMIN_PERSONA, name: 'Org Admin', label: 'Admin' },
+    ...Object.entries(org?.personas ?? {}).map(([key, value]) => ({ key, name: value.name, label: PERSONA_LABELS[key] ?? key })),
+  ];
+  const settings = org
+    ? {
+        instanceUrl: org.instanceUrl,
+        accessToken: session ? session.accessToken : org.accessToken,
+        userId: session ? session.userId : org.userId,
+        apiVersion: org.apiVersion,
+        persona,
+        personas,
+      }
+    : {};
   const recordAttribute = recordId ? ` data-record-id="${escapeAttribute(recordId)}"` : '';
   return `<!doctype html>
 <html lang="en">
@@ -99,7 +156,10 @@ export function previewRouter(options: PreviewOptions): Router {
     if (recordId !== undefined && !RECORD_ID.test(recordId)) {
       throw new HttpProblem(404, PROBLEM_TYPES.notFound, `${recordId} is not a Salesforce record Id`);
     }
-    res.type('html').set('Cache-Control', 'no-store').send(pageHtml(page, options.localOrg(), recordId));
+    const org = options.localOrg();
+    const { persona, fromQuery } = choosePersona(org, req.query.as, cookieValue(req.headers.cookie, PERSONA_COOKIE));
+    if (fromQuery) res.cookie(PERSONA_COOKIE, persona, { path: '/lightning', sameSite: 'lax', httpOnly: true });
+    res.type('html').set('Cache-Control', 'no-store').send(pageHtml(page, org, persona, recordId));
   };
   router.get('/', (_req, res) => res.redirect(302, '/lightning'));
   // Browsers ask for an icon; an empty answer keeps a 404 out of every page's console.

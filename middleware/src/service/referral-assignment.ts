@@ -1,9 +1,8 @@
 // Assigning an inbound referral to an owner (a user or a queue): the store, the audit log and the
 // Salesforce write-back change in one transaction, as every engine intake does.
 import type { Kysely } from 'kysely';
-import { audit } from '../engine/intake.js';
-import { JOB_KINDS } from '../engine/jobs.js';
-import { enqueueJob } from '../engine/outbox.js';
+import type { Cloud } from '../core/model.js';
+import { audit, enqueueReferralWriteback } from '../engine/intake.js';
 import type { Database } from '../store/schema.js';
 
 export type AssignmentResult =
@@ -35,13 +34,7 @@ export async function assignReferral(
       before: { ownerId: previousOwnerId, triageStatus: row.triage_status },
       after: { ownerId: input.ownerId, triageStatus: 'Assigned', actor: input.actor },
     }, now);
-    const job = await enqueueJob(trx, {
-      kind: JOB_KINDS.salesforceReferral,
-      target: 'salesforce',
-      orderingKey: `referral:${row.cloud}:${row.portal_id}`,
-      idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:assigned:${input.ownerId}:${now.toISOString()}`,
-      payload: { referralId: String(row.id) },
-    }, now);
+    const job = await enqueueReferralWriteback(trx, String(row.id), row.cloud as Cloud, row.portal_id, `assigned:${input.ownerId}:${now.toISOString()}`, now);
     return { outcome: 'assigned' as const, jobId: job.id, previousOwnerId };
   });
 }

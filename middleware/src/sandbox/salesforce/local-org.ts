@@ -30,11 +30,24 @@ export const LOCAL_ORG_DEFAULTS = { clientId: LOCAL_ORG_CLIENT_ID, adminUsername
 /** The queues the default triage rules hand referrals to. */
 export const LOCAL_ORG_QUEUES = ['CoSell_Senior_Alliance_Managers', 'CoSell_Alliance_Managers', 'CoSell_Alliance_Leadership', 'CoSell_Alliance_Ops'];
 
-/** Demo users: an AE and an alliance manager, each with the package's permission set for the role. */
-export const DEMO_USERS: OrgUserSeed[] = [
-  { username: 'ae@cosell.local', firstName: 'Priya', lastName: 'Raman', profile: 'Standard User', permissionSets: ['CoSell_AE'] },
-  { username: 'alliances@cosell.local', firstName: 'Tomas', lastName: 'Lindqvist', profile: 'Standard User', permissionSets: ['CoSell_Alliance_Ops'] },
-];
+/** The personas the preview can act as, each a Standard User with the package's permission set for the role. */
+export const DEMO_PERSONAS = {
+  ae: { username: 'ae@cosell.local', firstName: 'Priya', lastName: 'Raman', profile: 'Standard User', permissionSets: ['CoSell_AE'] },
+  'alliance-ops': { username: 'alliances@cosell.local', firstName: 'Tomas', lastName: 'Lindqvist', profile: 'Standard User', permissionSets: ['CoSell_Alliance_Ops'] },
+  revops: { username: 'revops@cosell.local', firstName: 'Ines', lastName: 'Moreau', profile: 'Standard User', permissionSets: ['CoSell_RevOps'] },
+} satisfies Record<string, OrgUserSeed>;
+export type DemoPersona = keyof typeof DEMO_PERSONAS;
+
+/** Demo users: an AE, an alliance manager and a RevOps analyst. */
+export const DEMO_USERS: OrgUserSeed[] = Object.values(DEMO_PERSONAS).map((seed) => ({ ...seed, permissionSets: [...seed.permissionSets] }));
+
+/** A persona's session in the local org, as local-org.json lists it for the preview. */
+export interface PersonaSession {
+  username: string;
+  userId: string;
+  name: string;
+  accessToken: string;
+}
 
 export interface LocalOrg {
   server: SalesforceTestServer;
@@ -45,6 +58,8 @@ export interface LocalOrg {
   /** The integration user's JWT bearer settings, as SF_* variables would give them for a real org. */
   config: SalesforceConfig;
   admin: { username: string; userId: string; accessToken: string };
+  /** Sessions of the demo personas (none when `users` replaced the demo users). */
+  personas: Partial<Record<DemoPersona, PersonaSession>>;
   integration: { username: string; userId: string; clientId: string; privateKeyPem: string; publicKeyPem: string };
   stop(): Promise<void>;
 }
@@ -68,7 +83,7 @@ export interface LocalOrgOptions {
   integrationUsername?: string;
   /** The integration user's key pair (PEM); generated when absent. */
   integrationKey?: { privateKeyPem: string; publicKeyPem: string };
-  /** Extra users (default: the demo AE and alliance manager). */
+  /** Extra users (default: the demo personas). */
   users?: OrgUserSeed[];
   apiVersion?: string;
   apiLimit?: number;
@@ -138,9 +153,16 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const admin = server.userByName(adminUsername)!;
   const integration = server.userByName(integrationUsername)!;
   const accessToken = await login(instanceUrl, clientId, adminUsername, key.privateKeyPem, clock());
+  // Each persona gets a session of its own, as if the user had logged in to Lightning, so the preview
+  // acting as them meets their field-level security and object access, not the admin's.
+  const personas: Partial<Record<DemoPersona, PersonaSession>> = {};
+  for (const [persona, seed] of Object.entries(DEMO_PERSONAS) as Array<[DemoPersona, OrgUserSeed]>) {
+    const user = server.userByName(seed.username);
+    if (user) personas[persona] = { username: seed.username, userId: user.Id, name: `${seed.firstName} ${seed.lastName}`, accessToken: server.issueToken(user.Id) };
+  }
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
-    writeFileSync(join(options.dataDir, 'local-org.json'), `${JSON.stringify({ instanceUrl, accessToken, username: adminUsername, userId: admin.Id }, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(join(options.dataDir, 'local-org.json'), `${JSON.stringify({ instanceUrl, accessToken, username: adminUsername, userId: admin.Id, personas }, null, 2)}\n`, { mode: 0o600 });
   }
   return {
     server,
@@ -148,6 +170,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     instanceUrl,
     config: { loginUrl: instanceUrl, clientId, username: integrationUsername, privateKey: key.privateKeyPem, instanceUrl: null },
     admin: { username: adminUsername, userId: admin.Id, accessToken },
+    personas,
     integration: { username: integrationUsername, userId: integration.Id, clientId, ...key },
     async stop() {
       await saver?.flush();

@@ -4,6 +4,9 @@ const settings = (typeof window !== 'undefined' && window.cosellPreview) || {};
 
 export const currentUser = { id: settings.userId, isGuest: false };
 
+/** Who the page acts as (admin, ae, alliance-ops, revops) and the personas it may switch to. */
+export const personas = { current: settings.persona, all: settings.personas || [] };
+
 /** The shape LDS gives a failed request: status, statusText and the UI API's error body. */
 export class FetchResponseError extends Error {
     constructor(status, statusText, body) {

@@ -1,7 +1,7 @@
 // The preview's page shell: a Lightning-style header with the app's pages, the page's component,
 // and the toasts the components raise with ShowToastEvent.
 import { LightningElement, api } from 'lwc';
-import { uiApi } from 'lightning/orgConnection';
+import { uiApi, personas } from 'lightning/orgConnection';
 
 const TOAST_MS = 6000;
 const TOAST_ICONS = { success: 'utility:success', error: 'utility:error', warning: 'utility:warning', info: 'utility:info' };
@@ -31,6 +31,19 @@ export default class App extends LightningElement {
     }
     get isAttribution() {
         return this.page === 'attribution';
+    }
+    // Links that reload this page as another persona (the server remembers the choice).
+    get personaLinks() {
+        const path = typeof window !== 'undefined' ? window.location.pathname : '/lightning';
+        return personas.all.map((persona) => ({
+            key: persona.key,
+            text: `${persona.label} (${persona.name})`,
+            url: `${path}?as=${encodeURIComponent(persona.key)}`,
+            current: persona.key === personas.current ? 'page' : undefined
+        }));
+    }
+    get hasPersonas() {
+        return personas.all.length > 1;
     }
     get hasToasts() {
         return this.toasts.length > 0;

@@ -53,6 +53,10 @@ const TAG_FIELDS = [
     'CoSell_Attribution__c'
 ];
 
+// Written only by the co-sell service (the attribution rule): read-only here even for a user whose
+// field-level security allows edits (an admin), since the service would overwrite any hand edit.
+const ENGINE_OWNED_TAG_FIELDS = ['CoSell_Attribution__c'];
+
 // Optional, so a user without read access to one tag still sees the rest of the panel.
 const OPTIONAL_TAG_FIELDS = TAG_FIELDS.filter((field) => field !== 'CoSell_Clouds__c').map(
     (field) => `Opportunity.${field}`
@@ -73,6 +77,9 @@ const ENGAGEMENTS_RELATED_LIST = 'CoSell_Engagements__r';
 
 // While a request waits for the co-sell service, re-read the engagements this often.
 const PENDING_REFRESH_MS = 5000;
+
+// After a tag save, the service judges unshared engagements' findings again; watch this long for it.
+const REJUDGE_WINDOW_MS = 20000;
 
 const SEVERITY_ICONS = { error: 'utility:error', warning: 'utility:warning', info: 'utility:info' };
 
@@ -114,6 +121,8 @@ export default class CoSellPanel extends LightningElement {
     // Clouds whose submit is on its way to Salesforce (before the engagement shows the request).
     sendingClouds = [];
     pendingTimer;
+    // Until when the panel re-reads engagements after a tag save (the service re-judges findings).
+    rejudgeUntil = 0;
 
     @wire(getRecord, { recordId: '$recordId', fields: [CLOUDS_FIELD], optionalFields: OPTIONAL_TAG_FIELDS })
     wiredOpportunity({ data, error }) {
@@ -166,12 +175,12 @@ export default class CoSellPanel extends LightningElement {
     }
 
     // Fields the user may not edit are shown read-only: the platform would reject the save anyway,
-    // and an input that cannot be saved is worse than none.
+    // and an input that cannot be saved is worse than none. Engine-owned fields are never inputs.
     get tagFields() {
         const fields = this.opportunityInfo ? this.opportunityInfo.fields : {};
         return TAG_FIELDS.filter((apiName) => fields[apiName]).map((apiName) => ({
             apiName,
-            editable: fields[apiName].updateable === true
+            editable: fields[apiName].updateable === true && !ENGINE_OWNED_TAG_FIELDS.includes(apiName)
         }));
     }
 
@@ -264,6 +273,13 @@ export default class CoSellPanel extends LightningElement {
     handleTagsSuccess() {
         this.savingTags = false;
         this.dispatchEvent(new ShowToastEvent({ title: tagsSavedLabel, variant: 'success' }));
+        const unsharedFindings = (this.engagementRecords || []).some(
+            (record) => !valueOf(record, 'Portal_Id__c') && parseFindings(valueOf(record, 'Findings__c')).findings.length > 0
+        );
+        if (unsharedFindings) {
+            this.rejudgeUntil = Date.now() + REJUDGE_WINDOW_MS;
+            this.syncPendingRefresh();
+        }
     }
 
     handleTagsError(event) {
@@ -303,13 +319,25 @@ export default class CoSellPanel extends LightningElement {
     }
 
     // The service writes the outcome back asynchronously and LDS is not told about it, so while a
-    // request is pending the panel re-reads the engagements until the request is cleared.
+    // request is pending, or shortly after a tag save that the service judges again, the panel
+    // re-reads the engagements.
+    get awaitingService() {
+        return (
+            (this.engagementRecords || []).some((record) => valueOf(record, 'Requested_Action__c')) ||
+            Date.now() < this.rejudgeUntil
+        );
+    }
+
     syncPendingRefresh() {
-        const pending = (this.engagementRecords || []).some((record) => valueOf(record, 'Requested_Action__c'));
+        const pending = this.awaitingService;
         if (pending && !this.pendingTimer) {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- polls for the service's write-back; stopped as soon as nothing is pending or the panel is removed
             this.pendingTimer = setInterval(() => {
-                refreshApex(this.wiredEngagements);
+                if (this.awaitingService) {
+                    refreshApex(this.wiredEngagements);
+                } else {
+                    this.stopPendingRefresh();
+                }
             }, PENDING_REFRESH_MS);
         } else if (!pending) {
             this.stopPendingRefresh();

@@ -101,6 +101,19 @@ describe('c-co-sell-panel', () => {
         expect(element.shadowRoot.querySelector('lightning-button.save-tags').label).toBe('Save co-sell tags');
     });
 
+    it('keeps the engine-owned attribution read-only even when field-level security allows editing it', async () => {
+        const adminInfo = clone(mockOpportunityInfo);
+        Object.values(adminInfo.fields).forEach((field) => {
+            field.updateable = true;
+        });
+        const element = await emitAll(createPanel(), { opportunityInfo: adminInfo });
+        const inputs = [...element.shadowRoot.querySelectorAll('lightning-input-field')].map((f) => f.fieldName);
+        const outputs = [...element.shadowRoot.querySelectorAll('lightning-output-field')].map((f) => f.fieldName);
+        expect(inputs).toHaveLength(8);
+        expect(inputs).not.toContain('CoSell_Attribution__c');
+        expect(outputs).toEqual(['CoSell_Attribution__c']);
+    });
+
     it('shows every tag read-only and no save button when field-level security forbids edits', async () => {
         const readOnlyInfo = clone(mockOpportunityInfo);
         Object.values(readOnlyInfo.fields).forEach((field) => {
@@ -296,6 +309,32 @@ describe('c-co-sell-panel', () => {
 
         jest.advanceTimersByTime(15000);
         expect(refreshApex).toHaveBeenCalledTimes(1);
+    });
+
+    it('after a tag save re-reads an unshared engagement holding findings until the service has judged it again', async () => {
+        jest.useFakeTimers();
+        const finding = { code: 'LINT_NO_HYPERSCALER_ASK', severity: 'error', message: 'No ask of Microsoft.', cloud: 'Microsoft', field: 'CoSell_Help_Needed__c' };
+        const element = await emitAll(createPanel(), {
+            engagements: withEngagement({ Requested_Action__c: null, Portal_Id__c: null, Status__c: 'Draft', Findings__c: JSON.stringify([finding]) })
+        });
+        expect(card(element, 'Microsoft').querySelectorAll('li.finding')).toHaveLength(1);
+        jest.advanceTimersByTime(10000);
+        expect(refreshApex).not.toHaveBeenCalled();
+
+        element.shadowRoot.querySelector('lightning-record-edit-form').dispatchEvent(new CustomEvent('success', { detail: { id: RECORD_ID } }));
+        await flushPromises();
+        jest.advanceTimersByTime(5000);
+        expect(refreshApex).toHaveBeenCalledTimes(1);
+        getRelatedListRecords.emit(withEngagement({ Requested_Action__c: null, Portal_Id__c: null, Status__c: 'Draft', Findings__c: '[]' }));
+        await flushPromises();
+        expect(card(element, 'Microsoft').querySelectorAll('li.finding')).toHaveLength(0);
+
+        // The watch ends with its window.
+        jest.advanceTimersByTime(60000);
+        expect(refreshApex.mock.calls.length).toBeLessThanOrEqual(4);
+        const calls = refreshApex.mock.calls.length;
+        jest.advanceTimersByTime(60000);
+        expect(refreshApex).toHaveBeenCalledTimes(calls);
     });
 
     it('shows the platform error when the submit is rejected, and changes nothing else', async () => {
