@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { GOOGLE_OPERATIONS, googleWireFormat } from '../../middleware/src/portals/google/wire-format.js';
 import { compileFastCheck } from '../../middleware/src/portals/wire-fast-path.js';
+import { schemaFindings } from '../../middleware/src/portals/findings.js';
+import { failingParts, narrowedSchemaFindings } from '../../middleware/src/portals/wire-narrowing.js';
 import { MICROSOFT_OPERATIONS, microsoftWireFormat } from '../../middleware/src/portals/microsoft/wire-format.js';
 import type { PortalName, PortalWireFormat } from '../../middleware/src/portals/portal.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
@@ -97,7 +99,73 @@ describe.each(cases)('$label fast path', ({ schema, valid }) => {
   });
 });
 
+describe.each(cases)('$label narrowed findings', ({ schema, valid }) => {
+  const payload = valid();
+  const context = { cloud: 'Google', codePrefix: 'TEST', basePath: ['body'] } as const;
+
+  it('are exactly the findings of zod on the whole payload (property: any mutation at any path)', () => {
+    const paths = pathsOf(payload);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), mutation, (path, change) => {
+        const mutated = mutate(payload, path, change);
+        expect(narrowedSchemaFindings(schema, mutated, context)).toEqual(schemaFindings(schema, mutated, context));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("are exactly zod's findings with two members broken at once", () => {
+    const paths = pathsOf(payload);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.nat(), mutation, mutation, (first, pick, one, two) => {
+        const once = mutate(payload, first, one);
+        const second = pathsOf(once)[pick % Math.max(1, pathsOf(once).length)];
+        const mutated = second ? mutate(once, second, two) : once;
+        expect(narrowedSchemaFindings(schema, mutated, context)).toEqual(schemaFindings(schema, mutated, context));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('hands zod only the broken member, at its path, when one deep member is wrong', () => {
+    const broken = pathsOf(payload)
+      .filter((path) => path.length >= 2)
+      .map((path) => mutate(payload, path, { kind: 'set', value: Symbol('not JSON') }))
+      .find((candidate) => !schema.safeParse(candidate).success);
+    const parts = failingParts(schema, broken);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) expect(part.path.length).toBeGreaterThan(0);
+    expect(narrowedSchemaFindings(schema, broken, context).length).toBeGreaterThan(0);
+  });
+
+  it('finds nothing in the valid payload', () => {
+    expect(failingParts(schema, payload)).toEqual([]);
+    expect(narrowedSchemaFindings(schema, payload, context)).toEqual([]);
+  });
+});
+
 describe('compileFastCheck on schema features', () => {
+  it('narrows past strict objects, arrays and wrappers, but leaves a refined object or one with unknown keys to zod whole', () => {
+    const schema = z.strictObject({
+      name: z.string().min(1),
+      seats: z.array(z.strictObject({ id: z.int() })),
+      window: z.looseObject({ from: z.int(), to: z.int() }).refine((w) => w.from <= w.to, 'from before to').optional(),
+      owner: z.strictObject({ email: z.email() }).nullable(),
+    });
+    const valid = { name: 'Northwind Traders', seats: [{ id: 1 }, { id: 2 }], window: { from: 1, to: 3 }, owner: { email: 'amelia@northwind.example' } };
+    expect(failingParts(schema, valid)).toEqual([]);
+    const paths = (value: unknown) => failingParts(schema, value).map((part) => part.path);
+    expect(paths({ ...valid, seats: [{ id: 1 }, { id: 1.5 }], owner: { email: 'amelia' } })).toEqual([
+      ['seats', 1, 'id'],
+      ['owner', 'email'],
+    ]);
+    expect(paths({ ...valid, window: { from: 3, to: 'x' } })).toEqual([['window']]);
+    expect(paths({ ...valid, extra: true })).toEqual([[]]);
+    const context = { cloud: 'AWS', codePrefix: 'TEST' } as const;
+    const broken = { ...valid, name: '', seats: [{ id: 'one', more: 1 }], owner: undefined };
+    expect(narrowedSchemaFindings(schema, broken, context)).toEqual(schemaFindings(schema, broken, context));
+  });
+
   it('rejects what each zod rule rejects: unknown keys of a strict object, absent members, fractions for int, refinements', () => {
     const schema = z.strictObject({
       name: z.string().min(1),

@@ -159,12 +159,17 @@ export function compileFastCheck(schema: z.ZodType): FastCheck {
 
 const compiledChecks = new WeakMap<z.ZodType, FastCheck>();
 
+/** A schema node's fast check, compiled once and kept. */
+export function fastCheckOf(schema: z.core.$ZodType): FastCheck {
+  let check = compiledChecks.get(schema as z.ZodType);
+  if (!check) {
+    check = compileFastCheck(schema as z.ZodType);
+    compiledChecks.set(schema as z.ZodType, check);
+  }
+  return check;
+}
+
 /** Whether a payload clearly passes its schema, with each schema's check compiled once and kept. */
 export function passesFastCheck(schema: z.ZodType, payload: unknown): boolean {
-  let check = compiledChecks.get(schema);
-  if (!check) {
-    check = compileFastCheck(schema);
-    compiledChecks.set(schema, check);
-  }
-  return check(payload);
+  return fastCheckOf(schema)(payload);
 }

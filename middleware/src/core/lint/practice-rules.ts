@@ -5,11 +5,11 @@ import { attributionFor } from '../attribution/attribution.js';
 import { CLOUDS, type Cloud, type CoSellOpportunity } from '../model.js';
 import { normaliseCompanyName } from '../account-mapping/normalise.js';
 import { LINT_CODES, lintFinding, type LintFinding } from './finding.js';
+import { AccountIndex, DealLedger, dayNumber, isoDay } from './deal-ledger.js';
 import { taggedClouds } from './opportunity-rules.js';
 import type { PipelineTally } from './pipeline-rules.js';
 import type { LintThresholds } from './thresholds.js';
 
-const DAY_MS = 86_400_000;
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Single-cloud strategy: nearly every co-sold deal on one cloud, the others untouched. */
@@ -43,16 +43,6 @@ export function singleCloudTally(thresholds: LintThresholds): PipelineTally {
   };
 }
 
-interface LostDeal {
-  id: string;
-  closeDate: string;
-}
-interface SourcedDeal {
-  id: string;
-  cloud: Cloud;
-  createdOn: string;
-}
-
 /** The account a deal belongs to: its Id when known, else its normalised name. */
 function accountKey(opp: CoSellOpportunity): string | null {
   if (opp.account.id) return `id:${opp.account.id}`;
@@ -63,40 +53,53 @@ function accountKey(opp: CoSellOpportunity): string | null {
 /**
  * "Alliance withholds support": a direct deal is left to be lost, then the same account's deal comes
  * back as hyperscaler-sourced. Flags each sourced deal created within the window after a lost deal on
- * the same account that was not hyperscaler-led. State is per account, not per row.
+ * the same account that was not hyperscaler-led. Every candidate must be held until the last row (an
+ * export is in no date order), so they sit in compact ledgers, not one object per deal.
  */
 export function reopenedAsSourcedTally(thresholds: LintThresholds): PipelineTally {
-  const lost = new Map<string, LostDeal[]>();
-  const sourced = new Map<string, SourcedDeal[]>();
+  const accounts = new AccountIndex();
+  const lost = new DealLedger();
+  const sourced = new DealLedger<Cloud>();
   return {
     observe(opp) {
+      const isLostDirect = opp.isClosed && !opp.isWon && opp.coSell.origin !== 'Hyperscaler-led';
+      const originatingCloud = opp.coSell.origin === 'Hyperscaler-led' ? opp.coSell.originatingCloud : null;
+      if (!isLostDirect && !originatingCloud) return;
       const key = accountKey(opp);
       if (!key) return;
-      if (opp.isClosed && !opp.isWon && opp.coSell.origin !== 'Hyperscaler-led') {
-        lost.set(key, [...(lost.get(key) ?? []), { id: opp.id, closeDate: opp.closeDate }]);
-      }
-      if (opp.coSell.origin === 'Hyperscaler-led' && opp.coSell.originatingCloud) {
-        sourced.set(key, [...(sourced.get(key) ?? []), { id: opp.id, cloud: opp.coSell.originatingCloud, createdOn: opp.createdDate.slice(0, 10) }]);
-      }
+      const account = accounts.of(key);
+      if (isLostDirect) lost.add(account, dayNumber(opp.closeDate), opp.id);
+      if (originatingCloud) sourced.add(account, dayNumber(opp.createdDate), opp.id, originatingCloud);
     },
     findings() {
       const findings: LintFinding[] = [];
-      for (const [key, deals] of sourced) {
-        const losses = lost.get(key);
+      const lossesOf = new Map(lost.byAccount().map(({ account, entries }) => [account, entries]));
+      for (const { account, entries } of sourced.byAccount()) {
+        const losses = lossesOf.get(account);
         if (!losses) continue;
-        for (const deal of deals) {
-          const prior = losses
-            .filter((loss) => loss.id !== deal.id && loss.closeDate <= deal.createdOn && (Date.parse(deal.createdOn) - Date.parse(loss.closeDate)) / DAY_MS <= thresholds.reopenWindowDays)
-            .sort((a, b) => b.closeDate.localeCompare(a.closeDate))[0];
-          if (!prior) continue;
-          const days = Math.round((Date.parse(deal.createdOn) - Date.parse(prior.closeDate)) / DAY_MS);
+        for (const deal of entries) {
+          const dealId = sourced.id(deal);
+          const createdOn = sourced.day(deal);
+          // The latest loss on or before the deal's creation, within the window; the first one added wins a tie.
+          let prior: number | undefined;
+          for (const loss of losses) {
+            const lostOn = lost.day(loss);
+            if (lostOn > createdOn || createdOn - lostOn > thresholds.reopenWindowDays) continue;
+            if (prior !== undefined && lostOn <= lost.day(prior)) continue;
+            if (lost.id(loss) === dealId) continue;
+            prior = loss;
+          }
+          if (prior === undefined) continue;
+          const cloud = sourced.tag(deal) as Cloud;
+          const priorId = lost.id(prior);
+          const days = Math.round(createdOn - lost.day(prior));
           findings.push(
             lintFinding(LINT_CODES.reopenedAsSourced, {
-              cloud: deal.cloud,
+              cloud,
               field: 'coSell.origin',
-              opportunityId: deal.id,
-              message: `Opened as ${deal.cloud}-sourced ${days} days after direct deal ${prior.id} on the same account was lost: if this is that deal re-opened for alliance credit, agree explicit credit for supporting direct deals instead of letting them lapse.`,
-              evidence: { lostOpportunityId: prior.id, lostOn: prior.closeDate, createdOn: deal.createdOn, daysBetween: days, windowDays: thresholds.reopenWindowDays },
+              opportunityId: dealId,
+              message: `Opened as ${cloud}-sourced ${days} days after direct deal ${priorId} on the same account was lost: if this is that deal re-opened for alliance credit, agree explicit credit for supporting direct deals instead of letting them lapse.`,
+              evidence: { lostOpportunityId: priorId, lostOn: isoDay(lost.day(prior)), createdOn: isoDay(createdOn), daysBetween: days, windowDays: thresholds.reopenWindowDays },
             }),
           );
         }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { jsonPath, schemaFindings } from '../findings.js';
 import { passesFastCheck } from '../wire-fast-path.js';
+import { narrowedSchemaFindings } from '../wire-narrowing.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
 import {
@@ -66,7 +67,8 @@ export const googleWireFormat: PortalWireFormat = {
     if (!op) throw new UnknownOperationError('google', operation, Object.keys(GOOGLE_OPERATIONS));
     const rules = op.rules(payload);
     if (passesFastCheck(op.schema, payload)) return rules;
-    const schema = googleSchemaFindings(op.schema, payload);
+    // zod parses only the failing parts: the same findings as the whole, at a fraction of the cost.
+    const schema = narrowedSchemaFindings(op.schema, payload, { cloud: 'Google', codePrefix: 'GOOGLE' });
     return schema.length === 0 ? rules : [...schema, ...rules];
   },
 };

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { schemaFindings } from '../findings.js';
 import { passesFastCheck } from '../wire-fast-path.js';
+import { narrowedSchemaFindings } from '../wire-narrowing.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
 import { createRules, fullUpdateRules, listRules, patchRules, readBackRules, webhookRules } from './rules.js';
 import {
@@ -50,7 +51,8 @@ export const microsoftWireFormat: PortalWireFormat = {
     if (!op) throw new UnknownOperationError('microsoft', operation, Object.keys(MICROSOFT_OPERATIONS));
     const rules = op.rules(payload);
     if (passesFastCheck(op.schema, payload)) return rules;
-    const schema = microsoftSchemaFindings(op.schema, payload);
+    // zod parses only the failing parts: the same findings as the whole, at a fraction of the cost.
+    const schema = narrowedSchemaFindings(op.schema, payload, { cloud: 'Microsoft', codePrefix: 'MICROSOFT' });
     return schema.length === 0 ? rules : [...schema, ...rules];
   },
 };

@@ -1,0 +1,48 @@
+// The ledger holds every candidate deal of a cross-row rule until the last row: it must give back
+// exactly what was added, in order, however many deals and whatever the Ids.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { AccountIndex, DealLedger, dayNumber, isoDay } from '../../../middleware/src/core/lint/deal-ledger.js';
+
+describe('DealLedger', () => {
+  it('gives back every deal as added, past several growths, with any Id text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ account: fc.nat(50), day: fc.integer({ min: -30000, max: 60000 }), id: fc.string({ unit: 'grapheme', maxLength: 20 }), tag: fc.option(fc.constantFrom('AWS', 'Microsoft', 'Google'), { nil: undefined }) }), { maxLength: 3000 }),
+        (deals) => {
+          const ledger = new DealLedger();
+          for (const deal of deals) ledger.add(deal.account, deal.day, deal.id, deal.tag);
+          expect(ledger.length).toBe(deals.length);
+          deals.forEach((deal, index) => {
+            expect([ledger.account(index), ledger.day(index), ledger.id(index), ledger.tag(index)]).toEqual([deal.account, deal.day, deal.id, deal.tag]);
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('groups deals by account, groups in order of first appearance, deals in the order added', () => {
+    const ledger = new DealLedger();
+    [7, 3, 7, 9, 3, 7].forEach((account, index) => ledger.add(account, index, `006${index}`));
+    expect(ledger.byAccount()).toEqual([
+      { account: 7, entries: [0, 2, 5] },
+      { account: 3, entries: [1, 4] },
+      { account: 9, entries: [3] },
+    ]);
+  });
+
+  it('numbers account keys in order of first sight', () => {
+    const accounts = new AccountIndex();
+    expect([accounts.of('id:001A'), accounts.of('name:contoso'), accounts.of('id:001A')]).toEqual([0, 1, 0]);
+    expect(accounts.find('name:contoso')).toBe(1);
+    expect(accounts.find('name:fabrikam')).toBeUndefined();
+  });
+
+  it('turns ISO dates and timestamps into UTC day numbers and back', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2026-03-01T23:59:59Z') - dayNumber('2026-02-28')).toBe(1);
+    expect(isoDay(dayNumber('2024-02-29'))).toBe('2024-02-29');
+    expect(isoDay(dayNumber('1969-12-31'))).toBe('1969-12-31');
+  });
+});
