@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import { CLOUDS, SOURCE_LAYERS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import { Connection } from 'jsforce';
-import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOrg, seedDemoReadiness } from '../demo/seed.js';
+import { DEMO_REFERRERS, demoReferrerEmail, seedDemoOrg } from '../demo/seed.js';
+import { seedDemoReferenceRecords } from '../demo/reference-records.js';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
@@ -175,7 +176,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
   }
   triageConfig = await gateway.triageRules.config();
-  await loadOrgReadiness(gateway, logger);
+  await loadOrgReference(gateway, logger);
   const salesforceSync: ChangeDrivenSync = gateway.changeDrivenSync({
     pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
     onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
@@ -248,6 +249,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
         portalErrors.set(key, count);
         logger.warn({ job: event.job.id, kind: event.job.kind, error: event.error }, event.type);
       }
+      if (event.type === 'job-progress-unwritten') logger.info({ job: event.job.id, error: event.error }, 'submission progress not shown in Salesforce; the outcome follows');
     },
   });
 
@@ -295,7 +297,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
 
   const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
-    await loadOrgReadiness(gateway, logger);
+    await loadOrgReference(gateway, logger);
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
@@ -321,8 +323,9 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
     const wouldRefuse = (opportunity: CoSellOpportunity, cloud: Cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid);
     const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, wouldRefuse);
-    await seedDemoCounterparts(store.db, clock());
-    await seedDemoReadiness(store.db, clock());
+    await seedDemoReferenceRecords(admin, clock());
+    // Read back at once: the demo referrals below are triaged against the org's counterparts.
+    await loadOrgReference(gateway, logger);
     if (seeded && allSandbox(config)) {
       seedDemoReferrals(emulators);
       for (const saver of savers) saver.touch();
@@ -402,13 +405,19 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   };
 }
 
-/** Copies the org's readiness evidence into the store; a bad record is logged and left out, never fatal. */
-async function loadOrgReadiness(gateway: SalesforceGateway, logger: Logger): Promise<void> {
+/** Copies the org's readiness evidence and counterparts into the store; a bad record is logged and left out, never fatal. */
+async function loadOrgReference(gateway: SalesforceGateway, logger: Logger): Promise<void> {
   try {
     const { skipped } = await gateway.readiness.load();
     for (const record of skipped) logger.warn(record, 'readiness evidence record left out');
   } catch (error) {
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read readiness evidence from the org; the last copy stands');
+  }
+  try {
+    const { skipped } = await gateway.counterparts.load();
+    for (const record of skipped) logger.warn(record, 'counterpart record left out');
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read counterparts from the org; the last copy stands');
   }
 }
 
