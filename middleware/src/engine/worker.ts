@@ -19,6 +19,18 @@ export interface SalesforceSink {
   writeEngagement(outcome: EngagementOutcome): Promise<void>;
   /** Creates or updates the referral record; returns its Salesforce Id. */
   writeReferral(referral: InboundReferral & { referralId: string }): Promise<{ salesforceId: string }>;
+  /**
+   * Shows a submission under way: the portal id and the status the portal reports while the
+   * submission's remaining calls run. Only those fields; the final outcome follows as usual.
+   */
+  writeEngagementProgress?(progress: EngagementProgress): Promise<void>;
+}
+
+export interface EngagementProgress {
+  opportunityId: string;
+  cloud: Cloud;
+  portalId: string;
+  status: string;
 }
 
 export interface EngagementOutcome {
@@ -71,7 +83,9 @@ export type WorkerEvent =
   | { type: 'job-retry'; job: OutboxJob; error: string }
   | { type: 'job-dead'; job: OutboxJob; error: string }
   | { type: 'job-deferred'; job: OutboxJob; reason: string; untilMs: number }
-  | { type: 'job-lost'; job: OutboxJob };
+  | { type: 'job-lost'; job: OutboxJob }
+  /** A submission's early progress write to Salesforce failed; its final outcome is still written. */
+  | { type: 'job-progress-unwritten'; job: OutboxJob; error: string };
 
 /**
  * A handler's success: state changes to commit in the same transaction as the job's completion,
@@ -370,7 +384,12 @@ export class SyncWorker {
     const now = this.clock();
     let state: PortalRecordState;
     if (!engagement.portal_id) {
-      state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now });
+      let progress: Promise<void> | null = null;
+      state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now, onRecorded: (recorded) => {
+        progress = this.showProgress(job, opportunityId, cloud, recorded);
+      } });
+      // Settled before the final outcome is queued, so the two writes reach Salesforce in order.
+      await progress;
     } else if (LOCKED_STATUSES.has(engagement.status)) {
       return this.queueWhileLocked(job, engagement.id, opportunityId, cloud, opportunity.lastModifiedDate, engagement.status, false);
     } else {
@@ -391,6 +410,21 @@ export class SyncWorker {
         await this.applyPortalState(trx, opportunityId, cloud, state, claimed, { submitted: !engagement.portal_id, clearPending: true });
       },
     };
+  }
+
+  /**
+   * Writes the portal id and the portal's current status to Salesforce while the submission goes
+   * on. The store is not touched: a retry after a crash must still find no portal id and resume the
+   * submission (the client reconciles to the same record). A failed write only costs the early view.
+   */
+  private async showProgress(job: OutboxJob, opportunityId: string, cloud: Cloud, recorded: PortalRecordState): Promise<void> {
+    const write = this.options.salesforce.writeEngagementProgress;
+    if (!write) return;
+    try {
+      await write.call(this.options.salesforce, { opportunityId, cloud, portalId: recorded.portalId, status: recorded.status });
+    } catch (error) {
+      this.options.onEvent?.({ type: 'job-progress-unwritten', job, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks. */
