@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CLOUDS } from '../../middleware/src/core/model.js';
 import { Connection } from 'jsforce';
+import { seedDemoReferenceRecords } from '../../middleware/src/demo/reference-records.js';
 import { demoOpportunities, seedDemoOrg } from '../../middleware/src/demo/seed.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
@@ -60,5 +61,21 @@ describe('seeding the local org', () => {
     expect(org.server.collectionSizes.every((size) => size <= 200)).toBe(true);
     expect(await seedDemoOrg(connection, NOW, org.admin.userId)).toBeNull();
     expect(org.server.org.all('Opportunity')).toHaveLength(opportunities.length);
+  });
+
+  it("creates the alliance team's counterparts and readiness evidence as org records, once", async () => {
+    const first = await seedDemoReferenceRecords(connection, NOW);
+    expect(first).toEqual({ counterparts: 15, readiness: 3 });
+    const counterparts = await connection.query<{ Cloud__c: string; Layer__c: string; Email__c: string }>('SELECT Id, Cloud__c, Layer__c, Email__c FROM CoSell_Counterpart__c');
+    expect(counterparts.totalSize).toBe(15);
+    for (const cloud of CLOUDS) expect(new Set(counterparts.records.filter((c) => c.Cloud__c === cloud).map((c) => c.Layer__c)).size).toBe(5);
+    // Every one is a counterpart the service accepts (an accented name makes a plain address).
+    for (const record of counterparts.records) expect(record.Email__c).toMatch(/^[a-z]+@(amazon|microsoft|google)\.com$/);
+    const readiness = await connection.query<{ Cloud__c: string; Evidence__c: string }>('SELECT Id, Cloud__c, Evidence__c FROM CoSell_Readiness__c');
+    expect(readiness.records.map((r) => r.Cloud__c).sort()).toEqual(['AWS', 'Google', 'Microsoft']);
+    expect(JSON.parse(readiness.records.find((r) => r.Cloud__c === 'AWS')!.Evidence__c)).toMatchObject({ primary: true, pdm: { name: 'Dana Whitfield' }, pdmCadence: 'fortnightly' });
+    // Records already there (a restart, an admin's edits) are left as they are.
+    expect(await seedDemoReferenceRecords(connection, NOW)).toEqual({ counterparts: 0, readiness: 0 });
+    expect(org.server.org.all('CoSell_Counterpart__c')).toHaveLength(15);
   });
 });

@@ -136,7 +136,7 @@ describe('referral requests from the Salesforce inbox', () => {
     const writes = await harness.store.db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'salesforce.referral').execute();
     expect(writes.filter((job) => !writesBefore.some((before) => before.id === job.id)).map((job) => job.payload)).toEqual([{ referralId }]);
     const referral = InboundReferral.parse({ ...(stored.data as object), triageStatus: stored.triage_status });
-    await harness.gateway.writeBack.writeReferral({ ...referral, referralId });
+    await harness.gateway.writeBack.writeReferral({ ...referral, referralId, ownerQueue: null });
     expect(harness.fixture.server.org.get('CoSell_Referral__c', salesforceId)).toMatchObject({ Triage_Status__c: 'Assigned', OwnerId: alliance.Id });
   });
 

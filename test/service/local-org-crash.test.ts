@@ -86,11 +86,13 @@ describe('the embedded desk killed mid-sync', () => {
       org = await start();
     }
     const records = await until('every Submit answered in the org', async () => {
-      const result = await org.query<{ Id: string; Portal_Id__c: string | null; Requested_Action__c: string | null }>(`SELECT Id, Portal_Id__c, Requested_Action__c FROM CoSell_Engagement__c`);
+      const result = await org.query<{ Id: string; Portal_Id__c: string | null; Requested_Action__c: string | null; Status__c: string | null }>(`SELECT Id, Portal_Id__c, Requested_Action__c, Status__c FROM CoSell_Engagement__c`);
       return result.records.length === DEALS && result.records.every((r) => r.Portal_Id__c && !r.Requested_Action__c) ? result.records : null;
     }, 150_000);
     const portalIds = records.map((r) => r.Portal_Id__c);
     expect(new Set(portalIds).size).toBe(DEALS);
+    // Every submission ran to its end (the portal id may show before the engagement is started).
+    for (const record of records) expect(record.Status__c).toMatch(/^(Submitted|In review|Accepted)$/);
 
     const stopped = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');
@@ -103,6 +105,7 @@ describe('the embedded desk killed mid-sync', () => {
       expect(onAce).toHaveLength(DEALS);
       expect(new Set(onAce.map((record) => record.PartnerOpportunityIdentifier)).size).toBe(DEALS);
       expect(onAce.map((record) => record.Id).sort()).toEqual([...portalIds].sort());
+      for (const record of onAce) expect((record.LifeCycle as { ReviewStatus?: string } | undefined)?.ReviewStatus ?? 'Pending Submission').not.toBe('Pending Submission');
       const org = await loadSandboxState<{ streaming: { lastReplayId: number } }>(store.db, 'salesforce-org');
       // Every create and update of the run got a replay id, numbered on across the restarts.
       expect(org!.streaming.lastReplayId).toBeGreaterThan(DEALS * 5);

@@ -3,9 +3,11 @@
 // the ACE emulator by Change Data Capture and the outcome is written back into the org's
 // CoSell_Engagement__c; with the streaming channel down, the cursor poll still carries changes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Connection } from 'jsforce';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
@@ -15,6 +17,7 @@ import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 
+const run = promisify(execFile);
 const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
@@ -105,17 +108,65 @@ describe('the embedded desk on the local org', () => {
     expect((await queueStats(desk.store.db, new Date())).dead).toBe(0);
   });
 
-  it("carries an AE's Submit through the org's REST API to ACE by change event and writes the outcome back", async () => {
+  it('answers the real `cosell sync status` with exit 0 on a fresh demo', async () => {
+    // The compiled command (bin/run.js runs lib/), a separate process, as an operator runs it.
+    const { stdout } = await run(process.execPath, [resolve('bin/run.js'), 'cosell', 'sync', 'status', '--json'], {
+      env: { PATH: process.env.PATH, HOME: dataDir, COSELL_SERVICE_URL: desk.url, COSELL_TOKEN: desk.adminToken!, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', NODE_OPTIONS: '' },
+      timeout: 60_000,
+    });
+    const answer = JSON.parse(stdout) as { status: number; result: { queue: { dead: number; done: number }; deadLetters: unknown[] } };
+    expect(answer.status).toBe(0);
+    expect(answer.result.queue.dead).toBe(0);
+    expect(answer.result.deadLetters).toEqual([]);
+    // The demo's work has run: this is a settled fresh demo, not an idle one.
+    expect(answer.result.queue.done).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("follows the org's counterparts: one created in the org joins the coverage report, an edit moves it", async () => {
+    const coverage = async () => {
+      const response = await fetch(`${desk.url}/api/v1/relationship-coverage`, { method: 'POST', headers: { authorization: `Bearer ${desk.adminToken}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(response.status).toBe(200);
+      const { clouds } = (await response.json()) as { clouds: Array<{ cloud: string; layers: Record<string, string[]> }> };
+      return clouds.find((entry) => entry.cloud === 'Google')!.layers;
+    };
+    expect((await coverage()).Specialist).toEqual(['Noah Fischer']);
+    const created = (await org.sobject('CoSell_Counterpart__c').create({ Name: 'Ines Duarte', Cloud__c: 'Google', Layer__c: 'Specialist', Email__c: 'ines@google.com', Title__c: 'Data Analytics Specialist' })) as { id: string };
+    await desk.tick();
+    expect((await coverage()).Specialist).toEqual(expect.arrayContaining(['Noah Fischer', 'Ines Duarte']));
+    await org.sobject('CoSell_Counterpart__c').update({ Id: created.id, Layer__c: 'Account Team' });
+    await desk.tick();
+    const layers = await coverage();
+    expect(layers.Specialist).toEqual(['Noah Fischer']);
+    expect(layers['Account Team']).toEqual(expect.arrayContaining(['Priya Raman', 'Ines Duarte']));
+  });
+
+  it("carries an AE's Submit through the org's REST API to ACE by change event, shows the portal id at once and writes the outcome back", async () => {
     const engagementId = await draftDeal(org, 'Northwind');
     const created = desk.emulators.aws!.counters.created;
+    // Every state the org shows for the engagement, with where ACE's review stood at that moment.
+    const shown: Array<{ portalId: string; status: unknown; requested: unknown; aceReview: string | null }> = [];
+    const off = desk.localOrg!.server.org.onChange((change) => {
+      if (change.entityName !== 'CoSell_Engagement__c' || !change.recordIds.includes(engagementId) || !('Portal_Id__c' in change.fields || 'Status__c' in change.fields)) return;
+      const record = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId)!;
+      if (!record.Portal_Id__c) return;
+      const ace = desk.emulators.aws!.control.snapshot().opportunities.find(([, stored]) => stored.record.Id === record.Portal_Id__c)?.[1].record;
+      shown.push({ portalId: String(record.Portal_Id__c), status: record.Status__c, requested: record.Requested_Action__c ?? null, aceReview: ace ? String((ace.LifeCycle as { ReviewStatus?: string } | undefined)?.ReviewStatus ?? 'Pending Submission') : null });
+    });
     await org.sobject('CoSell_Engagement__c').update({ Id: engagementId, Requested_Action__c: 'Submit' });
     const written = await until('the ACE outcome written back to the engagement', () => {
       const record = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId) as SRecord | undefined;
-      return record?.Portal_Id__c ? record : null;
+      return record?.Portal_Id__c && !record.Requested_Action__c ? record : null;
     }, 20_000);
+    off();
     expect(String(written.Portal_Id__c)).toMatch(/^O\d+$/);
     expect(written).toMatchObject({ Status__c: expect.stringMatching(/Submitted|In review|Accepted/), Requested_Action__c: null, Sync_Error__c: null });
     expect(desk.emulators.aws!.counters.created).toBe(created + 1);
+    // The portal id shows as soon as ACE holds the record, still a draft there (Pending Submission)
+    // with the Submit still pending; the submitted status follows once ACE started the engagement.
+    expect(shown[0]).toEqual({ portalId: written.Portal_Id__c, status: 'Draft', requested: 'Submit', aceReview: 'Pending Submission' });
+    expect(shown.at(-1)).toMatchObject({ portalId: written.Portal_Id__c, status: written.Status__c, requested: null });
+    expect(shown.at(-1)!.aceReview).not.toBe('Pending Submission');
+    expect(new Set(shown.map((entry) => entry.portalId)).size).toBe(1);
   });
 });
 
@@ -126,7 +177,10 @@ describe('with the streaming channel down', () => {
       // First a submit while the channel is up, then the channel dies and the next one needs the poll.
       const before = await draftDeal(org, 'Proseware');
       await org.sobject('CoSell_Engagement__c').update({ Id: before, Requested_Action__c: 'Submit' });
-      await until('the first outcome written back', () => desk.localOrg!.server.org.get('CoSell_Engagement__c', before)?.Portal_Id__c, 20_000);
+      await until('the first outcome written back', () => {
+        const first = desk.localOrg!.server.org.get('CoSell_Engagement__c', before);
+        return first?.Portal_Id__c && !first.Requested_Action__c;
+      }, 20_000);
       const engagementId = await draftDeal(org, 'Tailspin');
       const published = desk.localOrg!.server.streaming.published;
       desk.localOrg!.server.streaming.suspend();
@@ -134,9 +188,9 @@ describe('with the streaming channel down', () => {
       expect(updated.map((result) => result.success)).toEqual([true]);
       const record = await until('the outcome written back by the poll', () => {
         const current = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
-        return current?.Portal_Id__c ? current : null;
+        return current?.Portal_Id__c && !current.Requested_Action__c ? current : null;
       }, 40_000);
-      expect(record.Requested_Action__c).toBeNull();
+      expect(record.Status__c).toMatch(/Submitted|In review|Accepted/);
       expect(desk.emulators.aws!.counters.created).toBe(2);
       // The change was retained for replay but never reached a subscriber.
       expect(desk.localOrg!.server.streaming.published).toBeGreaterThan(published);
@@ -154,7 +208,10 @@ describe('across a restart', () => {
     try {
       const engagementId = await draftDeal(first.org, 'Litware');
       await first.org.sobject('CoSell_Engagement__c').update({ Id: engagementId, Requested_Action__c: 'Submit' });
-      const written = await until('the ACE outcome written back', () => first.desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId)?.Portal_Id__c as string | undefined, 20_000);
+      const written = await until('the ACE outcome written back', () => {
+        const record = first.desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
+        return record?.Requested_Action__c ? undefined : (record?.Portal_Id__c as string | undefined);
+      }, 20_000);
       portalId = written;
     } finally {
       await first.desk.stop();

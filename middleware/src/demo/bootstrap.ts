@@ -1,20 +1,22 @@
 // The demo bootstrap: what `npm start` adds to the desk's application wiring (service/desk.ts)
 // when it runs on the local org. Demo deals are created in the org as an AE would, through its
-// API; counterparts and readiness evidence go to the store; and when every portal is a sandbox,
+// API, with the counterparts and readiness evidence an admin would enter; and when every portal is a sandbox,
 // one referral per field layer per cloud arrives through them, as a busy week's inbox.
 import { Connection } from 'jsforce';
 import { SOURCE_LAYERS } from '../core/model.js';
 import { SALESFORCE_API_VERSION } from '../salesforce/index.js';
 import { startDesk, type Desk, type DeskOptions, type DeskSeedContext } from '../service/desk.js';
-import { DEMO_REFERRERS, demoReferrerEmail, seedDemoCounterparts, seedDemoOrg, seedDemoReadiness } from './seed.js';
+import { seedDemoReferenceRecords } from './reference-records.js';
+import { DEMO_REFERRERS, demoReferrerEmail, seedDemoOrg } from './seed.js';
 
-/** Seeds the local org, the store and (all portals sandboxed) the sandbox portals once. */
+/** Seeds the local org and (all portals sandboxed) the sandbox portals once. */
 export async function seedDemoDesk(context: DeskSeedContext): Promise<void> {
-  const { localOrg, db, clock, logger } = context;
+  const { localOrg, clock, logger } = context;
   const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
   const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, context.wouldRefuse);
-  await seedDemoCounterparts(db, clock());
-  await seedDemoReadiness(db, clock());
+  await seedDemoReferenceRecords(admin, clock());
+  // Read back at once: the demo referrals below are triaged against the org's counterparts.
+  await context.reloadOrgReference();
   if (seeded && context.sandboxPortals) {
     seedDemoReferrals(context.sandboxPortals);
     context.touchSandbox();

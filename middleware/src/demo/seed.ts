@@ -3,11 +3,7 @@
 // attribution has numbers, and a few deliberate submission mistakes for the lint to catch), some
 // already submitted so the review lifecycle runs, and inbound referrals from every field layer.
 import type { Connection } from 'jsforce';
-import type { Kysely } from 'kysely';
 import { CoSellOpportunity, SOURCE_LAYERS, type Cloud, type Engagement, type SourceLayer } from '../core/model.js';
-import { parseReadinessEvidence } from '../core/readiness/index.js';
-import { saveReadinessEvidence } from '../store/readiness-evidence.js';
-import type { Database } from '../store/schema.js';
 import { generateOpportunities } from './pipeline.js';
 
 /** Where each demo customer sits: country, city, postcode, website, industry. */
@@ -45,73 +41,10 @@ export const DEMO_REFERRERS: Record<Cloud, Record<SourceLayer, { name: string; t
 
 const CLOUD_MAIL_DOMAIN: Record<Cloud, string> = { AWS: 'amazon.com', Microsoft: 'microsoft.com', Google: 'google.com' };
 
-/** The demo address of a hyperscaler person: first name at the cloud's domain. */
+/** The demo address of a hyperscaler person: first name, accents dropped (Tomás → tomas), at the cloud's domain. */
 export function demoReferrerEmail(cloud: Cloud, name: string): string {
-  return `${name.split(' ')[0]!.toLowerCase()}@${CLOUD_MAIL_DOMAIN[cloud]}`;
-}
-
-/**
- * The demo referrers as the ISV's named counterparts (CoSell_Counterpart__c in an org): their
- * recorded layer tells the intake who a Google owner is, and the PDMs, met last week, give
- * readiness item 5 a named PDM with a working rhythm.
- */
-export async function seedDemoCounterparts(db: Kysely<Database>, now: Date): Promise<number> {
-  const existing = await db.selectFrom('counterparts').select('id').limit(1).executeTakeFirst();
-  if (existing) return 0;
-  const lastContactAt = new Date(now.getTime() - 5 * 86_400_000).toISOString();
-  const rows = (Object.keys(DEMO_REFERRERS) as Cloud[]).flatMap((cloud) =>
-    SOURCE_LAYERS.map((layer) => {
-      const person = DEMO_REFERRERS[cloud][layer];
-      return {
-        cloud,
-        layer,
-        name: person.name,
-        email: demoReferrerEmail(cloud, person.name),
-        data: JSON.stringify({ title: person.title, region: null, lastContactAt: layer === 'Partner Program' ? lastContactAt : null }),
-        updated_at: now,
-      };
-    }),
-  );
-  await db.insertInto('counterparts').values(rows).execute();
-  return rows.length;
-}
-
-/**
- * What the demo alliance team recorded about each cloud (CoSell_Readiness__c in an org), stored where
- * the gateway puts the org's records: AWS, the primary cloud, is fully set up with a named PDM met
- * fortnightly; Microsoft and Google are further behind, so the checklist has something to say.
- */
-export async function seedDemoReadiness(db: Kysely<Database>, now: Date): Promise<void> {
-  const existing = await db.selectFrom('readiness_evidence').select('cloud').limit(1).executeTakeFirst();
-  if (existing) return;
-  const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-  const pdm = (cloud: Cloud) => {
-    const person = DEMO_REFERRERS[cloud]['Partner Program'];
-    return { name: person.name, email: demoReferrerEmail(cloud, person.name), lastMetOn: day(5) };
-  };
-  const evidence = [
-    {
-      cloud: 'AWS' as const,
-      primary: true,
-      tenancyArchetype: 'ISV-hosted SaaS' as const,
-      listing: { live: true, transactable: true, deliveryModels: ['SaaS' as const] },
-      technicalValidation: { passedOn: day(200), expiresOn: day(-530) },
-      coSellEligible: true,
-      opportunitySharing: { configured: true, submissionCriteriaDefined: true },
-      pdm: pdm('AWS'),
-      pdmCadence: 'fortnightly' as const,
-      jointValueProposition: true,
-      priorityWorkloads: ['Data platform modernisation'],
-      customerReferences: [{ customer: 'Northwind Health', workload: 'Data platform modernisation' }],
-      accountMapping: { lastRunOn: day(40), jointPursuitListDefined: true },
-      enablement: { aesKnowHowToInvokeCounterparts: true, marketplaceCompExplained: true },
-      compRules: { allianceVsDirectDefined: true, sourcedAndInfluencedCreditSharing: true },
-      attributionTracked: true,
-    },
-    { cloud: 'Microsoft' as const, primary: false, pdm: pdm('Microsoft'), pdmCadence: 'monthly' as const, coSellEligible: true, listing: { live: true, transactable: true, deliveryModels: ['SaaS' as const] } },
-    { cloud: 'Google' as const, primary: false, pdm: pdm('Google'), pdmCadence: null, coSellEligible: null },
-  ];
-  for (const entry of evidence) await saveReadinessEvidence(db, parseReadinessEvidence(entry), null, now);
+  const first = name.split(' ')[0]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return `${first}@${CLOUD_MAIL_DOMAIN[cloud]}`;
 }
 
 /**

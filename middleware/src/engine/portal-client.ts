@@ -24,6 +24,12 @@ export interface SubmitRequest {
    */
   idempotencyKey: string;
   now: Date;
+  /**
+   * Told once the portal holds the record while more of the submission's calls are still to come
+   * (ACE: after the create, before associate and start), with the record's state as the portal
+   * reports it, so the engine can show the portal id without waiting for the rest.
+   */
+  onRecorded?: (state: PortalRecordState) => void;
 }
 
 export interface UpdateRequest {

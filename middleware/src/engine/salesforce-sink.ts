@@ -27,4 +27,16 @@ export interface SalesforceSink {
   writeEngagement(outcome: EngagementOutcome): Promise<void>;
   /** Creates or updates the referral record; returns its Salesforce Id. */
   writeReferral(referral: ReferralWrite): Promise<{ salesforceId: string }>;
+  /**
+   * Shows a submission under way: the portal id and the status the portal reports while the
+   * submission's remaining calls run. Only those fields; the final outcome follows as usual.
+   */
+  writeEngagementProgress?(progress: EngagementProgress): Promise<void>;
+}
+
+export interface EngagementProgress {
+  opportunityId: string;
+  cloud: Cloud;
+  portalId: string;
+  status: string;
 }

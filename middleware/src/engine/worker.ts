@@ -16,7 +16,7 @@ import { PortalError, type PortalClient } from './portal-client.js';
 import { admit, spendDaily, type DailyQuota, type RateLimit } from './rate-limit.js';
 import type { SalesforceSink } from './salesforce-sink.js';
 
-export type { EngagementOutcome, ReferralWrite, SalesforceSink } from './salesforce-sink.js';
+export type { EngagementOutcome, EngagementProgress, ReferralWrite, SalesforceSink } from './salesforce-sink.js';
 
 export interface TargetBudget {
   write?: RateLimit;
@@ -54,7 +54,9 @@ export type WorkerEvent =
   | { type: 'job-retry'; job: OutboxJob; error: string }
   | { type: 'job-dead'; job: OutboxJob; error: string }
   | { type: 'job-deferred'; job: OutboxJob; reason: string; untilMs: number }
-  | { type: 'job-lost'; job: OutboxJob };
+  | { type: 'job-lost'; job: OutboxJob }
+  /** A submission's early progress write to Salesforce failed; its final outcome is still written. */
+  | { type: 'job-progress-unwritten'; job: OutboxJob; error: string };
 
 class LeaseLostError extends Error {}
 
@@ -85,6 +87,7 @@ export class SyncWorker {
       clients: options.clients,
       salesforce: options.salesforce,
       ...(options.preflight ? { preflight: options.preflight } : {}),
+      onProgressUnwritten: (job, error) => this.options.onEvent?.({ type: 'job-progress-unwritten', job, error }),
     };
   }
 

@@ -1,5 +1,6 @@
-// Reads the named hyperscaler counterparts (CoSell_Counterpart__c) of one cloud from an org, for
-// the readiness checklist's PDM-rhythm item.
+// Reads the named hyperscaler counterparts (CoSell_Counterpart__c) from an org: the CLI reads one
+// cloud's for the readiness checklist's PDM-rhythm item; the service's gateway reads them all
+// (salesforce/counterparts.ts) with the same query and the same record parser.
 import { Counterpart, type Cloud } from '../core/model.js';
 import { COUNTERPART_FIELDS, COUNTERPART_OBJECT } from '../core/salesforce-fields.js';
 import { queryAll, type OrgConnection } from './org-connection.js';
@@ -11,8 +12,10 @@ export interface OrgCounterparts {
   skipped: Array<{ id: string | null; reason: string }>;
 }
 
-export function counterpartSoql(cloud: Cloud): string {
-  return `SELECT ${Object.values(COUNTERPART_FIELDS).join(', ')} FROM ${COUNTERPART_OBJECT} WHERE ${COUNTERPART_FIELDS.cloud} = ${soqlLiteral(cloud)} ORDER BY Id`;
+/** One cloud's counterparts, or every cloud's when none is named. */
+export function counterpartSoql(cloud?: Cloud): string {
+  const where = cloud ? ` WHERE ${COUNTERPART_FIELDS.cloud} = ${soqlLiteral(cloud)}` : '';
+  return `SELECT ${Object.values(COUNTERPART_FIELDS).join(', ')} FROM ${COUNTERPART_OBJECT}${where} ORDER BY Id`;
 }
 
 /** Salesforce writes `+0000`; the model wants an ISO offset with a colon. */
@@ -22,21 +25,24 @@ function isoInstant(value: unknown): string | null {
   return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
 }
 
+/** Adds one queried record to the result: parsed, or skipped with the Salesforce field at fault. */
+export function addCounterpartRecord(result: OrgCounterparts, record: Record<string, unknown>): void {
+  const input = Object.fromEntries(
+    Object.entries(COUNTERPART_FIELDS).map(([path, column]) => [path, path === 'lastContactAt' ? isoInstant(record[column]) : (record[column] ?? null)]),
+  );
+  if (input.id === null) delete input.id;
+  const parsed = Counterpart.safeParse(input);
+  if (parsed.success) result.counterparts.push(parsed.data);
+  else {
+    const issue = parsed.error.issues[0];
+    const path = String(issue?.path[0] ?? '');
+    const column = (COUNTERPART_FIELDS as Record<string, string>)[path] ?? path;
+    result.skipped.push({ id: typeof record.Id === 'string' ? record.Id : null, reason: `${column}: ${issue?.message ?? 'invalid'}` });
+  }
+}
+
 export async function readOrgCounterparts(connection: OrgConnection, cloud: Cloud): Promise<OrgCounterparts> {
   const result: OrgCounterparts = { counterparts: [], skipped: [] };
-  for await (const record of queryAll(connection, counterpartSoql(cloud))) {
-    const input = Object.fromEntries(
-      Object.entries(COUNTERPART_FIELDS).map(([path, column]) => [path, path === 'lastContactAt' ? isoInstant(record[column]) : (record[column] ?? null)]),
-    );
-    if (input.id === null) delete input.id;
-    const parsed = Counterpart.safeParse(input);
-    if (parsed.success) result.counterparts.push(parsed.data);
-    else {
-      const issue = parsed.error.issues[0];
-      const path = String(issue?.path[0] ?? '');
-      const column = (COUNTERPART_FIELDS as Record<string, string>)[path] ?? path;
-      result.skipped.push({ id: typeof record.Id === 'string' ? record.Id : null, reason: `${column}: ${issue?.message ?? 'invalid'}` });
-    }
-  }
+  for await (const record of queryAll(connection, counterpartSoql(cloud))) addCounterpartRecord(result, record);
   return result;
 }

@@ -1,11 +1,12 @@
 // The Salesforce gateway as the service uses it: one authorised connection, the intake (changes in,
-// requests consumed), the write-back sink the sync worker calls, the org's triage rules, readiness evidence and the API
+// requests consumed), the write-back sink the sync worker calls, the org's triage rules, readiness evidence, counterparts and the API
 // usage /metrics reports, wired together once.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { SalesforceApi, type SalesforceApiOptions, type SalesforceUsage } from './api.js';
 import { SalesforceChangeIntake, type IntakeOptions, type IntakeResult } from './change-intake.js';
 import { ChangeDrivenSync, jsforceChangeEvents, type ChangeEventSource } from './change-events.js';
+import { CounterpartSource } from './counterparts.js';
 import type { SalesforceConfig } from './config.js';
 import { openSalesforceSession, type SalesforceSession } from './connection.js';
 import { QueueDirectory } from './queues.js';
@@ -43,6 +44,8 @@ export class SalesforceGateway {
   readonly queues: QueueDirectory;
   /** The org's readiness evidence, copied into the store for the readiness API (loaded at start and on the poll timer). */
   readonly readiness: ReadinessEvidenceSource;
+  /** The org's named counterparts (CoSell_Counterpart__c), copied into the store (loaded at start and on the poll timer). */
+  readonly counterparts: CounterpartSource;
   /** The org's value-map pairs over the shipped maps (CoSell_Value_Map__mdt). */
   readonly valueMaps: ValueMapSource;
 
@@ -52,6 +55,7 @@ export class SalesforceGateway {
     this.triageRules = new TriageRuleSource(this.api);
     this.queues = new QueueDirectory(this.api);
     this.readiness = new ReadinessEvidenceSource(this.api, options.db, clock);
+    this.counterparts = new CounterpartSource(this.api, options.db, clock);
     this.valueMaps = new ValueMapSource(this.api);
     const multiCurrency = options.multiCurrency ?? true;
     this.writeBack = new SalesforceWriteBack({

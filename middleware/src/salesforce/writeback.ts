@@ -16,7 +16,7 @@ import {
   REFERRAL_OBJECT,
   referralKey,
 } from '../core/salesforce-fields.js';
-import type { EngagementOutcome, ReferralWrite, SalesforceSink } from '../engine/salesforce-sink.js';
+import type { EngagementOutcome, EngagementProgress, ReferralWrite, SalesforceSink } from '../engine/salesforce-sink.js';
 import type { SalesforceApi } from './api.js';
 import { bulkWrite, DEFAULT_BULK_THRESHOLD } from './bulk-backfill.js';
 import { CoalescingWriter, CollectionsWriter, type CollectionTarget, type RecordWriteResult, type SObjectRecord } from './collections.js';
@@ -142,6 +142,18 @@ export class SalesforceWriteBack implements SalesforceSink {
     const withFindings: EngagementOutcome = { ...outcome, syncError: refusal.map((finding) => finding.message).join(' | ').slice(0, 255) };
     const second = await this.coalescer.write(ENGAGEMENT_TARGET, engagementRecord(withFindings, [...outcome.findings, ...refusal], omit));
     if (!second.ok) throw new SalesforceWriteError(`the ${outcome.cloud} engagement of ${outcome.opportunityId} (after dropping refused fields)`, second);
+  }
+
+  /** The portal id and status of a submission under way; Requested_Action__c stays until the outcome. */
+  async writeEngagementProgress(progress: EngagementProgress): Promise<void> {
+    const result = await this.coalescer.write(ENGAGEMENT_TARGET, {
+      [ENGAGEMENT_KEY_FIELD]: engagementKey(progress.opportunityId, progress.cloud),
+      [ENGAGEMENT_FIELDS.opportunityId]: progress.opportunityId,
+      [ENGAGEMENT_FIELDS.cloud]: progress.cloud,
+      [ENGAGEMENT_FIELDS.portalId]: progress.portalId,
+      [ENGAGEMENT_FIELDS.status]: progress.status,
+    });
+    if (!result.ok) throw new SalesforceWriteError(`the ${progress.cloud} engagement of ${progress.opportunityId} (submission under way)`, result);
   }
 
   /** Creates or updates the referral; a new one is owned by the queue its triage chose at intake. */

@@ -93,6 +93,8 @@ export interface DeskSeedContext {
   sandboxPortals: Desk['emulators'] | null;
   /** Marks the sandbox portals' state changed, so what was seeded into them is saved. */
   touchSandbox(): void;
+  /** Reads the org's counterparts and readiness evidence into the service again, at once. */
+  reloadOrgReference(): Promise<void>;
 }
 
 /** Names of the sandbox portals' documents in the store's sandbox state. */
@@ -194,7 +196,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
   }
   triageConfig = await gateway.triageRules.config();
-  await loadOrgReadiness(gateway, logger);
+  await loadOrgReference(gateway, logger);
   const salesforceSync: ChangeDrivenSync = gateway.changeDrivenSync({
     pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
     onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
@@ -267,6 +269,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
         portalErrors.set(key, count);
         logger.warn({ job: event.job.id, kind: event.job.kind, error: event.error }, event.type);
       }
+      if (event.type === 'job-progress-unwritten') logger.info({ job: event.job.id, error: event.error }, 'submission progress not shown in Salesforce; the outcome follows');
     },
   });
 
@@ -314,7 +317,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
 
   const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
-    await loadOrgReadiness(gateway, logger);
+    await loadOrgReference(gateway, logger);
     await schedulePortalPolls(store.db, clock(), config.COSELL_POLL_INTERVAL_MS);
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
@@ -346,6 +349,7 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
       touchSandbox: () => {
         for (const saver of savers) saver.touch();
       },
+      reloadOrgReference: () => loadOrgReference(gateway, logger),
     });
   }
 
@@ -421,12 +425,18 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   };
 }
 
-/** Copies the org's readiness evidence into the store; a bad record is logged and left out, never fatal. */
-async function loadOrgReadiness(gateway: SalesforceGateway, logger: Logger): Promise<void> {
+/** Copies the org's readiness evidence and counterparts into the store; a bad record is logged and left out, never fatal. */
+async function loadOrgReference(gateway: SalesforceGateway, logger: Logger): Promise<void> {
   try {
     const { skipped } = await gateway.readiness.load();
     for (const record of skipped) logger.warn(record, 'readiness evidence record left out');
   } catch (error) {
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read readiness evidence from the org; the last copy stands');
+  }
+  try {
+    const { skipped } = await gateway.counterparts.load();
+    for (const record of skipped) logger.warn(record, 'counterpart record left out');
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read counterparts from the org; the last copy stands');
   }
 }

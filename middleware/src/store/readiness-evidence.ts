@@ -1,5 +1,5 @@
-// The readiness evidence per cloud the readiness API scores: saved from the org by the gateway or by
-// the demo seed, read back as the validated evidence object.
+// The readiness evidence per cloud the readiness API scores: saved from the org's CoSell_Readiness__c
+// records by the gateway, read back as the validated evidence object.
 import type { Kysely } from 'kysely';
 import type { Cloud } from '../core/model.js';
 import type { ReadinessEvidence } from '../core/readiness/index.js';

@@ -33,6 +33,27 @@ describe('ACE client: submit', () => {
     expect(emulator.counters.created).toBe(1);
   });
 
+  it('tells the caller the record and its draft state as soon as ACE holds it, before associate and start', async () => {
+    const client = await setup();
+    const recorded: Array<{ portalId: string; status: string; callsSoFar: Record<string, number> }> = [];
+    const state = await client.submit({
+      opportunity: northwindDataPlatform(),
+      idempotencyKey: SUBMIT_KEY,
+      now: NOW,
+      onRecorded: (early) => recorded.push({ portalId: early.portalId, status: early.status, callsSoFar: { ...emulator.counters.callsByOperation } }),
+    });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ portalId: state.portalId, status: 'Draft' });
+    expect(recorded[0]!.callsSoFar).toMatchObject({ CreateOpportunity: 1 });
+    expect(recorded[0]!.callsSoFar.AssociateOpportunity ?? 0).toBe(0);
+    expect(recorded[0]!.callsSoFar.StartEngagementFromOpportunityTask ?? 0).toBe(0);
+    expect(state.status).toBe('Submitted');
+    // A submission ACE already started has nothing more to show early.
+    const again: string[] = [];
+    await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW, onRecorded: (early) => again.push(early.status) });
+    expect(again).toEqual([]);
+  });
+
   it('never creates a second opportunity: a retry, and a second submission job with another key', async () => {
     const client = await setup();
     const first = await client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW });

@@ -16,6 +16,8 @@ export interface HandlerContext {
   salesforce: SalesforceSink;
   /** Pre-flight checks run before a submit or update reaches the portal (mapping + wire validation). */
   preflight?: (opportunity: CoSellOpportunity, cloud: Cloud) => Finding[];
+  /** A submission's early progress write to Salesforce failed (its final outcome is still written). */
+  onProgressUnwritten?: (job: OutboxJob, error: string) => void;
 }
 
 /**

@@ -41,7 +41,17 @@ export async function pushOpportunity(context: HandlerContext, job: OutboxJob): 
     queueWhileLocked(context, job, { engagementId: engagement.id, target, since: opportunity.lastModifiedDate, status: engagement.status, pollNow });
   let state: PortalRecordState;
   if (!engagement.portal_id) {
-    state = await client.submit({ opportunity, idempotencyKey: job.idempotency_key, now });
+    let progress: Promise<void> | null = null;
+    state = await client.submit({
+      opportunity,
+      idempotencyKey: job.idempotency_key,
+      now,
+      onRecorded: (recorded) => {
+        progress = showProgress(context, job, target, recorded);
+      },
+    });
+    // Settled before the final outcome is queued, so the two writes reach Salesforce in order.
+    await progress;
   } else if (LOCKED_STATUSES.has(engagement.status)) {
     return whileLocked(false);
   } else {
@@ -60,6 +70,21 @@ export async function pushOpportunity(context: HandlerContext, job: OutboxJob): 
       await applyPortalState(trx, target, state, claimed, { submitted: !engagement.portal_id, clearPending: true, now: context.clock() });
     },
   };
+}
+
+/**
+ * Writes the portal id and the portal's current status to Salesforce while the submission goes
+ * on. The store is not touched: a retry after a crash must still find no portal id and resume the
+ * submission (the client reconciles to the same record). A failed write only costs the early view.
+ */
+async function showProgress(context: HandlerContext, job: OutboxJob, target: EngagementPayload, recorded: PortalRecordState): Promise<void> {
+  const write = context.salesforce.writeEngagementProgress;
+  if (!write) return;
+  try {
+    await write.call(context.salesforce, { ...target, portalId: recorded.portalId, status: recorded.status });
+  } catch (error) {
+    context.onProgressUnwritten?.(job, error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** The portal is reviewing the record: keep the edit and apply it, merged, once it unlocks. */

@@ -293,7 +293,7 @@ export function createAceClient(config: AceClientConfig): PortalClient {
   return {
     cloud: 'AWS',
 
-    async submit({ opportunity, idempotencyKey, now }: SubmitRequest): Promise<PortalRecordState> {
+    async submit({ opportunity, idempotencyKey, now, onRecorded }: SubmitRequest): Promise<PortalRecordState> {
       const created = aceCreateRequest(mappingOf(), opportunity, { now, catalog, createKey: idempotencyKey });
       const payload = created.payload;
       // Wire and submission findings speak ACE paths: merged with the mapping's, they name the Salesforce field to fix.
@@ -316,6 +316,8 @@ export function createAceClient(config: AceClientConfig): PortalClient {
         id = response.Id;
         current = await getOpportunity(id);
       }
+      // ACE paces writes at one a second: the record's id and state are known two writes before the end.
+      if (onRecorded && (current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') onRecorded(await stateOf(current));
       const associated = new Set(current.RelatedEntityIdentifiers?.Solutions ?? []);
       for (const solution of solutions.filter((s) => !associated.has(s))) {
         await call(new AssociateOpportunityCommand({ Catalog: catalog, OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: solution }));

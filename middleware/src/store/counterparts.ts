@@ -1,0 +1,36 @@
+// The ISV's named hyperscaler counterparts as the service reads them (triage of a sender with no
+// stated role, readiness, coverage, maturity): a copy of the org's CoSell_Counterpart__c records,
+// replaced whole by the gateway's periodic read so a record deleted in the org leaves too.
+import type { Kysely } from 'kysely';
+import type { Counterpart } from '../core/model.js';
+import type { Database } from './schema.js';
+
+function rowOf(counterpart: Counterpart) {
+  return {
+    cloud: counterpart.cloud,
+    layer: counterpart.layer,
+    name: counterpart.name,
+    email: counterpart.email,
+    data: JSON.stringify({ id: counterpart.id ?? null, title: counterpart.title, region: counterpart.region, lastContactAt: counterpart.lastContactAt }),
+  };
+}
+
+const keyOf = (row: { cloud: string; layer: string; name: string; email: string | null; data: unknown }) =>
+  JSON.stringify([row.cloud, row.layer, row.name, row.email, typeof row.data === 'string' ? JSON.parse(row.data) : row.data]);
+
+/**
+ * Makes the stored counterparts exactly the given ones, in one transaction; returns whether
+ * anything changed (an unchanged org costs one read and no write).
+ */
+export async function replaceCounterparts(db: Kysely<Database>, counterparts: readonly Counterpart[], now: Date): Promise<boolean> {
+  const wanted = counterparts.map(rowOf);
+  return db.transaction().execute(async (trx) => {
+    const stored = await trx.selectFrom('counterparts').select(['cloud', 'layer', 'name', 'email', 'data']).forUpdate().execute();
+    const before = stored.map(keyOf).sort();
+    const after = wanted.map(keyOf).sort();
+    if (before.length === after.length && before.every((key, index) => key === after[index])) return false;
+    await trx.deleteFrom('counterparts').execute();
+    if (wanted.length > 0) await trx.insertInto('counterparts').values(wanted.map((row) => ({ ...row, updated_at: now }))).execute();
+    return true;
+  });
+}
