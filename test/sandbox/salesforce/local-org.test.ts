@@ -199,3 +199,36 @@ describe('the local org Bulk API 2.0 query', () => {
     await expect(integration.bulk2.query('SELECT Id, Is_Overdue__c FROM CoSell_Referral__c')).rejects.toThrow(/No such column/);
   });
 });
+
+describe('the local org /limits bulk counters', () => {
+  let local: LocalOrg;
+  afterAll(async () => local?.stop());
+
+  it('counts Bulk API 2.0 query jobs and ingest batches (one per 10,000 records) as clients read them', async () => {
+    local = await startLocalOrg();
+    const admin = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.admin.accessToken, version: SALESFORCE_API_VERSION });
+    type Limits = Record<'DailyApiRequests' | 'DailyBulkV2QueryJobs' | 'DailyBulkApiBatches', { Max: number; Remaining: number }>;
+    const limits = async () => (await admin.limits()) as unknown as Limits;
+    const before = await limits();
+    expect(before.DailyBulkV2QueryJobs).toEqual({ Max: 10_000, Remaining: 10_000 });
+    expect(before.DailyBulkApiBatches).toEqual({ Max: 15_000, Remaining: 15_000 });
+
+    const base = `${local.instanceUrl}/services/data/v${SALESFORCE_API_VERSION}`;
+    const headers = { authorization: `Bearer ${local.admin.accessToken}`, 'content-type': 'application/json' };
+    const queryJob = await fetch(`${base}/jobs/query`, { method: 'POST', headers, body: JSON.stringify({ operation: 'query', query: 'SELECT Id FROM Account' }) });
+    expect(queryJob.status).toBe(200);
+    // 10,001 accounts in one ingest job: two batches of 10,000 at most.
+    const rows = ['Name', ...Array.from({ length: 10_001 }, (_, index) => `Bulk account ${index}`)].join('\n');
+    const job = (await (await fetch(`${base}/jobs/ingest`, { method: 'POST', headers, body: JSON.stringify({ object: 'Account', operation: 'insert', contentType: 'CSV', lineEnding: 'LF' }) })).json()) as { id: string };
+    expect((await fetch(`${base}/jobs/ingest/${job.id}/batches`, { method: 'PUT', headers: { authorization: headers.authorization, 'content-type': 'text/csv' }, body: rows })).status).toBe(201);
+    const done = (await (await fetch(`${base}/jobs/ingest/${job.id}`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'UploadComplete' }) })).json()) as { state: string };
+    expect(done.state).toBe('JobComplete');
+
+    const after = await limits();
+    expect(after.DailyBulkV2QueryJobs.Remaining).toBe(10_000 - 1);
+    expect(after.DailyBulkApiBatches.Remaining).toBe(15_000 - 2);
+    // The query job, the three ingest calls and this /limits read, each one API request.
+    expect(before.DailyApiRequests.Remaining - after.DailyApiRequests.Remaining).toBe(5);
+    expect(local.org.all('Account').filter((account) => String(account.Name).startsWith('Bulk account '))).toHaveLength(10_001);
+  }, 120_000);
+});

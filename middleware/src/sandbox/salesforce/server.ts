@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs, type IngestJob } from './bulk.js';
+import { OrgLimitCounters } from './limits.js';
 import { BulkQueryJobs } from './bulk-query.js';
 import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
@@ -123,6 +124,8 @@ export class SalesforceTestServer {
   /** Origins allowed to call the API from a browser (Setup > CORS). */
   readonly cors = new CorsAllowlist();
   private apiUsed = 0;
+  /** The bulk counters `/limits` reports beside the API calls. */
+  readonly limits = new OrgLimitCounters();
   private server: Server | null = null;
   url = '';
 
@@ -355,7 +358,7 @@ export class SalesforceTestServer {
       case 'sobject':
         return this.sobject(res, method, rest, body, version, context, url.searchParams);
       case 'limits':
-        this.send(res, 200, { DailyApiRequests: { Max: this.apiLimit, Remaining: this.apiLimit - this.apiUsed } });
+        this.send(res, 200, this.limits.report({ used: this.apiUsed, max: this.apiLimit }));
         return;
       case 'bulk':
         if (rest.startsWith('/jobs/query')) return this.bulkQuery(res, method, rest, body, version, caller, url.searchParams);
@@ -781,6 +784,7 @@ export class SalesforceTestServer {
         const rows = runQuery(this.org, body.query, version, this.scopeFor(caller));
         const object = /\bFROM\s+(\w+)/i.exec(body.query)?.[1] ?? '';
         const job = this.bulkQueries.create(operation, object, rows, caller.Id, new Date(this.clock()).toISOString().replace('Z', '+0000'), []);
+        this.limits.queryJobCreated();
         return this.send(res, 200, { ...this.bulkQueries.info(job, version), state: 'UploadComplete' });
       } catch (error) {
         if (error instanceof SoqlError) return this.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
@@ -830,6 +834,7 @@ export class SalesforceTestServer {
           if ('errors' in outcome) return { error: outcome.errors.map((error) => `${error.statusCode}:${error.message}${error.fields.length ? ` fields: [${error.fields.join(', ')}]` : ''}`).join('; ') };
           return outcome;
         });
+        this.limits.ingestJobProcessed(job.successful.length + job.failed.length);
       } else if (body?.state === 'Aborted') {
         job.state = 'Aborted';
       }
