@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs, type IngestJob } from './bulk.js';
+import { CompositeRequestError, runComposite } from './composite.js';
 import { OrgLimitCounters } from './limits.js';
 import { BulkQueryJobs } from './bulk-query.js';
 import { checkJwtBearer } from './oauth.js';
@@ -368,6 +369,7 @@ export class SalesforceTestServer {
           return this.send(res, 200, describeGlobal(this.options.schema, version, (object) => !this.options.policy || this.options.policy.objectAccess(caller, object).read));
         }
         if (rest.startsWith('/ui-api/') && this.options.schema && this.options.policy) return this.uiApi(res, method, rest, url.searchParams, body, version, context);
+        if (rest === '/composite' && method === 'POST') return this.composite(res, body, version, context, caller);
         if (rest === '/graphql' && method === 'POST' && this.options.schema) {
           return this.send(res, 200, runUiApiGraphql(this.org, this.options.schema, this.scopeFor(caller)!, version, body ?? {}));
         }
@@ -667,6 +669,22 @@ export class SalesforceTestServer {
       return { commit: false, result: outcomes.map((outcome) => (outcome.success ? { id: null, success: false, errors: [rolledBack] } : outcome)) };
     });
     this.send(res, 200, results);
+  }
+
+  /** `/composite`: subrequests through the same write and query paths, one transaction (composite.ts). */
+  private composite(res: ServerResponse, body: Record<string, unknown> | null, version: string, context: WriteContext & { user?: OrgUser }, caller: OrgUser): void {
+    try {
+      this.send(res, 200, runComposite(body, version, {
+        create: (object, fields) => this.writeRecord(object, fields, { kind: 'create' }, context),
+        update: (object, id, fields) => this.writeRecord(object, { ...fields, Id: id }, { kind: 'update' }, context),
+        remove: (object, id) => this.deleteRecord(object, id, context),
+        query: (soql) => runQuery(this.org, soql, version, this.scopeFor(caller)),
+        transaction: (work) => this.org.transaction(work),
+      }));
+    } catch (error) {
+      if (error instanceof CompositeRequestError) return this.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
+      throw error;
+    }
   }
 
   private collectionDelete(res: ServerResponse, params: URLSearchParams, context: WriteContext & { user?: OrgUser }): void {
