@@ -116,9 +116,10 @@ describe('the co-sell desk', () => {
       SF_PRIVATE_KEY: fixture.config.privateKey,
     };
     desk = await startDemoDesk({ config: loadConfig(env), env, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
-    const engagement = await until('the engagement written back with its ACE id', async () => {
+    // The ACE id shows first (ACE's draft, the Submit pending); the outcome consumes the request.
+    const engagement = await until('the outcome written back with its ACE id', async () => {
       const record = fixture!.server.org.findByField('CoSell_Engagement__c', 'Id', org.dataPlatformAws.Id);
-      return record && record.Portal_Id__c ? record : null;
+      return record && record.Portal_Id__c && !record.Requested_Action__c ? record : null;
     });
     expect(engagement).toMatchObject({ Status__c: expect.stringMatching(/Submitted|In review|Accepted/), Requested_Action__c: null });
     expect(String(engagement.Portal_Id__c)).toMatch(/^O\d+$/);

@@ -78,4 +78,32 @@ describe('the local org UI API', () => {
     const mutation = await call(aeToken, 'POST', '/graphql', { query: 'mutation { uiapi { x } }' });
     expect(mutation.json.errors[0].message).toMatch(/only queries/);
   });
+
+  it('pages GraphQL answers by cursor: first and after, with pageInfo', async () => {
+    for (const name of ['Fabrikam - A', 'Fabrikam - B', 'Fabrikam - C', 'Fabrikam - D', 'Fabrikam - E']) {
+      expect((await call(aeToken, 'POST', '/ui-api/records', { apiName: 'Opportunity', fields: { Name: name, StageName: 'Prospecting', CloseDate: '2027-03-31', CoSell_Clouds__c: 'Google' } })).status).toBe(201);
+    }
+    const page = async (after: string | null) => {
+      const query = `query Page($after: String) { uiapi { query { Opportunity(where: { CoSell_Clouds__c: { eq: "Google" } }, first: 2, after: $after, orderBy: { Name: { order: ASC } }) {
+        edges { node { Name { value } } } totalCount pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`;
+      const result = await call(aeToken, 'POST', '/graphql', { query, variables: { after } });
+      expect(result.json.errors).toEqual([]);
+      return result.json.data.uiapi.query.Opportunity as { edges: Array<{ node: { Name: { value: string } } }>; totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+    };
+    const names: string[] = [];
+    const seen: boolean[] = [];
+    let after: string | null = null;
+    do {
+      const current = await page(after);
+      expect(current.totalCount).toBe(5);
+      names.push(...current.edges.map((edge) => edge.node.Name.value));
+      seen.push(current.pageInfo.hasPreviousPage);
+      after = current.pageInfo.hasNextPage ? current.pageInfo.endCursor : null;
+    } while (after);
+    expect(names).toEqual(['Fabrikam - A', 'Fabrikam - B', 'Fabrikam - C', 'Fabrikam - D', 'Fabrikam - E']);
+    expect(seen).toEqual([false, true, true]);
+    const bad = await call(aeToken, 'POST', '/graphql', { query: '{ uiapi { query { Opportunity(first: 2, after: "not-a-cursor") { totalCount } } } }' });
+    expect(bad.json.data).toBeNull();
+    expect(bad.json.errors[0].message).toMatch(/not a cursor/);
+  });
 });

@@ -1,5 +1,5 @@
 // The UI API GraphQL endpoint for the read queries components send (`uiapi { query { Obj(where:,
-// first:, orderBy:) { edges { node { Id Field { value displayValue } } } totalCount } } }`): parsed by
+// first:, after:, orderBy:) { edges { node { Id Field { value displayValue } } } totalCount } } }`): parsed by
 // the graphql package, run as SOQL over the same records with the caller's field-level security.
 import { Kind, parse, type ArgumentNode, type FieldNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { parentColumn, parentValue, type ParentColumn } from './graphql-parents.js';
@@ -98,6 +98,15 @@ function fieldsOf(selection: SelectionSetNode | undefined): FieldNode[] {
 }
 
 /** Runs one `uiapi { query { ... } }` document; the result as the UI API GraphQL endpoint answers. */
+/** A page cursor: the position of a row in the query's ordered answer (opaque to clients). */
+const cursorAt = (position: number): string => Buffer.from(`v1:${position}`).toString('base64');
+
+function cursorPosition(cursor: Json | undefined): number {
+  const match = typeof cursor === 'string' ? /^v1:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8')) : null;
+  if (!match) throw new GraphqlQueryError(`after: ${JSON.stringify(cursor)} is not a cursor this query returned`);
+  return Number(match[1]);
+}
+
 export function runUiApiGraphql(org: InMemoryOrg, schema: OrgSchema, scope: QueryScope, version: string, body: { query?: unknown; variables?: unknown }): { data: Json; errors: Array<{ message: string }> } {
   try {
     if (typeof body.query !== 'string') throw new GraphqlQueryError('the request needs a query string');
@@ -112,9 +121,10 @@ export function runUiApiGraphql(org: InMemoryOrg, schema: OrgSchema, scope: Quer
       const object = schema.object(objectField.name.value);
       if (!object) throw new GraphqlQueryError(`Validation error: Field '${objectField.name.value}' in type 'RecordQuery' is undefined`);
       const args = new Map((objectField.arguments ?? []).map((arg: ArgumentNode) => [arg.name.value, valueOf(arg.value, variables)]));
-      for (const name of args.keys()) if (!['where', 'first', 'orderBy'].includes(name)) throw new GraphqlQueryError(`argument ${name} is not supported by the local org`);
+      for (const name of args.keys()) if (!['where', 'first', 'orderBy', 'after'].includes(name)) throw new GraphqlQueryError(`argument ${name} is not supported by the local org`);
       const first = args.get('first') ?? 10;
       if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 2000) throw new GraphqlQueryError('first must be a whole number from 1 to 2000');
+      const offset = args.has('after') && args.get('after') !== null ? cursorPosition(args.get('after')) + 1 : 0;
       const connection = fieldsOf(objectField.selectionSet);
       const edges = connection.find((node) => node.name.value === 'edges');
       const nodeFields = edges ? fieldsOf(only(edges.selectionSet, 'node', 'edges').selectionSet) : [];
@@ -134,12 +144,14 @@ export function runUiApiGraphql(org: InMemoryOrg, schema: OrgSchema, scope: Quer
       const where = args.has('where') ? ` WHERE ${condition(args.get('where')!)}` : '';
       const order = args.has('orderBy') ? ` ORDER BY ${orderBy(args.get('orderBy')!)}` : '';
       const all = runQuery(org, `SELECT ${[...new Set(select)].join(', ')} FROM ${object.name}${where}${order}`, version, scope);
-      const rows = all.slice(0, first);
+      const rows = all.slice(offset, offset + first);
       const shaped: Record<string, Json> = {};
       for (const part of connection) {
         const key = part.alias?.value ?? part.name.value;
         if (part.name.value === 'totalCount') shaped[key] = all.length;
-        else if (part.name.value === 'pageInfo') shaped[key] = { hasNextPage: all.length > first, hasPreviousPage: false, startCursor: rows.length ? 'v1:0' : null, endCursor: rows.length ? `v1:${rows.length - 1}` : null };
+        else if (part.name.value === 'pageInfo') {
+          shaped[key] = { hasNextPage: all.length > offset + first, hasPreviousPage: offset > 0, startCursor: rows.length ? cursorAt(offset) : null, endCursor: rows.length ? cursorAt(offset + rows.length - 1) : null };
+        }
         else if (part.name.value === 'edges') {
           shaped[key] = rows.map((row) => ({
             node: Object.fromEntries(

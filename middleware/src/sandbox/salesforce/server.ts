@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs, type IngestJob } from './bulk.js';
+import { CompositeRequestError, runComposite } from './composite.js';
+import { OrgLimitCounters } from './limits.js';
 import { BulkQueryJobs } from './bulk-query.js';
 import { checkJwtBearer } from './oauth.js';
 import { describeGlobal, describeObject } from './describe.js';
@@ -123,6 +125,8 @@ export class SalesforceTestServer {
   /** Origins allowed to call the API from a browser (Setup > CORS). */
   readonly cors = new CorsAllowlist();
   private apiUsed = 0;
+  /** The bulk counters `/limits` reports beside the API calls. */
+  readonly limits = new OrgLimitCounters();
   private server: Server | null = null;
   url = '';
 
@@ -355,7 +359,7 @@ export class SalesforceTestServer {
       case 'sobject':
         return this.sobject(res, method, rest, body, version, context, url.searchParams);
       case 'limits':
-        this.send(res, 200, { DailyApiRequests: { Max: this.apiLimit, Remaining: this.apiLimit - this.apiUsed } });
+        this.send(res, 200, this.limits.report({ used: this.apiUsed, max: this.apiLimit }));
         return;
       case 'bulk':
         if (rest.startsWith('/jobs/query')) return this.bulkQuery(res, method, rest, body, version, caller, url.searchParams);
@@ -365,6 +369,7 @@ export class SalesforceTestServer {
           return this.send(res, 200, describeGlobal(this.options.schema, version, (object) => !this.options.policy || this.options.policy.objectAccess(caller, object).read));
         }
         if (rest.startsWith('/ui-api/') && this.options.schema && this.options.policy) return this.uiApi(res, method, rest, url.searchParams, body, version, context);
+        if (rest === '/composite' && method === 'POST') return this.composite(res, body, version, context, caller);
         if (rest === '/graphql' && method === 'POST' && this.options.schema) {
           return this.send(res, 200, runUiApiGraphql(this.org, this.options.schema, this.scopeFor(caller)!, version, body ?? {}));
         }
@@ -666,6 +671,22 @@ export class SalesforceTestServer {
     this.send(res, 200, results);
   }
 
+  /** `/composite`: subrequests through the same write and query paths, one transaction (composite.ts). */
+  private composite(res: ServerResponse, body: Record<string, unknown> | null, version: string, context: WriteContext & { user?: OrgUser }, caller: OrgUser): void {
+    try {
+      this.send(res, 200, runComposite(body, version, {
+        create: (object, fields) => this.writeRecord(object, fields, { kind: 'create' }, context),
+        update: (object, id, fields) => this.writeRecord(object, { ...fields, Id: id }, { kind: 'update' }, context),
+        remove: (object, id) => this.deleteRecord(object, id, context),
+        query: (soql) => runQuery(this.org, soql, version, this.scopeFor(caller)),
+        transaction: (work) => this.org.transaction(work),
+      }));
+    } catch (error) {
+      if (error instanceof CompositeRequestError) return this.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
+      throw error;
+    }
+  }
+
   private collectionDelete(res: ServerResponse, params: URLSearchParams, context: WriteContext & { user?: OrgUser }): void {
     const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
     if (ids.length > 200) return this.send(res, 400, [{ message: 'Maximum number of records allowed is 200', errorCode: 'EXCEEDED_ID_LIMIT' }]);
@@ -781,6 +802,7 @@ export class SalesforceTestServer {
         const rows = runQuery(this.org, body.query, version, this.scopeFor(caller));
         const object = /\bFROM\s+(\w+)/i.exec(body.query)?.[1] ?? '';
         const job = this.bulkQueries.create(operation, object, rows, caller.Id, new Date(this.clock()).toISOString().replace('Z', '+0000'), []);
+        this.limits.queryJobCreated();
         return this.send(res, 200, { ...this.bulkQueries.info(job, version), state: 'UploadComplete' });
       } catch (error) {
         if (error instanceof SoqlError) return this.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
@@ -830,6 +852,7 @@ export class SalesforceTestServer {
           if ('errors' in outcome) return { error: outcome.errors.map((error) => `${error.statusCode}:${error.message}${error.fields.length ? ` fields: [${error.fields.join(', ')}]` : ''}`).join('; ') };
           return outcome;
         });
+        this.limits.ingestJobProcessed(job.successful.length + job.failed.length);
       } else if (body?.state === 'Aborted') {
         job.state = 'Aborted';
       }
