@@ -218,3 +218,46 @@ export function bearerOf(request: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
   return match ? match[1]! : null;
 }
+
+/** The controls every REST emulator offers: its clock, injected faults, and listeners to what it sends. */
+export interface CommonControls<L> {
+  /** Moves the clock on and lets time-driven state (reviews, expiry) catch up. */
+  advance(ms: number): void;
+  now(): Date;
+  inject(rule: RestFaultRule): void;
+  clearFaults(): void;
+  /** Hears every event the emulator sends (webhooks, push messages); returns the unsubscribe. */
+  subscribe(listener: L): () => void;
+}
+
+export function commonControls<L>(parts: { clock: EmulatorClock; settle: (now: number) => void; faults: RestFaultPlan; listeners: Set<L> }): CommonControls<L> {
+  const { clock, faults, listeners } = parts;
+  return {
+    advance(ms) {
+      clock.advance(ms);
+      parts.settle(clock.now());
+    },
+    now: () => new Date(clock.now()),
+    inject: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+/** Serves `handle`, reporting each request that may change state to `onWrite` (the state saver). */
+export function startEmulatorServer(
+  port: number,
+  handle: (request: IncomingMessage, body: string) => Promise<ReplyPlan> | ReplyPlan,
+  changesState: (request: IncomingMessage) => boolean,
+  onWrite: (() => unknown) | undefined,
+): Promise<JsonServer> {
+  return startJsonServer(port, async (request, body) => {
+    const plan = await handle(request, body);
+    if (changesState(request)) await onWrite?.();
+    return plan;
+  });
+}
+

@@ -15,10 +15,11 @@ import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth
 export { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL };
 import {
   bearerOf,
+  commonControls,
   DeliveryQueue,
   EmulatorClock,
   RestFaultPlan,
-  startJsonServer,
+  startEmulatorServer,
   TenantBudgets,
   type JsonReply,
   type ReplyPlan,
@@ -560,23 +561,14 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     return reply;
   };
 
-  const server = await startJsonServer(options.port ?? 0, async (request, body) => {
-    const plan = await handle(request, body);
-    // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
-    if (request.method !== 'GET' && !request.url?.startsWith('/token')) await options.onWrite?.();
-    return plan;
-  });
+  // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
+  const changesState = (request: IncomingMessage) => request.method !== 'GET' && !request.url?.startsWith('/token');
+  const server = await startEmulatorServer(options.port ?? 0, handle, changesState, options.onWrite);
   url = server.url;
 
   const control: GoogleEmulatorControl = {
+    ...commonControls({ clock, settle, faults, listeners }),
     snapshot: () => structuredClone({ opportunities: [...opportunities], sequence }),
-    advance(ms) {
-      clock.advance(ms);
-      settle(clock.now());
-    },
-    now: () => new Date(clock.now()),
-    inject: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
     createGoogleOpportunity(input = {}) {
       const now = clock.now();
       const name = newName();
@@ -637,10 +629,6 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     },
     flushPushes: () => queue.flush(),
     pushes: () => [...pushes],
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     opportunityCount: (source) => [...opportunities.values()].filter((s) => !source || s.opportunity.source === source).length,
   };
 
