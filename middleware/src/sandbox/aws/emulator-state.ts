@@ -122,7 +122,7 @@ export interface InvitationInput {
   expiresInDays?: number;
 }
 
-/** Titles AWS field people actually carry, one per field layer (DOMAIN.md's five layers). */
+/** Titles AWS field people actually carry, one per field layer (SOURCE_LAYERS in core/model.ts). */
 export const SENDER_TITLE_BY_LAYER: Record<NonNullable<InvitationInput['layer']>, { first: string; last: string; title: string }> = {
   'Executive/Industry': { first: 'Renata', last: 'Okafor', title: 'General Manager, Healthcare Industry' },
   'Regional/Segment': { first: 'Tomasz', last: 'Wieczorek', title: 'Regional Sales Director, EMEA Enterprise' },
