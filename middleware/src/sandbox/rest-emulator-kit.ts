@@ -3,7 +3,7 @@
 // response (slow), drop it (timeout) and stop cleanly. The ACE emulator has its own awsJson variant.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { seededRandom } from './aws/emulator-limits.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 /** The emulator's clock: a base (default the wall clock) plus whatever `advance` added. No sleeping. */
 export class EmulatorClock {
@@ -147,14 +147,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 /** A node:http server on 127.0.0.1 whose handler returns a plan; `stop` drops held answers and sockets. */
 export async function startJsonServer(port: number, handle: (request: IncomingMessage, body: string) => Promise<ReplyPlan> | ReplyPlan): Promise<JsonServer> {
   const sockets = new Set<Socket>();
-  const held = new Set<NodeJS.Timeout>();
-  const later = (ms: number, run: () => void): void => {
-    const timer = setTimeout(() => {
-      held.delete(timer);
-      run();
-    }, ms);
-    held.add(timer);
-  };
+  const { held, later } = heldTimers();
   const send = (response: ServerResponse, reply: JsonReply): void => {
     if (response.destroyed) return;
     const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
@@ -261,3 +254,15 @@ export function startEmulatorServer(
   });
 }
 
+/** Timers for answers held back (a slow or dropped reply), so a stopping server can clear them all. */
+export function heldTimers(): { held: Set<NodeJS.Timeout>; later: (ms: number, run: () => void) => void } {
+  const held = new Set<NodeJS.Timeout>();
+  const later = (ms: number, run: () => void): void => {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      run();
+    }, ms);
+    held.add(timer);
+  };
+  return { held, later };
+}

@@ -146,7 +146,7 @@ export class AceOpportunityBook extends AceLedger {
     if (findings.length > 0) throw validationError(findings, 'BUSINESS_VALIDATION_FAILED');
     const sandboxReview = body.Catalog === 'Sandbox';
     const locked = editabilityFindings(sortedKeys(current), sortedKeys(body) as UpdateOpportunityInput).filter((f) => {
-      // The Sandbox lets a partner write review fields to simulate AWS's review (research ace.md §11).
+      // The Sandbox lets a partner write review fields to simulate AWS's review.
       if (!sandboxReview) return true;
       return !REVIEW_OUTCOME_FIELDS.some((field) => f.path === field || f.path?.startsWith(`${field}.`));
     });
@@ -180,7 +180,7 @@ export class AceOpportunityBook extends AceLedger {
       stored.submittedAt = null;
       if (sentReview === 'Approved') stored.awsStage = 'Qualified';
     } else if (review === 'Action Required' && changes.length > 0) {
-      // Answering AWS's request sends the opportunity back into review (research ace.md §7).
+      // Answering AWS's request sends the opportunity back into review.
       life.ReviewStatus = 'Submitted';
       stored.submittedAt = now;
     }
