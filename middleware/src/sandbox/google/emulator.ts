@@ -27,6 +27,7 @@ import {
 } from '../rest-emulator-kit.js';
 
 export type { RestFaultRule as GoogleFaultRule } from '../rest-emulator-kit.js';
+import { inventGoogleOpportunity } from './google-opportunity.js';
 import { applyMaskPath, base64url, checkAssertion, GoogleRpcError, invalid, iso, parseOpportunityFilter, readPath } from './emulator-requests.js';
 import {
   type GoogleReviewTiming,
@@ -342,37 +343,7 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     createGoogleOpportunity(input = {}) {
       const now = clock.now();
       const name = newName();
-      const close = input.closeDate ?? { year: new Date(now).getUTCFullYear() + 1, month: 3, day: 31 };
-      const opportunity: Json = {
-        name,
-        state: 'ACCEPTED',
-        stage: 'STAGE_0',
-        source: 'GOOGLE',
-        owner: input.owner?.name ?? 'Sofia Lindgren',
-        ownerEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
-        creatorEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
-        customerDisplayName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
-        opportunityInfo: {
-          displayName: input.displayName ?? 'Fabrikam Logistics – fleet telemetry analytics on BigQuery',
-          description:
-            input.description ??
-            'Fabrikam streams telematics from 12,000 trucks and wants a partner lakehouse on BigQuery, funded from their Google Cloud commit, live before peak season.',
-          productFamily: ['GOOGLE_CLOUD_PLATFORM'],
-        },
-        qualificationInfo: {
-          dealSize: input.dealSize ? { ...input.dealSize, nanos: 0 } : { currencyCode: 'EUR', units: '260000', nanos: 0 },
-          estimatedCloseDate: close,
-        },
-        customerInfo: {
-          customerDetails: {
-            organizationName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
-            domain: input.customer?.domain ?? 'fabrikam-logistics.example',
-            address: { regionCode: input.customer?.regionCode ?? 'SE', locality: 'Gothenburg' },
-          },
-        },
-        createTime: iso(now),
-        updateTime: iso(now),
-      };
+      const opportunity = inventGoogleOpportunity(input, name, now);
       opportunities.set(name, { opportunity, review: null });
       notify(name, 'CREATED');
       return { name };
