@@ -467,8 +467,8 @@ describe('persona permission sets stay least-privilege', () => {
   });
 });
 
-describe('triage rule records ship the defaults in DOMAIN.md', () => {
-  // The DOMAIN.md table: source layer, archetype (null = any), priority, who responds.
+describe('triage rule records ship the default triage rules', () => {
+  // The standard triage table: source layer, archetype (null = any), priority, who responds.
   const DOMAIN_DEFAULTS = [
     ['Account Team', 'Customer-deployed', 'Urgent'],
     ['Specialist', 'Customer-deployed', 'Urgent'],

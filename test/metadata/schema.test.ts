@@ -42,7 +42,7 @@ const VALIDATED = [
 const REQUIRED_KINDS = VALIDATED.filter((kind) => kind !== '.labels-meta.xml');
 
 /**
- * Kinds checked for well-formedness only (well-formed.test.ts), each with the reason (research/sfdx-stack.md §1d):
+ * Kinds checked for well-formedness only (well-formed.test.ts), each with the reason:
  * - `.js-meta.xml` (LightningComponentBundle): the WSDL types `targetConfigs` as xsd:base64Binary because the
  *   platform stores it as a blob, so every bundle that configures a record or app page target is a false
  *   positive; bundles also use a `fqn` attribute the WSDL does not declare. Patching targetConfigs to

@@ -1,5 +1,5 @@
-// Every *-meta.xml in force-app must be well-formed XML: SDR silently "repairs" or copies malformed files
-// (research/sfdx-stack.md §1c), so a broken tag would only surface when an org rejects the deploy.
+// Every *-meta.xml in force-app must be well-formed XML: SDR silently "repairs" or copies malformed files,
+// so a broken tag would only surface when an org rejects the deploy.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -11,8 +11,8 @@ export const PortalName = z.enum(PORTALS);
 /** A portal named in a request, in any case ("AWS", "aws"). */
 export const PortalNameInput = anyCaseName(PORTALS);
 
-export const CloudPreview = z.object({
-  cloud: Cloud,
+/** A payload judged by one portal's checks for one of its operations. */
+export const PayloadCheck = z.object({
   portal: PortalName,
   operation: z.string(),
   valid: z.boolean(),
@@ -20,6 +20,8 @@ export const CloudPreview = z.object({
   warnings: z.number().int(),
   findings: z.array(Finding),
 });
+
+export const CloudPreview = z.object({ cloud: Cloud, ...PayloadCheck.shape });
 
 export const EngagementView = z.object({
   cloud: Cloud,

@@ -56,7 +56,7 @@ export const TENANCY_ARCHETYPES = ['ISV-hosted SaaS', 'Customer-deployed'] as co
 export const TenancyArchetype = z.enum(TENANCY_ARCHETYPES);
 export type TenancyArchetype = z.infer<typeof TenancyArchetype>;
 
-/** The five layers of a hyperscaler's field organisation, in DOMAIN.md order (1..5). */
+/** The five layers of a hyperscaler's field organisation, from executive (1) to partner program (5). */
 export const SOURCE_LAYERS = [
   'Executive/Industry',
   'Regional/Segment',

@@ -223,7 +223,10 @@ export class SalesforceKeyError extends Error {
   }
 }
 
-/** `Engagement_Key__c` exactly as the org's flow computes it: CASESAFEID(Opportunity__c) & ":" & Cloud__c. */
+/**
+ * `Engagement_Key__c`, the external id of CoSell_Engagement__c, exactly as the org's flow computes
+ * it: CASESAFEID(Opportunity__c) & ":" & Cloud__c. Not the engine's outbox ordering key.
+ */
 export function engagementKey(opportunityId: string, cloud: Cloud): string {
   if (!/^[a-zA-Z0-9]{18}$/.test(opportunityId)) {
     throw new SalesforceKeyError(ENGAGEMENT_FIELDS.opportunityId, `needs the 18-character case-safe Id, got "${opportunityId}"`);

@@ -2,6 +2,7 @@
 // workloads per cloud, MACC/EDP drawdowns, hyperscaler-led referrals, and a known share of the
 // submission mistakes the lint exists to catch. Same seed, same pipeline.
 import { CoSellOpportunity, type Cloud, type CoSellOpportunityInput, type HelpNeed } from '../core/model.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 export interface GeneratorOptions {
   count: number;
@@ -10,18 +11,6 @@ export interface GeneratorOptions {
   now: Date;
   /** Share of deals carrying a deliberate submission mistake (template name, no ask, $100k placeholder...). */
   flawRate?: number;
-}
-
-/** mulberry32: tiny, fast and good enough to make demo data repeatable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const CUSTOMERS = [
@@ -47,7 +36,7 @@ export function generatedOpportunityId(index: number): string {
 }
 
 export function* generateOpportunities(options: GeneratorOptions): Generator<CoSellOpportunity> {
-  const next = random(options.seed ?? 2027);
+  const next = seededRandom(options.seed ?? 2027);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const flawRate = options.flawRate ?? 0.2;
   const now = options.now.getTime();

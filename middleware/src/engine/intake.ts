@@ -94,7 +94,7 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
         const job = await enqueueJob(trx, {
           kind: JOB_KINDS.submit,
           target: portalTarget(engagement.cloud),
-          orderingKey: engagementKey(opportunity.id, engagement.cloud),
+          orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
           idempotencyKey: `${engagement.cloud}:submit:${opportunity.id}:${opportunity.lastModifiedDate}`,
           payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
         }, now);
@@ -103,7 +103,7 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
         const job = await enqueueJob(trx, {
           kind: JOB_KINDS.update,
           target: portalTarget(engagement.cloud),
-          orderingKey: engagementKey(opportunity.id, engagement.cloud),
+          orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
           idempotencyKey: `${engagement.cloud}:update:${opportunity.id}:${opportunity.lastModifiedDate}`,
           payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
         }, now);
@@ -112,7 +112,7 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
         const job = await enqueueJob(trx, {
           kind: JOB_KINDS.update,
           target: portalTarget(engagement.cloud),
-          orderingKey: engagementKey(opportunity.id, engagement.cloud),
+          orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
           idempotencyKey: `${engagement.cloud}:close:${opportunity.id}`,
           payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
         }, now);
@@ -123,7 +123,11 @@ export async function recordOpportunity(db: Kysely<Database>, input: CoSellOppor
   });
 }
 
-export function engagementKey(opportunityId: string, cloud: Cloud): string {
+/**
+ * The outbox ordering key of one engagement's portal jobs: they run one at a time, in order. Not
+ * Salesforce's `Engagement_Key__c` (core/salesforce-fields.ts `engagementKey`).
+ */
+export function engagementOrderingKey(opportunityId: string, cloud: Cloud): string {
   return `engagement:${opportunityId}:${cloud}`;
 }
 

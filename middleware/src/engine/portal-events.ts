@@ -9,7 +9,7 @@ import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
 import { PORTAL_CLOUD, type PortalName } from '../portals/portal.js';
 import type { Database } from '../store/schema.js';
-import { engagementKey, recordInboundReferral } from './intake.js';
+import { engagementOrderingKey, recordInboundReferral } from './intake.js';
 import { JOB_KINDS, portalTarget } from './jobs.js';
 import { enqueueJob } from './outbox.js';
 import { PortalError, type InboundDelivery, type PortalEventReader, type PortalRecordState } from './portal-client.js';
@@ -58,7 +58,7 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
     const job = await enqueueJob(deps.db, {
       kind: JOB_KINDS.poll,
       target: portalTarget(cloud),
-      orderingKey: engagementKey(engagement.opportunity_id, cloud),
+      orderingKey: engagementOrderingKey(engagement.opportunity_id, cloud),
       idempotencyKey: `${cloud}:poll:${engagement.opportunity_id}:event:${state.version ?? now.toISOString()}`,
       payload: { opportunityId: engagement.opportunity_id, cloud },
       maxAttempts: 3,

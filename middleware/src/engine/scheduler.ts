@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
 import type { Database } from '../store/schema.js';
-import { audit, engagementKey, recordInboundReferral } from './intake.js';
+import { audit, engagementOrderingKey, recordInboundReferral } from './intake.js';
 import { JOB_KINDS, portalTarget } from './jobs.js';
 import { enqueueJob } from './outbox.js';
 import type { PortalClient } from './portal-client.js';
@@ -47,7 +47,7 @@ async function schedulePolls(db: Kysely<Database>, now: Date, statuses: readonly
           .select('outbox.id')
           .where('outbox.kind', '=', JOB_KINDS.poll)
           .where('outbox.status', 'in', ['pending', 'running'])
-          // engagementKey(opportunity_id, cloud), spelled in SQL.
+          // engagementOrderingKey(opportunity_id, cloud), spelled in SQL.
           .where(sql<boolean>`outbox.ordering_key = 'engagement:' || engagements.opportunity_id || ':' || engagements.cloud`),
       )),
     )
@@ -59,7 +59,7 @@ async function schedulePolls(db: Kysely<Database>, now: Date, statuses: readonly
     const job = await enqueueJob(db, {
       kind: JOB_KINDS.poll,
       target: portalTarget(cloud),
-      orderingKey: engagementKey(row.opportunity_id, cloud),
+      orderingKey: engagementOrderingKey(row.opportunity_id, cloud),
       idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${group}:${slot}`,
       payload: { opportunityId: row.opportunity_id, cloud },
       maxAttempts: 3,

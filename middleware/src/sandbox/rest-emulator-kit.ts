@@ -3,7 +3,7 @@
 // response (slow), drop it (timeout) and stop cleanly. The ACE emulator has its own awsJson variant.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { seededRandom } from './aws/emulator-limits.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 /** The emulator's clock: a base (default the wall clock) plus whatever `advance` added. No sleeping. */
 export class EmulatorClock {
@@ -147,14 +147,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 /** A node:http server on 127.0.0.1 whose handler returns a plan; `stop` drops held answers and sockets. */
 export async function startJsonServer(port: number, handle: (request: IncomingMessage, body: string) => Promise<ReplyPlan> | ReplyPlan): Promise<JsonServer> {
   const sockets = new Set<Socket>();
-  const held = new Set<NodeJS.Timeout>();
-  const later = (ms: number, run: () => void): void => {
-    const timer = setTimeout(() => {
-      held.delete(timer);
-      run();
-    }, ms);
-    held.add(timer);
-  };
+  const { held, later } = heldTimers();
   const send = (response: ServerResponse, reply: JsonReply): void => {
     if (response.destroyed) return;
     const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
@@ -217,4 +210,59 @@ export class DeliveryQueue {
 export function bearerOf(request: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
   return match ? match[1]! : null;
+}
+
+/** The controls every REST emulator offers: its clock, injected faults, and listeners to what it sends. */
+export interface CommonControls<L> {
+  /** Moves the clock on and lets time-driven state (reviews, expiry) catch up. */
+  advance(ms: number): void;
+  now(): Date;
+  inject(rule: RestFaultRule): void;
+  clearFaults(): void;
+  /** Hears every event the emulator sends (webhooks, push messages); returns the unsubscribe. */
+  subscribe(listener: L): () => void;
+}
+
+export function commonControls<L>(parts: { clock: EmulatorClock; settle: (now: number) => void; faults: RestFaultPlan; listeners: Set<L> }): CommonControls<L> {
+  const { clock, faults, listeners } = parts;
+  return {
+    advance(ms) {
+      clock.advance(ms);
+      parts.settle(clock.now());
+    },
+    now: () => new Date(clock.now()),
+    inject: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+/** Serves `handle`, reporting each request that may change state to `onWrite` (the state saver). */
+export function startEmulatorServer(
+  port: number,
+  handle: (request: IncomingMessage, body: string) => Promise<ReplyPlan> | ReplyPlan,
+  changesState: (request: IncomingMessage) => boolean,
+  onWrite: (() => unknown) | undefined,
+): Promise<JsonServer> {
+  return startJsonServer(port, async (request, body) => {
+    const plan = await handle(request, body);
+    if (changesState(request)) await onWrite?.();
+    return plan;
+  });
+}
+
+/** Timers for answers held back (a slow or dropped reply), so a stopping server can clear them all. */
+export function heldTimers(): { held: Set<NodeJS.Timeout>; later: (ms: number, run: () => void) => void } {
+  const held = new Set<NodeJS.Timeout>();
+  const later = (ms: number, run: () => void): void => {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      run();
+    }, ms);
+    held.add(timer);
+  };
+  return { held, later };
 }

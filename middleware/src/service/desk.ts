@@ -1,7 +1,8 @@
-// Assembles the running product from its configuration: the store, the three portals (local
-// sandbox emulators or the live APIs), the Salesforce side (the configured org, or the local org
-// from the sandbox, both through the production gateway), the sync worker and its periodic work, and the HTTP API. `npm start` runs it
-// through main.ts; tests start it on an ephemeral port.
+// The desk: the running product, assembled from its configuration (the application wiring). The
+// store, the three portals (local sandbox emulators or the live APIs), the Salesforce side (the
+// configured org, or the local org from the sandbox, both through the production gateway), the
+// sync worker and its periodic work, and the HTTP API. `npm start` runs it through main.ts with the
+// demo bootstrap (demo/bootstrap.ts); tests start it on an ephemeral port.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -59,7 +59,7 @@ function traceability(cloud: Cloud, coSold: number, traceable: number): Attribut
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 describe('readinessChecklist', () => {
-  it('meets all ten items for a fully set-up cloud, in DOMAIN.md order with the cloud’s own names', () => {
+  it('meets all ten items for a fully set-up cloud, in READINESS_ITEMS order with the cloud’s own names', () => {
     const checklist = readinessChecklist(readyOnAws, { now, counterparts: [awsPdm], traceability: traceability('AWS', 40, 38) });
     expect(checklist.items.map((entry) => [entry.number, entry.status])).toEqual(
       Array.from({ length: 10 }, (_, index) => [index + 1, 'met']),

@@ -1,4 +1,4 @@
-// The shipped triage rules equal DOMAIN.md's table, rule selection prefers the most specific rule,
+// The shipped triage rules equal the standard triage table, rule selection prefers the most specific rule,
 // and an admin's configuration is validated and merged with errors that name the key at fault.
 import { describe, expect, it } from '@jest/globals';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../../middleware/src/core/triage/index.js';
 
 describe('DEFAULT_TRIAGE_RULES', () => {
-  // DOMAIN.md's table: source × archetype → priority, response, who.
+  // The standard triage table: source × archetype → priority, response, who.
   const table: Array<[SourceLayer, TenancyArchetype, Priority, 'same' | number, string]> = [
     ['Account Team', 'Customer-deployed', 'Urgent', 'same', 'Senior alliance manager + technical SE'],
     ['Specialist', 'Customer-deployed', 'Urgent', 'same', 'Alliance manager + SE for that workload'],

@@ -1,6 +1,6 @@
 // Account mapping end to end: both lists matched to Salesforce Accounts, weak matches held for
 // review, and the joint pursuit list drawn from the overlap with owners and a next step each.
-// Implements DOMAIN.md "Account mapping" and readiness item 7 (the run date it records).
+// The run date it records is readiness item 7 (core/readiness/checklist.ts).
 import type { Cloud } from '../model.js';
 import { CLOUD_VOCABULARY } from '../readiness/vocabulary.js';
 import type { ListedAccount, RejectedListRow } from './account-lists.js';

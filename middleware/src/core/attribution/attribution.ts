@@ -17,7 +17,7 @@ export const DECLINED_STATUSES: ReadonlySet<EngagementStatus> = new Set(['Reject
 
 /**
  * The cloud that originated the deal, or null when the ISV did or the record cannot say which cloud.
- * Attribution follows origin (DOMAIN.md, "Two directions"): a hyperscaler-led deal was sourced by a
+ * Attribution follows origin: a hyperscaler-led deal was sourced by a
  * hyperscaler, so when the originating cloud is blank but exactly one cloud is tagged, that cloud is
  * the only one that can have brought it. With several clouds tagged nothing says which one did; the
  * deal stays unsourced and `originatingCloudFinding` reports it (we never pick one of several).

@@ -3,7 +3,7 @@ import { CLOUDS, SOURCE_LAYERS, type Cloud, type Counterpart, type SourceLayer }
 
 export interface CloudCounterpartCoverage {
   cloud: Cloud;
-  /** Named counterparts per layer, in DOMAIN.md layer order (empty list = nobody named). */
+  /** Named counterparts per layer, in SOURCE_LAYERS order (empty list = nobody named). */
   layers: Record<SourceLayer, string[]>;
   covered: SourceLayer[];
   missing: SourceLayer[];

@@ -1,7 +1,7 @@
 // The open-feedback-loop report: referrals whose referrer has heard nothing back (accepted without a
 // debrief, declined without feedback, or left undecided past the response SLA), and the risk per
-// referrer that silence makes them stop introducing deals. Implements DOMAIN.md "close the loop
-// after every introduction" and "track loop-closure per referrer".
+// referrer that silence makes them stop introducing deals: every introduction deserves an answer,
+// and loop closure is tracked per referrer.
 import type { Cloud, InboundReferral, Referrer, SourceLayer } from '../model.js';
 import { FeedbackLoopError } from './open-loops.js';
 

@@ -2,9 +2,9 @@
 // component (force-app/main/default/lwc/coSellUtils/feedbackRule.js) carries an identical copy; a test
 // compares the two. Patterns are regular-expression sources matched on lower-cased text.
 //
-// DOMAIN.md ("Close the loop"): a decline teaches the referrer only when it gives a concrete reason,
+// Closing the loop: a decline teaches the referrer only when it gives a concrete reason,
 // ties it to this customer or deal, and ideally says what would change the answer. The reason cues
-// follow the decline reasons the product offers (the guide's own examples are the first four); the
+// follow the decline reasons the product offers (DeclineReason in core/model.ts); the
 // cue lists themselves are our interpretation, not the guide's.
 
 export interface FeedbackSpecificityRule {

@@ -11,8 +11,8 @@ const GENERIC_WORDS = new Set([
 
 /**
  * Period tags ("Q3", "H1", "FY27", "FY2027", "CY26", "2027", "Oct") date a deal without describing
- * it: a name made of stock words plus a period tag is still a template (DOMAIN.md, submission
- * quality: generic names). A bare year counts here as it does as a bare number.
+ * it: a name made of stock words plus a period tag is still a template, the generic name a portal's
+ * reviewer sends back. A bare year counts here as it does as a bare number.
  */
 const PERIOD_TAG = /^(?:q[1-4]|h[12]|[fc]y(?:\d{2}|\d{4})?|fy\d{2}q[1-4]|q[1-4]fy\d{2,4}|quarter|qtr|half|month|year|annual|ytd|eoq|eoy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
 

@@ -111,7 +111,7 @@ const wonDealForCredit: CloudRule = (opp, cloud) => {
 
 /**
  * A hyperscaler-led deal was sourced by a hyperscaler, so a blank originating cloud is a hole in the
- * attribution (DOMAIN.md, "Attribution follows origin"): with one cloud tagged the report reads that
+ * attribution (attribution follows origin, core/attribution/attribution.ts): with one cloud tagged the report reads that
  * cloud as the source and says so here; with several it cannot tell and the deal counts as sourced
  * by none of them until the field is set.
  */

@@ -1,5 +1,5 @@
-// Pipeline-wide anti-patterns of the co-sell motion itself (DOMAIN.md "Submission quality" and the
-// sourced vs influenced diagnostic): one cloud carrying nearly all co-sold deals, deals re-opened as
+// Pipeline-wide anti-patterns of the co-sell motion itself (submission quality and the sourced vs
+// influenced diagnostic): one cloud carrying nearly all co-sold deals, deals re-opened as
 // alliance-sourced after a direct loss, and per cloud "strong influenced, weak sourced".
 import { attributionFor } from '../attribution/attribution.js';
 import { CLOUDS, type Cloud, type CoSellOpportunity } from '../model.js';

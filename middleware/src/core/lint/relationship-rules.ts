@@ -1,6 +1,6 @@
 // Anti-patterns visible only in who the ISV works with at each cloud (named counterparts and the
-// referrals they send): a tenancy-archetype mismatch, and PDMs used as the lead source. Implements
-// DOMAIN.md "Tenancy archetype" and the five layers' roles.
+// referrals they send): a tenancy-archetype mismatch, and PDMs (the partner-program layer) used as
+// the lead source, when the account team and specialists are the ones who bring deals.
 import type { Cloud, Counterpart, InboundReferral, SourceLayer, TenancyArchetype } from '../model.js';
 import { LINT_CODES, LINT_SEVERITY, type LintFinding } from './finding.js';
 import { parseLintThresholds, type LintThresholdsInput } from './thresholds.js';

@@ -22,7 +22,7 @@ export const READINESS_ITEMS = [
 export type ReadinessItemKey = (typeof READINESS_ITEMS)[number];
 
 export interface ReadinessItem {
-  /** 1..10, DOMAIN.md order. */
+  /** 1..10, in READINESS_ITEMS order. */
   number: number;
   key: ReadinessItemKey;
   title: string;

@@ -1,7 +1,6 @@
-// Relationship coverage per cloud, the leading indicator the guide asks RevOps to report: which of
+// Relationship coverage per cloud, the leading indicator RevOps reports on relationships: which of
 // the five field layers have a named counterpart, how many top accounts carry a joint account plan,
-// and whether QBRs with the hyperscaler keep a quarterly rhythm. Implements DOMAIN.md "Metrics
-// RevOps asks for: Relationship".
+// and whether QBRs with the hyperscaler keep a quarterly rhythm.
 import { z } from 'zod';
 import { counterpartCoverage } from '../attribution/counterpart-coverage.js';
 import { attributionFor } from '../attribution/attribution.js';

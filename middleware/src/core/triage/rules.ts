@@ -1,6 +1,6 @@
 // Triage rules as data: who sent a referral (source layer) and how the product runs (tenancy
 // archetype) decide its priority, response deadline, responder and owner queue. The defaults are
-// DOMAIN.md's table plus the cases it leaves open; an admin tunes them (CoSell_Triage_Rule__mdt).
+// the standard co-sell triage table plus the cases it leaves open; an admin tunes them (CoSell_Triage_Rule__mdt).
 import { z } from 'zod';
 import { Priority, SourceLayer, TenancyArchetype } from '../model.js';
 import { BusinessTimeBudget } from './business-calendar.js';
@@ -52,7 +52,7 @@ const SAME_BUSINESS_DAY = { unit: 'business-days', amount: 0, minimumBusinessHou
 const NEXT_BUSINESS_DAY = { unit: 'business-days', amount: 1 } as const;
 
 const DEFAULT_RULE_INPUTS: TriageRuleInput[] = [
-  // DOMAIN.md's table, one row each.
+  // The standard triage table, one row each.
   {
     id: 'Account_Team_Customer_Deployed',
     sourceLayer: 'Account Team',
@@ -149,7 +149,7 @@ const DEFAULT_RULE_INPUTS: TriageRuleInput[] = [
   },
 ];
 
-/** The shipped defaults: DOMAIN.md's triage table, then the gap rules. */
+/** The shipped defaults: the standard triage table, then the gap rules. */
 export const DEFAULT_TRIAGE_RULES: readonly TriageRule[] = Object.freeze(DEFAULT_RULE_INPUTS.map((rule) => TriageRule.parse(rule)));
 
 /** Whether a rule applies to a referral's (possibly unknown) source layer and archetype. */

@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Cloud, CoSellOpportunity, Finding } from '../../core/model.js';
 import type { Database, OutboxJob } from '../../store/schema.js';
-import { audit, engagementKey } from '../intake.js';
+import { audit, engagementOrderingKey } from '../intake.js';
 import { JOB_KINDS } from '../jobs.js';
 import { enqueueJob } from '../outbox.js';
 import { PortalError, type PortalClient, type PortalRecordState } from '../portal-client.js';
@@ -50,7 +50,7 @@ export async function enqueueEngagementWriteback(trx: Transaction<Database>, opp
   await enqueueJob(trx, {
     kind: JOB_KINDS.salesforceEngagement,
     target: 'salesforce',
-    orderingKey: `salesforce:${engagementKey(opportunityId, cloud)}`,
+    orderingKey: `salesforce:${engagementOrderingKey(opportunityId, cloud)}`,
     idempotencyKey: `salesforce:engagement:${opportunityId}:${cloud}:after:${cause.id}:${cause.attempts}`,
     payload: { opportunityId, cloud, clearRequestedAction: cause.kind === JOB_KINDS.submit || cause.kind === JOB_KINDS.update },
   }, now);

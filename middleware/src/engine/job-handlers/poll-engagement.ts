@@ -1,7 +1,7 @@
 // Poll jobs: re-read the portal record and store its status; an edit kept while the portal
 // reviewed the record is queued as an update once the record unlocks.
 import type { OutboxJob } from '../../store/schema.js';
-import { engagementKey } from '../intake.js';
+import { engagementOrderingKey } from '../intake.js';
 import { JOB_KINDS, portalTarget } from '../jobs.js';
 import { enqueueJob } from '../outbox.js';
 import { applyPortalState, loadEngagement, portalClient, type EngagementPayload, type HandlerContext, type Outcome } from './context.js';
@@ -21,7 +21,7 @@ export async function pollEngagement(context: HandlerContext, job: OutboxJob): P
         await enqueueJob(trx, {
           kind: JOB_KINDS.update,
           target: portalTarget(cloud),
-          orderingKey: engagementKey(opportunityId, cloud),
+          orderingKey: engagementOrderingKey(opportunityId, cloud),
           idempotencyKey: `${cloud}:update:${opportunityId}:unlocked:${claimed.id}`,
           payload: { opportunityId, cloud },
         }, context.clock());

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { CoSellOpportunity, type Cloud } from '../../core/model.js';
 import type { Database, OutboxJob } from '../../store/schema.js';
-import { audit, engagementKey } from '../intake.js';
+import { audit, engagementOrderingKey } from '../intake.js';
 import { JOB_KINDS, portalTarget } from '../jobs.js';
 import { enqueueJob } from '../outbox.js';
 import { PortalError, type PortalRecordState } from '../portal-client.js';
@@ -104,7 +104,7 @@ function queueWhileLocked(
         await enqueueJob(trx, {
           kind: JOB_KINDS.poll,
           target: portalTarget(cloud),
-          orderingKey: engagementKey(opportunityId, cloud),
+          orderingKey: engagementOrderingKey(opportunityId, cloud),
           idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
           payload: { opportunityId, cloud },
         }, now);

@@ -1,4 +1,4 @@
-// The ACE rules AWS applies but the Smithy model does not state (research ace.md §4, §5, §7): what
+// The ACE rules AWS applies but the Smithy model does not state: what
 // must be filled before review, what review locks, read-merge-write updates, monthly spend and the
 // create idempotency token. Pure: no clock (pass `today`), no I/O.
 import { hash } from 'node:crypto';
@@ -49,7 +49,7 @@ function codePointsOutside(text: string, min: number, max: number): number | und
   return length < min || length > max ? length : undefined;
 }
 
-/** Opportunity stages AWS will not review: an opportunity must be at least Qualified (ace.md §4). */
+/** Opportunity stages AWS will not review: an opportunity must be at least Qualified. */
 const STAGES_TOO_EARLY_FOR_REVIEW = new Set(['Prospect']);
 
 export const BUSINESS_PROBLEM_MIN = 20;
@@ -111,7 +111,7 @@ export interface SubmissionContext {
 }
 
 /**
- * What ACE needs before an opportunity can be submitted for AWS review (ace.md §5): the model makes
+ * What ACE needs before an opportunity can be submitted for AWS review: the model makes
  * almost everything optional, the review form does not.
  */
 export function submissionFindings(payload: unknown, context: SubmissionContext = {}): Finding[] {
@@ -183,7 +183,7 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
 /** Review statuses in which AWS accepts no update at all. */
 export const LOCKED_REVIEW_STATUSES = ['Submitted', 'In review', 'Rejected'] as const;
 
-/** Under Action Required only these can change; the update sends the opportunity back into review (ace.md §7). */
+/** Under Action Required only these can change; the update sends the opportunity back into review. */
 export const EDITABLE_WHEN_ACTION_REQUIRED = [
   '$.Customer.Account.Address.City',
   '$.Customer.Account.Address.CountryCode',
@@ -197,7 +197,7 @@ export const EDITABLE_WHEN_ACTION_REQUIRED = [
   '$.PartnerOpportunityIdentifier',
 ] as const;
 
-/** Once AWS approved the opportunity these are frozen (ace.md §7). */
+/** Once AWS approved the opportunity these are frozen. */
 export const FROZEN_AFTER_APPROVAL = [
   '$.Customer.Account.Address.CountryCode',
   '$.Customer.Account.Address.PostalCode',

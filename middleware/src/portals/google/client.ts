@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { JWT } from 'google-auth-library';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import { createRestTransport } from '../rest-transport.js';
 import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalEventReader, type PortalEventReading, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
@@ -140,41 +141,8 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
   let mapper: ReturnType<typeof createGoogleMapper> | undefined;
   const mapperOf = () => (mapper ??= createGoogleMapper(config.mapping ?? loadMapping('google')));
 
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-    let token: string;
-    try {
-      token = await tokens();
-    } catch (error) {
-      throw new PortalError('Google', 'auth', `no Cloud Channel access token: ${(error as Error).message}`, { cause: error });
-    }
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError('Google', 'timeout', `Cloud Channel ${method} ${path} gave no answer within ${timeoutMs} ms`, { cause: error });
-      throw new PortalError('Google', 'unavailable', `Cloud Channel ${method} ${path} failed: ${(error as Error).message}`, { cause: error });
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new PortalError('Google', 'timeout', `Cloud Channel ${method} ${path}: the answer was cut off`, { cause: error });
-    }
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = text;
-    }
-    if (!response.ok) throw googleErrorOf(response.status, parsed, response.headers, new Date());
-    return parsed;
-  }
+  const transport = createRestTransport({ cloud: 'Google', label: 'Cloud Channel', baseUrl: base, token: tokens, timeoutMs, errorOf: googleErrorOf });
+  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => (await transport(method, path, body === undefined ? {} : { body })).body;
 
   function readBack(body: unknown): Opportunity {
     const parsed = OpportunityReadBack.safeParse(body);

@@ -59,7 +59,7 @@ export function parseGoogleOpportunity(payload: unknown, options: { receivedAt?:
     findings.push({ code: 'GOOGLE_SOURCE_MISSING', severity: 'warning', cloud: 'Google', path: '$.source', message: 'source is missing; read as created by Google' });
   }
   // Google names the opportunity's owner but not their role, and referrals reach partners from every
-  // layer of Google's field (DOMAIN.md, "The five layers"). So the owner is not assumed to be a field
+  // layer of Google's field (SOURCE_LAYERS in core/model.ts). So the owner is not assumed to be a field
   // seller: the intake looks the owner up among the ISV's named counterparts (their recorded role),
   // and failing that triage flags the referral for classification.
   findings.push({

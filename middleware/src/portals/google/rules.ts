@@ -60,7 +60,7 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
   return findings;
 }
 
-/** What Google needs before it reviews a submission (research §1.4; judgement until the API says). */
+/** What Google needs before it reviews a submission (our judgement until the API says otherwise). */
 function submissionRules(opportunity: Json, base: Path): Finding[] {
   if (opportunity.state !== 'SUBMITTED') return [];
   const findings: Finding[] = [];

@@ -214,7 +214,7 @@ const CustomerContact = z.looseObject({
   primary: z.boolean().optional(),
 });
 
-/** Fields a partner may write; required ones follow research google-and-peers.md §1.4 (a judgement, unverified). */
+/** Fields a partner may write; which are required is our judgement from the public alpha documentation, unverified against the live API. */
 function writableFields(section: ReturnType<typeof sections>) {
   return {
     state: z.enum(CLIENT_SETTABLE_STATES, { error: 'a partner can only set state to DRAFT or SUBMITTED' }).optional(),

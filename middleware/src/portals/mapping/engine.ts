@@ -5,7 +5,7 @@ import type { CoSellOpportunity, Contact, Finding } from '../../core/model.js';
 import type { CompiledContactList, CompiledField, CompiledMapping } from './compile.js';
 import { generateToPortal, type GeneratedToPortal, type MapperRuntime } from './generated-mapper.js';
 import { parsePath, put, readPath, writePath } from './paths.js';
-import { mappingFinding, type FindingDetails, type FindingSite, type Unusable } from './rep-findings.js';
+import { mappingFinding, type FindingDetails, type FindingSite, type Unusable } from './mapping-findings.js';
 
 export type PortalPayload = Record<string, unknown>;
 

@@ -4,6 +4,7 @@
 // lists follow @odata.nextLink; every failure comes back as a classified PortalError.
 import { randomUUID } from 'node:crypto';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import { createRestTransport } from '../rest-transport.js';
 import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalEventReader, type PortalEventReading, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
@@ -125,50 +126,15 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
   const mapperOf = () => (mapper ??= createMicrosoftMapper(config.mapping ?? loadMapping('microsoft'), { solutionIds: config.solutionIds ?? [] }));
 
   /** One REST call with the deadline; non-2xx and network failures come back as PortalErrors. */
-  async function call(method: string, target: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ body: unknown; headers: Headers; status: number }> {
-    let token: string;
-    try {
-      token = await config.token();
-    } catch (error) {
-      throw new PortalError('Microsoft', 'auth', `no Partner Center access token: ${(error as Error).message}`, { cause: error });
-    }
-    const url = target.startsWith('http') ? target : `${base}${target}`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          'client-request-id': randomUUID(),
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...options.headers,
-        },
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError('Microsoft', 'timeout', `Partner Center ${method} ${url} gave no answer within ${timeoutMs} ms`, { cause: error });
-      throw new PortalError('Microsoft', 'unavailable', `Partner Center ${method} ${url} failed: ${(error as Error).message}`, { cause: error });
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new PortalError('Microsoft', 'timeout', `Partner Center ${method} ${url}: the answer was cut off`, { cause: error });
-    }
-    let body: unknown = undefined;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    if (!response.ok) throw microsoftErrorOf(response.status, body, response.headers, new Date());
-    return { body, headers: response.headers, status: response.status };
-  }
+  const call = createRestTransport({
+    cloud: 'Microsoft',
+    label: 'Partner Center',
+    baseUrl: base,
+    token: () => config.token(),
+    timeoutMs,
+    errorOf: microsoftErrorOf,
+    headers: () => ({ 'client-request-id': randomUUID() }),
+  });
 
   function readBack(body: unknown): Referral {
     const parsed = ReferralReadBack.safeParse(body);

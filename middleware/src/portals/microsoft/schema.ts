@@ -1,6 +1,6 @@
 // The Microsoft Partner Center Referrals API wire format (v1.0 engagements/referrals) as zod schemas:
 // what we send (create, full PUT, JSON Patch) and what we read back (referral, list page, webhook).
-// Field names follow the published samples in shared/contracts/microsoft/ exactly, including the
+// Field names follow Partner Center's published request and response samples exactly, including the
 // real wire name `consentToToShareInfoWithOthers` (doubled "To").
 import { z } from 'zod';
 

@@ -1,7 +1,10 @@
 // What makes the ACE emulator behave like a busy, imperfect AWS: per-account call quotas (token
 // buckets per second, a rolling 24-hour write budget) and faults injected at a seeded random rate.
+import { seededRandom } from '../../core/seeded-random.js';
 
-/** ACE's published quota groups (research ace.md §9): which bucket an operation spends. */
+export { seededRandom };
+
+/** ACE's published quota groups: which bucket an operation spends. */
 export const ACE_WRITE_OPERATIONS = new Set([
   'CreateOpportunity',
   'UpdateOpportunity',
@@ -85,18 +88,6 @@ export class AceQuotaLedger {
     }
     return quota.admit(ACE_WRITE_OPERATIONS.has(operation), now);
   }
-}
-
-/** mulberry32: a tiny seeded generator so a fault pattern replays exactly in a test. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const FAULT_KINDS = ['throttle', '5xx', 'timeout', 'conflict', 'slow'] as const;

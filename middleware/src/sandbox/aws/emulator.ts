@@ -21,6 +21,7 @@ import {
   type ReviewOutcome,
   type ReviewTiming,
 } from './emulator-state.js';
+import { heldTimers } from '../rest-emulator-kit.js';
 
 export { SENDER_TITLE_BY_LAYER, type EmulatorEvent, type EmulatorCounters, type InvitationInput, type ReviewOutcome, type ReviewTiming } from './emulator-state.js';
 export type { FaultRule, AceQuotas } from './emulator-limits.js';
@@ -133,7 +134,7 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
   if (options.onEvent) account.subscribe(options.onEvent);
   const counters = account.counters;
   const sockets = new Set<Socket>();
-  const held = new Set<NodeJS.Timeout>();
+  const { held, later } = heldTimers();
 
   const send = (response: ServerResponse, status: number, requestId: string, body: Record<string, unknown>, errorType?: string): void => {
     if (response.destroyed) return;
@@ -148,13 +149,6 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
   };
   const sendError = (response: ServerResponse, requestId: string, error: AceServiceError): void => {
     send(response, error.status, requestId, { __type: `com.amazonaws.partnercentralselling#${error.type}`, Message: error.message, ...error.members }, error.type);
-  };
-  const later = (ms: number, run: () => void): void => {
-    const timer = setTimeout(() => {
-      held.delete(timer);
-      run();
-    }, ms);
-    held.add(timer);
   };
 
   const server = createServer((request, response) => {

@@ -4,7 +4,7 @@
 // review (SUBMITTED → ACCEPTED or not) on an injectable clock, Google-created opportunities on demand,
 // Pub/Sub push-shaped notifications, an OAuth token endpoint for service-account keys, seeded faults
 // and counters. `npm start` runs on it; the tests prove idempotency with it.
-import { createPublicKey, createVerify, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../core/model.js';
 import { OUTPUT_ONLY_FIELDS } from '../../portals/google/schema.js';
@@ -15,10 +15,11 @@ import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth
 export { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL };
 import {
   bearerOf,
+  commonControls,
   DeliveryQueue,
   EmulatorClock,
   RestFaultPlan,
-  startJsonServer,
+  startEmulatorServer,
   TenantBudgets,
   type JsonReply,
   type ReplyPlan,
@@ -26,257 +27,28 @@ import {
 } from '../rest-emulator-kit.js';
 
 export type { RestFaultRule as GoogleFaultRule } from '../rest-emulator-kit.js';
+import { inventGoogleOpportunity } from './google-opportunity.js';
+import { applyMaskPath, base64url, checkAssertion, GoogleRpcError, invalid, iso, parseOpportunityFilter, readPath } from './emulator-requests.js';
+import {
+  type GoogleReviewTiming,
+  DEFAULT_GOOGLE_REVIEW,
+  type GoogleEmulatorOptions,
+  type PushDelivery,
+  type GoogleEmulatorCounters,
+  type GoogleEmulatorControl,
+  type GoogleEmulator,
+  type StoredOpportunity,
+  type Json,
+} from './emulator-types.js';
 
-type Json = Record<string, unknown>;
+export * from './emulator-types.js';
+export { parseOpportunityFilter } from './emulator-requests.js';
 
 const API = '/v1alpha1/opportunities';
 const WRITE_OPERATIONS = new Set(['create', 'patch']);
 /** Findings that say a submission is not ready for Google's review. */
 const SUBMISSION_CODE = /_SUBMIT_NEEDS_/;
 /** Google's review outcome; the not-accepted wire value is unpublished (GOOGLE_ENUMS_TO_COMPLETE). */
-export type GoogleReviewOutcome = 'ACCEPTED' | 'NOT_ACCEPTED';
-
-export interface GoogleReviewTiming {
-  /** SUBMITTED → Google's decision. */
-  decisionAfterMs: number;
-  outcome: GoogleReviewOutcome | ((opportunity: Json) => GoogleReviewOutcome);
-}
-
-export const DEFAULT_GOOGLE_REVIEW: GoogleReviewTiming = { decisionAfterMs: 3 * 86_400_000, outcome: 'ACCEPTED' };
-
-/** The opportunities a Cloud Channel partner holds, as plain JSON, kept across restarts. */
-export interface GoogleEmulatorState {
-  opportunities: Array<[string, StoredOpportunity]>;
-  sequence: number;
-}
-
-export interface GoogleEmulatorOptions {
-  port?: number;
-  /** The opportunities a previous run left (see `control.snapshot`). */
-  restored?: GoogleEmulatorState;
-  /** Called after every request that may have changed the opportunities (to persist them). */
-  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
-  onWrite?: () => Promise<void> | void;
-  now?: () => Date;
-  review?: Partial<GoogleReviewTiming>;
-  /** Calls per minute per caller (Google quotas are per minute). */
-  quotas?: { readsPerMinute?: number; writesPerMinute?: number };
-  seed?: number;
-  /** The partner whose opportunities these are (`partners/{id}` in notifications). */
-  partnerId?: string;
-  /** Service accounts the token endpoint knows: client_email → public key (PEM). */
-  serviceAccounts?: Record<string, string>;
-  /** Only tokens the token endpoint issued are valid (default: any bearer token). */
-  requireIssuedTokens?: boolean;
-  /** Pub/Sub push endpoint for opportunity events. */
-  pushEndpoint?: string;
-  /** Subscription name in push bodies. */
-  subscription?: string;
-  /** Push on every change (default true); false: only `control.deliverPush`. */
-  autoPush?: boolean;
-  maxPageSize?: number;
-}
-
-/** What `control.createGoogleOpportunity` needs; everything has a realistic default. */
-export interface GoogleOpportunityInput {
-  displayName?: string;
-  description?: string;
-  customer?: { organizationName?: string; domain?: string; regionCode?: string };
-  dealSize?: { currencyCode: string; units: string };
-  owner?: { name: string; email: string };
-  closeDate?: { year: number; month: number; day: number };
-}
-
-export interface PushDelivery {
-  body: { message: { data: string; messageId: string; publishTime: string; attributes: Record<string, string> }; subscription: string };
-  event: { opportunityEvent: { eventType: 'CREATED' | 'UPDATED' | 'PARTNER_DETACHED'; opportunity: string; partner: string } };
-  url: string | null;
-  status: number | null;
-}
-
-export interface GoogleEmulatorCounters {
-  created: number;
-  createdByReferenceOpportunityId: Record<string, number>;
-  callsByOperation: Record<string, number>;
-  faultsInjected: Record<string, number>;
-  throttled: number;
-  validationErrors: number;
-  /** Patches refused because Google is reviewing the opportunity. */
-  locked: number;
-  tokensIssued: number;
-  pushesDelivered: number;
-  pushFailures: number;
-}
-
-export interface GoogleEmulatorControl {
-  /** The opportunities as plain JSON, to keep across restarts (`restored`). */
-  snapshot(): GoogleEmulatorState;
-  advance(ms: number): void;
-  now(): Date;
-  inject(rule: RestFaultRule): void;
-  clearFaults(): void;
-  /** An opportunity a Google FSR created and shared with the partner (source GOOGLE). */
-  createGoogleOpportunity(input?: GoogleOpportunityInput): { name: string };
-  setReviewOutcome(name: string, outcome: GoogleReviewOutcome, immediately?: boolean): void;
-  opportunity(name: string): Json | null;
-  setPushEndpoint(url: string | null): void;
-  deliverPush(name: string, eventType: PushDelivery['event']['opportunityEvent']['eventType']): Promise<PushDelivery>;
-  flushPushes(): Promise<void>;
-  pushes(): PushDelivery[];
-  subscribe(listener: (delivery: PushDelivery) => void): () => void;
-  opportunityCount(source?: 'GOOGLE' | 'PARTNER'): number;
-}
-
-export interface GoogleEmulator {
-  url: string;
-  /** The token endpoint to put in a service-account key's `token_uri`. */
-  tokenUri: string;
-  counters: GoogleEmulatorCounters;
-  control: GoogleEmulatorControl;
-  stop(): Promise<void>;
-}
-
-export interface StoredOpportunity {
-  opportunity: Json;
-  review: { submittedAt: number; outcome: GoogleReviewOutcome | null } | null;
-}
-
-const HTTP_BY_STATUS: Record<string, number> = {
-  INVALID_ARGUMENT: 400,
-  FAILED_PRECONDITION: 400,
-  UNAUTHENTICATED: 401,
-  PERMISSION_DENIED: 403,
-  NOT_FOUND: 404,
-  ABORTED: 409,
-  ALREADY_EXISTS: 409,
-  RESOURCE_EXHAUSTED: 429,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-};
-
-/** A google.rpc.Status error: canonical code name, message, ErrorInfo and BadRequest details. */
-class GoogleRpcError extends Error {
-  constructor(
-    readonly rpcStatus: keyof typeof HTTP_BY_STATUS,
-    message: string,
-    readonly extra: { reason?: string; findings?: Finding[]; headers?: Record<string, string> } = {},
-  ) {
-    super(message);
-  }
-
-  reply(): JsonReply {
-    const code = HTTP_BY_STATUS[this.rpcStatus]!;
-    const details: Json[] = [];
-    if (this.extra.reason) details.push({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: this.extra.reason, domain: 'cloudchannel.googleapis.com' });
-    if (this.extra.findings?.length) {
-      details.push({
-        '@type': 'type.googleapis.com/google.rpc.BadRequest',
-        fieldViolations: this.extra.findings.map((f) => ({ field: (f.path ?? '$').replace(/^\$\.?/, ''), description: f.message, reason: f.code })),
-      });
-    }
-    return { status: code, headers: this.extra.headers ?? {}, body: { error: { code, message: this.message, status: this.rpcStatus, ...(details.length ? { details } : {}) } } };
-  }
-}
-
-function invalid(findings: Finding[]): GoogleRpcError {
-  const message = findings.length === 1 ? findings[0]!.message : `${findings.length} fields are invalid: ${findings.map((f) => f.path).join(', ')}`;
-  return new GoogleRpcError('INVALID_ARGUMENT', message, { findings, reason: 'INVALID_OPPORTUNITY' });
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function readPath(node: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Json)[key] : undefined), node);
-}
-
-/** Sets (or, when the body leaves it out, clears) one updateMask path. */
-function applyMaskPath(target: Json, body: Json, path: string[]): void {
-  const value = readPath(body, path);
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    if (!node[key] || typeof node[key] !== 'object') node[key] = {};
-    node = node[key] as Json;
-  }
-  const last = path[path.length - 1]!;
-  if (value === undefined) delete node[last];
-  else node[last] = structuredClone(value);
-}
-
-// ---- AIP-160 filter (the subset the client needs) ---------------------------------------------
-
-const FILTER_FIELDS = new Set(['referenceOpportunityId', 'state', 'source', 'updateTime', 'createTime']);
-const TIME_FIELDS = new Set(['updateTime', 'createTime']);
-
-/** `referenceOpportunityId = "006..." AND updateTime >= "2026-11-26T09:30:00Z"`; anything else is named. */
-export function parseOpportunityFilter(filter: string): (opportunity: Json) => boolean {
-  const clauses = filter.trim() === '' ? [] : filter.split(/\s+AND\s+/);
-  const tests = clauses.map((clause) => {
-    const match = /^\s*([A-Za-z]+)\s*(=|!=|>=|<=|>|<)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(clause);
-    if (!match) throw invalid([{ code: 'GOOGLE_FILTER', severity: 'error', cloud: 'Google', path: '$.filter', message: `filter clause "${clause}" must read field op "value"` }]);
-    const [, field, op, raw] = match as unknown as [string, string, string, string];
-    if (!FILTER_FIELDS.has(field)) {
-      throw invalid([{ code: 'GOOGLE_FILTER', severity: 'error', cloud: 'Google', path: '$.filter', message: `cannot filter on ${field} (filterable: ${[...FILTER_FIELDS].join(', ')})` }]);
-    }
-    const expected = raw.replace(/\\(.)/g, '$1');
-    const time = TIME_FIELDS.has(field);
-    if (time && Number.isNaN(Date.parse(expected))) {
-      throw invalid([{ code: 'GOOGLE_FILTER', severity: 'error', cloud: 'Google', path: '$.filter', message: `${field} needs an RFC 3339 timestamp, got "${expected}"` }]);
-    }
-    return (opportunity: Json) => {
-      const actual = opportunity[field];
-      if (actual === undefined || actual === null) return op === '!=';
-      const left = time ? Date.parse(String(actual)) : String(actual);
-      const right = time ? Date.parse(expected) : expected;
-      switch (op) {
-        case '=':
-          return left === right;
-        case '!=':
-          return left !== right;
-        case '>=':
-          return left >= right;
-        case '<=':
-          return left <= right;
-        case '>':
-          return left > right;
-        default:
-          return left < right;
-      }
-    };
-  });
-  return (opportunity) => tests.every((test) => test(opportunity));
-}
-
-// ---- service-account assertions --------------------------------------------------------------------
-
-function base64url(text: string): Json | null {
-  try {
-    return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Json;
-  } catch {
-    return null;
-  }
-}
-
-/** Checks a JWT-bearer assertion as Google's token endpoint would: RS256, known signer, audience, scope, expiry. */
-function checkAssertion(assertion: string, accounts: Record<string, string>, audiences: string[], now: number): { email: string } | { problem: string } {
-  const [head, claims, signature] = assertion.split('.');
-  const header = head ? base64url(head) : null;
-  const payload = claims ? base64url(claims) : null;
-  if (!header || !payload || !signature) return { problem: 'the assertion is not a JWT' };
-  if (header.alg !== 'RS256') return { problem: `the assertion must be signed RS256, not ${String(header.alg)}` };
-  const email = String(payload.iss ?? '');
-  const pem = accounts[email];
-  if (!pem) return { problem: `service account ${email} is not known to this partner` };
-  const verifier = createVerify('RSA-SHA256');
-  verifier.update(`${head}.${claims}`);
-  if (!verifier.verify(createPublicKey(pem), Buffer.from(signature, 'base64url'))) return { problem: 'the assertion signature does not match the service account key' };
-  if (!audiences.includes(String(payload.aud))) return { problem: `the assertion audience ${String(payload.aud)} is not this token endpoint` };
-  if (!String(payload.scope ?? '').split(' ').includes(CLOUD_CHANNEL_SCOPE)) return { problem: `the assertion does not ask for ${CLOUD_CHANNEL_SCOPE}` };
-  const exp = Number(payload.exp) * 1000;
-  if (!(exp > now)) return { problem: 'the assertion has expired' };
-  return { email };
-}
 
 export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
   const clock = new EmulatorClock(options.now);
@@ -560,57 +332,18 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     return reply;
   };
 
-  const server = await startJsonServer(options.port ?? 0, async (request, body) => {
-    const plan = await handle(request, body);
-    // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
-    if (request.method !== 'GET' && !request.url?.startsWith('/token')) await options.onWrite?.();
-    return plan;
-  });
+  // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
+  const changesState = (request: IncomingMessage) => request.method !== 'GET' && !request.url?.startsWith('/token');
+  const server = await startEmulatorServer(options.port ?? 0, handle, changesState, options.onWrite);
   url = server.url;
 
   const control: GoogleEmulatorControl = {
+    ...commonControls({ clock, settle, faults, listeners }),
     snapshot: () => structuredClone({ opportunities: [...opportunities], sequence }),
-    advance(ms) {
-      clock.advance(ms);
-      settle(clock.now());
-    },
-    now: () => new Date(clock.now()),
-    inject: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
     createGoogleOpportunity(input = {}) {
       const now = clock.now();
       const name = newName();
-      const close = input.closeDate ?? { year: new Date(now).getUTCFullYear() + 1, month: 3, day: 31 };
-      const opportunity: Json = {
-        name,
-        state: 'ACCEPTED',
-        stage: 'STAGE_0',
-        source: 'GOOGLE',
-        owner: input.owner?.name ?? 'Sofia Lindgren',
-        ownerEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
-        creatorEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
-        customerDisplayName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
-        opportunityInfo: {
-          displayName: input.displayName ?? 'Fabrikam Logistics – fleet telemetry analytics on BigQuery',
-          description:
-            input.description ??
-            'Fabrikam streams telematics from 12,000 trucks and wants a partner lakehouse on BigQuery, funded from their Google Cloud commit, live before peak season.',
-          productFamily: ['GOOGLE_CLOUD_PLATFORM'],
-        },
-        qualificationInfo: {
-          dealSize: input.dealSize ? { ...input.dealSize, nanos: 0 } : { currencyCode: 'EUR', units: '260000', nanos: 0 },
-          estimatedCloseDate: close,
-        },
-        customerInfo: {
-          customerDetails: {
-            organizationName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
-            domain: input.customer?.domain ?? 'fabrikam-logistics.example',
-            address: { regionCode: input.customer?.regionCode ?? 'SE', locality: 'Gothenburg' },
-          },
-        },
-        createTime: iso(now),
-        updateTime: iso(now),
-      };
+      const opportunity = inventGoogleOpportunity(input, name, now);
       opportunities.set(name, { opportunity, review: null });
       notify(name, 'CREATED');
       return { name };
@@ -637,10 +370,6 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     },
     flushPushes: () => queue.flush(),
     pushes: () => [...pushes],
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     opportunityCount: (source) => [...opportunities.values()].filter((s) => !source || s.opportunity.source === source).length,
   };
 

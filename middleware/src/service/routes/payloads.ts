@@ -1,10 +1,9 @@
 // Portal payload validation, the same check as `sf cosell payload validate`: a payload in a
 // portal's own wire format, judged by that portal's schema and unwritten rules.
 import { z } from 'zod';
-import { Finding } from '../../core/model.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
-import { PortalName, PortalNameInput } from '../../api-contract/schemas.js';
+import { PayloadCheck, PortalNameInput } from '../../api-contract/schemas.js';
 
 export const validatePayload = defineRoute({
   operationId: 'validatePayload',
@@ -22,14 +21,7 @@ export const validatePayload = defineRoute({
   responses: {
     200: {
       description: 'Findings by portal JSON path',
-      schema: z.object({
-        portal: PortalName,
-        operation: z.string(),
-        valid: z.boolean(),
-        errors: z.number().int(),
-        warnings: z.number().int(),
-        findings: z.array(Finding),
-      }),
+      schema: PayloadCheck,
     },
   },
   async handler({ body, deps }) {

@@ -2,7 +2,7 @@
 // the middleware's canonical model (middleware/src/core/model.ts) spell them.
 export const CLOUDS = ['AWS', 'Microsoft', 'Google'];
 
-/** The five field layers, in DOMAIN.md order (1..5). */
+/** The five field layers, executive (1) to partner program (5), as the middleware's SOURCE_LAYERS. */
 export const SOURCE_LAYERS = [
     'Executive/Industry',
     'Regional/Segment',

@@ -1,4 +1,4 @@
-// Words for mapping findings: every one names the portal, the portal JSON path, the Salesforce field to
+// Mapping findings in a sales rep's words: every one names the portal, the portal JSON path, the Salesforce field to
 // fix and says, in a sales rep's terms, what was sent instead and what to change.
 import type { Cloud, Finding, Severity } from '../../core/model.js';
 import type { PortalName } from '../portal.js';
