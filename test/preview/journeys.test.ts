@@ -1,4 +1,4 @@
-// The persona journeys on the production path: a real desk (`npm start`'s own startDesk) with its
+// The persona journeys on the production path: a real desk (`npm start`'s own startDemoDesk) with its
 // local org, Change Data Capture, portal emulators and the Lightning preview it serves. Chromium
 // clicks the pages and each write travels LDS → local org → CDC → service → portal emulator →
 // write-back → the component, which shows the new state without a reload. No network fixtures: the
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
+import { metricKey } from '../../middleware/src/core/salesforce-fields.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
@@ -50,12 +51,14 @@ describe('persona journeys on the running desk', () => {
   let org: Connection;
   let browser: Browser;
   let site: PreviewSite;
+  let personas: Record<string, { accessToken: string; userId: string }>;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cosell-journeys-'));
     desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_POLL_INTERVAL_MS: '3000' }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 60_000 } });
-    const { instanceUrl, accessToken } = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string };
-    org = new Connection({ instanceUrl, accessToken, version: SALESFORCE_API_VERSION });
+    const settings = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string; personas: Record<string, { accessToken: string; userId: string }> };
+    org = new Connection({ instanceUrl: settings.instanceUrl, accessToken: settings.accessToken, version: SALESFORCE_API_VERSION });
+    personas = settings.personas;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     site = { url: desk.url, browser, close: async () => undefined };
     // The demo's own submissions go first: ACE takes one write a second, and a journey's Submit should not queue behind them.
@@ -73,51 +76,25 @@ describe('persona journeys on the running desk', () => {
     return (await org.query<EngagementRow>(`SELECT Id, Opportunity__c, Cloud__c, Status__c, Findings__c, Requested_Action__c FROM CoSell_Engagement__c WHERE ${where}`)).records;
   }
 
-  /** A deal an AE has just tagged for AWS and Microsoft, both engagements drafts, complete enough for both portals. */
-  async function draftDeal(name: string): Promise<string> {
-    const account = (await org.sobject('Account').create({ Name: `${name} Holdings`, Website: 'https://www.example-holdings.com', Industry: 'Retail', BillingStreet: '1 Harbour Way', BillingCity: 'Seattle', BillingState: 'WA', BillingPostalCode: '98101', BillingCountry: 'US' })) as { id: string };
-    const opportunity = (await org.sobject('Opportunity').create({
-      Name: `${name} - lakehouse migration`,
-      AccountId: account.id,
-      Amount: 480000,
-      CurrencyIsoCode: 'USD',
-      StageName: 'Qualification',
-      Probability: 20,
-      CloseDate: '2027-09-30',
-      Description: 'Move 2 PB of Hadoop workloads to a managed lakehouse.',
-      CoSell_Clouds__c: 'AWS;Microsoft',
-      CoSell_Origin__c: 'Partner-led',
-      CoSell_Help_Needed__c: 'Architecture validation',
-      CoSell_Help_Details__c: 'A cloud architect to validate the sizing.',
-      Marketplace_Route__c: 'Private offer',
-      Tenancy_Archetype__c: 'Customer-deployed',
-      CoSell_Expected_Monthly_Spend__c: 38000,
-      CoSell_Use_Case__c: 'Data platform modernisation',
-    })) as { id: string };
-    const contact = (await org.sobject('Contact').create({ FirstName: 'Marta', LastName: 'Okafor', Email: 'marta.okafor@example-holdings.com', Phone: '+1 206 555 0100', Title: 'Chief Data Officer', AccountId: account.id })) as { id: string };
-    await org.sobject('OpportunityContactRole').create({ OpportunityId: opportunity.id, ContactId: contact.id, Role: 'Decision Maker' });
-    for (const cloud of ['AWS', 'Microsoft']) {
-      await org.sobject('CoSell_Engagement__c').create({ Opportunity__c: opportunity.id, Cloud__c: cloud, Status__c: 'Draft', Engagement_Key__c: `${opportunity.id}:${cloud}` });
-    }
-    return opportunity.id;
-  }
-
   const card = (page: Page, cloud: string) => page.locator(`c-co-sell-panel li.cloud-card[data-cloud="${cloud}"]`);
 
-  it('AE: findings in Salesforce terms, the tag form saves to the org, Submit to AWS and Microsoft moves each engagement on the open page, a refused deal shows its findings', async () => {
-    const refused = (await engagements("Status__c = 'Draft' AND Findings__c LIKE '%error%'"))[0];
+  it('AE (as the AE user): fixes a demo deal\'s findings on the tag form, submits to AWS and Microsoft and sees each move on the open page; a refused deal shows its findings', async () => {
+    const refused = (await engagements("Status__c = 'Draft' AND Findings__c LIKE '%AWS_STAGE_TOO_EARLY%'"))[0];
     expect(refused).toBeDefined();
-    const dealId = await draftDeal('Northwind');
+    // The demo deal whose AWS engagement holds the finding the tag form can fix: no ask of the cloud.
+    const flawed = (await engagements("Findings__c LIKE '%LINT_NO_HYPERSCALER_ASK%'"))[0];
+    expect(flawed).toBeDefined();
+    const dealId = flawed!.Opportunity__c;
     for (const width of WIDTHS) {
       const opened = await openAt(site, width);
       traceHttp(opened.page);
       try {
         const started = Date.now();
-        await opened.page.goto(`${desk.url}/lightning/opportunity/${refused!.Opportunity__c}`);
-        await card(opened.page, refused!.Cloud__c).locator('.finding-message').first().waitFor({ timeout: 15_000 });
+        await opened.page.goto(`${desk.url}/lightning/opportunity/${dealId}?as=ae`);
+        await card(opened.page, 'AWS').locator('.finding-message').first().waitFor({ timeout: 15_000 });
         console.log(`record page usable after ${Date.now() - started} ms at ${width} px`);
-        // The portal's terms (LifeCycle.Stage) are shown as the Salesforce field to fix.
-        await expect(card(opened.page, refused!.Cloud__c).locator('.finding-field').first().innerText()).resolves.toMatch(/^\s*Fix: Stage$/);
+        // The finding names the Salesforce field to fix, as the tag form labels it.
+        await expect(card(opened.page, 'AWS').locator('li.finding').allInnerTexts()).resolves.toContainEqual(expect.stringMatching(/Fix: Help Needed From Cloud/));
         await pageChecks(opened, `journey-ae-findings-${width}`);
       } finally {
         await opened.close();
@@ -128,13 +105,30 @@ describe('persona journeys on the running desk', () => {
     const { page } = opened;
     traceHttp(page);
     try {
-      // The tag form writes through the UI API to the org.
-      await page.goto(`${desk.url}/lightning/opportunity/${dealId}`);
-      await card(page, 'AWS').waitFor({ timeout: 15_000 });
+      await page.goto(`${desk.url}/lightning/opportunity/${dealId}?as=ae`);
+      await card(page, 'AWS').locator('.finding-message').first().waitFor({ timeout: 15_000 });
+      // Acting as the AE: the engine-owned attribution is not an input, as the AE's field-level security says.
+      const attributionInfo = (await (await fetch(`${org.instanceUrl}/services/data/v${SALESFORCE_API_VERSION}/ui-api/object-info/Opportunity`, { headers: { Authorization: `Bearer ${personas.ae!.accessToken}` } })).json()) as { fields: Record<string, { updateable: boolean }> };
+      expect(attributionInfo.fields.CoSell_Attribution__c?.updateable).toBe(false);
+      await expect(page.locator('c-co-sell-panel lightning-input-field').evaluateAll((fields) => fields.map((f) => (f as unknown as { fieldName: string }).fieldName))).resolves.not.toContain('CoSell_Attribution__c');
+      await expect(page.locator('c-co-sell-panel lightning-output-field').evaluateAll((fields) => fields.map((f) => (f as unknown as { fieldName: string }).fieldName))).resolves.toContain('CoSell_Attribution__c');
+
+      // The fix on the tag form: pick the help needed from the cloud, save (LDS write to the org).
+      const helpNeeded = page.locator('c-co-sell-panel lightning-dual-listbox').filter({ hasText: 'Help Needed From Cloud' });
+      await helpNeeded.getByRole('option', { name: 'Architecture validation' }).first().click();
+      // The first of the list's buttons moves the selection to Chosen (its text is a platform label).
+      await helpNeeded.locator('lightning-button-icon button').first().click();
       await page.locator('c-co-sell-panel lightning-textarea textarea').fill('An AWS SA and an Azure architect to validate the sizing.');
       await page.locator('c-co-sell-panel lightning-button.save-tags button').click();
       await page.getByRole('status').filter({ hasText: 'saved' }).waitFor({ timeout: 10_000 });
-      expect((await org.sobject('Opportunity').retrieve(dealId)).CoSell_Help_Details__c).toBe('An AWS SA and an Azure architect to validate the sizing.');
+      const saved = await org.sobject('Opportunity').retrieve(dealId);
+      expect(saved.CoSell_Help_Needed__c).toBe('Architecture validation');
+      expect(saved.LastModifiedById).toBe(personas.ae!.userId);
+      // The service judges the deal again (CDC → intake): the error clears on the open page.
+      const fixedAt = Date.now();
+      await card(page, 'AWS').locator('li.finding[data-severity="error"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+      console.log(`findings cleared ${Date.now() - fixedAt} ms after the tag save`);
+      expect((await engagements(`Opportunity__c = '${dealId}' AND Cloud__c = 'AWS'`))[0]!.Findings__c).not.toMatch(/"severity":"error"/);
 
       // Submit to each cloud: the org, CDC, the service and the portal move the engagement; the open page shows it.
       for (const cloud of ['AWS', 'Microsoft']) {
@@ -159,10 +153,8 @@ describe('persona journeys on the running desk', () => {
       const refusedCard = card(page, refused!.Cloud__c);
       await refusedCard.locator('.finding-message').first().waitFor({ timeout: 15_000 });
       const submit = refusedCard.locator('lightning-button.submit button');
-      if (await submit.isEnabled()) {
-        await submit.click();
-        await refusedCard.locator('.pending').waitFor({ state: 'detached', timeout: 20_000 });
-      }
+      await submit.click();
+      await refusedCard.locator('.pending').waitFor({ state: 'detached', timeout: 20_000 });
       const findings = await refusedCard.locator('li.finding').allInnerTexts();
       expect(findings.length).toBeGreaterThan(0);
       // The refusal names the Salesforce field (Stage), not the portal's LifeCycle.Stage.
@@ -176,7 +168,7 @@ describe('persona journeys on the running desk', () => {
     }
   }, 180_000);
 
-  it('Alliance ops: urgent referrals first with SLA clocks; accept, decline (generic feedback refused with guidance, then specific), assign; the org records each outcome', async () => {
+  it('Alliance ops (as the alliance-ops user): urgent referrals first with SLA clocks; accept, decline (generic feedback refused with guidance, then specific), assign; the org records each outcome (assigned: status and owner)', async () => {
     interface ReferralRow { Id: string; Name: string; Priority__c: string | null; Triage_Status__c: string | null; Requested_Action__c: string | null; Decline_Reason__c: string | null; Feedback__c: string | null; OwnerId: string }
     const referrals = async (where: string) =>
       (await org.query<ReferralRow>(`SELECT Id, Name, Priority__c, Triage_Status__c, Requested_Action__c, Decline_Reason__c, Feedback__c, OwnerId FROM CoSell_Referral__c WHERE ${where}`)).records;
@@ -186,7 +178,7 @@ describe('persona journeys on the running desk', () => {
       traceHttp(opened.page);
       try {
         const started = Date.now();
-        await opened.page.goto(`${desk.url}/lightning/inbox`);
+        await opened.page.goto(`${desk.url}/lightning/inbox?as=alliance-ops`);
         const rows = opened.page.locator('c-co-sell-inbox li[data-id]');
         await rows.first().waitFor({ timeout: 15_000 });
         console.log(`inbox usable after ${Date.now() - started} ms at ${width} px`);
@@ -206,7 +198,7 @@ describe('persona journeys on the running desk', () => {
     const { page } = opened;
     traceHttp(page);
     try {
-      await page.goto(`${desk.url}/lightning/inbox`);
+      await page.goto(`${desk.url}/lightning/inbox?as=alliance-ops`);
       const rows = page.locator('c-co-sell-inbox li[data-id]');
       await rows.first().waitFor({ timeout: 15_000 });
       const [acceptId, declineId, assignId] = (await Promise.all((await rows.all()).map(async (item) => (await item.getAttribute('data-id')) ?? ''))).slice(0, 3) as [string, string, string];
@@ -241,35 +233,74 @@ describe('persona journeys on the running desk', () => {
       await screenshot(page, 'journey-inbox-decisions');
 
       // The org holds each outcome once the service has taken the request (the action is cleared).
-      const settled = async (id: string) => {
+      const settled = async (id: string, done = (record: ReferralRow) => record.Triage_Status__c !== 'New') => {
         const deadline = Date.now() + 45_000;
         for (;;) {
           const [record] = await referrals(`Id = '${id}'`);
-          if (record && record.Requested_Action__c === null && record.Triage_Status__c !== 'New') return record;
+          if (record && record.Requested_Action__c === null && done(record)) return record;
           if (Date.now() > deadline) throw new Error(`referral ${id} not settled: ${JSON.stringify(record)}`);
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       };
       const accepted = await settled(acceptId);
       const declined = await settled(declineId);
-      // An assignment is taken (action cleared, owner kept); the org's Triage_Status__c is not written back as Assigned yet.
-      const assigned = await (async () => {
-        const deadline = Date.now() + 45_000;
-        for (;;) {
-          const [record] = await referrals(`Id = '${assignId}'`);
-          if (record && record.Requested_Action__c === null) return record;
-          if (Date.now() > deadline) throw new Error(`assignment of ${assignId} not taken: ${JSON.stringify(record)}`);
-          await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-      })();
+      const assigned = await settled(assignId, (record) => record.Triage_Status__c === 'Assigned');
       console.log('referral outcomes', JSON.stringify([accepted, declined, assigned].map((r) => [r.Triage_Status__c, r.Decline_Reason__c, r.OwnerId])));
       expect(accepted.Triage_Status__c).toMatch(/Accept/);
       expect(declined).toMatchObject({ Triage_Status__c: expect.stringMatching(/Declin|Reject/), Decline_Reason__c: firstReason, Feedback__c: specific });
       const tomas = (await org.query<{ Id: string }>("SELECT Id FROM User WHERE Username = 'alliances@cosell.local'")).records[0]!;
-      expect(assigned.OwnerId).toBe(tomas.Id);
+      expect(assigned).toMatchObject({ Triage_Status__c: 'Assigned', OwnerId: tomas.Id });
+      // The page acted as the alliance-ops persona, who is this user.
+      expect(personas['alliance-ops']!.userId).toBe(tomas.Id);
       expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();
+    }
+  }, 180_000);
+
+  it('RevOps (as the RevOps user): attribution per cloud and fiscal quarter from the org\'s CoSell_Metric__c; Microsoft FY2027Q1 is July–September 2026; the CSV downloads', async () => {
+    interface MetricRow { Metric_Key__c: string; Value__c: number | null }
+    const metricValue = async (key: string) => (await org.query<MetricRow>(`SELECT Metric_Key__c, Value__c FROM CoSell_Metric__c WHERE Metric_Key__c = '${key}'`)).records[0]?.Value__c ?? 0;
+    const microsoftQ1 = metricKey('Microsoft', 'FY2027Q1', 'Pipeline Count', 'Sourced');
+    // All-cloud rows use calendar quarters: July–September 2026 is FY2026Q3 there.
+    const allQ3 = metricKey('All', 'FY2026Q3', 'Pipeline Count', 'Sourced');
+    const before = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
+    // A Microsoft-sourced deal won in mid-August 2026 lands in Microsoft's FY2027Q1 on the desk's next metric tick.
+    const account = (await org.sobject('Account').create({ Name: 'Adatum Freight', BillingCountry: 'US' })) as { id: string };
+    await org.sobject('Opportunity').create({ Name: 'Adatum Freight - route analytics on Fabric', AccountId: account.id, Amount: 240000, CurrencyIsoCode: 'USD', StageName: 'Closed Won', CloseDate: '2026-08-14', CoSell_Clouds__c: 'Microsoft', CoSell_Origin__c: 'Hyperscaler-led', CoSell_Originating_Cloud__c: 'Microsoft', Tenancy_Archetype__c: 'ISV-hosted SaaS' });
+    const deadline = Date.now() + 60_000;
+    while ((await metricValue(microsoftQ1)) !== before.microsoft + 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
+    expect(after).toEqual({ microsoft: before.microsoft + 1, all: before.all + 1 });
+
+    for (const width of WIDTHS) {
+      const opened = await openAt(site, width);
+      traceHttp(opened.page);
+      const { page } = opened;
+      try {
+        const started = Date.now();
+        await page.goto(`${desk.url}/lightning/attribution?as=revops`);
+        const period = page.locator('c-co-sell-attribution lightning-combobox.period');
+        await period.waitFor({ timeout: 15_000 });
+        console.log(`attribution page usable after ${Date.now() - started} ms at ${width} px`);
+        await period.locator('button').first().click();
+        await period.getByRole('option', { name: 'FY2027Q1' }).first().click();
+        const microsoftRow = page.locator('c-co-sell-attribution table.pipeline tr[data-cloud="Microsoft"]');
+        // The page shows the org's figure, as the RevOps user reads it.
+        await expect(microsoftRow.locator('td.sourced-count').innerText()).resolves.toBe(String(after.microsoft));
+        await pageChecks(opened, `journey-revops-${width}`);
+        if (width === 1280) {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.locator('c-co-sell-attribution a.download').click()]);
+          expect(download.suggestedFilename()).toBe('cosell-metrics-FY2027Q1.csv');
+          const csv = readFileSync(await download.path(), 'utf8');
+          const lines = csv.trim().split(/\r\n/);
+          expect(lines[0]).toBe('Cloud,Fiscal period,Metric,Segment,Value,Sample size,Computed at');
+          expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Microsoft,FY2027Q1,Pipeline Count,Sourced,${after.microsoft},`)));
+          expect(lines.slice(1).every((line) => line.split(',')[1] === 'FY2027Q1')).toBe(true);
+        }
+      } finally {
+        await opened.close();
+      }
     }
   }, 180_000);
 });

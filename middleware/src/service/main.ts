@@ -41,6 +41,8 @@ console.log(`Lightning preview: ${desk.url}/lightning`);
 if (desk.localOrg) {
   console.log(`Local Salesforce org: ${desk.localOrg.instanceUrl} (user ${desk.localOrg.admin.username})`);
   console.log(`Org access token: ${desk.localOrg.admin.accessToken}  (also in ${config.COSELL_DATA_DIR}/local-org.json)`);
+  const personas = Object.keys(desk.localOrg.personas);
+  if (personas.length > 0) console.log(`The preview acts as the org admin; as a persona: ${personas.map((key) => `${desk.url}/lightning?as=${key}`).join('  ')}`);
 }
 // The token goes to the terminal only, never through the structured log.
 if (desk.adminToken) {
