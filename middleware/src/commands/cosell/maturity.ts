@@ -7,6 +7,7 @@ import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
 import { readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
+import { boundHeapGrowth } from '../../cli/heap-budget.js';
 import { ExchangeRateSettingError, MissingExchangeRateError, createAttributionReport } from '../../core/attribution/index.js';
 import type { Counterpart } from '../../core/model.js';
 import {
@@ -104,6 +105,7 @@ export default class Maturity extends SfCommand<MaturityResult> {
       : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     let rejectedRows = 0;
     let counterparts: Counterpart[] | undefined;
+    boundHeapGrowth(); // a long read: keep the heap near what it holds
     try {
       for await (const row of readOpportunities(source)) {
         if (row.kind === 'rejected') rejectedRows += 1;
