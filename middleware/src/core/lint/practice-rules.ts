@@ -43,11 +43,14 @@ export function singleCloudTally(thresholds: LintThresholds): PipelineTally {
   };
 }
 
-/** The account a deal belongs to: its Id when known, else its normalised name. */
+/**
+ * The account a deal belongs to: its Id when known, else its normalised name behind a NUL, which no
+ * Id holds. The Id itself is the key (no prefix): one string per account is kept for the whole run.
+ */
 function accountKey(opp: CoSellOpportunity): string | null {
-  if (opp.account.id) return `id:${opp.account.id}`;
+  if (opp.account.id) return opp.account.id;
   const name = normaliseCompanyName(opp.account.name);
-  return name ? `name:${name}` : null;
+  return name ? `\u0000${name}` : null;
 }
 
 /**
