@@ -16,6 +16,11 @@ describe('DealLedger', () => {
           deals.forEach((deal, index) => {
             expect([ledger.account(index), ledger.day(index), ledger.id(index), ledger.tag(index)]).toEqual([deal.account, deal.day, deal.id, deal.tag]);
           });
+          const groups = ledger.grouped();
+          const expected = new Map<number, number[]>();
+          deals.forEach((deal, index) => expected.set(deal.account, [...(expected.get(deal.account) ?? []), index]));
+          expect(groups.accounts).toEqual([...expected.keys()]);
+          for (const [account, entries] of expected) expect([...groups.entriesOf(account)]).toEqual(entries);
         },
       ),
       { numRuns: 40 },
@@ -25,11 +30,13 @@ describe('DealLedger', () => {
   it('groups deals by account, groups in order of first appearance, deals in the order added', () => {
     const ledger = new DealLedger();
     [7, 3, 7, 9, 3, 7].forEach((account, index) => ledger.add(account, index, `006${index}`));
-    expect(ledger.byAccount()).toEqual([
-      { account: 7, entries: [0, 2, 5] },
-      { account: 3, entries: [1, 4] },
-      { account: 9, entries: [3] },
-    ]);
+    const groups = ledger.grouped();
+    expect(groups.accounts).toEqual([7, 3, 9]);
+    expect([...groups.entriesOf(7)]).toEqual([0, 2, 5]);
+    expect([...groups.entriesOf(3)]).toEqual([1, 4]);
+    expect([...groups.entriesOf(9)]).toEqual([3]);
+    expect([...groups.entriesOf(4)]).toEqual([]);
+    expect([...groups.entriesOf(120)]).toEqual([]);
   });
 
   it('numbers account keys in order of first sight', () => {

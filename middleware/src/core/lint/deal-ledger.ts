@@ -18,6 +18,12 @@ export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A ledger's entries by account: the accounts in order of first appearance, and each one's entry indexes. */
+export interface LedgerGroups {
+  accounts: readonly number[];
+  entriesOf(account: number): Int32Array;
+}
+
 export class DealLedger<Tag extends string = string> {
   private size = 0;
   private accounts = new Int32Array(INITIAL_CAPACITY);
@@ -64,16 +70,32 @@ export class DealLedger<Tag extends string = string> {
     return code === 0 ? undefined : this.tagNames[code - 1];
   }
 
-  /** Entry indexes grouped by account, each group in the order added, groups in order of first appearance. */
-  byAccount(): Array<{ account: number; entries: number[] }> {
-    const groups = new Map<number, number[]>();
+  /**
+   * Entry indexes grouped by account, each group in the order added, groups in order of first
+   * appearance; held in two typed arrays (counting sort), not one array per account.
+   */
+  grouped(): LedgerGroups {
+    let accountCount = 0;
+    for (let index = 0; index < this.size; index += 1) accountCount = Math.max(accountCount, (this.accounts[index] as number) + 1);
+    const starts = new Int32Array(accountCount + 1);
+    const order: number[] = [];
     for (let index = 0; index < this.size; index += 1) {
       const account = this.accounts[index] as number;
-      const group = groups.get(account);
-      if (group) group.push(index);
-      else groups.set(account, [index]);
+      if (starts[account + 1] === 0) order.push(account);
+      starts[account + 1] = (starts[account + 1] as number) + 1;
     }
-    return [...groups].map(([account, entries]) => ({ account, entries }));
+    for (let account = 0; account < accountCount; account += 1) starts[account + 1] = (starts[account + 1] as number) + (starts[account] as number);
+    const next = starts.slice(0, accountCount);
+    const entries = new Int32Array(this.size);
+    for (let index = 0; index < this.size; index += 1) {
+      const account = this.accounts[index] as number;
+      entries[next[account] as number] = index;
+      next[account] = (next[account] as number) + 1;
+    }
+    return {
+      accounts: order,
+      entriesOf: (account) => (account < accountCount ? entries.subarray(starts[account], starts[account + 1]) : entries.subarray(0, 0)),
+    };
   }
 
   private tagCode(tag: Tag): number {
