@@ -2,7 +2,7 @@
 // exactly what was added, in order, however many deals and whatever the Ids.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { AccountIndex, DealLedger, dayNumber, isoDay } from '../../../middleware/src/core/lint/deal-ledger.js';
+import { AccountIndex, DealLedger, TextArena, dayNumber, hash30, isoDay } from '../../../middleware/src/core/lint/deal-ledger.js';
 
 describe('DealLedger', () => {
   it('gives back every deal as added, past several growths, with any Id text', () => {
@@ -44,6 +44,31 @@ describe('DealLedger', () => {
     expect([accounts.of('id:001A'), accounts.of('name:contoso'), accounts.of('id:001A')]).toEqual([0, 1, 0]);
     expect(accounts.find('name:contoso')).toBe(1);
     expect(accounts.find('name:fabrikam')).toBeUndefined();
+  });
+
+  it('gives two keys that share a hash their own numbers', () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined && i < 1_000_000; i += 1) {
+      const key = `001Gn${i}`;
+      const other = seen.get(hash30(key));
+      if (other !== undefined) pair = [other, key];
+      else seen.set(hash30(key), key);
+    }
+    expect(pair).toBeDefined();
+    const [first, second] = pair!;
+    expect(hash30(first)).toBe(hash30(second));
+    const accounts = new AccountIndex();
+    expect([accounts.of(first), accounts.of(second), accounts.of(first), accounts.of(second)]).toEqual([0, 1, 0, 1]);
+    expect([accounts.find(first), accounts.find(second), accounts.find(`${first}x`)]).toEqual([0, 1, undefined]);
+  });
+
+  it('keeps strings of any text in an arena, past its growth', () => {
+    const arena = new TextArena();
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? `Zürich ${i} – 東京 😀` : `006Gn${i}`));
+    texts.forEach((text, i) => expect(arena.push(text)).toBe(i));
+    expect(arena.length).toBe(texts.length);
+    texts.forEach((text, i) => expect(arena.at(i)).toBe(text));
   });
 
   it('turns ISO dates and timestamps into UTC day numbers and back', () => {
