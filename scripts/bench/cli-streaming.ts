@@ -48,15 +48,17 @@ interface Figure {
 }
 
 /** Runs a command under /usr/bin/time (GNU): CPU of the process and its peak RSS. */
-function timed(command: string, args: string[]): Figure {
+function timed(command: string, args: string[], mustSucceed = false): Figure {
   const started = performance.now();
-  const { stderr } = spawnTimed(command, args);
+  const { stderr, status } = spawnTimed(command, args);
+  // A scan whose parser is not installed fails at once: its figures would be the failure's.
+  if (mustSucceed && status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${status}:\n${stderr}`);
   const [rssKb, user, system] = (/TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr) ?? []).slice(1).map(Number);
   if (rssKb === undefined) throw new Error(`no figures from ${command} ${args.join(' ')}:\n${stderr}`);
   return { cpuSeconds: (user ?? 0) + (system ?? 0), peakRssMb: Math.round((rssKb * 1024) / 1e6), wallSeconds: (performance.now() - started) / 1000 };
 }
 
-function spawnTimed(command: string, args: string[]): { stderr: string } {
+function spawnTimed(command: string, args: string[]): { stderr: string; status: number | null } {
   // lint and attribution exit 1 when they find errors: the figures are there all the same.
   const child = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', command, ...args], {
     cwd: ROOT,
@@ -64,7 +66,7 @@ function spawnTimed(command: string, args: string[]): { stderr: string } {
     maxBuffer: 1 << 26,
     env: { ...process.env, SF_DISABLE_TELEMETRY: 'true' },
   });
-  return { stderr: String(child.stderr) };
+  return { stderr: String(child.stderr), status: child.status };
 }
 
 const SELF = fileURLToPath(import.meta.url);
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
       const scans = new Map<string, Figure>();
       for (const parser of ['csv-parse', 'papaparse', 'csv-parser', '@fast-csv/parse']) {
         try {
-          scans.set(parser, timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file]));
+          scans.set(parser, timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file], true));
         } catch {
           continue; // not installed
         }

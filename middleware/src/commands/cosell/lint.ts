@@ -7,6 +7,7 @@ import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
 import { readMeter, readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
+import { boundHeapGrowth } from '../../cli/heap-budget.js';
 import { readProgress } from '../../cli/read-progress.js';
 import { RecordSpool } from '../../cli/record-spool.js';
 import { reportTarget, toCsv, writeJsonArray, writeJsonEnvelope, type ReportTarget } from '../../cli/report-output.js';
@@ -74,6 +75,7 @@ export default class Lint extends SfCommand<LintResult> {
     // Findings go to disk as they are found, so memory stays flat however big the export.
     const findings = new RecordSpool<ReportedFinding>();
     let rejectedRows = 0;
+    boundHeapGrowth(); // a long read: keep the heap near what it holds
     const meter = readMeter(source);
     const progress = readProgress(this, meter, messages.getMessage('info.progress'));
     if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));

@@ -6,7 +6,9 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
-import { readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
+import { readMeter, readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
+import { readProgress } from '../../cli/read-progress.js';
+import { boundHeapGrowth } from '../../cli/heap-budget.js';
 import { ExchangeRateSettingError, MissingExchangeRateError, createAttributionReport } from '../../core/attribution/index.js';
 import type { Counterpart } from '../../core/model.js';
 import {
@@ -104,8 +106,13 @@ export default class Maturity extends SfCommand<MaturityResult> {
       : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     let rejectedRows = 0;
     let counterparts: Counterpart[] | undefined;
+    boundHeapGrowth(); // a long read: keep the heap near what it holds
+    const meter = readMeter(source);
+    const progress = readProgress(this, meter, messages.getMessage('info.progress'));
+    if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
     try {
-      for await (const row of readOpportunities(source)) {
+      for await (const row of readOpportunities(source, meter)) {
+        progress.tick();
         if (row.kind === 'rejected') rejectedRows += 1;
         else builder.add(row.opportunity);
       }
@@ -119,6 +126,9 @@ export default class Maturity extends SfCommand<MaturityResult> {
       if (error instanceof MissingExchangeRateError) throw messages.createError('error.missingRate', [error.opportunityId, error.currency, flags.currency], [], error);
       if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
       throw error;
+    } finally {
+      progress.stop();
+      if (org) this.spinner.stop();
     }
     const metrics = maturityMetricsFromReport(builder.result(), now, { ...(counterparts ? { counterparts } : {}), evidence });
     const assessment = maturityStage(metrics);

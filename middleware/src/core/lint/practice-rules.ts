@@ -43,11 +43,14 @@ export function singleCloudTally(thresholds: LintThresholds): PipelineTally {
   };
 }
 
-/** The account a deal belongs to: its Id when known, else its normalised name. */
+/**
+ * The account a deal belongs to: its Id when known, else its normalised name behind a NUL, which no
+ * Id holds. The Id itself is the key (no prefix): one string per account is kept for the whole run.
+ */
 function accountKey(opp: CoSellOpportunity): string | null {
-  if (opp.account.id) return `id:${opp.account.id}`;
+  if (opp.account.id) return opp.account.id;
   const name = normaliseCompanyName(opp.account.name);
-  return name ? `name:${name}` : null;
+  return name ? `\u0000${name}` : null;
 }
 
 /**
@@ -73,16 +76,17 @@ export function reopenedAsSourcedTally(thresholds: LintThresholds): PipelineTall
     },
     findings() {
       const findings: LintFinding[] = [];
-      const lossesOf = new Map(lost.byAccount().map(({ account, entries }) => [account, entries]));
-      for (const { account, entries } of sourced.byAccount()) {
-        const losses = lossesOf.get(account);
-        if (!losses) continue;
-        for (const deal of entries) {
+      const losses = lost.grouped();
+      const deals = sourced.grouped();
+      for (const account of deals.accounts) {
+        const accountLosses = losses.entriesOf(account);
+        if (accountLosses.length === 0) continue;
+        for (const deal of deals.entriesOf(account)) {
           const dealId = sourced.id(deal);
           const createdOn = sourced.day(deal);
           // The latest loss on or before the deal's creation, within the window; the first one added wins a tie.
           let prior: number | undefined;
-          for (const loss of losses) {
+          for (const loss of accountLosses) {
             const lostOn = lost.day(loss);
             if (lostOn > createdOn || createdOn - lostOn > thresholds.reopenWindowDays) continue;
             if (prior !== undefined && lostOn <= lost.day(prior)) continue;

@@ -22,6 +22,7 @@ import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
 import { readMeter, readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
+import { boundHeapGrowth } from '../../../cli/heap-budget.js';
 import { readProgress } from '../../../cli/read-progress.js';
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
@@ -121,6 +122,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       ? { kind: 'org', connection: orgConnection(org.getConnection(flags['api-version'])), purpose: 'attribution', defaultCurrency: reportingCurrency, ...(flags.where ? { where: flags.where } : {}) }
       : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     const rejectedRows: ExportFinding[] = [];
+    boundHeapGrowth(); // a long read: keep the heap near what it holds
     const meter = readMeter(source);
     const progress = readProgress(this, meter, messages.getMessage('info.progress'));
     if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
