@@ -4,6 +4,11 @@ const settings = (typeof window !== 'undefined' && window.cosellPreview) || {};
 
 export const currentUser = { id: settings.userId, isGuest: false };
 
+/** Where the org serves a static resource, as @salesforce/resourceUrl gives it on a Lightning page. */
+export function orgResourceUrl(name) {
+    return `${settings.instanceUrl || ''}/resource/${name}`;
+}
+
 /** The shape LDS gives a failed request: status, statusText and the UI API's error body. */
 export class FetchResponseError extends Error {
     constructor(status, statusText, body) {
