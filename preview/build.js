@@ -39,7 +39,8 @@ export async function build({ production = true } = {}) {
             salesforceModules({
                 labelsFile: join(forceApp, 'labels/CustomLabels.labels-meta.xml'),
                 refreshModule: join(here, 'modules/lightning/refreshApex/refreshApex.js'),
-                userModule: join(here, 'modules/lightning/orgConnection/orgConnection.js')
+                userModule: join(here, 'modules/lightning/orgConnection/orgConnection.js'),
+                staticResourcesDir: join(forceApp, 'staticresources')
             }),
             // The package reads Vite's import.meta.env.SSR; the preview renders in the browser only.
             replace({

@@ -16,8 +16,10 @@ const LABELS = join(process.cwd(), 'force-app/main/default/labels/CustomLabels.l
 const context = { error: (message: string): never => { throw new Error(message); } };
 const dir = mkdtempSync(join(tmpdir(), 'cosell-labels-'));
 
+const STATIC_RESOURCES = join(process.cwd(), 'force-app/main/default/staticresources');
+
 function plugin(labelsFile = LABELS): Plugin {
-  return salesforceModules({ labelsFile, refreshModule: '/refresh.js', userModule: '/user.js' }) as Plugin;
+  return salesforceModules({ labelsFile, refreshModule: '/refresh.js', userModule: '/user.js', staticResourcesDir: STATIC_RESOURCES }) as Plugin;
 }
 
 function moduleText(source: string, labelsFile?: string): string | null {
@@ -53,6 +55,11 @@ describe('preview @salesforce modules', () => {
     expect(moduleText('@salesforce/schema/CoSell_Referral__c.Decline_Reason__c')).toBe(
       'export default {"objectApiName":"CoSell_Referral__c","fieldApiName":"Decline_Reason__c"};',
     );
+  });
+
+  it('points a static resource at the org that serves it, and fails the build on one force-app lacks', () => {
+    expect(moduleText('@salesforce/resourceUrl/chartjs')).toBe('import { orgResourceUrl } from "/user.js"; export default orgResourceUrl("chartjs");');
+    expect(() => moduleText('@salesforce/resourceUrl/d3')).toThrow(`Unknown static resource d3: it is not in ${STATIC_RESOURCES}`);
   });
 
   it('leaves other modules to the next resolver', () => {

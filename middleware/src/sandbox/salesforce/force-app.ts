@@ -1,10 +1,11 @@
 // Finds the package's force-app directory and loads what the local org takes from it (schema and
-// permission sets), whether the code runs from middleware/src (tests) or lib/ (the built service).
+// permission sets, static resources), whether the code runs from middleware/src (tests) or lib/ (the built service).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AccessPolicy, loadPermissionSets } from './permissions.js';
 import { loadSchema, type OrgSchema } from './schema.js';
+import { loadStaticResources, type StaticResource } from './static-resources.js';
 
 /** The nearest `force-app` directory above this module. */
 export function findForceApp(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -21,9 +22,10 @@ export function findForceApp(from = dirname(fileURLToPath(import.meta.url))): st
 export interface PackageModel {
   schema: OrgSchema;
   policy: AccessPolicy;
+  staticResources: Map<string, StaticResource>;
 }
 
 export async function loadPackageModel(forceAppDir = findForceApp()): Promise<PackageModel> {
   const schema = await loadSchema(forceAppDir);
-  return { schema, policy: new AccessPolicy(schema, await loadPermissionSets(forceAppDir)) };
+  return { schema, policy: new AccessPolicy(schema, await loadPermissionSets(forceAppDir)), staticResources: loadStaticResources(forceAppDir) };
 }

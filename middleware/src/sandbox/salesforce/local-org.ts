@@ -111,7 +111,7 @@ async function login(instanceUrl: string, clientId: string, username: string, pr
 
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
   const clock = options.clock ?? (() => new Date());
-  const { schema, policy } = await loadPackageModel(...(options.forceAppDir ? [options.forceAppDir] : []));
+  const { schema, policy, staticResources } = await loadPackageModel(...(options.forceAppDir ? [options.forceAppDir] : []));
   const persisted = options.db ? await loadSandboxState<PersistedOrg>(options.db, LOCAL_ORG_STATE) : null;
   const key =
     options.integrationKey ??
@@ -125,6 +125,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const server = new SalesforceTestServer({
     schema,
     policy,
+    staticResources,
     publicKeyPem: key.publicKeyPem,
     clientId,
     usernames: [integrationUsername, adminUsername],

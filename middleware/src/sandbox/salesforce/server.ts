@@ -25,6 +25,7 @@ import { runQuery, SoqlError, type QueryScope } from './soql.js';
 import { ChangeEventStream, type ChangeEventStreamOptions } from './streaming.js';
 import { uiApi } from './ui-api.js';
 import { checkWrite } from './write-checks.js';
+import { staticResourceName, type StaticResource } from './static-resources.js';
 
 export type CallKind = 'token' | 'query' | 'queryMore' | 'sobject' | 'composite' | 'limits' | 'bulk' | 'other';
 
@@ -55,6 +56,8 @@ export interface Fault {
 }
 
 export interface SalesforceTestServerOptions {
+  /** The package's static resources, served at /resource/<name>. */
+  staticResources?: ReadonlyMap<string, StaticResource>;
   publicKeyPem: string;
   clientId: string;
   usernames: readonly string[];
@@ -287,6 +290,19 @@ export class SalesforceTestServer {
     }
   }
 
+  /** A public static resource, as a Lightning page loads it (no bearer token: a script tag sends none). */
+  private staticResource(res: ServerResponse, name: string): void {
+    const resource = this.options.staticResources?.get(name);
+    if (!resource || resource.cacheControl !== 'Public') {
+      this.send(res, 404, `Static resource ${name} not found`, 'text/plain');
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('content-type', resource.contentType);
+    res.setHeader('cache-control', 'public, max-age=86400');
+    res.end(resource.body);
+  }
+
   private async body(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -305,6 +321,8 @@ export class SalesforceTestServer {
       entry.status = res.statusCode;
     });
     if (this.cors.handle(req, res)) return;
+    const resource = staticResourceName(url.pathname);
+    if (resource !== null && (method === 'GET' || method === 'HEAD')) return this.staticResource(res, resource);
     const raw = await this.body(req);
 
     if (kind === 'token') return this.token(res, raw);

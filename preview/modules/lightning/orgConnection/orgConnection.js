@@ -7,6 +7,11 @@ export const currentUser = { id: settings.userId, isGuest: false };
 /** Who the page acts as (admin, ae, alliance-ops, revops) and the personas it may switch to. */
 export const personas = { current: settings.persona, all: settings.personas || [] };
 
+/** Where the org serves a static resource, as @salesforce/resourceUrl gives it on a Lightning page. */
+export function orgResourceUrl(name) {
+    return `${settings.instanceUrl || ''}/resource/${name}`;
+}
+
 /** The shape LDS gives a failed request: status, statusText and the UI API's error body. */
 export class FetchResponseError extends Error {
     constructor(status, statusText, body) {

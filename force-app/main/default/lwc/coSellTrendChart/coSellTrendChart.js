@@ -39,6 +39,16 @@ export default class CoSellTrendChart extends LightningElement {
         return `${this.toggleLabel}: ${this._chart ? this._chart.title : ''}`;
     }
 
+    /** The chart's figures as table rows: the quarter heads each row, then one cell per column. */
+    get tableRows() {
+        const [first, ...rest] = this._chart.columns;
+        return this._chart.rows.map((row) => ({
+            key: row.period,
+            first: { label: first.label, value: row[first.fieldName] },
+            cells: rest.map((column) => ({ key: column.fieldName, label: column.label, value: row[column.fieldName] }))
+        }));
+    }
+
     get errorText() {
         return this.drawError ? formatLabel(chartErrorLabel, this.drawError) : null;
     }
@@ -83,6 +93,9 @@ export default class CoSellTrendChart extends LightningElement {
         if (this.instance) {
             this.instance.destroy();
         }
-        this.instance = new window.Chart(canvas.getContext('2d'), chartJsConfig(this._chart, colours, figureFormatter(LOCALE, CURRENCY, noDataLabel)));
+        // Chart.js instruments its data arrays (it defines a property on each), which the read-only
+        // proxy LWC hands a child for an @api value refuses: draw from a plain copy.
+        const chart = JSON.parse(JSON.stringify(this._chart));
+        this.instance = new window.Chart(canvas.getContext('2d'), chartJsConfig(chart, colours, figureFormatter(LOCALE, CURRENCY, noDataLabel)));
     }
 }

@@ -85,20 +85,23 @@ describe('c-co-sell-trend-chart', () => {
 
     it('toggles to a table of the same figures and back', async () => {
         const element = await createChart();
-        expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
+        expect(element.shadowRoot.querySelector('table.chart-table')).toBeNull();
         const toggle = element.shadowRoot.querySelector('lightning-button.toggle');
         expect(toggle.label).toBe('Show as table');
         toggle.click();
         await flushPromises();
-        const table = element.shadowRoot.querySelector('lightning-datatable');
-        expect(table.columns.map((c) => c.label)).toEqual(['Quarter', 'Dates', 'Acceptance rate', 'Median hours to accept']);
-        expect(table.data).toHaveLength(8);
-        expect(table.data[7]).toMatchObject({ period: 'FY2026Q4', acceptance: '100% (sample of 2, small sample)' });
+        const table = element.shadowRoot.querySelector('table.chart-table');
+        expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Quarter', 'Dates', 'Acceptance rate', 'Median hours to accept']);
+        expect(table.querySelectorAll('tbody tr')).toHaveLength(8);
+        const last = table.querySelector('tbody tr[data-period="FY2026Q4"]');
+        expect(last.querySelector('th').textContent).toBe('FY2026Q4');
+        expect(last.querySelector('td.acceptance').textContent).toBe('100% (sample of 2, small sample)');
+        expect(last.querySelector('td.dates').textContent.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('Oct 1 – Dec 31, 2026');
         expect(element.shadowRoot.querySelector('.chart-area').classList).toContain('slds-hide');
         expect(toggle.label).toBe('Show as chart');
         toggle.click();
         await flushPromises();
-        expect(element.shadowRoot.querySelector('lightning-datatable')).toBeNull();
+        expect(element.shadowRoot.querySelector('table.chart-table')).toBeNull();
     });
 
     it('shows the table and says why when Chart.js cannot load', async () => {
@@ -109,7 +112,7 @@ describe('c-co-sell-trend-chart', () => {
         expect(element.shadowRoot.querySelector('.chart-error').textContent).toBe(
             'The chart could not be drawn (resource chartjs not found); the table shows the same figures.'
         );
-        expect(element.shadowRoot.querySelector('lightning-datatable')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('table.chart-table')).not.toBeNull();
     });
 
     it('releases the chart when removed', async () => {
@@ -118,8 +121,11 @@ describe('c-co-sell-trend-chart', () => {
         expect(drawn[0].destroy).toHaveBeenCalled();
     });
 
-    it('is accessible', async () => {
+    it('is accessible, as a chart and as a table', async () => {
         const element = await createChart();
+        await expect(element).toBeAccessible();
+        element.shadowRoot.querySelector('lightning-button.toggle').click();
+        await flushPromises();
         await expect(element).toBeAccessible();
     });
 });
