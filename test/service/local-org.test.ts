@@ -79,8 +79,18 @@ describe('the embedded desk on the local org', () => {
   });
 
   it('gives the org a bare origin and an admin token any Salesforce client can use', async () => {
-    const file = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as Record<string, string>;
-    expect(Object.keys(file).sort()).toEqual(['accessToken', 'instanceUrl', 'userId', 'username']);
+    const file = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as Record<string, string> & { personas: Record<string, { accessToken: string; userId: string; username: string }> };
+    expect(Object.keys(file).sort()).toEqual(['accessToken', 'instanceUrl', 'personas', 'userId', 'username']);
+    // Each persona's session is that user's, under that user's permission set (the preview's ?as=).
+    expect(Object.keys(file.personas).sort()).toEqual(['ae', 'alliance-ops', 'revops']);
+    for (const persona of Object.values(file.personas)) {
+      const session = new Connection({ instanceUrl: file.instanceUrl, accessToken: persona.accessToken, version: SALESFORCE_API_VERSION });
+      expect((await session.identity()).user_id).toBe(persona.userId);
+    }
+    const asAe = new Connection({ instanceUrl: file.instanceUrl, accessToken: file.personas.ae!.accessToken, version: SALESFORCE_API_VERSION });
+    const aeView = (await asAe.request(`/services/data/v${SALESFORCE_API_VERSION}/ui-api/object-info/Opportunity`)) as { fields: Record<string, { updateable: boolean }> };
+    expect(aeView.fields.CoSell_Attribution__c?.updateable).toBe(false);
+    expect(aeView.fields.CoSell_Help_Needed__c?.updateable).toBe(true);
     // The admin's Id, which the Lightning preview hands @salesforce/user/Id.
     const identity = await org.identity();
     expect(file.userId).toBe(identity.user_id);
