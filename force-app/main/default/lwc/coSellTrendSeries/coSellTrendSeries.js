@@ -190,7 +190,8 @@ export function chartJsConfig(chart, colours, formatter) {
         position,
         beginAtZero: true,
         grid: { color: colours.grid, drawOnChartArea: position === 'left' },
-        ticks: { color: colours.text, callback: (value) => formatter.format(axisFormat(axis), value) }
+        // Counts step in whole deals; without a precision Chart.js ticks 0.1, 0.2... and they round to repeats.
+        ticks: { color: colours.text, precision: axisFormat(axis) === 'count' ? 0 : undefined, callback: (value) => formatter.format(axisFormat(axis), value) }
     });
     const scales = { x: { ticks: { color: colours.text }, grid: { display: false } }, y: scale('y', 'left') };
     if (chart.datasets.some((d) => d.axis === 'y1')) {

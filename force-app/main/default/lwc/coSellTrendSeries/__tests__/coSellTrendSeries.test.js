@@ -109,6 +109,8 @@ describe('c/coSellTrendSeries', () => {
         ]);
         expect(config.options.scales.y.ticks.callback(1500000)).toBe('$1,500,000');
         expect(config.options.scales.y1.ticks.callback(3)).toBe('3');
+        expect(config.options.scales.y1.ticks.precision).toBe(0);
+        expect(config.options.scales.y.ticks.precision).toBeUndefined();
         const { title, label } = config.options.plugins.tooltip.callbacks;
         expect(plain(title([{ dataIndex: 7 }]))).toBe('FY2027Q2 (Oct 1 – Dec 31, 2026)');
         expect(label({ datasetIndex: 1, dataIndex: 0 })).toBe('Influenced value: $259,200 (sample of 1, small sample)');
