@@ -16,6 +16,7 @@ import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
+import { backToChart, expectChartTable, expectTrendCharts } from './revops-charts.js';
 import { CHROMIUM, openAt, overflowing, screenshot, seriousViolations, type OpenedPage, type PreviewSite } from './browser.js';
 
 const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
@@ -258,7 +259,7 @@ describe('persona journeys on the running desk', () => {
     }
   }, 180_000);
 
-  it('RevOps (as the RevOps user): attribution per cloud and fiscal quarter from the org\'s CoSell_Metric__c; Microsoft FY2027Q1 is July–September 2026; the CSV downloads', async () => {
+  it('RevOps (as the RevOps user): attribution per cloud and fiscal quarter from the org\'s CoSell_Metric__c; Microsoft FY2027Q1 is July–September 2026; three trend charts with their text alternatives; the CSV downloads', async () => {
     interface MetricRow { Metric_Key__c: string; Value__c: number | null }
     const metricValue = async (key: string) => (await org.query<MetricRow>(`SELECT Metric_Key__c, Value__c FROM CoSell_Metric__c WHERE Metric_Key__c = '${key}'`)).records[0]?.Value__c ?? 0;
     const microsoftQ1 = metricKey('Microsoft', 'FY2027Q1', 'Pipeline Count', 'Sourced');
@@ -272,6 +273,14 @@ describe('persona journeys on the running desk', () => {
     while ((await metricValue(microsoftQ1)) !== before.microsoft + 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
     const after = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
     expect(after).toEqual({ microsoft: before.microsoft + 1, all: before.all + 1 });
+    // The org holds eight quarters with their dates for the trend, and serves Chart.js to the page.
+    const quarters = await org.query<{ Fiscal_Period__c: string }>(
+      "SELECT Fiscal_Period__c FROM CoSell_Metric__c WHERE Cloud__c = 'All' AND Metric__c = 'Pipeline Value' AND Segment__c = 'Sourced' AND Period_Start__c != null",
+    );
+    expect(quarters.records.length).toBeGreaterThanOrEqual(8);
+    const script = await fetch(`${org.instanceUrl}/resource/chartjs`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('Chart.js v4');
 
     for (const width of WIDTHS) {
       const opened = await openAt(site, width);
@@ -288,6 +297,15 @@ describe('persona journeys on the running desk', () => {
         const microsoftRow = page.locator('c-co-sell-attribution table.pipeline tr[data-cloud="Microsoft"]');
         // The page shows the org's figure, as the RevOps user reads it.
         await expect(microsoftRow.locator('td.sourced-count').innerText()).resolves.toBe(String(after.microsoft));
+        // The trend: three charts drawn from the org's quarters, each with its text alternative.
+        expect(await expectTrendCharts(page)).toEqual([
+          'Sourced vs influenced pipeline by quarter',
+          'Acceptance rate and median hours to accept by quarter',
+          'Marketplace transactions by quarter',
+        ]);
+        await expectChartTable(page);
+        await pageChecks(opened, `journey-revops-table-${width}`);
+        await backToChart(page);
         await pageChecks(opened, `journey-revops-${width}`);
         if (width === 1280) {
           const [download] = await Promise.all([page.waitForEvent('download'), page.locator('c-co-sell-attribution a.download').click()]);
