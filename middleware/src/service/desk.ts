@@ -11,22 +11,13 @@ import { CLOUDS, type Cloud, type CoSellOpportunity, type InboundReferral } from
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import type { Kysely } from 'kysely';
 import { createPortalEventHandler } from '../engine/portal-events.js';
-import type { PortalClient } from '../engine/portal-client.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
 import { SyncWorker } from '../engine/worker.js';
 import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from '../portals/opportunity-preview.js';
-import { createCallPacer } from '../engine/call-pacer.js';
-import { createAceClient } from '../portals/aws/client.js';
-import { startAceEmulator, type AceEmulator } from '../sandbox/aws/emulator.js';
-import type { AceAccountState } from '../sandbox/aws/emulator-state.js';
-import { createStateSaver, type StateSaver } from '../sandbox/state-saver.js';
-import { createGoogleClient, type GoogleClient } from '../portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorState } from '../sandbox/google/emulator.js';
-import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorState } from '../sandbox/microsoft/emulator.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
+import { startDeskPortals, type DeskEmulators } from './desk-portals.js';
 import { compileMapping } from '../portals/mapping/compile.js';
 import { loadMapping } from '../portals/mapping/load.js';
 import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-value-maps.js';
@@ -34,7 +25,6 @@ import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
-import { loadSandboxState } from '../store/sandbox-state.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
@@ -57,7 +47,7 @@ export interface Desk {
   adminToken: string | null;
   store: Store;
   worker: SyncWorker;
-  emulators: { aws?: AceEmulator; microsoft?: MicrosoftEmulator; google?: GoogleEmulator };
+  emulators: DeskEmulators;
   /** The local Salesforce org, when no org is configured. */
   localOrg?: LocalOrg;
   /** Runs the periodic work once now (status polls, inbound catch-up); the timer also runs it. */
@@ -98,10 +88,7 @@ export interface DeskSeedContext {
   reloadOrgReference(): Promise<void>;
 }
 
-/** Names of the sandbox portals' documents in the store's sandbox state. */
-export const ACE_STATE = 'aws-ace';
-export const MICROSOFT_STATE = 'microsoft-partner-center';
-export const GOOGLE_STATE = 'google-cloud-channel';
+export { ACE_STATE, GOOGLE_STATE, MICROSOFT_STATE } from './desk-portals.js';
 
 /** Every portal is its sandbox emulator (the demo's referrals arrive through them). */
 function allSandbox(config: ServiceConfig): boolean {
@@ -207,52 +194,15 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   // Submissions map with the same (org-overridden) value maps the previews use.
   const mappingFor = (portal: PortalName) => (orgValueMaps ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) } : {});
 
-  // Portals: a local emulator per sandboxed portal, the live API otherwise.
-  const emulators: Desk['emulators'] = {};
-  const clients: Partial<Record<Cloud, PortalClient>> = {};
-  const review = options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 };
-  // ACE's published quotas, spent call by call and shared by every instance on the store. Writes
-  // keep a margin over ACE's 1 per second: without it a submission's create, associate and start
-  // arrived closer than a second apart often enough to be throttled and retried after a backoff.
-  const acePace = createCallPacer(store.db, 'AWS', {
-    write: { key: 'aws:write', perSecond: 1, marginMs: 150 },
-    read: { key: 'aws:read', perSecond: 10, burst: 10 },
-    daily: { account: 'aws:write', perDay: 10_000 },
-  }, clock);
-  // Each sandbox portal keeps its records in the store, so they outlive a restart as the store's do.
-  const savers: StateSaver[] = [];
-  let microsoft: MicrosoftClient | undefined;
-  let google: GoogleClient | undefined;
-  if (config.AWS_MODE === 'sandbox') {
-    const restored = await loadSandboxState<AceAccountState>(store.db, ACE_STATE);
-    const saver = createStateSaver(store.db, ACE_STATE, () => emulators.aws!.control.snapshot(), clock);
-    savers.push(saver);
-    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' }, onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
-    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace, ...mappingFor('aws') });
-  } else {
-    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...mappingFor('aws'), ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
-  }
-  if (config.MS_MODE === 'sandbox') {
-    const restored = await loadSandboxState<MicrosoftEmulatorState>(store.db, MICROSOFT_STATE);
-    const saver = createStateSaver(store.db, MICROSOFT_STATE, () => emulators.microsoft!.control.snapshot(), clock);
-    savers.push(saver);
-    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
-    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions, ...mappingFor('microsoft') });
-  } else {
-    const token = config.MS_ACCESS_TOKEN!;
-    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token, ...mappingFor('microsoft') });
-  }
-  clients.Microsoft = microsoft;
-  if (config.GOOGLE_MODE === 'sandbox') {
-    const restored = await loadSandboxState<GoogleEmulatorState>(store.db, GOOGLE_STATE);
-    const saver = createStateSaver(store.db, GOOGLE_STATE, () => emulators.google!.control.snapshot(), clock);
-    savers.push(saver);
-    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
-    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'], ...mappingFor('google') });
-  } else {
-    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! }, ...mappingFor('google') });
-  }
-  clients.Google = google;
+  // Portals: a local emulator per sandboxed portal, the live API otherwise (desk-portals.ts).
+  const { emulators, clients, microsoft, google, savers } = await startDeskPortals({
+    config,
+    db: store.db,
+    clock,
+    review: options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 },
+    microsoftSolutions,
+    mappingFor,
+  });
 
   const portalErrors = new Map<string, PortalErrorCount>();
   const worker = new SyncWorker({

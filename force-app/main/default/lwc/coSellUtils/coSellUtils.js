@@ -9,6 +9,14 @@ export {
     ENGAGEMENT_STATUSES_OPEN_TO_SUBMIT
 } from './picklists';
 export { priorityRank, compareByPriorityThenDue } from './priority';
+export {
+    INBOX_FILTER_ALL,
+    INBOX_FILTER_OPEN,
+    INBOX_FILTER_OPEN_LOOPS,
+    isDecided,
+    matchesInboxFilters,
+    compareInboxReferrals
+} from './inboxFilters';
 export { slaState, formatDuration } from './sla';
 export { parseFindings } from './findings';
 export { isGenericFeedback, judgeFeedback } from './feedback';

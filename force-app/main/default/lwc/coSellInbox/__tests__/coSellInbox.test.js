@@ -30,28 +30,43 @@ async function createInbox({ referrals = mockReferrals, info = mockReferralInfo 
     return element;
 }
 
+// The inbox's children render in their own shadow trees: each helper hops into the one it reads.
+function list(element) {
+    return element.shadowRoot.querySelector('c-co-sell-inbox-list');
+}
+
 function rows(element) {
-    return [...element.shadowRoot.querySelectorAll('li.referral')];
+    const inboxList = list(element);
+    return inboxList ? [...inboxList.shadowRoot.querySelectorAll('li.referral')] : [];
 }
 
 function row(element, id) {
-    return element.shadowRoot.querySelector(`li.referral[data-id="${id}"]`);
+    return list(element).shadowRoot.querySelector(`li.referral[data-id="${id}"]`);
 }
 
 function customers(element) {
     return rows(element).map((li) => li.querySelector('h3.customer').firstChild.textContent.trim());
 }
 
+function filterBox(element, filter) {
+    const filters = element.shadowRoot.querySelector('c-co-sell-inbox-filters');
+    return filters.shadowRoot.querySelector(`lightning-combobox[data-filter="${filter}"]`);
+}
+
 async function changeFilter(element, filter, value) {
-    const combobox = element.shadowRoot.querySelector(`lightning-combobox[data-filter="${filter}"]`);
-    combobox.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    filterBox(element, filter).dispatchEvent(new CustomEvent('change', { detail: { value } }));
     await flushPromises();
+}
+
+function decisionForm(element, id) {
+    const decision = row(element, id).querySelector('c-co-sell-referral-decision');
+    return decision ? decision.shadowRoot.querySelector('.decision') : null;
 }
 
 async function startDecision(element, id, action) {
     row(element, id).querySelector(`lightning-button.${action}`).click();
     await flushPromises();
-    return row(element, id).querySelector('.decision');
+    return decisionForm(element, id);
 }
 
 async function type(form, selector, value, detailKey = 'value') {
@@ -154,7 +169,7 @@ describe('c-co-sell-inbox', () => {
         const element = await createInbox();
         await changeFilter(element, 'statusFilter', 'OpenLoops');
         expect(customers(element)).toEqual(['Contoso Pharma', 'Adatum Bank']);
-        const option = element.shadowRoot.querySelector('lightning-combobox[data-filter="statusFilter"]').options.find((entry) => entry.value === 'OpenLoops');
+        const option = filterBox(element, 'statusFilter').options.find((entry) => entry.value === 'OpenLoops');
         expect(option.label).toBe('Open feedback loops (referrer not told)');
     });
 
@@ -199,7 +214,7 @@ describe('c-co-sell-inbox', () => {
             'Accept requested for Contoso Pharma. The co-sell service updates the portal and the referrer.'
         );
         expect(refreshQuery).toHaveBeenCalled();
-        expect(row(element, CONTOSO).querySelector('.decision')).toBeNull();
+        expect(decisionForm(element, CONTOSO)).toBeNull();
     });
 
     it('does not save a decline without a reason or without feedback', async () => {
@@ -279,7 +294,7 @@ describe('c-co-sell-inbox', () => {
         const form = await startDecision(element, CONTOSO, 'decline');
         form.querySelector('lightning-button.cancel').click();
         await flushPromises();
-        expect(row(element, CONTOSO).querySelector('.decision')).toBeNull();
+        expect(decisionForm(element, CONTOSO)).toBeNull();
         expect(row(element, CONTOSO).querySelector('lightning-button.decline')).not.toBeNull();
         expect(updateRecord).not.toHaveBeenCalled();
     });
@@ -294,7 +309,7 @@ describe('c-co-sell-inbox', () => {
         const element = await createInbox();
         const form = await startDecision(element, CONTOSO, 'accept');
         await save(form);
-        expect(row(element, CONTOSO).querySelector('.form-error').textContent).toBe(
+        expect(decisionForm(element, CONTOSO).querySelector('.form-error').textContent).toBe(
             'A decline needs a reason category and feedback.'
         );
         expect(refreshQuery).not.toHaveBeenCalled();
@@ -304,7 +319,7 @@ describe('c-co-sell-inbox', () => {
         const info = clone(mockReferralInfo);
         info.fields.Requested_Action__c.updateable = false;
         const element = await createInbox({ info });
-        expect(element.shadowRoot.querySelectorAll('lightning-button-group')).toHaveLength(0);
+        expect(list(element).shadowRoot.querySelectorAll('lightning-button-group')).toHaveLength(0);
         expect(element.shadowRoot.querySelector('.read-only').textContent).toBe(
             'You can view referrals but not accept, decline or assign them.'
         );

@@ -1,0 +1,42 @@
+// What the local org's REST route modules need from the server: its state, the shared record paths
+// and the one way an answer leaves. The server builds one host and hands it to every route.
+import type { ServerResponse } from 'node:http';
+import type { BulkJobs } from './bulk.js';
+import type { BulkQueryJobs } from './bulk-query.js';
+import type { OrgLimitCounters } from './limits.js';
+import type { RecordError, SRecord, WriteContext } from './org.js';
+import type { OrgUser } from './permissions.js';
+import type { RecordStore, WriteMode, WriteOutcome } from './record-writes.js';
+import type { QueryScope } from './soql.js';
+
+/** A query's rows and how far queryMore has paged through them. */
+export interface Cursor {
+  rows: Array<Record<string, unknown>>;
+  offset: number;
+}
+
+export interface RouteHost extends RecordStore {
+  /** The org's bare origin once listening. */
+  readonly url: string;
+  readonly apiVersion: string;
+  readonly clock: () => Date;
+  /** Rows per query page. */
+  readonly pageSize: number;
+  readonly cursors: Map<string, Cursor>;
+  readonly users: Map<string, OrgUser>;
+  readonly bulk: BulkJobs;
+  readonly bulkQueries: BulkQueryJobs;
+  readonly bulkQueryPageSize: number;
+  readonly limits: OrgLimitCounters;
+  readonly collectionSizes: number[];
+  readonly collectionAllOrNone: unknown[];
+  send(res: ServerResponse, status: number, body: unknown, contentType?: string): void;
+  /** What a query or describe by `caller` may see; none without a schema. */
+  scopeFor(caller: OrgUser): QueryScope | undefined;
+  userByName(username: string): OrgUser | undefined;
+  issueToken(userId: string): string;
+  writeRecord(object: string, fields: Record<string, unknown>, mode: WriteMode, context?: WriteContext & { user?: OrgUser }): WriteOutcome;
+  deleteRecord(object: string, id: string, context: WriteContext & { user?: OrgUser }): RecordError | null;
+  visibleRecord(object: string, record: SRecord, version: string, caller: OrgUser | undefined, only?: string[]): Record<string, unknown>;
+  objectOfId(id: string): string;
+}
