@@ -4,18 +4,34 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { createRequire } from 'node:module';
+import prettierOff from 'eslint-config-prettier/flat';
 
 const require = createRequire(import.meta.url);
 const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'coverage/**', '.sf/**', '.sfdx/**', 'middleware/src/portals/*/generated/**', 'preview/dist/**', 'preview/node_modules/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'lib/**',
+      'node_modules/**',
+      'coverage/**',
+      '.sf/**',
+      '.sfdx/**',
+      'middleware/src/portals/*/generated/**',
+      'preview/dist/**',
+      'preview/node_modules/**',
+      'test-artifacts/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
@@ -45,4 +61,6 @@ export default tseslint.config(
       '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
     },
   },
+  // Prettier owns layout: rules about it (such as no-confusing-arrow's parentheses) are turned off.
+  prettierOff,
 );
