@@ -14,35 +14,46 @@ module.exports = {
     },
     {
       name: 'portal-adapters-apart',
-      comment: 'Each portal adapter (aws, microsoft, google) stands alone; what two share lives in portals/ itself.',
+      comment:
+        'Each portal adapter (aws, microsoft, google) stands alone; what two share lives in portals/ itself.',
       severity: 'error',
       from: { path: `${SRC}portals/(aws|microsoft|google)/` },
       to: { path: `${SRC}portals/(aws|microsoft|google)/`, pathNot: `${SRC}portals/$1/` },
     },
     {
       name: 'cli-without-server',
-      comment: 'CLI commands talk to the service over HTTP (api-contract/) or read the org: they never load the engine or the service.',
+      comment:
+        'CLI commands talk to the service over HTTP (api-contract/) or read the org: they never load the engine or the service.',
       severity: 'error',
       from: { path: `${SRC}(commands|cli)/` },
       to: { path: `${SRC}(service|engine|store|demo|sandbox)/` },
     },
     {
       name: 'engine-behind-ports',
-      comment: 'The engine reaches portals and Salesforce through its ports (engine/portal-client.ts, engine/salesforce-sink.ts), never a concrete client.',
+      comment:
+        'The engine reaches portals and Salesforce through its ports (engine/portal-client.ts, engine/salesforce-sink.ts), never a concrete client.',
       severity: 'error',
       from: { path: `${SRC}engine/` },
-      to: { path: `${SRC}(portals/(aws|microsoft|google)|salesforce|salesforce-query|salesforce-export|service|sandbox|demo)/` },
+      to: {
+        path: `${SRC}(portals/(aws|microsoft|google)|salesforce|salesforce-query|salesforce-export|service|sandbox|demo)/`,
+      },
     },
     {
       name: 'api-contract-is-plain',
       comment: 'The HTTP contract is schemas only: no server, database or engine behind it.',
       severity: 'error',
       from: { path: `${SRC}api-contract/` },
-      to: { path: [`${SRC}(service|engine|store|salesforce|demo|sandbox|cli|commands)/`, '(^|/)node_modules/(express|kysely|pg|@electric-sql)/'] },
+      to: {
+        path: [
+          `${SRC}(service|engine|store|salesforce|demo|sandbox|cli|commands)/`,
+          '(^|/)node_modules/(express|kysely|pg|@electric-sql)/',
+        ],
+      },
     },
     {
       name: 'service-without-demo',
-      comment: 'The application wiring does not seed demo data; only the entry point (service/main.ts) composes the demo bootstrap.',
+      comment:
+        'The application wiring does not seed demo data; only the entry point (service/main.ts) composes the demo bootstrap.',
       severity: 'error',
       from: { path: `${SRC}service/`, pathNot: `${SRC}service/main\\.ts$` },
       to: { path: `${SRC}demo/` },
@@ -57,7 +68,8 @@ module.exports = {
     },
     {
       name: 'no-circular',
-      comment: 'Import cycles make the layers above meaningless (a cycle through type-only imports loads nothing twice and is allowed).',
+      comment:
+        'Import cycles make the layers above meaningless (a cycle through type-only imports loads nothing twice and is allowed).',
       severity: 'error',
       from: { path: SRC },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
@@ -67,6 +79,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

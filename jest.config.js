@@ -39,7 +39,8 @@ export default {
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/__tests__/**/*.test.js'],
       moduleNameMapper: {
-        '^lightning/platformShowToastEvent$': '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
+        '^lightning/platformShowToastEvent$':
+          '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
       },
       setupFilesAfterEnv: ['<rootDir>/force-app/test/jest-setup.js'],

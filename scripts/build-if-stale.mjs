@@ -20,7 +20,11 @@ function newestMtime(path) {
 const built = statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const changed = INPUTS.some((input) => newestMtime(input) > built);
 if (changed) {
-  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const tsc = spawnSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+    { stdio: 'inherit' },
+  );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   // tsc leaves the stamp alone when a touched file compiled to the same output: mark it current.
   const now = new Date();

@@ -69,7 +69,14 @@ const T = {
 } as const;
 
 /** Constraint kinds the schemas enforce; the contract tests derive one violation per entry. */
-export type ConstraintKind = 'required' | 'enum' | 'length' | 'pattern' | 'range' | 'timestamp' | 'union';
+export type ConstraintKind =
+  | 'required'
+  | 'enum'
+  | 'length'
+  | 'pattern'
+  | 'range'
+  | 'timestamp'
+  | 'union';
 
 /** Prelude simple shapes carry no traits; only their type matters. */
 const PRELUDE: Record<string, string> = {
@@ -104,12 +111,16 @@ export function translatePattern(pattern: string): { source: string; flags: stri
     flags = 'su';
   }
   if (/\(\?[a-zA-Z]/.test(source.replace(/\\./g, ''))) {
-    throw new Error(`Smithy pattern ${JSON.stringify(pattern)} uses an inline flag group JavaScript cannot express`);
+    throw new Error(
+      `Smithy pattern ${JSON.stringify(pattern)} uses an inline flag group JavaScript cannot express`,
+    );
   }
   try {
     new RegExp(source, flags);
   } catch (error) {
-    throw new Error(`Smithy pattern ${JSON.stringify(pattern)} is not a valid JavaScript regex: ${(error as Error).message}`);
+    throw new Error(
+      `Smithy pattern ${JSON.stringify(pattern)} is not a valid JavaScript regex: ${(error as Error).message}`,
+    );
   }
   return { source, flags };
 }
@@ -118,11 +129,14 @@ export function translatePattern(pattern: string): { source: string; flags: stri
 const PATTERN_WORDS: Record<string, string> = {
   '^\\+[1-9]\\d{1,14}$': 'an international phone number such as +14155550123',
   '^[0-9]{9}$': 'a 9-digit DUNS number',
-  '^([0-9]{12}|\\w{1,12})$': 'a 12-digit AWS account ID (or an account alias of up to 12 letters or digits)',
+  '^([0-9]{12}|\\w{1,12})$':
+    'a 12-digit AWS account ID (or an account alias of up to 12 letters or digits)',
   '^O[0-9]{1,19}$': 'an ACE opportunity ID such as O1234567',
   '^[1-9][0-9]{3}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$': 'a date written YYYY-MM-DD',
-  '^(0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?$': 'an amount such as 12500 or 12500.50 (no currency sign, at most 2 decimals)',
-  '^((0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?)?$': 'an amount such as 12500 or 12500.50 (no currency sign, at most 2 decimals)',
+  '^(0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?$':
+    'an amount such as 12500 or 12500.50 (no currency sign, at most 2 decimals)',
+  '^((0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?)?$':
+    'an amount such as 12500 or 12500.50 (no currency sign, at most 2 decimals)',
   '^[a-zA-Z]+$': 'letters only, e.g. AWS or Sandbox',
 };
 
@@ -161,7 +175,10 @@ function shapeOf(model: SmithyModel, id: string): Shape {
   return shape;
 }
 
-function enumValues(model: SmithyModel, id: string): { values: Array<string | number>; numeric: boolean } {
+function enumValues(
+  model: SmithyModel,
+  id: string,
+): { values: Array<string | number>; numeric: boolean } {
   const shape = shapeOf(model, id);
   if (shape.type === 'enum' || shape.type === 'intEnum') {
     const values = Object.entries(shape.members ?? {}).map(([name, m]) => {
@@ -177,7 +194,11 @@ function enumValues(model: SmithyModel, id: string): { values: Array<string | nu
 
 function isEnum(model: SmithyModel, id: string): boolean {
   const shape = shapeOf(model, id);
-  return shape.type === 'enum' || shape.type === 'intEnum' || (shape.type === 'string' && shape.traits?.[T.legacyEnum] !== undefined);
+  return (
+    shape.type === 'enum' ||
+    shape.type === 'intEnum' ||
+    (shape.type === 'string' && shape.traits?.[T.legacyEnum] !== undefined)
+  );
 }
 
 function enumConst(model: SmithyModel, shared: Shared, id: string): string {
@@ -197,7 +218,9 @@ function patternConst(shared: Shared, pattern: string): string {
   const name = `PATTERN_${shared.patternConsts.size}`;
   shared.patternConsts.set(pattern, name);
   shared.patternLines.push(`/** Smithy: ${pattern.replace(/\*\//g, '*\\/')} */`);
-  shared.patternLines.push(`const ${name} = new RegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)});`);
+  shared.patternLines.push(
+    `const ${name} = new RegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)});`,
+  );
   return name;
 }
 
@@ -221,7 +244,9 @@ function valueExpr(e: Emitter, shared: Shared, ref: MemberRef): string {
   const dir = JSON.stringify(e.direction);
   if (isEnum(e.model, ref.target)) {
     const { numeric } = enumValues(e.model, ref.target);
-    return numeric ? `oneOfInt(${enumConst(e.model, shared, ref.target)}, ${dir})` : `oneOf(${enumConst(e.model, shared, ref.target)}, ${dir})`;
+    return numeric
+      ? `oneOfInt(${enumConst(e.model, shared, ref.target)}, ${dir})`
+      : `oneOf(${enumConst(e.model, shared, ref.target)}, ${dir})`;
   }
   switch (shape.type) {
     case 'string': {
@@ -229,7 +254,10 @@ function valueExpr(e: Emitter, shared: Shared, ref: MemberRef): string {
       const length = traits[T.length] as LengthTrait | undefined;
       if (length) args.push(`length: ${lengthArg(length)}`);
       const pattern = traits[T.pattern] as string | undefined;
-      if (pattern !== undefined) args.push(`pattern: ${patternConst(shared, pattern)}, patternText: ${JSON.stringify(describePattern(pattern))}`);
+      if (pattern !== undefined)
+        args.push(
+          `pattern: ${patternConst(shared, pattern)}, patternText: ${JSON.stringify(describePattern(pattern))}`,
+        );
       return args.length ? `text({ ${args.join(', ')} })` : 'text()';
     }
     case 'boolean':
@@ -271,7 +299,9 @@ function valueExpr(e: Emitter, shared: Shared, ref: MemberRef): string {
       return name;
     }
     default:
-      throw new Error(`${ref.target}: Smithy type "${shape.type}" is not supported by the generator`);
+      throw new Error(
+        `${ref.target}: Smithy type "${shape.type}" is not supported by the generator`,
+      );
   }
 }
 
@@ -295,7 +325,8 @@ function aggregateConst(e: Emitter, shared: Shared, id: string): string {
     });
     expr = `${shape.type === 'union' ? 'union' : 'structure'}({\n${members.join('\n')}\n}, ${dir})`;
   } else if (shape.type === 'list') {
-    if (shape.traits?.[T.sparse] !== undefined) throw new Error(`${id}: @sparse lists are not supported by the generator`);
+    if (shape.traits?.[T.sparse] !== undefined)
+      throw new Error(`${id}: @sparse lists are not supported by the generator`);
     const length = shape.traits?.[T.length] as LengthTrait | undefined;
     expr = `listOf(${valueExpr(e, shared, shape.member as MemberRef)}${length ? `, ${lengthArg(length)}` : ''})`;
   } else if (shape.type === 'map') {
@@ -338,7 +369,8 @@ function fastValue(f: FastEmitter, shared: Shared, ref: MemberRef, v: string): s
   const traits = effectiveTraits(f.model, ref);
   if (isEnum(f.model, ref.target)) {
     const { numeric } = enumValues(f.model, ref.target);
-    if (f.direction === 'response') return numeric ? `Number.isInteger(${v})` : `typeof ${v} === 'string'`;
+    if (f.direction === 'response')
+      return numeric ? `Number.isInteger(${v})` : `typeof ${v} === 'string'`;
     return `${enumConst(f.model, shared, ref.target).replace(/_VALUES$/, '_SET')}.has(${v})`;
   }
   switch (shape.type) {
@@ -348,7 +380,8 @@ function fastValue(f: FastEmitter, shared: Shared, ref: MemberRef, v: string): s
       if (length) parts.push(`lengthWithin(${v}, ${length.min ?? 0}, ${length.max ?? 'Infinity'})`);
       const pattern = traits[T.pattern] as string | undefined;
       // `^(?s).{a,b}$` only bounds the length in code points: count them instead of running the regex.
-      const lengthOnly = pattern === undefined ? null : /^\^\(\?s\)\.\{(\d+),(\d+)\}\$$/.exec(pattern);
+      const lengthOnly =
+        pattern === undefined ? null : /^\^\(\?s\)\.\{(\d+),(\d+)\}\$$/.exec(pattern);
       if (lengthOnly) parts.push(`lengthWithin(${v}, ${lengthOnly[1]}, ${lengthOnly[2]})`);
       else if (pattern !== undefined) parts.push(`${patternConst(shared, pattern)}.test(${v})`);
       return parts.join(' && ');
@@ -360,16 +393,26 @@ function fastValue(f: FastEmitter, shared: Shared, ref: MemberRef, v: string): s
     case 'short':
     case 'byte': {
       const range = traits[T.range] as LengthTrait | undefined;
-      return [`Number.isInteger(${v})`, ...(range?.min !== undefined ? [`${v} >= ${range.min}`] : []), ...(range?.max !== undefined ? [`${v} <= ${range.max}`] : [])].join(' && ');
+      return [
+        `Number.isInteger(${v})`,
+        ...(range?.min !== undefined ? [`${v} >= ${range.min}`] : []),
+        ...(range?.max !== undefined ? [`${v} <= ${range.max}`] : []),
+      ].join(' && ');
     }
     case 'structure':
     case 'union':
     case 'list':
     case 'map': {
       if (ref.traits?.[T.length] !== undefined && (shape.type === 'list' || shape.type === 'map')) {
-        const length = { ...(shape.traits?.[T.length] as LengthTrait | undefined), ...(ref.traits[T.length] as LengthTrait) };
+        const length = {
+          ...(shape.traits?.[T.length] as LengthTrait | undefined),
+          ...(ref.traits[T.length] as LengthTrait),
+        };
         const size = shape.type === 'list' ? `${v}.length` : `Object.keys(${v}).length`;
-        const bounds = [...(length.min !== undefined ? [`${size} >= ${length.min}`] : []), ...(length.max !== undefined ? [`${size} <= ${length.max}`] : [])];
+        const bounds = [
+          ...(length.min !== undefined ? [`${size} >= ${length.min}`] : []),
+          ...(length.max !== undefined ? [`${size} <= ${length.max}`] : []),
+        ];
         return `${fastAggregate(f, shared, ref.target)}(${v}) && ${bounds.join(' && ')}`;
       }
       return `${fastAggregate(f, shared, ref.target)}(${v})`;
@@ -397,15 +440,23 @@ function fastAggregate(f: FastEmitter, shared: Shared, id: string): string {
     }
     if (shape.type === 'union') {
       body.push(`let set = 0, known = 0;`);
-      body.push(`for (const k in v) { if (k === '__type' || v[k] === null || v[k] === undefined) continue; set++; if (${JSON.stringify(members.map(([m]) => m))}.includes(k)) known++; }`);
-      body.push(f.direction === 'request' ? `if (set !== 1) return false;` : `if (set !== 1) return false; if (known === 0) return true;`);
+      body.push(
+        `for (const k in v) { if (k === '__type' || v[k] === null || v[k] === undefined) continue; set++; if (${JSON.stringify(members.map(([m]) => m))}.includes(k)) known++; }`,
+      );
+      body.push(
+        f.direction === 'request'
+          ? `if (set !== 1) return false;`
+          : `if (set !== 1) return false; if (known === 0) return true;`,
+      );
     }
     members.forEach(([member, ref], index) => {
       const required = shape.type === 'structure' && ref.traits?.[T.required] !== undefined;
       body.push(`const m${index} = v[${JSON.stringify(member)}];`);
-      body.push(required
-        ? `if (m${index} === undefined || m${index} === null || !(${fastValue(f, shared, ref, `m${index}`)})) return false;`
-        : `if (m${index} !== undefined && m${index} !== null && !(${fastValue(f, shared, ref, `m${index}`)})) return false;`);
+      body.push(
+        required
+          ? `if (m${index} === undefined || m${index} === null || !(${fastValue(f, shared, ref, `m${index}`)})) return false;`
+          : `if (m${index} !== undefined && m${index} !== null && !(${fastValue(f, shared, ref, `m${index}`)})) return false;`,
+      );
     });
     body.push('return true;');
   } else if (shape.type === 'list') {
@@ -413,7 +464,9 @@ function fastAggregate(f: FastEmitter, shared: Shared, id: string): string {
     body.push(`if (!Array.isArray(v)) return false;`);
     if (length?.min !== undefined) body.push(`if (v.length < ${length.min}) return false;`);
     if (length?.max !== undefined) body.push(`if (v.length > ${length.max}) return false;`);
-    body.push(`for (const item of v) if (!(${fastValue(f, shared, shape.member as MemberRef, 'item')})) return false;`);
+    body.push(
+      `for (const item of v) if (!(${fastValue(f, shared, shape.member as MemberRef, 'item')})) return false;`,
+    );
     body.push('return true;');
   } else if (shape.type === 'map') {
     const length = shape.traits?.[T.length] as LengthTrait | undefined;
@@ -421,7 +474,9 @@ function fastAggregate(f: FastEmitter, shared: Shared, id: string): string {
     body.push(`const keys = Object.keys(v);`);
     if (length?.min !== undefined) body.push(`if (keys.length < ${length.min}) return false;`);
     if (length?.max !== undefined) body.push(`if (keys.length > ${length.max}) return false;`);
-    body.push(`for (const key of keys) { const item = v[key]; if (!(${fastValue(f, shared, shape.key as MemberRef, 'key')}) || !(${fastValue(f, shared, shape.value as MemberRef, 'item')})) return false; }`);
+    body.push(
+      `for (const key of keys) { const item = v[key]; if (!(${fastValue(f, shared, shape.key as MemberRef, 'key')}) || !(${fastValue(f, shared, shape.value as MemberRef, 'item')})) return false; }`,
+    );
     body.push('return true;');
   } else {
     throw new Error(`${id} is not an aggregate shape`);
@@ -456,17 +511,26 @@ export function constraintsOf(model: SmithyModel, rootId: string): ConstraintEnt
       return;
     }
     const length = traits[T.length] as LengthTrait | undefined;
-    if (length && (shape.type === 'string' || shape.type === 'list' || shape.type === 'map')) out.push({ path, kind: 'length', ...length });
-    if (shape.type === 'string' && traits[T.pattern] !== undefined) out.push({ path, kind: 'pattern', pattern: traits[T.pattern] as string });
+    if (length && (shape.type === 'string' || shape.type === 'list' || shape.type === 'map'))
+      out.push({ path, kind: 'length', ...length });
+    if (shape.type === 'string' && traits[T.pattern] !== undefined)
+      out.push({ path, kind: 'pattern', pattern: traits[T.pattern] as string });
     const range = traits[T.range] as LengthTrait | undefined;
     if (range) out.push({ path, kind: 'range', ...range });
-    if (shape.type === 'timestamp') out.push({ path, kind: 'timestamp', format: (traits[T.timestampFormat] as string | undefined) ?? 'epoch-seconds' });
+    if (shape.type === 'timestamp')
+      out.push({
+        path,
+        kind: 'timestamp',
+        format: (traits[T.timestampFormat] as string | undefined) ?? 'epoch-seconds',
+      });
     const next = [...stack, ref.target];
     if (shape.type === 'structure' || shape.type === 'union') {
-      if (shape.type === 'union') out.push({ path, kind: 'union', members: Object.keys(shape.members ?? {}) });
+      if (shape.type === 'union')
+        out.push({ path, kind: 'union', members: Object.keys(shape.members ?? {}) });
       for (const [member, child] of Object.entries(shape.members ?? {})) {
         const childPath = `${path}.${member}`;
-        if (shape.type === 'structure' && child.traits?.[T.required] !== undefined) out.push({ path: childPath, kind: 'required' });
+        if (shape.type === 'structure' && child.traits?.[T.required] !== undefined)
+          out.push({ path: childPath, kind: 'required' });
         walk(child, childPath, next);
       }
     } else if (shape.type === 'list') {
@@ -485,7 +549,9 @@ export type MemberTree = true | [MemberTree] | { [member: string]: MemberTree };
 export function memberTreeOf(model: SmithyModel, id: string): MemberTree {
   const shape = shapeOf(model, id);
   if (shape.type === 'structure' || shape.type === 'union') {
-    return Object.fromEntries(Object.entries(shape.members ?? {}).map(([m, ref]) => [m, memberTreeOf(model, ref.target)]));
+    return Object.fromEntries(
+      Object.entries(shape.members ?? {}).map(([m, ref]) => [m, memberTreeOf(model, ref.target)]),
+    );
   }
   if (shape.type === 'list') return [memberTreeOf(model, (shape.member as MemberRef).target)];
   if (shape.type === 'map') return { '*': memberTreeOf(model, (shape.value as MemberRef).target) };
@@ -500,7 +566,8 @@ function serviceOf(model: SmithyModel): { id: string; version: string } {
 
 function operationShape(model: SmithyModel, namespace: string, operation: string): Shape {
   const shape = model.shapes[`${namespace}#${operation}`];
-  if (!shape || shape.type !== 'operation') throw new Error(`the model has no operation ${operation}`);
+  if (!shape || shape.type !== 'operation')
+    throw new Error(`the model has no operation ${operation}`);
   return shape;
 }
 
@@ -510,7 +577,12 @@ export function generateAceSchemas(modelText: string, modelFileName: string): st
   const sha256 = createHash('sha256').update(modelText).digest('hex');
   const service = serviceOf(model);
   const namespace = service.id.slice(0, service.id.indexOf('#'));
-  const shared: Shared = { enumConsts: new Map(), enumLines: [], patternConsts: new Map(), patternLines: [] };
+  const shared: Shared = {
+    enumConsts: new Map(),
+    enumLines: [],
+    patternConsts: new Map(),
+    patternLines: [],
+  };
   const request: Emitter = { model, direction: 'request', emitted: new Map(), lines: [] };
   const response: Emitter = { model, direction: 'response', emitted: new Map(), lines: [] };
 
@@ -523,10 +595,28 @@ export function generateAceSchemas(modelText: string, modelFileName: string): st
     return { op, target, schema: aggregateConst(response, shared, target) };
   });
 
-  const fastRequest: FastEmitter = { model, direction: 'request', emitted: new Map(), lines: [], leaves: new Map() };
-  const fastResponse: FastEmitter = { model, direction: 'response', emitted: new Map(), lines: [], leaves: new Map() };
-  const fastInputs = inputs.map(({ op, target }) => ({ op, check: fastAggregate(fastRequest, shared, target) }));
-  const fastOutputs = outputs.map(({ op, target }) => ({ op, check: fastAggregate(fastResponse, shared, target) }));
+  const fastRequest: FastEmitter = {
+    model,
+    direction: 'request',
+    emitted: new Map(),
+    lines: [],
+    leaves: new Map(),
+  };
+  const fastResponse: FastEmitter = {
+    model,
+    direction: 'response',
+    emitted: new Map(),
+    lines: [],
+    leaves: new Map(),
+  };
+  const fastInputs = inputs.map(({ op, target }) => ({
+    op,
+    check: fastAggregate(fastRequest, shared, target),
+  }));
+  const fastOutputs = outputs.map(({ op, target }) => ({
+    op,
+    check: fastAggregate(fastResponse, shared, target),
+  }));
 
   const constraintLines = [...inputs, ...outputs].map(({ op, target }) => {
     const entries = constraintsOf(model, target).map((c) => `    ${JSON.stringify(c)},`);
@@ -546,7 +636,10 @@ export function generateAceSchemas(modelText: string, modelFileName: string): st
     ``,
     `// Enum wire values, exactly as the model spells them.`,
     ...shared.enumLines,
-    ...[...shared.enumConsts.values()].map((name) => `const ${name.replace(/_VALUES$/, '_SET')}: ReadonlySet<unknown> = new Set(${name});`),
+    ...[...shared.enumConsts.values()].map(
+      (name) =>
+        `const ${name.replace(/_VALUES$/, '_SET')}: ReadonlySet<unknown> = new Set(${name});`,
+    ),
     ``,
     `// Patterns translated from Smithy (unanchored, ECMA-262; \`(?s)\` becomes the s flag).`,
     ...shared.patternLines,
@@ -618,4 +711,5 @@ function main(argv: string[]): void {
   process.stdout.write(`wrote ${OUTPUT_PATH} from ${basename(modelPath)}\n`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main(process.argv.slice(2));

@@ -6,7 +6,12 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { INPUT_SCHEMAS, inputJsonSchema, resultJsonSchema, schemaFileName } from '../middleware/src/cli/result-schemas.js';
+import {
+  INPUT_SCHEMAS,
+  inputJsonSchema,
+  resultJsonSchema,
+  schemaFileName,
+} from '../middleware/src/cli/result-schemas.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS_DIR = join(ROOT, 'middleware', 'src', 'commands');
@@ -56,7 +61,8 @@ export async function loadCommands(): Promise<Map<string, CommandLike>> {
   const commands = new Map<string, CommandLike>();
   for (const [id, file] of commandFiles()) {
     const module = (await import(pathToFileURL(file).href)) as { default?: CommandLike };
-    if (!module.default) throw new Error(`${file} has no default export: every file under commands/ is a command`);
+    if (!module.default)
+      throw new Error(`${file} has no default export: every file under commands/ is a command`);
     commands.set(id, module.default);
   }
   return commands;
@@ -69,8 +75,12 @@ function snapshotEntry(id: string, command: CommandLike): SnapshotEntry {
   return {
     alias: [...(command.aliases ?? [])].sort(),
     command: id,
-    flagAliases: Object.values(flags).flatMap((flag) => flag.aliases ?? []).sort(),
-    flagChars: Object.values(flags).flatMap((flag) => (flag.char ? [flag.char] : [])).sort(),
+    flagAliases: Object.values(flags)
+      .flatMap((flag) => flag.aliases ?? [])
+      .sort(),
+    flagChars: Object.values(flags)
+      .flatMap((flag) => (flag.char ? [flag.char] : []))
+      .sort(),
     flags: names.sort(),
     plugin: PLUGIN,
   };
@@ -102,8 +112,11 @@ async function main(): Promise<void> {
   const dir = join(ROOT, 'schemas');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [file, schema] of Object.entries(schemas)) writeFileSync(join(dir, file), serialise(schema));
-  process.stdout.write(`Wrote command-snapshot.json (${snapshot.length} commands) and ${Object.keys(schemas).length} schemas.\n`);
+  for (const [file, schema] of Object.entries(schemas))
+    writeFileSync(join(dir, file), serialise(schema));
+  process.stdout.write(
+    `Wrote command-snapshot.json (${snapshot.length} commands) and ${Object.keys(schemas).length} schemas.\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -6,7 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { attributionTrend, buildAttributionReport } from '../middleware/src/core/attribution/index.js';
+import {
+  attributionTrend,
+  buildAttributionReport,
+} from '../middleware/src/core/attribution/index.js';
 import { metricSummaryRecords } from '../middleware/src/core/attribution/metric-summary.js';
 import { twoYearsOfDeals } from '../test/core/attribution/fixtures.js';
 
@@ -17,8 +20,16 @@ const options = { reportingCurrency: 'USD', rates: { EUR: 1.08 }, now };
 
 const deals = twoYearsOfDeals();
 // The figures the trend draws; the rest of the summary (uplift, attach rate) is not the trend's to test.
-const TREND_METRICS = new Set(['Pipeline Count', 'Pipeline Value', 'Acceptance Rate', 'Median Hours To Accept', 'Marketplace Transactions']);
-const records = metricSummaryRecords(buildAttributionReport(deals, options), null, now).filter((record) => TREND_METRICS.has(String(record.Metric__c)));
+const TREND_METRICS = new Set([
+  'Pipeline Count',
+  'Pipeline Value',
+  'Acceptance Rate',
+  'Median Hours To Accept',
+  'Marketplace Transactions',
+]);
+const records = metricSummaryRecords(buildAttributionReport(deals, options), null, now).filter(
+  (record) => TREND_METRICS.has(String(record.Metric__c)),
+);
 const edges = records.map((record, index) => ({
   node: {
     Id: `a03Hs0000${String(index).padStart(6, '0')}AAA`,
@@ -31,6 +42,9 @@ const trends = {
   Microsoft: attributionTrend(buildAttributionReport(deals, { ...options, cloud: 'Microsoft' })),
 };
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'graphqlTrend.json'), `${JSON.stringify({ uiapi: { query: { CoSell_Metric__c: { edges } } } })}\n`);
+writeFileSync(
+  join(OUT, 'graphqlTrend.json'),
+  `${JSON.stringify({ uiapi: { query: { CoSell_Metric__c: { edges } } } })}\n`,
+);
 writeFileSync(join(OUT, 'apiTrend.json'), `${JSON.stringify(trends, null, 1)}\n`);
 console.log(`wrote ${edges.length} metric rows and ${Object.keys(trends).length} trends to ${OUT}`);

@@ -10,15 +10,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RECORDS_DIR = join(ROOT, 'force-app', 'main', 'default', 'customMetadata');
 const PREFIX = 'CoSell_Value_Map.';
-const PORTAL_LABEL: Record<string, string> = { aws: 'AWS', microsoft: 'Microsoft', google: 'Google' };
+const PORTAL_LABEL: Record<string, string> = {
+  aws: 'AWS',
+  microsoft: 'Microsoft',
+  google: 'Google',
+};
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** A DeveloperName Salesforce accepts (letters, digits, single underscores, 40 characters), unique by hash when shortened. */
 function developerName(portal: string, map: string, value: string): string {
-  const slug = `${PORTAL_LABEL[portal]}_${map}_${value}`.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = `${PORTAL_LABEL[portal]}_${map}_${value}`
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (slug.length <= 40) return slug;
   const hash = createHash('sha256').update(`${portal}|${map}|${value}`).digest('hex').slice(0, 6);
   return `${slug.slice(0, 33).replace(/_+$/, '')}_${hash}`;
@@ -43,7 +53,9 @@ function record(label: string, portal: string, map: string, from: string, to: st
 export function valueMapRecordFiles(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const portal of Object.keys(PORTAL_LABEL)) {
-    const config = JSON.parse(readFileSync(join(ROOT, 'config', 'mapping', `${portal}.json`), 'utf8')) as { valueMaps: Record<string, Record<string, string>> };
+    const config = JSON.parse(
+      readFileSync(join(ROOT, 'config', 'mapping', `${portal}.json`), 'utf8'),
+    ) as { valueMaps: Record<string, Record<string, string>> };
     for (const [map, pairs] of Object.entries(config.valueMaps)) {
       for (const [from, to] of Object.entries(pairs)) {
         const name = developerName(portal, map, from);
@@ -56,8 +68,10 @@ export function valueMapRecordFiles(): Record<string, string> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const file of readdirSync(RECORDS_DIR).filter((name) => name.startsWith(PREFIX))) rmSync(join(RECORDS_DIR, file));
+  for (const file of readdirSync(RECORDS_DIR).filter((name) => name.startsWith(PREFIX)))
+    rmSync(join(RECORDS_DIR, file));
   const files = valueMapRecordFiles();
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(RECORDS_DIR, file), content);
+  for (const [file, content] of Object.entries(files))
+    writeFileSync(join(RECORDS_DIR, file), content);
   process.stdout.write(`Wrote ${Object.keys(files).length} CoSell_Value_Map__mdt records.\n`);
 }

@@ -8,5 +8,5 @@ const { readCustomLabels } = require('./jest-mocks/customLabels');
 registerSa11yMatcher();
 
 Object.entries(readCustomLabels()).forEach(([name, value]) => {
-    jest.doMock(`@salesforce/label/c.${name}`, () => ({ default: value }), { virtual: true });
+  jest.doMock(`@salesforce/label/c.${name}`, () => ({ default: value }), { virtual: true });
 });

@@ -21,22 +21,44 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 async function scan(parser: string, file: string): Promise<number> {
   let rows = 0;
   if (parser === 'csv-parse') {
-    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) {
+    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
+      parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+    )) {
       if ((record as string[]).length > 0) rows += 1;
     }
   } else if (parser === 'papaparse') {
-    const { default: Papa } = (await import(String('papaparse'))) as { default: { parse: (input: NodeJS.ReadableStream, config: object) => void; NODE_STREAM_INPUT: unknown } };
+    const { default: Papa } = (await import(String('papaparse'))) as {
+      default: {
+        parse: (input: NodeJS.ReadableStream, config: object) => void;
+        NODE_STREAM_INPUT: unknown;
+      };
+    };
     await new Promise<void>((resolve, reject) => {
-      const stream = (Papa as unknown as { parse: (mode: unknown, config: object) => NodeJS.ReadWriteStream }).parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true });
+      const stream = (
+        Papa as unknown as { parse: (mode: unknown, config: object) => NodeJS.ReadWriteStream }
+      ).parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true });
       createReadStream(file, { highWaterMark: 1 << 20 }).pipe(stream);
-      stream.on('data', () => (rows += 1)).on('end', resolve).on('error', reject);
+      stream
+        .on('data', () => (rows += 1))
+        .on('end', resolve)
+        .on('error', reject);
     });
   } else if (parser === 'csv-parser') {
-    const { default: csv } = (await import(String('csv-parser'))) as { default: (options: object) => NodeJS.ReadWriteStream };
-    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(csv({ headers: false }))) if (record) rows += 1;
+    const { default: csv } = (await import(String('csv-parser'))) as {
+      default: (options: object) => NodeJS.ReadWriteStream;
+    };
+    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
+      csv({ headers: false }),
+    ))
+      if (record) rows += 1;
   } else if (parser === '@fast-csv/parse') {
-    const { parse: fastParse } = (await import(String('@fast-csv/parse'))) as { parse: (options: object) => NodeJS.ReadWriteStream };
-    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(fastParse({}))) if (record) rows += 1;
+    const { parse: fastParse } = (await import(String('@fast-csv/parse'))) as {
+      parse: (options: object) => NodeJS.ReadWriteStream;
+    };
+    for await (const record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
+      fastParse({}),
+    ))
+      if (record) rows += 1;
   } else throw new Error(`unknown parser ${parser}`);
   return rows;
 }
@@ -52,10 +74,18 @@ function timed(command: string, args: string[], mustSucceed = false): Figure {
   const started = performance.now();
   const { stderr, status } = spawnTimed(command, args);
   // A scan whose parser is not installed fails at once: its figures would be the failure's.
-  if (mustSucceed && status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${status}:\n${stderr}`);
-  const [rssKb, user, system] = (/TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr) ?? []).slice(1).map(Number);
-  if (rssKb === undefined) throw new Error(`no figures from ${command} ${args.join(' ')}:\n${stderr}`);
-  return { cpuSeconds: (user ?? 0) + (system ?? 0), peakRssMb: Math.round((rssKb * 1024) / 1e6), wallSeconds: (performance.now() - started) / 1000 };
+  if (mustSucceed && status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited with ${status}:\n${stderr}`);
+  const [rssKb, user, system] = (/TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr) ?? [])
+    .slice(1)
+    .map(Number);
+  if (rssKb === undefined)
+    throw new Error(`no figures from ${command} ${args.join(' ')}:\n${stderr}`);
+  return {
+    cpuSeconds: (user ?? 0) + (system ?? 0),
+    peakRssMb: Math.round((rssKb * 1024) / 1e6),
+    wallSeconds: (performance.now() - started) / 1000,
+  };
 }
 
 function spawnTimed(command: string, args: string[]): { stderr: string; status: number | null } {
@@ -77,7 +107,9 @@ async function main(): Promise<void> {
     console.log(await scan(argv[1]!, argv[2]!));
     return;
   }
-  const only = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1]!.split(',')) : undefined;
+  const only = argv.includes('--only')
+    ? new Set(argv[argv.indexOf('--only') + 1]!.split(','))
+    : undefined;
   const sizes = argv.filter((arg) => /^\d+$/.test(arg)).map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'cosell-cli-bench-'));
   const run = join(ROOT, 'bin/run.js');
@@ -85,22 +117,70 @@ async function main(): Promise<void> {
   const cases: Array<[string, string[]]> = [
     ['lint --json', ['cosell', 'lint', '--now', NOW, '--json']],
     ['lint table', ['cosell', 'lint', '--now', NOW]],
-    ['lint --format csv --output', ['cosell', 'lint', '--now', NOW, '--format', 'csv', '--output', out('lint.csv')]],
-    ['lint --format json --output', ['cosell', 'lint', '--now', NOW, '--format', 'json', '--output', out('lint.json')]],
-    ['attribution --json', ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27', '--json']],
-    ['attribution table', ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27']],
-    ['attribution --format csv', ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27', '--format', 'csv']],
+    [
+      'lint --format csv --output',
+      ['cosell', 'lint', '--now', NOW, '--format', 'csv', '--output', out('lint.csv')],
+    ],
+    [
+      'lint --format json --output',
+      ['cosell', 'lint', '--now', NOW, '--format', 'json', '--output', out('lint.json')],
+    ],
+    [
+      'attribution --json',
+      [
+        'cosell',
+        'attribution',
+        'report',
+        '--now',
+        NOW,
+        '--rate',
+        'EUR=1.08',
+        '--rate',
+        'GBP=1.27',
+        '--json',
+      ],
+    ],
+    [
+      'attribution table',
+      ['cosell', 'attribution', 'report', '--now', NOW, '--rate', 'EUR=1.08', '--rate', 'GBP=1.27'],
+    ],
+    [
+      'attribution --format csv',
+      [
+        'cosell',
+        'attribution',
+        'report',
+        '--now',
+        NOW,
+        '--rate',
+        'EUR=1.08',
+        '--rate',
+        'GBP=1.27',
+        '--format',
+        'csv',
+      ],
+    ],
   ];
   try {
     for (const size of sizes.length > 0 ? sizes : [200_000, 1_000_000]) {
       const file = out(`opportunities-${size}.csv`);
-      await writeOpportunityExport(generateOpportunities({ count: size, seed: 2027, now: new Date(NOW) }), createWriteStream(file));
-      console.log(`\n${size} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB (load ${loadavg().map((value) => value.toFixed(1)).join(' ')})`);
+      await writeOpportunityExport(
+        generateOpportunities({ count: size, seed: 2027, now: new Date(NOW) }),
+        createWriteStream(file),
+      );
+      console.log(
+        `\n${size} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB (load ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')})`,
+      );
       console.log('case                              cpu s  x scan  peak RSS MB  wall s');
       const scans = new Map<string, Figure>();
       for (const parser of ['csv-parse', 'papaparse', 'csv-parser', '@fast-csv/parse']) {
         try {
-          scans.set(parser, timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file], true));
+          scans.set(
+            parser,
+            timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file], true),
+          );
         } catch {
           continue; // not installed
         }
@@ -119,7 +199,13 @@ async function main(): Promise<void> {
 
 function print(name: string, figure: Figure, baseline: Figure): void {
   console.log(
-    [name.padEnd(32), figure.cpuSeconds.toFixed(1).padStart(6), (figure.cpuSeconds / baseline.cpuSeconds).toFixed(2).padStart(7), String(figure.peakRssMb).padStart(12), figure.wallSeconds.toFixed(1).padStart(7)].join('  '),
+    [
+      name.padEnd(32),
+      figure.cpuSeconds.toFixed(1).padStart(6),
+      (figure.cpuSeconds / baseline.cpuSeconds).toFixed(2).padStart(7),
+      String(figure.peakRssMb).padStart(12),
+      figure.wallSeconds.toFixed(1).padStart(7),
+    ].join('  '),
   );
 }
 

@@ -9,13 +9,21 @@ import type { PortalClient } from '../../middleware/src/engine/portal-client.js'
 import { SyncWorker } from '../../middleware/src/engine/worker.js';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
 import { benchStore } from './bench-store.js';
-import { pipelineOpportunity, pipelineOpportunityId, PROOF_CREDENTIALS, RecordingSalesforce, startProofAce } from '../../test/support/engine-harness.js';
+import {
+  pipelineOpportunity,
+  pipelineOpportunityId,
+  PROOF_CREDENTIALS,
+  RecordingSalesforce,
+  startProofAce,
+} from '../../test/support/engine-harness.js';
 
 const changes = Number(process.argv[2] ?? 300);
 const rate = Number(process.argv[3] ?? 10);
 
 const store = await benchStore();
-const emulator = await startProofAce({ quotas: { writesPerSecond: 200, readsPerSecond: 2_000, writesPerDay: 10_000_000 } });
+const emulator = await startProofAce({
+  quotas: { writesPerSecond: 200, readsPerSecond: 2_000, writesPerDay: 10_000_000 },
+});
 const entered = new Map<string, number>();
 /** Change recorded → the engine hands it to the portal client (which paces, then calls ACE). */
 const handed: number[] = [];
@@ -25,7 +33,13 @@ const pace = createCallPacer(store.db, 'AWS', {
   write: { key: 'aws:bench:write', perSecond: 200, burst: 50 },
   read: { key: 'aws:bench:read', perSecond: 2_000, burst: 200 },
 });
-const ace = createAceClient({ catalog: 'Sandbox', endpoint: emulator.url, credentials: PROOF_CREDENTIALS, requestTimeoutMs: 10_000, pace });
+const ace = createAceClient({
+  catalog: 'Sandbox',
+  endpoint: emulator.url,
+  credentials: PROOF_CREDENTIALS,
+  requestTimeoutMs: 10_000,
+  pace,
+});
 const timed: PortalClient = {
   ...ace,
   submit: async (request) => {
@@ -39,7 +53,11 @@ const timed: PortalClient = {
     return state;
   },
 };
-const worker = new SyncWorker({ db: store.db, clients: { AWS: timed }, salesforce: new RecordingSalesforce() });
+const worker = new SyncWorker({
+  db: store.db,
+  clients: { AWS: timed },
+  salesforce: new RecordingSalesforce(),
+});
 worker.start(250);
 const epoch = new Date();
 const started = performance.now();
@@ -61,6 +79,8 @@ const percentiles = (values: number[]) => {
 };
 console.log(`store: ${store.kind}; ${changes} changes at ${rate}/s`);
 console.log(`change recorded → handed to the ACE client: ${percentiles(handed)}`);
-console.log(`change recorded → in ACE with its review started (3 writes, 3 reads done): ${percentiles(landed)} (goal p95 < 2000 ms)`);
+console.log(
+  `change recorded → in ACE with its review started (3 writes, 3 reads done): ${percentiles(landed)} (goal p95 < 2000 ms)`,
+);
 await emulator.stop();
 await store.close();

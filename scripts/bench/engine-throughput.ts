@@ -10,7 +10,11 @@ import { SyncWorker } from '../../middleware/src/engine/worker.js';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
 import type { EmulatorCounters } from '../../middleware/src/sandbox/aws/emulator.js';
 import { ACE_WRITE_OPERATIONS } from '../../middleware/src/sandbox/aws/emulator-limits.js';
-import { pipelineOpportunity, PROOF_CREDENTIALS, RecordingSalesforce } from '../../test/support/engine-harness.js';
+import {
+  pipelineOpportunity,
+  PROOF_CREDENTIALS,
+  RecordingSalesforce,
+} from '../../test/support/engine-harness.js';
 import { benchStore } from './bench-store.js';
 import { startRemoteAce } from './remote-ace.js';
 
@@ -22,11 +26,16 @@ const STALL_MS = 30_000;
 const retries = new Map<string, number>();
 const store = await benchStore();
 const ace = await startRemoteAce({
-  quotas: { writesPerSecond: quota, readsPerSecond: quota * READS_PER_WRITE, writesPerDay: 10_000_000 },
+  quotas: {
+    writesPerSecond: quota,
+    readsPerSecond: quota * READS_PER_WRITE,
+    writesPerDay: 10_000_000,
+  },
   review: { inReviewAfterMs: 3_600_000, decisionAfterMs: 3_600_000, outcome: 'Approved' },
 });
 const epoch = new Date();
-for (let index = 0; index < count; index++) await recordOpportunity(store.db, pipelineOpportunity(index, 0, epoch), new Date());
+for (let index = 0; index < count; index++)
+  await recordOpportunity(store.db, pipelineOpportunity(index, 0, epoch), new Date());
 
 // The budget the emulator enforces (a bucket holding one second of calls), with margin: a quarter
 // second of burst, so a call that arrives late never finds the bucket empty.
@@ -37,7 +46,15 @@ const pace = createCallPacer(store.db, 'AWS', {
 });
 const worker = new SyncWorker({
   db: store.db,
-  clients: { AWS: createAceClient({ catalog: 'Sandbox', endpoint: ace.url, credentials: PROOF_CREDENTIALS, requestTimeoutMs: 10_000, pace }) },
+  clients: {
+    AWS: createAceClient({
+      catalog: 'Sandbox',
+      endpoint: ace.url,
+      credentials: PROOF_CREDENTIALS,
+      requestTimeoutMs: 10_000,
+      pace,
+    }),
+  },
   salesforce: new RecordingSalesforce(),
   batchSize: 64,
   onEvent: (event) => {
@@ -47,7 +64,10 @@ const worker = new SyncWorker({
     }
   },
 });
-const writes = (counters: EmulatorCounters) => Object.entries(counters.callsByOperation).filter(([op]) => ACE_WRITE_OPERATIONS.has(op)).reduce((sum, [, n]) => sum + n, 0);
+const writes = (counters: EmulatorCounters) =>
+  Object.entries(counters.callsByOperation)
+    .filter(([op]) => ACE_WRITE_OPERATIONS.has(op))
+    .reduce((sum, [, n]) => sum + n, 0);
 const samples: number[] = [];
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
@@ -56,11 +76,17 @@ let counters = await ace.counters();
 let lastProgress = { at: started, writes: 0 };
 // One sample a second: the engine's work is what runs in between.
 while ((counters.callsByOperation.StartEngagementFromOpportunityTask ?? 0) < count) {
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (samples.length + 1) * 1_000 - performance.now())));
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, started + (samples.length + 1) * 1_000 - performance.now())),
+  );
   counters = await ace.counters();
   samples.push(writes(counters));
-  if (writes(counters) > lastProgress.writes) lastProgress = { at: performance.now(), writes: writes(counters) };
-  else if (performance.now() - lastProgress.at > STALL_MS) throw new Error(`no ACE write for ${STALL_MS / 1000} s: ${JSON.stringify(counters.callsByOperation)}`);
+  if (writes(counters) > lastProgress.writes)
+    lastProgress = { at: performance.now(), writes: writes(counters) };
+  else if (performance.now() - lastProgress.at > STALL_MS)
+    throw new Error(
+      `no ACE write for ${STALL_MS / 1000} s: ${JSON.stringify(counters.callsByOperation)}`,
+    );
 }
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
@@ -72,11 +98,21 @@ const achieved = total / seconds;
 const perSecond = samples.map((value, i) => value - (samples[i - 1] ?? 0));
 const inner = perSecond.slice(1, -1);
 const steady = inner.length > 0 ? inner.reduce((a, b) => a + b, 0) / inner.length : achieved;
-console.log(`store: ${store.kind}; ${count} submissions, ${total} ACE write calls in ${seconds.toFixed(1)} s`);
-console.log(`quota ${quota} writes/s; achieved ${achieved.toFixed(1)} writes/s overall = ${(achieved / quota).toFixed(3)} of quota; steady ${steady.toFixed(1)} writes/s = ${(steady / quota).toFixed(3)} (goal >= 0.95)`);
-console.log(`engine process CPU while syncing: ${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core; slowest whole second: ${inner.length > 0 ? Math.min(...inner) : '-'} writes`);
+console.log(
+  `store: ${store.kind}; ${count} submissions, ${total} ACE write calls in ${seconds.toFixed(1)} s`,
+);
+console.log(
+  `quota ${quota} writes/s; achieved ${achieved.toFixed(1)} writes/s overall = ${(achieved / quota).toFixed(3)} of quota; steady ${steady.toFixed(1)} writes/s = ${(steady / quota).toFixed(3)} (goal >= 0.95)`,
+);
+console.log(
+  `engine process CPU while syncing: ${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core; slowest whole second: ${inner.length > 0 ? Math.min(...inner) : '-'} writes`,
+);
 console.log(`writes in each second: ${perSecond.join(' ')}`);
-console.log(`retried or deferred jobs: ${retries.size === 0 ? 'none' : [...retries].map(([why, n]) => `${n} × ${why}`).join('; ')}`);
-console.log(`throttling errors seen: ${counters.throttled} (goal 0); duplicates: ${counters.created - count}`);
+console.log(
+  `retried or deferred jobs: ${retries.size === 0 ? 'none' : [...retries].map(([why, n]) => `${n} × ${why}`).join('; ')}`,
+);
+console.log(
+  `throttling errors seen: ${counters.throttled} (goal 0); duplicates: ${counters.created - count}`,
+);
 await ace.stop();
 await store.close();

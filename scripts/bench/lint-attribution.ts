@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAttributionReport } from '../../middleware/src/core/attribution/index.js';
 import { createLinter } from '../../middleware/src/core/lint/index.js';
-import { LINT_COLUMNS, readOpportunityExport, writeOpportunityExport } from '../../middleware/src/salesforce-export/index.js';
+import {
+  LINT_COLUMNS,
+  readOpportunityExport,
+  writeOpportunityExport,
+} from '../../middleware/src/salesforce-export/index.js';
 import { generateOpportunities } from '../export-generator/opportunities.js';
 
 const NOW = new Date('2026-11-10T09:00:00.000Z');
@@ -41,7 +45,9 @@ async function measure(file: string): Promise<Measurement> {
   let rows = 0;
   let rejected = 0;
   let findings = 0;
-  for await (const row of readOpportunityExport(createReadStream(file), { requiredColumns: LINT_COLUMNS })) {
+  for await (const row of readOpportunityExport(createReadStream(file), {
+    requiredColumns: LINT_COLUMNS,
+  })) {
     rows += 1;
     if (row.kind === 'rejected') {
       rejected += 1;
@@ -72,16 +78,28 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await measure(file)));
     return;
   }
-  const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((size) => size > 0);
   const dir = mkdtempSync(join(tmpdir(), 'cosell-bench-'));
   try {
-    console.log('rows      file MB  generate s  wall s   rows/s  cpu s  rows/cpu-s  start RSS MB  peak RSS MB  findings  rejected');
+    console.log(
+      'rows      file MB  generate s  wall s   rows/s  cpu s  rows/cpu-s  start RSS MB  peak RSS MB  findings  rejected',
+    );
     for (const size of sizes.length > 0 ? sizes : [100_000, 400_000]) {
       const path = join(dir, `opportunities-${size}.csv`);
       const generated = Date.now();
-      await writeOpportunityExport(generateOpportunities({ count: size, seed: 2027, now: NOW }), createWriteStream(path));
+      await writeOpportunityExport(
+        generateOpportunities({ count: size, seed: 2027, now: NOW }),
+        createWriteStream(path),
+      );
       const generateSeconds = (Date.now() - generated) / 1000;
-      const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure', path], { encoding: 'utf8' });
+      const output = execFileSync(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url), '--measure', path],
+        { encoding: 'utf8' },
+      );
       const result = JSON.parse(output) as Measurement;
       console.log(
         [

@@ -2,14 +2,19 @@
 // on one core, against the goal of 20k opportunities/s. Run from the repository root:
 //   node --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/portal-map.ts [count]
 import { performance } from 'node:perf_hooks';
-import { CoSellOpportunity, type CoSellOpportunityInput, type HelpNeed } from '../../middleware/src/core/model.js';
+import {
+  CoSellOpportunity,
+  type CoSellOpportunityInput,
+  type HelpNeed,
+} from '../../middleware/src/core/model.js';
 import { mapAndValidate } from '../../middleware/src/portals/mapping/checked-payload.js';
 import { PORTALS } from '../../middleware/src/portals/portal.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
 
 const GOAL_PER_SECOND = 20_000;
 const count = Number(process.argv[2] ?? 100_000);
-if (!Number.isInteger(count) || count <= 0) throw new Error(`count must be a positive integer, not ${process.argv[2]}`);
+if (!Number.isInteger(count) || count <= 0)
+  throw new Error(`count must be a positive integer, not ${process.argv[2]}`);
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run maps the same opportunities. */
 function random(seed: number): () => number {
@@ -23,12 +28,54 @@ function random(seed: number): () => number {
   };
 }
 
-const ACCOUNTS = ['Northwind Health Systems', 'Contoso Pharma', 'Fabrikam Logistics', 'Tailspin Airlines', 'Woodgrove Bank', 'Litware Retail'];
-const INDUSTRIES = ['Healthcare', 'Biotechnology', 'Transportation', 'Banking', 'Retail', 'Environmental', null];
-const COUNTRIES = ['United States', 'US', 'Deutschland', 'GB', 'France', 'Japan', 'India', 'Atlantis'];
-const STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal/Price Quote', 'Negotiation/Review'];
-const HELP: HelpNeed[] = ['Architecture validation', 'Pricing assistance', 'Executive sponsorship', 'Deal support', 'Customer introduction'];
-const USE_CASES = ['Data platform modernisation', 'Generative AI', 'Migration', 'Customer 360 analytics'];
+const ACCOUNTS = [
+  'Northwind Health Systems',
+  'Contoso Pharma',
+  'Fabrikam Logistics',
+  'Tailspin Airlines',
+  'Woodgrove Bank',
+  'Litware Retail',
+];
+const INDUSTRIES = [
+  'Healthcare',
+  'Biotechnology',
+  'Transportation',
+  'Banking',
+  'Retail',
+  'Environmental',
+  null,
+];
+const COUNTRIES = [
+  'United States',
+  'US',
+  'Deutschland',
+  'GB',
+  'France',
+  'Japan',
+  'India',
+  'Atlantis',
+];
+const STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+];
+const HELP: HelpNeed[] = [
+  'Architecture validation',
+  'Pricing assistance',
+  'Executive sponsorship',
+  'Deal support',
+  'Customer introduction',
+];
+const USE_CASES = [
+  'Data platform modernisation',
+  'Generative AI',
+  'Migration',
+  'Customer 360 analytics',
+];
 
 function opportunityInput(index: number, next: () => number): CoSellOpportunityInput {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
@@ -58,7 +105,13 @@ function opportunityInput(index: number, next: () => number): CoSellOpportunityI
       billingCountry: pick(COUNTRIES),
     },
     contacts: [
-      { firstName: 'Dana', lastName: 'Whitfield', email: `dana.whitfield@${domain}`, phone: '+1 (206) 555-0142', title: 'VP Data & Analytics' },
+      {
+        firstName: 'Dana',
+        lastName: 'Whitfield',
+        email: `dana.whitfield@${domain}`,
+        phone: '+1 (206) 555-0142',
+        title: 'VP Data & Analytics',
+      },
     ],
     coSell: {
       clouds: ['AWS', 'Microsoft', 'Google'],
@@ -79,7 +132,8 @@ const now = new Date('2026-11-26T09:30:00Z');
 // Warm-up so the JIT has seen every path before the clock starts.
 for (const input of inputs.slice(0, 20_000)) {
   const opportunity = CoSellOpportunity.parse(input);
-  for (const binding of bindings) mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
+  for (const binding of bindings)
+    mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
 }
 
 let findings = 0;
@@ -107,11 +161,14 @@ const CHUNK = 1_000;
 const streamNext = random(20261126);
 let streamedMicros = 0;
 for (let from = 0; from < count; from += CHUNK) {
-  const chunk = Array.from({ length: Math.min(CHUNK, count - from) }, (_, offset) => opportunityInput(from + offset, streamNext));
+  const chunk = Array.from({ length: Math.min(CHUNK, count - from) }, (_, offset) =>
+    opportunityInput(from + offset, streamNext),
+  );
   const before = process.cpuUsage();
   for (const input of chunk) {
     const opportunity = CoSellOpportunity.parse(input);
-    for (const binding of bindings) mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
+    for (const binding of bindings)
+      mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
   }
   const used = process.cpuUsage(before);
   streamedMicros += used.user + used.system;
@@ -126,19 +183,31 @@ function phase(run: () => void): string {
   return `${((used.user + used.system) / count).toFixed(1)} µs`;
 }
 const opportunities = inputs.map((input) => CoSellOpportunity.parse(input));
-const breakdown = [`canonical parse ${phase(() => inputs.forEach((input) => CoSellOpportunity.parse(input)))}`];
+const breakdown = [
+  `canonical parse ${phase(() => inputs.forEach((input) => CoSellOpportunity.parse(input)))}`,
+];
 for (const binding of bindings) {
-  const payloads = opportunities.map((opportunity) => binding.mapper.toWire(opportunity, { now }).payload);
-  breakdown.push(`${binding.portal} map ${phase(() => opportunities.forEach((opportunity) => binding.mapper.toWire(opportunity, { now })))}`);
-  breakdown.push(`${binding.portal} wire validation ${phase(() => payloads.forEach((payload) => binding.wireFormat.validate(binding.mapper.operation, payload)))}`);
+  const payloads = opportunities.map(
+    (opportunity) => binding.mapper.toWire(opportunity, { now }).payload,
+  );
+  breakdown.push(
+    `${binding.portal} map ${phase(() => opportunities.forEach((opportunity) => binding.mapper.toWire(opportunity, { now })))}`,
+  );
+  breakdown.push(
+    `${binding.portal} wire validation ${phase(() => payloads.forEach((payload) => binding.wireFormat.validate(binding.mapper.operation, payload)))}`,
+  );
 }
 
 console.log(
   `portal-map: ${count} opportunities × ${bindings.length} portals (canonical parse + map + wire validation): ${cpuSeconds.toFixed(2)} s CPU, ${wallSeconds.toFixed(2)} s wall`,
 );
-console.log(`portal-map: all ${count} inputs held in memory: ${perSecond} opportunities/s per core`);
+console.log(
+  `portal-map: all ${count} inputs held in memory: ${perSecond} opportunities/s per core`,
+);
 console.log(
   `portal-map: streamed in chunks of ${CHUNK}: ${streamedPerSecond} opportunities/s per core (goal ${GOAL_PER_SECOND}/s: ${streamedPerSecond >= GOAL_PER_SECOND ? 'met' : 'NOT met'})`,
 );
 console.log(`portal-map: per opportunity: ${breakdown.join(', ')}`);
-console.log(`portal-map: ${findings} findings, ${errors} errors (mixed data includes unmapped industries and unknown countries on purpose)`);
+console.log(
+  `portal-map: ${findings} findings, ${errors} errors (mixed data includes unmapped industries and unknown countries on purpose)`,
+);

@@ -2,7 +2,10 @@
 // counters over IPC, so a benchmark measures the engine's CPU and not the portal's.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { EmulatorCounters, AceEmulatorOptions } from '../../middleware/src/sandbox/aws/emulator.js';
+import type {
+  EmulatorCounters,
+  AceEmulatorOptions,
+} from '../../middleware/src/sandbox/aws/emulator.js';
 
 export interface RemoteAce {
   url: string;
@@ -12,21 +15,28 @@ export interface RemoteAce {
 
 export async function startRemoteAce(options: AceEmulatorOptions): Promise<RemoteAce> {
   const child = fork(fileURLToPath(new URL('./ace-emulator-process.ts', import.meta.url)), [], {
-    execArgv: ['--experimental-transform-types', '--no-warnings', '--import', new URL('./ts-resolve.mjs', import.meta.url).href],
+    execArgv: [
+      '--experimental-transform-types',
+      '--no-warnings',
+      '--import',
+      new URL('./ts-resolve.mjs', import.meta.url).href,
+    ],
     env: { ...process.env, ACE_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const next = <T>(type: string) => new Promise<T>((resolve, reject) => {
-    const onMessage = (message: { type: string } & T) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message);
-    };
-    const onExit = (code: number | null) => reject(new Error(`the ACE emulator process exited (${code}) before answering ${type}`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (message: { type: string } & T) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message);
+      };
+      const onExit = (code: number | null) =>
+        reject(new Error(`the ACE emulator process exited (${code}) before answering ${type}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
   const { url } = await next<{ url: string }>('ready');
   return {
     url,

@@ -13,7 +13,11 @@ async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -31,9 +35,17 @@ async function timeStart(dataDir: string): Promise<{ seconds: number; banner: st
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
-      if (ok) return { seconds: (performance.now() - started) / 1000, banner: /ready in [\d.]+ s/.exec(output)?.[0] ?? '(banner not yet printed)' };
+      if (child.exitCode !== null)
+        throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok)
+        return {
+          seconds: (performance.now() - started) / 1000,
+          banner: /ready in [\d.]+ s/.exec(output)?.[0] ?? '(banner not yet printed)',
+        };
       if (performance.now() - started > 180_000) throw new Error('no /healthz within 180 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -47,12 +59,19 @@ async function timeStart(dataDir: string): Promise<{ seconds: number; banner: st
 const dataDir = mkdtempSync(join(tmpdir(), 'cosell-start-'));
 try {
   if (process.argv.includes('--full-build')) rmSync('lib/.tsbuildinfo', { force: true });
-  const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ');
   const first = await timeStart(dataDir);
-  console.log(`first start (fresh data folder${process.argv.includes('--full-build') ? ', full build' : ''}): ${first.seconds.toFixed(1)} s to /healthz, banner "${first.banner}" (load ${load()}; goal < 25 s)`);
+  console.log(
+    `first start (fresh data folder${process.argv.includes('--full-build') ? ', full build' : ''}): ${first.seconds.toFixed(1)} s to /healthz, banner "${first.banner}" (load ${load()}; goal < 25 s)`,
+  );
   for (let run = 1; run <= 3; run += 1) {
     const again = await timeStart(dataDir);
-    console.log(`unchanged checkout, run ${run}: ${again.seconds.toFixed(1)} s to /healthz, banner "${again.banner}" (load ${load()}; goal < 10 s)`);
+    console.log(
+      `unchanged checkout, run ${run}: ${again.seconds.toFixed(1)} s to /healthz, banner "${again.banner}" (load ${load()}; goal < 10 s)`,
+    );
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

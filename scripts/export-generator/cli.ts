@@ -9,5 +9,8 @@ if (!out) {
   console.error('usage: cli.ts OUT.csv [COUNT] [SEED]');
   process.exit(2);
 }
-await writeOpportunityExport(generateOpportunities({ count: Number(count), seed: Number(seed), now: new Date() }), createWriteStream(out));
+await writeOpportunityExport(
+  generateOpportunities({ count: Number(count), seed: Number(seed), now: new Date() }),
+  createWriteStream(out),
+);
 console.log(`wrote ${count} opportunities to ${out}`);

@@ -12,7 +12,14 @@ const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 /** Repository root (this file lives in scripts/metadata/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The v63 Metadata API WSDL the project pins (kept in the shared contracts, never copied into the repo). */
-export const DEFAULT_WSDL_PATH = path.resolve(REPO_ROOT, '..', 'shared', 'contracts', 'salesforce', 'metadata.wsdl');
+export const DEFAULT_WSDL_PATH = path.resolve(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'contracts',
+  'salesforce',
+  'metadata.wsdl',
+);
 /** Derived schemas are cached here (ignored by git through `/tmp/`). */
 export const DEFAULT_CACHE_DIR = path.join(REPO_ROOT, 'tmp', 'metadata-xsd');
 
@@ -57,23 +64,32 @@ export class MetadataSchemaError extends Error {
 }
 
 /** The WSDL's inline schema plus one global element per root type; throws naming any type the WSDL lacks. */
-export function deriveMetadataXsd(wsdl: string, rootTypes: readonly string[] = METADATA_ROOT_TYPES): string {
+export function deriveMetadataXsd(
+  wsdl: string,
+  rootTypes: readonly string[] = METADATA_ROOT_TYPES,
+): string {
   const open = wsdl.search(/<xsd:schema[\s>]/);
   const closeTag = '</xsd:schema>';
   const close = wsdl.indexOf(closeTag, open);
   if (open < 0 || close < 0) {
-    throw new MetadataSchemaError('the WSDL has no <xsd:schema> section: is this the Metadata API WSDL?');
+    throw new MetadataSchemaError(
+      'the WSDL has no <xsd:schema> section: is this the Metadata API WSDL?',
+    );
   }
   const schema = wsdl.slice(open, close);
   const missing = rootTypes.filter((type) => !schema.includes(`<xsd:complexType name="${type}">`));
   if (missing.length > 0) {
-    throw new MetadataSchemaError(`the WSDL schema has no complexType for root type(s): ${missing.join(', ')}`);
+    throw new MetadataSchemaError(
+      `the WSDL schema has no complexType for root type(s): ${missing.join(', ')}`,
+    );
   }
   // The schema tag inherits its prefixes from <definitions>; standing alone it must declare them itself.
   const headerEnd = schema.indexOf('>');
   const header = schema.slice(0, headerEnd).replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
   const body = schema.slice(headerEnd + 1);
-  const roots = rootTypes.map((type) => `  <xsd:element name="${type}" type="tns:${type}"/>\n`).join('');
+  const roots = rootTypes
+    .map((type) => `  <xsd:element name="${type}" type="tns:${type}"/>\n`)
+    .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `${header} xmlns:xsd="${XSD_NS}" xmlns:tns="${METADATA_NS}">${body}${roots}</xsd:schema>\n`
@@ -85,7 +101,10 @@ export function deriveMetadataXsd(wsdl: string, rootTypes: readonly string[] = M
  * new WSDL never meets a stale schema; the write goes through a rename so parallel jest workers never read a
  * half-written file.
  */
-export function ensureMetadataXsd(wsdlPath: string = DEFAULT_WSDL_PATH, cacheDir: string = DEFAULT_CACHE_DIR): string {
+export function ensureMetadataXsd(
+  wsdlPath: string = DEFAULT_WSDL_PATH,
+  cacheDir: string = DEFAULT_CACHE_DIR,
+): string {
   if (!existsSync(wsdlPath)) {
     throw new MetadataSchemaError(`Metadata API WSDL not found at ${wsdlPath}`);
   }
@@ -118,7 +137,9 @@ export function runXmllint(files: readonly string[], xsdPath?: string): XmlVerdi
   const args = ['--noout', ...(xsdPath ? ['--schema', xsdPath] : []), ...files];
   const run = spawnSync('xmllint', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.error) {
-    throw new MetadataSchemaError(`could not run xmllint (install libxml2-utils): ${run.error.message}`);
+    throw new MetadataSchemaError(
+      `could not run xmllint (install libxml2-utils): ${run.error.message}`,
+    );
   }
   const lines = `${run.stdout}\n${run.stderr}`.split('\n');
   return files.map((file) => {

@@ -9,11 +9,22 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./support/heap-churn.ts', import.meta.url));
 
 function peakHeapMb(...args: string[]): number {
-  const out = execFileSync(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', './scripts/bench/ts-resolve.mjs', CHILD, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--no-warnings',
+      '--experimental-transform-types',
+      '--import',
+      './scripts/bench/ts-resolve.mjs',
+      CHILD,
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   return (JSON.parse(out) as { peakMb: number }).peakMb;
 }
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { LocaleError, figureFormat, posixLocaleTag, terminalIsUnicode, userLocale } from '../../middleware/src/cli/locale-format.js';
-import { ASCII_MARKERS, PIPED_WIDTH, fitColumns, terminalWidth } from '../../middleware/src/cli/attribution-tables.js';
+import {
+  LocaleError,
+  figureFormat,
+  posixLocaleTag,
+  terminalIsUnicode,
+  userLocale,
+} from '../../middleware/src/cli/locale-format.js';
+import {
+  ASCII_MARKERS,
+  PIPED_WIDTH,
+  fitColumns,
+  terminalWidth,
+} from '../../middleware/src/cli/attribution-tables.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f\u2009]/g, ' ');
 
@@ -28,7 +39,7 @@ describe('userLocale', () => {
 });
 
 describe('figureFormat', () => {
-  it('writes money, counts, rates and period dates the locale\'s way, and a missing figure as a dash', () => {
+  it("writes money, counts, rates and period dates the locale's way, and a missing figure as a dash", () => {
     const us = figureFormat('en-US', 'USD');
     expect(us.money(1_147_031_733.2)).toBe('$1,147,031,733');
     expect(us.percent(0.4256)).toBe('42.6%');

@@ -13,15 +13,31 @@ function fakeUx(json = false) {
   const calls: string[] = [];
   const spinner = { status: undefined as string | undefined };
   const progress = {
-    start: (total: number, payload: Record<string, unknown>, options: { title: string }) => calls.push(`start ${total} ${options.title} ${String(payload.rows)}`),
-    update: (value: number, payload: Record<string, unknown>) => calls.push(`update ${value} ${String(payload.rows)} ${String(payload.rate)}`),
+    start: (total: number, payload: Record<string, unknown>, options: { title: string }) =>
+      calls.push(`start ${total} ${options.title} ${String(payload.rows)}`),
+    update: (value: number, payload: Record<string, unknown>) =>
+      calls.push(`update ${value} ${String(payload.rows)} ${String(payload.rate)}`),
     stop: () => calls.push('stop'),
   };
-  return { calls, spinner, ux: { progress: progress as unknown as Progress, spinner: spinner as unknown as Spinner, jsonEnabled: () => json } };
+  return {
+    calls,
+    spinner,
+    ux: {
+      progress: progress as unknown as Progress,
+      spinner: spinner as unknown as Spinner,
+      jsonEnabled: () => json,
+    },
+  };
 }
 
 /** Reads `rows` rows of 100 bytes, one every `msPerRow`, against a fake clock. */
-function read(progress: ReturnType<typeof readProgress>, meter: ReadMeter, clock: { now: number }, rows: number, msPerRow: number): void {
+function read(
+  progress: ReturnType<typeof readProgress>,
+  meter: ReadMeter,
+  clock: { now: number },
+  rows: number,
+  msPerRow: number,
+): void {
   for (let index = 0; index < rows; index += 1) {
     clock.now += msPerRow;
     meter.rows += 1;
@@ -35,7 +51,10 @@ describe('read progress', () => {
     const { calls, ux } = fakeUx();
     const clock = { now: 0 };
     const meter: ReadMeter = { rows: 0, bytesRead: 0, totalBytes: 100 * 10_240 };
-    const progress = readProgress(ux, meter, 'Linting', { interactive: true, now: () => clock.now });
+    const progress = readProgress(ux, meter, 'Linting', {
+      interactive: true,
+      now: () => clock.now,
+    });
     read(progress, meter, clock, 1024 * 7, 0.25); // 1.8 s
     expect(calls).toEqual([]);
     read(progress, meter, clock, 1024 * 3, 0.25); // 2.6 s
@@ -49,7 +68,10 @@ describe('read progress', () => {
     const { calls, spinner, ux } = fakeUx();
     const clock = { now: 0 };
     const meter: ReadMeter = { rows: 0, bytesRead: 0, totalBytes: undefined };
-    const progress = readProgress(ux, meter, 'Linting', { interactive: true, now: () => clock.now });
+    const progress = readProgress(ux, meter, 'Linting', {
+      interactive: true,
+      now: () => clock.now,
+    });
     read(progress, meter, clock, 1024 * 3, 1);
     expect(calls).toEqual([]);
     expect(spinner.status).toBe('3,072 rows, 1,000 rows/s');

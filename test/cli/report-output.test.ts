@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { RecordSpool } from '../../middleware/src/cli/record-spool.js';
-import { reportTarget, toCsv, writeJsonArray, writeJsonEnvelope, type ReportTarget } from '../../middleware/src/cli/report-output.js';
+import {
+  reportTarget,
+  toCsv,
+  writeJsonArray,
+  writeJsonEnvelope,
+  type ReportTarget,
+} from '../../middleware/src/cli/report-output.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-report-output-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -30,15 +36,22 @@ const FINDINGS = [
 ];
 
 describe('streamed JSON', () => {
-  it.each([[[]], [FINDINGS.slice(0, 1)], [FINDINGS]])('lays out an array exactly as JSON.stringify(list, null, 2) does (%#)', async (list) => {
-    const target = memoryTarget();
-    await writeJsonArray(target, items(list));
-    expect(target.text()).toBe(JSON.stringify(list, null, 2));
-  });
+  it.each([[[]], [FINDINGS.slice(0, 1)], [FINDINGS]])(
+    'lays out an array exactly as JSON.stringify(list, null, 2) does (%#)',
+    async (list) => {
+      const target = memoryTarget();
+      await writeJsonArray(target, items(list));
+      expect(target.text()).toBe(JSON.stringify(list, null, 2));
+    },
+  );
 
   it('writes the sf envelope with the streamed array in place, as SfCommand would print it whole', async () => {
     const target = memoryTarget();
-    const envelope = { status: 1, result: { file: 'x.csv', summary: { opportunities: 3 } }, warnings: ['careful'] };
+    const envelope = {
+      status: 1,
+      result: { file: 'x.csv', summary: { opportunities: 3 } },
+      warnings: ['careful'],
+    };
     await writeJsonEnvelope(target, envelope, 'findings', items(FINDINGS));
     const whole = { ...envelope, result: { ...envelope.result, findings: FINDINGS } };
     expect(target.text()).toBe(`${JSON.stringify(whole, null, 2)}\n`);
@@ -87,7 +100,10 @@ describe('CSV', () => {
 describe('record spool', () => {
   it('gives back every record in order, from disk, and removes its file', async () => {
     const spool = new RecordSpool<{ n: number; text: string }>();
-    const records = Array.from({ length: 5000 }, (_, n) => ({ n, text: `record ${n} with "quotes" and\nnewlines` }));
+    const records = Array.from({ length: 5000 }, (_, n) => ({
+      n,
+      text: `record ${n} with "quotes" and\nnewlines`,
+    }));
     for (const record of records) spool.add(record);
     expect(spool.count).toBe(5000);
     const streamed = [];

@@ -17,8 +17,10 @@ import {
 
 const label = (date: string | Date, cloud: Cloud) => periodLabel(fiscalPeriodOf(date, cloud));
 const DAY_MS = 86_400_000;
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-const daysIn = ({ start, end }: { start: string; end: string }) => (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
+const dayAfter = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const daysIn = ({ start, end }: { start: string; end: string }) =>
+  (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
 
 describe('fiscalPeriodOf', () => {
   it.each([
@@ -58,7 +60,9 @@ describe('fiscalPeriodOf', () => {
   });
 
   it('rejects dates that do not exist or do not parse', () => {
-    expect(() => fiscalPeriodOf('2027-02-29', 'AWS')).toThrow(/"2027-02-29" is not a real calendar date/);
+    expect(() => fiscalPeriodOf('2027-02-29', 'AWS')).toThrow(
+      /"2027-02-29" is not a real calendar date/,
+    );
     expect(() => fiscalPeriodOf('2026-13-01', 'Google')).toThrow(FiscalPeriodError);
     expect(() => fiscalPeriodOf('last Friday', 'AWS')).toThrow(/"last Friday" is not an ISO date/);
     expect(() => fiscalPeriodOf(new Date('nope'), 'Microsoft')).toThrow(/invalid date/);
@@ -67,7 +71,10 @@ describe('fiscalPeriodOf', () => {
 
 describe('periodBounds', () => {
   it('gives Microsoft FY2027 as 1 July 2026 to 30 June 2027, and its quarters', () => {
-    expect(periodBounds('Microsoft', 2027, null)).toEqual({ start: '2026-07-01', end: '2027-06-30' });
+    expect(periodBounds('Microsoft', 2027, null)).toEqual({
+      start: '2026-07-01',
+      end: '2027-06-30',
+    });
     expect(periodBounds('Microsoft', 2027, 1)).toEqual({ start: '2026-07-01', end: '2026-09-30' });
     expect(periodBounds('Microsoft', 2027, 3)).toEqual({ start: '2027-01-01', end: '2027-03-31' });
     expect(periodBounds('Microsoft', 2027, 4)).toEqual({ start: '2027-04-01', end: '2027-06-30' });
@@ -83,7 +90,9 @@ describe('periodBounds', () => {
   });
 
   it('rejects a year or quarter the label format cannot hold', () => {
-    expect(() => periodBounds('AWS', 27, 1)).toThrow(/fiscal year must be a four-digit year, got 27/);
+    expect(() => periodBounds('AWS', 27, 1)).toThrow(
+      /fiscal year must be a four-digit year, got 27/,
+    );
     expect(() => periodBounds('AWS', 2027.5, null)).toThrow(FiscalPeriodError);
     expect(() => periodBounds('AWS', 2027, 5 as Quarter)).toThrow(/quarter must be 1 to 4, got 5/);
   });
@@ -113,8 +122,19 @@ describe('period labels', () => {
     expect(parsePeriodLabel(text)).toEqual(expected);
   });
 
-  it.each(['FY27Q1', 'FY2027Q5', 'FY2027Q0', 'Q1 FY2027', '2027Q1', '', 'FY2027Q1x', 'FY 2027 Q1 extra'])('rejects %p with the expected form', (text) => {
-    expect(() => parsePeriodLabel(text)).toThrow(/use FY<year>Q<1-4> \(e\.g\. FY2027Q1\) or FY<year>/);
+  it.each([
+    'FY27Q1',
+    'FY2027Q5',
+    'FY2027Q0',
+    'Q1 FY2027',
+    '2027Q1',
+    '',
+    'FY2027Q1x',
+    'FY 2027 Q1 extra',
+  ])('rejects %p with the expected form', (text) => {
+    expect(() => parsePeriodLabel(text)).toThrow(
+      /use FY<year>Q<1-4> \(e\.g\. FY2027Q1\) or FY<year>/,
+    );
   });
 });
 
@@ -125,8 +145,14 @@ describe('year-end window', () => {
   });
 
   it('reaches back across February correctly in leap and common years', () => {
-    expect(yearEndWindow('Microsoft', 2028, 140)).toEqual({ start: '2028-02-12', end: '2028-06-30' });
-    expect(yearEndWindow('Microsoft', 2027, 140)).toEqual({ start: '2027-02-11', end: '2027-06-30' });
+    expect(yearEndWindow('Microsoft', 2028, 140)).toEqual({
+      start: '2028-02-12',
+      end: '2028-06-30',
+    });
+    expect(yearEndWindow('Microsoft', 2027, 140)).toEqual({
+      start: '2027-02-11',
+      end: '2027-06-30',
+    });
     expect(yearEndWindow('Google', 2026, 1)).toEqual({ start: '2026-12-31', end: '2026-12-31' });
   });
 
@@ -153,10 +179,13 @@ describe('fiscal invariants', () => {
     fc.assert(
       fc.property(cloudArbitrary, yearArbitrary, (cloud, fiscalYear) => {
         const year = periodBounds(cloud, fiscalYear, null);
-        const quarters = ([1, 2, 3, 4] as const).map((quarter) => periodBounds(cloud, fiscalYear, quarter));
+        const quarters = ([1, 2, 3, 4] as const).map((quarter) =>
+          periodBounds(cloud, fiscalYear, quarter),
+        );
         expect(quarters[0]?.start).toBe(year.start);
         expect(quarters[3]?.end).toBe(year.end);
-        for (let index = 1; index < 4; index += 1) expect(quarters[index]?.start).toBe(dayAfter(quarters[index - 1]!.end));
+        for (let index = 1; index < 4; index += 1)
+          expect(quarters[index]?.start).toBe(dayAfter(quarters[index - 1]!.end));
         expect(quarters.reduce((days, quarter) => days + daysIn(quarter), 0)).toBe(daysIn(year));
         expect([365, 366]).toContain(daysIn(year));
         // Consecutive fiscal years leave no gap either.
@@ -170,14 +199,25 @@ describe('fiscal invariants', () => {
     fc.assert(
       fc.property(cloudArbitrary, yearArbitrary, (cloud, fiscalYear) => {
         const year = periodBounds(cloud, fiscalYear, null);
-        const quarters = ([1, 2, 3, 4] as const).map((quarter) => ({ quarter, ...periodBounds(cloud, fiscalYear, quarter) }));
+        const quarters = ([1, 2, 3, 4] as const).map((quarter) => ({
+          quarter,
+          ...periodBounds(cloud, fiscalYear, quarter),
+        }));
         // Collected, then asserted once: an expect per day would dominate the run time.
         const misplaced: string[] = [];
         for (let day = year.start; day <= year.end; day = dayAfter(day)) {
-          const containing = quarters.filter((quarter) => quarter.start <= day && day <= quarter.end);
+          const containing = quarters.filter(
+            (quarter) => quarter.start <= day && day <= quarter.end,
+          );
           const placed = fiscalPeriodOf(day, cloud);
-          if (containing.length !== 1 || placed.fiscalYear !== fiscalYear || placed.quarter !== containing[0]?.quarter) {
-            misplaced.push(`${day}: in ${containing.length} quarters, placed in ${periodLabel(placed)}`);
+          if (
+            containing.length !== 1 ||
+            placed.fiscalYear !== fiscalYear ||
+            placed.quarter !== containing[0]?.quarter
+          ) {
+            misplaced.push(
+              `${day}: in ${containing.length} quarters, placed in ${periodLabel(placed)}`,
+            );
           }
         }
         expect(misplaced).toEqual([]);
@@ -188,12 +228,20 @@ describe('fiscal invariants', () => {
 
   it('any instant lies inside the bounds of the period it is placed in', () => {
     fc.assert(
-      fc.property(cloudArbitrary, fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true }), (cloud, date) => {
-        const period = fiscalPeriodOf(date, cloud);
-        const bounds = periodBounds(cloud, period.fiscalYear, period.quarter);
-        const day = date.toISOString().slice(0, 10);
-        expect(bounds.start <= day && day <= bounds.end).toBe(true);
-      }),
+      fc.property(
+        cloudArbitrary,
+        fc.date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2200-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        (cloud, date) => {
+          const period = fiscalPeriodOf(date, cloud);
+          const bounds = periodBounds(cloud, period.fiscalYear, period.quarter);
+          const day = date.toISOString().slice(0, 10);
+          expect(bounds.start <= day && day <= bounds.end).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -201,7 +249,10 @@ describe('fiscal invariants', () => {
   it('parse(format(period)) is the period', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1000, max: 9999 }), quarterArbitrary, (fiscalYear, quarter) => {
-        expect(parsePeriodLabel(periodLabel({ fiscalYear, quarter }))).toEqual({ fiscalYear, quarter });
+        expect(parsePeriodLabel(periodLabel({ fiscalYear, quarter }))).toEqual({
+          fiscalYear,
+          quarter,
+        });
       }),
       { numRuns: 500 },
     );

@@ -59,25 +59,51 @@ describe.each(storeVariants())('outbox on $name', ({ options }) => {
     const a1 = await enqueueJob(store.db, submitJob('006C', 1), T0);
     await enqueueJob(store.db, submitJob('006C', 2), T0);
     const other = await enqueueJob(store.db, submitJob('006D', 1), T0);
-    const claimed = await claimJobs(store.db, { workerId: 'w1', limit: 10, leaseMs: 30_000, now: T0 });
+    const claimed = await claimJobs(store.db, {
+      workerId: 'w1',
+      limit: 10,
+      leaseMs: 30_000,
+      now: T0,
+    });
     expect(claimed.map((j) => j.id).sort()).toEqual([a1.id, other.id].sort());
     const first = claimed.find((j) => j.id === a1.id)!;
     expect(await completeJob(store.db, first, 'w1', { portalId: 'O1' }, at(10))).toBe(true);
-    const next = await claimJobs(store.db, { workerId: 'w1', limit: 10, leaseMs: 30_000, now: at(20) });
+    const next = await claimJobs(store.db, {
+      workerId: 'w1',
+      limit: 10,
+      leaseMs: 30_000,
+      now: at(20),
+    });
     expect(next.map((j) => j.idempotency_key)).toEqual(['aws.submit:006C:2']);
   });
 
   it('does not hand out jobs that are not yet due', async () => {
     await enqueueJob(store.db, { ...submitJob('006E'), runAfter: at(60_000) }, T0);
-    expect(await claimJobs(store.db, { workerId: 'w1', limit: 5, leaseMs: 1_000, now: T0 })).toHaveLength(0);
-    expect(await claimJobs(store.db, { workerId: 'w1', limit: 5, leaseMs: 1_000, now: at(60_000) })).toHaveLength(1);
+    expect(
+      await claimJobs(store.db, { workerId: 'w1', limit: 5, leaseMs: 1_000, now: T0 }),
+    ).toHaveLength(0);
+    expect(
+      await claimJobs(store.db, { workerId: 'w1', limit: 5, leaseMs: 1_000, now: at(60_000) }),
+    ).toHaveLength(1);
   });
 
   it('reclaims a job whose worker died once the lease expires, and fences the dead worker out', async () => {
     await enqueueJob(store.db, submitJob('006F'), T0);
-    const [held] = await claimJobs(store.db, { workerId: 'dead-worker', limit: 1, leaseMs: 5_000, now: T0 });
-    expect(await claimJobs(store.db, { workerId: 'w2', limit: 1, leaseMs: 5_000, now: at(4_000) })).toHaveLength(0);
-    const [reclaimed] = await claimJobs(store.db, { workerId: 'w2', limit: 1, leaseMs: 5_000, now: at(6_000) });
+    const [held] = await claimJobs(store.db, {
+      workerId: 'dead-worker',
+      limit: 1,
+      leaseMs: 5_000,
+      now: T0,
+    });
+    expect(
+      await claimJobs(store.db, { workerId: 'w2', limit: 1, leaseMs: 5_000, now: at(4_000) }),
+    ).toHaveLength(0);
+    const [reclaimed] = await claimJobs(store.db, {
+      workerId: 'w2',
+      limit: 1,
+      leaseMs: 5_000,
+      now: at(6_000),
+    });
     expect(reclaimed!.id).toBe(held!.id);
     expect(reclaimed!.attempts).toBe(2);
     expect(await completeJob(store.db, held!, 'dead-worker', {}, at(7_000))).toBe(false);
@@ -87,18 +113,44 @@ describe.each(storeVariants())('outbox on $name', ({ options }) => {
   it('retries a transient failure later, with backoff and Retry-After honoured', async () => {
     await enqueueJob(store.db, submitJob('006G'), T0);
     const [job] = await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: T0 });
-    expect(await failJob(store.db, job!, 'w1', { message: 'ThrottlingException', permanent: false, retryAfterMs: 9_000 }, T0, noJitter)).toBe('retry');
-    expect(await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: at(8_999) })).toHaveLength(0);
-    const [again] = await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: at(9_000) });
+    expect(
+      await failJob(
+        store.db,
+        job!,
+        'w1',
+        { message: 'ThrottlingException', permanent: false, retryAfterMs: 9_000 },
+        T0,
+        noJitter,
+      ),
+    ).toBe('retry');
+    expect(
+      await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: at(8_999) }),
+    ).toHaveLength(0);
+    const [again] = await claimJobs(store.db, {
+      workerId: 'w1',
+      limit: 1,
+      leaseMs: 5_000,
+      now: at(9_000),
+    });
     expect(again!.last_error).toBe('ThrottlingException');
   });
 
   it('parks a permanent failure as a dead letter at once, and replays it on request', async () => {
     const { id } = await enqueueJob(store.db, submitJob('006H'), T0);
     const [job] = await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: T0 });
-    expect(await failJob(store.db, job!, 'w1', { message: 'ValidationException: Customer.Account.CompanyName', permanent: true }, T0)).toBe('dead');
+    expect(
+      await failJob(
+        store.db,
+        job!,
+        'w1',
+        { message: 'ValidationException: Customer.Account.CompanyName', permanent: true },
+        T0,
+      ),
+    ).toBe('dead');
     const parked = await deadLetters(store.db);
-    expect(parked.map((j) => [j.id, j.last_error])).toEqual([[id, 'ValidationException: Customer.Account.CompanyName']]);
+    expect(parked.map((j) => [j.id, j.last_error])).toEqual([
+      [id, 'ValidationException: Customer.Account.CompanyName'],
+    ]);
     expect((await queueStats(store.db, T0)).dead).toBe(1);
     const replayed = await replayJob(store.db, id, at(1));
     expect(replayed.status).toBe('pending');
@@ -113,7 +165,14 @@ describe.each(storeVariants())('outbox on $name', ({ options }) => {
     let outcome;
     for (let attempt = 0; attempt < 2; attempt++) {
       const [job] = await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now });
-      outcome = await failJob(store.db, job!, 'w1', { message: '503 Service Unavailable', permanent: false }, now, noJitter);
+      outcome = await failJob(
+        store.db,
+        job!,
+        'w1',
+        { message: '503 Service Unavailable', permanent: false },
+        now,
+        noJitter,
+      );
       now = at(120_000 * (attempt + 1));
     }
     expect(outcome).toBe('dead');
@@ -124,7 +183,12 @@ describe.each(storeVariants())('outbox on $name', ({ options }) => {
     await enqueueJob(store.db, submitJob('006J'), T0);
     const [job] = await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: T0 });
     expect(await deferJob(store.db, job!, 'w1', at(1_000), T0)).toBe(true);
-    const [again] = await claimJobs(store.db, { workerId: 'w1', limit: 1, leaseMs: 5_000, now: at(1_000) });
+    const [again] = await claimJobs(store.db, {
+      workerId: 'w1',
+      limit: 1,
+      leaseMs: 5_000,
+      now: at(1_000),
+    });
     expect(again!.attempts).toBe(1);
   });
 
@@ -150,7 +214,10 @@ describe('outbox shared by two engine instances on one PostgreSQL server', () =>
           claimJobs(a.db, { workerId: 'a', limit: 4, leaseMs: 60_000, now: T0 }),
           claimJobs(b.db, { workerId: 'b', limit: 4, leaseMs: 60_000, now: T0 }),
         ]);
-        for (const [worker, jobs] of [['a', fromA], ['b', fromB]] as const) {
+        for (const [worker, jobs] of [
+          ['a', fromA],
+          ['b', fromB],
+        ] as const) {
           for (const job of jobs) {
             expect(seen.has(job.id)).toBe(false);
             seen.set(job.id, worker);

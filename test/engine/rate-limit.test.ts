@@ -48,7 +48,8 @@ describe.each(storeVariants())('rate budgets on $name', ({ options }) => {
           const admitted: number[] = [];
           for (const gap of gaps) {
             clock += gap;
-            if ((await admit(store.db, { key, perSecond, burst }, new Date(clock))).allowed) admitted.push(clock);
+            if ((await admit(store.db, { key, perSecond, burst }, new Date(clock))).allowed)
+              admitted.push(clock);
           }
           for (let i = 0; i < admitted.length; i++) {
             for (let j = i; j < admitted.length; j++) {
@@ -94,14 +95,19 @@ describe.each(storeVariants())('rate budgets on $name', ({ options }) => {
             clock += gap;
             // A gap of 0 joins the calls of the same instant into one booking, as the pacer does.
             const together = gap === 0 ? 2 : 1;
-            for (const wait of (await reserve(store.db, { key, perSecond, burst }, new Date(clock), together)).waitsMs) goes.push(clock + wait);
+            for (const wait of (
+              await reserve(store.db, { key, perSecond, burst }, new Date(clock), together)
+            ).waitsMs)
+              goes.push(clock + wait);
           }
           goes.sort((a, b) => a - b);
           for (let i = 0; i < goes.length; i++) {
             for (let j = i; j < goes.length; j++) {
               // Slots are kept to the microsecond and waits rounded up to whole milliseconds, so a
               // call goes up to 2 ms after its exact slot, never before it.
-              expect(j - i + 1).toBeLessThanOrEqual(Math.floor(((goes[j]! - goes[i]! + 2) * perSecond) / 1000) + burst);
+              expect(j - i + 1).toBeLessThanOrEqual(
+                Math.floor(((goes[j]! - goes[i]! + 2) * perSecond) / 1000) + burst,
+              );
             }
           }
         },
@@ -112,24 +118,55 @@ describe.each(storeVariants())('rate budgets on $name', ({ options }) => {
 
   it('tracks the daily write quota and refuses past it until the next UTC day', async () => {
     const quota = { account: 'aws:acct:write', perDay: 3 };
-    for (let i = 1; i <= 3; i++) expect(await spendDaily(store.db, quota, at(i))).toEqual({ allowed: true, used: i, remaining: 3 - i });
-    expect(await spendDaily(store.db, quota, at(10))).toEqual({ allowed: false, used: 3, resetsAt: new Date('2026-11-27T00:00:00.000Z') });
+    for (let i = 1; i <= 3; i++)
+      expect(await spendDaily(store.db, quota, at(i))).toEqual({
+        allowed: true,
+        used: i,
+        remaining: 3 - i,
+      });
+    expect(await spendDaily(store.db, quota, at(10))).toEqual({
+      allowed: false,
+      used: 3,
+      resetsAt: new Date('2026-11-27T00:00:00.000Z'),
+    });
     expect(await dailyUsage(store.db, quota.account, at(11))).toBe(3);
-    expect((await spendDaily(store.db, quota, new Date('2026-11-27T00:00:01.000Z'))).allowed).toBe(true);
+    expect((await spendDaily(store.db, quota, new Date('2026-11-27T00:00:01.000Z'))).allowed).toBe(
+      true,
+    );
   });
 
   it('spends a group of calls from the daily quota all together or not at all', async () => {
     const quota = { account: 'aws:acct:write', perDay: 5 };
-    expect(await spendDaily(store.db, quota, at(1), 3)).toEqual({ allowed: true, used: 3, remaining: 2 });
-    expect(await spendDaily(store.db, quota, at(2), 3)).toEqual({ allowed: false, used: 3, resetsAt: new Date('2026-11-27T00:00:00.000Z') });
-    expect(await spendDaily(store.db, quota, at(3), 2)).toEqual({ allowed: true, used: 5, remaining: 0 });
-    expect((await spendDaily(store.db, { account: 'aws:other:write', perDay: 2 }, at(4), 3)).allowed).toBe(false);
+    expect(await spendDaily(store.db, quota, at(1), 3)).toEqual({
+      allowed: true,
+      used: 3,
+      remaining: 2,
+    });
+    expect(await spendDaily(store.db, quota, at(2), 3)).toEqual({
+      allowed: false,
+      used: 3,
+      resetsAt: new Date('2026-11-27T00:00:00.000Z'),
+    });
+    expect(await spendDaily(store.db, quota, at(3), 2)).toEqual({
+      allowed: true,
+      used: 5,
+      remaining: 0,
+    });
+    expect(
+      (await spendDaily(store.db, { account: 'aws:other:write', perDay: 2 }, at(4), 3)).allowed,
+    ).toBe(false);
     expect(await dailyUsage(store.db, 'aws:other:write', at(5))).toBe(0);
   });
 
   it('rejects a non-positive rate', async () => {
-    await expect(admit(store.db, { key: 'x', perSecond: 0 }, T0)).rejects.toThrow(/perSecond must be positive/);
-    await expect(reserve(store.db, { key: 'x', perSecond: -1 }, T0)).rejects.toThrow(/perSecond must be positive/);
-    await expect(reserve(store.db, { key: 'x', perSecond: 1 }, T0, 0)).rejects.toThrow(/count must be a positive whole number/);
+    await expect(admit(store.db, { key: 'x', perSecond: 0 }, T0)).rejects.toThrow(
+      /perSecond must be positive/,
+    );
+    await expect(reserve(store.db, { key: 'x', perSecond: -1 }, T0)).rejects.toThrow(
+      /perSecond must be positive/,
+    );
+    await expect(reserve(store.db, { key: 'x', perSecond: 1 }, T0, 0)).rejects.toThrow(
+      /count must be a positive whole number/,
+    );
   });
 });

@@ -1,11 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
+import {
+  DEFAULT_BUSINESS_CALENDAR,
+  DEFAULT_TRIAGE_RULES,
+  triageReferral,
+} from '../../middleware/src/core/triage/index.js';
 import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
-import { recordInboundReferral, recordOpportunity, recordReferralDecision, ReferralStateError } from '../../middleware/src/engine/intake.js';
+import {
+  recordInboundReferral,
+  recordOpportunity,
+  recordReferralDecision,
+  ReferralStateError,
+} from '../../middleware/src/engine/intake.js';
 import { JOB_KINDS } from '../../middleware/src/engine/jobs.js';
 import { enqueueJob, queueStats } from '../../middleware/src/engine/outbox.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
-import { SyncWorker, type EngagementOutcome, type SalesforceSink } from '../../middleware/src/engine/worker.js';
+import {
+  SyncWorker,
+  type EngagementOutcome,
+  type SalesforceSink,
+} from '../../middleware/src/engine/worker.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
 import { FakePortal } from '../support/fake-portal.js';
@@ -25,23 +38,32 @@ class RecordingSalesforce implements SalesforceSink {
   }
 }
 
-const triage = (referral: InboundReferral) => triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
+const triage = (referral: InboundReferral) =>
+  triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
 
 function submitRequested(lastModifiedDate = '2026-11-26T08:00:00.000Z') {
   const deal = dataPlatformDeal({ lastModifiedDate });
-  return { ...deal, engagements: [{ cloud: 'Microsoft' as const, requestedAction: 'Submit' as const }] };
+  return {
+    ...deal,
+    engagements: [{ cloud: 'Microsoft' as const, requestedAction: 'Submit' as const }],
+  };
 }
 
 const pdmReferral: InboundReferralInput = {
   cloud: 'AWS',
-  portalId: 'arn:aws:partnercentral:us-east-1::catalog/AWS/engagement-invitation/engi-7a1b2c3d4e5f6',
+  portalId:
+    'arn:aws:partnercentral:us-east-1::catalog/AWS/engagement-invitation/engi-7a1b2c3d4e5f6',
   receivedAt: '2026-11-26T08:30:00.000Z',
   customerName: 'Contoso Logistics',
   customerDomain: 'contoso-logistics.com',
   title: 'Fleet telemetry data platform on AWS',
   description: 'Customer wants to consolidate telemetry from 40k trucks into a governed lakehouse.',
   sourceLayer: 'Partner Program',
-  referrer: { name: 'Dana Whitfield', email: 'danaw@amazon.com', title: 'Partner Development Manager' },
+  referrer: {
+    name: 'Dana Whitfield',
+    email: 'danaw@amazon.com',
+    title: 'Partner Development Manager',
+  },
   tenancyArchetype: 'ISV-hosted SaaS',
 };
 
@@ -55,7 +77,15 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
   let salesforce: RecordingSalesforce;
   let clock: Date;
   const worker = (extra: Partial<ConstructorParameters<typeof SyncWorker>[0]> = {}) =>
-    new SyncWorker({ db: store.db, clients: { Microsoft: portal, AWS: portal }, salesforce, clock: () => clock, workerId: 'w1', backoff: { baseMs: 1, capMs: 1, random: () => 0 }, ...extra });
+    new SyncWorker({
+      db: store.db,
+      clients: { Microsoft: portal, AWS: portal },
+      salesforce,
+      clock: () => clock,
+      workerId: 'w1',
+      backoff: { baseMs: 1, capMs: 1, random: () => 0 },
+      ...extra,
+    });
 
   beforeAll(async () => {
     store = await openStore(await options());
@@ -73,16 +103,36 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     await recordOpportunity(store.db, submitRequested(), T0); // the same version read again
     await drain(worker());
     expect(portal.records.size).toBe(1);
-    const engagement = await store.db.selectFrom('engagements').selectAll().executeTakeFirstOrThrow();
+    const engagement = await store.db
+      .selectFrom('engagements')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(engagement).toMatchObject({ portal_id: 'Microsoft-O1', status: 'Submitted' });
     expect(salesforce.engagements).toHaveLength(1);
-    expect(salesforce.engagements[0]).toMatchObject({ opportunityId: '006Hs00001Nwh01AAA', cloud: 'Microsoft', status: 'Submitted', portalId: 'Microsoft-O1', clearRequestedAction: true });
-    const actions = await store.db.selectFrom('audit_log').select(['side', 'action']).orderBy('id').execute();
-    expect(actions).toEqual(expect.arrayContaining([{ side: 'salesforce', action: 'first-seen' }, { side: 'microsoft', action: 'submitted' }]));
+    expect(salesforce.engagements[0]).toMatchObject({
+      opportunityId: '006Hs00001Nwh01AAA',
+      cloud: 'Microsoft',
+      status: 'Submitted',
+      portalId: 'Microsoft-O1',
+      clearRequestedAction: true,
+    });
+    const actions = await store.db
+      .selectFrom('audit_log')
+      .select(['side', 'action'])
+      .orderBy('id')
+      .execute();
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { side: 'salesforce', action: 'first-seen' },
+        { side: 'microsoft', action: 'submitted' },
+      ]),
+    );
   });
 
   it('retries a throttled call and still creates one record', async () => {
-    portal.failures.push(new PortalError('Microsoft', 'throttled', '429 Too Many Requests', { retryAfterMs: 0 }));
+    portal.failures.push(
+      new PortalError('Microsoft', 'throttled', '429 Too Many Requests', { retryAfterMs: 0 }),
+    );
     await recordOpportunity(store.db, submitRequested(), T0);
     const w = worker();
     await drain(w);
@@ -92,30 +142,64 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
 
   it('parks a submission the pre-flight rejects and puts the findings on the engagement', async () => {
     await recordOpportunity(store.db, submitRequested(), T0);
-    const finding = { code: 'MICROSOFT_CUSTOMER_COUNTRY', severity: 'error' as const, message: 'Set the account billing country', field: 'Account.BillingCountry', path: '$.customerProfile.address.country', cloud: 'Microsoft' as const };
+    const finding = {
+      code: 'MICROSOFT_CUSTOMER_COUNTRY',
+      severity: 'error' as const,
+      message: 'Set the account billing country',
+      field: 'Account.BillingCountry',
+      path: '$.customerProfile.address.country',
+      cloud: 'Microsoft' as const,
+    };
     await drain(worker({ preflight: () => [finding] }));
     expect(portal.createCalls).toBe(0);
-    const engagement = await store.db.selectFrom('engagements').selectAll().executeTakeFirstOrThrow();
+    const engagement = await store.db
+      .selectFrom('engagements')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(engagement.findings).toEqual([finding]);
     expect(engagement.sync_error).toMatch(/1 finding\(s\) block the Microsoft submission/);
     expect((await queueStats(store.db, clock)).dead).toBe(1);
-    expect(salesforce.engagements.at(-1)).toMatchObject({ findings: [finding], clearRequestedAction: true });
+    expect(salesforce.engagements.at(-1)).toMatchObject({
+      findings: [finding],
+      clearRequestedAction: true,
+    });
   });
 
   it('queues an edit made during review and applies it when the portal unlocks', async () => {
     await recordOpportunity(store.db, submitRequested('2026-11-26T08:00:00.000Z'), T0);
     await drain(worker());
-    const edited = { ...dataPlatformDeal({ lastModifiedDate: '2026-11-26T08:05:00.000Z', amount: 260_000 }), engagements: [{ cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Submitted' as const }] };
+    const edited = {
+      ...dataPlatformDeal({ lastModifiedDate: '2026-11-26T08:05:00.000Z', amount: 260_000 }),
+      engagements: [
+        { cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Submitted' as const },
+      ],
+    };
     await recordOpportunity(store.db, edited, T0);
     await drain(worker());
     expect(portal.records.get('Microsoft-O1')!.updates).toBe(0);
-    expect((await store.db.selectFrom('engagements').select('pending_changes').executeTakeFirstOrThrow()).pending_changes).not.toBeNull();
+    expect(
+      (await store.db.selectFrom('engagements').select('pending_changes').executeTakeFirstOrThrow())
+        .pending_changes,
+    ).not.toBeNull();
 
     portal.review('Microsoft-O1', 'Accepted');
-    await enqueueJob(store.db, { kind: JOB_KINDS.poll, target: 'microsoft', orderingKey: 'engagement:006Hs00001Nwh01AAA:Microsoft', idempotencyKey: 'poll-1', payload: { opportunityId: '006Hs00001Nwh01AAA', cloud: 'Microsoft' } }, T0);
+    await enqueueJob(
+      store.db,
+      {
+        kind: JOB_KINDS.poll,
+        target: 'microsoft',
+        orderingKey: 'engagement:006Hs00001Nwh01AAA:Microsoft',
+        idempotencyKey: 'poll-1',
+        payload: { opportunityId: '006Hs00001Nwh01AAA', cloud: 'Microsoft' },
+      },
+      T0,
+    );
     await drain(worker());
     expect(portal.records.get('Microsoft-O1')!.updates).toBe(1);
-    const engagement = await store.db.selectFrom('engagements').selectAll().executeTakeFirstOrThrow();
+    const engagement = await store.db
+      .selectFrom('engagements')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(engagement.status).toBe('Accepted');
     expect(engagement.pending_changes).toBeNull();
     expect(engagement.accepted_at).not.toBeNull();
@@ -126,34 +210,85 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     await drain(worker());
     // We last saw it accepted; the portal has since reopened its review.
     await store.db.updateTable('engagements').set({ status: 'Accepted' }).execute();
-    const edited = { ...dataPlatformDeal({ lastModifiedDate: '2026-11-26T08:10:00.000Z', amount: 255_000 }), engagements: [{ cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Accepted' as const }] };
+    const edited = {
+      ...dataPlatformDeal({ lastModifiedDate: '2026-11-26T08:10:00.000Z', amount: 255_000 }),
+      engagements: [
+        { cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Accepted' as const },
+      ],
+    };
     await recordOpportunity(store.db, edited, T0);
     await worker().runOnce();
     expect((await queueStats(store.db, clock)).dead).toBe(0);
-    expect((await store.db.selectFrom('engagements').select('pending_changes').executeTakeFirstOrThrow()).pending_changes).not.toBeNull();
-    const polls = await store.db.selectFrom('outbox').select('kind').where('kind', '=', JOB_KINDS.poll).execute();
+    expect(
+      (await store.db.selectFrom('engagements').select('pending_changes').executeTakeFirstOrThrow())
+        .pending_changes,
+    ).not.toBeNull();
+    const polls = await store.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('kind', '=', JOB_KINDS.poll)
+      .execute();
     expect(polls).toHaveLength(1);
     await drain(worker());
-    expect((await store.db.selectFrom('engagements').select('status').executeTakeFirstOrThrow()).status).toBe('Submitted');
+    expect(
+      (await store.db.selectFrom('engagements').select('status').executeTakeFirstOrThrow()).status,
+    ).toBe('Submitted');
   });
 
   it('updates the portal for an AE edit but not for the echo of its own attribution write-back', async () => {
     await recordOpportunity(store.db, submitRequested(), T0);
     await drain(worker());
-    const engaged = { cloud: 'Microsoft' as const, portalId: 'Microsoft-O1', status: 'Accepted' as const };
+    const engaged = {
+      cloud: 'Microsoft' as const,
+      portalId: 'Microsoft-O1',
+      status: 'Accepted' as const,
+    };
     const base = dataPlatformDeal({ engagements: [engaged] });
     // The engine wrote CoSell_Attribution__c; Salesforce reads back a newer SystemModstamp.
-    const echo = await recordOpportunity(store.db, { ...base, lastModifiedDate: '2026-11-26T08:05:00.000Z', coSell: { ...base.coSell, attribution: 'Influenced' } }, T0);
+    const echo = await recordOpportunity(
+      store.db,
+      {
+        ...base,
+        lastModifiedDate: '2026-11-26T08:05:00.000Z',
+        coSell: { ...base.coSell, attribution: 'Influenced' },
+      },
+      T0,
+    );
     expect(echo).toEqual({ applied: true, jobs: [] });
-    const stored = await store.db.selectFrom('opportunities').select('sf_modstamp').executeTakeFirstOrThrow();
+    const stored = await store.db
+      .selectFrom('opportunities')
+      .select('sf_modstamp')
+      .executeTakeFirstOrThrow();
     expect(new Date(stored.sf_modstamp!).toISOString()).toBe('2026-11-26T08:05:00.000Z');
     // The AE moves the next step: that is news for Microsoft.
-    const edit = await recordOpportunity(store.db, { ...base, lastModifiedDate: '2026-11-26T08:10:00.000Z', coSell: { ...base.coSell, attribution: 'Influenced' }, nextStep: 'Joint pitch with the Azure data specialist on 2 Dec' }, T0);
+    const edit = await recordOpportunity(
+      store.db,
+      {
+        ...base,
+        lastModifiedDate: '2026-11-26T08:10:00.000Z',
+        coSell: { ...base.coSell, attribution: 'Influenced' },
+        nextStep: 'Joint pitch with the Azure data specialist on 2 Dec',
+      },
+      T0,
+    );
     expect(edit.jobs).toHaveLength(1);
-    const kinds = await store.db.selectFrom('outbox').select('kind').where('kind', '=', JOB_KINDS.update).execute();
+    const kinds = await store.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('kind', '=', JOB_KINDS.update)
+      .execute();
     expect(kinds).toHaveLength(1);
-    const audits = await store.db.selectFrom('audit_log').select('action').where('entity', '=', 'opportunity').orderBy('id').execute();
-    expect(audits.map((a) => a.action)).toEqual(['first-seen', 'changed-salesforce-only', 'changed']);
+    const audits = await store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'opportunity')
+      .orderBy('id')
+      .execute();
+    expect(audits.map((a) => a.action)).toEqual([
+      'first-seen',
+      'changed-salesforce-only',
+      'changed',
+    ]);
   });
 
   it('renews the lease of a call slower than the lease, so no worker makes the call twice', async () => {
@@ -173,7 +308,8 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     second.start(10);
     try {
       const deadline = Date.now() + 20_000;
-      while (slowPortal.records.size === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (slowPortal.records.size === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       // Well past several lease lengths: a lapsed lease would have let a second call out by now.
       await new Promise((resolve) => setTimeout(resolve, 600));
     } finally {
@@ -182,7 +318,11 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     }
     expect(calls).toBe(1);
     expect(slowPortal.records.size).toBe(1);
-    const job = await store.db.selectFrom('outbox').select(['status', 'attempts']).where('kind', '=', JOB_KINDS.submit).executeTakeFirstOrThrow();
+    const job = await store.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts'])
+      .where('kind', '=', JOB_KINDS.submit)
+      .executeTakeFirstOrThrow();
     expect(job).toEqual({ status: 'done', attempts: 1 });
   });
 
@@ -205,12 +345,25 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
       }
     };
     await recordOpportunity(store.db, submitRequested(), T0);
-    const running = worker({ clients: { Microsoft: slowPortal }, leaseMs: 300, callTimeoutMs: 150, clock: () => new Date() });
+    const running = worker({
+      clients: { Microsoft: slowPortal },
+      leaseMs: 300,
+      callTimeoutMs: 150,
+      clock: () => new Date(),
+    });
     running.start(10);
     try {
       const deadline = Date.now() + 20_000;
-      const done = async () => (await store.db.selectFrom('outbox').select('status').where('kind', '=', JOB_KINDS.submit).executeTakeFirstOrThrow()).status === 'done';
-      while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const done = async () =>
+        (
+          await store.db
+            .selectFrom('outbox')
+            .select('status')
+            .where('kind', '=', JOB_KINDS.submit)
+            .executeTakeFirstOrThrow()
+        ).status === 'done';
+      while (!(await done()) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
     } finally {
       await running.stop();
     }
@@ -221,7 +374,17 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
 
   it('turns five deliveries of one referral event into one triaged referral', async () => {
     const outcomes = [];
-    for (let i = 0; i < 5; i++) outcomes.push((await recordInboundReferral(store.db, { referral: pdmReferral, version: '2026-11-26T08:30:00Z' }, triage, T0)).outcome);
+    for (let i = 0; i < 5; i++)
+      outcomes.push(
+        (
+          await recordInboundReferral(
+            store.db,
+            { referral: pdmReferral, version: '2026-11-26T08:30:00Z' },
+            triage,
+            T0,
+          )
+        ).outcome,
+      );
     expect(outcomes).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     const rows = await store.db.selectFrom('referrals').selectAll().execute();
     expect(rows).toHaveLength(1);
@@ -242,25 +405,85 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
     });
     await store.db
       .insertInto('counterparts')
-      .values({ cloud: 'Google', layer: 'Partner Program', name: 'Sofia Rossi', email: 'Sofia@google.com', data: JSON.stringify({ title: 'Partner Development Manager' }), updated_at: T0 })
+      .values({
+        cloud: 'Google',
+        layer: 'Partner Program',
+        name: 'Sofia Rossi',
+        email: 'Sofia@google.com',
+        data: JSON.stringify({ title: 'Partner Development Manager' }),
+        updated_at: T0,
+      })
       .execute();
-    const known = await recordInboundReferral(store.db, { referral: googleReferral('opportunities/1', 'sofia@google.com'), version: '1' }, triage, T0);
-    const stranger = await recordInboundReferral(store.db, { referral: googleReferral('opportunities/2', 'kai@google.com'), version: '1' }, triage, T0);
-    if (known.outcome !== 'created' || stranger.outcome !== 'created') throw new Error('expected new referrals');
-    expect([known.decision?.sourceLayer, known.decision?.priority]).toEqual(['Partner Program', 'Standard']);
-    expect([stranger.decision?.sourceLayer, stranger.decision?.priority, stranger.decision?.flags]).toEqual([null, 'High', expect.arrayContaining(['classify-source'])]);
-    const rows = await store.db.selectFrom('referrals').select(['portal_id', 'data']).orderBy('portal_id').execute();
-    const first = (typeof rows[0]!.data === 'string' ? JSON.parse(rows[0]!.data) : rows[0]!.data) as InboundReferral;
-    expect(first.referrer).toEqual({ name: 'Sofia Rossi', email: 'sofia@google.com', title: 'Partner Development Manager' });
+    const known = await recordInboundReferral(
+      store.db,
+      { referral: googleReferral('opportunities/1', 'sofia@google.com'), version: '1' },
+      triage,
+      T0,
+    );
+    const stranger = await recordInboundReferral(
+      store.db,
+      { referral: googleReferral('opportunities/2', 'kai@google.com'), version: '1' },
+      triage,
+      T0,
+    );
+    if (known.outcome !== 'created' || stranger.outcome !== 'created')
+      throw new Error('expected new referrals');
+    expect([known.decision?.sourceLayer, known.decision?.priority]).toEqual([
+      'Partner Program',
+      'Standard',
+    ]);
+    expect([
+      stranger.decision?.sourceLayer,
+      stranger.decision?.priority,
+      stranger.decision?.flags,
+    ]).toEqual([null, 'High', expect.arrayContaining(['classify-source'])]);
+    const rows = await store.db
+      .selectFrom('referrals')
+      .select(['portal_id', 'data'])
+      .orderBy('portal_id')
+      .execute();
+    const first = (
+      typeof rows[0]!.data === 'string' ? JSON.parse(rows[0]!.data) : rows[0]!.data
+    ) as InboundReferral;
+    expect(first.referrer).toEqual({
+      name: 'Sofia Rossi',
+      email: 'sofia@google.com',
+      title: 'Partner Development Manager',
+    });
   });
 
   it('sends an inbox decision to the portal once and refuses a second decision', async () => {
-    const created = await recordInboundReferral(store.db, { referral: pdmReferral, version: '1' }, triage, T0);
+    const created = await recordInboundReferral(
+      store.db,
+      { referral: pdmReferral, version: '1' },
+      triage,
+      T0,
+    );
     if (created.outcome === 'duplicate') throw new Error('expected a new referral');
-    await recordReferralDecision(store.db, { referralId: created.referralId, decision: 'decline', declineReason: 'Region or compliance not supported', feedback: 'Contoso needs data residency in the UAE, where our telemetry platform has no region yet.', actor: 'alliance-ops' }, T0);
-    await expect(recordReferralDecision(store.db, { referralId: created.referralId, decision: 'accept', actor: 'alliance-ops' }, T0)).rejects.toThrow(ReferralStateError);
+    await recordReferralDecision(
+      store.db,
+      {
+        referralId: created.referralId,
+        decision: 'decline',
+        declineReason: 'Region or compliance not supported',
+        feedback:
+          'Contoso needs data residency in the UAE, where our telemetry platform has no region yet.',
+        actor: 'alliance-ops',
+      },
+      T0,
+    );
+    await expect(
+      recordReferralDecision(
+        store.db,
+        { referralId: created.referralId, decision: 'accept', actor: 'alliance-ops' },
+        T0,
+      ),
+    ).rejects.toThrow(ReferralStateError);
     await drain(worker());
     expect(portal.decisions).toHaveLength(1);
-    expect(portal.decisions[0]).toMatchObject({ decision: 'decline', declineReason: 'Region or compliance not supported' });
+    expect(portal.decisions[0]).toMatchObject({
+      decision: 'decline',
+      declineReason: 'Region or compliance not supported',
+    });
   });
 });

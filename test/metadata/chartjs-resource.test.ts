@@ -18,7 +18,9 @@ describe('chartjs static resource', () => {
   });
 
   it('names the installed version in its description and is served as public JavaScript', () => {
-    const version = (JSON.parse(readFileSync(join(CHART_JS, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(join(CHART_JS, 'package.json'), 'utf8')) as { version: string }
+    ).version;
     const meta = readFileSync(join(RESOURCES, 'chartjs.resource-meta.xml'), 'utf8');
     expect(meta).toContain(`Chart.js ${version}`);
     expect(meta).toContain('<contentType>application/javascript</contentType>');

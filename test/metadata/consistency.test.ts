@@ -36,8 +36,19 @@ import {
 } from '../../middleware/src/core/salesforce-fields.js';
 import { DEFAULT_TRIAGE_RULES, TriageRule } from '../../middleware/src/core/triage/rules.js';
 import { triageRuleFromRecord } from '../../middleware/src/core/triage/metadata.js';
-import { addBusinessTime, DEFAULT_BUSINESS_CALENDAR } from '../../middleware/src/core/triage/business-calendar.js';
-import { asArray, customFields, isPlatformGranted, permissionSet, rootOf, sourceComponents, type FieldDefinition } from './support/force-app.js';
+import {
+  addBusinessTime,
+  DEFAULT_BUSINESS_CALENDAR,
+} from '../../middleware/src/core/triage/business-calendar.js';
+import {
+  asArray,
+  customFields,
+  isPlatformGranted,
+  permissionSet,
+  rootOf,
+  sourceComponents,
+  type FieldDefinition,
+} from './support/force-app.js';
 
 /**
  * Standard fields the tables name that need no package metadata: they exist in every org and are readable
@@ -93,7 +104,16 @@ const STANDARD_WITH_FLS: Record<string, string> = {
   'Contact.Title': 'Contact.Title',
 };
 
-type Canonical = 'enum' | 'enum[]' | 'string' | 'email' | 'datetime' | 'date' | 'number' | 'boolean' | 'json';
+type Canonical =
+  | 'enum'
+  | 'enum[]'
+  | 'string'
+  | 'email'
+  | 'datetime'
+  | 'date'
+  | 'number'
+  | 'boolean'
+  | 'json';
 /** Salesforce field types that can carry each canonical kind without loss. */
 const COMPATIBLE: Record<Canonical, string[]> = {
   enum: ['Picklist'],
@@ -150,7 +170,8 @@ function canonicalKind(schema: Schema): { kind: Canonical; values?: string[] } {
   if (type === 'enum') return { kind: 'enum', values: Object.values(entries ?? {}) };
   if (type === 'array' && element) {
     const inner = unwrap(element);
-    if (inner._zod.def.type === 'enum') return { kind: 'enum[]', values: Object.values(inner._zod.def.entries ?? {}) };
+    if (inner._zod.def.type === 'enum')
+      return { kind: 'enum[]', values: Object.values(inner._zod.def.entries ?? {}) };
     return { kind: 'json' };
   }
   if (type === 'string') {
@@ -173,7 +194,9 @@ interface MappedField {
 
 /** Every custom field the canonical tables name, with the canonical schema it carries. */
 function mappedCustomFields(): MappedField[] {
-  const tables: Array<[string, Record<string, string>, (p: string) => { kind: Canonical; values?: string[] }]> = [
+  const tables: Array<
+    [string, Record<string, string>, (p: string) => { kind: Canonical; values?: string[] }]
+  > = [
     ['Opportunity', OPPORTUNITY_FIELDS, (p) => canonicalKind(schemaAt(CoSellOpportunity, p))],
     [ENGAGEMENT_OBJECT, ENGAGEMENT_FIELDS, (p) => canonicalKind(schemaAt(Engagement, p))],
     [REFERRAL_OBJECT, REFERRAL_FIELDS, (p) => canonicalKind(schemaAt(InboundReferral, p))],
@@ -184,7 +207,10 @@ function mappedCustomFields(): MappedField[] {
     for (const [canonicalPath, apiName] of Object.entries(table)) {
       if (!apiName.endsWith('__c') || apiName.includes('.')) continue;
       // The engagement's opportunity is implied by nesting in the canonical model, not a property of it.
-      const canonical = canonicalPath === 'opportunityId' && object === ENGAGEMENT_OBJECT ? { kind: 'string' as const } : kindOf(canonicalPath);
+      const canonical =
+        canonicalPath === 'opportunityId' && object === ENGAGEMENT_OBJECT
+          ? { kind: 'string' as const }
+          : kindOf(canonicalPath);
       mapped.push({ object, path: canonicalPath, apiName, canonical });
     }
   }
@@ -227,7 +253,10 @@ describe('canonical field tables against force-app', () => {
     const problems = mapped
       .map((m) => ({ m, sf: fields.get(`${m.object}.${m.apiName}`) }))
       .filter(({ m, sf }) => !sf || !COMPATIBLE[m.canonical.kind].includes(sf.type))
-      .map(({ m, sf }) => `${m.object}.${m.apiName} (${m.path}: ${m.canonical.kind}) is ${sf ? sf.type : 'missing'}`);
+      .map(
+        ({ m, sf }) =>
+          `${m.object}.${m.apiName} (${m.path}: ${m.canonical.kind}) is ${sf ? sf.type : 'missing'}`,
+      );
     expect(problems).toEqual([]);
   });
 
@@ -236,7 +265,11 @@ describe('canonical field tables against force-app', () => {
       .filter((m) => m.canonical.values)
       .map((m) => ({ m, sf: field(m.object, m.apiName) }))
       .filter(({ m, sf }) => JSON.stringify(sf.values) !== JSON.stringify(m.canonical.values))
-      .map(({ m, sf }) => ({ field: `${m.object}.${m.apiName}`, model: m.canonical.values, org: sf.values }));
+      .map(({ m, sf }) => ({
+        field: `${m.object}.${m.apiName}`,
+        model: m.canonical.values,
+        org: sf.values,
+      }));
     expect(problems).toEqual([]);
   });
 
@@ -249,23 +282,39 @@ describe('canonical field tables against force-app', () => {
       ...Object.values(COUNTERPART_FIELDS).map((name) => `${COUNTERPART_OBJECT}.${name}`),
       ...Object.values(METRIC_FIELDS).map((name) => `${METRIC_OBJECT}.${name}`),
     ].filter((name) => !name.endsWith('__c'));
-    expect(standard.filter((name) => !ALWAYS_READABLE_STANDARD.has(name) && !(name in STANDARD_WITH_FLS))).toEqual([]);
+    expect(
+      standard.filter(
+        (name) => !ALWAYS_READABLE_STANDARD.has(name) && !(name in STANDARD_WITH_FLS),
+      ),
+    ).toEqual([]);
   });
 
   it('defines CoSell_Metric__c as the service writes it', () => {
     for (const [name, expected] of Object.entries(METRIC_EXPECTED)) {
       const sf = field(METRIC_OBJECT, name);
       expect({ name, type: expected.types.includes(sf.type) }).toEqual({ name, type: true });
-      if (expected.values) expect({ name, values: sf.values }).toEqual({ name, values: [...expected.values] });
+      if (expected.values)
+        expect({ name, values: sf.values }).toEqual({ name, values: [...expected.values] });
     }
   });
 
   it('defines the triage rule type with the fields the engine reads', () => {
-    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.sourceLayer).values).toEqual([...SOURCE_LAYERS]);
-    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.tenancyArchetype).values).toEqual([...TENANCY_ARCHETYPES]);
+    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.sourceLayer).values).toEqual([
+      ...SOURCE_LAYERS,
+    ]);
+    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.tenancyArchetype).values).toEqual([
+      ...TENANCY_ARCHETYPES,
+    ]);
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.priority).values).toEqual([...PRIORITIES]);
-    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.responseUnit).values).toEqual(['Business hours', 'Business days']);
-    for (const numeric of [TRIAGE_RULE_FIELDS.responseAmount, TRIAGE_RULE_FIELDS.minimumBusinessHours, TRIAGE_RULE_FIELDS.acknowledgeWithinHours]) {
+    expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.responseUnit).values).toEqual([
+      'Business hours',
+      'Business days',
+    ]);
+    for (const numeric of [
+      TRIAGE_RULE_FIELDS.responseAmount,
+      TRIAGE_RULE_FIELDS.minimumBusinessHours,
+      TRIAGE_RULE_FIELDS.acknowledgeWithinHours,
+    ]) {
       expect(field(TRIAGE_RULE_OBJECT, numeric).type).toBe('Number');
     }
     expect(field(TRIAGE_RULE_OBJECT, TRIAGE_RULE_FIELDS.sortOrder).type).toBe('Number');
@@ -274,15 +323,25 @@ describe('canonical field tables against force-app', () => {
   });
 
   it('gives every custom field a help text and decline reasons in the order the inbox offers them', () => {
-    const withoutHelp = [...fields.values()].filter((f) => !f.inlineHelpText).map((f) => `${f.object}.${f.name}`);
+    const withoutHelp = [...fields.values()]
+      .filter((f) => !f.inlineHelpText)
+      .map((f) => `${f.object}.${f.name}`);
     expect(withoutHelp).toEqual([]);
-    expect(field(REFERRAL_OBJECT, REFERRAL_FIELDS.declineReason).values).toEqual([...DECLINE_REASONS]);
+    expect(field(REFERRAL_OBJECT, REFERRAL_FIELDS.declineReason).values).toEqual([
+      ...DECLINE_REASONS,
+    ]);
   });
 
   it('defaults new records the way the model does', () => {
-    expect(field('Opportunity', OPPORTUNITY_FIELDS['coSell.marketplaceRoute']).defaultValue).toBe('None');
-    expect(field('Opportunity', OPPORTUNITY_FIELDS['coSell.commitDrawdown']).defaultValue).toBe('None');
-    expect(field(ENGAGEMENT_OBJECT, ENGAGEMENT_FIELDS.status).defaultValue).toBe(Engagement.parse({ cloud: 'AWS' }).status);
+    expect(field('Opportunity', OPPORTUNITY_FIELDS['coSell.marketplaceRoute']).defaultValue).toBe(
+      'None',
+    );
+    expect(field('Opportunity', OPPORTUNITY_FIELDS['coSell.commitDrawdown']).defaultValue).toBe(
+      'None',
+    );
+    expect(field(ENGAGEMENT_OBJECT, ENGAGEMENT_FIELDS.status).defaultValue).toBe(
+      Engagement.parse({ cloud: 'AWS' }).status,
+    );
     expect(field(REFERRAL_OBJECT, REFERRAL_FIELDS.triageStatus).defaultValue).toBe('New');
   });
 });
@@ -294,15 +353,25 @@ describe('one record per key', () => {
     [METRIC_OBJECT, METRIC_FIELDS.key],
   ])('%s.%s is a unique, case-insensitive external id', (object, name) => {
     const key = field(object, name);
-    expect({ type: key.type, externalId: key.externalId, unique: key.unique }).toEqual({ type: 'Text', externalId: true, unique: true });
+    expect({ type: key.type, externalId: key.externalId, unique: key.unique }).toEqual({
+      type: 'Text',
+      externalId: true,
+      unique: true,
+    });
   });
 
   it('stamps the engagement key in a before-save flow from the opportunity and cloud', () => {
-    const flow = sourceComponents().find((c) => c.type.name === 'Flow' && c.fullName === 'CoSell_Engagement_Key');
+    const flow = sourceComponents().find(
+      (c) => c.type.name === 'Flow' && c.fullName === 'CoSell_Engagement_Key',
+    );
     if (!flow) throw new Error('flow CoSell_Engagement_Key not found');
     const xml = rootOf(flow, 'Flow');
     const start = xml.start as Record<string, string>;
-    expect({ object: start.object, trigger: start.triggerType, on: start.recordTriggerType }).toEqual({
+    expect({
+      object: start.object,
+      trigger: start.triggerType,
+      on: start.recordTriggerType,
+    }).toEqual({
       object: ENGAGEMENT_OBJECT,
       trigger: 'RecordBeforeSave',
       on: 'CreateAndUpdate',
@@ -310,7 +379,9 @@ describe('one record per key', () => {
     const assignment = xml.assignments as { assignmentItems: { assignToReference: string } };
     expect(assignment.assignmentItems.assignToReference).toBe(`$Record.${ENGAGEMENT_KEY_FIELD}`);
     const formula = xml.formulas as { expression: string };
-    expect(formula.expression).toBe(`CASESAFEID({!$Record.${ENGAGEMENT_FIELDS.opportunityId}}) & ":" & TEXT({!$Record.${ENGAGEMENT_FIELDS.cloud}})`);
+    expect(formula.expression).toBe(
+      `CASESAFEID({!$Record.${ENGAGEMENT_FIELDS.opportunityId}}) & ":" & TEXT({!$Record.${ENGAGEMENT_FIELDS.cloud}})`,
+    );
   });
 });
 
@@ -336,7 +407,9 @@ describe('CoSell_Integration grants exactly what the middleware needs', () => {
       }
     }
     const declared = new Set(
-      Object.entries(INTEGRATION_ACCESS).flatMap(([object, access]) => access.readFields.map((name) => `${object}.${name}`)),
+      Object.entries(INTEGRATION_ACCESS).flatMap(([object, access]) =>
+        access.readFields.map((name) => `${object}.${name}`),
+      ),
     );
     expect([...new Set(needs)].filter((need) => !declared.has(need))).toEqual([]);
   });
@@ -351,7 +424,8 @@ describe('CoSell_Integration grants exactly what the middleware needs', () => {
         if (!def) problems.push(`${object}.${name} is not in force-app`);
         else if (def.formula) problems.push(`${object}.${name} is a formula`);
       }
-      if (access.editFields.length > 0 && !access.update) problems.push(`${object} has edit fields but no object edit`);
+      if (access.editFields.length > 0 && !access.update)
+        problems.push(`${object} has edit fields but no object edit`);
     }
     expect(problems).toEqual([]);
   });
@@ -360,7 +434,14 @@ describe('CoSell_Integration grants exactly what the middleware needs', () => {
     const expected = Object.fromEntries(
       Object.entries(INTEGRATION_ACCESS).map(([object, access]) => [
         object,
-        { allowCreate: access.create, allowRead: true, allowEdit: access.update, allowDelete: false, viewAllRecords: false, modifyAllRecords: false },
+        {
+          allowCreate: access.create,
+          allowRead: true,
+          allowEdit: access.update,
+          allowDelete: false,
+          viewAllRecords: false,
+          modifyAllRecords: false,
+        },
       ]),
     );
     expect(Object.fromEntries(grants.objects)).toEqual(expected);
@@ -376,7 +457,9 @@ describe('CoSell_Integration grants exactly what the middleware needs', () => {
         expected.set(`${object}.${name}`, { readable: true, editable: edits.includes(name) });
       }
     }
-    expect(Object.fromEntries([...grants.fields].sort())).toEqual(Object.fromEntries([...expected].sort()));
+    expect(Object.fromEntries([...grants.fields].sort())).toEqual(
+      Object.fromEntries([...expected].sort()),
+    );
   });
 
   it('only relies on platform-granted fields on objects it can create or edit', () => {
@@ -385,7 +468,8 @@ describe('CoSell_Integration grants exactly what the middleware needs', () => {
         const def = fieldDef(`${object}.${name}`);
         return def !== undefined && isPlatformGranted(def);
       });
-      if (granted.length > 0) expect({ object, create: access.create }).toEqual({ object, create: true });
+      if (granted.length > 0)
+        expect({ object, create: access.create }).toEqual({ object, create: true });
     }
   });
 
@@ -400,70 +484,134 @@ describe('CoSell_Integration grants exactly what the middleware needs', () => {
 describe('persona permission sets stay least-privilege', () => {
   const personas = ['CoSell_AE', 'CoSell_Alliance_Ops', 'CoSell_RevOps', 'CoSell_Integration'];
 
-  it.each(personas)('%s only lists fields that exist, never a formula as editable, never a platform-granted field', (name) => {
-    const problems: string[] = [];
-    for (const [qualified, grant] of permissionSet(name).fields) {
-      const def = fields.get(qualified);
-      const standard = !qualified.endsWith('__c');
-      if (!def && !standard) problems.push(`${qualified} does not exist`);
-      if (def?.formula && grant.editable) problems.push(`${qualified} is a formula but editable`);
-      if (def && isPlatformGranted(def)) problems.push(`${qualified} is required or master-detail: the platform rejects its FLS`);
-      if (grant.editable && !grant.readable) problems.push(`${qualified} editable but not readable`);
-    }
-    expect(problems).toEqual([]);
-  });
+  it.each(personas)(
+    '%s only lists fields that exist, never a formula as editable, never a platform-granted field',
+    (name) => {
+      const problems: string[] = [];
+      for (const [qualified, grant] of permissionSet(name).fields) {
+        const def = fields.get(qualified);
+        const standard = !qualified.endsWith('__c');
+        if (!def && !standard) problems.push(`${qualified} does not exist`);
+        if (def?.formula && grant.editable) problems.push(`${qualified} is a formula but editable`);
+        if (def && isPlatformGranted(def))
+          problems.push(`${qualified} is required or master-detail: the platform rejects its FLS`);
+        if (grant.editable && !grant.readable)
+          problems.push(`${qualified} editable but not readable`);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('keeps the validation-rule exemption to the integration user alone', () => {
-    const holders = personas.filter((name) => permissionSet(name).customPermissions.includes('CoSell_Service_Writes'));
+    const holders = personas.filter((name) =>
+      permissionSet(name).customPermissions.includes('CoSell_Service_Writes'),
+    );
     expect(holders).toEqual(['CoSell_Integration']);
-    expect(permissionSet('CoSell_Integration').customPermissions).toEqual(['CoSell_Service_Writes']);
+    expect(permissionSet('CoSell_Integration').customPermissions).toEqual([
+      'CoSell_Service_Writes',
+    ]);
   });
 
   it('exempts only the service from the Opportunity rules people must follow', () => {
-    const opportunityRules = sourceComponents().filter((c) => c.type.name === 'ValidationRule' && c.fullName.startsWith('Opportunity.'));
+    const opportunityRules = sourceComponents().filter(
+      (c) => c.type.name === 'ValidationRule' && c.fullName.startsWith('Opportunity.'),
+    );
     expect(opportunityRules.length).toBeGreaterThanOrEqual(3);
     const unguarded = opportunityRules
-      .filter((rule) => !String(rootOf(rule, 'ValidationRule').errorConditionFormula).startsWith('NOT($Permission.CoSell_Service_Writes) && ('))
+      .filter(
+        (rule) =>
+          !String(rootOf(rule, 'ValidationRule').errorConditionFormula).startsWith(
+            'NOT($Permission.CoSell_Service_Writes) && (',
+          ),
+      )
       .map((rule) => rule.fullName);
     expect(unguarded).toEqual([]);
   });
 
   it.each(personas)('%s never grants modify-all', (name) => {
-    expect([...permissionSet(name).objects.values()].filter((grant) => grant.modifyAllRecords)).toEqual([]);
+    expect(
+      [...permissionSet(name).objects.values()].filter((grant) => grant.modifyAllRecords),
+    ).toEqual([]);
   });
 
   it('lets AEs tag co-sell fields and request actions but not set attribution or edit portal outcomes', () => {
     const ae = permissionSet('CoSell_AE');
-    expect(ae.fields.get(`Opportunity.${OPPORTUNITY_FIELDS['coSell.clouds']}`)).toEqual({ readable: true, editable: true });
-    expect(ae.fields.get(`Opportunity.${OPPORTUNITY_FIELDS['coSell.attribution']}`)).toEqual({ readable: true, editable: false });
-    expect(ae.fields.get(`${ENGAGEMENT_OBJECT}.${ENGAGEMENT_FIELDS.requestedAction}`)?.editable).toBe(true);
-    for (const outcome of [ENGAGEMENT_FIELDS.status, ENGAGEMENT_FIELDS.portalId, ENGAGEMENT_FIELDS.findings, ENGAGEMENT_FIELDS.acceptedAt]) {
-      expect({ outcome, editable: ae.fields.get(`${ENGAGEMENT_OBJECT}.${outcome}`)?.editable }).toEqual({ outcome, editable: false });
+    expect(ae.fields.get(`Opportunity.${OPPORTUNITY_FIELDS['coSell.clouds']}`)).toEqual({
+      readable: true,
+      editable: true,
+    });
+    expect(ae.fields.get(`Opportunity.${OPPORTUNITY_FIELDS['coSell.attribution']}`)).toEqual({
+      readable: true,
+      editable: false,
+    });
+    expect(
+      ae.fields.get(`${ENGAGEMENT_OBJECT}.${ENGAGEMENT_FIELDS.requestedAction}`)?.editable,
+    ).toBe(true);
+    for (const outcome of [
+      ENGAGEMENT_FIELDS.status,
+      ENGAGEMENT_FIELDS.portalId,
+      ENGAGEMENT_FIELDS.findings,
+      ENGAGEMENT_FIELDS.acceptedAt,
+    ]) {
+      expect({
+        outcome,
+        editable: ae.fields.get(`${ENGAGEMENT_OBJECT}.${outcome}`)?.editable,
+      }).toEqual({ outcome, editable: false });
     }
-    expect(ae.objects.get(REFERRAL_OBJECT)).toMatchObject({ allowRead: true, allowEdit: false, allowCreate: false });
-    expect([...ae.objects.values()].some((grant) => grant.allowDelete || grant.viewAllRecords)).toBe(false);
+    expect(ae.objects.get(REFERRAL_OBJECT)).toMatchObject({
+      allowRead: true,
+      allowEdit: false,
+      allowCreate: false,
+    });
+    expect(
+      [...ae.objects.values()].some((grant) => grant.allowDelete || grant.viewAllRecords),
+    ).toBe(false);
   });
 
   it('lets Alliance Ops decide referrals and keep counterparts, reading triage rules only', () => {
     const ops = permissionSet('CoSell_Alliance_Ops');
-    for (const input of [REFERRAL_FIELDS.requestedAction, REFERRAL_FIELDS.declineReason, REFERRAL_FIELDS.feedback]) {
-      expect({ input, editable: ops.fields.get(`${REFERRAL_OBJECT}.${input}`)?.editable }).toEqual({ input, editable: true });
+    for (const input of [
+      REFERRAL_FIELDS.requestedAction,
+      REFERRAL_FIELDS.declineReason,
+      REFERRAL_FIELDS.feedback,
+    ]) {
+      expect({ input, editable: ops.fields.get(`${REFERRAL_OBJECT}.${input}`)?.editable }).toEqual({
+        input,
+        editable: true,
+      });
     }
-    for (const computed of [REFERRAL_FIELDS.priority, REFERRAL_FIELDS.responseDue, REFERRAL_FIELDS.feedbackSentAt, REFERRAL_FIELDS.triageStatus]) {
-      expect({ computed, editable: ops.fields.get(`${REFERRAL_OBJECT}.${computed}`)?.editable }).toEqual({ computed, editable: false });
+    for (const computed of [
+      REFERRAL_FIELDS.priority,
+      REFERRAL_FIELDS.responseDue,
+      REFERRAL_FIELDS.feedbackSentAt,
+      REFERRAL_FIELDS.triageStatus,
+    ]) {
+      expect({
+        computed,
+        editable: ops.fields.get(`${REFERRAL_OBJECT}.${computed}`)?.editable,
+      }).toEqual({ computed, editable: false });
     }
-    expect(ops.objects.get(REFERRAL_OBJECT)).toMatchObject({ allowCreate: false, allowDelete: false });
+    expect(ops.objects.get(REFERRAL_OBJECT)).toMatchObject({
+      allowCreate: false,
+      allowDelete: false,
+    });
     expect(ops.customMetadataTypes).toEqual([TRIAGE_RULE_OBJECT]);
     expect(ops.tabs.get('CoSell_Inbox')).toBe('Visible');
   });
 
   it('lets RevOps read every co-sell field and edit none', () => {
     const revops = permissionSet('CoSell_RevOps');
-    const coSellFields = [...fields.values()].filter((f) => f.object !== TRIAGE_RULE_OBJECT && !isPlatformGranted(f));
-    const unreadable = coSellFields.map((f) => `${f.object}.${f.name}`).filter((q) => !revops.fields.get(q)?.readable);
+    const coSellFields = [...fields.values()].filter(
+      (f) => f.object !== TRIAGE_RULE_OBJECT && !isPlatformGranted(f),
+    );
+    const unreadable = coSellFields
+      .map((f) => `${f.object}.${f.name}`)
+      .filter((q) => !revops.fields.get(q)?.readable);
     expect(unreadable).toEqual([]);
     expect([...revops.fields].filter(([, grant]) => grant.editable)).toEqual([]);
-    expect([...revops.objects.values()].filter((g) => g.allowCreate || g.allowEdit || g.allowDelete)).toEqual([]);
+    expect(
+      [...revops.objects.values()].filter((g) => g.allowCreate || g.allowEdit || g.allowDelete),
+    ).toEqual([]);
   });
 });
 
@@ -484,9 +632,16 @@ describe('triage rule records ship the default triage rules', () => {
       const values = asArray(xml.values as Array<{ field: string; value: unknown }>);
       const get = (name: string) => {
         const value = values.find((v) => v.field === name)?.value;
-        return typeof value === 'object' && value !== null && '#text' in value ? String((value as { '#text': unknown })['#text']) : null;
+        return typeof value === 'object' && value !== null && '#text' in value
+          ? String((value as { '#text': unknown })['#text'])
+          : null;
       };
-      const numeric = new Set<string>([TRIAGE_RULE_FIELDS.responseAmount, TRIAGE_RULE_FIELDS.minimumBusinessHours, TRIAGE_RULE_FIELDS.acknowledgeWithinHours, TRIAGE_RULE_FIELDS.sortOrder]);
+      const numeric = new Set<string>([
+        TRIAGE_RULE_FIELDS.responseAmount,
+        TRIAGE_RULE_FIELDS.minimumBusinessHours,
+        TRIAGE_RULE_FIELDS.acknowledgeWithinHours,
+        TRIAGE_RULE_FIELDS.sortOrder,
+      ]);
       const fieldValues = Object.fromEntries(
         Object.values(TRIAGE_RULE_FIELDS).map((api) => {
           const raw = get(api);
@@ -494,7 +649,12 @@ describe('triage rule records ship the default triage rules', () => {
         }),
       );
       // The shape SOQL returns, read through the same function the engine uses.
-      const rule = TriageRule.parse(triageRuleFromRecord({ DeveloperName: c.fullName.replace('CoSell_Triage_Rule.', ''), ...fieldValues }));
+      const rule = TriageRule.parse(
+        triageRuleFromRecord({
+          DeveloperName: c.fullName.replace('CoSell_Triage_Rule.', ''),
+          ...fieldValues,
+        }),
+      );
       return {
         name: c.fullName,
         rule,
@@ -508,7 +668,9 @@ describe('triage rule records ship the default triage rules', () => {
     });
 
   it('has one record per row of the table, with its priority', () => {
-    expect(records.map((r) => [r.layer, r.archetype, r.priority]).sort()).toEqual([...DOMAIN_DEFAULTS].sort());
+    expect(records.map((r) => [r.layer, r.archetype, r.priority]).sort()).toEqual(
+      [...DOMAIN_DEFAULTS].sort(),
+    );
   });
 
   it('overrides the engine built-in default of the same DeveloperName with the same routing', () => {
@@ -520,7 +682,9 @@ describe('triage rule records ship the default triage rules', () => {
       if (!engine) return [`${id} is not one of the engine's default rule ids`];
       const org = { ...record.rule, rationale: null };
       const expected = { ...engine, rationale: null };
-      return JSON.stringify(org) === JSON.stringify(expected) ? [] : [`${id}: org ${JSON.stringify(org)} vs engine ${JSON.stringify(expected)}`];
+      return JSON.stringify(org) === JSON.stringify(expected)
+        ? []
+        : [`${id}: org ${JSON.stringify(org)} vs engine ${JSON.stringify(expected)}`];
     });
     expect(problems).toEqual([]);
   });
@@ -528,7 +692,10 @@ describe('triage rule records ship the default triage rules', () => {
   it('answers urgent referrals no slower than high, and high no slower than standard', () => {
     // Deadlines for a referral arriving Monday 10:00 on the default calendar.
     const monday = '2026-11-23T10:00:00.000Z';
-    const due = (priority: string) => records.filter((r) => r.rule.priority === priority).map((r) => addBusinessTime(monday, r.rule.response, DEFAULT_BUSINESS_CALENDAR).getTime());
+    const due = (priority: string) =>
+      records
+        .filter((r) => r.rule.priority === priority)
+        .map((r) => addBusinessTime(monday, r.rule.response, DEFAULT_BUSINESS_CALENDAR).getTime());
     expect(Math.max(...due('Urgent'))).toBeLessThanOrEqual(Math.min(...due('High')));
     expect(Math.max(...due('High'))).toBeLessThanOrEqual(Math.min(...due('Standard')));
     expect(records.every((r) => r.responder)).toBe(true);
@@ -540,12 +707,17 @@ describe('triage rule records ship the default triage rules', () => {
         .filter((c) => c.type.name === 'Queue')
         .map((c) => {
           const xml = rootOf(c, 'Queue');
-          const objects = asArray(xml.queueSobject as Array<{ sobjectType: string }>).map((q) => q.sobjectType);
+          const objects = asArray(xml.queueSobject as Array<{ sobjectType: string }>).map(
+            (q) => q.sobjectType,
+          );
           return [c.fullName, objects] as const;
         }),
     );
     for (const record of records) {
-      expect({ rule: record.name, routesReferrals: queues.get(record.queue ?? '')?.includes(REFERRAL_OBJECT) }).toEqual({
+      expect({
+        rule: record.name,
+        routesReferrals: queues.get(record.queue ?? '')?.includes(REFERRAL_OBJECT),
+      }).toEqual({
         rule: record.name,
         routesReferrals: true,
       });

@@ -1,13 +1,21 @@
 // Cross-references between metadata files that neither SDR nor the XSD check but a deploy rejects: a report on
 // a missing report type or column, a page naming a missing component, a layout or list view naming a missing field.
 import { describe, expect, it } from '@jest/globals';
-import { asArray, customFields, permissionSet, rootOf, sourceComponents, type Xml } from './support/force-app.js';
+import {
+  asArray,
+  customFields,
+  permissionSet,
+  rootOf,
+  sourceComponents,
+  type Xml,
+} from './support/force-app.js';
 
 const fields = customFields();
 const components = sourceComponents();
 const named = (type: string) => components.filter((c) => c.type.name === type);
 const namesOf = (type: string) => new Set(named(type).map((c) => c.fullName));
-const children = (type: string) => components.flatMap((c) => c.getChildren()).filter((c) => c.type.name === type);
+const children = (type: string) =>
+  components.flatMap((c) => c.getChildren()).filter((c) => c.type.name === type);
 const isCustom = (name: string) => /__(c|r|mdt)$/.test(name);
 
 /** `Table$Field` columns each report type offers. */
@@ -46,7 +54,9 @@ describe('reports and dashboards', () => {
   const offered = reportTypeColumns();
 
   it('offers only custom fields that exist, on the object each section joins', () => {
-    const relationshipObject: Record<string, string> = { 'Opportunity.CoSell_Engagements__r': 'CoSell_Engagement__c' };
+    const relationshipObject: Record<string, string> = {
+      'Opportunity.CoSell_Engagements__r': 'CoSell_Engagement__c',
+    };
     const missing = [...offered.values()]
       .flatMap((columns) => [...columns])
       .map((column) => column.split('$') as [string, string])
@@ -56,18 +66,23 @@ describe('reports and dashboards', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(named('Report').map((r) => [r.fullName, r] as const))('%s uses an existing report type and only its columns', (_name, report) => {
-    const xml = rootOf(report, 'Report');
-    const columns = offered.get(String(xml.reportType));
-    expect(columns).toBeDefined();
-    expect(reportColumns(xml).filter((column) => !columns?.has(column))).toEqual([]);
-  });
+  it.each(named('Report').map((r) => [r.fullName, r] as const))(
+    '%s uses an existing report type and only its columns',
+    (_name, report) => {
+      const xml = rootOf(report, 'Report');
+      const columns = offered.get(String(xml.reportType));
+      expect(columns).toBeDefined();
+      expect(reportColumns(xml).filter((column) => !columns?.has(column))).toEqual([]);
+    },
+  );
 
   it('builds the dashboard from reports the package ships', () => {
     const reports = namesOf('Report');
     const used = named('Dashboard').flatMap((dashboard) => {
       const layout = rootOf(dashboard, 'Dashboard').dashboardGridLayout as Xml;
-      return asArray(layout.dashboardGridComponents as Xml | Xml[]).map((tile) => String((tile.dashboardComponent as Xml).report));
+      return asArray(layout.dashboardGridComponents as Xml | Xml[]).map((tile) =>
+        String((tile.dashboardComponent as Xml).report),
+      );
     });
     expect(used.length).toBeGreaterThanOrEqual(4);
     expect(used.filter((report) => !reports.has(report))).toEqual([]);
@@ -83,23 +98,28 @@ describe('pages, tabs and the app', () => {
     return asArray((xml.targets as Xml | undefined)?.target as string | string[]);
   };
 
-  it.each(named('FlexiPage').map((p) => [p.fullName, p] as const))('%s places exposed components that target its page type', (_name, page) => {
-    const xml = rootOf(page, 'FlexiPage');
-    const target = xml.type === 'RecordPage' ? 'lightning__RecordPage' : 'lightning__AppPage';
-    const custom = asArray(xml.flexiPageRegions as Xml | Xml[])
-      .flatMap((region) => asArray(region.itemInstances as Xml | Xml[]))
-      .map((item) => String((item.componentInstance as Xml).componentName))
-      .filter((name) => name.startsWith('c:'));
-    expect(custom.length).toBeGreaterThan(0);
-    expect(custom.filter((name) => !lwcTargets(name.slice(2)).includes(target))).toEqual([]);
-  });
+  it.each(named('FlexiPage').map((p) => [p.fullName, p] as const))(
+    '%s places exposed components that target its page type',
+    (_name, page) => {
+      const xml = rootOf(page, 'FlexiPage');
+      const target = xml.type === 'RecordPage' ? 'lightning__RecordPage' : 'lightning__AppPage';
+      const custom = asArray(xml.flexiPageRegions as Xml | Xml[])
+        .flatMap((region) => asArray(region.itemInstances as Xml | Xml[]))
+        .map((item) => String((item.componentInstance as Xml).componentName))
+        .filter((name) => name.startsWith('c:'));
+      expect(custom.length).toBeGreaterThan(0);
+      expect(custom.filter((name) => !lwcTargets(name.slice(2)).includes(target))).toEqual([]);
+    },
+  );
 
   it('points every tab at a page or object the package ships', () => {
     const pages = namesOf('FlexiPage');
     const objects = namesOf('CustomObject');
     const broken = named('CustomTab').filter((tab) => {
       const xml = rootOf(tab, 'CustomTab');
-      return xml.customObject === 'true' ? !objects.has(tab.fullName) : !pages.has(String(xml.flexiPage));
+      return xml.customObject === 'true'
+        ? !objects.has(tab.fullName)
+        : !pages.has(String(xml.flexiPage));
     });
     expect(broken.map((tab) => tab.fullName)).toEqual([]);
   });
@@ -108,10 +128,15 @@ describe('pages, tabs and the app', () => {
     const tabs = namesOf('CustomTab');
     const app = rootOf(named('CustomApplication')[0]!, 'CustomApplication');
     const appTabs = asArray(app.tabs as string | string[]);
-    expect(appTabs).toEqual(expect.arrayContaining(['standard-Opportunity', 'CoSell_Inbox', 'CoSell_Attribution']));
+    expect(appTabs).toEqual(
+      expect.arrayContaining(['standard-Opportunity', 'CoSell_Inbox', 'CoSell_Attribution']),
+    );
     expect(appTabs.filter((tab) => !tab.startsWith('standard-') && !tabs.has(tab))).toEqual([]);
     const override = app.actionOverrides as Xml;
-    expect({ object: override.pageOrSobjectType, page: override.content }).toEqual({ object: 'Opportunity', page: 'CoSell_Opportunity_Record_Page' });
+    expect({ object: override.pageOrSobjectType, page: override.content }).toEqual({
+      object: 'Opportunity',
+      page: 'CoSell_Opportunity_Record_Page',
+    });
     expect(namesOf('FlexiPage').has(String(override.content))).toBe(true);
   });
 
@@ -120,7 +145,12 @@ describe('pages, tabs and the app', () => {
     const apps = namesOf('CustomApplication');
     const objects = namesOf('CustomObject');
     const customPermissions = namesOf('CustomPermission');
-    const problems = ['CoSell_AE', 'CoSell_Alliance_Ops', 'CoSell_RevOps', 'CoSell_Integration'].flatMap((name) => {
+    const problems = [
+      'CoSell_AE',
+      'CoSell_Alliance_Ops',
+      'CoSell_RevOps',
+      'CoSell_Integration',
+    ].flatMap((name) => {
       const grants = permissionSet(name);
       return [
         ...[...grants.tabs.keys()].filter((tab) => !tabs.has(tab)),
@@ -144,7 +174,8 @@ describe('layouts, list views and validation rules', () => {
         .flatMap((column) => asArray(column.layoutItems as Xml | Xml[]))
         .map((item) => String(item.field));
       for (const name of placed.filter((f) => f.endsWith('__c'))) {
-        if (!fields.has(`${object}.${name}`)) problems.push(`${layout.fullName} places missing ${name}`);
+        if (!fields.has(`${object}.${name}`))
+          problems.push(`${layout.fullName} places missing ${name}`);
       }
       for (const f of [...fields.values()].filter((def) => def.object === object)) {
         if (!placed.includes(f.name)) problems.push(`${layout.fullName} leaves out ${f.name}`);
@@ -162,15 +193,26 @@ describe('layouts, list views and validation rules', () => {
     const missing = children('ListView').flatMap((view) => {
       const [object] = view.fullName.split('.');
       const xml = rootOf(view, 'ListView');
-      const used = [...asArray(xml.columns as string | string[]), ...asArray(xml.filters as Xml | Xml[]).map((f) => String(f.field))];
-      return used.filter((name) => name.endsWith('__c') && !fields.has(`${object}.${name}`)).map((name) => `${view.fullName}: ${name}`);
+      const used = [
+        ...asArray(xml.columns as string | string[]),
+        ...asArray(xml.filters as Xml | Xml[]).map((f) => String(f.field)),
+      ];
+      return used
+        .filter((name) => name.endsWith('__c') && !fields.has(`${object}.${name}`))
+        .map((name) => `${view.fullName}: ${name}`);
     });
     expect(missing).toEqual([]);
   });
 
   it('ships the inbox list views: overdue, urgent and open feedback loops', () => {
     const views = new Set(children('ListView').map((view) => view.fullName));
-    expect([...views]).toEqual(expect.arrayContaining(['CoSell_Referral__c.Overdue', 'CoSell_Referral__c.Urgent_Open', 'CoSell_Referral__c.Open_Feedback_Loops']));
+    expect([...views]).toEqual(
+      expect.arrayContaining([
+        'CoSell_Referral__c.Overdue',
+        'CoSell_Referral__c.Urgent_Open',
+        'CoSell_Referral__c.Open_Feedback_Loops',
+      ]),
+    );
   });
 
   it('shows each validation rule error on a field of its object that exists', () => {

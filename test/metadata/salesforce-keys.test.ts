@@ -13,8 +13,12 @@ import {
   referralKey,
 } from '../../middleware/src/core/salesforce-fields.js';
 
-const idChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
-const caseSafeId = fc.array(idChar, { minLength: 18, maxLength: 18 }).map((chars) => chars.join(''));
+const idChar = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''),
+);
+const caseSafeId = fc
+  .array(idChar, { minLength: 18, maxLength: 18 })
+  .map((chars) => chars.join(''));
 
 describe('engagementKey', () => {
   it('joins the 18-character opportunity Id and the cloud as the org flow does', () => {
@@ -23,16 +27,24 @@ describe('engagementKey', () => {
 
   it('gives different keys to different clouds on one opportunity, and fits the 40-character field', () => {
     fc.assert(
-      fc.property(caseSafeId, fc.constantFrom(...CLOUDS), fc.constantFrom(...CLOUDS), (id, a, b) => {
-        expect(engagementKey(id, a) === engagementKey(id, b)).toBe(a === b);
-        expect(engagementKey(id, a).length).toBeLessThanOrEqual(40);
-      }),
+      fc.property(
+        caseSafeId,
+        fc.constantFrom(...CLOUDS),
+        fc.constantFrom(...CLOUDS),
+        (id, a, b) => {
+          expect(engagementKey(id, a) === engagementKey(id, b)).toBe(a === b);
+          expect(engagementKey(id, a).length).toBeLessThanOrEqual(40);
+        },
+      ),
     );
   });
 
   it('rejects a 15-character Id, which CASESAFEID in the org would extend, naming Opportunity__c', () => {
     expect(() => engagementKey('0065g00000AbCdE', 'AWS')).toThrow(
-      new SalesforceKeyError('Opportunity__c', 'needs the 18-character case-safe Id, got "0065g00000AbCdE"'),
+      new SalesforceKeyError(
+        'Opportunity__c',
+        'needs the 18-character case-safe Id, got "0065g00000AbCdE"',
+      ),
     );
   });
 });
@@ -44,19 +56,25 @@ describe('referralKey', () => {
   });
 
   it('trims the portal id so a padded copy of the same referral upserts onto the same record', () => {
-    expect(referralKey('Microsoft', '  7f3c2a9e-1b4d-4e2a-9c1f-52d8e0a4b611 ')).toBe('Microsoft:7f3c2a9e-1b4d-4e2a-9c1f-52d8e0a4b611');
+    expect(referralKey('Microsoft', '  7f3c2a9e-1b4d-4e2a-9c1f-52d8e0a4b611 ')).toBe(
+      'Microsoft:7f3c2a9e-1b4d-4e2a-9c1f-52d8e0a4b611',
+    );
   });
 
   it('rejects a blank portal id and one too long for the key, naming Portal_Id__c', () => {
     expect(() => referralKey('AWS', '   ')).toThrow('Portal_Id__c: must not be blank');
-    expect(() => referralKey('AWS', 'x'.repeat(252))).toThrow('Portal_Id__c: is too long for Referral_Key__c (255 characters)');
+    expect(() => referralKey('AWS', 'x'.repeat(252))).toThrow(
+      'Portal_Id__c: is too long for Referral_Key__c (255 characters)',
+    );
     expect(referralKey('AWS', 'x'.repeat(251))).toHaveLength(255);
   });
 });
 
 describe('metricKey', () => {
   it('identifies one figure per cloud, hyperscaler fiscal quarter, metric and segment', () => {
-    expect(metricKey('Microsoft', 'FY2027Q1', 'Pipeline Value', 'Sourced')).toBe('Microsoft|FY2027Q1|Pipeline Value|Sourced');
+    expect(metricKey('Microsoft', 'FY2027Q1', 'Pipeline Value', 'Sourced')).toBe(
+      'Microsoft|FY2027Q1|Pipeline Value|Sourced',
+    );
   });
 
   it('is injective over its parts and fits the 120-character field', () => {
@@ -69,16 +87,20 @@ describe('metricKey', () => {
     });
     fc.assert(
       fc.property(part, part, (a, b) => {
-        const key = (p: typeof a) => metricKey(p.cloud, `FY${p.year}Q${p.quarter}`, p.metric, p.segment);
+        const key = (p: typeof a) =>
+          metricKey(p.cloud, `FY${p.year}Q${p.quarter}`, p.metric, p.segment);
         expect(key(a) === key(b)).toBe(JSON.stringify(a) === JSON.stringify(b));
         expect(key(a).length).toBeLessThanOrEqual(120);
       }),
     );
   });
 
-  it.each(['2027Q1', 'FY2027Q5', 'FY27Q1', 'FY2027 Q1', ''])('rejects fiscal period "%s", naming Fiscal_Period__c', (period) => {
-    expect(() => metricKey('AWS', period, 'Win Rate', 'Co-sold')).toThrow(
-      new SalesforceKeyError('Fiscal_Period__c', `must look like FY2027Q1, got "${period}"`),
-    );
-  });
+  it.each(['2027Q1', 'FY2027Q5', 'FY27Q1', 'FY2027 Q1', ''])(
+    'rejects fiscal period "%s", naming Fiscal_Period__c',
+    (period) => {
+      expect(() => metricKey('AWS', period, 'Win Rate', 'Co-sold')).toThrow(
+        new SalesforceKeyError('Fiscal_Period__c', `must look like FY2027Q1, got "${period}"`),
+      );
+    },
+  );
 });

@@ -51,7 +51,8 @@ const REQUIRED_KINDS = VALIDATED.filter((kind) => kind !== '.labels-meta.xml');
  */
 const EXCLUDED = ['.js-meta.xml'] as const;
 
-const kindOf = (file: string) => [...VALIDATED, ...EXCLUDED].find((suffix) => file.endsWith(suffix));
+const kindOf = (file: string) =>
+  [...VALIDATED, ...EXCLUDED].find((suffix) => file.endsWith(suffix));
 
 describe('Metadata API schema derived from the WSDL', () => {
   const wsdl = readFileSync(DEFAULT_WSDL_PATH, 'utf8');
@@ -67,16 +68,22 @@ describe('Metadata API schema derived from the WSDL', () => {
 
   it('names every root type the WSDL does not define', () => {
     expect(() => deriveMetadataXsd(wsdl, ['CustomField', 'CoSellWidget', 'Gadget'])).toThrow(
-      new MetadataSchemaError('the WSDL schema has no complexType for root type(s): CoSellWidget, Gadget'),
+      new MetadataSchemaError(
+        'the WSDL schema has no complexType for root type(s): CoSellWidget, Gadget',
+      ),
     );
   });
 
   it('refuses a document that is not a WSDL with an inline schema', () => {
-    expect(() => deriveMetadataXsd('<definitions><types/></definitions>')).toThrow(MetadataSchemaError);
+    expect(() => deriveMetadataXsd('<definitions><types/></definitions>')).toThrow(
+      MetadataSchemaError,
+    );
   });
 
   it('refuses a missing WSDL path with the path in the message', () => {
-    expect(() => ensureMetadataXsd('/nowhere/metadata.wsdl')).toThrow('Metadata API WSDL not found at /nowhere/metadata.wsdl');
+    expect(() => ensureMetadataXsd('/nowhere/metadata.wsdl')).toThrow(
+      'Metadata API WSDL not found at /nowhere/metadata.wsdl',
+    );
   });
 });
 
@@ -105,7 +112,10 @@ describe('force-app against the Metadata API schema', () => {
     expect(validated.length).toBeGreaterThan(100);
     const failures = runXmllint(validated, xsdPath)
       .filter((verdict) => !verdict.ok)
-      .map((verdict) => ({ file: path.relative(DEFAULT_DIR, verdict.file), errors: verdict.errors }));
+      .map((verdict) => ({
+        file: path.relative(DEFAULT_DIR, verdict.file),
+        errors: verdict.errors,
+      }));
     expect(failures).toEqual([]);
   });
 
@@ -124,7 +134,9 @@ describe('force-app against the Metadata API schema', () => {
     );
     const [typeVerdict, orderVerdict] = runXmllint([badType, outOfOrder], xsdPath);
     expect(typeVerdict?.ok).toBe(false);
-    expect(typeVerdict?.errors.join('\n')).toContain("The value 'Numbr' is not an element of the set");
+    expect(typeVerdict?.errors.join('\n')).toContain(
+      "The value 'Numbr' is not an element of the set",
+    );
     expect(orderVerdict?.ok).toBe(false);
     expect(orderVerdict?.errors.join('\n')).toContain('This element is not expected');
   });

@@ -16,18 +16,29 @@ describe('well-formed metadata XML', () => {
     expect(files.some((file) => file.endsWith('.js-meta.xml'))).toBe(true);
     const broken = runXmllint(files)
       .filter((verdict) => !verdict.ok)
-      .map((verdict) => ({ file: path.relative(DEFAULT_DIR, verdict.file), errors: verdict.errors }));
+      .map((verdict) => ({
+        file: path.relative(DEFAULT_DIR, verdict.file),
+        errors: verdict.errors,
+      }));
     expect(broken).toEqual([]);
   });
 
   it('reports a mismatched closing tag with its file and line', () => {
     const healthy = path.join(scratch, 'Region__c.field-meta.xml');
-    writeFileSync(healthy, '<?xml version="1.0"?>\n<CustomField><label>Region</label></CustomField>\n');
+    writeFileSync(
+      healthy,
+      '<?xml version="1.0"?>\n<CustomField><label>Region</label></CustomField>\n',
+    );
     const broken = path.join(scratch, 'Referrer_Name__c.field-meta.xml');
-    writeFileSync(broken, '<?xml version="1.0"?>\n<CustomField>\n<label>Referrer Name</labl>\n</CustomField>\n');
+    writeFileSync(
+      broken,
+      '<?xml version="1.0"?>\n<CustomField>\n<label>Referrer Name</labl>\n</CustomField>\n',
+    );
     const [healthyVerdict, brokenVerdict] = runXmllint([healthy, broken]);
     expect(healthyVerdict).toEqual({ file: healthy, ok: true, errors: [] });
     expect(brokenVerdict?.ok).toBe(false);
-    expect(brokenVerdict?.errors[0]).toContain(`${broken}:3: parser error : Opening and ending tag mismatch: label line 3 and labl`);
+    expect(brokenVerdict?.errors[0]).toContain(
+      `${broken}:3: parser error : Opening and ending tag mismatch: label line 3 and labl`,
+    );
   });
 });

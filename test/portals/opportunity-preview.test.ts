@@ -18,13 +18,30 @@ describe('opportunity preview', () => {
     });
     const [aws] = previewOpportunity(prospect, ['AWS'], portalBinding, NOW);
     expect(aws!.valid).toBe(false);
-    expect(aws!.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'AWS_STAGE_TOO_EARLY', severity: 'error', field: 'StageName' })]));
+    expect(aws!.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'AWS_STAGE_TOO_EARLY',
+          severity: 'error',
+          field: 'StageName',
+        }),
+      ]),
+    );
 
     // The same deal submitted through the ACE client is refused with the same finding.
     const emulator = await startAceEmulator({ now: () => NOW });
     try {
-      const client = createAceClient({ catalog: 'Sandbox', endpoint: emulator.url, credentials: { accessKeyId: 'AKIAEMULATORPARTNER1', secretAccessKey: 'emulator-secret' } });
-      const refusal = await client.submit({ opportunity: prospect, idempotencyKey: 'AWS:submit:prospect', now: NOW }).then(() => null, (error: unknown) => error as PortalError);
+      const client = createAceClient({
+        catalog: 'Sandbox',
+        endpoint: emulator.url,
+        credentials: { accessKeyId: 'AKIAEMULATORPARTNER1', secretAccessKey: 'emulator-secret' },
+      });
+      const refusal = await client
+        .submit({ opportunity: prospect, idempotencyKey: 'AWS:submit:prospect', now: NOW })
+        .then(
+          () => null,
+          (error: unknown) => error as PortalError,
+        );
       expect(refusal?.kind).toBe('validation');
       expect(refusal!.findings.map((f) => f.code)).toContain('AWS_STAGE_TOO_EARLY');
       expect(emulator.counters.created).toBe(0);

@@ -2,7 +2,11 @@
 // canonical referral are recognised by their keys, read by that portal's inbound module, and a
 // payload of no known form is refused with a finding, never guessed.
 import { describe, expect, it } from '@jest/globals';
-import { detectReferralFormat, readReferral, type ReferralFormat } from '../../middleware/src/portals/referral-formats.js';
+import {
+  detectReferralFormat,
+  readReferral,
+  type ReferralFormat,
+} from '../../middleware/src/portals/referral-formats.js';
 import { googleCreatedOpportunity } from './google/support/fixtures.js';
 import { incomingPdmReferral } from './microsoft/support/fixtures.js';
 
@@ -11,9 +15,24 @@ const awsInvitation = {
   Id: 'engi-0a1b2c3d4e5f6',
   PayloadType: 'OpportunityInvitation',
   InvitationDate: '2026-11-25T16:20:00Z',
-  Payload: { OpportunityInvitation: { SenderContacts: [{ Email: 'jordan.lee@amazon.com', BusinessTitle: 'Partner Development Manager' }], ReceiverResponsibilities: ['Software Partner'], Customer: { CompanyName: 'Northwind Analytics', CountryCode: 'US' }, Project: { Title: 'Lakehouse migration' } } },
+  Payload: {
+    OpportunityInvitation: {
+      SenderContacts: [
+        { Email: 'jordan.lee@amazon.com', BusinessTitle: 'Partner Development Manager' },
+      ],
+      ReceiverResponsibilities: ['Software Partner'],
+      Customer: { CompanyName: 'Northwind Analytics', CountryCode: 'US' },
+      Project: { Title: 'Lakehouse migration' },
+    },
+  },
 };
-const canonical = { cloud: 'Microsoft', portalId: 'ref-1', receivedAt: '2026-11-25T10:00:00Z', customerName: 'Contoso Pharma', sourceLayer: 'Specialist' };
+const canonical = {
+  cloud: 'Microsoft',
+  portalId: 'ref-1',
+  receivedAt: '2026-11-25T10:00:00Z',
+  customerName: 'Contoso Pharma',
+  sourceLayer: 'Specialist',
+};
 
 describe('readReferral', () => {
   const cases: Array<[ReferralFormat, unknown, string]> = [
@@ -29,9 +48,17 @@ describe('readReferral', () => {
   });
 
   it('refuses a payload of no known form, and reports where a named form is broken', () => {
-    expect(readReferral({ hello: 'world' })).toEqual({ ok: false, format: null, findings: [expect.objectContaining({ code: 'REFERRAL_FORMAT_UNKNOWN', path: '$' })] });
+    expect(readReferral({ hello: 'world' })).toEqual({
+      ok: false,
+      format: null,
+      findings: [expect.objectContaining({ code: 'REFERRAL_FORMAT_UNKNOWN', path: '$' })],
+    });
     expect(readReferral([canonical])).toMatchObject({ ok: false, format: null });
     const broken = readReferral({ ...canonical, receivedAt: 'yesterday' }, 'canonical');
-    expect(broken).toMatchObject({ ok: false, format: 'canonical', findings: [expect.objectContaining({ code: 'REFERRAL_INVALID', path: '$.receivedAt' })] });
+    expect(broken).toMatchObject({
+      ok: false,
+      format: 'canonical',
+      findings: [expect.objectContaining({ code: 'REFERRAL_INVALID', path: '$.receivedAt' })],
+    });
   });
 });

@@ -3,11 +3,20 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { GOOGLE_OPERATIONS, googleWireFormat } from '../../middleware/src/portals/google/wire-format.js';
+import {
+  GOOGLE_OPERATIONS,
+  googleWireFormat,
+} from '../../middleware/src/portals/google/wire-format.js';
 import { compileFastCheck } from '../../middleware/src/portals/wire-fast-path.js';
 import { schemaFindings } from '../../middleware/src/portals/findings.js';
-import { failingParts, narrowedSchemaFindings } from '../../middleware/src/portals/wire-narrowing.js';
-import { MICROSOFT_OPERATIONS, microsoftWireFormat } from '../../middleware/src/portals/microsoft/wire-format.js';
+import {
+  failingParts,
+  narrowedSchemaFindings,
+} from '../../middleware/src/portals/wire-narrowing.js';
+import {
+  MICROSOFT_OPERATIONS,
+  microsoftWireFormat,
+} from '../../middleware/src/portals/microsoft/wire-format.js';
 import type { PortalName, PortalWireFormat } from '../../middleware/src/portals/portal.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
 import { googleCreatedOpportunity, submissionBody } from './google/support/fixtures.js';
@@ -20,11 +29,16 @@ type Json = Record<string | number, unknown>;
 /** Every path inside a payload (objects and arrays, leaves included), so a mutation can land anywhere. */
 function pathsOf(value: unknown, prefix: Step[] = []): Step[][] {
   if (value === null || typeof value !== 'object') return [];
-  const entries: Array<[Step, unknown]> = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  const entries: Array<[Step, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
   return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])]);
 }
 
-type Mutation = { kind: 'set'; value: unknown } | { kind: 'delete' } | { kind: 'addKey'; key: string; value: unknown };
+type Mutation =
+  | { kind: 'set'; value: unknown }
+  | { kind: 'delete' }
+  | { kind: 'addKey'; key: string; value: unknown };
 
 function mutate(payload: unknown, path: Step[], mutation: Mutation): unknown {
   const copy = structuredClone(payload) as Json;
@@ -35,7 +49,8 @@ function mutate(payload: unknown, path: Step[], mutation: Mutation): unknown {
   else if (mutation.kind === 'delete') delete node[last];
   else {
     const target = node[last];
-    if (target !== null && typeof target === 'object' && !Array.isArray(target)) (target as Json)[mutation.key] = mutation.value;
+    if (target !== null && typeof target === 'object' && !Array.isArray(target))
+      (target as Json)[mutation.key] = mutation.value;
     else node[last] = { [mutation.key]: mutation.value };
   }
   return copy;
@@ -44,16 +59,50 @@ function mutate(payload: unknown, path: Step[], mutation: Mutation): unknown {
 /** Values near the valid ones (wrong case, wrong type, empty, fractional, out of range) and arbitrary JSON. */
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom('', ' ', 'us', 'USD1', 'GB', 'Shared', 'DRAFT', 'CLOSED', '2026-13-40', '2026-12-18T00:00:00Z', 'not-an-email', 'a@b.co', -1, 0, 1.5, 1e21, null, true, [], {}),
+  fc.constantFrom(
+    '',
+    ' ',
+    'us',
+    'USD1',
+    'GB',
+    'Shared',
+    'DRAFT',
+    'CLOSED',
+    '2026-13-40',
+    '2026-12-18T00:00:00Z',
+    'not-an-email',
+    'a@b.co',
+    -1,
+    0,
+    1.5,
+    1e21,
+    null,
+    true,
+    [],
+    {},
+  ),
   fc.constant(undefined),
   fc.constant(Number.NaN),
 );
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   value.map((v): Mutation => ({ kind: 'set', value: v })),
   fc.constant<Mutation>({ kind: 'delete' }),
-  fc.tuple(fc.constantFrom('Notes', 'currencyCode', 'units', 'nanos', 'e164Number', 'shortCode', 'year', 'country', 'id'), value).map(
-    ([key, v]): Mutation => ({ kind: 'addKey', key, value: v }),
-  ),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'Notes',
+        'currencyCode',
+        'units',
+        'nanos',
+        'e164Number',
+        'shortCode',
+        'year',
+        'country',
+        'id',
+      ),
+      value,
+    )
+    .map(([key, v]): Mutation => ({ kind: 'addKey', key, value: v })),
 );
 
 function mappedPayload(portal: PortalName): unknown {
@@ -62,12 +111,36 @@ function mappedPayload(portal: PortalName): unknown {
 }
 
 const cases: Array<{ label: string; schema: z.ZodType; valid: () => unknown }> = [
-  { label: 'Microsoft create (co-sell body)', schema: MICROSOFT_OPERATIONS.create!.schema, valid: coSellCreateBody },
-  { label: 'Microsoft create (mapped from the Northwind opportunity)', schema: MICROSOFT_OPERATIONS.create!.schema, valid: () => mappedPayload('microsoft') },
-  { label: 'Microsoft get (PDM referral read back)', schema: MICROSOFT_OPERATIONS.get!.schema, valid: incomingPdmReferral },
-  { label: 'Google create (submission)', schema: GOOGLE_OPERATIONS.create!.schema, valid: submissionBody },
-  { label: 'Google create (mapped from the Northwind opportunity)', schema: GOOGLE_OPERATIONS.create!.schema, valid: () => mappedPayload('google') },
-  { label: 'Google get (created by Google)', schema: GOOGLE_OPERATIONS.get!.schema, valid: googleCreatedOpportunity },
+  {
+    label: 'Microsoft create (co-sell body)',
+    schema: MICROSOFT_OPERATIONS.create!.schema,
+    valid: coSellCreateBody,
+  },
+  {
+    label: 'Microsoft create (mapped from the Northwind opportunity)',
+    schema: MICROSOFT_OPERATIONS.create!.schema,
+    valid: () => mappedPayload('microsoft'),
+  },
+  {
+    label: 'Microsoft get (PDM referral read back)',
+    schema: MICROSOFT_OPERATIONS.get!.schema,
+    valid: incomingPdmReferral,
+  },
+  {
+    label: 'Google create (submission)',
+    schema: GOOGLE_OPERATIONS.create!.schema,
+    valid: submissionBody,
+  },
+  {
+    label: 'Google create (mapped from the Northwind opportunity)',
+    schema: GOOGLE_OPERATIONS.create!.schema,
+    valid: () => mappedPayload('google'),
+  },
+  {
+    label: 'Google get (created by Google)',
+    schema: GOOGLE_OPERATIONS.get!.schema,
+    valid: googleCreatedOpportunity,
+  },
 ];
 
 describe.each(cases)('$label fast path', ({ schema, valid }) => {
@@ -108,7 +181,9 @@ describe.each(cases)('$label narrowed findings', ({ schema, valid }) => {
     fc.assert(
       fc.property(fc.constantFrom(...paths), mutation, (path, change) => {
         const mutated = mutate(payload, path, change);
-        expect(narrowedSchemaFindings(schema, mutated, context)).toEqual(schemaFindings(schema, mutated, context));
+        expect(narrowedSchemaFindings(schema, mutated, context)).toEqual(
+          schemaFindings(schema, mutated, context),
+        );
       }),
       { numRuns: 400 },
     );
@@ -117,12 +192,20 @@ describe.each(cases)('$label narrowed findings', ({ schema, valid }) => {
   it("are exactly zod's findings with two members broken at once", () => {
     const paths = pathsOf(payload);
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.nat(), mutation, mutation, (first, pick, one, two) => {
-        const once = mutate(payload, first, one);
-        const second = pathsOf(once)[pick % Math.max(1, pathsOf(once).length)];
-        const mutated = second ? mutate(once, second, two) : once;
-        expect(narrowedSchemaFindings(schema, mutated, context)).toEqual(schemaFindings(schema, mutated, context));
-      }),
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.nat(),
+        mutation,
+        mutation,
+        (first, pick, one, two) => {
+          const once = mutate(payload, first, one);
+          const second = pathsOf(once)[pick % Math.max(1, pathsOf(once).length)];
+          const mutated = second ? mutate(once, second, two) : once;
+          expect(narrowedSchemaFindings(schema, mutated, context)).toEqual(
+            schemaFindings(schema, mutated, context),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -149,13 +232,23 @@ describe('compileFastCheck on schema features', () => {
     const schema = z.strictObject({
       name: z.string().min(1),
       seats: z.array(z.strictObject({ id: z.int() })),
-      window: z.looseObject({ from: z.int(), to: z.int() }).refine((w) => w.from <= w.to, 'from before to').optional(),
+      window: z
+        .looseObject({ from: z.int(), to: z.int() })
+        .refine((w) => w.from <= w.to, 'from before to')
+        .optional(),
       owner: z.strictObject({ email: z.email() }).nullable(),
     });
-    const valid = { name: 'Northwind Traders', seats: [{ id: 1 }, { id: 2 }], window: { from: 1, to: 3 }, owner: { email: 'amelia@northwind.example' } };
+    const valid = {
+      name: 'Northwind Traders',
+      seats: [{ id: 1 }, { id: 2 }],
+      window: { from: 1, to: 3 },
+      owner: { email: 'amelia@northwind.example' },
+    };
     expect(failingParts(schema, valid)).toEqual([]);
     const paths = (value: unknown) => failingParts(schema, value).map((part) => part.path);
-    expect(paths({ ...valid, seats: [{ id: 1 }, { id: 1.5 }], owner: { email: 'amelia' } })).toEqual([
+    expect(
+      paths({ ...valid, seats: [{ id: 1 }, { id: 1.5 }], owner: { email: 'amelia' } }),
+    ).toEqual([
       ['seats', 1, 'id'],
       ['owner', 'email'],
     ]);
@@ -163,7 +256,9 @@ describe('compileFastCheck on schema features', () => {
     expect(paths({ ...valid, extra: true })).toEqual([[]]);
     const context = { cloud: 'AWS', codePrefix: 'TEST' } as const;
     const broken = { ...valid, name: '', seats: [{ id: 'one', more: 1 }], owner: undefined };
-    expect(narrowedSchemaFindings(schema, broken, context)).toEqual(schemaFindings(schema, broken, context));
+    expect(narrowedSchemaFindings(schema, broken, context)).toEqual(
+      schemaFindings(schema, broken, context),
+    );
   });
 
   it('rejects what each zod rule rejects: unknown keys of a strict object, absent members, fractions for int, refinements', () => {
@@ -171,10 +266,17 @@ describe('compileFastCheck on schema features', () => {
       name: z.string().min(1),
       seats: z.int().nonnegative(),
       email: z.email().nullish(),
-      window: z.looseObject({ from: z.int(), to: z.int() }).refine((w) => w.from <= w.to, 'from before to'),
+      window: z
+        .looseObject({ from: z.int(), to: z.int() })
+        .refine((w) => w.from <= w.to, 'from before to'),
     });
     const check = compileFastCheck(schema);
-    const valid = { name: 'Northwind Traders', seats: 40, email: 'amelia.okafor@northwindtraders.co.uk', window: { from: 1, to: 3, note: 'kept' } };
+    const valid = {
+      name: 'Northwind Traders',
+      seats: 40,
+      email: 'amelia.okafor@northwindtraders.co.uk',
+      window: { from: 1, to: 3, note: 'kept' },
+    };
     expect(check(valid)).toBe(true);
     expect(check({ ...valid, extra: 1 })).toBe(false);
     expect(check({ ...valid, name: '' })).toBe(false);

@@ -4,13 +4,27 @@
 // The UI API and GraphQL are answered in their documented shapes at the network layer.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page, Route } from 'playwright-core';
-import { openAt, openPreviewSite, overflowing, screenshot, seriousViolations, type PreviewSite } from './browser.js';
+import {
+  openAt,
+  openPreviewSite,
+  overflowing,
+  screenshot,
+  seriousViolations,
+  type PreviewSite,
+} from './browser.js';
 
 const ORG = 'http://org.preview.test';
 const NOW = Date.now();
 const HOUR = 3_600_000;
 
-const updateable = (apiName: string, label: string, dataType: string) => ({ apiName, label, dataType, updateable: true, createable: true, required: false });
+const updateable = (apiName: string, label: string, dataType: string) => ({
+  apiName,
+  label,
+  dataType,
+  updateable: true,
+  createable: true,
+  required: false,
+});
 
 const REFERRAL_INFO = {
   apiName: 'CoSell_Referral__c',
@@ -25,9 +39,19 @@ const REFERRAL_INFO = {
   },
 };
 
-const DECLINE_REASONS = ['Product not relevant to workload', 'Below commercial threshold', 'Customer too early in cloud journey'];
+const DECLINE_REASONS = [
+  'Product not relevant to workload',
+  'Below commercial threshold',
+  'Customer too early in cloud journey',
+];
 
-function referral(id: string, customer: string, cloud: string, priority: string, dueInHours: number) {
+function referral(
+  id: string,
+  customer: string,
+  cloud: string,
+  priority: string,
+  dueInHours: number,
+) {
   const v = (value: unknown) => ({ value });
   return {
     node: {
@@ -66,28 +90,69 @@ const USERS = [
 
 function fakeOrg() {
   const writes: Array<{ method: string; path: string; body: unknown }> = [];
-  const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept', 'Access-Control-Allow-Methods': 'GET, POST, PATCH' };
-  const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, headers: { ...cors, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const cors = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+    'Access-Control-Allow-Methods': 'GET, POST, PATCH',
+  };
+  const json = (route: Route, status: number, body: unknown) =>
+    route.fulfill({
+      status,
+      headers: { ...cors, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   async function handle(route: Route) {
     const request = route.request();
     const path = new URL(request.url()).pathname.replace(/^\/services\/data\/v[\d.]+/, '');
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     if (path === '/ui-api/object-info/CoSell_Referral__c') return json(route, 200, REFERRAL_INFO);
-    if (path === '/ui-api/object-info/CoSell_Referral__c/picklist-values/012000000000000AAA/Decline_Reason__c') {
-      return json(route, 200, { defaultValue: null, controllerValues: {}, values: DECLINE_REASONS.map((value) => ({ label: value, value, validFor: [], attributes: null })) });
+    if (
+      path ===
+      '/ui-api/object-info/CoSell_Referral__c/picklist-values/012000000000000AAA/Decline_Reason__c'
+    ) {
+      return json(route, 200, {
+        defaultValue: null,
+        controllerValues: {},
+        values: DECLINE_REASONS.map((value) => ({
+          label: value,
+          value,
+          validFor: [],
+          attributes: null,
+        })),
+      });
     }
     if (path === '/graphql') {
       const { query } = request.postDataJSON() as { query: string };
-      if (query.includes('CoSell_Referral__c')) return json(route, 200, { data: { uiapi: { query: { CoSell_Referral__c: { edges: REFERRALS, pageInfo: { hasNextPage: false } } } } }, errors: [] });
-      if (query.includes('User(')) return json(route, 200, { data: { uiapi: { query: { User: { edges: USERS } } } }, errors: [] });
+      if (query.includes('CoSell_Referral__c'))
+        return json(route, 200, {
+          data: {
+            uiapi: {
+              query: { CoSell_Referral__c: { edges: REFERRALS, pageInfo: { hasNextPage: false } } },
+            },
+          },
+          errors: [],
+        });
+      if (query.includes('User('))
+        return json(route, 200, {
+          data: { uiapi: { query: { User: { edges: USERS } } } },
+          errors: [],
+        });
     }
     const record = /^\/ui-api\/records\/(\w+)$/.exec(path);
     if (record && request.method() === 'PATCH') {
       const body = request.postDataJSON() as { fields: Record<string, unknown> };
       writes.push({ method: 'PATCH', path, body });
-      return json(route, 200, { apiName: 'CoSell_Referral__c', id: record[1], fields: Object.fromEntries(Object.entries(body.fields).map(([k, value]) => [k, { value, displayValue: null }])) });
+      return json(route, 200, {
+        apiName: 'CoSell_Referral__c',
+        id: record[1],
+        fields: Object.fromEntries(
+          Object.entries(body.fields).map(([k, value]) => [k, { value, displayValue: null }]),
+        ),
+      });
     }
-    return json(route, 404, [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` }]);
+    return json(route, 404, [
+      { errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` },
+    ]);
   }
   return { writes, install: (page: Page) => page.route(`${ORG}/**`, handle) };
 }
@@ -108,27 +173,36 @@ describe('Co-Sell Inbox in chromium', () => {
     await site?.close();
   });
 
-  it.each([1280, 400])('at %i px: urgent referrals first with SLA clocks, uncut, axe clean', async (width) => {
-    const { page, errors, close } = await openAt(site, width, fakeOrg().install);
-    try {
-      const started = Date.now();
-      await page.goto(`${site.url}/lightning/inbox`);
-      const rows = page.locator('c-co-sell-inbox li[data-id]');
-      await rows.first().waitFor();
-      console.log(`inbox usable after ${Date.now() - started} ms at ${width} px`);
-      const customers = await rows.locator('h3.customer').evaluateAll((nodes) =>
-        nodes.map((node) => (node as unknown as { childNodes: Array<{ textContent: string | null }> }).childNodes[0]?.textContent?.trim()),
-      );
-      expect(customers).toEqual(['Initech', 'Hooli', 'Umbrella', 'Globex']);
-      expect(await rows.first().getByRole('timer').innerText()).toMatch(/\d/);
-      expect(await overflowing(page)).toEqual([]);
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `inbox-${width}`);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+  it.each([1280, 400])(
+    'at %i px: urgent referrals first with SLA clocks, uncut, axe clean',
+    async (width) => {
+      const { page, errors, close } = await openAt(site, width, fakeOrg().install);
+      try {
+        const started = Date.now();
+        await page.goto(`${site.url}/lightning/inbox`);
+        const rows = page.locator('c-co-sell-inbox li[data-id]');
+        await rows.first().waitFor();
+        console.log(`inbox usable after ${Date.now() - started} ms at ${width} px`);
+        const customers = await rows
+          .locator('h3.customer')
+          .evaluateAll((nodes) =>
+            nodes.map((node) =>
+              (
+                node as unknown as { childNodes: Array<{ textContent: string | null }> }
+              ).childNodes[0]?.textContent?.trim(),
+            ),
+          );
+        expect(customers).toEqual(['Initech', 'Hooli', 'Umbrella', 'Globex']);
+        expect(await rows.first().getByRole('timer').innerText()).toMatch(/\d/);
+        expect(await overflowing(page)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `inbox-${width}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 
   it('accept, decline (generic feedback held back first) and assign each send one UI API write', async () => {
     const org = fakeOrg();
@@ -145,11 +219,14 @@ describe('Co-Sell Inbox in chromium', () => {
       const decline = row('a03000000000004AAA');
       await decline.locator('lightning-button.decline button').click();
       await pick(page, decline.locator('lightning-combobox.reason'), 'Below commercial threshold');
-      await decline.locator('lightning-textarea.feedback textarea').fill('Not the right fit at this time.');
+      await decline
+        .locator('lightning-textarea.feedback textarea')
+        .fill('Not the right fit at this time.');
       await decline.locator('lightning-button.save button').click();
       await decline.locator('.generic-warning').waitFor();
       expect(org.writes).toHaveLength(1);
-      const specific = 'Hooli needs 40 seats for six months; our floor is 250 seats or a 12-month commit, so resubmit when that changes.';
+      const specific =
+        'Hooli needs 40 seats for six months; our floor is 250 seats or a 12-month commit, so resubmit when that changes.';
       await decline.locator('lightning-textarea.feedback textarea').fill(specific);
       await decline.locator('lightning-button.save button').click();
       await page.getByRole('status').filter({ hasText: 'Hooli' }).first().waitFor();
@@ -161,13 +238,27 @@ describe('Co-Sell Inbox in chromium', () => {
       await page.getByRole('status').filter({ hasText: 'Umbrella' }).first().waitFor();
 
       expect(org.writes).toEqual([
-        { method: 'PATCH', path: '/ui-api/records/a03000000000002AAA', body: { fields: { Requested_Action__c: 'Accept' } } },
+        {
+          method: 'PATCH',
+          path: '/ui-api/records/a03000000000002AAA',
+          body: { fields: { Requested_Action__c: 'Accept' } },
+        },
         {
           method: 'PATCH',
           path: '/ui-api/records/a03000000000004AAA',
-          body: { fields: { Requested_Action__c: 'Decline', Decline_Reason__c: 'Below commercial threshold', Feedback__c: specific } },
+          body: {
+            fields: {
+              Requested_Action__c: 'Decline',
+              Decline_Reason__c: 'Below commercial threshold',
+              Feedback__c: specific,
+            },
+          },
         },
-        { method: 'PATCH', path: '/ui-api/records/a03000000000003AAA', body: { fields: { Requested_Action__c: 'Assign', OwnerId: '005000000000002AAA' } } },
+        {
+          method: 'PATCH',
+          path: '/ui-api/records/a03000000000003AAA',
+          body: { fields: { Requested_Action__c: 'Assign', OwnerId: '005000000000002AAA' } },
+        },
       ]);
       await screenshot(page, 'inbox-decisions');
       expect(errors).toEqual([]);

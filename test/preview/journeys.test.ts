@@ -17,7 +17,15 @@ import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { backToChart, expectChartTable, expectTrendCharts } from './revops-charts.js';
-import { CHROMIUM, openAt, overflowing, screenshot, seriousViolations, type OpenedPage, type PreviewSite } from './browser.js';
+import {
+  CHROMIUM,
+  openAt,
+  overflowing,
+  screenshot,
+  seriousViolations,
+  type OpenedPage,
+  type PreviewSite,
+} from './browser.js';
 
 const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
 const WIDTHS = [1280, 400];
@@ -35,7 +43,12 @@ interface EngagementRow {
 /** Logs each failed org call with its answer, so a console error can be traced to its request. */
 function traceHttp(page: Page): void {
   page.on('response', (r) => {
-    if (r.status() >= 400) void r.text().then((t) => console.log('HTTP', r.status(), r.request().method(), r.url(), t.slice(0, 300)));
+    if (r.status() >= 400)
+      void r
+        .text()
+        .then((t) =>
+          console.log('HTTP', r.status(), r.request().method(), r.url(), t.slice(0, 300)),
+        );
   });
 }
 
@@ -56,15 +69,29 @@ describe('persona journeys on the running desk', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cosell-journeys-'));
-    desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_POLL_INTERVAL_MS: '3000' }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 60_000 } });
-    const settings = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string; personas: Record<string, { accessToken: string; userId: string }> };
-    org = new Connection({ instanceUrl: settings.instanceUrl, accessToken: settings.accessToken, version: SALESFORCE_API_VERSION });
+    desk = await startDemoDesk({
+      config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, COSELL_POLL_INTERVAL_MS: '3000' }),
+      env: {},
+      logger: quiet,
+      sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 60_000 },
+    });
+    const settings = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as {
+      instanceUrl: string;
+      accessToken: string;
+      personas: Record<string, { accessToken: string; userId: string }>;
+    };
+    org = new Connection({
+      instanceUrl: settings.instanceUrl,
+      accessToken: settings.accessToken,
+      version: SALESFORCE_API_VERSION,
+    });
     personas = settings.personas;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     site = { url: desk.url, browser, close: async () => undefined };
     // The demo's own submissions go first: ACE takes one write a second, and a journey's Submit should not queue behind them.
     const deadline = Date.now() + 60_000;
-    while ((await queueStats(desk.store.db, new Date())).pending > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    while ((await queueStats(desk.store.db, new Date())).pending > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 250));
   }, 120_000);
 
   afterAll(async () => {
@@ -74,13 +101,20 @@ describe('persona journeys on the running desk', () => {
   });
 
   async function engagements(where: string): Promise<EngagementRow[]> {
-    return (await org.query<EngagementRow>(`SELECT Id, Opportunity__c, Cloud__c, Status__c, Findings__c, Requested_Action__c FROM CoSell_Engagement__c WHERE ${where}`)).records;
+    return (
+      await org.query<EngagementRow>(
+        `SELECT Id, Opportunity__c, Cloud__c, Status__c, Findings__c, Requested_Action__c FROM CoSell_Engagement__c WHERE ${where}`,
+      )
+    ).records;
   }
 
-  const card = (page: Page, cloud: string) => page.locator(`c-co-sell-panel li.cloud-card[data-cloud="${cloud}"]`);
+  const card = (page: Page, cloud: string) =>
+    page.locator(`c-co-sell-panel li.cloud-card[data-cloud="${cloud}"]`);
 
-  it('AE (as the AE user): fixes a demo deal\'s findings on the tag form, submits to AWS and Microsoft and sees each move on the open page; a refused deal shows its findings', async () => {
-    const refused = (await engagements("Status__c = 'Draft' AND Findings__c LIKE '%AWS_STAGE_TOO_EARLY%'"))[0];
+  it("AE (as the AE user): fixes a demo deal's findings on the tag form, submits to AWS and Microsoft and sees each move on the open page; a refused deal shows its findings", async () => {
+    const refused = (
+      await engagements("Status__c = 'Draft' AND Findings__c LIKE '%AWS_STAGE_TOO_EARLY%'")
+    )[0];
     expect(refused).toBeDefined();
     // The demo deal whose AWS engagement holds the finding the tag form can fix: no ask of the cloud.
     const flawed = (await engagements("Findings__c LIKE '%LINT_NO_HYPERSCALER_ASK%'"))[0];
@@ -92,10 +126,15 @@ describe('persona journeys on the running desk', () => {
       try {
         const started = Date.now();
         await opened.page.goto(`${desk.url}/lightning/opportunity/${dealId}?as=ae`);
-        await card(opened.page, 'AWS').locator('.finding-message').first().waitFor({ timeout: 15_000 });
+        await card(opened.page, 'AWS')
+          .locator('.finding-message')
+          .first()
+          .waitFor({ timeout: 15_000 });
         console.log(`record page usable after ${Date.now() - started} ms at ${width} px`);
         // The finding names the Salesforce field to fix, as the tag form labels it.
-        await expect(card(opened.page, 'AWS').locator('li.finding').allInnerTexts()).resolves.toContainEqual(expect.stringMatching(/Fix: Help Needed From Cloud/));
+        await expect(
+          card(opened.page, 'AWS').locator('li.finding').allInnerTexts(),
+        ).resolves.toContainEqual(expect.stringMatching(/Fix: Help Needed From Cloud/));
         await pageChecks(opened, `journey-ae-findings-${width}`);
       } finally {
         await opened.close();
@@ -109,17 +148,38 @@ describe('persona journeys on the running desk', () => {
       await page.goto(`${desk.url}/lightning/opportunity/${dealId}?as=ae`);
       await card(page, 'AWS').locator('.finding-message').first().waitFor({ timeout: 15_000 });
       // Acting as the AE: the engine-owned attribution is not an input, as the AE's field-level security says.
-      const attributionInfo = (await (await fetch(`${org.instanceUrl}/services/data/v${SALESFORCE_API_VERSION}/ui-api/object-info/Opportunity`, { headers: { Authorization: `Bearer ${personas.ae!.accessToken}` } })).json()) as { fields: Record<string, { updateable: boolean }> };
+      const attributionInfo = (await (
+        await fetch(
+          `${org.instanceUrl}/services/data/v${SALESFORCE_API_VERSION}/ui-api/object-info/Opportunity`,
+          { headers: { Authorization: `Bearer ${personas.ae!.accessToken}` } },
+        )
+      ).json()) as { fields: Record<string, { updateable: boolean }> };
       expect(attributionInfo.fields.CoSell_Attribution__c?.updateable).toBe(false);
-      await expect(page.locator('c-co-sell-panel lightning-input-field').evaluateAll((fields) => fields.map((f) => (f as unknown as { fieldName: string }).fieldName))).resolves.not.toContain('CoSell_Attribution__c');
-      await expect(page.locator('c-co-sell-panel lightning-output-field').evaluateAll((fields) => fields.map((f) => (f as unknown as { fieldName: string }).fieldName))).resolves.toContain('CoSell_Attribution__c');
+      await expect(
+        page
+          .locator('c-co-sell-panel lightning-input-field')
+          .evaluateAll((fields) =>
+            fields.map((f) => (f as unknown as { fieldName: string }).fieldName),
+          ),
+      ).resolves.not.toContain('CoSell_Attribution__c');
+      await expect(
+        page
+          .locator('c-co-sell-panel lightning-output-field')
+          .evaluateAll((fields) =>
+            fields.map((f) => (f as unknown as { fieldName: string }).fieldName),
+          ),
+      ).resolves.toContain('CoSell_Attribution__c');
 
       // The fix on the tag form: pick the help needed from the cloud, save (LDS write to the org).
-      const helpNeeded = page.locator('c-co-sell-panel lightning-dual-listbox').filter({ hasText: 'Help Needed From Cloud' });
+      const helpNeeded = page
+        .locator('c-co-sell-panel lightning-dual-listbox')
+        .filter({ hasText: 'Help Needed From Cloud' });
       await helpNeeded.getByRole('option', { name: 'Architecture validation' }).first().click();
       // The first of the list's buttons moves the selection to Chosen (its text is a platform label).
       await helpNeeded.locator('lightning-button-icon button').first().click();
-      await page.locator('c-co-sell-panel lightning-textarea textarea').fill('An AWS SA and an Azure architect to validate the sizing.');
+      await page
+        .locator('c-co-sell-panel lightning-textarea textarea')
+        .fill('An AWS SA and an Azure architect to validate the sizing.');
       await page.locator('c-co-sell-panel lightning-button.save-tags button').click();
       await page.getByRole('status').filter({ hasText: 'saved' }).waitFor({ timeout: 10_000 });
       const saved = await org.sobject('Opportunity').retrieve(dealId);
@@ -127,9 +187,14 @@ describe('persona journeys on the running desk', () => {
       expect(saved.LastModifiedById).toBe(personas.ae!.userId);
       // The service judges the deal again (CDC → intake): the error clears on the open page.
       const fixedAt = Date.now();
-      await card(page, 'AWS').locator('li.finding[data-severity="error"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+      await card(page, 'AWS')
+        .locator('li.finding[data-severity="error"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 30_000 });
       console.log(`findings cleared ${Date.now() - fixedAt} ms after the tag save`);
-      expect((await engagements(`Opportunity__c = '${dealId}' AND Cloud__c = 'AWS'`))[0]!.Findings__c).not.toMatch(/"severity":"error"/);
+      expect(
+        (await engagements(`Opportunity__c = '${dealId}' AND Cloud__c = 'AWS'`))[0]!.Findings__c,
+      ).not.toMatch(/"severity":"error"/);
 
       // Submit to each cloud: the org, CDC, the service and the portal move the engagement; the open page shows it.
       for (const cloud of ['AWS', 'Microsoft']) {
@@ -140,13 +205,22 @@ describe('persona journeys on the running desk', () => {
           .filter({ hasText: /Submitted|In review|Under review/ })
           .waitFor({ timeout: 45_000 })
           .catch(async (error: unknown) => {
-            throw new Error(`${cloud} card: ${await card(page, cloud).innerText()}; org: ${JSON.stringify(await engagements(`Opportunity__c = '${dealId}'`))}; ${String(error)}`);
+            throw new Error(
+              `${cloud} card: ${await card(page, cloud).innerText()}; org: ${JSON.stringify(await engagements(`Opportunity__c = '${dealId}'`))}; ${String(error)}`,
+            );
           });
-        console.log(`${cloud} engagement shown as ${await card(page, cloud).locator('lightning-badge.status').innerText()} ${Date.now() - started} ms after Submit`);
+        console.log(
+          `${cloud} engagement shown as ${await card(page, cloud).locator('lightning-badge.status').innerText()} ${Date.now() - started} ms after Submit`,
+        );
       }
       const submitted = await engagements(`Opportunity__c = '${dealId}'`);
-      expect(submitted.map((row) => [row.Cloud__c, row.Requested_Action__c]).sort()).toEqual([['AWS', null], ['Microsoft', null]]);
-      expect(submitted.every((row) => /Submitted|In review|Under review/.test(row.Status__c ?? ''))).toBe(true);
+      expect(submitted.map((row) => [row.Cloud__c, row.Requested_Action__c]).sort()).toEqual([
+        ['AWS', null],
+        ['Microsoft', null],
+      ]);
+      expect(
+        submitted.every((row) => /Submitted|In review|Under review/.test(row.Status__c ?? '')),
+      ).toBe(true);
       await pageChecks(opened, 'journey-ae-submitted');
 
       // A deal the portal refuses: Submit comes back as findings naming Salesforce fields, nothing sent.
@@ -170,10 +244,25 @@ describe('persona journeys on the running desk', () => {
   }, 180_000);
 
   it('Alliance ops (as the alliance-ops user): urgent referrals first with SLA clocks; accept, decline (generic feedback refused with guidance, then specific), assign; the org records each outcome (assigned: status and owner)', async () => {
-    interface ReferralRow { Id: string; Name: string; Priority__c: string | null; Triage_Status__c: string | null; Requested_Action__c: string | null; Decline_Reason__c: string | null; Feedback__c: string | null; OwnerId: string }
+    interface ReferralRow {
+      Id: string;
+      Name: string;
+      Priority__c: string | null;
+      Triage_Status__c: string | null;
+      Requested_Action__c: string | null;
+      Decline_Reason__c: string | null;
+      Feedback__c: string | null;
+      OwnerId: string;
+    }
     const referrals = async (where: string) =>
-      (await org.query<ReferralRow>(`SELECT Id, Name, Priority__c, Triage_Status__c, Requested_Action__c, Decline_Reason__c, Feedback__c, OwnerId FROM CoSell_Referral__c WHERE ${where}`)).records;
-    const priorityOf = new Map((await referrals("Id != null")).map((row) => [row.Id, row.Priority__c]));
+      (
+        await org.query<ReferralRow>(
+          `SELECT Id, Name, Priority__c, Triage_Status__c, Requested_Action__c, Decline_Reason__c, Feedback__c, OwnerId FROM CoSell_Referral__c WHERE ${where}`,
+        )
+      ).records;
+    const priorityOf = new Map(
+      (await referrals('Id != null')).map((row) => [row.Id, row.Priority__c]),
+    );
     for (const width of WIDTHS) {
       const opened = await openAt(site, width);
       traceHttp(opened.page);
@@ -183,11 +272,15 @@ describe('persona journeys on the running desk', () => {
         const rows = opened.page.locator('c-co-sell-inbox li[data-id]');
         await rows.first().waitFor({ timeout: 15_000 });
         console.log(`inbox usable after ${Date.now() - started} ms at ${width} px`);
-        const shown = await Promise.all((await rows.all()).map(async (item) => (await item.getAttribute('data-id')) ?? ''));
+        const shown = await Promise.all(
+          (await rows.all()).map(async (item) => (await item.getAttribute('data-id')) ?? ''),
+        );
         const urgent = shown.map((id) => priorityOf.get(id) === 'Urgent');
         expect(urgent[0]).toBe(true);
         // Once a non-urgent referral is listed, no urgent one follows.
-        expect(urgent.indexOf(false) === -1 || !urgent.slice(urgent.indexOf(false)).includes(true)).toBe(true);
+        expect(
+          urgent.indexOf(false) === -1 || !urgent.slice(urgent.indexOf(false)).includes(true),
+        ).toBe(true);
         expect(await rows.first().getByRole('timer').innerText()).toMatch(/\d/);
         await pageChecks(opened, `journey-inbox-${width}`);
       } finally {
@@ -202,7 +295,11 @@ describe('persona journeys on the running desk', () => {
       await page.goto(`${desk.url}/lightning/inbox?as=alliance-ops`);
       const rows = page.locator('c-co-sell-inbox li[data-id]');
       await rows.first().waitFor({ timeout: 15_000 });
-      const [acceptId, declineId, assignId] = (await Promise.all((await rows.all()).map(async (item) => (await item.getAttribute('data-id')) ?? ''))).slice(0, 3) as [string, string, string];
+      const [acceptId, declineId, assignId] = (
+        await Promise.all(
+          (await rows.all()).map(async (item) => (await item.getAttribute('data-id')) ?? ''),
+        )
+      ).slice(0, 3) as [string, string, string];
       const row = (id: string) => page.locator(`c-co-sell-inbox li[data-id="${id}"]`);
       const pick = async (scope: ReturnType<Page['locator']>, option: string) => {
         await scope.locator('button').first().click();
@@ -219,11 +316,14 @@ describe('persona journeys on the running desk', () => {
       await reason.locator('button').first().click();
       const firstReason = (await reason.getByRole('option').nth(1).innerText()).trim();
       await reason.getByRole('option').nth(1).click();
-      await decline.locator('lightning-textarea.feedback textarea').fill('Not the right fit at this time.');
+      await decline
+        .locator('lightning-textarea.feedback textarea')
+        .fill('Not the right fit at this time.');
       await decline.locator('lightning-button.save button').click();
       await decline.locator('.generic-warning').waitFor();
       expect((await referrals(`Id = '${declineId}'`))[0]!.Requested_Action__c).toBeNull();
-      const specific = 'The customer needs 40 seats for six months; our floor is 250 seats or a 12-month commit, so resubmit when that changes.';
+      const specific =
+        'The customer needs 40 seats for six months; our floor is 250 seats or a 12-month commit, so resubmit when that changes.';
       await decline.locator('lightning-textarea.feedback textarea').fill(specific);
       await decline.locator('lightning-button.save button').click();
 
@@ -234,22 +334,43 @@ describe('persona journeys on the running desk', () => {
       await screenshot(page, 'journey-inbox-decisions');
 
       // The org holds each outcome once the service has taken the request (the action is cleared).
-      const settled = async (id: string, done = (record: ReferralRow) => record.Triage_Status__c !== 'New') => {
+      const settled = async (
+        id: string,
+        done = (record: ReferralRow) => record.Triage_Status__c !== 'New',
+      ) => {
         const deadline = Date.now() + 45_000;
         for (;;) {
           const [record] = await referrals(`Id = '${id}'`);
           if (record && record.Requested_Action__c === null && done(record)) return record;
-          if (Date.now() > deadline) throw new Error(`referral ${id} not settled: ${JSON.stringify(record)}`);
+          if (Date.now() > deadline)
+            throw new Error(`referral ${id} not settled: ${JSON.stringify(record)}`);
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       };
       const accepted = await settled(acceptId);
       const declined = await settled(declineId);
       const assigned = await settled(assignId, (record) => record.Triage_Status__c === 'Assigned');
-      console.log('referral outcomes', JSON.stringify([accepted, declined, assigned].map((r) => [r.Triage_Status__c, r.Decline_Reason__c, r.OwnerId])));
+      console.log(
+        'referral outcomes',
+        JSON.stringify(
+          [accepted, declined, assigned].map((r) => [
+            r.Triage_Status__c,
+            r.Decline_Reason__c,
+            r.OwnerId,
+          ]),
+        ),
+      );
       expect(accepted.Triage_Status__c).toMatch(/Accept/);
-      expect(declined).toMatchObject({ Triage_Status__c: expect.stringMatching(/Declin|Reject/), Decline_Reason__c: firstReason, Feedback__c: specific });
-      const tomas = (await org.query<{ Id: string }>("SELECT Id FROM User WHERE Username = 'alliances@cosell.local'")).records[0]!;
+      expect(declined).toMatchObject({
+        Triage_Status__c: expect.stringMatching(/Declin|Reject/),
+        Decline_Reason__c: firstReason,
+        Feedback__c: specific,
+      });
+      const tomas = (
+        await org.query<{ Id: string }>(
+          "SELECT Id FROM User WHERE Username = 'alliances@cosell.local'",
+        )
+      ).records[0]!;
       expect(assigned).toMatchObject({ Triage_Status__c: 'Assigned', OwnerId: tomas.Id });
       // The page acted as the alliance-ops persona, who is this user.
       expect(personas['alliance-ops']!.userId).toBe(tomas.Id);
@@ -259,18 +380,40 @@ describe('persona journeys on the running desk', () => {
     }
   }, 180_000);
 
-  it('RevOps (as the RevOps user): attribution per cloud and fiscal quarter from the org\'s CoSell_Metric__c; Microsoft FY2027Q1 is July–September 2026; three trend charts with their text alternatives; the CSV downloads', async () => {
-    interface MetricRow { Metric_Key__c: string; Value__c: number | null }
-    const metricValue = async (key: string) => (await org.query<MetricRow>(`SELECT Metric_Key__c, Value__c FROM CoSell_Metric__c WHERE Metric_Key__c = '${key}'`)).records[0]?.Value__c ?? 0;
+  it("RevOps (as the RevOps user): attribution per cloud and fiscal quarter from the org's CoSell_Metric__c; Microsoft FY2027Q1 is July–September 2026; three trend charts with their text alternatives; the CSV downloads", async () => {
+    interface MetricRow {
+      Metric_Key__c: string;
+      Value__c: number | null;
+    }
+    const metricValue = async (key: string) =>
+      (
+        await org.query<MetricRow>(
+          `SELECT Metric_Key__c, Value__c FROM CoSell_Metric__c WHERE Metric_Key__c = '${key}'`,
+        )
+      ).records[0]?.Value__c ?? 0;
     const microsoftQ1 = metricKey('Microsoft', 'FY2027Q1', 'Pipeline Count', 'Sourced');
     // All-cloud rows use calendar quarters: July–September 2026 is FY2026Q3 there.
     const allQ3 = metricKey('All', 'FY2026Q3', 'Pipeline Count', 'Sourced');
     const before = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
     // A Microsoft-sourced deal won in mid-August 2026 lands in Microsoft's FY2027Q1 on the desk's next metric tick.
-    const account = (await org.sobject('Account').create({ Name: 'Adatum Freight', BillingCountry: 'US' })) as { id: string };
-    await org.sobject('Opportunity').create({ Name: 'Adatum Freight - route analytics on Fabric', AccountId: account.id, Amount: 240000, CurrencyIsoCode: 'USD', StageName: 'Closed Won', CloseDate: '2026-08-14', CoSell_Clouds__c: 'Microsoft', CoSell_Origin__c: 'Hyperscaler-led', CoSell_Originating_Cloud__c: 'Microsoft', Tenancy_Archetype__c: 'ISV-hosted SaaS' });
+    const account = (await org
+      .sobject('Account')
+      .create({ Name: 'Adatum Freight', BillingCountry: 'US' })) as { id: string };
+    await org.sobject('Opportunity').create({
+      Name: 'Adatum Freight - route analytics on Fabric',
+      AccountId: account.id,
+      Amount: 240000,
+      CurrencyIsoCode: 'USD',
+      StageName: 'Closed Won',
+      CloseDate: '2026-08-14',
+      CoSell_Clouds__c: 'Microsoft',
+      CoSell_Origin__c: 'Hyperscaler-led',
+      CoSell_Originating_Cloud__c: 'Microsoft',
+      Tenancy_Archetype__c: 'ISV-hosted SaaS',
+    });
     const deadline = Date.now() + 60_000;
-    while ((await metricValue(microsoftQ1)) !== before.microsoft + 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    while ((await metricValue(microsoftQ1)) !== before.microsoft + 1 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 500));
     const after = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
     expect(after).toEqual({ microsoft: before.microsoft + 1, all: before.all + 1 });
     // The org holds eight quarters with their dates for the trend, and serves Chart.js to the page.
@@ -294,9 +437,13 @@ describe('persona journeys on the running desk', () => {
         console.log(`attribution page usable after ${Date.now() - started} ms at ${width} px`);
         await period.locator('button').first().click();
         await period.getByRole('option', { name: 'FY2027Q1' }).first().click();
-        const microsoftRow = page.locator('c-co-sell-attribution table.pipeline tr[data-cloud="Microsoft"]');
+        const microsoftRow = page.locator(
+          'c-co-sell-attribution table.pipeline tr[data-cloud="Microsoft"]',
+        );
         // The page shows the org's figure, as the RevOps user reads it.
-        await expect(microsoftRow.locator('td.sourced-count').innerText()).resolves.toBe(String(after.microsoft));
+        await expect(microsoftRow.locator('td.sourced-count').innerText()).resolves.toBe(
+          String(after.microsoft),
+        );
         // The trend: three charts drawn from the org's quarters, each with its text alternative.
         expect(await expectTrendCharts(page)).toEqual([
           'Sourced vs influenced pipeline by quarter',
@@ -308,12 +455,19 @@ describe('persona journeys on the running desk', () => {
         await backToChart(page);
         await pageChecks(opened, `journey-revops-${width}`);
         if (width === 1280) {
-          const [download] = await Promise.all([page.waitForEvent('download'), page.locator('c-co-sell-attribution a.download').click()]);
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.locator('c-co-sell-attribution a.download').click(),
+          ]);
           expect(download.suggestedFilename()).toBe('cosell-metrics-FY2027Q1.csv');
           const csv = readFileSync(await download.path(), 'utf8');
           const lines = csv.trim().split(/\r\n/);
           expect(lines[0]).toBe('Cloud,Fiscal period,Metric,Segment,Value,Sample size,Computed at');
-          expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Microsoft,FY2027Q1,Pipeline Count,Sourced,${after.microsoft},`)));
+          expect(lines).toContainEqual(
+            expect.stringMatching(
+              new RegExp(`^Microsoft,FY2027Q1,Pipeline Count,Sourced,${after.microsoft},`),
+            ),
+          );
           expect(lines.slice(1).every((line) => line.split(',')[1] === 'FY2027Q1')).toBe(true);
         }
       } finally {

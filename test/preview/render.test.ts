@@ -4,14 +4,29 @@
 // exercised as they talk HTTP. (The persona journeys against the running local org are separate.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page, Route } from 'playwright-core';
-import { openAt, openPreviewSite, overflowing, screenshot, seriousViolations, type PreviewSite } from './browser.js';
+import {
+  openAt,
+  openPreviewSite,
+  overflowing,
+  screenshot,
+  seriousViolations,
+  type PreviewSite,
+} from './browser.js';
 
 const ORG = 'http://org.preview.test';
 const OPPORTUNITY_ID = '006000000000001AAA';
 const ENGAGEMENT_ID = 'a01000000000001AAA';
 const WIDTHS = [1280, 400];
 
-const field = (label: string, dataType: string, extra: Record<string, unknown> = {}) => ({ apiName: label, label, dataType, updateable: true, createable: true, required: false, ...extra });
+const field = (label: string, dataType: string, extra: Record<string, unknown> = {}) => ({
+  apiName: label,
+  label,
+  dataType,
+  updateable: true,
+  createable: true,
+  required: false,
+  ...extra,
+});
 
 const OPPORTUNITY_INFO = {
   apiName: 'Opportunity',
@@ -21,8 +36,14 @@ const OPPORTUNITY_INFO = {
   fields: {
     CoSell_Clouds__c: { ...field('Clouds', 'MultiPicklist'), apiName: 'CoSell_Clouds__c' },
     CoSell_Origin__c: { ...field('Co-sell origin', 'Picklist'), apiName: 'CoSell_Origin__c' },
-    CoSell_Help_Details__c: { ...field('Help details', 'TextArea', { length: 32768 }), apiName: 'CoSell_Help_Details__c' },
-    CoSell_Attribution__c: { ...field('Attribution', 'Picklist', { updateable: false }), apiName: 'CoSell_Attribution__c' },
+    CoSell_Help_Details__c: {
+      ...field('Help details', 'TextArea', { length: 32768 }),
+      apiName: 'CoSell_Help_Details__c',
+    },
+    CoSell_Attribution__c: {
+      ...field('Attribution', 'Picklist', { updateable: false }),
+      apiName: 'CoSell_Attribution__c',
+    },
   },
 };
 
@@ -31,7 +52,12 @@ const ENGAGEMENT_INFO = {
   createable: true,
   updateable: true,
   defaultRecordTypeId: '012000000000000AAA',
-  fields: { Requested_Action__c: { ...field('Requested action', 'Picklist'), apiName: 'Requested_Action__c' } },
+  fields: {
+    Requested_Action__c: {
+      ...field('Requested action', 'Picklist'),
+      apiName: 'Requested_Action__c',
+    },
+  },
 };
 
 const PICKLISTS: Record<string, string[]> = {
@@ -59,14 +85,28 @@ const ENGAGEMENT = {
     Status__c: value('Draft'),
     Portal_Id__c: value('O1234567'),
     Requested_Action__c: value(null),
-    Findings__c: value(JSON.stringify([{ severity: 'error', field: 'CoSell_Origin__c', message: 'AWS needs the co-sell origin.' }])),
+    Findings__c: value(
+      JSON.stringify([
+        { severity: 'error', field: 'CoSell_Origin__c', message: 'AWS needs the co-sell origin.' },
+      ]),
+    ),
     Last_Synced_At__c: value('2026-11-24T10:30:00.000Z'),
     Sync_Error__c: value(null),
   },
 };
 
-function metric(cloud: string, period: string, name: string, segment: string, v: number, sample: number) {
-  const id = `a02${cloud}${name}${segment}`.replace(/[^a-zA-Z0-9]/g, '').slice(0, 18).padEnd(18, '0');
+function metric(
+  cloud: string,
+  period: string,
+  name: string,
+  segment: string,
+  v: number,
+  sample: number,
+) {
+  const id = `a02${cloud}${name}${segment}`
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .slice(0, 18)
+    .padEnd(18, '0');
   return {
     node: {
       Id: id,
@@ -82,7 +122,8 @@ function metric(cloud: string, period: string, name: string, segment: string, v:
 }
 
 // Google's samples are below the minimum, so its uplift cells carry the long insufficient-data text.
-const sampleOf = (cloud: string, sample: number) => (cloud === 'Google' ? Math.min(sample, 4) : sample);
+const sampleOf = (cloud: string, sample: number) =>
+  cloud === 'Google' ? Math.min(sample, 4) : sample;
 const METRICS = ['AWS', 'Microsoft', 'Google', 'All'].flatMap((cloud) => [
   metric(cloud, 'FY2027Q1', 'Pipeline Count', 'Sourced', 12, 12),
   metric(cloud, 'FY2027Q1', 'Pipeline Value', 'Sourced', 1_250_000, 12),
@@ -99,8 +140,22 @@ const METRICS = ['AWS', 'Microsoft', 'Google', 'All'].flatMap((cloud) => [
 ]);
 
 const OPPORTUNITIES = [
-  { node: { Id: OPPORTUNITY_ID, Name: { value: 'Acme data platform migration' }, StageName: { value: 'Qualification' }, CoSell_Clouds__c: { value: 'AWS;Microsoft' } } },
-  { node: { Id: '006000000000002AAA', Name: { value: 'Globex analytics' }, StageName: { value: 'Proposal' }, CoSell_Clouds__c: { value: 'Google' } } },
+  {
+    node: {
+      Id: OPPORTUNITY_ID,
+      Name: { value: 'Acme data platform migration' },
+      StageName: { value: 'Qualification' },
+      CoSell_Clouds__c: { value: 'AWS;Microsoft' },
+    },
+  },
+  {
+    node: {
+      Id: '006000000000002AAA',
+      Name: { value: 'Globex analytics' },
+      StageName: { value: 'Proposal' },
+      CoSell_Clouds__c: { value: 'Google' },
+    },
+  },
 ];
 
 /** A stand-in for the org's HTTP answers, recording the writes it received. */
@@ -108,46 +163,110 @@ function fakeOrg() {
   const writes: Array<{ method: string; path: string; body: unknown }> = [];
   // The engagement as the service would move it: a Submit request is picked up and cleared, and the
   // status written back, after `reviewAfterReads` further reads of the related list.
-  let engagement = structuredClone(ENGAGEMENT) as typeof ENGAGEMENT & { fields: Record<string, { value: unknown; displayValue: unknown }> };
+  let engagement = structuredClone(ENGAGEMENT) as typeof ENGAGEMENT & {
+    fields: Record<string, { value: unknown; displayValue: unknown }>;
+  };
   let readsUntilWriteBack = -1;
-  let opportunity: Record<string, unknown> = { CoSell_Clouds__c: 'AWS', CoSell_Origin__c: null, CoSell_Help_Details__c: null, CoSell_Attribution__c: 'Influenced' };
-  const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept', 'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE' };
-  const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, headers: { ...cors, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  let opportunity: Record<string, unknown> = {
+    CoSell_Clouds__c: 'AWS',
+    CoSell_Origin__c: null,
+    CoSell_Help_Details__c: null,
+    CoSell_Attribution__c: 'Influenced',
+  };
+  const cors = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+    'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
+  };
+  const json = (route: Route, status: number, body: unknown) =>
+    route.fulfill({
+      status,
+      headers: { ...cors, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   async function handle(route: Route) {
     const request = route.request();
     const url = new URL(request.url());
     const path = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '');
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    if (request.headers().authorization !== 'Bearer preview-token') return json(route, 401, [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]);
-    if (request.method() !== 'GET') writes.push({ method: request.method(), path, body: request.postDataJSON() });
+    if (request.headers().authorization !== 'Bearer preview-token')
+      return json(route, 401, [
+        { errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' },
+      ]);
+    if (request.method() !== 'GET')
+      writes.push({ method: request.method(), path, body: request.postDataJSON() });
     if (path === '/ui-api/object-info/Opportunity') return json(route, 200, OPPORTUNITY_INFO);
-    if (path === '/ui-api/object-info/CoSell_Engagement__c') return json(route, 200, ENGAGEMENT_INFO);
-    const picklist = /^\/ui-api\/object-info\/Opportunity\/picklist-values\/[^/]+\/(\w+)$/.exec(path);
-    if (picklist) return json(route, 200, { defaultValue: null, controllerValues: {}, values: (PICKLISTS[picklist[1] ?? ''] ?? []).map((v: string) => ({ label: v, value: v, validFor: [], attributes: null })) });
-    if (path === `/ui-api/records/${OPPORTUNITY_ID}` && request.method() === 'GET') return json(route, 200, opportunityRecord(opportunity));
+    if (path === '/ui-api/object-info/CoSell_Engagement__c')
+      return json(route, 200, ENGAGEMENT_INFO);
+    const picklist = /^\/ui-api\/object-info\/Opportunity\/picklist-values\/[^/]+\/(\w+)$/.exec(
+      path,
+    );
+    if (picklist)
+      return json(route, 200, {
+        defaultValue: null,
+        controllerValues: {},
+        values: (PICKLISTS[picklist[1] ?? ''] ?? []).map((v: string) => ({
+          label: v,
+          value: v,
+          validFor: [],
+          attributes: null,
+        })),
+      });
+    if (path === `/ui-api/records/${OPPORTUNITY_ID}` && request.method() === 'GET')
+      return json(route, 200, opportunityRecord(opportunity));
     if (path === `/ui-api/records/${OPPORTUNITY_ID}` && request.method() === 'PATCH') {
-      opportunity = { ...opportunity, ...(request.postDataJSON() as { fields: Record<string, unknown> }).fields };
+      opportunity = {
+        ...opportunity,
+        ...(request.postDataJSON() as { fields: Record<string, unknown> }).fields,
+      };
       return json(route, 200, opportunityRecord(opportunity));
     }
     if (path === `/ui-api/records/${ENGAGEMENT_ID}` && request.method() === 'PATCH') {
       const fields = (request.postDataJSON() as { fields: Record<string, unknown> }).fields;
-      engagement = { ...engagement, fields: { ...engagement.fields, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, value(v)])) } };
+      engagement = {
+        ...engagement,
+        fields: {
+          ...engagement.fields,
+          ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, value(v)])),
+        },
+      };
       readsUntilWriteBack = 1;
       return json(route, 200, engagement);
     }
     if (path === `/ui-api/related-list-records/${OPPORTUNITY_ID}/CoSell_Engagements__r`) {
       if (readsUntilWriteBack === 0) {
-        engagement = { ...engagement, fields: { ...engagement.fields, Requested_Action__c: value(null), Status__c: value('Submitted'), Findings__c: value('[]') } };
+        engagement = {
+          ...engagement,
+          fields: {
+            ...engagement.fields,
+            Requested_Action__c: value(null),
+            Status__c: value('Submitted'),
+            Findings__c: value('[]'),
+          },
+        };
       }
       readsUntilWriteBack -= 1;
-      return json(route, 200, { records: [engagement], count: 1, listReference: { relatedListId: 'CoSell_Engagements__r' } });
+      return json(route, 200, {
+        records: [engagement],
+        count: 1,
+        listReference: { relatedListId: 'CoSell_Engagements__r' },
+      });
     }
     if (path === '/graphql') {
       const { query } = request.postDataJSON() as { query: string };
-      if (query.includes('Opportunity(')) return json(route, 200, { data: { uiapi: { query: { Opportunity: { edges: OPPORTUNITIES } } } }, errors: [] });
-      return json(route, 200, { data: { uiapi: { query: { CoSell_Metric__c: { edges: METRICS } } } }, errors: [] });
+      if (query.includes('Opportunity('))
+        return json(route, 200, {
+          data: { uiapi: { query: { Opportunity: { edges: OPPORTUNITIES } } } },
+          errors: [],
+        });
+      return json(route, 200, {
+        data: { uiapi: { query: { CoSell_Metric__c: { edges: METRICS } } } },
+        errors: [],
+      });
     }
-    return json(route, 404, [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` }]);
+    return json(route, 404, [
+      { errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` },
+    ]);
   }
   return { writes, install: (page: Page) => page.route(`${ORG}/**`, handle) };
 }
@@ -156,77 +275,108 @@ describe('Lightning preview in chromium', () => {
   let site: PreviewSite;
 
   beforeAll(async () => {
-    site = await openPreviewSite(() => ({ instanceUrl: ORG, accessToken: 'preview-token', apiVersion: '63.0' }));
+    site = await openPreviewSite(() => ({
+      instanceUrl: ORG,
+      accessToken: 'preview-token',
+      apiVersion: '63.0',
+    }));
   });
 
   afterAll(async () => {
     await site?.close();
   });
 
-  it.each(WIDTHS)('index at %i px: the demo opportunities, each linked to its record page', async (width) => {
-    const { page, errors, close } = await openAt(site, width, fakeOrg().install);
-    try {
-      await page.goto(`${site.url}/`);
-      const links = page.locator('preview-app ul.opportunities a');
-      await links.first().waitFor();
-      const texts = await links.allInnerTexts();
-      const hrefs = await Promise.all((await links.all()).map((link) => link.getAttribute('href')));
-      expect(texts.map((text, i) => [text, hrefs[i]])).toEqual([
-        ['Acme data platform migration', `/lightning/opportunity/${OPPORTUNITY_ID}`],
-        ['Globex analytics', '/lightning/opportunity/006000000000002AAA'],
-      ]);
-      await links.first().click();
-      await page.locator('c-co-sell-panel li.cloud-card').first().waitFor();
-      expect(new URL(page.url()).pathname).toBe(`/lightning/opportunity/${OPPORTUNITY_ID}`);
-      expect(await overflowing(page)).toEqual([]);
-      expect(await seriousViolations(page)).toEqual([]);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+  it.each(WIDTHS)(
+    'index at %i px: the demo opportunities, each linked to its record page',
+    async (width) => {
+      const { page, errors, close } = await openAt(site, width, fakeOrg().install);
+      try {
+        await page.goto(`${site.url}/`);
+        const links = page.locator('preview-app ul.opportunities a');
+        await links.first().waitFor();
+        const texts = await links.allInnerTexts();
+        const hrefs = await Promise.all(
+          (await links.all()).map((link) => link.getAttribute('href')),
+        );
+        expect(texts.map((text, i) => [text, hrefs[i]])).toEqual([
+          ['Acme data platform migration', `/lightning/opportunity/${OPPORTUNITY_ID}`],
+          ['Globex analytics', '/lightning/opportunity/006000000000002AAA'],
+        ]);
+        await links.first().click();
+        await page.locator('c-co-sell-panel li.cloud-card').first().waitFor();
+        expect(new URL(page.url()).pathname).toBe(`/lightning/opportunity/${OPPORTUNITY_ID}`);
+        expect(await overflowing(page)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 
-  it.each(WIDTHS)('record page at %i px: the panel reads its record, engagements and findings over the UI API, spaced and uncut', async (width) => {
-    const org = fakeOrg();
-    const { page, errors, close } = await openAt(site, width, org.install);
-    try {
-      const started = Date.now();
-      await page.goto(`${site.url}/lightning/opportunity/${OPPORTUNITY_ID}`);
-      const card = page.locator('c-co-sell-panel li.cloud-card[data-cloud="AWS"]');
-      await card.waitFor();
-      console.log(`record page usable after ${Date.now() - started} ms at ${width} px`);
-      await expect(card.locator('.finding-message').textContent()).resolves.toBe('AWS needs the co-sell origin.');
-      await expect(card.locator('.finding-field').textContent()).resolves.toContain('Co-sell origin');
-      // The platform's template compiler drops the space before the date component unless the markup keeps it.
-      const synced = (await card.locator('p', { hasText: 'Last synced' }).innerText()).replace(/\s+/g, ' ');
-      expect(synced).toMatch(/^Last synced: Nov 24, 2026, 10:30 AM$/);
-      await page.locator('c-co-sell-panel lightning-input-field').first().waitFor();
-      await expect(page.locator('c-co-sell-panel lightning-output-field').innerText()).resolves.toContain('Influenced');
-      expect(await overflowing(page)).toEqual([]);
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `record-page-${width}`);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+  it.each(WIDTHS)(
+    'record page at %i px: the panel reads its record, engagements and findings over the UI API, spaced and uncut',
+    async (width) => {
+      const org = fakeOrg();
+      const { page, errors, close } = await openAt(site, width, org.install);
+      try {
+        const started = Date.now();
+        await page.goto(`${site.url}/lightning/opportunity/${OPPORTUNITY_ID}`);
+        const card = page.locator('c-co-sell-panel li.cloud-card[data-cloud="AWS"]');
+        await card.waitFor();
+        console.log(`record page usable after ${Date.now() - started} ms at ${width} px`);
+        await expect(card.locator('.finding-message').textContent()).resolves.toBe(
+          'AWS needs the co-sell origin.',
+        );
+        await expect(card.locator('.finding-field').textContent()).resolves.toContain(
+          'Co-sell origin',
+        );
+        // The platform's template compiler drops the space before the date component unless the markup keeps it.
+        const synced = (await card.locator('p', { hasText: 'Last synced' }).innerText()).replace(
+          /\s+/g,
+          ' ',
+        );
+        expect(synced).toMatch(/^Last synced: Nov 24, 2026, 10:30 AM$/);
+        await page.locator('c-co-sell-panel lightning-input-field').first().waitFor();
+        await expect(
+          page.locator('c-co-sell-panel lightning-output-field').innerText(),
+        ).resolves.toContain('Influenced');
+        expect(await overflowing(page)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `record-page-${width}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 
   it('record page: saving the tag form sends one UI API PATCH of the editable fields and toasts', async () => {
     const org = fakeOrg();
     const { page, errors, close } = await openAt(site, 1280, org.install);
     try {
       await page.goto(`${site.url}/lightning/opportunity/${OPPORTUNITY_ID}`);
-      const origin = page.locator('c-co-sell-panel lightning-input-field lightning-combobox', { hasText: 'Co-sell origin' });
+      const origin = page.locator('c-co-sell-panel lightning-input-field lightning-combobox', {
+        hasText: 'Co-sell origin',
+      });
       await origin.locator('button').click();
       await origin.getByRole('option', { name: 'Partner-originated' }).click();
-      await page.locator('c-co-sell-panel lightning-textarea textarea').fill('Need an AWS SA for the migration plan.');
+      await page
+        .locator('c-co-sell-panel lightning-textarea textarea')
+        .fill('Need an AWS SA for the migration plan.');
       await page.locator('c-co-sell-panel lightning-button.save-tags button').click();
       await page.getByRole('status').filter({ hasText: 'saved' }).waitFor();
       expect(org.writes).toEqual([
         {
           method: 'PATCH',
           path: `/ui-api/records/${OPPORTUNITY_ID}`,
-          body: { fields: { CoSell_Clouds__c: 'AWS', CoSell_Origin__c: 'Partner-originated', CoSell_Help_Details__c: 'Need an AWS SA for the migration plan.' } },
+          body: {
+            fields: {
+              CoSell_Clouds__c: 'AWS',
+              CoSell_Origin__c: 'Partner-originated',
+              CoSell_Help_Details__c: 'Need an AWS SA for the migration plan.',
+            },
+          },
         },
       ]);
       await screenshot(page, 'record-page-tags-saved');
@@ -245,10 +395,18 @@ describe('Lightning preview in chromium', () => {
       await card.locator('lightning-button.submit button').click();
       await card.locator('.pending').waitFor();
       const started = Date.now();
-      await card.locator('lightning-badge.status', { hasText: 'Submitted' }).waitFor({ timeout: 15_000 });
+      await card
+        .locator('lightning-badge.status', { hasText: 'Submitted' })
+        .waitFor({ timeout: 15_000 });
       console.log(`written-back status shown ${Date.now() - started} ms after the pending state`);
       expect(await card.locator('.pending').count()).toBe(0);
-      expect(org.writes).toEqual([{ method: 'PATCH', path: `/ui-api/records/${ENGAGEMENT_ID}`, body: { fields: { Requested_Action__c: 'Submit' } } }]);
+      expect(org.writes).toEqual([
+        {
+          method: 'PATCH',
+          path: `/ui-api/records/${ENGAGEMENT_ID}`,
+          body: { fields: { Requested_Action__c: 'Submit' } },
+        },
+      ]);
       await screenshot(page, 'record-page-submitted');
       expect(errors).toEqual([]);
     } finally {
@@ -275,28 +433,35 @@ describe('Lightning preview in chromium', () => {
       const lines = csv.trim().split(/\r?\n/);
       expect(lines).toHaveLength(1 + METRICS.length);
       expect(lines.slice(1).every((line) => line.includes('FY2027Q1'))).toBe(true);
-      expect(await page.locator('c-co-sell-attribution .calendar-note').innerText()).toContain("Microsoft's year runs July to June");
+      expect(await page.locator('c-co-sell-attribution .calendar-note').innerText()).toContain(
+        "Microsoft's year runs July to June",
+      );
       expect(errors).toEqual([]);
     } finally {
       await close();
     }
   });
 
-  it.each([1240, 1280, 400])('attribution page at %i px: the GraphQL metrics fill the three tables inside their card', async (width) => {
-    const org = fakeOrg();
-    const { page, errors, close } = await openAt(site, width, org.install);
-    try {
-      const started = Date.now();
-      await page.goto(`${site.url}/lightning/attribution`);
-      await page.locator('c-co-sell-attribution table.uplift-table tbody tr').first().waitFor();
-      console.log(`attribution page usable after ${Date.now() - started} ms at ${width} px`);
-      expect(await page.locator('c-co-sell-attribution table.uplift-table tbody tr').count()).toBe(4);
-      expect(await overflowing(page)).toEqual([]);
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `attribution-${width}`);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+  it.each([1240, 1280, 400])(
+    'attribution page at %i px: the GraphQL metrics fill the three tables inside their card',
+    async (width) => {
+      const org = fakeOrg();
+      const { page, errors, close } = await openAt(site, width, org.install);
+      try {
+        const started = Date.now();
+        await page.goto(`${site.url}/lightning/attribution`);
+        await page.locator('c-co-sell-attribution table.uplift-table tbody tr').first().waitFor();
+        console.log(`attribution page usable after ${Date.now() - started} ms at ${width} px`);
+        expect(
+          await page.locator('c-co-sell-attribution table.uplift-table tbody tr').count(),
+        ).toBe(4);
+        expect(await overflowing(page)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `attribution-${width}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 });

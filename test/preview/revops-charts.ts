@@ -9,20 +9,25 @@ const CHART = 'c-co-sell-attribution c-co-sell-trend-chart';
 interface CanvasLike {
   width: number;
   height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  } | null;
 }
 
 /** Coloured pixels on a chart's canvas (an empty canvas has none): read in the page, through the shadow roots. */
 async function inkOn(page: Page, index: number): Promise<number> {
-  return page.locator(`${CHART} canvas`).nth(index).evaluate((element) => {
-    const canvas = element as unknown as CanvasLike;
-    const context = canvas.getContext('2d');
-    if (!context || canvas.width === 0 || canvas.height === 0) return 0;
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink += 1;
-    return ink;
-  });
+  return page
+    .locator(`${CHART} canvas`)
+    .nth(index)
+    .evaluate((element) => {
+      const canvas = element as unknown as CanvasLike;
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0 || canvas.height === 0) return 0;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink += 1;
+      return ink;
+    });
 }
 
 /** The ink on a chart once Chart.js has drawn it (its first frame follows the script's load), or 0 after the wait. */

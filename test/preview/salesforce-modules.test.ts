@@ -13,26 +13,37 @@ interface Plugin {
 }
 
 const LABELS = join(process.cwd(), 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
-const context = { error: (message: string): never => { throw new Error(message); } };
+const context = {
+  error: (message: string): never => {
+    throw new Error(message);
+  },
+};
 const dir = mkdtempSync(join(tmpdir(), 'cosell-labels-'));
 
 const STATIC_RESOURCES = join(process.cwd(), 'force-app/main/default/staticresources');
 
 function plugin(labelsFile = LABELS): Plugin {
-  return salesforceModules({ labelsFile, refreshModule: '/refresh.js', userModule: '/user.js', staticResourcesDir: STATIC_RESOURCES }) as Plugin;
+  return salesforceModules({
+    labelsFile,
+    refreshModule: '/refresh.js',
+    userModule: '/user.js',
+    staticResourcesDir: STATIC_RESOURCES,
+  }) as Plugin;
 }
 
 function moduleText(source: string, labelsFile?: string): string | null {
   const p = plugin(labelsFile);
   const id = p.resolveId.call(context, source);
-  return id === null ? null : p.load.call(context, id) ?? id;
+  return id === null ? null : (p.load.call(context, id) ?? id);
 }
 
 describe('preview @salesforce modules', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives a custom label the value force-app defines', () => {
-    expect(moduleText('@salesforce/label/c.CoSell_Panel_Last_Synced')).toBe('export default "Last synced";');
+    expect(moduleText('@salesforce/label/c.CoSell_Panel_Last_Synced')).toBe(
+      'export default "Last synced";',
+    );
   });
 
   it('fails the build on a label force-app does not define, naming it and the file', () => {
@@ -51,15 +62,21 @@ describe('preview @salesforce modules', () => {
   });
 
   it('compiles schema imports to the object and field references LDS takes', () => {
-    expect(moduleText('@salesforce/schema/Opportunity')).toBe('export default {"objectApiName":"Opportunity"};');
+    expect(moduleText('@salesforce/schema/Opportunity')).toBe(
+      'export default {"objectApiName":"Opportunity"};',
+    );
     expect(moduleText('@salesforce/schema/CoSell_Referral__c.Decline_Reason__c')).toBe(
       'export default {"objectApiName":"CoSell_Referral__c","fieldApiName":"Decline_Reason__c"};',
     );
   });
 
   it('points a static resource at the org that serves it, and fails the build on one force-app lacks', () => {
-    expect(moduleText('@salesforce/resourceUrl/chartjs')).toBe('import { orgResourceUrl } from "/user.js"; export default orgResourceUrl("chartjs");');
-    expect(() => moduleText('@salesforce/resourceUrl/d3')).toThrow(`Unknown static resource d3: it is not in ${STATIC_RESOURCES}`);
+    expect(moduleText('@salesforce/resourceUrl/chartjs')).toBe(
+      'import { orgResourceUrl } from "/user.js"; export default orgResourceUrl("chartjs");',
+    );
+    expect(() => moduleText('@salesforce/resourceUrl/d3')).toThrow(
+      `Unknown static resource d3: it is not in ${STATIC_RESOURCES}`,
+    );
   });
 
   it('leaves other modules to the next resolver', () => {

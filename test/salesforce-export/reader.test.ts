@@ -11,14 +11,19 @@ import {
 
 const FIXTURE = new URL('../fixtures/opportunities-export.csv', import.meta.url);
 
-async function readAll(source: Parameters<typeof readOpportunityExport>[0], options?: Parameters<typeof readOpportunityExport>[1]): Promise<ExportRow[]> {
+async function readAll(
+  source: Parameters<typeof readOpportunityExport>[0],
+  options?: Parameters<typeof readOpportunityExport>[1],
+): Promise<ExportRow[]> {
   const rows: ExportRow[] = [];
   for await (const row of readOpportunityExport(source, options)) rows.push(row);
   return rows;
 }
 
-const HEADER = 'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Account.Name,CoSell_Clouds__c';
-const GOOD = '006Hs00001Nwh01AAA,Northwind Health – lakehouse,240000,Prospecting,false,false,2027-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,Northwind Health,Microsoft';
+const HEADER =
+  'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Account.Name,CoSell_Clouds__c';
+const GOOD =
+  '006Hs00001Nwh01AAA,Northwind Health – lakehouse,240000,Prospecting,false,false,2027-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,Northwind Health,Microsoft';
 
 describe('readOpportunityExport', () => {
   it('reads a report export into canonical opportunities, multi-selects split and datetimes normalised', async () => {
@@ -38,13 +43,25 @@ describe('readOpportunityExport', () => {
       amount: 240_000,
       isClosed: false,
       account: { name: 'Northwind Health' },
-      coSell: { clouds: ['Microsoft'], origin: 'Partner-led', originatingCloud: null, helpNeeded: ['Architecture validation', 'Customer introduction'], commitDrawdown: 'Microsoft MACC' },
+      coSell: {
+        clouds: ['Microsoft'],
+        origin: 'Partner-led',
+        originatingCloud: null,
+        helpNeeded: ['Architecture validation', 'Customer introduction'],
+        commitDrawdown: 'Microsoft MACC',
+      },
     });
     const contoso = rows[1];
     if (contoso?.kind !== 'opportunity') throw new Error('row 3 should be an opportunity');
-    expect(contoso.opportunity).toMatchObject({ currencyIsoCode: 'EUR', createdDate: '2026-10-12T08:05:00.000Z', coSell: { helpNeeded: [] } });
+    expect(contoso.opportunity).toMatchObject({
+      currencyIsoCode: 'EUR',
+      createdDate: '2026-10-12T08:05:00.000Z',
+      coSell: { helpNeeded: [] },
+    });
     const won = rows[3];
-    expect(won?.kind === 'opportunity' && [won.opportunity.isClosed, won.opportunity.isWon]).toEqual([true, true]);
+    expect(
+      won?.kind === 'opportunity' && [won.opportunity.isClosed, won.opportunity.isWon],
+    ).toEqual([true, true]);
   });
 
   it('reports every bad value of a bad row with its row number and column, and keeps reading', async () => {
@@ -54,28 +71,58 @@ describe('readOpportunityExport', () => {
       kind: 'rejected',
       row: 6,
       findings: [
-        expect.objectContaining({ code: 'EXPORT_BAD_VALUE', severity: 'error', field: 'Amount', row: 6, opportunityId: '006Hs00001Bad05AAA', evidence: { row: 6, value: '$120,000' } }),
-        expect.objectContaining({ field: 'CloseDate', message: 'Row 6: CloseDate "15/01/2027" is not a date (YYYY-MM-DD).' }),
-        expect.objectContaining({ field: 'CoSell_Clouds__c', message: expect.stringContaining('"Azure" not among AWS, Microsoft, Google') }),
+        expect.objectContaining({
+          code: 'EXPORT_BAD_VALUE',
+          severity: 'error',
+          field: 'Amount',
+          row: 6,
+          opportunityId: '006Hs00001Bad05AAA',
+          evidence: { row: 6, value: '$120,000' },
+        }),
+        expect.objectContaining({
+          field: 'CloseDate',
+          message: 'Row 6: CloseDate "15/01/2027" is not a date (YYYY-MM-DD).',
+        }),
+        expect.objectContaining({
+          field: 'CoSell_Clouds__c',
+          message: expect.stringContaining('"Azure" not among AWS, Microsoft, Google'),
+        }),
       ],
     });
   });
 
   it('names every missing required column at once, before any row', async () => {
-    const rows = readOpportunityExport('Id,Name,Amount\n006Hs00001Nwh01AAA,Northwind,1\n', { requiredColumns: LINT_COLUMNS });
+    const rows = readOpportunityExport('Id,Name,Amount\n006Hs00001Nwh01AAA,Northwind,1\n', {
+      requiredColumns: LINT_COLUMNS,
+    });
     const error = await rows.next().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MissingColumnsError);
     expect((error as MissingColumnsError).columns).toEqual([
-      'StageName', 'IsClosed', 'IsWon', 'CloseDate', 'CreatedDate', 'LastModifiedDate', 'Account.Name', 'CoSell_Clouds__c',
-      'Description', 'CoSell_Origin__c', 'CoSell_Help_Needed__c', 'CoSell_Use_Case__c',
+      'StageName',
+      'IsClosed',
+      'IsWon',
+      'CloseDate',
+      'CreatedDate',
+      'LastModifiedDate',
+      'Account.Name',
+      'CoSell_Clouds__c',
+      'Description',
+      'CoSell_Origin__c',
+      'CoSell_Help_Needed__c',
+      'CoSell_Use_Case__c',
     ]);
-    expect((error as Error).message).toMatch(/^The export is missing required columns StageName, IsClosed/);
+    expect((error as Error).message).toMatch(
+      /^The export is missing required columns StageName, IsClosed/,
+    );
   });
 
   it('matches Data Loader upper-case headers and a byte-order mark; booleans as 1/0', async () => {
     const loader = `\uFEFF${HEADER.toUpperCase()}\n${GOOD.replace('false,false', '1,0')}\n`;
     const [row] = await readAll(loader);
-    expect(row).toMatchObject({ kind: 'opportunity', opportunity: { isClosed: true, isWon: false, name: 'Northwind Health – lakehouse' } });
+    expect(row).toMatchObject({
+      kind: 'opportunity',
+      opportunity: { isClosed: true, isWon: false, name: 'Northwind Health – lakehouse' },
+    });
   });
 
   it('accepts both Salesforce datetime forms and rejects impossible ones', async () => {
@@ -83,7 +130,10 @@ describe('readOpportunityExport', () => {
     const impossible = GOOD.replace('2026-09-02T14:20:00.000Z', '2026-02-30T10:00:00.000Z');
     const rows = await readAll(`${HEADER}\n${offset}\n${impossible}\n`);
     expect(rows[0]).toMatchObject({ opportunity: { createdDate: '2026-09-02T14:20:00.000Z' } });
-    expect(rows[1]).toMatchObject({ kind: 'rejected', findings: [expect.objectContaining({ field: 'CreatedDate' })] });
+    expect(rows[1]).toMatchObject({
+      kind: 'rejected',
+      findings: [expect.objectContaining({ field: 'CreatedDate' })],
+    });
   });
 
   it('rejects empty required values, unknown booleans, bad Ids and a won-but-open row, naming the column', async () => {
@@ -96,7 +146,9 @@ describe('readOpportunityExport', () => {
         GOOD.replace('false,false', 'false,true'),
       ].join('\n'),
     );
-    const messages = rows.map((row) => (row.kind === 'rejected' ? row.findings.map((finding) => finding.message) : []));
+    const messages = rows.map((row) =>
+      row.kind === 'rejected' ? row.findings.map((finding) => finding.message) : [],
+    );
     expect(messages).toEqual([
       ['Row 2: Name is empty.'],
       ['Row 3: IsClosed "yes" is not a boolean (true/false or 1/0).'],
@@ -113,36 +165,71 @@ describe('readOpportunityExport', () => {
       [3, 'rejected'],
       [4, 'opportunity'],
     ]);
-    expect(rows[1]).toMatchObject({ findings: [{ code: 'EXPORT_BAD_ROW', message: 'Row 3: has 12 cells but the header has 11; check for an unquoted comma or a cut-off line.' }] });
+    expect(rows[1]).toMatchObject({
+      findings: [
+        {
+          code: 'EXPORT_BAD_ROW',
+          message:
+            'Row 3: has 12 cells but the header has 11; check for an unquoted comma or a cut-off line.',
+        },
+      ],
+    });
   });
 
   it('uses the default currency when the org exports no CurrencyIsoCode', async () => {
     const [row] = await readAll(`${HEADER}\n${GOOD}\n`, { defaultCurrency: 'GBP' });
-    expect(row).toMatchObject({ opportunity: { currencyIsoCode: 'GBP', amount: 240_000, coSell: { marketplaceRoute: 'None', helpNeeded: [] } } });
+    expect(row).toMatchObject({
+      opportunity: {
+        currencyIsoCode: 'GBP',
+        amount: 240_000,
+        coSell: { marketplaceRoute: 'None', helpNeeded: [] },
+      },
+    });
   });
 
   it('refuses an empty file and broken quoting with a format error', async () => {
     await expect(readAll('')).rejects.toThrow(ExportFormatError);
-    await expect(readAll(`${HEADER}\n"unterminated,${GOOD}\n`)).rejects.toThrow(/not valid CSV: a quoted cell is never closed .*line 2/);
+    await expect(readAll(`${HEADER}\n"unterminated,${GOOD}\n`)).rejects.toThrow(
+      /not valid CSV: a quoted cell is never closed .*line 2/,
+    );
   });
 
-  it('says in words where a stray quote sits, never the parser\'s raw error code', async () => {
+  it("says in words where a stray quote sits, never the parser's raw error code", async () => {
     const attempt = readAll(`${HEADER}\n006Hs00001Nwh01AAA,Northwind "Health",240000\n`);
-    await expect(attempt).rejects.toThrow('The export is not valid CSV: line 2: a double quote appears inside a cell that does not start with one');
+    await expect(attempt).rejects.toThrow(
+      'The export is not valid CSV: line 2: a double quote appears inside a cell that does not start with one',
+    );
     await expect(attempt).rejects.not.toThrow(/INVALID_OPENING_QUOTE|Invalid Opening Quote/);
   });
 
   it('says what a file is when it is not a CSV export: JSON, a workbook, binary, UTF-16, HTML', async () => {
     const cases: Array<[string | Buffer, string]> = [
-      [JSON.stringify([{ Id: '006Hs00001Nwh01AAA', Name: 'Northwind' }]), 'The file is JSON, not a CSV export.'],
+      [
+        JSON.stringify([{ Id: '006Hs00001Nwh01AAA', Name: 'Northwind' }]),
+        'The file is JSON, not a CSV export.',
+      ],
       ['  \n{"records": []}', 'The file is JSON, not a CSV export.'],
-      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'The file is an Excel workbook (.xlsx) or another ZIP archive, not a CSV export.'],
-      [Buffer.from([0x00, 0x01, 0x02, 0x03, 0x22, 0x7b]), 'The file is a binary file, not a CSV export.'],
-      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]), 'The file is UTF-16 text (save it as CSV UTF-8), not a CSV export.'],
-      ['<table><tr><td>Opportunity Name</td></tr></table>', 'The file is HTML or XML, not a CSV export.'],
+      [
+        Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+        'The file is an Excel workbook (.xlsx) or another ZIP archive, not a CSV export.',
+      ],
+      [
+        Buffer.from([0x00, 0x01, 0x02, 0x03, 0x22, 0x7b]),
+        'The file is a binary file, not a CSV export.',
+      ],
+      [
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]),
+        'The file is UTF-16 text (save it as CSV UTF-8), not a CSV export.',
+      ],
+      [
+        '<table><tr><td>Opportunity Name</td></tr></table>',
+        'The file is HTML or XML, not a CSV export.',
+      ],
     ];
     for (const [content, message] of cases) {
-      await expect(readAll(Readable.from([content]))).rejects.toThrow(new ExportFormatError(message));
+      await expect(readAll(Readable.from([content]))).rejects.toThrow(
+        new ExportFormatError(message),
+      );
     }
   });
 

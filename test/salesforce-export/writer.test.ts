@@ -10,7 +10,12 @@ import {
   ORIGINS,
   TENANCY_ARCHETYPES,
 } from '../../middleware/src/core/model.js';
-import { EXPORT_HEADER, readOpportunityExport, toExportRecord, writeOpportunityExport } from '../../middleware/src/salesforce-export/index.js';
+import {
+  EXPORT_HEADER,
+  readOpportunityExport,
+  toExportRecord,
+  writeOpportunityExport,
+} from '../../middleware/src/salesforce-export/index.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
 
 async function exportText(opps: CoSellOpportunity[], style?: 'Z' | '+0000'): Promise<string> {
@@ -28,21 +33,35 @@ async function exportText(opps: CoSellOpportunity[], style?: 'Z' | '+0000'): Pro
 async function readBack(text: string): Promise<CoSellOpportunity[]> {
   const opps: CoSellOpportunity[] = [];
   for await (const row of readOpportunityExport(text)) {
-    if (row.kind === 'rejected') throw new Error(row.findings.map((finding) => finding.message).join('; '));
+    if (row.kind === 'rejected')
+      throw new Error(row.findings.map((finding) => finding.message).join('; '));
     opps.push(row.opportunity);
   }
   return opps;
 }
 
-const text = (maxLength: number) => fc.string({ minLength: 1, maxLength }).map((value) => value.trim()).filter((value) => value.length > 0);
-const instant = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((date) => date.toISOString());
-const subset = <T,>(values: readonly T[]) => fc.subarray([...values]);
+const text = (maxLength: number) =>
+  fc
+    .string({ minLength: 1, maxLength })
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
+const instant = fc
+  .date({
+    min: new Date('2020-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  })
+  .map((date) => date.toISOString());
+const subset = <T>(values: readonly T[]) => fc.subarray([...values]);
 
 const opportunityArbitrary = fc
   .record({
     id: fc.stringMatching(/^006[A-Za-z0-9]{15}$/),
     name: text(80),
-    amount: fc.option(fc.integer({ min: 0, max: 50_000_000 }).map((cents) => cents / 100), { nil: null }),
+    amount: fc.option(
+      fc.integer({ min: 0, max: 50_000_000 }).map((cents) => cents / 100),
+      { nil: null },
+    ),
     currencyIsoCode: fc.constantFrom('USD', 'EUR', 'GBP', 'JPY'),
     stageName: fc.constantFrom('Prospecting', 'Qualification', 'Solution Proposed', 'Negotiation'),
     closeDate: instant.map((value) => value.slice(0, 10)),
@@ -57,8 +76,22 @@ const opportunityArbitrary = fc
     commitDrawdown: fc.constantFrom(...COMMIT_DRAWDOWNS),
     tenancyArchetype: fc.option(fc.constantFrom(...TENANCY_ARCHETYPES), { nil: null }),
   })
-  .map(({ accountName, clouds, origin, helpNeeded, marketplaceRoute, commitDrawdown, tenancyArchetype, ...fields }) =>
-    CoSellOpportunity.parse({ ...fields, account: { name: accountName }, coSell: { clouds, origin, helpNeeded, marketplaceRoute, commitDrawdown, tenancyArchetype } }),
+  .map(
+    ({
+      accountName,
+      clouds,
+      origin,
+      helpNeeded,
+      marketplaceRoute,
+      commitDrawdown,
+      tenancyArchetype,
+      ...fields
+    }) =>
+      CoSellOpportunity.parse({
+        ...fields,
+        account: { name: accountName },
+        coSell: { clouds, origin, helpNeeded, marketplaceRoute, commitDrawdown, tenancyArchetype },
+      }),
   );
 
 describe('writeOpportunityExport', () => {
@@ -67,13 +100,17 @@ describe('writeOpportunityExport', () => {
     const [header, record] = written.trimEnd().split('\n');
     expect(header?.split(',')).toEqual(EXPORT_HEADER);
     expect(header).toMatch(/^Id,Name,Amount,CurrencyIsoCode,StageName/);
-    expect(record).toContain('Microsoft,Partner-led,,,Architecture validation;Customer introduction');
+    expect(record).toContain(
+      'Microsoft,Partner-led,,,Architecture validation;Customer introduction',
+    );
   });
 
   it('writes the +0000 datetime form when asked, which reads back the same', async () => {
     const record = toExportRecord(dataPlatformDeal(), { datetimeStyle: '+0000' });
     expect(record).toContain('2026-09-02T14:20:00.000+0000');
-    expect(await readBack(await exportText([dataPlatformDeal()], '+0000'))).toEqual([dataPlatformDeal()]);
+    expect(await readBack(await exportText([dataPlatformDeal()], '+0000'))).toEqual([
+      dataPlatformDeal(),
+    ]);
   });
 
   it('round-trips any opportunity through write and read unchanged', async () => {

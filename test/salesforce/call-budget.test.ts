@@ -40,7 +40,12 @@ describe('Salesforce call budget', () => {
   it(`syncs ${N} changed opportunities within ceil(N/2000) reads + ceil(N/200) writes + ${CONSTANT}`, async () => {
     const { server } = harness.fixture;
     const result = await harness.gateway.syncOnce();
-    expect(result.opportunities).toMatchObject({ read: N, recorded: N, rejected: 0, attributionWrites: N });
+    expect(result.opportunities).toMatchObject({
+      read: N,
+      recorded: N,
+      rejected: 0,
+      attributionWrites: N,
+    });
 
     const reads = server.calls.query + server.calls.queryMore;
     const writes = server.calls.composite + server.calls.sobject + server.calls.bulk;
@@ -53,7 +58,9 @@ describe('Salesforce call budget', () => {
     expect(server.calls.query).toBe(3);
     expect(writes).toBe(Math.ceil(N / 200));
     expect(server.collectionSizes.every((size) => size <= 200)).toBe(true);
-    expect(server.org.all('Opportunity').filter((opp) => opp.CoSell_Attribution__c === 'Influenced')).toHaveLength(N);
+    expect(
+      server.org.all('Opportunity').filter((opp) => opp.CoSell_Attribution__c === 'Influenced'),
+    ).toHaveLength(N);
     // Sforce-Limit-Info is what /metrics reports.
     expect(harness.gateway.usage().apiUsage).toEqual({ used: server.apiCalls(), limit: 15_000 });
   }, 300_000);

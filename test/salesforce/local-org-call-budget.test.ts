@@ -4,7 +4,11 @@
 // after by the org's admin: at most ceil(N/2000) reads + ceil(N/200) writes + a small constant.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Connection } from 'jsforce';
-import { connectSalesforceGateway, SALESFORCE_API_VERSION, type SalesforceGateway } from '../../middleware/src/salesforce/index.js';
+import {
+  connectSalesforceGateway,
+  SALESFORCE_API_VERSION,
+  type SalesforceGateway,
+} from '../../middleware/src/salesforce/index.js';
 import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { pgliteOptions } from '../support/stores.js';
@@ -21,14 +25,22 @@ describe('Salesforce call budget on the local org', () => {
 
   /** DailyApiRequests used, as the org reports it (the /limits call itself counts as one). */
   async function used(): Promise<number> {
-    const limits = (await admin.limits()) as unknown as { DailyApiRequests: { Max: number; Remaining: number } };
+    const limits = (await admin.limits()) as unknown as {
+      DailyApiRequests: { Max: number; Remaining: number };
+    };
     return limits.DailyApiRequests.Max - limits.DailyApiRequests.Remaining;
   }
 
   beforeAll(async () => {
     local = await startLocalOrg({ port: 0, apiLimit: 100_000 });
-    admin = new Connection({ instanceUrl: local.instanceUrl, accessToken: local.admin.accessToken, version: SALESFORCE_API_VERSION });
-    const account = (await admin.sobject('Account').create({ Name: 'Tailspin Toys', BillingCountry: 'US' })) as { id: string };
+    admin = new Connection({
+      instanceUrl: local.instanceUrl,
+      accessToken: local.admin.accessToken,
+      version: SALESFORCE_API_VERSION,
+    });
+    const account = (await admin
+      .sobject('Account')
+      .create({ Name: 'Tailspin Toys', BillingCountry: 'US' })) as { id: string };
     const records = Array.from({ length: N }, (_, index) => ({
       Name: `Tailspin - partner-led analytics expansion #${index + 1}`,
       AccountId: account.id,
@@ -42,7 +54,9 @@ describe('Salesforce call budget on the local org', () => {
       CoSell_Attribution__c: null,
     }));
     for (let start = 0; start < N; start += 200) {
-      const results = await admin.sobject('Opportunity').create(records.slice(start, start + 200), { allOrNone: true });
+      const results = await admin
+        .sobject('Opportunity')
+        .create(records.slice(start, start + 200), { allOrNone: true });
       const refused = results.filter((result) => !result.success);
       if (refused.length > 0) throw new Error(JSON.stringify(refused[0]));
     }
@@ -58,16 +72,27 @@ describe('Salesforce call budget on the local org', () => {
     const before = await used();
     const result = await gateway.syncOnce();
     const after = await used();
-    expect(result.opportunities).toMatchObject({ read: N, recorded: N, rejected: 0, attributionWrites: N });
+    expect(result.opportunities).toMatchObject({
+      read: N,
+      recorded: N,
+      rejected: 0,
+      attributionWrites: N,
+    });
     // `after` includes its own /limits call.
     const spent = after - before - 1;
     const budget = Math.ceil(N / 2000) + Math.ceil(N / 200) + CONSTANT;
     expect(spent).toBeLessThanOrEqual(budget);
     // The writes really happened, 200 records a call at most.
-    expect(local.org.all('Opportunity').filter((opportunity) => opportunity.CoSell_Attribution__c === 'Influenced')).toHaveLength(N);
+    expect(
+      local.org
+        .all('Opportunity')
+        .filter((opportunity) => opportunity.CoSell_Attribution__c === 'Influenced'),
+    ).toHaveLength(N);
     expect(local.server.collectionSizes.every((size) => size <= 200)).toBe(true);
     // What /metrics reports comes from the same counter (Sforce-Limit-Info on the gateway's last call).
     expect(gateway.usage().apiUsage).toEqual({ used: after - 1, limit: 100_000 });
-    process.stdout.write(`local org counter: ${spent} calls for ${N} changed opportunities (budget ${budget})\n`);
+    process.stdout.write(
+      `local org counter: ${spent} calls for ${N} changed opportunities (budget ${budget})\n`,
+    );
   }, 300_000);
 });

@@ -6,7 +6,10 @@ import { metricKey, METRIC_NAMES } from '../../middleware/src/core/salesforce-fi
 import type { MetricSummaryRecord } from '../../middleware/src/core/attribution/metric-summary.js';
 import { openSalesforceSession, SalesforceApi } from '../../middleware/src/salesforce/index.js';
 import { MetricSummaryWriter } from '../../middleware/src/salesforce/metric-summary.js';
-import { startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/index.js';
+import {
+  startSalesforceFixture,
+  type SalesforceFixture,
+} from '../support/salesforce-server/index.js';
 
 /** 450 figures: every metric on AWS across 45 quarters (more than two collections' worth). */
 function figures(value: (index: number) => number): MetricSummaryRecord[] {
@@ -59,18 +62,41 @@ describe('MetricSummaryWriter', () => {
     expect(fixture.server.calls.composite).toBe(3);
     const rows = fixture.server.org.all('CoSell_Metric__c');
     expect(rows).toHaveLength(450);
-    const winRate = fixture.server.org.findByField('CoSell_Metric__c', 'Metric_Key__c', metricKey('AWS', 'FY2016Q1', 'Win Rate', 'All'));
+    const winRate = fixture.server.org.findByField(
+      'CoSell_Metric__c',
+      'Metric_Key__c',
+      metricKey('AWS', 'FY2016Q1', 'Win Rate', 'All'),
+    );
     expect(winRate?.Value__c).toBe(6);
   });
 
   it('names the rows the org refuses and writes the rest', async () => {
     const refused = metricKey('AWS', 'FY2016Q2', 'Pipeline Value', 'All');
     fixture.server.org.addValidationRule((object, record) =>
-      object === 'CoSell_Metric__c' && record.Metric_Key__c === refused ? { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Value out of range', fields: ['Value__c'] } : null,
+      object === 'CoSell_Metric__c' && record.Metric_Key__c === refused
+        ? {
+            statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+            message: 'Value out of range',
+            fields: ['Value__c'],
+          }
+        : null,
     );
     const result = await writer.write(figures(() => 1));
     expect(result.created).toBe(449);
-    expect(result.failed).toEqual([{ key: refused, errors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Value out of range', fields: ['Value__c'] }] }]);
-    expect(fixture.server.org.findByField('CoSell_Metric__c', 'Metric_Key__c', refused)).toBeUndefined();
+    expect(result.failed).toEqual([
+      {
+        key: refused,
+        errors: [
+          {
+            statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+            message: 'Value out of range',
+            fields: ['Value__c'],
+          },
+        ],
+      },
+    ]);
+    expect(
+      fixture.server.org.findByField('CoSell_Metric__c', 'Metric_Key__c', refused),
+    ).toBeUndefined();
   });
 });

@@ -2,11 +2,19 @@
 // portal record is created, and the outcome lands on the engagement with the request cleared; a new
 // inbound referral is written to the org owned by its triage queue. Change events and the catch-up
 // poll drive the passes.
-import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
+import {
+  DEFAULT_BUSINESS_CALENDAR,
+  DEFAULT_TRIAGE_RULES,
+  triageReferral,
+} from '../../middleware/src/core/triage/index.js';
 import type { InboundReferral } from '../../middleware/src/core/model.js';
 import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
 import { SyncWorker } from '../../middleware/src/engine/worker.js';
-import { ChangeDrivenSync, CHANGE_EVENT_CHANNELS, type ChangeEventSource } from '../../middleware/src/salesforce/index.js';
+import {
+  ChangeDrivenSync,
+  CHANGE_EVENT_CHANNELS,
+  type ChangeEventSource,
+} from '../../middleware/src/salesforce/index.js';
 import { FakePortal } from '../support/fake-portal.js';
 import { seedCoSellOrg } from '../support/salesforce-server/index.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/salesforce-server/harness.js';
@@ -26,32 +34,65 @@ describe('Salesforce sync loop with the worker', () => {
   it('submits on request and writes the outcome back with the request cleared', async () => {
     const org = seedCoSellOrg(harness.fixture.server, new Date('2026-11-22T08:00:00Z'));
     const aws = new FakePortal('AWS');
-    const worker = new SyncWorker({ db: harness.store.db, clients: { AWS: aws }, salesforce: harness.gateway.writeBack, clock: () => harness.now.value });
+    const worker = new SyncWorker({
+      db: harness.store.db,
+      clients: { AWS: aws },
+      salesforce: harness.gateway.writeBack,
+      clock: () => harness.now.value,
+    });
     await harness.gateway.syncOnce();
     await drain(worker);
     expect(aws.createCalls).toBe(1);
-    const engagement = harness.fixture.server.org.get('CoSell_Engagement__c', org.dataPlatformAws.Id)!;
-    expect(engagement).toMatchObject({ Status__c: 'Submitted', Portal_Id__c: 'AWS-O1', Requested_Action__c: null });
+    const engagement = harness.fixture.server.org.get(
+      'CoSell_Engagement__c',
+      org.dataPlatformAws.Id,
+    )!;
+    expect(engagement).toMatchObject({
+      Status__c: 'Submitted',
+      Portal_Id__c: 'AWS-O1',
+      Requested_Action__c: null,
+    });
     expect(engagement.Last_Synced_At__c).toBe(harness.now.value.toISOString());
 
-    const triage = (referral: InboundReferral) => triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
-    await recordInboundReferral(harness.store.db, {
-      referral: {
-        cloud: 'Microsoft',
-        portalId: '9c1f0a52-7d4e-4b8a-a3c1-5e2f6b7d8e90',
-        receivedAt: '2026-11-23T09:40:00.000Z',
-        customerName: 'Fabrikam Health',
-        title: 'Fabrikam Health - MACC-eligible clinical data platform',
-        tenancyArchetype: 'ISV-hosted SaaS',
-        sourceLayer: 'Regional/Segment',
-        referrer: { name: 'Jonas Becker', email: 'jonas.becker@microsoft.com', title: 'Partner Development Manager, DACH Healthcare' },
+    const triage = (referral: InboundReferral) =>
+      triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
+    await recordInboundReferral(
+      harness.store.db,
+      {
+        referral: {
+          cloud: 'Microsoft',
+          portalId: '9c1f0a52-7d4e-4b8a-a3c1-5e2f6b7d8e90',
+          receivedAt: '2026-11-23T09:40:00.000Z',
+          customerName: 'Fabrikam Health',
+          title: 'Fabrikam Health - MACC-eligible clinical data platform',
+          tenancyArchetype: 'ISV-hosted SaaS',
+          sourceLayer: 'Regional/Segment',
+          referrer: {
+            name: 'Jonas Becker',
+            email: 'jonas.becker@microsoft.com',
+            title: 'Partner Development Manager, DACH Healthcare',
+          },
+        },
+        version: '1',
       },
-      version: '1',
-    }, triage, harness.now.value);
+      triage,
+      harness.now.value,
+    );
     await drain(worker);
-    const referral = harness.fixture.server.org.findByField('CoSell_Referral__c', 'Referral_Key__c', 'Microsoft:9c1f0a52-7d4e-4b8a-a3c1-5e2f6b7d8e90')!;
-    expect(referral).toMatchObject({ Priority__c: 'High', OwnerId: org.queues.CoSell_Alliance_Managers!.Id, Triage_Status__c: 'New' });
-    const stored = await harness.store.db.selectFrom('referrals').select('salesforce_id').executeTakeFirstOrThrow();
+    const referral = harness.fixture.server.org.findByField(
+      'CoSell_Referral__c',
+      'Referral_Key__c',
+      'Microsoft:9c1f0a52-7d4e-4b8a-a3c1-5e2f6b7d8e90',
+    )!;
+    expect(referral).toMatchObject({
+      Priority__c: 'High',
+      OwnerId: org.queues.CoSell_Alliance_Managers!.Id,
+      Triage_Status__c: 'New',
+    });
+    const stored = await harness.store.db
+      .selectFrom('referrals')
+      .select('salesforce_id')
+      .executeTakeFirstOrThrow();
     expect(stored.salesforce_id).toBe(referral.Id);
   });
 
@@ -59,18 +100,35 @@ describe('Salesforce sync loop with the worker', () => {
     const listeners = new Map<string, (event: unknown) => void>();
     const events: ChangeEventSource = {
       async subscribe(channel, onEvent) {
-        if (channel.includes('Referral')) throw new Error('CDC is not enabled for CoSell_Referral__c');
+        if (channel.includes('Referral'))
+          throw new Error('CDC is not enabled for CoSell_Referral__c');
         listeners.set(channel, onEvent);
         return () => listeners.delete(channel);
       },
     };
     let passes = 0;
-    const loop = new ChangeDrivenSync({ sync: async () => void passes++, events, pollIntervalMs: 60_000, debounceMs: 5 });
+    const loop = new ChangeDrivenSync({
+      sync: async () => void passes++,
+      events,
+      pollIntervalMs: 60_000,
+      debounceMs: 5,
+    });
     const started = await loop.start();
-    expect(started.subscribed).toEqual(CHANGE_EVENT_CHANNELS.filter((channel) => !channel.includes('Referral')));
-    expect(started.failed).toEqual([{ channel: '/data/CoSell_Referral__ChangeEvent', error: 'CDC is not enabled for CoSell_Referral__c' }]);
-    listeners.get('/data/OpportunityChangeEvent')!({ payload: { ChangeEventHeader: { changeType: 'UPDATE' } } });
-    listeners.get('/data/OpportunityChangeEvent')!({ payload: { ChangeEventHeader: { changeType: 'UPDATE' } } });
+    expect(started.subscribed).toEqual(
+      CHANGE_EVENT_CHANNELS.filter((channel) => !channel.includes('Referral')),
+    );
+    expect(started.failed).toEqual([
+      {
+        channel: '/data/CoSell_Referral__ChangeEvent',
+        error: 'CDC is not enabled for CoSell_Referral__c',
+      },
+    ]);
+    listeners.get('/data/OpportunityChangeEvent')!({
+      payload: { ChangeEventHeader: { changeType: 'UPDATE' } },
+    });
+    listeners.get('/data/OpportunityChangeEvent')!({
+      payload: { ChangeEventHeader: { changeType: 'UPDATE' } },
+    });
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(passes).toBe(1);
     expect(loop.eventTriggered).toBe(1);

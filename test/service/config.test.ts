@@ -1,10 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig, salesforceConnected } from '../../middleware/src/service/config.js';
+import {
+  ConfigError,
+  loadConfig,
+  salesforceConnected,
+} from '../../middleware/src/service/config.js';
 
 describe('service configuration', () => {
   it('runs fully embedded with no variables set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', AWS_MODE: 'sandbox', MS_MODE: 'sandbox', GOOGLE_MODE: 'sandbox', COSELL_DATA_DIR: '.cosell-data' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      AWS_MODE: 'sandbox',
+      MS_MODE: 'sandbox',
+      GOOGLE_MODE: 'sandbox',
+      COSELL_DATA_DIR: '.cosell-data',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(salesforceConnected(config)).toBe(false);
   });
@@ -23,13 +34,28 @@ describe('service configuration', () => {
   });
 
   it('refuses a bad port, a bad URL and malformed tokens with the variable named', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: must be a port number from 0 to 65535');
-    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT: must be a port number from 0 to 65535');
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
+      'PORT: must be a port number from 0 to 65535',
+    );
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      'PORT: must be a port number from 0 to 65535',
+    );
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
-    expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"short","persona":"ae","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
-    expect(() => loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"cfo","name":"x"}]' })).toThrow(/COSELL_API_TOKENS/);
+    expect(() =>
+      loadConfig({ COSELL_API_TOKENS: '[{"token":"short","persona":"ae","name":"x"}]' }),
+    ).toThrow(/COSELL_API_TOKENS/);
+    expect(() =>
+      loadConfig({
+        COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"cfo","name":"x"}]',
+      }),
+    ).toThrow(/COSELL_API_TOKENS/);
     // The persona a webhook relay holds is one the API knows.
-    expect(loadConfig({ COSELL_API_TOKENS: '[{"token":"0123456789abcdef0123456789","persona":"portal-webhook","name":"eventbridge-relay"}]' }).COSELL_API_TOKENS).toContain('portal-webhook');
+    expect(
+      loadConfig({
+        COSELL_API_TOKENS:
+          '[{"token":"0123456789abcdef0123456789","persona":"portal-webhook","name":"eventbridge-relay"}]',
+      }).COSELL_API_TOKENS,
+    ).toContain('portal-webhook');
   });
 
   it('says how to fix COSELL_API_TOKENS: the entry, the 24-character minimum, the personas, the settings', () => {
@@ -41,20 +67,40 @@ describe('service configuration', () => {
       }
       throw new Error('expected the configuration to be refused');
     };
-    const both = problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"alice","userId":"005Hs00000AEa01AAA"},{"token":"abcde","persona":"boss","name":"bob"}]');
-    expect(both).toContain('COSELL_API_TOKENS entry 2 ("bob"): token has 5 characters; use at least 24 random characters');
-    expect(both).toContain('COSELL_API_TOKENS entry 2 ("bob"): persona "boss" is not one of ae, alliance-ops, revops, admin, portal-webhook');
+    const both = problems(
+      '[{"token":"0123456789abcdef0123456789","persona":"ae","name":"alice","userId":"005Hs00000AEa01AAA"},{"token":"abcde","persona":"boss","name":"bob"}]',
+    );
+    expect(both).toContain(
+      'COSELL_API_TOKENS entry 2 ("bob"): token has 5 characters; use at least 24 random characters',
+    );
+    expect(both).toContain(
+      'COSELL_API_TOKENS entry 2 ("bob"): persona "boss" is not one of ae, alliance-ops, revops, admin, portal-webhook',
+    );
     expect(both).not.toContain('entry 1');
-    expect(problems('[{"token":"0123456789abcdef0123456789","persona":"ae"}]')).toContain('COSELL_API_TOKENS entry 1: name is missing');
-    expect(problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"a","role":"x"}]')).toContain('"role" is not a setting of a token; the settings are token, persona, name');
-    expect(problems('{"token":"0123456789abcdef0123456789"}')).toContain('COSELL_API_TOKENS: must be a JSON list of token entries, for example [{"token"');
-    expect(problems("[{token:'x'}]")).toMatch(/COSELL_API_TOKENS: is not JSON \(.+\); give a list such as \[/);
+    expect(problems('[{"token":"0123456789abcdef0123456789","persona":"ae"}]')).toContain(
+      'COSELL_API_TOKENS entry 1: name is missing',
+    );
+    expect(
+      problems('[{"token":"0123456789abcdef0123456789","persona":"ae","name":"a","role":"x"}]'),
+    ).toContain('"role" is not a setting of a token; the settings are token, persona, name');
+    expect(problems('{"token":"0123456789abcdef0123456789"}')).toContain(
+      'COSELL_API_TOKENS: must be a JSON list of token entries, for example [{"token"',
+    );
+    expect(problems("[{token:'x'}]")).toMatch(
+      /COSELL_API_TOKENS: is not JSON \(.+\); give a list such as \[/,
+    );
   });
 
   it('switches each portal to live independently and requires what live needs', () => {
     expect(() => loadConfig({ AWS_MODE: 'live' })).toThrow(/AWS_SOLUTION_ID/);
-    const config = loadConfig({ AWS_MODE: 'live', AWS_SOLUTION_ID: 'S-0012345', AWS_CATALOG: 'AWS' });
+    const config = loadConfig({
+      AWS_MODE: 'live',
+      AWS_SOLUTION_ID: 'S-0012345',
+      AWS_CATALOG: 'AWS',
+    });
     expect(config).toMatchObject({ AWS_MODE: 'live', MS_MODE: 'sandbox', GOOGLE_MODE: 'sandbox' });
-    expect(() => loadConfig({ GOOGLE_MODE: 'live', GOOGLE_PARTNER_ID: 'C01abc' })).toThrow(/GOOGLE_APPLICATION_CREDENTIALS/);
+    expect(() => loadConfig({ GOOGLE_MODE: 'live', GOOGLE_PARTNER_ID: 'C01abc' })).toThrow(
+      /GOOGLE_APPLICATION_CREDENTIALS/,
+    );
   });
 });

@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { DataFolderInUseError, LOCK_FILE_NAME, lockDataFolder } from '../../middleware/src/service/data-folder-lock.js';
+import {
+  DataFolderInUseError,
+  LOCK_FILE_NAME,
+  lockDataFolder,
+} from '../../middleware/src/service/data-folder-lock.js';
 
 const folders: string[] = [];
 function folder(): string {
@@ -30,7 +34,11 @@ describe('data folder lock', () => {
   it('lets one holder in, refuses a second naming the holder, and frees the folder on release', () => {
     const dir = folder();
     const first = lockDataFolder(dir, () => new Date('2026-12-06T03:00:00.000Z'));
-    expect(JSON.parse(readFileSync(first.file, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname(), started: '2026-12-06T03:00:00.000Z' });
+    expect(JSON.parse(readFileSync(first.file, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      host: hostname(),
+      started: '2026-12-06T03:00:00.000Z',
+    });
 
     let refusal: unknown;
     try {
@@ -39,7 +47,9 @@ describe('data folder lock', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DataFolderInUseError);
-    expect((refusal as Error).message).toContain(`pid ${process.pid} on this machine, started 2026-12-06T03:00:00.000Z`);
+    expect((refusal as Error).message).toContain(
+      `pid ${process.pid} on this machine, started 2026-12-06T03:00:00.000Z`,
+    );
     expect((refusal as Error).message).toContain('COSELL_DATA_DIR');
 
     first.release();
@@ -53,7 +63,10 @@ describe('data folder lock', () => {
     const dir = folder();
     const other = sleeper();
     try {
-      writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: other.pid, host: hostname(), started: '2026-12-06T02:00:00.000Z' }));
+      writeFileSync(
+        join(dir, LOCK_FILE_NAME),
+        JSON.stringify({ pid: other.pid, host: hostname(), started: '2026-12-06T02:00:00.000Z' }),
+      );
       expect(() => lockDataFolder(dir)).toThrow(`pid ${other.pid} on this machine`);
     } finally {
       other.stop();
@@ -63,7 +76,10 @@ describe('data folder lock', () => {
   it('replaces a lock left by a process that has exited', async () => {
     const dir = folder();
     const gone = await exitedPid();
-    writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: gone, host: hostname(), started: '2026-12-06T02:00:00.000Z' }));
+    writeFileSync(
+      join(dir, LOCK_FILE_NAME),
+      JSON.stringify({ pid: gone, host: hostname(), started: '2026-12-06T02:00:00.000Z' }),
+    );
     const lock = lockDataFolder(dir);
     expect(JSON.parse(readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);
     lock.release();
@@ -73,7 +89,15 @@ describe('data folder lock', () => {
     const dir = folder();
     const other = sleeper();
     try {
-      writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: other.pid, host: hostname(), started: '2026-12-06T02:00:00.000Z', processStart: '1' }));
+      writeFileSync(
+        join(dir, LOCK_FILE_NAME),
+        JSON.stringify({
+          pid: other.pid,
+          host: hostname(),
+          started: '2026-12-06T02:00:00.000Z',
+          processStart: '1',
+        }),
+      );
       const lock = lockDataFolder(dir);
       lock.release();
     } finally {
@@ -83,8 +107,13 @@ describe('data folder lock', () => {
 
   it('never takes over a lock held from another host, and says which host', () => {
     const dir = folder();
-    writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 4242, host: 'desk-2.example', started: '2026-12-06T02:00:00.000Z' }));
-    expect(() => lockDataFolder(dir)).toThrow(`pid 4242 on host desk-2.example, started 2026-12-06T02:00:00.000Z`);
+    writeFileSync(
+      join(dir, LOCK_FILE_NAME),
+      JSON.stringify({ pid: 4242, host: 'desk-2.example', started: '2026-12-06T02:00:00.000Z' }),
+    );
+    expect(() => lockDataFolder(dir)).toThrow(
+      `pid 4242 on host desk-2.example, started 2026-12-06T02:00:00.000Z`,
+    );
     expect(() => lockDataFolder(dir)).toThrow(`delete ${join(dir, LOCK_FILE_NAME)}`);
   });
 });

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../middleware/src/service/config.js';
-import { DataFolderInUseError, LOCK_FILE_NAME } from '../../middleware/src/service/data-folder-lock.js';
+import {
+  DataFolderInUseError,
+  LOCK_FILE_NAME,
+} from '../../middleware/src/service/data-folder-lock.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';
 import { PortUnavailableError } from '../../middleware/src/service/listener.js';
@@ -39,7 +42,10 @@ describe('starting the desk', () => {
     writeFileSync(sentinel, '17\n');
     const port = await occupiedPort();
 
-    const start = startDemoDesk({ config: loadConfig({ PORT: String(port), COSELL_DATA_DIR: dir }), logger: quiet });
+    const start = startDemoDesk({
+      config: loadConfig({ PORT: String(port), COSELL_DATA_DIR: dir }),
+      logger: quiet,
+    });
     await expect(start).rejects.toBeInstanceOf(PortUnavailableError);
     await expect(start).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
     // Not reset, not seeded, no token generated, and the folder is free for the next start.
@@ -50,12 +56,20 @@ describe('starting the desk', () => {
 
   it('refuses a second instance on the same data folder, naming the holder, while the first keeps serving; the folder is private', async () => {
     const dir = join(dataFolder(), 'data');
-    const first: Desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dir, COSELL_DEMO: 'false' }), logger: quiet });
+    const first: Desk = await startDemoDesk({
+      config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dir, COSELL_DEMO: 'false' }),
+      logger: quiet,
+    });
     cleanup.push(() => first.stop());
 
-    const second = startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dir, COSELL_DEMO: 'false' }), logger: quiet });
+    const second = startDemoDesk({
+      config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dir, COSELL_DEMO: 'false' }),
+      logger: quiet,
+    });
     await expect(second).rejects.toBeInstanceOf(DataFolderInUseError);
-    await expect(second).rejects.toThrow(`in use by another co-sell service (pid ${process.pid} on this machine`);
+    await expect(second).rejects.toThrow(
+      `in use by another co-sell service (pid ${process.pid} on this machine`,
+    );
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
 
     expect(statSync(dir).mode & 0o777).toBe(0o700);
@@ -63,7 +77,10 @@ describe('starting the desk', () => {
     expect(statSync(join(dir, 'admin-token')).mode & 0o777).toBe(0o600);
 
     await cleanup.pop()!();
-    const again: Desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dir, COSELL_DEMO: 'false' }), logger: quiet });
+    const again: Desk = await startDemoDesk({
+      config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dir, COSELL_DEMO: 'false' }),
+      logger: quiet,
+    });
     cleanup.push(() => again.stop());
     expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
   }, 120_000);

@@ -6,16 +6,32 @@ import { jest, afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { aceOpportunityEvent } from '../../middleware/src/engine/portal-events.js';
-import { parseGoogleOpportunity, parseGooglePushReferral, parseOpportunityPush } from '../../middleware/src/portals/google/inbound.js';
+import {
+  parseGoogleOpportunity,
+  parseGooglePushReferral,
+  parseOpportunityPush,
+} from '../../middleware/src/portals/google/inbound.js';
 import { parseIncomingReferral } from '../../middleware/src/portals/microsoft/inbound.js';
-import { referralIdFromWebhook, webhookRules } from '../../middleware/src/portals/microsoft/rules.js';
+import {
+  referralIdFromWebhook,
+  webhookRules,
+} from '../../middleware/src/portals/microsoft/rules.js';
 import { DOMAIN_ROUTES } from '../../middleware/src/service/app.js';
 import { parseStrictly } from '../../middleware/src/service/strict-parse.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { fuzzRequest, hostileJson, urlOf } from '../../scripts/fuzz/inputs.js';
 import { northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
 import { pgliteOptions } from '../support/stores.js';
-import { pdmReferral, startService, storeReferral, tableCounts, TestClock, TOKENS, USERS, type Harness } from './support.js';
+import {
+  pdmReferral,
+  startService,
+  storeReferral,
+  tableCounts,
+  TestClock,
+  TOKENS,
+  USERS,
+  type Harness,
+} from './support.js';
 
 jest.setTimeout(60_000);
 
@@ -37,10 +53,13 @@ describe('fuzz: request schemas', () => {
         const { route } = request;
         const input = parsedOrRaw(request.body);
         if (route.body) {
-          const result = route.parseBody ? route.parseBody(input) : parseStrictly(route.body, input);
+          const result = route.parseBody
+            ? route.parseBody(input)
+            : parseStrictly(route.body, input);
           expect(typeof result.success).toBe('boolean');
         }
-        if (route.query) expect(typeof parseStrictly(route.query, request.query).success).toBe('boolean');
+        if (route.query)
+          expect(typeof parseStrictly(route.query, request.query).success).toBe('boolean');
       }),
       { numRuns: 2_000 },
     );
@@ -48,22 +67,51 @@ describe('fuzz: request schemas', () => {
 });
 
 describe('fuzz: portal webhook and inbound parsers', () => {
-  const object = fc.oneof(hostileJson, fc.record({ 'detail-type': fc.constantFrom('Opportunity Created', 'Opportunity Updated', 'Engagement Invitation Created'), id: hostileJson, detail: fc.record({ opportunity: fc.record({ identifier: hostileJson }) }, { requiredKeys: [] }) }, { requiredKeys: [] }));
+  const object = fc.oneof(
+    hostileJson,
+    fc.record(
+      {
+        'detail-type': fc.constantFrom(
+          'Opportunity Created',
+          'Opportunity Updated',
+          'Engagement Invitation Created',
+        ),
+        id: hostileJson,
+        detail: fc.record(
+          { opportunity: fc.record({ identifier: hostileJson }) },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  );
   const parsers: Array<[string, (value: unknown) => unknown]> = [
     ['AWS EventBridge event', (value) => aceOpportunityEvent(value)],
     ['Microsoft referral', (value) => parseIncomingReferral(value)],
     ['Microsoft webhook rules', (value) => webhookRules(value)],
-    ['Microsoft webhook resource', (value) => (value !== null && typeof value === 'object' ? referralIdFromWebhook(value as { ResourceUri?: unknown }) : null)],
+    [
+      'Microsoft webhook resource',
+      (value) =>
+        value !== null && typeof value === 'object'
+          ? referralIdFromWebhook(value as { ResourceUri?: unknown })
+          : null,
+    ],
     ['Google push', (value) => parseOpportunityPush(value)],
     ['Google opportunity', (value) => parseGoogleOpportunity(value)],
     ['Google push referral', (value) => parseGooglePushReferral(value, value)],
   ];
 
-  it.each(parsers)('%s: any JSON gives an answer (a reading or findings), never an exception', (_name, parse) => {
-    fc.assert(fc.property(object, (value) => {
-      expect(() => parse(value)).not.toThrow();
-    }), { numRuns: 600 });
-  });
+  it.each(parsers)(
+    '%s: any JSON gives an answer (a reading or findings), never an exception',
+    (_name, parse) => {
+      fc.assert(
+        fc.property(object, (value) => {
+          expect(() => parse(value)).not.toThrow();
+        }),
+        { numRuns: 600 },
+      );
+    },
+  );
 });
 
 describe('fuzz: the running API', () => {
@@ -71,7 +119,10 @@ describe('fuzz: the running API', () => {
   let service: Harness;
   beforeAll(async () => {
     store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW), limits: { rateLimit: { windowMs: 60_000, max: 100_000, anonymousMax: 100_000 } } });
+    service = await startService(store, {
+      clock: new TestClock(NOW),
+      limits: { rateLimit: { windowMs: 60_000, max: 100_000, anonymousMax: 100_000 } },
+    });
     await recordOpportunity(store.db, { ...northwindDataPlatform(), ownerId: USERS.ae }, NOW);
     await storeReferral(store, pdmReferral(), NOW);
   }, 60_000);
@@ -81,7 +132,14 @@ describe('fuzz: the running API', () => {
   });
 
   it('answers every drawn request below 500, and a refused one changes nothing', async () => {
-    const tokens = fc.constantFrom(TOKENS.admin, TOKENS.ae, TOKENS['alliance-ops'], TOKENS.revops, TOKENS['portal-webhook'], 'not-a-token');
+    const tokens = fc.constantFrom(
+      TOKENS.admin,
+      TOKENS.ae,
+      TOKENS['alliance-ops'],
+      TOKENS.revops,
+      TOKENS['portal-webhook'],
+      'not-a-token',
+    );
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(fuzzRequest(DOMAIN_ROUTES), tokens, async (request, token) => {
@@ -89,10 +147,15 @@ describe('fuzz: the running API', () => {
         const response = await fetch(urlOf(service.url, request), {
           method: request.method,
           headers: { authorization: `Bearer ${token}`, 'content-type': request.contentType },
-          ...(request.body !== undefined && request.method === 'POST' ? { body: request.body } : {}),
+          ...(request.body !== undefined && request.method === 'POST'
+            ? { body: request.body }
+            : {}),
         });
         const text = await response.text();
-        expect({ status: response.status < 500 ? 'below 500' : response.status, text: response.status < 500 ? '' : text }).toEqual({ status: 'below 500', text: '' });
+        expect({
+          status: response.status < 500 ? 'below 500' : response.status,
+          text: response.status < 500 ? '' : text,
+        }).toEqual({ status: 'below 500', text: '' });
         if (response.status >= 400) {
           refused += 1;
           expect(await tableCounts(store)).toEqual(before);

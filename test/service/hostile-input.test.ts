@@ -9,13 +9,25 @@ import type { MicrosoftClient } from '../../middleware/src/portals/microsoft/cli
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { pgliteOptions, truncateAll } from '../support/stores.js';
-import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, WEBHOOK_SECRETS, type Harness } from './support.js';
+import {
+  call,
+  pdmReferral,
+  startService,
+  storeReferral,
+  tableCounts,
+  TestClock,
+  WEBHOOK_SECRETS,
+  type Harness,
+} from './support.js';
 
 jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
 const T = Math.floor(NOW.getTime() / 1000);
-const EVENT = JSON.stringify({ 'detail-type': 'Opportunity Created', detail: { opportunity: { identifier: 'O7781234' } } });
+const EVENT = JSON.stringify({
+  'detail-type': 'Opportunity Created',
+  detail: { opportunity: { identifier: 'O7781234' } },
+});
 const PORTALS = ['aws', 'microsoft', 'google'] as const;
 
 function nested(depth: number): string {
@@ -42,13 +54,21 @@ describe('hostile input', () => {
 
   it('refuses JSON nested 2,000 levels deep with 400, on an ordinary route and on a signed webhook', async () => {
     const body = nested(2_000);
-    const validate = await call(service, 'POST', '/api/v1/opportunities/validate', { rawBody: body, headers: { 'content-type': 'application/json' } });
+    const validate = await call(service, 'POST', '/api/v1/opportunities/validate', {
+      rawBody: body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(validate.status).toBe(400);
-    expect(validate.json.errors).toEqual([expect.objectContaining({ field: 'body', code: 'too_deep' })]);
+    expect(validate.json.errors).toEqual([
+      expect.objectContaining({ field: 'body', code: 'too_deep' }),
+    ]);
     const webhook = await call(service, 'POST', '/api/v1/webhooks/aws', {
       token: 'portal-webhook',
       rawBody: body,
-      headers: { 'content-type': 'application/json', 'CoSell-Signature': signatureHeader([WEBHOOK_SECRETS.aws[0]], T, body, 'aws') },
+      headers: {
+        'content-type': 'application/json',
+        'CoSell-Signature': signatureHeader([WEBHOOK_SECRETS.aws[0]], T, body, 'aws'),
+      },
     });
     expect(webhook.status).toBe(400);
     expect(service.engine.deliveries).toEqual([]);
@@ -59,45 +79,76 @@ describe('hostile input', () => {
     const id = await storeReferral(store, pdmReferral(), NOW);
     const before = await tableCounts(store);
     const feedback = `Contoso Logistics needs an EU-only region\u0000 our ingestion layer does not run in yet; we can take it next quarter once Frankfurt ships.`;
-    const decline = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, { token: 'alliance-ops', body: { reason: 'Region or compliance not supported', feedback } });
+    const decline = await call(service, 'POST', `/api/v1/referrals/${id}/decline`, {
+      token: 'alliance-ops',
+      body: { reason: 'Region or compliance not supported', feedback },
+    });
     expect(decline.status).toBe(400);
-    expect(decline.json.errors).toEqual([expect.objectContaining({ field: 'body.feedback', code: 'nul_character' })]);
-    const query = await call(service, 'GET', '/api/v1/referrals?cloud=AWS%00', { token: 'alliance-ops' });
+    expect(decline.json.errors).toEqual([
+      expect.objectContaining({ field: 'body.feedback', code: 'nul_character' }),
+    ]);
+    const query = await call(service, 'GET', '/api/v1/referrals?cloud=AWS%00', {
+      token: 'alliance-ops',
+    });
     expect(query.status).toBe(400);
-    expect(query.json.errors).toEqual([expect.objectContaining({ field: 'query.cloud', code: 'nul_character' })]);
+    expect(query.json.errors).toEqual([
+      expect.objectContaining({ field: 'query.cloud', code: 'nul_character' }),
+    ]);
     expect(await tableCounts(store)).toEqual(before);
     expect(service.logLines.join('')).not.toMatch(/unhandled error|UPDATE|INSERT/);
   });
 
   it('answers a gzip Content-Encoding on a plain body with 400, and a real gzip body like any other', async () => {
-    const plain = await call(service, 'POST', '/api/v1/opportunities/validate', { rawBody: '{"salesforceId":"006Hs00009Zzz99AAA"}', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    const plain = await call(service, 'POST', '/api/v1/opportunities/validate', {
+      rawBody: '{"salesforceId":"006Hs00009Zzz99AAA"}',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
     expect(plain.status).toBe(400);
     expect(plain.headers.get('content-type')).toContain('application/problem+json');
     const zipped = await fetch(`${service.url}/api/v1/opportunities/validate`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${(await import('./support.js')).TOKENS.admin}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      headers: {
+        authorization: `Bearer ${(await import('./support.js')).TOKENS.admin}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
       body: gzipSync('{"salesforceId":"006Hs00009Zzz99AAA"}'),
     });
     expect(zipped.status).toBe(404);
   });
 
-  it.each(PORTALS)('refuses an unsigned %s webhook with 401 before reading its body, even when the body is not JSON', async (portal) => {
-    for (const rawBody of [EVENT, '{"oops":', nested(5_000)]) {
-      const response = await call(service, 'POST', `/api/v1/webhooks/${portal}`, { token: 'portal-webhook', rawBody, headers: { 'content-type': 'application/json' } });
-      expect(response.status).toBe(401);
-      expect(response.json.detail).toContain('missing CoSell-Signature');
-    }
-    expect(service.engine.deliveries).toEqual([]);
-  });
+  it.each(PORTALS)(
+    'refuses an unsigned %s webhook with 401 before reading its body, even when the body is not JSON',
+    async (portal) => {
+      for (const rawBody of [EVENT, '{"oops":', nested(5_000)]) {
+        const response = await call(service, 'POST', `/api/v1/webhooks/${portal}`, {
+          token: 'portal-webhook',
+          rawBody,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.status).toBe(401);
+        expect(response.json.detail).toContain('missing CoSell-Signature');
+      }
+      expect(service.engine.deliveries).toEqual([]);
+    },
+  );
 
   it('refuses a delivery signed for another portal route', async () => {
     const secret = 'whsec_shared_between_routes_0123456789abcdef';
     const header = signatureHeader([secret], T, EVENT, 'aws');
     service.deps.webhookSecrets = { ...WEBHOOK_SECRETS, microsoft: [secret], aws: [secret] };
     try {
-      const elsewhere = await call(service, 'POST', '/api/v1/webhooks/microsoft', { token: 'portal-webhook', rawBody: EVENT, headers: { 'content-type': 'application/json', 'CoSell-Signature': header } });
+      const elsewhere = await call(service, 'POST', '/api/v1/webhooks/microsoft', {
+        token: 'portal-webhook',
+        rawBody: EVENT,
+        headers: { 'content-type': 'application/json', 'CoSell-Signature': header },
+      });
       expect(elsewhere.status).toBe(401);
-      const right = await call(service, 'POST', '/api/v1/webhooks/aws', { token: 'portal-webhook', rawBody: EVENT, headers: { 'content-type': 'application/json', 'CoSell-Signature': header } });
+      const right = await call(service, 'POST', '/api/v1/webhooks/aws', {
+        token: 'portal-webhook',
+        rawBody: EVENT,
+        headers: { 'content-type': 'application/json', 'CoSell-Signature': header },
+      });
       expect(right.status).toBe(202);
     } finally {
       service.deps.webhookSecrets = WEBHOOK_SECRETS;
@@ -108,9 +159,17 @@ describe('hostile input', () => {
     const [current, previous] = WEBHOOK_SECRETS.aws;
     const both = signatureHeader([current, previous], T, EVENT, 'aws');
     const onlyPrevious = signatureHeader([previous], T, EVENT, 'aws');
-    const first = await call(service, 'POST', '/api/v1/webhooks/aws', { token: 'portal-webhook', rawBody: EVENT, headers: { 'content-type': 'application/json', 'CoSell-Signature': both } });
+    const first = await call(service, 'POST', '/api/v1/webhooks/aws', {
+      token: 'portal-webhook',
+      rawBody: EVENT,
+      headers: { 'content-type': 'application/json', 'CoSell-Signature': both },
+    });
     expect(first.status).toBe(202);
-    const replay = await call(service, 'POST', '/api/v1/webhooks/aws', { token: 'portal-webhook', rawBody: EVENT, headers: { 'content-type': 'application/json', 'CoSell-Signature': onlyPrevious } });
+    const replay = await call(service, 'POST', '/api/v1/webhooks/aws', {
+      token: 'portal-webhook',
+      rawBody: EVENT,
+      headers: { 'content-type': 'application/json', 'CoSell-Signature': onlyPrevious },
+    });
     expect(replay.status).toBe(409);
     expect(service.engine.deliveries).toHaveLength(1);
   });
@@ -121,17 +180,40 @@ describe('hostile input', () => {
         throw new PortalError('Microsoft', 'not-found', 'Partner Center has no referral 7f3c9a52');
       },
     } as unknown as MicrosoftClient;
-    const handle = createPortalEventHandler({ db: store.db, clock: () => NOW, triage: () => { throw new Error('not reached'); }, microsoft, catchUpSoon: () => undefined, nudge: () => undefined });
+    const handle = createPortalEventHandler({
+      db: store.db,
+      clock: () => NOW,
+      triage: () => {
+        throw new Error('not reached');
+      },
+      microsoft,
+      catchUpSoon: () => undefined,
+      nudge: () => undefined,
+    });
     service.engine.respond = (delivery) => handle(delivery.portal, delivery.payload);
-    const body = JSON.stringify({ EventName: 'referral-updated', ResourceUri: 'https://api.partnercenter.microsoft.com/engagements/v1/referrals/7f3c9a52' });
+    const body = JSON.stringify({
+      EventName: 'referral-updated',
+      ResourceUri: 'https://api.partnercenter.microsoft.com/engagements/v1/referrals/7f3c9a52',
+    });
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await call(service, 'POST', '/api/v1/webhooks/microsoft', {
         token: 'portal-webhook',
         rawBody: body,
-        headers: { 'content-type': 'application/json', 'CoSell-Signature': signatureHeader([WEBHOOK_SECRETS.microsoft[0]], T + attempt, body, 'microsoft') },
+        headers: {
+          'content-type': 'application/json',
+          'CoSell-Signature': signatureHeader(
+            [WEBHOOK_SECRETS.microsoft[0]],
+            T + attempt,
+            body,
+            'microsoft',
+          ),
+        },
       });
       expect(response.status).toBe(202);
-      expect(response.json).toMatchObject({ outcome: 'ignored', reason: expect.stringContaining('no such record') });
+      expect(response.json).toMatchObject({
+        outcome: 'ignored',
+        reason: expect.stringContaining('no such record'),
+      });
     }
     expect(service.logLines.join('')).toContain('webhook event changed nothing');
     expect(service.logLines.join('')).not.toContain('unhandled error');
@@ -140,7 +222,17 @@ describe('hostile input', () => {
   it('does not log a request the client abandoned as an unhandled error', async () => {
     const { port } = new URL(service.url);
     await new Promise<void>((resolve) => {
-      const sent = request({ host: '127.0.0.1', port: Number(port), method: 'POST', path: '/api/v1/opportunities/validate', headers: { authorization: 'Bearer admin-9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6', 'content-type': 'application/json', 'content-length': '5000' } });
+      const sent = request({
+        host: '127.0.0.1',
+        port: Number(port),
+        method: 'POST',
+        path: '/api/v1/opportunities/validate',
+        headers: {
+          authorization: 'Bearer admin-9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6',
+          'content-type': 'application/json',
+          'content-length': '5000',
+        },
+      });
       sent.on('error', () => resolve());
       sent.write('{"salesforceId":');
       setTimeout(() => {

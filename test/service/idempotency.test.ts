@@ -4,7 +4,17 @@ import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { purgeExpiredIdempotencyKeys } from '../../middleware/src/service/idempotency.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
 import { truncateAll } from '../support/stores.js';
-import { call, pdmReferral, startService, storeReferral, tableCounts, TestClock, USERS, WEBHOOK_SECRETS, type Harness } from './support.js';
+import {
+  call,
+  pdmReferral,
+  startService,
+  storeReferral,
+  tableCounts,
+  TestClock,
+  USERS,
+  WEBHOOK_SECRETS,
+  type Harness,
+} from './support.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -32,8 +42,14 @@ describe('Idempotency-Key', () => {
   });
 
   const assign = (key: string, ownerId: string, token: 'alliance-ops' | 'admin' = 'alliance-ops') =>
-    call(service, 'POST', `/api/v1/referrals/${referralId}/assign`, { token, body: { ownerId }, headers: { 'Idempotency-Key': key } });
-  const assignments = async () => (await store.db.selectFrom('audit_log').select('id').where('action', '=', 'assigned').execute()).length;
+    call(service, 'POST', `/api/v1/referrals/${referralId}/assign`, {
+      token,
+      body: { ownerId },
+      headers: { 'Idempotency-Key': key },
+    });
+  const assignments = async () =>
+    (await store.db.selectFrom('audit_log').select('id').where('action', '=', 'assigned').execute())
+      .length;
 
   it('replays the stored response for the same key and body, without running the request again', async () => {
     const first = await assign('9b1f0c0e-assign-contoso', OWNER);
@@ -57,7 +73,10 @@ describe('Idempotency-Key', () => {
     const reused = await assign('assign-once', OTHER_OWNER);
     expect(reused.status).toBe(422);
     expect(reused.json.type).toBe('urn:cosell:problem:idempotency-key-reused');
-    const otherRoute = await call(service, 'POST', `/api/v1/referrals/${referralId}/accept`, { token: 'alliance-ops', headers: { 'Idempotency-Key': 'assign-once' } });
+    const otherRoute = await call(service, 'POST', `/api/v1/referrals/${referralId}/accept`, {
+      token: 'alliance-ops',
+      headers: { 'Idempotency-Key': 'assign-once' },
+    });
     expect(otherRoute.status).toBe(422);
     expect(await tableCounts(store)).toEqual(before);
   });
@@ -71,18 +90,25 @@ describe('Idempotency-Key', () => {
       await gate;
       return { outcome: 'created', referralId: '23' };
     };
-    const body = '{"version":"0","detail-type":"Opportunity Created","detail":{"opportunity":{"identifier":"O7781234"}}}';
+    const body =
+      '{"version":"0","detail-type":"Opportunity Created","detail":{"opportunity":{"identifier":"O7781234"}}}';
     const request = {
       token: 'portal-webhook' as const,
       rawBody: body,
       headers: {
         'content-type': 'application/json',
         'Idempotency-Key': 'relay-delivery-5531',
-        'CoSell-Signature': signatureHeader([WEBHOOK_SECRETS.aws[0]], Math.floor(NOW.getTime() / 1000), body, 'aws'),
+        'CoSell-Signature': signatureHeader(
+          [WEBHOOK_SECRETS.aws[0]],
+          Math.floor(NOW.getTime() / 1000),
+          body,
+          'aws',
+        ),
       },
     };
     const first = call(service, 'POST', '/api/v1/webhooks/aws', request);
-    for (let i = 0; i < 200 && service.engine.deliveries.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && service.engine.deliveries.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const duplicate = await call(service, 'POST', '/api/v1/webhooks/aws', request);
     expect(duplicate.status).toBe(409);
     expect(duplicate.json.type).toBe('urn:cosell:problem:idempotency-key-in-flight');
@@ -104,7 +130,12 @@ describe('Idempotency-Key', () => {
     const fresh = await assign('assign-daily', OTHER_OWNER);
     expect(fresh.status).toBe(202);
     expect(fresh.json).toMatchObject({ ownerId: OTHER_OWNER, previousOwnerId: OWNER });
-    expect(await purgeExpiredIdempotencyKeys(store.db, new Date(service.clock.now.getTime() + 24 * 3600 * 1000))).toBe(1);
+    expect(
+      await purgeExpiredIdempotencyKeys(
+        store.db,
+        new Date(service.clock.now.getTime() + 24 * 3600 * 1000),
+      ),
+    ).toBe(1);
   });
 
   it('does not keep a key whose request failed validation, so the corrected request may use it', async () => {
@@ -136,6 +167,8 @@ describe('Idempotency-Key', () => {
     expect(otherCaller.headers.get('idempotent-replayed')).toBeNull();
     const tooLong = await assign('k'.repeat(256), OWNER);
     expect(tooLong.status).toBe(400);
-    expect(tooLong.json.errors).toEqual([expect.objectContaining({ field: 'header.Idempotency-Key' })]);
+    expect(tooLong.json.errors).toEqual([
+      expect.objectContaining({ field: 'header.Idempotency-Key' }),
+    ]);
   });
 });

@@ -20,7 +20,11 @@ import { createServiceLogger } from '../../middleware/src/service/logging.js';
 const run = promisify(execFile);
 const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -30,15 +34,38 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   }
 }
 
-async function startLocalDesk(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'cosell-local-org-'))): Promise<{ desk: Desk; dataDir: string; org: Connection }> {
-  const desk = await startDemoDesk({ config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, ...env }), env: {}, logger: quiet, sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 } });
-  const { instanceUrl, accessToken } = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as { instanceUrl: string; accessToken: string };
-  return { desk, dataDir, org: new Connection({ instanceUrl, accessToken, version: SALESFORCE_API_VERSION }) };
+async function startLocalDesk(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'cosell-local-org-')),
+): Promise<{ desk: Desk; dataDir: string; org: Connection }> {
+  const desk = await startDemoDesk({
+    config: loadConfig({ PORT: '0', COSELL_DATA_DIR: dataDir, ...env }),
+    env: {},
+    logger: quiet,
+    sandboxReview: { inReviewAfterMs: 500, decisionAfterMs: 1_000 },
+  });
+  const { instanceUrl, accessToken } = JSON.parse(
+    readFileSync(join(dataDir, 'local-org.json'), 'utf8'),
+  ) as { instanceUrl: string; accessToken: string };
+  return {
+    desk,
+    dataDir,
+    org: new Connection({ instanceUrl, accessToken, version: SALESFORCE_API_VERSION }),
+  };
 }
 
 /** A deal an AE has just created in Lightning, with its AWS engagement still a draft. */
 async function draftDeal(org: Connection, name: string): Promise<string> {
-  const account = (await org.sobject('Account').create({ Name: `${name} Holdings`, Website: 'https://www.example-holdings.com', Industry: 'Retail', BillingStreet: '1 Harbour Way', BillingCity: 'Seattle', BillingState: 'WA', BillingPostalCode: '98101', BillingCountry: 'US' })) as { id: string };
+  const account = (await org.sobject('Account').create({
+    Name: `${name} Holdings`,
+    Website: 'https://www.example-holdings.com',
+    Industry: 'Retail',
+    BillingStreet: '1 Harbour Way',
+    BillingCity: 'Seattle',
+    BillingState: 'WA',
+    BillingPostalCode: '98101',
+    BillingCountry: 'US',
+  })) as { id: string };
   const opportunity = (await org.sobject('Opportunity').create({
     Name: `${name} - lakehouse migration`,
     AccountId: account.id,
@@ -58,9 +85,22 @@ async function draftDeal(org: Connection, name: string): Promise<string> {
     CoSell_Expected_Monthly_Spend__c: 38000,
     CoSell_Use_Case__c: 'Data platform modernisation',
   })) as { id: string };
-  const contact = (await org.sobject('Contact').create({ FirstName: 'Marta', LastName: 'Okafor', Email: 'marta.okafor@example-holdings.com', Title: 'Chief Data Officer', AccountId: account.id })) as { id: string };
-  await org.sobject('OpportunityContactRole').create({ OpportunityId: opportunity.id, ContactId: contact.id, Role: 'Decision Maker' });
-  const engagement = (await org.sobject('CoSell_Engagement__c').create({ Opportunity__c: opportunity.id, Cloud__c: 'AWS', Status__c: 'Draft', Engagement_Key__c: `${opportunity.id}:AWS` })) as { id: string };
+  const contact = (await org.sobject('Contact').create({
+    FirstName: 'Marta',
+    LastName: 'Okafor',
+    Email: 'marta.okafor@example-holdings.com',
+    Title: 'Chief Data Officer',
+    AccountId: account.id,
+  })) as { id: string };
+  await org
+    .sobject('OpportunityContactRole')
+    .create({ OpportunityId: opportunity.id, ContactId: contact.id, Role: 'Decision Maker' });
+  const engagement = (await org.sobject('CoSell_Engagement__c').create({
+    Opportunity__c: opportunity.id,
+    Cloud__c: 'AWS',
+    Status__c: 'Draft',
+    Engagement_Key__c: `${opportunity.id}:AWS`,
+  })) as { id: string };
   return engagement.id;
 }
 
@@ -79,16 +119,35 @@ describe('the embedded desk on the local org', () => {
   });
 
   it('gives the org a bare origin and an admin token any Salesforce client can use', async () => {
-    const file = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as Record<string, string> & { personas: Record<string, { accessToken: string; userId: string; username: string }> };
-    expect(Object.keys(file).sort()).toEqual(['accessToken', 'instanceUrl', 'personas', 'userId', 'username']);
+    const file = JSON.parse(readFileSync(join(dataDir, 'local-org.json'), 'utf8')) as Record<
+      string,
+      string
+    > & { personas: Record<string, { accessToken: string; userId: string; username: string }> };
+    expect(Object.keys(file).sort()).toEqual([
+      'accessToken',
+      'instanceUrl',
+      'personas',
+      'userId',
+      'username',
+    ]);
     // Each persona's session is that user's, under that user's permission set (the preview's ?as=).
     expect(Object.keys(file.personas).sort()).toEqual(['ae', 'alliance-ops', 'revops']);
     for (const persona of Object.values(file.personas)) {
-      const session = new Connection({ instanceUrl: file.instanceUrl, accessToken: persona.accessToken, version: SALESFORCE_API_VERSION });
+      const session = new Connection({
+        instanceUrl: file.instanceUrl,
+        accessToken: persona.accessToken,
+        version: SALESFORCE_API_VERSION,
+      });
       expect((await session.identity()).user_id).toBe(persona.userId);
     }
-    const asAe = new Connection({ instanceUrl: file.instanceUrl, accessToken: file.personas.ae!.accessToken, version: SALESFORCE_API_VERSION });
-    const aeView = (await asAe.request(`/services/data/v${SALESFORCE_API_VERSION}/ui-api/object-info/Opportunity`)) as { fields: Record<string, { updateable: boolean }> };
+    const asAe = new Connection({
+      instanceUrl: file.instanceUrl,
+      accessToken: file.personas.ae!.accessToken,
+      version: SALESFORCE_API_VERSION,
+    });
+    const aeView = (await asAe.request(
+      `/services/data/v${SALESFORCE_API_VERSION}/ui-api/object-info/Opportunity`,
+    )) as { fields: Record<string, { updateable: boolean }> };
     expect(aeView.fields.CoSell_Attribution__c?.updateable).toBe(false);
     expect(aeView.fields.CoSell_Help_Needed__c?.updateable).toBe(true);
     // The admin's Id, which the Lightning preview hands @salesforce/user/Id.
@@ -102,29 +161,60 @@ describe('the embedded desk on the local org', () => {
   it('tells the truth on a fresh demo: submissions succeed, refusals show as findings on the engagement, no dead letters', async () => {
     const engagements = await until('every demo request answered in the org', () => {
       const all = desk.localOrg!.server.org.all('CoSell_Engagement__c');
-      return all.every((e) => e.Requested_Action__c === null || e.Requested_Action__c === undefined) && all.some((e) => e.Portal_Id__c && e.Last_Synced_At__c) ? all : null;
+      return all.every(
+        (e) => e.Requested_Action__c === null || e.Requested_Action__c === undefined,
+      ) && all.some((e) => e.Portal_Id__c && e.Last_Synced_At__c)
+        ? all
+        : null;
     });
     const answered = engagements.filter((e) => e.Last_Synced_At__c);
     expect(answered.length).toBeGreaterThan(2);
-    const refused = engagements.filter((e) => JSON.parse(String(e.Findings__c ?? '[]')).some((f: { severity: string }) => f.severity === 'error'));
+    const refused = engagements.filter((e) =>
+      JSON.parse(String(e.Findings__c ?? '[]')).some(
+        (f: { severity: string }) => f.severity === 'error',
+      ),
+    );
     expect(refused.length).toBeGreaterThan(0);
     for (const engagement of refused) {
       expect(engagement.Portal_Id__c ?? null).toBeNull();
       // Findings name the Salesforce field a person must fix.
-      expect((JSON.parse(String(engagement.Findings__c)) as Array<{ field?: string }>).some((f) => typeof f.field === 'string' && f.field !== '')).toBe(true);
+      expect(
+        (JSON.parse(String(engagement.Findings__c)) as Array<{ field?: string }>).some(
+          (f) => typeof f.field === 'string' && f.field !== '',
+        ),
+      ).toBe(true);
     }
-    for (const submitted of answered.filter((e) => e.Portal_Id__c)) expect(submitted.Sync_Error__c ?? null).toBeNull();
-    await until('the outbox settled', async () => (await queueStats(desk.store.db, new Date())).pending === 0);
+    for (const submitted of answered.filter((e) => e.Portal_Id__c))
+      expect(submitted.Sync_Error__c ?? null).toBeNull();
+    await until(
+      'the outbox settled',
+      async () => (await queueStats(desk.store.db, new Date())).pending === 0,
+    );
     expect((await queueStats(desk.store.db, new Date())).dead).toBe(0);
   });
 
   it('answers the real `cosell sync status` with exit 0 on a fresh demo', async () => {
     // The compiled command (bin/run.js runs lib/), a separate process, as an operator runs it.
-    const { stdout } = await run(process.execPath, [resolve('bin/run.js'), 'cosell', 'sync', 'status', '--json'], {
-      env: { PATH: process.env.PATH, HOME: dataDir, COSELL_SERVICE_URL: desk.url, COSELL_TOKEN: desk.adminToken!, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', NODE_OPTIONS: '' },
-      timeout: 60_000,
-    });
-    const answer = JSON.parse(stdout) as { status: number; result: { queue: { dead: number; done: number }; deadLetters: unknown[] } };
+    const { stdout } = await run(
+      process.execPath,
+      [resolve('bin/run.js'), 'cosell', 'sync', 'status', '--json'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: dataDir,
+          COSELL_SERVICE_URL: desk.url,
+          COSELL_TOKEN: desk.adminToken!,
+          SF_DISABLE_TELEMETRY: 'true',
+          SF_AUTOUPDATE_DISABLE: 'true',
+          NODE_OPTIONS: '',
+        },
+        timeout: 60_000,
+      },
+    );
+    const answer = JSON.parse(stdout) as {
+      status: number;
+      result: { queue: { dead: number; done: number }; deadLetters: unknown[] };
+    };
     expect(answer.status).toBe(0);
     expect(answer.result.queue.dead).toBe(0);
     expect(answer.result.deadLetters).toEqual([]);
@@ -134,15 +224,29 @@ describe('the embedded desk on the local org', () => {
 
   it("follows the org's counterparts: one created in the org joins the coverage report, an edit moves it", async () => {
     const coverage = async () => {
-      const response = await fetch(`${desk.url}/api/v1/relationship-coverage`, { method: 'POST', headers: { authorization: `Bearer ${desk.adminToken}`, 'content-type': 'application/json' }, body: '{}' });
+      const response = await fetch(`${desk.url}/api/v1/relationship-coverage`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${desk.adminToken}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(response.status).toBe(200);
-      const { clouds } = (await response.json()) as { clouds: Array<{ cloud: string; layers: Record<string, string[]> }> };
+      const { clouds } = (await response.json()) as {
+        clouds: Array<{ cloud: string; layers: Record<string, string[]> }>;
+      };
       return clouds.find((entry) => entry.cloud === 'Google')!.layers;
     };
     expect((await coverage()).Specialist).toEqual(['Noah Fischer']);
-    const created = (await org.sobject('CoSell_Counterpart__c').create({ Name: 'Ines Duarte', Cloud__c: 'Google', Layer__c: 'Specialist', Email__c: 'ines@google.com', Title__c: 'Data Analytics Specialist' })) as { id: string };
+    const created = (await org.sobject('CoSell_Counterpart__c').create({
+      Name: 'Ines Duarte',
+      Cloud__c: 'Google',
+      Layer__c: 'Specialist',
+      Email__c: 'ines@google.com',
+      Title__c: 'Data Analytics Specialist',
+    })) as { id: string };
     await desk.tick();
-    expect((await coverage()).Specialist).toEqual(expect.arrayContaining(['Noah Fischer', 'Ines Duarte']));
+    expect((await coverage()).Specialist).toEqual(
+      expect.arrayContaining(['Noah Fischer', 'Ines Duarte']),
+    );
     await org.sobject('CoSell_Counterpart__c').update({ Id: created.id, Layer__c: 'Account Team' });
     await desk.tick();
     const layers = await coverage();
@@ -154,27 +258,70 @@ describe('the embedded desk on the local org', () => {
     const engagementId = await draftDeal(org, 'Northwind');
     const created = desk.emulators.aws!.counters.created;
     // Every state the org shows for the engagement, with where ACE's review stood at that moment.
-    const shown: Array<{ portalId: string; status: unknown; requested: unknown; aceReview: string | null }> = [];
+    const shown: Array<{
+      portalId: string;
+      status: unknown;
+      requested: unknown;
+      aceReview: string | null;
+    }> = [];
     const off = desk.localOrg!.server.org.onChange((change) => {
-      if (change.entityName !== 'CoSell_Engagement__c' || !change.recordIds.includes(engagementId) || !('Portal_Id__c' in change.fields || 'Status__c' in change.fields)) return;
+      if (
+        change.entityName !== 'CoSell_Engagement__c' ||
+        !change.recordIds.includes(engagementId) ||
+        !('Portal_Id__c' in change.fields || 'Status__c' in change.fields)
+      )
+        return;
       const record = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId)!;
       if (!record.Portal_Id__c) return;
-      const ace = desk.emulators.aws!.control.snapshot().opportunities.find(([, stored]) => stored.record.Id === record.Portal_Id__c)?.[1].record;
-      shown.push({ portalId: String(record.Portal_Id__c), status: record.Status__c, requested: record.Requested_Action__c ?? null, aceReview: ace ? String((ace.LifeCycle as { ReviewStatus?: string } | undefined)?.ReviewStatus ?? 'Pending Submission') : null });
+      const ace = desk.emulators
+        .aws!.control.snapshot()
+        .opportunities.find(([, stored]) => stored.record.Id === record.Portal_Id__c)?.[1].record;
+      shown.push({
+        portalId: String(record.Portal_Id__c),
+        status: record.Status__c,
+        requested: record.Requested_Action__c ?? null,
+        aceReview: ace
+          ? String(
+              (ace.LifeCycle as { ReviewStatus?: string } | undefined)?.ReviewStatus ??
+                'Pending Submission',
+            )
+          : null,
+      });
     });
-    await org.sobject('CoSell_Engagement__c').update({ Id: engagementId, Requested_Action__c: 'Submit' });
-    const written = await until('the ACE outcome written back to the engagement', () => {
-      const record = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId) as SRecord | undefined;
-      return record?.Portal_Id__c && !record.Requested_Action__c ? record : null;
-    }, 20_000);
+    await org
+      .sobject('CoSell_Engagement__c')
+      .update({ Id: engagementId, Requested_Action__c: 'Submit' });
+    const written = await until(
+      'the ACE outcome written back to the engagement',
+      () => {
+        const record = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId) as
+          | SRecord
+          | undefined;
+        return record?.Portal_Id__c && !record.Requested_Action__c ? record : null;
+      },
+      20_000,
+    );
     off();
     expect(String(written.Portal_Id__c)).toMatch(/^O\d+$/);
-    expect(written).toMatchObject({ Status__c: expect.stringMatching(/Submitted|In review|Accepted/), Requested_Action__c: null, Sync_Error__c: null });
+    expect(written).toMatchObject({
+      Status__c: expect.stringMatching(/Submitted|In review|Accepted/),
+      Requested_Action__c: null,
+      Sync_Error__c: null,
+    });
     expect(desk.emulators.aws!.counters.created).toBe(created + 1);
     // The portal id shows as soon as ACE holds the record, still a draft there (Pending Submission)
     // with the Submit still pending; the submitted status follows once ACE started the engagement.
-    expect(shown[0]).toEqual({ portalId: written.Portal_Id__c, status: 'Draft', requested: 'Submit', aceReview: 'Pending Submission' });
-    expect(shown.at(-1)).toMatchObject({ portalId: written.Portal_Id__c, status: written.Status__c, requested: null });
+    expect(shown[0]).toEqual({
+      portalId: written.Portal_Id__c,
+      status: 'Draft',
+      requested: 'Submit',
+      aceReview: 'Pending Submission',
+    });
+    expect(shown.at(-1)).toMatchObject({
+      portalId: written.Portal_Id__c,
+      status: written.Status__c,
+      requested: null,
+    });
     expect(shown.at(-1)!.aceReview).not.toBe('Pending Submission');
     expect(new Set(shown.map((entry) => entry.portalId)).size).toBe(1);
   });
@@ -182,24 +329,39 @@ describe('the embedded desk on the local org', () => {
 
 describe('with the streaming channel down', () => {
   it('still converges every change through the cursor poll when the channel dies mid-run', async () => {
-    const { desk, dataDir, org } = await startLocalDesk({ COSELL_POLL_INTERVAL_MS: '1000', COSELL_DEMO: 'false' });
+    const { desk, dataDir, org } = await startLocalDesk({
+      COSELL_POLL_INTERVAL_MS: '1000',
+      COSELL_DEMO: 'false',
+    });
     try {
       // First a submit while the channel is up, then the channel dies and the next one needs the poll.
       const before = await draftDeal(org, 'Proseware');
-      await org.sobject('CoSell_Engagement__c').update({ Id: before, Requested_Action__c: 'Submit' });
-      await until('the first outcome written back', () => {
-        const first = desk.localOrg!.server.org.get('CoSell_Engagement__c', before);
-        return first?.Portal_Id__c && !first.Requested_Action__c;
-      }, 20_000);
+      await org
+        .sobject('CoSell_Engagement__c')
+        .update({ Id: before, Requested_Action__c: 'Submit' });
+      await until(
+        'the first outcome written back',
+        () => {
+          const first = desk.localOrg!.server.org.get('CoSell_Engagement__c', before);
+          return first?.Portal_Id__c && !first.Requested_Action__c;
+        },
+        20_000,
+      );
       const engagementId = await draftDeal(org, 'Tailspin');
       const published = desk.localOrg!.server.streaming.published;
       desk.localOrg!.server.streaming.suspend();
-      const updated = await org.sobject('CoSell_Engagement__c').update([{ Id: engagementId, Requested_Action__c: 'Submit' }]);
+      const updated = await org
+        .sobject('CoSell_Engagement__c')
+        .update([{ Id: engagementId, Requested_Action__c: 'Submit' }]);
       expect(updated.map((result) => result.success)).toEqual([true]);
-      const record = await until('the outcome written back by the poll', () => {
-        const current = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
-        return current?.Portal_Id__c && !current.Requested_Action__c ? current : null;
-      }, 40_000);
+      const record = await until(
+        'the outcome written back by the poll',
+        () => {
+          const current = desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
+          return current?.Portal_Id__c && !current.Requested_Action__c ? current : null;
+        },
+        40_000,
+      );
       expect(record.Status__c).toMatch(/Submitted|In review|Accepted/);
       expect(desk.emulators.aws!.counters.created).toBe(2);
       // The change was retained for replay but never reached a subscriber.
@@ -217,30 +379,51 @@ describe('across a restart', () => {
     let portalId: string;
     try {
       const engagementId = await draftDeal(first.org, 'Litware');
-      await first.org.sobject('CoSell_Engagement__c').update({ Id: engagementId, Requested_Action__c: 'Submit' });
-      const written = await until('the ACE outcome written back', () => {
-        const record = first.desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
-        return record?.Requested_Action__c ? undefined : (record?.Portal_Id__c as string | undefined);
-      }, 20_000);
+      await first.org
+        .sobject('CoSell_Engagement__c')
+        .update({ Id: engagementId, Requested_Action__c: 'Submit' });
+      const written = await until(
+        'the ACE outcome written back',
+        () => {
+          const record = first.desk.localOrg!.server.org.get('CoSell_Engagement__c', engagementId);
+          return record?.Requested_Action__c
+            ? undefined
+            : (record?.Portal_Id__c as string | undefined);
+        },
+        20_000,
+      );
       portalId = written;
     } finally {
       await first.desk.stop();
     }
     const second = await startLocalDesk({ COSELL_DEMO: 'false' }, first.dataDir);
     try {
-      const held = second.desk.emulators.aws!.control.snapshot().opportunities.map(([, stored]) => stored.record.Id);
+      const held = second.desk.emulators
+        .aws!.control.snapshot()
+        .opportunities.map(([, stored]) => stored.record.Id);
       expect(held).toEqual([portalId]);
-      const stored = await second.desk.store.db.selectFrom('engagements').select(['portal_id', 'cloud']).where('portal_id', 'is not', null).execute();
+      const stored = await second.desk.store.db
+        .selectFrom('engagements')
+        .select(['portal_id', 'cloud'])
+        .where('portal_id', 'is not', null)
+        .execute();
       expect(stored).toEqual([{ portal_id: portalId, cloud: 'AWS' }]);
-      expect(second.desk.localOrg!.server.org.all('CoSell_Engagement__c').map((e) => e.Portal_Id__c)).toEqual([portalId]);
+      expect(
+        second.desk.localOrg!.server.org.all('CoSell_Engagement__c').map((e) => e.Portal_Id__c),
+      ).toEqual([portalId]);
     } finally {
       await second.desk.stop();
     }
-    const fresh = await startLocalDesk({ COSELL_DEMO: 'false', COSELL_RESET: 'true' }, first.dataDir);
+    const fresh = await startLocalDesk(
+      { COSELL_DEMO: 'false', COSELL_RESET: 'true' },
+      first.dataDir,
+    );
     try {
       expect(fresh.desk.emulators.aws!.control.snapshot().opportunities).toEqual([]);
       expect(fresh.desk.localOrg!.server.org.all('CoSell_Engagement__c')).toEqual([]);
-      expect(await fresh.desk.store.db.selectFrom('engagements').select('id').execute()).toEqual([]);
+      expect(await fresh.desk.store.db.selectFrom('engagements').select('id').execute()).toEqual(
+        [],
+      );
     } finally {
       await fresh.desk.stop();
       rmSync(first.dataDir, { recursive: true, force: true });

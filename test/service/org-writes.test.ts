@@ -11,7 +11,11 @@ import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
-import { seedCoSellOrg, startSalesforceFixture, type SalesforceFixture } from '../support/salesforce-server/fixture.js';
+import {
+  seedCoSellOrg,
+  startSalesforceFixture,
+  type SalesforceFixture,
+} from '../support/salesforce-server/fixture.js';
 
 const quiet = createServiceLogger({ level: 'silent' });
 let desk: Desk | undefined;
@@ -40,7 +44,12 @@ describe('what the connected service writes to the org', () => {
       SF_USERNAME: fixture.config.username,
       SF_PRIVATE_KEY: fixture.config.privateKey,
     };
-    desk = await startDemoDesk({ config: loadConfig(env), env, logger: quiet, sandboxReview: { inReviewAfterMs: 60_000, decisionAfterMs: 120_000 } });
+    desk = await startDemoDesk({
+      config: loadConfig(env),
+      env,
+      logger: quiet,
+      sandboxReview: { inReviewAfterMs: 60_000, decisionAfterMs: 120_000 },
+    });
     // The org's opportunities reach the store through the intake; the next tick summarises them.
     const deadline = Date.now() + 20_000;
     while ((await desk.store.db.selectFrom('opportunities').select('id').execute()).length < 2) {
@@ -52,12 +61,23 @@ describe('what the connected service writes to the org', () => {
     const org = fixture.server.org;
     const find = (key: string) => org.findByField('CoSell_Metric__c', 'Metric_Key__c', key);
     // The Fabrikam MACC drawdown: Microsoft-sourced, closing January 2027 = Microsoft FY2027Q3.
-    expect(find(metricKey('Microsoft', 'FY2027Q3', 'Pipeline Count', 'Sourced'))).toMatchObject({ Value__c: 1, Cloud__c: 'Microsoft', Segment__c: 'Sourced' });
+    expect(find(metricKey('Microsoft', 'FY2027Q3', 'Pipeline Count', 'Sourced'))).toMatchObject({
+      Value__c: 1,
+      Cloud__c: 'Microsoft',
+      Segment__c: 'Sourced',
+    });
     const period = calendarQuarterLabel(new Date());
     const pdm = find(maturityMarkerKey(period, 1, 1));
-    expect(pdm).toMatchObject({ Metric__c: 'Maturity Marker', Stage__c: 'Foundation (month 1)', Marker__c: 'first PDM relationship named', Source__c: 'named counterparts (Partner Program layer)' });
+    expect(pdm).toMatchObject({
+      Metric__c: 'Maturity Marker',
+      Stage__c: 'Foundation (month 1)',
+      Marker__c: 'first PDM relationship named',
+      Source__c: 'named counterparts (Partner Program layer)',
+    });
     expect(typeof pdm!.Met__c).toBe('boolean');
-    const markers = org.all('CoSell_Metric__c').filter((row) => row.Metric__c === 'Maturity Marker');
+    const markers = org
+      .all('CoSell_Metric__c')
+      .filter((row) => row.Metric__c === 'Maturity Marker');
     expect(markers.length).toBeGreaterThanOrEqual(6);
     expect(new Set(markers.map((row) => row.Stage_Level__c))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
 
@@ -70,16 +90,33 @@ describe('what the connected service writes to the org', () => {
     const mapping = async () => {
       const response = await fetch(`${desk!.url}/api/v1/account-mapping`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${desk!.adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ cloud: 'AWS', hyperscalerCsv: 'Customer Company Name,Customer Website,AWS Account Manager\nContoso Retail Group,contoso-retail.com,Marcus Lee\n' }),
+        headers: {
+          authorization: `Bearer ${desk!.adminToken}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          cloud: 'AWS',
+          hyperscalerCsv:
+            'Customer Company Name,Customer Website,AWS Account Manager\nContoso Retail Group,contoso-retail.com,Marcus Lee\n',
+        }),
       });
       expect(response.status).toBe(200);
-      return (await response.json()) as { pursuits: unknown[]; saved: { created: number; updated: number; failed: unknown[] } | null };
+      return (await response.json()) as {
+        pursuits: unknown[];
+        saved: { created: number; updated: number; failed: unknown[] } | null;
+      };
     };
     const first = await mapping();
     expect(first.pursuits).toHaveLength(1);
     expect(first.saved).toEqual({ created: 1, updated: 0, failed: [] });
-    expect(org.findByField('CoSell_Joint_Pursuit__c', 'Pursuit_Key__c', `AWS:id:${contoso.Id}`)).toMatchObject({ Name: 'Contoso Retail Group', Account__c: contoso.Id, Cloud__c: 'AWS', Hyperscaler_Owner__c: 'Marcus Lee' });
+    expect(
+      org.findByField('CoSell_Joint_Pursuit__c', 'Pursuit_Key__c', `AWS:id:${contoso.Id}`),
+    ).toMatchObject({
+      Name: 'Contoso Retail Group',
+      Account__c: contoso.Id,
+      Cloud__c: 'AWS',
+      Hyperscaler_Owner__c: 'Marcus Lee',
+    });
     expect((await mapping()).saved).toEqual({ created: 0, updated: 1, failed: [] });
     expect(org.all('CoSell_Joint_Pursuit__c')).toHaveLength(1);
   });

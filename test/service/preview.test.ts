@@ -7,9 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
-import { previewRouter, readLocalOrgFile, type LocalOrgSettings, type PreviewOptions } from '../../middleware/src/service/preview.js';
+import {
+  previewRouter,
+  readLocalOrgFile,
+  type LocalOrgSettings,
+  type PreviewOptions,
+} from '../../middleware/src/service/preview.js';
 
-async function serve(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
+async function serve(
+  options: PreviewOptions,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const app = express().use(previewRouter(options));
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -28,7 +35,10 @@ function settingsOf(html: string): any {
 describe('Lightning preview pages', () => {
   let dir: string;
   let site: { url: string; close: () => Promise<void> };
-  let org: LocalOrgSettings | null = { instanceUrl: 'http://127.0.0.1:3001', accessToken: '00D!tok</script><script>alert(1)</script>' };
+  let org: LocalOrgSettings | null = {
+    instanceUrl: 'http://127.0.0.1:3001',
+    accessToken: '00D!tok</script><script>alert(1)</script>',
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cosell-preview-'));
@@ -55,25 +65,74 @@ describe('Lightning preview pages', () => {
     const html = await (await fetch(`${site.url}/lightning/opportunity/006000000000001AAA`)).text();
     expect(html).toContain('data-page="opportunity" data-record-id="006000000000001AAA"');
     expect(html).not.toContain('</script><script>alert(1)');
-    expect(settingsOf(html)).toMatchObject({ instanceUrl: 'http://127.0.0.1:3001', accessToken: '00D!tok</script><script>alert(1)</script>', persona: 'admin' });
+    expect(settingsOf(html)).toMatchObject({
+      instanceUrl: 'http://127.0.0.1:3001',
+      accessToken: '00D!tok</script><script>alert(1)</script>',
+      persona: 'admin',
+    });
   });
 
   it('acts as the persona ?as= names, remembers it for the next pages, and goes back with ?as=admin', async () => {
-    org = { ...org!, userId: '005ADMIN', personas: { ae: { username: 'ae@cosell.local', userId: '005AE', name: 'Priya Raman', accessToken: 'ae-token' }, revops: { username: 'revops@cosell.local', userId: '005REV', name: 'Ines Moreau', accessToken: 'revops-token' } } };
+    org = {
+      ...org!,
+      userId: '005ADMIN',
+      personas: {
+        ae: {
+          username: 'ae@cosell.local',
+          userId: '005AE',
+          name: 'Priya Raman',
+          accessToken: 'ae-token',
+        },
+        revops: {
+          username: 'revops@cosell.local',
+          userId: '005REV',
+          name: 'Ines Moreau',
+          accessToken: 'revops-token',
+        },
+      },
+    };
     const chosen = await fetch(`${site.url}/lightning/inbox?as=ae`);
-    expect(settingsOf(await chosen.text())).toMatchObject({ accessToken: 'ae-token', userId: '005AE', persona: 'ae' });
+    expect(settingsOf(await chosen.text())).toMatchObject({
+      accessToken: 'ae-token',
+      userId: '005AE',
+      persona: 'ae',
+    });
     const cookie = (chosen.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect(cookie).toBe('cosell_preview_as=ae');
-    const next = settingsOf(await (await fetch(`${site.url}/lightning/attribution`, { headers: { cookie } })).text());
+    const next = settingsOf(
+      await (await fetch(`${site.url}/lightning/attribution`, { headers: { cookie } })).text(),
+    );
     expect(next).toMatchObject({ accessToken: 'ae-token', persona: 'ae' });
     expect(next.personas.map((p: { key: string }) => p.key)).toEqual(['admin', 'ae', 'revops']);
-    expect(settingsOf(await (await fetch(`${site.url}/lightning?as=admin`, { headers: { cookie } })).text())).toMatchObject({ accessToken: org.accessToken, userId: '005ADMIN', persona: 'admin' });
+    expect(
+      settingsOf(
+        await (await fetch(`${site.url}/lightning?as=admin`, { headers: { cookie } })).text(),
+      ),
+    ).toMatchObject({ accessToken: org.accessToken, userId: '005ADMIN', persona: 'admin' });
     // A cookie naming a persona the org no longer has falls back to the admin.
-    expect(settingsOf(await (await fetch(`${site.url}/lightning`, { headers: { cookie: 'cosell_preview_as=alliance-ops' } })).text())).toMatchObject({ persona: 'admin' });
+    expect(
+      settingsOf(
+        await (
+          await fetch(`${site.url}/lightning`, {
+            headers: { cookie: 'cosell_preview_as=alliance-ops' },
+          })
+        ).text(),
+      ),
+    ).toMatchObject({ persona: 'admin' });
   });
 
   it('refuses an unknown persona, naming the ones there are', async () => {
-    org = { ...org!, personas: { ae: { username: 'ae@cosell.local', userId: '005AE', name: 'Priya Raman', accessToken: 'ae-token' } } };
+    org = {
+      ...org!,
+      personas: {
+        ae: {
+          username: 'ae@cosell.local',
+          userId: '005AE',
+          name: 'Priya Raman',
+          accessToken: 'ae-token',
+        },
+      },
+    };
     const response = await fetch(`${site.url}/lightning/inbox?as=ceo`);
     expect(response.status).toBe(400);
     const body = await response.text();
@@ -82,8 +141,12 @@ describe('Lightning preview pages', () => {
   });
 
   it('serves the inbox and attribution app pages and the built bundle', async () => {
-    expect(await (await fetch(`${site.url}/lightning/inbox`)).text()).toContain('data-page="inbox"');
-    expect(await (await fetch(`${site.url}/lightning/attribution`)).text()).toContain('data-page="attribution"');
+    expect(await (await fetch(`${site.url}/lightning/inbox`)).text()).toContain(
+      'data-page="inbox"',
+    );
+    expect(await (await fetch(`${site.url}/lightning/attribution`)).text()).toContain(
+      'data-page="attribution"',
+    );
     const bundle = await fetch(`${site.url}/lightning/assets/js/main.js`);
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get('content-type')).toMatch(/javascript/);
@@ -122,7 +185,18 @@ describe('Lightning preview pages', () => {
     expect(readLocalOrgFile(file)).toBeNull();
     writeFileSync(file, JSON.stringify({ instanceUrl: 'http://127.0.0.1:3001' }));
     expect(readLocalOrgFile(file)).toBeNull();
-    writeFileSync(file, JSON.stringify({ instanceUrl: 'http://127.0.0.1:3001', accessToken: 'tok', username: 'admin@cosell.local' }));
-    expect(readLocalOrgFile(file)).toEqual({ instanceUrl: 'http://127.0.0.1:3001', accessToken: 'tok', username: 'admin@cosell.local' });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        instanceUrl: 'http://127.0.0.1:3001',
+        accessToken: 'tok',
+        username: 'admin@cosell.local',
+      }),
+    );
+    expect(readLocalOrgFile(file)).toEqual({
+      instanceUrl: 'http://127.0.0.1:3001',
+      accessToken: 'tok',
+      username: 'admin@cosell.local',
+    });
   });
 });

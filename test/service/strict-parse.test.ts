@@ -8,15 +8,41 @@ import { dataPlatformDeal } from '../fixtures/opportunity.js';
 jest.setTimeout(30_000);
 
 /** Objects inside a canonical opportunity a client could slip an extra field into. */
-const OBJECT_PATHS: Array<Array<string | number>> = [[], ['account'], ['coSell'], ['contacts', 0], ['engagements', 0], ['engagements', 0, 'findings', 0]];
+const OBJECT_PATHS: Array<Array<string | number>> = [
+  [],
+  ['account'],
+  ['coSell'],
+  ['contacts', 0],
+  ['engagements', 0],
+  ['engagements', 0, 'findings', 0],
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON request body walked by path in the property test
 function request(): Record<string, any> {
   return JSON.parse(
     JSON.stringify(
       dataPlatformDeal({
-        contacts: [{ lastName: 'Okafor', firstName: 'Amara', email: 'amara.okafor@northwindhealth.example', role: 'Decision Maker' }],
-        engagements: [{ cloud: 'Microsoft', status: 'Action required', findings: [{ code: 'MS_STATUS_REASON', severity: 'warning', message: 'Add the customer contact' }] }],
+        contacts: [
+          {
+            lastName: 'Okafor',
+            firstName: 'Amara',
+            email: 'amara.okafor@northwindhealth.example',
+            role: 'Decision Maker',
+          },
+        ],
+        engagements: [
+          {
+            cloud: 'Microsoft',
+            status: 'Action required',
+            findings: [
+              {
+                code: 'MS_STATUS_REASON',
+                severity: 'warning',
+                message: 'Add the customer contact',
+              },
+            ],
+          },
+        ],
       }),
     ),
   );
@@ -29,18 +55,24 @@ describe('parseStrictly', () => {
 
   it('reports any unknown field at exactly the path it was added, and nothing else', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...OBJECT_PATHS), fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,20}$/), (path, key) => {
-        const body = request();
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking untyped JSON by path
-        const target = path.reduce<any>((node, step) => node[step], body);
-        fc.pre(!(key in target));
-        target[key] = 'surplus';
-        const result = parseStrictly(CoSellOpportunity, body);
-        expect(result.success).toBe(false);
-        if (!result.success) {
-          expect(result.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', path, keys: [key] })]);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...OBJECT_PATHS),
+        fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,20}$/),
+        (path, key) => {
+          const body = request();
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking untyped JSON by path
+          const target = path.reduce<any>((node, step) => node[step], body);
+          fc.pre(!(key in target));
+          target[key] = 'surplus';
+          const result = parseStrictly(CoSellOpportunity, body);
+          expect(result.success).toBe(false);
+          if (!result.success) {
+            expect(result.issues).toEqual([
+              expect.objectContaining({ code: 'unrecognized_keys', path, keys: [key] }),
+            ]);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -49,6 +81,7 @@ describe('parseStrictly', () => {
     const body = { ...request(), amount: 'a lot', extra: true };
     const result = parseStrictly(CoSellOpportunity, body);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.issues.map((issue) => issue.path.join('.'))).toEqual(['amount']);
+    if (!result.success)
+      expect(result.issues.map((issue) => issue.path.join('.'))).toEqual(['amount']);
   });
 });

@@ -3,16 +3,27 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
-import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral } from '../../middleware/src/core/triage/index.js';
+import {
+  DEFAULT_BUSINESS_CALENDAR,
+  DEFAULT_TRIAGE_RULES,
+  triageReferral,
+} from '../../middleware/src/core/triage/index.js';
 import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
 import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
 import { createPortalBinding, portalBinding } from '../../middleware/src/portals/registry.js';
 import { createApp } from '../../middleware/src/service/app.js';
 import { staticTokenRegistry, type Persona } from '../../middleware/src/service/auth.js';
-import type { ServiceDeps, WebhookDelivery, WebhookOutcome } from '../../middleware/src/service/deps.js';
+import type {
+  ServiceDeps,
+  WebhookDelivery,
+  WebhookOutcome,
+} from '../../middleware/src/service/deps.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
 import { localOwnerDirectory } from '../../middleware/src/service/owner-directory.js';
-import { mirrorRecordAccess, type RecordAccessChecker } from '../../middleware/src/service/record-access.js';
+import {
+  mirrorRecordAccess,
+  type RecordAccessChecker,
+} from '../../middleware/src/service/record-access.js';
 import type { Store } from '../../middleware/src/store/database.js';
 
 /** One long random-looking token per persona, as `openssl rand -hex 32` would give. */
@@ -36,7 +47,10 @@ export const USERS = {
 export const SECOND_AE_TOKEN = 'ae2-7d1c9e3b5a2f48e0b6c4d2a8f0e1c3b5d7a9e2f4';
 
 export const WEBHOOK_SECRETS = {
-  aws: ['whsec_aws_current_6f1e2d3c4b5a69788796a5b4c3d2e1f0', 'whsec_aws_previous_0a1b2c3d4e5f60718293a4b5c6d7e8f9'],
+  aws: [
+    'whsec_aws_current_6f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    'whsec_aws_previous_0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  ],
   microsoft: ['whsec_ms_current_1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e'],
   google: ['whsec_google_current_9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b'],
 } as const;
@@ -52,7 +66,10 @@ export class RecordingEngine {
   nudges = 0;
   deliveries: WebhookDelivery[] = [];
   /** What the next webhook deliveries return (or throw); a test sets it. */
-  respond: (delivery: WebhookDelivery) => Promise<WebhookOutcome> = async () => ({ outcome: 'created', referralId: '1' });
+  respond: (delivery: WebhookDelivery) => Promise<WebhookOutcome> = async () => ({
+    outcome: 'created',
+    referralId: '1',
+  });
   nudge(): void {
     this.nudges += 1;
   }
@@ -73,12 +90,22 @@ export interface Harness {
 }
 
 /** The ISV's co-sell solution, as a deployment configures it, so Microsoft submissions can be valid. */
-const MICROSOFT_WITH_SOLUTION = createPortalBinding('microsoft', { microsoft: { solutionIds: ['SOL-TEST-0001'] } });
+const MICROSOFT_WITH_SOLUTION = createPortalBinding('microsoft', {
+  microsoft: { solutionIds: ['SOL-TEST-0001'] },
+});
 
 /** A queue the local directory knows, for assignments. */
 export const KNOWN_QUEUES = ['00GHs00000Qal01AAA'];
 
-export async function startService(store: Store, options: { clock: TestClock; limits?: ServiceDeps['limits']; readiness?: Record<string, unknown>; recordAccess?: RecordAccessChecker }): Promise<Harness> {
+export async function startService(
+  store: Store,
+  options: {
+    clock: TestClock;
+    limits?: ServiceDeps['limits'];
+    readiness?: Record<string, unknown>;
+    recordAccess?: RecordAccessChecker;
+  },
+): Promise<Harness> {
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -93,8 +120,18 @@ export async function startService(store: Store, options: { clock: TestClock; li
     portals: (portal) => (portal === 'microsoft' ? MICROSOFT_WITH_SOLUTION : portalBinding(portal)),
     engine,
     tokens: staticTokenRegistry([
-      ...Object.entries(TOKENS).map(([persona, token]) => ({ token, persona: persona as Persona, subject: `${persona}@northwind-isv.example`, userId: USERS[persona as keyof typeof USERS] ?? null })),
-      { token: SECOND_AE_TOKEN, persona: 'ae' as const, subject: 'second-ae@northwind-isv.example', userId: USERS.secondAe },
+      ...Object.entries(TOKENS).map(([persona, token]) => ({
+        token,
+        persona: persona as Persona,
+        subject: `${persona}@northwind-isv.example`,
+        userId: USERS[persona as keyof typeof USERS] ?? null,
+      })),
+      {
+        token: SECOND_AE_TOKEN,
+        persona: 'ae' as const,
+        subject: 'second-ae@northwind-isv.example',
+        userId: USERS.secondAe,
+      },
     ]),
     recordAccess: options.recordAccess ?? mirrorRecordAccess(),
     owners: localOwnerDirectory(async () => [...Object.values(USERS), ...KNOWN_QUEUES]),
@@ -120,7 +157,10 @@ export async function startService(store: Store, options: { clock: TestClock; li
     clock: options.clock,
     engine,
     logLines,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
 
@@ -140,17 +180,27 @@ export interface CallResult {
   json: any;
 }
 
-export async function call(harness: Pick<Harness, 'url'>, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  harness: Pick<Harness, 'url'>,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token === undefined ? 'admin' : options.token;
-  if (token !== null) headers.authorization = `Bearer ${token in TOKENS ? TOKENS[token as Persona] : token}`;
+  if (token !== null)
+    headers.authorization = `Bearer ${token in TOKENS ? TOKENS[token as Persona] : token}`;
   let body: string | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${harness.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(`${harness.url}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await response.text();
   let json: unknown = undefined;
   try {
@@ -161,7 +211,8 @@ export async function call(harness: Pick<Harness, 'url'>, method: string, path: 
   return { status: response.status, headers: response.headers, text, json };
 }
 
-const triage = (referral: InboundReferral) => triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
+const triage = (referral: InboundReferral) =>
+  triageReferral(referral, DEFAULT_TRIAGE_RULES, DEFAULT_BUSINESS_CALENDAR);
 
 /** A Google PDM referral for a data-platform deal, bent per test. */
 export function pdmReferral(overrides: Partial<InboundReferralInput> = {}): InboundReferralInput {
@@ -173,15 +224,24 @@ export function pdmReferral(overrides: Partial<InboundReferralInput> = {}): Inbo
     customerDomain: 'contoso-logistics.com',
     customerCountry: 'DE',
     title: 'BigQuery data platform for shipment tracking',
-    description: 'Contoso Logistics wants to move shipment telemetry from an on-premises Hadoop cluster to BigQuery with a partner-built ingestion layer.',
+    description:
+      'Contoso Logistics wants to move shipment telemetry from an on-premises Hadoop cluster to BigQuery with a partner-built ingestion layer.',
     estimatedValue: { amount: 180_000, currencyIsoCode: 'EUR' },
     tenancyArchetype: 'ISV-hosted SaaS',
-    referrer: { name: 'Lena Fischer', email: 'lena.fischer@google.com', title: 'Partner Development Manager' },
+    referrer: {
+      name: 'Lena Fischer',
+      email: 'lena.fischer@google.com',
+      title: 'Partner Development Manager',
+    },
     ...overrides,
   };
 }
 
-export async function storeReferral(store: Store, referral: InboundReferralInput, now: Date): Promise<string> {
+export async function storeReferral(
+  store: Store,
+  referral: InboundReferralInput,
+  now: Date,
+): Promise<string> {
   const result = await recordInboundReferral(store.db, { referral, version: 'v1' }, triage, now);
   if (result.outcome === 'duplicate') throw new Error('fixture referral stored twice');
   return result.referralId;
@@ -190,8 +250,18 @@ export async function storeReferral(store: Store, referral: InboundReferralInput
 /** Row counts of every table a request could write. */
 export async function tableCounts(store: Store): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['opportunities', 'engagements', 'referrals', 'outbox', 'audit_log', 'idempotency_keys'] as const) {
-    const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  for (const table of [
+    'opportunities',
+    'engagements',
+    'referrals',
+    'outbox',
+    'audit_log',
+    'idempotency_keys',
+  ] as const) {
+    const row = await store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;

@@ -20,13 +20,22 @@ const ACE_EVENT = JSON.stringify({
   detail: { schemaVersion: '1', catalog: 'AWS', opportunity: { identifier: 'O7781234' } },
 });
 
-function signed(portal: 'aws' | 'microsoft' | 'google', body: string, options: { secrets?: readonly string[]; timestamp?: number; key?: string } = {}) {
+function signed(
+  portal: 'aws' | 'microsoft' | 'google',
+  body: string,
+  options: { secrets?: readonly string[]; timestamp?: number; key?: string } = {},
+) {
   return {
     token: 'portal-webhook' as const,
     rawBody: body,
     headers: {
       'content-type': 'application/json',
-      'CoSell-Signature': signatureHeader(options.secrets ?? [WEBHOOK_SECRETS[portal][0]], options.timestamp ?? T, body, portal),
+      'CoSell-Signature': signatureHeader(
+        options.secrets ?? [WEBHOOK_SECRETS[portal][0]],
+        options.timestamp ?? T,
+        body,
+        portal,
+      ),
       ...(options.key ? { 'Idempotency-Key': options.key } : {}),
     },
   };
@@ -54,14 +63,26 @@ describe('portal webhooks', () => {
     const response = await call(service, 'POST', '/api/v1/webhooks/aws', signed('aws', ACE_EVENT));
     expect(response.status).toBe(202);
     expect(response.json).toEqual({ outcome: 'created', referralId: '17' });
-    expect(service.engine.deliveries).toEqual([{ portal: 'aws', payload: JSON.parse(ACE_EVENT), receivedAt: NOW }]);
+    expect(service.engine.deliveries).toEqual([
+      { portal: 'aws', payload: JSON.parse(ACE_EVENT), receivedAt: NOW },
+    ]);
     expect(service.engine.nudges).toBe(1);
   });
 
   it('accepts the previous secret during rotation, and a header carrying both signatures', async () => {
-    const previous = await call(service, 'POST', '/api/v1/webhooks/aws', signed('aws', ACE_EVENT, { secrets: [WEBHOOK_SECRETS.aws[1]] }));
+    const previous = await call(
+      service,
+      'POST',
+      '/api/v1/webhooks/aws',
+      signed('aws', ACE_EVENT, { secrets: [WEBHOOK_SECRETS.aws[1]] }),
+    );
     expect(previous.status).toBe(202);
-    const both = await call(service, 'POST', '/api/v1/webhooks/aws', signed('aws', ACE_EVENT, { secrets: WEBHOOK_SECRETS.aws, timestamp: T - 1 }));
+    const both = await call(
+      service,
+      'POST',
+      '/api/v1/webhooks/aws',
+      signed('aws', ACE_EVENT, { secrets: WEBHOOK_SECRETS.aws, timestamp: T - 1 }),
+    );
     expect(both.status).toBe(202);
     expect(service.engine.deliveries).toHaveLength(2);
   });
@@ -71,8 +92,15 @@ describe('portal webhooks', () => {
       signed('aws', ACE_EVENT, { secrets: ['whsec_guessed_0000000000000000000000000000'] }),
       signed('aws', ACE_EVENT, { secrets: [WEBHOOK_SECRETS.google[0]] }),
       { ...signed('aws', ACE_EVENT), rawBody: ACE_EVENT.replace('O7781234', 'O0000001') },
-      { token: 'portal-webhook' as const, rawBody: ACE_EVENT, headers: { 'content-type': 'application/json' } },
-      { ...signed('aws', ACE_EVENT), headers: { 'content-type': 'application/json', 'CoSell-Signature': `t=${T},v1=zz` } },
+      {
+        token: 'portal-webhook' as const,
+        rawBody: ACE_EVENT,
+        headers: { 'content-type': 'application/json' },
+      },
+      {
+        ...signed('aws', ACE_EVENT),
+        headers: { 'content-type': 'application/json', 'CoSell-Signature': `t=${T},v1=zz` },
+      },
     ];
     const details = [];
     for (const attempt of attempts) {
@@ -88,16 +116,29 @@ describe('portal webhooks', () => {
 
   it('rejects timestamps more than 300 s from now in either direction, and accepts one at the edge', async () => {
     for (const timestamp of [T - 301, T + 301]) {
-      const response = await call(service, 'POST', '/api/v1/webhooks/microsoft', signed('microsoft', '{"eventName":"referral-created"}', { timestamp }));
+      const response = await call(
+        service,
+        'POST',
+        '/api/v1/webhooks/microsoft',
+        signed('microsoft', '{"eventName":"referral-created"}', { timestamp }),
+      );
       expect(response.status).toBe(401);
       expect(response.json.detail).toContain('tolerance is 300 s');
     }
-    const edge = await call(service, 'POST', '/api/v1/webhooks/microsoft', signed('microsoft', '{"eventName":"referral-created"}', { timestamp: T - 300 }));
+    const edge = await call(
+      service,
+      'POST',
+      '/api/v1/webhooks/microsoft',
+      signed('microsoft', '{"eventName":"referral-created"}', { timestamp: T - 300 }),
+    );
     expect(edge.status).toBe(202);
   });
 
   it('refuses a replayed delivery: the same signed request is handled once', async () => {
-    const delivery = signed('google', '{"message":{"data":"eyJvcHBvcnR1bml0eSI6ImN0c3EtNzc4MSJ9","messageId":"1789"}}');
+    const delivery = signed(
+      'google',
+      '{"message":{"data":"eyJvcHBvcnR1bml0eSI6ImN0c3EtNzc4MSJ9","messageId":"1789"}}',
+    );
     expect((await call(service, 'POST', '/api/v1/webhooks/google', delivery)).status).toBe(202);
     service.clock.advance(60_000);
     const replay = await call(service, 'POST', '/api/v1/webhooks/google', delivery);
@@ -110,11 +151,19 @@ describe('portal webhooks', () => {
   it('answers 422 with the findings when the engine refuses the event, and 500 (retryable) when it fails', async () => {
     service.engine.respond = async () => ({
       outcome: 'rejected',
-      findings: [{ code: 'AWS_INBOUND_NOT_REFERRAL', severity: 'error', message: 'The event is about a partner-originated opportunity, not a referral.' }],
+      findings: [
+        {
+          code: 'AWS_INBOUND_NOT_REFERRAL',
+          severity: 'error',
+          message: 'The event is about a partner-originated opportunity, not a referral.',
+        },
+      ],
     });
     const refused = await call(service, 'POST', '/api/v1/webhooks/aws', signed('aws', ACE_EVENT));
     expect(refused.status).toBe(422);
-    expect(refused.json.findings).toEqual([expect.objectContaining({ code: 'AWS_INBOUND_NOT_REFERRAL' })]);
+    expect(refused.json.findings).toEqual([
+      expect.objectContaining({ code: 'AWS_INBOUND_NOT_REFERRAL' }),
+    ]);
 
     service.engine.respond = async () => {
       throw new Error('store connection reset');

@@ -8,23 +8,61 @@ import {
   PartnerCentralSellingClient,
 } from '@aws-sdk/client-partnercentral-selling';
 import type { Kysely } from 'kysely';
-import type { Cloud, CoSellOpportunityInput, CommitDrawdown, InboundReferral } from '../../middleware/src/core/model.js';
-import { DEFAULT_BUSINESS_CALENDAR, DEFAULT_TRIAGE_RULES, triageReferral, type TriageDecision } from '../../middleware/src/core/triage/index.js';
+import type {
+  Cloud,
+  CoSellOpportunityInput,
+  CommitDrawdown,
+  InboundReferral,
+} from '../../middleware/src/core/model.js';
+import {
+  DEFAULT_BUSINESS_CALENDAR,
+  DEFAULT_TRIAGE_RULES,
+  triageReferral,
+  type TriageDecision,
+} from '../../middleware/src/core/triage/index.js';
 import type { PortalClient } from '../../middleware/src/engine/portal-client.js';
-import { createPortalEventHandler, type PortalEventOutcome } from '../../middleware/src/engine/portal-events.js';
+import {
+  createPortalEventHandler,
+  type PortalEventOutcome,
+} from '../../middleware/src/engine/portal-events.js';
 import { catchUpInbound, schedulePortalPolls } from '../../middleware/src/engine/scheduler.js';
-import type { EngagementOutcome, SalesforceSink, SyncWorker } from '../../middleware/src/engine/worker.js';
+import type {
+  EngagementOutcome,
+  SalesforceSink,
+  SyncWorker,
+} from '../../middleware/src/engine/worker.js';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
-import { startAceEmulator, type AceEmulator, type AceEmulatorOptions } from '../../middleware/src/sandbox/aws/emulator.js';
+import {
+  startAceEmulator,
+  type AceEmulator,
+  type AceEmulatorOptions,
+} from '../../middleware/src/sandbox/aws/emulator.js';
 import type { GetOpportunityOutput } from '../../middleware/src/portals/aws/generated/ace-schemas.js';
-import { createGoogleClient, type GoogleClient } from '../../middleware/src/portals/google/client.js';
-import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../middleware/src/sandbox/google/emulator.js';
-import { createMicrosoftClient, type MicrosoftClient } from '../../middleware/src/portals/microsoft/client.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../middleware/src/sandbox/microsoft/emulator.js';
+import {
+  createGoogleClient,
+  type GoogleClient,
+} from '../../middleware/src/portals/google/client.js';
+import {
+  startGoogleEmulator,
+  type GoogleEmulator,
+  type GoogleEmulatorOptions,
+} from '../../middleware/src/sandbox/google/emulator.js';
+import {
+  createMicrosoftClient,
+  type MicrosoftClient,
+} from '../../middleware/src/portals/microsoft/client.js';
+import {
+  startMicrosoftEmulator,
+  type MicrosoftEmulator,
+  type MicrosoftEmulatorOptions,
+} from '../../middleware/src/sandbox/microsoft/emulator.js';
 import type { PortalName } from '../../middleware/src/portals/portal.js';
 import type { Database } from '../../middleware/src/store/schema.js';
 
-export const PROOF_CREDENTIALS = { accessKeyId: 'AKIAEMULATORPARTNER1', secretAccessKey: 'emulator-secret' };
+export const PROOF_CREDENTIALS = {
+  accessKeyId: 'AKIAEMULATORPARTNER1',
+  secretAccessKey: 'emulator-secret',
+};
 /** The ISV's co-sell-ready Partner Center solution, as the sandbox desk wires it. */
 export const PROOF_MICROSOFT_SOLUTION = 'SOL-SANDBOX-0001';
 export const PROOF_GOOGLE_PARTNER = 'sandbox-partner';
@@ -32,19 +70,50 @@ const PROOF_GOOGLE_PRODUCTS = ['GOOGLE_CLOUD_PLATFORM'];
 const PROOF_TOKEN = 'sandbox-token';
 
 const CUSTOMERS = [
-  'Northwind Health Systems', 'Contoso Retail Group', 'Fabrikam Logistics', 'Woodgrove Bank', 'Tailspin Airlines',
-  'Alpine Ski House', 'Coho Winery', 'Wide World Importers', 'Lamna Healthcare', 'Humongous Insurance',
+  'Northwind Health Systems',
+  'Contoso Retail Group',
+  'Fabrikam Logistics',
+  'Woodgrove Bank',
+  'Tailspin Airlines',
+  'Alpine Ski House',
+  'Coho Winery',
+  'Wide World Importers',
+  'Lamna Healthcare',
+  'Humongous Insurance',
 ];
 /** Workloads by the first cloud a deal engages, so a deal names the platform it is about. */
 const WORKLOADS: Record<Cloud, string[]> = {
-  AWS: ['lakehouse on Amazon S3 and Redshift', 'SIEM consolidation on AWS', 'SAP migration to AWS', 'GenAI claims assistant on Amazon Bedrock'],
-  Microsoft: ['lakehouse on Azure Databricks drawing down the MACC', 'clinical data platform on Microsoft Fabric', 'GenAI agent on Azure OpenAI'],
-  Google: ['retail analytics on BigQuery', 'fleet telemetry on Google Cloud Pub/Sub and BigQuery', 'document AI claims intake on Vertex AI'],
+  AWS: [
+    'lakehouse on Amazon S3 and Redshift',
+    'SIEM consolidation on AWS',
+    'SAP migration to AWS',
+    'GenAI claims assistant on Amazon Bedrock',
+  ],
+  Microsoft: [
+    'lakehouse on Azure Databricks drawing down the MACC',
+    'clinical data platform on Microsoft Fabric',
+    'GenAI agent on Azure OpenAI',
+  ],
+  Google: [
+    'retail analytics on BigQuery',
+    'fleet telemetry on Google Cloud Pub/Sub and BigQuery',
+    'document AI claims intake on Vertex AI',
+  ],
 };
-const DRAWDOWN: Record<Cloud, CommitDrawdown> = { AWS: 'AWS EDP', Microsoft: 'Microsoft MACC', Google: 'Google commit' };
+const DRAWDOWN: Record<Cloud, CommitDrawdown> = {
+  AWS: 'AWS EDP',
+  Microsoft: 'Microsoft MACC',
+  Google: 'Google commit',
+};
 /** Which clouds deal `index` engages: each single cloud, each pair and all three, in turn. */
 const CLOUD_SETS: ReadonlyArray<readonly Cloud[]> = [
-  ['AWS'], ['Microsoft'], ['Google'], ['AWS', 'Microsoft'], ['AWS', 'Google'], ['Microsoft', 'Google'], ['AWS', 'Microsoft', 'Google'],
+  ['AWS'],
+  ['Microsoft'],
+  ['Google'],
+  ['AWS', 'Microsoft'],
+  ['AWS', 'Google'],
+  ['Microsoft', 'Google'],
+  ['AWS', 'Microsoft', 'Google'],
 ];
 const DAY_MS = 86_400_000;
 
@@ -87,7 +156,12 @@ export function amountAt(index: number, revision: number): number {
  * submission, later revisions change the next step, the amount and the monthly spend and ask for
  * an update. Each customer name is distinct, as ACE's reconcile narrows by company name.
  */
-export function pipelineOpportunity(index: number, revision: number, epoch: Date, clouds: readonly Cloud[] = ['AWS']): CoSellOpportunityInput {
+export function pipelineOpportunity(
+  index: number,
+  revision: number,
+  epoch: Date,
+  clouds: readonly Cloud[] = ['AWS'],
+): CoSellOpportunityInput {
   const customer = customerOf(index);
   const lead = clouds[0]!;
   const workload = WORKLOADS[lead][index % WORKLOADS[lead].length]!;
@@ -118,7 +192,16 @@ export function pipelineOpportunity(index: number, revision: number, epoch: Date
       billingPostalCode: '98101',
       billingCountry: 'United States',
     },
-    contacts: [{ firstName: 'Dana', lastName: 'Whitfield', email: `dana.whitfield@${slug}.example`, phone: '+1 (206) 555-0142', title: 'VP Data & Analytics', role: 'Decision Maker' }],
+    contacts: [
+      {
+        firstName: 'Dana',
+        lastName: 'Whitfield',
+        email: `dana.whitfield@${slug}.example`,
+        phone: '+1 (206) 555-0142',
+        title: 'VP Data & Analytics',
+        role: 'Decision Maker',
+      },
+    ],
     coSell: {
       clouds: [...clouds],
       origin: 'Partner-led',
@@ -130,7 +213,10 @@ export function pipelineOpportunity(index: number, revision: number, epoch: Date
       expectedMonthlySpend: 9_000 + revision * 500,
       useCase: 'Data platform modernisation',
     },
-    engagements: clouds.map((cloud) => ({ cloud, requestedAction: revision === 0 ? 'Submit' : 'Update' })),
+    engagements: clouds.map((cloud) => ({
+      cloud,
+      requestedAction: revision === 0 ? 'Submit' : 'Update',
+    })),
   };
 }
 
@@ -148,8 +234,13 @@ export class RecordingSalesforce implements SalesforceSink {
     this.engagementWrites += 1;
   }
 
-  async writeReferral(referral: InboundReferral & { referralId: string }): Promise<{ salesforceId: string }> {
-    this.referralWrites.set(referral.portalId, (this.referralWrites.get(referral.portalId) ?? 0) + 1);
+  async writeReferral(
+    referral: InboundReferral & { referralId: string },
+  ): Promise<{ salesforceId: string }> {
+    this.referralWrites.set(
+      referral.portalId,
+      (this.referralWrites.get(referral.portalId) ?? 0) + 1,
+    );
     return { salesforceId: `a03Hs${referral.referralId.padStart(10, '0')}AAA` };
   }
 }
@@ -169,11 +260,17 @@ export function startProofAce(options: AceEmulatorOptions = {}): Promise<AceEmul
 }
 
 /** A Partner Center emulator for the proofs: the partner's solution, high budgets, quick decisions. */
-export function startProofMicrosoft(options: MicrosoftEmulatorOptions = {}): Promise<MicrosoftEmulator> {
+export function startProofMicrosoft(
+  options: MicrosoftEmulatorOptions = {},
+): Promise<MicrosoftEmulator> {
   return startMicrosoftEmulator({
     solutionId: PROOF_MICROSOFT_SOLUTION,
     quotas: { reads: 5_000, writes: 2_000 },
-    review: { receivedAfterMs: QUICK_REVIEW.inReviewAfterMs, decisionAfterMs: QUICK_REVIEW.decisionAfterMs, outcome: 'Accepted' },
+    review: {
+      receivedAfterMs: QUICK_REVIEW.inReviewAfterMs,
+      decisionAfterMs: QUICK_REVIEW.decisionAfterMs,
+      outcome: 'Accepted',
+    },
     ...options,
   });
 }
@@ -183,21 +280,40 @@ export function startProofGoogle(options: GoogleEmulatorOptions = {}): Promise<G
   return startGoogleEmulator({
     partnerId: PROOF_GOOGLE_PARTNER,
     quotas: { readsPerMinute: 300_000, writesPerMinute: 120_000 },
-    review: { decisionAfterMs: QUICK_REVIEW.inReviewAfterMs + QUICK_REVIEW.decisionAfterMs, outcome: 'ACCEPTED' },
+    review: {
+      decisionAfterMs: QUICK_REVIEW.inReviewAfterMs + QUICK_REVIEW.decisionAfterMs,
+      outcome: 'ACCEPTED',
+    },
     ...options,
   });
 }
 
 export function proofAceClient(url: string, requestTimeoutMs = 2_000): PortalClient {
-  return createAceClient({ catalog: 'Sandbox', endpoint: url, credentials: PROOF_CREDENTIALS, requestTimeoutMs });
+  return createAceClient({
+    catalog: 'Sandbox',
+    endpoint: url,
+    credentials: PROOF_CREDENTIALS,
+    requestTimeoutMs,
+  });
 }
 
 export function proofMicrosoftClient(url: string, requestTimeoutMs = 2_000): MicrosoftClient {
-  return createMicrosoftClient({ baseUrl: url, token: async () => PROOF_TOKEN, solutionIds: [PROOF_MICROSOFT_SOLUTION], requestTimeoutMs });
+  return createMicrosoftClient({
+    baseUrl: url,
+    token: async () => PROOF_TOKEN,
+    solutionIds: [PROOF_MICROSOFT_SOLUTION],
+    requestTimeoutMs,
+  });
 }
 
 export function proofGoogleClient(url: string, requestTimeoutMs = 2_000): GoogleClient {
-  return createGoogleClient({ baseUrl: url, partnerId: PROOF_GOOGLE_PARTNER, auth: { getAccessToken: async () => PROOF_TOKEN }, productFamily: PROOF_GOOGLE_PRODUCTS, requestTimeoutMs });
+  return createGoogleClient({
+    baseUrl: url,
+    partnerId: PROOF_GOOGLE_PARTNER,
+    auth: { getAccessToken: async () => PROOF_TOKEN },
+    productFamily: PROOF_GOOGLE_PRODUCTS,
+    requestTimeoutMs,
+  });
 }
 
 export interface ProofPortals {
@@ -211,8 +327,17 @@ export type ProofPortalUrls = Record<PortalName, string>;
 
 /** The three emulators for one proof, with their fault seeds derived from one number. */
 export async function startProofPortals(seed = 4242): Promise<ProofPortals> {
-  const [aws, microsoft, google] = await Promise.all([startProofAce({ seed }), startProofMicrosoft({ seed: seed + 1 }), startProofGoogle({ seed: seed + 2 })]);
-  return { aws, microsoft, google, stop: async () => void (await Promise.all([aws.stop(), microsoft.stop(), google.stop()])) };
+  const [aws, microsoft, google] = await Promise.all([
+    startProofAce({ seed }),
+    startProofMicrosoft({ seed: seed + 1 }),
+    startProofGoogle({ seed: seed + 2 }),
+  ]);
+  return {
+    aws,
+    microsoft,
+    google,
+    stop: async () => void (await Promise.all([aws.stop(), microsoft.stop(), google.stop()])),
+  };
 }
 
 export function proofPortalUrls(portals: ProofPortals): ProofPortalUrls {
@@ -226,14 +351,21 @@ export interface ProofClients {
 }
 
 export function proofClients(urls: ProofPortalUrls, requestTimeoutMs = 2_000): ProofClients {
-  return { AWS: proofAceClient(urls.aws, requestTimeoutMs), Microsoft: proofMicrosoftClient(urls.microsoft, requestTimeoutMs), Google: proofGoogleClient(urls.google, requestTimeoutMs) };
+  return {
+    AWS: proofAceClient(urls.aws, requestTimeoutMs),
+    Microsoft: proofMicrosoftClient(urls.microsoft, requestTimeoutMs),
+    Google: proofGoogleClient(urls.google, requestTimeoutMs),
+  };
 }
 
 /**
  * Hands every portal event to `deliver` in the shape the service receives it: the ACE EventBridge
  * event, the Partner Center webhook notification, the Pub/Sub push body. Returns the unsubscribe.
  */
-export function forwardPortalEvents(portals: ProofPortals, deliver: (portal: PortalName, payload: unknown) => void): () => void {
+export function forwardPortalEvents(
+  portals: ProofPortals,
+  deliver: (portal: PortalName, payload: unknown) => void,
+): () => void {
   const off = [
     portals.aws.control.subscribe((event) => deliver('aws', event)),
     portals.microsoft.control.subscribe((delivery) => deliver('microsoft', delivery.event)),
@@ -248,12 +380,19 @@ export function forwardPortalEvents(portals: ProofPortals, deliver: (portal: Por
 export type PipelineRevisions = ReadonlyMap<number, number>;
 
 function sdkFor(url: string): PartnerCentralSellingClient {
-  return new PartnerCentralSellingClient({ region: 'us-east-1', endpoint: url, credentials: PROOF_CREDENTIALS, maxAttempts: 3 });
+  return new PartnerCentralSellingClient({
+    region: 'us-east-1',
+    endpoint: url,
+    credentials: PROOF_CREDENTIALS,
+    maxAttempts: 3,
+  });
 }
 
 /** SDK output → wire JSON (timestamps as RFC 3339), as the ACE readers expect. */
 function wireJson<T>(value: unknown): T {
-  return JSON.parse(JSON.stringify(value, (key, child: unknown) => (key === '$metadata' ? undefined : child))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (key, child: unknown) => (key === '$metadata' ? undefined : child)),
+  ) as T;
 }
 
 /** Every partner-created opportunity in the emulator's Sandbox catalog, read back through the SDK. */
@@ -262,10 +401,18 @@ export async function aceOpportunities(url: string): Promise<Map<string, GetOppo
   const byPartnerId = new Map<string, GetOpportunityOutput[]>();
   let token: string | undefined;
   do {
-    const page = await sdk.send(new ListOpportunitiesCommand({ Catalog: 'Sandbox', MaxResults: 100, ...(token ? { NextToken: token } : {}) }));
+    const page = await sdk.send(
+      new ListOpportunitiesCommand({
+        Catalog: 'Sandbox',
+        MaxResults: 100,
+        ...(token ? { NextToken: token } : {}),
+      }),
+    );
     for (const summary of page.OpportunitySummaries ?? []) {
       if (!summary.Id || !summary.PartnerOpportunityIdentifier) continue;
-      const record = wireJson<GetOpportunityOutput>(await sdk.send(new GetOpportunityCommand({ Catalog: 'Sandbox', Identifier: summary.Id })));
+      const record = wireJson<GetOpportunityOutput>(
+        await sdk.send(new GetOpportunityCommand({ Catalog: 'Sandbox', Identifier: summary.Id })),
+      );
       const list = byPartnerId.get(summary.PartnerOpportunityIdentifier) ?? [];
       list.push(record);
       byPartnerId.set(summary.PartnerOpportunityIdentifier, list);
@@ -277,15 +424,21 @@ export async function aceOpportunities(url: string): Promise<Map<string, GetOppo
 
 /** GETs a JSON page from a REST emulator with the sandbox bearer token. */
 async function restPage(url: string): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${PROOF_TOKEN}`, accept: 'application/json' } });
-  if (!response.ok) throw new Error(`read-back ${url} answered ${response.status}: ${await response.text()}`);
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${PROOF_TOKEN}`, accept: 'application/json' },
+  });
+  if (!response.ok)
+    throw new Error(`read-back ${url} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
 
 /** Every outgoing Partner Center referral, read back through the REST list (OData paging), by externalReferenceId. */
-export async function microsoftReferrals(url: string): Promise<Map<string, Array<Record<string, unknown>>>> {
+export async function microsoftReferrals(
+  url: string,
+): Promise<Map<string, Array<Record<string, unknown>>>> {
   const byReference = new Map<string, Array<Record<string, unknown>>>();
-  let next: string | undefined = `${url}/v1.0/engagements/referrals?${new URLSearchParams({ $filter: "direction eq 'Outgoing'", $top: '100' }).toString()}`;
+  let next: string | undefined =
+    `${url}/v1.0/engagements/referrals?${new URLSearchParams({ $filter: "direction eq 'Outgoing'", $top: '100' }).toString()}`;
   while (next) {
     const page = await restPage(next);
     for (const referral of (page.value ?? []) as Array<Record<string, unknown>>) {
@@ -298,11 +451,18 @@ export async function microsoftReferrals(url: string): Promise<Map<string, Array
 }
 
 /** Every partner-sourced Cloud Channel opportunity, read back through opportunities:query, by referenceOpportunityId. */
-export async function googleOpportunities(url: string): Promise<Map<string, Array<Record<string, unknown>>>> {
+export async function googleOpportunities(
+  url: string,
+): Promise<Map<string, Array<Record<string, unknown>>>> {
   const byReference = new Map<string, Array<Record<string, unknown>>>();
   let pageToken: string | undefined;
   do {
-    const params = new URLSearchParams({ filter: 'source = "PARTNER"', orderBy: 'createTime', pageSize: '100', ...(pageToken ? { pageToken } : {}) });
+    const params = new URLSearchParams({
+      filter: 'source = "PARTNER"',
+      orderBy: 'createTime',
+      pageSize: '100',
+      ...(pageToken ? { pageToken } : {}),
+    });
     const page = await restPage(`${url}/v1alpha1/opportunities:query?${params.toString()}`);
     for (const opportunity of (page.opportunities ?? []) as Array<Record<string, unknown>>) {
       const reference = String(opportunity.referenceOpportunityId ?? '(none)');
@@ -333,16 +493,24 @@ function divergenceOf(
     const created = createdBy[id] ?? 0;
     const records = held.get(id) ?? [];
     if (!cloudsOf(index).includes(cloud)) {
-      if (created !== 0 || records.length !== 0) problems.push(`${cloud} ${id}: not engaged, yet created ${created} time(s), ${records.length} record(s)`);
+      if (created !== 0 || records.length !== 0)
+        problems.push(
+          `${cloud} ${id}: not engaged, yet created ${created} time(s), ${records.length} record(s)`,
+        );
       continue;
     }
     if (created !== 1 || records.length !== 1) {
-      problems.push(`${cloud} ${id}: created ${created} time(s), ${records.length} record(s) in the portal`);
+      problems.push(
+        `${cloud} ${id}: created ${created} time(s), ${records.length} record(s) in the portal`,
+      );
       continue;
     }
     const want = expected(index, revision);
     const got = shown(records[0]);
-    if (got !== want) problems.push(`${cloud} ${id}: portal shows "${String(got)}", Salesforce revision ${revision} says "${want}"`);
+    if (got !== want)
+      problems.push(
+        `${cloud} ${id}: portal shows "${String(got)}", Salesforce revision ${revision} says "${want}"`,
+      );
   }
   return problems;
 }
@@ -351,22 +519,63 @@ function divergenceOf(
  * Where ACE disagrees with Salesforce's latest revision of each opportunity: missing, created more
  * than once, or showing an older next step. Empty when the engine has caught up.
  */
-export async function aceDivergence(emulator: AceEmulator, latest: PipelineRevisions, cloudsOf: (index: number) => readonly Cloud[] = awsOnly): Promise<string[]> {
-  return divergenceOf('AWS', latest, cloudsOf, emulator.counters.createdByPartnerOpportunityId, await aceOpportunities(emulator.url), (record) => (record as GetOpportunityOutput).LifeCycle?.NextSteps, nextStepAt);
+export async function aceDivergence(
+  emulator: AceEmulator,
+  latest: PipelineRevisions,
+  cloudsOf: (index: number) => readonly Cloud[] = awsOnly,
+): Promise<string[]> {
+  return divergenceOf(
+    'AWS',
+    latest,
+    cloudsOf,
+    emulator.counters.createdByPartnerOpportunityId,
+    await aceOpportunities(emulator.url),
+    (record) => (record as GetOpportunityOutput).LifeCycle?.NextSteps,
+    nextStepAt,
+  );
 }
 
 /** The same for Partner Center: the referral's details.dealValue carries the revision's amount. */
-export async function microsoftDivergence(emulator: MicrosoftEmulator, latest: PipelineRevisions, cloudsOf: (index: number) => readonly Cloud[] = pipelineClouds): Promise<string[]> {
-  return divergenceOf('Microsoft', latest, cloudsOf, emulator.counters.createdByExternalReferenceId, await microsoftReferrals(emulator.url), (record) => String((record as { details?: { dealValue?: unknown } }).details?.dealValue), (index, revision) => String(amountAt(index, revision)));
+export async function microsoftDivergence(
+  emulator: MicrosoftEmulator,
+  latest: PipelineRevisions,
+  cloudsOf: (index: number) => readonly Cloud[] = pipelineClouds,
+): Promise<string[]> {
+  return divergenceOf(
+    'Microsoft',
+    latest,
+    cloudsOf,
+    emulator.counters.createdByExternalReferenceId,
+    await microsoftReferrals(emulator.url),
+    (record) => String((record as { details?: { dealValue?: unknown } }).details?.dealValue),
+    (index, revision) => String(amountAt(index, revision)),
+  );
 }
 
 /** The same for Cloud Channel: isvSolutionConnectInfo.nextStep carries the revision's next step. */
-export async function googleDivergence(emulator: GoogleEmulator, latest: PipelineRevisions, cloudsOf: (index: number) => readonly Cloud[] = pipelineClouds): Promise<string[]> {
-  return divergenceOf('Google', latest, cloudsOf, emulator.counters.createdByReferenceOpportunityId, await googleOpportunities(emulator.url), (record) => ((record as { isvSolutionConnectInfo?: { nextStep?: unknown } }).isvSolutionConnectInfo?.nextStep), nextStepAt);
+export async function googleDivergence(
+  emulator: GoogleEmulator,
+  latest: PipelineRevisions,
+  cloudsOf: (index: number) => readonly Cloud[] = pipelineClouds,
+): Promise<string[]> {
+  return divergenceOf(
+    'Google',
+    latest,
+    cloudsOf,
+    emulator.counters.createdByReferenceOpportunityId,
+    await googleOpportunities(emulator.url),
+    (record) =>
+      (record as { isvSolutionConnectInfo?: { nextStep?: unknown } }).isvSolutionConnectInfo
+        ?.nextStep,
+    nextStepAt,
+  );
 }
 
 /** All three portals against the multi-cloud pipeline (deal `index` engages `pipelineClouds(index)`). */
-export async function pipelineDivergence(portals: ProofPortals, latest: PipelineRevisions): Promise<string[]> {
+export async function pipelineDivergence(
+  portals: ProofPortals,
+  latest: PipelineRevisions,
+): Promise<string[]> {
   const [aws, microsoft, google] = await Promise.all([
     aceDivergence(portals.aws, latest, pipelineClouds),
     microsoftDivergence(portals.microsoft, latest, pipelineClouds),
@@ -376,12 +585,20 @@ export async function pipelineDivergence(portals: ProofPortals, latest: Pipeline
 }
 
 /** How many pipeline deals engage `cloud` (what its emulator's `created` counter must read). */
-export function engagedCount(cloud: Cloud, latest: PipelineRevisions, cloudsOf: (index: number) => readonly Cloud[] = pipelineClouds): number {
+export function engagedCount(
+  cloud: Cloud,
+  latest: PipelineRevisions,
+  cloudsOf: (index: number) => readonly Cloud[] = pipelineClouds,
+): number {
   return [...latest.keys()].filter((index) => cloudsOf(index).includes(cloud)).length;
 }
 
 /** Polls `check` until it returns nothing (converged) or the deadline passes; returns the last findings. */
-export async function convergence(check: () => Promise<string[]>, deadlineMs: number, everyMs = 200): Promise<string[]> {
+export async function convergence(
+  check: () => Promise<string[]>,
+  deadlineMs: number,
+  everyMs = 200,
+): Promise<string[]> {
   const until = Date.now() + deadlineMs;
   let problems = await check();
   while (problems.length > 0 && Date.now() < until) {
@@ -440,7 +657,8 @@ export function runEngine(options: EngineLoopOptions): RunningEngine {
   const polls = (async () => {
     while (!stopped) {
       try {
-        if ((await schedulePortalPolls(options.db, clock(), options.pollIntervalMs)) > 0) options.worker.nudge();
+        if ((await schedulePortalPolls(options.db, clock(), options.pollIntervalMs)) > 0)
+          options.worker.nudge();
       } catch (error) {
         report(error);
       }

@@ -1,10 +1,21 @@
 // An in-memory portal for engine unit tests: honours idempotency keys like the real portals, can
 // lock records under review and fail on demand. The emulator-backed proofs use the real wire.
 import type { Cloud, Finding } from '../../middleware/src/core/model.js';
-import { PortalError, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../middleware/src/engine/portal-client.js';
+import {
+  PortalError,
+  type InboundPage,
+  type PortalClient,
+  type PortalRecordState,
+  type ReferralDecision,
+  type SubmitRequest,
+  type UpdateRequest,
+} from '../../middleware/src/engine/portal-client.js';
 
 export class FakePortal implements PortalClient {
-  readonly records = new Map<string, { state: PortalRecordState; opportunityId: string; updates: number }>();
+  readonly records = new Map<
+    string,
+    { state: PortalRecordState; opportunityId: string; updates: number }
+  >();
   readonly byKey = new Map<string, string>();
   readonly decisions: ReferralDecision[] = [];
   createCalls = 0;
@@ -22,10 +33,18 @@ export class FakePortal implements PortalClient {
   async submit(request: SubmitRequest): Promise<PortalRecordState> {
     this.maybeFail();
     this.createCalls++;
-    const existing = this.byKey.get(request.idempotencyKey) ?? [...this.records.entries()].find(([, r]) => r.opportunityId === request.opportunity.id)?.[0];
+    const existing =
+      this.byKey.get(request.idempotencyKey) ??
+      [...this.records.entries()].find(([, r]) => r.opportunityId === request.opportunity.id)?.[0];
     if (existing) return this.records.get(existing)!.state;
     const portalId = `${this.cloud}-O${++this.sequence}`;
-    const state: PortalRecordState = { portalId, status: 'Submitted', version: 'v1', findings: [], locked: true };
+    const state: PortalRecordState = {
+      portalId,
+      status: 'Submitted',
+      version: 'v1',
+      findings: [],
+      locked: true,
+    };
     this.records.set(portalId, { state, opportunityId: request.opportunity.id, updates: 0 });
     this.byKey.set(request.idempotencyKey, portalId);
     return state;
@@ -35,7 +54,8 @@ export class FakePortal implements PortalClient {
     this.maybeFail();
     const record = this.records.get(request.portalId);
     if (!record) throw new PortalError(this.cloud, 'not-found', `no record ${request.portalId}`);
-    if (record.state.locked) throw new PortalError(this.cloud, 'locked', 'record is locked for review');
+    if (record.state.locked)
+      throw new PortalError(this.cloud, 'locked', 'record is locked for review');
     record.updates++;
     record.state = { ...record.state, version: `v${record.updates + 1}` };
     return record.state;
@@ -60,6 +80,12 @@ export class FakePortal implements PortalClient {
   /** The portal finishes its review. */
   review(portalId: string, status: PortalRecordState['status'], findings: Finding[] = []): void {
     const record = this.records.get(portalId)!;
-    record.state = { ...record.state, status, findings, locked: false, acceptedAt: status === 'Accepted' ? '2026-11-27T10:00:00.000Z' : null };
+    record.state = {
+      ...record.state,
+      status,
+      findings,
+      locked: false,
+      acceptedAt: status === 'Accepted' ? '2026-11-27T10:00:00.000Z' : null,
+    };
   }
 }

@@ -35,7 +35,8 @@ function freePort() {
 
 function asPostgresUser(command, args) {
   // PostgreSQL refuses to run as root; CI runs as root, developers usually do not.
-  if (process.getuid?.() === 0) return execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
+  if (process.getuid?.() === 0)
+    return execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
   return execFileSync(command, args, { stdio: 'pipe' });
 }
 
@@ -71,10 +72,25 @@ export default async function setup() {
   }
   const data = join(dir, 'data');
   const port = await freePort();
-  asPostgresUser(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'cosell', '--no-sync', '-E', 'UTF8']);
+  asPostgresUser(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'cosell',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   asPostgresUser(join(bin, 'pg_ctl'), [
-    '-D', data, '-w', '-l', join(dir, 'server.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    '-D',
+    data,
+    '-w',
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     'start',
   ]);
   process.env.TEST_DATABASE_URL = `postgres://cosell@127.0.0.1:${port}/postgres`;

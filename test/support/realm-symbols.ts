@@ -4,7 +4,10 @@
 import { addAbortListener } from 'node:events';
 
 if (typeof (Symbol as { dispose?: symbol }).dispose !== 'symbol') {
-  const disposable = addAbortListener(new AbortController().signal, () => undefined) as unknown as Record<symbol, () => void>;
+  const disposable = addAbortListener(
+    new AbortController().signal,
+    () => undefined,
+  ) as unknown as Record<symbol, () => void>;
   const [dispose] = Object.getOwnPropertySymbols(disposable);
   if (dispose) {
     Object.defineProperty(Symbol, 'dispose', { value: dispose });

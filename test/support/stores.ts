@@ -13,7 +13,10 @@ export interface StoreVariant {
 /** Creates an empty database on the test server and returns its URL. */
 export async function freshPostgresDatabase(): Promise<string> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: the jest global setup should have started PostgreSQL');
+  if (!serverUrl)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: the jest global setup should have started PostgreSQL',
+    );
   const name = `cosell_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
@@ -41,7 +44,11 @@ export function storeVariants(): StoreVariant[] {
 }
 
 /** Empties every engine table, so one store (costly to open on PGlite) serves a whole test file. */
-export async function truncateAll(db: import('kysely').Kysely<import('../../middleware/src/store/schema.js').Database>): Promise<void> {
+export async function truncateAll(
+  db: import('kysely').Kysely<import('../../middleware/src/store/schema.js').Database>,
+): Promise<void> {
   const { sql } = await import('kysely');
-  await sql`truncate opportunities, engagements, referrals, counterparts, outbox, idempotency_keys, inbound_events, sync_cursors, audit_log, rate_budgets, rate_limits, readiness_evidence, account_mapping_runs restart identity`.execute(db);
+  await sql`truncate opportunities, engagements, referrals, counterparts, outbox, idempotency_keys, inbound_events, sync_cursors, audit_log, rate_budgets, rate_limits, readiness_evidence, account_mapping_runs restart identity`.execute(
+    db,
+  );
 }

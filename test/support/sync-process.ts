@@ -48,11 +48,15 @@ export class SyncProcess {
       this.waiters.delete(message.type);
       for (const resolve of waiting) resolve(message);
     });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(signal ?? code)));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve(signal ?? code)),
+    );
   }
 
   /** The next message of this type, or null when the child exits first. */
-  next<T extends ChildMessage['type']>(type: T): Promise<Extract<ChildMessage, { type: T }> | null> {
+  next<T extends ChildMessage['type']>(
+    type: T,
+  ): Promise<Extract<ChildMessage, { type: T }> | null> {
     return Promise.race([
       new Promise<Extract<ChildMessage, { type: T }>>((resolve) => {
         const list = this.waiters.get(type) ?? [];

@@ -1,7 +1,17 @@
 // The referral inbox API: the triaged list (priority first, then the response deadline), and the
 // three decisions a person takes on a referral: accept, decline with specific feedback, assign.
 import { z } from 'zod';
-import { Cloud, CloudName, Finding, Money, Priority, Referrer, SalesforceId, SourceLayer, TriageStatus } from '../core/model.js';
+import {
+  Cloud,
+  CloudName,
+  Finding,
+  Money,
+  Priority,
+  Referrer,
+  SalesforceId,
+  SourceLayer,
+  TriageStatus,
+} from '../core/model.js';
 import { API_PREFIX, defineContract } from './route-contract.js';
 import { QueryBoolean, RowId, RowIdParams } from './schemas.js';
 
@@ -25,13 +35,19 @@ export const ReferralView = z.object({
   triageReason: z.string().nullable(),
 });
 
-const DecisionResponse = z.object({ referralId: RowId, decision: z.enum(['accept', 'decline']), jobId: RowId, warnings: z.array(Finding) });
+const DecisionResponse = z.object({
+  referralId: RowId,
+  decision: z.enum(['accept', 'decline']),
+  jobId: RowId,
+  warnings: z.array(Finding),
+});
 
 export const listReferrals = defineContract({
   operationId: 'listReferrals',
   method: 'get',
   path: `${API_PREFIX}/referrals`,
-  summary: "Triaged inbound referrals, most urgent first, then by response deadline: an AE sees the referrals they own, other personas the whole inbox, each only what the caller's Salesforce user may read",
+  summary:
+    "Triaged inbound referrals, most urgent first, then by response deadline: an AE sees the referrals they own, other personas the whole inbox, each only what the caller's Salesforce user may read",
   tags: ['referrals'],
   scopes: ['ae', 'alliance-ops', 'revops', 'admin'],
   query: z.strictObject({
@@ -42,7 +58,12 @@ export const listReferrals = defineContract({
     overdue: QueryBoolean.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
-  responses: { 200: { description: 'Referrals in triage order', schema: z.object({ referrals: z.array(ReferralView), truncated: z.boolean() }) } },
+  responses: {
+    200: {
+      description: 'Referrals in triage order',
+      schema: z.object({ referrals: z.array(ReferralView), truncated: z.boolean() }),
+    },
+  },
 });
 
 export const acceptReferral = defineContract({
@@ -65,16 +86,23 @@ export const declineReferral = defineContract({
   operationId: 'declineReferral',
   method: 'post',
   path: `${API_PREFIX}/referrals/:id/decline`,
-  summary: 'Decline an inbound referral with a listed reason and feedback specific to this customer and workload',
+  summary:
+    'Decline an inbound referral with a listed reason and feedback specific to this customer and workload',
   tags: ['referrals'],
   scopes: ['ae', 'alliance-ops', 'admin'],
   params: RowIdParams,
   body: z.strictObject({ reason: z.string().max(255), feedback: z.string().max(4000) }),
   responses: {
-    202: { description: 'Decline queued (warnings: stock wording worth rephrasing)', schema: DecisionResponse },
+    202: {
+      description: 'Decline queued (warnings: stock wording worth rephrasing)',
+      schema: DecisionResponse,
+    },
     404: { description: 'No such referral' },
     409: { description: 'The referral was already decided' },
-    422: { description: 'Reason not on the list, or feedback a referrer could not learn from (findings say why)' },
+    422: {
+      description:
+        'Reason not on the list, or feedback a referrer could not learn from (findings say why)',
+    },
   },
 });
 
@@ -82,13 +110,22 @@ export const assignReferralRoute = defineContract({
   operationId: 'assignReferral',
   method: 'post',
   path: `${API_PREFIX}/referrals/:id/assign`,
-  summary: 'Assign an open referral to a Salesforce user or queue; the owner is written back to Salesforce',
+  summary:
+    'Assign an open referral to a Salesforce user or queue; the owner is written back to Salesforce',
   tags: ['referrals'],
   scopes: ['alliance-ops', 'admin'],
   params: RowIdParams,
   body: z.strictObject({ ownerId: SalesforceId }),
   responses: {
-    202: { description: 'Assigned; Salesforce write-back queued', schema: z.object({ referralId: RowId, ownerId: z.string(), previousOwnerId: z.string().nullable(), jobId: RowId }) },
+    202: {
+      description: 'Assigned; Salesforce write-back queued',
+      schema: z.object({
+        referralId: RowId,
+        ownerId: z.string(),
+        previousOwnerId: z.string().nullable(),
+        jobId: RowId,
+      }),
+    },
     403: { description: "The caller's Salesforce user may not edit this referral" },
     404: { description: 'No such referral' },
     409: { description: 'The referral was already decided' },

@@ -21,7 +21,11 @@ export interface ResponseSpec {
   contentType?: string;
 }
 
-export interface RouteContract<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface RouteContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   operationId: string;
   method: 'get' | 'post';
   /** Express-style path, e.g. `/api/v1/referrals/:id/accept`. */

@@ -13,7 +13,11 @@ const JobView = z.object({
   updatedAt: z.string(),
 });
 
-const Counts = z.object({ pending: z.number().int(), running: z.number().int(), dead: z.number().int() });
+const Counts = z.object({
+  pending: z.number().int(),
+  running: z.number().int(),
+  dead: z.number().int(),
+});
 
 export const syncStatus = defineContract({
   operationId: 'syncStatus',
@@ -27,7 +31,11 @@ export const syncStatus = defineContract({
     200: {
       description: 'Queue state',
       schema: z.object({
-        queue: Counts.extend({ done: z.number().int(), lagSeconds: z.number(), byTarget: z.record(z.string(), Counts) }),
+        queue: Counts.extend({
+          done: z.number().int(),
+          lagSeconds: z.number(),
+          byTarget: z.record(z.string(), Counts),
+        }),
         deadLetters: z.array(JobView),
       }),
     },
@@ -44,7 +52,10 @@ export const replaySyncJob = defineContract({
   params: RowIdParams,
   body: z.strictObject({}),
   responses: {
-    202: { description: 'Requeued', schema: z.object({ jobId: RowId, status: z.literal('pending') }) },
+    202: {
+      description: 'Requeued',
+      schema: z.object({ jobId: RowId, status: z.literal('pending') }),
+    },
     404: { description: 'No such job' },
     409: { description: 'The job is not a dead letter' },
   },

@@ -23,9 +23,17 @@ export const PIPED_WIDTH = 120;
 const MIN_WIDTH = 40;
 
 /** The terminal's width, or COLUMNS, or PIPED_WIDTH when output goes to a pipe or file. */
-export function terminalWidth(stdout: { isTTY?: boolean; columns?: number } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalWidth(
+  stdout: { isTTY?: boolean; columns?: number } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const fromEnv = Number(env.COLUMNS);
-  const width = stdout.isTTY && stdout.columns ? stdout.columns : Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : PIPED_WIDTH;
+  const width =
+    stdout.isTTY && stdout.columns
+      ? stdout.columns
+      : Number.isInteger(fromEnv) && fromEnv > 0
+        ? fromEnv
+        : PIPED_WIDTH;
   return Math.max(MIN_WIDTH, width);
 }
 
@@ -37,8 +45,20 @@ function drawnWidth(widths: number[]): number {
 }
 
 /** The columns that fit `width`, most important first, shown in their original order. */
-export function fitColumns(columns: readonly TableColumn[], data: ReadonlyArray<Record<string, string>>, width: number): TableColumn[] {
-  const natural = new Map(columns.map((column) => [column.key, Math.max(visibleLength(column.name), ...data.map((row) => visibleLength(row[column.key] ?? '')))]));
+export function fitColumns(
+  columns: readonly TableColumn[],
+  data: ReadonlyArray<Record<string, string>>,
+  width: number,
+): TableColumn[] {
+  const natural = new Map(
+    columns.map((column) => [
+      column.key,
+      Math.max(
+        visibleLength(column.name),
+        ...data.map((row) => visibleLength(row[column.key] ?? '')),
+      ),
+    ]),
+  );
   const kept = new Set<string>();
   for (const column of [...columns].sort((a, b) => a.priority - b.priority)) {
     const widths = [...kept, column.key].map((key) => natural.get(key)!);
@@ -47,9 +67,17 @@ export function fitColumns(columns: readonly TableColumn[], data: ReadonlyArray<
   return columns.filter((column) => kept.has(column.key));
 }
 
-function table(columns: readonly TableColumn[], data: Array<Record<string, string>>, width: number): TerminalTable {
+function table(
+  columns: readonly TableColumn[],
+  data: Array<Record<string, string>>,
+  width: number,
+): TerminalTable {
   return {
-    columns: fitColumns(columns, data, width).map((column) => ({ key: column.key, name: column.name, horizontalAlignment: column.align })),
+    columns: fitColumns(columns, data, width).map((column) => ({
+      key: column.key,
+      name: column.name,
+      horizontalAlignment: column.align,
+    })),
     data,
   };
 }
@@ -69,9 +97,15 @@ const REPORT_COLUMNS: TableColumn[] = [
 ];
 
 const MONEY = new Set(['sourcedValue', 'influencedValue', 'coSellOpenValue']);
-const COUNTS = new Set(['opportunities', 'sourcedCount', 'influencedCount', 'marketplaceTransactions']);
+const COUNTS = new Set([
+  'opportunities',
+  'sourcedCount',
+  'influencedCount',
+  'marketplaceTransactions',
+]);
 
-const numberOrNull = (cell: ReportCell | undefined): number | null => (typeof cell === 'number' ? cell : null);
+const numberOrNull = (cell: ReportCell | undefined): number | null =>
+  typeof cell === 'number' ? cell : null;
 
 /** The win-rate uplift with its samples, marked when either side is below the minimum: `+41.7 pts (3/4 closed, low confidence)`. */
 export function winRateCell(row: Record<string, ReportCell>, format: FigureFormat): string {
@@ -79,11 +113,17 @@ export function winRateCell(row: Record<string, ReportCell>, format: FigureForma
   const samples = `${format.count(numberOrNull(row.coSoldClosed))}/${format.count(numberOrNull(row.directOnlyClosed))} closed`;
   if (typeof value !== 'number') return `${value ?? ''} (${samples})`;
   const figure = `${format.signedPoints(value)} pts`;
-  return row.winRateUpliftConfidence === 'low' ? `${figure} (${samples}, low confidence)` : `${figure} (${samples})`;
+  return row.winRateUpliftConfidence === 'low'
+    ? `${figure} (${samples}, low confidence)`
+    : `${figure} (${samples})`;
 }
 
 /** The report's rows as the terminal shows them: money and rates in the locale, the widest columns dropped first. */
-export function reportTable(rows: ReadonlyArray<Record<string, ReportCell>>, format: FigureFormat, width: number): TerminalTable {
+export function reportTable(
+  rows: ReadonlyArray<Record<string, ReportCell>>,
+  format: FigureFormat,
+  width: number,
+): TerminalTable {
   const data = rows.map((row) =>
     Object.fromEntries(
       REPORT_COLUMNS.map(({ key }) => {
@@ -117,9 +157,15 @@ const TREND_COLUMNS: TableColumn[] = [
  * The trend's quarters, oldest first, each figure followed by the way it moved since the quarter before,
  * and each rate by its sample (flagged when below the report's minimum: shown, never hidden).
  */
-export function trendTable(trend: AttributionTrend, format: FigureFormat, width: number, markers: DirectionMarkers): TerminalTable {
+export function trendTable(
+  trend: AttributionTrend,
+  format: FigureFormat,
+  width: number,
+  markers: DirectionMarkers,
+): TerminalTable {
   const marker = (direction: TrendDirection) => markers[direction ?? 'none'];
-  const sample = (size: number, small: boolean) => `(n=${format.count(size)}${small ? ', small' : ''})`;
+  const sample = (size: number, small: boolean) =>
+    `(n=${format.count(size)}${small ? ', small' : ''})`;
   const data = trend.points.map((point) => ({
     period: point.period,
     dates: format.dateRange(point.periodStart, point.periodEnd),

@@ -5,7 +5,11 @@ import { CLOUDS, type Cloud } from '../core/model.js';
 import { PORTALS, type PortalName } from '../portals/portal.js';
 import { EXIT_CODES } from './exit-codes.js';
 
-const CLOUD_BY_FLAG: Record<string, Cloud> = { aws: 'AWS', microsoft: 'Microsoft', google: 'Google' };
+const CLOUD_BY_FLAG: Record<string, Cloud> = {
+  aws: 'AWS',
+  microsoft: 'Microsoft',
+  google: 'Google',
+};
 
 /**
  * `--cloud aws|microsoft|google` in any case (AWS, Microsoft...), parsed to the canonical cloud name.
@@ -16,7 +20,10 @@ export const cloudFlag = Flags.custom<Cloud>({
   helpValue: Object.keys(CLOUD_BY_FLAG).join('|'),
   parse: async (input: string) => {
     const cloud = CLOUD_BY_FLAG[input.toLowerCase()];
-    if (!cloud) throw new Error(`Unknown cloud "${input}": use one of ${Object.keys(CLOUD_BY_FLAG).join(', ')}`);
+    if (!cloud)
+      throw new Error(
+        `Unknown cloud "${input}": use one of ${Object.keys(CLOUD_BY_FLAG).join(', ')}`,
+      );
     return cloud;
   },
 });
@@ -54,18 +61,23 @@ export const serviceFlags = {
       } catch {
         throw messages.createError('error.badServiceUrl', [input]);
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw messages.createError('error.badServiceUrl', [input]);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw messages.createError('error.badServiceUrl', [input]);
       return input;
     },
   }),
-  token: Flags.string({ summary: messages.getMessage('flags.token.summary'), description: messages.getMessage('flags.token.description') }),
+  token: Flags.string({
+    summary: messages.getMessage('flags.token.summary'),
+    description: messages.getMessage('flags.token.description'),
+  }),
 };
 
 /** `--now`: a fixed ISO date or datetime for repeatable runs. */
 export const nowFlag = Flags.string({
   summary: messages.getMessage('flags.now.summary'),
   parse: async (input: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(input) || Number.isNaN(Date.parse(input))) throw messages.createError('error.badNow', [input]);
+    if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(input) || Number.isNaN(Date.parse(input)))
+      throw messages.createError('error.badNow', [input]);
     return input;
   },
 });
@@ -78,7 +90,8 @@ export const whereFlag = Flags.custom<string>({
     const trimmed = input.trim();
     if (trimmed === '') throw messages.createError('error.emptyWhere');
     if (/^\s*where\b/i.test(trimmed)) throw messages.createError('error.whereKeyword', [input]);
-    if (/\b(limit|order\s+by|from|select)\b/i.test(trimmed.replace(/'(?:[^'\\]|\\.)*'/g, "''"))) throw messages.createError('error.whereClause', [input]);
+    if (/\b(limit|order\s+by|from|select)\b/i.test(trimmed.replace(/'(?:[^'\\]|\\.)*'/g, "''")))
+      throw messages.createError('error.whereClause', [input]);
     return trimmed;
   },
 });
@@ -87,7 +100,10 @@ export type ReportFormat = 'table' | 'csv' | 'json';
 
 /** `--format` and `--output` for commands that print reports. */
 export const reportFlags = {
-  format: Flags.option({ options: ['table', 'csv', 'json'] as const, summary: messages.getMessage('flags.format.summary') })(),
+  format: Flags.option({
+    options: ['table', 'csv', 'json'] as const,
+    summary: messages.getMessage('flags.format.summary'),
+  })(),
   output: Flags.file({ summary: messages.getMessage('flags.output.summary') }),
 };
 
@@ -101,12 +117,25 @@ const FORMAT_BY_EXTENSION: Record<string, 'csv' | 'json'> = { csv: 'csv', json: 
  */
 export function reportFormat(flags: { format?: ReportFormat; output?: string }): ReportFormat {
   if (!flags.output) return flags.format ?? 'table';
-  if (flags.format === 'table') throw messages.createError('error.tableToFile', [flags.output], [], EXIT_CODES.badFlags);
+  if (flags.format === 'table')
+    throw messages.createError('error.tableToFile', [flags.output], [], EXIT_CODES.badFlags);
   const extension = /\.([^./\\]+)$/.exec(flags.output)?.[1]?.toLowerCase();
   if (extension === undefined) return flags.format ?? 'csv';
   const implied = FORMAT_BY_EXTENSION[extension];
-  if (!implied) throw messages.createError('error.outputFormat', [flags.output, extension.toUpperCase()], [], EXIT_CODES.badFlags);
-  if (flags.format && flags.format !== implied) throw messages.createError('error.outputMismatch', [flags.output, flags.format], [], EXIT_CODES.badFlags);
+  if (!implied)
+    throw messages.createError(
+      'error.outputFormat',
+      [flags.output, extension.toUpperCase()],
+      [],
+      EXIT_CODES.badFlags,
+    );
+  if (flags.format && flags.format !== implied)
+    throw messages.createError(
+      'error.outputMismatch',
+      [flags.output, flags.format],
+      [],
+      EXIT_CODES.badFlags,
+    );
   return implied;
 }
 
@@ -117,7 +146,8 @@ export function serviceRowIdFlag(options: { char?: 'r' | 'j'; summary: string })
     summary: options.summary,
     required: true,
     parse: async (input: string) => {
-      if (!/^[1-9]\d{0,17}$/.test(input.trim())) throw messages.createError('error.badRowId', [input]);
+      if (!/^[1-9]\d{0,17}$/.test(input.trim()))
+        throw messages.createError('error.badRowId', [input]);
       return input.trim();
     },
   });
@@ -130,7 +160,8 @@ const OWNER_PREFIXES = { '005': 'user', '00G': 'queue' } as const;
 export const ownerFlag = Flags.custom<string>({
   parse: async (input: string) => {
     const id = input.trim();
-    if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id) || !(id.slice(0, 3) in OWNER_PREFIXES)) throw messages.createError('error.badOwner', [input]);
+    if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id) || !(id.slice(0, 3) in OWNER_PREFIXES))
+      throw messages.createError('error.badOwner', [input]);
     return id;
   },
 });

@@ -18,7 +18,8 @@ let applied: number | undefined;
 
 /** Bounds heap growth for the rest of the process (a CLI run); idempotent. Returns the percent in force. */
 export function boundHeapGrowth(percent: number = HEAP_GROWING_PERCENT): number {
-  if (!Number.isInteger(percent) || percent < 1 || percent > 1000) throw new RangeError(`heap growing percent must be an integer from 1 to 1000, not ${percent}`);
+  if (!Number.isInteger(percent) || percent < 1 || percent > 1000)
+    throw new RangeError(`heap growing percent must be an integer from 1 to 1000, not ${percent}`);
   if (applied === undefined) {
     setFlagsFromString(`--heap-growing-percent=${percent}`);
     applied = percent;

@@ -11,7 +11,9 @@ export const FALLBACK_LOCALE = 'en-US';
 export class LocaleError extends Error {
   readonly code = 'INVALID_LOCALE';
   constructor(readonly locale: string) {
-    super(`"${locale}" is not a locale this runtime can format for: use a BCP 47 tag such as en-GB or de-DE`);
+    super(
+      `"${locale}" is not a locale this runtime can format for: use a BCP 47 tag such as en-GB or de-DE`,
+    );
     this.name = 'LocaleError';
   }
 }
@@ -27,7 +29,9 @@ export function posixLocaleTag(value: string | undefined): string | null {
 function supported(tag: string): string | null {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0 ? canonical : null;
+    return canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0
+      ? canonical
+      : null;
   } catch {
     return null;
   }
@@ -53,7 +57,10 @@ export function userLocale(flag: string | undefined, env: NodeJS.ProcessEnv = pr
 }
 
 /** Whether the terminal's character set can show ▲ ▼ ▬: a UTF-8 locale, or Windows' own terminals. */
-export function terminalIsUnicode(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
+export function terminalIsUnicode(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: string = process.platform,
+): boolean {
   if (platform === 'win32') return Boolean(env.WT_SESSION) || env.TERM_PROGRAM === 'vscode';
   const charset = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
   return /utf-?8/i.test(charset);
@@ -77,19 +84,36 @@ export interface FigureFormat {
 export const NO_FIGURE = '–';
 
 export function figureFormat(locale: string, currency: string): FigureFormat {
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+  });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const days = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const or = (value: number | null | undefined, format: (n: number) => string) => (value === null || value === undefined ? NO_FIGURE : format(value));
+  const points = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const days = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const or = (value: number | null | undefined, format: (n: number) => string) =>
+    value === null || value === undefined ? NO_FIGURE : format(value);
   return {
     locale,
     money: (value) => or(value, (n) => money.format(n)),
     count: (value) => or(value, (n) => count.format(n)),
     percent: (value) => or(value, (n) => percent.format(n)),
-    number: (value, fractionDigits = 1) => or(value, (n) => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(n)),
+    number: (value, fractionDigits = 1) =>
+      or(value, (n) =>
+        new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(n),
+      ),
     signedPoints: (value) => points.format(value),
-    dateRange: (start, end) => days.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`)),
+    dateRange: (start, end) =>
+      days.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`)),
   };
 }

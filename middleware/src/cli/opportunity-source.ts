@@ -4,7 +4,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { CoSellOpportunity } from '../core/model.js';
 import { readOpportunityExport, type ExportFinding } from '../salesforce-export/index.js';
-import { planOpportunityQuery, readOrgOpportunities, type OpportunityPurpose } from '../salesforce-query/opportunities.js';
+import {
+  planOpportunityQuery,
+  readOrgOpportunities,
+  type OpportunityPurpose,
+} from '../salesforce-query/opportunities.js';
 import type { OrgConnection } from '../salesforce-query/org-connection.js';
 import type { ReadMeter } from './read-progress.js';
 
@@ -12,11 +16,19 @@ import type { ReadMeter } from './read-progress.js';
  * `row` is the spreadsheet row for a file (header = 1) and the record's position in the query result
  * for an org, so a rejected record can be found either way.
  */
-export type SourcedRow = { kind: 'opportunity'; row: number; opportunity: CoSellOpportunity } | { kind: 'rejected'; row: number; findings: ExportFinding[] };
+export type SourcedRow =
+  | { kind: 'opportunity'; row: number; opportunity: CoSellOpportunity }
+  | { kind: 'rejected'; row: number; findings: ExportFinding[] };
 
 export type OpportunitySource =
   | { kind: 'file'; file: string; requiredColumns: readonly string[] }
-  | { kind: 'org'; connection: OrgConnection; purpose: OpportunityPurpose; where?: string; defaultCurrency?: string };
+  | {
+      kind: 'org';
+      connection: OrgConnection;
+      purpose: OpportunityPurpose;
+      where?: string;
+      defaultCurrency?: string;
+    };
 
 export function describeSource(source: OpportunitySource, username?: string): string {
   return source.kind === 'file' ? source.file : `org ${username ?? ''}`.trim();
@@ -24,23 +36,50 @@ export function describeSource(source: OpportunitySource, username?: string): st
 
 /** A meter for `readOpportunities` to keep current: the file's size is known up front, an org's total is not. */
 export function readMeter(source: OpportunitySource): ReadMeter {
-  return { rows: 0, bytesRead: 0, totalBytes: source.kind === 'file' ? statSync(source.file).size : undefined };
+  return {
+    rows: 0,
+    bytesRead: 0,
+    totalBytes: source.kind === 'file' ? statSync(source.file).size : undefined,
+  };
 }
 
-export async function* readOpportunities(source: OpportunitySource, meter: ReadMeter = readMeter(source)): AsyncGenerator<SourcedRow> {
+export async function* readOpportunities(
+  source: OpportunitySource,
+  meter: ReadMeter = readMeter(source),
+): AsyncGenerator<SourcedRow> {
   if (source.kind === 'file') {
     const stream = createReadStream(source.file, { highWaterMark: 1 << 20 });
-    for await (const row of readOpportunityExport(stream, { requiredColumns: source.requiredColumns })) {
+    for await (const row of readOpportunityExport(stream, {
+      requiredColumns: source.requiredColumns,
+    })) {
       meter.rows += 1;
       meter.bytesRead = stream.bytesRead;
       yield row;
     }
     return;
   }
-  const plan = await planOpportunityQuery(source.connection, source.purpose, source.defaultCurrency);
-  for await (const record of readOrgOpportunities(source.connection, plan, source.where ? { where: source.where } : {})) {
+  const plan = await planOpportunityQuery(
+    source.connection,
+    source.purpose,
+    source.defaultCurrency,
+  );
+  for await (const record of readOrgOpportunities(
+    source.connection,
+    plan,
+    source.where ? { where: source.where } : {},
+  )) {
     meter.rows += 1;
-    if (record.kind === 'opportunity') yield { kind: 'opportunity', row: record.position, opportunity: record.opportunity };
-    else yield { kind: 'rejected', row: record.position, findings: record.findings.map((finding) => ({ ...finding, row: record.position, opportunityId: record.opportunityId })) };
+    if (record.kind === 'opportunity')
+      yield { kind: 'opportunity', row: record.position, opportunity: record.opportunity };
+    else
+      yield {
+        kind: 'rejected',
+        row: record.position,
+        findings: record.findings.map((finding) => ({
+          ...finding,
+          row: record.position,
+          opportunityId: record.opportunityId,
+        })),
+      };
   }
 }

@@ -1,7 +1,11 @@
 // Adapts the authenticated org from `--target-org` (an @salesforce/core Connection) to the narrow
 // OrgConnection the salesforce-query module reads through.
 import type { Connection } from '@salesforce/core';
-import type { DescribedObject, OrgConnection, SoqlPage } from '../salesforce-query/org-connection.js';
+import type {
+  DescribedObject,
+  OrgConnection,
+  SoqlPage,
+} from '../salesforce-query/org-connection.js';
 
 export function orgConnection(connection: Connection): OrgConnection {
   return {

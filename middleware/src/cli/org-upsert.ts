@@ -8,7 +8,10 @@ export const ORG_COLLECTION_LIMIT = 200;
 export interface OrgUpsertResult {
   created: number;
   updated: number;
-  failed: Array<{ key: string; errors: Array<{ statusCode: string; message: string; fields: string[] }> }>;
+  failed: Array<{
+    key: string;
+    errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+  }>;
 }
 
 interface CollectionItem {
@@ -29,7 +32,10 @@ export async function upsertToOrg(
     const items = await connection.request<CollectionItem[]>({
       method: 'PATCH',
       url: `/services/data/v${connection.getApiVersion()}/composite/sobjects/${object}/${externalIdField}`,
-      body: JSON.stringify({ allOrNone: false, records: part.map((record) => ({ attributes: { type: object }, ...record })) }),
+      body: JSON.stringify({
+        allOrNone: false,
+        records: part.map((record) => ({ attributes: { type: object }, ...record })),
+      }),
       headers: { 'content-type': 'application/json' },
     });
     part.forEach((record, index) => {
@@ -39,7 +45,14 @@ export async function upsertToOrg(
         else outcome.updated += 1;
         return;
       }
-      const errors = (item?.errors ?? [{ statusCode: 'MISSING_RESULT', message: 'Salesforce returned no result for this record' }]).map((error) => ({
+      const errors = (
+        item?.errors ?? [
+          {
+            statusCode: 'MISSING_RESULT',
+            message: 'Salesforce returned no result for this record',
+          },
+        ]
+      ).map((error) => ({
         statusCode: error.statusCode ?? 'UNKNOWN_EXCEPTION',
         message: error.message ?? 'no message',
         fields: error.fields ?? [],

@@ -32,7 +32,13 @@ export class PayloadFileError extends Error {
 /** The system's error code in words a user knows. */
 function osReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a folder', ELOOP: 'too many symbolic links' };
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'a folder',
+    ELOOP: 'too many symbolic links',
+  };
   return (code && words[code]) ?? code ?? (error as Error).message;
 }
 
@@ -54,8 +60,14 @@ export function readJsonFile(file: string): unknown {
   let text: string;
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new PayloadFileError('notFile', file, stat.isDirectory() ? 'a folder' : 'a device, pipe or socket');
-    if (stat.size > MAX_PAYLOAD_BYTES) throw new PayloadFileError('tooLarge', file, byteSize(stat.size));
+    if (!stat.isFile())
+      throw new PayloadFileError(
+        'notFile',
+        file,
+        stat.isDirectory() ? 'a folder' : 'a device, pipe or socket',
+      );
+    if (stat.size > MAX_PAYLOAD_BYTES)
+      throw new PayloadFileError('tooLarge', file, byteSize(stat.size));
     // Read at most one byte past the limit, so a file growing while read is refused too.
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_PAYLOAD_BYTES) + 1);
     let length = 0;
@@ -64,7 +76,8 @@ export function readJsonFile(file: string): unknown {
       if (read === 0) break;
       length += read;
     }
-    if (length > MAX_PAYLOAD_BYTES) throw new PayloadFileError('tooLarge', file, `more than ${byteSize(MAX_PAYLOAD_BYTES)}`);
+    if (length > MAX_PAYLOAD_BYTES)
+      throw new PayloadFileError('tooLarge', file, `more than ${byteSize(MAX_PAYLOAD_BYTES)}`);
     text = buffer.subarray(0, length).toString('utf8');
   } catch (error) {
     if (error instanceof PayloadFileError) throw error;

@@ -28,14 +28,22 @@ export interface ReadProgress {
 const QUIET_MS = 2000;
 const REDRAW_MS = 200;
 
-export function readProgress(ux: ProgressUx, meter: ReadMeter, label: string, options: { interactive?: boolean; now?: () => number } = {}): ReadProgress {
+export function readProgress(
+  ux: ProgressUx,
+  meter: ReadMeter,
+  label: string,
+  options: { interactive?: boolean; now?: () => number } = {},
+): ReadProgress {
   const now = options.now ?? (() => performance.now());
   const interactive = (options.interactive ?? Boolean(process.stderr.isTTY)) && !ux.jsonEnabled();
   const started = now();
   let shown: 'bar' | 'spinner' | undefined;
   let lastDraw = 0;
   const rate = () => Math.round(meter.rows / Math.max((now() - started) / 1000, 0.001));
-  const payload = () => ({ rows: meter.rows.toLocaleString('en-US'), rate: rate().toLocaleString('en-US') });
+  const payload = () => ({
+    rows: meter.rows.toLocaleString('en-US'),
+    rate: rate().toLocaleString('en-US'),
+  });
   return {
     tick() {
       if (!interactive || (meter.rows & 1023) !== 0) return;

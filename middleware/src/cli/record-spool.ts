@@ -1,6 +1,14 @@
 // Keeps a command's findings on disk instead of in memory, one JSON line each, so a million-row
 // export is linted in flat memory and the report is rendered from the file once the run is over.
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -60,14 +68,20 @@ export class RecordSpool<T> {
   /** The records in the order added, streamed from disk. */
   async *records(): AsyncGenerator<T> {
     this.close();
-    const lines = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(this.path, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) if (line) yield JSON.parse(line) as T;
   }
 
   /** Every record at once: for a caller that asked for the whole result in memory. */
   all(): T[] {
     this.close();
-    return readFileSync(this.path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+    return readFileSync(this.path, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as T);
   }
 
   remove(): void {

@@ -13,7 +13,11 @@ export interface ReportSink {
 }
 
 /** Writes `text` to `output` (replacing it) or logs it; returns where it went. */
-export function deliverReport(sink: ReportSink, text: string, output: string | undefined): 'terminal' | 'file' {
+export function deliverReport(
+  sink: ReportSink,
+  text: string,
+  output: string | undefined,
+): 'terminal' | 'file' {
   if (output === undefined) {
     // Escape sequences from the data must not drive the terminal; a file keeps the data as it is.
     sink.log(terminalSafeLines(text));
@@ -24,9 +28,17 @@ export function deliverReport(sink: ReportSink, text: string, output: string | u
 }
 
 /** CSV text for records (objects read by `columns`), with the header row when asked; every CSV report goes through here. */
-export function toCsv(records: ReadonlyArray<Record<string, unknown>>, columns: readonly string[], options: { header: boolean }): string {
+export function toCsv(
+  records: ReadonlyArray<Record<string, unknown>>,
+  columns: readonly string[],
+  options: { header: boolean },
+): string {
   // Formula-like cells are written as text, so a spreadsheet never runs them.
-  return stringify(records as Array<Record<string, unknown>>, { header: options.header, columns: [...columns], cast: csvSafeCast });
+  return stringify(records as Array<Record<string, unknown>>, {
+    header: options.header,
+    columns: [...columns],
+    cast: csvSafeCast,
+  });
 }
 
 /** A report written piece by piece: `write` whole lines (each ending in a newline), then `commit` or `abort`. */
@@ -45,7 +57,11 @@ const CHUNK = 1 << 16;
  * A target for the terminal (through the command's `log`, waiting whenever stdout is backed up) or
  * for `--output`, written beside it and renamed into place on commit, so a failed run changes nothing.
  */
-export function reportTarget(sink: ReportSink, output: string | undefined, stdout: Writable = process.stdout): ReportTarget {
+export function reportTarget(
+  sink: ReportSink,
+  output: string | undefined,
+  stdout: Writable = process.stdout,
+): ReportTarget {
   let pending = '';
   if (output === undefined) {
     const flush = async (): Promise<void> => {
@@ -103,7 +119,11 @@ function arrayItem(item: unknown, depth: number): string {
 }
 
 /** Writes `items` as a pretty JSON array, exactly as `JSON.stringify(array, null, 2)` would, one item at a time. */
-export async function writeJsonArray(target: ReportTarget, items: AsyncIterable<unknown>, depth = 0): Promise<void> {
+export async function writeJsonArray(
+  target: ReportTarget,
+  items: AsyncIterable<unknown>,
+  depth = 0,
+): Promise<void> {
   let first = true;
   for await (const item of items) {
     await target.write(`${first ? '[\n' : ',\n'}${arrayItem(item, depth)}`);
@@ -116,9 +136,18 @@ export async function writeJsonArray(target: ReportTarget, items: AsyncIterable<
  * Writes the sf `--json` envelope (`{ status, result, warnings }`, as SfCommand prints it) with the
  * array at `result[key]` streamed from `items`, so the envelope of a huge run is never one string.
  */
-export async function writeJsonEnvelope(target: ReportTarget, envelope: { result: Record<string, unknown> } & Record<string, unknown>, key: string, items: AsyncIterable<unknown>): Promise<void> {
+export async function writeJsonEnvelope(
+  target: ReportTarget,
+  envelope: { result: Record<string, unknown> } & Record<string, unknown>,
+  key: string,
+  items: AsyncIterable<unknown>,
+): Promise<void> {
   const marker = '\u0000streamed\u0000';
-  const text = JSON.stringify({ ...envelope, result: { ...envelope.result, [key]: marker } }, null, 2);
+  const text = JSON.stringify(
+    { ...envelope, result: { ...envelope.result, [key]: marker } },
+    null,
+    2,
+  );
   const at = text.indexOf(JSON.stringify(marker));
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const depth = (text.slice(lineStart).length - text.slice(lineStart).trimStart().length) / 2;

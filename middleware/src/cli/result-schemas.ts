@@ -5,17 +5,34 @@ import { z } from 'zod';
 import { AttributionTrendView } from '../core/attribution/trend-view.js';
 import { Cloud, Finding, Severity } from '../core/model.js';
 import { READINESS_ITEMS, ReadinessEvidence } from '../core/readiness/index.js';
-import { listReferrals, acceptReferral, assignReferralRoute, declineReferral } from '../api-contract/referrals.js';
+import {
+  listReferrals,
+  acceptReferral,
+  assignReferralRoute,
+  declineReferral,
+} from '../api-contract/referrals.js';
 import { responseSchema as serviceResponse } from '../api-contract/route-contract.js';
 import { replaySyncJob, syncStatus } from '../api-contract/sync.js';
 import { EngagementView } from '../api-contract/schemas.js';
-import { FeedbackLoopsView, MaturityView, TriagePreviewView, feedbackCheck, relationshipCoverageRoute } from '../api-contract/practices.js';
+import {
+  FeedbackLoopsView,
+  MaturityView,
+  TriagePreviewView,
+  feedbackCheck,
+  relationshipCoverageRoute,
+} from '../api-contract/practices.js';
 
 const Count = z.number().int().nonnegative();
 const IsoInstant = z.string().describe('ISO 8601 instant');
 
 const ReportedFinding = z.object({
-  row: z.number().int().nullable().describe('Export row (header = 1), or position in the query result with --target-org; null for pipeline findings'),
+  row: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Export row (header = 1), or position in the query result with --target-org; null for pipeline findings',
+    ),
   opportunityId: z.string().nullable(),
   code: z.string(),
   severity: z.string(),
@@ -25,7 +42,10 @@ const ReportedFinding = z.object({
   evidence: z.record(z.string(), z.unknown()),
 });
 
-const ExportFinding = Finding.extend({ row: z.number().int(), opportunityId: z.string().nullable() });
+const ExportFinding = Finding.extend({
+  row: z.number().int(),
+  opportunityId: z.string().nullable(),
+});
 
 const CloudCheck = z.object({
   cloud: Cloud,
@@ -38,7 +58,15 @@ const CloudCheck = z.object({
 });
 
 const SetupCheckRow = z.object({
-  area: z.enum(['object', 'field', 'permission set', 'object access', 'field access', 'integration user', 'value map']),
+  area: z.enum([
+    'object',
+    'field',
+    'permission set',
+    'object access',
+    'field access',
+    'integration user',
+    'value map',
+  ]),
   item: z.string(),
   ok: z.boolean(),
   problem: z.string(),
@@ -69,7 +97,9 @@ const AccountMatchView = z.object({
   basis: z.string(),
   confidence: z.number(),
   accountId: z.string().nullable(),
-  candidates: z.array(z.object({ id: z.string(), name: z.string(), website: z.string().nullable() })),
+  candidates: z.array(
+    z.object({ id: z.string(), name: z.string(), website: z.string().nullable() }),
+  ),
 });
 
 export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
@@ -94,14 +124,31 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
         nextStep: z.string(),
       }),
     ),
-    rejected: z.array(z.object({ list: z.enum(['hyperscaler', 'target', 'salesforce']), row: z.number().int(), reason: z.string() })),
+    rejected: z.array(
+      z.object({
+        list: z.enum(['hyperscaler', 'target', 'salesforce']),
+        row: z.number().int(),
+        reason: z.string(),
+      }),
+    ),
     output: z.string().nullable(),
     evidenceUpdated: z.string().nullable(),
     saved: z
       .object({
         created: Count,
         updated: Count,
-        failed: z.array(z.object({ key: z.string(), errors: z.array(z.object({ statusCode: z.string(), message: z.string(), fields: z.array(z.string()) })) })),
+        failed: z.array(
+          z.object({
+            key: z.string(),
+            errors: z.array(
+              z.object({
+                statusCode: z.string(),
+                message: z.string(),
+                fields: z.array(z.string()),
+              }),
+            ),
+          }),
+        ),
       })
       .nullable()
       .describe('CoSell_Joint_Pursuit__c rows written with --save (null without it)'),
@@ -119,7 +166,9 @@ export const RESULT_SCHEMAS: Record<string, z.ZodType> = {
       totals: z.array(z.record(z.string(), z.unknown())),
     }),
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-    trend: AttributionTrendView.nullable().describe('The last --quarters fiscal quarters with --trend (null without it)'),
+    trend: AttributionTrendView.nullable().describe(
+      'The last --quarters fiscal quarters with --trend (null without it)',
+    ),
     rejectedRows: z.array(ExportFinding),
   }),
   'cosell fiscal period': z.object({
@@ -239,12 +288,21 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
 export function inputJsonSchema(file: string): Record<string, unknown> {
   const schema = INPUT_SCHEMAS[file];
   if (!schema) throw new Error(`no input schema named ${file}`);
-  return { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title: 'Co-sell readiness evidence for one cloud' } as Record<string, unknown>;
+  return {
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+    title: 'Co-sell readiness evidence for one cloud',
+  } as Record<string, unknown>;
 }
 
 /** The JSON Schema (draft 2020-12) of a command's result, as written to schemas/. */
 export function resultJsonSchema(commandId: string): Record<string, unknown> {
   const schema = RESULT_SCHEMAS[commandId];
-  if (!schema) throw new Error(`no result schema for "${commandId}": add it to middleware/src/cli/result-schemas.ts`);
-  return { ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }), title: `${commandId} --json result` } as Record<string, unknown>;
+  if (!schema)
+    throw new Error(
+      `no result schema for "${commandId}": add it to middleware/src/cli/result-schemas.ts`,
+    );
+  return {
+    ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
+    title: `${commandId} --json result`,
+  } as Record<string, unknown>;
 }

@@ -3,9 +3,21 @@
 // problem+json answers turned into SfErrors that list each field's reason.
 import { randomUUID } from 'node:crypto';
 import { Messages, SfError } from '@salesforce/core';
-import type { Cloud, EngagementStatus, Finding, Priority, SourceLayer, TriageStatus } from '../core/model.js';
+import type {
+  Cloud,
+  EngagementStatus,
+  Finding,
+  Priority,
+  SourceLayer,
+  TriageStatus,
+} from '../core/model.js';
 import { listEngagements, submitOpportunity } from '../api-contract/opportunities.js';
-import { acceptReferral, assignReferralRoute, declineReferral, listReferrals } from '../api-contract/referrals.js';
+import {
+  acceptReferral,
+  assignReferralRoute,
+  declineReferral,
+  listReferrals,
+} from '../api-contract/referrals.js';
 import { replaySyncJob, syncStatus } from '../api-contract/sync.js';
 import { feedbackLoops, relationshipCoverageRoute } from '../api-contract/practices.js';
 import type { FeedbackLoopReport } from '../core/feedback/index.js';
@@ -136,16 +148,23 @@ interface ProblemBody {
 }
 
 /** The resolved connection settings: flag, then environment, then the default local service. */
-export function serviceSettings(flags: { 'service-url'?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): { serviceUrl: string; token?: string } {
-  const serviceUrl = (flags['service-url'] ?? env[SERVICE_URL_ENV] ?? DEFAULT_SERVICE_URL).replace(/\/+$/, '');
+export function serviceSettings(
+  flags: { 'service-url'?: string; token?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): { serviceUrl: string; token?: string } {
+  const serviceUrl = (flags['service-url'] ?? env[SERVICE_URL_ENV] ?? DEFAULT_SERVICE_URL).replace(
+    /\/+$/,
+    '',
+  );
   const token = flags.token ?? env[SERVICE_TOKEN_ENV];
   return token ? { serviceUrl, token } : { serviceUrl };
 }
 
-
 /** `/api/v1/referrals/:id/accept` with `{ id: '42' }` → `/api/v1/referrals/42/accept`. */
 function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
-  return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+    encodeURIComponent(params[name] ?? ''),
+  );
 }
 
 export class CoSellServiceClient {
@@ -161,9 +180,12 @@ export class CoSellServiceClient {
     return this.options.serviceUrl;
   }
 
-  async listReferrals(filter: ReferralFilter = {}): Promise<{ referrals: ReferralView[]; truncated: boolean }> {
+  async listReferrals(
+    filter: ReferralFilter = {},
+  ): Promise<{ referrals: ReferralView[]; truncated: boolean }> {
     const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(filter)) if (value !== undefined) query.set(name, String(value));
+    for (const [name, value] of Object.entries(filter))
+      if (value !== undefined) query.set(name, String(value));
     return this.call(listReferrals, 200, { query });
   }
 
@@ -171,7 +193,10 @@ export class CoSellServiceClient {
     return this.call(acceptReferral, 202, { params: { id: referralId }, body: {} });
   }
 
-  async declineReferral(referralId: string, decline: { reason: string; feedback: string }): Promise<ReferralDecision> {
+  async declineReferral(
+    referralId: string,
+    decline: { reason: string; feedback: string },
+  ): Promise<ReferralDecision> {
     return this.call(declineReferral, 202, { params: { id: referralId }, body: decline });
   }
 
@@ -180,11 +205,19 @@ export class CoSellServiceClient {
   }
 
   /** Queued (202), or the portal already holds it (200); a refusal (422) throws with the findings in its data. */
-  async submitOpportunity(opportunityId: string, cloud: Cloud): Promise<SubmissionQueued | SubmissionAlreadyShared> {
-    return this.call(submitOpportunity, [202, 200], { params: { id: opportunityId }, body: { cloud } });
+  async submitOpportunity(
+    opportunityId: string,
+    cloud: Cloud,
+  ): Promise<SubmissionQueued | SubmissionAlreadyShared> {
+    return this.call(submitOpportunity, [202, 200], {
+      params: { id: opportunityId },
+      body: { cloud },
+    });
   }
 
-  async engagements(opportunityId: string): Promise<{ opportunityId: string; engagements: EngagementView[] }> {
+  async engagements(
+    opportunityId: string,
+  ): Promise<{ opportunityId: string; engagements: EngagementView[] }> {
     return this.call(listEngagements, 200, { params: { id: opportunityId } });
   }
 
@@ -196,21 +229,31 @@ export class CoSellServiceClient {
     return this.call(replaySyncJob, 202, { params: { id: jobId }, body: {} });
   }
 
-  async feedbackLoops(query: { cloud?: Cloud; debriefDays?: number } = {}): Promise<FeedbackLoopReport> {
+  async feedbackLoops(
+    query: { cloud?: Cloud; debriefDays?: number } = {},
+  ): Promise<FeedbackLoopReport> {
     const params = new URLSearchParams();
     if (query.cloud) params.set('cloud', query.cloud);
     if (query.debriefDays !== undefined) params.set('debriefDays', String(query.debriefDays));
     return this.call(feedbackLoops, 200, { query: params });
   }
 
-  async relationshipCoverage(body: Record<string, unknown>): Promise<{ clouds: CloudRelationshipCoverage[] }> {
+  async relationshipCoverage(
+    body: Record<string, unknown>,
+  ): Promise<{ clouds: CloudRelationshipCoverage[] }> {
     return this.call(relationshipCoverageRoute, 200, { body });
   }
 
-  private async call<T>(route: RouteContract, expecting: number | readonly number[], request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown }): Promise<T> {
+  private async call<T>(
+    route: RouteContract,
+    expecting: number | readonly number[],
+    request: { params?: Record<string, string>; query?: URLSearchParams; body?: unknown },
+  ): Promise<T> {
     const query = request.query?.toString();
     const url = `${this.options.serviceUrl}${pathOf(route, request.params)}${query ? `?${query}` : ''}`;
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = {
+      accept: 'application/json, application/problem+json',
+    };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     if (route.method === 'post') {
       headers['content-type'] = 'application/json';
@@ -234,12 +277,24 @@ export class CoSellServiceClient {
     } catch {
       body = undefined;
     }
-    const expected = (typeof expecting === 'number' ? [expecting] : expecting).includes(response.status) ? response.status : null;
+    const expected = (typeof expecting === 'number' ? [expecting] : expecting).includes(
+      response.status,
+    )
+      ? response.status
+      : null;
     if (expected === null) throw this.problem(route, response.status, body, text, request.params);
     const parsed = responseSchema(route, expected).safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw messages.createError('error.unexpectedAnswer', [requestWords(route.operationId, request.params), `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`], [], EXIT_CODES.serviceRefused);
+      throw messages.createError(
+        'error.unexpectedAnswer',
+        [
+          requestWords(route.operationId, request.params),
+          `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`,
+        ],
+        [],
+        EXIT_CODES.serviceRefused,
+      );
     }
     return parsed.data as T;
   }
@@ -247,7 +302,10 @@ export class CoSellServiceClient {
   private unreachable(error: unknown, url: string): SfError {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const name = (error as Error).name;
-    const reason = name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const reason =
+      name === 'TimeoutError'
+        ? `no answer within ${TIMEOUT_MS / 1000} s`
+        : (cause?.code ?? cause?.message ?? (error as Error).message);
     return SfError.create({
       message: messages.getMessage('error.unreachable', [this.options.serviceUrl, reason]),
       name: 'ServiceUnreachable',
@@ -258,19 +316,37 @@ export class CoSellServiceClient {
     });
   }
 
-  private problem(route: RouteContract, status: number, body: unknown, text: string, params?: Record<string, string>): SfError {
+  private problem(
+    route: RouteContract,
+    status: number,
+    body: unknown,
+    text: string,
+    params?: Record<string, string>,
+  ): SfError {
     const problem = (body ?? {}) as ProblemBody;
     const detail = problem.detail ?? (text.slice(0, 200) || `HTTP ${status}`);
     const actions = (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);
     if (status === 401) actions.push(messages.getMessage('action.token', [SERVICE_TOKEN_ENV]));
     if (status === 403) actions.push(messages.getMessage('action.scope'));
     const error = SfError.create({
-      message: messages.getMessage('error.problem', [requestWords(route.operationId, params), status, problem.title ?? 'Error', detail]),
+      message: messages.getMessage('error.problem', [
+        requestWords(route.operationId, params),
+        status,
+        problem.title ?? 'Error',
+        detail,
+      ]),
       name: 'ServiceProblem',
       exitCode: EXIT_CODES.serviceRefused,
       ...(actions.length > 0 ? { actions } : {}),
       // Round-tripped through JSON so the envelope carries exactly what the service sent.
-      data: JSON.parse(JSON.stringify({ status, type: problem.type ?? null, errors: problem.errors ?? [], findings: problem.findings ?? [] })) as ErrorData,
+      data: JSON.parse(
+        JSON.stringify({
+          status,
+          type: problem.type ?? null,
+          errors: problem.errors ?? [],
+          findings: problem.findings ?? [],
+        }),
+      ) as ErrorData,
     });
     return error;
   }

@@ -22,5 +22,13 @@ export function terminalSafeLines(text: string): string {
 
 /** Every string cell of every row made terminal-safe; numbers and other values pass unchanged. */
 export function terminalSafeRows<T extends Record<string, unknown>>(rows: readonly T[]): T[] {
-  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? terminalSafeText(value) : value])) as T);
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? terminalSafeText(value) : value,
+        ]),
+      ) as T,
+  );
 }

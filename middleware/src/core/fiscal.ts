@@ -82,7 +82,9 @@ const LABEL = /^FY(\d{4})(?:\s*-?\s*Q([1-4]))?$/i;
 export function parsePeriodLabel(label: string): { fiscalYear: number; quarter: Quarter | null } {
   const match = LABEL.exec(label.trim());
   if (!match) {
-    throw new FiscalPeriodError(`"${label}" is not a fiscal period: use FY<year>Q<1-4> (e.g. FY2027Q1) or FY<year>`);
+    throw new FiscalPeriodError(
+      `"${label}" is not a fiscal period: use FY<year>Q<1-4> (e.g. FY2027Q1) or FY<year>`,
+    );
   }
   return { fiscalYear: Number(match[1]), quarter: match[2] ? (Number(match[2]) as Quarter) : null };
 }
@@ -102,19 +104,30 @@ export function periodBounds(cloud: Cloud, fiscalYear: number, quarter: Quarter 
   const firstMonthOffset = quarter === null ? 0 : (quarter - 1) * 3;
   const lengthInMonths = quarter === null ? 12 : 3;
   const first = new Date(Date.UTC(startYear, startMonth - 1 + firstMonthOffset, 1));
-  const afterLast = new Date(Date.UTC(startYear, startMonth - 1 + firstMonthOffset + lengthInMonths, 1));
+  const afterLast = new Date(
+    Date.UTC(startYear, startMonth - 1 + firstMonthOffset + lengthInMonths, 1),
+  );
   const last = new Date(afterLast.getTime() - 86_400_000);
   return { start: first.toISOString().slice(0, 10), end: last.toISOString().slice(0, 10) };
 }
 
 /** Whether a date falls inside a period (a quarter, or a whole fiscal year when quarter is null). */
-export function isInPeriod(date: string | Date, cloud: Cloud, fiscalYear: number, quarter: Quarter | null): boolean {
+export function isInPeriod(
+  date: string | Date,
+  cloud: Cloud,
+  fiscalYear: number,
+  quarter: Quarter | null,
+): boolean {
   const period = fiscalPeriodOf(date, cloud);
   return period.fiscalYear === fiscalYear && (quarter === null || period.quarter === quarter);
 }
 
 /** The closing days of a fiscal year, when hyperscaler field teams push hardest to land deals. */
-export function yearEndWindow(cloud: Cloud, fiscalYear: number, days = DEFAULT_YEAR_END_WINDOW_DAYS): DateRange {
+export function yearEndWindow(
+  cloud: Cloud,
+  fiscalYear: number,
+  days = DEFAULT_YEAR_END_WINDOW_DAYS,
+): DateRange {
   if (!Number.isInteger(days) || days < 1 || days > 366) {
     throw new FiscalPeriodError(`year-end window must be 1 to 366 days, got ${days}`);
   }
@@ -124,7 +137,11 @@ export function yearEndWindow(cloud: Cloud, fiscalYear: number, days = DEFAULT_Y
 }
 
 /** Whether a date is inside its own fiscal year's year-end acceleration window for a cloud. */
-export function isInYearEndWindow(date: string | Date, cloud: Cloud, days = DEFAULT_YEAR_END_WINDOW_DAYS): boolean {
+export function isInYearEndWindow(
+  date: string | Date,
+  cloud: Cloud,
+  days = DEFAULT_YEAR_END_WINDOW_DAYS,
+): boolean {
   const { fiscalYear } = fiscalPeriodOf(date, cloud);
   const window = yearEndWindow(cloud, fiscalYear, days);
   const { year, month, day } = calendarDay(date);

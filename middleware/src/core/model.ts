@@ -19,7 +19,14 @@ export function cloudNamed(name: string): Cloud | undefined {
  * spelled case by case (`[aA][wW][sS]`), so JSON Schema clients, which have no regex flags, agree.
  */
 export function anyCaseName<const T extends readonly [string, ...string[]]>(names: T) {
-  const letters = (name: string) => [...name].map((c) => (c.toLowerCase() === c.toUpperCase() ? c.replace(/[-.]/g, '\\$&') : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
+  const letters = (name: string) =>
+    [...name]
+      .map((c) =>
+        c.toLowerCase() === c.toUpperCase()
+          ? c.replace(/[-.]/g, '\\$&')
+          : `[${c.toLowerCase()}${c.toUpperCase()}]`,
+      )
+      .join('');
   const pattern = new RegExp(`^\\s*(?:${names.map(letters).join('|')})\\s*$`);
   return z
     .string()
@@ -44,7 +51,12 @@ export const ATTRIBUTIONS = ['Sourced', 'Influenced', 'None'] as const;
 export const Attribution = z.enum(ATTRIBUTIONS);
 export type Attribution = z.infer<typeof Attribution>;
 
-export const MARKETPLACE_ROUTES = ['None', 'Public listing', 'Private offer', 'Multi-party private offer'] as const;
+export const MARKETPLACE_ROUTES = [
+  'None',
+  'Public listing',
+  'Private offer',
+  'Multi-party private offer',
+] as const;
 export const MarketplaceRoute = z.enum(MARKETPLACE_ROUTES);
 export type MarketplaceRoute = z.infer<typeof MarketplaceRoute>;
 
@@ -135,14 +147,20 @@ export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
 /** Salesforce record Id: 15 or 18 alphanumeric characters. */
-export const SalesforceId = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce Id');
+export const SalesforceId = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a 15 or 18 character Salesforce Id');
 /** Calendar date as Salesforce date fields carry it. */
 export const IsoDate = z.iso.date();
 /** Instant with an explicit offset (Salesforce datetimes are UTC, `Z` or `+0000`). */
 export const IsoDateTime = z.iso.datetime({ offset: true });
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code');
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code');
 /** ISO 3166-1 alpha-2 country code. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code');
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code');
 
 /**
  * A finding is something a person can act on: a stable code, how bad it is, what to do, and where.
@@ -258,7 +276,11 @@ export const CoSellOpportunity = z
       seen.add(engagement.cloud);
     });
     if (opp.isWon && !opp.isClosed) {
-      ctx.addIssue({ code: 'custom', path: ['isWon'], message: 'a won opportunity must also be closed' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isWon'],
+        message: 'a won opportunity must also be closed',
+      });
     }
   });
 export type CoSellOpportunity = z.infer<typeof CoSellOpportunity>;

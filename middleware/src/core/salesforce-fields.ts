@@ -229,7 +229,10 @@ export class SalesforceKeyError extends Error {
  */
 export function engagementKey(opportunityId: string, cloud: Cloud): string {
   if (!/^[a-zA-Z0-9]{18}$/.test(opportunityId)) {
-    throw new SalesforceKeyError(ENGAGEMENT_FIELDS.opportunityId, `needs the 18-character case-safe Id, got "${opportunityId}"`);
+    throw new SalesforceKeyError(
+      ENGAGEMENT_FIELDS.opportunityId,
+      `needs the 18-character case-safe Id, got "${opportunityId}"`,
+    );
   }
   return `${opportunityId}:${cloud}`;
 }
@@ -242,15 +245,26 @@ export function referralKey(cloud: Cloud, portalId: string): string {
   }
   const key = `${cloud}:${trimmed}`;
   if (key.length > 255) {
-    throw new SalesforceKeyError(REFERRAL_FIELDS.portalId, `is too long for ${REFERRAL_KEY_FIELD} (255 characters)`);
+    throw new SalesforceKeyError(
+      REFERRAL_FIELDS.portalId,
+      `is too long for ${REFERRAL_KEY_FIELD} (255 characters)`,
+    );
   }
   return key;
 }
 
 /** `Metric_Key__c`: one row per cloud, hyperscaler fiscal quarter, metric and segment. */
-export function metricKey(cloud: MetricCloud, fiscalPeriod: string, metric: MetricName, segment: MetricSegment): string {
+export function metricKey(
+  cloud: MetricCloud,
+  fiscalPeriod: string,
+  metric: MetricName,
+  segment: MetricSegment,
+): string {
   if (!/^FY\d{4}Q[1-4]$/.test(fiscalPeriod)) {
-    throw new SalesforceKeyError(METRIC_FIELDS.fiscalPeriod, `must look like FY2027Q1, got "${fiscalPeriod}"`);
+    throw new SalesforceKeyError(
+      METRIC_FIELDS.fiscalPeriod,
+      `must look like FY2027Q1, got "${fiscalPeriod}"`,
+    );
   }
   return `${cloud}|${fiscalPeriod}|${metric}|${segment}`;
 }
@@ -262,7 +276,10 @@ export function metricKey(cloud: MetricCloud, fiscalPeriod: string, metric: Metr
 export function maturityMarkerKey(fiscalPeriod: string, level: number, position: number): string {
   const base = metricKey('All', fiscalPeriod, 'Maturity Marker', 'All');
   if (!Number.isInteger(level) || level < 1 || !Number.isInteger(position) || position < 1) {
-    throw new SalesforceKeyError(METRIC_FIELDS.stageLevel, `stage level and marker position must be whole numbers from 1, got ${level} and ${position}`);
+    throw new SalesforceKeyError(
+      METRIC_FIELDS.stageLevel,
+      `stage level and marker position must be whole numbers from 1, got ${level} and ${position}`,
+    );
   }
   return `${base}|${level}.${position}`;
 }
@@ -291,11 +308,28 @@ export const JOINT_PURSUIT_KEY_FIELD = JOINT_PURSUIT_FIELDS.key;
  * `Pursuit_Key__c`: one row per cloud and account, so a later run updates it. The Account Id when the
  * listed company matched one, else its web domain, else its normalised name.
  */
-export function jointPursuitKey(cloud: Cloud, account: { accountId: string | null; domain: string | null; nameKey: string | null }): string {
-  const id = account.accountId ? `id:${account.accountId}` : account.domain ? `domain:${account.domain}` : account.nameKey ? `name:${account.nameKey}` : null;
-  if (!id) throw new SalesforceKeyError(JOINT_PURSUIT_FIELDS.accountName, 'a pursuit needs an Account, a web domain or a company name');
+export function jointPursuitKey(
+  cloud: Cloud,
+  account: { accountId: string | null; domain: string | null; nameKey: string | null },
+): string {
+  const id = account.accountId
+    ? `id:${account.accountId}`
+    : account.domain
+      ? `domain:${account.domain}`
+      : account.nameKey
+        ? `name:${account.nameKey}`
+        : null;
+  if (!id)
+    throw new SalesforceKeyError(
+      JOINT_PURSUIT_FIELDS.accountName,
+      'a pursuit needs an Account, a web domain or a company name',
+    );
   const key = `${cloud}:${id}`;
-  if (key.length > 255) throw new SalesforceKeyError(JOINT_PURSUIT_FIELDS.accountName, `is too long for ${JOINT_PURSUIT_KEY_FIELD} (255 characters)`);
+  if (key.length > 255)
+    throw new SalesforceKeyError(
+      JOINT_PURSUIT_FIELDS.accountName,
+      `is too long for ${JOINT_PURSUIT_KEY_FIELD} (255 characters)`,
+    );
   return key;
 }
 
@@ -323,11 +357,29 @@ export const INTEGRATION_ACCESS = {
   Opportunity: {
     create: false,
     update: true,
-    readFields: ['AccountId', 'Amount', 'Description', 'NextStep', 'Probability', 'Type', ...ownCustomFields(OPPORTUNITY_FIELDS)],
+    readFields: [
+      'AccountId',
+      'Amount',
+      'Description',
+      'NextStep',
+      'Probability',
+      'Type',
+      ...ownCustomFields(OPPORTUNITY_FIELDS),
+    ],
     editFields: [OPPORTUNITY_FIELDS['coSell.attribution']],
   },
-  Account: { create: false, update: false, readFields: ['BillingAddress', 'Industry', 'Website'], editFields: [] },
-  Contact: { create: false, update: false, readFields: ['Email', 'Phone', 'Title'], editFields: [] },
+  Account: {
+    create: false,
+    update: false,
+    readFields: ['BillingAddress', 'Industry', 'Website'],
+    editFields: [],
+  },
+  Contact: {
+    create: false,
+    update: false,
+    readFields: ['Email', 'Phone', 'Title'],
+    editFields: [],
+  },
   [ENGAGEMENT_OBJECT]: {
     create: true,
     update: true,
@@ -341,15 +393,38 @@ export const INTEGRATION_ACCESS = {
     readFields: [...ownCustomFields(REFERRAL_FIELDS), REFERRAL_KEY_FIELD],
     editFields: [
       ...ownCustomFields(REFERRAL_FIELDS).filter(
-        (name) => name !== REFERRAL_FIELDS.declineReason && name !== REFERRAL_FIELDS.feedback && name !== REFERRAL_FIELDS.opportunityId,
+        (name) =>
+          name !== REFERRAL_FIELDS.declineReason &&
+          name !== REFERRAL_FIELDS.feedback &&
+          name !== REFERRAL_FIELDS.opportunityId,
       ),
       REFERRAL_KEY_FIELD,
     ],
   },
-  [COUNTERPART_OBJECT]: { create: false, update: false, readFields: ownCustomFields(COUNTERPART_FIELDS), editFields: [] },
-  [READINESS_OBJECT]: { create: false, update: false, readFields: ownCustomFields(READINESS_FIELDS), editFields: [] },
-  [METRIC_OBJECT]: { create: true, update: true, readFields: ownCustomFields(METRIC_FIELDS), editFields: ownCustomFields(METRIC_FIELDS) },
-  [JOINT_PURSUIT_OBJECT]: { create: true, update: true, readFields: ownCustomFields(JOINT_PURSUIT_FIELDS), editFields: ownCustomFields(JOINT_PURSUIT_FIELDS) },
+  [COUNTERPART_OBJECT]: {
+    create: false,
+    update: false,
+    readFields: ownCustomFields(COUNTERPART_FIELDS),
+    editFields: [],
+  },
+  [READINESS_OBJECT]: {
+    create: false,
+    update: false,
+    readFields: ownCustomFields(READINESS_FIELDS),
+    editFields: [],
+  },
+  [METRIC_OBJECT]: {
+    create: true,
+    update: true,
+    readFields: ownCustomFields(METRIC_FIELDS),
+    editFields: ownCustomFields(METRIC_FIELDS),
+  },
+  [JOINT_PURSUIT_OBJECT]: {
+    create: true,
+    update: true,
+    readFields: ownCustomFields(JOINT_PURSUIT_FIELDS),
+    editFields: ownCustomFields(JOINT_PURSUIT_FIELDS),
+  },
 } as const satisfies Record<string, IntegrationObjectAccess>;
 
 /** Custom metadata types the integration user reads (access is all-or-nothing per type). */

@@ -77,7 +77,10 @@ export function portalBoundContent(opportunity: CoSellOpportunity): Record<strin
   for (const [path, owner] of Object.entries(OPPORTUNITY_FIELD_OWNERS)) {
     if (owner !== 'salesforce') continue;
     const [head, tail] = path.split('.') as [keyof CoSellOpportunity, string | undefined];
-    content[path] = tail === undefined ? opportunity[head] : (opportunity[head] as unknown as Record<string, unknown>)[tail];
+    content[path] =
+      tail === undefined
+        ? opportunity[head]
+        : (opportunity[head] as unknown as Record<string, unknown>)[tail];
   }
   return content;
 }

@@ -12,7 +12,11 @@ import { DEMO_REFERRERS, demoReferrerEmail, seedDemoOrg } from './seed.js';
 /** Seeds the local org and (all portals sandboxed) the sandbox portals once. */
 export async function seedDemoDesk(context: DeskSeedContext): Promise<void> {
   const { localOrg, clock, logger } = context;
-  const admin = new Connection({ instanceUrl: localOrg.instanceUrl, accessToken: localOrg.admin.accessToken, version: SALESFORCE_API_VERSION });
+  const admin = new Connection({
+    instanceUrl: localOrg.instanceUrl,
+    accessToken: localOrg.admin.accessToken,
+    version: SALESFORCE_API_VERSION,
+  });
   const seeded = await seedDemoOrg(admin, clock(), localOrg.admin.userId, context.wouldRefuse);
   await seedDemoReferenceRecords(admin, clock());
   // Read back at once: the demo referrals below are triaged against the org's counterparts.
@@ -32,11 +36,19 @@ export function startDemoDesk(options: Omit<DeskOptions, 'seed'>): Promise<Desk>
 /** One referral per field layer per cloud in the sandbox portals, as a busy week's inbox. */
 function seedDemoReferrals(emulators: Desk['emulators']): void {
   for (const layer of SOURCE_LAYERS) {
-    emulators.aws?.control.createInvitation({ layer, senderTitle: DEMO_REFERRERS.AWS[layer].title });
+    emulators.aws?.control.createInvitation({
+      layer,
+      senderTitle: DEMO_REFERRERS.AWS[layer].title,
+    });
     emulators.microsoft?.control.createIncomingReferral({ layer });
     const sender = DEMO_REFERRERS.Google[layer];
-    emulators.google?.control.createGoogleOpportunity({ owner: { name: sender.name, email: demoReferrerEmail('Google', sender.name) } });
+    emulators.google?.control.createGoogleOpportunity({
+      owner: { name: sender.name, email: demoReferrerEmail('Google', sender.name) },
+    });
   }
   // A referral nobody can classify: triage must flag it, never file it as standard.
-  emulators.aws?.control.createInvitation({ senderTitle: 'Business Operations', message: 'Customer asked about your product at an AWS Summit booth.' });
+  emulators.aws?.control.createInvitation({
+    senderTitle: 'Business Operations',
+    message: 'Customer asked about your product at an AWS Summit booth.',
+  });
 }

@@ -1,7 +1,12 @@
 // Realistic, reproducible co-sell pipelines for tests, the benchmark and the demo: named customers,
 // workloads per cloud, MACC/EDP drawdowns, hyperscaler-led referrals, and a known share of the
 // submission mistakes the lint exists to catch. Same seed, same pipeline.
-import { CoSellOpportunity, type Cloud, type CoSellOpportunityInput, type HelpNeed } from '../core/model.js';
+import {
+  CoSellOpportunity,
+  type Cloud,
+  type CoSellOpportunityInput,
+  type HelpNeed,
+} from '../core/model.js';
 import { seededRandom } from '../core/seeded-random.js';
 
 export interface GeneratorOptions {
@@ -14,20 +19,69 @@ export interface GeneratorOptions {
 }
 
 const CUSTOMERS = [
-  'Northwind Health', 'Contoso Retail', 'Fabrikam Inc', 'Litware', 'Adventure Works', 'Tailspin Toys', 'Woodgrove Bank',
-  'Alpine Ski House', 'Coho Winery', 'Wide World Importers', 'Proseware', 'Relecloud', 'Trey Research', 'Lamna Healthcare',
-  'Margie Travel', 'Humongous Insurance', 'Blue Yonder Airlines', 'Fourth Coffee', 'Graphic Design Institute', 'VanArsdel',
+  'Northwind Health',
+  'Contoso Retail',
+  'Fabrikam Inc',
+  'Litware',
+  'Adventure Works',
+  'Tailspin Toys',
+  'Woodgrove Bank',
+  'Alpine Ski House',
+  'Coho Winery',
+  'Wide World Importers',
+  'Proseware',
+  'Relecloud',
+  'Trey Research',
+  'Lamna Healthcare',
+  'Margie Travel',
+  'Humongous Insurance',
+  'Blue Yonder Airlines',
+  'Fourth Coffee',
+  'Graphic Design Institute',
+  'VanArsdel',
 ];
 const WORKLOADS: Record<Cloud, string[]> = {
-  AWS: ['lakehouse on Amazon S3 and Redshift', 'SIEM consolidation on AWS', 'SAP migration to AWS', 'GenAI assistant on Amazon Bedrock'],
-  Microsoft: ['data platform on Microsoft Fabric', 'Azure OpenAI contact-centre copilot', 'Azure landing zone for regulated workloads', 'lakehouse migration to Azure Databricks'],
-  Google: ['demand forecasting on Vertex AI', 'BigQuery marketing analytics', 'FinOps dashboards across Google Cloud projects', 'GKE platform modernisation'],
+  AWS: [
+    'lakehouse on Amazon S3 and Redshift',
+    'SIEM consolidation on AWS',
+    'SAP migration to AWS',
+    'GenAI assistant on Amazon Bedrock',
+  ],
+  Microsoft: [
+    'data platform on Microsoft Fabric',
+    'Azure OpenAI contact-centre copilot',
+    'Azure landing zone for regulated workloads',
+    'lakehouse migration to Azure Databricks',
+  ],
+  Google: [
+    'demand forecasting on Vertex AI',
+    'BigQuery marketing analytics',
+    'FinOps dashboards across Google Cloud projects',
+    'GKE platform modernisation',
+  ],
 };
-const USE_CASES = ['Data platform modernisation', 'AI/ML', 'Security analytics', 'Cloud cost management', 'Application modernisation'];
+const USE_CASES = [
+  'Data platform modernisation',
+  'AI/ML',
+  'Security analytics',
+  'Cloud cost management',
+  'Application modernisation',
+];
 const DRAWDOWN = { AWS: 'AWS EDP', Microsoft: 'Microsoft MACC', Google: 'Google commit' } as const;
-const OPEN_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Solution Proposed', 'Negotiation'];
+const OPEN_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Solution Proposed',
+  'Negotiation',
+];
 const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'GBP'];
-const TEMPLATE_NAMES = ['Co-sell with Microsoft opp', 'New opportunity', 'Test', 'AWS co-sell deal'];
+const TEMPLATE_NAMES = [
+  'Co-sell with Microsoft opp',
+  'New opportunity',
+  'Test',
+  'AWS co-sell deal',
+];
 const DAY_MS = 86_400_000;
 
 /** Salesforce-shaped 18-character Id, unique per index. */
@@ -44,23 +98,47 @@ export function* generateOpportunities(options: GeneratorOptions): Generator<CoS
   for (let index = 0; index < options.count; index += 1) {
     const customer = `${pick(CUSTOMERS)}${index >= CUSTOMERS.length ? ` ${Math.floor(index / CUSTOMERS.length)}` : ''}`;
     const roll = next();
-    const clouds: Cloud[] = roll < 0.35 ? [] : roll < 0.6 ? ['Microsoft'] : roll < 0.8 ? ['AWS'] : roll < 0.93 ? ['Google'] : ['AWS', 'Microsoft'];
+    const clouds: Cloud[] =
+      roll < 0.35
+        ? []
+        : roll < 0.6
+          ? ['Microsoft']
+          : roll < 0.8
+            ? ['AWS']
+            : roll < 0.93
+              ? ['Google']
+              : ['AWS', 'Microsoft'];
     const lead = clouds[0] ?? pick(['AWS', 'Microsoft', 'Google'] as const);
     const hyperscalerLed = clouds.length > 0 && next() < 0.3;
     const created = day(-Math.floor(next() * 540));
     const closedRoll = next();
     const isClosed = closedRoll < 0.45;
     const isWon = isClosed && next() < 0.4;
-    const closeDate = isClosed ? new Date(created.getTime() + Math.floor(next() * 200) * DAY_MS) : day(Math.floor(next() * 270) - 10);
+    const closeDate = isClosed
+      ? new Date(created.getTime() + Math.floor(next() * 200) * DAY_MS)
+      : day(Math.floor(next() * 270) - 10);
     const modified = new Date(Math.min(now, created.getTime() + Math.floor(next() * 120) * DAY_MS));
     // 0 template name, 1 no ask, 2 and 4 the $100k placeholder (it only shows once common enough), 3 thin context.
     const flaw = clouds.length > 0 && next() < flawRate ? Math.floor(next() * 5) : -1;
-    const help: HelpNeed[] = hyperscalerLed || flaw === 1 ? [] : [pick(['Architecture validation', 'Customer introduction', 'Pricing assistance', 'Technical consultation'] as const)];
+    const help: HelpNeed[] =
+      hyperscalerLed || flaw === 1
+        ? []
+        : [
+            pick([
+              'Architecture validation',
+              'Customer introduction',
+              'Pricing assistance',
+              'Technical consultation',
+            ] as const),
+          ];
     const workload = pick(WORKLOADS[lead]);
     const input: CoSellOpportunityInput = {
       id: generatedOpportunityId(index),
       name: flaw === 0 ? pick(TEMPLATE_NAMES) : `${customer} – ${workload}`,
-      amount: flaw === 2 || flaw === 4 ? 100_000 : Math.round(5 + next() * 600) * 1_000 + Math.round(next() * 999),
+      amount:
+        flaw === 2 || flaw === 4
+          ? 100_000
+          : Math.round(5 + next() * 600) * 1_000 + Math.round(next() * 999),
       currencyIsoCode: pick(CURRENCIES),
       stageName: isClosed ? (isWon ? 'Closed Won' : 'Closed Lost') : pick(OPEN_STAGES),
       isClosed,

@@ -46,9 +46,16 @@ export function createCallPacer(
         admitted.push(waiter);
         continue;
       }
-      waiter.reject(new PortalError(cloud, 'quota-exhausted', `${cloud} daily write quota of ${daily.perDay} is spent; writes resume at ${one.resetsAt.toISOString()}`, {
-        retryAfterMs: one.resetsAt.getTime() - now.getTime(),
-      }));
+      waiter.reject(
+        new PortalError(
+          cloud,
+          'quota-exhausted',
+          `${cloud} daily write quota of ${daily.perDay} is spent; writes resume at ${one.resetsAt.toISOString()}`,
+          {
+            retryAfterMs: one.resetsAt.getTime() - now.getTime(),
+          },
+        ),
+      );
     }
     return admitted;
   }
@@ -60,8 +67,11 @@ export function createCallPacer(
     const group = queued[kind].splice(0);
     try {
       const limit = kind === 'write' ? budgets.write : budgets.read;
-      const waits = limit ? (await reserve(db, limit, clock(), group.length)).waitsMs : group.map(() => 0);
-      const admitted = kind === 'write' && budgets.daily ? new Set(await spendQuota(group)) : new Set(group);
+      const waits = limit
+        ? (await reserve(db, limit, clock(), group.length)).waitsMs
+        : group.map(() => 0);
+      const admitted =
+        kind === 'write' && budgets.daily ? new Set(await spendQuota(group)) : new Set(group);
       group.forEach((waiter, i) => {
         if (!admitted.has(waiter)) return;
         const wait = waits[i]!;

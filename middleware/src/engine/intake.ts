@@ -29,7 +29,11 @@ export interface AuditRecord {
   jobId?: string | null;
 }
 
-export async function audit(trx: Trx | Kysely<Database>, record: AuditRecord, now: Date): Promise<void> {
+export async function audit(
+  trx: Trx | Kysely<Database>,
+  record: AuditRecord,
+  now: Date,
+): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({
@@ -63,59 +67,124 @@ export interface OpportunityIntakeResult {
  * findings) is a new job; the portal client reconciles by the Salesforce Id so it never creates a
  * second portal record.
  */
-export async function recordOpportunity(db: Kysely<Database>, input: CoSellOpportunityInput, now: Date): Promise<OpportunityIntakeResult> {
+export async function recordOpportunity(
+  db: Kysely<Database>,
+  input: CoSellOpportunityInput,
+  now: Date,
+): Promise<OpportunityIntakeResult> {
   const opportunity = CoSellOpportunity.parse(input);
   const modstamp = new Date(opportunity.lastModifiedDate);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('opportunities').select(['sf_modstamp', 'data']).where('id', '=', opportunity.id).forUpdate().executeTakeFirst();
-    if (existing?.sf_modstamp && new Date(existing.sf_modstamp).getTime() > modstamp.getTime()) return { applied: false, jobs: [] };
-    const unchanged = existing?.sf_modstamp && new Date(existing.sf_modstamp).getTime() === modstamp.getTime();
+    const existing = await trx
+      .selectFrom('opportunities')
+      .select(['sf_modstamp', 'data'])
+      .where('id', '=', opportunity.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (existing?.sf_modstamp && new Date(existing.sf_modstamp).getTime() > modstamp.getTime())
+      return { applied: false, jobs: [] };
+    const unchanged =
+      existing?.sf_modstamp && new Date(existing.sf_modstamp).getTime() === modstamp.getTime();
     // A newer version that moved only engine- or portal-owned fields (the echo of our own
     // attribution or engagement write-back) is stored but costs no portal call.
-    const portalContentChanged = !existing || changesPortalContent(CoSellOpportunity.parse(typeof existing.data === 'string' ? JSON.parse(existing.data) : existing.data), opportunity);
+    const portalContentChanged =
+      !existing ||
+      changesPortalContent(
+        CoSellOpportunity.parse(
+          typeof existing.data === 'string' ? JSON.parse(existing.data) : existing.data,
+        ),
+        opportunity,
+      );
     await trx
       .insertInto('opportunities')
-      .values({ id: opportunity.id, data: JSON.stringify(opportunity), sf_modstamp: modstamp, updated_at: now })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ data: JSON.stringify(opportunity), sf_modstamp: modstamp, updated_at: now }))
+      .values({
+        id: opportunity.id,
+        data: JSON.stringify(opportunity),
+        sf_modstamp: modstamp,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          data: JSON.stringify(opportunity),
+          sf_modstamp: modstamp,
+          updated_at: now,
+        }),
+      )
       .execute();
     if (!unchanged) {
-      const action = !existing ? 'first-seen' : portalContentChanged ? 'changed' : 'changed-salesforce-only';
-      await audit(trx, { side: 'salesforce', entity: 'opportunity', entityId: opportunity.id, action, after: { lastModifiedDate: opportunity.lastModifiedDate } }, now);
+      const action = !existing
+        ? 'first-seen'
+        : portalContentChanged
+          ? 'changed'
+          : 'changed-salesforce-only';
+      await audit(
+        trx,
+        {
+          side: 'salesforce',
+          entity: 'opportunity',
+          entityId: opportunity.id,
+          action,
+          after: { lastModifiedDate: opportunity.lastModifiedDate },
+        },
+        now,
+      );
     }
     const jobs: string[] = [];
     for (const engagement of opportunity.engagements) {
       await trx
         .insertInto('engagements')
-        .values({ opportunity_id: opportunity.id, cloud: engagement.cloud, status: engagement.status, findings: JSON.stringify(engagement.findings), portal_id: engagement.portalId, updated_at: now })
+        .values({
+          opportunity_id: opportunity.id,
+          cloud: engagement.cloud,
+          status: engagement.status,
+          findings: JSON.stringify(engagement.findings),
+          portal_id: engagement.portalId,
+          updated_at: now,
+        })
         .onConflict((oc) => oc.columns(['opportunity_id', 'cloud']).doNothing())
         .execute();
       const action = engagement.requestedAction;
       if (action === 'Submit' || (action === 'Update' && !engagement.portalId)) {
-        const job = await enqueueJob(trx, {
-          kind: JOB_KINDS.submit,
-          target: portalTarget(engagement.cloud),
-          orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
-          idempotencyKey: `${engagement.cloud}:submit:${opportunity.id}:${opportunity.lastModifiedDate}`,
-          payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
-        }, now);
+        const job = await enqueueJob(
+          trx,
+          {
+            kind: JOB_KINDS.submit,
+            target: portalTarget(engagement.cloud),
+            orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
+            idempotencyKey: `${engagement.cloud}:submit:${opportunity.id}:${opportunity.lastModifiedDate}`,
+            payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
+          },
+          now,
+        );
         if (job.created) jobs.push(job.id);
-      } else if (action === 'Update' || (action === null && engagement.portalId && !unchanged && existing && portalContentChanged)) {
-        const job = await enqueueJob(trx, {
-          kind: JOB_KINDS.update,
-          target: portalTarget(engagement.cloud),
-          orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
-          idempotencyKey: `${engagement.cloud}:update:${opportunity.id}:${opportunity.lastModifiedDate}`,
-          payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
-        }, now);
+      } else if (
+        action === 'Update' ||
+        (action === null && engagement.portalId && !unchanged && existing && portalContentChanged)
+      ) {
+        const job = await enqueueJob(
+          trx,
+          {
+            kind: JOB_KINDS.update,
+            target: portalTarget(engagement.cloud),
+            orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
+            idempotencyKey: `${engagement.cloud}:update:${opportunity.id}:${opportunity.lastModifiedDate}`,
+            payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
+          },
+          now,
+        );
         if (job.created) jobs.push(job.id);
       } else if (action === 'Close') {
-        const job = await enqueueJob(trx, {
-          kind: JOB_KINDS.update,
-          target: portalTarget(engagement.cloud),
-          orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
-          idempotencyKey: `${engagement.cloud}:close:${opportunity.id}`,
-          payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
-        }, now);
+        const job = await enqueueJob(
+          trx,
+          {
+            kind: JOB_KINDS.update,
+            target: portalTarget(engagement.cloud),
+            orderingKey: engagementOrderingKey(opportunity.id, engagement.cloud),
+            idempotencyKey: `${engagement.cloud}:close:${opportunity.id}`,
+            payload: { opportunityId: opportunity.id, cloud: engagement.cloud },
+          },
+          now,
+        );
         if (job.created) jobs.push(job.id);
       }
     }
@@ -131,7 +200,9 @@ export function engagementOrderingKey(opportunityId: string, cloud: Cloud): stri
   return `engagement:${opportunityId}:${cloud}`;
 }
 
-export type ReferralIntakeResult = { outcome: 'duplicate' } | { outcome: 'created' | 'updated'; referralId: string; decision: TriageDecision | null };
+export type ReferralIntakeResult =
+  | { outcome: 'duplicate' }
+  | { outcome: 'created' | 'updated'; referralId: string; decision: TriageDecision | null };
 
 /**
  * Records a referral a portal sent (by event, webhook or catch-up poll). The same portal id and
@@ -147,16 +218,29 @@ export async function recordInboundReferral(
   return db.transaction().execute(async (trx) => {
     const fresh = await trx
       .insertInto('inbound_events')
-      .values({ portal: parsed.cloud, portal_id: parsed.portalId, version: delivery.version, received_at: now })
+      .values({
+        portal: parsed.cloud,
+        portal_id: parsed.portalId,
+        version: delivery.version,
+        received_at: now,
+      })
       .onConflict((oc) => oc.columns(['portal', 'portal_id', 'version']).doNothing())
       .returning('version')
       .executeTakeFirst();
     if (!fresh) return { outcome: 'duplicate' as const };
 
-    const existing = await trx.selectFrom('referrals').selectAll().where('cloud', '=', parsed.cloud).where('portal_id', '=', parsed.portalId).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom('referrals')
+      .selectAll()
+      .where('cloud', '=', parsed.cloud)
+      .where('portal_id', '=', parsed.portalId)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing) {
       // A later version of a referral we hold: keep the inbox's own state (priority, decisions).
-      const held = InboundReferral.parse(typeof existing.data === 'string' ? JSON.parse(existing.data) : existing.data);
+      const held = InboundReferral.parse(
+        typeof existing.data === 'string' ? JSON.parse(existing.data) : existing.data,
+      );
       const merged: InboundReferral = {
         ...parsed,
         priority: held.priority,
@@ -176,8 +260,26 @@ export async function recordInboundReferral(
         .set({ data: JSON.stringify(merged), portal_version: delivery.version, updated_at: now })
         .where('id', '=', existing.id)
         .execute();
-      await audit(trx, { side: portalSide(parsed.cloud), entity: 'referral', entityId: String(existing.id), action: 'portal-updated', before: held, after: merged }, now);
-      await enqueueReferralWriteback(trx, String(existing.id), parsed.cloud, parsed.portalId, delivery.version, now);
+      await audit(
+        trx,
+        {
+          side: portalSide(parsed.cloud),
+          entity: 'referral',
+          entityId: String(existing.id),
+          action: 'portal-updated',
+          before: held,
+          after: merged,
+        },
+        now,
+      );
+      await enqueueReferralWriteback(
+        trx,
+        String(existing.id),
+        parsed.cloud,
+        parsed.portalId,
+        delivery.version,
+        now,
+      );
       return { outcome: 'updated' as const, referralId: String(existing.id), decision: null };
     }
 
@@ -207,8 +309,25 @@ export async function recordInboundReferral(
       .returning('id')
       .executeTakeFirstOrThrow();
     const referralId = String(inserted.id);
-    await audit(trx, { side: portalSide(parsed.cloud), entity: 'referral', entityId: referralId, action: 'received', after: { ...triaged, triage: decision } }, now);
-    await enqueueReferralWriteback(trx, referralId, parsed.cloud, parsed.portalId, delivery.version, now);
+    await audit(
+      trx,
+      {
+        side: portalSide(parsed.cloud),
+        entity: 'referral',
+        entityId: referralId,
+        action: 'received',
+        after: { ...triaged, triage: decision },
+      },
+      now,
+    );
+    await enqueueReferralWriteback(
+      trx,
+      referralId,
+      parsed.cloud,
+      parsed.portalId,
+      delivery.version,
+      now,
+    );
     return { outcome: 'created' as const, referralId, decision };
   });
 }
@@ -231,20 +350,37 @@ async function withKnownSender(trx: Trx, referral: InboundReferral): Promise<Inb
     .executeTakeFirst();
   const layer = SourceLayer.safeParse(row?.layer);
   if (!row || !layer.success) return referral;
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { title?: unknown } | null;
+  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as {
+    title?: unknown;
+  } | null;
   const title = referral.referrer.title ?? (typeof data?.title === 'string' ? data.title : null);
-  return { ...referral, sourceLayer: layer.data, referrer: { ...referral.referrer, name: referral.referrer.name ?? row.name, title } };
+  return {
+    ...referral,
+    sourceLayer: layer.data,
+    referrer: { ...referral.referrer, name: referral.referrer.name ?? row.name, title },
+  };
 }
 
 /** Queues the referral's write-back to Salesforce (its record as the store now holds it). */
-export async function enqueueReferralWriteback(trx: Trx, referralId: string, cloud: Cloud, portalId: string, version: string, now: Date) {
-  return enqueueJob(trx, {
-    kind: JOB_KINDS.salesforceReferral,
-    target: 'salesforce',
-    orderingKey: `referral:${cloud}:${portalId}`,
-    idempotencyKey: `salesforce:referral:${cloud}:${portalId}:${version}`,
-    payload: { referralId },
-  }, now);
+export async function enqueueReferralWriteback(
+  trx: Trx,
+  referralId: string,
+  cloud: Cloud,
+  portalId: string,
+  version: string,
+  now: Date,
+) {
+  return enqueueJob(
+    trx,
+    {
+      kind: JOB_KINDS.salesforceReferral,
+      target: 'salesforce',
+      orderingKey: `referral:${cloud}:${portalId}`,
+      idempotencyKey: `salesforce:referral:${cloud}:${portalId}:${version}`,
+      payload: { referralId },
+    },
+    now,
+  );
 }
 
 export interface ReferralDecisionInput {
@@ -267,13 +403,25 @@ export class ReferralStateError extends Error {
  * Records an accept or decline from the inbox and queues the portal call. Validation of the
  * decline's reason and feedback happens before this (core/feedback); a referral is decided once.
  */
-export async function recordReferralDecision(db: Kysely<Database>, input: ReferralDecisionInput, now: Date): Promise<{ jobId: string }> {
+export async function recordReferralDecision(
+  db: Kysely<Database>,
+  input: ReferralDecisionInput,
+  now: Date,
+): Promise<{ jobId: string }> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('referrals').selectAll().where('id', '=', input.referralId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('referrals')
+      .selectAll()
+      .where('id', '=', input.referralId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw new ReferralStateError(`referral ${input.referralId} does not exist`);
-    const held = typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown>);
+    const held =
+      typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown>);
     if (row.triage_status === 'Accepted' || row.triage_status === 'Declined') {
-      throw new ReferralStateError(`referral ${input.referralId} was already ${row.triage_status.toLowerCase()}`);
+      throw new ReferralStateError(
+        `referral ${input.referralId} was already ${row.triage_status.toLowerCase()}`,
+      );
     }
     const status = input.decision === 'accept' ? 'Accepted' : 'Declined';
     const updated = {
@@ -283,15 +431,34 @@ export async function recordReferralDecision(db: Kysely<Database>, input: Referr
       declineReason: input.declineReason ?? null,
       feedback: input.feedback ?? null,
     };
-    await trx.updateTable('referrals').set({ triage_status: status, data: JSON.stringify(updated), updated_at: now }).where('id', '=', row.id).execute();
-    await audit(trx, { side: 'engine', entity: 'referral', entityId: String(row.id), action: `decided:${input.decision}`, before: { triageStatus: row.triage_status }, after: { triageStatus: status, actor: input.actor, declineReason: updated.declineReason } }, now);
-    const job = await enqueueJob(trx, {
-      kind: JOB_KINDS.decide,
-      target: portalTarget(row.cloud as Cloud),
-      orderingKey: `referral:${row.cloud}:${row.portal_id}`,
-      idempotencyKey: `${row.cloud}:decide:${row.portal_id}`,
-      payload: { referralId: String(row.id) },
-    }, now);
+    await trx
+      .updateTable('referrals')
+      .set({ triage_status: status, data: JSON.stringify(updated), updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
+    await audit(
+      trx,
+      {
+        side: 'engine',
+        entity: 'referral',
+        entityId: String(row.id),
+        action: `decided:${input.decision}`,
+        before: { triageStatus: row.triage_status },
+        after: { triageStatus: status, actor: input.actor, declineReason: updated.declineReason },
+      },
+      now,
+    );
+    const job = await enqueueJob(
+      trx,
+      {
+        kind: JOB_KINDS.decide,
+        target: portalTarget(row.cloud as Cloud),
+        orderingKey: `referral:${row.cloud}:${row.portal_id}`,
+        idempotencyKey: `${row.cloud}:decide:${row.portal_id}`,
+        payload: { referralId: String(row.id) },
+      },
+      now,
+    );
     return { jobId: job.id };
   });
 }

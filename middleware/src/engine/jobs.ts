@@ -17,7 +17,11 @@ export const JOB_KINDS = {
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
-const TARGET_BY_CLOUD: Record<Cloud, string> = { AWS: 'aws', Microsoft: 'microsoft', Google: 'google' };
+const TARGET_BY_CLOUD: Record<Cloud, string> = {
+  AWS: 'aws',
+  Microsoft: 'microsoft',
+  Google: 'google',
+};
 
 /** The call budget (and circuit breaker) a portal job spends: one per portal account. */
 export function portalTarget(cloud: Cloud): string {

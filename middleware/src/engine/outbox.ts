@@ -48,7 +48,11 @@ export async function enqueueJob(db: Executor, job: NewJob, now: Date): Promise<
     .returning('id')
     .executeTakeFirst();
   if (inserted) return { id: String(inserted.id), created: true };
-  const existing = await db.selectFrom('outbox').select('id').where('idempotency_key', '=', job.idempotencyKey).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('idempotency_key', '=', job.idempotencyKey)
+    .executeTakeFirstOrThrow();
   return { id: String(existing.id), created: false };
 }
 
@@ -73,7 +77,9 @@ export async function claimJobs(db: Kysely<Database>, options: ClaimOptions): Pr
   const { workerId, limit, leaseMs, now, targets } = options;
   if (targets && targets.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const targetFilter = targets ? sql`and o.target in (${sql.join(targets.map((t) => sql`${t}`))})` : sql``;
+  const targetFilter = targets
+    ? sql`and o.target in (${sql.join(targets.map((t) => sql`${t}`))})`
+    : sql``;
   const { rows } = await sql<OutboxJob>`
     update outbox set
       status = 'running',
@@ -99,7 +105,13 @@ export async function claimJobs(db: Kysely<Database>, options: ClaimOptions): Pr
 }
 
 /** Extends the lease of a job this worker still holds; false when the lease was lost. */
-export async function extendLease(db: Kysely<Database>, job: OutboxJob, workerId: string, leaseMs: number, now: Date): Promise<boolean> {
+export async function extendLease(
+  db: Kysely<Database>,
+  job: OutboxJob,
+  workerId: string,
+  leaseMs: number,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
     .set({ locked_until: new Date(now.getTime() + leaseMs), updated_at: now })
@@ -114,7 +126,13 @@ export async function extendLease(db: Kysely<Database>, job: OutboxJob, workerId
  * Marks a held job done with its result. Returns false (and changes nothing) when this worker no
  * longer holds it: its lease expired and another worker took it over.
  */
-export async function completeJob(db: Executor, job: OutboxJob, workerId: string, result: object | null, now: Date): Promise<boolean> {
+export async function completeJob(
+  db: Executor,
+  job: OutboxJob,
+  workerId: string,
+  result: object | null,
+  now: Date,
+): Promise<boolean> {
   const updated = await db
     .updateTable('outbox')
     .set({
@@ -153,7 +171,11 @@ export interface BackoffPolicy {
   random: () => number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000, random: Math.random };
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  baseMs: 1_000,
+  capMs: 5 * 60_000,
+  random: Math.random,
+};
 
 /** Capped exponential backoff with full jitter: a random delay up to base·2^(attempt-1), capped. */
 export function retryDelayMs(attempt: number, policy: BackoffPolicy): number {
@@ -185,7 +207,10 @@ export async function failJob(
       run_after: dead ? now : new Date(now.getTime() + delay),
       locked_by: null,
       locked_until: null,
-      last_error: exhausted && !failure.permanent ? `${failure.message} (gave up after ${job.attempts} attempts)` : failure.message,
+      last_error:
+        exhausted && !failure.permanent
+          ? `${failure.message} (gave up after ${job.attempts} attempts)`
+          : failure.message,
       updated_at: now,
     })
     .where('id', '=', job.id)
@@ -197,10 +222,23 @@ export async function failJob(
 }
 
 /** Gives a held job back without counting the attempt (e.g. a rate budget is spent). */
-export async function deferJob(db: Executor, job: OutboxJob, workerId: string, runAfter: Date, now: Date): Promise<boolean> {
+export async function deferJob(
+  db: Executor,
+  job: OutboxJob,
+  workerId: string,
+  runAfter: Date,
+  now: Date,
+): Promise<boolean> {
   const updated = await db
     .updateTable('outbox')
-    .set({ status: 'pending', attempts: sql`attempts - 1`, run_after: runAfter, locked_by: null, locked_until: null, updated_at: now })
+    .set({
+      status: 'pending',
+      attempts: sql`attempts - 1`,
+      run_after: runAfter,
+      locked_by: null,
+      locked_until: null,
+      updated_at: now,
+    })
     .where('id', '=', job.id)
     .where('status', '=', 'running')
     .where('locked_by', '=', workerId)
@@ -210,7 +248,11 @@ export async function deferJob(db: Executor, job: OutboxJob, workerId: string, r
 
 export class JobNotReplayableError extends Error {
   constructor(id: string, status: string | null) {
-    super(status === null ? `job ${id} does not exist` : `job ${id} is ${status}; only dead-letter jobs can be replayed`);
+    super(
+      status === null
+        ? `job ${id} does not exist`
+        : `job ${id} is ${status}; only dead-letter jobs can be replayed`,
+    );
     this.name = 'JobNotReplayableError';
   }
 }
@@ -219,13 +261,24 @@ export class JobNotReplayableError extends Error {
 export async function replayJob(db: Kysely<Database>, id: string, now: Date): Promise<OutboxJob> {
   const replayed = await db
     .updateTable('outbox')
-    .set({ status: 'pending', attempts: 0, run_after: now, locked_by: null, locked_until: null, updated_at: now })
+    .set({
+      status: 'pending',
+      attempts: 0,
+      run_after: now,
+      locked_by: null,
+      locked_until: null,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('status', '=', 'dead')
     .returningAll()
     .executeTakeFirst();
   if (replayed) return normaliseJob(replayed);
-  const existing = await db.selectFrom('outbox').select('status').where('id', '=', id).executeTakeFirst();
+  const existing = await db
+    .selectFrom('outbox')
+    .select('status')
+    .where('id', '=', id)
+    .executeTakeFirst();
   throw new JobNotReplayableError(id, existing?.status ?? null);
 }
 
@@ -242,7 +295,14 @@ export interface QueueStats {
 export async function queueStats(db: Kysely<Database>, now: Date): Promise<QueueStats> {
   const rows = await db
     .selectFrom('outbox')
-    .select(['target', 'status', sql<string>`count(*)`.as('count'), sql<Date | null>`min(case when status = 'pending' and run_after <= ${now} then run_after end)`.as('oldest')])
+    .select([
+      'target',
+      'status',
+      sql<string>`count(*)`.as('count'),
+      sql<Date | null>`min(case when status = 'pending' and run_after <= ${now} then run_after end)`.as(
+        'oldest',
+      ),
+    ])
     .groupBy(['target', 'status'])
     .execute();
   const stats: QueueStats = { pending: 0, running: 0, done: 0, dead: 0, lagMs: 0, byTarget: {} };
@@ -263,7 +323,13 @@ export async function queueStats(db: Kysely<Database>, now: Date): Promise<Queue
 }
 
 export async function deadLetters(db: Kysely<Database>, limit = 100): Promise<OutboxJob[]> {
-  const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'dead').orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'dead')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map(normaliseJob);
 }
 

@@ -1,7 +1,13 @@
 // What the sync engine needs from a portal client (aws/, microsoft/, google/ each provide one),
 // and the one error type they all throw, classified so the engine knows whether to retry, re-read
 // and merge, or park the job with findings for a person to fix.
-import type { Cloud, CoSellOpportunity, EngagementStatus, Finding, InboundReferralInput } from '../core/model.js';
+import type {
+  Cloud,
+  CoSellOpportunity,
+  EngagementStatus,
+  Finding,
+  InboundReferralInput,
+} from '../core/model.js';
 
 export interface PortalRecordState {
   portalId: string;
@@ -150,8 +156,13 @@ export function retryAfterMs(header: string | null | undefined, now: Date): numb
  * key), what it made once the request had time to land: waits at least the request timeout, then
  * looks. Null for any other failure, or when nothing turned up.
  */
-export async function landedAfterLostAnswer<T>(error: unknown, find: () => Promise<T | null>, requestTimeoutMs: number): Promise<T | null> {
-  if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable')) return null;
+export async function landedAfterLostAnswer<T>(
+  error: unknown,
+  find: () => Promise<T | null>,
+  requestTimeoutMs: number,
+): Promise<T | null> {
+  if (!(error instanceof PortalError) || (error.kind !== 'timeout' && error.kind !== 'unavailable'))
+    return null;
   await new Promise((resolve) => setTimeout(resolve, Math.max(requestTimeoutMs, 1_000)));
   return find().catch(() => null);
 }

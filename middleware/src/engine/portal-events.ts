@@ -12,7 +12,12 @@ import type { Database } from '../store/schema.js';
 import { engagementOrderingKey, recordInboundReferral } from './intake.js';
 import { JOB_KINDS, portalTarget } from './jobs.js';
 import { enqueueJob } from './outbox.js';
-import { PortalError, type InboundDelivery, type PortalEventReader, type PortalRecordState } from './portal-client.js';
+import {
+  PortalError,
+  type InboundDelivery,
+  type PortalEventReader,
+  type PortalRecordState,
+} from './portal-client.js';
 
 export interface PortalEventOutcome {
   outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
@@ -39,45 +44,67 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
   async function record(delivery: InboundDelivery): Promise<PortalEventOutcome> {
     const result = await recordInboundReferral(deps.db, delivery, deps.triage, deps.clock());
     deps.nudge();
-    return result.outcome === 'duplicate' ? { outcome: 'duplicate' } : { outcome: result.outcome, referralId: result.referralId };
+    return result.outcome === 'duplicate'
+      ? { outcome: 'duplicate' }
+      : { outcome: result.outcome, referralId: result.referralId };
   }
 
   /**
    * Queues a status poll of the engagement the event concerns, once per record version (or ACE
    * event id): the same event delivered again finds the poll already queued and is a duplicate.
    */
-  async function pollOwnRecord(cloud: Cloud, salesforceId: string | null, state: Pick<PortalRecordState, 'portalId' | 'version'>): Promise<PortalEventOutcome> {
+  async function pollOwnRecord(
+    cloud: Cloud,
+    salesforceId: string | null,
+    state: Pick<PortalRecordState, 'portalId' | 'version'>,
+  ): Promise<PortalEventOutcome> {
     const now = deps.clock();
     const engagement = await deps.db
       .selectFrom('engagements')
       .select(['opportunity_id'])
       .where('cloud', '=', cloud)
-      .where((eb) => (salesforceId ? eb('opportunity_id', '=', salesforceId) : eb('portal_id', '=', state.portalId)))
+      .where((eb) =>
+        salesforceId
+          ? eb('opportunity_id', '=', salesforceId)
+          : eb('portal_id', '=', state.portalId),
+      )
       .executeTakeFirst();
     if (!engagement) return { outcome: 'ignored' };
-    const job = await enqueueJob(deps.db, {
-      kind: JOB_KINDS.poll,
-      target: portalTarget(cloud),
-      orderingKey: engagementOrderingKey(engagement.opportunity_id, cloud),
-      idempotencyKey: `${cloud}:poll:${engagement.opportunity_id}:event:${state.version ?? now.toISOString()}`,
-      payload: { opportunityId: engagement.opportunity_id, cloud },
-      maxAttempts: 3,
-    }, now);
+    const job = await enqueueJob(
+      deps.db,
+      {
+        kind: JOB_KINDS.poll,
+        target: portalTarget(cloud),
+        orderingKey: engagementOrderingKey(engagement.opportunity_id, cloud),
+        idempotencyKey: `${cloud}:poll:${engagement.opportunity_id}:event:${state.version ?? now.toISOString()}`,
+        payload: { opportunityId: engagement.opportunity_id, cloud },
+        maxAttempts: 3,
+      },
+      now,
+    );
     if (!job.created) return { outcome: 'duplicate' };
     deps.nudge();
     return { outcome: 'updated' };
   }
 
-  return async function handlePortalEvent(portal: PortalName, payload: unknown): Promise<PortalEventOutcome> {
+  return async function handlePortalEvent(
+    portal: PortalName,
+    payload: unknown,
+  ): Promise<PortalEventOutcome> {
     try {
       return await dispatch(portal, payload);
     } catch (error) {
       // A payload the portal module refuses is answered as such (the sender learns why); anything
       // else (the portal unreachable while reading the record) propagates so the sender retries.
-      if (error instanceof PortalError && error.kind === 'validation') return { outcome: 'rejected', findings: error.findings };
+      if (error instanceof PortalError && error.kind === 'validation')
+        return { outcome: 'rejected', findings: error.findings };
       // An event about a record the portal does not have will never succeed: answer it for good,
       // instead of failing every retry of the relay.
-      if (error instanceof PortalError && error.kind === 'not-found') return { outcome: 'ignored', reason: `the ${portal} portal has no such record: ${error.message}` };
+      if (error instanceof PortalError && error.kind === 'not-found')
+        return {
+          outcome: 'ignored',
+          reason: `the ${portal} portal has no such record: ${error.message}`,
+        };
       throw error;
     }
   };
@@ -95,7 +122,8 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
     if (!reader) return { outcome: 'ignored' };
     const reading = await reader.readEvent(payload);
     if (reading.kind === 'inbound') return record(reading.delivery);
-    if (reading.kind === 'engagement') return pollOwnRecord(PORTAL_CLOUD[portal], reading.salesforceId, reading.state);
+    if (reading.kind === 'engagement')
+      return pollOwnRecord(PORTAL_CLOUD[portal], reading.salesforceId, reading.state);
     return { outcome: 'ignored' };
   }
 }
@@ -104,12 +132,24 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
  * The ACE opportunity an EventBridge "Opportunity ..." event (Created, Updated, Accepted, Rejected...)
  * is about, with the event id as the version that deduplicates its delivery; null for any other event.
  */
-export function aceOpportunityEvent(payload: unknown): { portalId: string; version: string } | null {
+export function aceOpportunityEvent(
+  payload: unknown,
+): { portalId: string; version: string } | null {
   if (!payload || typeof payload !== 'object') return null;
-  const event = payload as { id?: unknown; 'detail-type'?: unknown; detail?: { opportunity?: { identifier?: unknown } } };
+  const event = payload as {
+    id?: unknown;
+    'detail-type'?: unknown;
+    detail?: { opportunity?: { identifier?: unknown } };
+  };
   const type = event['detail-type'];
   const identifier = event.detail?.opportunity?.identifier;
-  if (typeof type !== 'string' || !type.startsWith('Opportunity ') || typeof identifier !== 'string' || !identifier) return null;
+  if (
+    typeof type !== 'string' ||
+    !type.startsWith('Opportunity ') ||
+    typeof identifier !== 'string' ||
+    !identifier
+  )
+    return null;
   if (typeof event.id !== 'string' || !event.id) return null;
   return { portalId: identifier, version: event.id };
 }

@@ -31,7 +31,8 @@ export type Admission = { allowed: true } | { allowed: false; waitMs: number };
 
 /** Takes one call from a rate budget, or says how long to wait before the next one may go. */
 export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): Promise<Admission> {
-  if (!(limit.perSecond > 0)) throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
+  if (!(limit.perSecond > 0))
+    throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
   const intervalMs = intervalOf(limit);
   const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
   const { rows } = await sql<{ tat: Date }>`
@@ -41,7 +42,11 @@ export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): 
       where greatest(rate_limits.tat, ${now}) <= ${new Date(now.getTime() + toleranceMs)}
     returning tat`.execute(db);
   if (rows.length > 0) return { allowed: true };
-  const current = await db.selectFrom('rate_limits').select('tat').where('key', '=', limit.key).executeTakeFirstOrThrow();
+  const current = await db
+    .selectFrom('rate_limits')
+    .select('tat')
+    .where('key', '=', limit.key)
+    .executeTakeFirstOrThrow();
   const tat = new Date(current.tat).getTime();
   return { allowed: false, waitMs: Math.max(1, Math.ceil(tat - toleranceMs - now.getTime())) };
 }
@@ -51,9 +56,16 @@ export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): 
  * own. Unlike `admit`, nobody has to ask again: calls waiting on one budget get slots spaced by
  * the rate, booked together in one statement instead of all waking and retrying at once.
  */
-export async function reserve(db: Kysely<Database>, limit: RateLimit, now: Date, count = 1): Promise<{ waitsMs: number[] }> {
-  if (!(limit.perSecond > 0)) throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`rate limit ${limit.key}: count must be a positive whole number`);
+export async function reserve(
+  db: Kysely<Database>,
+  limit: RateLimit,
+  now: Date,
+  count = 1,
+): Promise<{ waitsMs: number[] }> {
+  if (!(limit.perSecond > 0))
+    throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`rate limit ${limit.key}: count must be a positive whole number`);
   const intervalMs = intervalOf(limit);
   const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
   const { rows } = await sql<{ tat: Date }>`
@@ -79,14 +91,21 @@ export interface DailyQuota {
   perDay: number;
 }
 
-export type QuotaResult = { allowed: true; used: number; remaining: number } | { allowed: false; used: number; resetsAt: Date };
+export type QuotaResult =
+  | { allowed: true; used: number; remaining: number }
+  | { allowed: false; used: number; resetsAt: Date };
 
 function utcDayStart(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /** Spends `count` calls of a daily quota (UTC days) all together, or none and reports when it resets. */
-export async function spendDaily(db: Kysely<Database>, quota: DailyQuota, now: Date, count = 1): Promise<QuotaResult> {
+export async function spendDaily(
+  db: Kysely<Database>,
+  quota: DailyQuota,
+  now: Date,
+  count = 1,
+): Promise<QuotaResult> {
   const day = utcDayStart(now);
   const { rows } = await sql<{ used: number }>`
     insert into rate_budgets (account, "window", window_start, used)
@@ -96,12 +115,25 @@ export async function spendDaily(db: Kysely<Database>, quota: DailyQuota, now: D
       where rate_budgets.used + ${count}::integer <= ${quota.perDay}::integer
     returning used`.execute(db);
   const spent = rows[0];
-  if (spent) return { allowed: true, used: Number(spent.used), remaining: quota.perDay - Number(spent.used) };
-  return { allowed: false, used: await dailyUsage(db, quota.account, now), resetsAt: new Date(day.getTime() + 86_400_000) };
+  if (spent)
+    return {
+      allowed: true,
+      used: Number(spent.used),
+      remaining: quota.perDay - Number(spent.used),
+    };
+  return {
+    allowed: false,
+    used: await dailyUsage(db, quota.account, now),
+    resetsAt: new Date(day.getTime() + 86_400_000),
+  };
 }
 
 /** Calls spent today against a daily quota (for status and metrics). */
-export async function dailyUsage(db: Kysely<Database>, account: string, now: Date): Promise<number> {
+export async function dailyUsage(
+  db: Kysely<Database>,
+  account: string,
+  now: Date,
+): Promise<number> {
   const row = await db
     .selectFrom('rate_budgets')
     .select('used')

@@ -25,15 +25,29 @@ export const SETTLED_POLL_FACTOR = 30;
  * engagement still waits in the outbox: when the queue runs behind, polls would otherwise pile up
  * faster than they drain.
  */
-export async function schedulePortalPolls(db: Kysely<Database>, now: Date, intervalMs: number, settledEveryMs = intervalMs * SETTLED_POLL_FACTOR): Promise<number> {
+export async function schedulePortalPolls(
+  db: Kysely<Database>,
+  now: Date,
+  intervalMs: number,
+  settledEveryMs = intervalMs * SETTLED_POLL_FACTOR,
+): Promise<number> {
   let queued = 0;
-  for (const [statuses, everyMs, group] of [[UNDER_REVIEW, intervalMs, 'review'], [SETTLED, settledEveryMs, 'settled']] as const) {
+  for (const [statuses, everyMs, group] of [
+    [UNDER_REVIEW, intervalMs, 'review'],
+    [SETTLED, settledEveryMs, 'settled'],
+  ] as const) {
     queued += await schedulePolls(db, now, statuses, everyMs, group);
   }
   return queued;
 }
 
-async function schedulePolls(db: Kysely<Database>, now: Date, statuses: readonly string[], everyMs: number, group: string): Promise<number> {
+async function schedulePolls(
+  db: Kysely<Database>,
+  now: Date,
+  statuses: readonly string[],
+  everyMs: number,
+  group: string,
+): Promise<number> {
   const due = new Date(now.getTime() - everyMs);
   const rows = await db
     .selectFrom('engagements')
@@ -42,28 +56,36 @@ async function schedulePolls(db: Kysely<Database>, now: Date, statuses: readonly
     .where('status', 'in', [...statuses])
     .where((eb) => eb.or([eb('last_synced_at', 'is', null), eb('last_synced_at', '<=', due)]))
     .where(({ not, exists, selectFrom }) =>
-      not(exists(
-        selectFrom('outbox')
-          .select('outbox.id')
-          .where('outbox.kind', '=', JOB_KINDS.poll)
-          .where('outbox.status', 'in', ['pending', 'running'])
-          // engagementOrderingKey(opportunity_id, cloud), spelled in SQL.
-          .where(sql<boolean>`outbox.ordering_key = 'engagement:' || engagements.opportunity_id || ':' || engagements.cloud`),
-      )),
+      not(
+        exists(
+          selectFrom('outbox')
+            .select('outbox.id')
+            .where('outbox.kind', '=', JOB_KINDS.poll)
+            .where('outbox.status', 'in', ['pending', 'running'])
+            // engagementOrderingKey(opportunity_id, cloud), spelled in SQL.
+            .where(
+              sql<boolean>`outbox.ordering_key = 'engagement:' || engagements.opportunity_id || ':' || engagements.cloud`,
+            ),
+        ),
+      ),
     )
     .execute();
   const slot = Math.floor(now.getTime() / everyMs);
   let queued = 0;
   for (const row of rows) {
     const cloud = row.cloud as Cloud;
-    const job = await enqueueJob(db, {
-      kind: JOB_KINDS.poll,
-      target: portalTarget(cloud),
-      orderingKey: engagementOrderingKey(row.opportunity_id, cloud),
-      idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${group}:${slot}`,
-      payload: { opportunityId: row.opportunity_id, cloud },
-      maxAttempts: 3,
-    }, now);
+    const job = await enqueueJob(
+      db,
+      {
+        kind: JOB_KINDS.poll,
+        target: portalTarget(cloud),
+        orderingKey: engagementOrderingKey(row.opportunity_id, cloud),
+        idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${group}:${slot}`,
+        payload: { opportunityId: row.opportunity_id, cloud },
+        maxAttempts: 3,
+      },
+      now,
+    );
     if (job.created) queued++;
   }
   return queued;
@@ -89,8 +111,18 @@ export async function catchUpInbound(
   now: Date,
 ): Promise<CatchUpResult> {
   const name = `inbound:${client.cloud}`;
-  const stored = await db.selectFrom('sync_cursors').select('value').where('name', '=', name).executeTakeFirst();
-  const result: CatchUpResult = { created: 0, updated: 0, duplicates: 0, rejected: 0, cursor: stored?.value ?? null };
+  const stored = await db
+    .selectFrom('sync_cursors')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  const result: CatchUpResult = {
+    created: 0,
+    updated: 0,
+    duplicates: 0,
+    rejected: 0,
+    cursor: stored?.value ?? null,
+  };
   let cursor = stored?.value ?? null;
   for (let page = 0; page < 100; page++) {
     const batch = await client.listInbound(cursor, now);
@@ -104,13 +136,20 @@ export async function catchUpInbound(
         // A referral the canonical model refuses is recorded in the audit log for a person to see;
         // the catch-up keeps going so one bad record never blocks the others.
         result.rejected++;
-        await audit(db, {
-          side: portalSide(client.cloud),
-          entity: 'referral',
-          entityId: String((item.referral as { portalId?: unknown }).portalId ?? 'unknown'),
-          action: 'rejected',
-          after: { error: error instanceof Error ? error.message : String(error), referral: item.referral },
-        }, now);
+        await audit(
+          db,
+          {
+            side: portalSide(client.cloud),
+            entity: 'referral',
+            entityId: String((item.referral as { portalId?: unknown }).portalId ?? 'unknown'),
+            action: 'rejected',
+            after: {
+              error: error instanceof Error ? error.message : String(error),
+              referral: item.referral,
+            },
+          },
+          now,
+        );
       }
     }
     if (batch.cursor === null || batch.cursor === cursor) break;

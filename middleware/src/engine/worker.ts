@@ -4,19 +4,44 @@
 // with backoff, conflicts re-read and retry, validation errors park the job and put the findings
 // on the engagement for a person to fix.
 import { randomUUID } from 'node:crypto';
-import { circuitBreaker, ConsecutiveBreaker, handleWhen, isBrokenCircuitError, timeout, TimeoutStrategy, type CircuitBreakerPolicy } from 'cockatiel';
+import {
+  circuitBreaker,
+  ConsecutiveBreaker,
+  handleWhen,
+  isBrokenCircuitError,
+  timeout,
+  TimeoutStrategy,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
 import type { Kysely, Transaction } from 'kysely';
 import type { Cloud, CoSellOpportunity, Finding } from '../core/model.js';
 import type { Database, OutboxJob } from '../store/schema.js';
 import { audit } from './intake.js';
 import { isWrite } from './jobs.js';
-import { enqueueEngagementWriteback, handleJob, type HandlerContext } from './job-handlers/index.js';
-import { claimJobs, completeJob, deferJob, extendLease, failJob, type BackoffPolicy, DEFAULT_BACKOFF } from './outbox.js';
+import {
+  enqueueEngagementWriteback,
+  handleJob,
+  type HandlerContext,
+} from './job-handlers/index.js';
+import {
+  claimJobs,
+  completeJob,
+  deferJob,
+  extendLease,
+  failJob,
+  type BackoffPolicy,
+  DEFAULT_BACKOFF,
+} from './outbox.js';
 import { PortalError, type PortalClient } from './portal-client.js';
 import { admit, spendDaily, type DailyQuota, type RateLimit } from './rate-limit.js';
 import type { SalesforceSink } from './salesforce-sink.js';
 
-export type { EngagementOutcome, EngagementProgress, ReferralWrite, SalesforceSink } from './salesforce-sink.js';
+export type {
+  EngagementOutcome,
+  EngagementProgress,
+  ReferralWrite,
+  SalesforceSink,
+} from './salesforce-sink.js';
 
 export interface TargetBudget {
   write?: RateLimit;
@@ -87,7 +112,8 @@ export class SyncWorker {
       clients: options.clients,
       salesforce: options.salesforce,
       ...(options.preflight ? { preflight: options.preflight } : {}),
-      onProgressUnwritten: (job, error) => this.options.onEvent?.({ type: 'job-progress-unwritten', job, error }),
+      onProgressUnwritten: (job, error) =>
+        this.options.onEvent?.({ type: 'job-progress-unwritten', job, error }),
     };
   }
 
@@ -97,7 +123,10 @@ export class SyncWorker {
       const settings = this.options.breaker ?? { consecutiveFailures: 5, halfOpenAfterMs: 10_000 };
       breaker = circuitBreaker(
         handleWhen((error) => error instanceof PortalError && error.transient),
-        { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.consecutiveFailures) },
+        {
+          halfOpenAfter: settings.halfOpenAfterMs,
+          breaker: new ConsecutiveBreaker(settings.consecutiveFailures),
+        },
       );
       // cockatiel moves an open circuit to half-open only inside execute(): remember when the
       // wait ends, so the target's jobs are claimed again and one of them can probe the portal.
@@ -110,7 +139,11 @@ export class SyncWorker {
   /** Targets whose circuit is not open (or whose open wait is over): jobs for an open circuit stay queued. */
   private openTargets(): string[] {
     const targets = ['salesforce', 'aws', 'microsoft', 'google'];
-    return targets.filter((t) => this.breaker(t).state !== 1 /* CircuitState.Open */ || Date.now() >= (this.breakerRetryAt.get(t) ?? 0));
+    return targets.filter(
+      (t) =>
+        this.breaker(t).state !== 1 /* CircuitState.Open */ ||
+        Date.now() >= (this.breakerRetryAt.get(t) ?? 0),
+    );
   }
 
   private claim(limit: number): Promise<OutboxJob[]> {
@@ -141,7 +174,11 @@ export class SyncWorker {
         try {
           handled = await this.runOnce();
         } catch (error) {
-          this.options.onEvent?.({ type: 'job-retry', job: { id: '-' } as OutboxJob, error: String(error) });
+          this.options.onEvent?.({
+            type: 'job-retry',
+            job: { id: '-' } as OutboxJob,
+            error: String(error),
+          });
         }
         if (handled === 0 && this.running) {
           await new Promise<void>((resolve) => {
@@ -178,9 +215,12 @@ export class SyncWorker {
     if (this.inHand.has(job.id)) return;
     this.inHand.add(job.id);
     const leaseMs = this.options.leaseMs ?? 60_000;
-    const heartbeat = setInterval(() => {
-      extendLease(this.db, job, this.workerId, leaseMs, this.clock()).catch(() => undefined);
-    }, Math.max(20, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        extendLease(this.db, job, this.workerId, leaseMs, this.clock()).catch(() => undefined);
+      },
+      Math.max(20, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       await this.attempt(job);
@@ -190,7 +230,11 @@ export class SyncWorker {
       // until it has settled, so its retry cannot race it.
       const call = this.calls.get(job.id);
       this.calls.delete(job.id);
-      if (call) void call.then(() => this.inHand.delete(job.id), () => this.inHand.delete(job.id));
+      if (call)
+        void call.then(
+          () => this.inHand.delete(job.id),
+          () => this.inHand.delete(job.id),
+        );
       else this.inHand.delete(job.id);
     }
   }
@@ -203,8 +247,19 @@ export class SyncWorker {
     if (limit) {
       const admission = await admit(this.db, limit, now);
       if (!admission.allowed) {
-        await deferJob(this.db, job, this.workerId, new Date(now.getTime() + admission.waitMs), now);
-        this.options.onEvent?.({ type: 'job-deferred', job, reason: 'rate', untilMs: admission.waitMs });
+        await deferJob(
+          this.db,
+          job,
+          this.workerId,
+          new Date(now.getTime() + admission.waitMs),
+          now,
+        );
+        this.options.onEvent?.({
+          type: 'job-deferred',
+          job,
+          reason: 'rate',
+          untilMs: admission.waitMs,
+        });
         return;
       }
     }
@@ -212,7 +267,12 @@ export class SyncWorker {
       const quota = await spendDaily(this.db, budget.daily, now);
       if (!quota.allowed) {
         await deferJob(this.db, job, this.workerId, quota.resetsAt, now);
-        this.options.onEvent?.({ type: 'job-deferred', job, reason: 'daily-quota', untilMs: quota.resetsAt.getTime() - now.getTime() });
+        this.options.onEvent?.({
+          type: 'job-deferred',
+          job,
+          reason: 'daily-quota',
+          untilMs: quota.resetsAt.getTime() - now.getTime(),
+        });
         return;
       }
     }
@@ -220,24 +280,30 @@ export class SyncWorker {
       const guarded = this.breaker(job.target);
       const callTimeout = timeout(this.options.callTimeoutMs ?? 30_000, TimeoutStrategy.Aggressive);
       const outcome = await guarded.execute(() =>
-        callTimeout.execute(async () => {
-          const call = handleJob(this.handlers, job);
-          this.calls.set(job.id, call);
-          return call;
-        }).catch((error: unknown) => {
-          if (error instanceof Error && error.name === 'TaskCancelledError') {
-            throw new PortalError(cloudOf(job), 'timeout', `${job.kind} timed out`, { cause: error });
-          }
-          throw error;
-        }),
+        callTimeout
+          .execute(async () => {
+            const call = handleJob(this.handlers, job);
+            this.calls.set(job.id, call);
+            return call;
+          })
+          .catch((error: unknown) => {
+            if (error instanceof Error && error.name === 'TaskCancelledError') {
+              throw new PortalError(cloudOf(job), 'timeout', `${job.kind} timed out`, {
+                cause: error,
+              });
+            }
+            throw error;
+          }),
       );
       const commit = outcome.commit;
       if (commit === null) {
-        if (!(await completeJob(this.db, job, this.workerId, outcome.result, this.clock()))) throw new LeaseLostError();
+        if (!(await completeJob(this.db, job, this.workerId, outcome.result, this.clock())))
+          throw new LeaseLostError();
       } else {
         await this.db.transaction().execute(async (trx) => {
           await commit(trx, job);
-          if (!(await completeJob(trx, job, this.workerId, outcome.result, this.clock()))) throw new LeaseLostError();
+          if (!(await completeJob(trx, job, this.workerId, outcome.result, this.clock())))
+            throw new LeaseLostError();
         });
       }
       this.options.onEvent?.({ type: 'job-done', job, ms: Date.now() - started });
@@ -253,8 +319,19 @@ export class SyncWorker {
       return;
     }
     if (isBrokenCircuitError(error)) {
-      await deferJob(this.db, job, this.workerId, new Date(now.getTime() + (this.options.breaker?.halfOpenAfterMs ?? 10_000)), now);
-      this.options.onEvent?.({ type: 'job-deferred', job, reason: 'circuit-open', untilMs: this.options.breaker?.halfOpenAfterMs ?? 10_000 });
+      await deferJob(
+        this.db,
+        job,
+        this.workerId,
+        new Date(now.getTime() + (this.options.breaker?.halfOpenAfterMs ?? 10_000)),
+        now,
+      );
+      this.options.onEvent?.({
+        type: 'job-deferred',
+        job,
+        reason: 'circuit-open',
+        untilMs: this.options.breaker?.halfOpenAfterMs ?? 10_000,
+      });
       return;
     }
     const portalError = error instanceof PortalError ? error : null;
@@ -262,34 +339,88 @@ export class SyncWorker {
     if (portalError?.permanent) {
       await this.db.transaction().execute(async (trx) => {
         await this.recordPermanentFailure(trx, job, portalError);
-        await failJob(trx, job, this.workerId, { message, permanent: true }, now, this.options.backoff ?? DEFAULT_BACKOFF);
+        await failJob(
+          trx,
+          job,
+          this.workerId,
+          { message, permanent: true },
+          now,
+          this.options.backoff ?? DEFAULT_BACKOFF,
+        );
       });
       this.options.onEvent?.({ type: 'job-dead', job, error: message });
       return;
     }
     // Conflicts retry soon: the handler re-reads the portal record and merges on the next attempt.
     const retryAfterMs = portalError?.kind === 'conflict' ? 0 : portalError?.retryAfterMs;
-    const retriable = portalError !== null && (portalError.transient || portalError.kind === 'conflict');
-    const keepTrying = retriable && now.getTime() - new Date(job.created_at).getTime() < (this.options.transientRetryHorizonMs ?? DEFAULT_TRANSIENT_HORIZON_MS);
-    const outcome = await failJob(this.db, job, this.workerId, { message, permanent: false, keepTrying, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }, now, this.options.backoff ?? DEFAULT_BACKOFF);
+    const retriable =
+      portalError !== null && (portalError.transient || portalError.kind === 'conflict');
+    const keepTrying =
+      retriable &&
+      now.getTime() - new Date(job.created_at).getTime() <
+        (this.options.transientRetryHorizonMs ?? DEFAULT_TRANSIENT_HORIZON_MS);
+    const outcome = await failJob(
+      this.db,
+      job,
+      this.workerId,
+      {
+        message,
+        permanent: false,
+        keepTrying,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+      now,
+      this.options.backoff ?? DEFAULT_BACKOFF,
+    );
     if (outcome === 'dead') {
-      await this.db.transaction().execute(async (trx) => this.recordPermanentFailure(trx, job, portalError ?? new PortalError(cloudOf(job), 'unavailable', message)));
+      await this.db
+        .transaction()
+        .execute(async (trx) =>
+          this.recordPermanentFailure(
+            trx,
+            job,
+            portalError ?? new PortalError(cloudOf(job), 'unavailable', message),
+          ),
+        );
     }
-    this.options.onEvent?.({ type: outcome === 'dead' ? 'job-dead' : 'job-retry', job, error: message });
+    this.options.onEvent?.({
+      type: outcome === 'dead' ? 'job-dead' : 'job-retry',
+      job,
+      error: message,
+    });
   }
 
   /** Puts the reason on the engagement and queues the Salesforce write-back, so the AE sees it. */
-  private async recordPermanentFailure(trx: Transaction<Database>, job: OutboxJob, error: PortalError): Promise<void> {
+  private async recordPermanentFailure(
+    trx: Transaction<Database>,
+    job: OutboxJob,
+    error: PortalError,
+  ): Promise<void> {
     const payload = job.payload as { opportunityId?: string; cloud?: Cloud };
     if (!payload.opportunityId || !payload.cloud) return;
     const findings = error.findings.length > 0 ? error.findings : [];
     await trx
       .updateTable('engagements')
-      .set({ findings: JSON.stringify(findings), sync_error: error.message, updated_at: this.clock() })
+      .set({
+        findings: JSON.stringify(findings),
+        sync_error: error.message,
+        updated_at: this.clock(),
+      })
       .where('opportunity_id', '=', payload.opportunityId)
       .where('cloud', '=', payload.cloud)
       .execute();
-    await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${payload.opportunityId}:${payload.cloud}`, action: 'failed', after: { error: error.message, kind: error.kind, findings }, jobId: job.id }, this.clock());
+    await audit(
+      trx,
+      {
+        side: 'engine',
+        entity: 'engagement',
+        entityId: `${payload.opportunityId}:${payload.cloud}`,
+        action: 'failed',
+        after: { error: error.message, kind: error.kind, findings },
+        jobId: job.id,
+      },
+      this.clock(),
+    );
     await enqueueEngagementWriteback(trx, payload.opportunityId, payload.cloud, job, this.clock());
   }
 }

@@ -5,7 +5,10 @@ import type { Cloud, Finding, Severity } from '../core/model.js';
 
 /** `$.Customer.Account.CompanyName`, `$.LifeCycle.NextSteps`, `$.Contacts[0].Email`. */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    '$',
+  );
 }
 
 const CODE_BY_ISSUE: Record<string, string> = {
@@ -35,11 +38,15 @@ export interface FindingContext {
  * An absent (or null) member is reported as required whatever kind of schema it has; that needs
  * issues parsed with `reportInput: true` (schemaFindings does so).
  */
-export function findingsFromIssues(issues: ReadonlyArray<z.core.$ZodIssue>, context: FindingContext): Finding[] {
+export function findingsFromIssues(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  context: FindingContext,
+): Finding[] {
   return issues.map((issue) => {
     const path = jsonPath([...(context.basePath ?? []), ...issue.path]);
     const input = (issue as { input?: unknown }).input;
-    const isMissing = ABSENCE_CODES.has(issue.code) && 'input' in issue && (input === undefined || input === null);
+    const isMissing =
+      ABSENCE_CODES.has(issue.code) && 'input' in issue && (input === undefined || input === null);
     const code = `${context.codePrefix}_${isMissing ? 'WIRE_REQUIRED' : (CODE_BY_ISSUE[issue.code] ?? 'WIRE_INVALID')}`;
     const message = isMissing ? `${path} is required` : `${path}: ${issue.message}`;
     return { code, severity: context.severity ?? 'error', message, cloud: context.cloud, path };
@@ -47,7 +54,11 @@ export function findingsFromIssues(issues: ReadonlyArray<z.core.$ZodIssue>, cont
 }
 
 /** Validates a payload against a wire schema and returns its findings (none when valid). */
-export function schemaFindings(schema: z.ZodType, payload: unknown, context: FindingContext): Finding[] {
+export function schemaFindings(
+  schema: z.ZodType,
+  payload: unknown,
+  context: FindingContext,
+): Finding[] {
   const parsed = schema.safeParse(payload, { reportInput: true });
   return parsed.success ? [] : findingsFromIssues(parsed.error.issues, context);
 }

@@ -8,7 +8,9 @@ import { mapAndValidate } from './mapping/checked-payload.js';
 import { todayOf } from './mapping/engine.js';
 import { submissionFindings } from './aws/rules.js';
 
-export const PORTAL_OF_CLOUD = Object.fromEntries(PORTALS.map((portal) => [PORTAL_CLOUD[portal], portal])) as Record<Cloud, PortalName>;
+export const PORTAL_OF_CLOUD = Object.fromEntries(
+  PORTALS.map((portal) => [PORTAL_CLOUD[portal], portal]),
+) as Record<Cloud, PortalName>;
 
 export interface CloudPreview {
   cloud: Cloud;
@@ -27,28 +29,46 @@ export function previewOpportunity(
   now: Date,
 ): CloudPreview[] {
   // Lint as if shared with exactly the clouds previewed, so a cloud not yet tagged is judged too.
-  const linted = createLinter({ now }).add({ ...opportunity, coSell: { ...opportunity.coSell, clouds: [...clouds] } });
+  const linted = createLinter({ now }).add({
+    ...opportunity,
+    coSell: { ...opportunity.coSell, clouds: [...clouds] },
+  });
   return clouds.map((cloud) => {
     const binding = portals(PORTAL_OF_CLOUD[cloud]);
     const checked = mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
     // A preview answers "may I submit?": what AWS's review would refuse (a create alone allows it,
     // hence a warning in the wire check) is an error here, exactly as the ACE client judges it.
-    const blocking = binding.portal === 'aws' ? submissionFindings(checked.payload, { severity: 'error', today: todayOf(now) }) : [];
+    const blocking =
+      binding.portal === 'aws'
+        ? submissionFindings(checked.payload, { severity: 'error', today: todayOf(now) })
+        : [];
     const blockingKeys = new Set(blocking.map((finding) => `${finding.code}|${finding.path}`));
     const portalFindings = checked.findings.map((finding) => ({
       ...finding,
       cloud: finding.cloud ?? cloud,
-      ...(blockingKeys.has(`${finding.code}|${finding.path}`) ? { severity: 'error' as const } : {}),
+      ...(blockingKeys.has(`${finding.code}|${finding.path}`)
+        ? { severity: 'error' as const }
+        : {}),
     }));
     const seen = new Set(portalFindings.map((finding) => `${finding.code}|${finding.path}`));
     const findings: Finding[] = [
       ...portalFindings,
       ...blocking.filter((finding) => !seen.has(`${finding.code}|${finding.path}`)),
-      ...linted.filter((finding) => finding.cloud === cloud).map(({ opportunityId: _opportunityId, ...finding }) => finding),
+      ...linted
+        .filter((finding) => finding.cloud === cloud)
+        .map(({ opportunityId: _opportunityId, ...finding }) => finding),
     ];
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-    return { cloud, portal: binding.portal, operation: checked.operation, valid: errors === 0, errors, warnings, findings };
+    return {
+      cloud,
+      portal: binding.portal,
+      operation: checked.operation,
+      valid: errors === 0,
+      errors,
+      warnings,
+      findings,
+    };
   });
 }
 

@@ -6,7 +6,11 @@ import type { Cloud, Finding } from '../core/model.js';
 export const PORTALS = ['aws', 'microsoft', 'google'] as const;
 export type PortalName = (typeof PORTALS)[number];
 
-export const PORTAL_CLOUD: Record<PortalName, Cloud> = { aws: 'AWS', microsoft: 'Microsoft', google: 'Google' };
+export const PORTAL_CLOUD: Record<PortalName, Cloud> = {
+  aws: 'AWS',
+  microsoft: 'Microsoft',
+  google: 'Google',
+};
 
 /** Validates one wire payload for one operation of a portal. */
 export interface WireOperation {

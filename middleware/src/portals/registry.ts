@@ -28,18 +28,31 @@ export type RegistryOptions = {
   valueMaps?: OrgValueMaps;
 };
 
-const WIRE_FORMATS: Record<PortalName, PortalWireFormat> = { aws: awsWireFormat, microsoft: microsoftWireFormat, google: googleWireFormat };
+const WIRE_FORMATS: Record<PortalName, PortalWireFormat> = {
+  aws: awsWireFormat,
+  microsoft: microsoftWireFormat,
+  google: googleWireFormat,
+};
 
 export function isPortalName(value: string): value is PortalName {
   return (PORTALS as readonly string[]).includes(value);
 }
 
 /** Builds one portal's binding, reading and checking its mapping configuration (fails fast on a bad one). */
-export function createPortalBinding(portal: PortalName, options: RegistryOptions = {}): PortalBinding {
+export function createPortalBinding(
+  portal: PortalName,
+  options: RegistryOptions = {},
+): PortalBinding {
   const shipped = loadMapping(portal, options.mappingDirectory);
-  const mapping = options.valueMaps ? compileMapping(withOrgValueMaps(shipped.config, options.valueMaps)) : shipped;
+  const mapping = options.valueMaps
+    ? compileMapping(withOrgValueMaps(shipped.config, options.valueMaps))
+    : shipped;
   const mapper =
-    portal === 'aws' ? createAwsMapper(mapping) : portal === 'microsoft' ? createMicrosoftMapper(mapping, options.microsoft) : createGoogleMapper(mapping);
+    portal === 'aws'
+      ? createAwsMapper(mapping)
+      : portal === 'microsoft'
+        ? createMicrosoftMapper(mapping, options.microsoft)
+        : createGoogleMapper(mapping);
   return { portal, cloud: PORTAL_CLOUD[portal], wireFormat: WIRE_FORMATS[portal], mapper };
 }
 

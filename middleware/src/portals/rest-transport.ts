@@ -30,7 +30,11 @@ export interface RestRequest {
   headers?: Record<string, string>;
 }
 
-export type RestCall = (method: string, target: string, request?: RestRequest) => Promise<RestAnswer>;
+export type RestCall = (
+  method: string,
+  target: string,
+  request?: RestRequest,
+) => Promise<RestAnswer>;
 
 /** A call function for one portal; `target` is a path under the base URL, or an absolute URL (a next-page link). */
 export function createRestTransport(options: RestTransportOptions): RestCall {
@@ -40,7 +44,12 @@ export function createRestTransport(options: RestTransportOptions): RestCall {
     try {
       token = await options.token();
     } catch (error) {
-      throw new PortalError(cloud, 'auth', `no ${label} access token: ${(error as Error).message}`, { cause: error });
+      throw new PortalError(
+        cloud,
+        'auth',
+        `no ${label} access token: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     const url = target.startsWith('http') ? target : `${options.baseUrl}${target}`;
     let response: Response;
@@ -59,14 +68,30 @@ export function createRestTransport(options: RestTransportOptions): RestCall {
       });
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError(cloud, 'timeout', `${label} ${method} ${target} gave no answer within ${timeoutMs} ms`, { cause: error });
-      throw new PortalError(cloud, 'unavailable', `${label} ${method} ${target} failed: ${(error as Error).message}`, { cause: error });
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new PortalError(
+          cloud,
+          'timeout',
+          `${label} ${method} ${target} gave no answer within ${timeoutMs} ms`,
+          { cause: error },
+        );
+      throw new PortalError(
+        cloud,
+        'unavailable',
+        `${label} ${method} ${target} failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      throw new PortalError(cloud, 'timeout', `${label} ${method} ${target}: the answer was cut off`, { cause: error });
+      throw new PortalError(
+        cloud,
+        'timeout',
+        `${label} ${method} ${target}: the answer was cut off`,
+        { cause: error },
+      );
     }
     let body: unknown = undefined;
     if (text) {

@@ -61,7 +61,11 @@ function objectCheck(def: Def): FastCheck | null {
     const check = compile(member);
     if (!check) return null;
     // Only a fully optional member may be left out (zod reports any other absent member).
-    members.push({ key, check, mayBeAbsent: member._zod.optin === 'optional' && member._zod.optout === 'optional' });
+    members.push({
+      key,
+      check,
+      mayBeAbsent: member._zod.optin === 'optional' && member._zod.optout === 'optional',
+    });
   }
   const catchall = def.catchall?._zod.def.type;
   // No catchall: unknown keys are dropped (still valid); `unknown`: kept; `never`: rejected. Anything else: ask zod.
@@ -82,10 +86,11 @@ function objectCheck(def: Def): FastCheck | null {
     ),
     'return true;',
   ];
-  const build = new Function('known', 'checks', `return function fastObjectCheck(value) {\n${lines.join('\n')}\n};`) as (
-    known: ReadonlySet<string>,
-    checks: FastCheck[],
-  ) => FastCheck;
+  const build = new Function(
+    'known',
+    'checks',
+    `return function fastObjectCheck(value) {\n${lines.join('\n')}\n};`,
+  ) as (known: ReadonlySet<string>, checks: FastCheck[]) => FastCheck;
   return build(
     known,
     members.map((member) => member.check),

@@ -34,7 +34,12 @@ type Member = { key: string; schema: z.core.$ZodType };
 /** Indexes of the failing members, or null when zod must judge the object whole. */
 type MemberScan = (value: Record<string, unknown>) => number[] | null;
 /** What narrowing needs of an object node, worked out once per schema: null when it must go to zod whole. */
-type ObjectPlan = { members: Member[]; scan: MemberScan; known: ReadonlySet<string>; strict: boolean } | null;
+type ObjectPlan = {
+  members: Member[];
+  scan: MemberScan;
+  known: ReadonlySet<string>;
+  strict: boolean;
+} | null;
 const objectPlans = new WeakMap<z.core.$ZodType, ObjectPlan>();
 
 /**
@@ -44,12 +49,14 @@ const objectPlans = new WeakMap<z.core.$ZodType, ObjectPlan>();
 function memberScan(members: Member[]): MemberScan {
   const lines = members.map((member, index) => {
     // zod skips an absent member's issues when it is optional on output: then the whole object decides.
-    const skipped = member.schema._zod.optout === 'optional' ? 'if (item === undefined) return null; ' : '';
+    const skipped =
+      member.schema._zod.optout === 'optional' ? 'if (item === undefined) return null; ' : '';
     return `item = value[${JSON.stringify(member.key)}]; if (!checks[${index}](item)) { ${skipped}(failing ??= []).push(${index}); }`;
   });
-  const build = new Function('checks', `return function scanMembers(value) {\nlet item; let failing;\n${lines.join('\n')}\nreturn failing ?? [];\n};`) as (
-    checks: Array<(value: unknown) => boolean>,
-  ) => MemberScan;
+  const build = new Function(
+    'checks',
+    `return function scanMembers(value) {\nlet item; let failing;\n${lines.join('\n')}\nreturn failing ?? [];\n};`,
+  ) as (checks: Array<(value: unknown) => boolean>) => MemberScan;
   return build(members.map((member) => fastCheckOf(member.schema)));
 }
 
@@ -59,15 +66,29 @@ function objectPlan(schema: z.core.$ZodType, def: Def): ObjectPlan {
   const shape = def.shape ?? {};
   let plan: ObjectPlan = null;
   if (catchall === undefined || catchall === 'unknown' || catchall === 'never') {
-    const members = Object.keys(shape).map((key) => ({ key, schema: shape[key] as z.core.$ZodType }));
-    plan = { members, scan: memberScan(members), known: new Set(Object.keys(shape)), strict: catchall === 'never' };
+    const members = Object.keys(shape).map((key) => ({
+      key,
+      schema: shape[key] as z.core.$ZodType,
+    }));
+    plan = {
+      members,
+      scan: memberScan(members),
+      known: new Set(Object.keys(shape)),
+      strict: catchall === 'never',
+    };
   }
   objectPlans.set(schema, plan);
   return plan;
 }
 
 /** Members of an object node that fail, or false when the object must go to zod whole. */
-function objectParts(schema: z.core.$ZodType, def: Def, value: unknown, path: PropertyKey[], out: FailingPart[]): boolean {
+function objectParts(
+  schema: z.core.$ZodType,
+  def: Def,
+  value: unknown,
+  path: PropertyKey[],
+  out: FailingPart[],
+): boolean {
   const plan = objectPlan(schema, def);
   if (!plan || !isPlainObject(value)) return false;
   if (plan.strict) for (const key in value) if (!plan.known.has(key)) return false;
@@ -92,13 +113,22 @@ function arrayParts(def: Def, value: unknown, path: PropertyKey[], out: FailingP
   return true;
 }
 
-function narrow(schema: z.core.$ZodType, value: unknown, path: PropertyKey[], out: FailingPart[]): void {
+function narrow(
+  schema: z.core.$ZodType,
+  value: unknown,
+  path: PropertyKey[],
+  out: FailingPart[],
+): void {
   const def = schema._zod.def as Def;
   if (!hasChecks(def)) {
     if (def.type === 'object' && objectParts(schema, def, value, path, out)) return;
     if (def.type === 'array' && arrayParts(def, value, path, out)) return;
     // A wrapper around a present value answers as its inner schema does.
-    if (def.innerType && ((def.type === 'optional' && value !== undefined) || (def.type === 'nullable' && value !== null))) {
+    if (
+      def.innerType &&
+      ((def.type === 'optional' && value !== undefined) ||
+        (def.type === 'nullable' && value !== null))
+    ) {
       narrow(def.innerType, value, path, out);
       return;
     }
@@ -117,12 +147,22 @@ export function failingParts(schema: z.core.$ZodType, payload: unknown): Failing
  * The same findings as `schemaFindings(schema, payload, context)`, with zod parsing only the parts
  * that fail the fast check (none when the payload passes it, at about the cost of that check).
  */
-export function narrowedSchemaFindings(schema: z.core.$ZodType, payload: unknown, context: FindingContext): Finding[] {
+export function narrowedSchemaFindings(
+  schema: z.core.$ZodType,
+  payload: unknown,
+  context: FindingContext,
+): Finding[] {
   const base = context.basePath ?? [];
   const findings: Finding[] = [];
   for (const part of failingParts(schema, payload)) {
     const parsed = z.safeParse(part.schema, part.value, { reportInput: true });
-    if (!parsed.success) findings.push(...findingsFromIssues(parsed.error.issues, { ...context, basePath: [...base, ...part.path] }));
+    if (!parsed.success)
+      findings.push(
+        ...findingsFromIssues(parsed.error.issues, {
+          ...context,
+          basePath: [...base, ...part.path],
+        }),
+      );
   }
   return findings;
 }

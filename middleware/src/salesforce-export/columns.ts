@@ -67,12 +67,32 @@ const field = (path: OpportunityPath) => OPPORTUNITY_FIELDS[path];
 
 /** Without these no command can place, value or judge an opportunity. */
 export const REQUIRED_COLUMNS: readonly string[] = (
-  ['id', 'name', 'amount', 'stageName', 'isClosed', 'isWon', 'closeDate', 'createdDate', 'lastModifiedDate', 'account.name', 'coSell.clouds'] as const
+  [
+    'id',
+    'name',
+    'amount',
+    'stageName',
+    'isClosed',
+    'isWon',
+    'closeDate',
+    'createdDate',
+    'lastModifiedDate',
+    'account.name',
+    'coSell.clouds',
+  ] as const
 ).map(field);
 
 /** Columns that must hold a value on every row: without them a row is not an opportunity. */
 export const REQUIRED_VALUES: ReadonlySet<OpportunityPath> = new Set<OpportunityPath>([
-  'id', 'name', 'stageName', 'isClosed', 'isWon', 'closeDate', 'createdDate', 'lastModifiedDate', 'account.name',
+  'id',
+  'name',
+  'stageName',
+  'isClosed',
+  'isWon',
+  'closeDate',
+  'createdDate',
+  'lastModifiedDate',
+  'account.name',
 ]);
 
 /** The lint judges context and the ask: an export without these columns would flag every row. */
@@ -82,9 +102,12 @@ export const LINT_COLUMNS: readonly string[] = [
 ];
 
 /** Sourced vs influenced needs who originated the deal. */
-export const ATTRIBUTION_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...(['coSell.origin', 'coSell.originatingCloud'] as const).map(field)];
+export const ATTRIBUTION_COLUMNS: readonly string[] = [
+  ...REQUIRED_COLUMNS,
+  ...(['coSell.origin', 'coSell.originatingCloud'] as const).map(field),
+];
 
 /** Column order the writer uses: every column the reader understands, in model order. */
-export const EXPORT_COLUMNS: ReadonlyArray<{ path: OpportunityPath; column: string }> = (Object.keys(COLUMN_KINDS) as OpportunityPath[]).map(
-  (path) => ({ path, column: field(path) }),
-);
+export const EXPORT_COLUMNS: ReadonlyArray<{ path: OpportunityPath; column: string }> = (
+  Object.keys(COLUMN_KINDS) as OpportunityPath[]
+).map((path) => ({ path, column: field(path) }));

@@ -9,17 +9,23 @@ const ok = (value: unknown): CellResult => ({ ok: true, value });
 const bad = (problem: string): CellResult => ({ ok: false, problem });
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATETIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 function isRealDay(year: number, month: number, day: number): boolean {
   const check = new Date(Date.UTC(year, month - 1, day));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+  return (
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day
+  );
 }
 
 function readDate(raw: string): CellResult {
   const match = DATE.exec(raw);
-  if (!match || !isRealDay(Number(match[1]), Number(match[2]), Number(match[3]))) return bad(`"${raw}" is not a date (YYYY-MM-DD)`);
+  if (!match || !isRealDay(Number(match[1]), Number(match[2]), Number(match[3])))
+    return bad(`"${raw}" is not a date (YYYY-MM-DD)`);
   return ok(raw);
 }
 
@@ -37,7 +43,13 @@ function readDatetime(raw: string): CellResult {
   if (!match) return bad(problem);
   const [day = '', hours, minutes, seconds = '00', fraction = '', zone = 'Z'] = match.slice(1);
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  if (!isRealDay(year, month, date) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return bad(problem);
+  if (
+    !isRealDay(year, month, date) ||
+    Number(hours) > 23 ||
+    Number(minutes) > 59 ||
+    Number(seconds) > 59
+  )
+    return bad(problem);
   const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   const millis = fraction ? fraction.slice(0, 4).padEnd(4, '0') : '.000';
   return ok(new Date(`${day}T${hours}:${minutes}:${seconds}${millis}${offset}`).toISOString());
@@ -51,7 +63,10 @@ function readBoolean(raw: string): CellResult {
 }
 
 function readNumber(raw: string): CellResult {
-  if (!DECIMAL.test(raw)) return bad(`"${raw}" is not a number (digits with an optional "." and no currency sign or thousands separator)`);
+  if (!DECIMAL.test(raw))
+    return bad(
+      `"${raw}" is not a number (digits with an optional "." and no currency sign or thousands separator)`,
+    );
   return ok(Number(raw));
 }
 
@@ -61,9 +76,17 @@ function readPicklist(raw: string, values: readonly string[]): CellResult {
 }
 
 function readMultiselect(raw: string, values: readonly string[]): CellResult {
-  const chosen = [...new Set(raw.split(';').map((part) => part.trim()).filter((part) => part.length > 0))];
+  const chosen = [
+    ...new Set(
+      raw
+        .split(';')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    ),
+  ];
   const unknown = chosen.filter((value) => !values.includes(value));
-  if (unknown.length > 0) return bad(`${unknown.map((value) => `"${value}"`).join(', ')} not among ${values.join(', ')}`);
+  if (unknown.length > 0)
+    return bad(`${unknown.map((value) => `"${value}"`).join(', ')} not among ${values.join(', ')}`);
   return ok(chosen);
 }
 

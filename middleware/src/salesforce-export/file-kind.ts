@@ -16,9 +16,13 @@ const SIGNATURES: Array<[bytes: number[], kind: string]> = [
 
 /** What the file is, when its first bytes show it is not a CSV export; undefined when it may be one. */
 export function notCsvKind(head: Uint8Array): string | undefined {
-  for (const [bytes, kind] of SIGNATURES) if (bytes.every((byte, index) => head[index] === byte)) return kind;
+  for (const [bytes, kind] of SIGNATURES)
+    if (bytes.every((byte, index) => head[index] === byte)) return kind;
   if (head.includes(0)) return 'a binary file';
-  const text = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = Buffer.from(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('{') || text.startsWith('[')) return 'JSON';
   // Salesforce's "Details only" .xls export and saved web pages are HTML.
   if (text.startsWith('<')) return 'HTML or XML';

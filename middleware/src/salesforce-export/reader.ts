@@ -27,7 +27,9 @@ export class MissingColumnsError extends Error {
   readonly columns: readonly string[];
 
   constructor(columns: readonly string[]) {
-    super(`The export is missing required column${columns.length > 1 ? 's' : ''} ${columns.join(', ')} (header row, by field API name).`);
+    super(
+      `The export is missing required column${columns.length > 1 ? 's' : ''} ${columns.join(', ')} (header row, by field API name).`,
+    );
     this.name = 'MissingColumnsError';
     this.columns = columns;
   }
@@ -52,17 +54,25 @@ export interface ReadExportOptions {
 export type ExportSource = Readable | AsyncIterable<string | Buffer> | string;
 
 const PATH_BY_COLUMN = new Map(
-  (Object.entries(OPPORTUNITY_FIELDS) as Array<[OpportunityPath, string]>).map(([path, column]) => [column.toUpperCase(), path]),
+  (Object.entries(OPPORTUNITY_FIELDS) as Array<[OpportunityPath, string]>).map(([path, column]) => [
+    column.toUpperCase(),
+    path,
+  ]),
 );
 
 /** Where each understood column sits in the header. Data Loader writes API names in upper case. */
-function mapHeader(header: readonly string[], requiredColumns: readonly string[]): Array<[number, OpportunityPath]> {
+function mapHeader(
+  header: readonly string[],
+  requiredColumns: readonly string[],
+): Array<[number, OpportunityPath]> {
   const positions = new Map<OpportunityPath, number>();
   header.forEach((name, index) => {
     const path = PATH_BY_COLUMN.get(name.trim().toUpperCase());
     if (path && !positions.has(path)) positions.set(path, index);
   });
-  const present = new Set([...positions.keys()].map((path) => OPPORTUNITY_FIELDS[path].toUpperCase()));
+  const present = new Set(
+    [...positions.keys()].map((path) => OPPORTUNITY_FIELDS[path].toUpperCase()),
+  );
   const missing = requiredColumns.filter((column) => !present.has(column.toUpperCase()));
   if (missing.length > 0) throw new MissingColumnsError(missing);
   return [...positions.entries()].map(([path, index]) => [index, path]);
@@ -70,7 +80,10 @@ function mapHeader(header: readonly string[], requiredColumns: readonly string[]
 
 /** Each canonical path split once ('account.name' → ['account', 'name']): done per cell it shows in profiles. */
 const PATH_PARTS = new Map(
-  (Object.keys(OPPORTUNITY_FIELDS) as OpportunityPath[]).map((path) => [path, path.split('.', 2) as [string, string | undefined]]),
+  (Object.keys(OPPORTUNITY_FIELDS) as OpportunityPath[]).map((path) => [
+    path,
+    path.split('.', 2) as [string, string | undefined],
+  ]),
 );
 
 function setPath(target: Record<string, unknown>, path: OpportunityPath, value: unknown): void {
@@ -86,7 +99,10 @@ function setPath(target: Record<string, unknown>, path: OpportunityPath, value: 
 function columnOfIssue(path: ReadonlyArray<PropertyKey>): string | undefined {
   const two = path.slice(0, 2).map(String).join('.');
   const one = String(path[0] ?? '');
-  return (OPPORTUNITY_FIELDS as Record<string, string>)[two] ?? (OPPORTUNITY_FIELDS as Record<string, string>)[one];
+  return (
+    (OPPORTUNITY_FIELDS as Record<string, string>)[two] ??
+    (OPPORTUNITY_FIELDS as Record<string, string>)[one]
+  );
 }
 
 function rowToOpportunity(
@@ -98,7 +114,12 @@ function rowToOpportunity(
 ): ExportRow {
   const idIndex = columns.find(([, path]) => path === 'id')?.[0];
   const opportunityId = (idIndex === undefined ? '' : (record[idIndex] ?? '').trim()) || null;
-  const finding = (code: string, message: string, field?: string, value?: string): ExportFinding => ({
+  const finding = (
+    code: string,
+    message: string,
+    field?: string,
+    value?: string,
+  ): ExportFinding => ({
     code,
     severity: 'error',
     message: `Row ${row}: ${message}`,
@@ -108,7 +129,16 @@ function rowToOpportunity(
     opportunityId,
   });
   if (record.length !== width) {
-    return { kind: 'rejected', row, findings: [finding(EXPORT_CODES.badRow, `has ${record.length} cells but the header has ${width}; check for an unquoted comma or a cut-off line.`)] };
+    return {
+      kind: 'rejected',
+      row,
+      findings: [
+        finding(
+          EXPORT_CODES.badRow,
+          `has ${record.length} cells but the header has ${width}; check for an unquoted comma or a cut-off line.`,
+        ),
+      ],
+    };
   }
   const input: Record<string, unknown> = { account: {}, coSell: {} };
   const findings: ExportFinding[] = [];
@@ -116,8 +146,10 @@ function rowToOpportunity(
     const column = OPPORTUNITY_FIELDS[path];
     const raw = record[index] ?? '';
     const cell = readCell(raw, COLUMN_KINDS[path]);
-    if (!cell.ok) findings.push(finding(EXPORT_CODES.badValue, `${column} ${cell.problem}.`, column, raw));
-    else if (cell.value === undefined && REQUIRED_VALUES.has(path)) findings.push(finding(EXPORT_CODES.missingValue, `${column} is empty.`, column, raw));
+    if (!cell.ok)
+      findings.push(finding(EXPORT_CODES.badValue, `${column} ${cell.problem}.`, column, raw));
+    else if (cell.value === undefined && REQUIRED_VALUES.has(path))
+      findings.push(finding(EXPORT_CODES.missingValue, `${column} is empty.`, column, raw));
     else if (cell.value !== undefined) setPath(input, path, cell.value);
   }
   if (findings.length > 0) return { kind: 'rejected', row, findings };
@@ -129,13 +161,19 @@ function rowToOpportunity(
     row,
     findings: parsed.error.issues.map((issue) => {
       const column = columnOfIssue(issue.path);
-      return finding(EXPORT_CODES.badValue, `${column ?? issue.path.join('.')}: ${issue.message}.`, column);
+      return finding(
+        EXPORT_CODES.badValue,
+        `${column ?? issue.path.join('.')}: ${issue.message}.`,
+        column,
+      );
     }),
   };
 }
 
 /** Passes the source through, first checking its opening bytes are not a workbook, JSON or binary. */
-async function* refuseNonCsv(source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): AsyncGenerator<Buffer> {
+async function* refuseNonCsv(
+  source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+): AsyncGenerator<Buffer> {
   let head: Buffer | undefined = Buffer.alloc(0);
   const held: Buffer[] = [];
   for await (const chunk of source) {
@@ -163,8 +201,15 @@ async function* refuseNonCsv(source: AsyncIterable<string | Buffer> | Iterable<s
  * Reads the export row by row. The first iteration throws MissingColumnsError (naming every missing
  * column) or ExportFormatError before any row; afterwards each row is an opportunity or its findings.
  */
-export async function* readOpportunityExport(source: ExportSource, options: ReadExportOptions = {}): AsyncGenerator<ExportRow> {
-  const input = Readable.from(refuseNonCsv(source instanceof Readable ? source : typeof source === 'string' ? [source] : source));
+export async function* readOpportunityExport(
+  source: ExportSource,
+  options: ReadExportOptions = {},
+): AsyncGenerator<ExportRow> {
+  const input = Readable.from(
+    refuseNonCsv(
+      source instanceof Readable ? source : typeof source === 'string' ? [source] : source,
+    ),
+  );
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   pipeline(input, parser, () => undefined); // errors surface through the parser we iterate
   let columns: Array<[number, OpportunityPath]> | undefined;
@@ -187,5 +232,6 @@ export async function* readOpportunityExport(source: ExportSource, options: Read
   } finally {
     parser.destroy();
   }
-  if (columns === undefined) throw new ExportFormatError('The export is empty: expected a header row of field API names.');
+  if (columns === undefined)
+    throw new ExportFormatError('The export is empty: expected a header row of field API names.');
 }

@@ -18,13 +18,20 @@ function valueAt(opp: CoSellOpportunity, path: string): unknown {
 }
 
 /** One CSV record for an opportunity, in EXPORT_COLUMNS order. */
-export function toExportRecord(opp: CoSellOpportunity, options: ExportWriterOptions = {}): string[] {
+export function toExportRecord(
+  opp: CoSellOpportunity,
+  options: ExportWriterOptions = {},
+): string[] {
   return EXPORT_COLUMNS.map(({ path }) => {
     const value = valueAt(opp, path);
     if (value === null || value === undefined) return '';
     if (Array.isArray(value)) return value.join(';');
     if (typeof value === 'boolean') return value ? 'true' : 'false';
-    if (typeof value === 'string' && options.datetimeStyle === '+0000' && (path === 'createdDate' || path === 'lastModifiedDate')) {
+    if (
+      typeof value === 'string' &&
+      options.datetimeStyle === '+0000' &&
+      (path === 'createdDate' || path === 'lastModifiedDate')
+    ) {
       return value.replace(/Z$/, '+0000');
     }
     return String(value);
@@ -43,5 +50,9 @@ export async function writeOpportunityExport(
   async function* records() {
     for await (const opp of opportunities) yield toExportRecord(opp, options);
   }
-  await pipeline(Readable.from(records()), stringify({ header: true, columns: [...EXPORT_HEADER] }), destination);
+  await pipeline(
+    Readable.from(records()),
+    stringify({ header: true, columns: [...EXPORT_HEADER] }),
+    destination,
+  );
 }

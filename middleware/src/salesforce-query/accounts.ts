@@ -2,9 +2,12 @@
 import type { SalesforceAccountRecord } from '../core/account-mapping/index.js';
 import { queryAll, type OrgConnection } from './org-connection.js';
 
-export const ACCOUNT_MAPPING_SOQL = 'SELECT Id, Name, Website, Owner.Name, Type FROM Account ORDER BY Id';
+export const ACCOUNT_MAPPING_SOQL =
+  'SELECT Id, Name, Website, Owner.Name, Type FROM Account ORDER BY Id';
 
-export async function readOrgAccounts(connection: OrgConnection): Promise<SalesforceAccountRecord[]> {
+export async function readOrgAccounts(
+  connection: OrgConnection,
+): Promise<SalesforceAccountRecord[]> {
   const accounts: SalesforceAccountRecord[] = [];
   for await (const record of queryAll(connection, ACCOUNT_MAPPING_SOQL)) {
     const owner = record.Owner as { Name?: unknown } | null | undefined;

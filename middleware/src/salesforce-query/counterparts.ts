@@ -26,9 +26,15 @@ function isoInstant(value: unknown): string | null {
 }
 
 /** Adds one queried record to the result: parsed, or skipped with the Salesforce field at fault. */
-export function addCounterpartRecord(result: OrgCounterparts, record: Record<string, unknown>): void {
+export function addCounterpartRecord(
+  result: OrgCounterparts,
+  record: Record<string, unknown>,
+): void {
   const input = Object.fromEntries(
-    Object.entries(COUNTERPART_FIELDS).map(([path, column]) => [path, path === 'lastContactAt' ? isoInstant(record[column]) : (record[column] ?? null)]),
+    Object.entries(COUNTERPART_FIELDS).map(([path, column]) => [
+      path,
+      path === 'lastContactAt' ? isoInstant(record[column]) : (record[column] ?? null),
+    ]),
   );
   if (input.id === null) delete input.id;
   const parsed = Counterpart.safeParse(input);
@@ -37,12 +43,19 @@ export function addCounterpartRecord(result: OrgCounterparts, record: Record<str
     const issue = parsed.error.issues[0];
     const path = String(issue?.path[0] ?? '');
     const column = (COUNTERPART_FIELDS as Record<string, string>)[path] ?? path;
-    result.skipped.push({ id: typeof record.Id === 'string' ? record.Id : null, reason: `${column}: ${issue?.message ?? 'invalid'}` });
+    result.skipped.push({
+      id: typeof record.Id === 'string' ? record.Id : null,
+      reason: `${column}: ${issue?.message ?? 'invalid'}`,
+    });
   }
 }
 
-export async function readOrgCounterparts(connection: OrgConnection, cloud: Cloud): Promise<OrgCounterparts> {
+export async function readOrgCounterparts(
+  connection: OrgConnection,
+  cloud: Cloud,
+): Promise<OrgCounterparts> {
   const result: OrgCounterparts = { counterparts: [], skipped: [] };
-  for await (const record of queryAll(connection, counterpartSoql(cloud))) addCounterpartRecord(result, record);
+  for await (const record of queryAll(connection, counterpartSoql(cloud)))
+    addCounterpartRecord(result, record);
   return result;
 }

@@ -3,7 +3,12 @@
 // canonical model with the same cell rules the CSV export reader applies, so a value the export
 // reader rejects is rejected here too, with the field named.
 import { CoSellOpportunity, Finding } from '../core/model.js';
-import { ENGAGEMENT_FIELDS, ENGAGEMENT_OBJECT, OPPORTUNITY_FIELDS, type OpportunityPath } from '../core/salesforce-fields.js';
+import {
+  ENGAGEMENT_FIELDS,
+  ENGAGEMENT_OBJECT,
+  OPPORTUNITY_FIELDS,
+  type OpportunityPath,
+} from '../core/salesforce-fields.js';
 import { COLUMN_KINDS, REQUIRED_VALUES, readCell } from '../salesforce-export/index.js';
 import type { ColumnKind } from '../salesforce-export/columns.js';
 import { describeIfPresent, queryAll, type OrgConnection } from './org-connection.js';
@@ -11,11 +16,39 @@ import { describeIfPresent, queryAll, type OrgConnection } from './org-connectio
 /** What the caller will do with the opportunities; decides the fields read. */
 export type OpportunityPurpose = 'lint' | 'attribution' | 'validate';
 
-const BASE: OpportunityPath[] = ['id', 'name', 'amount', 'currencyIsoCode', 'stageName', 'isClosed', 'isWon', 'closeDate', 'createdDate', 'lastModifiedDate', 'account.name', 'coSell.clouds'];
+const BASE: OpportunityPath[] = [
+  'id',
+  'name',
+  'amount',
+  'currencyIsoCode',
+  'stageName',
+  'isClosed',
+  'isWon',
+  'closeDate',
+  'createdDate',
+  'lastModifiedDate',
+  'account.name',
+  'coSell.clouds',
+];
 
 const PATHS: Record<OpportunityPurpose, readonly OpportunityPath[]> = {
-  lint: [...BASE, 'description', 'coSell.origin', 'coSell.helpNeeded', 'coSell.helpDetails', 'coSell.useCase'],
-  attribution: [...BASE, 'type', 'coSell.origin', 'coSell.originatingCloud', 'coSell.attribution', 'coSell.marketplaceRoute', 'coSell.commitDrawdown'],
+  lint: [
+    ...BASE,
+    'description',
+    'coSell.origin',
+    'coSell.helpNeeded',
+    'coSell.helpDetails',
+    'coSell.useCase',
+  ],
+  attribution: [
+    ...BASE,
+    'type',
+    'coSell.origin',
+    'coSell.originatingCloud',
+    'coSell.attribution',
+    'coSell.marketplaceRoute',
+    'coSell.commitDrawdown',
+  ],
   // Mapping reads nearly every field (customer address, contacts, the ask), so validation takes them all.
   validate: Object.keys(OPPORTUNITY_FIELDS) as OpportunityPath[],
 };
@@ -25,7 +58,16 @@ type EngagementPath = keyof typeof ENGAGEMENT_FIELDS;
 const ENGAGEMENT_PATHS: Record<OpportunityPurpose, readonly EngagementPath[]> = {
   lint: ['cloud', 'portalId', 'status'],
   attribution: ['cloud', 'portalId', 'status', 'submittedAt', 'acceptedAt'],
-  validate: ['id', 'cloud', 'portalId', 'status', 'submittedAt', 'acceptedAt', 'requestedAction', 'lastSyncedAt'],
+  validate: [
+    'id',
+    'cloud',
+    'portalId',
+    'status',
+    'submittedAt',
+    'acceptedAt',
+    'requestedAction',
+    'lastSyncedAt',
+  ],
 };
 
 const ENGAGEMENT_KINDS: Record<EngagementPath, ColumnKind> = {
@@ -44,12 +86,22 @@ const ENGAGEMENT_KINDS: Record<EngagementPath, ColumnKind> = {
 
 /** Child relationship of CoSell_Engagement__c.Opportunity__c (relationshipName in force-app + `__r`). */
 export const ENGAGEMENTS_RELATIONSHIP = 'CoSell_Engagements__r';
-const CONTACT_ROLE_COLUMNS = ['Role', 'Contact.Id', 'Contact.FirstName', 'Contact.LastName', 'Contact.Email', 'Contact.Phone', 'Contact.Title'];
+const CONTACT_ROLE_COLUMNS = [
+  'Role',
+  'Contact.Id',
+  'Contact.FirstName',
+  'Contact.LastName',
+  'Contact.Email',
+  'Contact.Phone',
+  'Contact.Title',
+];
 
 /** The org lacks fields the package adds: it is not installed, or the running user cannot see them. */
 export class OrgSchemaError extends Error {
   constructor(readonly missing: readonly string[]) {
-    super(`The org has no ${missing.join(', ')}: the co-sell package is not installed, or your user cannot see ${missing.length > 1 ? 'these fields' : 'this field'}.`);
+    super(
+      `The org has no ${missing.join(', ')}: the co-sell package is not installed, or your user cannot see ${missing.length > 1 ? 'these fields' : 'this field'}.`,
+    );
     this.name = 'OrgSchemaError';
   }
 }
@@ -69,7 +121,12 @@ export interface OpportunitySelection {
 
 export type OrgOpportunity =
   | { kind: 'opportunity'; position: number; opportunity: CoSellOpportunity }
-  | { kind: 'rejected'; position: number; opportunityId: string | null; findings: Array<Finding & { field?: string }> };
+  | {
+      kind: 'rejected';
+      position: number;
+      opportunityId: string | null;
+      findings: Array<Finding & { field?: string }>;
+    };
 
 function columnsOf(plan: OpportunityQueryPlan): Array<[OpportunityPath, string]> {
   return PATHS[plan.purpose]
@@ -82,12 +139,19 @@ export function soqlLiteral(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-export function opportunitySoql(plan: OpportunityQueryPlan, selection: OpportunitySelection = {}): string {
+export function opportunitySoql(
+  plan: OpportunityQueryPlan,
+  selection: OpportunitySelection = {},
+): string {
   const engagementColumns = ENGAGEMENT_PATHS[plan.purpose].map((path) => ENGAGEMENT_FIELDS[path]);
   const parts = [
-    `SELECT ${columnsOf(plan).map(([, column]) => column).join(', ')}`,
+    `SELECT ${columnsOf(plan)
+      .map(([, column]) => column)
+      .join(', ')}`,
     `, (SELECT ${engagementColumns.join(', ')} FROM ${ENGAGEMENTS_RELATIONSHIP})`,
-    plan.purpose === 'validate' ? `, (SELECT ${CONTACT_ROLE_COLUMNS.join(', ')} FROM OpportunityContactRoles)` : '',
+    plan.purpose === 'validate'
+      ? `, (SELECT ${CONTACT_ROLE_COLUMNS.join(', ')} FROM OpportunityContactRoles)`
+      : '',
     ' FROM Opportunity',
   ];
   const where: string[] = [];
@@ -101,7 +165,11 @@ export function opportunitySoql(plan: OpportunityQueryPlan, selection: Opportuni
 /** `Account.Name` read out of `{ Account: { Name } }`; a null parent reads as empty. */
 function valueAt(record: Record<string, unknown>, column: string): unknown {
   let value: unknown = record;
-  for (const step of column.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined;
+  for (const step of column.split('.'))
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[step]
+        : undefined;
   return value;
 }
 
@@ -111,13 +179,23 @@ function cellText(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function childRecords(record: Record<string, unknown>, relationship: string): Array<Record<string, unknown>> {
-  const child = record[relationship] as { records?: Array<Record<string, unknown>> } | null | undefined;
+function childRecords(
+  record: Record<string, unknown>,
+  relationship: string,
+): Array<Record<string, unknown>> {
+  const child = record[relationship] as
+    | { records?: Array<Record<string, unknown>> }
+    | null
+    | undefined;
   return child?.records ?? [];
 }
 
 /** One queried record → the canonical opportunity, or findings naming each field that cannot be read. */
-export function recordToOpportunity(record: Record<string, unknown>, plan: OpportunityQueryPlan, position: number): OrgOpportunity {
+export function recordToOpportunity(
+  record: Record<string, unknown>,
+  plan: OpportunityQueryPlan,
+  position: number,
+): OrgOpportunity {
   const opportunityId = cellText(record.Id) || null;
   const findings: Array<Finding & { field?: string }> = [];
   const problem = (field: string, message: string, value?: unknown): void => {
@@ -170,7 +248,10 @@ export function recordToOpportunity(record: Record<string, unknown>, plan: Oppor
   if (parsed.success) return { kind: 'opportunity', position, opportunity: parsed.data };
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String);
-    const field = (OPPORTUNITY_FIELDS as Record<string, string>)[path.slice(0, 2).join('.')] ?? (OPPORTUNITY_FIELDS as Record<string, string>)[path[0] ?? ''] ?? path.join('.');
+    const field =
+      (OPPORTUNITY_FIELDS as Record<string, string>)[path.slice(0, 2).join('.')] ??
+      (OPPORTUNITY_FIELDS as Record<string, string>)[path[0] ?? ''] ??
+      path.join('.');
     problem(field, issue.message);
   }
   return { kind: 'rejected', position, opportunityId, findings };
@@ -180,19 +261,34 @@ export function recordToOpportunity(record: Record<string, unknown>, plan: Oppor
  * Checks the org has what the purpose reads (fails before the first query, naming every missing
  * field) and returns the plan: with CurrencyIsoCode only where the org is multi-currency.
  */
-export async function planOpportunityQuery(connection: OrgConnection, purpose: OpportunityPurpose, defaultCurrency = 'USD'): Promise<OpportunityQueryPlan> {
+export async function planOpportunityQuery(
+  connection: OrgConnection,
+  purpose: OpportunityPurpose,
+  defaultCurrency = 'USD',
+): Promise<OpportunityQueryPlan> {
   const described = await describeIfPresent(connection, 'Opportunity');
   const fields = new Set((described?.fields ?? []).map((field) => field.name));
-  const needed = PATHS[purpose].map((path) => OPPORTUNITY_FIELDS[path]).filter((column) => !column.includes('.') && column.endsWith('__c'));
-  const missing = needed.filter((column) => !fields.has(column)).map((column) => `Opportunity.${column}`);
-  const relationships = new Set((described?.childRelationships ?? []).map((child) => child.relationshipName));
-  if (!relationships.has(ENGAGEMENTS_RELATIONSHIP)) missing.push(`${ENGAGEMENT_OBJECT} (relationship ${ENGAGEMENTS_RELATIONSHIP})`);
+  const needed = PATHS[purpose]
+    .map((path) => OPPORTUNITY_FIELDS[path])
+    .filter((column) => !column.includes('.') && column.endsWith('__c'));
+  const missing = needed
+    .filter((column) => !fields.has(column))
+    .map((column) => `Opportunity.${column}`);
+  const relationships = new Set(
+    (described?.childRelationships ?? []).map((child) => child.relationshipName),
+  );
+  if (!relationships.has(ENGAGEMENTS_RELATIONSHIP))
+    missing.push(`${ENGAGEMENT_OBJECT} (relationship ${ENGAGEMENTS_RELATIONSHIP})`);
   if (missing.length > 0) throw new OrgSchemaError(missing);
   return { purpose, multiCurrency: fields.has('CurrencyIsoCode'), defaultCurrency };
 }
 
 /** Every selected opportunity, page by page, each canonical or rejected with its findings. */
-export async function* readOrgOpportunities(connection: OrgConnection, plan: OpportunityQueryPlan, selection: OpportunitySelection = {}): AsyncGenerator<OrgOpportunity> {
+export async function* readOrgOpportunities(
+  connection: OrgConnection,
+  plan: OpportunityQueryPlan,
+  selection: OpportunitySelection = {},
+): AsyncGenerator<OrgOpportunity> {
   let position = 0;
   for await (const record of queryAll(connection, opportunitySoql(plan, selection))) {
     position += 1;

@@ -28,7 +28,10 @@ export interface OrgConnection {
 }
 
 /** Every record of a query, page by page (queryMore), so a large org never sits in memory twice. */
-export async function* queryAll(connection: OrgConnection, soql: string): AsyncGenerator<Record<string, unknown>> {
+export async function* queryAll(
+  connection: OrgConnection,
+  soql: string,
+): AsyncGenerator<Record<string, unknown>> {
   let page = await connection.query(soql);
   for (;;) {
     yield* page.records;
@@ -40,11 +43,19 @@ export async function* queryAll(connection: OrgConnection, soql: string): AsyncG
 /** Salesforce's answer when an object or field does not exist for this user (not installed, or hidden). */
 export function isNotFound(error: unknown): boolean {
   const candidate = error as { errorCode?: unknown; name?: unknown; statusCode?: unknown } | null;
-  return candidate?.errorCode === 'NOT_FOUND' || candidate?.name === 'NOT_FOUND' || candidate?.errorCode === 'INVALID_TYPE' || candidate?.statusCode === 404;
+  return (
+    candidate?.errorCode === 'NOT_FOUND' ||
+    candidate?.name === 'NOT_FOUND' ||
+    candidate?.errorCode === 'INVALID_TYPE' ||
+    candidate?.statusCode === 404
+  );
 }
 
 /** A describe, or null when the object is absent from the org. */
-export async function describeIfPresent(connection: OrgConnection, sobject: string): Promise<DescribedObject | null> {
+export async function describeIfPresent(
+  connection: OrgConnection,
+  sobject: string,
+): Promise<DescribedObject | null> {
   try {
     return await connection.describe(sobject);
   } catch (error) {

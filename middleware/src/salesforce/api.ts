@@ -14,7 +14,10 @@ export class SalesforceLimitError extends Error {
   /** When the gateway will try Salesforce again. */
   readonly retryAt: Date;
   constructor(message: string, retryAt: Date, options?: { cause?: unknown }) {
-    super(`Salesforce API limit reached (${message}); calls paused until ${retryAt.toISOString()}`, options);
+    super(
+      `Salesforce API limit reached (${message}); calls paused until ${retryAt.toISOString()}`,
+      options,
+    );
     this.name = 'SalesforceLimitError';
     this.retryAt = retryAt;
   }
@@ -86,7 +89,8 @@ export class SalesforceApi {
       apiUsage: apiUsage ? { used: apiUsage.used, limit: apiUsage.limit } : null,
       limitExceeded: this.limitExceeded,
       lockRetries: this.lockRetryCount,
-      pausedUntil: this.pausedUntil && this.pausedUntil > this.clock() ? this.pausedUntil.toISOString() : null,
+      pausedUntil:
+        this.pausedUntil && this.pausedUntil > this.clock() ? this.pausedUntil.toISOString() : null,
     };
   }
 
@@ -138,11 +142,16 @@ export class SalesforceApi {
   /** Yields a query's result one page (up to 2,000 rows) at a time: one API call per page. */
   async *queryPages<T>(soql: string): AsyncGenerator<QueryPage<T>> {
     type Row = T & Record<string, unknown>;
-    let page: QueryResult<Row> = await this.call(async () => (await this.connection.query<Row>(soql, { autoFetch: false })) as QueryResult<Row>);
+    let page: QueryResult<Row> = await this.call(
+      async () =>
+        (await this.connection.query<Row>(soql, { autoFetch: false })) as QueryResult<Row>,
+    );
     yield { records: page.records as T[], totalSize: page.totalSize };
     while (!page.done && page.nextRecordsUrl) {
       const locator = page.nextRecordsUrl;
-      page = await this.call(async () => (await this.connection.queryMore<Row>(locator)) as QueryResult<Row>);
+      page = await this.call(
+        async () => (await this.connection.queryMore<Row>(locator)) as QueryResult<Row>,
+      );
       yield { records: page.records as T[], totalSize: page.totalSize };
     }
   }
@@ -154,12 +163,21 @@ export class SalesforceApi {
   }
 
   /** A raw REST call relative to the versioned data URL, e.g. `/composite/sobjects`. */
-  request<T>(request: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown }): Promise<T> {
+  request<T>(request: {
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    url: string;
+    body?: unknown;
+  }): Promise<T> {
     return this.call(() =>
       this.connection.request<T>({
         method: request.method,
         url: request.url,
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body), headers: { 'content-type': 'application/json' } }),
+        ...(request.body === undefined
+          ? {}
+          : {
+              body: JSON.stringify(request.body),
+              headers: { 'content-type': 'application/json' },
+            }),
       }),
     );
   }

@@ -20,14 +20,20 @@ type BulkRow = Record<string, unknown>;
 
 /** Values as Bulk CSV wants them: `#N/A` clears a field; an empty cell would leave it unchanged. */
 function toBulkRow(record: SObjectRecord): BulkRow {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, value === null ? '#N/A' : value]));
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, value === null ? '#N/A' : value]),
+  );
 }
 
 /**
  * Runs one ingest job and returns a result per input record, in input order (matched by the key
  * field, since Bulk results come back unordered). Records Salesforce never processed are failures.
  */
-export async function bulkWrite(connection: Connection, records: readonly SObjectRecord[], options: BulkWriteOptions): Promise<RecordWriteResult[]> {
+export async function bulkWrite(
+  connection: Connection,
+  records: readonly SObjectRecord[],
+  options: BulkWriteOptions,
+): Promise<RecordWriteResult[]> {
   const keyField = options.externalIdField ?? 'Id';
   const results = await connection.bulk2.loadAndWaitForResults({
     object: options.object,
@@ -39,15 +45,39 @@ export async function bulkWrite(connection: Connection, records: readonly SObjec
   });
   const byKey = new Map<string, RecordWriteResult>();
   for (const row of results.successfulResults as unknown as BulkRow[]) {
-    byKey.set(String(row[keyField]), { ok: true, id: String(row.sf__Id), created: String(row.sf__Created) === 'true' });
+    byKey.set(String(row[keyField]), {
+      ok: true,
+      id: String(row.sf__Id),
+      created: String(row.sf__Created) === 'true',
+    });
   }
   for (const row of results.failedResults as unknown as BulkRow[]) {
     const message = String(row.sf__Error ?? 'failed');
     const [statusCode, ...rest] = message.split(':');
-    const fields = /fields?:\s*\[([^\]]*)\]/i.exec(message)?.[1]?.split(',').map((field) => field.trim()).filter(Boolean) ?? [];
-    byKey.set(String(row[keyField]), { ok: false, errors: [{ statusCode: statusCode!.trim(), message: rest.join(':').trim() || message, fields }] });
+    const fields =
+      /fields?:\s*\[([^\]]*)\]/i
+        .exec(message)?.[1]
+        ?.split(',')
+        .map((field) => field.trim())
+        .filter(Boolean) ?? [];
+    byKey.set(String(row[keyField]), {
+      ok: false,
+      errors: [
+        { statusCode: statusCode!.trim(), message: rest.join(':').trim() || message, fields },
+      ],
+    });
   }
   return records.map(
-    (record) => byKey.get(String(record[keyField])) ?? { ok: false, errors: [{ statusCode: 'UNPROCESSED', message: 'Salesforce did not process this record in the bulk job', fields: [] }] },
+    (record) =>
+      byKey.get(String(record[keyField])) ?? {
+        ok: false,
+        errors: [
+          {
+            statusCode: 'UNPROCESSED',
+            message: 'Salesforce did not process this record in the bulk job',
+            fields: [],
+          },
+        ],
+      },
   );
 }

@@ -19,7 +19,9 @@ export interface ChangeEventSource {
 export function jsforceChangeEvents(connection: Connection): ChangeEventSource {
   return {
     async subscribe(channel, onEvent) {
-      const subscription = connection.streaming.topic(channel).subscribe((message) => onEvent(message));
+      const subscription = connection.streaming
+        .topic(channel)
+        .subscribe((message) => onEvent(message));
       return () => subscription.cancel();
     },
   };
@@ -53,7 +55,10 @@ export class ChangeDrivenSync {
 
   constructor(private readonly options: ChangeDrivenSyncOptions) {}
 
-  async start(): Promise<{ subscribed: string[]; failed: Array<{ channel: string; error: string }> }> {
+  async start(): Promise<{
+    subscribed: string[];
+    failed: Array<{ channel: string; error: string }>;
+  }> {
     this.stopped = false;
     const subscribed: string[] = [];
     const failed: Array<{ channel: string; error: string }> = [];

@@ -4,14 +4,24 @@
 // page (harmless: the engine ignores versions it already holds) and never skips one.
 import type { Kysely } from 'kysely';
 import { CoSellOpportunity, type Cloud, type Finding } from '../core/model.js';
-import { engagementKey, ENGAGEMENT_FIELDS, ENGAGEMENT_KEY_FIELD, ENGAGEMENT_OBJECT } from '../core/salesforce-fields.js';
+import {
+  engagementKey,
+  ENGAGEMENT_FIELDS,
+  ENGAGEMENT_KEY_FIELD,
+  ENGAGEMENT_OBJECT,
+} from '../core/salesforce-fields.js';
 import { audit, recordOpportunity } from '../engine/intake.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { chunk } from './collections.js';
 import { advanceCursor, CURSOR_NAMES, readCursor } from './cursors.js';
 import { opportunityFromRecord, systemModstampOf } from './opportunity-record.js';
-import { changedEngagementsQuery, changedOpportunitiesQuery, opportunitiesByIdQuery, type OpportunityQueryOptions } from './soql.js';
+import {
+  changedEngagementsQuery,
+  changedOpportunitiesQuery,
+  opportunitiesByIdQuery,
+  type OpportunityQueryOptions,
+} from './soql.js';
 import type { SalesforceWriteBack } from './writeback.js';
 
 type Row = Record<string, unknown>;
@@ -53,7 +63,15 @@ export interface IntakeResult {
 const IDS_PER_QUERY = 200;
 
 function emptyResult(): IntakeResult {
-  return { read: 0, recorded: 0, rejected: 0, jobs: 0, attributionWrites: 0, attributionFindings: [], validated: 0 };
+  return {
+    read: 0,
+    recorded: 0,
+    rejected: 0,
+    jobs: 0,
+    attributionWrites: 0,
+    attributionFindings: [],
+    validated: 0,
+  };
 }
 
 function add(into: IntakeResult, from: IntakeResult): void {
@@ -93,8 +111,20 @@ export class SalesforceChangeIntake {
       const checked = CoSellOpportunity.safeParse(input);
       if (!checked.success) {
         result.rejected++;
-        const reasons = checked.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
-        await audit(this.db, { side: 'salesforce', entity: 'opportunity', entityId: String(row.Id ?? 'unknown'), action: 'rejected', after: { reasons } }, now);
+        const reasons = checked.error.issues.map(
+          (issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`,
+        );
+        await audit(
+          this.db,
+          {
+            side: 'salesforce',
+            entity: 'opportunity',
+            entityId: String(row.Id ?? 'unknown'),
+            action: 'rejected',
+            after: { reasons },
+          },
+          now,
+        );
         continue;
       }
       const outcome = await recordOpportunity(this.db, checked.data, now);
@@ -107,7 +137,15 @@ export class SalesforceChangeIntake {
     const written = await this.options.writeBack.writeAttributions(parsed);
     result.attributionWrites = written.sent;
     for (const failure of written.results) {
-      if (!failure.ok) result.attributionFindings.push(...failure.errors.map((error) => ({ code: `salesforce.${error.statusCode}`, severity: 'error' as const, message: `Salesforce refused CoSell_Attribution__c: ${error.message}`, field: 'CoSell_Attribution__c' })));
+      if (!failure.ok)
+        result.attributionFindings.push(
+          ...failure.errors.map((error) => ({
+            code: `salesforce.${error.statusCode}`,
+            severity: 'error' as const,
+            message: `Salesforce refused CoSell_Attribution__c: ${error.message}`,
+            field: 'CoSell_Attribution__c',
+          })),
+        );
     }
     return result;
   }
@@ -117,14 +155,27 @@ export class SalesforceChangeIntake {
    * clears them. An engagement not yet shared that holds findings is judged again when the AE edits
    * the deal, so a fixed finding clears on the panel without asking again.
    */
-  private async answerValidateRequests(opportunities: readonly CoSellOpportunity[], edited: ReadonlySet<string>, now: Date): Promise<number> {
+  private async answerValidateRequests(
+    opportunities: readonly CoSellOpportunity[],
+    edited: ReadonlySet<string>,
+    now: Date,
+  ): Promise<number> {
     const preview = this.options.preview;
     if (!preview) return 0;
-    const rejudged = (opportunity: CoSellOpportunity, engagement: CoSellOpportunity['engagements'][number]) =>
-      edited.has(opportunity.id) && engagement.requestedAction === null && engagement.portalId === null && engagement.findings.length > 0;
+    const rejudged = (
+      opportunity: CoSellOpportunity,
+      engagement: CoSellOpportunity['engagements'][number],
+    ) =>
+      edited.has(opportunity.id) &&
+      engagement.requestedAction === null &&
+      engagement.portalId === null &&
+      engagement.findings.length > 0;
     const records = opportunities.flatMap((opportunity) =>
       opportunity.engagements
-        .filter((engagement) => engagement.requestedAction === 'Validate' || rejudged(opportunity, engagement))
+        .filter(
+          (engagement) =>
+            engagement.requestedAction === 'Validate' || rejudged(opportunity, engagement),
+        )
         .map((engagement) => ({
           [ENGAGEMENT_KEY_FIELD]: engagementKey(opportunity.id, engagement.cloud),
           [ENGAGEMENT_FIELDS.findings]: JSON.stringify(preview(opportunity, engagement.cloud)),
@@ -132,7 +183,10 @@ export class SalesforceChangeIntake {
           [ENGAGEMENT_FIELDS.requestedAction]: null,
         })),
     );
-    const results = await this.options.writeBack.writeMany({ object: ENGAGEMENT_OBJECT, externalIdField: ENGAGEMENT_KEY_FIELD }, records);
+    const results = await this.options.writeBack.writeMany(
+      { object: ENGAGEMENT_OBJECT, externalIdField: ENGAGEMENT_KEY_FIELD },
+      records,
+    );
     return results.filter((result) => result.ok).length;
   }
 
@@ -140,7 +194,9 @@ export class SalesforceChangeIntake {
   async syncOpportunities(): Promise<IntakeResult> {
     const total = emptyResult();
     const since = await readCursor(this.db, CURSOR_NAMES.opportunities);
-    for await (const page of this.api.queryPages<Row>(changedOpportunitiesQuery(since, this.queryOptions))) {
+    for await (const page of this.api.queryPages<Row>(
+      changedOpportunitiesQuery(since, this.queryOptions),
+    )) {
       add(total, await this.recordPage(page.records));
       const last = page.records.at(-1);
       const stamp = last ? systemModstampOf(last) : null;
@@ -158,7 +214,13 @@ export class SalesforceChangeIntake {
     const total = emptyResult();
     const since = await readCursor(this.db, CURSOR_NAMES.engagements);
     for await (const page of this.api.queryPages<Row>(changedEngagementsQuery(since))) {
-      const wanted = [...new Set(page.records.filter((row) => row.Requested_Action__c).map((row) => String(row.Opportunity__c)))];
+      const wanted = [
+        ...new Set(
+          page.records
+            .filter((row) => row.Requested_Action__c)
+            .map((row) => String(row.Opportunity__c)),
+        ),
+      ];
       for (const ids of chunk(wanted, IDS_PER_QUERY)) {
         const rows = await this.api.queryAll<Row>(opportunitiesByIdQuery(ids, this.queryOptions));
         add(total, await this.recordPage(rows));

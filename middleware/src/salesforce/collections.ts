@@ -12,7 +12,9 @@ export interface SalesforceRecordError {
   fields: string[];
 }
 
-export type RecordWriteResult = { ok: true; id: string; created: boolean } | { ok: false; errors: SalesforceRecordError[] };
+export type RecordWriteResult =
+  | { ok: true; id: string; created: boolean }
+  | { ok: false; errors: SalesforceRecordError[] };
 
 interface CollectionResponseItem {
   id?: string | null;
@@ -43,23 +45,50 @@ function isLockFailure(result: RecordWriteResult): boolean {
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size));
   return chunks;
 }
 
 export class CollectionsWriter {
-  constructor(private readonly api: SalesforceApi, private readonly lockRetries = 3) {}
+  constructor(
+    private readonly api: SalesforceApi,
+    private readonly lockRetries = 3,
+  ) {}
 
   /** One request for at most 200 records; results in input order. */
-  private async send(target: CollectionTarget, records: readonly SObjectRecord[]): Promise<RecordWriteResult[]> {
-    if (records.length > COLLECTION_LIMIT) throw new RangeError(`sObject Collections takes at most ${COLLECTION_LIMIT} records, got ${records.length}`);
-    const url = target.externalIdField ? `/composite/sobjects/${target.object}/${target.externalIdField}` : '/composite/sobjects';
-    const body = { allOrNone: false, records: records.map((record) => ({ attributes: { type: target.object }, ...record })) };
+  private async send(
+    target: CollectionTarget,
+    records: readonly SObjectRecord[],
+  ): Promise<RecordWriteResult[]> {
+    if (records.length > COLLECTION_LIMIT)
+      throw new RangeError(
+        `sObject Collections takes at most ${COLLECTION_LIMIT} records, got ${records.length}`,
+      );
+    const url = target.externalIdField
+      ? `/composite/sobjects/${target.object}/${target.externalIdField}`
+      : '/composite/sobjects';
+    const body = {
+      allOrNone: false,
+      records: records.map((record) => ({ attributes: { type: target.object }, ...record })),
+    };
     const items = await this.api.request<CollectionResponseItem[]>({ method: 'PATCH', url, body });
     return records.map((_, index) => {
       const item = items[index];
-      if (!item) return { ok: false, errors: [{ statusCode: 'MISSING_RESULT', message: 'Salesforce returned no result for this record', fields: [] }] };
-      return item.success ? { ok: true, id: String(item.id), created: item.created === true } : { ok: false, errors: normaliseErrors(item) };
+      if (!item)
+        return {
+          ok: false,
+          errors: [
+            {
+              statusCode: 'MISSING_RESULT',
+              message: 'Salesforce returned no result for this record',
+              fields: [],
+            },
+          ],
+        };
+      return item.success
+        ? { ok: true, id: String(item.id), created: item.created === true }
+        : { ok: false, errors: normaliseErrors(item) };
     });
   }
 
@@ -67,15 +96,22 @@ export class CollectionsWriter {
    * Writes any number of records in 200-record calls, in order. Records refused with
    * UNABLE_TO_LOCK_ROW are sent again (together, after a pause) up to `lockRetries` times.
    */
-  async write(target: CollectionTarget, records: readonly SObjectRecord[]): Promise<RecordWriteResult[]> {
+  async write(
+    target: CollectionTarget,
+    records: readonly SObjectRecord[],
+  ): Promise<RecordWriteResult[]> {
     const results: RecordWriteResult[] = [];
-    for (const part of chunk(records, COLLECTION_LIMIT)) results.push(...(await this.send(target, part)));
+    for (const part of chunk(records, COLLECTION_LIMIT))
+      results.push(...(await this.send(target, part)));
     for (let attempt = 1; attempt <= this.lockRetries; attempt++) {
       const locked = results.flatMap((result, index) => (isLockFailure(result) ? [index] : []));
       if (locked.length === 0) break;
       await this.api.pauseForLockRetry(attempt, locked.length);
       for (const indexes of chunk(locked, COLLECTION_LIMIT)) {
-        const retried = await this.send(target, indexes.map((index) => records[index]!));
+        const retried = await this.send(
+          target,
+          indexes.map((index) => records[index]!),
+        );
         indexes.forEach((index, position) => {
           results[index] = retried[position]!;
         });
@@ -97,9 +133,15 @@ interface Pending {
  * short window after the first one closes, and each caller gets its own record's result.
  */
 export class CoalescingWriter {
-  private readonly queues = new Map<string, { target: CollectionTarget; pending: Pending[]; timer: NodeJS.Timeout | null }>();
+  private readonly queues = new Map<
+    string,
+    { target: CollectionTarget; pending: Pending[]; timer: NodeJS.Timeout | null }
+  >();
 
-  constructor(private readonly writer: CollectionsWriter, private readonly windowMs = 15) {}
+  constructor(
+    private readonly writer: CollectionsWriter,
+    private readonly windowMs = 15,
+  ) {}
 
   write(target: CollectionTarget, record: SObjectRecord): Promise<RecordWriteResult> {
     const key = `${target.object}|${target.externalIdField ?? 'Id'}`;
@@ -126,9 +168,14 @@ export class CoalescingWriter {
     queue.timer = null;
     const batch = queue.pending.splice(0, COLLECTION_LIMIT);
     if (queue.pending.length > 0) queue.timer = setTimeout(() => this.flush(key), this.windowMs);
-    this.writer.write(queue.target, batch.map((entry) => entry.record)).then(
-      (results) => batch.forEach((entry, index) => entry.resolve(results[index]!)),
-      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
-    );
+    this.writer
+      .write(
+        queue.target,
+        batch.map((entry) => entry.record),
+      )
+      .then(
+        (results) => batch.forEach((entry, index) => entry.resolve(results[index]!)),
+        (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+      );
   }
 }

@@ -14,15 +14,32 @@ export const SALESFORCE_ENV = {
   instanceUrl: 'SF_INSTANCE_URL',
 } as const;
 
-const PEM_PRIVATE_KEY = /-----BEGIN (?:RSA )?PRIVATE KEY-----[\s\S]+-----END (?:RSA )?PRIVATE KEY-----/;
+const PEM_PRIVATE_KEY =
+  /-----BEGIN (?:RSA )?PRIVATE KEY-----[\s\S]+-----END (?:RSA )?PRIVATE KEY-----/;
 
 const SalesforceEnv = z.object({
-  SF_LOGIN_URL: z.url({ protocol: /^https?$/, error: 'must be the login URL, e.g. https://login.salesforce.com or https://test.salesforce.com' }).default('https://login.salesforce.com'),
-  SF_CLIENT_ID: z.string({ error: 'is required: the connected app consumer key' }).trim().min(1, 'must not be blank: the connected app consumer key'),
-  SF_USERNAME: z.email({ error: 'must be the integration user\'s username (an email-shaped login)' }),
+  SF_LOGIN_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'must be the login URL, e.g. https://login.salesforce.com or https://test.salesforce.com',
+    })
+    .default('https://login.salesforce.com'),
+  SF_CLIENT_ID: z
+    .string({ error: 'is required: the connected app consumer key' })
+    .trim()
+    .min(1, 'must not be blank: the connected app consumer key'),
+  SF_USERNAME: z.email({
+    error: "must be the integration user's username (an email-shaped login)",
+  }),
   SF_PRIVATE_KEY: z.string().optional(),
   SF_PRIVATE_KEY_FILE: z.string().optional(),
-  SF_INSTANCE_URL: z.url({ protocol: /^https?$/, error: 'must be the org\'s instance URL, e.g. https://acme.my.salesforce.com' }).optional(),
+  SF_INSTANCE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be the org's instance URL, e.g. https://acme.my.salesforce.com",
+    })
+    .optional(),
 });
 
 export interface SalesforceConfig {
@@ -39,7 +56,9 @@ export class SalesforceConfigError extends Error {
   /** The environment variables at fault. */
   readonly keys: string[];
   constructor(problems: Array<{ key: string; message: string }>) {
-    super(`Salesforce is misconfigured: ${problems.map((p) => `${p.key} ${p.message}`).join('; ')}`);
+    super(
+      `Salesforce is misconfigured: ${problems.map((p) => `${p.key} ${p.message}`).join('; ')}`,
+    );
     this.name = 'SalesforceConfigError';
     this.keys = problems.map((p) => p.key);
   }
@@ -58,14 +77,29 @@ export function loadSalesforceConfig(
   env: Record<string, string | undefined>,
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): SalesforceConfig {
-  const blankToUndefined = Object.fromEntries(Object.values(SALESFORCE_ENV).map((key) => [key, env[key]?.trim() === '' ? undefined : env[key]]));
+  const blankToUndefined = Object.fromEntries(
+    Object.values(SALESFORCE_ENV).map((key) => [
+      key,
+      env[key]?.trim() === '' ? undefined : env[key],
+    ]),
+  );
   const parsed = SalesforceEnv.safeParse(blankToUndefined);
   if (!parsed.success) {
-    throw new SalesforceConfigError(parsed.error.issues.map((issue) => ({ key: String(issue.path[0] ?? 'SF_*'), message: issue.message })));
+    throw new SalesforceConfigError(
+      parsed.error.issues.map((issue) => ({
+        key: String(issue.path[0] ?? 'SF_*'),
+        message: issue.message,
+      })),
+    );
   }
   const values = parsed.data;
   if (values.SF_PRIVATE_KEY && values.SF_PRIVATE_KEY_FILE) {
-    throw new SalesforceConfigError([{ key: SALESFORCE_ENV.privateKey, message: `and ${SALESFORCE_ENV.privateKeyFile} are both set: keep one` }]);
+    throw new SalesforceConfigError([
+      {
+        key: SALESFORCE_ENV.privateKey,
+        message: `and ${SALESFORCE_ENV.privateKeyFile} are both set: keep one`,
+      },
+    ]);
   }
   let privateKey: string;
   let keySource: string;
@@ -77,13 +111,29 @@ export function loadSalesforceConfig(
     try {
       privateKey = readFile(values.SF_PRIVATE_KEY_FILE);
     } catch (error) {
-      throw new SalesforceConfigError([{ key: keySource, message: `cannot be read (${error instanceof Error ? error.message : String(error)})` }]);
+      throw new SalesforceConfigError([
+        {
+          key: keySource,
+          message: `cannot be read (${error instanceof Error ? error.message : String(error)})`,
+        },
+      ]);
     }
   } else {
-    throw new SalesforceConfigError([{ key: SALESFORCE_ENV.privateKey, message: `or ${SALESFORCE_ENV.privateKeyFile} is required: the JWT bearer flow signs with the integration key` }]);
+    throw new SalesforceConfigError([
+      {
+        key: SALESFORCE_ENV.privateKey,
+        message: `or ${SALESFORCE_ENV.privateKeyFile} is required: the JWT bearer flow signs with the integration key`,
+      },
+    ]);
   }
   if (!PEM_PRIVATE_KEY.test(privateKey)) {
-    throw new SalesforceConfigError([{ key: keySource, message: 'does not hold a PEM private key (-----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----)' }]);
+    throw new SalesforceConfigError([
+      {
+        key: keySource,
+        message:
+          'does not hold a PEM private key (-----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----)',
+      },
+    ]);
   }
   return {
     loginUrl: values.SF_LOGIN_URL.replace(/\/+$/, ''),

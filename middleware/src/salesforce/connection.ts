@@ -12,7 +12,10 @@ export class SalesforceAuthError extends Error {
   /** The OAuth error code from the token endpoint, e.g. `invalid_grant`. */
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(`Salesforce refused the integration user's JWT bearer login (${code}): ${message}`, options);
+    super(
+      `Salesforce refused the integration user's JWT bearer login (${code}): ${message}`,
+      options,
+    );
     this.name = 'SalesforceAuthError';
     this.code = code;
   }
@@ -24,12 +27,23 @@ export interface SalesforceSession {
   readonly authorisations: number;
 }
 
-async function requestToken(connection: Connection, config: SalesforceConfig, clock: () => Date): Promise<TokenResponse> {
+async function requestToken(
+  connection: Connection,
+  config: SalesforceConfig,
+  clock: () => Date,
+): Promise<TokenResponse> {
   try {
-    return await connection.oauth2.requestToken({ grant_type: JWT_BEARER_GRANT, assertion: signJwtAssertion(config, clock()) });
+    return await connection.oauth2.requestToken({
+      grant_type: JWT_BEARER_GRANT,
+      assertion: signJwtAssertion(config, clock()),
+    });
   } catch (error) {
     const err = error as Error & { name?: string };
-    throw new SalesforceAuthError(err.name && err.name !== 'Error' ? err.name : 'token_request_failed', err.message, { cause: error });
+    throw new SalesforceAuthError(
+      err.name && err.name !== 'Error' ? err.name : 'token_request_failed',
+      err.message,
+      { cause: error },
+    );
   }
 }
 
@@ -37,7 +51,10 @@ async function requestToken(connection: Connection, config: SalesforceConfig, cl
  * Logs the integration user in and returns a connection that re-authorises on expiry by itself
  * (jsforce calls the refresh function on a 401 and replays the request once).
  */
-export async function openSalesforceSession(config: SalesforceConfig, clock: () => Date = () => new Date()): Promise<SalesforceSession> {
+export async function openSalesforceSession(
+  config: SalesforceConfig,
+  clock: () => Date = () => new Date(),
+): Promise<SalesforceSession> {
   let authorisations = 0;
   const connection = new Connection({
     loginUrl: config.loginUrl,

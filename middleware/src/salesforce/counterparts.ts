@@ -3,7 +3,11 @@
 // SystemModstamp cursor cannot see a deleted record, so each read takes the whole object: one
 // query on the service's periodic tick, as the readiness evidence is read.
 import type { Kysely } from 'kysely';
-import { addCounterpartRecord, counterpartSoql, type OrgCounterparts } from '../salesforce-query/counterparts.js';
+import {
+  addCounterpartRecord,
+  counterpartSoql,
+  type OrgCounterparts,
+} from '../salesforce-query/counterparts.js';
 import { replaceCounterparts } from '../store/counterparts.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
@@ -27,7 +31,8 @@ export class CounterpartSource {
   /** Reads every counterpart record; the store then holds exactly the valid ones. */
   async load(): Promise<CounterpartLoad> {
     const result: OrgCounterparts = { counterparts: [], skipped: [] };
-    for (const record of await this.api.queryAll<Record<string, unknown>>(counterpartSoql())) addCounterpartRecord(result, record);
+    for (const record of await this.api.queryAll<Record<string, unknown>>(counterpartSoql()))
+      addCounterpartRecord(result, record);
     const changed = await replaceCounterparts(this.db, result.counterparts, this.clock());
     return { stored: result.counterparts.length, changed, skipped: result.skipped };
   }

@@ -9,14 +9,23 @@ export const CURSOR_NAMES = {
 } as const;
 
 export async function readCursor(db: Kysely<Database>, name: string): Promise<Date | null> {
-  const row = await db.selectFrom('sync_cursors').select('value').where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('sync_cursors')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (!row) return null;
   const value = new Date(row.value);
   return Number.isNaN(value.getTime()) ? null : value;
 }
 
 /** Moves a cursor forward only (a slower instance finishing late never winds it back). */
-export async function advanceCursor(db: Kysely<Database>, name: string, to: Date, now: Date): Promise<void> {
+export async function advanceCursor(
+  db: Kysely<Database>,
+  name: string,
+  to: Date,
+  now: Date,
+): Promise<void> {
   const current = await readCursor(db, name);
   if (current && current.getTime() >= to.getTime()) return;
   const value = to.toISOString();

@@ -21,11 +21,17 @@ const DATA_ERROR_CODES = new Set([
 
 /** True when every error is about the record's data (so retrying the same write cannot help). */
 export function isDataError(errors: readonly SalesforceRecordError[]): boolean {
-  return errors.length > 0 && errors.every((error) => DATA_ERROR_CODES.has(error.statusCode) || error.fields.length > 0);
+  return (
+    errors.length > 0 &&
+    errors.every((error) => DATA_ERROR_CODES.has(error.statusCode) || error.fields.length > 0)
+  );
 }
 
 /** One finding per refused field (or one for the record when Salesforce names none). */
-export function findingsFromRecordErrors(errors: readonly SalesforceRecordError[], context: { cloud?: Cloud; object: string }): Finding[] {
+export function findingsFromRecordErrors(
+  errors: readonly SalesforceRecordError[],
+  context: { cloud?: Cloud; object: string },
+): Finding[] {
   return errors.flatMap((error) => {
     const fields = error.fields.length > 0 ? error.fields : [undefined];
     return fields.map((field) => ({

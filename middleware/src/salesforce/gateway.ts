@@ -49,7 +49,10 @@ export class SalesforceGateway {
   /** The org's value-map pairs over the shipped maps (CoSell_Value_Map__mdt). */
   readonly valueMaps: ValueMapSource;
 
-  constructor(readonly session: SalesforceSession, options: GatewayOptions) {
+  constructor(
+    readonly session: SalesforceSession,
+    options: GatewayOptions,
+  ) {
     const clock = options.clock ?? (() => new Date());
     this.api = new SalesforceApi(session.connection, { ...options.api, clock });
     this.triageRules = new TriageRuleSource(this.api);
@@ -63,7 +66,9 @@ export class SalesforceGateway {
       queues: this.queues,
       multiCurrency,
       ...(options.bulkThreshold === undefined ? {} : { bulkThreshold: options.bulkThreshold }),
-      ...(options.coalesceWindowMs === undefined ? {} : { coalesceWindowMs: options.coalesceWindowMs }),
+      ...(options.coalesceWindowMs === undefined
+        ? {}
+        : { coalesceWindowMs: options.coalesceWindowMs }),
       ...(options.onWriteBackEvent ? { onEvent: options.onWriteBackEvent } : {}),
     });
     this.intake = new SalesforceChangeIntake({
@@ -92,8 +97,18 @@ export class SalesforceGateway {
   }
 
   /** Polls on an interval and on change events (jsforce streaming by default). */
-  changeDrivenSync(options: { events?: ChangeEventSource | null; pollIntervalMs?: number; debounceMs?: number; onError?: (error: unknown) => void } = {}): ChangeDrivenSync {
-    const events = options.events === null ? undefined : (options.events ?? jsforceChangeEvents(this.session.connection));
+  changeDrivenSync(
+    options: {
+      events?: ChangeEventSource | null;
+      pollIntervalMs?: number;
+      debounceMs?: number;
+      onError?: (error: unknown) => void;
+    } = {},
+  ): ChangeDrivenSync {
+    const events =
+      options.events === null
+        ? undefined
+        : (options.events ?? jsforceChangeEvents(this.session.connection));
     return new ChangeDrivenSync({
       sync: () => this.syncOnce(),
       ...(events ? { events } : {}),
@@ -105,7 +120,10 @@ export class SalesforceGateway {
 }
 
 /** Logs in as the integration user and builds the gateway. */
-export async function connectSalesforceGateway(config: SalesforceConfig, options: GatewayOptions): Promise<SalesforceGateway> {
+export async function connectSalesforceGateway(
+  config: SalesforceConfig,
+  options: GatewayOptions,
+): Promise<SalesforceGateway> {
   const session = await openSalesforceSession(config, options.clock);
   return new SalesforceGateway(session, options);
 }

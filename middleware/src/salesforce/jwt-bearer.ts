@@ -16,7 +16,10 @@ function base64url(input: string | Buffer): string {
  * Signs the assertion: `iss` = consumer key, `sub` = integration username, `aud` = the login URL
  * (Salesforce wants the login host, not the instance), `exp` = now + three minutes.
  */
-export function signJwtAssertion(config: Pick<SalesforceConfig, 'clientId' | 'username' | 'loginUrl' | 'privateKey'>, now: Date): string {
+export function signJwtAssertion(
+  config: Pick<SalesforceConfig, 'clientId' | 'username' | 'loginUrl' | 'privateKey'>,
+  now: Date,
+): string {
   const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
   const claims = base64url(
     JSON.stringify({

@@ -9,7 +9,12 @@ export interface KeyedUpsertResult {
   failed: Array<{ key: string; errors: SalesforceRecordError[] }>;
 }
 
-export async function upsertByExternalId(api: SalesforceApi, object: string, externalIdField: string, records: ReadonlyArray<Record<string, unknown>>): Promise<KeyedUpsertResult> {
+export async function upsertByExternalId(
+  api: SalesforceApi,
+  object: string,
+  externalIdField: string,
+  records: ReadonlyArray<Record<string, unknown>>,
+): Promise<KeyedUpsertResult> {
   const results = await new CollectionsWriter(api).write({ object, externalIdField }, records);
   const outcome: KeyedUpsertResult = { created: 0, updated: 0, failed: [] };
   results.forEach((result, index) => {

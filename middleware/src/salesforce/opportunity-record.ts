@@ -26,7 +26,10 @@ function instant(value: unknown): string | null {
 
 /** Multi-select picklists arrive as `AWS;Microsoft`; values are kept as read so validation names unknown ones. */
 function multiSelect(value: unknown): string[] {
-  return (text(value) ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
+  return (text(value) ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 function parent(row: Row, name: string): Row {
@@ -76,7 +79,10 @@ export interface OpportunityRecordOptions {
 }
 
 /** The canonical input for one Opportunity row; `CoSellOpportunity.parse` (in the engine) validates it. */
-export function opportunityFromRecord(row: Row, options: OpportunityRecordOptions): CoSellOpportunityInput {
+export function opportunityFromRecord(
+  row: Row,
+  options: OpportunityRecordOptions,
+): CoSellOpportunityInput {
   const account = parent(row, 'Account');
   const owner = parent(row, 'Owner');
   const engagements = children(row, 'CoSell_Engagements__r').map(engagementOf);
@@ -84,15 +90,17 @@ export function opportunityFromRecord(row: Row, options: OpportunityRecordOption
     const contact = parent(role, 'Contact');
     const lastName = text(contact.LastName);
     if (!lastName) return [];
-    return [{
-      ...(text(contact.Id) ? { id: contact.Id as string } : {}),
-      firstName: text(contact.FirstName),
-      lastName,
-      email: text(contact.Email),
-      phone: text(contact.Phone),
-      title: text(contact.Title),
-      role: text(role.Role),
-    }];
+    return [
+      {
+        ...(text(contact.Id) ? { id: contact.Id as string } : {}),
+        firstName: text(contact.FirstName),
+        lastName,
+        email: text(contact.Email),
+        phone: text(contact.Phone),
+        title: text(contact.Title),
+        role: text(role.Role),
+      },
+    ];
   });
   const input = {
     id: String(row.Id ?? ''),

@@ -7,7 +7,9 @@ import { queuesQuery } from './soql.js';
 export class UnknownQueueError extends Error {
   readonly queue: string;
   constructor(queue: string) {
-    super(`no queue with DeveloperName ${queue} in the org: create it or change Owner_Queue__c on the triage rule`);
+    super(
+      `no queue with DeveloperName ${queue} in the org: create it or change Owner_Queue__c on the triage rule`,
+    );
     this.name = 'UnknownQueueError';
     this.queue = queue;
   }
@@ -21,9 +23,13 @@ export class QueueDirectory {
 
   /** Looks up every name not yet known in one query. */
   async preload(names: readonly string[]): Promise<void> {
-    const unknown = [...new Set(names)].filter((name) => !this.ids.has(name) && !this.missing.has(name));
+    const unknown = [...new Set(names)].filter(
+      (name) => !this.ids.has(name) && !this.missing.has(name),
+    );
     if (unknown.length === 0) return;
-    const rows = await this.api.queryAll<{ Id: string; DeveloperName: string }>(queuesQuery(unknown));
+    const rows = await this.api.queryAll<{ Id: string; DeveloperName: string }>(
+      queuesQuery(unknown),
+    );
     for (const row of rows) this.ids.set(row.DeveloperName, row.Id);
     for (const name of unknown) if (!this.ids.has(name)) this.missing.add(name);
   }

@@ -8,7 +8,12 @@ import type { Database } from '../store/schema.js';
 import { saveReadinessEvidence } from '../store/readiness-evidence.js';
 import type { SalesforceApi } from './api.js';
 
-type ReadinessRecord = { Id: string; Cloud__c: string | null; Evidence__c: string | null; LastModifiedDate: string };
+type ReadinessRecord = {
+  Id: string;
+  Cloud__c: string | null;
+  Evidence__c: string | null;
+  LastModifiedDate: string;
+};
 
 export interface ReadinessEvidenceLoad {
   /** Clouds whose evidence was stored, with the record it came from. */
@@ -36,18 +41,27 @@ export class ReadinessEvidenceSource {
     for (const row of rows) {
       const cloud = CLOUDS.find((candidate) => candidate === row.Cloud__c);
       if (!cloud) {
-        result.skipped.push({ recordId: row.Id, reason: `${READINESS_FIELDS.cloud}: ${String(row.Cloud__c)} is not a cloud` });
+        result.skipped.push({
+          recordId: row.Id,
+          reason: `${READINESS_FIELDS.cloud}: ${String(row.Cloud__c)} is not a cloud`,
+        });
         continue;
       }
       if (seen.has(cloud)) {
-        result.skipped.push({ recordId: row.Id, reason: `a newer ${cloud} record is the one that counts` });
+        result.skipped.push({
+          recordId: row.Id,
+          reason: `a newer ${cloud} record is the one that counts`,
+        });
         continue;
       }
       let parsed: unknown;
       try {
         parsed = row.Evidence__c?.trim() ? JSON.parse(row.Evidence__c) : {};
       } catch (error) {
-        result.skipped.push({ recordId: row.Id, reason: `${READINESS_FIELDS.evidence} is not JSON: ${(error as Error).message}` });
+        result.skipped.push({
+          recordId: row.Id,
+          reason: `${READINESS_FIELDS.evidence} is not JSON: ${(error as Error).message}`,
+        });
         continue;
       }
       try {
@@ -58,7 +72,10 @@ export class ReadinessEvidenceSource {
         result.stored.push({ cloud, recordId: row.Id });
       } catch (error) {
         if (!(error instanceof ReadinessEvidenceError)) throw error;
-        result.skipped.push({ recordId: row.Id, reason: `${READINESS_FIELDS.evidence}: ${error.message}` });
+        result.skipped.push({
+          recordId: row.Id,
+          reason: `${READINESS_FIELDS.evidence}: ${error.message}`,
+        });
       }
     }
     return result;

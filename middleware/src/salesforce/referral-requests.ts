@@ -6,7 +6,12 @@ import type { Kysely } from 'kysely';
 import { validateDecline } from '../core/feedback/index.js';
 import { InboundReferral, type Cloud, type Finding } from '../core/model.js';
 import { REFERRAL_FIELDS, REFERRAL_OBJECT } from '../core/salesforce-fields.js';
-import { audit, enqueueReferralWriteback, recordReferralDecision, ReferralStateError } from '../engine/intake.js';
+import {
+  audit,
+  enqueueReferralWriteback,
+  recordReferralDecision,
+  ReferralStateError,
+} from '../engine/intake.js';
 import type { Database, ReferralRow } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { CollectionsWriter } from './collections.js';
@@ -47,30 +52,73 @@ export class ReferralRequestConsumer {
   }
 
   private async findReferral(row: Row): Promise<ReferralRow | undefined> {
-    const bySalesforceId = await this.db.selectFrom('referrals').selectAll().where('salesforce_id', '=', String(row.Id)).executeTakeFirst();
+    const bySalesforceId = await this.db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('salesforce_id', '=', String(row.Id))
+      .executeTakeFirst();
     if (bySalesforceId) return bySalesforceId;
     // The write-back of the Salesforce Id may not be committed yet: the portal key identifies it too.
     const cloud = row[REFERRAL_FIELDS.cloud];
     const portalId = row[REFERRAL_FIELDS.portalId];
     if (typeof cloud !== 'string' || typeof portalId !== 'string') return undefined;
-    return this.db.selectFrom('referrals').selectAll().where('cloud', '=', cloud).where('portal_id', '=', portalId).executeTakeFirst();
+    return this.db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('cloud', '=', cloud)
+      .where('portal_id', '=', portalId)
+      .executeTakeFirst();
   }
 
-  private async assign(referral: ReferralRow, ownerId: string, actor: string): Promise<'assigned' | 'already-done'> {
+  private async assign(
+    referral: ReferralRow,
+    ownerId: string,
+    actor: string,
+  ): Promise<'assigned' | 'already-done'> {
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('referrals').selectAll().where('id', '=', referral.id).forUpdate().executeTakeFirstOrThrow();
-      const held = (typeof current.data === 'string' ? JSON.parse(current.data) : current.data) as Record<string, unknown>;
-      if (current.triage_status === 'Accepted' || current.triage_status === 'Declined') return 'already-done';
+      const current = await trx
+        .selectFrom('referrals')
+        .selectAll()
+        .where('id', '=', referral.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const held = (
+        typeof current.data === 'string' ? JSON.parse(current.data) : current.data
+      ) as Record<string, unknown>;
+      if (current.triage_status === 'Accepted' || current.triage_status === 'Declined')
+        return 'already-done';
       if (current.triage_status === 'Assigned' && held.ownerId === ownerId) return 'already-done';
       await trx
         .updateTable('referrals')
-        .set({ triage_status: 'Assigned', data: JSON.stringify({ ...held, ownerId, triageStatus: 'Assigned' }), updated_at: now })
+        .set({
+          triage_status: 'Assigned',
+          data: JSON.stringify({ ...held, ownerId, triageStatus: 'Assigned' }),
+          updated_at: now,
+        })
         .where('id', '=', current.id)
         .execute();
-      await audit(trx, { side: 'salesforce', entity: 'referral', entityId: String(current.id), action: 'assigned', before: { triageStatus: current.triage_status, ownerId: held.ownerId ?? null }, after: { triageStatus: 'Assigned', ownerId, actor } }, now);
+      await audit(
+        trx,
+        {
+          side: 'salesforce',
+          entity: 'referral',
+          entityId: String(current.id),
+          action: 'assigned',
+          before: { triageStatus: current.triage_status, ownerId: held.ownerId ?? null },
+          after: { triageStatus: 'Assigned', ownerId, actor },
+        },
+        now,
+      );
       // The record in Salesforce shows the outcome (Triage_Status__c = Assigned, the owner), as a decision's does.
-      await enqueueReferralWriteback(trx, String(current.id), current.cloud as Cloud, current.portal_id, `assigned:${ownerId}:${now.toISOString()}`, now);
+      await enqueueReferralWriteback(
+        trx,
+        String(current.id),
+        current.cloud as Cloud,
+        current.portal_id,
+        `assigned:${ownerId}:${now.toISOString()}`,
+        now,
+      );
       return 'assigned';
     });
   }
@@ -81,38 +129,93 @@ export class ReferralRequestConsumer {
     const actor = `salesforce:${String(row[REFERRAL_FIELDS.ownerId] ?? 'unknown')}`;
     const referral = await this.findReferral(row);
     if (!referral) {
-      await audit(this.db, { side: 'salesforce', entity: 'referral', entityId: salesforceId, action: 'request-unmatched', after: { requestedAction: action } }, this.clock());
+      await audit(
+        this.db,
+        {
+          side: 'salesforce',
+          entity: 'referral',
+          entityId: salesforceId,
+          action: 'request-unmatched',
+          after: { requestedAction: action },
+        },
+        this.clock(),
+      );
       return { salesforceId, action, outcome: 'unmatched' };
     }
     const referralId = String(referral.id);
     try {
       if (action === 'Assign') {
         const owner = row[REFERRAL_FIELDS.ownerId];
-        if (typeof owner !== 'string' || owner === '') throw new ReferralStateError('an assignment needs an owner');
+        if (typeof owner !== 'string' || owner === '')
+          throw new ReferralStateError('an assignment needs an owner');
         return { salesforceId, action, outcome: await this.assign(referral, owner, actor) };
       }
       if (action === 'Accept') {
-        const { jobId } = await recordReferralDecision(this.db, { referralId, decision: 'accept', actor }, this.clock());
+        const { jobId } = await recordReferralDecision(
+          this.db,
+          { referralId, decision: 'accept', actor },
+          this.clock(),
+        );
         return { salesforceId, action, outcome: 'decided', jobId };
       }
       if (action === 'Decline') {
         const held = dataOf(referral);
         const reason = row[REFERRAL_FIELDS.declineReason] as string | null | undefined;
         const feedback = row[REFERRAL_FIELDS.feedback] as string | null | undefined;
-        const context = held ?? { cloud: referral.cloud as Cloud, customerName: '', customerDomain: null, title: null, description: null };
+        const context = held ?? {
+          cloud: referral.cloud as Cloud,
+          customerName: '',
+          customerDomain: null,
+          title: null,
+          description: null,
+        };
         const findings = validateDecline({ reason, feedback, referral: context });
-        if (findings.some((finding) => finding.severity === 'error') && !['Accepted', 'Declined'].includes(referral.triage_status)) {
-          await audit(this.db, { side: 'salesforce', entity: 'referral', entityId: referralId, action: 'decline-refused', after: { findings, actor } }, this.clock());
+        if (
+          findings.some((finding) => finding.severity === 'error') &&
+          !['Accepted', 'Declined'].includes(referral.triage_status)
+        ) {
+          await audit(
+            this.db,
+            {
+              side: 'salesforce',
+              entity: 'referral',
+              entityId: referralId,
+              action: 'decline-refused',
+              after: { findings, actor },
+            },
+            this.clock(),
+          );
           return { salesforceId, action, outcome: 'refused', findings };
         }
-        const { jobId } = await recordReferralDecision(this.db, { referralId, decision: 'decline', declineReason: reason as never, feedback: feedback ?? '', actor }, this.clock());
+        const { jobId } = await recordReferralDecision(
+          this.db,
+          {
+            referralId,
+            decision: 'decline',
+            declineReason: reason as never,
+            feedback: feedback ?? '',
+            actor,
+          },
+          this.clock(),
+        );
         return { salesforceId, action, outcome: 'decided', jobId };
       }
-      await audit(this.db, { side: 'salesforce', entity: 'referral', entityId: referralId, action: 'request-unknown', after: { requestedAction: action } }, this.clock());
+      await audit(
+        this.db,
+        {
+          side: 'salesforce',
+          entity: 'referral',
+          entityId: referralId,
+          action: 'request-unknown',
+          after: { requestedAction: action },
+        },
+        this.clock(),
+      );
       return { salesforceId, action, outcome: 'unmatched' };
     } catch (error) {
       // Decided before (this request was recorded, then the clear was lost): nothing more to do.
-      if (error instanceof ReferralStateError && /already/.test(error.message)) return { salesforceId, action, outcome: 'already-done' };
+      if (error instanceof ReferralStateError && /already/.test(error.message))
+        return { salesforceId, action, outcome: 'already-done' };
       throw error;
     }
   }
@@ -128,11 +231,22 @@ export class ReferralRequestConsumer {
       try {
         outcomes.push(await this.consume(row));
       } catch (error) {
-        outcomes.push({ salesforceId: String(row.Id), action: String(row[REFERRAL_FIELDS.requestedAction]), outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+        outcomes.push({
+          salesforceId: String(row.Id),
+          action: String(row[REFERRAL_FIELDS.requestedAction]),
+          outcome: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
-    const clears = outcomes.filter((outcome) => outcome.outcome !== 'failed').map((outcome) => ({ Id: outcome.salesforceId, [REFERRAL_FIELDS.requestedAction]: null }));
+    const clears = outcomes
+      .filter((outcome) => outcome.outcome !== 'failed')
+      .map((outcome) => ({ Id: outcome.salesforceId, [REFERRAL_FIELDS.requestedAction]: null }));
     const results = await this.collections.write({ object: REFERRAL_OBJECT }, clears);
-    return { outcomes, cleared: results.filter((result) => result.ok).length, clearFailures: results.filter((result) => !result.ok).length };
+    return {
+      outcomes,
+      cleared: results.filter((result) => result.ok).length,
+      clearFailures: results.filter((result) => !result.ok).length,
+    };
   }
 }

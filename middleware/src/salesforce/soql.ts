@@ -22,9 +22,19 @@ export function soqlDateTime(instant: Date): string {
 /** The child relationship of `CoSell_Engagement__c.Opportunity__c` (force-app relationshipName + `__r`). */
 export const ENGAGEMENTS_RELATIONSHIP = 'CoSell_Engagements__r';
 
-const ENGAGEMENT_COLUMNS = Object.values(ENGAGEMENT_FIELDS).filter((name) => name !== ENGAGEMENT_FIELDS.opportunityId);
+const ENGAGEMENT_COLUMNS = Object.values(ENGAGEMENT_FIELDS).filter(
+  (name) => name !== ENGAGEMENT_FIELDS.opportunityId,
+);
 
-const CONTACT_ROLE_COLUMNS = ['Role', 'Contact.Id', 'Contact.FirstName', 'Contact.LastName', 'Contact.Email', 'Contact.Phone', 'Contact.Title'];
+const CONTACT_ROLE_COLUMNS = [
+  'Role',
+  'Contact.Id',
+  'Contact.FirstName',
+  'Contact.LastName',
+  'Contact.Email',
+  'Contact.Phone',
+  'Contact.Title',
+];
 
 export interface OpportunityQueryOptions {
   /** Orgs without multiple currencies have no CurrencyIsoCode field; the gateway then assumes the corporate one. */
@@ -32,7 +42,9 @@ export interface OpportunityQueryOptions {
 }
 
 function opportunityColumns(options: OpportunityQueryOptions): string[] {
-  const columns = Object.values(OPPORTUNITY_FIELDS).filter((name) => options.multiCurrency || name !== OPPORTUNITY_FIELDS.currencyIsoCode);
+  const columns = Object.values(OPPORTUNITY_FIELDS).filter(
+    (name) => options.multiCurrency || name !== OPPORTUNITY_FIELDS.currencyIsoCode,
+  );
   return [...columns, 'SystemModstamp'];
 }
 
@@ -46,14 +58,20 @@ function opportunitySelect(options: OpportunityQueryOptions): string {
 }
 
 /** Co-sell opportunities (at least one cloud tagged) changed at or after the cursor, oldest first. */
-export function changedOpportunitiesQuery(since: Date | null, options: OpportunityQueryOptions): string {
+export function changedOpportunitiesQuery(
+  since: Date | null,
+  options: OpportunityQueryOptions,
+): string {
   const where = [`${OPPORTUNITY_FIELDS['coSell.clouds']} != null`];
   if (since) where.push(`SystemModstamp >= ${soqlDateTime(since)}`);
   return `${opportunitySelect(options)} WHERE ${where.join(' AND ')} ORDER BY SystemModstamp ASC, Id ASC`;
 }
 
 /** Opportunities by Id (re-read after one of their engagements changed). */
-export function opportunitiesByIdQuery(ids: readonly string[], options: OpportunityQueryOptions): string {
+export function opportunitiesByIdQuery(
+  ids: readonly string[],
+  options: OpportunityQueryOptions,
+): string {
   return `${opportunitySelect(options)} WHERE Id IN (${ids.map(soqlString).join(', ')})`;
 }
 

@@ -26,7 +26,11 @@ class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly capacity: number, private readonly periodMs: number, now: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly periodMs: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.last = now;
   }
@@ -56,14 +60,18 @@ export class TenantBudgets {
   private readonly buckets = new Map<string, { reads: TokenBucket; writes: TokenBucket }>();
 
   constructor(private readonly budget: CallBudget) {
-    if (!(budget.reads > 0 && budget.writes > 0 && budget.periodMs > 0)) throw new Error('call budgets must be positive');
+    if (!(budget.reads > 0 && budget.writes > 0 && budget.periodMs > 0))
+      throw new Error('call budgets must be positive');
   }
 
   /** 0 when admitted, else how long the caller must wait (the Retry-After). */
   admit(tenant: string, write: boolean, now: number): number {
     let pair = this.buckets.get(tenant);
     if (!pair) {
-      pair = { reads: new TokenBucket(this.budget.reads, this.budget.periodMs, now), writes: new TokenBucket(this.budget.writes, this.budget.periodMs, now) };
+      pair = {
+        reads: new TokenBucket(this.budget.reads, this.budget.periodMs, now),
+        writes: new TokenBucket(this.budget.writes, this.budget.periodMs, now),
+      };
       this.buckets.set(tenant, pair);
     }
     return (write ? pair.writes : pair.reads).take(now);
@@ -92,17 +100,28 @@ export class RestFaultPlan {
   private readonly rules: Array<RestFaultRule & { used: number; random: () => number }> = [];
   private readonly random: () => number;
 
-  constructor(seed: number, private readonly isWrite: (operation: string) => boolean) {
+  constructor(
+    seed: number,
+    private readonly isWrite: (operation: string) => boolean,
+  ) {
     this.random = seededRandom(seed);
   }
 
   add(rule: RestFaultRule): void {
     if (!(REST_FAULT_KINDS as readonly string[]).includes(rule.kind)) {
-      throw new Error(`inject: kind must be one of ${REST_FAULT_KINDS.join(', ')} (got ${JSON.stringify(rule.kind)})`);
+      throw new Error(
+        `inject: kind must be one of ${REST_FAULT_KINDS.join(', ')} (got ${JSON.stringify(rule.kind)})`,
+      );
     }
-    if (!(rule.rate >= 0 && rule.rate <= 1)) throw new Error(`inject: rate must be between 0 and 1 (got ${rule.rate})`);
-    if (rule.count !== undefined && !(Number.isInteger(rule.count) && rule.count >= 0)) throw new Error(`inject: count must be a whole number (got ${rule.count})`);
-    this.rules.push({ ...rule, used: 0, random: rule.seed === undefined ? this.random : seededRandom(rule.seed) });
+    if (!(rule.rate >= 0 && rule.rate <= 1))
+      throw new Error(`inject: rate must be between 0 and 1 (got ${rule.rate})`);
+    if (rule.count !== undefined && !(Number.isInteger(rule.count) && rule.count >= 0))
+      throw new Error(`inject: count must be a whole number (got ${rule.count})`);
+    this.rules.push({
+      ...rule,
+      used: 0,
+      random: rule.seed === undefined ? this.random : seededRandom(rule.seed),
+    });
   }
 
   clear(): void {
@@ -145,7 +164,10 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** A node:http server on 127.0.0.1 whose handler returns a plan; `stop` drops held answers and sockets. */
-export async function startJsonServer(port: number, handle: (request: IncomingMessage, body: string) => Promise<ReplyPlan> | ReplyPlan): Promise<JsonServer> {
+export async function startJsonServer(
+  port: number,
+  handle: (request: IncomingMessage, body: string) => Promise<ReplyPlan> | ReplyPlan,
+): Promise<JsonServer> {
   const sockets = new Set<Socket>();
   const { held, later } = heldTimers();
   const send = (response: ServerResponse, reply: JsonReply): void => {
@@ -164,7 +186,15 @@ export async function startJsonServer(port: number, handle: (request: IncomingMe
       try {
         plan = await handle(request, await readBody(request));
       } catch (error) {
-        plan = { status: 500, body: { error: { code: 'generalException', message: `emulator failure: ${(error as Error).message}` } } };
+        plan = {
+          status: 500,
+          body: {
+            error: {
+              code: 'generalException',
+              message: `emulator failure: ${(error as Error).message}`,
+            },
+          },
+        };
       }
       if ('drop' in plan) later(plan.drop, () => request.socket.destroy());
       else if ('hold' in plan) later(plan.hold, () => send(response, plan.reply));
@@ -223,7 +253,12 @@ export interface CommonControls<L> {
   subscribe(listener: L): () => void;
 }
 
-export function commonControls<L>(parts: { clock: EmulatorClock; settle: (now: number) => void; faults: RestFaultPlan; listeners: Set<L> }): CommonControls<L> {
+export function commonControls<L>(parts: {
+  clock: EmulatorClock;
+  settle: (now: number) => void;
+  faults: RestFaultPlan;
+  listeners: Set<L>;
+}): CommonControls<L> {
   const { clock, faults, listeners } = parts;
   return {
     advance(ms) {
@@ -255,7 +290,10 @@ export function startEmulatorServer(
 }
 
 /** Timers for answers held back (a slow or dropped reply), so a stopping server can clear them all. */
-export function heldTimers(): { held: Set<NodeJS.Timeout>; later: (ms: number, run: () => void) => void } {
+export function heldTimers(): {
+  held: Set<NodeJS.Timeout>;
+  later: (ms: number, run: () => void) => void;
+} {
   const held = new Set<NodeJS.Timeout>();
   const later = (ms: number, run: () => void): void => {
     const timer = setTimeout(() => {

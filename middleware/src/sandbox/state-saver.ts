@@ -15,7 +15,13 @@ export interface StateSaver {
   stop(): void;
 }
 
-export function createStateSaver(db: Kysely<Database>, name: string, snapshot: () => unknown, clock: () => Date, delayMs = 100): StateSaver {
+export function createStateSaver(
+  db: Kysely<Database>,
+  name: string,
+  snapshot: () => unknown,
+  clock: () => Date,
+  delayMs = 100,
+): StateSaver {
   let timer: NodeJS.Timeout | null = null;
   let saving: Promise<void> = Promise.resolve();
   let dirty = false;
@@ -24,9 +30,11 @@ export function createStateSaver(db: Kysely<Database>, name: string, snapshot: (
     if (!dirty) return saving;
     dirty = false;
     const state = snapshot();
-    saving = saving.then(() => saveSandboxState(db, name, state, clock())).catch(() => {
-      dirty = true;
-    });
+    saving = saving
+      .then(() => saveSandboxState(db, name, state, clock()))
+      .catch(() => {
+        dirty = true;
+      });
     return saving;
   };
   return {

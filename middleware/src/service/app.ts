@@ -1,7 +1,12 @@
 // Builds the HTTP API from the route table: authentication and persona checks, strict request
 // parsing, Idempotency-Key handling, rate limiting, problem+json errors, metrics and request logs.
 // Everything it touches arrives through ServiceDeps, so tests build it in process.
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { bearerPrincipal, requireScopes } from './auth.js';
@@ -16,7 +21,14 @@ import {
 import { requestLog } from './logging.js';
 import { createServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { badRequest, dottedPath, HttpProblem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, sendProblem } from './problem.js';
+import {
+  badRequest,
+  dottedPath,
+  HttpProblem,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPES,
+  sendProblem,
+} from './problem.js';
 import type { ApiRoute, RouteResult } from './route-table.js';
 import { healthz, metricsRoute, openApiRoute, readyz } from './routes/meta.js';
 import { OPPORTUNITY_ROUTES } from './routes/opportunities.js';
@@ -43,14 +55,34 @@ export const MAX_JSON_DEPTH = 32;
 /** Input PostgreSQL cannot store (NUL) or no schema here needs (deep nesting) is a 400, never a 500. */
 function refuseHostileInput(part: 'body' | 'query' | 'params', value: unknown): void {
   if (part === 'body' && jsonDepth(value) > MAX_JSON_DEPTH) {
-    throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `the body nests deeper than ${MAX_JSON_DEPTH} levels; no request to this API does`, {
-      errors: [{ field: 'body', message: `nested deeper than ${MAX_JSON_DEPTH} levels`, code: 'too_deep' }],
-    });
+    throw new HttpProblem(
+      400,
+      PROBLEM_TYPES.badRequest,
+      `the body nests deeper than ${MAX_JSON_DEPTH} levels; no request to this API does`,
+      {
+        errors: [
+          {
+            field: 'body',
+            message: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+            code: 'too_deep',
+          },
+        ],
+      },
+    );
   }
   const nul = nulCharacterPaths(value);
   if (nul.length > 0) {
-    const errors = nul.map((path) => ({ field: path.length > 0 ? `${part}.${dottedPath(path)}` : part, message: 'contains a NUL character (\\u0000), which text may not hold', code: 'nul_character' }));
-    throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `invalid ${part}: ${errors.map((error) => error.field).join(', ')} contain(s) a NUL character`, { errors });
+    const errors = nul.map((path) => ({
+      field: path.length > 0 ? `${part}.${dottedPath(path)}` : part,
+      message: 'contains a NUL character (\\u0000), which text may not hold',
+      code: 'nul_character',
+    }));
+    throw new HttpProblem(
+      400,
+      PROBLEM_TYPES.badRequest,
+      `invalid ${part}: ${errors.map((error) => error.field).join(', ')} contain(s) a NUL character`,
+      { errors },
+    );
   }
 }
 
@@ -77,13 +109,22 @@ function parsePart<T>(part: 'params' | 'query', schema: z.ZodType<T>, input: unk
 }
 
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 /** A body that is not JSON is refused before parsing, rather than read as "no body". */
 const requireJson: RequestHandler = (req, _res, next) => {
   if (hasBody(req) && !req.is('application/json')) {
-    next(new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, `send the body as application/json (got ${req.get('content-type') ?? 'no content type'})`));
+    next(
+      new HttpProblem(
+        415,
+        PROBLEM_TYPES.unsupportedMediaType,
+        `send the body as application/json (got ${req.get('content-type') ?? 'no content type'})`,
+      ),
+    );
     return;
   }
   next();
@@ -92,7 +133,10 @@ const requireJson: RequestHandler = (req, _res, next) => {
 function send(res: Response, result: RouteResult): void {
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   const contentType = result.contentType ?? 'application/json';
-  res.status(result.status).type(contentType).send(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
+  res
+    .status(result.status)
+    .type(contentType)
+    .send(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
 }
 
 function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): RequestHandler {
@@ -103,7 +147,11 @@ function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): Re
       refuseHostileInput('params', req.params);
       refuseHostileInput('query', req.query);
       const params = route.params ? parsePart('params', route.params, req.params) : {};
-      const query = route.query ? parsePart('query', route.query, req.query) : route.public ? {} : parsePart('query', EMPTY_QUERY, req.query);
+      const query = route.query
+        ? parsePart('query', route.query, req.query)
+        : route.public
+          ? {}
+          : parsePart('query', EMPTY_QUERY, req.query);
       let body: unknown = undefined;
       if (route.body) {
         const input: unknown = req.body ?? {};
@@ -114,10 +162,25 @@ function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): Re
       }
       const key = route.method === 'post' ? req.get(IDEMPOTENCY_HEADER) : undefined;
       if (key !== undefined) {
-        if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !IDEMPOTENCY_KEY.test(key)) {
-          throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `${IDEMPOTENCY_HEADER} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`, {
-            errors: [{ field: `header.${IDEMPOTENCY_HEADER}`, message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`, code: 'invalid_format' }],
-          });
+        if (
+          key.length === 0 ||
+          key.length > MAX_IDEMPOTENCY_KEY_LENGTH ||
+          !IDEMPOTENCY_KEY.test(key)
+        ) {
+          throw new HttpProblem(
+            400,
+            PROBLEM_TYPES.badRequest,
+            `${IDEMPOTENCY_HEADER} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`,
+            {
+              errors: [
+                {
+                  field: `header.${IDEMPOTENCY_HEADER}`,
+                  message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters`,
+                  code: 'invalid_format',
+                },
+              ],
+            },
+          );
         }
         const scope = `api:${req.principal!.subject}`;
         const claim = await claimIdempotencyKey(deps.db, {
@@ -128,38 +191,70 @@ function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): Re
           ttlMs: limits.idempotencyTtlMs,
         });
         if (claim.kind === 'mismatch') {
-          throw new HttpProblem(422, PROBLEM_TYPES.idempotencyMismatch, `${IDEMPOTENCY_HEADER} "${key}" was already used for a different request; use a new key for a new request`);
+          throw new HttpProblem(
+            422,
+            PROBLEM_TYPES.idempotencyMismatch,
+            `${IDEMPOTENCY_HEADER} "${key}" was already used for a different request; use a new key for a new request`,
+          );
         }
         if (claim.kind === 'in-flight') {
-          throw new HttpProblem(409, PROBLEM_TYPES.idempotencyInFlight, `a request with ${IDEMPOTENCY_HEADER} "${key}" is still being processed; retry shortly`, {
-            headers: { 'Retry-After': '1' },
-          });
+          throw new HttpProblem(
+            409,
+            PROBLEM_TYPES.idempotencyInFlight,
+            `a request with ${IDEMPOTENCY_HEADER} "${key}" is still being processed; retry shortly`,
+            {
+              headers: { 'Retry-After': '1' },
+            },
+          );
         }
         if (claim.kind === 'replay') {
           res.setHeader('Idempotent-Replayed', 'true');
-          send(res, { status: claim.response.status, contentType: claim.response.contentType, body: claim.response.body });
+          send(res, {
+            status: claim.response.status,
+            contentType: claim.response.contentType,
+            body: claim.response.body,
+          });
           return;
         }
         claimed = { scope, key };
       }
       let result: RouteResult;
       try {
-        result = await route.handler({ params, query, body, principal: req.principal!, deps, limits, now, rawBody: req.rawBody ?? Buffer.alloc(0), req });
+        result = await route.handler({
+          params,
+          query,
+          body,
+          principal: req.principal!,
+          deps,
+          limits,
+          now,
+          rawBody: req.rawBody ?? Buffer.alloc(0),
+          req,
+        });
       } catch (error) {
         // A refusal (4xx) is the request's outcome and replays like a success; a failure on our side does not.
         if (claimed && error instanceof HttpProblem && error.status < 500) {
-          await completeIdempotencyKey(deps.db, claimed.scope, claimed.key, { status: error.status, contentType: PROBLEM_CONTENT_TYPE, body: error.toBody(req.path) });
+          await completeIdempotencyKey(deps.db, claimed.scope, claimed.key, {
+            status: error.status,
+            contentType: PROBLEM_CONTENT_TYPE,
+            body: error.toBody(req.path),
+          });
           claimed = null;
         }
         throw error;
       }
       if (claimed) {
-        await completeIdempotencyKey(deps.db, claimed.scope, claimed.key, { status: result.status, contentType: result.contentType ?? 'application/json', body: result.body });
+        await completeIdempotencyKey(deps.db, claimed.scope, claimed.key, {
+          status: result.status,
+          contentType: result.contentType ?? 'application/json',
+          body: result.body,
+        });
         claimed = null;
       }
       send(res, result);
     } catch (error) {
-      if (claimed) await releaseIdempotencyKey(deps.db, claimed.scope, claimed.key).catch(() => undefined);
+      if (claimed)
+        await releaseIdempotencyKey(deps.db, claimed.scope, claimed.key).catch(() => undefined);
       next(error);
     }
   };
@@ -169,21 +264,48 @@ function runRoute(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits): Re
 function parserProblem(error: { type?: string; message?: string }): HttpProblem | null {
   switch (error.type) {
     case 'entity.parse.failed':
-      return new HttpProblem(400, PROBLEM_TYPES.badRequest, `malformed JSON body: ${error.message ?? 'cannot parse'}`, {
-        errors: [{ field: 'body', message: 'not valid JSON (a JSON object or array is expected)', code: 'invalid_json' }],
-      });
+      return new HttpProblem(
+        400,
+        PROBLEM_TYPES.badRequest,
+        `malformed JSON body: ${error.message ?? 'cannot parse'}`,
+        {
+          errors: [
+            {
+              field: 'body',
+              message: 'not valid JSON (a JSON object or array is expected)',
+              code: 'invalid_json',
+            },
+          ],
+        },
+      );
     case 'entity.too.large':
-      return new HttpProblem(413, PROBLEM_TYPES.tooLarge, 'request body is larger than this API accepts');
+      return new HttpProblem(
+        413,
+        PROBLEM_TYPES.tooLarge,
+        'request body is larger than this API accepts',
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, error.message ?? 'unsupported body encoding');
+      return new HttpProblem(
+        415,
+        PROBLEM_TYPES.unsupportedMediaType,
+        error.message ?? 'unsupported body encoding',
+      );
     default:
       break;
   }
   // Anything else body-parser refuses (a gzip header on a plain body, a bad length) carries its 4xx status.
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpProblem(status, status === 415 ? PROBLEM_TYPES.unsupportedMediaType : status === 413 ? PROBLEM_TYPES.tooLarge : PROBLEM_TYPES.badRequest, `the request body could not be read: ${error.message ?? 'malformed'}`);
+    return new HttpProblem(
+      status,
+      status === 415
+        ? PROBLEM_TYPES.unsupportedMediaType
+        : status === 413
+          ? PROBLEM_TYPES.tooLarge
+          : PROBLEM_TYPES.badRequest,
+      `the request body could not be read: ${error.message ?? 'malformed'}`,
+    );
   }
   return null;
 }
@@ -212,7 +334,9 @@ function verifiedJson(route: ApiRoute, deps: ServiceDeps, limits: ServiceLimits)
         try {
           parsed = JSON.parse(raw.toString('utf8'));
         } catch (error) {
-          throw Object.assign(new Error(error instanceof Error ? error.message : 'cannot parse'), { type: 'entity.parse.failed' });
+          throw Object.assign(new Error(error instanceof Error ? error.message : 'cannot parse'), {
+            type: 'entity.parse.failed',
+          });
         }
       }
       req.body = parsed;
@@ -248,9 +372,16 @@ export function createApp(deps: ServiceDeps): express.Application {
       skip: (req) => (kind === 'authenticated') !== (req.rateIdentity !== undefined),
       keyGenerator: (req) => req.rateIdentity ?? `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
       handler: (_req, _res, next, options) => {
-        next(new HttpProblem(429, PROBLEM_TYPES.rateLimited, `more than ${max} ${kind} requests in ${limits.rateLimit.windowMs / 1000} s; slow down`, {
-          headers: { 'Retry-After': String(Math.ceil(options.windowMs / 1000)) },
-        }));
+        next(
+          new HttpProblem(
+            429,
+            PROBLEM_TYPES.rateLimited,
+            `more than ${max} ${kind} requests in ${limits.rateLimit.windowMs / 1000} s; slow down`,
+            {
+              headers: { 'Retry-After': String(Math.ceil(options.windowMs / 1000)) },
+            },
+          ),
+        );
       },
     });
   };
@@ -266,13 +397,24 @@ export function createApp(deps: ServiceDeps): express.Application {
 
   let document: unknown = null;
   const routes: ApiRoute[] = [healthz, readyz, ...DOMAIN_ROUTES, metricsRoute(metrics)];
-  const openApi = openApiRoute(() => (document ??= openApiDocument([...routes, openApi], { title: 'Co-sell service API', version: '1.0.0' })));
+  const openApi = openApiRoute(
+    () =>
+      (document ??= openApiDocument([...routes, openApi], {
+        title: 'Co-sell service API',
+        version: '1.0.0',
+      })),
+  );
   routes.push(openApi);
 
   for (const route of routes) {
     const chain: RequestHandler[] = [];
     if (!route.public) chain.push(requireScopes(deps.tokens, route.scopes));
-    if (route.body && route.verify) chain.push(requireJson, express.raw({ type: () => true, limit: limits.bodyLimit }), verifiedJson(route, deps, limits));
+    if (route.body && route.verify)
+      chain.push(
+        requireJson,
+        express.raw({ type: () => true, limit: limits.bodyLimit }),
+        verifiedJson(route, deps, limits),
+      );
     else if (route.body) chain.push(requireJson, jsonBody);
     chain.push(runRoute(route, deps, limits));
     app[route.method](route.path, ...chain);
@@ -286,7 +428,10 @@ export function createApp(deps: ServiceDeps): express.Application {
   // Express recognises an error handler by its four parameters.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     // The client hung up before its request was read: nobody is left to answer, and it is no fault here.
-    if ((error as { type?: string }).type === 'request.aborted' || (req.destroyed && (error as { code?: string }).code === 'ECONNRESET')) {
+    if (
+      (error as { type?: string }).type === 'request.aborted' ||
+      (req.destroyed && (error as { code?: string }).code === 'ECONNRESET')
+    ) {
       deps.logger.info({ path: req.path }, 'client abandoned the request');
       return;
     }
@@ -294,13 +439,18 @@ export function createApp(deps: ServiceDeps): express.Application {
       next(error);
       return;
     }
-    const problem = error instanceof HttpProblem ? error : parserProblem(error as { type?: string });
+    const problem =
+      error instanceof HttpProblem ? error : parserProblem(error as { type?: string });
     if (problem) {
       sendProblem(res, problem, req.path);
       return;
     }
     deps.logger.error({ err: loggableError(error), path: req.path }, 'unhandled error');
-    sendProblem(res, new HttpProblem(500, PROBLEM_TYPES.internal, 'unexpected failure; the service logged it'), req.path);
+    sendProblem(
+      res,
+      new HttpProblem(500, PROBLEM_TYPES.internal, 'unexpected failure; the service logged it'),
+      req.path,
+    );
   });
   return app;
 }

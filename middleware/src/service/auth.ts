@@ -49,18 +49,30 @@ export function staticTokenRegistry(grants: readonly TokenGrant[]): TokenRegistr
   const byDigest = new Map<string, Principal>();
   for (const grant of grants) {
     if (grant.token.length < MIN_TOKEN_LENGTH) {
-      throw new Error(`token for ${grant.subject} is too short: use at least ${MIN_TOKEN_LENGTH} random characters`);
+      throw new Error(
+        `token for ${grant.subject} is too short: use at least ${MIN_TOKEN_LENGTH} random characters`,
+      );
     }
     if (!(PERSONAS as readonly string[]).includes(grant.persona)) {
-      throw new Error(`token for ${grant.subject} has unknown persona "${grant.persona}"; use one of ${PERSONAS.join(', ')}`);
+      throw new Error(
+        `token for ${grant.subject} has unknown persona "${grant.persona}"; use one of ${PERSONAS.join(', ')}`,
+      );
     }
     const userId = grant.userId ?? null;
-    if (userId !== null && !USER_ID.test(userId)) throw new Error(`token for ${grant.subject} has userId "${userId}": use the 18-character Id of a Salesforce User (005...)`);
+    if (userId !== null && !USER_ID.test(userId))
+      throw new Error(
+        `token for ${grant.subject} has userId "${userId}": use the 18-character Id of a Salesforce User (005...)`,
+      );
     if (userId === null && PERSONAS_ACTING_AS_A_USER.includes(grant.persona)) {
-      throw new Error(`token for ${grant.subject} (persona ${grant.persona}) needs the userId of the Salesforce User it acts for`);
+      throw new Error(
+        `token for ${grant.subject} (persona ${grant.persona}) needs the userId of the Salesforce User it acts for`,
+      );
     }
     const key = digest(grant.token);
-    if (byDigest.has(key)) throw new Error(`token for ${grant.subject} is also given to ${byDigest.get(key)!.subject}: each caller needs its own token`);
+    if (byDigest.has(key))
+      throw new Error(
+        `token for ${grant.subject} is also given to ${byDigest.get(key)!.subject}: each caller needs its own token`,
+      );
     byDigest.set(key, { subject: grant.subject, persona: grant.persona, userId });
   }
   return { resolve: (token) => byDigest.get(digest(token)) };
@@ -75,7 +87,10 @@ declare module 'express-serve-static-core' {
 }
 
 /** The caller a request's Authorization header names, if it is a valid bearer token. */
-export function bearerPrincipal(tokens: TokenRegistry, header: string | undefined): Principal | undefined {
+export function bearerPrincipal(
+  tokens: TokenRegistry,
+  header: string | undefined,
+): Principal | undefined {
   const match = header ? BEARER.exec(header) : null;
   return match ? tokens.resolve(match[1]!) : undefined;
 }
@@ -85,23 +100,39 @@ export function requireScopes(tokens: TokenRegistry, allowed: readonly Persona[]
   return (req: Request, _res: Response, next: NextFunction): void => {
     const header = req.get('authorization');
     if (!header) {
-      next(new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'missing bearer token: send Authorization: Bearer <token>', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="cosell"' },
-      }));
+      next(
+        new HttpProblem(
+          401,
+          PROBLEM_TYPES.unauthorized,
+          'missing bearer token: send Authorization: Bearer <token>',
+          {
+            headers: { 'WWW-Authenticate': 'Bearer realm="cosell"' },
+          },
+        ),
+      );
       return;
     }
     const match = BEARER.exec(header);
     const principal = match ? tokens.resolve(match[1]!) : undefined;
     if (!principal) {
-      next(new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'invalid bearer token', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="cosell", error="invalid_token"' },
-      }));
+      next(
+        new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'invalid bearer token', {
+          headers: { 'WWW-Authenticate': 'Bearer realm="cosell", error="invalid_token"' },
+        }),
+      );
       return;
     }
     if (!allowed.includes(principal.persona)) {
-      next(new HttpProblem(403, PROBLEM_TYPES.forbidden, `persona "${principal.persona}" may not call this route; allowed: ${allowed.join(', ')}`, {
-        headers: { 'WWW-Authenticate': 'Bearer realm="cosell", error="insufficient_scope"' },
-      }));
+      next(
+        new HttpProblem(
+          403,
+          PROBLEM_TYPES.forbidden,
+          `persona "${principal.persona}" may not call this route; allowed: ${allowed.join(', ')}`,
+          {
+            headers: { 'WWW-Authenticate': 'Bearer realm="cosell", error="insufficient_scope"' },
+          },
+        ),
+      );
       return;
     }
     req.principal = principal;

@@ -79,7 +79,12 @@ function isStale(file: string, holder: LockHolder): boolean {
 function readHolder(file: string): LockHolder | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string' || typeof parsed.started !== 'string') return undefined;
+    if (
+      typeof parsed.pid !== 'number' ||
+      typeof parsed.host !== 'string' ||
+      typeof parsed.started !== 'string'
+    )
+      return undefined;
     return parsed as LockHolder;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -92,10 +97,18 @@ function readHolder(file: string): LockHolder | undefined {
  * Takes the data folder's lock (the folder must exist) or throws DataFolderInUseError naming the
  * holder. A lock left by a process that has exited on this host is replaced.
  */
-export function lockDataFolder(dataDir: string, clock: () => Date = () => new Date()): DataFolderLock {
+export function lockDataFolder(
+  dataDir: string,
+  clock: () => Date = () => new Date(),
+): DataFolderLock {
   const file = join(dataDir, LOCK_FILE_NAME);
   const processStart = processStartTick(process.pid);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), started: clock().toISOString(), ...(processStart ? { processStart } : {}) };
+  const holder: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    started: clock().toISOString(),
+    ...(processStart ? { processStart } : {}),
+  };
   // Written whole to a private file, then linked into place: link fails if the lock exists, so the
   // lock file is never seen half-written.
   const draft = join(dataDir, `${LOCK_FILE_NAME}.${process.pid}.${Date.now()}`);
@@ -109,9 +122,12 @@ export function lockDataFolder(dataDir: string, clock: () => Date = () => new Da
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const current = readHolder(file) ?? (attempt < 5 ? undefined : { pid: 0, host: 'unknown', started: 'unknown' });
+      const current =
+        readHolder(file) ??
+        (attempt < 5 ? undefined : { pid: 0, host: 'unknown', started: 'unknown' });
       if (current === undefined) continue; // released between our link and our read: try again
-      if (replacedStale || !isStale(file, current)) throw new DataFolderInUseError(dataDir, current, file);
+      if (replacedStale || !isStale(file, current))
+        throw new DataFolderInUseError(dataDir, current, file);
       replacedStale = true;
       // Move the stale lock aside (one mover wins the rename) and try once more.
       try {
@@ -131,7 +147,12 @@ export function lockDataFolder(dataDir: string, clock: () => Date = () => new Da
     released = true;
     heldHere.delete(file);
     const current = readHolder(file);
-    if (current && current.pid === holder.pid && current.started === holder.started && current.host === holder.host) {
+    if (
+      current &&
+      current.pid === holder.pid &&
+      current.started === holder.started &&
+      current.host === holder.host
+    ) {
       try {
         unlinkSync(file);
       } catch {

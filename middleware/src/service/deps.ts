@@ -81,7 +81,10 @@ export const DEFAULT_LIMITS: ServiceLimits = {
 export interface JointPursuitSaveResult {
   created: number;
   updated: number;
-  failed: Array<{ key: string; errors: Array<{ statusCode: string; message: string; fields: string[] }> }>;
+  failed: Array<{
+    key: string;
+    errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+  }>;
 }
 
 export interface ServiceDeps {
@@ -103,7 +106,9 @@ export interface ServiceDeps {
   /** The triage rules in force (the org's when connected, else the shipped ones); absent: shipped defaults. */
   triageConfig?: () => ResolvedTriageConfig;
   /** Stores an account-mapping run's joint pursuit list in the connected org (CoSell_Joint_Pursuit__c); absent without an org. */
-  saveJointPursuits?: (records: ReadonlyArray<Record<string, string | number | boolean | null>>) => Promise<JointPursuitSaveResult>;
+  saveJointPursuits?: (
+    records: ReadonlyArray<Record<string, string | number | boolean | null>>,
+  ) => Promise<JointPursuitSaveResult>;
   /** Reporting currency and rates for the attribution report. */
   reporting: { currency: string; rates: Record<string, number> };
   metrics: {

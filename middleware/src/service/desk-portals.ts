@@ -12,8 +12,16 @@ import { createMicrosoftClient, type MicrosoftClient } from '../portals/microsof
 import type { PortalName } from '../portals/portal.js';
 import { startAceEmulator, type AceEmulator } from '../sandbox/aws/emulator.js';
 import type { AceAccountState } from '../sandbox/aws/emulator-state.js';
-import { startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorState } from '../sandbox/google/emulator.js';
-import { startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorState } from '../sandbox/microsoft/emulator.js';
+import {
+  startGoogleEmulator,
+  type GoogleEmulator,
+  type GoogleEmulatorState,
+} from '../sandbox/google/emulator.js';
+import {
+  startMicrosoftEmulator,
+  type MicrosoftEmulator,
+  type MicrosoftEmulatorState,
+} from '../sandbox/microsoft/emulator.js';
 import { createStateSaver, type StateSaver } from '../sandbox/state-saver.js';
 import type { Database } from '../store/schema.js';
 import { loadSandboxState } from '../store/sandbox-state.js';
@@ -52,17 +60,29 @@ export interface DeskPortals {
   savers: StateSaver[];
 }
 
-export async function startDeskPortals({ config, db, clock, review, microsoftSolutions, mappingFor }: DeskPortalOptions): Promise<DeskPortals> {
+export async function startDeskPortals({
+  config,
+  db,
+  clock,
+  review,
+  microsoftSolutions,
+  mappingFor,
+}: DeskPortalOptions): Promise<DeskPortals> {
   const emulators: DeskEmulators = {};
   const clients: Partial<Record<Cloud, PortalClient>> = {};
   // ACE's published quotas, spent call by call and shared by every instance on the store. Writes
   // keep a margin over ACE's 1 per second: without it a submission's create, associate and start
   // arrived closer than a second apart often enough to be throttled and retried after a backoff.
-  const acePace = createCallPacer(db, 'AWS', {
-    write: { key: 'aws:write', perSecond: 1, marginMs: 150 },
-    read: { key: 'aws:read', perSecond: 10, burst: 10 },
-    daily: { account: 'aws:write', perDay: 10_000 },
-  }, clock);
+  const acePace = createCallPacer(
+    db,
+    'AWS',
+    {
+      write: { key: 'aws:write', perSecond: 1, marginMs: 150 },
+      read: { key: 'aws:read', perSecond: 10, burst: 10 },
+      daily: { account: 'aws:write', perDay: 10_000 },
+    },
+    clock,
+  );
   // Each sandbox portal keeps its records in the store, so they outlive a restart as the store's do.
   const savers: StateSaver[] = [];
   let microsoft: MicrosoftClient | undefined;
@@ -71,30 +91,87 @@ export async function startDeskPortals({ config, db, clock, review, microsoftSol
     const restored = await loadSandboxState<AceAccountState>(db, ACE_STATE);
     const saver = createStateSaver(db, ACE_STATE, () => emulators.aws!.control.snapshot(), clock);
     savers.push(saver);
-    emulators.aws = await startAceEmulator({ review: { ...review, outcome: 'Approved' }, onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
-    clients.AWS = createAceClient({ catalog: 'Sandbox', endpoint: emulators.aws.url, credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' }, pace: acePace, ...mappingFor('aws') });
+    emulators.aws = await startAceEmulator({
+      review: { ...review, outcome: 'Approved' },
+      onWrite: () => saver.saveNow(),
+      ...(restored ? { restored } : {}),
+    });
+    clients.AWS = createAceClient({
+      catalog: 'Sandbox',
+      endpoint: emulators.aws.url,
+      credentials: { accessKeyId: 'AKIASANDBOXDEMO00001', secretAccessKey: 'sandbox-secret' },
+      pace: acePace,
+      ...mappingFor('aws'),
+    });
   } else {
-    clients.AWS = createAceClient({ catalog: config.AWS_CATALOG, region: config.AWS_REGION, pace: acePace, ...mappingFor('aws'), ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}), ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}) });
+    clients.AWS = createAceClient({
+      catalog: config.AWS_CATALOG,
+      region: config.AWS_REGION,
+      pace: acePace,
+      ...mappingFor('aws'),
+      ...(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {}),
+      ...(config.AWS_SOLUTION_ID ? { solutions: [config.AWS_SOLUTION_ID] } : {}),
+    });
   }
   if (config.MS_MODE === 'sandbox') {
     const restored = await loadSandboxState<MicrosoftEmulatorState>(db, MICROSOFT_STATE);
-    const saver = createStateSaver(db, MICROSOFT_STATE, () => emulators.microsoft!.control.snapshot(), clock);
+    const saver = createStateSaver(
+      db,
+      MICROSOFT_STATE,
+      () => emulators.microsoft!.control.snapshot(),
+      clock,
+    );
     savers.push(saver);
-    emulators.microsoft = await startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
-    microsoft = createMicrosoftClient({ baseUrl: emulators.microsoft.url, token: async () => 'sandbox-token', solutionIds: microsoftSolutions, ...mappingFor('microsoft') });
+    emulators.microsoft = await startMicrosoftEmulator({
+      review,
+      solutionId: 'SOL-SANDBOX-0001',
+      onWrite: () => saver.saveNow(),
+      ...(restored ? { restored } : {}),
+    });
+    microsoft = createMicrosoftClient({
+      baseUrl: emulators.microsoft.url,
+      token: async () => 'sandbox-token',
+      solutionIds: microsoftSolutions,
+      ...mappingFor('microsoft'),
+    });
   } else {
     const token = config.MS_ACCESS_TOKEN!;
-    microsoft = createMicrosoftClient({ baseUrl: config.MS_BASE_URL, token: async () => token, ...mappingFor('microsoft') });
+    microsoft = createMicrosoftClient({
+      baseUrl: config.MS_BASE_URL,
+      token: async () => token,
+      ...mappingFor('microsoft'),
+    });
   }
   clients.Microsoft = microsoft;
   if (config.GOOGLE_MODE === 'sandbox') {
     const restored = await loadSandboxState<GoogleEmulatorState>(db, GOOGLE_STATE);
-    const saver = createStateSaver(db, GOOGLE_STATE, () => emulators.google!.control.snapshot(), clock);
+    const saver = createStateSaver(
+      db,
+      GOOGLE_STATE,
+      () => emulators.google!.control.snapshot(),
+      clock,
+    );
     savers.push(saver);
-    emulators.google = await startGoogleEmulator({ review, partnerId: 'sandbox-partner', onWrite: () => saver.saveNow(), ...(restored ? { restored } : {}) });
-    google = createGoogleClient({ baseUrl: emulators.google.url, partnerId: 'sandbox-partner', auth: { getAccessToken: async () => 'sandbox-token' }, productFamily: ['GOOGLE_CLOUD_PLATFORM'], ...mappingFor('google') });
+    emulators.google = await startGoogleEmulator({
+      review,
+      partnerId: 'sandbox-partner',
+      onWrite: () => saver.saveNow(),
+      ...(restored ? { restored } : {}),
+    });
+    google = createGoogleClient({
+      baseUrl: emulators.google.url,
+      partnerId: 'sandbox-partner',
+      auth: { getAccessToken: async () => 'sandbox-token' },
+      productFamily: ['GOOGLE_CLOUD_PLATFORM'],
+      ...mappingFor('google'),
+    });
   } else {
-    google = createGoogleClient({ baseUrl: config.GOOGLE_BASE_URL, partnerId: config.GOOGLE_PARTNER_ID!, auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! }, ...mappingFor('google') });
+    google = createGoogleClient({
+      baseUrl: config.GOOGLE_BASE_URL,
+      partnerId: config.GOOGLE_PARTNER_ID!,
+      auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! },
+      ...mappingFor('google'),
+    });
   }
   clients.Google = google;
   return { emulators, clients, microsoft, google, savers };

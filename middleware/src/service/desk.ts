@@ -13,7 +13,12 @@ import type { Kysely } from 'kysely';
 import { createPortalEventHandler } from '../engine/portal-events.js';
 import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
 import { SyncWorker } from '../engine/worker.js';
-import { connectSalesforceGateway, loadSalesforceConfig, type ChangeDrivenSync, type SalesforceGateway } from '../salesforce/index.js';
+import {
+  connectSalesforceGateway,
+  loadSalesforceConfig,
+  type ChangeDrivenSync,
+  type SalesforceGateway,
+} from '../salesforce/index.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from '../portals/opportunity-preview.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
@@ -92,7 +97,11 @@ export { ACE_STATE, GOOGLE_STATE, MICROSOFT_STATE } from './desk-portals.js';
 
 /** Every portal is its sandbox emulator (the demo's referrals arrive through them). */
 function allSandbox(config: ServiceConfig): boolean {
-  return config.AWS_MODE === 'sandbox' && config.MS_MODE === 'sandbox' && config.GOOGLE_MODE === 'sandbox';
+  return (
+    config.AWS_MODE === 'sandbox' &&
+    config.MS_MODE === 'sandbox' &&
+    config.GOOGLE_MODE === 'sandbox'
+  );
 }
 
 function adminToken(config: ServiceConfig, dataDir: string): string {
@@ -113,7 +122,9 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   // The folder holds the admin token and the embedded database: the owner's alone.
   mkdirSync(config.COSELL_DATA_DIR, { recursive: true, mode: 0o700 });
   // Instances sharing a PostgreSQL server may share a data folder; an embedded store may not.
-  const lock = config.DATABASE_URL ? undefined : lockDataFolder(config.COSELL_DATA_DIR, options.clock);
+  const lock = config.DATABASE_URL
+    ? undefined
+    : lockDataFolder(config.COSELL_DATA_DIR, options.clock);
   let listener: ClaimedPort | undefined;
   try {
     listener = await claimPort(config.PORT, config.HOST);
@@ -125,7 +136,11 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
 }
 
-async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: DataFolderLock | undefined): Promise<Desk> {
+async function assembleDesk(
+  options: DeskOptions,
+  listener: ClaimedPort,
+  lock: DataFolderLock | undefined,
+): Promise<Desk> {
   const { config } = options;
   const logger = options.logger ?? createServiceLogger();
   const clock = options.clock ?? (() => new Date());
@@ -137,14 +152,27 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   // The local org and the sandbox portals keep their records in the store too, so a restart resumes
   // where the last run stopped; a reset starts every side afresh together.
   if (!config.DATABASE_URL && config.COSELL_RESET && existsSync(pgliteDir)) {
-    logger.info({ pgliteDir }, 'resetting the embedded store, the local org and the sandbox portals');
+    logger.info(
+      { pgliteDir },
+      'resetting the embedded store, the local org and the sandbox portals',
+    );
     rmSync(pgliteDir, { recursive: true, force: true });
   }
-  const store = await openStore({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : pgliteDir, initdbCache: join(dataDir, 'pglite-initdb') });
+  const store = await openStore({
+    url: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : pgliteDir,
+    initdbCache: join(dataDir, 'pglite-initdb'),
+  });
   // A shared server keeps its data; a reset there forgets only the sandbox (local org and portals).
-  if (config.DATABASE_URL && config.COSELL_RESET) await store.db.deleteFrom('sandbox_state').execute();
-  let triageConfig = resolveTriageConfig(config.COSELL_TRIAGE_CONFIG ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8')) : {});
-  const triage = (referral: InboundReferral) => triageReferral(referral, triageConfig.rules, triageConfig.calendar);
+  if (config.DATABASE_URL && config.COSELL_RESET)
+    await store.db.deleteFrom('sandbox_state').execute();
+  let triageConfig = resolveTriageConfig(
+    config.COSELL_TRIAGE_CONFIG
+      ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8'))
+      : {},
+  );
+  const triage = (referral: InboundReferral) =>
+    triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
   // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solution so previews judge
   // a deal exactly as the submission will.
@@ -160,7 +188,13 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   let localOrg: LocalOrg | undefined;
   let salesforceConfig;
   if (local) {
-    localOrg = await startLocalOrg({ port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1), host: config.HOST, dataDir, clock, db: store.db });
+    localOrg = await startLocalOrg({
+      port: config.COSELL_LOCAL_ORG_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1),
+      host: config.HOST,
+      dataDir,
+      clock,
+      db: store.db,
+    });
     salesforceConfig = localOrg.config;
   } else {
     salesforceConfig = loadSalesforceConfig(options.env ?? process.env);
@@ -169,7 +203,8 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     db: store.db,
     clock,
     // Validate requests from the panel: the same preview the API's validate route gives.
-    preview: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
+    preview: (opportunity, cloud) =>
+      previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
   });
   const salesforce = gateway.writeBack;
   // The org's value maps replace the shipped pairs they name; a bad record set keeps the shipped maps and says why.
@@ -178,21 +213,37 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     orgValueMaps = await gateway.valueMaps.load();
     const valueMaps = orgValueMaps;
     bindings.aws = createPortalBinding('aws', { valueMaps });
-    bindings.microsoft = createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions }, valueMaps });
+    bindings.microsoft = createPortalBinding('microsoft', {
+      microsoft: { solutionIds: microsoftSolutions },
+      valueMaps,
+    });
     bindings.google = createPortalBinding('google', { valueMaps });
   } catch (error) {
-    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'the org value maps were not applied; the shipped maps stand');
+    logger.warn(
+      { error: error instanceof Error ? error.message : String(error) },
+      'the org value maps were not applied; the shipped maps stand',
+    );
   }
   triageConfig = await gateway.triageRules.config();
   await loadOrgReference(gateway, logger);
   const salesforceSync: ChangeDrivenSync = gateway.changeDrivenSync({
     pollIntervalMs: config.COSELL_POLL_INTERVAL_MS,
-    onError: (error) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'Salesforce sync pass failed; the next pass retries'),
+    onError: (error) =>
+      logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'Salesforce sync pass failed; the next pass retries',
+      ),
   });
-  logger.info({ instanceUrl: gateway.session.connection.instanceUrl }, localOrg ? 'connected to the local Salesforce org' : 'connected to Salesforce');
+  logger.info(
+    { instanceUrl: gateway.session.connection.instanceUrl },
+    localOrg ? 'connected to the local Salesforce org' : 'connected to Salesforce',
+  );
 
   // Submissions map with the same (org-overridden) value maps the previews use.
-  const mappingFor = (portal: PortalName) => (orgValueMaps ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) } : {});
+  const mappingFor = (portal: PortalName) =>
+    orgValueMaps
+      ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) }
+      : {};
 
   // Portals: a local emulator per sandboxed portal, the live API otherwise (desk-portals.ts).
   const { emulators, clients, microsoft, google, savers } = await startDeskPortals({
@@ -211,16 +262,27 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     salesforce,
     clock,
     // Error findings block a submission whichever way it was requested (API, CLI or Salesforce).
-    preflight: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((preview) => preview.findings),
+    preflight: (opportunity, cloud) =>
+      previewOpportunity(opportunity, [cloud], portals, clock()).flatMap(
+        (preview) => preview.findings,
+      ),
     onEvent: (event) => {
       if (event.type === 'job-retry' || event.type === 'job-dead') {
         const key = `${event.job.target}:${event.type}`;
-        const count = portalErrors.get(key) ?? { portal: event.job.target, kind: event.type === 'job-dead' ? 'dead' : 'retry', count: 0 };
+        const count = portalErrors.get(key) ?? {
+          portal: event.job.target,
+          kind: event.type === 'job-dead' ? 'dead' : 'retry',
+          count: 0,
+        };
         count.count += 1;
         portalErrors.set(key, count);
         logger.warn({ job: event.job.id, kind: event.job.kind, error: event.error }, event.type);
       }
-      if (event.type === 'job-progress-unwritten') logger.info({ job: event.job.id, error: event.error }, 'submission progress not shown in Salesforce; the outcome follows');
+      if (event.type === 'job-progress-unwritten')
+        logger.info(
+          { job: event.job.id, error: event.error },
+          'submission progress not shown in Salesforce; the outcome follows',
+        );
     },
   });
 
@@ -242,7 +304,10 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
           const result = await catchUpInbound(store.db, client, triage, clock());
           if (result.created + result.updated > 0) worker.nudge();
         } catch (error) {
-          logger.warn({ cloud, error: error instanceof Error ? error.message : String(error) }, 'inbound catch-up failed; the next run retries');
+          logger.warn(
+            { cloud, error: error instanceof Error ? error.message : String(error) },
+            'inbound catch-up failed; the next run retries',
+          );
         }
       } while (state.again);
       catchUps.delete(cloud);
@@ -262,9 +327,24 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
 
   // In the sandbox, portal events arrive in process (the emulators do not sign webhooks).
   const unsubscribe: Array<() => void> = [];
-  if (emulators.aws) unsubscribe.push(emulators.aws.control.subscribe((event) => void handlePortalEvent('aws', event).catch(() => undefined)));
-  if (emulators.microsoft) unsubscribe.push(emulators.microsoft.control.subscribe((delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined)));
-  if (emulators.google) unsubscribe.push(emulators.google.control.subscribe((delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined)));
+  if (emulators.aws)
+    unsubscribe.push(
+      emulators.aws.control.subscribe(
+        (event) => void handlePortalEvent('aws', event).catch(() => undefined),
+      ),
+    );
+  if (emulators.microsoft)
+    unsubscribe.push(
+      emulators.microsoft.control.subscribe(
+        (delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined),
+      ),
+    );
+  if (emulators.google)
+    unsubscribe.push(
+      emulators.google.control.subscribe(
+        (delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined),
+      ),
+    );
 
   const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
@@ -280,12 +360,26 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
   const publishMetrics = async (connected: SalesforceGateway) => {
     try {
       const result = await publishMetricSummary(
-        { db: store.db, writer: new MetricSummaryWriter(connected.api), reporting, readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud), onInvalidEvidence: (cloud, message) => logger.warn({ cloud, message }, 'readiness evidence left out of the maturity markers') },
+        {
+          db: store.db,
+          writer: new MetricSummaryWriter(connected.api),
+          reporting,
+          readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
+          onInvalidEvidence: (cloud, message) =>
+            logger.warn({ cloud, message }, 'readiness evidence left out of the maturity markers'),
+        },
         clock(),
       );
-      if (result.failed.length > 0) logger.warn({ failed: result.failed.slice(0, 5), count: result.failed.length }, 'Salesforce refused some CoSell_Metric__c rows');
+      if (result.failed.length > 0)
+        logger.warn(
+          { failed: result.failed.slice(0, 5), count: result.failed.length },
+          'Salesforce refused some CoSell_Metric__c rows',
+        );
     } catch (error) {
-      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'metric summary not written; the next tick retries');
+      logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'metric summary not written; the next tick retries',
+      );
     }
   };
 
@@ -295,7 +389,10 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
       db: store.db,
       clock,
       logger,
-      wouldRefuse: (opportunity, cloud) => previewOpportunity(opportunity, [cloud], portals, clock()).some((preview) => !preview.valid),
+      wouldRefuse: (opportunity, cloud) =>
+        previewOpportunity(opportunity, [cloud], portals, clock()).some(
+          (preview) => !preview.valid,
+        ),
       sandboxPortals: allSandbox(config) ? emulators : null,
       touchSandbox: () => {
         for (const saver of savers) saver.touch();
@@ -306,19 +403,38 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
 
   // The generated admin token exists only while nobody configured callers: once COSELL_API_TOKENS
   // names them, a token lying in the data folder must open nothing.
-  const configured = config.COSELL_API_TOKENS ? ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS)) : [];
+  const configured = config.COSELL_API_TOKENS
+    ? ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS))
+    : [];
   const admin = configured.length === 0 ? adminToken(config, dataDir) : null;
-  const grants: TokenGrant[] = admin ? [{ token: admin, subject: 'local-admin', persona: 'admin' }] : [];
-  for (const grant of configured) grants.push({ token: grant.token, subject: grant.name, persona: grant.persona, userId: grant.userId ?? null });
+  const grants: TokenGrant[] = admin
+    ? [{ token: admin, subject: 'local-admin', persona: 'admin' }]
+    : [];
+  for (const grant of configured)
+    grants.push({
+      token: grant.token,
+      subject: grant.name,
+      persona: grant.persona,
+      userId: grant.userId ?? null,
+    });
   // Who may read or edit a record, and who may own one, is the org's answer (the local org's too).
-  const recordAccess = orgRecordAccess({ query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql), clock });
+  const recordAccess = orgRecordAccess({
+    query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql),
+    clock,
+  });
   const owners = orgOwnerDirectory((soql) => gateway.api.queryAll<{ Id: string }>(soql));
-  const secrets = (config.COSELL_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const secrets = (config.COSELL_WEBHOOK_SECRETS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const app = createApp({
     db: store.db,
     clock,
     portals,
-    engine: { nudge: () => worker.nudge(), handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload) },
+    engine: {
+      nudge: () => worker.nudge(),
+      handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload),
+    },
     tokens: staticTokenRegistry(grants),
     recordAccess,
     owners,
@@ -327,7 +443,8 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
     logger,
     readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
     triageConfig: () => triageConfig,
-    saveJointPursuits: (records) => upsertByExternalId(gateway.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records),
+    saveJointPursuits: (records) =>
+      upsertByExternalId(gateway.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records),
     reporting,
     metrics: {
       portalErrors: () => [...portalErrors.values()],
@@ -337,18 +454,31 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
       },
     },
     // The local org's origin and token, as local-org.json holds them, for the preview's data modules.
-    preview: { distDir: defaultPreviewDist(), localOrg: () => readLocalOrgFile(join(dataDir, 'local-org.json')) },
+    preview: {
+      distDir: defaultPreviewDist(),
+      localOrg: () => readLocalOrgFile(join(dataDir, 'local-org.json')),
+    },
   });
 
   worker.start();
   const streaming = await salesforceSync.start();
-  if (streaming.failed.length > 0) logger.info({ failed: streaming.failed }, 'change events unavailable on some channels; the cursor poll covers them');
+  if (streaming.failed.length > 0)
+    logger.info(
+      { failed: streaming.failed },
+      'change events unavailable on some channels; the cursor poll covers them',
+    );
   await tick();
-  const timer = setInterval(() => void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')), config.COSELL_POLL_INTERVAL_MS);
+  const timer = setInterval(
+    () =>
+      void tick().catch((error) => logger.warn({ error: String(error) }, 'periodic sync failed')),
+    config.COSELL_POLL_INTERVAL_MS,
+  );
   listener.serve(app);
   const port = listener.port;
   // The Lightning preview's pages call the local org from the desk's origin: put it on the org's CORS allowlist.
-  if (localOrg) for (const host of new Set([config.HOST, '127.0.0.1', 'localhost'])) localOrg.server.cors.allow(`http://${host}:${port}`);
+  if (localOrg)
+    for (const host of new Set([config.HOST, '127.0.0.1', 'localhost']))
+      localOrg.server.cors.allow(`http://${host}:${port}`);
 
   return {
     url: `http://${config.HOST}:${port}`,
@@ -369,7 +499,12 @@ async function assembleDesk(options: DeskOptions, listener: ClaimedPort, lock: D
         await saver.flush();
         saver.stop();
       }
-      await Promise.all([emulators.aws?.stop(), emulators.microsoft?.stop(), emulators.google?.stop(), localOrg?.stop()]);
+      await Promise.all([
+        emulators.aws?.stop(),
+        emulators.microsoft?.stop(),
+        emulators.google?.stop(),
+        localOrg?.stop(),
+      ]);
       await store.close();
       lock?.release();
     },
@@ -382,12 +517,18 @@ async function loadOrgReference(gateway: SalesforceGateway, logger: Logger): Pro
     const { skipped } = await gateway.readiness.load();
     for (const record of skipped) logger.warn(record, 'readiness evidence record left out');
   } catch (error) {
-    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read readiness evidence from the org; the last copy stands');
+    logger.warn(
+      { error: error instanceof Error ? error.message : String(error) },
+      'could not read readiness evidence from the org; the last copy stands',
+    );
   }
   try {
     const { skipped } = await gateway.counterparts.load();
     for (const record of skipped) logger.warn(record, 'counterpart record left out');
   } catch (error) {
-    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read counterparts from the org; the last copy stands');
+    logger.warn(
+      { error: error instanceof Error ? error.message : String(error) },
+      'could not read counterparts from the org; the last copy stands',
+    );
   }
 }

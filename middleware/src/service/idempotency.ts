@@ -13,7 +13,9 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -21,7 +23,9 @@ function canonicalJson(value: unknown): string {
 
 /** Identifies the request a key was used for: method, path and body. */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 export interface StoredResponse {
@@ -45,7 +49,12 @@ export async function claimIdempotencyKey(
   claim: { scope: string; key: string; fingerprint: string; now: Date; ttlMs: number },
 ): Promise<KeyClaim> {
   // An expired key is forgotten: reusing it is a new request, as Stripe does once keys are pruned.
-  await db.deleteFrom('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key).where('expires_at', '<=', claim.now).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('scope', '=', claim.scope)
+    .where('key', '=', claim.key)
+    .where('expires_at', '<=', claim.now)
+    .execute();
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({
@@ -71,15 +80,34 @@ export async function claimIdempotencyKey(
   if (!existing) return { kind: 'in-flight' };
   if (existing.request_hash !== claim.fingerprint) return { kind: 'mismatch' };
   if (existing.response_status === null) return { kind: 'in-flight' };
-  const stored = (typeof existing.response_body === 'string' ? JSON.parse(existing.response_body) : existing.response_body) as { contentType: string; body: unknown };
-  return { kind: 'replay', response: { status: Number(existing.response_status), contentType: stored.contentType, body: stored.body } };
+  const stored = (
+    typeof existing.response_body === 'string'
+      ? JSON.parse(existing.response_body)
+      : existing.response_body
+  ) as { contentType: string; body: unknown };
+  return {
+    kind: 'replay',
+    response: {
+      status: Number(existing.response_status),
+      contentType: stored.contentType,
+      body: stored.body,
+    },
+  };
 }
 
 /** Saves the response of a claimed key so later duplicates replay it. */
-export async function completeIdempotencyKey(db: Kysely<Database>, scope: string, key: string, response: StoredResponse): Promise<void> {
+export async function completeIdempotencyKey(
+  db: Kysely<Database>,
+  scope: string,
+  key: string,
+  response: StoredResponse,
+): Promise<void> {
   await db
     .updateTable('idempotency_keys')
-    .set({ response_status: response.status, response_body: JSON.stringify({ contentType: response.contentType, body: response.body }) })
+    .set({
+      response_status: response.status,
+      response_body: JSON.stringify({ contentType: response.contentType, body: response.body }),
+    })
     .where('scope', '=', scope)
     .where('key', '=', key)
     .execute();
@@ -89,12 +117,27 @@ export async function completeIdempotencyKey(db: Kysely<Database>, scope: string
  * Forgets a claimed key whose request failed on our side (5xx). Our handlers write in one
  * transaction, so nothing of the failed attempt remains and the client may retry with the same key.
  */
-export async function releaseIdempotencyKey(db: Kysely<Database>, scope: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).where('response_status', 'is', null).execute();
+export async function releaseIdempotencyKey(
+  db: Kysely<Database>,
+  scope: string,
+  key: string,
+): Promise<void> {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('response_status', 'is', null)
+    .execute();
 }
 
 /** Deletes expired keys (and webhook delivery records); run periodically by the service. */
-export async function purgeExpiredIdempotencyKeys(db: Kysely<Database>, now: Date): Promise<number> {
-  const result = await db.deleteFrom('idempotency_keys').where('expires_at', '<=', now).executeTakeFirst();
+export async function purgeExpiredIdempotencyKeys(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('expires_at', '<=', now)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

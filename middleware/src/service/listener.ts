@@ -37,12 +37,17 @@ export async function claimPort(port: number, host: string): Promise<ClaimedPort
   let handler: Handler | undefined;
   const server = createServer((request, response) => {
     if (handler) return handler(request, response);
-    const starting = new HttpProblem(503, PROBLEM_TYPES.unavailable, 'The co-sell service is starting: try again in a few seconds.');
+    const starting = new HttpProblem(
+      503,
+      PROBLEM_TYPES.unavailable,
+      'The co-sell service is starting: try again in a few seconds.',
+    );
     response.writeHead(503, { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': '5' });
     response.end(JSON.stringify(starting.toBody()));
   });
   await new Promise<void>((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(new PortUnavailableError(port, host, error.code ?? 'unknown error'));
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(new PortUnavailableError(port, host, error.code ?? 'unknown error'));
     server.once('error', failed);
     server.listen(port, host, () => {
       server.off('error', failed);

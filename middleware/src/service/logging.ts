@@ -29,13 +29,22 @@ export const REDACTED_PATHS = [
   '*.refreshToken',
 ];
 
-export function createServiceLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
-  const config = { level: options.level ?? 'info', base: { service: 'cosell' }, redact: { paths: REDACTED_PATHS, censor: '[Redacted]' } };
+export function createServiceLogger(
+  options: { level?: string; destination?: DestinationStream } = {},
+): Logger {
+  const config = {
+    level: options.level ?? 'info',
+    base: { service: 'cosell' },
+    redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+  };
   return options.destination ? pino(config, options.destination) : pino(config);
 }
 
 /** Logs each request when it finishes: route, status, time, and who called (subject and persona only). */
-export function requestLog(logger: Logger, observe: (labels: { method: string; route: string; status: number }, seconds: number) => void) {
+export function requestLog(
+  logger: Logger,
+  observe: (labels: { method: string; route: string; status: number }, seconds: number) => void,
+) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const requestId = req.get('x-request-id')?.slice(0, 100) || randomUUID();
@@ -45,16 +54,19 @@ export function requestLog(logger: Logger, observe: (labels: { method: string; r
       const route = (req.route?.path as string | undefined) ?? 'unmatched';
       observe({ method: req.method, route, status: res.statusCode }, seconds);
       const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
-      logger[level]({
-        requestId,
-        method: req.method,
-        route,
-        path: req.path,
-        status: res.statusCode,
-        ms: Math.round(seconds * 1000),
-        subject: req.principal?.subject,
-        persona: req.principal?.persona,
-      }, 'request');
+      logger[level](
+        {
+          requestId,
+          method: req.method,
+          route,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+          subject: req.principal?.subject,
+          persona: req.principal?.persona,
+        },
+        'request',
+      );
     });
     next();
   };

@@ -12,7 +12,10 @@ const logger = createServiceLogger({ level: process.env.LOG_LEVEL ?? 'info' });
 
 let config;
 try {
-  config = loadConfig({ ...process.env, ...(process.argv.includes('--reset') ? { COSELL_RESET: 'true' } : {}) });
+  config = loadConfig({
+    ...process.env,
+    ...(process.argv.includes('--reset') ? { COSELL_RESET: 'true' } : {}),
+  });
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
@@ -39,15 +42,24 @@ const readyIn = (performance.now() / 1000).toFixed(1);
 console.log(`\nCo-sell desk running at ${desk.url} (${modes}), ready in ${readyIn} s`);
 console.log(`Lightning preview: ${desk.url}/lightning`);
 if (desk.localOrg) {
-  console.log(`Local Salesforce org: ${desk.localOrg.instanceUrl} (user ${desk.localOrg.admin.username})`);
-  console.log(`Org access token: ${desk.localOrg.admin.accessToken}  (also in ${config.COSELL_DATA_DIR}/local-org.json)`);
+  console.log(
+    `Local Salesforce org: ${desk.localOrg.instanceUrl} (user ${desk.localOrg.admin.username})`,
+  );
+  console.log(
+    `Org access token: ${desk.localOrg.admin.accessToken}  (also in ${config.COSELL_DATA_DIR}/local-org.json)`,
+  );
   const personas = Object.keys(desk.localOrg.personas);
-  if (personas.length > 0) console.log(`The preview acts as the org admin; as a persona: ${personas.map((key) => `${desk.url}/lightning?as=${key}`).join('  ')}`);
+  if (personas.length > 0)
+    console.log(
+      `The preview acts as the org admin; as a persona: ${personas.map((key) => `${desk.url}/lightning?as=${key}`).join('  ')}`,
+    );
 }
 // The token goes to the terminal only, never through the structured log.
 if (desk.adminToken) {
   console.log(`Admin token: ${desk.adminToken}`);
-  console.log(`Try: curl -H "Authorization: Bearer ${desk.adminToken}" ${desk.url}/api/v1/referrals\n`);
+  console.log(
+    `Try: curl -H "Authorization: Bearer ${desk.adminToken}" ${desk.url}/api/v1/referrals\n`,
+  );
 } else {
   console.log('Callers: the tokens in COSELL_API_TOKENS (no local admin token while it is set)\n');
 }

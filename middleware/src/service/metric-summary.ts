@@ -4,8 +4,16 @@ import type { Kysely } from 'kysely';
 import { buildAttributionReport } from '../core/attribution/index.js';
 import { metricSummaryRecords } from '../core/attribution/metric-summary.js';
 import { CLOUDS, type Cloud } from '../core/model.js';
-import { maturityMetricsFromReport, maturityStage, parseReadinessEvidence, type ReadinessEvidence } from '../core/readiness/index.js';
-import type { MetricSummaryWriter, MetricSummaryWriteResult } from '../salesforce/metric-summary.js';
+import {
+  maturityMetricsFromReport,
+  maturityStage,
+  parseReadinessEvidence,
+  type ReadinessEvidence,
+} from '../core/readiness/index.js';
+import type {
+  MetricSummaryWriter,
+  MetricSummaryWriteResult,
+} from '../salesforce/metric-summary.js';
 import type { Database } from '../store/schema.js';
 import { allOpportunities, storedCounterparts } from './routes/practices.js';
 
@@ -19,8 +27,15 @@ export interface MetricSummaryDeps {
 }
 
 /** Computes every summary row as of `now` and upserts them; returns the counts and refused rows. */
-export async function publishMetricSummary(deps: MetricSummaryDeps, now: Date): Promise<MetricSummaryWriteResult & { rows: number }> {
-  const report = buildAttributionReport(await allOpportunities(deps.db), { reportingCurrency: deps.reporting.currency, rates: deps.reporting.rates, now });
+export async function publishMetricSummary(
+  deps: MetricSummaryDeps,
+  now: Date,
+): Promise<MetricSummaryWriteResult & { rows: number }> {
+  const report = buildAttributionReport(await allOpportunities(deps.db), {
+    reportingCurrency: deps.reporting.currency,
+    rates: deps.reporting.rates,
+    now,
+  });
   const evidence: ReadinessEvidence[] = [];
   for (const cloud of CLOUDS) {
     const recorded = await deps.readinessEvidence(cloud);
@@ -32,7 +47,9 @@ export async function publishMetricSummary(deps: MetricSummaryDeps, now: Date): 
     }
   }
   const counterparts = await storedCounterparts(deps.db);
-  const maturity = maturityStage(maturityMetricsFromReport(report, now, { counterparts, evidence }));
+  const maturity = maturityStage(
+    maturityMetricsFromReport(report, now, { counterparts, evidence }),
+  );
   const records = metricSummaryRecords(report, maturity, now);
   return { rows: records.length, ...(await deps.writer.write(records)) };
 }

@@ -14,15 +14,48 @@ export interface ServiceMetrics {
 
 const STATUSES = ['pending', 'running', 'dead'] as const;
 
-export function createServiceMetrics(deps: Pick<ServiceDeps, 'db' | 'clock' | 'metrics'>): ServiceMetrics {
+export function createServiceMetrics(
+  deps: Pick<ServiceDeps, 'db' | 'clock' | 'metrics'>,
+): ServiceMetrics {
   const registry = new Registry();
-  const lag = new Gauge({ name: 'cosell_sync_lag_seconds', help: 'Age of the oldest due outbox job that has not run yet', registers: [registry] });
-  const depth = new Gauge({ name: 'cosell_outbox_jobs', help: 'Outbox jobs by target and status (pending, running, dead)', labelNames: ['target', 'status'], registers: [registry] });
-  const dead = new Gauge({ name: 'cosell_dead_letters', help: 'Outbox jobs parked as dead letters, waiting for a person', registers: [registry] });
-  const portalErrors = new Counter({ name: 'cosell_portal_errors_total', help: 'Portal call failures since start, by portal and error kind', labelNames: ['portal', 'kind'], registers: [registry] });
-  const sfUsed = new Gauge({ name: 'cosell_salesforce_api_requests_used', help: 'Salesforce daily API requests used (Sforce-Limit-Info)', registers: [registry] });
-  const sfMax = new Gauge({ name: 'cosell_salesforce_api_requests_max', help: 'Salesforce daily API request allocation (Sforce-Limit-Info)', registers: [registry] });
-  const requests = new Counter({ name: 'cosell_http_requests_total', help: 'HTTP requests served', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const lag = new Gauge({
+    name: 'cosell_sync_lag_seconds',
+    help: 'Age of the oldest due outbox job that has not run yet',
+    registers: [registry],
+  });
+  const depth = new Gauge({
+    name: 'cosell_outbox_jobs',
+    help: 'Outbox jobs by target and status (pending, running, dead)',
+    labelNames: ['target', 'status'],
+    registers: [registry],
+  });
+  const dead = new Gauge({
+    name: 'cosell_dead_letters',
+    help: 'Outbox jobs parked as dead letters, waiting for a person',
+    registers: [registry],
+  });
+  const portalErrors = new Counter({
+    name: 'cosell_portal_errors_total',
+    help: 'Portal call failures since start, by portal and error kind',
+    labelNames: ['portal', 'kind'],
+    registers: [registry],
+  });
+  const sfUsed = new Gauge({
+    name: 'cosell_salesforce_api_requests_used',
+    help: 'Salesforce daily API requests used (Sforce-Limit-Info)',
+    registers: [registry],
+  });
+  const sfMax = new Gauge({
+    name: 'cosell_salesforce_api_requests_max',
+    help: 'Salesforce daily API request allocation (Sforce-Limit-Info)',
+    registers: [registry],
+  });
+  const requests = new Counter({
+    name: 'cosell_http_requests_total',
+    help: 'HTTP requests served',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'cosell_http_request_duration_seconds',
     help: 'HTTP request duration',
@@ -47,7 +80,8 @@ export function createServiceMetrics(deps: Pick<ServiceDeps, 'db' | 'clock' | 'm
       }
       // The engine keeps the cumulative counts; the counter mirrors them at each scrape.
       portalErrors.reset();
-      for (const { portal, kind, count } of deps.metrics.portalErrors()) portalErrors.inc({ portal, kind }, count);
+      for (const { portal, kind, count } of deps.metrics.portalErrors())
+        portalErrors.inc({ portal, kind }, count);
       const usage = deps.metrics.salesforceApiUsage();
       if (usage) {
         sfUsed.set(usage.used);

@@ -7,7 +7,11 @@ import type { ApiRoute } from './route-table.js';
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -18,7 +22,10 @@ export function openApiPath(expressPath: string): string {
 
 function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): JsonSchema[] {
   if (!schema) return [];
-  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const object = jsonSchema(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
     name,
     in: location,
@@ -27,7 +34,9 @@ function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): 
   }));
 }
 
-const PROBLEM_RESPONSE = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const PROBLEM_RESPONSE = {
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
 
 /** Failures every route of a kind can answer with, on top of what the route lists. */
 function standardFailures(route: ApiRoute): Record<string, string> {
@@ -39,8 +48,10 @@ function standardFailures(route: ApiRoute): Record<string, string> {
       429: 'Rate limit exceeded',
     });
   }
-  if (route.params || route.query || route.body) failures[400] = 'Malformed JSON, wrong types or unknown fields (field-level reasons in errors)';
-  if (route.body) Object.assign(failures, { 413: 'Body too large', 415: 'Body is not application/json' });
+  if (route.params || route.query || route.body)
+    failures[400] = 'Malformed JSON, wrong types or unknown fields (field-level reasons in errors)';
+  if (route.body)
+    Object.assign(failures, { 413: 'Body too large', 415: 'Body is not application/json' });
   if (route.method === 'post') {
     failures[409] = 'Idempotency-Key still in flight for an identical request';
     failures[422] = 'Idempotency-Key reused with a different request';
@@ -48,11 +59,15 @@ function standardFailures(route: ApiRoute): Record<string, string> {
   return failures;
 }
 
-export function openApiDocument(routes: readonly ApiRoute[], info: { title: string; version: string; description?: string }): JsonSchema {
+export function openApiDocument(
+  routes: readonly ApiRoute[],
+  info: { title: string; version: string; description?: string },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const responses: Record<string, JsonSchema> = {};
-    for (const [status, description] of Object.entries(standardFailures(route))) responses[status] = { description, ...PROBLEM_RESPONSE };
+    for (const [status, description] of Object.entries(standardFailures(route)))
+      responses[status] = { description, ...PROBLEM_RESPONSE };
     for (const [status, response] of Object.entries(route.responses)) {
       const failure = Number(status) >= 400;
       responses[status] = {
@@ -60,13 +75,28 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { title: stri
         ...(failure
           ? PROBLEM_RESPONSE
           : response.schema
-            ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } }
+            ? {
+                content: {
+                  [response.contentType ?? 'application/json']: {
+                    schema: jsonSchema(response.schema, 'output'),
+                  },
+                },
+              }
             : {}),
       };
     }
-    const idempotencyHeader = route.method === 'post'
-      ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Replays the stored response of an identical earlier request for 24 h' }]
-      : [];
+    const idempotencyHeader =
+      route.method === 'post'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 255 },
+              description: 'Replays the stored response of an identical earlier request for 24 h',
+            },
+          ]
+        : [];
     paths[openApiPath(route.path)] ??= {};
     paths[openApiPath(route.path)]![route.method] = {
       operationId: route.operationId,
@@ -74,8 +104,19 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { title: stri
       tags: route.tags,
       security: route.public ? [] : [{ bearerAuth: [] }],
       'x-personas': route.public ? [] : [...route.scopes],
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...idempotencyHeader],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      parameters: [
+        ...parameters(route.params, 'path'),
+        ...parameters(route.query, 'query'),
+        ...idempotencyHeader,
+      ],
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -86,7 +127,13 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { title: stri
     paths,
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output') },
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token with a persona: ae, alliance-ops, revops, admin or portal-webhook' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Token with a persona: ae, alliance-ops, revops, admin or portal-webhook',
+        },
+      },
     },
   };
 }

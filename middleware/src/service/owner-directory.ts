@@ -17,7 +17,12 @@ export function localOwnerDirectory(known: () => Promise<Iterable<string>>): Own
     async kindOf(id) {
       if (!ID_SHAPE.test(id)) return null;
       for (const owner of await known()) {
-        if (owner.slice(0, 15) === id.slice(0, 15)) return owner.startsWith(GROUP_PREFIX) ? 'Queue' : owner.startsWith(USER_PREFIX) ? 'User' : null;
+        if (owner.slice(0, 15) === id.slice(0, 15))
+          return owner.startsWith(GROUP_PREFIX)
+            ? 'Queue'
+            : owner.startsWith(USER_PREFIX)
+              ? 'User'
+              : null;
       }
       return null;
     },
@@ -25,7 +30,9 @@ export function localOwnerDirectory(known: () => Promise<Iterable<string>>): Own
 }
 
 /** Asks the org: an active User by Id, or a Group of type Queue by Id. */
-export function orgOwnerDirectory(query: (soql: string) => Promise<Array<{ Id: string }>>): OwnerDirectory {
+export function orgOwnerDirectory(
+  query: (soql: string) => Promise<Array<{ Id: string }>>,
+): OwnerDirectory {
   return {
     async kindOf(id) {
       if (!ID_SHAPE.test(id)) return null;

@@ -43,7 +43,11 @@ export interface PreviewOptions {
 type PageName = 'index' | 'opportunity' | 'inbox' | 'attribution';
 
 /** How the page header names each demo persona. */
-const PERSONA_LABELS: Record<string, string> = { ae: 'AE', 'alliance-ops': 'Alliance ops', revops: 'RevOps' };
+const PERSONA_LABELS: Record<string, string> = {
+  ae: 'AE',
+  'alliance-ops': 'Alliance ops',
+  revops: 'RevOps',
+};
 
 const TITLES: Record<PageName, string> = {
   index: 'Co-Sell | Opportunities',
@@ -70,7 +74,8 @@ export function defaultPreviewDist(from = dirname(fileURLToPath(import.meta.url)
 export function readLocalOrgFile(file: string): LocalOrgSettings | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalOrgSettings>;
-    if (typeof parsed.instanceUrl !== 'string' || typeof parsed.accessToken !== 'string') return null;
+    if (typeof parsed.instanceUrl !== 'string' || typeof parsed.accessToken !== 'string')
+      return null;
     return parsed as LocalOrgSettings;
   } catch {
     return null;
@@ -99,22 +104,41 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * admin. An unknown persona in the query is refused naming the ones there are; a stale cookie (the
  * org restarted without that persona) falls back to the admin.
  */
-export function choosePersona(org: LocalOrgSettings | null, query: unknown, cookie: string | undefined): { persona: string; fromQuery: boolean } {
+export function choosePersona(
+  org: LocalOrgSettings | null,
+  query: unknown,
+  cookie: string | undefined,
+): { persona: string; fromQuery: boolean } {
   const known = Object.keys(org?.personas ?? {});
   if (query !== undefined) {
     const asked = String(query);
-    if (asked === ADMIN_PERSONA || known.includes(asked)) return { persona: asked, fromQuery: true };
-    throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `unknown persona "${asked.slice(0, 40)}": use ${[ADMIN_PERSONA, ...known].map((key) => `?as=${key}`).join(', ')}`);
+    if (asked === ADMIN_PERSONA || known.includes(asked))
+      return { persona: asked, fromQuery: true };
+    throw new HttpProblem(
+      400,
+      PROBLEM_TYPES.badRequest,
+      `unknown persona "${asked.slice(0, 40)}": use ${[ADMIN_PERSONA, ...known].map((key) => `?as=${key}`).join(', ')}`,
+    );
   }
-  if (cookie && PERSONA_KEY.test(cookie) && known.includes(cookie)) return { persona: cookie, fromQuery: false };
+  if (cookie && PERSONA_KEY.test(cookie) && known.includes(cookie))
+    return { persona: cookie, fromQuery: false };
   return { persona: ADMIN_PERSONA, fromQuery: false };
 }
 
-function pageHtml(page: PageName, org: LocalOrgSettings | null, persona: string, recordId?: string): string {
+function pageHtml(
+  page: PageName,
+  org: LocalOrgSettings | null,
+  persona: string,
+  recordId?: string,
+): string {
   const session = org?.personas?.[persona];
   const personas = [
     { key: ADMIN_PERSONA, name: 'Org Admin', label: 'Admin' },
-    ...Object.entries(org?.personas ?? {}).map(([key, value]) => ({ key, name: value.name, label: PERSONA_LABELS[key] ?? key })),
+    ...Object.entries(org?.personas ?? {}).map(([key, value]) => ({
+      key,
+      name: value.name,
+      label: PERSONA_LABELS[key] ?? key,
+    })),
   ];
   const settings = org
     ? {
@@ -150,16 +174,32 @@ export function previewRouter(options: PreviewOptions): Router {
   const built = () => existsSync(join(options.distDir, 'js', 'main.js'));
   const send = (page: PageName) => (req: Request, res: Response) => {
     if (!built()) {
-      throw new HttpProblem(503, PROBLEM_TYPES.internal, `the Lightning preview is not built (${options.distDir}); run npm ci or npm run build:preview`);
+      throw new HttpProblem(
+        503,
+        PROBLEM_TYPES.internal,
+        `the Lightning preview is not built (${options.distDir}); run npm ci or npm run build:preview`,
+      );
     }
     const recordId = page === 'opportunity' ? String(req.params.recordId) : undefined;
     if (recordId !== undefined && !RECORD_ID.test(recordId)) {
-      throw new HttpProblem(404, PROBLEM_TYPES.notFound, `${recordId} is not a Salesforce record Id`);
+      throw new HttpProblem(
+        404,
+        PROBLEM_TYPES.notFound,
+        `${recordId} is not a Salesforce record Id`,
+      );
     }
     const org = options.localOrg();
-    const { persona, fromQuery } = choosePersona(org, req.query.as, cookieValue(req.headers.cookie, PERSONA_COOKIE));
-    if (fromQuery) res.cookie(PERSONA_COOKIE, persona, { path: '/lightning', sameSite: 'lax', httpOnly: true });
-    res.type('html').set('Cache-Control', 'no-store').send(pageHtml(page, org, persona, recordId));
+    const { persona, fromQuery } = choosePersona(
+      org,
+      req.query.as,
+      cookieValue(req.headers.cookie, PERSONA_COOKIE),
+    );
+    if (fromQuery)
+      res.cookie(PERSONA_COOKIE, persona, { path: '/lightning', sameSite: 'lax', httpOnly: true });
+    res
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(pageHtml(page, org, persona, recordId));
   };
   router.get('/', (_req, res) => res.redirect(302, '/lightning'));
   // Browsers ask for an icon; an empty answer keeps a 404 out of every page's console.

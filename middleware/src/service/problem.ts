@@ -64,7 +64,11 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly type: string,
     readonly detail: string,
-    readonly extras: { errors?: FieldError[]; findings?: Finding[]; headers?: Record<string, string> } = {},
+    readonly extras: {
+      errors?: FieldError[];
+      findings?: Finding[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
@@ -85,28 +89,51 @@ export class HttpProblem extends Error {
 
 /** `coSell.clouds[1]` from a zod path. */
 export function dottedPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+    '',
+  );
 }
 
 /** One field error per zod issue (unknown keys: one per key), prefixed with the request part. */
-export function fieldErrors(part: 'body' | 'query' | 'params' | 'header', issues: ReadonlyArray<z.core.$ZodIssue>): FieldError[] {
+export function fieldErrors(
+  part: 'body' | 'query' | 'params' | 'header',
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+): FieldError[] {
   return issues.flatMap((issue) => {
     const at = dottedPath(issue.path);
     const base = at ? `${part}.${at}` : part;
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: `${base}.${key}`, message: `unknown field "${key}"`, code: 'unknown_field' }));
+      return issue.keys.map((key) => ({
+        field: `${base}.${key}`,
+        message: `unknown field "${key}"`,
+        code: 'unknown_field',
+      }));
     }
     return [{ field: base, message: issue.message, code: issue.code }];
   });
 }
 
-export function badRequest(part: 'body' | 'query' | 'params' | 'header', issues: ReadonlyArray<z.core.$ZodIssue>): HttpProblem {
+export function badRequest(
+  part: 'body' | 'query' | 'params' | 'header',
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+): HttpProblem {
   const errors = fieldErrors(part, issues);
   const fields = [...new Set(errors.map((error) => error.field))];
-  return new HttpProblem(400, PROBLEM_TYPES.badRequest, `invalid ${part}: ${fields.slice(0, 5).join(', ')}${fields.length > 5 ? ', …' : ''}`, { errors });
+  return new HttpProblem(
+    400,
+    PROBLEM_TYPES.badRequest,
+    `invalid ${part}: ${fields.slice(0, 5).join(', ')}${fields.length > 5 ? ', …' : ''}`,
+    { errors },
+  );
 }
 
 export function sendProblem(res: Response, problem: HttpProblem, instance?: string): void {
-  for (const [name, value] of Object.entries(problem.extras.headers ?? {})) res.setHeader(name, value);
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toBody(instance)));
+  for (const [name, value] of Object.entries(problem.extras.headers ?? {}))
+    res.setHeader(name, value);
+  res
+    .status(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problem.toBody(instance)));
 }

@@ -46,7 +46,8 @@ export function ownershipAccess(principal: Principal, record: RecordRef): Access
   if (principal.persona === 'admin') return FULL_ACCESS;
   if (principal.userId === null) return NO_ACCESS;
   if (record.ownerId !== null && record.ownerId === principal.userId) return FULL_ACCESS;
-  if (record.object === 'CoSell_Referral__c' && principal.persona === 'alliance-ops') return FULL_ACCESS;
+  if (record.object === 'CoSell_Referral__c' && principal.persona === 'alliance-ops')
+    return FULL_ACCESS;
   const model = SHARING_MODEL[record.object];
   return { read: model !== 'Private', edit: model === 'ReadWrite' };
 }
@@ -100,7 +101,11 @@ export function orgRecordAccess(options: {
       const now = options.clock().getTime();
       const ask: RecordRef[] = [];
       for (const record of records) {
-        if (principal.persona === 'admin' || principal.userId === null || record.salesforceId === null) {
+        if (
+          principal.persona === 'admin' ||
+          principal.userId === null ||
+          record.salesforceId === null
+        ) {
           answers.set(record.key, ownershipAccess(principal, record));
           continue;
         }
@@ -113,8 +118,14 @@ export function orgRecordAccess(options: {
         const ids = [...new Set(ask.map((record) => record.salesforceId!))];
         const found = new Map<string, Access>();
         for (let start = 0; start < ids.length; start += USER_RECORD_ACCESS_BATCH) {
-          const rows = await options.query(userRecordAccessQuery(userId, ids.slice(start, start + USER_RECORD_ACCESS_BATCH)));
-          for (const row of rows) found.set(idKey(row.RecordId), { read: row.HasReadAccess === true, edit: row.HasEditAccess === true });
+          const rows = await options.query(
+            userRecordAccessQuery(userId, ids.slice(start, start + USER_RECORD_ACCESS_BATCH)),
+          );
+          for (const row of rows)
+            found.set(idKey(row.RecordId), {
+              read: row.HasReadAccess === true,
+              edit: row.HasEditAccess === true,
+            });
         }
         if (cache.size > 10_000) cache.clear();
         for (const record of ask) {

@@ -16,25 +16,52 @@ export async function assignReferral(
   now: Date,
 ): Promise<AssignmentResult> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('referrals').selectAll().where('id', '=', input.referralId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('referrals')
+      .selectAll()
+      .where('id', '=', input.referralId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) return { outcome: 'not-found' as const };
     // A decided referral's owner is history: reassigning it would change nothing the referrer sees.
-    if (row.triage_status === 'Accepted' || row.triage_status === 'Declined' || row.triage_status === 'Expired') {
+    if (
+      row.triage_status === 'Accepted' ||
+      row.triage_status === 'Declined' ||
+      row.triage_status === 'Expired'
+    ) {
       return { outcome: 'decided' as const, status: row.triage_status };
     }
-    const held = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+    const held = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
+      string,
+      unknown
+    >;
     const previousOwnerId = typeof held.ownerId === 'string' ? held.ownerId : null;
     const updated = { ...held, ownerId: input.ownerId, triageStatus: 'Assigned' };
-    await trx.updateTable('referrals').set({ data: JSON.stringify(updated), triage_status: 'Assigned', updated_at: now }).where('id', '=', row.id).execute();
-    await audit(trx, {
-      side: 'engine',
-      entity: 'referral',
-      entityId: String(row.id),
-      action: 'assigned',
-      before: { ownerId: previousOwnerId, triageStatus: row.triage_status },
-      after: { ownerId: input.ownerId, triageStatus: 'Assigned', actor: input.actor },
-    }, now);
-    const job = await enqueueReferralWriteback(trx, String(row.id), row.cloud as Cloud, row.portal_id, `assigned:${input.ownerId}:${now.toISOString()}`, now);
+    await trx
+      .updateTable('referrals')
+      .set({ data: JSON.stringify(updated), triage_status: 'Assigned', updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
+    await audit(
+      trx,
+      {
+        side: 'engine',
+        entity: 'referral',
+        entityId: String(row.id),
+        action: 'assigned',
+        before: { ownerId: previousOwnerId, triageStatus: row.triage_status },
+        after: { ownerId: input.ownerId, triageStatus: 'Assigned', actor: input.actor },
+      },
+      now,
+    );
+    const job = await enqueueReferralWriteback(
+      trx,
+      String(row.id),
+      row.cloud as Cloud,
+      row.portal_id,
+      `assigned:${input.ownerId}:${now.toISOString()}`,
+      now,
+    );
     return { outcome: 'assigned' as const, jobId: job.id, previousOwnerId };
   });
 }

@@ -42,7 +42,8 @@ export type { ResponseSpec } from '../api-contract/route-contract.js';
 
 type Schema = z.ZodType;
 
-export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> extends RouteContract<P, Q, B> {
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema>
+  extends RouteContract<P, Q, B> {
   /** Replaces the strict parse of `body` when one schema cannot give field-level reasons (e.g. either-or bodies). */
   parseBody?: (input: unknown) => StrictResult<z.output<B>>;
   /** Checks the raw body before it is parsed at all (webhook signatures); throws an HttpProblem to refuse. */
@@ -57,12 +58,15 @@ export interface ApiRoute extends RouteContract {
 }
 
 /** Types the handler by its schemas, then erases the types so routes of any shape share one table. */
-export function defineRoute<P extends Schema = z.ZodType<Record<string, string>>, Q extends Schema = z.ZodType<Record<string, unknown>>, B extends Schema = z.ZodType<undefined>>(
-  spec: RouteSpec<P, Q, B>,
-): ApiRoute {
+export function defineRoute<
+  P extends Schema = z.ZodType<Record<string, string>>,
+  Q extends Schema = z.ZodType<Record<string, unknown>>,
+  B extends Schema = z.ZodType<undefined>,
+>(spec: RouteSpec<P, Q, B>): ApiRoute {
   return {
     ...spec,
-    handler: (context) => spec.handler(context as RouteContext<z.output<P>, z.output<Q>, z.output<B>>),
+    handler: (context) =>
+      spec.handler(context as RouteContext<z.output<P>, z.output<Q>, z.output<B>>),
   };
 }
 

@@ -11,13 +11,29 @@ import type { Database } from '../store/schema.js';
 
 export const SIGNATURE_HEADER = 'CoSell-Signature';
 
-export function signatureOf(secret: string, portal: string, timestamp: number, rawBody: Buffer | string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${portal}.`).update(rawBody).digest('hex');
+export function signatureOf(
+  secret: string,
+  portal: string,
+  timestamp: number,
+  rawBody: Buffer | string,
+): string {
+  return createHmac('sha256', secret)
+    .update(`${timestamp}.${portal}.`)
+    .update(rawBody)
+    .digest('hex');
 }
 
 /** The header value a relay sends to `portal`'s route; one v1 per secret when it signs with both during rotation. */
-export function signatureHeader(secrets: readonly string[], timestamp: number, rawBody: Buffer | string, portal: string): string {
-  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${signatureOf(secret, portal, timestamp, rawBody)}`)].join(',');
+export function signatureHeader(
+  secrets: readonly string[],
+  timestamp: number,
+  rawBody: Buffer | string,
+  portal: string,
+): string {
+  return [
+    `t=${timestamp}`,
+    ...secrets.map((secret) => `v1=${signatureOf(secret, portal, timestamp, rawBody)}`),
+  ].join(',');
 }
 
 /** What identifies one delivery for replay purposes: its timestamp and the digest of its body. */
@@ -39,7 +55,8 @@ export function verifyWebhookSignature(check: {
   now: Date;
   toleranceSeconds: number;
 }): SignatureCheck {
-  if (check.secrets.length === 0) return { ok: false, reason: 'no signing secret is configured for this portal' };
+  if (check.secrets.length === 0)
+    return { ok: false, reason: 'no signing secret is configured for this portal' };
   if (!check.header) return { ok: false, reason: `missing ${SIGNATURE_HEADER} header` };
   let timestamp: number | null = null;
   const candidates: string[] = [];
@@ -48,17 +65,26 @@ export function verifyWebhookSignature(check: {
     if (name === 't' && value && /^\d{1,12}$/.test(value)) timestamp = Number(value);
     else if (name === 'v1' && value && HEX_SHA256.test(value)) candidates.push(value);
   }
-  if (timestamp === null) return { ok: false, reason: `${SIGNATURE_HEADER} has no timestamp (t=<unix seconds>)` };
-  if (candidates.length === 0) return { ok: false, reason: `${SIGNATURE_HEADER} has no v1 signature` };
+  if (timestamp === null)
+    return { ok: false, reason: `${SIGNATURE_HEADER} has no timestamp (t=<unix seconds>)` };
+  if (candidates.length === 0)
+    return { ok: false, reason: `${SIGNATURE_HEADER} has no v1 signature` };
   const ageSeconds = Math.abs(check.now.getTime() / 1000 - timestamp);
   if (ageSeconds > check.toleranceSeconds) {
-    return { ok: false, reason: `timestamp is ${Math.round(ageSeconds)} s away from now; the tolerance is ${check.toleranceSeconds} s` };
+    return {
+      ok: false,
+      reason: `timestamp is ${Math.round(ageSeconds)} s away from now; the tolerance is ${check.toleranceSeconds} s`,
+    };
   }
   for (const secret of check.secrets) {
-    const expected = Buffer.from(signatureOf(secret, check.portal, timestamp, check.rawBody), 'hex');
+    const expected = Buffer.from(
+      signatureOf(secret, check.portal, timestamp, check.rawBody),
+      'hex',
+    );
     for (const candidate of candidates) {
       // Both buffers are 32 bytes (checked by the hex pattern), as timingSafeEqual requires.
-      if (timingSafeEqual(expected, Buffer.from(candidate, 'hex'))) return { ok: true, timestamp, signature: candidate };
+      if (timingSafeEqual(expected, Buffer.from(candidate, 'hex')))
+        return { ok: true, timestamp, signature: candidate };
     }
   }
   return { ok: false, reason: 'signature does not match' };
@@ -70,7 +96,14 @@ export function verifyWebhookSignature(check: {
  */
 export async function recordWebhookDelivery(
   db: Kysely<Database>,
-  delivery: { portal: string; key: string; timestamp: number; bodyHash: string; toleranceSeconds: number; now: Date },
+  delivery: {
+    portal: string;
+    key: string;
+    timestamp: number;
+    bodyHash: string;
+    toleranceSeconds: number;
+    now: Date;
+  },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('idempotency_keys')
@@ -90,6 +123,14 @@ export async function recordWebhookDelivery(
 }
 
 /** Forgets a delivery the engine failed to handle, so the relay's retry of it is not taken for a replay. */
-export async function forgetWebhookDelivery(db: Kysely<Database>, portal: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('scope', '=', `webhook:${portal}`).where('key', '=', key).execute();
+export async function forgetWebhookDelivery(
+  db: Kysely<Database>,
+  portal: string,
+  key: string,
+): Promise<void> {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('scope', '=', `webhook:${portal}`)
+    .where('key', '=', key)
+    .execute();
 }

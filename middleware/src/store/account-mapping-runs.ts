@@ -13,7 +13,11 @@ export interface AccountMappingRun {
   jointPursuits: number;
 }
 
-export async function recordAccountMappingRun(db: Kysely<Database>, run: AccountMappingRun, recordedAt: Date): Promise<void> {
+export async function recordAccountMappingRun(
+  db: Kysely<Database>,
+  run: AccountMappingRun,
+  recordedAt: Date,
+): Promise<void> {
   await db
     .insertInto('account_mapping_runs')
     .values({
@@ -29,8 +33,24 @@ export async function recordAccountMappingRun(db: Kysely<Database>, run: Account
 }
 
 /** The latest run for a cloud, or null when account mapping never ran through the service. */
-export async function latestAccountMappingRun(db: Kysely<Database>, cloud: Cloud): Promise<AccountMappingRun | null> {
-  const row = await db.selectFrom('account_mapping_runs').selectAll().where('cloud', '=', cloud).orderBy('ran_on', 'desc').orderBy('recorded_at', 'desc').executeTakeFirst();
+export async function latestAccountMappingRun(
+  db: Kysely<Database>,
+  cloud: Cloud,
+): Promise<AccountMappingRun | null> {
+  const row = await db
+    .selectFrom('account_mapping_runs')
+    .selectAll()
+    .where('cloud', '=', cloud)
+    .orderBy('ran_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .executeTakeFirst();
   if (!row) return null;
-  return { cloud, ranOn: row.ran_on, hyperscalerAccounts: row.hyperscaler_accounts, matched: row.matched, review: row.review, jointPursuits: row.joint_pursuits };
+  return {
+    cloud,
+    ranOn: row.ran_on,
+    hyperscalerAccounts: row.hyperscaler_accounts,
+    matched: row.matched,
+    review: row.review,
+    jointPursuits: row.joint_pursuits,
+  };
 }

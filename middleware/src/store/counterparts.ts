@@ -11,26 +11,56 @@ function rowOf(counterpart: Counterpart) {
     layer: counterpart.layer,
     name: counterpart.name,
     email: counterpart.email,
-    data: JSON.stringify({ id: counterpart.id ?? null, title: counterpart.title, region: counterpart.region, lastContactAt: counterpart.lastContactAt }),
+    data: JSON.stringify({
+      id: counterpart.id ?? null,
+      title: counterpart.title,
+      region: counterpart.region,
+      lastContactAt: counterpart.lastContactAt,
+    }),
   };
 }
 
-const keyOf = (row: { cloud: string; layer: string; name: string; email: string | null; data: unknown }) =>
-  JSON.stringify([row.cloud, row.layer, row.name, row.email, typeof row.data === 'string' ? JSON.parse(row.data) : row.data]);
+const keyOf = (row: {
+  cloud: string;
+  layer: string;
+  name: string;
+  email: string | null;
+  data: unknown;
+}) =>
+  JSON.stringify([
+    row.cloud,
+    row.layer,
+    row.name,
+    row.email,
+    typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+  ]);
 
 /**
  * Makes the stored counterparts exactly the given ones, in one transaction; returns whether
  * anything changed (an unchanged org costs one read and no write).
  */
-export async function replaceCounterparts(db: Kysely<Database>, counterparts: readonly Counterpart[], now: Date): Promise<boolean> {
+export async function replaceCounterparts(
+  db: Kysely<Database>,
+  counterparts: readonly Counterpart[],
+  now: Date,
+): Promise<boolean> {
   const wanted = counterparts.map(rowOf);
   return db.transaction().execute(async (trx) => {
-    const stored = await trx.selectFrom('counterparts').select(['cloud', 'layer', 'name', 'email', 'data']).forUpdate().execute();
+    const stored = await trx
+      .selectFrom('counterparts')
+      .select(['cloud', 'layer', 'name', 'email', 'data'])
+      .forUpdate()
+      .execute();
     const before = stored.map(keyOf).sort();
     const after = wanted.map(keyOf).sort();
-    if (before.length === after.length && before.every((key, index) => key === after[index])) return false;
+    if (before.length === after.length && before.every((key, index) => key === after[index]))
+      return false;
     await trx.deleteFrom('counterparts').execute();
-    if (wanted.length > 0) await trx.insertInto('counterparts').values(wanted.map((row) => ({ ...row, updated_at: now }))).execute();
+    if (wanted.length > 0)
+      await trx
+        .insertInto('counterparts')
+        .values(wanted.map((row) => ({ ...row, updated_at: now })))
+        .execute();
     return true;
   });
 }

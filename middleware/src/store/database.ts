@@ -52,9 +52,12 @@ class StaticMigrationProvider implements MigrationProvider {
 
 export class MigrationError extends Error {
   constructor(migration: string | undefined, cause: unknown) {
-    super(`store migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `store migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'MigrationError';
   }
 }
@@ -64,11 +67,16 @@ export class MigrationError extends Error {
  * Kysely's migrator introspects the whole catalog on every start, which takes seconds on PGlite.
  */
 async function isUpToDate(db: Kysely<Database>): Promise<boolean> {
-  const { rows } = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
+  const { rows } = await sql<{
+    present: boolean;
+  }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
   if (!rows[0]?.present) return false;
   const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   const names = new Set(applied.rows.map((row) => row.name));
-  return names.size === Object.keys(MIGRATIONS).length && Object.keys(MIGRATIONS).every((name) => names.has(name));
+  return (
+    names.size === Object.keys(MIGRATIONS).length &&
+    Object.keys(MIGRATIONS).every((name) => names.has(name))
+  );
 }
 
 /** Brings the schema to the latest version; safe to run concurrently from several instances. */
@@ -76,7 +84,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (await isUpToDate(db)) return [];
   // Numbers are handed out per branch (0003, 0004...), so a store may have run a later number before an
   // earlier one is merged: each missing migration still runs, in name order.
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

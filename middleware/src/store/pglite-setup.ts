@@ -26,7 +26,11 @@ export function isInitialised(dataDir: string): boolean {
 /** The installed PGlite's version: an initdb copy is only reused by the PGlite that made it. */
 function pgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 }
 
 /**
@@ -54,10 +58,20 @@ export async function initialiseDataDir(dataDir: string, cacheDir?: string): Pro
   const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   const script = `require(${JSON.stringify(pglite)}).PGlite.create(${JSON.stringify(dataDir)}).then((db) => db.close())`;
   try {
-    await promisify(execFile)(process.execPath, ['-e', script], { env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 20 });
+    await promisify(execFile)(process.execPath, ['-e', script], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      maxBuffer: 1 << 20,
+    });
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr?.trim().split('\n').slice(-3).join(' ') || String(error);
-    throw new Error(`could not initialise the embedded store in ${dataDir}: ${detail}`, { cause: error });
+    const detail =
+      (error as { stderr?: string }).stderr?.trim().split('\n').slice(-3).join(' ') ||
+      String(error);
+    throw new Error(`could not initialise the embedded store in ${dataDir}: ${detail}`, {
+      cause: error,
+    });
   }
-  if (!isInitialised(dataDir)) throw new Error(`could not initialise the embedded store in ${dataDir}: initdb left no PG_VERSION`);
+  if (!isInitialised(dataDir))
+    throw new Error(
+      `could not initialise the embedded store in ${dataDir}: initdb left no PG_VERSION`,
+    );
 }

@@ -5,18 +5,32 @@ import type { Cloud } from '../core/model.js';
 import type { ReadinessEvidence } from '../core/readiness/index.js';
 import type { Database } from './schema.js';
 
-export async function saveReadinessEvidence(db: Kysely<Database>, evidence: ReadinessEvidence, salesforceId: string | null, now: Date): Promise<void> {
+export async function saveReadinessEvidence(
+  db: Kysely<Database>,
+  evidence: ReadinessEvidence,
+  salesforceId: string | null,
+  now: Date,
+): Promise<void> {
   const data = JSON.stringify(evidence);
   await db
     .insertInto('readiness_evidence')
     .values({ cloud: evidence.cloud, data, salesforce_id: salesforceId, updated_at: now })
-    .onConflict((oc) => oc.column('cloud').doUpdateSet({ data, salesforce_id: salesforceId, updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('cloud').doUpdateSet({ data, salesforce_id: salesforceId, updated_at: now }),
+    )
     .execute();
 }
 
 /** The stored evidence for a cloud as recorded (validated again by the checklist), or null. */
-export async function readReadinessEvidence(db: Kysely<Database>, cloud: Cloud): Promise<unknown | null> {
-  const row = await db.selectFrom('readiness_evidence').select('data').where('cloud', '=', cloud).executeTakeFirst();
+export async function readReadinessEvidence(
+  db: Kysely<Database>,
+  cloud: Cloud,
+): Promise<unknown | null> {
+  const row = await db
+    .selectFrom('readiness_evidence')
+    .select('data')
+    .where('cloud', '=', cloud)
+    .executeTakeFirst();
   if (!row) return null;
   return typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
 }

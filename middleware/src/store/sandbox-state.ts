@@ -3,12 +3,21 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 export async function loadSandboxState<T>(db: Kysely<Database>, name: string): Promise<T | null> {
-  const row = await db.selectFrom('sandbox_state').select('data').where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('sandbox_state')
+    .select('data')
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (!row) return null;
   return (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as T;
 }
 
-export async function saveSandboxState(db: Kysely<Database>, name: string, data: unknown, now: Date): Promise<void> {
+export async function saveSandboxState(
+  db: Kysely<Database>,
+  name: string,
+  data: unknown,
+  now: Date,
+): Promise<void> {
   const json = JSON.stringify(data);
   await db
     .insertInto('sandbox_state')

@@ -1,6 +1,13 @@
 // Row types of the engine's PostgreSQL tables, as Kysely sees them. The same SQL runs on embedded
 // PGlite and on a PostgreSQL server; migrations/ creates these tables.
-import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 // jsonb columns read back as objects and are written as JSON text (JSON.stringify), which both drivers accept.

@@ -5,7 +5,8 @@ import { getHeapStatistics } from 'node:v8';
 import { boundHeapGrowth } from '../../../middleware/src/cli/heap-budget.js';
 
 const kept: string[][] = [];
-for (let i = 0; i < 2000; i += 1) kept.push(Array.from({ length: 200 }, (_, j) => `kept ${i} ${j} `.repeat(3)));
+for (let i = 0; i < 2000; i += 1)
+  kept.push(Array.from({ length: 200 }, (_, j) => `kept ${i} ${j} `.repeat(3)));
 if (process.argv[2] === 'bound') boundHeapGrowth(Number(process.argv[3]));
 let peak = 0;
 let window: string[][] = [];

@@ -5,9 +5,15 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
-import FiscalPeriod, { type FiscalPeriodResult } from '../../../middleware/src/commands/cosell/fiscal/period.js';
-import PayloadValidate, { type PayloadValidateResult } from '../../../middleware/src/commands/cosell/payload/validate.js';
-import Readiness, { type ReadinessResult } from '../../../middleware/src/commands/cosell/readiness.js';
+import FiscalPeriod, {
+  type FiscalPeriodResult,
+} from '../../../middleware/src/commands/cosell/fiscal/period.js';
+import PayloadValidate, {
+  type PayloadValidateResult,
+} from '../../../middleware/src/commands/cosell/payload/validate.js';
+import Readiness, {
+  type ReadinessResult,
+} from '../../../middleware/src/commands/cosell/readiness.js';
 import { runCommand } from '../../support/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-cloud-names-'));
@@ -24,20 +30,48 @@ describe('cloud and portal names in any case', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('takes --cloud and --portal in any case', async () => {
-    const upper = (await runCommand(FiscalPeriod, ['--cloud', 'MICROSOFT', '--date', '2026-08-15'])) as FiscalPeriodResult;
-    const lower = (await runCommand(FiscalPeriod, ['--cloud', 'microsoft', '--date', '2026-08-15'])) as FiscalPeriodResult;
+    const upper = (await runCommand(FiscalPeriod, [
+      '--cloud',
+      'MICROSOFT',
+      '--date',
+      '2026-08-15',
+    ])) as FiscalPeriodResult;
+    const lower = (await runCommand(FiscalPeriod, [
+      '--cloud',
+      'microsoft',
+      '--date',
+      '2026-08-15',
+    ])) as FiscalPeriodResult;
     expect(upper).toEqual(lower);
     const file = join(scratch, 'empty.json');
     writeFileSync(file, '{}');
-    const checked = (await runCommand(PayloadValidate, ['--portal', 'AWS', '--file', file])) as PayloadValidateResult;
+    const checked = (await runCommand(PayloadValidate, [
+      '--portal',
+      'AWS',
+      '--file',
+      file,
+    ])) as PayloadValidateResult;
     expect(checked.portal).toBe('aws');
-    await expect(runCommand(FiscalPeriod, ['--cloud', 'Azure', '--date', '2026-08-15'])).rejects.toThrow(/use one of aws, microsoft, google/);
+    await expect(
+      runCommand(FiscalPeriod, ['--cloud', 'Azure', '--date', '2026-08-15']),
+    ).rejects.toThrow(/use one of aws, microsoft, google/);
   });
 
   it('reads the cloud of an evidence file in any case, and matches it to --cloud', async () => {
     const file = join(scratch, 'evidence.json');
-    writeFileSync(file, JSON.stringify([{ cloud: 'microsoft', coSellEligible: true }, { cloud: 'AWS', coSellEligible: false }]));
-    const result = (await runCommand(Readiness, ['--evidence', file, '--cloud', 'Microsoft'])) as ReadinessResult;
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { cloud: 'microsoft', coSellEligible: true },
+        { cloud: 'AWS', coSellEligible: false },
+      ]),
+    );
+    const result = (await runCommand(Readiness, [
+      '--evidence',
+      file,
+      '--cloud',
+      'Microsoft',
+    ])) as ReadinessResult;
     expect(result.checklists.map((checklist) => checklist.cloud)).toEqual(['Microsoft']);
   });
 });

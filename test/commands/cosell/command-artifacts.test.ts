@@ -1,11 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { commandArtifacts, loadCommands, serialise, type CommandArtifacts } from '../../../scripts/generate-command-artifacts.js';
+import {
+  commandArtifacts,
+  loadCommands,
+  serialise,
+  type CommandArtifacts,
+} from '../../../scripts/generate-command-artifacts.js';
 import { RESULT_SCHEMAS } from '../../../middleware/src/cli/result-schemas.js';
 import { PROJECT_ROOT } from '../../support/cli.js';
 
-const REGENERATE = 'node --import ./scripts/bench/ts-resolve.mjs --experimental-transform-types scripts/generate-command-artifacts.ts';
+const REGENERATE =
+  'node --import ./scripts/bench/ts-resolve.mjs --experimental-transform-types scripts/generate-command-artifacts.ts';
 
 describe('command artifacts', () => {
   let artifacts: CommandArtifacts;
@@ -17,14 +23,19 @@ describe('command artifacts', () => {
   }, 60_000);
 
   it(`command-snapshot.json matches every command's flags (regenerate with: ${REGENERATE})`, () => {
-    expect(readFileSync(join(PROJECT_ROOT, 'command-snapshot.json'), 'utf8')).toBe(serialise(artifacts.snapshot));
+    expect(readFileSync(join(PROJECT_ROOT, 'command-snapshot.json'), 'utf8')).toBe(
+      serialise(artifacts.snapshot),
+    );
   });
 
   it('schemas/ holds exactly one current JSON schema per command, plus the published input formats', () => {
     const dir = join(PROJECT_ROOT, 'schemas');
     expect(readdirSync(dir).sort()).toEqual(Object.keys(artifacts.schemas).sort());
     for (const [file, schema] of Object.entries(artifacts.schemas)) {
-      expect({ file, content: readFileSync(join(dir, file), 'utf8') }).toEqual({ file, content: serialise(schema) });
+      expect({ file, content: readFileSync(join(dir, file), 'utf8') }).toEqual({
+        file,
+        content: serialise(schema),
+      });
     }
   });
 
@@ -53,10 +64,23 @@ describe('command artifacts', () => {
 
   it('every command has a summary, a description and runnable examples for --help', () => {
     for (const [id, command] of commands) {
-      expect({ id, summary: typeof command.summary === 'string' && command.summary.length > 20 }).toEqual({ id, summary: true });
-      expect({ id, description: typeof command.description === 'string' && command.description.length > command.summary!.length }).toEqual({ id, description: true });
+      expect({
+        id,
+        summary: typeof command.summary === 'string' && command.summary.length > 20,
+      }).toEqual({ id, summary: true });
+      expect({
+        id,
+        description:
+          typeof command.description === 'string' &&
+          command.description.length > command.summary!.length,
+      }).toEqual({ id, description: true });
       const examples = (command.examples ?? []).map(String);
-      expect({ id, examples: examples.length > 0 && examples.every((example) => example.includes('<%= config.bin %> <%= command.id %>')) }).toEqual({ id, examples: true });
+      expect({
+        id,
+        examples:
+          examples.length > 0 &&
+          examples.every((example) => example.includes('<%= config.bin %> <%= command.id %>')),
+      }).toEqual({ id, examples: true });
     }
   });
 });

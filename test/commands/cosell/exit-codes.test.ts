@@ -20,7 +20,10 @@ type Runnable = Parameters<typeof runCommand>[0];
 const missing = join(tmpdir(), 'cosell-no-such-file.csv');
 const service = ['--service-url', SERVICE_URL, '--token', 'ops-token-1'];
 
-async function exitCodeOf(command: Runnable, argv: string[]): Promise<{ exitCode: number; message: string }> {
+async function exitCodeOf(
+  command: Runnable,
+  argv: string[],
+): Promise<{ exitCode: number; message: string }> {
   try {
     await runCommand(command, argv);
   } catch (error) {
@@ -41,17 +44,74 @@ describe('exit codes', () => {
 
   const badFlags: Array<[string, Runnable, string[], RegExp]> = [
     ['a missing export file', Lint, ['--file', missing], /No file found/],
-    ['a missing evidence file', Readiness, ['--cloud', 'aws', '--evidence', missing], /No file found/],
-    ['a missing payload file', PayloadValidate, ['--portal', 'aws', '--file', missing], /no such file/],
-    ['a malformed opportunity Id', OpportunitySubmit, [...service, '--opportunity', '006bad', '--cloud', 'aws'], /15 or 18 characters/],
-    ['an owner that is not a user or queue Id', ReferralsAssign, [...service, '--referral', '1', '--owner', 'zzzzzzzzzzzzzzzzzz'], /not the Id of a Salesforce user or queue/],
-    ['an account Id as owner', ReferralsAssign, [...service, '--referral', '1', '--owner', '001Hs00000Emea1AAA'], /not the Id of a Salesforce user or queue/],
-    ['a malformed service record id', ReferralsAssign, [...service, '--referral', 'x', '--owner', '005Hs00000Emea1AAA'], /not a service record id/],
-    ['an impossible calendar date', FiscalPeriod, ['--cloud', 'aws', '--date', '2026-13-45'], /not a calendar date/],
-    ['a --now that is not a date', Lint, ['--file', missing, '--now', '10/11/2026'], /not an ISO date/],
-    ['a fiscal period that is not one', AttributionReport, ['--file', missing, '--period', '2027Q1'], /not a fiscal period/],
+    [
+      'a missing evidence file',
+      Readiness,
+      ['--cloud', 'aws', '--evidence', missing],
+      /No file found/,
+    ],
+    [
+      'a missing payload file',
+      PayloadValidate,
+      ['--portal', 'aws', '--file', missing],
+      /no such file/,
+    ],
+    [
+      'a malformed opportunity Id',
+      OpportunitySubmit,
+      [...service, '--opportunity', '006bad', '--cloud', 'aws'],
+      /15 or 18 characters/,
+    ],
+    [
+      'an owner that is not a user or queue Id',
+      ReferralsAssign,
+      [...service, '--referral', '1', '--owner', 'zzzzzzzzzzzzzzzzzz'],
+      /not the Id of a Salesforce user or queue/,
+    ],
+    [
+      'an account Id as owner',
+      ReferralsAssign,
+      [...service, '--referral', '1', '--owner', '001Hs00000Emea1AAA'],
+      /not the Id of a Salesforce user or queue/,
+    ],
+    [
+      'a malformed service record id',
+      ReferralsAssign,
+      [...service, '--referral', 'x', '--owner', '005Hs00000Emea1AAA'],
+      /not a service record id/,
+    ],
+    [
+      'an impossible calendar date',
+      FiscalPeriod,
+      ['--cloud', 'aws', '--date', '2026-13-45'],
+      /not a calendar date/,
+    ],
+    [
+      'a --now that is not a date',
+      Lint,
+      ['--file', missing, '--now', '10/11/2026'],
+      /not an ISO date/,
+    ],
+    [
+      'a fiscal period that is not one',
+      AttributionReport,
+      ['--file', missing, '--period', '2027Q1'],
+      /not a fiscal period/,
+    ],
     ['neither --file nor --target-org', Lint, [], /--file|--target-org/],
-    ['an operation the portal lacks', PayloadValidate, ['--portal', 'microsoft', '--file', missing.replace('.csv', '.json'), '--operation', 'CreateOpportunity'], /not a microsoft operation/],
+    [
+      'an operation the portal lacks',
+      PayloadValidate,
+      [
+        '--portal',
+        'microsoft',
+        '--file',
+        missing.replace('.csv', '.json'),
+        '--operation',
+        'CreateOpportunity',
+      ],
+      /not a microsoft operation/,
+    ],
   ];
 
   for (const [what, command, argv, message] of badFlags) {
@@ -64,7 +124,10 @@ describe('exit codes', () => {
 
   it('keeps the README and the exit codes in step', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
     expect(readme).toContain(
       `Exit codes: 0 ok; ${EXIT_CODES.findings} findings or errors in the data; ${EXIT_CODES.badFlags} bad flags; ${EXIT_CODES.timedOut} \`--wait\` ran out; ${EXIT_CODES.serviceRefused} the service refused the request; ${EXIT_CODES.serviceUnreachable} the service is unreachable; ${EXIT_CODES.orgNotReady} the org lacks the package.`,
     );

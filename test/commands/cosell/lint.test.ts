@@ -10,7 +10,8 @@ import { runCommand } from '../../support/cli.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/opportunities-export.csv', import.meta.url));
 const NOW = '2026-11-10T09:00:00Z';
-const lint = async (argv: string[]): Promise<LintResult> => (await runCommand(Lint, argv)) as LintResult;
+const lint = async (argv: string[]): Promise<LintResult> =>
+  (await runCommand(Lint, argv)) as LintResult;
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-lint-'));
 
 function csvFile(name: string, content: string): string {
@@ -22,7 +23,11 @@ function csvFile(name: string, content: string): string {
 describe('cosell lint', () => {
   const $$ = new TestContext();
   let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
+  const printed = () =>
+    ux.log
+      .getCalls()
+      .flatMap((call) => call.args)
+      .join('\n');
 
   beforeEach(() => {
     ux = stubSfCommandUx($$.SANDBOX);
@@ -35,19 +40,49 @@ describe('cosell lint', () => {
 
   it('reports lint findings and unreadable rows from an export, and exits non-zero', async () => {
     const result = await lint(['--file', FIXTURE, '--now', NOW]);
-    expect(result.summary).toMatchObject({ opportunities: 5, rejectedRows: 1, bySeverity: { error: 5, warning: 8, info: 0 } });
-    const fabrikam = result.findings.filter((finding) => finding.opportunityId === '006Hs00001Fab03AAA');
-    expect(new Set(fabrikam.map((finding) => finding.code))).toEqual(
-      new Set(['LINT_TEMPLATE_NAME', 'LINT_THIN_DESCRIPTION', 'LINT_MISSING_USE_CASE', 'LINT_STALE_RECORD', 'LINT_PAST_CLOSE_DATE', 'LINT_NO_HYPERSCALER_ASK']),
+    expect(result.summary).toMatchObject({
+      opportunities: 5,
+      rejectedRows: 1,
+      bySeverity: { error: 5, warning: 8, info: 0 },
+    });
+    const fabrikam = result.findings.filter(
+      (finding) => finding.opportunityId === '006Hs00001Fab03AAA',
     );
-    expect(fabrikam[0]).toMatchObject({ row: 4, cloud: 'Microsoft', field: 'Name', severity: 'warning' });
+    expect(new Set(fabrikam.map((finding) => finding.code))).toEqual(
+      new Set([
+        'LINT_TEMPLATE_NAME',
+        'LINT_THIN_DESCRIPTION',
+        'LINT_MISSING_USE_CASE',
+        'LINT_STALE_RECORD',
+        'LINT_PAST_CLOSE_DATE',
+        'LINT_NO_HYPERSCALER_ASK',
+      ]),
+    );
+    expect(fabrikam[0]).toMatchObject({
+      row: 4,
+      cloud: 'Microsoft',
+      field: 'Name',
+      severity: 'warning',
+    });
     // Tagged for two clouds: each cloud's engagement gets its own copy of every finding.
     expect(fabrikam.filter((finding) => finding.cloud === 'AWS')).toHaveLength(6);
-    expect(result.findings.filter((finding) => finding.row === 6).map((finding) => finding.field)).toEqual(['Amount', 'CloseDate', 'CoSell_Clouds__c']);
-    expect(result.findings.find((finding) => finding.code === 'LINT_WON_DEAL_FOR_CREDIT')).toMatchObject({ opportunityId: '006Hs00001Ltw04AAA', cloud: 'AWS' });
+    expect(
+      result.findings.filter((finding) => finding.row === 6).map((finding) => finding.field),
+    ).toEqual(['Amount', 'CloseDate', 'CoSell_Clouds__c']);
+    expect(
+      result.findings.find((finding) => finding.code === 'LINT_WON_DEAL_FOR_CREDIT'),
+    ).toMatchObject({ opportunityId: '006Hs00001Ltw04AAA', cloud: 'AWS' });
     expect(process.exitCode).toBe(1);
     const table = ux.table.firstCall.args[0];
-    expect(table.columns).toEqual(['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message']);
+    expect(table.columns).toEqual([
+      'row',
+      'opportunityId',
+      'severity',
+      'cloud',
+      'field',
+      'code',
+      'message',
+    ]);
     expect(printed()).toContain('Linted 5 opportunities: 6 errors, 8 warnings, 1 unreadable rows.');
   });
 
@@ -74,10 +109,14 @@ describe('cosell lint', () => {
   });
 
   it('writes formula-like cells as text in CSV and strips terminal escapes from table cells', async () => {
-    const header = 'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Description,Account.Name,CoSell_Clouds__c,CoSell_Origin__c,CoSell_Help_Needed__c,CoSell_Use_Case__c';
+    const header =
+      'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Description,Account.Name,CoSell_Clouds__c,CoSell_Origin__c,CoSell_Help_Needed__c,CoSell_Use_Case__c';
     const hostile = csvFile(
       'hostile.csv',
-      [header, '"=HYPERLINK(""http://evil.example"",""x"")",Northwind,240000,Solution Proposed,false,false,2020-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,short,Northwind Health,Microsoft,Partner-led,,'].join('\n'),
+      [
+        header,
+        '"=HYPERLINK(""http://evil.example"",""x"")",Northwind,240000,Solution Proposed,false,false,2020-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,short,Northwind Health,Microsoft,Partner-led,,',
+      ].join('\n'),
     );
     await lint(['--file', hostile, '--now', NOW, '--format', 'csv']);
     const cells = printed().split('\n').slice(1).join('\n');
@@ -86,7 +125,13 @@ describe('cosell lint', () => {
 
     $$.restore();
     ux = stubSfCommandUx($$.SANDBOX);
-    const escaped = csvFile('escaped.csv', [header, '\u001b[2J\u001b[31m006Hs00001Nwh01\u0007,Northwind,240000,Solution Proposed,false,false,2020-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,short,Northwind Health,Microsoft,Partner-led,,'].join('\n'));
+    const escaped = csvFile(
+      'escaped.csv',
+      [
+        header,
+        '\u001b[2J\u001b[31m006Hs00001Nwh01\u0007,Northwind,240000,Solution Proposed,false,false,2020-03-31,2026-09-02T14:20:00.000Z,2026-11-03T16:45:00.000Z,short,Northwind Health,Microsoft,Partner-led,,',
+      ].join('\n'),
+    );
     const result = await lint(['--file', escaped, '--now', NOW]);
     expect(result.findings.some((finding) => finding.opportunityId?.includes('\u001b'))).toBe(true);
     const table = ux.table.firstCall.args[0] as { data: Array<Record<string, unknown>> };
@@ -119,16 +164,21 @@ describe('cosell lint', () => {
       cloud: 'Microsoft',
       field: 'Name',
       message: expect.any(String),
-      evidence: { name: 'Co-sell with Microsoft opp', genericWords: ['co', 'sell', 'with', 'microsoft', 'opp'] },
+      evidence: {
+        name: 'Co-sell with Microsoft opp',
+        genericWords: ['co', 'sell', 'with', 'microsoft', 'opp'],
+      },
     });
   });
 
   it('streams the --json envelope to stdout: the same JSON SfCommand prints, findings included', async () => {
     const written: string[] = [];
-    const write = $$.SANDBOX.stub(process.stdout, 'write').callsFake((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
+    const write = $$.SANDBOX.stub(process.stdout, 'write').callsFake(
+      (chunk: string | Uint8Array) => {
+        written.push(String(chunk));
+        return true;
+      },
+    );
     let result: LintResult;
     try {
       result = await lint(['--file', FIXTURE, '--now', NOW, '--json']);
@@ -140,14 +190,24 @@ describe('cosell lint', () => {
     expect(envelope.status).toBe(1);
     expect(envelope.result).toEqual(JSON.parse(JSON.stringify(result)));
     // Every lint finding plus the three about the unreadable row 6.
-    expect(envelope.result.findings).toHaveLength(result.summary.bySeverity.error + result.summary.bySeverity.warning + result.summary.bySeverity.info + 3);
+    expect(envelope.result.findings).toHaveLength(
+      result.summary.bySeverity.error +
+        result.summary.bySeverity.warning +
+        result.summary.bySeverity.info +
+        3,
+    );
   });
 
   it('leaves an existing --output file alone when the export turns out unreadable', async () => {
     const output = csvFile('kept.csv', 'the previous report\n');
     // Good rows first: the quoting breaks after findings were already produced.
-    const broken = csvFile('broken-late.csv', `${readFileSync(FIXTURE, 'utf8').trimEnd()}\n"006Hs00001Nwh01AAA,Northwind\n`);
-    await expect(lint(['--file', broken, '--now', NOW, '--output', output])).rejects.toThrow(/cannot be read as a Salesforce export/);
+    const broken = csvFile(
+      'broken-late.csv',
+      `${readFileSync(FIXTURE, 'utf8').trimEnd()}\n"006Hs00001Nwh01AAA,Northwind\n`,
+    );
+    await expect(lint(['--file', broken, '--now', NOW, '--output', output])).rejects.toThrow(
+      /cannot be read as a Salesforce export/,
+    );
     expect(readFileSync(output, 'utf8')).toBe('the previous report\n');
   });
 
@@ -156,9 +216,27 @@ describe('cosell lint', () => {
     const columns = header.split(',');
     const row = (n: number) =>
       columns
-        .map((column) => ({ Id: `006Hs0000${String(n).padStart(6, '0')}AAA`, Name: 'Opportunity', Amount: '1', StageName: 'Prospecting', IsClosed: 'false', IsWon: 'false', CloseDate: '2026-01-01', CreatedDate: '2026-01-01T00:00:00.000Z', LastModifiedDate: '2026-01-01T00:00:00.000Z', 'Account.Name': 'Acme', CoSell_Clouds__c: 'AWS' })[column] ?? '')
+        .map(
+          (column) =>
+            ({
+              Id: `006Hs0000${String(n).padStart(6, '0')}AAA`,
+              Name: 'Opportunity',
+              Amount: '1',
+              StageName: 'Prospecting',
+              IsClosed: 'false',
+              IsWon: 'false',
+              CloseDate: '2026-01-01',
+              CreatedDate: '2026-01-01T00:00:00.000Z',
+              LastModifiedDate: '2026-01-01T00:00:00.000Z',
+              'Account.Name': 'Acme',
+              CoSell_Clouds__c: 'AWS',
+            })[column] ?? '',
+        )
         .join(',');
-    const many = csvFile('many.csv', [header, ...Array.from({ length: 60 }, (_, n) => row(n))].join('\n'));
+    const many = csvFile(
+      'many.csv',
+      [header, ...Array.from({ length: 60 }, (_, n) => row(n))].join('\n'),
+    );
     const result = await lint(['--file', many, '--now', NOW]);
     expect(result.findings.length).toBeGreaterThan(100);
     expect(ux.table.firstCall.args[0].data).toHaveLength(100);
@@ -175,16 +253,31 @@ describe('cosell lint', () => {
   it('refuses a missing file, an unknown format and a bad --now', async () => {
     await expect(lint(['--file', join(scratch, 'absent.csv')])).rejects.toThrow(/absent\.csv/);
     await expect(lint(['--file', FIXTURE, '--format', 'xml'])).rejects.toThrow(/table, csv, json/);
-    await expect(lint(['--file', FIXTURE, '--now', '10/11/2026'])).rejects.toThrow(/not an ISO date/);
+    await expect(lint(['--file', FIXTURE, '--now', '10/11/2026'])).rejects.toThrow(
+      /not an ISO date/,
+    );
   });
 
   it('refuses an --output it cannot write in that format, writing nothing (exit 2)', async () => {
     const workbook = join(scratch, 'findings.xlsx');
     const run = lint(['--file', FIXTURE, '--now', NOW, '--output', workbook]);
-    await expect(run).rejects.toThrow(`Cannot write ${workbook}: reports can be written as CSV (.csv) or JSON (.json), not XLSX.`);
+    await expect(run).rejects.toThrow(
+      `Cannot write ${workbook}: reports can be written as CSV (.csv) or JSON (.json), not XLSX.`,
+    );
     await expect(run).rejects.toMatchObject({ exitCode: 2 });
     expect(existsSync(workbook)).toBe(false);
-    await expect(lint(['--file', FIXTURE, '--now', NOW, '--format', 'json', '--output', join(scratch, 'findings.csv')])).rejects.toThrow('does not name a json file');
+    await expect(
+      lint([
+        '--file',
+        FIXTURE,
+        '--now',
+        NOW,
+        '--format',
+        'json',
+        '--output',
+        join(scratch, 'findings.csv'),
+      ]),
+    ).rejects.toThrow('does not name a json file');
     const plain = join(scratch, 'findings');
     await lint(['--file', FIXTURE, '--now', NOW, '--format', 'json', '--output', plain]);
     expect(Array.isArray(JSON.parse(readFileSync(plain, 'utf8')))).toBe(true);
@@ -193,10 +286,22 @@ describe('cosell lint', () => {
   it('refuses a file that is not CSV', async () => {
     const header = readFileSync(FIXTURE, 'utf8').split('\n')[0];
     const broken = csvFile('broken.csv', `${header}\n"006Hs00001Nwh01AAA,Northwind\n`);
-    await expect(lint(['--file', broken, '--now', NOW])).rejects.toThrow(/cannot be read as a Salesforce export/);
-    const json = csvFile('export.json', JSON.stringify({ records: [{ Id: '006Hs00001Nwh01AAA' }] }));
-    await expect(lint(['--file', json, '--now', NOW])).rejects.toThrow('The file cannot be read as a Salesforce export: The file is JSON, not a CSV export.');
-    const workbook = csvFile('export.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]).toString('latin1'));
-    await expect(lint(['--file', workbook, '--now', NOW])).rejects.toThrow('The file is an Excel workbook (.xlsx) or another ZIP archive, not a CSV export.');
+    await expect(lint(['--file', broken, '--now', NOW])).rejects.toThrow(
+      /cannot be read as a Salesforce export/,
+    );
+    const json = csvFile(
+      'export.json',
+      JSON.stringify({ records: [{ Id: '006Hs00001Nwh01AAA' }] }),
+    );
+    await expect(lint(['--file', json, '--now', NOW])).rejects.toThrow(
+      'The file cannot be read as a Salesforce export: The file is JSON, not a CSV export.',
+    );
+    const workbook = csvFile(
+      'export.xlsx',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]).toString('latin1'),
+    );
+    await expect(lint(['--file', workbook, '--now', NOW])).rejects.toThrow(
+      'The file is an Excel workbook (.xlsx) or another ZIP archive, not a CSV export.',
+    );
   });
 });

@@ -12,12 +12,42 @@ import {
 } from '../../../middleware/src/core/account-mapping/index.js';
 
 const SALESFORCE: SalesforceAccountRecord[] = [
-  { id: '001000000000001AAA', name: 'Northwind Traders', website: 'https://www.northwind.com', ownerName: 'Dana Whitfield', type: 'Customer' },
-  { id: '001000000000002AAA', name: 'Contoso Pharma Ltd', website: 'contoso-pharma.co.uk', ownerName: 'Leo Brandt', type: 'Prospect' },
-  { id: '001000000000003AAA', name: 'Fabrikam Health Group', website: null, ownerName: 'Dana Whitfield', type: 'Prospect' },
-  { id: '001000000000004AAA', name: 'Tailspin Toys', website: 'tailspintoys.com', ownerName: 'Leo Brandt', type: 'Prospect' },
+  {
+    id: '001000000000001AAA',
+    name: 'Northwind Traders',
+    website: 'https://www.northwind.com',
+    ownerName: 'Dana Whitfield',
+    type: 'Customer',
+  },
+  {
+    id: '001000000000002AAA',
+    name: 'Contoso Pharma Ltd',
+    website: 'contoso-pharma.co.uk',
+    ownerName: 'Leo Brandt',
+    type: 'Prospect',
+  },
+  {
+    id: '001000000000003AAA',
+    name: 'Fabrikam Health Group',
+    website: null,
+    ownerName: 'Dana Whitfield',
+    type: 'Prospect',
+  },
+  {
+    id: '001000000000004AAA',
+    name: 'Tailspin Toys',
+    website: 'tailspintoys.com',
+    ownerName: 'Leo Brandt',
+    type: 'Prospect',
+  },
   { id: '001000000000005AAA', name: 'Adatum', website: 'adatum.com', ownerName: null, type: null },
-  { id: '001000000000006AAA', name: 'Adatum Corporation', website: null, ownerName: null, type: null },
+  {
+    id: '001000000000006AAA',
+    name: 'Adatum Corporation',
+    website: null,
+    ownerName: null,
+    type: null,
+  },
 ];
 
 /** Shaped like an ACE account-list export: its own header names. */
@@ -32,7 +62,12 @@ const ACE_EXPORT = [
   '"Inc.",,Nobody,,',
 ].join('\n');
 
-const TARGETS = ['Account Name,Website,Owner', 'Contoso Pharma,contoso-pharma.co.uk,Leo Brandt', 'Woodgrove Bank,https://woodgrovebank.com,Leo Brandt', 'Litware,litware.io,Dana Whitfield'].join('\n');
+const TARGETS = [
+  'Account Name,Website,Owner',
+  'Contoso Pharma,contoso-pharma.co.uk,Leo Brandt',
+  'Woodgrove Bank,https://woodgrovebank.com,Leo Brandt',
+  'Litware,litware.io,Dana Whitfield',
+].join('\n');
 
 describe('normalised keys', () => {
   it('drops legal forms, case, accents and punctuation from names', () => {
@@ -54,14 +89,35 @@ describe('normalised keys', () => {
 describe('parseAccountList', () => {
   it('reads an export by its own header names and rejects rows with no usable name', () => {
     const { accounts, rejected, columns } = parseAccountList(ACE_EXPORT, 'hyperscaler');
-    expect(columns).toEqual({ name: 'Customer Company Name', domain: 'Customer Website', owner: 'AWS Account Manager', segment: 'Segment', country: 'Country' });
-    expect(accounts[0]).toMatchObject({ row: 2, name: 'Northwind Traders, Inc.', nameKey: 'northwind traders', domain: 'northwind.com', owner: 'Marcus Lee' });
-    expect(rejected).toEqual([{ list: 'hyperscaler', row: 8, reason: 'Customer Company Name: "Inc." has no distinctive word left once the legal form is removed' }]);
+    expect(columns).toEqual({
+      name: 'Customer Company Name',
+      domain: 'Customer Website',
+      owner: 'AWS Account Manager',
+      segment: 'Segment',
+      country: 'Country',
+    });
+    expect(accounts[0]).toMatchObject({
+      row: 2,
+      name: 'Northwind Traders, Inc.',
+      nameKey: 'northwind traders',
+      domain: 'northwind.com',
+      owner: 'Marcus Lee',
+    });
+    expect(rejected).toEqual([
+      {
+        list: 'hyperscaler',
+        row: 8,
+        reason:
+          'Customer Company Name: "Inc." has no distinctive word left once the legal form is removed',
+      },
+    ]);
   });
 
   it('names the accepted headers when no name column is found', () => {
     expect(() => parseAccountList('Id,Revenue\n1,2', 'target')).toThrow(AccountListError);
-    expect(() => parseAccountList('Id,Revenue\n1,2', 'target')).toThrow(/^target list: no company name column: the header must contain one of "Customer Name"/);
+    expect(() => parseAccountList('Id,Revenue\n1,2', 'target')).toThrow(
+      /^target list: no company name column: the header must contain one of "Customer Name"/,
+    );
   });
 });
 
@@ -78,7 +134,14 @@ describe('mapAccounts', () => {
 
   it('scores each match by what agrees, and holds weak or ambiguous ones for review', () => {
     const result = run();
-    const byName = Object.fromEntries(result.matches.filter((match) => match.list === 'hyperscaler').map((match) => [match.name, [match.status, match.basis, match.confidence, match.accountId]]));
+    const byName = Object.fromEntries(
+      result.matches
+        .filter((match) => match.list === 'hyperscaler')
+        .map((match) => [
+          match.name,
+          [match.status, match.basis, match.confidence, match.accountId],
+        ]),
+    );
     expect(byName).toEqual({
       'Northwind Traders, Inc.': ['matched', 'domain and name', 1, '001000000000001AAA'],
       'CONTOSO PHARMA LIMITED': ['matched', 'domain and name', 1, '001000000000002AAA'],
@@ -87,15 +150,51 @@ describe('mapAccounts', () => {
       'Adatum Corp': ['review', 'name', 0.7, null],
       'Woodgrove Bank': ['unmatched', 'none', 0, null],
     });
-    expect(result.review.find((match) => match.name === 'Adatum Corp')?.candidates.map((candidate) => candidate.id)).toEqual(['001000000000005AAA', '001000000000006AAA']);
-    expect(result.summary).toEqual({ hyperscalerAccounts: 6, targetAccounts: 3, salesforceAccounts: 6, matched: 3, review: 3, unmatched: 3, rejectedRows: 0, jointPursuits: 3 });
+    expect(
+      result.review
+        .find((match) => match.name === 'Adatum Corp')
+        ?.candidates.map((candidate) => candidate.id),
+    ).toEqual(['001000000000005AAA', '001000000000006AAA']);
+    expect(result.summary).toEqual({
+      hyperscalerAccounts: 6,
+      targetAccounts: 3,
+      salesforceAccounts: 6,
+      matched: 3,
+      review: 3,
+      unmatched: 3,
+      rejectedRows: 0,
+      jointPursuits: 3,
+    });
   });
 
   it('builds the joint pursuit list from the overlap, target accounts first, with both owners and a next step', () => {
     const { pursuits } = run();
-    expect(pursuits.map((pursuit) => [pursuit.accountName, pursuit.relationship, pursuit.onTargetList, pursuit.hyperscalerOwner, pursuit.isvOwner, pursuit.nextStep])).toEqual([
-      ['Contoso Pharma Ltd', 'prospect', true, 'Aisha Okafor', 'Leo Brandt', 'Ask Aisha Okafor (AWS account owner) for an introduction and agree a joint account plan.'],
-      ['Woodgrove Bank', 'not in Salesforce', true, 'Priya Raman', 'Leo Brandt', 'Create the Account in Salesforce, then ask Priya Raman (AWS account owner) for a joint account plan.'],
+    expect(
+      pursuits.map((pursuit) => [
+        pursuit.accountName,
+        pursuit.relationship,
+        pursuit.onTargetList,
+        pursuit.hyperscalerOwner,
+        pursuit.isvOwner,
+        pursuit.nextStep,
+      ]),
+    ).toEqual([
+      [
+        'Contoso Pharma Ltd',
+        'prospect',
+        true,
+        'Aisha Okafor',
+        'Leo Brandt',
+        'Ask Aisha Okafor (AWS account owner) for an introduction and agree a joint account plan.',
+      ],
+      [
+        'Woodgrove Bank',
+        'not in Salesforce',
+        true,
+        'Priya Raman',
+        'Leo Brandt',
+        'Create the Account in Salesforce, then ask Priya Raman (AWS account owner) for a joint account plan.',
+      ],
       [
         'Northwind Traders',
         'customer',
@@ -116,17 +215,47 @@ describe('mapAccounts', () => {
       { reviewKey: fabrikam.reviewKey, accountId: '001000000000003AAA' },
       { reviewKey: tailspin.reviewKey, accountId: null },
     ]);
-    expect(second.matches.find((match) => match.name === 'Fabrikam Health')).toMatchObject({ status: 'confirmed', accountId: '001000000000003AAA', confidence: 1 });
-    expect(second.matches.find((match) => match.name === 'Tailspin Toys')).toMatchObject({ status: 'rejected', accountId: null });
-    expect(second.pursuits.map((pursuit) => pursuit.accountName)).toContain('Fabrikam Health Group');
+    expect(second.matches.find((match) => match.name === 'Fabrikam Health')).toMatchObject({
+      status: 'confirmed',
+      accountId: '001000000000003AAA',
+      confidence: 1,
+    });
+    expect(second.matches.find((match) => match.name === 'Tailspin Toys')).toMatchObject({
+      status: 'rejected',
+      accountId: null,
+    });
+    expect(second.pursuits.map((pursuit) => pursuit.accountName)).toContain(
+      'Fabrikam Health Group',
+    );
     expect(second.review.map((match) => match.name)).toEqual(['Adatum Corp']);
   });
 
   it('refuses a decision for an Account outside the run, a bad date or threshold, naming the field', () => {
     const fabrikamKey = 'hyperscaler:fabrikam health@';
-    expect(() => run([{ reviewKey: fabrikamKey, accountId: '001000000000099AAA' }])).toThrow(AccountMappingError);
-    expect(() => run([{ reviewKey: fabrikamKey, accountId: '001000000000099AAA' }])).toThrow(/^decisions.hyperscaler:fabrikam health@: Account 001000000000099AAA is not among/);
-    expect(() => mapAccounts({ cloud: 'AWS', ranOn: '26/11/2026', hyperscalerAccounts: [], targetAccounts: [], salesforceAccounts: [] })).toThrow(/^ranOn: must be a date/);
-    expect(() => mapAccounts({ cloud: 'AWS', ranOn: '2026-11-26', hyperscalerAccounts: [], targetAccounts: [], salesforceAccounts: [], reviewThreshold: 0 })).toThrow(/^reviewThreshold/);
+    expect(() => run([{ reviewKey: fabrikamKey, accountId: '001000000000099AAA' }])).toThrow(
+      AccountMappingError,
+    );
+    expect(() => run([{ reviewKey: fabrikamKey, accountId: '001000000000099AAA' }])).toThrow(
+      /^decisions.hyperscaler:fabrikam health@: Account 001000000000099AAA is not among/,
+    );
+    expect(() =>
+      mapAccounts({
+        cloud: 'AWS',
+        ranOn: '26/11/2026',
+        hyperscalerAccounts: [],
+        targetAccounts: [],
+        salesforceAccounts: [],
+      }),
+    ).toThrow(/^ranOn: must be a date/);
+    expect(() =>
+      mapAccounts({
+        cloud: 'AWS',
+        ranOn: '2026-11-26',
+        hyperscalerAccounts: [],
+        targetAccounts: [],
+        salesforceAccounts: [],
+        reviewThreshold: 0,
+      }),
+    ).toThrow(/^reviewThreshold/);
   });
 });

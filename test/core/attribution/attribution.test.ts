@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { attributionFor, opportunityAttribution, originatingCloudGap } from '../../../middleware/src/core/attribution/index.js';
+import {
+  attributionFor,
+  opportunityAttribution,
+  originatingCloudGap,
+} from '../../../middleware/src/core/attribution/index.js';
 import { awsPdmReferral, directDeal, maccDrawdownDeal, opportunity } from './fixtures.js';
 
 describe('attributionFor', () => {
@@ -59,7 +63,10 @@ describe('attributionFor', () => {
 
   it('counts an accepted, won or lost engagement as joint work even when the AE forgot the tag', () => {
     for (const status of ['Accepted', 'Won', 'Lost'] as const) {
-      const opp = opportunity({ coSell: { origin: 'Partner-led' }, engagements: [{ cloud: 'Google', status }] });
+      const opp = opportunity({
+        coSell: { origin: 'Partner-led' },
+        engagements: [{ cloud: 'Google', status }],
+      });
       expect(attributionFor(opp, 'Google')).toBe('Influenced');
     }
   });
@@ -76,12 +83,17 @@ describe('opportunityAttribution', () => {
   });
 
   it('stores the strongest attribution across clouds: sourced beats influenced', () => {
-    const opp = awsPdmReferral({ coSell: { clouds: ['Microsoft', 'AWS'], originatingCloud: 'AWS' } });
+    const opp = awsPdmReferral({
+      coSell: { clouds: ['Microsoft', 'AWS'], originatingCloud: 'AWS' },
+    });
     expect(opportunityAttribution(opp)).toBe('Sourced');
   });
 
   it('stores influenced when the only engaged cloud did not originate', () => {
-    const opp = awsPdmReferral({ coSell: { clouds: ['Google'], originatingCloud: 'AWS' }, engagements: [{ cloud: 'AWS', status: 'Rejected' }] });
+    const opp = awsPdmReferral({
+      coSell: { clouds: ['Google'], originatingCloud: 'AWS' },
+      engagements: [{ cloud: 'AWS', status: 'Rejected' }],
+    });
     expect(attributionFor(opp, 'Google')).toBe('Influenced');
     expect(opportunityAttribution(opp)).toBe('Sourced');
     const partnerLed = maccDrawdownDeal({ coSell: { clouds: ['Google'] } });

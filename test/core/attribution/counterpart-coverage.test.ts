@@ -1,10 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { attributionTraceability, counterpartCoverage } from '../../../middleware/src/core/attribution/index.js';
+import {
+  attributionTraceability,
+  counterpartCoverage,
+} from '../../../middleware/src/core/attribution/index.js';
 import { Counterpart } from '../../../middleware/src/core/model.js';
 import { awsPdmReferral, directDeal, maccDrawdownDeal } from './fixtures.js';
 
 const counterparts = [
-  { cloud: 'AWS', layer: 'Partner Program', name: 'Priya Raman', title: 'Partner Development Manager, Data & Analytics' },
+  {
+    cloud: 'AWS',
+    layer: 'Partner Program',
+    name: 'Priya Raman',
+    title: 'Partner Development Manager, Data & Analytics',
+  },
   { cloud: 'AWS', layer: 'Specialist', name: 'Tomás Ortega', title: 'Specialist SA, Analytics' },
   { cloud: 'AWS', layer: 'Specialist', name: 'Tomás Ortega', email: 'tortega@example.com' },
   { cloud: 'AWS', layer: 'Account Team', name: 'Dana Whitfield', title: 'Enterprise AE, Retail' },
@@ -29,7 +37,10 @@ describe('counterpartCoverage', () => {
 
 describe('attributionTraceability', () => {
   it('counts co-sold deals traceable end to end and names each gap', () => {
-    const traced = awsPdmReferral({ coSell: { attribution: 'Sourced' }, engagements: [{ cloud: 'AWS', portalId: 'O1234567', status: 'Accepted' }] });
+    const traced = awsPdmReferral({
+      coSell: { attribution: 'Sourced' },
+      engagements: [{ cloud: 'AWS', portalId: 'O1234567', status: 'Accepted' }],
+    });
     const noPortal = awsPdmReferral({ coSell: { attribution: 'Sourced' } });
     const noOriginatingCloud = awsPdmReferral({
       coSell: { originatingCloud: null, attribution: 'Sourced' },
@@ -39,13 +50,21 @@ describe('attributionTraceability', () => {
       coSell: { attribution: 'Influenced' },
       engagements: [{ cloud: 'AWS', portalId: 'O1111111', status: 'Accepted' }],
     });
-    const result = attributionTraceability([traced, noPortal, noOriginatingCloud, staleStoredValue, directDeal(), maccDrawdownDeal()], 'AWS');
+    const result = attributionTraceability(
+      [traced, noPortal, noOriginatingCloud, staleStoredValue, directDeal(), maccDrawdownDeal()],
+      'AWS',
+    );
     expect(result).toEqual({
       cloud: 'AWS',
       coSold: 4,
       traceable: 1,
       ratio: 0.25,
-      gaps: { originMissing: 0, originatingCloudMissing: 1, storedAttributionStale: 1, notInPortal: 1 },
+      gaps: {
+        originMissing: 0,
+        originatingCloudMissing: 1,
+        storedAttributionStale: 1,
+        notInPortal: 1,
+      },
     });
   });
 

@@ -1,5 +1,8 @@
 // Realistic co-sell opportunities for the attribution tests: the same demo accounts as the docs.
-import { CoSellOpportunity, type CoSellOpportunityInput } from '../../../middleware/src/core/model.js';
+import {
+  CoSellOpportunity,
+  type CoSellOpportunityInput,
+} from '../../../middleware/src/core/model.js';
 
 let sequence = 0;
 
@@ -8,7 +11,9 @@ export function opportunityId(n = ++sequence): string {
   return `006Ak00000${String(n).padStart(8, '0')}`;
 }
 
-type Overrides = Partial<Omit<CoSellOpportunityInput, 'coSell'>> & { coSell?: CoSellOpportunityInput['coSell'] };
+type Overrides = Partial<Omit<CoSellOpportunityInput, 'coSell'>> & {
+  coSell?: CoSellOpportunityInput['coSell'];
+};
 
 /** A mid-size data-platform deal at Northwind Logistics; override what the test is about. */
 export function opportunity(overrides: Overrides = {}): CoSellOpportunity {
@@ -60,7 +65,8 @@ export function maccDrawdownDeal(overrides: Overrides = {}): CoSellOpportunity {
       clouds: ['Microsoft'],
       origin: 'Partner-led',
       helpNeeded: ['Customer introduction', 'Marketplace offer support'],
-      helpDetails: 'Introduce us to the Fabrikam ATS and the data specialist; MACC drawdown via private offer.',
+      helpDetails:
+        'Introduce us to the Fabrikam ATS and the data specialist; MACC drawdown via private offer.',
       marketplaceRoute: 'Private offer',
       commitDrawdown: 'Microsoft MACC',
       tenancyArchetype: 'Customer-deployed',
@@ -85,7 +91,16 @@ export function directDeal(overrides: Overrides = {}): CoSellOpportunity {
  */
 export function twoYearsOfDeals(): CoSellOpportunity[] {
   const deals: CoSellOpportunity[] = [];
-  const closes = ['2025-02-10', '2025-05-20', '2025-08-14', '2025-11-03', '2026-01-22', '2026-04-30', '2026-09-09', '2026-11-20'];
+  const closes = [
+    '2025-02-10',
+    '2025-05-20',
+    '2025-08-14',
+    '2025-11-03',
+    '2026-01-22',
+    '2026-04-30',
+    '2026-09-09',
+    '2026-11-20',
+  ];
   closes.forEach((closeDate, index) => {
     for (let n = 0; n <= index % 3; n += 1) {
       deals.push(
@@ -94,7 +109,14 @@ export function twoYearsOfDeals(): CoSellOpportunity[] {
           amount: 100_000 + index * 10_000 + n,
           isClosed: n === 0,
           isWon: n === 0,
-          engagements: [{ cloud: 'AWS', status: 'Accepted', submittedAt: `${closeDate}T09:00:00Z`, acceptedAt: `${closeDate}T${String(10 + n).padStart(2, '0')}:00:00Z` }],
+          engagements: [
+            {
+              cloud: 'AWS',
+              status: 'Accepted',
+              submittedAt: `${closeDate}T09:00:00Z`,
+              acceptedAt: `${closeDate}T${String(10 + n).padStart(2, '0')}:00:00Z`,
+            },
+          ],
         }),
       );
     }
@@ -103,7 +125,14 @@ export function twoYearsOfDeals(): CoSellOpportunity[] {
         closeDate,
         isClosed: true,
         isWon: index % 2 === 0,
-        engagements: [{ cloud: 'Microsoft', status: index % 2 === 0 ? 'Accepted' : 'Rejected', submittedAt: `${closeDate}T08:00:00Z`, ...(index % 2 === 0 ? { acceptedAt: `${closeDate}T20:00:00Z` } : {}) }],
+        engagements: [
+          {
+            cloud: 'Microsoft',
+            status: index % 2 === 0 ? 'Accepted' : 'Rejected',
+            submittedAt: `${closeDate}T08:00:00Z`,
+            ...(index % 2 === 0 ? { acceptedAt: `${closeDate}T20:00:00Z` } : {}),
+          },
+        ],
       }),
     );
     deals.push(directDeal({ closeDate }));

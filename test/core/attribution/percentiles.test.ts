@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { WholeNumberSample, median, quantile } from '../../../middleware/src/core/attribution/index.js';
+import {
+  WholeNumberSample,
+  median,
+  quantile,
+} from '../../../middleware/src/core/attribution/index.js';
 
 describe('median and quantile', () => {
   it('has no median for an empty sample', () => {
@@ -26,14 +30,18 @@ describe('median and quantile', () => {
 describe('WholeNumberSample', () => {
   it('gives the same quantiles as the expanded sample, for any whole-day cycles', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 720 }), { maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (days, q) => {
-        const sample = new WholeNumberSample();
-        for (const value of days) sample.add(value);
-        expect(sample.size).toBe(days.length);
-        const expected = quantile(days, q);
-        if (expected === null) expect(sample.quantile(q)).toBeNull();
-        else expect(sample.quantile(q)).toBeCloseTo(expected, 9);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 720 }), { maxLength: 200 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (days, q) => {
+          const sample = new WholeNumberSample();
+          for (const value of days) sample.add(value);
+          expect(sample.size).toBe(days.length);
+          const expected = quantile(days, q);
+          if (expected === null) expect(sample.quantile(q)).toBeNull();
+          else expect(sample.quantile(q)).toBeCloseTo(expected, 9);
+        },
+      ),
     );
   });
 

@@ -16,7 +16,7 @@ const now = new Date('2026-11-26T12:00:00Z');
 const options: AttributionReportOptions = { reportingCurrency: 'USD', rates: { EUR: 1.08 }, now };
 
 describe('trendQuarters', () => {
-  it('counts back in each cloud\'s own fiscal calendar, oldest first, ending with the current quarter', () => {
+  it("counts back in each cloud's own fiscal calendar, oldest first, ending with the current quarter", () => {
     expect(trendQuarters('Microsoft', now, 3)).toEqual([
       { fiscalYear: 2026, quarter: 4 },
       { fiscalYear: 2027, quarter: 1 },
@@ -40,14 +40,29 @@ describe('trendQuarters', () => {
 describe('attributionTrend', () => {
   it('agrees with the report table for every quarter, and fills quarters without deals with zeros', () => {
     for (const cloud of ['AWS', 'Microsoft', undefined] as const) {
-      const report = buildAttributionReport(twoYearsOfDeals(), { ...options, ...(cloud ? { cloud } : {}) });
-      const table = attributionReportRows(report).filter((row) => row.scope === (cloud ?? 'All clouds'));
+      const report = buildAttributionReport(twoYearsOfDeals(), {
+        ...options,
+        ...(cloud ? { cloud } : {}),
+      });
+      const table = attributionReportRows(report).filter(
+        (row) => row.scope === (cloud ?? 'All clouds'),
+      );
       const trend = attributionTrend(report);
       expect(trend.points).toHaveLength(8);
       expect(trend.scope).toBe(cloud ?? 'All clouds');
       for (const point of trend.points) {
         const tableRow = table.find((row) => row.period === point.period);
-        const expected = tableRow ?? { sourcedCount: 0, sourcedValue: 0, influencedCount: 0, influencedValue: 0, acceptanceRate: null, medianHoursToAccept: null, marketplaceTransactions: 0, periodStart: point.periodStart, periodEnd: point.periodEnd };
+        const expected = tableRow ?? {
+          sourcedCount: 0,
+          sourcedValue: 0,
+          influencedCount: 0,
+          influencedValue: 0,
+          acceptanceRate: null,
+          medianHoursToAccept: null,
+          marketplaceTransactions: 0,
+          periodStart: point.periodStart,
+          periodEnd: point.periodEnd,
+        };
         expect({
           sourcedCount: point.sourced.count,
           sourcedValue: point.sourced.value,
@@ -76,15 +91,27 @@ describe('attributionTrend', () => {
     }
   });
 
-  it('labels each point with its fiscal period and dates in the cloud\'s calendar', () => {
-    const trend = attributionTrend(buildAttributionReport(twoYearsOfDeals(), { ...options, cloud: 'Microsoft' }));
-    expect(trend.points.at(-1)).toMatchObject({ period: 'FY2027Q2', periodStart: '2026-10-01', periodEnd: '2026-12-31' });
-    expect(trend.points[0]).toMatchObject({ period: 'FY2025Q3', periodStart: '2025-01-01', periodEnd: '2025-03-31' });
+  it("labels each point with its fiscal period and dates in the cloud's calendar", () => {
+    const trend = attributionTrend(
+      buildAttributionReport(twoYearsOfDeals(), { ...options, cloud: 'Microsoft' }),
+    );
+    expect(trend.points.at(-1)).toMatchObject({
+      period: 'FY2027Q2',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+    });
+    expect(trend.points[0]).toMatchObject({
+      period: 'FY2025Q3',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-03-31',
+    });
     expect(trend.calendar).toBe('Microsoft');
   });
 
   it('keeps small samples with their size and a flag, and marks the direction of each move', () => {
-    const trend = attributionTrend(buildAttributionReport(twoYearsOfDeals(), { ...options, cloud: 'AWS' }));
+    const trend = attributionTrend(
+      buildAttributionReport(twoYearsOfDeals(), { ...options, cloud: 'AWS' }),
+    );
     const q3 = trend.points.find((point) => point.period === 'FY2026Q3')!;
     // One AWS deal closed in 2026 Q3, accepted after an hour: shown, with a sample of one, flagged.
     expect(q3.acceptanceRate).toEqual({ value: 1, sample: 1, smallSample: true });
@@ -93,19 +120,31 @@ describe('attributionTrend', () => {
     expect(q2.sourced.count).toBe(3);
     expect(q3.direction.sourcedValue).toBe('down');
     expect(q2.direction.medianHoursToAccept).toBe('up');
-    expect(trend.points[0]!.direction).toEqual({ sourcedValue: null, influencedValue: null, acceptanceRate: null, medianHoursToAccept: null, marketplaceTransactions: null });
+    expect(trend.points[0]!.direction).toEqual({
+      sourcedValue: null,
+      influencedValue: null,
+      acceptanceRate: null,
+      medianHoursToAccept: null,
+      marketplaceTransactions: null,
+    });
   });
 
   it('flattens to one record per quarter with the same figures', () => {
-    const trend = attributionTrend(buildAttributionReport(twoYearsOfDeals(), { ...options, cloud: 'AWS' }));
+    const trend = attributionTrend(
+      buildAttributionReport(twoYearsOfDeals(), { ...options, cloud: 'AWS' }),
+    );
     const rows = attributionTrendRows(trend);
     expect(rows.map((row) => row.period)).toEqual(trend.points.map((point) => point.period));
-    expect(rows.at(-1)).toMatchObject({ scope: 'AWS', currency: 'USD', sourcedValue: trend.points.at(-1)!.sourced.value });
+    expect(rows.at(-1)).toMatchObject({
+      scope: 'AWS',
+      currency: 'USD',
+      sourcedValue: trend.points.at(-1)!.sourced.value,
+    });
   });
 });
 
 describe('withTrendQuarters', () => {
-  it('adds a zero row for each scope\'s quarter without deals and keeps every row the report had', () => {
+  it("adds a zero row for each scope's quarter without deals and keeps every row the report had", () => {
     const report = buildAttributionReport([awsPdmReferral({ closeDate: '2026-10-05' })], options);
     const filled = withTrendQuarters(report);
     for (const scope of ['AWS', 'Microsoft', 'Google'] as const) {

@@ -16,9 +16,14 @@ const northwind = InboundReferral.parse({
   customerName: 'Northwind Traders',
   customerDomain: 'northwindtraders.com',
   title: 'Data platform modernisation',
-  description: 'Consolidating three on-premises Teradata warehouses onto Azure Synapse under the MACC.',
+  description:
+    'Consolidating three on-premises Teradata warehouses onto Azure Synapse under the MACC.',
   sourceLayer: 'Partner Program',
-  referrer: { name: 'Priya Raman', email: 'priya.raman@microsoft.com', title: 'Partner Development Manager' },
+  referrer: {
+    name: 'Priya Raman',
+    email: 'priya.raman@microsoft.com',
+    title: 'Partner Development Manager',
+  },
 });
 
 const codes = (findings: { code: string }[]) => findings.map((finding) => finding.code);
@@ -28,21 +33,39 @@ const SPECIFIC =
 
 describe('validateDecline', () => {
   it('accepts a listed reason with feedback about this customer and workload', () => {
-    expect(validateDecline({ reason: 'Product not relevant to workload', feedback: SPECIFIC, referral: northwind })).toEqual([]);
+    expect(
+      validateDecline({
+        reason: 'Product not relevant to workload',
+        feedback: SPECIFIC,
+        referral: northwind,
+      }),
+    ).toEqual([]);
   });
 
   it('requires a reason and names the field', () => {
     const findings = validateDecline({ reason: null, feedback: SPECIFIC, referral: northwind });
     expect(findings).toEqual([
-      expect.objectContaining({ code: FEEDBACK_CODES.reasonRequired, severity: 'error', field: 'Decline_Reason__c', cloud: 'Microsoft' }),
+      expect.objectContaining({
+        code: FEEDBACK_CODES.reasonRequired,
+        severity: 'error',
+        field: 'Decline_Reason__c',
+        cloud: 'Microsoft',
+      }),
     ]);
     expect(findings[0]?.message).toContain('Below commercial threshold');
   });
 
   it('refuses a reason outside the fixed list', () => {
-    const findings = validateDecline({ reason: 'Not a fit', feedback: SPECIFIC, referral: northwind });
+    const findings = validateDecline({
+      reason: 'Not a fit',
+      feedback: SPECIFIC,
+      referral: northwind,
+    });
     expect(findings).toEqual([
-      expect.objectContaining({ code: FEEDBACK_CODES.reasonUnknown, evidence: expect.objectContaining({ given: 'Not a fit' }) }),
+      expect.objectContaining({
+        code: FEEDBACK_CODES.reasonUnknown,
+        evidence: expect.objectContaining({ given: 'Not a fit' }),
+      }),
     ]);
   });
 
@@ -68,13 +91,26 @@ describe('validateDecline', () => {
   });
 
   it('flags the polite reworded decline from the issue, whatever its wording', () => {
-    const findings = validateDecline({ reason: 'Below commercial threshold', feedback: "Isn't a fit for us right now, keep them coming!", referral: northwind });
-    expect(codes(findings.filter((f) => f.severity === 'error'))).toEqual([FEEDBACK_CODES.noConcreteReason, FEEDBACK_CODES.notSpecific]);
+    const findings = validateDecline({
+      reason: 'Below commercial threshold',
+      feedback: "Isn't a fit for us right now, keep them coming!",
+      referral: northwind,
+    });
+    expect(codes(findings.filter((f) => f.severity === 'error'))).toEqual([
+      FEEDBACK_CODES.noConcreteReason,
+      FEEDBACK_CODES.notSpecific,
+    ]);
   });
 
   it('lets a short specific reason in the manner of the guide through, advising only on the way forward', () => {
-    const findings = validateDecline({ reason: 'Below commercial threshold', feedback: 'Northwind is a 12k pilot, below our 50k threshold.', referral: northwind });
-    expect(findings).toEqual([expect.objectContaining({ code: FEEDBACK_CODES.noWayForward, severity: 'warning' })]);
+    const findings = validateDecline({
+      reason: 'Below commercial threshold',
+      feedback: 'Northwind is a 12k pilot, below our 50k threshold.',
+      referral: northwind,
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({ code: FEEDBACK_CODES.noWayForward, severity: 'warning' }),
+    ]);
   });
 });
 
@@ -84,30 +120,52 @@ describe('genericFeedbackFindings', () => {
       'We reviewed this carefully with our sales leadership and product management and concluded we should focus our limited resources elsewhere.',
       northwind,
     );
-    expect(codes(findings)).toEqual([FEEDBACK_CODES.noConcreteReason, FEEDBACK_CODES.notSpecific, FEEDBACK_CODES.noWayForward]);
+    expect(codes(findings)).toEqual([
+      FEEDBACK_CODES.noConcreteReason,
+      FEEDBACK_CODES.notSpecific,
+      FEEDBACK_CODES.noWayForward,
+    ]);
   });
 
   it('counts a mention of the workload through a different word form', () => {
-    const text = 'Our connector cannot read BTEQ scripts, so consolidating their warehouse estate would stall until they convert them.';
-    const findings = genericFeedbackFindings(text, { ...northwind, customerName: 'Contoso Pharma', customerDomain: null });
+    const text =
+      'Our connector cannot read BTEQ scripts, so consolidating their warehouse estate would stall until they convert them.';
+    const findings = genericFeedbackFindings(text, {
+      ...northwind,
+      customerName: 'Contoso Pharma',
+      customerDomain: null,
+    });
     expect(findings).toEqual([]);
   });
 
   it('counts a possessive mention of the customer', () => {
-    const text = "Northwind's procurement requires a sovereign deployment option that our hosted service cannot offer until next year.";
+    const text =
+      "Northwind's procurement requires a sovereign deployment option that our hosted service cannot offer until next year.";
     expect(codes(genericFeedbackFindings(text, northwind))).toEqual([]);
   });
 
   it('counts the customer domain as a mention', () => {
-    const text = 'The northwindtraders team already licenses a competing product through an enterprise agreement renewed last month.';
-    expect(codes(genericFeedbackFindings(text, northwind))).not.toContain(FEEDBACK_CODES.notSpecific);
+    const text =
+      'The northwindtraders team already licenses a competing product through an enterprise agreement renewed last month.';
+    expect(codes(genericFeedbackFindings(text, northwind))).not.toContain(
+      FEEDBACK_CODES.notSpecific,
+    );
   });
 });
 
 describe('referralTerms', () => {
   it('keeps distinctive customer and workload words and drops words every referral has', () => {
     const terms = referralTerms(northwind);
-    expect(terms).toEqual(expect.arrayContaining(['northwind', 'traders', 'northwindtraders', 'teradata', 'warehouses', 'synapse']));
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        'northwind',
+        'traders',
+        'northwindtraders',
+        'teradata',
+        'warehouses',
+        'synapse',
+      ]),
+    );
     expect(terms).not.toContain('azure');
     expect(terms).not.toContain('com');
   });

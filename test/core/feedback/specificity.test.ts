@@ -2,20 +2,39 @@
 // rule carries the same data, and the shared case table fixes what both decide.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { FEEDBACK_SPECIFICITY_RULE, judgeFeedback, type FeedbackSubject } from '../../../middleware/src/core/feedback/index.js';
+import {
+  FEEDBACK_SPECIFICITY_RULE,
+  judgeFeedback,
+  type FeedbackSubject,
+} from '../../../middleware/src/core/feedback/index.js';
 
 interface SpecificityCases {
   subjects: Record<string, FeedbackSubject>;
-  cases: Array<{ subject: string; text: string; reason: string | null; detail: boolean; change: boolean }>;
+  cases: Array<{
+    subject: string;
+    text: string;
+    reason: string | null;
+    detail: boolean;
+    change: boolean;
+  }>;
 }
 
-const table = JSON.parse(readFileSync(new URL('../../fixtures/feedback-specificity-cases.json', import.meta.url), 'utf8')) as SpecificityCases;
-const LWC_RULE = new URL('../../../force-app/main/default/lwc/coSellUtils/feedbackRule.js', import.meta.url);
+const table = JSON.parse(
+  readFileSync(new URL('../../fixtures/feedback-specificity-cases.json', import.meta.url), 'utf8'),
+) as SpecificityCases;
+const LWC_RULE = new URL(
+  '../../../force-app/main/default/lwc/coSellUtils/feedbackRule.js',
+  import.meta.url,
+);
 
 describe('decline feedback specificity (service rule)', () => {
   it.each(table.cases)('judges "$text"', ({ subject, text, reason, detail, change }) => {
     const verdict = judgeFeedback(text, table.subjects[subject]!);
-    expect({ reason: verdict.reason?.reason ?? null, detail: verdict.detail !== null, change: verdict.change !== null }).toEqual({ reason, detail, change });
+    expect({
+      reason: verdict.reason?.reason ?? null,
+      detail: verdict.detail !== null,
+      change: verdict.change !== null,
+    }).toEqual({ reason, detail, change });
   });
 
   it('keeps the Lightning component on the same rule data', () => {

@@ -2,25 +2,48 @@
 // exactly what was added, in order, however many deals and whatever the Ids.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { AccountIndex, DealLedger, TextArena, dayNumber, hash30, isoDay } from '../../../middleware/src/core/lint/deal-ledger.js';
+import {
+  AccountIndex,
+  DealLedger,
+  TextArena,
+  dayNumber,
+  hash30,
+  isoDay,
+} from '../../../middleware/src/core/lint/deal-ledger.js';
 
 describe('DealLedger', () => {
   it('gives back every deal as added, past several growths, with any Id text', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ account: fc.nat(50), day: fc.integer({ min: -30000, max: 60000 }), id: fc.string({ unit: 'grapheme', maxLength: 20 }), tag: fc.option(fc.constantFrom('AWS', 'Microsoft', 'Google'), { nil: undefined }) }), { maxLength: 3000 }),
+        fc.array(
+          fc.record({
+            account: fc.nat(50),
+            day: fc.integer({ min: -30000, max: 60000 }),
+            id: fc.string({ unit: 'grapheme', maxLength: 20 }),
+            tag: fc.option(fc.constantFrom('AWS', 'Microsoft', 'Google'), { nil: undefined }),
+          }),
+          { maxLength: 3000 },
+        ),
         (deals) => {
           const ledger = new DealLedger();
           for (const deal of deals) ledger.add(deal.account, deal.day, deal.id, deal.tag);
           expect(ledger.length).toBe(deals.length);
           deals.forEach((deal, index) => {
-            expect([ledger.account(index), ledger.day(index), ledger.id(index), ledger.tag(index)]).toEqual([deal.account, deal.day, deal.id, deal.tag]);
+            expect([
+              ledger.account(index),
+              ledger.day(index),
+              ledger.id(index),
+              ledger.tag(index),
+            ]).toEqual([deal.account, deal.day, deal.id, deal.tag]);
           });
           const groups = ledger.grouped();
           const expected = new Map<number, number[]>();
-          deals.forEach((deal, index) => expected.set(deal.account, [...(expected.get(deal.account) ?? []), index]));
+          deals.forEach((deal, index) =>
+            expected.set(deal.account, [...(expected.get(deal.account) ?? []), index]),
+          );
           expect(groups.accounts).toEqual([...expected.keys()]);
-          for (const [account, entries] of expected) expect([...groups.entriesOf(account)]).toEqual(entries);
+          for (const [account, entries] of expected)
+            expect([...groups.entriesOf(account)]).toEqual(entries);
         },
       ),
       { numRuns: 40 },
@@ -41,7 +64,9 @@ describe('DealLedger', () => {
 
   it('numbers account keys in order of first sight', () => {
     const accounts = new AccountIndex();
-    expect([accounts.of('id:001A'), accounts.of('name:contoso'), accounts.of('id:001A')]).toEqual([0, 1, 0]);
+    expect([accounts.of('id:001A'), accounts.of('name:contoso'), accounts.of('id:001A')]).toEqual([
+      0, 1, 0,
+    ]);
     expect(accounts.find('name:contoso')).toBe(1);
     expect(accounts.find('name:fabrikam')).toBeUndefined();
   });
@@ -59,13 +84,24 @@ describe('DealLedger', () => {
     const [first, second] = pair!;
     expect(hash30(first)).toBe(hash30(second));
     const accounts = new AccountIndex();
-    expect([accounts.of(first), accounts.of(second), accounts.of(first), accounts.of(second)]).toEqual([0, 1, 0, 1]);
-    expect([accounts.find(first), accounts.find(second), accounts.find(`${first}x`)]).toEqual([0, 1, undefined]);
+    expect([
+      accounts.of(first),
+      accounts.of(second),
+      accounts.of(first),
+      accounts.of(second),
+    ]).toEqual([0, 1, 0, 1]);
+    expect([accounts.find(first), accounts.find(second), accounts.find(`${first}x`)]).toEqual([
+      0,
+      1,
+      undefined,
+    ]);
   });
 
   it('keeps strings of any text in an arena, past its growth', () => {
     const arena = new TextArena();
-    const texts = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? `Zürich ${i} – 東京 😀` : `006Gn${i}`));
+    const texts = Array.from({ length: 5000 }, (_, i) =>
+      i % 7 === 0 ? `Zürich ${i} – 東京 😀` : `006Gn${i}`,
+    );
     texts.forEach((text, i) => expect(arena.push(text)).toBe(i));
     expect(arena.length).toBe(texts.length);
     texts.forEach((text, i) => expect(arena.at(i)).toBe(text));

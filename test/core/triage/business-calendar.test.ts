@@ -20,7 +20,11 @@ const london = parseBusinessCalendar({
 });
 
 const hours = (amount: number): BusinessTimeBudget => ({ unit: 'business-hours', amount });
-const days = (amount: number, minimumBusinessHours = 0): BusinessTimeBudget => ({ unit: 'business-days', amount, minimumBusinessHours });
+const days = (amount: number, minimumBusinessHours = 0): BusinessTimeBudget => ({
+  unit: 'business-days',
+  amount,
+  minimumBusinessHours,
+});
 const due = (start: string, budget: BusinessTimeBudget, calendar: BusinessCalendar = london) =>
   addBusinessTime(start, budget, calendar).toISOString();
 
@@ -122,23 +126,37 @@ describe('isWithinBusinessHours', () => {
 });
 
 describe('bad calendars and inputs', () => {
-  const valid = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:30' } };
+  const valid = {
+    timeZone: 'Europe/London',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHours: { start: '09:00', end: '17:30' },
+  };
 
   it('names an unknown time zone', () => {
-    expect(() => parseBusinessCalendar({ ...valid, timeZone: 'Europe/Londn' })).toThrow(/calendar\.timeZone: must be an IANA time zone/);
-  });
-
-  it('rejects closing before opening, and says overnight shifts are not supported', () => {
-    expect(() => parseBusinessCalendar({ ...valid, workingHours: { start: '18:00', end: '09:00' } })).toThrow(
-      /calendar\.workingHours\.end: must be after workingHours\.start \(18:00\)/,
+    expect(() => parseBusinessCalendar({ ...valid, timeZone: 'Europe/Londn' })).toThrow(
+      /calendar\.timeZone: must be an IANA time zone/,
     );
   });
 
+  it('rejects closing before opening, and says overnight shifts are not supported', () => {
+    expect(() =>
+      parseBusinessCalendar({ ...valid, workingHours: { start: '18:00', end: '09:00' } }),
+    ).toThrow(/calendar\.workingHours\.end: must be after workingHours\.start \(18:00\)/);
+  });
+
   it('rejects malformed hours, no working days and a repeated weekday', () => {
-    expect(() => parseBusinessCalendar({ ...valid, workingHours: { start: '9am', end: '17:30' } })).toThrow(/calendar\.workingHours\.start/);
-    expect(() => parseBusinessCalendar({ ...valid, workingDays: [] })).toThrow(/calendar\.workingDays: needs at least one working day/);
-    expect(() => parseBusinessCalendar({ ...valid, workingDays: [1, 1] })).toThrow(/lists a weekday twice/);
-    expect(() => parseBusinessCalendar({ ...valid, holidays: ['2026-02-30'] })).toThrow(/calendar\.holidays\.0/);
+    expect(() =>
+      parseBusinessCalendar({ ...valid, workingHours: { start: '9am', end: '17:30' } }),
+    ).toThrow(/calendar\.workingHours\.start/);
+    expect(() => parseBusinessCalendar({ ...valid, workingDays: [] })).toThrow(
+      /calendar\.workingDays: needs at least one working day/,
+    );
+    expect(() => parseBusinessCalendar({ ...valid, workingDays: [1, 1] })).toThrow(
+      /lists a weekday twice/,
+    );
+    expect(() => parseBusinessCalendar({ ...valid, holidays: ['2026-02-30'] })).toThrow(
+      /calendar\.holidays\.0/,
+    );
   });
 
   it('rejects a start that is not an instant', () => {
@@ -147,11 +165,21 @@ describe('bad calendars and inputs', () => {
 
   it('reports a calendar that never has working time instead of looping', () => {
     const mondays: string[] = [];
-    for (let day = new Date(Date.UTC(2026, 10, 23)); day.getUTCFullYear() < 2038; day = new Date(day.getTime() + 7 * 86_400_000)) {
+    for (
+      let day = new Date(Date.UTC(2026, 10, 23));
+      day.getUTCFullYear() < 2038;
+      day = new Date(day.getTime() + 7 * 86_400_000)
+    ) {
       mondays.push(day.toISOString().slice(0, 10));
     }
-    const mondaysOnlyAllHolidays = parseBusinessCalendar({ ...valid, workingDays: [1], holidays: mondays });
-    expect(() => addBusinessTime('2026-11-23T10:00:00Z', hours(1), mondaysOnlyAllHolidays)).toThrow(/no working time/);
+    const mondaysOnlyAllHolidays = parseBusinessCalendar({
+      ...valid,
+      workingDays: [1],
+      holidays: mondays,
+    });
+    expect(() => addBusinessTime('2026-11-23T10:00:00Z', hours(1), mondaysOnlyAllHolidays)).toThrow(
+      /no working time/,
+    );
   });
 });
 
@@ -185,9 +213,16 @@ const dstSeasonStart = fc
     dayOffset: fc.integer({ min: 0, max: 42 }),
     minuteOfDay: fc.integer({ min: 0, max: 24 * 60 - 1 }),
   })
-  .map(({ year, seasonStart, dayOffset, minuteOfDay }) => new Date(Date.UTC(year, seasonStart[0]!, seasonStart[1]! + dayOffset, 0, minuteOfDay)));
+  .map(
+    ({ year, seasonStart, dayOffset, minuteOfDay }) =>
+      new Date(Date.UTC(year, seasonStart[0]!, seasonStart[1]! + dayOffset, 0, minuteOfDay)),
+  );
 const startArbitrary = fc.oneof(
-  fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2034-12-31T23:59:59Z'), noInvalidDate: true }),
+  fc.date({
+    min: new Date('2026-01-01T00:00:00Z'),
+    max: new Date('2034-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  }),
   dstSeasonStart,
 );
 
@@ -204,18 +239,26 @@ const scenarioArbitrary = fc
     holidayOffsets: fc.uniqueArray(fc.integer({ min: -1, max: 30 }), { maxLength: 15 }),
   })
   .map(({ start, timeZone, workingDays, openMinute, lengthMinutes, holidayOffsets }) => {
-    const wall = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    const wall = (minute: number) =>
+      `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
     const calendar = parseBusinessCalendar({
       timeZone,
       workingDays,
-      workingHours: { start: wall(openMinute), end: wall(Math.min(openMinute + lengthMinutes, 23 * 60)) },
-      holidays: holidayOffsets.map((offset) => isoDay(new Date(start.getTime() + offset * 86_400_000))),
+      workingHours: {
+        start: wall(openMinute),
+        end: wall(Math.min(openMinute + lengthMinutes, 23 * 60)),
+      },
+      holidays: holidayOffsets.map((offset) =>
+        isoDay(new Date(start.getTime() + offset * 86_400_000)),
+      ),
     });
     return { start, calendar };
   });
 
 const budgetArbitrary: fc.Arbitrary<BusinessTimeBudget> = fc.oneof(
-  fc.integer({ min: 1, max: 40 * 60 }).map((minutes) => ({ unit: 'business-hours' as const, amount: minutes / 60 })),
+  fc
+    .integer({ min: 1, max: 40 * 60 })
+    .map((minutes) => ({ unit: 'business-hours' as const, amount: minutes / 60 })),
   fc.record({
     unit: fc.constant('business-days' as const),
     amount: fc.integer({ min: 0, max: 10 }),
@@ -240,8 +283,11 @@ function localWallClock(instant: Date, timeZone: string) {
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(String(parts.weekday)) + 1;
-  const msOfDay = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + instant.getUTCMilliseconds();
+  const weekday =
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(String(parts.weekday)) + 1;
+  const msOfDay =
+    ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 +
+    instant.getUTCMilliseconds();
   return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, msOfDay };
 }
 
@@ -251,42 +297,86 @@ const minuteOf = (wall: string) => Number(wall.slice(0, 2)) * 60 + Number(wall.s
 const PROPERTY_TIMEOUT_MS = 60_000;
 
 describe('business-time invariants', () => {
-  it('a deadline is never before its start and always inside working hours on a working day', () => {
-    fc.assert(
-      fc.property(scenarioArbitrary, budgetArbitrary, ({ start, calendar }, budget) => {
-        const deadline = addBusinessTime(start, budget, calendar);
-        const local = localWallClock(deadline, calendar.timeZone);
-        expect(deadline.getTime()).toBeGreaterThan(start.getTime() - 1);
-        expect(calendar.workingDays).toContain(local.weekday);
-        expect(calendar.holidays).not.toContain(local.date);
-        expect(local.msOfDay).toBeGreaterThanOrEqual(minuteOf(calendar.workingHours.start) * 60_000);
-        expect(local.msOfDay).toBeLessThanOrEqual(minuteOf(calendar.workingHours.end) * 60_000);
-        expect(isWithinBusinessHours(deadline, calendar)).toBe(true);
-      }),
-      { numRuns: 200 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'a deadline is never before its start and always inside working hours on a working day',
+    () => {
+      fc.assert(
+        fc.property(scenarioArbitrary, budgetArbitrary, ({ start, calendar }, budget) => {
+          const deadline = addBusinessTime(start, budget, calendar);
+          const local = localWallClock(deadline, calendar.timeZone);
+          expect(deadline.getTime()).toBeGreaterThan(start.getTime() - 1);
+          expect(calendar.workingDays).toContain(local.weekday);
+          expect(calendar.holidays).not.toContain(local.date);
+          expect(local.msOfDay).toBeGreaterThanOrEqual(
+            minuteOf(calendar.workingHours.start) * 60_000,
+          );
+          expect(local.msOfDay).toBeLessThanOrEqual(minuteOf(calendar.workingHours.end) * 60_000);
+          expect(isWithinBusinessHours(deadline, calendar)).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('a bigger budget never gives an earlier deadline', () => {
-    fc.assert(
-      fc.property(scenarioArbitrary, fc.integer({ min: 1, max: 80 * 60 }), fc.integer({ min: 0, max: 40 * 60 }), ({ start, calendar }, minutes, extra) => {
-        const shorter = addBusinessTime(start, { unit: 'business-hours', amount: minutes / 60 }, calendar);
-        const longer = addBusinessTime(start, { unit: 'business-hours', amount: (minutes + extra) / 60 }, calendar);
-        expect(longer.getTime()).toBeGreaterThanOrEqual(shorter.getTime());
-      }),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'a bigger budget never gives an earlier deadline',
+    () => {
+      fc.assert(
+        fc.property(
+          scenarioArbitrary,
+          fc.integer({ min: 1, max: 80 * 60 }),
+          fc.integer({ min: 0, max: 40 * 60 }),
+          ({ start, calendar }, minutes, extra) => {
+            const shorter = addBusinessTime(
+              start,
+              { unit: 'business-hours', amount: minutes / 60 },
+              calendar,
+            );
+            const longer = addBusinessTime(
+              start,
+              { unit: 'business-hours', amount: (minutes + extra) / 60 },
+              calendar,
+            );
+            expect(longer.getTime()).toBeGreaterThanOrEqual(shorter.getTime());
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('splitting a business-hours budget in two reaches the same deadline', () => {
-    fc.assert(
-      fc.property(scenarioArbitrary, fc.integer({ min: 1, max: 40 * 60 }), fc.integer({ min: 1, max: 40 * 60 }), ({ start, calendar }, first, second) => {
-        const inOneGo = addBusinessTime(start, { unit: 'business-hours', amount: (first + second) / 60 }, calendar);
-        const halfway = addBusinessTime(start, { unit: 'business-hours', amount: first / 60 }, calendar);
-        const inTwoSteps = addBusinessTime(halfway, { unit: 'business-hours', amount: second / 60 }, calendar);
-        expect(inTwoSteps.toISOString()).toBe(inOneGo.toISOString());
-      }),
-      { numRuns: 100 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'splitting a business-hours budget in two reaches the same deadline',
+    () => {
+      fc.assert(
+        fc.property(
+          scenarioArbitrary,
+          fc.integer({ min: 1, max: 40 * 60 }),
+          fc.integer({ min: 1, max: 40 * 60 }),
+          ({ start, calendar }, first, second) => {
+            const inOneGo = addBusinessTime(
+              start,
+              { unit: 'business-hours', amount: (first + second) / 60 },
+              calendar,
+            );
+            const halfway = addBusinessTime(
+              start,
+              { unit: 'business-hours', amount: first / 60 },
+              calendar,
+            );
+            const inTwoSteps = addBusinessTime(
+              halfway,
+              { unit: 'business-hours', amount: second / 60 },
+              calendar,
+            );
+            expect(inTwoSteps.toISOString()).toBe(inOneGo.toISOString());
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { resolveTriageConfig, TriageConfigError, triageRuleFromRecord, triageRuleQuery, DEFAULT_TRIAGE_RULES } from '../../../middleware/src/core/triage/index.js';
+import {
+  resolveTriageConfig,
+  TriageConfigError,
+  triageRuleFromRecord,
+  triageRuleQuery,
+  DEFAULT_TRIAGE_RULES,
+} from '../../../middleware/src/core/triage/index.js';
 
 const accountTeam = {
   DeveloperName: 'Account_Team_Customer_Deployed',
@@ -25,13 +31,24 @@ describe('triage rules from CoSell_Triage_Rule__mdt records', () => {
   });
 
   it('reads a blank archetype as any archetype', () => {
-    const rule = triageRuleFromRecord({ ...accountTeam, DeveloperName: 'Regional_Segment', Source_Layer__c: 'Regional/Segment', Tenancy_Archetype__c: null, Response_Unit__c: 'Business days', Response_Amount__c: 1 });
+    const rule = triageRuleFromRecord({
+      ...accountTeam,
+      DeveloperName: 'Regional_Segment',
+      Source_Layer__c: 'Regional/Segment',
+      Tenancy_Archetype__c: null,
+      Response_Unit__c: 'Business days',
+      Response_Amount__c: 1,
+    });
     expect(rule.tenancyArchetype).toBe('any');
     expect(rule.response).toEqual({ unit: 'business-days', amount: 1, minimumBusinessHours: 0 });
   });
 
   it('fails startup naming the rule and field when a record is incomplete', () => {
-    const broken = triageRuleFromRecord({ ...accountTeam, Response_Unit__c: 'Fortnights', Priority__c: null });
+    const broken = triageRuleFromRecord({
+      ...accountTeam,
+      Response_Unit__c: 'Fortnights',
+      Priority__c: null,
+    });
     expect(() => resolveTriageConfig({ rules: [broken] })).toThrow(TriageConfigError);
     try {
       resolveTriageConfig({ rules: [broken] });
@@ -43,7 +60,14 @@ describe('triage rules from CoSell_Triage_Rule__mdt records', () => {
 
   it('queries every field the rule needs', () => {
     const soql = triageRuleQuery();
-    for (const field of ['DeveloperName', 'Response_Unit__c', 'Response_Amount__c', 'Minimum_Business_Hours__c', 'Acknowledge_Within_Hours__c', 'Owner_Queue__c']) {
+    for (const field of [
+      'DeveloperName',
+      'Response_Unit__c',
+      'Response_Amount__c',
+      'Minimum_Business_Hours__c',
+      'Acknowledge_Within_Hours__c',
+      'Owner_Queue__c',
+    ]) {
       expect(soql).toContain(field);
     }
     expect(soql).toMatch(/FROM CoSell_Triage_Rule__mdt ORDER BY Sort_Order__c ASC NULLS LAST$/);

@@ -45,27 +45,44 @@ describe('inferSourceLayer', () => {
   });
 
   it('returns the keyword that decided it', () => {
-    expect(inferSourceLayer({ title: 'Sr. Partner Development Manager, Data' }).matched).toBe('partner development');
+    expect(inferSourceLayer({ title: 'Sr. Partner Development Manager, Data' }).matched).toBe(
+      'partner development',
+    );
   });
 
   it('treats bare two-letter abbreviations as low confidence', () => {
-    expect(inferSourceLayer({ role: 'AE' })).toEqual({ layer: 'Account Team', matched: 'ae', confidence: 'low', field: 'role' });
-    expect(inferSourceLayer({ title: 'Director' })).toMatchObject({ layer: 'Executive/Industry', confidence: 'low' });
+    expect(inferSourceLayer({ role: 'AE' })).toEqual({
+      layer: 'Account Team',
+      matched: 'ae',
+      confidence: 'low',
+      field: 'role',
+    });
+    expect(inferSourceLayer({ title: 'Director' })).toMatchObject({
+      layer: 'Executive/Industry',
+      confidence: 'low',
+    });
   });
 
   it('prefers an explicit hint by name or layer number over the title', () => {
-    expect(inferSourceLayer({ hint: 'Partner Program', title: 'Account Executive' })).toMatchObject({
-      layer: 'Partner Program',
-      confidence: 'high',
-      field: 'hint',
-    });
+    expect(inferSourceLayer({ hint: 'Partner Program', title: 'Account Executive' })).toMatchObject(
+      {
+        layer: 'Partner Program',
+        confidence: 'high',
+        field: 'hint',
+      },
+    );
     expect(inferSourceLayer({ hint: 'layer 4' }).layer).toBe('Specialist');
     expect(inferSourceLayer({ hint: 'L2' }).layer).toBe('Regional/Segment');
-    expect(inferSourceLayer({ hint: 'PDM' })).toMatchObject({ layer: 'Partner Program', field: 'hint' });
+    expect(inferSourceLayer({ hint: 'PDM' })).toMatchObject({
+      layer: 'Partner Program',
+      field: 'hint',
+    });
   });
 
   it('uses the role before the title', () => {
-    expect(inferSourceLayer({ role: 'CSM', title: 'Partner Development Manager' }).layer).toBe('Account Team');
+    expect(inferSourceLayer({ role: 'CSM', title: 'Partner Development Manager' }).layer).toBe(
+      'Account Team',
+    );
   });
 
   it('falls back to the email local part, always at low confidence', () => {

@@ -45,17 +45,34 @@ const FAULTS: Array<FaultRule & RestFaultRule> = [
 
 /** What still separates the store from done: queued work, records still under review, missing referrals. */
 async function storeBacklog(store: Store, referrals: number): Promise<string[]> {
-  const queued = await store.db.selectFrom('outbox').select(['kind', 'status']).where('status', 'in', ['pending', 'running']).where('kind', '!=', JOB_KINDS.poll).execute();
+  const queued = await store.db
+    .selectFrom('outbox')
+    .select(['kind', 'status'])
+    .where('status', 'in', ['pending', 'running'])
+    .where('kind', '!=', JOB_KINDS.poll)
+    .execute();
   const waiting = await store.db
     .selectFrom('engagements')
     .select('opportunity_id')
-    .where((eb) => eb.or([eb('portal_id', 'is', null), eb('pending_changes', 'is not', null), eb('status', 'in', ['Submitted', 'In review'])]))
+    .where((eb) =>
+      eb.or([
+        eb('portal_id', 'is', null),
+        eb('pending_changes', 'is not', null),
+        eb('status', 'in', ['Submitted', 'In review']),
+      ]),
+    )
     .execute();
-  const recorded = await store.db.selectFrom('referrals').select('portal_id').where('salesforce_id', 'is not', null).execute();
+  const recorded = await store.db
+    .selectFrom('referrals')
+    .select('portal_id')
+    .where('salesforce_id', 'is not', null)
+    .execute();
   return [
     ...(queued.length > 0 ? [`${queued.length} job(s) queued`] : []),
     ...(waiting.length > 0 ? [`${waiting.length} engagement(s) not settled`] : []),
-    ...(recorded.length < referrals ? [`${referrals - recorded.length} referral(s) not in Salesforce yet`] : []),
+    ...(recorded.length < referrals
+      ? [`${referrals - recorded.length} referral(s) not in Salesforce yet`]
+      : []),
   ];
 }
 
@@ -68,71 +85,121 @@ afterAll(() => void process.off('unhandledRejection', onUnhandled));
 // Each fault kind gets its own store and its own three emulators, so the kinds run side by side:
 // the proofs mostly wait out injected timeouts and Retry-After answers.
 describe.each(storeVariants())('fault proof on $name', ({ options }) => {
-  it.concurrent.each(FAULTS)('converges with 20% of calls to each portal failing by $kind: no duplicate, nothing parked', async (fault) => {
-    const store = await openStore(await options());
-    const portals = await startProofPortals(1000 + 10 * FAULTS.indexOf(fault));
-    portals.aws.control.inject(fault);
-    portals.microsoft.control.inject(fault);
-    portals.google.control.inject(fault);
-    const clients = proofClients(proofPortalUrls(portals), 400);
-    const worker = new SyncWorker({
-      db: store.db,
-      clients,
-      salesforce: new RecordingSalesforce(),
-      leaseMs: 5_000,
-      batchSize: 12,
-      callTimeoutMs: 5_000,
-      backoff: { baseMs: 50, capMs: 400, random: () => 0.5 },
-      breaker: { consecutiveFailures: 8, halfOpenAfterMs: 200 },
-    });
-    const engine = runEngine({ db: store.db, worker, clients, microsoft: clients.Microsoft, google: clients.Google, pollIntervalMs: 2_000, catchUpEveryMs: 700, onError: () => undefined });
-    // A failed event read is the sender's to retry; the catch-up is what guarantees the referral.
-    const unsubscribe = forwardPortalEvents(portals, (portal, payload) => void engine.handlePortalEvent(portal, payload).catch(() => undefined));
-    try {
-      const epoch = new Date();
-      const latest = new Map<number, number>();
-      for (let index = 0; index < OPPORTUNITIES; index++) {
-        await recordOpportunity(store.db, pipelineOpportunity(index, 0, epoch, pipelineClouds(index)), new Date());
-        latest.set(index, 0);
-      }
-      worker.nudge();
-      const referrals = [
-        `AWS:${portals.aws.control.createInvitation({ layer: 'Account Team' }).id}`,
-        `AWS:${portals.aws.control.createInvitation({ layer: 'Partner Program' }).id}`,
-        `Microsoft:${portals.microsoft.control.createIncomingReferral({ layer: 'Specialist' }).id}`,
-        `Microsoft:${portals.microsoft.control.createIncomingReferral({ layer: 'Account Team', customer: { name: 'Woodgrove Bank AG' } }).id}`,
-        `Google:${portals.google.control.createGoogleOpportunity().name}`,
-        `Google:${portals.google.control.createGoogleOpportunity({ customer: { organizationName: 'Alpine Ski House GmbH', domain: 'alpineskihouse.example', regionCode: 'AT' } }).name}`,
-      ];
-      // A third of the deals are revised while their first submission is in flight or in review.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      for (let index = 0; index < OPPORTUNITIES; index += 3) {
-        await recordOpportunity(store.db, pipelineOpportunity(index, 1, epoch, pipelineClouds(index)), new Date());
-        latest.set(index, 1);
-      }
-      worker.nudge();
-
-      const backlog = await convergence(() => storeBacklog(store, referrals.length), 60_000, 200);
-      await engine.stop();
-      for (const emulator of [portals.aws, portals.microsoft, portals.google]) emulator.control.clearFaults();
-      expect(backlog).toEqual([]);
-      expect(await pipelineDivergence(portals, latest)).toEqual([]);
-      expect({ aws: portals.aws.counters.created, microsoft: portals.microsoft.counters.created, google: portals.google.counters.created }).toEqual({
-        aws: engagedCount('AWS', latest),
-        microsoft: engagedCount('Microsoft', latest),
-        google: engagedCount('Google', latest),
+  it.concurrent.each(FAULTS)(
+    'converges with 20% of calls to each portal failing by $kind: no duplicate, nothing parked',
+    async (fault) => {
+      const store = await openStore(await options());
+      const portals = await startProofPortals(1000 + 10 * FAULTS.indexOf(fault));
+      portals.aws.control.inject(fault);
+      portals.microsoft.control.inject(fault);
+      portals.google.control.inject(fault);
+      const clients = proofClients(proofPortalUrls(portals), 400);
+      const worker = new SyncWorker({
+        db: store.db,
+        clients,
+        salesforce: new RecordingSalesforce(),
+        leaseMs: 5_000,
+        batchSize: 12,
+        callTimeoutMs: 5_000,
+        backoff: { baseMs: 50, capMs: 400, random: () => 0.5 },
+        breaker: { consecutiveFailures: 8, halfOpenAfterMs: 200 },
       });
-      // Each portal really failed calls this way.
-      expect(CLOUDS.map((cloud) => [cloud, (cloud === 'AWS' ? portals.aws : cloud === 'Microsoft' ? portals.microsoft : portals.google).counters.faultsInjected[fault.kind]! > 0])).toEqual(CLOUDS.map((cloud) => [cloud, true]));
-      const recorded = await store.db.selectFrom('referrals').select(['cloud', 'portal_id']).execute();
-      expect(recorded.map((r) => `${r.cloud}:${r.portal_id}`).sort()).toEqual([...referrals].sort());
-      expect(await store.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'dead').execute()).toEqual([]);
-      expect(unhandled).toEqual([]);
-    } finally {
-      unsubscribe();
-      await engine.stop();
-      await portals.stop();
-      await store.close();
-    }
-  }, 120_000);
+      const engine = runEngine({
+        db: store.db,
+        worker,
+        clients,
+        microsoft: clients.Microsoft,
+        google: clients.Google,
+        pollIntervalMs: 2_000,
+        catchUpEveryMs: 700,
+        onError: () => undefined,
+      });
+      // A failed event read is the sender's to retry; the catch-up is what guarantees the referral.
+      const unsubscribe = forwardPortalEvents(
+        portals,
+        (portal, payload) => void engine.handlePortalEvent(portal, payload).catch(() => undefined),
+      );
+      try {
+        const epoch = new Date();
+        const latest = new Map<number, number>();
+        for (let index = 0; index < OPPORTUNITIES; index++) {
+          await recordOpportunity(
+            store.db,
+            pipelineOpportunity(index, 0, epoch, pipelineClouds(index)),
+            new Date(),
+          );
+          latest.set(index, 0);
+        }
+        worker.nudge();
+        const referrals = [
+          `AWS:${portals.aws.control.createInvitation({ layer: 'Account Team' }).id}`,
+          `AWS:${portals.aws.control.createInvitation({ layer: 'Partner Program' }).id}`,
+          `Microsoft:${portals.microsoft.control.createIncomingReferral({ layer: 'Specialist' }).id}`,
+          `Microsoft:${portals.microsoft.control.createIncomingReferral({ layer: 'Account Team', customer: { name: 'Woodgrove Bank AG' } }).id}`,
+          `Google:${portals.google.control.createGoogleOpportunity().name}`,
+          `Google:${portals.google.control.createGoogleOpportunity({ customer: { organizationName: 'Alpine Ski House GmbH', domain: 'alpineskihouse.example', regionCode: 'AT' } }).name}`,
+        ];
+        // A third of the deals are revised while their first submission is in flight or in review.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        for (let index = 0; index < OPPORTUNITIES; index += 3) {
+          await recordOpportunity(
+            store.db,
+            pipelineOpportunity(index, 1, epoch, pipelineClouds(index)),
+            new Date(),
+          );
+          latest.set(index, 1);
+        }
+        worker.nudge();
+
+        const backlog = await convergence(() => storeBacklog(store, referrals.length), 60_000, 200);
+        await engine.stop();
+        for (const emulator of [portals.aws, portals.microsoft, portals.google])
+          emulator.control.clearFaults();
+        expect(backlog).toEqual([]);
+        expect(await pipelineDivergence(portals, latest)).toEqual([]);
+        expect({
+          aws: portals.aws.counters.created,
+          microsoft: portals.microsoft.counters.created,
+          google: portals.google.counters.created,
+        }).toEqual({
+          aws: engagedCount('AWS', latest),
+          microsoft: engagedCount('Microsoft', latest),
+          google: engagedCount('Google', latest),
+        });
+        // Each portal really failed calls this way.
+        expect(
+          CLOUDS.map((cloud) => [
+            cloud,
+            (cloud === 'AWS'
+              ? portals.aws
+              : cloud === 'Microsoft'
+                ? portals.microsoft
+                : portals.google
+            ).counters.faultsInjected[fault.kind]! > 0,
+          ]),
+        ).toEqual(CLOUDS.map((cloud) => [cloud, true]));
+        const recorded = await store.db
+          .selectFrom('referrals')
+          .select(['cloud', 'portal_id'])
+          .execute();
+        expect(recorded.map((r) => `${r.cloud}:${r.portal_id}`).sort()).toEqual(
+          [...referrals].sort(),
+        );
+        expect(
+          await store.db
+            .selectFrom('outbox')
+            .select(['kind', 'last_error'])
+            .where('status', '=', 'dead')
+            .execute(),
+        ).toEqual([]);
+        expect(unhandled).toEqual([]);
+      } finally {
+        unsubscribe();
+        await engine.stop();
+        await portals.stop();
+        await store.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -13,7 +13,13 @@ import { SyncWorker } from '../../../middleware/src/engine/worker.js';
 import type { PortalName } from '../../../middleware/src/portals/portal.js';
 import { openStore, type StoreOptions } from '../../../middleware/src/store/database.js';
 import { isInitialised } from '../../../middleware/src/store/pglite-setup.js';
-import { pipelineClouds, pipelineOpportunity, proofClients, RecordingSalesforce, runEngine } from '../../support/engine-harness.js';
+import {
+  pipelineClouds,
+  pipelineOpportunity,
+  proofClients,
+  RecordingSalesforce,
+  runEngine,
+} from '../../support/engine-harness.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -24,8 +30,14 @@ function required(name: string): string {
 const send = (message: object) => process.send?.(message);
 send({ type: 'alive' });
 
-const feed = JSON.parse(readFileSync(required('FEED'), 'utf8')) as { epoch: string; revisions: Array<[number, number]> };
-const clients = proofClients({ aws: required('ACE_URL'), microsoft: required('MS_URL'), google: required('GOOGLE_URL') }, 3_000);
+const feed = JSON.parse(readFileSync(required('FEED'), 'utf8')) as {
+  epoch: string;
+  revisions: Array<[number, number]>;
+};
+const clients = proofClients(
+  { aws: required('ACE_URL'), microsoft: required('MS_URL'), google: required('GOOGLE_URL') },
+  3_000,
+);
 
 function storeOptions(): StoreOptions {
   if (process.env.STORE_URL) return { url: process.env.STORE_URL, poolSize: 4 };
@@ -33,7 +45,10 @@ function storeOptions(): StoreOptions {
   const template = process.env.PGLITE_TEMPLATE;
   // A folder PGlite never initialised starts from the run's template instead of running initdb.
   const fresh = !isInitialised(dataDir);
-  return { dataDir, ...(fresh && template ? { pgliteTemplate: new Blob([readFileSync(template)]) } : {}) };
+  return {
+    dataDir,
+    ...(fresh && template ? { pgliteTemplate: new Blob([readFileSync(template)]) } : {}),
+  };
 }
 const store = await openStore(storeOptions());
 
@@ -48,7 +63,12 @@ const worker = new SyncWorker({
   leaseMs: 4_000,
   batchSize: 16,
   callTimeoutMs: 10_000,
-  budgets: { aws: { write: { key: 'aws:proof:write', perSecond: 500, burst: 50 }, read: { key: 'aws:proof:read', perSecond: 2_000, burst: 100 } } },
+  budgets: {
+    aws: {
+      write: { key: 'aws:proof:write', perSecond: 500, burst: 50 },
+      read: { key: 'aws:proof:read', perSecond: 2_000, burst: 100 },
+    },
+  },
   backoff: { baseMs: 100, capMs: 1_000, random: Math.random },
   breaker: { consecutiveFailures: 20, halfOpenAfterMs: 500 },
   onEvent: (event) => {
@@ -69,21 +89,45 @@ const engine = runEngine({
 });
 process.on('message', (message: { type: string; portal?: PortalName; payload?: unknown }) => {
   if (message.type === 'event' && message.portal) {
-    engine.handlePortalEvent(message.portal, message.payload).catch((error: unknown) => send({ type: 'error', where: `event ${message.portal}`, message: String(error) }));
+    engine
+      .handlePortalEvent(message.portal, message.payload)
+      .catch((error: unknown) =>
+        send({ type: 'error', where: `event ${message.portal}`, message: String(error) }),
+      );
   } else if (message.type === 'report') {
-    report().then(send, (error: unknown) => send({ type: 'error', where: 'report', message: String(error) }));
+    report().then(send, (error: unknown) =>
+      send({ type: 'error', where: 'report', message: String(error) }),
+    );
   }
 });
 
 /** What the store holds, for the test's verdict (the test cannot open an embedded store we hold). */
 async function report() {
-  const referrals = await store.db.selectFrom('referrals').select(['cloud', 'portal_id', 'salesforce_id']).execute();
-  const events = await store.db.selectFrom('inbound_events').select(['portal']).select((eb) => eb.fn.countAll<string>().as('count')).groupBy('portal').execute();
-  const dead = await store.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'dead').execute();
+  const referrals = await store.db
+    .selectFrom('referrals')
+    .select(['cloud', 'portal_id', 'salesforce_id'])
+    .execute();
+  const events = await store.db
+    .selectFrom('inbound_events')
+    .select(['portal'])
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .groupBy('portal')
+    .execute();
+  const dead = await store.db
+    .selectFrom('outbox')
+    .select(['kind', 'last_error'])
+    .where('status', '=', 'dead')
+    .execute();
   const unsettled = await store.db
     .selectFrom('engagements')
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where((eb) => eb.or([eb('portal_id', 'is', null), eb('pending_changes', 'is not', null), eb('status', 'in', ['Submitted', 'In review'])]))
+    .where((eb) =>
+      eb.or([
+        eb('portal_id', 'is', null),
+        eb('pending_changes', 'is not', null),
+        eb('status', 'in', ['Submitted', 'In review']),
+      ]),
+    )
     .executeTakeFirstOrThrow();
   const pending = await store.db
     .selectFrom('outbox')
@@ -93,7 +137,11 @@ async function report() {
     .executeTakeFirstOrThrow();
   return {
     type: 'report',
-    referrals: referrals.map((r) => ({ cloud: r.cloud, portalId: r.portal_id, inSalesforce: r.salesforce_id !== null })),
+    referrals: referrals.map((r) => ({
+      cloud: r.cloud,
+      portalId: r.portal_id,
+      inSalesforce: r.salesforce_id !== null,
+    })),
     inboundEvents: Object.fromEntries(events.map((e) => [e.portal, Number(e.count)])),
     dead,
     pendingNonPoll: Number(pending.count),
@@ -105,7 +153,11 @@ async function report() {
 // hold yet (recordOpportunity writes the mirror, its engagements and its outbox jobs in one
 // transaction, so a version in the mirror has its jobs too).
 const epoch = new Date(feed.epoch);
-const mirrored = new Map((await store.db.selectFrom('opportunities').select(['id', 'sf_modstamp']).execute()).map((row) => [row.id, row.sf_modstamp ? new Date(row.sf_modstamp).getTime() : null]));
+const mirrored = new Map(
+  (await store.db.selectFrom('opportunities').select(['id', 'sf_modstamp']).execute()).map(
+    (row) => [row.id, row.sf_modstamp ? new Date(row.sf_modstamp).getTime() : null],
+  ),
+);
 for (const [index, revision] of feed.revisions) {
   const opportunity = pipelineOpportunity(index, revision, epoch, pipelineClouds(index));
   if (mirrored.get(opportunity.id) === Date.parse(opportunity.lastModifiedDate)) continue;
@@ -113,4 +165,3 @@ for (const [index, revision] of feed.revisions) {
   worker.nudge();
 }
 send({ type: 'recorded' });
-

@@ -20,7 +20,8 @@ export function asArray<T>(value: T | T[] | undefined): T[] {
 export function rootOf(component: SourceComponent, rootElement: string): Xml {
   const parsed = component.parseXmlSync() as Record<string, unknown>;
   const root = parsed[rootElement];
-  if (typeof root !== 'object' || root === null) throw new Error(`${component.fullName} has no <${rootElement}> root`);
+  if (typeof root !== 'object' || root === null)
+    throw new Error(`${component.fullName} has no <${rootElement}> root`);
   return root as Xml;
 }
 
@@ -71,7 +72,8 @@ function fieldFrom(object: string, xml: Xml): FieldDefinition {
 export function customFields(): Map<string, FieldDefinition> {
   const fields = new Map<string, FieldDefinition>();
   for (const component of sourceComponents()) {
-    const candidates = component.type.name === 'CustomObject' ? component.getChildren() : [component];
+    const candidates =
+      component.type.name === 'CustomObject' ? component.getChildren() : [component];
     for (const candidate of candidates) {
       if (candidate.type.name !== 'CustomField') continue;
       const [object] = candidate.fullName.split('.');
@@ -109,7 +111,9 @@ export interface PermissionSetGrants {
 }
 
 export function permissionSet(name: string): PermissionSetGrants {
-  const component = sourceComponents().find((c) => c.type.name === 'PermissionSet' && c.fullName === name);
+  const component = sourceComponents().find(
+    (c) => c.type.name === 'PermissionSet' && c.fullName === name,
+  );
   if (!component) throw new Error(`permission set ${name} not found in force-app`);
   const xml = rootOf(component, 'PermissionSet');
   const flag = (value: unknown) => value === 'true';
@@ -142,7 +146,12 @@ export function permissionSet(name: string): PermissionSetGrants {
     userPermissions: asArray(xml.userPermissions as Xml | Xml[] | undefined)
       .filter((grant) => flag(grant.enabled))
       .map((grant) => String(grant.name)),
-    tabs: new Map(asArray(xml.tabSettings as Xml | Xml[] | undefined).map((tab) => [String(tab.tab), String(tab.visibility)])),
+    tabs: new Map(
+      asArray(xml.tabSettings as Xml | Xml[] | undefined).map((tab) => [
+        String(tab.tab),
+        String(tab.visibility),
+      ]),
+    ),
     applications: asArray(xml.applicationVisibilities as Xml | Xml[] | undefined)
       .filter((app) => flag(app.visible))
       .map((app) => String(app.application)),

@@ -22,14 +22,24 @@ describe('generated ACE schemas', () => {
   });
 
   it('record the model file, service version and checksum they came from', () => {
-    expect(ACE_MODEL).toMatchObject({ file: 'partnercentral-selling-2022-07-26.json', version: '2022-07-26' });
+    expect(ACE_MODEL).toMatchObject({
+      file: 'partnercentral-selling-2022-07-26.json',
+      version: '2022-07-26',
+    });
     expect(ACE_MODEL.sha256).toMatch(/^6133fba4[0-9a-f]{49}82fb71d$/);
   });
 
   it('change when the model changes (a new enum value appears in the output)', () => {
-    const model = JSON.parse(modelText) as { shapes: Record<string, { members?: Record<string, unknown> }> };
-    model.shapes['com.amazonaws.partnercentralselling#Stage']!.members!.PILOT = { target: 'smithy.api#Unit', traits: { 'smithy.api#enumValue': 'Pilot' } };
-    expect(generateAceSchemas(JSON.stringify(model), 'next.json')).toContain('"Closed Lost","Pilot"]');
+    const model = JSON.parse(modelText) as {
+      shapes: Record<string, { members?: Record<string, unknown> }>;
+    };
+    model.shapes['com.amazonaws.partnercentralselling#Stage']!.members!.PILOT = {
+      target: 'smithy.api#Unit',
+      traits: { 'smithy.api#enumValue': 'Pilot' },
+    };
+    expect(generateAceSchemas(JSON.stringify(model), 'next.json')).toContain(
+      '"Closed Lost","Pilot"]',
+    );
   });
 });
 

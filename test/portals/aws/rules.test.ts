@@ -31,19 +31,32 @@ const readyToSubmit = {
       CompanyName: 'Northwind Analytics',
       Industry: 'Software and Internet',
       WebsiteUrl: 'https://www.northwind-analytics.com',
-      Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington', City: 'Seattle' },
+      Address: {
+        CountryCode: 'US',
+        PostalCode: '98101',
+        StateOrRegion: 'Washington',
+        City: 'Seattle',
+      },
     },
   },
   Project: {
     Title: 'Lakehouse migration for Northwind Analytics',
-    CustomerBusinessProblem: 'Nightly batch ETL on ageing on-prem Hadoop misses the 7am reporting window.',
+    CustomerBusinessProblem:
+      'Nightly batch ETL on ageing on-prem Hadoop misses the 7am reporting window.',
     DeliveryModels: ['SaaS or PaaS'],
-    ExpectedCustomerSpend: [{ Amount: '18000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+    ExpectedCustomerSpend: [
+      { Amount: '18000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
+    ],
   },
-  LifeCycle: { Stage: 'Qualified', TargetCloseDate: '2026-09-30', NextSteps: 'Joint architecture review with the AWS SA' },
+  LifeCycle: {
+    Stage: 'Qualified',
+    TargetCloseDate: '2026-09-30',
+    NextSteps: 'Joint architecture review with the AWS SA',
+  },
 };
 
-const codes = (findings: Array<{ code: string; path?: string }>): string[] => findings.map((f) => `${f.code} ${f.path}`);
+const codes = (findings: Array<{ code: string; path?: string }>): string[] =>
+  findings.map((f) => `${f.code} ${f.path}`);
 
 describe('submission readiness', () => {
   it('has nothing to say about an opportunity ready for AWS review', () => {
@@ -51,7 +64,11 @@ describe('submission readiness', () => {
   });
 
   it('names each missing review field at its path', () => {
-    const bare = { Catalog: 'AWS', ClientToken: 'x', Customer: { Account: { CompanyName: 'Northwind Analytics' } } };
+    const bare = {
+      Catalog: 'AWS',
+      ClientToken: 'x',
+      Customer: { Account: { CompanyName: 'Northwind Analytics' } },
+    };
     expect(codes(submissionFindings(bare))).toEqual([
       'AWS_SUBMIT_REQUIRED $.Customer.Account.Industry',
       'AWS_SUBMIT_REQUIRED $.Customer.Account.WebsiteUrl',
@@ -68,7 +85,13 @@ describe('submission readiness', () => {
     const government = {
       ...readyToSubmit,
       NationalSecurity: 'Yes',
-      Customer: { Account: { CompanyName: 'Northwind Analytics', Industry: 'Government', Address: { CountryCode: 'US' } } },
+      Customer: {
+        Account: {
+          CompanyName: 'Northwind Analytics',
+          Industry: 'Government',
+          Address: { CountryCode: 'US' },
+        },
+      },
     };
     expect(codes(submissionFindings(government))).toEqual([
       'AWS_SUBMIT_REQUIRED $.Customer.Account.Address.PostalCode',
@@ -77,13 +100,24 @@ describe('submission readiness', () => {
   });
 
   it('checks the business problem length in characters at both edges (20 and 2000)', () => {
-    const withProblem = (text: string) => ({ ...readyToSubmit, Project: { ...readyToSubmit.Project, CustomerBusinessProblem: text } });
+    const withProblem = (text: string) => ({
+      ...readyToSubmit,
+      Project: { ...readyToSubmit.Project, CustomerBusinessProblem: text },
+    });
     expect(submissionFindings(withProblem('é'.repeat(20)))).toEqual([]);
     expect(submissionFindings(withProblem('🚀'.repeat(2000)))).toEqual([]);
     // Two UTF-16 units per character: 38 units are still only 19 characters, 4002 units 2001.
-    expect(submissionFindings(withProblem('🚀'.repeat(19)))[0]).toMatchObject({ code: 'AWS_BUSINESS_PROBLEM_TOO_SHORT', message: expect.stringContaining('(it has 19)') });
-    expect(submissionFindings(withProblem('🚀'.repeat(2001)))[0]).toMatchObject({ code: 'AWS_BUSINESS_PROBLEM_TOO_LONG', message: expect.stringContaining('(it has 2001)') });
-    expect(codes(submissionFindings(withProblem('Slow ETL, help pls')))).toEqual(['AWS_BUSINESS_PROBLEM_TOO_SHORT $.Project.CustomerBusinessProblem']);
+    expect(submissionFindings(withProblem('🚀'.repeat(19)))[0]).toMatchObject({
+      code: 'AWS_BUSINESS_PROBLEM_TOO_SHORT',
+      message: expect.stringContaining('(it has 19)'),
+    });
+    expect(submissionFindings(withProblem('🚀'.repeat(2001)))[0]).toMatchObject({
+      code: 'AWS_BUSINESS_PROBLEM_TOO_LONG',
+      message: expect.stringContaining('(it has 2001)'),
+    });
+    expect(codes(submissionFindings(withProblem('Slow ETL, help pls')))).toEqual([
+      'AWS_BUSINESS_PROBLEM_TOO_SHORT $.Project.CustomerBusinessProblem',
+    ]);
     expect(submissionFindings(withProblem('x'.repeat(2001)))[0]).toMatchObject({
       code: 'AWS_BUSINESS_PROBLEM_TOO_LONG',
       message: expect.stringContaining('(it has 2001)'),
@@ -91,31 +125,58 @@ describe('submission readiness', () => {
   });
 
   it('refuses a close date before today, accepts today itself, and skips the check without a today', () => {
-    expect(codes(submissionFindings(readyToSubmit, { today: '2026-10-01' }))).toEqual(['AWS_CLOSE_DATE_IN_PAST $.LifeCycle.TargetCloseDate']);
+    expect(codes(submissionFindings(readyToSubmit, { today: '2026-10-01' }))).toEqual([
+      'AWS_CLOSE_DATE_IN_PAST $.LifeCycle.TargetCloseDate',
+    ]);
     expect(submissionFindings(readyToSubmit, { today: '2026-09-30' })).toEqual([]);
     expect(submissionFindings(readyToSubmit)).toEqual([]);
   });
 
   it('needs a qualified, still-open stage', () => {
-    const at = (Stage: string) => ({ ...readyToSubmit, LifeCycle: { ...readyToSubmit.LifeCycle, Stage } });
-    expect(codes(submissionFindings(at('Prospect')))).toEqual(['AWS_STAGE_TOO_EARLY $.LifeCycle.Stage']);
-    expect(codes(submissionFindings(at('Closed Lost')))).toEqual(['AWS_STAGE_CLOSED_LOST $.LifeCycle.Stage']);
+    const at = (Stage: string) => ({
+      ...readyToSubmit,
+      LifeCycle: { ...readyToSubmit.LifeCycle, Stage },
+    });
+    expect(codes(submissionFindings(at('Prospect')))).toEqual([
+      'AWS_STAGE_TOO_EARLY $.LifeCycle.Stage',
+    ]);
+    expect(codes(submissionFindings(at('Closed Lost')))).toEqual([
+      'AWS_STAGE_CLOSED_LOST $.LifeCycle.Stage',
+    ]);
     expect(submissionFindings(at('Technical Validation'))).toEqual([]);
   });
 
   it('asks for the monthly amount when a spend line has none (the model defaults it to "")', () => {
-    const noAmount = { ...readyToSubmit, Project: { ...readyToSubmit.Project, ExpectedCustomerSpend: [{ Amount: '', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }] } };
-    expect(codes(submissionFindings(noAmount))).toEqual(['AWS_SUBMIT_REQUIRED $.Project.ExpectedCustomerSpend[0].Amount']);
+    const noAmount = {
+      ...readyToSubmit,
+      Project: {
+        ...readyToSubmit.Project,
+        ExpectedCustomerSpend: [
+          { Amount: '', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
+        ],
+      },
+    };
+    expect(codes(submissionFindings(noAmount))).toEqual([
+      'AWS_SUBMIT_REQUIRED $.Project.ExpectedCustomerSpend[0].Amount',
+    ]);
   });
 });
 
 describe('body rules', () => {
   it('allows national security only for Government customers', () => {
-    expect(codes(opportunityBodyFindings({ ...readyToSubmit, NationalSecurity: 'Yes' }))).toEqual(['AWS_NATIONAL_SECURITY_NOT_GOVERNMENT $.NationalSecurity']);
+    expect(codes(opportunityBodyFindings({ ...readyToSubmit, NationalSecurity: 'Yes' }))).toEqual([
+      'AWS_NATIONAL_SECURITY_NOT_GOVERNMENT $.NationalSecurity',
+    ]);
   });
 
   it('wants expected spend monthly and aimed at AWS', () => {
-    const yearly = { Project: { ExpectedCustomerSpend: [{ Amount: '216000', CurrencyCode: 'USD', Frequency: 'Yearly', TargetCompany: 'Azure' }] } };
+    const yearly = {
+      Project: {
+        ExpectedCustomerSpend: [
+          { Amount: '216000', CurrencyCode: 'USD', Frequency: 'Yearly', TargetCompany: 'Azure' },
+        ],
+      },
+    };
     expect(opportunityBodyFindings(yearly).map((f) => [f.code, f.severity, f.path])).toEqual([
       ['AWS_SPEND_NOT_MONTHLY', 'error', '$.Project.ExpectedCustomerSpend[0].Frequency'],
       ['AWS_SPEND_TARGET_NOT_AWS', 'warning', '$.Project.ExpectedCustomerSpend[0].TargetCompany'],
@@ -123,18 +184,33 @@ describe('body rules', () => {
   });
 
   it('requires empty marketing use cases when no AWS funds were used', () => {
-    expect(codes(opportunityBodyFindings({ Marketing: { AwsFundingUsed: 'No', UseCases: ['Analytics'] } }))).toEqual(['AWS_MARKETING_USE_CASES_WITHOUT_FUNDING $.Marketing.UseCases']);
-    expect(opportunityBodyFindings({ Marketing: { AwsFundingUsed: 'No', UseCases: [] } })).toEqual([]);
+    expect(
+      codes(
+        opportunityBodyFindings({ Marketing: { AwsFundingUsed: 'No', UseCases: ['Analytics'] } }),
+      ),
+    ).toEqual(['AWS_MARKETING_USE_CASES_WITHOUT_FUNDING $.Marketing.UseCases']);
+    expect(opportunityBodyFindings({ Marketing: { AwsFundingUsed: 'No', UseCases: [] } })).toEqual(
+      [],
+    );
   });
 
   it('lets only the Sandbox create AWS referrals', () => {
-    expect(codes(createFindings({ ...readyToSubmit, Origin: 'AWS Referral' }))).toEqual(['AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION $.Origin']);
-    expect(createFindings({ ...readyToSubmit, Catalog: 'Sandbox', Origin: 'AWS Referral' })).toEqual([]);
+    expect(codes(createFindings({ ...readyToSubmit, Origin: 'AWS Referral' }))).toEqual([
+      'AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION $.Origin',
+    ]);
+    expect(
+      createFindings({ ...readyToSubmit, Catalog: 'Sandbox', Origin: 'AWS Referral' }),
+    ).toEqual([]);
   });
 
   it('survives payloads of the wrong shape (rules read defensively)', () => {
     expect(() => submissionFindings('not an object')).not.toThrow();
-    expect(() => opportunityBodyFindings({ Customer: 'Northwind', Project: { ExpectedCustomerSpend: 'lots' } })).not.toThrow();
+    expect(() =>
+      opportunityBodyFindings({
+        Customer: 'Northwind',
+        Project: { ExpectedCustomerSpend: 'lots' },
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -145,30 +221,55 @@ describe('awsWireFormat.validate', () => {
   });
 
   it('reports review readiness as warnings on a draft, and the close date only when given today', () => {
-    const draft = { ...readyToSubmit, LifeCycle: { Stage: 'Prospect', TargetCloseDate: '2026-03-01' } };
-    expect(awsWireFormat.validate('CreateOpportunity', draft).map((f) => [f.code, f.severity])).toEqual([['AWS_STAGE_TOO_EARLY', 'warning']]);
-    expect(createAwsWireFormat({ today: '2026-04-01' }).validate('CreateOpportunity', draft).map((f) => f.code)).toEqual(['AWS_CLOSE_DATE_IN_PAST', 'AWS_STAGE_TOO_EARLY']);
+    const draft = {
+      ...readyToSubmit,
+      LifeCycle: { Stage: 'Prospect', TargetCloseDate: '2026-03-01' },
+    };
+    expect(
+      awsWireFormat.validate('CreateOpportunity', draft).map((f) => [f.code, f.severity]),
+    ).toEqual([['AWS_STAGE_TOO_EARLY', 'warning']]);
+    expect(
+      createAwsWireFormat({ today: '2026-04-01' })
+        .validate('CreateOpportunity', draft)
+        .map((f) => f.code),
+    ).toEqual(['AWS_CLOSE_DATE_IN_PAST', 'AWS_STAGE_TOO_EARLY']);
   });
 
   it('does not repeat a rule where the wire schema already flagged the member', () => {
-    const short = { ...readyToSubmit, Project: { ...readyToSubmit.Project, CustomerBusinessProblem: 'Too short' } };
-    expect(awsWireFormat.validate('CreateOpportunity', short).map((f) => [f.code, f.path])).toEqual([['AWS_WIRE_INVALID_FORMAT', '$.Project.CustomerBusinessProblem']]);
+    const short = {
+      ...readyToSubmit,
+      Project: { ...readyToSubmit.Project, CustomerBusinessProblem: 'Too short' },
+    };
+    expect(awsWireFormat.validate('CreateOpportunity', short).map((f) => [f.code, f.path])).toEqual(
+      [['AWS_WIRE_INVALID_FORMAT', '$.Project.CustomerBusinessProblem']],
+    );
   });
 
   it('reports one finding per member: the hard rule, not also the readiness warning', () => {
     const awsReferral = { ...readyToSubmit, Origin: 'AWS Referral' };
-    expect(awsWireFormat.validate('CreateOpportunity', awsReferral).map((f) => [f.code, f.severity])).toEqual([['AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION', 'error']]);
+    expect(
+      awsWireFormat.validate('CreateOpportunity', awsReferral).map((f) => [f.code, f.severity]),
+    ).toEqual([['AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION', 'error']]);
   });
 
   it('says in the message what a valid value looks like', () => {
-    const badPhone = { ...readyToSubmit, Customer: { ...readyToSubmit.Customer, Contacts: [{ Phone: '415-555-0123' }] } };
+    const badPhone = {
+      ...readyToSubmit,
+      Customer: { ...readyToSubmit.Customer, Contacts: [{ Phone: '415-555-0123' }] },
+    };
     expect(awsWireFormat.validate('CreateOpportunity', badPhone)).toEqual([
-      expect.objectContaining({ path: '$.Customer.Contacts[0].Phone', message: '$.Customer.Contacts[0].Phone: must be an international phone number such as +14155550123' }),
+      expect.objectContaining({
+        path: '$.Customer.Contacts[0].Phone',
+        message:
+          '$.Customer.Contacts[0].Phone: must be an international phone number such as +14155550123',
+      }),
     ]);
   });
 
   it('names the known operations when asked for one it does not have', () => {
-    expect(() => awsWireFormat.validate('SubmitOpportunity', {})).toThrow(/aws has no operation "SubmitOpportunity"; known operations: CreateOpportunity, UpdateOpportunity/);
+    expect(() => awsWireFormat.validate('SubmitOpportunity', {})).toThrow(
+      /aws has no operation "SubmitOpportunity"; known operations: CreateOpportunity, UpdateOpportunity/,
+    );
   });
 });
 
@@ -179,19 +280,38 @@ const current: GetOpportunityOutput = {
   CreatedDate: '2026-02-10T09:00:00Z',
   LastModifiedDate: '2026-03-31T14:05:00Z',
   RelatedEntityIdentifiers: { Solutions: ['S-1234567'] },
-  OpportunityTeam: [{ FirstName: 'Dana', LastName: 'Okafor', Email: 'dana.okafor@example-isv.com', BusinessTitle: 'Alliance Manager' }],
+  OpportunityTeam: [
+    {
+      FirstName: 'Dana',
+      LastName: 'Okafor',
+      Email: 'dana.okafor@example-isv.com',
+      BusinessTitle: 'Alliance Manager',
+    },
+  ],
   PartnerOpportunityIdentifier: '006Hs00001Zq9XbIAJ',
   NationalSecurity: 'No',
   Customer: {
-    Account: { CompanyName: 'Northwind Analytics', Industry: 'Software and Internet', WebsiteUrl: 'https://www.northwind-analytics.com',
-      Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington', City: null } },
+    Account: {
+      CompanyName: 'Northwind Analytics',
+      Industry: 'Software and Internet',
+      WebsiteUrl: 'https://www.northwind-analytics.com',
+      Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington', City: null },
+    },
   },
   Project: {
     Title: 'Lakehouse migration for Northwind Analytics',
-    CustomerBusinessProblem: 'Nightly batch ETL on ageing on-prem Hadoop misses the 7am reporting window.',
-    ExpectedCustomerSpend: [{ Amount: '18000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+    CustomerBusinessProblem:
+      'Nightly batch ETL on ageing on-prem Hadoop misses the 7am reporting window.',
+    ExpectedCustomerSpend: [
+      { Amount: '18000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
+    ],
   },
-  LifeCycle: { Stage: 'Qualified', ReviewStatus: 'Approved', TargetCloseDate: '2026-09-30', NextSteps: 'Architecture review' },
+  LifeCycle: {
+    Stage: 'Qualified',
+    ReviewStatus: 'Approved',
+    TargetCloseDate: '2026-09-30',
+    NextSteps: 'Architecture review',
+  },
 };
 
 describe('mergeForUpdate (UpdateOpportunity replaces the whole record)', () => {
@@ -204,38 +324,64 @@ describe('mergeForUpdate (UpdateOpportunity replaces the whole record)', () => {
       PartnerOpportunityIdentifier: '006Hs00001Zq9XbIAJ',
       NationalSecurity: 'No',
       Customer: current.Customer && {
-        Account: { CompanyName: 'Northwind Analytics', Industry: 'Software and Internet', WebsiteUrl: 'https://www.northwind-analytics.com',
-          Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington' } },
+        Account: {
+          CompanyName: 'Northwind Analytics',
+          Industry: 'Software and Internet',
+          WebsiteUrl: 'https://www.northwind-analytics.com',
+          Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'Washington' },
+        },
       },
       Project: current.Project,
-      LifeCycle: { Stage: 'Technical Validation', ReviewStatus: 'Approved', TargetCloseDate: '2026-09-30', NextSteps: 'Architecture review' },
+      LifeCycle: {
+        Stage: 'Technical Validation',
+        ReviewStatus: 'Approved',
+        TargetCloseDate: '2026-09-30',
+        NextSteps: 'Architecture review',
+      },
     });
     expect(ACE_REQUEST_SCHEMAS.UpdateOpportunity.safeParse(update).success).toBe(true);
   });
 
   it('replaces lists whole and clears a member given null', () => {
     const update = mergeForUpdate(current, {
-      Project: { ExpectedCustomerSpend: [{ Amount: '22000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }] },
+      Project: {
+        ExpectedCustomerSpend: [
+          { Amount: '22000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
+        ],
+      },
       LifeCycle: { NextSteps: null },
     });
-    expect(update.Project?.ExpectedCustomerSpend).toEqual([{ Amount: '22000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }]);
+    expect(update.Project?.ExpectedCustomerSpend).toEqual([
+      { Amount: '22000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
+    ]);
     expect(update.LifeCycle).not.toHaveProperty('NextSteps');
     expect(update.Project?.Title).toBe('Lakehouse migration for Northwind Analytics');
   });
 
   it('refuses members UpdateOpportunity does not have, and the identity envelope, naming the path', () => {
-    expect(() => mergeForUpdate(current, { Customer: { Account: { Revenue: 1 } } })).toThrow(new AceUpdateError('$.Customer.Account.Revenue', 'is not a member UpdateOpportunity accepts'));
-    expect(() => mergeForUpdate(current, { LastModifiedDate: 'now' } as never)).toThrow(/\$\.LastModifiedDate/);
+    expect(() => mergeForUpdate(current, { Customer: { Account: { Revenue: 1 } } })).toThrow(
+      new AceUpdateError('$.Customer.Account.Revenue', 'is not a member UpdateOpportunity accepts'),
+    );
+    expect(() => mergeForUpdate(current, { LastModifiedDate: 'now' } as never)).toThrow(
+      /\$\.LastModifiedDate/,
+    );
   });
 
   it('never changes a path the caller did not touch (property)', () => {
     const nextSteps = fc.string({ minLength: 1, maxLength: 255 });
-    const stage = fc.constantFrom('Qualified', 'Technical Validation', 'Business Validation', 'Committed');
+    const stage = fc.constantFrom(
+      'Qualified',
+      'Technical Validation',
+      'Business Validation',
+      'Committed',
+    );
     fc.assert(
       fc.property(nextSteps, stage, (text, s) => {
         const update = mergeForUpdate(current, { LifeCycle: { NextSteps: text, Stage: s } });
         const touched = changedPaths(mergeForUpdate(current, {}), update);
-        return touched.every((path) => path === '$.LifeCycle.NextSteps' || path === '$.LifeCycle.Stage');
+        return touched.every(
+          (path) => path === '$.LifeCycle.NextSteps' || path === '$.LifeCycle.Stage',
+        );
       }),
     );
   });
@@ -248,25 +394,52 @@ describe('mergeForUpdate (UpdateOpportunity replaces the whole record)', () => {
 });
 
 describe('editability under review', () => {
-  const at = (ReviewStatus: NonNullable<GetOpportunityOutput['LifeCycle']>['ReviewStatus']): GetOpportunityOutput => ({ ...current, LifeCycle: { ...current.LifeCycle, ReviewStatus } });
+  const at = (
+    ReviewStatus: NonNullable<GetOpportunityOutput['LifeCycle']>['ReviewStatus'],
+  ): GetOpportunityOutput => ({ ...current, LifeCycle: { ...current.LifeCycle, ReviewStatus } });
 
   it('blocks every change while AWS reviews or after it rejected', () => {
     for (const status of ['Submitted', 'In review', 'Rejected']) {
-      const findings = editabilityFindings(at(status), mergeForUpdate(at(status), { LifeCycle: { NextSteps: 'Chase the SA' } }));
+      const findings = editabilityFindings(
+        at(status),
+        mergeForUpdate(at(status), { LifeCycle: { NextSteps: 'Chase the SA' } }),
+      );
       expect(codes(findings)).toEqual(['AWS_LOCKED_IN_REVIEW $.LifeCycle.NextSteps']);
     }
   });
 
   it('allows only the whitelist under Action Required', () => {
     const opp = at('Action Required');
-    expect(editabilityFindings(opp, mergeForUpdate(opp, { Customer: { Account: { Address: { City: 'Seattle' } } }, LifeCycle: { TargetCloseDate: '2026-10-31' } }))).toEqual([]);
-    expect(codes(editabilityFindings(opp, mergeForUpdate(opp, { Project: { Title: 'New title' } })))).toEqual(['AWS_NOT_EDITABLE_ACTION_REQUIRED $.Project.Title']);
+    expect(
+      editabilityFindings(
+        opp,
+        mergeForUpdate(opp, {
+          Customer: { Account: { Address: { City: 'Seattle' } } },
+          LifeCycle: { TargetCloseDate: '2026-10-31' },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(editabilityFindings(opp, mergeForUpdate(opp, { Project: { Title: 'New title' } }))),
+    ).toEqual(['AWS_NOT_EDITABLE_ACTION_REQUIRED $.Project.Title']);
   });
 
   it('freezes identity fields once approved, leaves the rest editable', () => {
     const opp = at('Approved');
-    expect(editabilityFindings(opp, mergeForUpdate(opp, { LifeCycle: { Stage: 'Committed' } }))).toEqual([]);
-    expect(codes(editabilityFindings(opp, mergeForUpdate(opp, { Customer: { Account: { Industry: 'Retail' } }, Project: { Title: 'Renamed' } })))).toEqual([
+    expect(
+      editabilityFindings(opp, mergeForUpdate(opp, { LifeCycle: { Stage: 'Committed' } })),
+    ).toEqual([]);
+    expect(
+      codes(
+        editabilityFindings(
+          opp,
+          mergeForUpdate(opp, {
+            Customer: { Account: { Industry: 'Retail' } },
+            Project: { Title: 'Renamed' },
+          }),
+        ),
+      ),
+    ).toEqual([
       'AWS_FROZEN_AFTER_APPROVAL $.Customer.Account.Industry',
       'AWS_FROZEN_AFTER_APPROVAL $.Project.Title',
     ]);
@@ -274,16 +447,28 @@ describe('editability under review', () => {
 
   it('after approval sends the editable changes and keeps ACE values for the frozen ones', () => {
     const opp = at('Approved');
-    const next = mergeForUpdate(opp, { Project: { CustomerBusinessProblem: 'A rewritten problem statement from Salesforce' }, LifeCycle: { NextSteps: 'Joint pitch with the AWS SA on 2 Dec' } });
+    const next = mergeForUpdate(opp, {
+      Project: { CustomerBusinessProblem: 'A rewritten problem statement from Salesforce' },
+      LifeCycle: { NextSteps: 'Joint pitch with the AWS SA on 2 Dec' },
+    });
     const kept = keepFrozenAfterApproval(opp, next);
-    expect(kept.payload.Project?.CustomerBusinessProblem).toBe(opp.Project?.CustomerBusinessProblem);
+    expect(kept.payload.Project?.CustomerBusinessProblem).toBe(
+      opp.Project?.CustomerBusinessProblem,
+    );
     expect(kept.payload.LifeCycle?.NextSteps).toBe('Joint pitch with the AWS SA on 2 Dec');
-    expect(codes(kept.findings)).toEqual(['AWS_FROZEN_AFTER_APPROVAL $.Project.CustomerBusinessProblem']);
+    expect(codes(kept.findings)).toEqual([
+      'AWS_FROZEN_AFTER_APPROVAL $.Project.CustomerBusinessProblem',
+    ]);
     expect(kept.findings[0]!.severity).toBe('warning');
     expect(editabilityFindings(opp, kept.payload)).toEqual([]);
     // The update it started from is untouched, and before approval nothing is held back.
-    expect(next.Project?.CustomerBusinessProblem).toBe('A rewritten problem statement from Salesforce');
-    expect(keepFrozenAfterApproval(at('Action Required'), next)).toEqual({ payload: next, findings: [] });
+    expect(next.Project?.CustomerBusinessProblem).toBe(
+      'A rewritten problem statement from Salesforce',
+    );
+    expect(keepFrozenAfterApproval(at('Action Required'), next)).toEqual({
+      payload: next,
+      findings: [],
+    });
   });
 
   it('after approval restores a frozen member Salesforce cleared', () => {
@@ -292,14 +477,28 @@ describe('editability under review', () => {
     expect(next.Customer?.Account?.WebsiteUrl).toBeUndefined();
     const kept = keepFrozenAfterApproval(opp, next);
     expect(kept.payload.Customer?.Account?.WebsiteUrl).toBe(opp.Customer?.Account?.WebsiteUrl);
-    expect(codes(kept.findings)).toEqual(['AWS_FROZEN_AFTER_APPROVAL $.Customer.Account.WebsiteUrl']);
+    expect(codes(kept.findings)).toEqual([
+      'AWS_FROZEN_AFTER_APPROVAL $.Customer.Account.WebsiteUrl',
+    ]);
   });
 
   it('keeps the review outcome read-only in production, writable in the Sandbox', () => {
     const prod = at('Pending Submission');
-    expect(codes(editabilityFindings(prod, mergeForUpdate(prod, { LifeCycle: { ReviewStatus: 'Approved' } })))).toEqual(['AWS_REVIEW_FIELD_READ_ONLY $.LifeCycle.ReviewStatus']);
+    expect(
+      codes(
+        editabilityFindings(
+          prod,
+          mergeForUpdate(prod, { LifeCycle: { ReviewStatus: 'Approved' } }),
+        ),
+      ),
+    ).toEqual(['AWS_REVIEW_FIELD_READ_ONLY $.LifeCycle.ReviewStatus']);
     const sandbox = { ...prod, Catalog: 'Sandbox' };
-    expect(editabilityFindings(sandbox, mergeForUpdate(sandbox, { LifeCycle: { ReviewStatus: 'Approved' } }))).toEqual([]);
+    expect(
+      editabilityFindings(
+        sandbox,
+        mergeForUpdate(sandbox, { LifeCycle: { ReviewStatus: 'Approved' } }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -312,10 +511,14 @@ describe('clientTokenFor', () => {
 
   it('differs between jobs and always fits ^.{1,255}$ (property)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), (a, b) => {
-        const ta = clientTokenFor(a);
-        return /^.{1,255}$/u.test(ta) && (a === b) === (ta === clientTokenFor(b));
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0),
+        fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0),
+        (a, b) => {
+          const ta = clientTokenFor(a);
+          return /^.{1,255}$/u.test(ta) && (a === b) === (ta === clientTokenFor(b));
+        },
+      ),
     );
   });
 

@@ -13,11 +13,21 @@ import {
   engagementStatusOf,
 } from '../../../middleware/src/portals/aws/status.js';
 
-const model = JSON.parse(readFileSync(new URL('../../../../shared/contracts/aws/partnercentral-selling-2022-07-26.json', import.meta.url), 'utf8')) as {
+const model = JSON.parse(
+  readFileSync(
+    new URL(
+      '../../../../shared/contracts/aws/partnercentral-selling-2022-07-26.json',
+      import.meta.url,
+    ),
+    'utf8',
+  ),
+) as {
   shapes: Record<string, { members?: Record<string, { traits?: Record<string, unknown> }> }>;
 };
 const enumOf = (name: string): string[] =>
-  Object.values(model.shapes[`com.amazonaws.partnercentralselling#${name}`]!.members!).map((m) => m.traits!['smithy.api#enumValue'] as string);
+  Object.values(model.shapes[`com.amazonaws.partnercentralselling#${name}`]!.members!).map(
+    (m) => m.traits!['smithy.api#enumValue'] as string,
+  );
 
 describe('tables are exhaustive over the model enums', () => {
   it.each<[string, Record<string, unknown>]>([
@@ -62,10 +72,23 @@ describe('partner opportunity lifecycle', () => {
     [{ Stage: 'Qualified', ReviewStatus: 'Rejected' }, 'Rejected'],
     [{ Stage: 'Closed Lost', ReviewStatus: 'Rejected' }, 'Rejected'],
     [{ Stage: 'Launched', ReviewStatus: 'Approved' }, 'Won'],
-    [{ Stage: 'Closed Lost', ReviewStatus: 'Approved', ClosedLostReason: 'Lost to Competitor - Microsoft' }, 'Lost'],
-    [{ Stage: 'Closed Lost', ReviewStatus: 'Approved', ClosedLostReason: 'No Opportunity' }, 'Closed'],
+    [
+      {
+        Stage: 'Closed Lost',
+        ReviewStatus: 'Approved',
+        ClosedLostReason: 'Lost to Competitor - Microsoft',
+      },
+      'Lost',
+    ],
+    [
+      { Stage: 'Closed Lost', ReviewStatus: 'Approved', ClosedLostReason: 'No Opportunity' },
+      'Closed',
+    ],
     [{ Stage: 'Closed Lost', ReviewStatus: 'Approved' }, 'Lost'],
-    [{ Stage: 'Closed Lost', ReviewStatus: 'Pending Submission', ClosedLostReason: 'Price' }, 'Closed'],
+    [
+      { Stage: 'Closed Lost', ReviewStatus: 'Pending Submission', ClosedLostReason: 'Price' },
+      'Closed',
+    ],
   ])('%j → %s', (lifeCycle, expected) => {
     expect(engagementStatusOf(lifeCycle)).toEqual({ status: expected, findings: [] });
   });
@@ -77,12 +100,22 @@ describe('partner opportunity lifecycle', () => {
   it('flags a review status newer than the model instead of guessing', () => {
     expect(engagementStatusOf({ Stage: 'Qualified', ReviewStatus: 'Escalated' })).toEqual({
       status: null,
-      findings: [expect.objectContaining({ code: 'AWS_UNKNOWN_STATUS_VALUE', path: '$.LifeCycle.ReviewStatus', severity: 'warning' })],
+      findings: [
+        expect.objectContaining({
+          code: 'AWS_UNKNOWN_STATUS_VALUE',
+          path: '$.LifeCycle.ReviewStatus',
+          severity: 'warning',
+        }),
+      ],
     });
   });
 
   it('still calls a closed-lost deal lost when the reason is newer than the model, and says so', () => {
-    const reading = engagementStatusOf({ Stage: 'Closed Lost', ReviewStatus: 'Approved', ClosedLostReason: 'Budget Freeze' });
+    const reading = engagementStatusOf({
+      Stage: 'Closed Lost',
+      ReviewStatus: 'Approved',
+      ClosedLostReason: 'Budget Freeze',
+    });
     expect(reading.status).toBe('Lost');
     expect(reading.findings.map((f) => f.path)).toEqual(['$.LifeCycle.ClosedLostReason']);
   });

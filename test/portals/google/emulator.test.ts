@@ -4,9 +4,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { parseOpportunityFilter, startGoogleEmulator, type GoogleEmulator, type GoogleEmulatorOptions } from '../../../middleware/src/sandbox/google/emulator.js';
-import { parseGooglePushReferral, parseOpportunityPush } from '../../../middleware/src/portals/google/inbound.js';
-import { OpportunityQueryResponse, OpportunityReadBack, PubSubPushBody } from '../../../middleware/src/portals/google/schema.js';
+import {
+  parseOpportunityFilter,
+  startGoogleEmulator,
+  type GoogleEmulator,
+  type GoogleEmulatorOptions,
+} from '../../../middleware/src/sandbox/google/emulator.js';
+import {
+  parseGooglePushReferral,
+  parseOpportunityPush,
+} from '../../../middleware/src/portals/google/inbound.js';
+import {
+  OpportunityQueryResponse,
+  OpportunityReadBack,
+  PubSubPushBody,
+} from '../../../middleware/src/portals/google/schema.js';
 import { submissionBody } from './support/fixtures.js';
 
 const NOW = new Date('2026-11-26T09:30:00Z');
@@ -15,7 +27,11 @@ let emulator: GoogleEmulator;
 let receiver: Server | null = null;
 
 async function start(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
-  emulator = await startGoogleEmulator({ now: () => NOW, quotas: { readsPerMinute: 10_000, writesPerMinute: 10_000 }, ...options });
+  emulator = await startGoogleEmulator({
+    now: () => NOW,
+    quotas: { readsPerMinute: 10_000, writesPerMinute: 10_000 },
+    ...options,
+  });
   return emulator;
 }
 
@@ -26,7 +42,11 @@ async function call(method: string, path: string, body?: unknown) {
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+  };
 }
 
 function draft(reference = '006Hs00001AbCdEIAZ'): Record<string, unknown> {
@@ -45,7 +65,11 @@ describe('Google emulator: opportunities', () => {
     const created = await call('POST', API, draft());
     expect(created.status).toBe(200);
     const opportunity = OpportunityReadBack.parse(created.body);
-    expect(opportunity).toMatchObject({ state: 'DRAFT', source: 'PARTNER', createTime: NOW.toISOString() });
+    expect(opportunity).toMatchObject({
+      state: 'DRAFT',
+      source: 'PARTNER',
+      createTime: NOW.toISOString(),
+    });
     expect((await call('GET', `/v1alpha1/${opportunity.name}`)).body).toEqual(created.body);
     expect(emulator.counters.createdByReferenceOpportunityId).toEqual({ '006Hs00001AbCdEIAZ': 1 });
   });
@@ -53,45 +77,71 @@ describe('Google emulator: opportunities', () => {
   it('refuses an invalid body with INVALID_ARGUMENT and field violations at the JSON path', async () => {
     await start();
     const body = draft();
-    (body.customerInfo as { customerDetails: { domain: string } }).customerDetails.domain = 'https://www.northwindtraders.co.uk/';
+    (body.customerInfo as { customerDetails: { domain: string } }).customerDetails.domain =
+      'https://www.northwindtraders.co.uk/';
     const refused = await call('POST', API, body);
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
-    const violations = refused.body.error.details.find((d: { '@type': string }) => d['@type'].endsWith('BadRequest')).fieldViolations;
-    expect(violations).toContainEqual(expect.objectContaining({ field: 'customerInfo.customerDetails.domain' }));
+    const violations = refused.body.error.details.find((d: { '@type': string }) =>
+      d['@type'].endsWith('BadRequest'),
+    ).fieldViolations;
+    expect(violations).toContainEqual(
+      expect.objectContaining({ field: 'customerInfo.customerDetails.domain' }),
+    );
     expect(emulator.counters).toMatchObject({ created: 0, validationErrors: 1 });
   });
 
   it('submits by patching state, locks while Google reviews, then accepts on the clock', async () => {
     await start({ review: { decisionAfterMs: 86_400_000, outcome: 'ACCEPTED' } });
     const { name } = OpportunityReadBack.parse((await call('POST', API, draft())).body);
-    const submitted = await call('PATCH', `/v1alpha1/${name}?updateMask=state`, { state: 'SUBMITTED' });
+    const submitted = await call('PATCH', `/v1alpha1/${name}?updateMask=state`, {
+      state: 'SUBMITTED',
+    });
     expect(submitted.body).toMatchObject({ state: 'SUBMITTED' });
-    const locked = await call('PATCH', `/v1alpha1/${name}?updateMask=opportunityInfo.displayName`, { opportunityInfo: { displayName: 'Renamed' } });
+    const locked = await call('PATCH', `/v1alpha1/${name}?updateMask=opportunityInfo.displayName`, {
+      opportunityInfo: { displayName: 'Renamed' },
+    });
     expect(locked.status).toBe(400);
     expect(locked.body.error.status).toBe('FAILED_PRECONDITION');
     expect(locked.body.error.details[0]).toMatchObject({ reason: 'OPPORTUNITY_UNDER_REVIEW' });
     emulator.control.advance(86_400_000);
-    expect(emulator.control.opportunity(name)).toMatchObject({ state: 'ACCEPTED', stage: 'STAGE_0', partnerInfo: { approveTime: '2026-11-27T09:30:00.000Z' } });
+    expect(emulator.control.opportunity(name)).toMatchObject({
+      state: 'ACCEPTED',
+      stage: 'STAGE_0',
+      partnerInfo: { approveTime: '2026-11-27T09:30:00.000Z' },
+    });
     const back = await call('PATCH', `/v1alpha1/${name}?updateMask=state`, { state: 'DRAFT' });
     expect(back.status).toBe(400);
   });
 
   it('a not-accepted opportunity carries the reason and takes no more edits', async () => {
     await start({ review: { decisionAfterMs: 0, outcome: 'NOT_ACCEPTED' } });
-    const { name } = OpportunityReadBack.parse((await call('POST', API, { ...draft(), state: 'SUBMITTED' })).body);
+    const { name } = OpportunityReadBack.parse(
+      (await call('POST', API, { ...draft(), state: 'SUBMITTED' })).body,
+    );
     emulator.control.advance(1);
-    expect(emulator.control.opportunity(name)).toMatchObject({ state: 'NOT_ACCEPTED', stateDescription: expect.stringContaining('another partner') });
-    const refused = await call('PATCH', `/v1alpha1/${name}?updateMask=isvSolutionConnectInfo.notes`, { isvSolutionConnectInfo: { notes: 'x' } });
+    expect(emulator.control.opportunity(name)).toMatchObject({
+      state: 'NOT_ACCEPTED',
+      stateDescription: expect.stringContaining('another partner'),
+    });
+    const refused = await call(
+      'PATCH',
+      `/v1alpha1/${name}?updateMask=isvSolutionConnectInfo.notes`,
+      { isvSolutionConnectInfo: { notes: 'x' } },
+    );
     expect(refused.body.error.details[0]).toMatchObject({ reason: 'OPPORTUNITY_CLOSED_FOR_EDITS' });
   });
 
   it('applies exactly the updateMask: named leaves change, a masked path left out of the body is cleared, others stay', async () => {
     await start();
     const { name } = OpportunityReadBack.parse((await call('POST', API, draft())).body);
-    const patched = await call('PATCH', `/v1alpha1/${name}?updateMask=${encodeURIComponent('qualificationInfo.dealSize,isvSolutionConnectInfo.nextStep')}`, {
-      qualificationInfo: { dealSize: { currencyCode: 'GBP', units: '510000', nanos: 0 } },
-    });
+    const patched = await call(
+      'PATCH',
+      `/v1alpha1/${name}?updateMask=${encodeURIComponent('qualificationInfo.dealSize,isvSolutionConnectInfo.nextStep')}`,
+      {
+        qualificationInfo: { dealSize: { currencyCode: 'GBP', units: '510000', nanos: 0 } },
+      },
+    );
     expect(patched.status).toBe(200);
     expect(patched.body.qualificationInfo.dealSize.units).toBe('510000');
     expect(patched.body.qualificationInfo.contractLengthMonths).toBe(36);
@@ -111,18 +161,29 @@ describe('Google emulator: query', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = OpportunityQueryResponse.parse((await call('GET', `${API}:query?pageSize=2${token ? `&pageToken=${token}` : ''}`)).body);
+      const page = OpportunityQueryResponse.parse(
+        (await call('GET', `${API}:query?pageSize=2${token ? `&pageToken=${token}` : ''}`)).body,
+      );
       names.push(...(page.opportunities ?? []).map((o) => o.name));
       token = page.nextPageToken;
       pages += 1;
     } while (token);
     expect(pages).toBe(3);
     expect(new Set(names).size).toBe(5);
-    const one = await call('GET', `${API}:query?filter=${encodeURIComponent('referenceOpportunityId = "006Hs00001AbCd3IAZ"')}`);
+    const one = await call(
+      'GET',
+      `${API}:query?filter=${encodeURIComponent('referenceOpportunityId = "006Hs00001AbCd3IAZ"')}`,
+    );
     expect(one.body.opportunities).toHaveLength(1);
-    const recent = await call('GET', `${API}:query?filter=${encodeURIComponent('updateTime >= "2026-11-26T09:30:03Z"')}`);
+    const recent = await call(
+      'GET',
+      `${API}:query?filter=${encodeURIComponent('updateTime >= "2026-11-26T09:30:03Z"')}`,
+    );
     expect(recent.body.opportunities).toHaveLength(2);
-    const foreign = await call('GET', `${API}:query?pageSize=2&pageToken=${token ?? 'eyJvZmZzZXQiOjJ9'}&filter=${encodeURIComponent('state = "DRAFT"')}`);
+    const foreign = await call(
+      'GET',
+      `${API}:query?pageSize=2&pageToken=${token ?? 'eyJvZmZzZXQiOjJ9'}&filter=${encodeURIComponent('state = "DRAFT"')}`,
+    );
     expect(foreign.status).toBe(400);
     expect(() => parseOpportunityFilter('displayName = "x"')).toThrow();
   });
@@ -140,24 +201,40 @@ describe('Google emulator: Pub/Sub push and Google-created opportunities', () =>
       });
     });
     await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', () => resolve()));
-    await start({ partnerId: 'C04x9kq2mn', pushEndpoint: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/pubsub/opportunities` });
+    await start({
+      partnerId: 'C04x9kq2mn',
+      pushEndpoint: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/pubsub/opportunities`,
+    });
     const { name } = emulator.control.createGoogleOpportunity();
     await emulator.control.flushPushes();
     expect(received).toHaveLength(1);
     const push = PubSubPushBody.parse(received[0]);
     const notice = parseOpportunityPush(push);
-    expect(notice.ok && notice.notice).toMatchObject({ eventType: 'CREATED', opportunity: name, partner: 'partners/C04x9kq2mn' });
+    expect(notice.ok && notice.notice).toMatchObject({
+      eventType: 'CREATED',
+      opportunity: name,
+      partner: 'partners/C04x9kq2mn',
+    });
     const referral = parseGooglePushReferral(push, emulator.control.opportunity(name));
-    expect(referral.ok && referral.referral).toMatchObject({ cloud: 'Google', portalId: name, customerDomain: 'fabrikam-logistics.example', sourceLayer: null });
+    expect(referral.ok && referral.referral).toMatchObject({
+      cloud: 'Google',
+      portalId: name,
+      customerDomain: 'fabrikam-logistics.example',
+      sourceLayer: null,
+    });
     expect(emulator.counters.pushesDelivered).toBe(1);
   });
 
   it("pushes UPDATED when Google decides on a partner's submission", async () => {
     await start({ review: { decisionAfterMs: 1_000, outcome: 'ACCEPTED' } });
-    const { name } = OpportunityReadBack.parse((await call('POST', API, { ...draft(), state: 'SUBMITTED' })).body);
+    const { name } = OpportunityReadBack.parse(
+      (await call('POST', API, { ...draft(), state: 'SUBMITTED' })).body,
+    );
     emulator.control.advance(1_000);
     await emulator.control.flushPushes();
-    expect(emulator.control.pushes().map((p) => p.event.opportunityEvent)).toEqual([expect.objectContaining({ eventType: 'UPDATED', opportunity: name })]);
+    expect(emulator.control.pushes().map((p) => p.event.opportunityEvent)).toEqual([
+      expect.objectContaining({ eventType: 'UPDATED', opportunity: name }),
+    ]);
   });
 });
 
@@ -183,12 +260,15 @@ describe('Google emulator: quotas, auth and faults', () => {
     ['throttle', 429, 'RESOURCE_EXHAUSTED'],
     ['5xx', 503, 'UNAVAILABLE'],
     ['conflict', 409, 'ABORTED'],
-  ] as Array<['throttle' | '5xx' | 'conflict', number, string]>)('injects %s as %i %s', async (kind, status, rpc) => {
-    await start();
-    emulator.control.inject({ kind, rate: 1, count: 1 });
-    const failed = await call('POST', API, draft());
-    expect([failed.status, failed.body.error.status]).toEqual([status, rpc]);
-    expect(emulator.counters.faultsInjected).toEqual({ [kind]: 1 });
-    expect((await call('POST', API, draft())).status).toBe(200);
-  });
+  ] as Array<['throttle' | '5xx' | 'conflict', number, string]>)(
+    'injects %s as %i %s',
+    async (kind, status, rpc) => {
+      await start();
+      emulator.control.inject({ kind, rate: 1, count: 1 });
+      const failed = await call('POST', API, draft());
+      expect([failed.status, failed.body.error.status]).toEqual([status, rpc]);
+      expect(emulator.counters.faultsInjected).toEqual({ [kind]: 1 });
+      expect((await call('POST', API, draft())).status).toBe(200);
+    },
+  );
 });

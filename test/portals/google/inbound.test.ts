@@ -1,6 +1,10 @@
 // An opportunity Google created, alone or announced by a Pub/Sub push, becomes a canonical inbound referral.
 import { describe, expect, it } from '@jest/globals';
-import { parseGoogleOpportunity, parseGooglePushReferral, parseOpportunityPush } from '../../../middleware/src/portals/google/index.js';
+import {
+  parseGoogleOpportunity,
+  parseGooglePushReferral,
+  parseOpportunityPush,
+} from '../../../middleware/src/portals/google/index.js';
 import { CREATED_EVENT, googleCreatedOpportunity, pushBody } from './support/fixtures.js';
 
 describe('Google inbound opportunity', () => {
@@ -8,7 +12,14 @@ describe('Google inbound opportunity', () => {
     const result = parseGoogleOpportunity(googleCreatedOpportunity());
     expect(result).toEqual({
       ok: true,
-      findings: [expect.objectContaining({ code: 'GOOGLE_SOURCE_LAYER_UNKNOWN', path: '$.ownerEmail', field: 'Source_Layer__c', message: expect.stringContaining('Tom Becker') })],
+      findings: [
+        expect.objectContaining({
+          code: 'GOOGLE_SOURCE_LAYER_UNKNOWN',
+          path: '$.ownerEmail',
+          field: 'Source_Layer__c',
+          message: expect.stringContaining('Tom Becker'),
+        }),
+      ],
       referral: expect.objectContaining({
         cloud: 'Google',
         portalId: 'opportunities/8812734401',
@@ -39,7 +50,10 @@ describe('Google inbound opportunity', () => {
     const opportunity = googleCreatedOpportunity();
     delete (opportunity.customerInfo as Record<string, unknown>).customerDetails;
     const result = parseGoogleOpportunity(opportunity);
-    expect(result.ok && [result.referral.customerName, result.referral.customerDomain]).toEqual(['NORTHWIND TRADERS LIMITED', null]);
+    expect(result.ok && [result.referral.customerName, result.referral.customerDomain]).toEqual([
+      'NORTHWIND TRADERS LIMITED',
+      null,
+    ]);
     expect(parseGoogleOpportunity({ ...googleCreatedOpportunity(), source: 'PARTNER' })).toEqual({
       ok: false,
       findings: [expect.objectContaining({ code: 'GOOGLE_NOT_GOOGLE_SOURCED', path: '$.source' })],
@@ -53,17 +67,32 @@ describe('Google inbound opportunity', () => {
   it('reads a push: which opportunity, which event, when', () => {
     expect(parseOpportunityPush(pushBody(CREATED_EVENT))).toEqual({
       ok: true,
-      notice: { eventType: 'CREATED', opportunity: 'opportunities/8812734401', partner: 'partners/C01x9k2m', messageId: '13650987712504', publishTime: '2026-11-23T14:05:14.102Z' },
+      notice: {
+        eventType: 'CREATED',
+        opportunity: 'opportunities/8812734401',
+        partner: 'partners/C01x9k2m',
+        messageId: '13650987712504',
+        publishTime: '2026-11-23T14:05:14.102Z',
+      },
     });
-    expect(parseOpportunityPush({ message: {} })).toEqual({ ok: false, findings: expect.arrayContaining([expect.objectContaining({ path: '$.message.data' })]) });
+    expect(parseOpportunityPush({ message: {} })).toEqual({
+      ok: false,
+      findings: expect.arrayContaining([expect.objectContaining({ path: '$.message.data' })]),
+    });
   });
 
   it('turns a CREATED push plus the fetched opportunity into a referral received at publish time', () => {
     const result = parseGooglePushReferral(pushBody(CREATED_EVENT), googleCreatedOpportunity());
     expect(result.ok && result.referral.receivedAt).toBe('2026-11-23T14:05:14.102Z');
-    const updated = pushBody({ opportunityEvent: { ...CREATED_EVENT.opportunityEvent, eventType: 'UPDATED' } });
-    expect(parseGooglePushReferral(updated, googleCreatedOpportunity()).findings.map((f) => f.code)).toEqual(['GOOGLE_PUSH_NOT_CREATED']);
+    const updated = pushBody({
+      opportunityEvent: { ...CREATED_EVENT.opportunityEvent, eventType: 'UPDATED' },
+    });
+    expect(
+      parseGooglePushReferral(updated, googleCreatedOpportunity()).findings.map((f) => f.code),
+    ).toEqual(['GOOGLE_PUSH_NOT_CREATED']);
     const other = { ...googleCreatedOpportunity(), name: 'opportunities/1' };
-    expect(parseGooglePushReferral(pushBody(CREATED_EVENT), other).findings.map((f) => f.code)).toEqual(['GOOGLE_PUSH_OPPORTUNITY_MISMATCH']);
+    expect(
+      parseGooglePushReferral(pushBody(CREATED_EVENT), other).findings.map((f) => f.code),
+    ).toEqual(['GOOGLE_PUSH_OPPORTUNITY_MISMATCH']);
   });
 });

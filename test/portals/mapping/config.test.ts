@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { MappingConfigError, parseMappingConfig } from '../../../middleware/src/portals/mapping/config.js';
+import {
+  MappingConfigError,
+  parseMappingConfig,
+} from '../../../middleware/src/portals/mapping/config.js';
 import { loadMapping } from '../../../middleware/src/portals/mapping/load.js';
 import { PORTALS } from '../../../middleware/src/portals/portal.js';
 import { scratchFolder } from '../../support/scratch.js';
@@ -41,18 +44,33 @@ describe('mapping configuration', () => {
     const raw = minimal();
     (raw.rules[1] as Record<string, unknown>).from = 'stage';
     const [problem] = problemsOf(raw);
-    expect(problem).toMatch(/^rules\[1\]\.from: "stage" is not a canonical opportunity field; use one of .*stageName/);
+    expect(problem).toMatch(
+      /^rules\[1\]\.from: "stage" is not a canonical opportunity field; use one of .*stageName/,
+    );
   });
 
   it('names a contact field that does not exist inside a list rule', () => {
-    const raw = { ...minimal(), rules: [{ path: 'Customer.Contacts', fromList: 'contacts', fields: [{ path: 'Email', from: 'mail' }] }] };
-    expect(problemsOf(raw)[0]).toMatch(/^rules\[0\]\.fields\[0\]\.from: "mail" is not a canonical contact field/);
+    const raw = {
+      ...minimal(),
+      rules: [
+        {
+          path: 'Customer.Contacts',
+          fromList: 'contacts',
+          fields: [{ path: 'Email', from: 'mail' }],
+        },
+      ],
+    };
+    expect(problemsOf(raw)[0]).toMatch(
+      /^rules\[0\]\.fields\[0\]\.from: "mail" is not a canonical contact field/,
+    );
   });
 
   it('refuses a value map that is not defined, and a picklist without one', () => {
     const raw = minimal();
     (raw.rules[1] as Record<string, unknown>).valueMap = 'stages';
-    expect(problemsOf(raw)).toEqual(['rules[1].valueMap: "stages" is not in valueMaps (known: stage)']);
+    expect(problemsOf(raw)).toEqual([
+      'rules[1].valueMap: "stages" is not in valueMaps (known: stage)',
+    ]);
     delete (raw.rules[1] as Record<string, unknown>).valueMap;
     expect(problemsOf(raw)).toEqual(['rules[1].valueMap: transform "picklist" needs a valueMap']);
   });
@@ -73,20 +91,37 @@ describe('mapping configuration', () => {
   });
 
   it('refuses onlyWith pointing at a path no earlier rule writes', () => {
-    const raw = { ...minimal(), rules: [{ path: 'Project.ExpectedCustomerSpend[0].Frequency', value: 'Monthly', onlyWith: 'Project.ExpectedCustomerSpend[0].Amount' }] };
-    expect(problemsOf(raw)[0]).toMatch(/^rules\[0\]\.onlyWith: .* is not written by an earlier rule/);
+    const raw = {
+      ...minimal(),
+      rules: [
+        {
+          path: 'Project.ExpectedCustomerSpend[0].Frequency',
+          value: 'Monthly',
+          onlyWith: 'Project.ExpectedCustomerSpend[0].Amount',
+        },
+      ],
+    };
+    expect(problemsOf(raw)[0]).toMatch(
+      /^rules\[0\]\.onlyWith: .* is not written by an earlier rule/,
+    );
   });
 
   it('refuses a country alias that is not a two-letter code', () => {
-    expect(problemsOf({ ...minimal(), countryAliases: { Deutschland: 'DEU' } })[0]).toMatch(/^countryAliases\.Deutschland: must be an ISO 3166-1 alpha-2 code/);
+    expect(problemsOf({ ...minimal(), countryAliases: { Deutschland: 'DEU' } })[0]).toMatch(
+      /^countryAliases\.Deutschland: must be an ISO 3166-1 alpha-2 code/,
+    );
   });
 
   it('says which file is unreadable, not JSON, or for another portal', () => {
     const directory = scratchFolder('cosell-mapping-');
-    expect(() => loadMapping('aws', directory)).toThrow(/aws\.json is not a valid mapping configuration:\n {2}- cannot be read/);
+    expect(() => loadMapping('aws', directory)).toThrow(
+      /aws\.json is not a valid mapping configuration:\n {2}- cannot be read/,
+    );
     writeFileSync(join(directory, 'aws.json'), '{"portal": "aws",');
     expect(() => loadMapping('aws', directory)).toThrow(/- is not JSON/);
     writeFileSync(join(directory, 'google.json'), JSON.stringify(minimal()));
-    expect(() => loadMapping('google', directory)).toThrow(/portal: says "aws" but the file is for "google"/);
+    expect(() => loadMapping('google', directory)).toThrow(
+      /portal: says "aws" but the file is for "google"/,
+    );
   });
 });

@@ -18,24 +18,35 @@ const mappers = {
 describe('shipped value maps against the demo org', () => {
   const demo = demoOpportunities(NOW);
 
-  it.each(['Solution Proposed', 'Negotiation'])('sends the demo stage "%s" to AWS and Microsoft', (stage) => {
-    const opportunity = northwindDataPlatform((o) => void (o.stageName = stage));
-    for (const mapper of [mappers.aws, mappers.microsoft]) {
-      const { findings } = mapper.toWire(opportunity, { now: NOW });
-      expect(findings.filter((finding) => finding.field === 'StageName')).toEqual([]);
-    }
-  });
+  it.each(['Solution Proposed', 'Negotiation'])(
+    'sends the demo stage "%s" to AWS and Microsoft',
+    (stage) => {
+      const opportunity = northwindDataPlatform((o) => void (o.stageName = stage));
+      for (const mapper of [mappers.aws, mappers.microsoft]) {
+        const { findings } = mapper.toWire(opportunity, { now: NOW });
+        expect(findings.filter((finding) => finding.field === 'StageName')).toEqual([]);
+      }
+    },
+  );
 
   it('leaves no demo stage unmapped on AWS or Microsoft, and no demo industry on AWS or Google', () => {
     const stages = new Set(demo.filter((o) => !o.isClosed).map((o) => o.stageName));
     const industries = new Set(demo.map((o) => o.account.industry));
     expect(stages.size).toBeGreaterThan(3);
-    const checked = { aws: /StageName|Industry/, microsoft: /StageName/, google: /Industry/ } as const;
+    const checked = {
+      aws: /StageName|Industry/,
+      microsoft: /StageName/,
+      google: /Industry/,
+    } as const;
     for (const [portal, mapper] of Object.entries(mappers)) {
       for (const opportunity of demo.filter((o) => !o.isClosed)) {
         const { findings } = mapper.toWire(opportunity, { now: NOW });
         const fields = checked[portal as keyof typeof checked];
-        const unmapped = findings.filter((finding) => /_MAP_VALUE_(?:UNMAPPED|NOT_SENT)$/.test(finding.code) && fields.test(finding.field ?? ''));
+        const unmapped = findings.filter(
+          (finding) =>
+            /_MAP_VALUE_(?:UNMAPPED|NOT_SENT)$/.test(finding.code) &&
+            fields.test(finding.field ?? ''),
+        );
         expect({ portal, unmapped }).toEqual({ portal, unmapped: [] });
       }
     }
@@ -43,8 +54,19 @@ describe('shipped value maps against the demo org', () => {
   });
 
   it('says so when Microsoft cannot send a stage, rather than dropping it silently', () => {
-    const { payload, findings } = mappers.microsoft.toWire(northwindDataPlatform((o) => void (o.stageName = 'Verbal Commit')), { now: NOW });
+    const { payload, findings } = mappers.microsoft.toWire(
+      northwindDataPlatform((o) => void (o.stageName = 'Verbal Commit')),
+      { now: NOW },
+    );
     expect(JSON.stringify(payload)).not.toContain('Verbal Commit');
-    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'StageName', severity: 'warning', message: expect.stringContaining('"Verbal Commit"') })]));
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'StageName',
+          severity: 'warning',
+          message: expect.stringContaining('"Verbal Commit"'),
+        }),
+      ]),
+    );
   });
 });

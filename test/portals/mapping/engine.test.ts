@@ -30,11 +30,19 @@ describe('mapping engine: canonical → portal', () => {
           Industry: 'Healthcare',
           Address: { CountryCode: 'US', PostalCode: '98101', StateOrRegion: 'WA', City: 'Seattle' },
         },
-        Contacts: [{ FirstName: 'Dana', Email: 'dana.whitfield@northwind-health.example', Phone: '+12065550142' }],
+        Contacts: [
+          {
+            FirstName: 'Dana',
+            Email: 'dana.whitfield@northwind-health.example',
+            Phone: '+12065550142',
+          },
+        ],
       },
       Project: {
         DeliveryModels: ['SaaS or PaaS'],
-        ExpectedCustomerSpend: [{ Amount: '18500', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+        ExpectedCustomerSpend: [
+          { Amount: '18500', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
+        ],
         CustomerUseCase: 'Big Data: Data Warehouse/Data Integration/ETL/Data Lake/BI',
       },
       LifeCycle: { Stage: 'Business Validation', TargetCloseDate: '2027-03-31' },
@@ -44,12 +52,21 @@ describe('mapping engine: canonical → portal', () => {
   it('reports help needs ACE has no value for, without failing the mapping', () => {
     const { findings } = mapToPortal(aws, northwindDataPlatform(), NOW);
     const dropped = only(findings, 'AWS_MAP_ITEMS_NOT_SENT');
-    expect(dropped).toMatchObject({ severity: 'info', path: '$.PrimaryNeedsFromAws', field: 'CoSell_Help_Needed__c', cloud: 'AWS' });
+    expect(dropped).toMatchObject({
+      severity: 'info',
+      path: '$.PrimaryNeedsFromAws',
+      field: 'CoSell_Help_Needed__c',
+      cloud: 'AWS',
+    });
     expect(dropped.message).toContain('Executive sponsorship');
   });
 
   it('never invents a close date: a past one is an error on CloseDate for the AE to resolve, and nothing is sent', () => {
-    const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.closeDate = '2026-10-31')), NOW);
+    const { payload, findings } = mapToPortal(
+      aws,
+      northwindDataPlatform((o) => void (o.closeDate = '2026-10-31')),
+      NOW,
+    );
     expect((payload.LifeCycle as Record<string, unknown>).TargetCloseDate).toBeUndefined();
     expect(findings.some((finding) => finding.code === 'AWS_MAP_VALUE_REPLACED')).toBe(false);
     const flagged = findings.find((finding) => finding.field === 'CloseDate');
@@ -58,13 +75,21 @@ describe('mapping engine: canonical → portal', () => {
   });
 
   it('keeps a close date of today, which is not in the past', () => {
-    const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.closeDate = '2026-11-26')), NOW);
+    const { payload, findings } = mapToPortal(
+      aws,
+      northwindDataPlatform((o) => void (o.closeDate = '2026-11-26')),
+      NOW,
+    );
     expect((payload.LifeCycle as Record<string, unknown>).TargetCloseDate).toBe('2026-11-26');
     expect(findings.some((finding) => finding.code === 'AWS_MAP_VALUE_REPLACED')).toBe(false);
   });
 
   it('falls back to Amount ÷ 12 for monthly spend, rounded to cents, and says so', () => {
-    const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.coSell.expectedMonthlySpend = null)), NOW);
+    const { payload, findings } = mapToPortal(
+      aws,
+      northwindDataPlatform((o) => void (o.coSell.expectedMonthlySpend = null)),
+      NOW,
+    );
     expect((payload.Project as Record<string, unknown>).ExpectedCustomerSpend).toEqual([
       { Amount: '40000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' },
     ]);
@@ -89,18 +114,33 @@ describe('mapping engine: canonical → portal', () => {
   });
 
   it('sends an unmapped industry as Other with the original in OtherIndustry', () => {
-    const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.account.industry = 'Environmental')), NOW);
+    const { payload, findings } = mapToPortal(
+      aws,
+      northwindDataPlatform((o) => void (o.account.industry = 'Environmental')),
+      NOW,
+    );
     const account = (payload.Customer as { Account: Record<string, unknown> }).Account;
     expect(account.Industry).toBe('Other');
     expect(account.OtherIndustry).toBe('Environmental');
-    expect(only(findings, 'AWS_MAP_DEFAULT_USED')).toMatchObject({ field: 'Account.Industry', severity: 'warning' });
+    expect(only(findings, 'AWS_MAP_DEFAULT_USED')).toMatchObject({
+      field: 'Account.Industry',
+      severity: 'warning',
+    });
   });
 
   it('reports an unmapped stage as an error naming StageName and the value map to extend', () => {
-    const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.stageName = 'Discovery Call')), NOW);
+    const { payload, findings } = mapToPortal(
+      aws,
+      northwindDataPlatform((o) => void (o.stageName = 'Discovery Call')),
+      NOW,
+    );
     expect((payload.LifeCycle as Record<string, unknown>).Stage).toBeUndefined();
     const finding = only(findings, 'AWS_MAP_VALUE_UNMAPPED');
-    expect(finding).toMatchObject({ severity: 'error', field: 'StageName', path: '$.LifeCycle.Stage' });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      field: 'StageName',
+      path: '$.LifeCycle.Stage',
+    });
     expect(finding.message).toBe(
       'Stage "Discovery Call" has no AWS Partner Central equivalent in the mapping, and AWS Partner Central needs it (AWS only reviews opportunities at Qualified or later). ' +
         'Pick another Stage value, or ask your Salesforce admin to add a Co-Sell Value Map record (Setup > Custom Metadata Types > Co-Sell Value Map > Manage Records) ' +
@@ -110,9 +150,14 @@ describe('mapping engine: canonical → portal', () => {
 
   it('resolves free-text and alias countries and rejects unknown ones on BillingCountry', () => {
     const country = (value: string) =>
-      mapToPortal(aws, northwindDataPlatform((o) => void (o.account.billingCountry = value)), NOW);
+      mapToPortal(
+        aws,
+        northwindDataPlatform((o) => void (o.account.billingCountry = value)),
+        NOW,
+      );
     const address = (value: string) =>
-      ((country(value).payload.Customer as { Account: { Address: Record<string, unknown> } }).Account.Address.CountryCode);
+      (country(value).payload.Customer as { Account: { Address: Record<string, unknown> } }).Account
+        .Address.CountryCode;
     expect(address('Deutschland')).toBe('DE');
     expect(address('united kingdom')).toBe('GB');
     expect(address('Côte d’Ivoire')).toBe('CI');
@@ -135,30 +180,63 @@ describe('mapping engine: canonical → portal', () => {
       }),
       NOW,
     );
-    expect(only(findings, 'AWS_MAP_TOO_SHORT')).toMatchObject({ field: 'Description', severity: 'error', path: '$.Project.CustomerBusinessProblem' });
-    expect(only(findings, 'AWS_MAP_TRUNCATED')).toMatchObject({ field: 'NextStep', severity: 'warning' });
+    expect(only(findings, 'AWS_MAP_TOO_SHORT')).toMatchObject({
+      field: 'Description',
+      severity: 'error',
+      path: '$.Project.CustomerBusinessProblem',
+    });
+    expect(only(findings, 'AWS_MAP_TRUNCATED')).toMatchObject({
+      field: 'NextStep',
+      severity: 'warning',
+    });
     expect(((payload.LifeCycle as Record<string, string>).NextSteps ?? '').length).toBe(255);
   });
 
   it('leaves out a phone that cannot be made international, naming the contact field and element', () => {
-    const { payload, findings } = mapToPortal(aws, northwindDataPlatform((o) => void (o.contacts[0]!.phone = '555-0142')), NOW);
+    const { payload, findings } = mapToPortal(
+      aws,
+      northwindDataPlatform((o) => void (o.contacts[0]!.phone = '555-0142')),
+      NOW,
+    );
     const contact = (payload.Customer as { Contacts: Array<Record<string, unknown>> }).Contacts[0];
     expect(contact?.Phone).toBeUndefined();
-    expect(only(findings, 'AWS_MAP_VALUE_NOT_SENT')).toMatchObject({ field: 'Contact.Phone', path: '$.Customer.Contacts[0].Phone' });
+    expect(only(findings, 'AWS_MAP_VALUE_NOT_SENT')).toMatchObject({
+      field: 'Contact.Phone',
+      path: '$.Customer.Contacts[0].Phone',
+    });
   });
 
   it('warns when Microsoft gets no customer contact', () => {
-    const { payload, findings } = mapToPortal(microsoft, northwindDataPlatform((o) => void (o.contacts = [])), NOW);
+    const { payload, findings } = mapToPortal(
+      microsoft,
+      northwindDataPlatform((o) => void (o.contacts = [])),
+      NOW,
+    );
     expect((payload.customerProfile as Record<string, unknown>).team).toBeUndefined();
-    expect(only(findings, 'MICROSOFT_MAP_LIST_TOO_SHORT')).toMatchObject({ severity: 'warning', path: '$.customerProfile.team' });
+    expect(only(findings, 'MICROSOFT_MAP_LIST_TOO_SHORT')).toMatchObject({
+      severity: 'warning',
+      path: '$.customerProfile.team',
+    });
   });
 
   it('builds Google Money, Date and bare domain values', () => {
-    const { payload } = mapToPortal(google, northwindDataPlatform((o) => void (o.amount = 480000.5)), NOW);
+    const { payload } = mapToPortal(
+      google,
+      northwindDataPlatform((o) => void (o.amount = 480000.5)),
+      NOW,
+    );
     expect(payload).toMatchObject({
       state: 'DRAFT',
-      customerInfo: { customerDetails: { domain: 'northwind-health.example', address: { regionCode: 'US', addressLines: ['1200 Harbor Way'] } } },
-      qualificationInfo: { dealSize: { currencyCode: 'USD', units: '480000', nanos: 500000000 }, estimatedCloseDate: { year: 2027, month: 3, day: 31 } },
+      customerInfo: {
+        customerDetails: {
+          domain: 'northwind-health.example',
+          address: { regionCode: 'US', addressLines: ['1200 Harbor Way'] },
+        },
+      },
+      qualificationInfo: {
+        dealSize: { currencyCode: 'USD', units: '480000', nanos: 500000000 },
+        estimatedCloseDate: { year: 2027, month: 3, day: 31 },
+      },
     });
   });
 
@@ -166,28 +244,46 @@ describe('mapping engine: canonical → portal', () => {
     const opportunity = northwindDataPlatform((o) => void (o.closeDate = '2025-01-01'));
     expect(mapToPortal(google, opportunity, NOW)).toEqual(mapToPortal(google, opportunity, NOW));
     const later = mapToPortal(google, opportunity, new Date('2026-12-31T23:59:59Z'));
-    expect((later.payload.qualificationInfo as Record<string, unknown>).estimatedCloseDate).toBeUndefined();
-    expect(later.findings.filter((finding) => finding.field === 'CloseDate').map((finding) => finding.severity)).toEqual(['error']);
+    expect(
+      (later.payload.qualificationInfo as Record<string, unknown>).estimatedCloseDate,
+    ).toBeUndefined();
+    expect(
+      later.findings
+        .filter((finding) => finding.field === 'CloseDate')
+        .map((finding) => finding.severity),
+    ).toEqual(['error']);
   });
 
   it('refuses an invalid now', () => {
-    expect(() => mapToPortal(aws, northwindDataPlatform(), new Date('not a date'))).toThrow(/now is not a valid instant/);
+    expect(() => mapToPortal(aws, northwindDataPlatform(), new Date('not a date'))).toThrow(
+      /now is not a valid instant/,
+    );
   });
 });
 
 describe('mapping engine: portal read-back → canonical', () => {
   it('reads an industry sent as Other back from OtherIndustry', () => {
-    const back = mapFromPortal(aws, { Customer: { Account: { Industry: 'Other', OtherIndustry: 'Environmental' } } });
+    const back = mapFromPortal(aws, {
+      Customer: { Account: { Industry: 'Other', OtherIndustry: 'Environmental' } },
+    });
     expect(back).toEqual({ account: { industry: 'Environmental' } });
   });
 
   it('reads a portal value back to the first Salesforce value listed for it', () => {
-    const back = mapFromPortal(aws, { LifeCycle: { Stage: 'Committed' }, Customer: { Account: { Industry: 'Financial Services' } } });
+    const back = mapFromPortal(aws, {
+      LifeCycle: { Stage: 'Committed' },
+      Customer: { Account: { Industry: 'Financial Services' } },
+    });
     expect(back).toEqual({ stageName: 'Proposal/Price Quote', account: { industry: 'Finance' } });
   });
 
   it('ignores values it cannot read back instead of inventing canonical data', () => {
-    expect(mapFromPortal(google, { qualificationInfo: { estimatedCloseDate: { year: 2027 } }, customerInfo: { contact: 'Dana' } })).toEqual({});
+    expect(
+      mapFromPortal(google, {
+        qualificationInfo: { estimatedCloseDate: { year: 2027 } },
+        customerInfo: { contact: 'Dana' },
+      }),
+    ).toEqual({});
     expect(mapFromPortal(aws, null)).toEqual({});
   });
 });

@@ -14,7 +14,17 @@ const text = fc.oneof(
   fc.constant('   '),
   fc.string({ maxLength: 30 }),
   fc.string({ minLength: 150, maxLength: 3000 }),
-  fc.constantFrom('Healthcare', 'Banking', 'Deutschland', 'GB', 'Atlantis', 'https://www.contoso.example/x', 'not a url', '+44 20 7946 0958', 'a@b.example'),
+  fc.constantFrom(
+    'Healthcare',
+    'Banking',
+    'Deutschland',
+    'GB',
+    'Atlantis',
+    'https://www.contoso.example/x',
+    'not a url',
+    '+44 20 7946 0958',
+    'a@b.example',
+  ),
 );
 const filled = text.filter((value) => value.length > 0);
 const maybe = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
@@ -23,15 +33,41 @@ const variation = fc.record({
   name: filled,
   description: maybe(text),
   nextStep: maybe(text),
-  amount: maybe(fc.oneof(fc.double({ min: -1000, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 5_000_000 }))),
+  amount: maybe(
+    fc.oneof(
+      fc.double({ min: -1000, max: 1e9, noNaN: true }),
+      fc.integer({ min: 0, max: 5_000_000 }),
+    ),
+  ),
   closeDate: fc.constantFrom('2020-01-01', '2026-11-26', '2027-03-31', '2031-12-31'),
-  stageName: fc.constantFrom('Prospecting', 'Qualification', 'Negotiation/Review', 'Closed Won', 'Something else'),
+  stageName: fc.constantFrom(
+    'Prospecting',
+    'Qualification',
+    'Negotiation/Review',
+    'Closed Won',
+    'Something else',
+  ),
   industry: maybe(text),
   country: maybe(text),
   website: maybe(text),
-  helpNeeded: fc.subarray(['Architecture validation', 'Pricing assistance', 'Executive sponsorship', 'Deal support', 'Customer introduction']),
+  helpNeeded: fc.subarray([
+    'Architecture validation',
+    'Pricing assistance',
+    'Executive sponsorship',
+    'Deal support',
+    'Customer introduction',
+  ]),
   spend: maybe(fc.integer({ min: 0, max: 100_000 })),
-  contacts: fc.array(fc.record({ firstName: maybe(text), lastName: filled, email: maybe(fc.constantFrom('Dana.Whitfield@Northwind.example', 'a@b.example')), phone: maybe(text), title: maybe(text) }), { maxLength: 40 }),
+  contacts: fc.array(
+    fc.record({
+      firstName: maybe(text),
+      lastName: filled,
+      email: maybe(fc.constantFrom('Dana.Whitfield@Northwind.example', 'a@b.example')),
+      phone: maybe(text),
+      title: maybe(text),
+    }),
+    { maxLength: 40 },
+  ),
 });
 
 type Variation = typeof variation extends fc.Arbitrary<infer T> ? T : never;
@@ -64,12 +100,18 @@ describe('generated mapper', () => {
     it(`maps like the rule-by-rule engine for ${portal}, key order and findings included`, () => {
       let mapped = 0;
       fc.assert(
-        fc.property(variation, fc.constantFrom(NOW, new Date('2027-06-01T00:00:00Z')), (change, now) => {
-          const opportunity = opportunityFrom(change);
-          if (!opportunity) return;
-          mapped += 1;
-          expect(JSON.stringify(mapToPortal(mapping, opportunity, now))).toBe(JSON.stringify(interpretToPortal(mapping, opportunity, now)));
-        }),
+        fc.property(
+          variation,
+          fc.constantFrom(NOW, new Date('2027-06-01T00:00:00Z')),
+          (change, now) => {
+            const opportunity = opportunityFrom(change);
+            if (!opportunity) return;
+            mapped += 1;
+            expect(JSON.stringify(mapToPortal(mapping, opportunity, now))).toBe(
+              JSON.stringify(interpretToPortal(mapping, opportunity, now)),
+            );
+          },
+        ),
         { numRuns: 300, seed: 16 },
       );
       // Most variations must reach the mapping, or the comparison proves little.

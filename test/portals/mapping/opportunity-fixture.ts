@@ -1,11 +1,16 @@
 // A realistic co-sell opportunity (a data-platform modernisation for a hospital group, drawing down
 // its AWS commit) that mapping tests start from and vary one field at a time.
-import { CoSellOpportunity, type CoSellOpportunityInput } from '../../../middleware/src/core/model.js';
+import {
+  CoSellOpportunity,
+  type CoSellOpportunityInput,
+} from '../../../middleware/src/core/model.js';
 
 export const NOW = new Date('2026-11-26T09:30:00Z');
 
 /** The Northwind opportunity, optionally changed by `vary` (which edits a fresh copy of the input). */
-export function northwindDataPlatform(vary: (input: NorthwindInput) => void = () => {}): CoSellOpportunity {
+export function northwindDataPlatform(
+  vary: (input: NorthwindInput) => void = () => {},
+): CoSellOpportunity {
   const input = northwindInput();
   vary(input);
   return CoSellOpportunity.parse(input);

@@ -3,7 +3,10 @@
 import { expect } from '@jest/globals';
 import fc from 'fast-check';
 import { CoSellOpportunity, type Contact } from '../../../middleware/src/core/model.js';
-import type { CompiledField, CompiledMapping } from '../../../middleware/src/portals/mapping/compile.js';
+import type {
+  CompiledField,
+  CompiledMapping,
+} from '../../../middleware/src/portals/mapping/compile.js';
 import { readPath } from '../../../middleware/src/portals/mapping/paths.js';
 import type { PortalMapper } from '../../../middleware/src/portals/mapping/portal-mapper.js';
 import { NOW } from './opportunity-fixture.js';
@@ -22,11 +25,23 @@ export function preferredValues(mapping: CompiledMapping, valueMap: string): str
 const word = fc.stringMatching(/^[A-Z][a-z]{1,11}$/);
 /** Trimmed text of 1..max characters, as a rep would type it. */
 export const text = (max: number) =>
-  fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' ').slice(0, max).trim()).filter((value) => value.length > 0);
-const webDomain = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{1,14}[a-z0-9]$/), fc.constantFrom('example', 'example.com', 'health.example')).map(([name, tld]) => `${name}.${tld}`);
+  fc
+    .array(word, { minLength: 1, maxLength: 8 })
+    .map((words) => words.join(' ').slice(0, max).trim())
+    .filter((value) => value.length > 0);
+const webDomain = fc
+  .tuple(
+    fc.stringMatching(/^[a-z][a-z0-9-]{1,14}[a-z0-9]$/),
+    fc.constantFrom('example', 'example.com', 'health.example'),
+  )
+  .map(([name, tld]) => `${name}.${tld}`);
 const money = fc.integer({ min: 0, max: 5_000_000_000 }).map((cents) => cents / 100);
-const futureDate = fc.integer({ min: 0, max: 3 * 365 }).map((days) => new Date(NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10));
-const e164 = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{6,12}$/)).map(([first, rest]) => `+${first}${rest}`);
+const futureDate = fc
+  .integer({ min: 0, max: 3 * 365 })
+  .map((days) => new Date(NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10));
+const e164 = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^\d{6,12}$/))
+  .map(([first, rest]) => `+${first}${rest}`);
 
 export type PortalDomain = {
   /** How many contacts the portal carries (Google: one). */
@@ -43,7 +58,9 @@ export function canonicalOpportunities(domain: PortalDomain): fc.Arbitrary<CoSel
   const contact = fc.record({
     firstName: text(40),
     lastName: text(40),
-    email: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,15}$/), webDomain).map(([local, host]) => `${local}@${host}`),
+    email: fc
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,15}$/), webDomain)
+      .map(([local, host]) => `${local}@${host}`),
     phone: e164,
     title: text(60),
     role: fc.constantFrom('Decision Maker', 'Technical Buyer', 'Economic Buyer'),
@@ -79,17 +96,29 @@ export function canonicalOpportunities(domain: PortalDomain): fc.Arbitrary<CoSel
       }),
     })
     .map((input) =>
-      CoSellOpportunity.parse({ ...input, createdDate: '2026-09-02T14:10:00Z', lastModifiedDate: '2026-11-20T16:45:00Z' }),
+      CoSellOpportunity.parse({
+        ...input,
+        createdDate: '2026-09-02T14:10:00Z',
+        lastModifiedDate: '2026-11-20T16:45:00Z',
+      }),
     );
 }
 
 function absentAsUndefined(value: unknown): unknown {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
+  if (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  )
+    return undefined;
   return value;
 }
 
 function mappedFields(mapping: CompiledMapping): CompiledField[] {
-  return mapping.rules.filter((rule): rule is CompiledField => rule.kind === 'field' && rule.canonicalSteps !== undefined);
+  return mapping.rules.filter(
+    (rule): rule is CompiledField => rule.kind === 'field' && rule.canonicalSteps !== undefined,
+  );
 }
 
 /** Asserts the round trip on one opportunity: every mapped opportunity field and contact field survives. */
@@ -98,16 +127,25 @@ export function expectRoundTrip(mapper: PortalMapper, opportunity: CoSellOpportu
   const back = mapper.fromWire(JSON.parse(JSON.stringify(payload)));
   for (const field of mappedFields(mapper.mapping)) {
     const steps = field.canonicalSteps ?? [];
-    expect({ field: field.canonicalPath, value: absentAsUndefined(readPath(back, steps)) }).toEqual({
-      field: field.canonicalPath,
-      value: absentAsUndefined(readPath(opportunity, steps)),
-    });
+    expect({ field: field.canonicalPath, value: absentAsUndefined(readPath(back, steps)) }).toEqual(
+      {
+        field: field.canonicalPath,
+        value: absentAsUndefined(readPath(opportunity, steps)),
+      },
+    );
   }
   for (const list of mapper.mapping.rules) {
     if (list.kind !== 'contacts') continue;
     const limit = list.single ? 1 : (list.maxItems ?? Infinity);
     const pick = (contact: Partial<Contact>) =>
-      Object.fromEntries(list.fields.filter((f) => f.canonicalPath).map((f) => [f.canonicalPath, absentAsUndefined(readPath(contact, f.canonicalSteps ?? []))]));
+      Object.fromEntries(
+        list.fields
+          .filter((f) => f.canonicalPath)
+          .map((f) => [
+            f.canonicalPath,
+            absentAsUndefined(readPath(contact, f.canonicalSteps ?? [])),
+          ]),
+      );
     expect((back.contacts ?? []).map(pick)).toEqual(opportunity.contacts.slice(0, limit).map(pick));
   }
 }

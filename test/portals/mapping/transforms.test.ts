@@ -1,10 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { countryResolver } from '../../../middleware/src/portals/mapping/countries.js';
-import { parsePath, pathReader, pathWriter, writePath } from '../../../middleware/src/portals/mapping/paths.js';
-import { TRANSFORM_IMPLEMENTATIONS, type TransformContext } from '../../../middleware/src/portals/mapping/transforms.js';
+import {
+  parsePath,
+  pathReader,
+  pathWriter,
+  writePath,
+} from '../../../middleware/src/portals/mapping/paths.js';
+import {
+  TRANSFORM_IMPLEMENTATIONS,
+  type TransformContext,
+} from '../../../middleware/src/portals/mapping/transforms.js';
 
 const context: TransformContext = { passThrough: false, country: countryResolver({}) };
-const toPortal = (name: keyof typeof TRANSFORM_IMPLEMENTATIONS, value: unknown) => TRANSFORM_IMPLEMENTATIONS[name].toPortal(value, context);
+const toPortal = (name: keyof typeof TRANSFORM_IMPLEMENTATIONS, value: unknown) =>
+  TRANSFORM_IMPLEMENTATIONS[name].toPortal(value, context);
 
 describe('mapping transforms', () => {
   it('writes ACE decimal amounts with at most two decimals and refuses negative ones', () => {
@@ -16,8 +25,16 @@ describe('mapping transforms', () => {
   });
 
   it('splits Google Money into units and nanos without float drift, and reads it back', () => {
-    expect(toPortal('googleMoney', 1234.56)).toEqual({ ok: true, value: { units: '1234', nanos: 560000000 } });
-    expect(TRANSFORM_IMPLEMENTATIONS.googleMoney.fromPortal({ units: '1234', nanos: 560000000 }, context)).toBe(1234.56);
+    expect(toPortal('googleMoney', 1234.56)).toEqual({
+      ok: true,
+      value: { units: '1234', nanos: 560000000 },
+    });
+    expect(
+      TRANSFORM_IMPLEMENTATIONS.googleMoney.fromPortal(
+        { units: '1234', nanos: 560000000 },
+        context,
+      ),
+    ).toBe(1234.56);
     expect(TRANSFORM_IMPLEMENTATIONS.googleMoney.fromPortal({ units: '7' }, context)).toBe(7);
   });
 
@@ -28,14 +45,26 @@ describe('mapping transforms', () => {
   });
 
   it('reduces a website to the bare customer domain', () => {
-    expect(toPortal('domain', 'HTTPS://www.Contoso-Pharma.example/de/about?x=1')).toEqual({ ok: true, value: 'contoso-pharma.example' });
-    expect(toPortal('domain', 'contoso.example:8443')).toEqual({ ok: true, value: 'contoso.example' });
+    expect(toPortal('domain', 'HTTPS://www.Contoso-Pharma.example/de/about?x=1')).toEqual({
+      ok: true,
+      value: 'contoso-pharma.example',
+    });
+    expect(toPortal('domain', 'contoso.example:8443')).toEqual({
+      ok: true,
+      value: 'contoso.example',
+    });
     expect(toPortal('domain', 'intranet')).toEqual({ ok: false, why: 'invalid' });
   });
 
   it('turns dates into UTC midnight and Google Date, refusing non-dates', () => {
-    expect(toPortal('utcDateTime', '2027-03-31')).toEqual({ ok: true, value: '2027-03-31T00:00:00Z' });
-    expect(toPortal('googleDate', '2027-03-31')).toEqual({ ok: true, value: { year: 2027, month: 3, day: 31 } });
+    expect(toPortal('utcDateTime', '2027-03-31')).toEqual({
+      ok: true,
+      value: '2027-03-31T00:00:00Z',
+    });
+    expect(toPortal('googleDate', '2027-03-31')).toEqual({
+      ok: true,
+      value: { year: 2027, month: 3, day: 31 },
+    });
     expect(toPortal('isoDate', '31/03/2027')).toEqual({ ok: false, why: 'invalid' });
   });
 
@@ -51,7 +80,12 @@ describe('mapping transforms', () => {
 
 describe('mapping paths', () => {
   it('parses names and indexes, and refuses malformed paths', () => {
-    expect(parsePath('Project.ExpectedCustomerSpend[0].Amount')).toEqual(['Project', 'ExpectedCustomerSpend', 0, 'Amount']);
+    expect(parsePath('Project.ExpectedCustomerSpend[0].Amount')).toEqual([
+      'Project',
+      'ExpectedCustomerSpend',
+      0,
+      'Amount',
+    ]);
     expect(() => parsePath('Project..Title')).toThrow(/not a valid path/);
     expect(() => parsePath('Contacts[x]')).toThrow(/not a valid path/);
   });
@@ -68,7 +102,13 @@ describe('mapping paths', () => {
   });
 
   it('writes through a precompiled writer exactly as writePath does', () => {
-    const paths = ['Catalog', 'Project.DeliveryModels[0]', 'qualificationInfo.dealSize.currencyCode', 'qualificationInfo.dealSize', 'customerInfo.contact.phone.e164Number'];
+    const paths = [
+      'Catalog',
+      'Project.DeliveryModels[0]',
+      'qualificationInfo.dealSize.currencyCode',
+      'qualificationInfo.dealSize',
+      'customerInfo.contact.phone.e164Number',
+    ];
     const values = ['AWS', 'SaaS or PaaS', 'EUR', { units: '10', nanos: 0 }, '+442079460958'];
     const walked: Record<string, unknown> = {};
     const compiled: Record<string, unknown> = {};
@@ -77,7 +117,10 @@ describe('mapping paths', () => {
       pathWriter(parsePath(path))(compiled, values[index]);
     });
     expect(compiled).toEqual(walked);
-    expect(compiled).toMatchObject({ Project: { DeliveryModels: ['SaaS or PaaS'] }, qualificationInfo: { dealSize: { currencyCode: 'EUR', units: '10' } } });
+    expect(compiled).toMatchObject({
+      Project: { DeliveryModels: ['SaaS or PaaS'] },
+      qualificationInfo: { dealSize: { currencyCode: 'EUR', units: '10' } },
+    });
   });
 
   it('reads deep paths and stops at missing or non-object steps', () => {

@@ -4,8 +4,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { parseODataFilter, startMicrosoftEmulator, type MicrosoftEmulator, type MicrosoftEmulatorOptions } from '../../../middleware/src/sandbox/microsoft/emulator.js';
-import { ReferralErrorResponse, ReferralListResponse, ReferralReadBack, ReferralWebhookEvent } from '../../../middleware/src/portals/microsoft/schema.js';
+import {
+  parseODataFilter,
+  startMicrosoftEmulator,
+  type MicrosoftEmulator,
+  type MicrosoftEmulatorOptions,
+} from '../../../middleware/src/sandbox/microsoft/emulator.js';
+import {
+  ReferralErrorResponse,
+  ReferralListResponse,
+  ReferralReadBack,
+  ReferralWebhookEvent,
+} from '../../../middleware/src/portals/microsoft/schema.js';
 import { parseIncomingReferral } from '../../../middleware/src/portals/microsoft/inbound.js';
 import { coSellCreateBody, OPPORTUNITY_ID } from './support/fixtures.js';
 
@@ -15,18 +25,35 @@ let emulator: MicrosoftEmulator;
 let receiver: Server | null = null;
 
 async function start(options: MicrosoftEmulatorOptions = {}): Promise<MicrosoftEmulator> {
-  emulator = await startMicrosoftEmulator({ now: () => NOW, quotas: { reads: 1000, writes: 1000 }, ...options });
+  emulator = await startMicrosoftEmulator({
+    now: () => NOW,
+    quotas: { reads: 1000, writes: 1000 },
+    ...options,
+  });
   return emulator;
 }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(path.startsWith('http') ? path : `${emulator.url}${path}`, {
     method,
-    headers: { authorization: 'Bearer partner-token', 'content-type': 'application/json', ...headers },
+    headers: {
+      authorization: 'Bearer partner-token',
+      'content-type': 'application/json',
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+  };
 }
 
 /** A co-sell ask body without the fields Partner Center sets (status is Microsoft's to decide). */
@@ -50,7 +77,12 @@ describe('Microsoft emulator: referrals', () => {
     const created = await call('POST', PATH, askBody());
     expect(created.status).toBe(201);
     const referral = ReferralReadBack.parse(created.body);
-    expect(referral).toMatchObject({ status: 'New', substatus: 'Pending', direction: 'Outgoing', externalReferenceId: OPPORTUNITY_ID });
+    expect(referral).toMatchObject({
+      status: 'New',
+      substatus: 'Pending',
+      direction: 'Outgoing',
+      externalReferenceId: OPPORTUNITY_ID,
+    });
     expect(created.headers.get('etag')).toBe(referral.eTag);
     const read = await call('GET', `${PATH}/${referral.id}`);
     expect(read.body).toMatchObject({ id: referral.id, eTag: referral.eTag });
@@ -64,7 +96,10 @@ describe('Microsoft emulator: referrals', () => {
     const refused = await call('POST', PATH, body);
     expect(refused.status).toBe(400);
     const error = ReferralErrorResponse.parse(refused.body).error;
-    expect(error).toMatchObject({ code: 'invalidRequest', target: '$.customerProfile.address.country' });
+    expect(error).toMatchObject({
+      code: 'invalidRequest',
+      target: '$.customerProfile.address.country',
+    });
     expect(error.innerError?.code).toBe('MICROSOFT_COUNTRY_UNKNOWN');
     expect(emulator.counters).toMatchObject({ created: 0, validationErrors: 1 });
   });
@@ -73,7 +108,9 @@ describe('Microsoft emulator: referrals', () => {
     await start();
     const response = await fetch(`${emulator.url}${PATH}`);
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'unauthenticated',
+    );
   });
 
   it('PUT needs If-Match; a stale eTag is 412 preconditionFailed; the current one applies and changes the eTag', async () => {
@@ -82,12 +119,18 @@ describe('Microsoft emulator: referrals', () => {
     emulator.control.advance(1);
     const accepted = ReferralReadBack.parse((await call('GET', `${PATH}/${created.id}`)).body);
     expect(accepted).toMatchObject({ status: 'Active', substatus: 'Accepted' });
-    const edited = { ...accepted, links: undefined, details: { ...accepted.details, dealValue: 520_000 } };
+    const edited = {
+      ...accepted,
+      links: undefined,
+      details: { ...accepted.details, dealValue: 520_000 },
+    };
     expect((await call('PUT', `${PATH}/${created.id}`, edited)).status).toBe(400);
     const stale = await call('PUT', `${PATH}/${created.id}`, edited, { 'if-match': created.eTag! });
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe('preconditionFailed');
-    const applied = await call('PUT', `${PATH}/${created.id}`, edited, { 'if-match': accepted.eTag! });
+    const applied = await call('PUT', `${PATH}/${created.id}`, edited, {
+      'if-match': accepted.eTag!,
+    });
     expect(applied.status).toBe(200);
     expect(applied.body.details.dealValue).toBe(520_000);
     expect(applied.body.eTag).not.toBe(accepted.eTag);
@@ -95,31 +138,60 @@ describe('Microsoft emulator: referrals', () => {
   });
 
   it('locks a co-sell ask while Microsoft decides (423), then accepts it on the clock', async () => {
-    await start({ review: { receivedAfterMs: 60_000, decisionAfterMs: 3_600_000, outcome: 'Accepted' } });
+    await start({
+      review: { receivedAfterMs: 60_000, decisionAfterMs: 3_600_000, outcome: 'Accepted' },
+    });
     const created = ReferralReadBack.parse((await call('POST', PATH, askBody())).body);
-    const locked = await call('PUT', `${PATH}/${created.id}`, { ...created, links: undefined, name: 'Renamed' }, { 'if-match': created.eTag! });
+    const locked = await call(
+      'PUT',
+      `${PATH}/${created.id}`,
+      { ...created, links: undefined, name: 'Renamed' },
+      { 'if-match': created.eTag! },
+    );
     expect(locked.status).toBe(423);
     emulator.control.advance(60_000);
-    expect((await call('GET', `${PATH}/${created.id}`)).body).toMatchObject({ status: 'New', substatus: 'Received' });
+    expect((await call('GET', `${PATH}/${created.id}`)).body).toMatchObject({
+      status: 'New',
+      substatus: 'Received',
+    });
     emulator.control.advance(3_600_000);
-    expect((await call('GET', `${PATH}/${created.id}`)).body).toMatchObject({ status: 'Active', substatus: 'Accepted', acceptedDateTime: '2026-11-26T10:31:00.000Z' });
+    expect((await call('GET', `${PATH}/${created.id}`)).body).toMatchObject({
+      status: 'Active',
+      substatus: 'Accepted',
+      acceptedDateTime: '2026-11-26T10:31:00.000Z',
+    });
   });
 
   it('keeps the status machine one-way: Closed is terminal, and a referral is not won before it is accepted', async () => {
     await start();
     const { id } = emulator.control.createIncomingReferral();
     const fresh = ReferralReadBack.parse((await call('GET', `${PATH}/${id}`)).body);
-    const won = await call('PATCH', `${PATH}/${id}`, [{ op: 'replace', path: '/status', value: 'Closed' }, { op: 'replace', path: '/substatus', value: 'Won' }]);
+    const won = await call('PATCH', `${PATH}/${id}`, [
+      { op: 'replace', path: '/status', value: 'Closed' },
+      { op: 'replace', path: '/substatus', value: 'Won' },
+    ]);
     expect(won.status).toBe(400);
     expect(won.body.error.target).toBe('$.status');
-    const declined = await call('PATCH', `${PATH}/${id}`, [
-      { op: 'replace', path: '/status', value: 'Closed' },
-      { op: 'replace', path: '/substatus', value: 'Declined' },
-      { op: 'replace', path: '/statusReason', value: 'Outside our regions: no GxP delivery team in Switzerland' },
-    ], { 'if-match': fresh.eTag!, prefer: 'return=representation' });
+    const declined = await call(
+      'PATCH',
+      `${PATH}/${id}`,
+      [
+        { op: 'replace', path: '/status', value: 'Closed' },
+        { op: 'replace', path: '/substatus', value: 'Declined' },
+        {
+          op: 'replace',
+          path: '/statusReason',
+          value: 'Outside our regions: no GxP delivery team in Switzerland',
+        },
+      ],
+      { 'if-match': fresh.eTag!, prefer: 'return=representation' },
+    );
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ status: 'Closed', substatus: 'Declined' });
-    const reopen = await call('PATCH', `${PATH}/${id}`, [{ op: 'replace', path: '/status', value: 'Active' }, { op: 'replace', path: '/substatus', value: 'Accepted' }]);
+    const reopen = await call('PATCH', `${PATH}/${id}`, [
+      { op: 'replace', path: '/status', value: 'Active' },
+      { op: 'replace', path: '/substatus', value: 'Accepted' },
+    ]);
     expect(reopen.status).toBe(400);
     expect(reopen.body.error.innerError.code).toBe('MICROSOFT_REFERRAL_CLOSED');
   });
@@ -143,7 +215,8 @@ describe('Microsoft emulator: lists', () => {
     }
     await call('POST', PATH, askBody());
     const seen: string[] = [];
-    let next: string | undefined = `${PATH}?$filter=${encodeURIComponent("direction eq 'Incoming'")}&$top=2&$orderby=createdDateTime asc`;
+    let next: string | undefined =
+      `${PATH}?$filter=${encodeURIComponent("direction eq 'Incoming'")}&$top=2&$orderby=createdDateTime asc`;
     let pages = 0;
     while (next) {
       const page = ReferralListResponse.parse((await call('GET', next)).body);
@@ -153,8 +226,14 @@ describe('Microsoft emulator: lists', () => {
     }
     expect(pages).toBe(3);
     expect(seen).toEqual(['Referral 0', 'Referral 1', 'Referral 2', 'Referral 3', 'Referral 4']);
-    const since = await call('GET', `${PATH}?$filter=${encodeURIComponent("direction eq 'Incoming' and updatedDateTime ge 2026-11-26T09:30:03Z")}`);
-    expect(since.body.value.map((r: { name: string }) => r.name)).toEqual(['Referral 4', 'Referral 3']);
+    const since = await call(
+      'GET',
+      `${PATH}?$filter=${encodeURIComponent("direction eq 'Incoming' and updatedDateTime ge 2026-11-26T09:30:03Z")}`,
+    );
+    expect(since.body.value.map((r: { name: string }) => r.name)).toEqual([
+      'Referral 4',
+      'Referral 3',
+    ]);
   });
 
   it('refuses a filter it cannot evaluate, naming it', async () => {
@@ -163,8 +242,17 @@ describe('Microsoft emulator: lists', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.target).toBe('$filter');
     expect(() => parseODataFilter("status eq 'New' and (")).toThrow();
-    expect(parseODataFilter("status eq 'New' or substatus eq 'Won'")({ status: 'Closed', substatus: 'Won' })).toBe(true);
-    expect(parseODataFilter("customerProfile/address/country eq 'CH'")({ customerProfile: { address: { country: 'DE' } } })).toBe(false);
+    expect(
+      parseODataFilter("status eq 'New' or substatus eq 'Won'")({
+        status: 'Closed',
+        substatus: 'Won',
+      }),
+    ).toBe(true);
+    expect(
+      parseODataFilter("customerProfile/address/country eq 'CH'")({
+        customerProfile: { address: { country: 'DE' } },
+      }),
+    ).toBe(false);
   });
 });
 
@@ -180,7 +268,9 @@ describe('Microsoft emulator: incoming referrals and webhooks', () => {
       });
     });
     await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', () => resolve()));
-    await start({ webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/partner-center` });
+    await start({
+      webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/partner-center`,
+    });
     const { id } = emulator.control.createIncomingReferral({ layer: 'Specialist' });
     await emulator.control.flushWebhooks();
     expect(received).toHaveLength(1);
@@ -195,7 +285,13 @@ describe('Microsoft emulator: incoming referrals and webhooks', () => {
 
   it('gives each field layer a sender the inbox classifies into that layer', async () => {
     await start();
-    for (const layer of ['Executive/Industry', 'Regional/Segment', 'Account Team', 'Specialist', 'Partner Program'] as const) {
+    for (const layer of [
+      'Executive/Industry',
+      'Regional/Segment',
+      'Account Team',
+      'Specialist',
+      'Partner Program',
+    ] as const) {
       const { id } = emulator.control.createIncomingReferral({ layer });
       const parsed = parseIncomingReferral(emulator.control.referral(id));
       expect(parsed.ok && parsed.referral.sourceLayer).toBe(layer);
@@ -207,7 +303,10 @@ describe('Microsoft emulator: incoming referrals and webhooks', () => {
     emulator.control.createIncomingReferral();
     await emulator.control.flushWebhooks();
     expect(emulator.counters.webhookFailures).toBe(1);
-    expect(emulator.control.webhooks()[0]).toMatchObject({ status: null, event: { EventName: 'referral-created' } });
+    expect(emulator.control.webhooks()[0]).toMatchObject({
+      status: null,
+      event: { EventName: 'referral-created' },
+    });
   });
 });
 
@@ -215,12 +314,21 @@ describe('Microsoft emulator: quotas and faults', () => {
   it('answers 429 with Retry-After once the write budget is spent, and admits again after it', async () => {
     await start({ quotas: { reads: 100, writes: 2 } });
     expect((await call('POST', PATH, askBody())).status).toBe(201);
-    expect((await call('POST', PATH, { ...askBody(), externalReferenceId: '006Hs00001AbCdFIAZ' })).status).toBe(201);
-    const throttled = await call('POST', PATH, { ...askBody(), externalReferenceId: '006Hs00001AbCdGIAZ' });
+    expect(
+      (await call('POST', PATH, { ...askBody(), externalReferenceId: '006Hs00001AbCdFIAZ' }))
+        .status,
+    ).toBe(201);
+    const throttled = await call('POST', PATH, {
+      ...askBody(),
+      externalReferenceId: '006Hs00001AbCdGIAZ',
+    });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     emulator.control.advance(1000);
-    expect((await call('POST', PATH, { ...askBody(), externalReferenceId: '006Hs00001AbCdGIAZ' })).status).toBe(201);
+    expect(
+      (await call('POST', PATH, { ...askBody(), externalReferenceId: '006Hs00001AbCdGIAZ' }))
+        .status,
+    ).toBe(201);
     expect(emulator.counters).toMatchObject({ throttled: 1, created: 3 });
   });
 

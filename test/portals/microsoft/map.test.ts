@@ -21,14 +21,21 @@ describe('Microsoft referral mapping (microsoft/map.ts)', () => {
       tenancyArchetype: fc.constant(null),
       useCase: fc.constant(null),
     });
-    fc.assert(fc.property(arbitrary, (opportunity) => expectRoundTrip(mapper, opportunity)), { numRuns: 200 });
+    fc.assert(
+      fc.property(arbitrary, (opportunity) => expectRoundTrip(mapper, opportunity)),
+      { numRuns: 200 },
+    );
   });
 
   it("produces a create body Microsoft's wire format accepts, as a co-sell ask for the ISV's solution", () => {
     const withSolution = createMicrosoftMapper(mapping, { solutionIds: ['SOL-48211-SLK'] });
     const { payload, findings } = withSolution.toWire(northwindDataPlatform(), { now: NOW });
     expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
-    expect(microsoftWireFormat.validate(mapper.operation, payload).filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(
+      microsoftWireFormat
+        .validate(mapper.operation, payload)
+        .filter((finding) => finding.severity === 'error'),
+    ).toEqual([]);
     expect(payload).toMatchObject({
       type: 'Shared',
       externalReferenceId: '006Hs00001NwDpLAAV',
@@ -37,7 +44,9 @@ describe('Microsoft referral mapping (microsoft/map.ts)', () => {
       inviteContext: { assistanceRequestCode: 'CustomerTechnicalArchitecture' },
       salesStage: 'Develop',
     });
-    expect((payload.details as { requirements: Record<string, unknown> }).requirements.solutions).toEqual([{ id: 'SOL-48211-SLK' }]);
+    expect(
+      (payload.details as { requirements: Record<string, unknown> }).requirements.solutions,
+    ).toEqual([{ id: 'SOL-48211-SLK' }]);
   });
 
   it('without the ISV solution configured, the wire check says sharing needs one', () => {
@@ -47,22 +56,36 @@ describe('Microsoft referral mapping (microsoft/map.ts)', () => {
   });
 
   it('sends no co-sell ask, and no ask notes, when no help is needed', () => {
-    const { payload } = mapper.toWire(northwindDataPlatform((o) => void (o.coSell.helpNeeded = [])), { now: NOW });
+    const { payload } = mapper.toWire(
+      northwindDataPlatform((o) => void (o.coSell.helpNeeded = [])),
+      { now: NOW },
+    );
     expect(payload).not.toHaveProperty('inviteContext');
   });
 
   it('sends only the first help need Partner Center has a code for, and reports the rest', () => {
     const { payload, findings } = mapper.toWire(
-      northwindDataPlatform((o) => void (o.coSell.helpNeeded = ['Pricing assistance', 'Architecture validation'])),
+      northwindDataPlatform(
+        (o) => void (o.coSell.helpNeeded = ['Pricing assistance', 'Architecture validation']),
+      ),
       { now: NOW },
     );
-    expect((payload.inviteContext as Record<string, unknown>).assistanceRequestCode).toBe('QuotesOrLicensing');
-    expect(findings.find((finding) => finding.code === 'MICROSOFT_MAP_ITEMS_NOT_SENT')?.message).toContain('Architecture validation');
+    expect((payload.inviteContext as Record<string, unknown>).assistanceRequestCode).toBe(
+      'QuotesOrLicensing',
+    );
+    expect(
+      findings.find((finding) => finding.code === 'MICROSOFT_MAP_ITEMS_NOT_SENT')?.message,
+    ).toContain('Architecture validation');
   });
 
   it('keeps a past closing date as it is: Partner Center does not require a future one', () => {
-    const { payload, findings } = mapper.toWire(northwindDataPlatform((o) => void (o.closeDate = '2026-06-30')), { now: NOW });
-    expect((payload.details as Record<string, unknown>).closingDateTime).toBe('2026-06-30T00:00:00Z');
+    const { payload, findings } = mapper.toWire(
+      northwindDataPlatform((o) => void (o.closeDate = '2026-06-30')),
+      { now: NOW },
+    );
+    expect((payload.details as Record<string, unknown>).closingDateTime).toBe(
+      '2026-06-30T00:00:00Z',
+    );
     expect(findings.some((finding) => finding.code === 'MICROSOFT_MAP_VALUE_REPLACED')).toBe(false);
   });
 
@@ -70,7 +93,11 @@ describe('Microsoft referral mapping (microsoft/map.ts)', () => {
     const back = mapper.fromWire({
       name: 'Contoso – Fabric rollout',
       externalReferenceId: '006Hs00001NwDpLAAV',
-      customerProfile: { name: 'Contoso Pharma', address: { country: 'DE' }, team: [{ firstName: 'Lena', lastName: 'Vogel', email: 'lena.vogel@contoso.example' }] },
+      customerProfile: {
+        name: 'Contoso Pharma',
+        address: { country: 'DE' },
+        team: [{ firstName: 'Lena', lastName: 'Vogel', email: 'lena.vogel@contoso.example' }],
+      },
       details: { dealValue: 250000, currency: 'EUR', closingDateTime: '2027-06-30T00:00:00Z' },
       inviteContext: { assistanceRequestCode: 'ProofOfConceptOrDemo' },
       salesStage: 'Propose',

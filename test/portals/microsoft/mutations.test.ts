@@ -2,7 +2,10 @@
 // removing any required field or breaking any closed enum is refused with a finding at that path.
 import { describe, expect, it } from '@jest/globals';
 import type { Finding } from '../../../middleware/src/core/model.js';
-import { MICROSOFT_OPERATIONS, microsoftWireFormat } from '../../../middleware/src/portals/microsoft/index.js';
+import {
+  MICROSOFT_OPERATIONS,
+  microsoftWireFormat,
+} from '../../../middleware/src/portals/microsoft/index.js';
 import { coSellCreateBody, incomingPdmReferral } from './support/fixtures.js';
 import { deriveMutations } from './support/schema-mutations.js';
 
@@ -10,7 +13,12 @@ const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'e
 
 function putBody(): Record<string, unknown> {
   const { links: _links, ...rest } = incomingPdmReferral();
-  return { ...rest, status: 'Active', substatus: 'Accepted', externalReferenceId: '006Hs00001AbCdEIAZ' };
+  return {
+    ...rest,
+    status: 'Active',
+    substatus: 'Accepted',
+    externalReferenceId: '006Hs00001AbCdEIAZ',
+  };
 }
 
 const MAXIMAL: Record<string, () => unknown> = {
@@ -20,11 +28,20 @@ const MAXIMAL: Record<string, () => unknown> = {
     { op: 'replace', path: '/status', value: 'Closed' },
     { op: 'replace', path: '/substatus', value: 'Won' },
     { op: 'replace', path: '/details/dealValue', value: 520000 },
-    { op: 'add', path: '/team/-', value: { firstName: 'Hannah', lastName: 'Lee', email: 'hannah.lee@lakehouselabs.io' } },
+    {
+      op: 'add',
+      path: '/team/-',
+      value: { firstName: 'Hannah', lastName: 'Lee', email: 'hannah.lee@lakehouselabs.io' },
+    },
   ],
   'webhook-registration': () => ({
     WebhookUrl: 'https://cosell.lakehouselabs.io/hooks/microsoft/referrals',
-    WebhookEvents: ['referral-created', 'referral-updated', 'related-referral-created', 'related-referral-updated'],
+    WebhookEvents: [
+      'referral-created',
+      'referral-updated',
+      'related-referral-created',
+      'related-referral-updated',
+    ],
     signatureTokenToMsSignatureHeader: true,
   }),
   get: incomingPdmReferral,
@@ -32,17 +49,24 @@ const MAXIMAL: Record<string, () => unknown> = {
     '@odata.context': 'https://api.partner.microsoft.com/v1.0/$metadata#Referrals',
     '@odata.count': 1,
     value: [incomingPdmReferral()],
-    '@odata.nextLink': 'https://api.partner.microsoft.com/v1.0/engagements/referrals?$skiptoken=Zm9vYmFy',
+    '@odata.nextLink':
+      'https://api.partner.microsoft.com/v1.0/engagements/referrals?$skiptoken=Zm9vYmFy',
   }),
   'webhook-event': () => ({
     EventName: 'related-referral-updated',
-    ResourceUri: 'https://api.partnercenter.microsoft.com/engagements/v1/referrals/0f9a2c4e-6b8d-4e1f-a3c5-7d9e1b3f5a70',
+    ResourceUri:
+      'https://api.partnercenter.microsoft.com/engagements/v1/referrals/0f9a2c4e-6b8d-4e1f-a3c5-7d9e1b3f5a70',
     ResourceName: 'referral',
     AuditUri: null,
     ResourceChangeUtcDate: '2026-11-25T16:40:02.1184410+00:00',
   }),
   error: () => ({
-    error: { code: 'preconditionFailed', message: 'The eTag does not match', target: 'referral', innerError: { code: 'resourceModified', message: 'Modified by another caller' } },
+    error: {
+      code: 'preconditionFailed',
+      message: 'The eTag does not match',
+      target: 'referral',
+      innerError: { code: 'resourceModified', message: 'Modified by another caller' },
+    },
   }),
 };
 
@@ -64,17 +88,34 @@ describe('Microsoft contract mutations', () => {
         expect(missingRequired).toEqual([]);
       });
 
-      it.each(mutations.map((m) => [`${m.kind} ${m.path}`, m] as const))('refuses %s', (_label, mutation) => {
-        const findings = errors(microsoftWireFormat.validate(operation, mutation.apply(make())));
-        expect(findings).toContainEqual(expect.objectContaining({ code: `MICROSOFT_${mutation.expectedCode}`, path: mutation.path, cloud: 'Microsoft' }));
-      });
+      it.each(mutations.map((m) => [`${m.kind} ${m.path}`, m] as const))(
+        'refuses %s',
+        (_label, mutation) => {
+          const findings = errors(microsoftWireFormat.validate(operation, mutation.apply(make())));
+          expect(findings).toContainEqual(
+            expect.objectContaining({
+              code: `MICROSOFT_${mutation.expectedCode}`,
+              path: mutation.path,
+              cloud: 'Microsoft',
+            }),
+          );
+        },
+      );
     });
   }
 
   it('derives a mutation for each of the four fields the API requires on create', () => {
     const { mutations } = deriveMutations(MICROSOFT_OPERATIONS.create!.schema, coSellCreateBody());
     const removed = mutations.filter((m) => m.kind === 'remove-required').map((m) => m.path);
-    expect(removed).toEqual(expect.arrayContaining(['$.type', '$.customerProfile', '$.consent', '$.details', '$.customerProfile.address.country']));
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        '$.type',
+        '$.customerProfile',
+        '$.consent',
+        '$.details',
+        '$.customerProfile.address.country',
+      ]),
+    );
   });
 
   it('reads enum values it does not know on read-back as warnings, not errors', () => {

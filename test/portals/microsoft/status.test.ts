@@ -17,7 +17,9 @@ import {
   type ReferralState,
 } from '../../../middleware/src/portals/microsoft/index.js';
 
-const ALL_PAIRS: ReferralState[] = REFERRAL_STATUSES.flatMap((status) => REFERRAL_SUBSTATUSES.map((substatus) => ({ status, substatus })));
+const ALL_PAIRS: ReferralState[] = REFERRAL_STATUSES.flatMap((status) =>
+  REFERRAL_SUBSTATUSES.map((substatus) => ({ status, substatus })),
+);
 const key = (s: ReferralState) => `${s.status}/${s.substatus}`;
 
 /** The legal moves, written out by hand from Partner Center's table and the one-way rule. */
@@ -58,7 +60,11 @@ describe('Microsoft referral status machine', () => {
       const move = `${key(from)} -> ${key(to)}`;
       if (LEGAL.has(move)) {
         expect(transitionProblem(from, to)).toBeNull();
-        expect(moveReferral(from, to)).toEqual({ status: to.status, substatus: to.substatus, statusReason: REASON });
+        expect(moveReferral(from, to)).toEqual({
+          status: to.status,
+          substatus: to.substatus,
+          statusReason: REASON,
+        });
       } else {
         expect(transitionProblem(from, to)).toEqual(expect.any(String));
         expect(() => moveReferral(from, to)).toThrow(IllegalReferralTransitionError);
@@ -68,26 +74,56 @@ describe('Microsoft referral status machine', () => {
   });
 
   it('accepts only a new referral, as Active/Accepted', () => {
-    expect(acceptReferral({ status: 'New', substatus: 'Received' })).toEqual({ status: 'Active', substatus: 'Accepted', statusReason: null });
-    expect(() => acceptReferral({ status: 'Active', substatus: 'Accepted' })).toThrow(/only a new referral can be accepted/);
-    expect(() => acceptReferral({ status: 'Closed', substatus: 'Declined' })).toThrow(IllegalReferralTransitionError);
+    expect(acceptReferral({ status: 'New', substatus: 'Received' })).toEqual({
+      status: 'Active',
+      substatus: 'Accepted',
+      statusReason: null,
+    });
+    expect(() => acceptReferral({ status: 'Active', substatus: 'Accepted' })).toThrow(
+      /only a new referral can be accepted/,
+    );
+    expect(() => acceptReferral({ status: 'Closed', substatus: 'Declined' })).toThrow(
+      IllegalReferralTransitionError,
+    );
   });
 
   it('declines as Closed/Declined carrying the reason, and refuses a blank reason', () => {
-    expect(declineReferral({ status: 'New', substatus: 'Pending' }, REASON)).toEqual({ status: 'Closed', substatus: 'Declined', statusReason: REASON });
-    expect(() => declineReferral({ status: 'New', substatus: 'Pending' }, '   ')).toThrow(/needs a statusReason/);
-    expect(() => declineReferral({ status: 'Active', substatus: 'Accepted' }, REASON)).toThrow(/closes as Won or Lost/);
+    expect(declineReferral({ status: 'New', substatus: 'Pending' }, REASON)).toEqual({
+      status: 'Closed',
+      substatus: 'Declined',
+      statusReason: REASON,
+    });
+    expect(() => declineReferral({ status: 'New', substatus: 'Pending' }, '   ')).toThrow(
+      /needs a statusReason/,
+    );
+    expect(() => declineReferral({ status: 'Active', substatus: 'Accepted' }, REASON)).toThrow(
+      /closes as Won or Lost/,
+    );
   });
 
   it('wins or loses only after acceptance, and never reopens a closed referral', () => {
     expect(closeReferral({ status: 'Active', substatus: 'Accepted' }, 'Won').substatus).toBe('Won');
-    expect(() => closeReferral({ status: 'New', substatus: 'Pending' }, 'Won')).toThrow(/accept it first/);
-    expect(() => moveReferral({ status: 'Closed', substatus: 'Won' }, { status: 'Active', substatus: 'Accepted' })).toThrow(/terminal/);
-    expect(() => moveReferral({ status: 'New', substatus: 'Received' }, { status: 'New', substatus: 'Pending' })).toThrow(/cannot return to pending/);
+    expect(() => closeReferral({ status: 'New', substatus: 'Pending' }, 'Won')).toThrow(
+      /accept it first/,
+    );
+    expect(() =>
+      moveReferral(
+        { status: 'Closed', substatus: 'Won' },
+        { status: 'Active', substatus: 'Accepted' },
+      ),
+    ).toThrow(/terminal/);
+    expect(() =>
+      moveReferral(
+        { status: 'New', substatus: 'Received' },
+        { status: 'New', substatus: 'Pending' },
+      ),
+    ).toThrow(/cannot return to pending/);
   });
 
   it('maps every known pair to a canonical engagement status', () => {
-    const mapped = Object.fromEntries(ALL_PAIRS.filter(isValidPair).map((s) => [key(s), engagementStatusOf(s)]));
+    const mapped = Object.fromEntries(
+      ALL_PAIRS.filter(isValidPair).map((s) => [key(s), engagementStatusOf(s)]),
+    );
     expect(mapped).toEqual({
       'None/None': 'Draft',
       'New/Pending': 'Submitted',

@@ -4,9 +4,15 @@
 import '../realm-symbols.js';
 import { generateKeyPairSync } from 'node:crypto';
 import type { SalesforceConfig } from '../../../middleware/src/salesforce/config.js';
-import { salesforceDateTime, type SRecord } from '../../../middleware/src/sandbox/salesforce/org.js';
+import {
+  salesforceDateTime,
+  type SRecord,
+} from '../../../middleware/src/sandbox/salesforce/org.js';
 import { SalesforceTestServer } from '../../../middleware/src/sandbox/salesforce/server.js';
-import { loadPackageModel, type PackageModel } from '../../../middleware/src/sandbox/salesforce/force-app.js';
+import {
+  loadPackageModel,
+  type PackageModel,
+} from '../../../middleware/src/sandbox/salesforce/force-app.js';
 
 let packageModel: Promise<PackageModel> | null = null;
 
@@ -37,7 +43,9 @@ function testKeys() {
 export const INTEGRATION_USERNAME = 'cosell.integration@northwind-analytics.com';
 export const CONNECTED_APP_ID = '3MVG9northwindCoSellIntegration';
 
-export async function startSalesforceFixture(options: { pageSize?: number; clock?: () => Date; apiLimit?: number } = {}): Promise<SalesforceFixture> {
+export async function startSalesforceFixture(
+  options: { pageSize?: number; clock?: () => Date; apiLimit?: number } = {},
+): Promise<SalesforceFixture> {
   const { privateKeyPem, publicKeyPem, strangerKeyPem } = testKeys();
   packageModel ??= loadPackageModel();
   const { schema, policy } = await packageModel;
@@ -54,7 +62,13 @@ export async function startSalesforceFixture(options: { pageSize?: number; clock
   const url = await server.start();
   return {
     server,
-    config: { loginUrl: url, clientId: CONNECTED_APP_ID, username: INTEGRATION_USERNAME, privateKey: privateKeyPem, instanceUrl: null },
+    config: {
+      loginUrl: url,
+      clientId: CONNECTED_APP_ID,
+      username: INTEGRATION_USERNAME,
+      privateKey: privateKeyPem,
+      instanceUrl: null,
+    },
     strangerKeyPem,
     stop: () => server.stop(),
   };
@@ -76,12 +90,38 @@ export interface SeededOrg {
 export function seedCoSellOrg(server: SalesforceTestServer, at: Date): SeededOrg {
   const org = server.org;
   const stamp = salesforceDateTime(at);
-  const owner = org.seed('User', { Name: 'Priya Raman', Email: 'priya.raman@northwind-analytics.com' });
+  const owner = org.seed('User', {
+    Name: 'Priya Raman',
+    Email: 'priya.raman@northwind-analytics.com',
+  });
   const queues = Object.fromEntries(
-    ['CoSell_Senior_Alliance_Managers', 'CoSell_Alliance_Managers', 'CoSell_Alliance_Leadership', 'CoSell_Alliance_Ops'].map((name) => [name, org.seed('Group', { Type: 'Queue', DeveloperName: name, Name: name.replace(/_/g, ' ') })]),
+    [
+      'CoSell_Senior_Alliance_Managers',
+      'CoSell_Alliance_Managers',
+      'CoSell_Alliance_Leadership',
+      'CoSell_Alliance_Ops',
+    ].map((name) => [
+      name,
+      org.seed('Group', { Type: 'Queue', DeveloperName: name, Name: name.replace(/_/g, ' ') }),
+    ]),
   );
-  const contoso = org.seed('Account', { Name: 'Contoso Retail Group', Website: 'https://www.contoso-retail.com', Industry: 'Retail', BillingStreet: '1 Harbour Way', BillingCity: 'Seattle', BillingState: 'WA', BillingPostalCode: '98101', BillingCountry: 'US' });
-  const fabrikam = org.seed('Account', { Name: 'Fabrikam Health', Website: 'https://fabrikam-health.de', Industry: 'Healthcare', BillingCity: 'Munich', BillingCountry: 'DE' });
+  const contoso = org.seed('Account', {
+    Name: 'Contoso Retail Group',
+    Website: 'https://www.contoso-retail.com',
+    Industry: 'Retail',
+    BillingStreet: '1 Harbour Way',
+    BillingCity: 'Seattle',
+    BillingState: 'WA',
+    BillingPostalCode: '98101',
+    BillingCountry: 'US',
+  });
+  const fabrikam = org.seed('Account', {
+    Name: 'Fabrikam Health',
+    Website: 'https://fabrikam-health.de',
+    Industry: 'Healthcare',
+    BillingCity: 'Munich',
+    BillingCountry: 'DE',
+  });
   const dataPlatform = org.seed('Opportunity', {
     Name: 'Contoso - lakehouse migration off on-prem Hadoop',
     AccountId: contoso.Id,
@@ -96,7 +136,8 @@ export function seedCoSellOrg(server: SalesforceTestServer, at: Date): SeededOrg
     CreatedDate: stamp,
     LastModifiedDate: stamp,
     SystemModstamp: stamp,
-    Description: 'Move 2 PB of Hadoop workloads to a managed lakehouse on AWS; Glue + Redshift today.',
+    Description:
+      'Move 2 PB of Hadoop workloads to a managed lakehouse on AWS; Glue + Redshift today.',
     NextStep: 'Architecture review with AWS data & analytics specialist',
     Type: 'New Business',
     CoSell_Clouds__c: 'AWS',
@@ -118,8 +159,18 @@ export function seedCoSellOrg(server: SalesforceTestServer, at: Date): SeededOrg
     Engagement_Key__c: `${dataPlatform.Id}:AWS`,
     SystemModstamp: stamp,
   });
-  const cfo = org.seed('Contact', { FirstName: 'Marta', LastName: 'Okafor', Email: 'marta.okafor@contoso-retail.com', Title: 'Chief Data Officer', Phone: '+1 206 555 0142' });
-  org.seed('OpportunityContactRole', { OpportunityId: dataPlatform.Id, ContactId: cfo.Id, Role: 'Decision Maker' });
+  const cfo = org.seed('Contact', {
+    FirstName: 'Marta',
+    LastName: 'Okafor',
+    Email: 'marta.okafor@contoso-retail.com',
+    Title: 'Chief Data Officer',
+    Phone: '+1 206 555 0142',
+  });
+  org.seed('OpportunityContactRole', {
+    OpportunityId: dataPlatform.Id,
+    ContactId: cfo.Id,
+    Role: 'Decision Maker',
+  });
   const maccDrawdown = org.seed('Opportunity', {
     Name: 'Fabrikam Health - clinical analytics on Azure (MACC drawdown)',
     AccountId: fabrikam.Id,

@@ -2,7 +2,12 @@
 // waited, so retry and back-off tests run instantly and can assert the delays chosen.
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
 import { pgliteOptions } from '../stores.js';
-import { openSalesforceSession, SalesforceGateway, type GatewayOptions, type WriteBackEvent } from '../../../middleware/src/salesforce/index.js';
+import {
+  openSalesforceSession,
+  SalesforceGateway,
+  type GatewayOptions,
+  type WriteBackEvent,
+} from '../../../middleware/src/salesforce/index.js';
 import { startSalesforceFixture, type SalesforceFixture } from './fixture.js';
 
 export interface GatewayHarness {
@@ -16,10 +21,15 @@ export interface GatewayHarness {
   stop(): Promise<void>;
 }
 
-export async function startGatewayHarness(options: { pageSize?: number; gateway?: Partial<GatewayOptions>; store?: Store } = {}): Promise<GatewayHarness> {
+export async function startGatewayHarness(
+  options: { pageSize?: number; gateway?: Partial<GatewayOptions>; store?: Store } = {},
+): Promise<GatewayHarness> {
   const now = { value: new Date('2026-11-23T14:00:00.000Z') };
   const clock = () => now.value;
-  const fixture = await startSalesforceFixture({ ...(options.pageSize ? { pageSize: options.pageSize } : {}), clock: () => new Date() });
+  const fixture = await startSalesforceFixture({
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    clock: () => new Date(),
+  });
   const store = options.store ?? (await openStore(pgliteOptions()));
   const sleeps: number[] = [];
   const events: WriteBackEvent[] = [];

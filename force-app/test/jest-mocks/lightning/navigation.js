@@ -5,15 +5,15 @@ const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
 export const NavigationMixin = (Base) => {
-    return class extends Base {
-        [Navigate](pageReference) {
-            lastPageReference = pageReference;
-        }
-        [GenerateUrl](pageReference) {
-            lastPageReference = pageReference;
-            return Promise.resolve('https://example.lightning.force.com/generated');
-        }
-    };
+  return class extends Base {
+    [Navigate](pageReference) {
+      lastPageReference = pageReference;
+    }
+    [GenerateUrl](pageReference) {
+      lastPageReference = pageReference;
+      return Promise.resolve('https://example.lightning.force.com/generated');
+    }
+  };
 };
 NavigationMixin.Navigate = Navigate;
 NavigationMixin.GenerateUrl = GenerateUrl;

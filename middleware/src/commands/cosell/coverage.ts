@@ -20,9 +20,21 @@ export default class Coverage extends SfCommand<CoverageResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    records: Flags.file({ char: 'r', exists: true, summary: messages.getMessage('flags.records.summary') }),
-    'top-accounts': Flags.integer({ min: 1, max: 500, default: 50, summary: messages.getMessage('flags.top-accounts.summary') }),
-    'tenancy-archetype': Flags.option({ options: TENANCY_ARCHETYPES, summary: messages.getMessage('flags.tenancy-archetype.summary') })(),
+    records: Flags.file({
+      char: 'r',
+      exists: true,
+      summary: messages.getMessage('flags.records.summary'),
+    }),
+    'top-accounts': Flags.integer({
+      min: 1,
+      max: 500,
+      default: 50,
+      summary: messages.getMessage('flags.top-accounts.summary'),
+    }),
+    'tenancy-archetype': Flags.option({
+      options: TENANCY_ARCHETYPES,
+      summary: messages.getMessage('flags.tenancy-archetype.summary'),
+    })(),
     ...serviceFlags,
   };
 
@@ -54,7 +66,8 @@ export default class Coverage extends SfCommand<CoverageResult> {
       })),
       columns: ['cloud', 'layers', 'missing', 'top accounts with plan', 'last QBR', 'rhythm'],
     });
-    for (const finding of result.clouds.flatMap((cloud) => cloud.findings)) this.warn(finding.message);
+    for (const finding of result.clouds.flatMap((cloud) => cloud.findings))
+      this.warn(finding.message);
     return result;
   }
 }

@@ -4,15 +4,35 @@ import type { AnyJson } from '@salesforce/ts-types';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { createLinter, createLintSummary, type LintSummary } from '../../core/lint/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
-import { nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../cli/flags.js';
+import {
+  nowFlag,
+  reportFlags,
+  reportFormat,
+  type ReportFormat,
+  whereFlag,
+} from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
-import { readMeter, readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
+import {
+  readMeter,
+  readOpportunities,
+  type OpportunitySource,
+} from '../../cli/opportunity-source.js';
 import { boundHeapGrowth } from '../../cli/heap-budget.js';
 import { readProgress } from '../../cli/read-progress.js';
 import { RecordSpool } from '../../cli/record-spool.js';
-import { reportTarget, toCsv, writeJsonArray, writeJsonEnvelope, type ReportTarget } from '../../cli/report-output.js';
+import {
+  reportTarget,
+  toCsv,
+  writeJsonArray,
+  writeJsonEnvelope,
+  type ReportTarget,
+} from '../../cli/report-output.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
-import { ExportFormatError, LINT_COLUMNS, MissingColumnsError } from '../../salesforce-export/index.js';
+import {
+  ExportFormatError,
+  LINT_COLUMNS,
+  MissingColumnsError,
+} from '../../salesforce-export/index.js';
 import { OrgSchemaError } from '../../salesforce-query/opportunities.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -49,7 +69,12 @@ export default class Lint extends SfCommand<LintResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    file: Flags.file({ char: 'f', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.file.summary') }),
+    file: Flags.file({
+      char: 'f',
+      exists: true,
+      exclusive: ['target-org'],
+      summary: messages.getMessage('flags.file.summary'),
+    }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
     where: whereFlag(),
@@ -64,10 +89,17 @@ export default class Lint extends SfCommand<LintResult> {
     const { flags } = await this.parse(Lint);
     const format = reportFormat(flags);
     const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org) throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
-    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
+    if (!flags.file && !org)
+      throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
+    if (flags.file && flags.where)
+      throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
     const source: OpportunitySource = org
-      ? { kind: 'org', connection: orgConnection(org.getConnection(flags['api-version'])), purpose: 'lint', ...(flags.where ? { where: flags.where } : {}) }
+      ? {
+          kind: 'org',
+          connection: orgConnection(org.getConnection(flags['api-version'])),
+          purpose: 'lint',
+          ...(flags.where ? { where: flags.where } : {}),
+        }
       : { kind: 'file', file: flags.file as string, requiredColumns: LINT_COLUMNS };
     const now = flags.now ? new Date(flags.now) : new Date();
     const linter = createLinter({ now });
@@ -93,9 +125,18 @@ export default class Lint extends SfCommand<LintResult> {
       }
     } catch (error) {
       findings.remove();
-      if (error instanceof MissingColumnsError) throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
-      if (error instanceof ExportFormatError) throw messages.createError('error.unreadable', [error.message], [], error);
-      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      if (error instanceof MissingColumnsError)
+        throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
+      if (error instanceof ExportFormatError)
+        throw messages.createError('error.unreadable', [error.message], [], error);
+      if (error instanceof OrgSchemaError)
+        throw messages.createError(
+          'error.orgNotReady',
+          [error.message],
+          [],
+          EXIT_CODES.orgNotReady,
+          error,
+        );
       throw error;
     } finally {
       progress.stop();
@@ -107,17 +148,37 @@ export default class Lint extends SfCommand<LintResult> {
     findings.close();
 
     const summary = { ...tally.result(), rejectedRows };
-    const head = { file: flags.file ?? null, targetOrg: org?.getUsername() ?? null, now: now.toISOString(), summary };
+    const head = {
+      file: flags.file ?? null,
+      targetOrg: org?.getUsername() ?? null,
+      now: now.toISOString(),
+      summary,
+    };
     // The whole list is read back only if a caller in this process asks for it.
-    const result = Object.defineProperty({ ...head }, 'findings', { enumerable: true, get: () => findings.all() }) as LintResult;
+    const result = Object.defineProperty({ ...head }, 'findings', {
+      enumerable: true,
+      get: () => findings.all(),
+    }) as LintResult;
     await this.render(format, findings, flags.output);
     if (flags.output) this.log(messages.getMessage('info.written', [findings.count, flags.output]));
-    this.log(messages.getMessage('info.summary', [summary.opportunities, summary.bySeverity.error + rejectedRows, summary.bySeverity.warning, rejectedRows]));
+    this.log(
+      messages.getMessage('info.summary', [
+        summary.opportunities,
+        summary.bySeverity.error + rejectedRows,
+        summary.bySeverity.warning,
+        rejectedRows,
+      ]),
+    );
     if (summary.bySeverity.error > 0 || rejectedRows > 0) process.exitCode = EXIT_CODES.findings;
     if (this.jsonEnabled()) {
       const { status, warnings } = this.toSuccessJson(head as LintResult);
       const stdout = reportTarget({ log: (text) => process.stdout.write(`${text}\n`) }, undefined);
-      await writeJsonEnvelope(stdout, { status, result: head, warnings }, 'findings', findings.records());
+      await writeJsonEnvelope(
+        stdout,
+        { status, result: head, warnings },
+        'findings',
+        findings.records(),
+      );
       await stdout.commit();
       this.envelopeWritten = true;
     }
@@ -130,7 +191,11 @@ export default class Lint extends SfCommand<LintResult> {
     super.logJson(json);
   }
 
-  private async render(format: ReportFormat, findings: RecordSpool<ReportedFinding>, output: string | undefined): Promise<void> {
+  private async render(
+    format: ReportFormat,
+    findings: RecordSpool<ReportedFinding>,
+    output: string | undefined,
+  ): Promise<void> {
     if (format === 'table' && output === undefined) {
       await this.renderTable(findings);
       return;
@@ -159,20 +224,52 @@ export default class Lint extends SfCommand<LintResult> {
       return;
     }
     const data: Array<Record<string, unknown>> = [];
-    for await (const { row, opportunityId, severity, cloud, field, code, message } of findings.records()) {
+    for await (const {
+      row,
+      opportunityId,
+      severity,
+      cloud,
+      field,
+      code,
+      message,
+    } of findings.records()) {
       if (data.length === TABLE_LIMIT) break;
-      data.push({ row: row ?? '', opportunityId: opportunityId ?? '', severity, cloud: cloud ?? '', field: field ?? '', code, message });
+      data.push({
+        row: row ?? '',
+        opportunityId: opportunityId ?? '',
+        severity,
+        cloud: cloud ?? '',
+        field: field ?? '',
+        code,
+        message,
+      });
     }
-    this.table({ data: terminalSafeRows(data), columns: ['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message'] });
-    if (findings.count > data.length) this.log(messages.getMessage('info.tableCut', [data.length, findings.count]));
+    this.table({
+      data: terminalSafeRows(data),
+      columns: ['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message'],
+    });
+    if (findings.count > data.length)
+      this.log(messages.getMessage('info.tableCut', [data.length, findings.count]));
   }
 }
 
 /** Findings shown in the terminal table. */
 const TABLE_LIMIT = 100;
-const CSV_COLUMNS = ['row', 'opportunityId', 'code', 'severity', 'cloud', 'field', 'message', 'evidence'] as const;
+const CSV_COLUMNS = [
+  'row',
+  'opportunityId',
+  'code',
+  'severity',
+  'cloud',
+  'field',
+  'message',
+  'evidence',
+] as const;
 
-async function writeFindingsCsv(target: ReportTarget, findings: AsyncIterable<ReportedFinding>): Promise<void> {
+async function writeFindingsCsv(
+  target: ReportTarget,
+  findings: AsyncIterable<ReportedFinding>,
+): Promise<void> {
   let batch: Array<Record<string, unknown>> = [];
   let header = true;
   const flush = async () => {
@@ -187,7 +284,16 @@ async function writeFindingsCsv(target: ReportTarget, findings: AsyncIterable<Re
   if (batch.length > 0 || header) await flush();
 }
 
-function reported(finding: { row: number | null; opportunityId: string | null; code: string; severity: string; cloud?: string; field?: string; message: string; evidence?: Record<string, unknown> }): ReportedFinding {
+function reported(finding: {
+  row: number | null;
+  opportunityId: string | null;
+  code: string;
+  severity: string;
+  cloud?: string;
+  field?: string;
+  message: string;
+  evidence?: Record<string, unknown>;
+}): ReportedFinding {
   return {
     row: finding.row,
     opportunityId: finding.opportunityId,

@@ -19,28 +19,52 @@ export default class Loops extends SfCommand<LoopsResult> {
 
   public static readonly flags = {
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
-    'debrief-days': Flags.integer({ min: 0, max: 90, default: 7, summary: messages.getMessage('flags.debrief-days.summary') }),
+    'debrief-days': Flags.integer({
+      min: 0,
+      max: 90,
+      default: 7,
+      summary: messages.getMessage('flags.debrief-days.summary'),
+    }),
     ...serviceFlags,
   };
 
   public async run(): Promise<LoopsResult> {
     const { flags } = await this.parse(Loops);
     const client = new CoSellServiceClient(serviceSettings(flags));
-    const report = await client.feedbackLoops({ ...(flags.cloud ? { cloud: flags.cloud } : {}), debriefDays: flags['debrief-days'] });
+    const report = await client.feedbackLoops({
+      ...(flags.cloud ? { cloud: flags.cloud } : {}),
+      debriefDays: flags['debrief-days'],
+    });
     if (report.loops.length === 0) {
       this.log(messages.getMessage('info.none'));
       return report;
     }
     this.table({
-      data: report.loops.map((loop) => ({ referral: loop.referralId, cloud: loop.cloud, customer: loop.customerName, referrer: loop.referrer.name ?? loop.referrer.email ?? '', loop: loop.kind, days: loop.ageDays })),
+      data: report.loops.map((loop) => ({
+        referral: loop.referralId,
+        cloud: loop.cloud,
+        customer: loop.customerName,
+        referrer: loop.referrer.name ?? loop.referrer.email ?? '',
+        loop: loop.kind,
+        days: loop.ageDays,
+      })),
       columns: ['referral', 'cloud', 'customer', 'referrer', 'loop', 'days'],
     });
     this.styledHeader(messages.getMessage('info.referrers'));
     this.table({
-      data: report.referrers.map((entry) => ({ referrer: entry.referrer.name ?? entry.referrer.email ?? '(unknown)', cloud: entry.cloud, layer: entry.layer ?? '', silences: entry.silences, referrals: entry.referrals, risk: entry.risk })),
+      data: report.referrers.map((entry) => ({
+        referrer: entry.referrer.name ?? entry.referrer.email ?? '(unknown)',
+        cloud: entry.cloud,
+        layer: entry.layer ?? '',
+        silences: entry.silences,
+        referrals: entry.referrals,
+        risk: entry.risk,
+      })),
       columns: ['referrer', 'cloud', 'layer', 'silences', 'referrals', 'risk'],
     });
-    this.log(messages.getMessage('info.summary', [report.loops.length, report.summary.referrersAtRisk]));
+    this.log(
+      messages.getMessage('info.summary', [report.loops.length, report.summary.referrersAtRisk]),
+    );
     process.exitCode = EXIT_CODES.findings;
     return report;
   }

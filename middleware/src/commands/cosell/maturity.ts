@@ -6,10 +6,18 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
-import { readMeter, readOpportunities, type OpportunitySource } from '../../cli/opportunity-source.js';
+import {
+  readMeter,
+  readOpportunities,
+  type OpportunitySource,
+} from '../../cli/opportunity-source.js';
 import { readProgress } from '../../cli/read-progress.js';
 import { boundHeapGrowth } from '../../cli/heap-budget.js';
-import { ExchangeRateSettingError, MissingExchangeRateError, createAttributionReport } from '../../core/attribution/index.js';
+import {
+  ExchangeRateSettingError,
+  MissingExchangeRateError,
+  createAttributionReport,
+} from '../../core/attribution/index.js';
 import type { Counterpart } from '../../core/model.js';
 import {
   ReadinessEvidenceError,
@@ -21,7 +29,11 @@ import {
   type ReadinessEvidence,
 } from '../../core/readiness/index.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
-import { ATTRIBUTION_COLUMNS, ExportFormatError, MissingColumnsError } from '../../salesforce-export/index.js';
+import {
+  ATTRIBUTION_COLUMNS,
+  ExportFormatError,
+  MissingColumnsError,
+} from '../../salesforce-export/index.js';
 import { OrgSchemaError } from '../../salesforce-query/opportunities.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -52,7 +64,12 @@ function readEvidence(file: string, cloud: string | undefined): ReadinessEvidenc
       const evidence = parseReadinessEvidence(entry);
       return !cloud || evidence.cloud === cloud ? [evidence] : [];
     } catch (error) {
-      if (error instanceof ReadinessEvidenceError) throw messages.createError('error.badEvidence', [file, entries.length > 1 ? `[${index}].` : '', error.message]);
+      if (error instanceof ReadinessEvidenceError)
+        throw messages.createError('error.badEvidence', [
+          file,
+          entries.length > 1 ? `[${index}].` : '',
+          error.message,
+        ]);
       throw error;
     }
   });
@@ -64,18 +81,31 @@ export default class Maturity extends SfCommand<MaturityResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    file: Flags.file({ char: 'f', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.file.summary') }),
+    file: Flags.file({
+      char: 'f',
+      exists: true,
+      exclusive: ['target-org'],
+      summary: messages.getMessage('flags.file.summary'),
+    }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
     where: whereFlag(),
-    evidence: Flags.file({ char: 'e', exists: true, summary: messages.getMessage('flags.evidence.summary') }),
+    evidence: Flags.file({
+      char: 'e',
+      exists: true,
+      summary: messages.getMessage('flags.evidence.summary'),
+    }),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
-    currency: Flags.string({ default: 'USD', summary: messages.getMessage('flags.currency.summary') }),
+    currency: Flags.string({
+      default: 'USD',
+      summary: messages.getMessage('flags.currency.summary'),
+    }),
     rate: Flags.string({
       multiple: true,
       summary: messages.getMessage('flags.rate.summary'),
       parse: async (input: string) => {
-        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0)) throw messages.createError('error.badRate', [input]);
+        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0))
+          throw messages.createError('error.badRate', [input]);
         return input.trim();
       },
     }),
@@ -93,16 +123,25 @@ export default class Maturity extends SfCommand<MaturityResult> {
       builder = createAttributionReport({
         ...(flags.cloud ? { cloud: flags.cloud } : {}),
         reportingCurrency: flags.currency,
-        rates: Object.fromEntries((flags.rate ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))])),
+        rates: Object.fromEntries(
+          (flags.rate ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))]),
+        ),
         now,
       });
     } catch (error) {
-      if (error instanceof ExchangeRateSettingError) throw messages.createError('error.badOption', [error.message], [], error);
+      if (error instanceof ExchangeRateSettingError)
+        throw messages.createError('error.badOption', [error.message], [], error);
       throw error;
     }
     const connection = org ? orgConnection(org.getConnection(flags['api-version'])) : undefined;
     const source: OpportunitySource = connection
-      ? { kind: 'org', connection, purpose: 'attribution', defaultCurrency: flags.currency, ...(flags.where ? { where: flags.where } : {}) }
+      ? {
+          kind: 'org',
+          connection,
+          purpose: 'attribution',
+          defaultCurrency: flags.currency,
+          ...(flags.where ? { where: flags.where } : {}),
+        }
       : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     let rejectedRows = 0;
     let counterparts: Counterpart[] | undefined;
@@ -118,19 +157,38 @@ export default class Maturity extends SfCommand<MaturityResult> {
       }
       if (connection) {
         counterparts = [];
-        for (const cloud of flags.cloud ? [flags.cloud] : (['AWS', 'Microsoft', 'Google'] as const)) counterparts.push(...(await readOrgCounterparts(connection, cloud)).counterparts);
+        for (const cloud of flags.cloud ? [flags.cloud] : (['AWS', 'Microsoft', 'Google'] as const))
+          counterparts.push(...(await readOrgCounterparts(connection, cloud)).counterparts);
       }
     } catch (error) {
-      if (error instanceof MissingColumnsError) throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
-      if (error instanceof ExportFormatError) throw messages.createError('error.unreadable', [error.message], [], error);
-      if (error instanceof MissingExchangeRateError) throw messages.createError('error.missingRate', [error.opportunityId, error.currency, flags.currency], [], error);
-      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      if (error instanceof MissingColumnsError)
+        throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
+      if (error instanceof ExportFormatError)
+        throw messages.createError('error.unreadable', [error.message], [], error);
+      if (error instanceof MissingExchangeRateError)
+        throw messages.createError(
+          'error.missingRate',
+          [error.opportunityId, error.currency, flags.currency],
+          [],
+          error,
+        );
+      if (error instanceof OrgSchemaError)
+        throw messages.createError(
+          'error.orgNotReady',
+          [error.message],
+          [],
+          EXIT_CODES.orgNotReady,
+          error,
+        );
       throw error;
     } finally {
       progress.stop();
       if (org) this.spinner.stop();
     }
-    const metrics = maturityMetricsFromReport(builder.result(), now, { ...(counterparts ? { counterparts } : {}), evidence });
+    const metrics = maturityMetricsFromReport(builder.result(), now, {
+      ...(counterparts ? { counterparts } : {}),
+      evidence,
+    });
     const assessment = maturityStage(metrics);
     this.styledHeader(messages.getMessage('info.header', [assessment.stage]));
     this.table({
@@ -146,8 +204,22 @@ export default class Maturity extends SfCommand<MaturityResult> {
       ),
       columns: ['stage', 'marker', 'status', 'actual', 'target', 'source'],
     });
-    if (assessment.next) this.log(messages.getMessage('info.next', [`${assessment.next.typicalMonth} ${assessment.next.name}`, assessment.next.gaps.map((gap) => gap.marker).join('; ')]));
+    if (assessment.next)
+      this.log(
+        messages.getMessage('info.next', [
+          `${assessment.next.typicalMonth} ${assessment.next.name}`,
+          assessment.next.gaps.map((gap) => gap.marker).join('; '),
+        ]),
+      );
     if (rejectedRows > 0) this.warn(messages.getMessage('info.rejected', [rejectedRows]));
-    return { file: flags.file ?? null, targetOrg: org?.getUsername() ?? null, evidenceFile: flags.evidence ?? null, now: now.toISOString(), metrics, assessment, rejectedRows };
+    return {
+      file: flags.file ?? null,
+      targetOrg: org?.getUsername() ?? null,
+      evidenceFile: flags.evidence ?? null,
+      now: now.toISOString(),
+      metrics,
+      assessment,
+      rejectedRows,
+    };
   }
 }

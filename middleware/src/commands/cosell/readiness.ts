@@ -5,13 +5,22 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { attributionTraceability } from '../../core/attribution/traceability.js';
 import { CLOUDS, cloudNamed, type Cloud, type CoSellOpportunity } from '../../core/model.js';
-import { ReadinessEvidenceError, readinessChecklist, readinessEvidenceTemplate, type ReadinessChecklist } from '../../core/readiness/index.js';
+import {
+  ReadinessEvidenceError,
+  readinessChecklist,
+  readinessEvidenceTemplate,
+  type ReadinessChecklist,
+} from '../../core/readiness/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { orgConnection } from '../../cli/org-connection.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
-import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../salesforce-query/opportunities.js';
+import {
+  OrgSchemaError,
+  planOpportunityQuery,
+  readOrgOpportunities,
+} from '../../salesforce-query/opportunities.js';
 import type { OrgConnection } from '../../salesforce-query/org-connection.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -35,7 +44,12 @@ function readEvidenceFile(file: string): Array<Record<string, unknown>> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw messages.createError('error.unreadable', [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message], [], EXIT_CODES.badFlags);
+    throw messages.createError(
+      'error.unreadable',
+      [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message],
+      [],
+      EXIT_CODES.badFlags,
+    );
   }
   let parsed: unknown;
   try {
@@ -44,7 +58,10 @@ function readEvidenceFile(file: string): Array<Record<string, unknown>> {
     throw messages.createError('error.notJson', [file, (error as Error).message]);
   }
   const entries = Array.isArray(parsed) ? parsed : [parsed];
-  if (entries.length === 0 || entries.some((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry))) {
+  if (
+    entries.length === 0 ||
+    entries.some((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry))
+  ) {
     throw messages.createError('error.shape', [file]);
   }
   return entries as Array<Record<string, unknown>>;
@@ -56,8 +73,16 @@ export default class Readiness extends SfCommand<ReadinessResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    evidence: Flags.file({ char: 'e', exists: true, exactlyOne: ['evidence', 'template'], summary: messages.getMessage('flags.evidence.summary') }),
-    template: Flags.boolean({ summary: messages.getMessage('flags.template.summary'), description: messages.getMessage('flags.template.description') }),
+    evidence: Flags.file({
+      char: 'e',
+      exists: true,
+      exactlyOne: ['evidence', 'template'],
+      summary: messages.getMessage('flags.evidence.summary'),
+    }),
+    template: Flags.boolean({
+      summary: messages.getMessage('flags.template.summary'),
+      description: messages.getMessage('flags.template.description'),
+    }),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
@@ -69,29 +94,54 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     const { flags } = await this.parse(Readiness);
     const now = new Date(flags.now ?? Date.now());
     if (flags.template || !flags.evidence) {
-      const template = readinessEvidenceTemplate(flags.cloud ? [flags.cloud as Cloud] : CLOUDS) as Array<Record<string, unknown>>;
+      const template = readinessEvidenceTemplate(
+        flags.cloud ? [flags.cloud as Cloud] : CLOUDS,
+      ) as Array<Record<string, unknown>>;
       if (!this.jsonEnabled()) this.log(JSON.stringify(template, null, 2));
-      return { evidenceFile: null, template, targetOrg: null, now: now.toISOString(), ready: false, checklists: [], skipped: [] };
+      return {
+        evidenceFile: null,
+        template,
+        targetOrg: null,
+        now: now.toISOString(),
+        ready: false,
+        checklists: [],
+        skipped: [],
+      };
     }
     const entries = readEvidenceFile(flags.evidence);
     // Evidence files are hand-written: their cloud may be in any case, as the evidence schema accepts.
-    const selected = flags.cloud ? entries.filter((entry) => cloudNamed(String(entry.cloud ?? '')) === flags.cloud) : entries;
-    if (selected.length === 0) throw messages.createError('error.noCloud', [flags.evidence, flags.cloud ?? '']);
+    const selected = flags.cloud
+      ? entries.filter((entry) => cloudNamed(String(entry.cloud ?? '')) === flags.cloud)
+      : entries;
+    if (selected.length === 0)
+      throw messages.createError('error.noCloud', [flags.evidence, flags.cloud ?? '']);
     const org = flags['target-org'];
     const skipped: string[] = [];
     const checklists: ReadinessChecklist[] = [];
     const connection = org ? orgConnection(org.getConnection(flags['api-version'])) : undefined;
-    const opportunities = connection ? await this.loadOpportunities(connection, flags.where, skipped, org?.getUsername()) : undefined;
+    const opportunities = connection
+      ? await this.loadOpportunities(connection, flags.where, skipped, org?.getUsername())
+      : undefined;
     for (const [index, entry] of selected.entries()) {
       try {
         const cloud = cloudNamed(String(entry.cloud ?? '')) ?? (entry.cloud as Cloud);
-        const data = connection && opportunities
-          ? await this.orgData(connection, cloud, opportunities, skipped)
-          : {};
+        const data =
+          connection && opportunities
+            ? await this.orgData(connection, cloud, opportunities, skipped)
+            : {};
         checklists.push(readinessChecklist(entry, { now, ...data }));
       } catch (error) {
         if (error instanceof ReadinessEvidenceError) {
-          throw messages.createError('error.badEvidence', [flags.evidence, selected.length > 1 ? `[${index}].${error.field}` : error.field, error.message], [], EXIT_CODES.findings);
+          throw messages.createError(
+            'error.badEvidence',
+            [
+              flags.evidence,
+              selected.length > 1 ? `[${index}].${error.field}` : error.field,
+              error.message,
+            ],
+            [],
+            EXIT_CODES.findings,
+          );
         }
         throw error;
       }
@@ -100,20 +150,46 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     for (const checklist of checklists) this.render(checklist);
     const ready = checklists.every((checklist) => checklist.ready);
     if (!ready) process.exitCode = EXIT_CODES.findings;
-    return { evidenceFile: flags.evidence, template: null, targetOrg: org?.getUsername() ?? null, now: now.toISOString(), ready, checklists, skipped };
+    return {
+      evidenceFile: flags.evidence,
+      template: null,
+      targetOrg: org?.getUsername() ?? null,
+      now: now.toISOString(),
+      ready,
+      checklists,
+      skipped,
+    };
   }
 
-  private async loadOpportunities(connection: OrgConnection, where: string | undefined, skipped: string[], username: string | undefined): Promise<CoSellOpportunity[]> {
+  private async loadOpportunities(
+    connection: OrgConnection,
+    where: string | undefined,
+    skipped: string[],
+    username: string | undefined,
+  ): Promise<CoSellOpportunity[]> {
     this.spinner.start(messages.getMessage('info.querying', [username ?? '']));
     const opportunities: CoSellOpportunity[] = [];
     try {
       const plan = await planOpportunityQuery(connection, 'attribution');
       for await (const record of readOrgOpportunities(connection, plan, where ? { where } : {})) {
         if (record.kind === 'opportunity') opportunities.push(record.opportunity);
-        else skipped.push(messages.getMessage('info.skippedOpportunity', [record.opportunityId ?? `#${record.position}`, record.findings.map((finding) => finding.message).join(' ')]));
+        else
+          skipped.push(
+            messages.getMessage('info.skippedOpportunity', [
+              record.opportunityId ?? `#${record.position}`,
+              record.findings.map((finding) => finding.message).join(' '),
+            ]),
+          );
       }
     } catch (error) {
-      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      if (error instanceof OrgSchemaError)
+        throw messages.createError(
+          'error.orgNotReady',
+          [error.message],
+          [],
+          EXIT_CODES.orgNotReady,
+          error,
+        );
       throw error;
     } finally {
       this.spinner.stop();
@@ -121,17 +197,37 @@ export default class Readiness extends SfCommand<ReadinessResult> {
     return opportunities;
   }
 
-  private async orgData(connection: OrgConnection, cloud: Cloud, opportunities: CoSellOpportunity[], skipped: string[]) {
+  private async orgData(
+    connection: OrgConnection,
+    cloud: Cloud,
+    opportunities: CoSellOpportunity[],
+    skipped: string[],
+  ) {
     if (!['AWS', 'Microsoft', 'Google'].includes(cloud)) return {};
     const { counterparts, skipped: badCounterparts } = await readOrgCounterparts(connection, cloud);
-    for (const bad of badCounterparts) skipped.push(messages.getMessage('info.skippedCounterpart', [bad.id ?? '?', bad.reason]));
+    for (const bad of badCounterparts)
+      skipped.push(messages.getMessage('info.skippedCounterpart', [bad.id ?? '?', bad.reason]));
     return { counterparts, traceability: attributionTraceability(opportunities, cloud) };
   }
 
   private render(checklist: ReadinessChecklist): void {
-    this.styledHeader(messages.getMessage('info.header', [checklist.cloud, checklist.summary.met, checklist.summary.notMet, checklist.summary.unknown]));
+    this.styledHeader(
+      messages.getMessage('info.header', [
+        checklist.cloud,
+        checklist.summary.met,
+        checklist.summary.notMet,
+        checklist.summary.unknown,
+      ]),
+    );
     this.table({
-      data: terminalSafeRows(checklist.items.map((item) => ({ '#': item.number, status: item.status, item: item.title, evidence: item.evidence.join('; ') }))),
+      data: terminalSafeRows(
+        checklist.items.map((item) => ({
+          '#': item.number,
+          status: item.status,
+          item: item.title,
+          evidence: item.evidence.join('; '),
+        })),
+      ),
       columns: ['#', 'status', 'item', 'evidence'],
     });
   }

@@ -12,7 +12,14 @@ export interface SalesforceAccountRecord {
   type: string | null;
 }
 
-export const MATCH_BASES = ['domain and name', 'domain', 'name', 'name, different domain', 'name core', 'none'] as const;
+export const MATCH_BASES = [
+  'domain and name',
+  'domain',
+  'name',
+  'name, different domain',
+  'name core',
+  'none',
+] as const;
 export type MatchBasis = (typeof MATCH_BASES)[number];
 
 /**
@@ -73,7 +80,8 @@ export function indexAccounts(accounts: Iterable<SalesforceAccountRecord>): Acco
   const candidate = (ids: string[], basis: MatchBasis): Candidate => ({
     accountIds: ids,
     basis,
-    confidence: ids.length > 1 ? Math.min(MATCH_CONFIDENCE[basis], AMBIGUOUS_CAP) : MATCH_CONFIDENCE[basis],
+    confidence:
+      ids.length > 1 ? Math.min(MATCH_CONFIDENCE[basis], AMBIGUOUS_CAP) : MATCH_CONFIDENCE[basis],
   });
   return {
     size: byId.size,
@@ -82,7 +90,9 @@ export function indexAccounts(accounts: Iterable<SalesforceAccountRecord>): Acco
       const domainIds = domain ? (byDomain.get(domain) ?? []) : [];
       if (domainIds.length > 0) {
         const both = domainIds.filter((id) => keys.get(id)?.name === nameKey);
-        return both.length > 0 ? candidate(both, 'domain and name') : candidate(domainIds, 'domain');
+        return both.length > 0
+          ? candidate(both, 'domain and name')
+          : candidate(domainIds, 'domain');
       }
       const nameIds = nameKey ? (byName.get(nameKey) ?? []) : [];
       if (nameIds.length > 0) {

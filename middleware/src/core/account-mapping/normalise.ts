@@ -5,33 +5,98 @@ import { getDomain } from 'tldts';
 
 /** Legal forms and filler that never tell two companies apart. */
 const LEGAL_FORMS = new Set([
-  'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company',
-  'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'pte', 'kk', 'the',
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'lp',
+  'ltd',
+  'limited',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'kg',
+  'sa',
+  'sas',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'pty',
+  'pte',
+  'kk',
+  'the',
 ]);
 
 /** Words that many unrelated companies share: dropping them gives the weaker "name core" key. */
 const GENERIC_WORDS = new Set([
-  'group', 'holding', 'holdings', 'international', 'global', 'technologies', 'technology', 'tech', 'systems',
-  'solutions', 'services', 'software', 'labs', 'enterprises', 'industries', 'partners', 'worldwide',
-  'americas', 'emea', 'apac', 'europe', 'uk', 'us', 'usa', 'na', 'north', 'america',
+  'group',
+  'holding',
+  'holdings',
+  'international',
+  'global',
+  'technologies',
+  'technology',
+  'tech',
+  'systems',
+  'solutions',
+  'services',
+  'software',
+  'labs',
+  'enterprises',
+  'industries',
+  'partners',
+  'worldwide',
+  'americas',
+  'emea',
+  'apac',
+  'europe',
+  'uk',
+  'us',
+  'usa',
+  'na',
+  'north',
+  'america',
 ]);
 
 /** Mailbox and social hosts: a contact at gmail.com says nothing about the company. */
 const SHARED_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'aol.com',
-  'proton.me', 'protonmail.com', 'linkedin.com', 'facebook.com', 'example.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'linkedin.com',
+  'facebook.com',
+  'example.com',
 ]);
 
 function words(name: string): string[] {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    // Abbreviations and brand dots ("S.A.", "Amazon.com") become one word on both sides.
-    .replace(/['’.]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      // Abbreviations and brand dots ("S.A.", "Amazon.com") become one word on both sides.
+      .replace(/['’.]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 0)
+  );
 }
 
 /** The company name as a join key, or null when nothing distinctive is left. */

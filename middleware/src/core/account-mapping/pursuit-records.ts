@@ -16,7 +16,11 @@ function fit(value: string | null, length: number): string | null {
 export function jointPursuitRecord(pursuit: JointPursuit, ranOn: string): JointPursuitRecord {
   const F = JOINT_PURSUIT_FIELDS;
   return {
-    [F.key]: jointPursuitKey(pursuit.cloud, { accountId: pursuit.accountId, domain: pursuit.domain, nameKey: normaliseCompanyName(pursuit.accountName) }),
+    [F.key]: jointPursuitKey(pursuit.cloud, {
+      accountId: pursuit.accountId,
+      domain: pursuit.domain,
+      nameKey: normaliseCompanyName(pursuit.accountName),
+    }),
     [F.accountName]: fit(pursuit.accountName, 80),
     [F.accountId]: pursuit.accountId,
     [F.cloud]: pursuit.cloud,
@@ -33,7 +37,9 @@ export function jointPursuitRecord(pursuit: JointPursuit, ranOn: string): JointP
 }
 
 /** Every pursuit of a run, one record per key (a later duplicate of a key would overwrite the first in the org). */
-export function jointPursuitRecords(result: Pick<AccountMappingResult, 'pursuits' | 'ranOn'>): JointPursuitRecord[] {
+export function jointPursuitRecords(
+  result: Pick<AccountMappingResult, 'pursuits' | 'ranOn'>,
+): JointPursuitRecord[] {
   const byKey = new Map<string, JointPursuitRecord>();
   for (const pursuit of result.pursuits) {
     const record = jointPursuitRecord(pursuit, result.ranOn);

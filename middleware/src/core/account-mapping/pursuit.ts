@@ -4,7 +4,12 @@
 import type { Cloud } from '../model.js';
 import { CLOUD_VOCABULARY } from '../readiness/vocabulary.js';
 import type { ListedAccount, RejectedListRow } from './account-lists.js';
-import { DEFAULT_REVIEW_THRESHOLD, indexAccounts, type MatchBasis, type SalesforceAccountRecord } from './match.js';
+import {
+  DEFAULT_REVIEW_THRESHOLD,
+  indexAccounts,
+  type MatchBasis,
+  type SalesforceAccountRecord,
+} from './match.js';
 
 export interface ReviewDecision {
   /** The reviewKey of a match held for review. */
@@ -100,28 +105,43 @@ const COMMIT: Record<Cloud, string> = { AWS: 'EDP', Microsoft: 'MACC', Google: '
 /** Rule table for the next step: first row whose condition holds wins; each row says why. */
 function nextStep(cloud: Cloud, pursuit: Omit<JointPursuit, 'nextStep'>): string {
   const partnerManager = `the ${cloud} ${CLOUD_VOCABULARY[cloud].partnerManager}`;
-  const owner = pursuit.hyperscalerOwner ? `${pursuit.hyperscalerOwner} (${cloud} account owner)` : null;
+  const owner = pursuit.hyperscalerOwner
+    ? `${pursuit.hyperscalerOwner} (${cloud} account owner)`
+    : null;
   // Nobody to call at the hyperscaler: the PDM brokers the introduction, it does not source deals.
-  if (!owner) return `Ask ${partnerManager} who owns ${pursuit.accountName} at ${cloud}, then request an introduction.`;
-  if (pursuit.relationship === 'not in Salesforce') return `Create the Account in Salesforce, then ask ${owner} for a joint account plan.`;
+  if (!owner)
+    return `Ask ${partnerManager} who owns ${pursuit.accountName} at ${cloud}, then request an introduction.`;
+  if (pursuit.relationship === 'not in Salesforce')
+    return `Create the Account in Salesforce, then ask ${owner} for a joint account plan.`;
   // Existing customers: the marketplace route draws down committed spend at renewal or expansion.
   if (pursuit.relationship === 'customer') {
     return `Plan the next renewal or expansion with ${owner}: offer a private offer on ${CLOUD_VOCABULARY[cloud].marketplace} that draws down the customer's ${COMMIT[cloud]}.`;
   }
-  if (pursuit.onTargetList) return `Ask ${owner} for an introduction and agree a joint account plan.`;
+  if (pursuit.onTargetList)
+    return `Ask ${owner} for an introduction and agree a joint account plan.`;
   return `Decide with ${pursuit.isvOwner ?? 'the account owner'} whether to add it to the target list; ${owner} covers it.`;
 }
 
-const RELATIONSHIP_ORDER: Record<PursuitRelationship, number> = { prospect: 0, customer: 1, 'not in Salesforce': 2 };
+const RELATIONSHIP_ORDER: Record<PursuitRelationship, number> = {
+  prospect: 0,
+  customer: 1,
+  'not in Salesforce': 2,
+};
 
 export function mapAccounts(input: AccountMappingInput): AccountMappingResult {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.ranOn) || Number.isNaN(Date.parse(input.ranOn))) {
     throw new AccountMappingError('ranOn', `must be a date (YYYY-MM-DD), got "${input.ranOn}"`);
   }
   const threshold = input.reviewThreshold ?? DEFAULT_REVIEW_THRESHOLD;
-  if (!(threshold > 0 && threshold <= 1)) throw new AccountMappingError('reviewThreshold', `must be above 0 and at most 1, got ${threshold}`);
+  if (!(threshold > 0 && threshold <= 1))
+    throw new AccountMappingError(
+      'reviewThreshold',
+      `must be above 0 and at most 1, got ${threshold}`,
+    );
   const index = indexAccounts(input.salesforceAccounts);
-  const decisions = new Map((input.decisions ?? []).map((decision) => [decision.reviewKey, decision.accountId]));
+  const decisions = new Map(
+    (input.decisions ?? []).map((decision) => [decision.reviewKey, decision.accountId]),
+  );
 
   const matchOne = (listed: ListedAccount): AccountMatch => {
     const candidate = index.lookup(listed.nameKey, listed.domain);
@@ -130,15 +150,29 @@ export function mapAccounts(input: AccountMappingInput): AccountMappingResult {
       const account = index.get(id)!;
       return { id, name: account.name, website: account.website };
     });
-    const base = { list: listed.list, row: listed.row, name: listed.name, domain: listed.domain, reviewKey: key, basis: candidate.basis, confidence: candidate.confidence, candidates };
+    const base = {
+      list: listed.list,
+      row: listed.row,
+      name: listed.name,
+      domain: listed.domain,
+      reviewKey: key,
+      basis: candidate.basis,
+      confidence: candidate.confidence,
+      candidates,
+    };
     if (decisions.has(key)) {
       const chosen = decisions.get(key) ?? null;
       if (chosen === null) return { ...base, status: 'rejected', accountId: null };
-      if (!index.get(chosen)) throw new AccountMappingError(`decisions.${key}`, `Account ${chosen} is not among the Salesforce Accounts of this run`);
+      if (!index.get(chosen))
+        throw new AccountMappingError(
+          `decisions.${key}`,
+          `Account ${chosen} is not among the Salesforce Accounts of this run`,
+        );
       return { ...base, status: 'confirmed', accountId: chosen, confidence: 1 };
     }
     if (candidate.basis === 'none') return { ...base, status: 'unmatched', accountId: null };
-    if (candidate.confidence >= threshold && candidate.accountIds.length === 1) return { ...base, status: 'matched', accountId: candidate.accountIds[0]! };
+    if (candidate.confidence >= threshold && candidate.accountIds.length === 1)
+      return { ...base, status: 'matched', accountId: candidate.accountIds[0]! };
     return { ...base, status: 'review', accountId: null };
   };
 
@@ -148,8 +182,10 @@ export function mapAccounts(input: AccountMappingInput): AccountMappingResult {
   // Target-list entries not (yet) in Salesforce still overlap the hyperscaler's list by their keys.
   const hyperscalerByKey = new Map<string, ListedAccount>();
   input.hyperscalerAccounts.forEach((listed) => {
-    if (listed.domain && !hyperscalerByKey.has(`d:${listed.domain}`)) hyperscalerByKey.set(`d:${listed.domain}`, listed);
-    if (listed.nameKey && !hyperscalerByKey.has(`n:${listed.nameKey}`)) hyperscalerByKey.set(`n:${listed.nameKey}`, listed);
+    if (listed.domain && !hyperscalerByKey.has(`d:${listed.domain}`))
+      hyperscalerByKey.set(`d:${listed.domain}`, listed);
+    if (listed.nameKey && !hyperscalerByKey.has(`n:${listed.nameKey}`))
+      hyperscalerByKey.set(`n:${listed.nameKey}`, listed);
   });
 
   const targetByAccount = new Map<string, ListedAccount>();
@@ -170,7 +206,9 @@ export function mapAccounts(input: AccountMappingInput): AccountMappingResult {
       accountName: account.name,
       domain: listed.domain,
       cloud: input.cloud,
-      relationship: /customer/i.test(account.type ?? '') ? ('customer' as const) : ('prospect' as const),
+      relationship: /customer/i.test(account.type ?? '')
+        ? ('customer' as const)
+        : ('prospect' as const),
       onTargetList: target !== undefined,
       hyperscalerOwner: listed.owner,
       hyperscalerOwnerEmail: listed.ownerEmail,
@@ -182,7 +220,9 @@ export function mapAccounts(input: AccountMappingInput): AccountMappingResult {
   targetMatches.forEach((match, position) => {
     if (match.status !== 'unmatched') return;
     const target = input.targetAccounts[position]!;
-    const listed = (target.domain && hyperscalerByKey.get(`d:${target.domain}`)) || (target.nameKey && hyperscalerByKey.get(`n:${target.nameKey}`));
+    const listed =
+      (target.domain && hyperscalerByKey.get(`d:${target.domain}`)) ||
+      (target.nameKey && hyperscalerByKey.get(`n:${target.nameKey}`));
     if (!listed) return;
     const partial = {
       accountId: null,
@@ -199,11 +239,15 @@ export function mapAccounts(input: AccountMappingInput): AccountMappingResult {
     pursuits.push({ ...partial, nextStep: nextStep(input.cloud, partial) });
   });
   pursuits.sort(
-    (a, b) => Number(b.onTargetList) - Number(a.onTargetList) || RELATIONSHIP_ORDER[a.relationship] - RELATIONSHIP_ORDER[b.relationship] || a.accountName.localeCompare(b.accountName),
+    (a, b) =>
+      Number(b.onTargetList) - Number(a.onTargetList) ||
+      RELATIONSHIP_ORDER[a.relationship] - RELATIONSHIP_ORDER[b.relationship] ||
+      a.accountName.localeCompare(b.accountName),
   );
 
   const matches = [...hyperscalerMatches, ...targetMatches];
-  const count = (status: MatchStatus[]) => matches.filter((match) => status.includes(match.status)).length;
+  const count = (status: MatchStatus[]) =>
+    matches.filter((match) => status.includes(match.status)).length;
   const rejected = [...(input.rejected ?? [])];
   return {
     cloud: input.cloud,

@@ -1,12 +1,22 @@
 // Who gets credit for a deal, per cloud: the rule behind CoSell_Attribution__c and every sourced vs
 // influenced figure RevOps reports.
-import { CLOUDS, type Attribution, type Cloud, type CoSellOpportunity, type EngagementStatus } from '../model.js';
+import {
+  CLOUDS,
+  type Attribution,
+  type Cloud,
+  type CoSellOpportunity,
+  type EngagementStatus,
+} from '../model.js';
 
 /**
  * Engagement states that prove the hyperscaler worked the deal with the ISV. Won and Lost are only
  * reached after acceptance in the canonical lifecycle, so they count as joint work too.
  */
-export const JOINT_WORK_STATUSES: ReadonlySet<EngagementStatus> = new Set(['Accepted', 'Won', 'Lost']);
+export const JOINT_WORK_STATUSES: ReadonlySet<EngagementStatus> = new Set([
+  'Accepted',
+  'Won',
+  'Lost',
+]);
 
 /**
  * Engagement states where the hyperscaler declined the deal or never picked it up. A tag alone does
@@ -77,5 +87,8 @@ export function strongerAttribution(a: Attribution, b: Attribution): Attribution
 
 /** The value stored in CoSell_Attribution__c: the strongest attribution across all clouds. */
 export function opportunityAttribution(opp: CoSellOpportunity): Attribution {
-  return CLOUDS.reduce<Attribution>((best, cloud) => strongerAttribution(best, attributionFor(opp, cloud)), 'None');
+  return CLOUDS.reduce<Attribution>(
+    (best, cloud) => strongerAttribution(best, attributionFor(opp, cloud)),
+    'None',
+  );
 }

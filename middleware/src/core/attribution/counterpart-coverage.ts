@@ -12,9 +12,13 @@ export interface CloudCounterpartCoverage {
 }
 
 /** Coverage for every cloud (a cloud with nobody named shows 0 and all five layers missing). */
-export function counterpartCoverage(counterparts: readonly Counterpart[]): CloudCounterpartCoverage[] {
+export function counterpartCoverage(
+  counterparts: readonly Counterpart[],
+): CloudCounterpartCoverage[] {
   return CLOUDS.map((cloud) => {
-    const layers = Object.fromEntries(SOURCE_LAYERS.map((layer) => [layer, [] as string[]])) as Record<SourceLayer, string[]>;
+    const layers = Object.fromEntries(
+      SOURCE_LAYERS.map((layer) => [layer, [] as string[]]),
+    ) as Record<SourceLayer, string[]>;
     for (const counterpart of counterparts) {
       if (counterpart.cloud !== cloud) continue;
       const names = layers[counterpart.layer];

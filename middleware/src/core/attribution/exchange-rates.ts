@@ -27,7 +27,10 @@ export class ExchangeRateSettingError extends Error {
   }
 }
 
-const RateTable = z.record(CurrencyCode, z.number().positive('must be a positive number of reporting-currency units').finite());
+const RateTable = z.record(
+  CurrencyCode,
+  z.number().positive('must be a positive number of reporting-currency units').finite(),
+);
 
 /** Converts opportunity amounts into the reporting currency. */
 export interface CurrencyConverter {
@@ -40,10 +43,15 @@ export interface CurrencyConverter {
  * Builds a converter from `rates` (units of the reporting currency per one unit of the keyed
  * currency). The reporting currency converts at 1 unless a rate says otherwise, which must then be 1.
  */
-export function currencyConverter(reportingCurrency: string, rates: Record<string, number>): CurrencyConverter {
+export function currencyConverter(
+  reportingCurrency: string,
+  rates: Record<string, number>,
+): CurrencyConverter {
   const currency = CurrencyCode.safeParse(reportingCurrency);
   if (!currency.success) {
-    throw new ExchangeRateSettingError(`reportingCurrency "${reportingCurrency}" must be a three-letter ISO 4217 currency code`);
+    throw new ExchangeRateSettingError(
+      `reportingCurrency "${reportingCurrency}" must be a three-letter ISO 4217 currency code`,
+    );
   }
   const parsed = RateTable.safeParse(rates);
   if (!parsed.success) {
@@ -54,14 +62,17 @@ export function currencyConverter(reportingCurrency: string, rates: Record<strin
   const table = new Map(Object.entries(parsed.data));
   const own = table.get(reportingCurrency);
   if (own !== undefined && own !== 1) {
-    throw new ExchangeRateSettingError(`rates.${reportingCurrency} must be 1 (it is the reporting currency), got ${own}`);
+    throw new ExchangeRateSettingError(
+      `rates.${reportingCurrency} must be 1 (it is the reporting currency), got ${own}`,
+    );
   }
   table.set(reportingCurrency, 1);
   return {
     reportingCurrency,
     toReporting(amount, from, opportunityId) {
       const rate = table.get(from);
-      if (rate === undefined) throw new MissingExchangeRateError(from, opportunityId, reportingCurrency);
+      if (rate === undefined)
+        throw new MissingExchangeRateError(from, opportunityId, reportingCurrency);
       return amount * rate;
     },
   };

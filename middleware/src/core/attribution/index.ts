@@ -41,4 +41,9 @@ export {
 export * from './report-types.js';
 export { attributionReportRows, type ReportCell } from './report-rows.js';
 export { counterpartCoverage, type CloudCounterpartCoverage } from './counterpart-coverage.js';
-export { attributionTraceability, traceabilityTally, type AttributionTraceability, type TraceabilityTally } from './traceability.js';
+export {
+  attributionTraceability,
+  traceabilityTally,
+  type AttributionTraceability,
+  type TraceabilityTally,
+} from './traceability.js';

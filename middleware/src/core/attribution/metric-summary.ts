@@ -2,7 +2,15 @@
 // and segment from the attribution report, plus one row per maturity marker with its evidence, each
 // carrying the Metric_Key__c the service upserts on.
 import type { MaturityAssessment, MaturityMarker } from '../readiness/maturity.js';
-import { METRIC_FIELDS, maturityMarkerKey, metricKey, type MetricCloud, type MetricName, type MetricSegment, type MetricUnit } from '../salesforce-fields.js';
+import {
+  METRIC_FIELDS,
+  maturityMarkerKey,
+  metricKey,
+  type MetricCloud,
+  type MetricName,
+  type MetricSegment,
+  type MetricUnit,
+} from '../salesforce-fields.js';
 import type { AttributionPeriodRow, AttributionReport } from './report-types.js';
 import { withTrendQuarters } from './trend.js';
 
@@ -33,7 +41,12 @@ function figure(
 function periodFigures(row: AttributionPeriodRow, computedAt: string): MetricSummaryRecord[] {
   const cloud: MetricCloud = row.scope === 'All clouds' ? 'All' : row.scope;
   // The period's days travel with each figure, so a chart in the org shows them without a fiscal calendar of its own.
-  const at = (metric: MetricName, segment: MetricSegment, value: number | null, sample: number | null) => ({
+  const at = (
+    metric: MetricName,
+    segment: MetricSegment,
+    value: number | null,
+    sample: number | null,
+  ) => ({
     ...figure(cloud, row.period, metric, segment, value, sample, computedAt),
     [METRIC_FIELDS.periodStart]: row.periodStart,
     [METRIC_FIELDS.periodEnd]: row.periodEnd,
@@ -55,9 +68,19 @@ function periodFigures(row: AttributionPeriodRow, computedAt: string): MetricSum
     at('Median Cycle Days', 'Co-sold', coSold.medianCycleDays, coSold.won),
     at('Median Cycle Days', 'Direct only', directOnly.medianCycleDays, directOnly.won),
     at('Acceptance Rate', 'All', health.acceptanceRate, health.accepted + health.declined),
-    at('Median Hours To Accept', 'All', health.timeToAccept.medianHours, health.timeToAccept.sample),
+    at(
+      'Median Hours To Accept',
+      'All',
+      health.timeToAccept.medianHours,
+      health.timeToAccept.sample,
+    ),
     at('Marketplace Transactions', 'All', row.marketplaceTransactions.count, null),
-    at('Partner Attach Rate', 'All', row.partnerAttach.rateByCount, row.partnerAttach.newBusinessWon.count),
+    at(
+      'Partner Attach Rate',
+      'All',
+      row.partnerAttach.rateByCount,
+      row.partnerAttach.newBusinessWon.count,
+    ),
   ];
 }
 
@@ -104,7 +127,11 @@ function markerRecord(
  * Every summary row for the report's periods and for each scope's last eight quarters, and the maturity markers as of `computedAt` (filed under
  * that date's calendar quarter, so each quarter keeps the stage it ended on).
  */
-export function metricSummaryRecords(report: AttributionReport, maturity: MaturityAssessment | null, computedAt: Date): MetricSummaryRecord[] {
+export function metricSummaryRecords(
+  report: AttributionReport,
+  maturity: MaturityAssessment | null,
+  computedAt: Date,
+): MetricSummaryRecord[] {
   const stamp = computedAt.toISOString();
   // Every scope's trend quarters are written, zeros included, so the org holds the whole series the charts draw.
   const series = withTrendQuarters(report);
@@ -112,7 +139,9 @@ export function metricSummaryRecords(report: AttributionReport, maturity: Maturi
   if (maturity) {
     const period = calendarQuarterLabel(computedAt);
     for (const stage of maturity.evidence) {
-      stage.markers.forEach((marker, index) => records.push(markerRecord(period, stage, marker, index + 1, stamp)));
+      stage.markers.forEach((marker, index) =>
+        records.push(markerRecord(period, stage, marker, index + 1, stamp)),
+      );
     }
   }
   return records;

@@ -6,7 +6,8 @@
  * sample. Sorts a copy, so the caller's per-row numbers stay as collected.
  */
 export function quantile(sample: readonly number[], q: number): number | null {
-  if (q < 0 || q > 1 || Number.isNaN(q)) throw new RangeError(`quantile must be between 0 and 1, got ${q}`);
+  if (q < 0 || q > 1 || Number.isNaN(q))
+    throw new RangeError(`quantile must be between 0 and 1, got ${q}`);
   if (sample.length === 0) return null;
   const sorted = Float64Array.from(sample).sort();
   const position = (sorted.length - 1) * q;
@@ -41,7 +42,8 @@ export class WholeNumberSample {
 
   /** Same interpolation as quantile() over the expanded sample. */
   quantile(q: number): number | null {
-    if (q < 0 || q > 1 || Number.isNaN(q)) throw new RangeError(`quantile must be between 0 and 1, got ${q}`);
+    if (q < 0 || q > 1 || Number.isNaN(q))
+      throw new RangeError(`quantile must be between 0 and 1, got ${q}`);
     if (this.total === 0) return null;
     const position = (this.total - 1) * q;
     const lowerRank = Math.floor(position);

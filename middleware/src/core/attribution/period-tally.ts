@@ -67,13 +67,18 @@ class ConversionTally {
       won: this.won,
       winRate: this.closed === 0 ? null : roundRatio(this.won / this.closed),
       wonWithAmount: this.wonWithAmount,
-      averageDealSize: this.wonWithAmount === 0 ? null : roundMoney(this.wonValue / this.wonWithAmount),
+      averageDealSize:
+        this.wonWithAmount === 0 ? null : roundMoney(this.wonValue / this.wonWithAmount),
       medianCycleDays: cycle === null ? null : roundRatio(cycle),
     };
   }
 
   /** Unrounded figures, so uplift is computed from exact values and rounded once. */
-  exact(): { winRate: number | null; averageDealSize: number | null; medianCycleDays: number | null } {
+  exact(): {
+    winRate: number | null;
+    averageDealSize: number | null;
+    medianCycleDays: number | null;
+  } {
     return {
       winRate: this.closed === 0 ? null : this.won / this.closed,
       averageDealSize: this.wonWithAmount === 0 ? null : this.wonValue / this.wonWithAmount,
@@ -83,7 +88,10 @@ class ConversionTally {
 }
 
 /** Who and when a row is about, fixed before anything is counted. */
-export type PeriodIdentity = Pick<AttributionPeriodRow, 'scope' | 'calendar' | 'fiscalYear' | 'quarter' | 'period' | 'periodStart' | 'periodEnd'>;
+export type PeriodIdentity = Pick<
+  AttributionPeriodRow,
+  'scope' | 'calendar' | 'fiscalYear' | 'quarter' | 'period' | 'periodStart' | 'periodEnd'
+>;
 
 export class PeriodTally {
   private readonly opportunities = new CountValue();
@@ -174,10 +182,16 @@ export class PeriodTally {
           winRatePoints: uplift(this.coSold.closed, this.directOnly.closed, minSampleSize, () =>
             difference(coSold.winRate, direct.winRate, 100),
           ),
-          dealSize: uplift(this.coSold.wonWithAmount, this.directOnly.wonWithAmount, minSampleSize, () =>
-            coSold.averageDealSize === null || direct.averageDealSize === null || direct.averageDealSize === 0
-              ? null
-              : coSold.averageDealSize / direct.averageDealSize - 1,
+          dealSize: uplift(
+            this.coSold.wonWithAmount,
+            this.directOnly.wonWithAmount,
+            minSampleSize,
+            () =>
+              coSold.averageDealSize === null ||
+              direct.averageDealSize === null ||
+              direct.averageDealSize === 0
+                ? null
+                : coSold.averageDealSize / direct.averageDealSize - 1,
           ),
           cycleDaysSaved: uplift(this.coSold.won, this.directOnly.won, minSampleSize, () =>
             difference(direct.medianCycleDays, coSold.medianCycleDays, 1),
@@ -202,19 +216,37 @@ export class PeriodTally {
       partnerAttach: {
         newBusinessWon: this.newBusinessWon.snapshot(),
         attributed: this.attributedWon.snapshot(),
-        rateByCount: this.newBusinessWon.count === 0 ? null : roundRatio(this.attributedWon.count / this.newBusinessWon.count),
-        rateByValue: this.newBusinessWon.value === 0 ? null : roundRatio(this.attributedWon.value / this.newBusinessWon.value),
+        rateByCount:
+          this.newBusinessWon.count === 0
+            ? null
+            : roundRatio(this.attributedWon.count / this.newBusinessWon.count),
+        rateByValue:
+          this.newBusinessWon.value === 0
+            ? null
+            : roundRatio(this.attributedWon.value / this.newBusinessWon.value),
       },
       amountMissing: this.amountMissing,
     };
   }
 }
 
-function uplift(coSoldSample: number, directOnlySample: number, minSampleSize: number, measure: () => number | null): UpliftMeasure {
+function uplift(
+  coSoldSample: number,
+  directOnlySample: number,
+  minSampleSize: number,
+  measure: () => number | null,
+): UpliftMeasure {
   const value = coSoldSample > 0 && directOnlySample > 0 ? measure() : null;
   if (value === null) return { status: NO_DATA, coSoldSample, directOnlySample, minSampleSize };
   const lowConfidence = coSoldSample < minSampleSize || directOnlySample < minSampleSize;
-  return { status: 'measured', value: roundRatio(value), lowConfidence, coSoldSample, directOnlySample, minSampleSize };
+  return {
+    status: 'measured',
+    value: roundRatio(value),
+    lowConfidence,
+    coSoldSample,
+    directOnlySample,
+    minSampleSize,
+  };
 }
 
 function difference(a: number | null, b: number | null, scale: number): number | null {

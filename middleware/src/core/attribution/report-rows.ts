@@ -80,6 +80,8 @@ function flatten(row: AttributionPeriodRow, currency: string): Record<string, Re
 }
 
 /** Per-cloud rows first (cloud order, then period), then the all-cloud totals; every record has the same keys. */
-export function attributionReportRows(report: AttributionReport): Array<Record<string, ReportCell>> {
+export function attributionReportRows(
+  report: AttributionReport,
+): Array<Record<string, ReportCell>> {
   return [...report.rows, ...report.totals].map((row) => flatten(row, report.reportingCurrency));
 }

@@ -21,8 +21,20 @@ export const NO_DATA = 'no data' as const;
  * quarters never reach ten deals a side (the minimum is our number, not the guide's).
  */
 export type UpliftMeasure =
-  | { status: 'measured'; value: number; lowConfidence: boolean; coSoldSample: number; directOnlySample: number; minSampleSize: number }
-  | { status: typeof NO_DATA; coSoldSample: number; directOnlySample: number; minSampleSize: number };
+  | {
+      status: 'measured';
+      value: number;
+      lowConfidence: boolean;
+      coSoldSample: number;
+      directOnlySample: number;
+      minSampleSize: number;
+    }
+  | {
+      status: typeof NO_DATA;
+      coSoldSample: number;
+      directOnlySample: number;
+      minSampleSize: number;
+    };
 
 export interface ConversionSide {
   /** Closed (won or lost) deals: the win-rate sample. */

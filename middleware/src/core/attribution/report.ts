@@ -70,7 +70,11 @@ const DRAWDOWN_CLOUD: Record<CommitDrawdown, Cloud | null> = {
  */
 function cycleDays(opp: CoSellOpportunity): number {
   const created = new Date(opp.createdDate);
-  const createdDay = Date.UTC(created.getUTCFullYear(), created.getUTCMonth(), created.getUTCDate());
+  const createdDay = Date.UTC(
+    created.getUTCFullYear(),
+    created.getUTCMonth(),
+    created.getUTCDate(),
+  );
   return Math.max(0, (Date.parse(`${opp.closeDate}T00:00:00Z`) - createdDay) / DAY_MS);
 }
 
@@ -85,7 +89,11 @@ export function scopeCalendarCloud(scope: ReportScope): Cloud {
 }
 
 /** Who and when a row is about: its scope, calendar, fiscal quarter, label and first and last day. */
-export function periodIdentity(scope: ReportScope, fiscalYear: number, quarter: Quarter): PeriodIdentity {
+export function periodIdentity(
+  scope: ReportScope,
+  fiscalYear: number,
+  quarter: Quarter,
+): PeriodIdentity {
   const bounds = periodBounds(scopeCalendarCloud(scope), fiscalYear, quarter);
   return {
     scope,
@@ -110,7 +118,10 @@ export function createAttributionReport(options: AttributionReportOptions): {
   const checked = ReportOptionsSchema.safeParse(options);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new AttributionReportOptionError(issue?.path.map(String).join('.') || 'options', issue?.message ?? 'invalid');
+    throw new AttributionReportOptionError(
+      issue?.path.map(String).join('.') || 'options',
+      issue?.message ?? 'invalid',
+    );
   }
   const converter = currencyConverter(options.reportingCurrency, options.rates);
   const minSampleSize = options.minSampleSize ?? DEFAULT_MIN_SAMPLE_SIZE;
@@ -122,7 +133,11 @@ export function createAttributionReport(options: AttributionReportOptions): {
   /** The row a date falls in for a scope, or null when the period filter excludes it. */
   const rowFor = (scope: ReportScope, date: string): PlannedRow | null => {
     const { fiscalYear, quarter } = fiscalPeriodOf(date, scopeCalendarCloud(scope));
-    if (period && (period.fiscalYear !== fiscalYear || (period.quarter !== null && period.quarter !== quarter))) return null;
+    if (
+      period &&
+      (period.fiscalYear !== fiscalYear || (period.quarter !== null && period.quarter !== quarter))
+    )
+      return null;
     return planRow(scope, fiscalYear, quarter);
   };
 
@@ -150,13 +165,15 @@ export function createAttributionReport(options: AttributionReportOptions): {
   // With a period chosen, every scope shows that period even when nothing landed in it: a zero is news.
   if (period) {
     const quarters: Quarter[] = period.quarter === null ? [1, 2, 3, 4] : [period.quarter];
-    for (const scope of scopes) for (const quarter of quarters) tallyOf(planRow(scope, period.fiscalYear, quarter));
+    for (const scope of scopes)
+      for (const quarter of quarters) tallyOf(planRow(scope, period.fiscalYear, quarter));
   }
 
   return {
     add(opp) {
       // Work out every contribution first, so a missing rate or bad date leaves the report unchanged.
-      const value = opp.amount === null ? 0 : converter.toReporting(opp.amount, opp.currencyIsoCode, opp.id);
+      const value =
+        opp.amount === null ? 0 : converter.toReporting(opp.amount, opp.currencyIsoCode, opp.id);
       const overall = opportunityAttribution(opp);
       const isWonViaMarketplace = opp.isWon && opp.coSell.marketplaceRoute !== 'None';
       const base = {
@@ -175,8 +192,14 @@ export function createAttributionReport(options: AttributionReportOptions): {
         // A marketplace deal counts on a cloud that worked it or whose committed spend it draws down.
         const isMarketplaceTransaction =
           isWonViaMarketplace &&
-          (scope === 'All clouds' || attribution !== 'None' || DRAWDOWN_CLOUD[opp.coSell.commitDrawdown] === scope);
-        const contribution: OpportunityContribution = { ...base, attribution, isMarketplaceTransaction };
+          (scope === 'All clouds' ||
+            attribution !== 'None' ||
+            DRAWDOWN_CLOUD[opp.coSell.commitDrawdown] === scope);
+        const contribution: OpportunityContribution = {
+          ...base,
+          attribution,
+          isMarketplaceTransaction,
+        };
         const row = rowFor(scope, opp.closeDate);
         if (row) updates.push(() => tallyOf(row).addOpportunity(contribution));
         for (const engagement of opp.engagements) {
@@ -190,13 +213,21 @@ export function createAttributionReport(options: AttributionReportOptions): {
     },
 
     result() {
-      const scopeOrder = (scope: ReportScope) => (scope === 'All clouds' ? CLOUDS.length : CLOUDS.indexOf(scope));
+      const scopeOrder = (scope: ReportScope) =>
+        scope === 'All clouds' ? CLOUDS.length : CLOUDS.indexOf(scope);
       const rows = [...tallies.values()]
         .map((tally) => tally.result(minSampleSize))
         .sort(
-          (a, b) => scopeOrder(a.scope) - scopeOrder(b.scope) || a.fiscalYear - b.fiscalYear || a.quarter - b.quarter,
+          (a, b) =>
+            scopeOrder(a.scope) - scopeOrder(b.scope) ||
+            a.fiscalYear - b.fiscalYear ||
+            a.quarter - b.quarter,
         );
-      const periodName = period ? (period.quarter === null ? `FY${period.fiscalYear}` : periodLabel({ fiscalYear: period.fiscalYear, quarter: period.quarter })) : null;
+      const periodName = period
+        ? period.quarter === null
+          ? `FY${period.fiscalYear}`
+          : periodLabel({ fiscalYear: period.fiscalYear, quarter: period.quarter })
+        : null;
       return {
         generatedAt: options.now.toISOString(),
         reportingCurrency: converter.reportingCurrency,

@@ -30,7 +30,12 @@ export interface TraceabilityTally {
 }
 
 export function traceabilityTally(cloud: Cloud): TraceabilityTally {
-  const gaps = { originMissing: 0, originatingCloudMissing: 0, storedAttributionStale: 0, notInPortal: 0 };
+  const gaps = {
+    originMissing: 0,
+    originatingCloudMissing: 0,
+    storedAttributionStale: 0,
+    notInPortal: 0,
+  };
   let coSold = 0;
   let traceable = 0;
   return {
@@ -38,21 +43,33 @@ export function traceabilityTally(cloud: Cloud): TraceabilityTally {
       if (attributionFor(opp, cloud) === 'None') return;
       coSold += 1;
       const originMissing = opp.coSell.origin === null;
-      const originatingCloudMissing = opp.coSell.origin === 'Hyperscaler-led' && opp.coSell.originatingCloud === null;
+      const originatingCloudMissing =
+        opp.coSell.origin === 'Hyperscaler-led' && opp.coSell.originatingCloud === null;
       const stale = opp.coSell.attribution !== opportunityAttribution(opp);
-      const notInPortal = !opp.engagements.some((engagement) => engagement.cloud === cloud && engagement.portalId !== null);
+      const notInPortal = !opp.engagements.some(
+        (engagement) => engagement.cloud === cloud && engagement.portalId !== null,
+      );
       if (originMissing) gaps.originMissing += 1;
       if (originatingCloudMissing) gaps.originatingCloudMissing += 1;
       if (stale) gaps.storedAttributionStale += 1;
       if (notInPortal) gaps.notInPortal += 1;
       if (!originMissing && !originatingCloudMissing && !stale && !notInPortal) traceable += 1;
     },
-    result: () => ({ cloud, coSold, traceable, ratio: coSold === 0 ? null : traceable / coSold, gaps: { ...gaps } }),
+    result: () => ({
+      cloud,
+      coSold,
+      traceable,
+      ratio: coSold === 0 ? null : traceable / coSold,
+      gaps: { ...gaps },
+    }),
   };
 }
 
 /** Counts, per cloud, how many co-sold deals are traceable end to end; one pass, counters only. */
-export function attributionTraceability(opps: Iterable<CoSellOpportunity>, cloud: Cloud): AttributionTraceability {
+export function attributionTraceability(
+  opps: Iterable<CoSellOpportunity>,
+  cloud: Cloud,
+): AttributionTraceability {
   const tally = traceabilityTally(cloud);
   for (const opp of opps) tally.add(opp);
   return tally.result();

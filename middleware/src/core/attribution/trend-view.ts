@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { Cloud } from '../model.js';
 
-const SampledFigureView = z.object({ value: z.number().nullable(), sample: z.number().int(), smallSample: z.boolean() });
+const SampledFigureView = z.object({
+  value: z.number().nullable(),
+  sample: z.number().int(),
+  smallSample: z.boolean(),
+});
 const CountAndValueView = z.object({ count: z.number().int(), value: z.number() });
 const Direction = z.enum(['up', 'down', 'flat']).nullable();
 /** The trend as JSON: what the API serves and `cosell attribution report --trend --json` returns. */
@@ -26,7 +30,13 @@ export const AttributionTrendView = z.object({
       acceptanceRate: SampledFigureView,
       medianHoursToAccept: SampledFigureView,
       marketplaceTransactions: CountAndValueView,
-      direction: z.object({ sourcedValue: Direction, influencedValue: Direction, acceptanceRate: Direction, medianHoursToAccept: Direction, marketplaceTransactions: Direction }),
+      direction: z.object({
+        sourcedValue: Direction,
+        influencedValue: Direction,
+        acceptanceRate: Direction,
+        medianHoursToAccept: Direction,
+        marketplaceTransactions: Direction,
+      }),
     }),
   ),
 });

@@ -5,7 +5,12 @@ import { fiscalPeriodOf, type Quarter } from '../fiscal.js';
 import { CLOUDS, type Cloud } from '../model.js';
 import { PeriodTally } from './period-tally.js';
 import { AttributionReportOptionError, periodIdentity, scopeCalendarCloud } from './report.js';
-import type { AttributionPeriodRow, AttributionReport, CountAndValue, ReportScope } from './report-types.js';
+import type {
+  AttributionPeriodRow,
+  AttributionReport,
+  CountAndValue,
+  ReportScope,
+} from './report-types.js';
 
 /** Two years of quarters: enough to see a seasonal year-end push against the year before. */
 export const DEFAULT_TREND_QUARTERS = 8;
@@ -58,9 +63,16 @@ export interface AttributionTrend {
 }
 
 /** The last `count` fiscal quarters of a scope's calendar up to the one `now` falls in, oldest first. */
-export function trendQuarters(scope: ReportScope, now: Date, count: number = DEFAULT_TREND_QUARTERS): Array<{ fiscalYear: number; quarter: Quarter }> {
+export function trendQuarters(
+  scope: ReportScope,
+  now: Date,
+  count: number = DEFAULT_TREND_QUARTERS,
+): Array<{ fiscalYear: number; quarter: Quarter }> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_TREND_QUARTERS) {
-    throw new AttributionReportOptionError('quarters', `must be a whole number from 1 to ${MAX_TREND_QUARTERS}, got ${count}`);
+    throw new AttributionReportOptionError(
+      'quarters',
+      `must be a whole number from 1 to ${MAX_TREND_QUARTERS}, got ${count}`,
+    );
   }
   const current = fiscalPeriodOf(now, scopeCalendarCloud(scope));
   const index = current.fiscalYear * 4 + current.quarter - 1;
@@ -71,13 +83,23 @@ export function trendQuarters(scope: ReportScope, now: Date, count: number = DEF
 }
 
 /** The report's row for each of the scope's last quarters, with an all-zero row where nothing landed. */
-export function trendRows(report: AttributionReport, scope: ReportScope, count: number = DEFAULT_TREND_QUARTERS): AttributionPeriodRow[] {
+export function trendRows(
+  report: AttributionReport,
+  scope: ReportScope,
+  count: number = DEFAULT_TREND_QUARTERS,
+): AttributionPeriodRow[] {
   const rows = scope === 'All clouds' ? report.totals : report.rows;
-  const byPeriod = new Map(rows.filter((row) => row.scope === scope).map((row) => [row.period, row]));
-  return trendQuarters(scope, new Date(report.generatedAt), count).map(({ fiscalYear, quarter }) => {
-    const identity = periodIdentity(scope, fiscalYear, quarter);
-    return byPeriod.get(identity.period) ?? new PeriodTally(identity).result(report.minSampleSize);
-  });
+  const byPeriod = new Map(
+    rows.filter((row) => row.scope === scope).map((row) => [row.period, row]),
+  );
+  return trendQuarters(scope, new Date(report.generatedAt), count).map(
+    ({ fiscalYear, quarter }) => {
+      const identity = periodIdentity(scope, fiscalYear, quarter);
+      return (
+        byPeriod.get(identity.period) ?? new PeriodTally(identity).result(report.minSampleSize)
+      );
+    },
+  );
 }
 
 function direction(before: number | null | undefined, after: number | null): TrendDirection {
@@ -94,7 +116,10 @@ function sampled(value: number | null, sample: number, minSampleSize: number): S
  * The trend for the report's cloud, or for all clouds when the report covers every cloud. Build the
  * report without a period filter (or with one that covers the quarters), or the older quarters read zero.
  */
-export function attributionTrend(report: AttributionReport, count: number = DEFAULT_TREND_QUARTERS): AttributionTrend {
+export function attributionTrend(
+  report: AttributionReport,
+  count: number = DEFAULT_TREND_QUARTERS,
+): AttributionTrend {
   const scope: ReportScope = report.cloud ?? 'All clouds';
   const points: TrendPoint[] = [];
   for (const row of trendRows(report, scope, count)) {
@@ -108,8 +133,16 @@ export function attributionTrend(report: AttributionReport, count: number = DEFA
       periodEnd: row.periodEnd,
       sourced: row.sourced,
       influenced: row.influenced,
-      acceptanceRate: sampled(health.acceptanceRate, health.accepted + health.declined, report.minSampleSize),
-      medianHoursToAccept: sampled(health.timeToAccept.medianHours, health.timeToAccept.sample, report.minSampleSize),
+      acceptanceRate: sampled(
+        health.acceptanceRate,
+        health.accepted + health.declined,
+        report.minSampleSize,
+      ),
+      medianHoursToAccept: sampled(
+        health.timeToAccept.medianHours,
+        health.timeToAccept.sample,
+        report.minSampleSize,
+      ),
       marketplaceTransactions: row.marketplaceTransactions,
     };
     points.push({
@@ -118,8 +151,14 @@ export function attributionTrend(report: AttributionReport, count: number = DEFA
         sourcedValue: direction(before?.sourced.value, point.sourced.value),
         influencedValue: direction(before?.influenced.value, point.influenced.value),
         acceptanceRate: direction(before?.acceptanceRate.value, point.acceptanceRate.value),
-        medianHoursToAccept: direction(before?.medianHoursToAccept.value, point.medianHoursToAccept.value),
-        marketplaceTransactions: direction(before?.marketplaceTransactions.count, point.marketplaceTransactions.count),
+        medianHoursToAccept: direction(
+          before?.medianHoursToAccept.value,
+          point.medianHoursToAccept.value,
+        ),
+        marketplaceTransactions: direction(
+          before?.marketplaceTransactions.count,
+          point.marketplaceTransactions.count,
+        ),
       },
     });
   }
@@ -135,7 +174,9 @@ export function attributionTrend(report: AttributionReport, count: number = DEFA
 }
 
 /** One flat record per quarter with fixed columns, for CSV and the terminal table. */
-export function attributionTrendRows(trend: AttributionTrend): Array<Record<string, string | number | boolean | null>> {
+export function attributionTrendRows(
+  trend: AttributionTrend,
+): Array<Record<string, string | number | boolean | null>> {
   return trend.points.map((point) => ({
     scope: trend.scope,
     calendar: trend.calendar,
@@ -167,16 +208,24 @@ export function attributionTrendRows(trend: AttributionTrend): Array<Record<stri
  * The report with an all-zero row for every scope's last `count` quarters that had no deals, so a
  * summary written from it holds the whole series (a quarter with nothing is a zero, not a gap).
  */
-export function withTrendQuarters(report: AttributionReport, count: number = DEFAULT_TREND_QUARTERS): AttributionReport {
+export function withTrendQuarters(
+  report: AttributionReport,
+  count: number = DEFAULT_TREND_QUARTERS,
+): AttributionReport {
   const clouds: readonly Cloud[] = report.cloud ? [report.cloud] : CLOUDS;
-  const byScopeOrder = (a: AttributionPeriodRow, b: AttributionPeriodRow) => a.fiscalYear - b.fiscalYear || a.quarter - b.quarter;
+  const byScopeOrder = (a: AttributionPeriodRow, b: AttributionPeriodRow) =>
+    a.fiscalYear - b.fiscalYear || a.quarter - b.quarter;
   const fill = (rows: AttributionPeriodRow[], scope: ReportScope) => {
     const known = new Set(rows.filter((row) => row.scope === scope).map((row) => row.period));
     return trendRows(report, scope, count).filter((row) => !known.has(row.period));
   };
   const rows = clouds.flatMap((cloud) =>
-    [...report.rows.filter((row) => row.scope === cloud), ...fill(report.rows, cloud)].sort(byScopeOrder),
+    [...report.rows.filter((row) => row.scope === cloud), ...fill(report.rows, cloud)].sort(
+      byScopeOrder,
+    ),
   );
-  const totals = report.cloud ? report.totals : [...report.totals, ...fill(report.totals, 'All clouds')].sort(byScopeOrder);
+  const totals = report.cloud
+    ? report.totals
+    : [...report.totals, ...fill(report.totals, 'All clouds')].sort(byScopeOrder);
   return { ...report, rows, totals };
 }

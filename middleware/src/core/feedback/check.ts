@@ -22,6 +22,7 @@ export function checkFeedback(input: FeedbackCheckInput): Finding[] {
     title: input.title ?? null,
     description: input.description ?? null,
   };
-  if (input.reason !== undefined) return validateDecline({ reason: input.reason, feedback: input.text, referral });
+  if (input.reason !== undefined)
+    return validateDecline({ reason: input.reason, feedback: input.text, referral });
   return genericFeedbackFindings(input.text, referral);
 }

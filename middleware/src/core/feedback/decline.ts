@@ -1,7 +1,12 @@
 // A decline teaches the referrer something only if it gives a reason from the fixed list and feedback
 // that is specific: a concrete reason, a detail of this customer or deal, and what would change the
 // answer (judged in specificity.ts). Silence and polite generalities are defects to flag.
-import { DECLINE_REASONS, type DeclineReason, type Finding, type InboundReferral } from '../model.js';
+import {
+  DECLINE_REASONS,
+  type DeclineReason,
+  type Finding,
+  type InboundReferral,
+} from '../model.js';
 import { REFERRAL_FIELDS } from '../salesforce-fields.js';
 import { judgeFeedback, subjectTerms } from './specificity.js';
 
@@ -16,7 +21,10 @@ export const FEEDBACK_CODES = {
 } as const;
 
 /** What the feedback must speak to: the referral's customer and workload. */
-export type ReferralContext = Pick<InboundReferral, 'cloud' | 'customerName' | 'customerDomain' | 'title' | 'description'>;
+export type ReferralContext = Pick<
+  InboundReferral,
+  'cloud' | 'customerName' | 'customerDomain' | 'title' | 'description'
+>;
 
 /** Distinctive terms of a referral: customer name and domain words, title and description words. */
 export function referralTerms(referral: ReferralContext): string[] {
@@ -55,7 +63,8 @@ export function genericFeedbackFindings(text: string, referral: ReferralContext)
       ...common,
       code: FEEDBACK_CODES.noWayForward,
       severity: 'warning',
-      message: 'Say what would change the answer (for example "bring it back once they pass 200 seats"), so the referrer knows which introductions to send next.',
+      message:
+        'Say what would change the answer (for example "bring it back once they pass 200 seats"), so the referrer knows which introductions to send next.',
       evidence: {},
     });
   }

@@ -5,7 +5,11 @@
 import type { Cloud, InboundReferral, Referrer, SourceLayer } from '../model.js';
 import { FeedbackLoopError } from './open-loops.js';
 
-export const OPEN_LOOP_KINDS = ['accepted without debrief', 'declined without feedback', 'undecided past SLA'] as const;
+export const OPEN_LOOP_KINDS = [
+  'accepted without debrief',
+  'declined without feedback',
+  'undecided past SLA',
+] as const;
 export type OpenLoopKind = (typeof OPEN_LOOP_KINDS)[number];
 
 /**
@@ -58,7 +62,8 @@ const DAY_MS = 86_400_000;
 
 function instant(value: Date | string, field: string): number {
   const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
-  if (Number.isNaN(ms)) throw new FeedbackLoopError(`${field}: "${String(value)}" is not a valid instant`);
+  if (Number.isNaN(ms))
+    throw new FeedbackLoopError(`${field}: "${String(value)}" is not a valid instant`);
   return ms;
 }
 
@@ -68,15 +73,33 @@ function instant(value: Date | string, field: string): number {
  * referral nobody answered is undecided past SLA too. The same rule is the Salesforce formula
  * `CoSell_Referral__c.Feedback_Loop_Open__c` (held together by a metadata test).
  */
-export function openLoopKind(referral: InboundReferral, now: number, debriefDays: number): { kind: OpenLoopKind; since: number } | null {
+export function openLoopKind(
+  referral: InboundReferral,
+  now: number,
+  debriefDays: number,
+): { kind: OpenLoopKind; since: number } | null {
   if (referral.feedbackSentAt !== null) return null;
-  if (referral.decidedAt !== null && (referral.triageStatus === 'Accepted' || referral.triageStatus === 'Declined')) {
+  if (
+    referral.decidedAt !== null &&
+    (referral.triageStatus === 'Accepted' || referral.triageStatus === 'Declined')
+  ) {
     const since = Date.parse(referral.decidedAt);
     if (now - since < debriefDays * DAY_MS) return null;
-    return { kind: referral.triageStatus === 'Accepted' ? 'accepted without debrief' : 'declined without feedback', since };
+    return {
+      kind:
+        referral.triageStatus === 'Accepted'
+          ? 'accepted without debrief'
+          : 'declined without feedback',
+      since,
+    };
   }
-  if (referral.triageStatus === 'Expired') return { kind: 'undecided past SLA', since: Date.parse(referral.responseDue ?? referral.receivedAt) };
-  if (referral.responseDue !== null && Date.parse(referral.responseDue) < now) return { kind: 'undecided past SLA', since: Date.parse(referral.responseDue) };
+  if (referral.triageStatus === 'Expired')
+    return {
+      kind: 'undecided past SLA',
+      since: Date.parse(referral.responseDue ?? referral.receivedAt),
+    };
+  if (referral.responseDue !== null && Date.parse(referral.responseDue) < now)
+    return { kind: 'undecided past SLA', since: Date.parse(referral.responseDue) };
   return null;
 }
 
@@ -86,15 +109,23 @@ function riskFor(silences: number): ReferrerRisk {
 }
 
 function referrerKey(referral: InboundReferral): string {
-  const who = referral.referrer.email?.trim().toLowerCase() || referral.referrer.name?.trim().toLowerCase() || '(unknown referrer)';
+  const who =
+    referral.referrer.email?.trim().toLowerCase() ||
+    referral.referrer.name?.trim().toLowerCase() ||
+    '(unknown referrer)';
   return `${referral.cloud}|${who}`;
 }
 
 /** Every open loop, oldest first, and every referrer with a silence, most silences first. */
-export function feedbackLoopReport(referrals: readonly InboundReferral[], options: LoopReportOptions): FeedbackLoopReport {
+export function feedbackLoopReport(
+  referrals: readonly InboundReferral[],
+  options: LoopReportOptions,
+): FeedbackLoopReport {
   const now = instant(options.now, 'now');
   if (!Number.isFinite(options.debriefDays) || options.debriefDays < 0) {
-    throw new FeedbackLoopError(`debriefDays: must be zero or a positive number of days, got ${options.debriefDays}`);
+    throw new FeedbackLoopError(
+      `debriefDays: must be zero or a positive number of days, got ${options.debriefDays}`,
+    );
   }
   const loops: OpenLoop[] = [];
   const groups = new Map<string, { all: InboundReferral[]; open: string[] }>();
@@ -123,8 +154,12 @@ export function feedbackLoopReport(referrals: readonly InboundReferral[], option
   const referrers: ReferrerLoopRisk[] = [];
   for (const group of groups.values()) {
     if (group.open.length === 0) continue;
-    const latestFirst = [...group.all].sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
-    const named = latestFirst.find((referral) => referral.referrer.email || referral.referrer.name) ?? latestFirst[0]!;
+    const latestFirst = [...group.all].sort(
+      (a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt),
+    );
+    const named =
+      latestFirst.find((referral) => referral.referrer.email || referral.referrer.name) ??
+      latestFirst[0]!;
     referrers.push({
       referrer: { ...named.referrer },
       cloud: named.cloud,
@@ -135,13 +170,26 @@ export function feedbackLoopReport(referrals: readonly InboundReferral[], option
       openReferralIds: group.open,
     });
   }
-  referrers.sort((a, b) => b.silences - a.silences || `${a.cloud}${a.referrer.email ?? a.referrer.name ?? ''}`.localeCompare(`${b.cloud}${b.referrer.email ?? b.referrer.name ?? ''}`));
+  referrers.sort(
+    (a, b) =>
+      b.silences - a.silences ||
+      `${a.cloud}${a.referrer.email ?? a.referrer.name ?? ''}`.localeCompare(
+        `${b.cloud}${b.referrer.email ?? b.referrer.name ?? ''}`,
+      ),
+  );
 
-  const summary = Object.fromEntries(OPEN_LOOP_KINDS.map((kind) => [kind, loops.filter((loop) => loop.kind === kind).length])) as Record<OpenLoopKind, number>;
+  const summary = Object.fromEntries(
+    OPEN_LOOP_KINDS.map((kind) => [kind, loops.filter((loop) => loop.kind === kind).length]),
+  ) as Record<OpenLoopKind, number>;
   return {
     now: new Date(now).toISOString(),
     debriefDays: options.debriefDays,
-    summary: { ...summary, referrersAtRisk: referrers.filter((entry) => entry.risk === 'at risk' || entry.risk === 'disengaging').length },
+    summary: {
+      ...summary,
+      referrersAtRisk: referrers.filter(
+        (entry) => entry.risk === 'at risk' || entry.risk === 'disengaging',
+      ).length,
+    },
     loops,
     referrers,
   };

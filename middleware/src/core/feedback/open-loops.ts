@@ -35,7 +35,10 @@ export class FeedbackLoopError extends Error {
 const DAY_MS = 86_400_000;
 
 function referrerKey(referral: InboundReferral): string {
-  const who = referral.referrer.email?.trim().toLowerCase() || referral.referrer.name?.trim().toLowerCase() || '(unknown referrer)';
+  const who =
+    referral.referrer.email?.trim().toLowerCase() ||
+    referral.referrer.name?.trim().toLowerCase() ||
+    '(unknown referrer)';
   return `${referral.cloud}|${who}`;
 }
 
@@ -48,9 +51,13 @@ function loopStart(referral: InboundReferral): number {
  * Per referrer and cloud, the referrals still waiting for feedback after `days` days. Only referrers
  * with at least one open loop are returned, most open loops first, then the longest waiting.
  */
-export function openFeedbackLoops(referrals: readonly InboundReferral[], options: OpenLoopOptions): ReferrerLoopSummary[] {
+export function openFeedbackLoops(
+  referrals: readonly InboundReferral[],
+  options: OpenLoopOptions,
+): ReferrerLoopSummary[] {
   const now = typeof options.now === 'string' ? Date.parse(options.now) : options.now.getTime();
-  if (Number.isNaN(now)) throw new FeedbackLoopError(`now: "${String(options.now)}" is not a valid instant`);
+  if (Number.isNaN(now))
+    throw new FeedbackLoopError(`now: "${String(options.now)}" is not a valid instant`);
   if (!Number.isFinite(options.days) || options.days <= 0) {
     throw new FeedbackLoopError(`days: must be a positive number of days, got ${options.days}`);
   }
@@ -65,12 +72,17 @@ export function openFeedbackLoops(referrals: readonly InboundReferral[], options
   const summaries: ReferrerLoopSummary[] = [];
   for (const group of groups.values()) {
     const open = group
-      .filter((referral) => referral.feedbackSentAt === null && now - loopStart(referral) >= threshold)
+      .filter(
+        (referral) => referral.feedbackSentAt === null && now - loopStart(referral) >= threshold,
+      )
       .sort((a, b) => loopStart(a) - loopStart(b));
     const oldest = open[0];
     if (!oldest) continue;
-    const latestFirst = [...group].sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
-    const named = latestFirst.find((referral) => referral.referrer.email || referral.referrer.name) ?? oldest;
+    const latestFirst = [...group].sort(
+      (a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt),
+    );
+    const named =
+      latestFirst.find((referral) => referral.referrer.email || referral.referrer.name) ?? oldest;
     summaries.push({
       referrer: { ...named.referrer },
       cloud: oldest.cloud,
@@ -87,6 +99,8 @@ export function openFeedbackLoops(referrals: readonly InboundReferral[], options
     (a, b) =>
       b.openCount - a.openCount ||
       b.oldestOpenDays - a.oldestOpenDays ||
-      `${a.cloud}${a.referrer.email ?? a.referrer.name ?? ''}`.localeCompare(`${b.cloud}${b.referrer.email ?? b.referrer.name ?? ''}`),
+      `${a.cloud}${a.referrer.email ?? a.referrer.name ?? ''}`.localeCompare(
+        `${b.cloud}${b.referrer.email ?? b.referrer.name ?? ''}`,
+      ),
   );
 }

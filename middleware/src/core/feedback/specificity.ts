@@ -22,7 +22,11 @@ export interface FeedbackSpecificity {
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Crude stemming so "warehouses" meets "warehouse" and "migrating" meets "migration" halfway. */
@@ -42,11 +46,25 @@ export function feedbackWords(text: string): string[] {
 }
 
 /** Distinctive terms of a referral: customer name and domain words, title and description words. */
-export function subjectTerms(subject: FeedbackSubject, rule: FeedbackSpecificityRule = FEEDBACK_SPECIFICITY_RULE): string[] {
+export function subjectTerms(
+  subject: FeedbackSubject,
+  rule: FeedbackSpecificityRule = FEEDBACK_SPECIFICITY_RULE,
+): string[] {
   const noise = new Set(rule.referralNoiseWords);
-  const domainLabel = subject.customerDomain ? subject.customerDomain.replace(/^https?:\/\//, '').split('.').slice(0, -1).join(' ') : '';
-  const nameWords = [...feedbackWords(subject.customerName ?? ''), ...feedbackWords(domainLabel)].filter((word) => word.length >= 3);
-  const workloadWords = feedbackWords(`${subject.title ?? ''} ${subject.description ?? ''}`).filter((word) => word.length >= 4 && !/^\d+$/.test(word));
+  const domainLabel = subject.customerDomain
+    ? subject.customerDomain
+        .replace(/^https?:\/\//, '')
+        .split('.')
+        .slice(0, -1)
+        .join(' ')
+    : '';
+  const nameWords = [
+    ...feedbackWords(subject.customerName ?? ''),
+    ...feedbackWords(domainLabel),
+  ].filter((word) => word.length >= 3);
+  const workloadWords = feedbackWords(`${subject.title ?? ''} ${subject.description ?? ''}`).filter(
+    (word) => word.length >= 4 && !/^\d+$/.test(word),
+  );
   return [...new Set([...nameWords, ...workloadWords])].filter((word) => !noise.has(word));
 }
 
@@ -77,7 +95,11 @@ function properNoun(text: string, rule: FeedbackSpecificityRule): string | null 
 }
 
 /** The three parts of specific feedback, each null when the text lacks it. */
-export function judgeFeedback(text: string, subject: FeedbackSubject, rule: FeedbackSpecificityRule = FEEDBACK_SPECIFICITY_RULE): FeedbackSpecificity {
+export function judgeFeedback(
+  text: string,
+  subject: FeedbackSubject,
+  rule: FeedbackSpecificityRule = FEEDBACK_SPECIFICITY_RULE,
+): FeedbackSpecificity {
   const normalised = normalise(text);
   let reason: FeedbackSpecificity['reason'] = null;
   for (const candidate of rule.reasons) {
@@ -90,7 +112,9 @@ export function judgeFeedback(text: string, subject: FeedbackSubject, rule: Feed
 
   const stems = new Set(feedbackWords(text).map(stem));
   const term = subjectTerms(subject, rule).find((candidate) => stems.has(stem(candidate)));
-  let detail: FeedbackSpecificity['detail'] = term ? { kind: 'referral term', matched: term } : null;
+  let detail: FeedbackSpecificity['detail'] = term
+    ? { kind: 'referral term', matched: term }
+    : null;
   if (!detail) {
     const noun = properNoun(text, rule);
     if (noun) detail = { kind: 'proper noun', matched: noun };

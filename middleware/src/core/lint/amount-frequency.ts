@@ -59,7 +59,12 @@ export class AmountFrequency {
     const found: FrequentAmount[] = [];
     for (const [key, counter] of this.counters) {
       if (counter.count >= minCount) {
-        found.push({ key, atLeast: counter.count, exact: this.evictions === 0, sampleIds: [...counter.sampleIds] });
+        found.push({
+          key,
+          atLeast: counter.count,
+          exact: this.evictions === 0,
+          sampleIds: [...counter.sampleIds],
+        });
       }
     }
     return found.sort((a, b) => b.atLeast - a.atLeast || a.key.localeCompare(b.key));

@@ -4,7 +4,9 @@ const DAY_MS = 86_400_000;
 
 /** Whole days from `from` (date or datetime) to `now`; negative when `from` is in the future. */
 export function daysSince(from: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(from.length === 10 ? `${from}T00:00:00Z` : from)) / DAY_MS);
+  return Math.floor(
+    (now.getTime() - Date.parse(from.length === 10 ? `${from}T00:00:00Z` : from)) / DAY_MS,
+  );
 }
 
 /** The calendar day (YYYY-MM-DD, UTC) `days` before `now`. */

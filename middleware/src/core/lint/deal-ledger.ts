@@ -70,7 +70,8 @@ export class DealLedger<Tag extends string = string> {
    */
   grouped(): LedgerGroups {
     let accountCount = 0;
-    for (let index = 0; index < this.size; index += 1) accountCount = Math.max(accountCount, (this.accounts[index] as number) + 1);
+    for (let index = 0; index < this.size; index += 1)
+      accountCount = Math.max(accountCount, (this.accounts[index] as number) + 1);
     const starts = new Int32Array(accountCount + 1);
     const order: number[] = [];
     for (let index = 0; index < this.size; index += 1) {
@@ -78,7 +79,8 @@ export class DealLedger<Tag extends string = string> {
       if (starts[account + 1] === 0) order.push(account);
       starts[account + 1] = (starts[account + 1] as number) + 1;
     }
-    for (let account = 0; account < accountCount; account += 1) starts[account + 1] = (starts[account + 1] as number) + (starts[account] as number);
+    for (let account = 0; account < accountCount; account += 1)
+      starts[account + 1] = (starts[account + 1] as number) + (starts[account] as number);
     const next = starts.slice(0, accountCount);
     const entries = new Int32Array(this.size);
     for (let index = 0; index < this.size; index += 1) {
@@ -88,7 +90,10 @@ export class DealLedger<Tag extends string = string> {
     }
     return {
       accounts: order,
-      entriesOf: (account) => (account < accountCount ? entries.subarray(starts[account], starts[account + 1]) : entries.subarray(0, 0)),
+      entriesOf: (account) =>
+        account < accountCount
+          ? entries.subarray(starts[account], starts[account + 1])
+          : entries.subarray(0, 0),
     };
   }
 
@@ -109,7 +114,10 @@ export class DealLedger<Tag extends string = string> {
   }
 }
 
-function grown<T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(array: T, capacity: number): T {
+function grown<T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(
+  array: T,
+  capacity: number,
+): T {
   const next = new (array.constructor as new (length: number) => T)(capacity);
   next.set(array);
   return next;
@@ -127,11 +135,13 @@ export class TextArena {
 
   /** Appends a string; returns its index. */
   push(text: string): number {
-    if (this.count + 1 === this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    if (this.count + 1 === this.starts.length)
+      this.starts = grown(this.starts, this.starts.length * 2);
     const start = this.starts[this.count] as number;
     // UTF-8 takes at most 3 bytes per UTF-16 unit: room for the worst case, then the real length.
     const room = text.length * 3;
-    if (start + room > this.bytes.length) this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, start + room));
+    if (start + room > this.bytes.length)
+      this.bytes = grown(this.bytes, Math.max(this.bytes.length * 2, start + room));
     const { written } = encoder.encodeInto(text, this.bytes.subarray(start));
     this.starts[this.count + 1] = start + written;
     this.count += 1;

@@ -59,7 +59,13 @@ export type LintFinding = Finding & {
 
 export function lintFinding(
   code: LintCode,
-  details: { cloud: Cloud; field: keyof typeof OPPORTUNITY_FIELDS; message: string; evidence: Record<string, unknown>; opportunityId: string | null },
+  details: {
+    cloud: Cloud;
+    field: keyof typeof OPPORTUNITY_FIELDS;
+    message: string;
+    evidence: Record<string, unknown>;
+    opportunityId: string | null;
+  },
 ): LintFinding {
   return {
     code,

@@ -3,10 +3,48 @@
 
 /** Words that carry no customer or workload meaning in an opportunity name. */
 const GENERIC_WORDS = new Set([
-  'a', 'an', 'and', 'aws', 'amazon', 'azure', 'cloud', 'co', 'copy', 'cosell', 'customer', 'deal', 'do', 'dummy',
-  'for', 'gcp', 'google', 'microsoft', 'ms', 'msft', 'new', 'not', 'of', 'on', 'opp', 'oppty', 'opportunity',
-  'partner', 'placeholder', 'sample', 'sell', 'tbc', 'tbd', 'temp', 'template', 'test', 'the', 'todo', 'untitled',
-  'use', 'with', 'xxx',
+  'a',
+  'an',
+  'and',
+  'aws',
+  'amazon',
+  'azure',
+  'cloud',
+  'co',
+  'copy',
+  'cosell',
+  'customer',
+  'deal',
+  'do',
+  'dummy',
+  'for',
+  'gcp',
+  'google',
+  'microsoft',
+  'ms',
+  'msft',
+  'new',
+  'not',
+  'of',
+  'on',
+  'opp',
+  'oppty',
+  'opportunity',
+  'partner',
+  'placeholder',
+  'sample',
+  'sell',
+  'tbc',
+  'tbd',
+  'temp',
+  'template',
+  'test',
+  'the',
+  'todo',
+  'untitled',
+  'use',
+  'with',
+  'xxx',
 ]);
 
 /**
@@ -14,7 +52,8 @@ const GENERIC_WORDS = new Set([
  * it: a name made of stock words plus a period tag is still a template, the generic name a portal's
  * reviewer sends back. A bare year counts here as it does as a bare number.
  */
-const PERIOD_TAG = /^(?:q[1-4]|h[12]|[fc]y(?:\d{2}|\d{4})?|fy\d{2}q[1-4]|q[1-4]fy\d{2,4}|quarter|qtr|half|month|year|annual|ytd|eoq|eoy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
+const PERIOD_TAG =
+  /^(?:q[1-4]|h[12]|[fc]y(?:\d{2}|\d{4})?|fy\d{2}q[1-4]|q[1-4]fy\d{2,4}|quarter|qtr|half|month|year|annual|ytd|eoq|eoy|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
 
 export interface GenericNameVerdict {
   generic: boolean;
@@ -26,12 +65,16 @@ export interface GenericNameVerdict {
  * A name is generic when every word in it is a stock word, a bare number or a period tag: nothing in it names
  * the customer, the workload or the product. `extraWords` lets an ISV add its own stock words.
  */
-export function judgeOpportunityName(name: string, extraWords: ReadonlyArray<string> = []): GenericNameVerdict {
+export function judgeOpportunityName(
+  name: string,
+  extraWords: ReadonlyArray<string> = [],
+): GenericNameVerdict {
   const words = name
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
   const extra = new Set(extraWords.map((word) => word.toLowerCase()));
-  const isStock = (word: string) => GENERIC_WORDS.has(word) || extra.has(word) || /^\d+$/.test(word) || PERIOD_TAG.test(word);
+  const isStock = (word: string) =>
+    GENERIC_WORDS.has(word) || extra.has(word) || /^\d+$/.test(word) || PERIOD_TAG.test(word);
   return { generic: words.every(isStock), genericWords: words.filter(isStock) };
 }

@@ -4,7 +4,11 @@ import type { CoSellOpportunity, Severity } from '../model.js';
 import type { LintCode, LintFinding } from './finding.js';
 import { opportunityFindings } from './opportunity-rules.js';
 import { placeholderAmountTally, shareEverythingTally } from './pipeline-rules.js';
-import { influencedNotSourcedTally, reopenedAsSourcedTally, singleCloudTally } from './practice-rules.js';
+import {
+  influencedNotSourcedTally,
+  reopenedAsSourcedTally,
+  singleCloudTally,
+} from './practice-rules.js';
 import { parseLintThresholds, type LintThresholdsInput } from './thresholds.js';
 
 export { LINT_CODES, LINT_SEVERITY, type LintCode, type LintFinding } from './finding.js';
@@ -59,7 +63,10 @@ export function createLinter(options: LintOptions): Linter {
 }
 
 /** Lints an in-memory list: per-opportunity findings in input order, then the pipeline findings. */
-export function lintOpportunities(opps: Iterable<CoSellOpportunity>, options: LintOptions): LintFinding[] {
+export function lintOpportunities(
+  opps: Iterable<CoSellOpportunity>,
+  options: LintOptions,
+): LintFinding[] {
   const linter = createLinter(options);
   const findings: LintFinding[] = [];
   for (const opp of opps) findings.push(...linter.add(opp));
@@ -75,8 +82,17 @@ export interface LintSummary {
 }
 
 /** Running totals for a lint run, kept alongside the stream so findings need not be retained. */
-export function createLintSummary(): { countOpportunity(findings: ReadonlyArray<LintFinding>): void; countPipeline(findings: ReadonlyArray<LintFinding>): void; result(): LintSummary } {
-  const summary: LintSummary = { opportunities: 0, opportunitiesWithFindings: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byCode: {} };
+export function createLintSummary(): {
+  countOpportunity(findings: ReadonlyArray<LintFinding>): void;
+  countPipeline(findings: ReadonlyArray<LintFinding>): void;
+  result(): LintSummary;
+} {
+  const summary: LintSummary = {
+    opportunities: 0,
+    opportunitiesWithFindings: 0,
+    bySeverity: { error: 0, warning: 0, info: 0 },
+    byCode: {},
+  };
   const count = (findings: ReadonlyArray<LintFinding>) => {
     for (const finding of findings) {
       summary.bySeverity[finding.severity] += 1;

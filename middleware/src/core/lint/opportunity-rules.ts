@@ -63,7 +63,12 @@ const staleRecord: CloudRule = (opp, cloud, { now, thresholds }) => {
     field: 'stageName',
     opportunityId: opp.id,
     message: `Not updated for ${age} days: confirm the stage, amount and close date before ${cloud} sees them again.`,
-    evidence: { lastModifiedDate: opp.lastModifiedDate, daysSinceUpdate: age, staleAfterDays: thresholds.staleAfterDays, stageName: opp.stageName },
+    evidence: {
+      lastModifiedDate: opp.lastModifiedDate,
+      daysSinceUpdate: age,
+      staleAfterDays: thresholds.staleAfterDays,
+      stageName: opp.stageName,
+    },
   });
 };
 
@@ -127,7 +132,10 @@ const originatingCloudMissing: CloudRule = (opp, cloud) => {
     field: 'coSell.originatingCloud',
     opportunityId: opp.id,
     message,
-    evidence: gap.kind === 'read-from-single-cloud' ? { origin: opp.coSell.origin, readAsSourcedBy: cloud } : { origin: opp.coSell.origin, taggedClouds: gap.clouds },
+    evidence:
+      gap.kind === 'read-from-single-cloud'
+        ? { origin: opp.coSell.origin, readAsSourcedBy: cloud }
+        : { origin: opp.coSell.origin, taggedClouds: gap.clouds },
   });
 };
 

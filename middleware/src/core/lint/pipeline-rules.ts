@@ -18,7 +18,9 @@ const KEY_SEPARATOR = ' ';
 /** One amount repeated across many recent submissions for a cloud. */
 export function placeholderAmountTally(now: Date, thresholds: LintThresholds): PipelineTally {
   const recentSince = dayBefore(now, thresholds.placeholderWindowDays);
-  const byCloud = new Map<Cloud, AmountFrequency>(CLOUDS.map((cloud) => [cloud, new AmountFrequency(thresholds.placeholderTrackedAmounts)]));
+  const byCloud = new Map<Cloud, AmountFrequency>(
+    CLOUDS.map((cloud) => [cloud, new AmountFrequency(thresholds.placeholderTrackedAmounts)]),
+  );
   return {
     observe(opp) {
       if (opp.amount === null || opp.createdDate.slice(0, 10) < recentSince) return;
@@ -29,7 +31,10 @@ export function placeholderAmountTally(now: Date, thresholds: LintThresholds): P
       const findings: LintFinding[] = [];
       for (const [cloud, frequency] of byCloud) {
         const recentSubmissions = frequency.total;
-        const minCount = Math.max(thresholds.placeholderMinRepeats, Math.ceil(thresholds.placeholderMinShare * recentSubmissions));
+        const minCount = Math.max(
+          thresholds.placeholderMinRepeats,
+          Math.ceil(thresholds.placeholderMinShare * recentSubmissions),
+        );
         for (const amount of frequency.frequent(minCount)) {
           const [currencyIsoCode = '', value = ''] = amount.key.split(KEY_SEPARATOR);
           const quantity = amount.exact ? `${amount.atLeast}` : `at least ${amount.atLeast}`;
@@ -66,7 +71,8 @@ export function shareEverythingTally(thresholds: LintThresholds): PipelineTally 
     observe(opp) {
       if (opp.isClosed) return;
       openPipeline += 1;
-      for (const cloud of taggedClouds(opp)) sharedOpen.set(cloud, (sharedOpen.get(cloud) ?? 0) + 1);
+      for (const cloud of taggedClouds(opp))
+        sharedOpen.set(cloud, (sharedOpen.get(cloud) ?? 0) + 1);
     },
     findings() {
       if (openPipeline < thresholds.shareEverythingMinOpenPipeline) return [];
@@ -81,7 +87,12 @@ export function shareEverythingTally(thresholds: LintThresholds): PipelineTally 
             field: 'coSell.clouds',
             opportunityId: null,
             message: `${shared} of ${openPipeline} open deals (${percent}%) are shared with ${cloud}: share the ones where ${cloud}'s help changes the outcome, or acceptance will drop (limit ${Math.round(thresholds.shareEverythingMaxRate * 100)}%).`,
-            evidence: { sharedOpenDeals: shared, openDeals: openPipeline, rate: Math.round(rate * 1000) / 1000, maxRate: thresholds.shareEverythingMaxRate },
+            evidence: {
+              sharedOpenDeals: shared,
+              openDeals: openPipeline,
+              rate: Math.round(rate * 1000) / 1000,
+              maxRate: thresholds.shareEverythingMaxRate,
+            },
           }),
         );
       }

@@ -28,7 +28,11 @@ export function singleCloudTally(thresholds: LintThresholds): PipelineTally {
       const [top, topCount] = [...perCloud].sort((a, b) => b[1] - a[1])[0]!;
       const share = topCount / coSold;
       const others = [...perCloud].filter(([cloud]) => cloud !== top);
-      if (share < thresholds.singleCloudMinShare || others.some(([, count]) => count / coSold > 1 - thresholds.singleCloudMinShare)) return [];
+      if (
+        share < thresholds.singleCloudMinShare ||
+        others.some(([, count]) => count / coSold > 1 - thresholds.singleCloudMinShare)
+      )
+        return [];
       const otherText = others.map(([cloud, count]) => `${cloud} ${count}`).join(', ');
       return [
         lintFinding(LINT_CODES.singleCloud, {
@@ -36,7 +40,12 @@ export function singleCloudTally(thresholds: LintThresholds): PipelineTally {
           field: 'coSell.clouds',
           opportunityId: null,
           message: `${topCount} of ${coSold} co-sold deals (${Math.round(share * 100)}%) are with ${top} (${otherText}): customers on the other clouds are a blind spot; even a listing, program enrolment and a named PDM there keeps the option open.`,
-          evidence: { coSoldDeals: coSold, perCloud: Object.fromEntries(perCloud), share: round3(share), minShare: thresholds.singleCloudMinShare },
+          evidence: {
+            coSoldDeals: coSold,
+            perCloud: Object.fromEntries(perCloud),
+            share: round3(share),
+            minShare: thresholds.singleCloudMinShare,
+          },
         }),
       ];
     },
@@ -66,13 +75,15 @@ export function reopenedAsSourcedTally(thresholds: LintThresholds): PipelineTall
   return {
     observe(opp) {
       const isLostDirect = opp.isClosed && !opp.isWon && opp.coSell.origin !== 'Hyperscaler-led';
-      const originatingCloud = opp.coSell.origin === 'Hyperscaler-led' ? opp.coSell.originatingCloud : null;
+      const originatingCloud =
+        opp.coSell.origin === 'Hyperscaler-led' ? opp.coSell.originatingCloud : null;
       if (!isLostDirect && !originatingCloud) return;
       const key = accountKey(opp);
       if (!key) return;
       const account = accounts.of(key);
       if (isLostDirect) lost.add(account, dayNumber(opp.closeDate), opp.id);
-      if (originatingCloud) sourced.add(account, dayNumber(opp.createdDate), opp.id, originatingCloud);
+      if (originatingCloud)
+        sourced.add(account, dayNumber(opp.createdDate), opp.id, originatingCloud);
     },
     findings() {
       const findings: LintFinding[] = [];
@@ -103,7 +114,13 @@ export function reopenedAsSourcedTally(thresholds: LintThresholds): PipelineTall
               field: 'coSell.origin',
               opportunityId: dealId,
               message: `Opened as ${cloud}-sourced ${days} days after direct deal ${priorId} on the same account was lost: if this is that deal re-opened for alliance credit, agree explicit credit for supporting direct deals instead of letting them lapse.`,
-              evidence: { lostOpportunityId: priorId, lostOn: isoDay(lost.day(prior)), createdOn: isoDay(createdOn), daysBetween: days, windowDays: thresholds.reopenWindowDays },
+              evidence: {
+                lostOpportunityId: priorId,
+                lostOn: isoDay(lost.day(prior)),
+                createdOn: isoDay(createdOn),
+                daysBetween: days,
+                windowDays: thresholds.reopenWindowDays,
+              },
             }),
           );
         }
@@ -115,7 +132,9 @@ export function reopenedAsSourcedTally(thresholds: LintThresholds): PipelineTall
 
 /** Per cloud, the single most useful diagnostic: partner-led runs well, hyperscaler-led does not. */
 export function influencedNotSourcedTally(thresholds: LintThresholds): PipelineTally {
-  const counts = new Map<Cloud, { sourced: number; influenced: number }>(CLOUDS.map((cloud) => [cloud, { sourced: 0, influenced: 0 }]));
+  const counts = new Map<Cloud, { sourced: number; influenced: number }>(
+    CLOUDS.map((cloud) => [cloud, { sourced: 0, influenced: 0 }]),
+  );
   return {
     observe(opp) {
       for (const cloud of CLOUDS) {
@@ -137,7 +156,12 @@ export function influencedNotSourcedTally(thresholds: LintThresholds): PipelineT
             field: 'coSell.origin',
             opportunityId: null,
             message: `${cloud}: ${influenced} influenced deals but ${sourced} sourced (${round3(ratio)} per influenced deal): partner-led co-sell works, hyperscaler-led does not yet; invest in account-team and specialist relationships and customer evidence that bring ${cloud}'s sellers to you.`,
-            evidence: { sourced, influenced, ratio: round3(ratio), maxRatio: thresholds.influencedNotSourcedMaxRatio },
+            evidence: {
+              sourced,
+              influenced,
+              ratio: round3(ratio),
+              maxRatio: thresholds.influencedNotSourcedMaxRatio,
+            },
           }),
         );
       }

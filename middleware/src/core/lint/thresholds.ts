@@ -61,7 +61,9 @@ export class LintThresholdsError extends Error {
   readonly problems: ReadonlyArray<{ key: string; message: string }>;
 
   constructor(problems: ReadonlyArray<{ key: string; message: string }>) {
-    super(`Invalid lint thresholds: ${problems.map((problem) => `${problem.key} ${problem.message}`).join('; ')}`);
+    super(
+      `Invalid lint thresholds: ${problems.map((problem) => `${problem.key} ${problem.message}`).join('; ')}`,
+    );
     this.name = 'LintThresholdsError';
     this.problems = problems;
   }
@@ -72,7 +74,10 @@ export function parseLintThresholds(input: LintThresholdsInput | undefined): Lin
   if (parsed.success) return parsed.data;
   throw new LintThresholdsError(
     parsed.error.issues.map((issue) => ({
-      key: issue.path.length > 0 ? issue.path.join('.') : ((issue as { keys?: string[] }).keys ?? []).join(', '),
+      key:
+        issue.path.length > 0
+          ? issue.path.join('.')
+          : ((issue as { keys?: string[] }).keys ?? []).join(', '),
       message: issue.message,
     })),
   );

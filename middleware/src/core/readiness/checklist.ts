@@ -2,7 +2,12 @@
 // the evidence behind the verdict so an alliance lead knows what to fix first.
 import type { Counterpart } from '../model.js';
 import type { AttributionTraceability } from '../attribution/traceability.js';
-import { parseReadinessEvidence, ReadinessEvidenceError, type PdmCadence, type ReadinessEvidence } from './evidence.js';
+import {
+  parseReadinessEvidence,
+  ReadinessEvidenceError,
+  type PdmCadence,
+  type ReadinessEvidence,
+} from './evidence.js';
 import { CLOUD_VOCABULARY } from './vocabulary.js';
 
 export type ReadinessStatus = 'met' | 'not met' | 'unknown';
@@ -78,7 +83,10 @@ function isoDay(date: Date): string {
 }
 
 function daysBetween(earlier: string, later: Date): number {
-  return Math.floor((later.getTime() - Date.parse(earlier.length === 10 ? `${earlier}T00:00:00Z` : earlier)) / DAY_MS);
+  return Math.floor(
+    (later.getTime() - Date.parse(earlier.length === 10 ? `${earlier}T00:00:00Z` : earlier)) /
+      DAY_MS,
+  );
 }
 
 type Check = Omit<ReadinessItem, 'number' | 'key' | 'title'>;
@@ -90,8 +98,10 @@ function marketplaceListing(evidence: ReadinessEvidence): Check {
   if (evidence.tenancyArchetype === null) {
     lines.push('tenancy archetype not recorded: listing type not checked');
   } else {
-    const fitting = evidence.tenancyArchetype === 'ISV-hosted SaaS' ? ['SaaS'] : ['AMI/VM', 'Container'];
-    const fits = deliveryModels.length === 0 ? null : deliveryModels.some((model) => fitting.includes(model));
+    const fitting =
+      evidence.tenancyArchetype === 'ISV-hosted SaaS' ? ['SaaS'] : ['AMI/VM', 'Container'];
+    const fits =
+      deliveryModels.length === 0 ? null : deliveryModels.some((model) => fitting.includes(model));
     facts.push(fits);
     lines.push(
       deliveryModels.length === 0
@@ -105,11 +115,18 @@ function marketplaceListing(evidence: ReadinessEvidence): Check {
 function technicalValidation(evidence: ReadinessEvidence, now: Date): Check {
   const { passedOn, expiresOn } = evidence.technicalValidation;
   if (passedOn === null) return { status: 'unknown', evidence: ['no pass date recorded'] };
-  if (expiresOn === null) return { status: 'unknown', evidence: [`passed on ${passedOn}`, 'expiry date not recorded: cannot tell if still current'] };
+  if (expiresOn === null)
+    return {
+      status: 'unknown',
+      evidence: [`passed on ${passedOn}`, 'expiry date not recorded: cannot tell if still current'],
+    };
   const current = expiresOn >= isoDay(now);
   return {
     status: current ? 'met' : 'not met',
-    evidence: [`passed on ${passedOn}`, current ? `current until ${expiresOn}` : `expired on ${expiresOn}: renew it`],
+    evidence: [
+      `passed on ${passedOn}`,
+      current ? `current until ${expiresOn}` : `expired on ${expiresOn}: renew it`,
+    ],
   };
 }
 
@@ -122,16 +139,28 @@ const CADENCE_OK: Record<'primary' | 'secondary', ReadonlySet<PdmCadence>> = {
  * Item 5: a named PDM with a working rhythm (weekly or fortnightly on a primary cloud, at least monthly
  * on a secondary one). The PDM may be named in the evidence or as a Partner Program counterpart.
  */
-function pdmRhythm(evidence: ReadinessEvidence, data: ReadinessData, settings: ReadinessSettings): Check {
-  const fromOrg = (data.counterparts ?? []).filter((person) => person.cloud === evidence.cloud && person.layer === 'Partner Program');
+function pdmRhythm(
+  evidence: ReadinessEvidence,
+  data: ReadinessData,
+  settings: ReadinessSettings,
+): Check {
+  const fromOrg = (data.counterparts ?? []).filter(
+    (person) => person.cloud === evidence.cloud && person.layer === 'Partner Program',
+  );
   const named = [
     ...(evidence.pdm ? [{ name: evidence.pdm.name, lastContactAt: evidence.pdm.lastMetOn }] : []),
     ...fromOrg.map((person) => ({ name: person.name, lastContactAt: person.lastContactAt })),
   ];
   if (named.length === 0) {
     return data.counterparts === undefined
-      ? { status: 'unknown', evidence: ['no PDM named in the evidence, and counterparts not supplied'] }
-      : { status: 'not met', evidence: ['no named PDM (in the evidence or as a Partner Program counterpart)'] };
+      ? {
+          status: 'unknown',
+          evidence: ['no PDM named in the evidence, and counterparts not supplied'],
+        }
+      : {
+          status: 'not met',
+          evidence: ['no named PDM (in the evidence or as a Partner Program counterpart)'],
+        };
   }
   const tier = evidence.primary ? 'primary' : 'secondary';
   const windowDays = settings.pdmContactWindowDays[tier];
@@ -141,38 +170,66 @@ function pdmRhythm(evidence: ReadinessEvidence, data: ReadinessData, settings: R
     .filter((at): at is string => at !== null)
     .sort()
     .at(-1);
-  const recent = lastContact === undefined ? null : daysBetween(lastContact, data.now) <= windowDays;
-  if (lastContact !== undefined) lines.push(`last contact ${lastContact.slice(0, 10)} (${tier} cloud: within ${windowDays} days expected)`);
+  const recent =
+    lastContact === undefined ? null : daysBetween(lastContact, data.now) <= windowDays;
+  if (lastContact !== undefined)
+    lines.push(
+      `last contact ${lastContact.slice(0, 10)} (${tier} cloud: within ${windowDays} days expected)`,
+    );
   const cadence = evidence.pdmCadence;
   const cadenceOk = cadence === null ? null : CADENCE_OK[tier].has(cadence);
   if (cadence !== null) {
-    lines.push(`agreed cadence ${cadence}${cadenceOk ? '' : ` (a ${tier} cloud needs ${evidence.primary ? 'weekly or fortnightly' : 'at least monthly'})`}`);
+    lines.push(
+      `agreed cadence ${cadence}${cadenceOk ? '' : ` (a ${tier} cloud needs ${evidence.primary ? 'weekly or fortnightly' : 'at least monthly'})`}`,
+    );
   }
   // A declared cadence that is too slow fails; otherwise recent contact or an adequate cadence shows the rhythm works.
   if (cadenceOk === false) return { status: 'not met', evidence: lines };
-  if (recent === true || (cadenceOk === true && recent === null)) return { status: 'met', evidence: lines };
-  if (recent === false) return { status: 'not met', evidence: [...lines, 'no recent contact: the rhythm has lapsed'] };
+  if (recent === true || (cadenceOk === true && recent === null))
+    return { status: 'met', evidence: lines };
+  if (recent === false)
+    return { status: 'not met', evidence: [...lines, 'no recent contact: the rhythm has lapsed'] };
   return { status: 'unknown', evidence: [...lines, 'no cadence or contact date recorded'] };
 }
 
 function valuePropositionAndReferences(evidence: ReadinessEvidence): Check {
   const lines = [said('joint value proposition', evidence.jointValueProposition)];
   if (evidence.priorityWorkloads.length === 0) {
-    return { status: evidence.jointValueProposition === false ? 'not met' : 'unknown', evidence: [...lines, 'priority workloads not recorded'] };
+    return {
+      status: evidence.jointValueProposition === false ? 'not met' : 'unknown',
+      evidence: [...lines, 'priority workloads not recorded'],
+    };
   }
   const uncovered = evidence.priorityWorkloads.filter(
-    (workload) => !evidence.customerReferences.some((reference) => reference.workload.toLowerCase() === workload.toLowerCase()),
+    (workload) =>
+      !evidence.customerReferences.some(
+        (reference) => reference.workload.toLowerCase() === workload.toLowerCase(),
+      ),
   );
   for (const workload of evidence.priorityWorkloads) {
-    const customers = evidence.customerReferences.filter((reference) => reference.workload.toLowerCase() === workload.toLowerCase());
-    lines.push(customers.length ? `${workload}: ${customers.map((reference) => reference.customer).join(', ')}` : `${workload}: no named customer reference`);
+    const customers = evidence.customerReferences.filter(
+      (reference) => reference.workload.toLowerCase() === workload.toLowerCase(),
+    );
+    lines.push(
+      customers.length
+        ? `${workload}: ${customers.map((reference) => reference.customer).join(', ')}`
+        : `${workload}: no named customer reference`,
+    );
   }
-  return { status: fromFacts([evidence.jointValueProposition, uncovered.length === 0]), evidence: lines };
+  return {
+    status: fromFacts([evidence.jointValueProposition, uncovered.length === 0]),
+    evidence: lines,
+  };
 }
 
-function accountMapping(evidence: ReadinessEvidence, now: Date, settings: ReadinessSettings): Check {
+function accountMapping(
+  evidence: ReadinessEvidence,
+  now: Date,
+  settings: ReadinessSettings,
+): Check {
   const { lastRunOn, jointPursuitListDefined } = evidence.accountMapping;
-  const fresh = lastRunOn === null ? null : daysBetween(lastRunOn, now) <= settings.accountMappingMaxAgeDays;
+  const fresh =
+    lastRunOn === null ? null : daysBetween(lastRunOn, now) <= settings.accountMappingMaxAgeDays;
   const lines = [
     lastRunOn === null
       ? 'last account-mapping run not recorded'
@@ -182,11 +239,18 @@ function accountMapping(evidence: ReadinessEvidence, now: Date, settings: Readin
   return { status: fromFacts([fresh, jointPursuitListDefined]), evidence: lines };
 }
 
-function attributionReporting(evidence: ReadinessEvidence, data: ReadinessData, settings: ReadinessSettings): Check {
+function attributionReporting(
+  evidence: ReadinessEvidence,
+  data: ReadinessData,
+  settings: ReadinessSettings,
+): Check {
   const lines = [said('attribution tracked (declared)', evidence.attributionTracked)];
   const measured = data.traceability;
   if (measured && measured.cloud !== evidence.cloud) {
-    throw new ReadinessEvidenceError('traceability.cloud', `is ${measured.cloud} but the checklist is for ${evidence.cloud}`);
+    throw new ReadinessEvidenceError(
+      'traceability.cloud',
+      `is ${measured.cloud} but the checklist is for ${evidence.cloud}`,
+    );
   }
   if (!measured || measured.ratio === null) {
     if (measured) lines.push('no co-sold deals yet to measure traceability on');
@@ -194,7 +258,9 @@ function attributionReporting(evidence: ReadinessEvidence, data: ReadinessData, 
   }
   const enough = measured.ratio >= settings.traceabilityThreshold;
   const { gaps } = measured;
-  lines.push(`${measured.traceable} of ${measured.coSold} co-sold deals traceable origination to close (${Math.round(measured.ratio * 100)}%, needs ${Math.round(settings.traceabilityThreshold * 100)}%)`);
+  lines.push(
+    `${measured.traceable} of ${measured.coSold} co-sold deals traceable origination to close (${Math.round(measured.ratio * 100)}%, needs ${Math.round(settings.traceabilityThreshold * 100)}%)`,
+  );
   if (!enough) {
     lines.push(
       `gaps: origin missing ${gaps.originMissing}, originating cloud missing ${gaps.originatingCloudMissing}, ` +
@@ -202,7 +268,10 @@ function attributionReporting(evidence: ReadinessEvidence, data: ReadinessData, 
     );
   }
   // Measured data outranks a declaration: a team can believe it tracks attribution and still leak.
-  return { status: evidence.attributionTracked === false || !enough ? 'not met' : 'met', evidence: lines };
+  return {
+    status: evidence.attributionTracked === false || !enough ? 'not met' : 'met',
+    evidence: lines,
+  };
 }
 
 /** The ten-item checklist for the evidence's cloud. Throws ReadinessEvidenceError naming the bad field. */
@@ -212,37 +281,65 @@ export function readinessChecklist(
   settings: ReadinessSettings = DEFAULT_READINESS_SETTINGS,
 ): ReadinessChecklist {
   const evidence = parseReadinessEvidence(input);
-  if (Number.isNaN(data.now.getTime())) throw new ReadinessEvidenceError('now', 'must be a valid date');
+  if (Number.isNaN(data.now.getTime()))
+    throw new ReadinessEvidenceError('now', 'must be a valid date');
   const words = CLOUD_VOCABULARY[evidence.cloud];
   const checks: Record<ReadinessItemKey, { title: string; check: Check }> = {
-    marketplaceListing: { title: `${words.marketplace} listing live and transactable`, check: marketplaceListing(evidence) },
-    technicalValidation: { title: `${words.technicalValidation} passed and current`, check: technicalValidation(evidence, data.now) },
+    marketplaceListing: {
+      title: `${words.marketplace} listing live and transactable`,
+      check: marketplaceListing(evidence),
+    },
+    technicalValidation: {
+      title: `${words.technicalValidation} passed and current`,
+      check: technicalValidation(evidence, data.now),
+    },
     coSellEligibility: {
       title: `${words.coSellStatus} status`,
-      check: { status: fromFacts([evidence.coSellEligible]), evidence: [said(words.coSellStatus, evidence.coSellEligible)] },
+      check: {
+        status: fromFacts([evidence.coSellEligible]),
+        evidence: [said(words.coSellStatus, evidence.coSellEligible)],
+      },
     },
     opportunitySharing: {
       title: `Opportunity sharing through ${words.sharingSystem} with internal submission criteria`,
       check: {
-        status: fromFacts([evidence.opportunitySharing.configured, evidence.opportunitySharing.submissionCriteriaDefined]),
+        status: fromFacts([
+          evidence.opportunitySharing.configured,
+          evidence.opportunitySharing.submissionCriteriaDefined,
+        ]),
         evidence: [
           said(`${words.sharingSystem} access configured`, evidence.opportunitySharing.configured),
-          said('internal submission criteria defined', evidence.opportunitySharing.submissionCriteriaDefined),
+          said(
+            'internal submission criteria defined',
+            evidence.opportunitySharing.submissionCriteriaDefined,
+          ),
         ],
       },
     },
-    pdmRhythm: { title: `Named ${words.partnerManager} with a working rhythm`, check: pdmRhythm(evidence, data, settings) },
+    pdmRhythm: {
+      title: `Named ${words.partnerManager} with a working rhythm`,
+      check: pdmRhythm(evidence, data, settings),
+    },
     valuePropositionAndReferences: {
       title: 'Joint value proposition with a named customer reference per priority workload',
       check: valuePropositionAndReferences(evidence),
     },
-    accountMapping: { title: 'Account mapping done and joint pursuit list defined', check: accountMapping(evidence, data.now, settings) },
+    accountMapping: {
+      title: 'Account mapping done and joint pursuit list defined',
+      check: accountMapping(evidence, data.now, settings),
+    },
     salesEnablement: {
       title: 'AEs enabled to invoke counterparts and understand marketplace comp',
       check: {
-        status: fromFacts([evidence.enablement.aesKnowHowToInvokeCounterparts, evidence.enablement.marketplaceCompExplained]),
+        status: fromFacts([
+          evidence.enablement.aesKnowHowToInvokeCounterparts,
+          evidence.enablement.marketplaceCompExplained,
+        ]),
         evidence: [
-          said('AEs know how to invoke hyperscaler counterparts', evidence.enablement.aesKnowHowToInvokeCounterparts),
+          said(
+            'AEs know how to invoke hyperscaler counterparts',
+            evidence.enablement.aesKnowHowToInvokeCounterparts,
+          ),
           said('marketplace deal comp explained', evidence.enablement.marketplaceCompExplained),
         ],
       },
@@ -250,19 +347,31 @@ export function readinessChecklist(
     compRules: {
       title: 'Alliance vs direct comp rules with sourced and influenced credit sharing',
       check: {
-        status: fromFacts([evidence.compRules.allianceVsDirectDefined, evidence.compRules.sourcedAndInfluencedCreditSharing]),
+        status: fromFacts([
+          evidence.compRules.allianceVsDirectDefined,
+          evidence.compRules.sourcedAndInfluencedCreditSharing,
+        ]),
         evidence: [
           said('alliance vs direct comp rules defined', evidence.compRules.allianceVsDirectDefined),
-          said('credit sharing for sourced and influenced deals', evidence.compRules.sourcedAndInfluencedCreditSharing),
+          said(
+            'credit sharing for sourced and influenced deals',
+            evidence.compRules.sourcedAndInfluencedCreditSharing,
+          ),
         ],
       },
     },
     attributionReporting: {
-      title: 'Attribution tracked from origination to closed-won across ISV and hyperscaler systems',
+      title:
+        'Attribution tracked from origination to closed-won across ISV and hyperscaler systems',
       check: attributionReporting(evidence, data, settings),
     },
   };
-  const items = READINESS_ITEMS.map((key, index) => ({ number: index + 1, key, title: checks[key].title, ...checks[key].check }));
+  const items = READINESS_ITEMS.map((key, index) => ({
+    number: index + 1,
+    key,
+    title: checks[key].title,
+    ...checks[key].check,
+  }));
   const summary = {
     met: items.filter((item) => item.status === 'met').length,
     notMet: items.filter((item) => item.status === 'not met').length,

@@ -21,10 +21,17 @@ export const ReadinessEvidence = z
     /** Decides which listing type fits: SaaS for ISV-hosted, AMI/VM or container for customer-deployed. */
     tenancyArchetype: TenancyArchetype.nullable().default(null),
     listing: z
-      .object({ live: Known, transactable: Known, deliveryModels: z.array(ListingDeliveryModel).default([]) })
+      .object({
+        live: Known,
+        transactable: Known,
+        deliveryModels: z.array(ListingDeliveryModel).default([]),
+      })
       .default({ live: null, transactable: null, deliveryModels: [] }),
     technicalValidation: z
-      .object({ passedOn: IsoDate.nullable().default(null), expiresOn: IsoDate.nullable().default(null) })
+      .object({
+        passedOn: IsoDate.nullable().default(null),
+        expiresOn: IsoDate.nullable().default(null),
+      })
       .default({ passedOn: null, expiresOn: null }),
     coSellEligible: Known,
     opportunitySharing: z
@@ -35,7 +42,11 @@ export const ReadinessEvidence = z
      * well as) a Partner Program counterpart in the org; lastMetOn shows the rhythm is kept.
      */
     pdm: z
-      .strictObject({ name: z.string().trim().min(1), email: z.email().nullable().default(null), lastMetOn: IsoDate.nullable().default(null) })
+      .strictObject({
+        name: z.string().trim().min(1),
+        email: z.email().nullable().default(null),
+        lastMetOn: IsoDate.nullable().default(null),
+      })
       .nullable()
       .default(null),
     /** The agreed meeting rhythm with the PDM, when the alliance team records one. */
@@ -59,7 +70,11 @@ export const ReadinessEvidence = z
   .superRefine((evidence, ctx) => {
     const { passedOn, expiresOn } = evidence.technicalValidation;
     if (passedOn !== null && expiresOn !== null && expiresOn < passedOn) {
-      ctx.addIssue({ code: 'custom', path: ['technicalValidation', 'expiresOn'], message: 'must not be before passedOn' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['technicalValidation', 'expiresOn'],
+        message: 'must not be before passedOn',
+      });
     }
   });
 export type ReadinessEvidence = z.infer<typeof ReadinessEvidence>;
@@ -81,5 +96,8 @@ export function parseReadinessEvidence(input: unknown): ReadinessEvidence {
   const parsed = ReadinessEvidence.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new ReadinessEvidenceError(issue?.path.map(String).join('.') || 'evidence', issue?.message ?? 'invalid');
+  throw new ReadinessEvidenceError(
+    issue?.path.map(String).join('.') || 'evidence',
+    issue?.message ?? 'invalid',
+  );
 }

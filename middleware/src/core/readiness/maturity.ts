@@ -101,8 +101,21 @@ const SOURCES = {
   origin: 'attribution report (sourced vs influenced deals)',
 } as const;
 
-function atLeast(marker: string, actual: number | null, target: number, source: string, note?: string): MaturityMarker {
-  return { marker, actual, target, met: actual !== null && actual >= target, source, ...(note ? { note } : {}) };
+function atLeast(
+  marker: string,
+  actual: number | null,
+  target: number,
+  source: string,
+  note?: string,
+): MaturityMarker {
+  return {
+    marker,
+    actual,
+    target,
+    met: actual !== null && actual >= target,
+    source,
+    ...(note ? { note } : {}),
+  };
 }
 
 function isTrue(marker: string, actual: boolean | null, source: string): MaturityMarker {
@@ -115,34 +128,54 @@ function month12Cadence(metrics: MaturityMetrics, settings: MaturitySettings): M
   const note = metrics.tenancyArchetype
     ? `${target} a quarter is the marker for a ${archetype} product`
     : `tenancy archetype unknown: judged as ISV-hosted SaaS (${target} a quarter); a customer-deployed product needs ${settings.month12MarketplacePerQuarter['Customer-deployed']}`;
-  return atLeast('marketplace transactions per quarter', metrics.marketplaceTransactionsPerQuarter, target, SOURCES.report, note);
+  return atLeast(
+    'marketplace transactions per quarter',
+    metrics.marketplaceTransactionsPerQuarter,
+    target,
+    SOURCES.report,
+    note,
+  );
 }
 
 function parseMetrics(input: MaturityMetricsInput): MaturityMetrics {
   const parsed = MaturityMetrics.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new MaturityMetricsError(issue?.path.map(String).join('.') || 'metrics', issue?.message ?? 'invalid');
+    throw new MaturityMetricsError(
+      issue?.path.map(String).join('.') || 'metrics',
+      issue?.message ?? 'invalid',
+    );
   }
   return parsed.data;
 }
 
 function checkSettings(settings: MaturitySettings): void {
-  if (!(settings.parityRatio > 0)) throw new MaturityMetricsError('settings.parityRatio', `must be a positive ratio, got ${settings.parityRatio}`);
+  if (!(settings.parityRatio > 0))
+    throw new MaturityMetricsError(
+      'settings.parityRatio',
+      `must be a positive ratio, got ${settings.parityRatio}`,
+    );
   for (const [archetype, count] of Object.entries(settings.month12MarketplacePerQuarter)) {
     if (!Number.isInteger(count) || count < 1) {
-      throw new MaturityMetricsError(`settings.month12MarketplacePerQuarter.${archetype}`, `must be a whole number of at least 1, got ${count}`);
+      throw new MaturityMetricsError(
+        `settings.month12MarketplacePerQuarter.${archetype}`,
+        `must be a whole number of at least 1, got ${count}`,
+      );
     }
   }
 }
 
 /** The stage reached is the highest whose markers, and those of every earlier stage, are all met. */
-export function maturityStage(input: MaturityMetricsInput, settings: MaturitySettings = DEFAULT_MATURITY_SETTINGS): MaturityAssessment {
+export function maturityStage(
+  input: MaturityMetricsInput,
+  settings: MaturitySettings = DEFAULT_MATURITY_SETTINGS,
+): MaturityAssessment {
   const metrics = parseMetrics(input);
   checkSettings(settings);
   // Parity needs at least one hyperscaler-led deal; with none partner-led, any sourced deal is parity
   // or better (and JSON-safe, unlike Infinity).
-  const parity = metrics.sourcedDeals === 0 ? 0 : metrics.sourcedDeals / Math.max(metrics.influencedDeals, 1);
+  const parity =
+    metrics.sourcedDeals === 0 ? 0 : metrics.sourcedDeals / Math.max(metrics.influencedDeals, 1);
   // Contribution thresholds take the low end of each range the guide gives: reaching the range is
   // reaching the stage.
   const stages: Array<MaturityStageDefinition & { markers: MaturityMarker[] }> = [
@@ -158,7 +191,12 @@ export function maturityStage(input: MaturityMetricsInput, settings: MaturitySet
       typicalMonth: 'month 3',
       markers: [
         isTrue('marketplace listing live', metrics.listingLive, SOURCES.evidence),
-        atLeast('first deals submitted to a portal', metrics.portalSubmissions, 1, SOURCES.engagements),
+        atLeast(
+          'first deals submitted to a portal',
+          metrics.portalSubmissions,
+          1,
+          SOURCES.engagements,
+        ),
         isTrue('PDM rhythm established', metrics.pdmRhythm, SOURCES.evidence),
       ],
     },
@@ -167,8 +205,18 @@ export function maturityStage(input: MaturityMetricsInput, settings: MaturitySet
       name: 'First transactions',
       typicalMonth: 'month 6',
       markers: [
-        atLeast('first marketplace transaction', metrics.marketplaceTransactions, 1, SOURCES.report),
-        atLeast('share of new business with hyperscaler attribution', metrics.partnerAttachRate, 0.05, SOURCES.report),
+        atLeast(
+          'first marketplace transaction',
+          metrics.marketplaceTransactions,
+          1,
+          SOURCES.report,
+        ),
+        atLeast(
+          'share of new business with hyperscaler attribution',
+          metrics.partnerAttachRate,
+          0.05,
+          SOURCES.report,
+        ),
       ],
     },
     {
@@ -178,7 +226,12 @@ export function maturityStage(input: MaturityMetricsInput, settings: MaturitySet
       markers: [
         atLeast('portal acceptance rate', metrics.acceptanceRate, 0.5, SOURCES.portal),
         month12Cadence(metrics, settings),
-        atLeast('share of new business with hyperscaler attribution', metrics.partnerAttachRate, 0.15, SOURCES.report),
+        atLeast(
+          'share of new business with hyperscaler attribution',
+          metrics.partnerAttachRate,
+          0.15,
+          SOURCES.report,
+        ),
       ],
     },
     {
@@ -186,8 +239,18 @@ export function maturityStage(input: MaturityMetricsInput, settings: MaturitySet
       name: 'Second cloud',
       typicalMonth: 'month 18',
       markers: [
-        atLeast('clouds with an active co-sell motion', metrics.cloudsWithMotion, 2, SOURCES.pipeline),
-        atLeast('share of new business with hyperscaler attribution', metrics.partnerAttachRate, 0.25, SOURCES.report),
+        atLeast(
+          'clouds with an active co-sell motion',
+          metrics.cloudsWithMotion,
+          2,
+          SOURCES.pipeline,
+        ),
+        atLeast(
+          'share of new business with hyperscaler attribution',
+          metrics.partnerAttachRate,
+          0.25,
+          SOURCES.report,
+        ),
       ],
     },
     {
@@ -195,8 +258,18 @@ export function maturityStage(input: MaturityMetricsInput, settings: MaturitySet
       name: 'Hyperscaler-led at parity',
       typicalMonth: 'month 24+',
       markers: [
-        atLeast('hyperscaler-led deals per partner-led deal', Math.round(parity * 1000) / 1000, settings.parityRatio, SOURCES.origin),
-        atLeast('share of new business with hyperscaler attribution', metrics.partnerAttachRate, 0.4, SOURCES.report),
+        atLeast(
+          'hyperscaler-led deals per partner-led deal',
+          Math.round(parity * 1000) / 1000,
+          settings.parityRatio,
+          SOURCES.origin,
+        ),
+        atLeast(
+          'share of new business with hyperscaler attribution',
+          metrics.partnerAttachRate,
+          0.4,
+          SOURCES.report,
+        ),
       ],
     },
   ];

@@ -7,12 +7,37 @@ import { attributionFor } from '../attribution/attribution.js';
 import { relationshipFindings } from '../lint/relationship-rules.js';
 import type { LintFinding } from '../lint/finding.js';
 import { normaliseCompanyName } from '../account-mapping/normalise.js';
-import { CLOUDS, Cloud, IsoDate, type CoSellOpportunity, type Counterpart, type InboundReferral, type SourceLayer, type TenancyArchetype } from '../model.js';
+import {
+  CLOUDS,
+  Cloud,
+  IsoDate,
+  type CoSellOpportunity,
+  type Counterpart,
+  type InboundReferral,
+  type SourceLayer,
+  type TenancyArchetype,
+} from '../model.js';
 
 /** What the alliance team records that the org cannot infer: joint account plans and QBRs held. */
 export const RelationshipRecords = z.object({
-  jointAccountPlans: z.array(z.object({ cloud: Cloud, account: z.string().trim().min(1), updatedOn: IsoDate.nullable().default(null) })).default([]),
-  qbrs: z.array(z.object({ cloud: Cloud, heldOn: IsoDate, with: z.string().trim().min(1).nullable().default(null) })).default([]),
+  jointAccountPlans: z
+    .array(
+      z.object({
+        cloud: Cloud,
+        account: z.string().trim().min(1),
+        updatedOn: IsoDate.nullable().default(null),
+      }),
+    )
+    .default([]),
+  qbrs: z
+    .array(
+      z.object({
+        cloud: Cloud,
+        heldOn: IsoDate,
+        with: z.string().trim().min(1).nullable().default(null),
+      }),
+    )
+    .default([]),
 });
 export type RelationshipRecords = z.infer<typeof RelationshipRecords>;
 export type RelationshipRecordsInput = z.input<typeof RelationshipRecords>;
@@ -41,8 +66,18 @@ export interface CloudRelationshipCoverage {
   covered: SourceLayer[];
   missing: SourceLayer[];
   coverage: number;
-  topAccounts: { considered: number; withPlan: number; share: number | null; withoutPlan: string[] };
-  qbr: { lastHeldOn: string | null; daysSince: number | null; heldLast12Months: number; onRhythm: boolean };
+  topAccounts: {
+    considered: number;
+    withPlan: number;
+    share: number | null;
+    withoutPlan: string[];
+  };
+  qbr: {
+    lastHeldOn: string | null;
+    daysSince: number | null;
+    heldLast12Months: number;
+    onRhythm: boolean;
+  };
   findings: LintFinding[];
 }
 
@@ -61,13 +96,20 @@ export function parseRelationshipRecords(input: unknown): RelationshipRecords {
   const parsed = RelationshipRecords.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new RelationshipRecordsError(issue?.path.map(String).join('.') || 'records', issue?.message ?? 'invalid');
+  throw new RelationshipRecordsError(
+    issue?.path.map(String).join('.') || 'records',
+    issue?.message ?? 'invalid',
+  );
 }
 
 const DAY_MS = 86_400_000;
 
 /** Accounts ranked by open and won co-sell pipeline value with the cloud, largest first. */
-function topAccountsFor(opportunities: readonly CoSellOpportunity[], cloud: Cloud, limit: number): string[] {
+function topAccountsFor(
+  opportunities: readonly CoSellOpportunity[],
+  cloud: Cloud,
+  limit: number,
+): string[] {
   const value = new Map<string, { name: string; amount: number }>();
   for (const opp of opportunities) {
     if (opp.isClosed && !opp.isWon) continue;
@@ -77,7 +119,10 @@ function topAccountsFor(opportunities: readonly CoSellOpportunity[], cloud: Clou
     entry.amount += opp.amount ?? 0;
     value.set(key, entry);
   }
-  return [...value.values()].sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name)).slice(0, limit).map((entry) => entry.name);
+  return [...value.values()]
+    .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((entry) => entry.name);
 }
 
 export function relationshipCoverage(
@@ -89,16 +134,36 @@ export function relationshipCoverage(
   const records = parseRelationshipRecords(recordsInput);
   const limit = options.topAccounts ?? DEFAULT_TOP_ACCOUNTS;
   const maxGap = options.qbrMaxGapDays ?? DEFAULT_QBR_MAX_GAP_DAYS;
-  if (!Number.isInteger(limit) || limit < 1) throw new RelationshipRecordsError('topAccounts', `must be a whole number of at least 1, got ${limit}`);
-  if (!Number.isInteger(maxGap) || maxGap < 1) throw new RelationshipRecordsError('qbrMaxGapDays', `must be a whole number of at least 1, got ${maxGap}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RelationshipRecordsError(
+      'topAccounts',
+      `must be a whole number of at least 1, got ${limit}`,
+    );
+  if (!Number.isInteger(maxGap) || maxGap < 1)
+    throw new RelationshipRecordsError(
+      'qbrMaxGapDays',
+      `must be a whole number of at least 1, got ${maxGap}`,
+    );
   const now = options.now.getTime();
-  const findings = relationshipFindings({ tenancyArchetype: options.tenancyArchetype ?? null, counterparts, referrals: options.referrals ?? [], clouds: CLOUDS });
+  const findings = relationshipFindings({
+    tenancyArchetype: options.tenancyArchetype ?? null,
+    counterparts,
+    referrals: options.referrals ?? [],
+    clouds: CLOUDS,
+  });
   return counterpartCoverage(counterparts).map((layers) => {
     const cloud = layers.cloud;
     const top = topAccountsFor(opportunities, cloud, limit);
-    const planned = new Set(records.jointAccountPlans.filter((plan) => plan.cloud === cloud).map((plan) => normaliseCompanyName(plan.account)));
+    const planned = new Set(
+      records.jointAccountPlans
+        .filter((plan) => plan.cloud === cloud)
+        .map((plan) => normaliseCompanyName(plan.account)),
+    );
     const withoutPlan = top.filter((name) => !planned.has(normaliseCompanyName(name)));
-    const held = records.qbrs.filter((qbr) => qbr.cloud === cloud && Date.parse(qbr.heldOn) <= now).map((qbr) => qbr.heldOn).sort();
+    const held = records.qbrs
+      .filter((qbr) => qbr.cloud === cloud && Date.parse(qbr.heldOn) <= now)
+      .map((qbr) => qbr.heldOn)
+      .sort();
     const last = held.at(-1) ?? null;
     const daysSince = last ? Math.floor((now - Date.parse(last)) / DAY_MS) : null;
     return {
@@ -110,10 +175,18 @@ export function relationshipCoverage(
       topAccounts: {
         considered: top.length,
         withPlan: top.length - withoutPlan.length,
-        share: top.length === 0 ? null : Math.round(((top.length - withoutPlan.length) / top.length) * 1000) / 1000,
+        share:
+          top.length === 0
+            ? null
+            : Math.round(((top.length - withoutPlan.length) / top.length) * 1000) / 1000,
         withoutPlan,
       },
-      qbr: { lastHeldOn: last, daysSince, heldLast12Months: held.filter((day) => now - Date.parse(day) <= 365 * DAY_MS).length, onRhythm: daysSince !== null && daysSince <= maxGap },
+      qbr: {
+        lastHeldOn: last,
+        daysSince,
+        heldLast12Months: held.filter((day) => now - Date.parse(day) <= 365 * DAY_MS).length,
+        onRhythm: daysSince !== null && daysSince <= maxGap,
+      },
       findings: findings.filter((finding) => finding.cloud === cloud),
     };
   });

@@ -25,7 +25,9 @@ function minutesOf(wall: string): number {
 export const BusinessCalendar = z
   .object({
     /** IANA time zone the team works in, e.g. "Europe/London". */
-    timeZone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as "Europe/London"' }),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as "Europe/London"' }),
     workingDays: z
       .array(IsoWeekday)
       .min(1, 'needs at least one working day (1 = Monday ... 7 = Sunday)')
@@ -67,11 +69,21 @@ export const DEFAULT_BUSINESS_CALENDAR: BusinessCalendar = BusinessCalendar.pars
  *   business day). `minimumBusinessHours` stops a late arrival getting a five-minute deadline.
  */
 export const BusinessTimeBudget = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('business-hours'), amount: z.number().positive().max(24 * 366) }),
+  z.object({
+    unit: z.literal('business-hours'),
+    amount: z
+      .number()
+      .positive()
+      .max(24 * 366),
+  }),
   z.object({
     unit: z.literal('business-days'),
     amount: z.number().int().min(0).max(366),
-    minimumBusinessHours: z.number().min(0).max(24 * 366).default(0),
+    minimumBusinessHours: z
+      .number()
+      .min(0)
+      .max(24 * 366)
+      .default(0),
   }),
 ]);
 export type BusinessTimeBudget = z.infer<typeof BusinessTimeBudget>;
@@ -112,7 +124,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Wall-clock fields of an instant in a time zone. */
-function wallClock(instant: number, timeZone: string): LocalDay & { hour: number; minute: number; second: number } {
+function wallClock(
+  instant: number,
+  timeZone: string,
+): LocalDay & { hour: number; minute: number; second: number } {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -143,7 +158,9 @@ function instantOfWallTime(day: LocalDay, minuteOfDay: number, timeZone: string)
   const wall = Date.UTC(day.year, day.month - 1, day.day, 0, minuteOfDay);
   const before = offsetAt(wall - 86_400_000, timeZone);
   const after = offsetAt(wall + 86_400_000, timeZone);
-  const valid = [before, after].map((offset) => wall - offset).filter((instant) => offsetAt(instant, timeZone) === wall - instant);
+  const valid = [before, after]
+    .map((offset) => wall - offset)
+    .filter((instant) => offsetAt(instant, timeZone) === wall - instant);
   if (valid.length > 0) return Math.min(...valid);
   return wall - before;
 }
@@ -185,12 +202,15 @@ function* businessWindows(from: number, calendar: BusinessCalendar): Generator<B
     }
     day = nextDay(day);
   }
-  throw new BusinessCalendarError('the business calendar has no working time in the next ten years: check workingDays and holidays');
+  throw new BusinessCalendarError(
+    'the business calendar has no working time in the next ten years: check workingDays and holidays',
+  );
 }
 
 function toInstant(start: Date | string): number {
   const instant = typeof start === 'string' ? Date.parse(start) : start.getTime();
-  if (Number.isNaN(instant)) throw new BusinessCalendarError(`start "${String(start)}" is not a valid instant`);
+  if (Number.isNaN(instant))
+    throw new BusinessCalendarError(`start "${String(start)}" is not a valid instant`);
   return instant;
 }
 
@@ -207,7 +227,11 @@ function addBusinessMilliseconds(from: number, budget: number, calendar: Busines
 }
 
 /** Close of business on the Nth business day counted from the one the clock starts on. */
-function closeOfBusinessDay(from: number, businessDaysAfter: number, calendar: BusinessCalendar): number {
+function closeOfBusinessDay(
+  from: number,
+  businessDaysAfter: number,
+  calendar: BusinessCalendar,
+): number {
   let counted = 0;
   for (const window of businessWindows(from, calendar)) {
     if (from >= window.closes) continue;
@@ -221,14 +245,19 @@ function closeOfBusinessDay(from: number, businessDaysAfter: number, calendar: B
  * The deadline reached by spending `budget` of business time from `start`. Always an instant inside
  * working hours (opening and closing times included) on a working, non-holiday day.
  */
-export function addBusinessTime(start: Date | string, budget: BusinessTimeBudget, calendar: BusinessCalendar): Date {
+export function addBusinessTime(
+  start: Date | string,
+  budget: BusinessTimeBudget,
+  calendar: BusinessCalendar,
+): Date {
   const from = toInstant(start);
   if (budget.unit === 'business-hours') {
     return new Date(addBusinessMilliseconds(from, budget.amount * 3_600_000, calendar));
   }
   const closing = closeOfBusinessDay(from, budget.amount, calendar);
   const minimumHours = budget.minimumBusinessHours ?? 0;
-  const floor = minimumHours > 0 ? addBusinessMilliseconds(from, minimumHours * 3_600_000, calendar) : closing;
+  const floor =
+    minimumHours > 0 ? addBusinessMilliseconds(from, minimumHours * 3_600_000, calendar) : closing;
   return new Date(Math.max(closing, floor));
 }
 
@@ -237,7 +266,8 @@ export function isWithinBusinessHours(instant: Date | string, calendar: Business
   const at = toInstant(instant);
   const wall = wallClock(at, calendar.timeZone);
   const day = { year: wall.year, month: wall.month, day: wall.day };
-  if (!calendar.workingDays.includes(isoWeekday(day)) || calendar.holidays.includes(isoDate(day))) return false;
+  if (!calendar.workingDays.includes(isoWeekday(day)) || calendar.holidays.includes(isoDate(day)))
+    return false;
   const opens = instantOfWallTime(day, minutesOf(calendar.workingHours.start), calendar.timeZone);
   const closes = instantOfWallTime(day, minutesOf(calendar.workingHours.end), calendar.timeZone);
   return at >= opens && at <= closes;
@@ -247,6 +277,8 @@ export function isWithinBusinessHours(instant: Date | string, calendar: Business
 export function parseBusinessCalendar(input: unknown): BusinessCalendar {
   const result = BusinessCalendar.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => `calendar.${issue.path.join('.')}: ${issue.message}`).join('; ');
+  const details = result.error.issues
+    .map((issue) => `calendar.${issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
   throw new BusinessCalendarError(`invalid business calendar: ${details}`);
 }

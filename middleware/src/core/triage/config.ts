@@ -1,7 +1,12 @@
 // An admin's triage configuration (custom metadata or a settings file) validated and merged over the
 // defaults, so a bad setting fails at startup with the key at fault instead of mis-routing referrals.
 import { z } from 'zod';
-import { SOURCE_LAYERS, TENANCY_ARCHETYPES, type SourceLayer, type TenancyArchetype } from '../model.js';
+import {
+  SOURCE_LAYERS,
+  TENANCY_ARCHETYPES,
+  type SourceLayer,
+  type TenancyArchetype,
+} from '../model.js';
 import { BusinessCalendar, DEFAULT_BUSINESS_CALENDAR } from './business-calendar.js';
 import { DEFAULT_TRIAGE_RULES, TriageRule, TriageRuleId, selectTriageRule } from './rules.js';
 
@@ -29,7 +34,9 @@ export class TriageConfigError extends Error {
   readonly issues: TriageConfigIssue[];
 
   constructor(issues: TriageConfigIssue[]) {
-    super(`invalid triage configuration: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
+    super(
+      `invalid triage configuration: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`,
+    );
     this.name = 'TriageConfigError';
     this.issues = issues;
   }
@@ -41,7 +48,11 @@ export interface ResolvedTriageConfig {
 }
 
 function describeLayer(layer: SourceLayer | null | 'any'): string {
-  return layer === null ? 'unknown source' : layer === 'any' ? 'any source layer' : `source layer ${layer}`;
+  return layer === null
+    ? 'unknown source'
+    : layer === 'any'
+      ? 'any source layer'
+      : `source layer ${layer}`;
 }
 
 /** Every referral shape triage can meet must have a rule, or it would be silently unrouted. */
@@ -84,33 +95,47 @@ function overlapIssues(rules: readonly TriageRule[]): TriageConfigIssue[] {
  * Validates a configuration and merges it over `defaults`. Throws a TriageConfigError naming every
  * bad key; nothing is partially applied.
  */
-export function resolveTriageConfig(input: unknown, defaults: readonly TriageRule[] = DEFAULT_TRIAGE_RULES): ResolvedTriageConfig {
+export function resolveTriageConfig(
+  input: unknown,
+  defaults: readonly TriageRule[] = DEFAULT_TRIAGE_RULES,
+): ResolvedTriageConfig {
   const parsed = TriageConfig.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new TriageConfigError(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+    throw new TriageConfigError(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
   }
   const config = parsed.data;
   const issues: TriageConfigIssue[] = [];
 
   const seenIds = new Set<string>();
   config.rules.forEach((rule, index) => {
-    if (seenIds.has(rule.id)) issues.push({ path: `rules.${index}.id`, message: `rule id ${rule.id} appears twice` });
+    if (seenIds.has(rule.id))
+      issues.push({ path: `rules.${index}.id`, message: `rule id ${rule.id} appears twice` });
     seenIds.add(rule.id);
   });
   const base = config.replaceDefaults ? [] : defaults;
   const knownIds = new Set(base.map((rule) => rule.id));
   config.disable.forEach((id, index) => {
     if (!knownIds.has(id)) {
-      issues.push({ path: `disable.${index}`, message: `no default rule ${id} to disable (known: ${[...knownIds].join(', ') || 'none'})` });
+      issues.push({
+        path: `disable.${index}`,
+        message: `no default rule ${id} to disable (known: ${[...knownIds].join(', ') || 'none'})`,
+      });
     } else if (seenIds.has(id)) {
-      issues.push({ path: `disable.${index}`, message: `rule ${id} is both disabled and redefined in rules: keep one` });
+      issues.push({
+        path: `disable.${index}`,
+        message: `rule ${id} is both disabled and redefined in rules: keep one`,
+      });
     }
   });
   if (issues.length > 0) throw new TriageConfigError(issues);
 
   const disabled = new Set(config.disable);
   const overrides = new Map(config.rules.map((rule) => [rule.id, rule]));
-  const merged = base.filter((rule) => !disabled.has(rule.id)).map((rule) => overrides.get(rule.id) ?? rule);
+  const merged = base
+    .filter((rule) => !disabled.has(rule.id))
+    .map((rule) => overrides.get(rule.id) ?? rule);
   const added = config.rules.filter((rule) => !knownIds.has(rule.id));
   const rules = [...merged, ...added];
 

@@ -28,14 +28,20 @@ const RESPONSE_UNITS: Record<string, 'business-hours' | 'business-days'> = {
  * blank source layer is the rule for referrals whose source is unknown. The metadata type has no
  * rationale field, so a record keeps the rationale of the default it replaces.
  */
-export function triageRuleFromRecord(row: Row, defaults: readonly TriageRule[] = DEFAULT_TRIAGE_RULES): TriageRuleInput {
+export function triageRuleFromRecord(
+  row: Row,
+  defaults: readonly TriageRule[] = DEFAULT_TRIAGE_RULES,
+): TriageRuleInput {
   const sourceLayer = blankToNull(row[TRIAGE_RULE_FIELDS.sourceLayer]);
   const archetype = blankToNull(row[TRIAGE_RULE_FIELDS.tenancyArchetype]);
   const unitValue = blankToNull(row[TRIAGE_RULE_FIELDS.responseUnit]);
   const unit = typeof unitValue === 'string' ? (RESPONSE_UNITS[unitValue] ?? unitValue) : unitValue;
   const amount = row[TRIAGE_RULE_FIELDS.responseAmount];
   const minimum = blankToNull(row[TRIAGE_RULE_FIELDS.minimumBusinessHours]);
-  const response = unit === 'business-days' ? { unit, amount, minimumBusinessHours: minimum ?? 0 } : { unit, amount };
+  const response =
+    unit === 'business-days'
+      ? { unit, amount, minimumBusinessHours: minimum ?? 0 }
+      : { unit, amount };
   const input = {
     id: String(row.DeveloperName ?? ''),
     sourceLayer,
@@ -46,17 +52,27 @@ export function triageRuleFromRecord(row: Row, defaults: readonly TriageRule[] =
     responder: row[TRIAGE_RULE_FIELDS.responder],
     ownerQueue: row[TRIAGE_RULE_FIELDS.ownerQueue],
   } as TriageRuleInput;
-  const replaced = defaults.find((rule) => rule.id === input.id) ?? defaults.find((rule) => coverageKey(rule) === coverageKey(input as TriageRule));
-  return { ...input, rationale: replaced?.rationale ?? 'configured in Setup (CoSell_Triage_Rule__mdt)' };
+  const replaced =
+    defaults.find((rule) => rule.id === input.id) ??
+    defaults.find((rule) => coverageKey(rule) === coverageKey(input as TriageRule));
+  return {
+    ...input,
+    rationale: replaced?.rationale ?? 'configured in Setup (CoSell_Triage_Rule__mdt)',
+  };
 }
 
 /** Merges the org's records over the defaults; a bad record fails with its DeveloperName and field. */
-export function triageConfigFromRecords(rows: readonly Row[], defaults: readonly TriageRule[] = DEFAULT_TRIAGE_RULES): ResolvedTriageConfig {
+export function triageConfigFromRecords(
+  rows: readonly Row[],
+  defaults: readonly TriageRule[] = DEFAULT_TRIAGE_RULES,
+): ResolvedTriageConfig {
   const rules = rows.map((row) => triageRuleFromRecord(row, defaults));
   const covered = new Set(rules.map((rule) => coverageKey(rule as TriageRule)));
   const ids = new Set(rules.map((rule) => rule.id));
   // Defaults covering the same case as an org record step aside, unless the record overrides them by id.
-  const disable = defaults.filter((rule) => covered.has(coverageKey(rule)) && !ids.has(rule.id)).map((rule) => rule.id);
+  const disable = defaults
+    .filter((rule) => covered.has(coverageKey(rule)) && !ids.has(rule.id))
+    .map((rule) => rule.id);
   try {
     return resolveTriageConfig({ rules, disable });
   } catch (error) {
@@ -66,7 +82,10 @@ export function triageConfigFromRecords(rows: readonly Row[], defaults: readonly
         if (!match) return issue;
         const record = rows[Number(match[1])];
         const field = match[2] ? (fieldForPath(match[2]) ?? match[2]) : 'record';
-        return { path: `${String(record?.DeveloperName ?? match[1])}.${field}`, message: issue.message };
+        return {
+          path: `${String(record?.DeveloperName ?? match[1])}.${field}`,
+          message: issue.message,
+        };
       });
       throw new TriageConfigError(named);
     }
@@ -78,7 +97,11 @@ function fieldForPath(path: string): string | null {
   const top = path.split('.')[0] ?? '';
   if (top === 'response') {
     const leaf = path.split('.')[1];
-    return leaf === 'unit' ? TRIAGE_RULE_FIELDS.responseUnit : leaf === 'minimumBusinessHours' ? TRIAGE_RULE_FIELDS.minimumBusinessHours : TRIAGE_RULE_FIELDS.responseAmount;
+    return leaf === 'unit'
+      ? TRIAGE_RULE_FIELDS.responseUnit
+      : leaf === 'minimumBusinessHours'
+        ? TRIAGE_RULE_FIELDS.minimumBusinessHours
+        : TRIAGE_RULE_FIELDS.responseAmount;
   }
   if (top === 'outOfHoursAcknowledgeHours') return TRIAGE_RULE_FIELDS.acknowledgeWithinHours;
   if (top === 'id') return 'DeveloperName';

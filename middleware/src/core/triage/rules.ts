@@ -62,7 +62,8 @@ const DEFAULT_RULE_INPUTS: TriageRuleInput[] = [
     outOfHoursAcknowledgeHours: 4,
     responder: 'Senior alliance manager + technical SE',
     ownerQueue: 'CoSell_Senior_Alliance_Managers',
-    rationale: 'account-team inbound often comes after the hyperscaler ran out of options: answer fast and prepared',
+    rationale:
+      'account-team inbound often comes after the hyperscaler ran out of options: answer fast and prepared',
   },
   {
     id: 'Specialist_Customer_Deployed',
@@ -82,7 +83,8 @@ const DEFAULT_RULE_INPUTS: TriageRuleInput[] = [
     response: NEXT_BUSINESS_DAY,
     responder: 'Alliance manager',
     ownerQueue: 'CoSell_Alliance_Managers',
-    rationale: 'hosted SaaS drives little consumption in the customer cloud, so less specialist leverage',
+    rationale:
+      'hosted SaaS drives little consumption in the customer cloud, so less specialist leverage',
   },
   {
     id: 'Executive_Industry',
@@ -135,7 +137,8 @@ const DEFAULT_RULE_INPUTS: TriageRuleInput[] = [
     response: SAME_BUSINESS_DAY,
     responder: 'Alliance manager + SE for that workload',
     ownerQueue: 'CoSell_Alliance_Managers',
-    rationale: 'not in the table (archetype unknown): treated as the faster customer-deployed case until the archetype is set',
+    rationale:
+      'not in the table (archetype unknown): treated as the faster customer-deployed case until the archetype is set',
   },
   {
     id: 'Unclassified_Source',
@@ -145,16 +148,28 @@ const DEFAULT_RULE_INPUTS: TriageRuleInput[] = [
     response: NEXT_BUSINESS_DAY,
     responder: 'Alliance manager (classify the source first)',
     ownerQueue: 'CoSell_Alliance_Managers',
-    rationale: 'an unknown source is never treated as standard: it could be an account team about to lose the customer',
+    rationale:
+      'an unknown source is never treated as standard: it could be an account team about to lose the customer',
   },
 ];
 
 /** The shipped defaults: the standard triage table, then the gap rules. */
-export const DEFAULT_TRIAGE_RULES: readonly TriageRule[] = Object.freeze(DEFAULT_RULE_INPUTS.map((rule) => TriageRule.parse(rule)));
+export const DEFAULT_TRIAGE_RULES: readonly TriageRule[] = Object.freeze(
+  DEFAULT_RULE_INPUTS.map((rule) => TriageRule.parse(rule)),
+);
 
 /** Whether a rule applies to a referral's (possibly unknown) source layer and archetype. */
-export function ruleApplies(rule: TriageRule, layer: SourceLayer | null, archetype: TenancyArchetype | null): boolean {
-  const layerFits = rule.sourceLayer === null ? layer === null : rule.sourceLayer === 'any' ? layer !== null : rule.sourceLayer === layer;
+export function ruleApplies(
+  rule: TriageRule,
+  layer: SourceLayer | null,
+  archetype: TenancyArchetype | null,
+): boolean {
+  const layerFits =
+    rule.sourceLayer === null
+      ? layer === null
+      : rule.sourceLayer === 'any'
+        ? layer !== null
+        : rule.sourceLayer === layer;
   const archetypeFits = rule.tenancyArchetype === 'any' || rule.tenancyArchetype === archetype;
   return layerFits && archetypeFits;
 }
@@ -172,7 +187,11 @@ export function selectTriageRule(
 ): TriageRule | null {
   let best: TriageRule | null = null;
   for (const rule of rules) {
-    if (ruleApplies(rule, layer, archetype) && (best === null || specificity(rule) > specificity(best))) best = rule;
+    if (
+      ruleApplies(rule, layer, archetype) &&
+      (best === null || specificity(rule) > specificity(best))
+    )
+      best = rule;
   }
   return best;
 }

@@ -29,7 +29,8 @@ interface LayerRule {
   strength: 'strong' | 'weak';
 }
 
-const LEADER_WORDS = 'lead|leader|leads|director|head|vp|vice president|svp|evp|gm|general manager|managing director|chief|executive director';
+const LEADER_WORDS =
+  'lead|leader|leads|director|head|vp|vice president|svp|evp|gm|general manager|managing director|chief|executive director';
 const LEADER = `(?:${LEADER_WORDS})`;
 const REGION_OR_SEGMENT = String.raw`(?:regional|region|area|district|territory|country|geo|amer|americas|north america|na|latam|emea|europe|apj|apac|asia pacific|anz|japan|uk|dach|nordics|benelux|segment|enterprise|mid market|midmarket|smb|smc|scale|corporate|commercial|public sector)`;
 const WORKLOAD = String.raw`(?:data|analytics|ai|ml|machine learning|genai|generative ai|security|database|databases|migration|modernisation|modernization|containers|serverless|networking|storage|sap|hpc|iot|infrastructure|infra|devops|app dev|apps)`;
@@ -82,11 +83,16 @@ const LAYER_RULES: readonly LayerRule[] = [
     ),
     strength: 'strong',
   },
-  { layer: 'Regional/Segment', pattern: /\bsales (?:director|manager|leader)\b|\bdirector of sales\b/, strength: 'weak' },
+  {
+    layer: 'Regional/Segment',
+    pattern: /\bsales (?:director|manager|leader)\b|\bdirector of sales\b/,
+    strength: 'weak',
+  },
 
   {
     layer: 'Executive/Industry',
-    pattern: /\bvice president\b|\b[se]?vp\b|\bchief\b|\bc[teio]o\b|\bgeneral manager\b|\bmanaging director\b|\bgm\b/,
+    pattern:
+      /\bvice president\b|\b[se]?vp\b|\bchief\b|\bc[teio]o\b|\bgeneral manager\b|\bmanaging director\b|\bgm\b/,
     strength: 'strong',
   },
   { layer: 'Executive/Industry', pattern: /\bdirector\b|\bhead of\b/, strength: 'weak' },
@@ -133,7 +139,8 @@ export function inferSourceLayer(input: SourceLayerInput): SourceLayerInference 
   const hint = input.hint?.trim();
   if (hint) {
     const explicit = explicitLayer(hint);
-    if (explicit) return { layer: explicit, matched: hint.toLowerCase(), confidence: 'high', field: 'hint' };
+    if (explicit)
+      return { layer: explicit, matched: hint.toLowerCase(), confidence: 'high', field: 'hint' };
   }
   const fields: Array<['hint' | 'role' | 'title' | 'email', string | null | undefined]> = [
     ['hint', hint],

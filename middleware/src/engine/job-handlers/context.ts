@@ -24,7 +24,10 @@ export interface HandlerContext {
  * A handler's success: state changes to commit in the same transaction as the job's completion,
  * or null when there are none (the job's completion is then one statement, not a transaction).
  */
-export type Outcome = { result: object | null; commit: ((trx: Transaction<Database>, job: OutboxJob) => Promise<void>) | null };
+export type Outcome = {
+  result: object | null;
+  commit: ((trx: Transaction<Database>, job: OutboxJob) => Promise<void>) | null;
+};
 
 export type JobHandler = (context: HandlerContext, job: OutboxJob) => Promise<Outcome>;
 
@@ -38,7 +41,12 @@ export function portalClient(context: HandlerContext, cloud: Cloud): PortalClien
 }
 
 export function loadEngagement(db: Kysely<Database>, opportunityId: string, cloud: Cloud) {
-  return db.selectFrom('engagements').selectAll().where('opportunity_id', '=', opportunityId).where('cloud', '=', cloud).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('engagements')
+    .selectAll()
+    .where('opportunity_id', '=', opportunityId)
+    .where('cloud', '=', cloud)
+    .executeTakeFirstOrThrow();
 }
 
 export function portalSideOf(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
@@ -46,14 +54,28 @@ export function portalSideOf(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
 }
 
 /** Queues the Salesforce write-back of an engagement after `cause` changed it. */
-export async function enqueueEngagementWriteback(trx: Transaction<Database>, opportunityId: string, cloud: Cloud, cause: OutboxJob, now: Date): Promise<void> {
-  await enqueueJob(trx, {
-    kind: JOB_KINDS.salesforceEngagement,
-    target: 'salesforce',
-    orderingKey: `salesforce:${engagementOrderingKey(opportunityId, cloud)}`,
-    idempotencyKey: `salesforce:engagement:${opportunityId}:${cloud}:after:${cause.id}:${cause.attempts}`,
-    payload: { opportunityId, cloud, clearRequestedAction: cause.kind === JOB_KINDS.submit || cause.kind === JOB_KINDS.update },
-  }, now);
+export async function enqueueEngagementWriteback(
+  trx: Transaction<Database>,
+  opportunityId: string,
+  cloud: Cloud,
+  cause: OutboxJob,
+  now: Date,
+): Promise<void> {
+  await enqueueJob(
+    trx,
+    {
+      kind: JOB_KINDS.salesforceEngagement,
+      target: 'salesforce',
+      orderingKey: `salesforce:${engagementOrderingKey(opportunityId, cloud)}`,
+      idempotencyKey: `salesforce:engagement:${opportunityId}:${cloud}:after:${cause.id}:${cause.attempts}`,
+      payload: {
+        opportunityId,
+        cloud,
+        clearRequestedAction: cause.kind === JOB_KINDS.submit || cause.kind === JOB_KINDS.update,
+      },
+    },
+    now,
+  );
 }
 
 /** Stores the portal's answer on the engagement; a change is audited and written back to Salesforce. */
@@ -66,8 +88,17 @@ export async function applyPortalState(
 ): Promise<void> {
   const { opportunityId, cloud } = target;
   const now = options.now;
-  const before = await trx.selectFrom('engagements').selectAll().where('opportunity_id', '=', opportunityId).where('cloud', '=', cloud).forUpdate().executeTakeFirstOrThrow();
-  const changed = before.status !== state.status || before.portal_id !== state.portalId || JSON.stringify(before.findings) !== JSON.stringify(state.findings);
+  const before = await trx
+    .selectFrom('engagements')
+    .selectAll()
+    .where('opportunity_id', '=', opportunityId)
+    .where('cloud', '=', cloud)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const changed =
+    before.status !== state.status ||
+    before.portal_id !== state.portalId ||
+    JSON.stringify(before.findings) !== JSON.stringify(state.findings);
   await trx
     .updateTable('engagements')
     .set({
@@ -78,14 +109,28 @@ export async function applyPortalState(
       sync_error: null,
       last_synced_at: now,
       ...(options.submitted && !before.submitted_at ? { submitted_at: now } : {}),
-      ...(state.acceptedAt && !before.accepted_at ? { accepted_at: new Date(state.acceptedAt) } : {}),
+      ...(state.acceptedAt && !before.accepted_at
+        ? { accepted_at: new Date(state.acceptedAt) }
+        : {}),
       ...(options.clearPending ? { pending_changes: null } : {}),
       updated_at: now,
     })
     .where('id', '=', before.id)
     .execute();
   if (changed || options.submitted) {
-    await audit(trx, { side: portalSideOf(cloud), entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: options.submitted ? 'submitted' : 'status', before: { status: before.status, portalId: before.portal_id }, after: { status: state.status, portalId: state.portalId }, jobId: job.id }, now);
+    await audit(
+      trx,
+      {
+        side: portalSideOf(cloud),
+        entity: 'engagement',
+        entityId: `${opportunityId}:${cloud}`,
+        action: options.submitted ? 'submitted' : 'status',
+        before: { status: before.status, portalId: before.portal_id },
+        after: { status: state.status, portalId: state.portalId },
+        jobId: job.id,
+      },
+      now,
+    );
     await enqueueEngagementWriteback(trx, opportunityId, cloud, job, now);
   }
 }

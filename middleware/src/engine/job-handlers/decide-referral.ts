@@ -9,8 +9,15 @@ import { portalClient, portalSideOf, type HandlerContext, type Outcome } from '.
 
 export async function decideReferral(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
   const { referralId } = job.payload as { referralId: string };
-  const row = await context.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+  const row = await context.db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('id', '=', referralId)
+    .executeTakeFirstOrThrow();
+  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
+    string,
+    unknown
+  >;
   const decision = row.triage_status === 'Accepted' ? 'accept' : 'decline';
   const now = context.clock();
   await portalClient(context, row.cloud as Cloud).decide({
@@ -23,16 +30,37 @@ export async function decideReferral(context: HandlerContext, job: OutboxJob): P
   return {
     result: { decision },
     commit: async (trx, claimed) => {
-      const updated = { ...data, feedbackSentAt: decision === 'decline' ? now.toISOString() : data.feedbackSentAt ?? null };
-      await trx.updateTable('referrals').set({ data: JSON.stringify(updated), updated_at: now }).where('id', '=', row.id).execute();
-      await audit(trx, { side: portalSideOf(row.cloud as Cloud), entity: 'referral', entityId: referralId, action: `portal-${decision}`, jobId: claimed.id }, now);
-      await enqueueJob(trx, {
-        kind: JOB_KINDS.salesforceReferral,
-        target: 'salesforce',
-        orderingKey: `referral:${row.cloud}:${row.portal_id}`,
-        idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:decided:${claimed.id}`,
-        payload: { referralId },
-      }, now);
+      const updated = {
+        ...data,
+        feedbackSentAt: decision === 'decline' ? now.toISOString() : (data.feedbackSentAt ?? null),
+      };
+      await trx
+        .updateTable('referrals')
+        .set({ data: JSON.stringify(updated), updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      await audit(
+        trx,
+        {
+          side: portalSideOf(row.cloud as Cloud),
+          entity: 'referral',
+          entityId: referralId,
+          action: `portal-${decision}`,
+          jobId: claimed.id,
+        },
+        now,
+      );
+      await enqueueJob(
+        trx,
+        {
+          kind: JOB_KINDS.salesforceReferral,
+          target: 'salesforce',
+          orderingKey: `referral:${row.cloud}:${row.portal_id}`,
+          idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:decided:${claimed.id}`,
+          payload: { referralId },
+        },
+        now,
+      );
     },
   };
 }

@@ -4,7 +4,14 @@ import type { OutboxJob } from '../../store/schema.js';
 import { engagementOrderingKey } from '../intake.js';
 import { JOB_KINDS, portalTarget } from '../jobs.js';
 import { enqueueJob } from '../outbox.js';
-import { applyPortalState, loadEngagement, portalClient, type EngagementPayload, type HandlerContext, type Outcome } from './context.js';
+import {
+  applyPortalState,
+  loadEngagement,
+  portalClient,
+  type EngagementPayload,
+  type HandlerContext,
+  type Outcome,
+} from './context.js';
 
 export async function pollEngagement(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
   const target = job.payload as EngagementPayload;
@@ -15,16 +22,28 @@ export async function pollEngagement(context: HandlerContext, job: OutboxJob): P
   return {
     result: { status: state.status },
     commit: async (trx, claimed) => {
-      await applyPortalState(trx, target, state, claimed, { submitted: false, clearPending: false, now: context.clock() });
+      await applyPortalState(trx, target, state, claimed, {
+        submitted: false,
+        clearPending: false,
+        now: context.clock(),
+      });
       if (!state.locked && engagement.pending_changes) {
-        await trx.updateTable('engagements').set({ pending_changes: null }).where('id', '=', engagement.id).execute();
-        await enqueueJob(trx, {
-          kind: JOB_KINDS.update,
-          target: portalTarget(cloud),
-          orderingKey: engagementOrderingKey(opportunityId, cloud),
-          idempotencyKey: `${cloud}:update:${opportunityId}:unlocked:${claimed.id}`,
-          payload: { opportunityId, cloud },
-        }, context.clock());
+        await trx
+          .updateTable('engagements')
+          .set({ pending_changes: null })
+          .where('id', '=', engagement.id)
+          .execute();
+        await enqueueJob(
+          trx,
+          {
+            kind: JOB_KINDS.update,
+            target: portalTarget(cloud),
+            orderingKey: engagementOrderingKey(opportunityId, cloud),
+            idempotencyKey: `${cloud}:update:${opportunityId}:unlocked:${claimed.id}`,
+            payload: { opportunityId, cloud },
+          },
+          context.clock(),
+        );
       }
     },
   };

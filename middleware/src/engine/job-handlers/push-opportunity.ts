@@ -7,7 +7,13 @@ import { audit, engagementOrderingKey } from '../intake.js';
 import { JOB_KINDS, portalTarget } from '../jobs.js';
 import { enqueueJob } from '../outbox.js';
 import { PortalError, type PortalRecordState } from '../portal-client.js';
-import { applyPortalState, portalClient, type EngagementPayload, type HandlerContext, type Outcome } from './context.js';
+import {
+  applyPortalState,
+  portalClient,
+  type EngagementPayload,
+  type HandlerContext,
+  type Outcome,
+} from './context.js';
 
 /** Portal states in which the record is under review and edits must wait. */
 const LOCKED_STATUSES = new Set(['Submitted', 'In review']);
@@ -22,23 +28,42 @@ async function loadSubmission(db: Kysely<Database>, opportunityId: string, cloud
     .where('engagements.opportunity_id', '=', opportunityId)
     .where('engagements.cloud', '=', cloud)
     .executeTakeFirst();
-  if (!row) throw new Error(`opportunity ${opportunityId} and its ${cloud} engagement are not in the store`);
+  if (!row)
+    throw new Error(
+      `opportunity ${opportunityId} and its ${cloud} engagement are not in the store`,
+    );
   const { opportunity_data: data, ...engagement } = row;
-  return { opportunity: CoSellOpportunity.parse(typeof data === 'string' ? JSON.parse(data) : data), engagement };
+  return {
+    opportunity: CoSellOpportunity.parse(typeof data === 'string' ? JSON.parse(data) : data),
+    engagement,
+  };
 }
 
 export async function pushOpportunity(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
   const target = job.payload as EngagementPayload;
   const { opportunityId, cloud } = target;
   const { opportunity, engagement } = await loadSubmission(context.db, opportunityId, cloud);
-  const blocking = (context.preflight?.(opportunity, cloud) ?? []).filter((f) => f.severity === 'error');
+  const blocking = (context.preflight?.(opportunity, cloud) ?? []).filter(
+    (f) => f.severity === 'error',
+  );
   if (blocking.length > 0) {
-    throw new PortalError(cloud, 'validation', `${blocking.length} finding(s) block the ${cloud} submission`, { findings: blocking });
+    throw new PortalError(
+      cloud,
+      'validation',
+      `${blocking.length} finding(s) block the ${cloud} submission`,
+      { findings: blocking },
+    );
   }
   const client = portalClient(context, cloud);
   const now = context.clock();
   const whileLocked = (pollNow: boolean) =>
-    queueWhileLocked(context, job, { engagementId: engagement.id, target, since: opportunity.lastModifiedDate, status: engagement.status, pollNow });
+    queueWhileLocked(context, job, {
+      engagementId: engagement.id,
+      target,
+      since: opportunity.lastModifiedDate,
+      status: engagement.status,
+      pollNow,
+    });
   let state: PortalRecordState;
   if (!engagement.portal_id) {
     let progress: Promise<void> | null = null;
@@ -56,7 +81,12 @@ export async function pushOpportunity(context: HandlerContext, job: OutboxJob): 
     return whileLocked(false);
   } else {
     try {
-      state = await client.update({ opportunity, portalId: engagement.portal_id, expectedVersion: engagement.portal_version, now });
+      state = await client.update({
+        opportunity,
+        portalId: engagement.portal_id,
+        expectedVersion: engagement.portal_version,
+        now,
+      });
     } catch (error) {
       // Our stored status was stale: the portal started a review since. Queue the edit and
       // re-read the status, instead of parking the job.
@@ -67,7 +97,11 @@ export async function pushOpportunity(context: HandlerContext, job: OutboxJob): 
   return {
     result: { portalId: state.portalId, status: state.status },
     commit: async (trx, claimed) => {
-      await applyPortalState(trx, target, state, claimed, { submitted: !engagement.portal_id, clearPending: true, now: context.clock() });
+      await applyPortalState(trx, target, state, claimed, {
+        submitted: !engagement.portal_id,
+        clearPending: true,
+        now: context.clock(),
+      });
     },
   };
 }
@@ -77,11 +111,20 @@ export async function pushOpportunity(context: HandlerContext, job: OutboxJob): 
  * on. The store is not touched: a retry after a crash must still find no portal id and resume the
  * submission (the client reconciles to the same record). A failed write only costs the early view.
  */
-async function showProgress(context: HandlerContext, job: OutboxJob, target: EngagementPayload, recorded: PortalRecordState): Promise<void> {
+async function showProgress(
+  context: HandlerContext,
+  job: OutboxJob,
+  target: EngagementPayload,
+  recorded: PortalRecordState,
+): Promise<void> {
   const write = context.salesforce.writeEngagementProgress;
   if (!write) return;
   try {
-    await write.call(context.salesforce, { ...target, portalId: recorded.portalId, status: recorded.status });
+    await write.call(context.salesforce, {
+      ...target,
+      portalId: recorded.portalId,
+      status: recorded.status,
+    });
   } catch (error) {
     context.onProgressUnwritten?.(job, error instanceof Error ? error.message : String(error));
   }
@@ -91,23 +134,48 @@ async function showProgress(context: HandlerContext, job: OutboxJob, target: Eng
 function queueWhileLocked(
   context: HandlerContext,
   job: OutboxJob,
-  locked: { engagementId: string; target: EngagementPayload; since: string; status: string; pollNow: boolean },
+  locked: {
+    engagementId: string;
+    target: EngagementPayload;
+    since: string;
+    status: string;
+    pollNow: boolean;
+  },
 ): Outcome {
   const { opportunityId, cloud } = locked.target;
   const now = context.clock();
   return {
     result: { queued: true },
     commit: async (trx) => {
-      await trx.updateTable('engagements').set({ pending_changes: JSON.stringify({ since: locked.since }), updated_at: now }).where('id', '=', locked.engagementId).execute();
-      await audit(trx, { side: 'engine', entity: 'engagement', entityId: `${opportunityId}:${cloud}`, action: 'update-queued-while-locked', after: { status: locked.status }, jobId: job.id }, now);
+      await trx
+        .updateTable('engagements')
+        .set({ pending_changes: JSON.stringify({ since: locked.since }), updated_at: now })
+        .where('id', '=', locked.engagementId)
+        .execute();
+      await audit(
+        trx,
+        {
+          side: 'engine',
+          entity: 'engagement',
+          entityId: `${opportunityId}:${cloud}`,
+          action: 'update-queued-while-locked',
+          after: { status: locked.status },
+          jobId: job.id,
+        },
+        now,
+      );
       if (locked.pollNow) {
-        await enqueueJob(trx, {
-          kind: JOB_KINDS.poll,
-          target: portalTarget(cloud),
-          orderingKey: engagementOrderingKey(opportunityId, cloud),
-          idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
-          payload: { opportunityId, cloud },
-        }, now);
+        await enqueueJob(
+          trx,
+          {
+            kind: JOB_KINDS.poll,
+            target: portalTarget(cloud),
+            orderingKey: engagementOrderingKey(opportunityId, cloud),
+            idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
+            payload: { opportunityId, cloud },
+          },
+          now,
+        );
       }
     },
   };

@@ -7,15 +7,29 @@ import type { HandlerContext, Outcome } from './context.js';
 
 export async function writeReferral(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
   const { referralId } = job.payload as { referralId: string };
-  const row = await context.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { triage?: { ownerQueue?: unknown } };
+  const row = await context.db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('id', '=', referralId)
+    .executeTakeFirstOrThrow();
+  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as {
+    triage?: { ownerQueue?: unknown };
+  };
   const referral = InboundReferral.parse({ ...data, triageStatus: row.triage_status });
   const ownerQueue = typeof data.triage?.ownerQueue === 'string' ? data.triage.ownerQueue : null;
-  const { salesforceId } = await context.salesforce.writeReferral({ ...referral, referralId, ownerQueue });
+  const { salesforceId } = await context.salesforce.writeReferral({
+    ...referral,
+    referralId,
+    ownerQueue,
+  });
   return {
     result: { salesforceId },
     commit: async (trx) => {
-      await trx.updateTable('referrals').set({ salesforce_id: salesforceId }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('referrals')
+        .set({ salesforce_id: salesforceId })
+        .where('id', '=', row.id)
+        .execute();
     },
   };
 }

@@ -18,15 +18,32 @@ import {
   UpdateOpportunityCommand,
 } from '@aws-sdk/client-partnercentral-selling';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
-import { PortalError, type InboundPage, type PortalClient, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import {
+  PortalError,
+  type InboundPage,
+  type PortalClient,
+  type PortalRecordState,
+  type ReferralDecision,
+  type SubmitRequest,
+  type UpdateRequest,
+} from '../../engine/portal-client.js';
 import { mergeFindings } from '../mapping/checked-payload.js';
 import { todayOf } from '../mapping/engine.js';
 import { loadMapping } from '../mapping/load.js';
 import type { CompiledMapping } from '../mapping/compile.js';
-import type { GetAwsOpportunitySummaryOutput, GetEngagementInvitationOutput, GetOpportunityOutput } from './generated/ace-schemas.js';
+import type {
+  GetAwsOpportunitySummaryOutput,
+  GetEngagementInvitationOutput,
+  GetOpportunityOutput,
+} from './generated/ace-schemas.js';
 import { referralFromAwsOpportunity, referralFromInvitation } from './inbound.js';
 import { aceCreateRequest, aceUpdateRequest } from './map.js';
-import { clientTokenFor, editabilityFindings, keepFrozenAfterApproval, submissionFindings } from './rules.js';
+import {
+  clientTokenFor,
+  editabilityFindings,
+  keepFrozenAfterApproval,
+  submissionFindings,
+} from './rules.js';
 import { createAwsWireFormat } from './schema.js';
 import { portalErrorOf, sdkInputOf, wireOf, withSortedKeys } from './sdk-wire.js';
 import { awsSideStatusOf, engagementStatusOf } from './status.js';
@@ -85,7 +102,11 @@ function parseCursor(cursor: string | null): InboundCursor {
     const parsed = JSON.parse(cursor) as Partial<InboundCursor>;
     return { invitations: parsed.invitations ?? null, opportunities: parsed.opportunities ?? null };
   } catch {
-    throw new PortalError('AWS', 'validation', `the ACE inbound cursor ${JSON.stringify(cursor)} is not one this client issued`);
+    throw new PortalError(
+      'AWS',
+      'validation',
+      `the ACE inbound cursor ${JSON.stringify(cursor)} is not one this client issued`,
+    );
   }
 }
 
@@ -114,31 +135,54 @@ export function createAceClient(config: AceClientConfig): PortalClient {
     // Writes and reads spend different budgets (ACE: 1 write and 10 reads a second per account).
     await config.pace?.(WRITE_COMMANDS.has(command.constructor.name) ? 'write' : 'read');
     try {
-      return (await sdk.send(command as Parameters<typeof sdk.send>[0], { abortSignal: AbortSignal.timeout(timeoutMs) })) as T;
+      return (await sdk.send(command as Parameters<typeof sdk.send>[0], {
+        abortSignal: AbortSignal.timeout(timeoutMs),
+      })) as T;
     } catch (error) {
       throw portalErrorOf(error);
     }
   }
 
   async function getOpportunity(id: string): Promise<GetOpportunityOutput> {
-    return wireOf<GetOpportunityOutput>(await call(new GetOpportunityCommand({ Catalog: catalog, Identifier: id })));
+    return wireOf<GetOpportunityOutput>(
+      await call(new GetOpportunityCommand({ Catalog: catalog, Identifier: id })),
+    );
   }
 
   async function getSummary(id: string): Promise<GetAwsOpportunitySummaryOutput> {
-    return wireOf<GetAwsOpportunitySummaryOutput>(await call(new GetAwsOpportunitySummaryCommand({ Catalog: catalog, RelatedOpportunityIdentifier: id })));
+    return wireOf<GetAwsOpportunitySummaryOutput>(
+      await call(
+        new GetAwsOpportunitySummaryCommand({ Catalog: catalog, RelatedOpportunityIdentifier: id }),
+      ),
+    );
   }
 
   /** The opportunity a previous submission created for this Salesforce opportunity, if any. */
-  async function reconcile(opportunity: CoSellOpportunity, companyName: string | null): Promise<string | null> {
+  async function reconcile(
+    opportunity: CoSellOpportunity,
+    companyName: string | null,
+  ): Promise<string | null> {
     // ListOpportunities cannot filter by PartnerOpportunityIdentifier: narrow by customer name (or
     // by creation after the Salesforce record was created) and match the identifier in the summaries.
-    const filter = companyName ? { CustomerCompanyName: [companyName] } : { CreatedDate: { AfterCreatedDate: new Date(opportunity.createdDate) } };
+    const filter = companyName
+      ? { CustomerCompanyName: [companyName] }
+      : { CreatedDate: { AfterCreatedDate: new Date(opportunity.createdDate) } };
     let token: string | undefined;
     do {
-      const page: { OpportunitySummaries?: Array<{ Id?: string; PartnerOpportunityIdentifier?: string }>; NextToken?: string } = await call(
-        new ListOpportunitiesCommand({ Catalog: catalog, MaxResults: 100, ...filter, ...(token ? { NextToken: token } : {}) }),
+      const page: {
+        OpportunitySummaries?: Array<{ Id?: string; PartnerOpportunityIdentifier?: string }>;
+        NextToken?: string;
+      } = await call(
+        new ListOpportunitiesCommand({
+          Catalog: catalog,
+          MaxResults: 100,
+          ...filter,
+          ...(token ? { NextToken: token } : {}),
+        }),
       );
-      const match = page.OpportunitySummaries?.find((s) => s.PartnerOpportunityIdentifier === opportunity.id);
+      const match = page.OpportunitySummaries?.find(
+        (s) => s.PartnerOpportunityIdentifier === opportunity.id,
+      );
       if (match?.Id) return match.Id;
       token = page.NextToken;
     } while (token);
@@ -150,7 +194,8 @@ export function createAceClient(config: AceClientConfig): PortalClient {
     const review = life.ReviewStatus ?? 'Pending Submission';
     const reading = engagementStatusOf(life);
     const findings = [...reading.findings];
-    let status: EngagementStatus = reading.status ?? (UNDER_REVIEW.has(review) ? 'In review' : 'Submitted');
+    let status: EngagementStatus =
+      reading.status ?? (UNDER_REVIEW.has(review) ? 'In review' : 'Submitted');
     if (status === 'Accepted') {
       // Once AWS accepted, its own pipeline (won, lost, closed) is the engagement's outcome.
       const aws = awsSideStatusOf((await getSummary(current.Id)).LifeCycle);
@@ -179,18 +224,29 @@ export function createAceClient(config: AceClientConfig): PortalClient {
   }
 
   /** Read-merge-write of the Salesforce-owned members; refused with findings where review forbids the change. */
-  async function pushChanges(current: GetOpportunityOutput, opportunity: CoSellOpportunity, now: Date): Promise<{ record: GetOpportunityOutput; held: Finding[] }> {
+  async function pushChanges(
+    current: GetOpportunityOutput,
+    opportunity: CoSellOpportunity,
+    now: Date,
+  ): Promise<{ record: GetOpportunityOutput; held: Finding[] }> {
     const mapped = aceUpdateRequest(mappingOf(), current, opportunity, { now });
     const findings = mapped.findings;
     // After approval the frozen members keep ACE's value, so the other edits still go through.
     const { payload, findings: held } = keepFrozenAfterApproval(current, mapped.payload);
     const blocking = [
       ...findings.filter((f) => f.severity === 'error'),
-      ...createAwsWireFormat({ today: todayOf(now) }).validate('UpdateOpportunity', payload).filter((f) => f.severity === 'error'),
+      ...createAwsWireFormat({ today: todayOf(now) })
+        .validate('UpdateOpportunity', payload)
+        .filter((f) => f.severity === 'error'),
       ...editabilityFindings(withSortedKeys(current), withSortedKeys(payload)),
     ];
     if (blocking.length > 0) {
-      throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) stop the ACE update of ${current.Id}`, { findings: blocking });
+      throw new PortalError(
+        'AWS',
+        'validation',
+        `${blocking.length} finding(s) stop the ACE update of ${current.Id}`,
+        { findings: blocking },
+      );
     }
     await call(new UpdateOpportunityCommand(sdkInputOf(payload as unknown as Json)));
     return { record: await getOpportunity(current.Id), held };
@@ -199,8 +255,17 @@ export function createAceClient(config: AceClientConfig): PortalClient {
   return {
     cloud: 'AWS',
 
-    async submit({ opportunity, idempotencyKey, now, onRecorded }: SubmitRequest): Promise<PortalRecordState> {
-      const created = aceCreateRequest(mappingOf(), opportunity, { now, catalog, createKey: idempotencyKey });
+    async submit({
+      opportunity,
+      idempotencyKey,
+      now,
+      onRecorded,
+    }: SubmitRequest): Promise<PortalRecordState> {
+      const created = aceCreateRequest(mappingOf(), opportunity, {
+        now,
+        catalog,
+        createKey: idempotencyKey,
+      });
       const payload = created.payload;
       // Wire and submission findings speak ACE paths: merged with the mapping's, they name the Salesforce field to fix.
       const blocking = mergeFindings(mappingOf(), created.findings, [
@@ -208,33 +273,58 @@ export function createAceClient(config: AceClientConfig): PortalClient {
         ...submissionFindings(payload, { severity: 'error', today: todayOf(now) }),
       ]).filter((f) => f.severity === 'error');
       if (blocking.length > 0) {
-        throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) block the ACE submission of ${opportunity.id}`, { findings: blocking });
+        throw new PortalError(
+          'AWS',
+          'validation',
+          `${blocking.length} finding(s) block the ACE submission of ${opportunity.id}`,
+          { findings: blocking },
+        );
       }
-      const companyName = ((payload.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName;
+      const companyName = ((payload.Customer as Json | undefined)?.Account as Json | undefined)
+        ?.CompanyName;
       let id = await reconcile(opportunity, typeof companyName === 'string' ? companyName : null);
       let current: GetOpportunityOutput;
       if (id) {
         current = await getOpportunity(id);
         // A record left by an earlier submission: bring it up to date before AWS reviews it.
-        if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') current = (await pushChanges(current, opportunity, now)).record;
+        if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission')
+          current = (await pushChanges(current, opportunity, now)).record;
       } else {
-        const response = await call<{ Id: string }>(new CreateOpportunityCommand(sdkInputOf(payload)));
+        const response = await call<{ Id: string }>(
+          new CreateOpportunityCommand(sdkInputOf(payload)),
+        );
         id = response.Id;
         current = await getOpportunity(id);
       }
       // ACE paces writes at one a second: the record's id and state are known two writes before the end.
-      if (onRecorded && (current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') onRecorded(await stateOf(current));
+      if (
+        onRecorded &&
+        (current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission'
+      )
+        onRecorded(await stateOf(current));
       const associated = new Set(current.RelatedEntityIdentifiers?.Solutions ?? []);
       for (const solution of solutions.filter((s) => !associated.has(s))) {
-        await call(new AssociateOpportunityCommand({ Catalog: catalog, OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: solution }));
+        await call(
+          new AssociateOpportunityCommand({
+            Catalog: catalog,
+            OpportunityIdentifier: id,
+            RelatedEntityType: 'Solutions',
+            RelatedEntityIdentifier: solution,
+          }),
+        );
       }
       if ((current.LifeCycle?.ReviewStatus ?? 'Pending Submission') === 'Pending Submission') {
-        await call(new StartEngagementFromOpportunityTaskCommand({
-          Catalog: catalog,
-          ClientToken: clientTokenFor(`${idempotencyKey}#StartEngagementFromOpportunityTask`),
-          Identifier: id,
-          AwsSubmission: { InvolvementType: config.involvementType ?? 'Co-Sell', ...(config.visibility ? { Visibility: config.visibility } : {}) },
-        }));
+        await call(
+          new StartEngagementFromOpportunityTaskCommand({
+            Catalog: catalog,
+            ClientToken: clientTokenFor(`${idempotencyKey}#StartEngagementFromOpportunityTask`),
+            Identifier: id,
+            AwsSubmission: {
+              InvolvementType: config.involvementType ?? 'Co-Sell',
+              ...(config.visibility ? { Visibility: config.visibility } : {}),
+            },
+          }),
+        );
       }
       return stateOf(await getOpportunity(id));
     },
@@ -245,10 +335,22 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       const current = await getOpportunity(portalId);
       const review = current.LifeCycle?.ReviewStatus ?? 'Pending Submission';
       if (UNDER_REVIEW.has(review)) {
-        throw new PortalError('AWS', 'locked', `ACE opportunity ${portalId} is ${review}: AWS accepts no edit until the review ends`, {
-          findings: [{ code: 'AWS_LOCKED_IN_REVIEW', severity: 'error', cloud: 'AWS', path: '$.LifeCycle.ReviewStatus',
-            message: `AWS is reviewing this opportunity (${review}); the change is applied once the review ends.` }],
-        });
+        throw new PortalError(
+          'AWS',
+          'locked',
+          `ACE opportunity ${portalId} is ${review}: AWS accepts no edit until the review ends`,
+          {
+            findings: [
+              {
+                code: 'AWS_LOCKED_IN_REVIEW',
+                severity: 'error',
+                cloud: 'AWS',
+                path: '$.LifeCycle.ReviewStatus',
+                message: `AWS is reviewing this opportunity (${review}); the change is applied once the review ends.`,
+              },
+            ],
+          },
+        );
       }
       const { record, held } = await pushChanges(current, opportunity, now);
       const state = await stateOf(record);
@@ -267,8 +369,21 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       let token: string | undefined;
       let done = false;
       do {
-        const page: { EngagementInvitationSummaries?: Array<{ Id: string; InvitationDate?: Date; Status?: string }>; NextToken?: string } = await call(
-          new ListEngagementInvitationsCommand({ Catalog: catalog, ParticipantType: 'RECEIVER', MaxResults: 100, Sort: { SortBy: 'InvitationDate', SortOrder: 'DESCENDING' }, ...(token ? { NextToken: token } : {}) }),
+        const page: {
+          EngagementInvitationSummaries?: Array<{
+            Id: string;
+            InvitationDate?: Date;
+            Status?: string;
+          }>;
+          NextToken?: string;
+        } = await call(
+          new ListEngagementInvitationsCommand({
+            Catalog: catalog,
+            ParticipantType: 'RECEIVER',
+            MaxResults: 100,
+            Sort: { SortBy: 'InvitationDate', SortOrder: 'DESCENDING' },
+            ...(token ? { NextToken: token } : {}),
+          }),
         );
         for (const summary of page.EngagementInvitationSummaries ?? []) {
           const at = summary.InvitationDate?.toISOString() ?? null;
@@ -276,10 +391,24 @@ export function createAceClient(config: AceClientConfig): PortalClient {
             done = true;
             break;
           }
-          if (at && now.getTime() - Date.parse(at) > INVITATION_LIFETIME_MS && summary.Status !== 'PENDING') continue;
-          const detail = wireOf<GetEngagementInvitationOutput>(await call(new GetEngagementInvitationCommand({ Catalog: catalog, Identifier: summary.Id })));
+          if (
+            at &&
+            now.getTime() - Date.parse(at) > INVITATION_LIFETIME_MS &&
+            summary.Status !== 'PENDING'
+          )
+            continue;
+          const detail = wireOf<GetEngagementInvitationOutput>(
+            await call(
+              new GetEngagementInvitationCommand({ Catalog: catalog, Identifier: summary.Id }),
+            ),
+          );
           const reading = referralFromInvitation(detail, { receivedAt: now.toISOString() });
-          if (reading.referral) referrals.push({ referral: reading.referral, version: `${detail.Id}:${detail.Status ?? 'PENDING'}`, findings: reading.findings });
+          if (reading.referral)
+            referrals.push({
+              referral: reading.referral,
+              version: `${detail.Id}:${detail.Status ?? 'PENDING'}`,
+              findings: reading.findings,
+            });
           next.invitations = later(next.invitations, at);
         }
         token = page.NextToken;
@@ -287,20 +416,47 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       // AWS referrals created straight in the account (not by accepting one of the invitations above).
       token = undefined;
       do {
-        const page: { OpportunitySummaries?: Array<{ Id?: string; CreatedDate?: Date; PartnerOpportunityIdentifier?: string }>; NextToken?: string } = await call(
-          new ListOpportunitiesCommand({ Catalog: catalog, MaxResults: 100, Sort: { SortBy: 'CreatedDate', SortOrder: 'ASCENDING' },
-            ...(since.opportunities ? { CreatedDate: { AfterCreatedDate: new Date(since.opportunities) } } : {}), ...(token ? { NextToken: token } : {}) }),
+        const page: {
+          OpportunitySummaries?: Array<{
+            Id?: string;
+            CreatedDate?: Date;
+            PartnerOpportunityIdentifier?: string;
+          }>;
+          NextToken?: string;
+        } = await call(
+          new ListOpportunitiesCommand({
+            Catalog: catalog,
+            MaxResults: 100,
+            Sort: { SortBy: 'CreatedDate', SortOrder: 'ASCENDING' },
+            ...(since.opportunities
+              ? { CreatedDate: { AfterCreatedDate: new Date(since.opportunities) } }
+              : {}),
+            ...(token ? { NextToken: token } : {}),
+          }),
         );
         for (const summary of page.OpportunitySummaries ?? []) {
-          next.opportunities = later(next.opportunities, summary.CreatedDate?.toISOString() ?? null);
+          next.opportunities = later(
+            next.opportunities,
+            summary.CreatedDate?.toISOString() ?? null,
+          );
           if (!summary.Id || summary.PartnerOpportunityIdentifier) continue;
           const awsSummary = await getSummary(summary.Id);
           if (awsSummary.Origin !== 'AWS Referral') continue;
-          const tasks = await call<{ TaskSummaries?: unknown[] }>(new ListEngagementByAcceptingInvitationTasksCommand({ Catalog: catalog, OpportunityIdentifier: [summary.Id] }));
+          const tasks = await call<{ TaskSummaries?: unknown[] }>(
+            new ListEngagementByAcceptingInvitationTasksCommand({
+              Catalog: catalog,
+              OpportunityIdentifier: [summary.Id],
+            }),
+          );
           if ((tasks.TaskSummaries ?? []).length > 0) continue;
           const opportunity = await getOpportunity(summary.Id);
           const reading = referralFromAwsOpportunity(opportunity, awsSummary);
-          if (reading.referral) referrals.push({ referral: reading.referral, version: opportunity.LastModifiedDate, findings: reading.findings });
+          if (reading.referral)
+            referrals.push({
+              referral: reading.referral,
+              version: opportunity.LastModifiedDate,
+              findings: reading.findings,
+            });
         }
         token = page.NextToken;
       } while (token);
@@ -310,18 +466,39 @@ export function createAceClient(config: AceClientConfig): PortalClient {
 
     async decide({ portalId, decision, declineReason, feedback }: ReferralDecision): Promise<void> {
       if (!/^(arn:|engi-)/.test(portalId)) {
-        throw new PortalError('AWS', 'validation', `ACE referral ${portalId} is not an engagement invitation; accept or close AWS-referred opportunities in the opportunity itself`);
+        throw new PortalError(
+          'AWS',
+          'validation',
+          `ACE referral ${portalId} is not an engagement invitation; accept or close AWS-referred opportunities in the opportunity itself`,
+        );
       }
-      const invitation = wireOf<GetEngagementInvitationOutput>(await call(new GetEngagementInvitationCommand({ Catalog: catalog, Identifier: portalId })));
+      const invitation = wireOf<GetEngagementInvitationOutput>(
+        await call(new GetEngagementInvitationCommand({ Catalog: catalog, Identifier: portalId })),
+      );
       const wanted = decision === 'accept' ? 'ACCEPTED' : 'REJECTED';
       if (invitation.Status === wanted) return; // an earlier attempt already decided
       if (decision === 'accept') {
-        await call(new StartEngagementByAcceptingInvitationTaskCommand({ Catalog: catalog, Identifier: portalId, ClientToken: clientTokenFor(`accept:${portalId}`) }));
+        await call(
+          new StartEngagementByAcceptingInvitationTaskCommand({
+            Catalog: catalog,
+            Identifier: portalId,
+            ClientToken: clientTokenFor(`accept:${portalId}`),
+          }),
+        );
         return;
       }
       // ACE keeps at most 80 printable characters of the reason; the feedback's start says the most.
-      const reason = [declineReason, feedback].filter((part) => part && part.trim()).join(': ').replace(/[^\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD]/g, ' ');
-      await call(new RejectEngagementInvitationCommand({ Catalog: catalog, Identifier: portalId, ...(reason ? { RejectionReason: reason.slice(0, 80) } : {}) }));
+      const reason = [declineReason, feedback]
+        .filter((part) => part && part.trim())
+        .join(': ')
+        .replace(/[^\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD]/g, ' ');
+      await call(
+        new RejectEngagementInvitationCommand({
+          Catalog: catalog,
+          Identifier: portalId,
+          ...(reason ? { RejectionReason: reason.slice(0, 80) } : {}),
+        }),
+      );
     },
   };
 }

@@ -1,6 +1,12 @@
 // Turns what AWS sends us (an engagement invitation, or an opportunity AWS referred) into the
 // canonical inbound referral, with the AWS sender's field layer inferred or flagged for triage.
-import { InboundReferral, Referrer, type Finding, type Money, type TriageStatus } from '../../core/model.js';
+import {
+  InboundReferral,
+  Referrer,
+  type Finding,
+  type Money,
+  type TriageStatus,
+} from '../../core/model.js';
 import { inferSourceLayer } from '../../core/triage/source-layer.js';
 import type {
   GetAwsOpportunitySummaryOutput,
@@ -15,7 +21,10 @@ export interface InboundReading {
 }
 
 /** Invitation status → where the referral stands in the ISV's inbox. */
-export const INVITATION_STATUS_TO_TRIAGE: Record<'PENDING' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED', TriageStatus> = {
+export const INVITATION_STATUS_TO_TRIAGE: Record<
+  'PENDING' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED',
+  TriageStatus
+> = {
   PENDING: 'New',
   ACCEPTED: 'Accepted',
   REJECTED: 'Declined',
@@ -38,7 +47,12 @@ const REFERRER_PREFERENCE = ['AWSSalesRep', 'AWSAccountOwner', 'PSM', 'PDM', 'WW
 /** `https://www.Northwind-Analytics.com/about` → `northwind-analytics.com`. */
 export function customerDomainOf(websiteUrl: string | null | undefined): string | null {
   if (!websiteUrl) return null;
-  const host = websiteUrl.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#:]/)[0]?.toLowerCase() ?? '';
+  const host =
+    websiteUrl
+      .trim()
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .split(/[/?#:]/)[0]
+      ?.toLowerCase() ?? '';
   const domain = host.replace(/^www\./, '');
   return domain.includes('.') ? domain : null;
 }
@@ -47,7 +61,9 @@ export function customerDomainOf(websiteUrl: string | null | undefined): string 
  * ACE expected spend is monthly; the referral's estimated value is the annual run rate (12 × the
  * monthly amounts in the first entry's currency), the figure triage compares with thresholds.
  */
-export function annualValueOf(spend: ReadonlyArray<{ Amount?: string | null; CurrencyCode?: string | null }> | null | undefined): Money | null {
+export function annualValueOf(
+  spend: ReadonlyArray<{ Amount?: string | null; CurrencyCode?: string | null }> | null | undefined,
+): Money | null {
   const first = spend?.find((entry) => entry.Amount && entry.CurrencyCode);
   if (!spend || !first?.CurrencyCode) return null;
   const monthly = spend
@@ -57,7 +73,10 @@ export function annualValueOf(spend: ReadonlyArray<{ Amount?: string | null; Cur
 }
 
 function fullName(first?: string | null, last?: string | null): string | null {
-  const name = [first, last].filter((part) => part && part.trim()).join(' ').trim();
+  const name = [first, last]
+    .filter((part) => part && part.trim())
+    .join(' ')
+    .trim();
   return name || null;
 }
 
@@ -70,19 +89,31 @@ interface Sender {
   path: string;
 }
 
-function layerOf(sender: Sender | null): { layer: InboundReferral['sourceLayer']; findings: Finding[] } {
-  const inference = sender ? inferSourceLayer({ title: sender.title, role: sender.role ?? null, email: sender.email, hint: sender.hint ?? null }) : null;
+function layerOf(sender: Sender | null): {
+  layer: InboundReferral['sourceLayer'];
+  findings: Finding[];
+} {
+  const inference = sender
+    ? inferSourceLayer({
+        title: sender.title,
+        role: sender.role ?? null,
+        email: sender.email,
+        hint: sender.hint ?? null,
+      })
+    : null;
   if (inference?.layer) return { layer: inference.layer, findings: [] };
   const who = sender?.title ? `"${sender.title}"` : 'no title';
   return {
     layer: null,
-    findings: [{
-      code: 'AWS_REFERRER_LAYER_UNKNOWN',
-      severity: 'warning',
-      cloud: 'AWS',
-      path: sender?.path ?? '$',
-      message: `Could not tell which part of AWS sent this referral (sender has ${who}); set the source layer by hand before triage.`,
-    }],
+    findings: [
+      {
+        code: 'AWS_REFERRER_LAYER_UNKNOWN',
+        severity: 'warning',
+        cloud: 'AWS',
+        path: sender?.path ?? '$',
+        message: `Could not tell which part of AWS sent this referral (sender has ${who}); set the source layer by hand before triage.`,
+      },
+    ],
   };
 }
 
@@ -95,27 +126,59 @@ function emailOrNull(email: string | null | undefined): string | null {
  * GetEngagementInvitation → referral. Before acceptance ACE hides the address and contacts, so the
  * referral holds what triage needs: customer, problem, spend, deadline and the sender.
  */
-export function referralFromInvitation(invitation: GetEngagementInvitationOutput, options: { receivedAt?: string } = {}): InboundReading {
+export function referralFromInvitation(
+  invitation: GetEngagementInvitationOutput,
+  options: { receivedAt?: string } = {},
+): InboundReading {
   const findings: Finding[] = [];
   const receivedAt = invitation.InvitationDate ?? options.receivedAt;
   const payload = invitation.Payload ?? {};
-  const triage = invitation.Status && Object.hasOwn(INVITATION_STATUS_TO_TRIAGE, invitation.Status)
-    ? INVITATION_STATUS_TO_TRIAGE[invitation.Status as keyof typeof INVITATION_STATUS_TO_TRIAGE]
-    : 'New';
-  const base = { cloud: 'AWS' as const, portalId: invitation.Id, receivedAt, responseDue: invitation.ExpirationDate ?? null, triageStatus: triage };
+  const triage =
+    invitation.Status && Object.hasOwn(INVITATION_STATUS_TO_TRIAGE, invitation.Status)
+      ? INVITATION_STATUS_TO_TRIAGE[invitation.Status as keyof typeof INVITATION_STATUS_TO_TRIAGE]
+      : 'New';
+  const base = {
+    cloud: 'AWS' as const,
+    portalId: invitation.Id,
+    receivedAt,
+    responseDue: invitation.ExpirationDate ?? null,
+    triageStatus: triage,
+  };
 
   if (!receivedAt) {
-    return { referral: null, findings: [{ code: 'AWS_INVITATION_DATE_MISSING', severity: 'error', cloud: 'AWS', path: '$.InvitationDate',
-      message: 'The invitation has no date; pass receivedAt so the referral can be dated.' }] };
+    return {
+      referral: null,
+      findings: [
+        {
+          code: 'AWS_INVITATION_DATE_MISSING',
+          severity: 'error',
+          cloud: 'AWS',
+          path: '$.InvitationDate',
+          message: 'The invitation has no date; pass receivedAt so the referral can be dated.',
+        },
+      ],
+    };
   }
   const opportunity = payload.OpportunityInvitation;
   if (opportunity) {
     const contact = opportunity.SenderContacts?.[0];
     const sender: Sender | null = contact
-      ? { name: fullName(contact.FirstName, contact.LastName), email: contact.Email, title: contact.BusinessTitle ?? null,
-          hint: invitation.InvitationMessage ?? null, path: '$.Payload.OpportunityInvitation.SenderContacts[0].BusinessTitle' }
+      ? {
+          name: fullName(contact.FirstName, contact.LastName),
+          email: contact.Email,
+          title: contact.BusinessTitle ?? null,
+          hint: invitation.InvitationMessage ?? null,
+          path: '$.Payload.OpportunityInvitation.SenderContacts[0].BusinessTitle',
+        }
       : null;
-    const { layer, findings: layerFindings } = layerOf(sender ?? { name: null, email: null, title: null, path: '$.Payload.OpportunityInvitation.SenderContacts' });
+    const { layer, findings: layerFindings } = layerOf(
+      sender ?? {
+        name: null,
+        email: null,
+        title: null,
+        path: '$.Payload.OpportunityInvitation.SenderContacts',
+      },
+    );
     findings.push(...layerFindings);
     const referral = InboundReferral.parse({
       ...base,
@@ -126,14 +189,23 @@ export function referralFromInvitation(invitation: GetEngagementInvitationOutput
       description: opportunity.Project.BusinessProblem,
       estimatedValue: annualValueOf(opportunity.Project.ExpectedCustomerSpend),
       sourceLayer: layer,
-      referrer: { name: sender?.name ?? null, email: emailOrNull(sender?.email), title: sender?.title ?? null },
+      referrer: {
+        name: sender?.name ?? null,
+        email: emailOrNull(sender?.email),
+        title: sender?.title ?? null,
+      },
     });
     return { referral, findings };
   }
   const lead = payload.LeadInvitation;
   if (lead) {
-    const sender: Sender = { name: null, email: null, title: lead.Interaction.ContactBusinessTitle || null,
-      hint: lead.Interaction.SourceType, path: '$.Payload.LeadInvitation.Interaction.ContactBusinessTitle' };
+    const sender: Sender = {
+      name: null,
+      email: null,
+      title: lead.Interaction.ContactBusinessTitle || null,
+      hint: lead.Interaction.SourceType,
+      path: '$.Payload.LeadInvitation.Interaction.ContactBusinessTitle',
+    };
     const { layer, findings: layerFindings } = layerOf(sender);
     findings.push(...layerFindings);
     const referral = InboundReferral.parse({
@@ -148,43 +220,81 @@ export function referralFromInvitation(invitation: GetEngagementInvitationOutput
     });
     return { referral, findings };
   }
-  return { referral: null, findings: [{ code: 'AWS_INVITATION_PAYLOAD_UNKNOWN', severity: 'warning', cloud: 'AWS', path: '$.Payload',
-    message: `Invitation ${invitation.Id} carries ${invitation.PayloadType ?? 'no'} payload this version cannot read; open it in Partner Central.` }] };
+  return {
+    referral: null,
+    findings: [
+      {
+        code: 'AWS_INVITATION_PAYLOAD_UNKNOWN',
+        severity: 'warning',
+        cloud: 'AWS',
+        path: '$.Payload',
+        message: `Invitation ${invitation.Id} carries ${invitation.PayloadType ?? 'no'} payload this version cannot read; open it in Partner Central.`,
+      },
+    ],
+  };
 }
 
 /**
  * An opportunity AWS referred to us (Origin "AWS Referral", e.g. after accepting an invitation) →
  * referral. The AWS people come from GetAwsOpportunitySummary when it was read.
  */
-export function referralFromAwsOpportunity(opportunity: GetOpportunityOutput, summary?: GetAwsOpportunitySummaryOutput | null): InboundReading {
+export function referralFromAwsOpportunity(
+  opportunity: GetOpportunityOutput,
+  summary?: GetAwsOpportunitySummaryOutput | null,
+): InboundReading {
   // GetOpportunity does not return Origin; AWS's summary of the same opportunity does.
   const origin = summary?.Origin;
   if (origin !== undefined && origin !== null && origin !== 'AWS Referral') {
-    return { referral: null, findings: [{ code: 'AWS_NOT_AN_AWS_REFERRAL', severity: 'error', cloud: 'AWS', path: '$.Origin',
-      message: `Opportunity ${opportunity.Id} was created by the partner (${origin}), not referred by AWS.` }] };
+    return {
+      referral: null,
+      findings: [
+        {
+          code: 'AWS_NOT_AN_AWS_REFERRAL',
+          severity: 'error',
+          cloud: 'AWS',
+          path: '$.Origin',
+          message: `Opportunity ${opportunity.Id} was created by the partner (${origin}), not referred by AWS.`,
+        },
+      ],
+    };
   }
   const account = opportunity.Customer?.Account;
   if (!account?.CompanyName) {
-    return { referral: null, findings: [{ code: 'AWS_REFERRAL_CUSTOMER_MISSING', severity: 'error', cloud: 'AWS', path: '$.Customer.Account.CompanyName',
-      message: `Opportunity ${opportunity.Id} has no customer company name, so it cannot become a referral.` }] };
+    return {
+      referral: null,
+      findings: [
+        {
+          code: 'AWS_REFERRAL_CUSTOMER_MISSING',
+          severity: 'error',
+          cloud: 'AWS',
+          path: '$.Customer.Account.CompanyName',
+          message: `Opportunity ${opportunity.Id} has no customer company name, so it cannot become a referral.`,
+        },
+      ],
+    };
   }
   const team = summary?.OpportunityTeam ?? [];
   const rank = (title: string | null | undefined): number => {
     const index = REFERRER_PREFERENCE.indexOf(title ?? '');
     return index === -1 ? REFERRER_PREFERENCE.length : index;
   };
-  const ordered = team.map((member, index) => ({ member, index })).sort((a, b) => rank(a.member.BusinessTitle) - rank(b.member.BusinessTitle));
+  const ordered = team
+    .map((member, index) => ({ member, index }))
+    .sort((a, b) => rank(a.member.BusinessTitle) - rank(b.member.BusinessTitle));
   const chosen = ordered[0];
   const sender: Sender | null = chosen
     ? {
         name: fullName(chosen.member.FirstName, chosen.member.LastName),
         email: chosen.member.Email ?? null,
-        title: AWS_TEAM_TITLES[chosen.member.BusinessTitle ?? ''] ?? chosen.member.BusinessTitle ?? null,
+        title:
+          AWS_TEAM_TITLES[chosen.member.BusinessTitle ?? ''] ?? chosen.member.BusinessTitle ?? null,
         hint: chosen.member.BusinessTitle ?? null,
         path: `$.OpportunityTeam[${chosen.index}].BusinessTitle`,
       }
     : null;
-  const { layer, findings } = layerOf(sender ?? { name: null, email: null, title: null, path: '$.OpportunityTeam' });
+  const { layer, findings } = layerOf(
+    sender ?? { name: null, email: null, title: null, path: '$.OpportunityTeam' },
+  );
   const referral = InboundReferral.parse({
     cloud: 'AWS',
     portalId: opportunity.Id,
@@ -196,7 +306,11 @@ export function referralFromAwsOpportunity(opportunity: GetOpportunityOutput, su
     description: opportunity.Project?.CustomerBusinessProblem ?? null,
     estimatedValue: annualValueOf(opportunity.Project?.ExpectedCustomerSpend),
     sourceLayer: layer,
-    referrer: { name: sender?.name ?? null, email: emailOrNull(sender?.email), title: sender?.title ?? null },
+    referrer: {
+      name: sender?.name ?? null,
+      email: emailOrNull(sender?.email),
+      title: sender?.title ?? null,
+    },
   });
   return { referral, findings };
 }

@@ -1,5 +1,10 @@
 // The AWS ACE portal dialect: one import for the engine, the service and the CLI.
-export { awsWireFormat, createAwsWireFormat, AWS_DEFAULT_OPERATION, type AwsWireOptions } from './schema.js';
+export {
+  awsWireFormat,
+  createAwsWireFormat,
+  AWS_DEFAULT_OPERATION,
+  type AwsWireOptions,
+} from './schema.js';
 export {
   ACE_MODEL,
   ACE_CONSTRAINTS,
@@ -43,4 +48,10 @@ export {
   AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT,
   type StatusReading,
 } from './status.js';
-export { referralFromInvitation, referralFromAwsOpportunity, customerDomainOf, annualValueOf, type InboundReading } from './inbound.js';
+export {
+  referralFromInvitation,
+  referralFromAwsOpportunity,
+  customerDomainOf,
+  annualValueOf,
+  type InboundReading,
+} from './inbound.js';

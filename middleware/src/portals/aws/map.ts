@@ -17,7 +17,11 @@ export type AceMapContext = MapContext & {
 /** Members a create sets once that UpdateOpportunity does not take (or takes from the record read). */
 const CREATE_ONLY = ['Catalog', 'ClientToken', 'Origin'] as const;
 
-export function aceCreateRequest(mapping: CompiledMapping, opportunity: CoSellOpportunity, context: AceMapContext): MappingResult {
+export function aceCreateRequest(
+  mapping: CompiledMapping,
+  opportunity: CoSellOpportunity,
+  context: AceMapContext,
+): MappingResult {
   const result = mapToPortal(mapping, opportunity, context.now);
   if (context.catalog !== undefined) result.payload.Catalog = context.catalog;
   result.payload.ClientToken = clientTokenFor(context.createKey ?? `${opportunity.id}/create`);
@@ -41,7 +45,8 @@ export function aceUpdateRequest(
 }
 
 export function createAwsMapper(mapping: CompiledMapping): PortalMapper {
-  if (mapping.portal !== 'aws') throw new Error(`the AWS mapper needs the aws mapping, not ${mapping.portal}`);
+  if (mapping.portal !== 'aws')
+    throw new Error(`the AWS mapper needs the aws mapping, not ${mapping.portal}`);
   return {
     portal: 'aws',
     cloud: 'AWS',

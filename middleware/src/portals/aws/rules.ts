@@ -62,30 +62,71 @@ export const BUSINESS_PROBLEM_MAX = 2000;
 export function opportunityBodyFindings(payload: unknown): Finding[] {
   const out: Finding[] = [];
   const industry = read(payload, 'Customer', 'Account', 'Industry');
-  if (read(payload, 'NationalSecurity') === 'Yes' && filled(industry) && industry !== 'Government') {
-    out.push(finding('AWS_NATIONAL_SECURITY_NOT_GOVERNMENT', 'error', '$.NationalSecurity',
-      `National security can only be "Yes" when the customer's industry is Government (it is ${String(industry)}).`));
+  if (
+    read(payload, 'NationalSecurity') === 'Yes' &&
+    filled(industry) &&
+    industry !== 'Government'
+  ) {
+    out.push(
+      finding(
+        'AWS_NATIONAL_SECURITY_NOT_GOVERNMENT',
+        'error',
+        '$.NationalSecurity',
+        `National security can only be "Yes" when the customer's industry is Government (it is ${String(industry)}).`,
+      ),
+    );
   }
-  if (filled(read(payload, 'Customer', 'Account', 'OtherIndustry')) && filled(industry) && industry !== 'Other') {
-    out.push(finding('AWS_OTHER_INDUSTRY_UNUSED', 'warning', '$.Customer.Account.OtherIndustry',
-      `"Other industry" is only read when the industry is Other; it is ${String(industry)}, so AWS ignores this text.`));
+  if (
+    filled(read(payload, 'Customer', 'Account', 'OtherIndustry')) &&
+    filled(industry) &&
+    industry !== 'Other'
+  ) {
+    out.push(
+      finding(
+        'AWS_OTHER_INDUSTRY_UNUSED',
+        'warning',
+        '$.Customer.Account.OtherIndustry',
+        `"Other industry" is only read when the industry is Other; it is ${String(industry)}, so AWS ignores this text.`,
+      ),
+    );
   }
-  if (read(payload, 'Marketing', 'AwsFundingUsed') === 'No' && filled(read(payload, 'Marketing', 'UseCases'))) {
-    out.push(finding('AWS_MARKETING_USE_CASES_WITHOUT_FUNDING', 'error', '$.Marketing.UseCases',
-      'Marketing use cases must be empty when no AWS marketing funds were used.'));
+  if (
+    read(payload, 'Marketing', 'AwsFundingUsed') === 'No' &&
+    filled(read(payload, 'Marketing', 'UseCases'))
+  ) {
+    out.push(
+      finding(
+        'AWS_MARKETING_USE_CASES_WITHOUT_FUNDING',
+        'error',
+        '$.Marketing.UseCases',
+        'Marketing use cases must be empty when no AWS marketing funds were used.',
+      ),
+    );
   }
   const spend = read(payload, 'Project', 'ExpectedCustomerSpend');
   if (Array.isArray(spend)) {
     spend.forEach((entry, index) => {
       const frequency = read(entry, 'Frequency');
       if (filled(frequency) && frequency !== 'Monthly') {
-        out.push(finding('AWS_SPEND_NOT_MONTHLY', 'error', `$.Project.ExpectedCustomerSpend[${index}].Frequency`,
-          `Expected AWS spend is entered per month: Frequency must be "Monthly" (it is ${JSON.stringify(frequency)}); convert the amount to a monthly figure.`));
+        out.push(
+          finding(
+            'AWS_SPEND_NOT_MONTHLY',
+            'error',
+            `$.Project.ExpectedCustomerSpend[${index}].Frequency`,
+            `Expected AWS spend is entered per month: Frequency must be "Monthly" (it is ${JSON.stringify(frequency)}); convert the amount to a monthly figure.`,
+          ),
+        );
       }
       const target = read(entry, 'TargetCompany');
       if (filled(target) && target !== 'AWS') {
-        out.push(finding('AWS_SPEND_TARGET_NOT_AWS', 'warning', `$.Project.ExpectedCustomerSpend[${index}].TargetCompany`,
-          `Expected spend is always spend on AWS: AWS stores "AWS" whatever is sent (it is ${JSON.stringify(target)}).`));
+        out.push(
+          finding(
+            'AWS_SPEND_TARGET_NOT_AWS',
+            'warning',
+            `$.Project.ExpectedCustomerSpend[${index}].TargetCompany`,
+            `Expected spend is always spend on AWS: AWS stores "AWS" whatever is sent (it is ${JSON.stringify(target)}).`,
+          ),
+        );
       }
     });
   }
@@ -97,8 +138,14 @@ export function createFindings(payload: unknown): Finding[] {
   const out = opportunityBodyFindings(payload);
   const origin = read(payload, 'Origin');
   if (read(payload, 'Catalog') === 'AWS' && origin === 'AWS Referral') {
-    out.push(finding('AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION', 'error', '$.Origin',
-      'Only AWS can create an "AWS Referral" in the production catalog; send "Partner Referral" (use the Sandbox catalog to simulate AWS referrals).'));
+    out.push(
+      finding(
+        'AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION',
+        'error',
+        '$.Origin',
+        'Only AWS can create an "AWS Referral" in the production catalog; send "Partner Referral" (use the Sandbox catalog to simulate AWS referrals).',
+      ),
+    );
   }
   return out;
 }
@@ -119,16 +166,30 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   const out: Finding[] = [];
   const need = (path: string[], label: string, why = ''): void => {
     if (!filled(read(payload, ...path))) {
-      out.push(finding('AWS_SUBMIT_REQUIRED', severity, `$.${path.join('.')}`, `${label} is needed before the opportunity can be submitted to AWS${why}.`));
+      out.push(
+        finding(
+          'AWS_SUBMIT_REQUIRED',
+          severity,
+          `$.${path.join('.')}`,
+          `${label} is needed before the opportunity can be submitted to AWS${why}.`,
+        ),
+      );
     }
   };
   need(['Customer', 'Account', 'CompanyName'], 'The customer company name');
   need(['Customer', 'Account', 'Industry'], "The customer's industry");
   if (read(payload, 'Customer', 'Account', 'Industry') === 'Other') {
-    need(['Customer', 'Account', 'OtherIndustry'], 'A description of the industry ("Other" was chosen)');
+    need(
+      ['Customer', 'Account', 'OtherIndustry'],
+      'A description of the industry ("Other" was chosen)',
+    );
   }
   if (read(payload, 'NationalSecurity') !== 'Yes') {
-    need(['Customer', 'Account', 'WebsiteUrl'], "The customer's website", ' (only national-security opportunities may omit it)');
+    need(
+      ['Customer', 'Account', 'WebsiteUrl'],
+      "The customer's website",
+      ' (only national-security opportunities may omit it)',
+    );
   }
   need(['Customer', 'Account', 'Address', 'CountryCode'], "The customer's country");
   if (read(payload, 'Customer', 'Account', 'Address', 'CountryCode') === 'US') {
@@ -142,9 +203,16 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   } else if (typeof problem === 'string') {
     const length = codePointsOutside(problem, BUSINESS_PROBLEM_MIN, BUSINESS_PROBLEM_MAX);
     if (length !== undefined) {
-      out.push(finding(length < BUSINESS_PROBLEM_MIN ? 'AWS_BUSINESS_PROBLEM_TOO_SHORT' : 'AWS_BUSINESS_PROBLEM_TOO_LONG', severity,
-        '$.Project.CustomerBusinessProblem',
-        `Describe the customer's business problem in ${BUSINESS_PROBLEM_MIN} to ${BUSINESS_PROBLEM_MAX} characters (it has ${length}).`));
+      out.push(
+        finding(
+          length < BUSINESS_PROBLEM_MIN
+            ? 'AWS_BUSINESS_PROBLEM_TOO_SHORT'
+            : 'AWS_BUSINESS_PROBLEM_TOO_LONG',
+          severity,
+          '$.Project.CustomerBusinessProblem',
+          `Describe the customer's business problem in ${BUSINESS_PROBLEM_MIN} to ${BUSINESS_PROBLEM_MAX} characters (it has ${length}).`,
+        ),
+      );
     }
   }
   const spend = read(payload, 'Project', 'ExpectedCustomerSpend');
@@ -153,29 +221,61 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   } else if (Array.isArray(spend)) {
     spend.forEach((entry, index) => {
       if (!filled(read(entry, 'Amount'))) {
-        out.push(finding('AWS_SUBMIT_REQUIRED', severity, `$.Project.ExpectedCustomerSpend[${index}].Amount`,
-          'The expected monthly AWS spend amount is needed before the opportunity can be submitted to AWS.'));
+        out.push(
+          finding(
+            'AWS_SUBMIT_REQUIRED',
+            severity,
+            `$.Project.ExpectedCustomerSpend[${index}].Amount`,
+            'The expected monthly AWS spend amount is needed before the opportunity can be submitted to AWS.',
+          ),
+        );
       }
     });
   }
   need(['LifeCycle', 'TargetCloseDate'], 'A target close date');
   const close = read(payload, 'LifeCycle', 'TargetCloseDate');
   if (context.today && typeof close === 'string' && close < context.today) {
-    out.push(finding('AWS_CLOSE_DATE_IN_PAST', severity, '$.LifeCycle.TargetCloseDate',
-      `The target close date ${close} is in the past; AWS only reviews opportunities that close on or after today (${context.today}).`));
+    out.push(
+      finding(
+        'AWS_CLOSE_DATE_IN_PAST',
+        severity,
+        '$.LifeCycle.TargetCloseDate',
+        `The target close date ${close} is in the past; AWS only reviews opportunities that close on or after today (${context.today}).`,
+      ),
+    );
   }
   const stage = read(payload, 'LifeCycle', 'Stage');
   if (!filled(stage)) {
     need(['LifeCycle', 'Stage'], 'A stage');
   } else if (typeof stage === 'string' && STAGES_TOO_EARLY_FOR_REVIEW.has(stage)) {
-    out.push(finding('AWS_STAGE_TOO_EARLY', severity, '$.LifeCycle.Stage',
-      `AWS reviews opportunities from the Qualified stage on; qualify this ${stage} before submitting.`));
+    out.push(
+      finding(
+        'AWS_STAGE_TOO_EARLY',
+        severity,
+        '$.LifeCycle.Stage',
+        `AWS reviews opportunities from the Qualified stage on; qualify this ${stage} before submitting.`,
+      ),
+    );
   } else if (stage === 'Closed Lost') {
-    out.push(finding('AWS_STAGE_CLOSED_LOST', severity, '$.LifeCycle.Stage', 'A closed-lost opportunity cannot be submitted to AWS.'));
+    out.push(
+      finding(
+        'AWS_STAGE_CLOSED_LOST',
+        severity,
+        '$.LifeCycle.Stage',
+        'A closed-lost opportunity cannot be submitted to AWS.',
+      ),
+    );
   }
   const origin = read(payload, 'Origin');
   if (origin !== undefined && origin !== null && origin !== 'Partner Referral') {
-    out.push(finding('AWS_SUBMIT_NOT_PARTNER_REFERRAL', severity, '$.Origin', 'Only partner referrals are submitted for AWS review.'));
+    out.push(
+      finding(
+        'AWS_SUBMIT_NOT_PARTNER_REFERRAL',
+        severity,
+        '$.Origin',
+        'Only partner referrals are submitted for AWS review.',
+      ),
+    );
   }
   return out;
 }
@@ -209,7 +309,11 @@ export const FROZEN_AFTER_APPROVAL = [
 ] as const;
 
 /** Set by AWS's review; only the Sandbox catalog lets a partner write them (to simulate a review). */
-export const REVIEW_OUTCOME_FIELDS = ['$.LifeCycle.ReviewStatus', '$.LifeCycle.ReviewComments', '$.LifeCycle.ReviewStatusReason'] as const;
+export const REVIEW_OUTCOME_FIELDS = [
+  '$.LifeCycle.ReviewStatus',
+  '$.LifeCycle.ReviewComments',
+  '$.LifeCycle.ReviewStatusReason',
+] as const;
 
 /** Identity and concurrency members of an update, never a content change. */
 const UPDATE_ENVELOPE = new Set(['$.Identifier', '$.LastModifiedDate', '$.Catalog']);
@@ -240,7 +344,9 @@ export function changedPaths(before: unknown, after: unknown, path = '$'): strin
 }
 
 function within(path: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`));
+  return prefixes.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`),
+  );
 }
 
 /**
@@ -248,24 +354,61 @@ function within(path: string, prefixes: readonly string[]): boolean {
  * Rejected, only the whitelist under Action Required, everything but the frozen fields once Approved.
  * `current` is the opportunity as last read; `next` the UpdateOpportunity body about to be sent.
  */
-export function editabilityFindings(current: GetOpportunityOutput, next: UpdateOpportunityInput): Finding[] {
+export function editabilityFindings(
+  current: GetOpportunityOutput,
+  next: UpdateOpportunityInput,
+): Finding[] {
   const review = current.LifeCycle?.ReviewStatus ?? 'Pending Submission';
   const base = projectOnto(current, ACE_REQUEST_MEMBERS.UpdateOpportunity);
   const changes = changedPaths(base, next).filter((path) => !UPDATE_ENVELOPE.has(path));
   const out: Finding[] = [];
   if (changes.length === 0) return out;
   if ((LOCKED_REVIEW_STATUSES as readonly string[]).includes(review)) {
-    const why = review === 'Rejected' ? 'AWS rejected it and it is read-only' : 'AWS is reviewing it; wait for the outcome';
-    return changes.map((path) => finding('AWS_LOCKED_IN_REVIEW', 'error', path, `This opportunity cannot be changed now: ${why} (review status "${review}").`));
+    const why =
+      review === 'Rejected'
+        ? 'AWS rejected it and it is read-only'
+        : 'AWS is reviewing it; wait for the outcome';
+    return changes.map((path) =>
+      finding(
+        'AWS_LOCKED_IN_REVIEW',
+        'error',
+        path,
+        `This opportunity cannot be changed now: ${why} (review status "${review}").`,
+      ),
+    );
   }
   for (const path of changes) {
     if (within(path, REVIEW_OUTCOME_FIELDS) && current.Catalog === 'AWS') {
-      out.push(finding('AWS_REVIEW_FIELD_READ_ONLY', 'error', path, 'Review status and review comments are set by AWS; they can only be written in the Sandbox catalog.'));
-    } else if (review === 'Action Required' && !within(path, EDITABLE_WHEN_ACTION_REQUIRED) && !within(path, REVIEW_OUTCOME_FIELDS)) {
-      out.push(finding('AWS_NOT_EDITABLE_ACTION_REQUIRED', 'error', path,
-        'While AWS asks for action only the address, website, target close date, expected spend, business problem and your CRM ID can change.'));
+      out.push(
+        finding(
+          'AWS_REVIEW_FIELD_READ_ONLY',
+          'error',
+          path,
+          'Review status and review comments are set by AWS; they can only be written in the Sandbox catalog.',
+        ),
+      );
+    } else if (
+      review === 'Action Required' &&
+      !within(path, EDITABLE_WHEN_ACTION_REQUIRED) &&
+      !within(path, REVIEW_OUTCOME_FIELDS)
+    ) {
+      out.push(
+        finding(
+          'AWS_NOT_EDITABLE_ACTION_REQUIRED',
+          'error',
+          path,
+          'While AWS asks for action only the address, website, target close date, expected spend, business problem and your CRM ID can change.',
+        ),
+      );
     } else if (review === 'Approved' && within(path, FROZEN_AFTER_APPROVAL)) {
-      out.push(finding('AWS_FROZEN_AFTER_APPROVAL', 'error', path, 'AWS approved this opportunity; this field can no longer change.'));
+      out.push(
+        finding(
+          'AWS_FROZEN_AFTER_APPROVAL',
+          'error',
+          path,
+          'AWS approved this opportunity; this field can no longer change.',
+        ),
+      );
     }
   }
   return out;
@@ -299,7 +442,10 @@ function setAt(target: Json, path: string, value: unknown): void {
  * the other edits in it would never reach ACE either. This keeps ACE's value for each frozen
  * member, so the rest goes through, and says which Salesforce changes stayed out of ACE.
  */
-export function keepFrozenAfterApproval(current: GetOpportunityOutput, next: UpdateOpportunityInput): { payload: UpdateOpportunityInput; findings: Finding[] } {
+export function keepFrozenAfterApproval(
+  current: GetOpportunityOutput,
+  next: UpdateOpportunityInput,
+): { payload: UpdateOpportunityInput; findings: Finding[] } {
   if (current.LifeCycle?.ReviewStatus !== 'Approved') return { payload: next, findings: [] };
   const base = projectOnto(current, ACE_REQUEST_MEMBERS.UpdateOpportunity);
   const payload = structuredClone(next) as unknown as Json;
@@ -307,7 +453,14 @@ export function keepFrozenAfterApproval(current: GetOpportunityOutput, next: Upd
   for (const path of FROZEN_AFTER_APPROVAL) {
     if (changedPaths(valueAt(base, path), valueAt(payload, path)).length === 0) continue;
     setAt(payload, path, structuredClone(valueAt(base, path)));
-    findings.push(finding('AWS_FROZEN_AFTER_APPROVAL', 'warning', path, 'AWS approved this opportunity, so this field keeps its ACE value; the Salesforce change was not sent.'));
+    findings.push(
+      finding(
+        'AWS_FROZEN_AFTER_APPROVAL',
+        'warning',
+        path,
+        'AWS approved this opportunity, so this field keeps its ACE value; the Salesforce change was not sent.',
+      ),
+    );
   }
   return { payload: payload as unknown as UpdateOpportunityInput, findings };
 }
@@ -316,7 +469,9 @@ export function keepFrozenAfterApproval(current: GetOpportunityOutput, next: Upd
 function projectOnto(value: unknown, tree: AceMemberTree): unknown {
   if (tree === true || value === null || value === undefined) return value ?? undefined;
   if (Array.isArray(tree)) {
-    return Array.isArray(value) ? value.map((item) => projectOnto(item, (tree as readonly [AceMemberTree])[0])) : value;
+    return Array.isArray(value)
+      ? value.map((item) => projectOnto(item, (tree as readonly [AceMemberTree])[0]))
+      : value;
   }
   if (!isRecord(value)) return value;
   const members = tree as { readonly [member: string]: AceMemberTree };
@@ -331,11 +486,17 @@ function projectOnto(value: unknown, tree: AceMemberTree): unknown {
 
 /** The members an update may change: the UpdateOpportunity body minus its identity envelope. */
 export type OpportunityChanges = {
-  [K in Exclude<keyof UpdateOpportunityInput, 'Identifier' | 'LastModifiedDate' | 'Catalog'>]?: unknown;
+  [K in Exclude<
+    keyof UpdateOpportunityInput,
+    'Identifier' | 'LastModifiedDate' | 'Catalog'
+  >]?: unknown;
 };
 
 export class AceUpdateError extends Error {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'AceUpdateError';
   }
@@ -348,7 +509,8 @@ function mergeChanges(base: unknown, changes: unknown, tree: AceMemberTree, path
   const out: Json = isRecord(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(changes)) {
     const childTree = members[key];
-    if (childTree === undefined) throw new AceUpdateError(`${path}.${key}`, 'is not a member UpdateOpportunity accepts');
+    if (childTree === undefined)
+      throw new AceUpdateError(`${path}.${key}`, 'is not a member UpdateOpportunity accepts');
     if (value === undefined) continue;
     const merged = mergeChanges(out[key], value, childTree, `${path}.${key}`);
     if (merged === undefined) delete out[key];
@@ -363,14 +525,26 @@ function mergeChanges(base: unknown, changes: unknown, tree: AceMemberTree, path
  * merge, lists and values replace, `null` clears). `LastModifiedDate` is the value read, which AWS
  * uses to refuse an update made on a stale copy.
  */
-export function mergeForUpdate(current: GetOpportunityOutput, changes: OpportunityChanges): UpdateOpportunityInput {
+export function mergeForUpdate(
+  current: GetOpportunityOutput,
+  changes: OpportunityChanges,
+): UpdateOpportunityInput {
   for (const key of ['Identifier', 'LastModifiedDate', 'Catalog']) {
-    if (key in (changes as Json)) throw new AceUpdateError(`$.${key}`, 'comes from the opportunity as read and cannot be changed');
+    if (key in (changes as Json))
+      throw new AceUpdateError(
+        `$.${key}`,
+        'comes from the opportunity as read and cannot be changed',
+      );
   }
   const tree = ACE_REQUEST_MEMBERS.UpdateOpportunity;
   const base = projectOnto(current, tree) as Json;
   const merged = mergeChanges(base, changes, tree, '$') as Json;
-  return { ...merged, Catalog: current.Catalog, Identifier: current.Id, LastModifiedDate: current.LastModifiedDate } as UpdateOpportunityInput;
+  return {
+    ...merged,
+    Catalog: current.Catalog,
+    Identifier: current.Id,
+    LastModifiedDate: current.LastModifiedDate,
+  } as UpdateOpportunityInput;
 }
 
 /**

@@ -2,16 +2,27 @@
 // rules AWS applies beyond the model, behind the common PortalWireFormat interface.
 import type { Finding } from '../../core/model.js';
 import { findingsFromIssues } from '../findings.js';
-import { PORTAL_CLOUD, UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
-import { ACE_FAST_CHECKS, ACE_REQUEST_SCHEMAS, ACE_RESPONSE_SCHEMAS } from './generated/ace-schemas.js';
+import {
+  PORTAL_CLOUD,
+  UnknownOperationError,
+  type PortalWireFormat,
+  type WireOperation,
+} from '../portal.js';
+import {
+  ACE_FAST_CHECKS,
+  ACE_REQUEST_SCHEMAS,
+  ACE_RESPONSE_SCHEMAS,
+} from './generated/ace-schemas.js';
 import { createFindings, opportunityBodyFindings, submissionFindings } from './rules.js';
 
 export const AWS_DEFAULT_OPERATION = 'CreateOpportunity';
 
 function operations(): Record<string, WireOperation> {
   const out: Record<string, WireOperation> = {};
-  for (const [name, schema] of Object.entries(ACE_REQUEST_SCHEMAS)) out[name] = { name, direction: 'request', schema };
-  for (const [name, schema] of Object.entries(ACE_RESPONSE_SCHEMAS)) out[name] = { name, direction: 'response', schema };
+  for (const [name, schema] of Object.entries(ACE_REQUEST_SCHEMAS))
+    out[name] = { name, direction: 'request', schema };
+  for (const [name, schema] of Object.entries(ACE_RESPONSE_SCHEMAS))
+    out[name] = { name, direction: 'response', schema };
   return out;
 }
 
@@ -22,9 +33,14 @@ export interface AwsWireOptions {
 
 /** Rules beyond the model, per request operation; readiness for review is a warning on a draft. */
 function ruleFindings(operation: string, payload: unknown, options: AwsWireOptions): Finding[] {
-  const readiness = (): Finding[] => submissionFindings(payload, { severity: 'warning', ...(options.today ? { today: options.today } : {}) });
+  const readiness = (): Finding[] =>
+    submissionFindings(payload, {
+      severity: 'warning',
+      ...(options.today ? { today: options.today } : {}),
+    });
   if (operation === 'CreateOpportunity') return [...createFindings(payload), ...readiness()];
-  if (operation === 'UpdateOpportunity') return [...opportunityBodyFindings(payload), ...readiness()];
+  if (operation === 'UpdateOpportunity')
+    return [...opportunityBodyFindings(payload), ...readiness()];
   return [];
 }
 
@@ -41,7 +57,10 @@ export function createAwsWireFormat(options: AwsWireOptions = {}): PortalWireFor
       // Most payloads are valid: the generated boolean check clears them without building zod issues.
       const fast = ACE_FAST_CHECKS[operation as keyof typeof ACE_FAST_CHECKS];
       const parsed = fast?.(payload) ? null : op.schema.safeParse(payload, { reportInput: true });
-      const wire = !parsed || parsed.success ? [] : findingsFromIssues(parsed.error.issues, { cloud: 'AWS', codePrefix: 'AWS' });
+      const wire =
+        !parsed || parsed.success
+          ? []
+          : findingsFromIssues(parsed.error.issues, { cloud: 'AWS', codePrefix: 'AWS' });
       // One finding per member: a rule never repeats what the schema or an earlier (harder) rule said.
       const flagged = new Set(wire.map((f) => f.path));
       const rules = ruleFindings(operation, payload, options).filter((f) => {

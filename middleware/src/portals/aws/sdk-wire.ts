@@ -12,7 +12,8 @@ export function wireOf<T>(value: unknown): T {
     if (Array.isArray(node)) return node.map(convert);
     if (node && typeof node === 'object') {
       const out: Json = {};
-      for (const [key, child] of Object.entries(node as Json)) if (key !== '$metadata' && child !== undefined) out[key] = convert(child);
+      for (const [key, child] of Object.entries(node as Json))
+        if (key !== '$metadata' && child !== undefined) out[key] = convert(child);
       return out;
     }
     return node;
@@ -27,7 +28,11 @@ export function wireOf<T>(value: unknown): T {
 export function withSortedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withSortedKeys) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, withSortedKeys(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value as Json)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, withSortedKeys(v)]),
+    ) as T;
   }
   return value;
 }
@@ -35,9 +40,12 @@ export function withSortedKeys<T>(value: T): T {
 /** Wire JSON → SDK input: the model's timestamp members become Dates. */
 export function sdkInputOf<T>(payload: Json): T {
   const out = structuredClone(payload);
-  if (typeof out.LastModifiedDate === 'string') out.LastModifiedDate = new Date(out.LastModifiedDate) as unknown;
+  if (typeof out.LastModifiedDate === 'string')
+    out.LastModifiedDate = new Date(out.LastModifiedDate) as unknown;
   const history = (out.LifeCycle as Json | undefined)?.NextStepsHistory;
-  if (Array.isArray(history)) for (const entry of history as Json[]) if (typeof entry.Time === 'string') entry.Time = new Date(entry.Time);
+  if (Array.isArray(history))
+    for (const entry of history as Json[])
+      if (typeof entry.Time === 'string') entry.Time = new Date(entry.Time);
   return out as T;
 }
 
@@ -46,8 +54,16 @@ export function sdkInputOf<T>(payload: Json): T {
 /** An SDK (or network) failure as the engine's classified PortalError. */
 export function portalErrorOf(error: unknown): PortalError {
   if (error instanceof PortalError) return error;
-  const e = (error ?? {}) as { name?: string; message?: string; code?: string; $fault?: string; $metadata?: { httpStatusCode?: number };
-    $response?: { headers?: Record<string, string> }; ErrorList?: Array<{ FieldName?: string; Message?: string; Code?: string }>; Reason?: string };
+  const e = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    code?: string;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number };
+    $response?: { headers?: Record<string, string> };
+    ErrorList?: Array<{ FieldName?: string; Message?: string; Code?: string }>;
+    Reason?: string;
+  };
   const name = e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
   const message = `ACE ${name || 'error'}: ${e.message ?? String(error)}`;
@@ -56,7 +72,10 @@ export function portalErrorOf(error: unknown): PortalError {
     case 'ThrottlingException': {
       const header = e.$response?.headers?.['retry-after'];
       const seconds = header === undefined ? NaN : Number(header);
-      return new PortalError('AWS', 'throttled', message, { ...details, ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}) });
+      return new PortalError('AWS', 'throttled', message, {
+        ...details,
+        ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}),
+      });
     }
     case 'ConflictException':
       return new PortalError('AWS', 'conflict', message, details);
@@ -68,7 +87,14 @@ export function portalErrorOf(error: unknown): PortalError {
         path: item.FieldName ? `$.${item.FieldName}` : '$',
         message: item.Message ?? e.message ?? 'ACE refused the value',
       }));
-      if (findings.length === 0) findings.push({ code: `AWS_${e.Reason ?? 'VALIDATION'}`, severity: 'error', cloud: 'AWS', path: '$', message: e.message ?? 'ACE refused the request' });
+      if (findings.length === 0)
+        findings.push({
+          code: `AWS_${e.Reason ?? 'VALIDATION'}`,
+          severity: 'error',
+          cloud: 'AWS',
+          path: '$',
+          message: e.message ?? 'ACE refused the request',
+        });
       return new PortalError('AWS', 'validation', message, { ...details, findings });
     }
     case 'AccessDeniedException':
@@ -91,10 +117,17 @@ export function portalErrorOf(error: unknown): PortalError {
     default:
       break;
   }
-  if (['ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ESOCKETTIMEDOUT'].includes(e.code ?? '') || /socket hang up|timed? ?out/i.test(e.message ?? '')) {
+  if (
+    ['ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ESOCKETTIMEDOUT'].includes(e.code ?? '') ||
+    /socket hang up|timed? ?out/i.test(e.message ?? '')
+  ) {
     return new PortalError('AWS', 'timeout', message, details);
   }
-  if (e.$fault === 'server' || (status !== undefined && status >= 500) || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code ?? '')) {
+  if (
+    e.$fault === 'server' ||
+    (status !== undefined && status >= 500) ||
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code ?? '')
+  ) {
     return new PortalError('AWS', 'unavailable', message, details);
   }
   return new PortalError('AWS', 'unavailable', message, details);

@@ -29,18 +29,22 @@ export function codePointLength(value: string): number {
 
 /** The fast path's @length check, counting characters like `text()` does. */
 export function lengthWithin(value: string, min: number, max: number): boolean {
-  const size = value.length <= max && value.length >= 2 * min ? value.length : codePointLength(value);
+  const size =
+    value.length <= max && value.length >= 2 * min ? value.length : codePointLength(value);
   return size >= min && size <= max;
 }
 
 function lengthWords(length: LengthTrait): string {
-  if (length.min !== undefined && length.max !== undefined) return `between ${length.min} and ${length.max}`;
+  if (length.min !== undefined && length.max !== undefined)
+    return `between ${length.min} and ${length.max}`;
   if (length.max !== undefined) return `at most ${length.max}`;
   return `at least ${length.min ?? 0}`;
 }
 
 /** A Smithy string: @length in characters, then an unanchored @pattern (the regex decides its own anchors). */
-export function text(options: { length?: LengthTrait; pattern?: RegExp; patternText?: string } = {}): z.ZodType<string> {
+export function text(
+  options: { length?: LengthTrait; pattern?: RegExp; patternText?: string } = {},
+): z.ZodType<string> {
   const { length, pattern, patternText } = options;
   let schema: z.ZodType<string> = z.string();
   if (length && (length.min !== undefined || length.max !== undefined)) {
@@ -48,13 +52,26 @@ export function text(options: { length?: LengthTrait; pattern?: RegExp; patternT
     const max = length.max ?? Number.POSITIVE_INFINITY;
     schema = schema.superRefine((value, ctx) => {
       // `.length` >= code points >= `.length / 2`: only count when the cheap bound is not decisive.
-      const size = value.length <= max && value.length >= 2 * min ? value.length : codePointLength(value);
+      const size =
+        value.length <= max && value.length >= 2 * min ? value.length : codePointLength(value);
       if (size < min) {
-        ctx.addIssue({ code: 'too_small', origin: 'string', minimum: min, inclusive: true, input: value,
-          message: `must be ${lengthWords(length)} characters long (it has ${size})` });
+        ctx.addIssue({
+          code: 'too_small',
+          origin: 'string',
+          minimum: min,
+          inclusive: true,
+          input: value,
+          message: `must be ${lengthWords(length)} characters long (it has ${size})`,
+        });
       } else if (size > max) {
-        ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: value,
-          message: `must be ${lengthWords(length)} characters long (it has ${size})` });
+        ctx.addIssue({
+          code: 'too_big',
+          origin: 'string',
+          maximum: max,
+          inclusive: true,
+          input: value,
+          message: `must be ${lengthWords(length)} characters long (it has ${size})`,
+        });
       }
     });
   }
@@ -63,8 +80,13 @@ export function text(options: { length?: LengthTrait; pattern?: RegExp; patternT
     schema = schema.superRefine((value, ctx) => {
       // A shared RegExp without the g/y flags keeps no state between calls.
       if (!regex.test(value)) {
-        ctx.addIssue({ code: 'invalid_format', format: 'regex', pattern: regex.source, input: value,
-          message: `must be ${patternText ?? `text matching ${regex.source}`}` });
+        ctx.addIssue({
+          code: 'invalid_format',
+          format: 'regex',
+          pattern: regex.source,
+          input: value,
+          message: `must be ${patternText ?? `text matching ${regex.source}`}`,
+        });
       }
     });
   }
@@ -72,23 +94,42 @@ export function text(options: { length?: LengthTrait; pattern?: RegExp; patternT
 }
 
 function listWords(values: readonly (string | number)[]): string {
-  const shown = values.slice(0, 8).map((v) => JSON.stringify(v)).join(', ');
-  return values.length > 8 ? `one of the ${values.length} values ACE accepts (e.g. ${shown})` : `one of ${shown}`;
+  const shown = values
+    .slice(0, 8)
+    .map((v) => JSON.stringify(v))
+    .join(', ');
+  return values.length > 8
+    ? `one of the ${values.length} values ACE accepts (e.g. ${shown})`
+    : `one of ${shown}`;
 }
 
 /**
  * A Smithy enum. Requests must use the exact wire string; responses accept values added after this
  * model (Smithy enums are open), so a new AWS stage never breaks reading an opportunity.
  */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: 'request'): z.ZodType<T[number]>;
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: 'response'): z.ZodType<T[number] | (string & {})>;
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, direction: Direction): z.ZodType<string> {
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  direction: 'request',
+): z.ZodType<T[number]>;
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  direction: 'response',
+): z.ZodType<T[number] | (string & {})>;
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  direction: Direction,
+): z.ZodType<string> {
   if (direction === 'response') return z.string();
   // A string check (not z.enum) so a missing value reads as "required", a wrong one as "not allowed".
   const allowed = new Set<string>(values);
   return z.string().superRefine((value, ctx) => {
     if (!allowed.has(value)) {
-      ctx.addIssue({ code: 'invalid_value', values: [...values], input: value, message: `must be ${listWords(values)}; got ${JSON.stringify(value)}` });
+      ctx.addIssue({
+        code: 'invalid_value',
+        values: [...values],
+        input: value,
+        message: `must be ${listWords(values)}; got ${JSON.stringify(value)}`,
+      });
     }
   });
 }
@@ -97,9 +138,18 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 export function oneOfInt(values: readonly number[], direction: Direction): z.ZodType<number> {
   if (direction === 'response') return z.number().int();
   const allowed = new Set(values);
-  return z.number().int().superRefine((value, ctx) => {
-    if (!allowed.has(value)) ctx.addIssue({ code: 'invalid_value', values: [...values], input: value, message: `must be ${listWords(values)}` });
-  });
+  return z
+    .number()
+    .int()
+    .superRefine((value, ctx) => {
+      if (!allowed.has(value))
+        ctx.addIssue({
+          code: 'invalid_value',
+          values: [...values],
+          input: value,
+          message: `must be ${listWords(values)}`,
+        });
+    });
 }
 
 /** Smithy integer/long with an optional @range. */
@@ -111,7 +161,9 @@ export function integer(range: { min?: number; max?: number } = {}): z.ZodType<n
 }
 
 /** Smithy float/double: awsJson sends non-finite values as strings. */
-export function decimalNumber(range: { min?: number; max?: number } = {}): z.ZodType<number | 'NaN' | 'Infinity' | '-Infinity'> {
+export function decimalNumber(
+  range: { min?: number; max?: number } = {},
+): z.ZodType<number | 'NaN' | 'Infinity' | '-Infinity'> {
   let finite = z.number();
   if (range.min !== undefined) finite = finite.min(range.min, `must be at least ${range.min}`);
   if (range.max !== undefined) finite = finite.max(range.max, `must be at most ${range.max}`);
@@ -119,30 +171,60 @@ export function decimalNumber(range: { min?: number; max?: number } = {}): z.Zod
 }
 
 /** @timestampFormat("date-time"): RFC 3339 in UTC (`Z`), fractional seconds optional. */
-export const dateTime = (): z.ZodType<string> => z.iso.datetime({ error: 'must be a UTC date-time such as 2026-03-31T14:05:00Z' });
+export const dateTime = (): z.ZodType<string> =>
+  z.iso.datetime({ error: 'must be a UTC date-time such as 2026-03-31T14:05:00Z' });
 /** @timestampFormat("http-date"): IMF-fixdate. */
 export const httpDate = (): z.ZodType<string> =>
-  z.string().regex(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/, 'must be an HTTP date such as Tue, 31 Mar 2026 14:05:00 GMT');
+  z
+    .string()
+    .regex(
+      /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+      'must be an HTTP date such as Tue, 31 Mar 2026 14:05:00 GMT',
+    );
 /** awsJson1_0's default timestamp encoding: seconds since the epoch, fractions allowed. */
-export const epochSeconds = (): z.ZodType<number> => z.number().refine(Number.isFinite, 'must be seconds since 1970-01-01');
+export const epochSeconds = (): z.ZodType<number> =>
+  z.number().refine(Number.isFinite, 'must be seconds since 1970-01-01');
 
 /** A Smithy list: items are never null (the model has no @sparse lists), @length counts items. */
-export function listOf<T extends z.ZodType>(item: T, length: LengthTrait = {}): z.ZodType<Array<z.output<T>>> {
+export function listOf<T extends z.ZodType>(
+  item: T,
+  length: LengthTrait = {},
+): z.ZodType<Array<z.output<T>>> {
   let schema = z.array(item);
-  if (length.min !== undefined) schema = schema.min(length.min, `must have ${lengthWords(length)} items`);
-  if (length.max !== undefined) schema = schema.max(length.max, `must have ${lengthWords(length)} items`);
+  if (length.min !== undefined)
+    schema = schema.min(length.min, `must have ${lengthWords(length)} items`);
+  if (length.max !== undefined)
+    schema = schema.max(length.max, `must have ${lengthWords(length)} items`);
   return schema;
 }
 
 /** A Smithy map: a JSON object whose keys follow the key shape. */
-export function mapOf<V extends z.ZodType>(key: z.ZodType<string>, value: V, length: LengthTrait = {}): z.ZodType<Record<string, z.output<V>>> {
+export function mapOf<V extends z.ZodType>(
+  key: z.ZodType<string>,
+  value: V,
+  length: LengthTrait = {},
+): z.ZodType<Record<string, z.output<V>>> {
   return z.record(key, value).superRefine((record, ctx) => {
     const size = Object.keys(record).length;
     if (length.min !== undefined && size < length.min) {
-      ctx.addIssue({ code: 'too_small', origin: 'object', minimum: length.min, inclusive: true, input: record, message: `must have ${lengthWords(length)} entries` });
+      ctx.addIssue({
+        code: 'too_small',
+        origin: 'object',
+        minimum: length.min,
+        inclusive: true,
+        input: record,
+        message: `must have ${lengthWords(length)} entries`,
+      });
     }
     if (length.max !== undefined && size > length.max) {
-      ctx.addIssue({ code: 'too_big', origin: 'object', maximum: length.max, inclusive: true, input: record, message: `must have ${lengthWords(length)} entries` });
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'object',
+        maximum: length.max,
+        inclusive: true,
+        input: record,
+        message: `must have ${lengthWords(length)} entries`,
+      });
     }
   });
 }
@@ -167,12 +249,18 @@ export function union<S extends z.ZodRawShape>(shape: S, direction: Direction) {
   // member is also malformed.
   const exactlyOne = z.unknown().superRefine((value, ctx) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    const set = Object.entries(value as Record<string, unknown>).filter(([k, v]) => k !== '__type' && v !== null && v !== undefined);
+    const set = Object.entries(value as Record<string, unknown>).filter(
+      ([k, v]) => k !== '__type' && v !== null && v !== undefined,
+    );
     const setKnown = set.filter(([k]) => known.includes(k));
     const unknownOk = direction === 'response' && set.length === 1 && setKnown.length === 0;
     if (set.length !== 1 && !unknownOk) {
-      ctx.addIssue({ code: 'invalid_union', errors: [], input: value,
-        message: `must set exactly one of ${known.join(', ')} (it sets ${set.length === 0 ? 'none' : set.map(([k]) => k).join(', ')})` });
+      ctx.addIssue({
+        code: 'invalid_union',
+        errors: [],
+        input: value,
+        message: `must set exactly one of ${known.join(', ')} (it sets ${set.length === 0 ? 'none' : set.map(([k]) => k).join(', ')})`,
+      });
     }
   });
   return exactlyOne.pipe(structure(shape, direction));

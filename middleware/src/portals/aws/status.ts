@@ -63,7 +63,10 @@ export const CLOSED_LOST_REASON_TO_ENGAGEMENT: Record<ClosedLostReason, 'Lost' |
 };
 
 /** AWS's own pipeline stages (GetAwsOpportunitySummary): AWS is working it, it launched, or it ended. */
-export const AWS_STAGE_OUTCOME: Record<AwsOpportunityStage, 'open' | 'won' | 'closed-lost' | 'closed'> = {
+export const AWS_STAGE_OUTCOME: Record<
+  AwsOpportunityStage,
+  'open' | 'won' | 'closed-lost' | 'closed'
+> = {
   'Not Started': 'open',
   'In Progress': 'open',
   Prospect: 'open',
@@ -95,7 +98,10 @@ export const AWS_STAGE_OUTCOME: Record<AwsOpportunityStage, 'open' | 'won' | 'cl
  * AWS's closed-lost reasons: a timeout is an expiry (nobody answered), an administrative close is
  * not a loss, everything else is a loss.
  */
-export const AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT: Record<AwsClosedLostReason, 'Lost' | 'Closed' | 'Expired'> = {
+export const AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT: Record<
+  AwsClosedLostReason,
+  'Lost' | 'Closed' | 'Expired'
+> = {
   Administrative: 'Closed',
   'Business Associate Agreement': 'Lost',
   'Company Acquired/Dissolved': 'Closed',
@@ -171,13 +177,20 @@ function known<K extends string>(table: Record<K, unknown>, value: string): valu
  * wins over everything, then a finished stage (won; closed lost by reason, or simply Closed when
  * AWS never saw it), then the review status. No review status means it was never submitted.
  */
-export function engagementStatusOf(lifeCycle: { Stage?: string | null; ReviewStatus?: string | null; ClosedLostReason?: string | null } | null | undefined): StatusReading {
+export function engagementStatusOf(
+  lifeCycle:
+    | { Stage?: string | null; ReviewStatus?: string | null; ClosedLostReason?: string | null }
+    | null
+    | undefined,
+): StatusReading {
   const review = lifeCycle?.ReviewStatus ?? 'Pending Submission';
   const stage = lifeCycle?.Stage ?? null;
-  if (!known(REVIEW_STATUS_TO_ENGAGEMENT, review)) return { status: null, findings: [unknownValue('$.LifeCycle.ReviewStatus', review)] };
+  if (!known(REVIEW_STATUS_TO_ENGAGEMENT, review))
+    return { status: null, findings: [unknownValue('$.LifeCycle.ReviewStatus', review)] };
   if (review === 'Rejected') return { status: 'Rejected', findings: [] };
   if (stage !== null) {
-    if (!known(STAGE_OUTCOME, stage)) return { status: null, findings: [unknownValue('$.LifeCycle.Stage', stage)] };
+    if (!known(STAGE_OUTCOME, stage))
+      return { status: null, findings: [unknownValue('$.LifeCycle.Stage', stage)] };
     const outcome = STAGE_OUTCOME[stage];
     if (outcome === 'won') return { status: 'Won', findings: [] };
     if (outcome === 'closed-lost') {
@@ -194,10 +207,13 @@ export function engagementStatusOf(lifeCycle: { Stage?: string | null; ReviewSta
 }
 
 /** AWS's side of the deal (GetAwsOpportunitySummary `LifeCycle`): open means AWS accepted and works it. */
-export function awsSideStatusOf(lifeCycle: { Stage?: string | null; ClosedLostReason?: string | null } | null | undefined): StatusReading {
+export function awsSideStatusOf(
+  lifeCycle: { Stage?: string | null; ClosedLostReason?: string | null } | null | undefined,
+): StatusReading {
   const stage = lifeCycle?.Stage ?? null;
   if (stage === null) return { status: null, findings: [] };
-  if (!known(AWS_STAGE_OUTCOME, stage)) return { status: null, findings: [unknownValue('$.LifeCycle.Stage', stage)] };
+  if (!known(AWS_STAGE_OUTCOME, stage))
+    return { status: null, findings: [unknownValue('$.LifeCycle.Stage', stage)] };
   const outcome = AWS_STAGE_OUTCOME[stage];
   if (outcome === 'open') return { status: 'Accepted', findings: [] };
   if (outcome === 'won') return { status: 'Won', findings: [] };

@@ -6,7 +6,19 @@ import { readFileSync } from 'node:fs';
 import { JWT } from 'google-auth-library';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
 import { createRestTransport } from '../rest-transport.js';
-import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalEventReader, type PortalEventReading, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import {
+  landedAfterLostAnswer,
+  PortalError,
+  retryAfterMs,
+  type InboundPage,
+  type PortalClient,
+  type PortalEventReader,
+  type PortalEventReading,
+  type PortalRecordState,
+  type ReferralDecision,
+  type SubmitRequest,
+  type UpdateRequest,
+} from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
 import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './auth-constants.js';
@@ -43,14 +55,26 @@ export interface GoogleClientConfig {
 export interface GoogleClient extends PortalClient, PortalEventReader {}
 
 /** A google.rpc error (with its ErrorInfo reason and BadRequest field violations) as a PortalError. */
-export function googleErrorOf(status: number, body: unknown, headers: Headers, now: Date): PortalError {
-  const error = ((body as { error?: unknown } | null)?.error ?? null) as { status?: string; message?: string; details?: Json[] } | null;
+export function googleErrorOf(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  now: Date,
+): PortalError {
+  const error = ((body as { error?: unknown } | null)?.error ?? null) as {
+    status?: string;
+    message?: string;
+    details?: Json[];
+  } | null;
   const rpc = error?.status ?? `HTTP_${status}`;
-  const reason = error?.details?.find((d) => String(d['@type']).endsWith('google.rpc.ErrorInfo'))?.reason as string | undefined;
+  const reason = error?.details?.find((d) => String(d['@type']).endsWith('google.rpc.ErrorInfo'))
+    ?.reason as string | undefined;
   const message = `Cloud Channel ${status} ${rpc}${reason ? ` (${reason})` : ''}: ${error?.message ?? 'no error body'}`;
   const wait = retryAfterMs(headers.get('retry-after'), now);
   const details = { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
-  const violations = (error?.details?.find((d) => String(d['@type']).endsWith('google.rpc.BadRequest'))?.fieldViolations ?? []) as Array<{ field?: string; description?: string; reason?: string }>;
+  const violations = (error?.details?.find((d) =>
+    String(d['@type']).endsWith('google.rpc.BadRequest'),
+  )?.fieldViolations ?? []) as Array<{ field?: string; description?: string; reason?: string }>;
   const findings: Finding[] = violations.map((v) => ({
     code: v.reason ?? 'GOOGLE_INVALID_ARGUMENT',
     severity: 'error',
@@ -58,33 +82,74 @@ export function googleErrorOf(status: number, body: unknown, headers: Headers, n
     path: v.field ? `$.${v.field}` : '$',
     message: v.description ?? error?.message ?? 'Google refused the value',
   }));
-  if (rpc === 'RESOURCE_EXHAUSTED' || status === 429) return new PortalError('Google', 'throttled', message, details);
-  if (rpc === 'UNAVAILABLE' || rpc === 'INTERNAL' || status >= 500) return new PortalError('Google', 'unavailable', message, details);
+  if (rpc === 'RESOURCE_EXHAUSTED' || status === 429)
+    return new PortalError('Google', 'throttled', message, details);
+  if (rpc === 'UNAVAILABLE' || rpc === 'INTERNAL' || status >= 500)
+    return new PortalError('Google', 'unavailable', message, details);
   if (rpc === 'DEADLINE_EXCEEDED') return new PortalError('Google', 'timeout', message, details);
-  if (rpc === 'ABORTED' || rpc === 'ALREADY_EXISTS' || status === 409) return new PortalError('Google', 'conflict', message, details);
-  if (rpc === 'UNAUTHENTICATED' || rpc === 'PERMISSION_DENIED' || status === 401 || status === 403) return new PortalError('Google', 'auth', message, details);
-  if (rpc === 'NOT_FOUND' || status === 404) return new PortalError('Google', 'not-found', message, details);
+  if (rpc === 'ABORTED' || rpc === 'ALREADY_EXISTS' || status === 409)
+    return new PortalError('Google', 'conflict', message, details);
+  if (rpc === 'UNAUTHENTICATED' || rpc === 'PERMISSION_DENIED' || status === 401 || status === 403)
+    return new PortalError('Google', 'auth', message, details);
+  if (rpc === 'NOT_FOUND' || status === 404)
+    return new PortalError('Google', 'not-found', message, details);
   if (rpc === 'FAILED_PRECONDITION' && reason === 'OPPORTUNITY_UNDER_REVIEW') {
     return new PortalError('Google', 'locked', message, {
       ...details,
-      findings: [{ code: 'GOOGLE_LOCKED_IN_REVIEW', severity: 'info', cloud: 'Google', path: '$.state', message: 'Google is reviewing this opportunity; the change is applied once it has decided' }],
+      findings: [
+        {
+          code: 'GOOGLE_LOCKED_IN_REVIEW',
+          severity: 'info',
+          cloud: 'Google',
+          path: '$.state',
+          message:
+            'Google is reviewing this opportunity; the change is applied once it has decided',
+        },
+      ],
     });
   }
   return new PortalError('Google', 'validation', message, {
     ...details,
-    findings: findings.length > 0 ? findings : [{ code: `GOOGLE_${reason ?? rpc}`, severity: 'error', cloud: 'Google', path: '$', message: error?.message ?? 'Google refused the request' }],
+    findings:
+      findings.length > 0
+        ? findings
+        : [
+            {
+              code: `GOOGLE_${reason ?? rpc}`,
+              severity: 'error',
+              cloud: 'Google',
+              path: '$',
+              message: error?.message ?? 'Google refused the request',
+            },
+          ],
   });
 }
 
 /** The opportunity as the engine tracks it. */
 export function googleStateOf(opportunity: Opportunity): PortalRecordState {
   const findings: Finding[] = [];
-  let status: EngagementStatus | null = engagementStatusOf({ state: opportunity.state, stage: opportunity.stage ?? null });
+  let status: EngagementStatus | null = engagementStatusOf({
+    state: opportunity.state,
+    stage: opportunity.stage ?? null,
+  });
   if (status === null && /NOT_ACCEPTED|REJECTED/.test(opportunity.state)) {
     status = 'Rejected';
-    findings.push({ code: 'GOOGLE_NOT_ACCEPTED', severity: 'error', cloud: 'Google', path: '$.stateDescription', message: opportunity.stateDescription ?? 'Google did not accept the opportunity and gave no reason' });
+    findings.push({
+      code: 'GOOGLE_NOT_ACCEPTED',
+      severity: 'error',
+      cloud: 'Google',
+      path: '$.stateDescription',
+      message:
+        opportunity.stateDescription ?? 'Google did not accept the opportunity and gave no reason',
+    });
   } else if (status === null) {
-    findings.push({ code: 'GOOGLE_UNCONFIRMED_STATE', severity: 'warning', cloud: 'Google', path: '$.state', message: `state ${opportunity.state} maps to no canonical status yet` });
+    findings.push({
+      code: 'GOOGLE_UNCONFIRMED_STATE',
+      severity: 'warning',
+      cloud: 'Google',
+      path: '$.state',
+      message: `state ${opportunity.state} maps to no canonical status yet`,
+    });
   }
   const accepted = ACCEPTED_STATES.includes(opportunity.state);
   const approveTime = (opportunity.partnerInfo as Json | undefined)?.approveTime;
@@ -94,27 +159,48 @@ export function googleStateOf(opportunity: Opportunity): PortalRecordState {
     version: opportunity.updateTime ?? opportunity.createTime,
     findings,
     locked: opportunity.state === 'SUBMITTED',
-    acceptedAt: accepted ? (typeof approveTime === 'string' ? approveTime : (opportunity.updateTime ?? null)) : null,
+    acceptedAt: accepted
+      ? typeof approveTime === 'string'
+        ? approveTime
+        : (opportunity.updateTime ?? null)
+      : null,
   };
 }
 
 /** Every leaf path of a payload, as updateMask paths (lists are leaves). */
 function leafPaths(value: Json, prefix: string[] = []): string[] {
   return Object.entries(value).flatMap(([key, child]) =>
-    child && typeof child === 'object' && !Array.isArray(child) ? leafPaths(child as Json, [...prefix, key]) : [[...prefix, key].join('.')],
+    child && typeof child === 'object' && !Array.isArray(child)
+      ? leafPaths(child as Json, [...prefix, key])
+      : [[...prefix, key].join('.')],
   );
 }
 
 /** A token source from a service-account key file, through google-auth-library. */
 function keyFileTokens(keyFile: string): () => Promise<string> {
-  let key: { client_email?: string; private_key?: string; private_key_id?: string; token_uri?: string };
+  let key: {
+    client_email?: string;
+    private_key?: string;
+    private_key_id?: string;
+    token_uri?: string;
+  };
   try {
     key = JSON.parse(readFileSync(keyFile, 'utf8')) as typeof key;
   } catch (error) {
-    throw new Error(`the Google service-account key file ${keyFile} cannot be read as JSON: ${(error as Error).message}`);
+    throw new Error(
+      `the Google service-account key file ${keyFile} cannot be read as JSON: ${(error as Error).message}`,
+    );
   }
-  if (!key.client_email || !key.private_key) throw new Error(`the Google service-account key file ${keyFile} has no client_email or private_key`);
-  const jwt = new JWT({ email: key.client_email, key: key.private_key, ...(key.private_key_id ? { keyId: key.private_key_id } : {}), scopes: [CLOUD_CHANNEL_SCOPE] });
+  if (!key.client_email || !key.private_key)
+    throw new Error(
+      `the Google service-account key file ${keyFile} has no client_email or private_key`,
+    );
+  const jwt = new JWT({
+    email: key.client_email,
+    key: key.private_key,
+    ...(key.private_key_id ? { keyId: key.private_key_id } : {}),
+    scopes: [CLOUD_CHANNEL_SCOPE],
+  });
   const tokenUri = key.token_uri;
   if (tokenUri && tokenUri !== GOOGLE_TOKEN_URL) {
     // google-auth-library always posts to Google's endpoint; honour the key's own token_uri (the sandbox's).
@@ -137,16 +223,32 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
 
   const base = config.baseUrl.replace(/\/+$/, '');
   const partner = `partners/${config.partnerId}`;
-  const tokens = 'keyFile' in config.auth ? keyFileTokens(config.auth.keyFile) : config.auth.getAccessToken.bind(config.auth);
+  const tokens =
+    'keyFile' in config.auth
+      ? keyFileTokens(config.auth.keyFile)
+      : config.auth.getAccessToken.bind(config.auth);
   let mapper: ReturnType<typeof createGoogleMapper> | undefined;
   const mapperOf = () => (mapper ??= createGoogleMapper(config.mapping ?? loadMapping('google')));
 
-  const transport = createRestTransport({ cloud: 'Google', label: 'Cloud Channel', baseUrl: base, token: tokens, timeoutMs, errorOf: googleErrorOf });
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => (await transport(method, path, body === undefined ? {} : { body })).body;
+  const transport = createRestTransport({
+    cloud: 'Google',
+    label: 'Cloud Channel',
+    baseUrl: base,
+    token: tokens,
+    timeoutMs,
+    errorOf: googleErrorOf,
+  });
+  const call = async (method: string, path: string, body?: unknown): Promise<unknown> =>
+    (await transport(method, path, body === undefined ? {} : { body })).body;
 
   function readBack(body: unknown): Opportunity {
     const parsed = OpportunityReadBack.safeParse(body);
-    if (!parsed.success) throw new PortalError('Google', 'unavailable', `Cloud Channel answered with something that is not an opportunity: ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new PortalError(
+        'Google',
+        'unavailable',
+        `Cloud Channel answered with something that is not an opportunity: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     return parsed.data;
   }
 
@@ -155,9 +257,21 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
   async function* queryAll(filter: string, orderBy = 'createTime'): AsyncGenerator<Opportunity> {
     let pageToken: string | undefined;
     do {
-      const params = new URLSearchParams({ filter, orderBy, pageSize: '100', ...(pageToken ? { pageToken } : {}) });
-      const page = OpportunityQueryResponse.safeParse(await call('GET', `/v1alpha1/opportunities:query?${params.toString()}`));
-      if (!page.success) throw new PortalError('Google', 'unavailable', `Cloud Channel answered a query with something that is not a page: ${page.error.issues[0]?.message ?? ''}`);
+      const params = new URLSearchParams({
+        filter,
+        orderBy,
+        pageSize: '100',
+        ...(pageToken ? { pageToken } : {}),
+      });
+      const page = OpportunityQueryResponse.safeParse(
+        await call('GET', `/v1alpha1/opportunities:query?${params.toString()}`),
+      );
+      if (!page.success)
+        throw new PortalError(
+          'Google',
+          'unavailable',
+          `Cloud Channel answered a query with something that is not a page: ${page.error.issues[0]?.message ?? ''}`,
+        );
       yield* page.data.opportunities ?? [];
       pageToken = page.data.nextPageToken;
     } while (pageToken);
@@ -167,29 +281,49 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
   function mapped(opportunity: CoSellOpportunity, now: Date): Json {
     const { payload, findings } = mapperOf().toWire(opportunity, { now });
     payload[SALESFORCE_REFERENCE_FIELD] = opportunity.id;
-    if (config.productFamily?.length) ((payload.opportunityInfo ??= {}) as Json).productFamily = [...config.productFamily];
+    if (config.productFamily?.length)
+      ((payload.opportunityInfo ??= {}) as Json).productFamily = [...config.productFamily];
     // Check the body as it will be submitted, so a submission Google would refuse stops here.
     const wire = googleWireFormat.validate('create', { ...payload, state: 'SUBMITTED' });
     const blocking = [...findings, ...wire].filter((f) => f.severity === 'error');
-    if (blocking.length > 0) throw new PortalError('Google', 'validation', `${blocking.length} finding(s) block the Google submission of ${opportunity.id}`, { findings: blocking });
+    if (blocking.length > 0)
+      throw new PortalError(
+        'Google',
+        'validation',
+        `${blocking.length} finding(s) block the Google submission of ${opportunity.id}`,
+        { findings: blocking },
+      );
     return payload;
   }
 
   async function patch(name: string, fields: Json): Promise<Opportunity> {
     const mask = leafPaths(fields).join(',');
-    return readBack(await call('PATCH', `/v1alpha1/${name}?updateMask=${encodeURIComponent(mask)}`, fields));
+    return readBack(
+      await call('PATCH', `/v1alpha1/${name}?updateMask=${encodeURIComponent(mask)}`, fields),
+    );
   }
 
   async function reconcile(salesforceId: string): Promise<Opportunity | null> {
-    for await (const opportunity of queryAll(`${SALESFORCE_REFERENCE_FIELD} = "${salesforceId.replace(/["\\]/g, '\\$&')}"`)) {
+    for await (const opportunity of queryAll(
+      `${SALESFORCE_REFERENCE_FIELD} = "${salesforceId.replace(/["\\]/g, '\\$&')}"`,
+    )) {
       if ((opportunity as Json)[SALESFORCE_REFERENCE_FIELD] === salesforceId) return opportunity;
     }
     return null;
   }
 
-  function inboundOf(opportunity: Opportunity, receivedAt?: string): InboundPage['referrals'][number] | null {
+  function inboundOf(
+    opportunity: Opportunity,
+    receivedAt?: string,
+  ): InboundPage['referrals'][number] | null {
     const reading = parseGoogleOpportunity(opportunity, receivedAt ? { receivedAt } : {});
-    return reading.ok ? { referral: reading.referral, version: opportunity.updateTime ?? opportunity.createTime, findings: reading.findings } : null;
+    return reading.ok
+      ? {
+          referral: reading.referral,
+          version: opportunity.updateTime ?? opportunity.createTime,
+          findings: reading.findings,
+        }
+      : null;
   }
 
   return {
@@ -200,11 +334,17 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
       let current = await reconcile(opportunity.id);
       if (!current) {
         try {
-          current = readBack(await call('POST', '/v1alpha1/opportunities', { ...payload, state: 'DRAFT' }));
+          current = readBack(
+            await call('POST', '/v1alpha1/opportunities', { ...payload, state: 'DRAFT' }),
+          );
         } catch (error) {
           // The answer was lost, not necessarily the create: give the request time to land and
           // look for the draft it made before a retry may create another.
-          const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id), timeoutMs);
+          const found = await landedAfterLostAnswer(
+            error,
+            () => reconcile(opportunity.id),
+            timeoutMs,
+          );
           if (!found) throw error;
           current = found;
         }
@@ -222,9 +362,23 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
       const current = await get(portalId);
       const state = googleStateOf(current);
       if (state.locked) {
-        throw new PortalError('Google', 'locked', `Google is reviewing ${portalId}; the edit waits`, {
-          findings: [{ code: 'GOOGLE_LOCKED_IN_REVIEW', severity: 'info', cloud: 'Google', path: '$.state', message: 'Google is reviewing this opportunity; the change is applied once it has decided' }],
-        });
+        throw new PortalError(
+          'Google',
+          'locked',
+          `Google is reviewing ${portalId}; the edit waits`,
+          {
+            findings: [
+              {
+                code: 'GOOGLE_LOCKED_IN_REVIEW',
+                severity: 'info',
+                cloud: 'Google',
+                path: '$.state',
+                message:
+                  'Google is reviewing this opportunity; the change is applied once it has decided',
+              },
+            ],
+          },
+        );
       }
       const { state: _state, ...content } = mapped(opportunity, now);
       return googleStateOf(await patch(portalId, content));
@@ -236,12 +390,19 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
 
     async listInbound(cursor: string | null): Promise<InboundPage> {
       if (cursor !== null && Number.isNaN(Date.parse(cursor))) {
-        throw new PortalError('Google', 'validation', `the Google inbound cursor ${JSON.stringify(cursor)} is not an updateTime this client issued`);
+        throw new PortalError(
+          'Google',
+          'validation',
+          `the Google inbound cursor ${JSON.stringify(cursor)} is not an updateTime this client issued`,
+        );
       }
       const referrals: InboundPage['referrals'] = [];
       let newest = cursor;
       // `>=`: an opportunity changed in the same instant as the last one seen is not skipped (the engine dedupes).
-      for await (const opportunity of queryAll(cursor ? `updateTime >= "${cursor}"` : '', 'updateTime')) {
+      for await (const opportunity of queryAll(
+        cursor ? `updateTime >= "${cursor}"` : '',
+        'updateTime',
+      )) {
         const changed = opportunity.updateTime ?? opportunity.createTime;
         if (!newest || Date.parse(changed) > Date.parse(newest)) newest = changed;
         const delivery = inboundOf(opportunity);
@@ -263,21 +424,54 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
 
     async readEvent(body: unknown): Promise<PortalEventReading> {
       const push = parseOpportunityPush(body);
-      if (!push.ok) throw new PortalError('Google', 'validation', 'the push message is not a Cloud Channel opportunity event', { findings: push.findings });
+      if (!push.ok)
+        throw new PortalError(
+          'Google',
+          'validation',
+          'the push message is not a Cloud Channel opportunity event',
+          { findings: push.findings },
+        );
       if (push.notice.partner !== partner) {
-        throw new PortalError('Google', 'validation', `the push is for ${push.notice.partner}, not ${partner}`, {
-          findings: [{ code: 'GOOGLE_PUSH_OTHER_PARTNER', severity: 'error', cloud: 'Google', path: '$.message.data.opportunityEvent.partner', message: `this service handles ${partner} only` }],
-        });
+        throw new PortalError(
+          'Google',
+          'validation',
+          `the push is for ${push.notice.partner}, not ${partner}`,
+          {
+            findings: [
+              {
+                code: 'GOOGLE_PUSH_OTHER_PARTNER',
+                severity: 'error',
+                cloud: 'Google',
+                path: '$.message.data.opportunityEvent.partner',
+                message: `this service handles ${partner} only`,
+              },
+            ],
+          },
+        );
       }
-      if (push.notice.eventType === 'PARTNER_DETACHED') return { kind: 'detached', portalId: push.notice.opportunity };
+      if (push.notice.eventType === 'PARTNER_DETACHED')
+        return { kind: 'detached', portalId: push.notice.opportunity };
       const opportunity = await get(push.notice.opportunity);
       if (opportunity.source && /GOOGLE/.test(opportunity.source)) {
-        const delivery = inboundOf(opportunity, push.notice.eventType === 'CREATED' ? push.notice.publishTime : undefined);
-        if (!delivery) throw new PortalError('Google', 'validation', `${opportunity.name} cannot enter the inbox`, { findings: parseGoogleOpportunity(opportunity).findings });
+        const delivery = inboundOf(
+          opportunity,
+          push.notice.eventType === 'CREATED' ? push.notice.publishTime : undefined,
+        );
+        if (!delivery)
+          throw new PortalError(
+            'Google',
+            'validation',
+            `${opportunity.name} cannot enter the inbox`,
+            { findings: parseGoogleOpportunity(opportunity).findings },
+          );
         return { kind: 'inbound', delivery };
       }
       const reference = (opportunity as Json)[SALESFORCE_REFERENCE_FIELD];
-      return { kind: 'engagement', state: googleStateOf(opportunity), salesforceId: typeof reference === 'string' ? reference : null };
+      return {
+        kind: 'engagement',
+        state: googleStateOf(opportunity),
+        salesforceId: typeof reference === 'string' ? reference : null,
+      };
     },
   };
 }

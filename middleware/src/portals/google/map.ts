@@ -5,7 +5,8 @@ import { mapFromPortal, mapToPortal } from '../mapping/engine.js';
 import type { PortalMapper } from '../mapping/portal-mapper.js';
 
 export function createGoogleMapper(mapping: CompiledMapping): PortalMapper {
-  if (mapping.portal !== 'google') throw new Error(`the Google mapper needs the google mapping, not ${mapping.portal}`);
+  if (mapping.portal !== 'google')
+    throw new Error(`the Google mapper needs the google mapping, not ${mapping.portal}`);
   return {
     portal: 'google',
     cloud: 'Google',

@@ -4,7 +4,12 @@
 import type { Finding, Severity } from '../../core/model.js';
 import { jsonPath } from '../findings.js';
 import { isKnownCountry } from '../countries.js';
-import { GOOGLE_ENUMS_TO_COMPLETE, OUTPUT_ONLY_FIELDS, OpportunityCreateRequest, OpportunityPatchRequest } from './schema.js';
+import {
+  GOOGLE_ENUMS_TO_COMPLETE,
+  OUTPUT_ONLY_FIELDS,
+  OpportunityCreateRequest,
+  OpportunityPatchRequest,
+} from './schema.js';
 import { CLOSED_STAGE } from './status.js';
 import { amountFromMoney } from './values.js';
 
@@ -16,7 +21,9 @@ function finding(code: string, severity: Severity, path: Path, message: string):
 }
 
 function record(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : null;
 }
 
 function get(value: unknown, ...keys: string[]): unknown {
@@ -24,20 +31,42 @@ function get(value: unknown, ...keys: string[]): unknown {
 }
 
 const OUTPUT_ONLY = new Set<string>(OUTPUT_ONLY_FIELDS);
-const WRITABLE_ROOTS = new Set(Object.keys(OpportunityCreateRequest.shape).filter((key) => !OUTPUT_ONLY.has(key)));
+const WRITABLE_ROOTS = new Set(
+  Object.keys(OpportunityCreateRequest.shape).filter((key) => !OUTPUT_ONLY.has(key)),
+);
 
 /** Rules on the content of an opportunity we send, wherever it sits in the payload. */
 function contentRules(opportunity: Json, base: Path): Finding[] {
   const findings: Finding[] = [];
   const regionCode = get(opportunity, 'customerInfo', 'customerDetails', 'address', 'regionCode');
-  if (typeof regionCode === 'string' && /^[A-Z]{2}$/.test(regionCode) && !isKnownCountry(regionCode)) {
+  if (
+    typeof regionCode === 'string' &&
+    /^[A-Z]{2}$/.test(regionCode) &&
+    !isKnownCountry(regionCode)
+  ) {
     findings.push(
-      finding('REGION_CODE_UNKNOWN', 'error', [...base, 'customerInfo', 'customerDetails', 'address', 'regionCode'], `"${regionCode}" is not an assigned ISO 3166-1 region code (the United Kingdom is GB)`),
+      finding(
+        'REGION_CODE_UNKNOWN',
+        'error',
+        [...base, 'customerInfo', 'customerDetails', 'address', 'regionCode'],
+        `"${regionCode}" is not an assigned ISO 3166-1 region code (the United Kingdom is GB)`,
+      ),
     );
   }
   const dealSize = record(get(opportunity, 'qualificationInfo', 'dealSize'));
-  if (dealSize && /^-?\d+$/.test(String(dealSize.units ?? 0)) && amountFromMoney(dealSize as { units?: string; nanos?: number }) < 0) {
-    findings.push(finding('NEGATIVE_DEAL_SIZE', 'error', [...base, 'qualificationInfo', 'dealSize'], 'the deal size cannot be negative'));
+  if (
+    dealSize &&
+    /^-?\d+$/.test(String(dealSize.units ?? 0)) &&
+    amountFromMoney(dealSize as { units?: string; nanos?: number }) < 0
+  ) {
+    findings.push(
+      finding(
+        'NEGATIVE_DEAL_SIZE',
+        'error',
+        [...base, 'qualificationInfo', 'dealSize'],
+        'the deal size cannot be negative',
+      ),
+    );
   }
   const currency = dealSize?.currencyCode;
   const lines = opportunity.opportunityLines;
@@ -47,15 +76,30 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
         const lineCurrency = get(line, price, 'currencyCode');
         if (typeof lineCurrency === 'string' && lineCurrency !== currency) {
           findings.push(
-            finding('CURRENCY_MISMATCH', 'warning', [...base, 'opportunityLines', index, price, 'currencyCode'], `line price in ${lineCurrency} but the deal size is in ${currency}`),
+            finding(
+              'CURRENCY_MISMATCH',
+              'warning',
+              [...base, 'opportunityLines', index, price, 'currencyCode'],
+              `line price in ${lineCurrency} but the deal size is in ${currency}`,
+            ),
           );
         }
       }
     });
   }
   const contacts = opportunity.customerContacts;
-  if (Array.isArray(contacts) && contacts.filter((contact) => get(contact, 'primary') === true).length > 1) {
-    findings.push(finding('SEVERAL_PRIMARY_CONTACTS', 'warning', [...base, 'customerContacts'], 'mark one customer contact as primary'));
+  if (
+    Array.isArray(contacts) &&
+    contacts.filter((contact) => get(contact, 'primary') === true).length > 1
+  ) {
+    findings.push(
+      finding(
+        'SEVERAL_PRIMARY_CONTACTS',
+        'warning',
+        [...base, 'customerContacts'],
+        'mark one customer contact as primary',
+      ),
+    );
   }
   return findings;
 }
@@ -66,11 +110,25 @@ function submissionRules(opportunity: Json, base: Path): Finding[] {
   const findings: Finding[] = [];
   const description = get(opportunity, 'opportunityInfo', 'description');
   if (typeof description !== 'string' || description.trim() === '') {
-    findings.push(finding('SUBMIT_NEEDS_DESCRIPTION', 'error', [...base, 'opportunityInfo', 'description'], 'describe the customer need before submitting to Google'));
+    findings.push(
+      finding(
+        'SUBMIT_NEEDS_DESCRIPTION',
+        'error',
+        [...base, 'opportunityInfo', 'description'],
+        'describe the customer need before submitting to Google',
+      ),
+    );
   }
   const products = get(opportunity, 'opportunityInfo', 'productFamily');
   if (!Array.isArray(products) || products.length === 0) {
-    findings.push(finding('SUBMIT_NEEDS_PRODUCT', 'error', [...base, 'opportunityInfo', 'productFamily'], 'name at least one Google product family before submitting'));
+    findings.push(
+      finding(
+        'SUBMIT_NEEDS_PRODUCT',
+        'error',
+        [...base, 'opportunityInfo', 'productFamily'],
+        'name at least one Google product family before submitting',
+      ),
+    );
   }
   return findings;
 }
@@ -80,12 +138,24 @@ export function createRules(payload: unknown): Finding[] {
   const body = record(payload);
   if (!body) return [];
   const outputOnly = OUTPUT_ONLY_FIELDS.filter((key) => key in body).map((key) =>
-    finding('OUTPUT_ONLY_FIELD', 'warning', [key], `${key} is set by Google; it is ignored in a create request`),
+    finding(
+      'OUTPUT_ONLY_FIELD',
+      'warning',
+      [key],
+      `${key} is set by Google; it is ignored in a create request`,
+    ),
   );
   const stage =
     body.stage === undefined
       ? []
-      : [finding('STAGE_ON_CREATE', 'error', ['stage'], 'a new opportunity starts in Stage 0; the stage can change only after Google accepts it')];
+      : [
+          finding(
+            'STAGE_ON_CREATE',
+            'error',
+            ['stage'],
+            'a new opportunity starts in Stage 0; the stage can change only after Google accepts it',
+          ),
+        ];
   return [...outputOnly, ...stage, ...submissionRules(body, []), ...contentRules(body, [])];
 }
 
@@ -94,7 +164,12 @@ export function patchRules(payload: unknown): Finding[] {
   const envelope = record(payload);
   const opportunity = record(envelope?.opportunity);
   // A malformed mask is the schema's finding; reading paths out of it would only add noise.
-  if (!envelope || !opportunity || !OpportunityPatchRequest.shape.updateMask.safeParse(envelope.updateMask).success) return [];
+  if (
+    !envelope ||
+    !opportunity ||
+    !OpportunityPatchRequest.shape.updateMask.safeParse(envelope.updateMask).success
+  )
+    return [];
   const updateMask = envelope.updateMask as string;
   const findings: Finding[] = [];
   const mask = updateMask.split(',').map((path) => path.trim());
@@ -103,29 +178,73 @@ export function patchRules(payload: unknown): Finding[] {
   for (const path of mask) {
     const root = path.split('.')[0] ?? '';
     if (OUTPUT_ONLY.has(root)) {
-      findings.push(finding('MASK_OUTPUT_ONLY', 'error', ['updateMask'], `${path} is set by Google and cannot be updated`));
+      findings.push(
+        finding(
+          'MASK_OUTPUT_ONLY',
+          'error',
+          ['updateMask'],
+          `${path} is set by Google and cannot be updated`,
+        ),
+      );
     } else if (!WRITABLE_ROOTS.has(root)) {
-      findings.push(finding('MASK_UNKNOWN_FIELD', 'error', ['updateMask'], `${path} is not a field of the Opportunity`));
+      findings.push(
+        finding(
+          'MASK_UNKNOWN_FIELD',
+          'error',
+          ['updateMask'],
+          `${path} is not a field of the Opportunity`,
+        ),
+      );
     } else if (get(opportunity, ...path.split('.')) === undefined) {
-      findings.push(finding('MASK_CLEARS_FIELD', 'warning', ['opportunity', ...path.split('.')], `${path} is in the updateMask but not in the body: Google will clear it`));
+      findings.push(
+        finding(
+          'MASK_CLEARS_FIELD',
+          'warning',
+          ['opportunity', ...path.split('.')],
+          `${path} is in the updateMask but not in the body: Google will clear it`,
+        ),
+      );
     }
   }
   for (const key of Object.keys(opportunity)) {
     if (key !== 'name' && !OUTPUT_ONLY.has(key) && !roots.has(key)) {
-      findings.push(finding('FIELD_NOT_IN_MASK', 'warning', ['opportunity', key], `${key} is not in the updateMask, so Google ignores it`));
+      findings.push(
+        finding(
+          'FIELD_NOT_IN_MASK',
+          'warning',
+          ['opportunity', key],
+          `${key} is not in the updateMask, so Google ignores it`,
+        ),
+      );
     }
   }
   if (roots.has('stage')) {
     if (opportunity.stage === CLOSED_STAGE) {
-      findings.push(finding('STAGE_CLOSED', 'error', ['opportunity', 'stage'], 'the stage cannot be set to CLOSED through the API'));
+      findings.push(
+        finding(
+          'STAGE_CLOSED',
+          'error',
+          ['opportunity', 'stage'],
+          'the stage cannot be set to CLOSED through the API',
+        ),
+      );
     }
     if (roots.has('state')) {
       findings.push(
-        finding('STAGE_BEFORE_ACCEPTANCE', 'error', ['opportunity', 'stage'], 'the stage changes only on an accepted opportunity, never together with DRAFT or SUBMITTED'),
+        finding(
+          'STAGE_BEFORE_ACCEPTANCE',
+          'error',
+          ['opportunity', 'stage'],
+          'the stage changes only on an accepted opportunity, never together with DRAFT or SUBMITTED',
+        ),
       );
     }
   }
-  return [...findings, ...(roots.has('state') ? submissionRules(opportunity, ['opportunity']) : []), ...contentRules(opportunity, ['opportunity'])];
+  return [
+    ...findings,
+    ...(roots.has('state') ? submissionRules(opportunity, ['opportunity']) : []),
+    ...contentRules(opportunity, ['opportunity']),
+  ];
 }
 
 /** Rules for an opportunity read back: a state this module cannot map yet is said, not hidden. */
@@ -133,12 +252,21 @@ export function readBackRules(payload: unknown, base: Path = []): Finding[] {
   const state = record(payload)?.state;
   const known: readonly string[] = [...GOOGLE_ENUMS_TO_COMPLETE.state.confirmed, 'APPROVED'];
   return typeof state === 'string' && !known.includes(state)
-    ? [finding('UNCONFIRMED_STATE', 'warning', [...base, 'state'], `state ${state} is not in the published list; it maps to no canonical status until GOOGLE_ENUMS_TO_COMPLETE is updated`)]
+    ? [
+        finding(
+          'UNCONFIRMED_STATE',
+          'warning',
+          [...base, 'state'],
+          `state ${state} is not in the published list; it maps to no canonical status until GOOGLE_ENUMS_TO_COMPLETE is updated`,
+        ),
+      ]
     : [];
 }
 
 /** Rules for a query page: the read-back rules on every opportunity. */
 export function queryRules(payload: unknown): Finding[] {
   const items = record(payload)?.opportunities;
-  return Array.isArray(items) ? items.flatMap((item, index) => readBackRules(item, ['opportunities', index])) : [];
+  return Array.isArray(items)
+    ? items.flatMap((item, index) => readBackRules(item, ['opportunities', index]))
+    : [];
 }

@@ -23,8 +23,14 @@ export type ClientSettableState = (typeof CLIENT_SETTABLE_STATES)[number];
  * allowlisted discovery document (cloudchannel.googleapis.com/$discovery/rest?version=v1alpha1).
  */
 export const GOOGLE_ENUMS_TO_COMPLETE = {
-  state: { confirmed: ['DRAFT', 'SUBMITTED', 'ACCEPTED'], note: 'older reference wording said APPROVED; the not-accepted value is unpublished' },
-  stage: { confirmed: ['CLOSED'], note: 'new opportunities start in "Stage 0"; its wire value is unpublished' },
+  state: {
+    confirmed: ['DRAFT', 'SUBMITTED', 'ACCEPTED'],
+    note: 'older reference wording said APPROVED; the not-accepted value is unpublished',
+  },
+  stage: {
+    confirmed: ['CLOSED'],
+    note: 'new opportunities start in "Stage 0"; its wire value is unpublished',
+  },
   source: { confirmed: [], note: 'Google or Partner; wire values unpublished' },
   productFamily: { confirmed: [], note: 'ProductFamily' },
   productCategory: { confirmed: [], note: 'ProductCategory' },
@@ -47,7 +53,9 @@ export const GOOGLE_ENUMS_TO_COMPLETE = {
 export type PassThroughEnumField = keyof typeof GOOGLE_ENUMS_TO_COMPLETE;
 
 /** A pass-through enum: any value spelled the way proto JSON spells enum names. */
-const PassThroughEnum = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE_CASE enum value as the API spells it');
+const PassThroughEnum = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE_CASE enum value as the API spells it');
 
 export const OPPORTUNITY_EVENT_TYPES = ['CREATED', 'UPDATED', 'PARTNER_DETACHED'] as const;
 
@@ -65,20 +73,28 @@ export const OUTPUT_ONLY_FIELDS = [
   'updateTime',
 ] as const;
 
-export const OpportunityName = z.string().regex(/^opportunities\/[^/]+$/, 'must be a resource name "opportunities/{id}"');
+export const OpportunityName = z
+  .string()
+  .regex(/^opportunities\/[^/]+$/, 'must be a resource name "opportunities/{id}"');
 const Timestamp = z.iso.datetime({ offset: true });
 
 export const GoogleMoneySchema = z
   .looseObject({
     currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code'),
-    units: z.union([z.string().regex(/^-?\d{1,19}$/, 'must be a whole number (int64 as text)'), z.int()]).optional(),
+    units: z
+      .union([z.string().regex(/^-?\d{1,19}$/, 'must be a whole number (int64 as text)'), z.int()])
+      .optional(),
     nanos: z.int().min(-999_999_999).max(999_999_999).optional(),
   })
   .superRefine((money, ctx) => {
     const units = Number(money.units ?? 0);
     const nanos = money.nanos ?? 0;
     if ((units > 0 && nanos < 0) || (units < 0 && nanos > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['nanos'], message: 'nanos must have the same sign as units' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nanos'],
+        message: 'nanos must have the same sign as units',
+      });
     }
   });
 
@@ -89,13 +105,19 @@ export const GoogleDateSchema = z
 export const PhoneNumberSchema = z
   .looseObject({
     e164Number: z.string().regex(E164, 'must be an E.164 number such as +442079460123').optional(),
-    shortCode: z.looseObject({ regionCode: z.string().regex(/^[A-Z]{2}$/), number: z.string().min(1) }).optional(),
+    shortCode: z
+      .looseObject({ regionCode: z.string().regex(/^[A-Z]{2}$/), number: z.string().min(1) })
+      .optional(),
     extension: z.string().optional(),
   })
-  .refine((phone) => Boolean(phone.e164Number) !== Boolean(phone.shortCode), { message: 'set exactly one of e164Number or shortCode' });
+  .refine((phone) => Boolean(phone.e164Number) !== Boolean(phone.shortCode), {
+    message: 'set exactly one of e164Number or shortCode',
+  });
 
 export const PostalAddressSchema = z.looseObject({
-  regionCode: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 region code, e.g. "GB"'),
+  regionCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 region code, e.g. "GB"'),
   languageCode: z.string().optional(),
   postalCode: z.string().optional(),
   sortingCode: z.string().optional(),
@@ -107,7 +129,12 @@ export const PostalAddressSchema = z.looseObject({
   organization: z.string().optional(),
 });
 
-const CustomerDomain = z.string().regex(CUSTOMER_DOMAIN, 'must be a bare domain such as "northwindtraders.co.uk" (no scheme, path or www.)');
+const CustomerDomain = z
+  .string()
+  .regex(
+    CUSTOMER_DOMAIN,
+    'must be a bare domain such as "northwindtraders.co.uk" (no scheme, path or www.)',
+  );
 
 const Contact = z.looseObject({
   givenName: z.string().optional(),
@@ -184,7 +211,9 @@ const PartnerInfo = z.looseObject({
   rebateExpirationDate: GoogleDateSchema.optional(),
   distributor: z.string().optional(),
   subBillingAccountId: z.string().optional(),
-  gcpProjectNumbers: z.array(z.string().regex(/^\d+$/, 'must be a numeric GCP project number')).optional(),
+  gcpProjectNumbers: z
+    .array(z.string().regex(/^\d+$/, 'must be a numeric GCP project number'))
+    .optional(),
 });
 
 const SalesCycle = z.looseObject({
@@ -202,7 +231,11 @@ const OpportunityLine = z.looseObject({
   description: z.string().optional(),
 });
 
-const TeamMember = z.looseObject({ name: z.string().optional(), email: z.email(), accessLevel: PassThroughEnum.optional() });
+const TeamMember = z.looseObject({
+  name: z.string().optional(),
+  email: z.email(),
+  accessLevel: PassThroughEnum.optional(),
+});
 
 const CustomerContact = z.looseObject({
   givenName: z.string().min(1),
@@ -217,7 +250,9 @@ const CustomerContact = z.looseObject({
 /** Fields a partner may write; which are required is our judgement from the public alpha documentation, unverified against the live API. */
 function writableFields(section: ReturnType<typeof sections>) {
   return {
-    state: z.enum(CLIENT_SETTABLE_STATES, { error: 'a partner can only set state to DRAFT or SUBMITTED' }).optional(),
+    state: z
+      .enum(CLIENT_SETTABLE_STATES, { error: 'a partner can only set state to DRAFT or SUBMITTED' })
+      .optional(),
     stage: PassThroughEnum.optional(),
     opportunityInfo: section.OpportunityInfo,
     qualificationInfo: section.QualificationInfo,
@@ -235,21 +270,30 @@ function writableFields(section: ReturnType<typeof sections>) {
 }
 const writable = writableFields(full);
 
-const outputOnlySlots = Object.fromEntries(OUTPUT_ONLY_FIELDS.map((key) => [key, z.unknown().optional()]));
+const outputOnlySlots = Object.fromEntries(
+  OUTPUT_ONLY_FIELDS.map((key) => [key, z.unknown().optional()]),
+);
 
 /** `POST /v1alpha1/opportunities`: the body is the Opportunity. Unknown top-level keys are typos. */
 export const OpportunityCreateRequest = z.strictObject({ ...writable, ...outputOnlySlots });
 export type OpportunityCreateRequest = z.infer<typeof OpportunityCreateRequest>;
 
 /** A partial Opportunity: which fields matter is said by the updateMask. */
-const partialWritable = Object.fromEntries(Object.entries(writableFields(partial)).map(([key, schema]) => [key, schema.optional()]));
+const partialWritable = Object.fromEntries(
+  Object.entries(writableFields(partial)).map(([key, schema]) => [key, schema.optional()]),
+);
 
 /**
  * `PATCH /v1alpha1/{opportunity.name=opportunities/*}?updateMask=...`: validated as one envelope,
  * the query parameter beside the body. Mask paths are comma-separated camelCase field paths.
  */
 export const OpportunityPatchRequest = z.strictObject({
-  updateMask: z.string().regex(/^[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)*(,[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)*)*$/, 'must list field paths separated by commas, e.g. "stage,salesCycle.closeDate"'),
+  updateMask: z
+    .string()
+    .regex(
+      /^[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)*(,[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)*)*$/,
+      'must list field paths separated by commas, e.g. "stage,salesCycle.closeDate"',
+    ),
   opportunity: z.strictObject({ ...partialWritable, ...outputOnlySlots, name: OpportunityName }),
 });
 export type OpportunityPatchRequest = z.infer<typeof OpportunityPatchRequest>;
@@ -303,6 +347,11 @@ export const PubSubPushBody = z.looseObject({
     publishTime: Timestamp,
     attributes: z.record(z.string(), z.string()).optional(),
   }),
-  subscription: z.string().regex(/^projects\/[^/]+\/subscriptions\/[^/]+$/, 'must be "projects/{project}/subscriptions/{name}"'),
+  subscription: z
+    .string()
+    .regex(
+      /^projects\/[^/]+\/subscriptions\/[^/]+$/,
+      'must be "projects/{project}/subscriptions/{name}"',
+    ),
 });
 export type PubSubPushBody = z.infer<typeof PubSubPushBody>;

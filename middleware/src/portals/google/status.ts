@@ -25,24 +25,32 @@ function isClientSettable(state: string): state is ClientSettableState {
 
 /** Why a partner cannot set this state, or null when it can. DRAFT → SUBMITTED is one-way. */
 export function stateChangeProblem(current: string, next: string): string | null {
-  if (!isClientSettable(next)) return `a partner can only set state to DRAFT or SUBMITTED, not ${next}`;
+  if (!isClientSettable(next))
+    return `a partner can only set state to DRAFT or SUBMITTED, not ${next}`;
   if (current === 'DRAFT') return null;
-  if (current === 'SUBMITTED') return next === 'SUBMITTED' ? null : 'a submitted opportunity cannot go back to DRAFT';
+  if (current === 'SUBMITTED')
+    return next === 'SUBMITTED' ? null : 'a submitted opportunity cannot go back to DRAFT';
   return `the opportunity is ${current}: Google decided on it, its state is no longer the partner's to set`;
 }
 
 /** Why the stage cannot move to `next`, or null when it can. */
 export function stageChangeProblem(current: OpportunityPosition, next: string): string | null {
-  if (!ACCEPTED_STATES.includes(current.state)) return `the stage changes only after Google accepts the opportunity (it is ${current.state})`;
-  if (next === CLOSED_STAGE) return 'the stage cannot be set to CLOSED through the API; report the outcome in salesCycle/winLossInfo';
-  if (current.stage === CLOSED_STAGE) return 'the opportunity is closed; its stage no longer changes';
+  if (!ACCEPTED_STATES.includes(current.state))
+    return `the stage changes only after Google accepts the opportunity (it is ${current.state})`;
+  if (next === CLOSED_STAGE)
+    return 'the stage cannot be set to CLOSED through the API; report the outcome in salesCycle/winLossInfo';
+  if (current.stage === CLOSED_STAGE)
+    return 'the opportunity is closed; its stage no longer changes';
   return null;
 }
 
 /** Sets the state, or throws `IllegalOpportunityChangeError` saying why not. */
 export function changeState(current: OpportunityPosition, next: string): OpportunityPosition {
   const problem = stateChangeProblem(current.state, next);
-  if (problem) throw new IllegalOpportunityChangeError(`Cannot set the Google opportunity state from ${current.state} to ${next}: ${problem}`);
+  if (problem)
+    throw new IllegalOpportunityChangeError(
+      `Cannot set the Google opportunity state from ${current.state} to ${next}: ${problem}`,
+    );
   return { ...current, state: next };
 }
 
@@ -54,7 +62,10 @@ export function submitOpportunity(current: OpportunityPosition): OpportunityPosi
 /** Moves the sales stage, or throws `IllegalOpportunityChangeError` saying why not. */
 export function changeStage(current: OpportunityPosition, next: string): OpportunityPosition {
   const problem = stageChangeProblem(current, next);
-  if (problem) throw new IllegalOpportunityChangeError(`Cannot move the Google opportunity stage to ${next}: ${problem}`);
+  if (problem)
+    throw new IllegalOpportunityChangeError(
+      `Cannot move the Google opportunity stage to ${next}: ${problem}`,
+    );
   return { ...current, stage: next };
 }
 

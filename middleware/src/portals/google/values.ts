@@ -25,7 +25,8 @@ export function moneyFromAmount(amount: number, currencyCode: string): GoogleMon
   if (!Number.isFinite(amount) || Math.abs(amount) >= 1e21) {
     throw new RangeError(`amount ${amount} cannot be expressed as Google Money`);
   }
-  if (!/^[A-Z]{3}$/.test(currencyCode)) throw new RangeError(`currency "${currencyCode}" is not a three-letter ISO 4217 code`);
+  if (!/^[A-Z]{3}$/.test(currencyCode))
+    throw new RangeError(`currency "${currencyCode}" is not a three-letter ISO 4217 code`);
   const negative = amount < 0;
   const [whole = '0', fraction = ''] = Math.abs(amount).toFixed(NANOS_DIGITS).split('.');
   const nanos = Number(fraction.padEnd(NANOS_DIGITS, '0'));
@@ -38,7 +39,10 @@ export function moneyFromAmount(amount: number, currencyCode: string): GoogleMon
 }
 
 /** Money as a canonical number (the nearest double to units.nanos). */
-export function amountFromMoney(money: { units?: string | number | null; nanos?: number | null }): number {
+export function amountFromMoney(money: {
+  units?: string | number | null;
+  nanos?: number | null;
+}): number {
   const units = BigInt(money.units ?? 0);
   const nanos = money.nanos ?? 0;
   // Mixed signs are invalid Money; still give the arithmetic value rather than a wrong sign.
@@ -60,34 +64,48 @@ function daysInMonth(year: number, month: number): number {
 export function isCalendarDate(date: GoogleDate): boolean {
   const { year, month, day } = date;
   return (
-    [year, month, day].every(Number.isInteger) && year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    [year, month, day].every(Number.isInteger) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 
 /** `2026-12-18` → `{ year: 2026, month: 12, day: 18 }`; throws on anything but a real calendar date. */
 export function dateFromIso(iso: string): GoogleDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
-  if (!date || !isCalendarDate(date)) throw new RangeError(`"${iso}" is not a calendar date (YYYY-MM-DD)`);
+  const date = match
+    ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
+    : null;
+  if (!date || !isCalendarDate(date))
+    throw new RangeError(`"${iso}" is not a calendar date (YYYY-MM-DD)`);
   return date;
 }
 
 /** `{ year: 2026, month: 12, day: 18 }` → `2026-12-18`; throws on a partial or impossible date. */
 export function isoFromDate(date: GoogleDate): string {
-  if (!isCalendarDate(date)) throw new RangeError(`${JSON.stringify(date)} is not a full calendar date`);
+  if (!isCalendarDate(date))
+    throw new RangeError(`${JSON.stringify(date)} is not a full calendar date`);
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
 /** A bare registrable host name: lower case, no scheme, path, port or `www.`. */
-export const CUSTOMER_DOMAIN = /^(?!www\.)(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const CUSTOMER_DOMAIN =
+  /^(?!www\.)(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** The customer domain Google keys customers by, from an Account website; null when there is none. */
 export function customerDomainFromWebsite(website: string | null | undefined): string | null {
   const text = website?.trim();
   if (!text) return null;
   try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
     return CUSTOMER_DOMAIN.test(host) ? host : null;
   } catch {
     return null;

@@ -21,7 +21,11 @@ interface GoogleOperation extends WireOperation {
 }
 
 /** Schema findings for one payload (absent members reported as required). */
-export function googleSchemaFindings(schema: z.ZodType, payload: unknown, base: ReadonlyArray<PropertyKey> = []): Finding[] {
+export function googleSchemaFindings(
+  schema: z.ZodType,
+  payload: unknown,
+  base: ReadonlyArray<PropertyKey> = [],
+): Finding[] {
   return schemaFindings(schema, payload, { cloud: 'Google', codePrefix: 'GOOGLE', basePath: base });
 }
 
@@ -40,20 +44,48 @@ function pushRules(payload: unknown): Finding[] {
   if (!PubSubPushBody.safeParse(payload).success) return [];
   const decoded = decodePushData(payload);
   if ('problem' in decoded) {
-    return [{ code: 'GOOGLE_PUSH_DATA_INVALID', severity: 'error', cloud: 'Google', path: jsonPath(['message', 'data']), message: decoded.problem }];
+    return [
+      {
+        code: 'GOOGLE_PUSH_DATA_INVALID',
+        severity: 'error',
+        cloud: 'Google',
+        path: jsonPath(['message', 'data']),
+        message: decoded.problem,
+      },
+    ];
   }
   return googleSchemaFindings(OpportunitySubscriberEvent, decoded.event, ['message', 'data']);
 }
 
-const patch: GoogleOperation = { name: 'patch', direction: 'request', schema: OpportunityPatchRequest, rules: patchRules };
+const patch: GoogleOperation = {
+  name: 'patch',
+  direction: 'request',
+  schema: OpportunityPatchRequest,
+  rules: patchRules,
+};
 
 /** Operation names are the v1alpha1 methods; `update` is the same patch, named as the other dialects name it. */
 export const GOOGLE_OPERATIONS: Record<string, GoogleOperation> = {
-  create: { name: 'create', direction: 'request', schema: OpportunityCreateRequest, rules: createRules },
+  create: {
+    name: 'create',
+    direction: 'request',
+    schema: OpportunityCreateRequest,
+    rules: createRules,
+  },
   patch,
   update: patch,
-  get: { name: 'get', direction: 'response', schema: OpportunityReadBack, rules: (payload) => readBackRules(payload) },
-  query: { name: 'query', direction: 'response', schema: OpportunityQueryResponse, rules: queryRules },
+  get: {
+    name: 'get',
+    direction: 'response',
+    schema: OpportunityReadBack,
+    rules: (payload) => readBackRules(payload),
+  },
+  query: {
+    name: 'query',
+    direction: 'response',
+    schema: OpportunityQueryResponse,
+    rules: queryRules,
+  },
   event: { name: 'event', direction: 'response', schema: PubSubPushBody, rules: pushRules },
 };
 
@@ -68,7 +100,10 @@ export const googleWireFormat: PortalWireFormat = {
     const rules = op.rules(payload);
     if (passesFastCheck(op.schema, payload)) return rules;
     // zod parses only the failing parts: the same findings as the whole, at a fraction of the cost.
-    const schema = narrowedSchemaFindings(op.schema, payload, { cloud: 'Google', codePrefix: 'GOOGLE' });
+    const schema = narrowedSchemaFindings(op.schema, payload, {
+      cloud: 'Google',
+      codePrefix: 'GOOGLE',
+    });
     return schema.length === 0 ? rules : [...schema, ...rules];
   },
 };

@@ -29,10 +29,13 @@ export function salesforceFieldIndex(mapping: CompiledMapping): Map<string, stri
   for (const rule of mapping.rules) {
     if (rule.kind === 'contacts') {
       const base = rule.single ? rule.jsonPath : `${rule.jsonPath}[]`;
-      for (const field of rule.fields) if (field.field) index.set(withoutIndexes(`${base}${field.jsonPath.slice(1)}`), field.field.apiName);
+      for (const field of rule.fields)
+        if (field.field)
+          index.set(withoutIndexes(`${base}${field.jsonPath.slice(1)}`), field.field.apiName);
     } else if (rule.field) {
       index.set(withoutIndexes(rule.jsonPath), rule.field.apiName);
-      if (rule.otherSteps) index.set(withoutIndexes(jsonPathOf(rule.otherSteps)), rule.field.apiName);
+      if (rule.otherSteps)
+        index.set(withoutIndexes(jsonPathOf(rule.otherSteps)), rule.field.apiName);
     }
   }
   fieldIndexes.set(mapping, index);
@@ -66,11 +69,16 @@ function salesforceFieldAt(mapping: CompiledMapping, wirePath: string): string |
  * Wire findings gain the Salesforce field of the portal path (or of its nearest mapped parent);
  * a wire finding at a path the mapping already reported as an error is dropped as a duplicate.
  */
-export function mergeFindings(mapping: CompiledMapping, mappingFindings: Finding[], wireFindings: Finding[]): Finding[] {
+export function mergeFindings(
+  mapping: CompiledMapping,
+  mappingFindings: Finding[],
+  wireFindings: Finding[],
+): Finding[] {
   const merged = mappingFindings.slice();
   if (wireFindings.length === 0) return merged;
   let reported: Set<string | undefined> | undefined;
-  for (const finding of mappingFindings) if (finding.severity === 'error') (reported ??= new Set()).add(finding.path);
+  for (const finding of mappingFindings)
+    if (finding.severity === 'error') (reported ??= new Set()).add(finding.path);
   for (const finding of wireFindings) {
     if (finding.path !== undefined && reported?.has(finding.path)) continue;
     if (finding.field === undefined && finding.path !== undefined) {
@@ -89,5 +97,10 @@ export function mapAndValidate(
 ): CheckedPayload {
   const { payload, findings } = mapper.toWire(opportunity, context);
   const wireFindings = wireFormat.validate(mapper.operation, payload);
-  return { portal: mapper.portal, operation: mapper.operation, payload, findings: mergeFindings(mapper.mapping, findings, wireFindings) };
+  return {
+    portal: mapper.portal,
+    operation: mapper.operation,
+    payload,
+    findings: mergeFindings(mapper.mapping, findings, wireFindings),
+  };
 }

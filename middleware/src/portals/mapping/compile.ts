@@ -2,11 +2,29 @@
 // plain lookups: paths pre-split, value maps as Maps (both ways), transforms resolved.
 import type { Cloud } from '../../core/model.js';
 import { PORTAL_CLOUD, type PortalName } from '../portal.js';
-import type { ContactFieldRule, Expression, FieldRule, MappingConfig, Transform } from './config.js';
+import type {
+  ContactFieldRule,
+  Expression,
+  FieldRule,
+  MappingConfig,
+  Transform,
+} from './config.js';
 import { countryResolver } from './countries.js';
-import { jsonPathOf, parsePath, pathReader, pathWriter, type PathReader, type PathStep, type PathWriter } from './paths.js';
+import {
+  jsonPathOf,
+  parsePath,
+  pathReader,
+  pathWriter,
+  type PathReader,
+  type PathStep,
+  type PathWriter,
+} from './paths.js';
 import { contactField, opportunityField, type SalesforceField } from './salesforce-labels.js';
-import { TRANSFORM_IMPLEMENTATIONS, type TransformContext, type ValueTransform } from './transforms.js';
+import {
+  TRANSFORM_IMPLEMENTATIONS,
+  type TransformContext,
+  type ValueTransform,
+} from './transforms.js';
 
 export type CompiledField = {
   kind: 'field';
@@ -78,7 +96,9 @@ function compileField(
   const forward = valueMap ? new Map(Object.entries(valueMap)) : undefined;
   // The first Salesforce value listed for a portal value is the one read back.
   const reverse = valueMap ? new Map<string, string>() : undefined;
-  if (valueMap && reverse) for (const [crm, portal] of Object.entries(valueMap)) if (!reverse.has(portal)) reverse.set(portal, crm);
+  if (valueMap && reverse)
+    for (const [crm, portal] of Object.entries(valueMap))
+      if (!reverse.has(portal)) reverse.set(portal, crm);
   const field = rule.from === undefined ? undefined : fieldOf(rule.from);
   const expression = rule.expression;
   const fromField = expression?.kind === 'fromField' ? expression.from : undefined;
@@ -99,7 +119,12 @@ function compileField(
     constant: rule.value,
     transformName: rule.transform,
     transform: TRANSFORM_IMPLEMENTATIONS[rule.transform],
-    context: { valueMap: forward, reverseMap: reverse, passThrough: rule.unmapped === 'passThrough', country },
+    context: {
+      valueMap: forward,
+      reverseMap: reverse,
+      passThrough: rule.unmapped === 'passThrough',
+      country,
+    },
     valueMapName: rule.valueMap,
     required: rule.required,
     severity: rule.severity,
@@ -142,7 +167,11 @@ export function compileMapping(config: MappingConfig): CompiledMapping {
     }
     return compileField(rule, config, country, opportunityField);
   });
-  const awaited = new Set(config.rules.flatMap((rule) => ('onlyWith' in rule && rule.onlyWith !== undefined ? [rule.onlyWith] : [])));
+  const awaited = new Set(
+    config.rules.flatMap((rule) =>
+      'onlyWith' in rule && rule.onlyWith !== undefined ? [rule.onlyWith] : [],
+    ),
+  );
   for (const rule of rules) if (rule.kind === 'field') rule.awaited = awaited.has(rule.portalPath);
   return { portal: config.portal, cloud: PORTAL_CLOUD[config.portal], config, rules };
 }

@@ -43,10 +43,12 @@ const PortalPath = z.string().refine(
 );
 
 const opportunityPath = z.enum(OPPORTUNITY_PATHS as [string, ...string[]], {
-  error: (issue) => `"${String(issue.input)}" is not a canonical opportunity field; use one of ${OPPORTUNITY_PATHS.join(', ')}`,
+  error: (issue) =>
+    `"${String(issue.input)}" is not a canonical opportunity field; use one of ${OPPORTUNITY_PATHS.join(', ')}`,
 });
 const contactPath = z.enum(CONTACT_PATHS as [string, ...string[]], {
-  error: (issue) => `"${String(issue.input)}" is not a canonical contact field; use one of ${CONTACT_PATHS.join(', ')}`,
+  error: (issue) =>
+    `"${String(issue.input)}" is not a canonical contact field; use one of ${CONTACT_PATHS.join(', ')}`,
 });
 
 /** Second link of the fallback chain: a value computed when the CRM value is missing or unusable. */
@@ -54,7 +56,11 @@ export const Expression = z.discriminatedUnion('kind', [
   /** Today (from `now`, UTC) plus `days`, as an ISO date: e.g. a past close date → today + 15. */
   z.strictObject({ kind: z.literal('daysFromNow'), days: z.number().int().min(0).max(3650) }),
   /** Another canonical field, optionally divided (Amount / 12 when the monthly spend is blank). */
-  z.strictObject({ kind: z.literal('fromField'), from: opportunityPath, divideBy: z.number().positive().optional() }),
+  z.strictObject({
+    kind: z.literal('fromField'),
+    from: opportunityPath,
+    divideBy: z.number().positive().optional(),
+  }),
 ]);
 export type Expression = z.infer<typeof Expression>;
 
@@ -129,9 +135,12 @@ const MappingRules = z
   .transform((rules, ctx) => {
     const checked: MappingRule[] = [];
     rules.forEach((rule, index) => {
-      const parsed = 'fromList' in rule ? ContactListRule.safeParse(rule) : FieldRule.safeParse(rule);
+      const parsed =
+        'fromList' in rule ? ContactListRule.safeParse(rule) : FieldRule.safeParse(rule);
       if (parsed.success) checked.push(parsed.data);
-      else for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [index, ...issue.path] });
+      else
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, path: [index, ...issue.path] });
     });
     return checked;
   });
@@ -144,7 +153,9 @@ export const MappingConfig = z
     /** Free text for the admin: what a value map is based on, which lists are still to complete. */
     notes: z.array(z.string()).default([]),
     /** Free-text country names an org stores, beyond English names: "USA" → "US", "Deutschland" → "DE". */
-    countryAliases: z.record(z.string(), z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')).default({}),
+    countryAliases: z
+      .record(z.string(), z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'))
+      .default({}),
     /** Salesforce picklist value → portal value. The first Salesforce value listed for a portal value is the one read back. */
     valueMaps: z.record(z.string(), z.record(z.string(), z.string())).default({}),
     rules: MappingRules,
@@ -152,9 +163,16 @@ export const MappingConfig = z
   .superRefine((config, ctx) => {
     const written = new Set<string>();
     const checkRule = (rule: FieldRule | ContactFieldRule, path: PropertyKey[]) => {
-      const isPicklist = rule.transform === 'picklist' || rule.transform === 'picklistList' || rule.transform === 'picklistFirst';
+      const isPicklist =
+        rule.transform === 'picklist' ||
+        rule.transform === 'picklistList' ||
+        rule.transform === 'picklistFirst';
       if (isPicklist && rule.valueMap === undefined) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'valueMap'], message: `transform "${rule.transform}" needs a valueMap` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'valueMap'],
+          message: `transform "${rule.transform}" needs a valueMap`,
+        });
       }
       if (rule.valueMap !== undefined && !(rule.valueMap in config.valueMaps)) {
         ctx.addIssue({
@@ -164,12 +182,18 @@ export const MappingConfig = z
         });
       }
       if (rule.onlyWith !== undefined && !written.has(rule.onlyWith)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'onlyWith'], message: `"${rule.onlyWith}" is not written by an earlier rule` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'onlyWith'],
+          message: `"${rule.onlyWith}" is not written by an earlier rule`,
+        });
       }
     };
     config.rules.forEach((rule, index) => {
       if ('fromList' in rule) {
-        rule.fields.forEach((field, fieldIndex) => checkRule(field, ['rules', index, 'fields', fieldIndex]));
+        rule.fields.forEach((field, fieldIndex) =>
+          checkRule(field, ['rules', index, 'fields', fieldIndex]),
+        );
       } else {
         checkRule(rule, ['rules', index]);
       }
@@ -183,13 +207,19 @@ export class MappingConfigError extends Error {
     public readonly source: string,
     public readonly problems: string[],
   ) {
-    super(`${source} is not a valid mapping configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      `${source} is not a valid mapping configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'MappingConfigError';
   }
 }
 
 function keyOf(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+    '',
+  );
 }
 
 /** Parses raw configuration data; throws `MappingConfigError` naming each bad key. */

@@ -3,9 +3,18 @@
 // Pure and deterministic: the only notion of time is the `now` passed in.
 import type { CoSellOpportunity, Contact, Finding } from '../../core/model.js';
 import type { CompiledContactList, CompiledField, CompiledMapping } from './compile.js';
-import { generateToPortal, type GeneratedToPortal, type MapperRuntime } from './generated-mapper.js';
+import {
+  generateToPortal,
+  type GeneratedToPortal,
+  type MapperRuntime,
+} from './generated-mapper.js';
 import { parsePath, put, readPath, writePath } from './paths.js';
-import { mappingFinding, type FindingDetails, type FindingSite, type Unusable } from './mapping-findings.js';
+import {
+  mappingFinding,
+  type FindingDetails,
+  type FindingSite,
+  type Unusable,
+} from './mapping-findings.js';
 
 export type PortalPayload = Record<string, unknown>;
 
@@ -37,7 +46,9 @@ function addDays(isoDate: string, days: number): string {
   const key = `${isoDate}+${days}`;
   let shifted = shiftedDays.get(key);
   if (shifted === undefined) {
-    shifted = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    shifted = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS)
+      .toISOString()
+      .slice(0, 10);
     if (shiftedDays.size > 1_000) shiftedDays.clear();
     shiftedDays.set(key, shifted);
   }
@@ -45,7 +56,12 @@ function addDays(isoDate: string, days: number): string {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 export type Run = {
@@ -64,7 +80,11 @@ function site(run: Run, rule: CompiledField, jsonPath: string): FindingSite {
   const own = jsonPath === rule.jsonPath;
   const known = own ? ruleSites.get(rule) : undefined;
   if (known) return known;
-  const result: FindingSite = { portal: run.mapping.portal, cloud: run.mapping.cloud, path: jsonPath };
+  const result: FindingSite = {
+    portal: run.mapping.portal,
+    cloud: run.mapping.cloud,
+    path: jsonPath,
+  };
   if (rule.field) result.field = rule.field;
   if (own) ruleSites.set(rule, result);
   return result;
@@ -76,15 +96,24 @@ function report(run: Run, rule: CompiledField, jsonPath: string, details: Findin
   run.findings.push(mappingFinding(site(run, rule, jsonPath), details));
 }
 
-function expressionValue(rule: CompiledField, run: Run): { value: unknown; how: string } | undefined {
+function expressionValue(
+  rule: CompiledField,
+  run: Run,
+): { value: unknown; how: string } | undefined {
   const expression = rule.expression;
   if (!expression) return undefined;
-  if (expression.kind === 'daysFromNow') return { value: addDays(run.today, expression.days), how: `today + ${expression.days} days` };
+  if (expression.kind === 'daysFromNow')
+    return { value: addDays(run.today, expression.days), how: `today + ${expression.days} days` };
   const source = readPath(run.opportunity, rule.expressionSteps ?? []);
   if (typeof source === 'number' && expression.divideBy !== undefined) {
-    return { value: source / expression.divideBy, how: `${rule.expressionField?.label ?? expression.from} ÷ ${expression.divideBy}` };
+    return {
+      value: source / expression.divideBy,
+      how: `${rule.expressionField?.label ?? expression.from} ÷ ${expression.divideBy}`,
+    };
   }
-  return isEmpty(source) ? undefined : { value: source, how: `from ${rule.expressionField?.label ?? expression.from}` };
+  return isEmpty(source)
+    ? undefined
+    : { value: source, how: `from ${rule.expressionField?.label ?? expression.from}` };
 }
 
 /** Length limits apply to the text the portal receives; over-long text is cut only when the rule says so. */
@@ -99,13 +128,25 @@ function fitLength(rule: CompiledField, value: unknown, jsonPath: string, run: R
     report(run, rule, jsonPath, { kind: 'TOO_LONG', severity: 'error', ...details });
   }
   if (rule.minLength !== undefined && value.length < rule.minLength) {
-    report(run, rule, jsonPath, { kind: 'TOO_SHORT', severity: rule.severity, length: value.length, limit: rule.minLength, ...(rule.why ? { why: rule.why } : {}) });
+    report(run, rule, jsonPath, {
+      kind: 'TOO_SHORT',
+      severity: rule.severity,
+      length: value.length,
+      limit: rule.minLength,
+      ...(rule.why ? { why: rule.why } : {}),
+    });
   }
   return value;
 }
 
 /** Runs one field rule's fallback chain and writes what it yields into `target`. */
-export function applyField(rule: CompiledField, source: unknown, target: PortalPayload, jsonPath: string, run: Run): void {
+export function applyField(
+  rule: CompiledField,
+  source: unknown,
+  target: PortalPayload,
+  jsonPath: string,
+  run: Run,
+): void {
   if (rule.onlyWith !== undefined && !run.written?.has(rule.onlyWith)) return;
   if (rule.hasConstant) {
     rule.writePortal(target, rule.constant);
@@ -116,12 +157,18 @@ export function applyField(rule: CompiledField, source: unknown, target: PortalP
   let reason: Unusable | undefined;
   let value: unknown;
   if (isEmpty(raw)) reason = 'empty';
-  else if (rule.guard === 'dateNotInPast' && typeof raw === 'string' && raw < run.today) reason = 'inPast';
+  else if (rule.guard === 'dateNotInPast' && typeof raw === 'string' && raw < run.today)
+    reason = 'inPast';
   else {
     const converted = rule.transform.toPortal(raw, rule.context);
     if (converted.ok) {
       value = converted.value;
-      if (converted.dropped && converted.dropped.length > 0) report(run, rule, jsonPath, { kind: 'ITEMS_NOT_SENT', severity: 'info', raw: converted.dropped });
+      if (converted.dropped && converted.dropped.length > 0)
+        report(run, rule, jsonPath, {
+          kind: 'ITEMS_NOT_SENT',
+          severity: 'info',
+          raw: converted.dropped,
+        });
     } else reason = converted.why;
   }
   if (value === undefined && reason !== undefined) {
@@ -131,17 +178,51 @@ export function applyField(rule: CompiledField, source: unknown, target: PortalP
     const converted = computed ? rule.transform.toPortal(computed.value, rule.context) : undefined;
     if (computed && converted?.ok) {
       value = converted.value;
-      report(run, rule, jsonPath, { kind: 'VALUE_REPLACED', severity: 'warning', reason, raw, sent: value, how: computed.how });
+      report(run, rule, jsonPath, {
+        kind: 'VALUE_REPLACED',
+        severity: 'warning',
+        reason,
+        raw,
+        sent: value,
+        how: computed.how,
+      });
     } else if (rule.hasDefault) {
       value = rule.defaultValue;
-      if (rule.otherSteps && typeof raw === 'string' && reason !== 'empty') writePath(target, rule.otherSteps, raw);
-      report(run, rule, jsonPath, { kind: 'DEFAULT_USED', severity: reason === 'empty' ? 'info' : 'warning', reason, raw, sent: value, ...valueMap });
+      if (rule.otherSteps && typeof raw === 'string' && reason !== 'empty')
+        writePath(target, rule.otherSteps, raw);
+      report(run, rule, jsonPath, {
+        kind: 'DEFAULT_USED',
+        severity: reason === 'empty' ? 'info' : 'warning',
+        reason,
+        raw,
+        sent: value,
+        ...valueMap,
+      });
     } else if (rule.required) {
-      const kind = reason === 'empty' ? 'REQUIRED_MISSING' : reason === 'unmapped' ? 'VALUE_UNMAPPED' : 'VALUE_INVALID';
-      report(run, rule, jsonPath, { kind, severity: rule.severity, reason, ...(reason === 'empty' ? {} : { raw }), ...why, ...valueMap });
+      const kind =
+        reason === 'empty'
+          ? 'REQUIRED_MISSING'
+          : reason === 'unmapped'
+            ? 'VALUE_UNMAPPED'
+            : 'VALUE_INVALID';
+      report(run, rule, jsonPath, {
+        kind,
+        severity: rule.severity,
+        reason,
+        ...(reason === 'empty' ? {} : { raw }),
+        ...why,
+        ...valueMap,
+      });
       return;
     } else {
-      if (reason !== 'empty') report(run, rule, jsonPath, { kind: 'VALUE_NOT_SENT', severity: 'warning', reason, raw, ...valueMap });
+      if (reason !== 'empty')
+        report(run, rule, jsonPath, {
+          kind: 'VALUE_NOT_SENT',
+          severity: 'warning',
+          reason,
+          raw,
+          ...valueMap,
+        });
       return;
     }
   }
@@ -150,12 +231,18 @@ export function applyField(rule: CompiledField, source: unknown, target: PortalP
 }
 
 /** Fills one portal list item from one contact; the generated mapper passes its own, specialised filler. */
-export type ContactFiller = (contact: Contact, item: PortalPayload, index: number, run: Run) => void;
+export type ContactFiller = (
+  contact: Contact,
+  item: PortalPayload,
+  index: number,
+  run: Run,
+) => void;
 
 function fillContact(list: CompiledContactList): ContactFiller {
   return (contact, item, index, run) => {
     const base = list.single ? list.jsonPath : `${list.jsonPath}[${index}]`;
-    for (const field of list.fields) applyField(field, contact, item, `${base}${field.jsonPath.slice(1)}`, run);
+    for (const field of list.fields)
+      applyField(field, contact, item, `${base}${field.jsonPath.slice(1)}`, run);
   };
 }
 
@@ -165,17 +252,39 @@ function hasKeys(item: PortalPayload): boolean {
   return false;
 }
 
-export function applyContacts(list: CompiledContactList, run: Run, payload: PortalPayload, fill: ContactFiller = fillContact(list)): void {
+export function applyContacts(
+  list: CompiledContactList,
+  run: Run,
+  payload: PortalPayload,
+  fill: ContactFiller = fillContact(list),
+): void {
   const contacts = run.opportunity.contacts;
   const limit = list.single ? 1 : list.maxItems;
-  const listSite: FindingSite = { portal: run.mapping.portal, cloud: run.mapping.cloud, path: list.jsonPath };
+  const listSite: FindingSite = {
+    portal: run.mapping.portal,
+    cloud: run.mapping.cloud,
+    path: list.jsonPath,
+  };
   if (contacts.length < list.minItems) {
     run.findings.push(
-      mappingFinding(listSite, { kind: 'LIST_TOO_SHORT', severity: list.severity, length: contacts.length, limit: list.minItems, ...(list.why ? { why: list.why } : {}) }),
+      mappingFinding(listSite, {
+        kind: 'LIST_TOO_SHORT',
+        severity: list.severity,
+        length: contacts.length,
+        limit: list.minItems,
+        ...(list.why ? { why: list.why } : {}),
+      }),
     );
   }
   if (!list.single && limit !== undefined && contacts.length > limit) {
-    run.findings.push(mappingFinding(listSite, { kind: 'LIST_TRUNCATED', severity: 'warning', length: contacts.length, limit }));
+    run.findings.push(
+      mappingFinding(listSite, {
+        kind: 'LIST_TRUNCATED',
+        severity: 'warning',
+        length: contacts.length,
+        limit,
+      }),
+    );
   }
   const items: PortalPayload[] = [];
   const count = limit === undefined ? contacts.length : Math.min(contacts.length, limit);
@@ -196,12 +305,17 @@ const RUNTIME: MapperRuntime = {
   applyField,
   applyContacts,
   fitLength,
-  reportDropped: (rule, jsonPath, run, dropped) => report(run, rule, jsonPath, { kind: 'ITEMS_NOT_SENT', severity: 'info', raw: dropped }),
+  reportDropped: (rule, jsonPath, run, dropped) =>
+    report(run, rule, jsonPath, { kind: 'ITEMS_NOT_SENT', severity: 'info', raw: dropped }),
   put,
 };
 
 /** Canonical opportunity → portal payload plus findings. Deterministic for the same opportunity and `now`. */
-export function mapToPortal(mapping: CompiledMapping, opportunity: CoSellOpportunity, now: Date): MappingResult {
+export function mapToPortal(
+  mapping: CompiledMapping,
+  opportunity: CoSellOpportunity,
+  now: Date,
+): MappingResult {
   let toPortal = generated.get(mapping);
   if (toPortal === undefined) {
     toPortal = generateToPortal(mapping, RUNTIME);
@@ -214,7 +328,11 @@ export function mapToPortal(mapping: CompiledMapping, opportunity: CoSellOpportu
 }
 
 /** The same mapping rule by rule, without generated code: the reference the generated mapper is tested against. */
-export function interpretToPortal(mapping: CompiledMapping, opportunity: CoSellOpportunity, now: Date): MappingResult {
+export function interpretToPortal(
+  mapping: CompiledMapping,
+  opportunity: CoSellOpportunity,
+  now: Date,
+): MappingResult {
   const run: Run = { mapping, opportunity, today: todayOf(now), findings: [], written: undefined };
   const payload: PortalPayload = {};
   for (const rule of mapping.rules) {
@@ -242,12 +360,19 @@ export function mapFromPortal(mapping: CompiledMapping, wire: unknown): Canonica
   for (const rule of mapping.rules) {
     if (rule.kind === 'contacts') {
       const found = readPath(wire, rule.portalSteps);
-      const items = rule.single ? (found && typeof found === 'object' && !Array.isArray(found) ? [found] : []) : Array.isArray(found) ? found : [];
+      const items = rule.single
+        ? found && typeof found === 'object' && !Array.isArray(found)
+          ? [found]
+          : []
+        : Array.isArray(found)
+          ? found
+          : [];
       const contacts = items.map((item) => {
         const contact: Record<string, unknown> = {};
         for (const field of rule.fields) {
           const back = readBackField(field, item);
-          if (back !== undefined) writePath(contact, field.canonicalSteps ?? parsePath(field.canonicalPath ?? ''), back);
+          if (back !== undefined)
+            writePath(contact, field.canonicalSteps ?? parsePath(field.canonicalPath ?? ''), back);
         }
         return contact as Partial<Contact>;
       });

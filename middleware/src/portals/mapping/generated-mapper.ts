@@ -12,8 +12,19 @@ export type GeneratedToPortal = (run: Run, payload: PortalPayload) => void;
 
 /** The engine functions generated code calls back into (passed in, so this module has no runtime import of the engine). */
 export type MapperRuntime = {
-  applyField(rule: CompiledField, source: unknown, target: PortalPayload, jsonPath: string, run: Run): void;
-  applyContacts(list: CompiledContactList, run: Run, payload: PortalPayload, fill: ContactFiller): void;
+  applyField(
+    rule: CompiledField,
+    source: unknown,
+    target: PortalPayload,
+    jsonPath: string,
+    run: Run,
+  ): void;
+  applyContacts(
+    list: CompiledContactList,
+    run: Run,
+    payload: PortalPayload,
+    fill: ContactFiller,
+  ): void;
   fitLength(rule: CompiledField, value: unknown, jsonPath: string, run: Run): unknown;
   reportDropped(rule: CompiledField, jsonPath: string, run: Run, dropped: string[]): void;
   put(parent: Record<PropertyKey, unknown>, key: PathStep, value: unknown): void;
@@ -25,7 +36,8 @@ const key = (step: PathStep): string => `[${JSON.stringify(step)}]`;
 /** `raw = <source>.a.b`, reading through anything that is not an object as undefined (like `readPath`). */
 function readCode(steps: ReadonlyArray<PathStep>, source: string): string {
   let code = `raw = ${source};`;
-  for (const step of steps) code += ` raw = raw !== null && typeof raw === 'object' ? raw${key(step)} : undefined;`;
+  for (const step of steps)
+    code += ` raw = raw !== null && typeof raw === 'object' ? raw${key(step)} : undefined;`;
   return code;
 }
 
@@ -63,9 +75,17 @@ function inlineConversion(rule: CompiledField, ref: string): string | undefined 
  * One field rule. `ref` names the compiled rule in the generated scope, `path` is an expression for
  * its JSON path (built only when a finding needs it), `source`/`target` the objects read and written.
  */
-function fieldCode(rule: CompiledField, ref: string, path: string, source: string, target: string): string {
+function fieldCode(
+  rule: CompiledField,
+  ref: string,
+  path: string,
+  source: string,
+  target: string,
+): string {
   const lines: string[] = [];
-  const wrote = rule.awaited ? ` (run.written ??= new Set()).add(${JSON.stringify(rule.portalPath)});` : '';
+  const wrote = rule.awaited
+    ? ` (run.written ??= new Set()).add(${JSON.stringify(rule.portalPath)});`
+    : '';
   if (rule.hasConstant) {
     lines.push(`v = ${ref}.constant; ${writeCode(rule.portalSteps, target)}${wrote}`);
   } else {
@@ -81,9 +101,13 @@ function fieldCode(rule: CompiledField, ref: string, path: string, source: strin
     lines.push(
       readCode(rule.canonicalSteps ?? [], source),
       `if (${usable.join(' && ')}) {`,
-      inline ? '' : `  if (c.dropped !== undefined && c.dropped.length > 0) rt.reportDropped(${ref}, ${path}, run, c.dropped);`,
+      inline
+        ? ''
+        : `  if (c.dropped !== undefined && c.dropped.length > 0) rt.reportDropped(${ref}, ${path}, run, c.dropped);`,
       inline ? '' : '  v = c.value;',
-      limits.length > 0 ? `  if (typeof v === 'string' && (${limits.join(' || ')})) v = rt.fitLength(${ref}, v, ${path}, run);` : '',
+      limits.length > 0
+        ? `  if (typeof v === 'string' && (${limits.join(' || ')})) v = rt.fitLength(${ref}, v, ${path}, run);`
+        : '',
       `  ${writeCode(rule.portalSteps, target)}${wrote}`,
       `} else rt.applyField(${ref}, ${source}, ${target}, ${path}, run);`,
     );
@@ -97,12 +121,21 @@ function fieldCode(rule: CompiledField, ref: string, path: string, source: strin
 function contactFillerCode(list: CompiledContactList, ref: string): string {
   const base = list.single ? `${ref}.jsonPath` : `${ref}.jsonPath + '[' + index + ']'`;
   const fields = list.fields.map((field, index) =>
-    fieldCode(field, `${ref}.fields[${index}]`, `${base} + ${JSON.stringify(field.jsonPath.slice(1))}`, 'contact', 'item'),
+    fieldCode(
+      field,
+      `${ref}.fields[${index}]`,
+      `${base} + ${JSON.stringify(field.jsonPath.slice(1))}`,
+      'contact',
+      'item',
+    ),
   );
   return `function (contact, item, index, run) {\nlet raw, c, v, o, n;\n${fields.join('\n')}\n}`;
 }
 
-export function generateToPortal(mapping: CompiledMapping, runtime: MapperRuntime): GeneratedToPortal {
+export function generateToPortal(
+  mapping: CompiledMapping,
+  runtime: MapperRuntime,
+): GeneratedToPortal {
   const fillers: string[] = [];
   const body = mapping.rules.map((rule, index) => {
     const ref = `R[${index}]`;
@@ -120,6 +153,9 @@ export function generateToPortal(mapping: CompiledMapping, runtime: MapperRuntim
     ...body,
     '};',
   ].join('\n');
-  const build = new Function('R', 'rt', source) as (rules: CompiledMapping['rules'], rt: MapperRuntime) => GeneratedToPortal;
+  const build = new Function('R', 'rt', source) as (
+    rules: CompiledMapping['rules'],
+    rt: MapperRuntime,
+  ) => GeneratedToPortal;
   return build(mapping.rules, runtime);
 }

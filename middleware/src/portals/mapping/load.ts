@@ -14,12 +14,16 @@ export function defaultMappingDirectory(): string {
     const candidate = join(directory, 'config', 'mapping');
     if (existsSync(candidate)) return candidate;
     const parent = dirname(directory);
-    if (parent === directory) throw new Error('config/mapping/ was not found above the co-sell package code');
+    if (parent === directory)
+      throw new Error('config/mapping/ was not found above the co-sell package code');
     directory = parent;
   }
 }
 
-export function loadMapping(portal: PortalName, directory: string = defaultMappingDirectory()): CompiledMapping {
+export function loadMapping(
+  portal: PortalName,
+  directory: string = defaultMappingDirectory(),
+): CompiledMapping {
   const file = join(directory, `${portal}.json`);
   let text: string;
   try {
@@ -34,6 +38,9 @@ export function loadMapping(portal: PortalName, directory: string = defaultMappi
     throw new MappingConfigError(file, [`is not JSON: ${(error as Error).message}`]);
   }
   const config = parseMappingConfig(raw, file);
-  if (config.portal !== portal) throw new MappingConfigError(file, [`portal: says "${config.portal}" but the file is for "${portal}"`]);
+  if (config.portal !== portal)
+    throw new MappingConfigError(file, [
+      `portal: says "${config.portal}" but the file is for "${portal}"`,
+    ]);
   return compileMapping(config);
 }

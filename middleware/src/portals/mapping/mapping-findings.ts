@@ -10,7 +10,11 @@ export const PORTAL_DISPLAY_NAMES: Record<PortalName, string> = {
   google: 'Google Cloud Partner Network',
 };
 
-const CODE_PREFIX: Record<PortalName, string> = { aws: 'AWS', microsoft: 'MICROSOFT', google: 'GOOGLE' };
+const CODE_PREFIX: Record<PortalName, string> = {
+  aws: 'AWS',
+  microsoft: 'MICROSOFT',
+  google: 'GOOGLE',
+};
 
 /** Stable finding kinds; the code is `<PORTAL>_MAP_<KIND>`, e.g. `AWS_MAP_REQUIRED_MISSING`. */
 export type MappingFindingKind =
@@ -94,7 +98,9 @@ function sentence(site: FindingSite, details: FindingDetails): string {
   const portalName = PORTAL_DISPLAY_NAMES[site.portal];
   const label = site.field?.label ?? site.path;
   const because = details.why ? ` (${details.why})` : '';
-  const reason = details.reason ? reasonPhrase(details.reason, details.raw, portalName) : 'is empty';
+  const reason = details.reason
+    ? reasonPhrase(details.reason, details.raw, portalName)
+    : 'is empty';
   const hint = (details.transform && FORMAT_HINTS[details.transform]) ?? '';
   // In Salesforce terms: the admin adds a Co-Sell Value Map record in Setup; config/mapping holds only the shipped defaults.
   const adminHint = details.valueMap

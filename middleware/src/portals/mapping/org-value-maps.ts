@@ -1,14 +1,22 @@
 // Per-org value maps: the customer's admin keeps Salesforce-value → portal-value pairs as
 // CoSell_Value_Map__mdt records; they override the shipped maps of config/mapping entry by entry, and
 // the picklist values of the org that map to nothing are listed for `cosell setup check`.
-import { OPPORTUNITY_FIELDS, VALUE_MAP_FIELDS, VALUE_MAP_OBJECT } from '../../core/salesforce-fields.js';
+import {
+  OPPORTUNITY_FIELDS,
+  VALUE_MAP_FIELDS,
+  VALUE_MAP_OBJECT,
+} from '../../core/salesforce-fields.js';
 import type { PortalName } from '../portal.js';
 import type { MappingConfig } from './config.js';
 
 export type ValueMapRecord = Record<string, unknown>;
 
 /** Portal__c values, as the picklist spells them, and the portal each names. */
-export const VALUE_MAP_PORTALS: Record<string, PortalName> = { AWS: 'aws', Microsoft: 'microsoft', Google: 'google' };
+export const VALUE_MAP_PORTALS: Record<string, PortalName> = {
+  AWS: 'aws',
+  Microsoft: 'microsoft',
+  Google: 'google',
+};
 
 /** Per portal, per value map name, Salesforce value → portal value. */
 export type OrgValueMaps = Partial<Record<PortalName, Record<string, Record<string, string>>>>;
@@ -33,7 +41,10 @@ function text(record: ValueMapRecord, field: string): string | null {
  * Reads records into value maps, refusing the whole set (naming each record and field) when one is
  * bad: a half-applied mapping would send some values one way and some another.
  */
-export function orgValueMapsFromRecords(records: readonly ValueMapRecord[], knownMaps: Partial<Record<PortalName, readonly string[]>> = {}): OrgValueMaps {
+export function orgValueMapsFromRecords(
+  records: readonly ValueMapRecord[],
+  knownMaps: Partial<Record<PortalName, readonly string[]>> = {},
+): OrgValueMaps {
   const maps: OrgValueMaps = {};
   const issues: string[] = [];
   const seen = new Map<string, string>();
@@ -44,17 +55,25 @@ export function orgValueMapsFromRecords(records: readonly ValueMapRecord[], know
     const mapName = text(record, VALUE_MAP_FIELDS.valueMap);
     const from = text(record, VALUE_MAP_FIELDS.salesforceValue);
     const to = text(record, VALUE_MAP_FIELDS.portalValue);
-    if (!portal) issues.push(`${name}.${VALUE_MAP_FIELDS.portal}: ${JSON.stringify(portalLabel)} is not one of ${Object.keys(VALUE_MAP_PORTALS).join(', ')}`);
+    if (!portal)
+      issues.push(
+        `${name}.${VALUE_MAP_FIELDS.portal}: ${JSON.stringify(portalLabel)} is not one of ${Object.keys(VALUE_MAP_PORTALS).join(', ')}`,
+      );
     if (!mapName) issues.push(`${name}.${VALUE_MAP_FIELDS.valueMap}: empty`);
     else if (portal && knownMaps[portal] && !knownMaps[portal]!.includes(mapName)) {
-      issues.push(`${name}.${VALUE_MAP_FIELDS.valueMap}: "${mapName}" is not a ${portalLabel} value map (known: ${knownMaps[portal]!.join(', ')})`);
+      issues.push(
+        `${name}.${VALUE_MAP_FIELDS.valueMap}: "${mapName}" is not a ${portalLabel} value map (known: ${knownMaps[portal]!.join(', ')})`,
+      );
     }
     if (!from) issues.push(`${name}.${VALUE_MAP_FIELDS.salesforceValue}: empty`);
     if (!to) issues.push(`${name}.${VALUE_MAP_FIELDS.portalValue}: empty`);
     if (!portal || !mapName || !from || !to) continue;
     const key = `${portal}|${mapName}|${from}`;
     const earlier = seen.get(key);
-    if (earlier) issues.push(`${name}: maps ${portalLabel} ${mapName} "${from}" again (already in ${earlier})`);
+    if (earlier)
+      issues.push(
+        `${name}: maps ${portalLabel} ${mapName} "${from}" again (already in ${earlier})`,
+      );
     seen.set(key, name);
     ((maps[portal] ??= {})[mapName] ??= {})[from] = to;
   }
@@ -67,7 +86,8 @@ export function withOrgValueMaps(config: MappingConfig, org: OrgValueMaps): Mapp
   const overrides = org[config.portal as PortalName];
   if (!overrides) return config;
   const valueMaps = { ...config.valueMaps };
-  for (const [name, pairs] of Object.entries(overrides)) valueMaps[name] = { ...(valueMaps[name] ?? {}), ...pairs };
+  for (const [name, pairs] of Object.entries(overrides))
+    valueMaps[name] = { ...(valueMaps[name] ?? {}), ...pairs };
   return { ...config, valueMaps };
 }
 
@@ -82,7 +102,11 @@ const PICKLIST_TRANSFORMS = new Set(['picklist', 'picklistList', 'picklistFirst'
 /** Every Salesforce picklist a portal's mapping translates through a value map, as `Object.Field`. */
 export function mappedPicklists(config: MappingConfig): MappedPicklist[] {
   const found = new Map<string, MappedPicklist>();
-  for (const rule of config.rules as Array<{ from?: string; transform?: string; valueMap?: string }>) {
+  for (const rule of config.rules as Array<{
+    from?: string;
+    transform?: string;
+    valueMap?: string;
+  }>) {
     if (!rule.from || !rule.valueMap || !PICKLIST_TRANSFORMS.has(rule.transform ?? '')) continue;
     const column = (OPPORTUNITY_FIELDS as Record<string, string>)[rule.from];
     if (!column) continue;
@@ -93,7 +117,10 @@ export function mappedPicklists(config: MappingConfig): MappedPicklist[] {
 }
 
 /** The org's values of each mapped picklist that the (org-overridden) value map leaves with no portal value. */
-export function unmappedPicklistValues(config: MappingConfig, picklistValues: Readonly<Record<string, readonly string[]>>): Array<MappedPicklist & { values: string[] }> {
+export function unmappedPicklistValues(
+  config: MappingConfig,
+  picklistValues: Readonly<Record<string, readonly string[]>>,
+): Array<MappedPicklist & { values: string[] }> {
   return mappedPicklists(config).flatMap((picklist) => {
     const values = picklistValues[picklist.field];
     if (!values) return [];

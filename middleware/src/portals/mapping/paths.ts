@@ -9,7 +9,10 @@ export function parsePath(path: string): PathStep[] {
   const steps: PathStep[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
-    if (!match) throw new Error(`"${path}" is not a valid path: "${part}" should be a name optionally followed by [index]`);
+    if (!match)
+      throw new Error(
+        `"${path}" is not a valid path: "${part}" should be a name optionally followed by [index]`,
+      );
     steps.push(match[1] as string);
     for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) steps.push(Number(index[1]));
   }
@@ -41,7 +44,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * object already stands is merged into it, so `dealSize` {units, nanos} and `dealSize.currencyCode`
  * can come from two rules in either order.
  */
-export function writePath(target: Record<string, unknown>, steps: ReadonlyArray<PathStep>, value: unknown): void {
+export function writePath(
+  target: Record<string, unknown>,
+  steps: ReadonlyArray<PathStep>,
+  value: unknown,
+): void {
   let current: Record<PropertyKey, unknown> = target;
   for (let i = 0; i < steps.length - 1; i += 1) {
     const step = steps[i] as PathStep;
@@ -54,7 +61,8 @@ export function writePath(target: Record<string, unknown>, steps: ReadonlyArray<
   }
   const last = steps[steps.length - 1] as PathStep;
   const existing = current[last];
-  current[last] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
+  current[last] =
+    isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
 }
 
 export type PathReader = (source: unknown) => unknown;
@@ -67,7 +75,8 @@ type Indexable = Record<PropertyKey, unknown> | null | undefined;
  */
 export function pathReader(steps: ReadonlyArray<PathStep>): PathReader {
   const [a, b, c] = steps as [PathStep, PathStep, PathStep];
-  const step = (value: unknown, key: PathStep): unknown => (value !== null && typeof value === 'object' ? (value as Indexable)?.[key] : undefined);
+  const step = (value: unknown, key: PathStep): unknown =>
+    value !== null && typeof value === 'object' ? (value as Indexable)?.[key] : undefined;
   switch (steps.length) {
     case 0:
       return (source) => source;
@@ -84,9 +93,14 @@ export function pathReader(steps: ReadonlyArray<PathStep>): PathReader {
 
 export type PathWriter = (target: Record<string, unknown>, value: unknown) => void;
 
-function child(parent: Record<PropertyKey, unknown>, key: PathStep, nextIsIndex: boolean): Record<PropertyKey, unknown> {
+function child(
+  parent: Record<PropertyKey, unknown>,
+  key: PathStep,
+  nextIsIndex: boolean,
+): Record<PropertyKey, unknown> {
   const existing = parent[key];
-  if (existing !== null && typeof existing === 'object') return existing as Record<PropertyKey, unknown>;
+  if (existing !== null && typeof existing === 'object')
+    return existing as Record<PropertyKey, unknown>;
   const created = nextIsIndex ? [] : {};
   parent[key] = created;
   return created as Record<PropertyKey, unknown>;
@@ -107,7 +121,8 @@ export function pathWriter(steps: ReadonlyArray<PathStep>): PathWriter {
     case 2:
       return (target, value) => put(child(target, a, isIndex[1] as boolean), b, value);
     case 3:
-      return (target, value) => put(child(child(target, a, isIndex[1] as boolean), b, isIndex[2] as boolean), c, value);
+      return (target, value) =>
+        put(child(child(target, a, isIndex[1] as boolean), b, isIndex[2] as boolean), c, value);
     default:
       return (target, value) => writePath(target, steps, value);
   }

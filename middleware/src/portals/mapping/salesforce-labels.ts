@@ -1,6 +1,10 @@
 // What a sales rep sees for each canonical field on the Opportunity page, so a finding says
 // "Close Date" and "Billing Country on the Account" rather than an API name alone.
-import { CONTACT_FIELDS, OPPORTUNITY_FIELDS, type OpportunityPath } from '../../core/salesforce-fields.js';
+import {
+  CONTACT_FIELDS,
+  OPPORTUNITY_FIELDS,
+  type OpportunityPath,
+} from '../../core/salesforce-fields.js';
 
 const OPPORTUNITY_LABELS: Record<OpportunityPath, string> = {
   id: 'Opportunity ID',
@@ -63,5 +67,8 @@ export function opportunityField(path: string): SalesforceField {
 export function contactField(path: string): SalesforceField {
   const key = path as keyof typeof CONTACT_FIELDS;
   const apiName: string = CONTACT_FIELDS[key];
-  return { apiName: apiName.includes('.') ? apiName : `Contact.${apiName}`, label: `${CONTACT_LABELS[key]} of the contact` };
+  return {
+    apiName: apiName.includes('.') ? apiName : `Contact.${apiName}`,
+    label: `${CONTACT_LABELS[key]} of the contact`,
+  };
 }

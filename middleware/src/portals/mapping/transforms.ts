@@ -6,7 +6,9 @@ import type { CountryResolver } from './countries.js';
 /** Why a CRM value could not be sent; drives the finding's wording. */
 export type Rejection = 'invalid' | 'unmapped' | 'negative';
 
-export type Converted = { ok: true; value: unknown; dropped?: string[] } | { ok: false; why: Rejection };
+export type Converted =
+  | { ok: true; value: unknown; dropped?: string[] }
+  | { ok: false; why: Rejection };
 
 /** Precompiled lookups a rule's transform needs. */
 export type TransformContext = {
@@ -25,7 +27,8 @@ export type ValueTransform = {
 
 const ok = (value: unknown): Converted => ({ ok: true, value });
 const reject = (why: Rejection): Converted => ({ ok: false, why });
-const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -53,7 +56,10 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
   },
   email: {
     // ACE accepts lower-case addresses only; mail systems treat them case-insensitively anyway.
-    toPortal: (value) => (typeof value === 'string' && value.includes('@') ? ok(value.trim().toLowerCase()) : reject('invalid')),
+    toPortal: (value) =>
+      typeof value === 'string' && value.includes('@')
+        ? ok(value.trim().toLowerCase())
+        : reject('invalid'),
     fromPortal: (value) => asString(value),
   },
   phone: {
@@ -73,12 +79,19 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
     fromPortal: (value) => asString(value),
   },
   isoDate: {
-    toPortal: (value) => (typeof value === 'string' && ISO_DATE.test(value) ? ok(value) : reject('invalid')),
+    toPortal: (value) =>
+      typeof value === 'string' && ISO_DATE.test(value) ? ok(value) : reject('invalid'),
     fromPortal: (value) => asString(value),
   },
   utcDateTime: {
-    toPortal: (value) => (typeof value === 'string' && ISO_DATE.test(value) ? ok(`${value}T00:00:00Z`) : reject('invalid')),
-    fromPortal: (value) => (typeof value === 'string' && ISO_DATE.test(value.slice(0, 10)) ? value.slice(0, 10) : undefined),
+    toPortal: (value) =>
+      typeof value === 'string' && ISO_DATE.test(value)
+        ? ok(`${value}T00:00:00Z`)
+        : reject('invalid'),
+    fromPortal: (value) =>
+      typeof value === 'string' && ISO_DATE.test(value.slice(0, 10))
+        ? value.slice(0, 10)
+        : undefined,
   },
   googleDate: {
     toPortal: (value) => {
@@ -88,7 +101,13 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
     },
     fromPortal: (value) => {
       const date = value as { year?: unknown; month?: unknown; day?: unknown } | null;
-      if (!date || typeof date.year !== 'number' || typeof date.month !== 'number' || typeof date.day !== 'number') return undefined;
+      if (
+        !date ||
+        typeof date.year !== 'number' ||
+        typeof date.month !== 'number' ||
+        typeof date.day !== 'number'
+      )
+        return undefined;
       return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
     },
   },
@@ -100,12 +119,20 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
       const whole = cents(value);
       const fraction = whole % 100;
       const units = (whole - fraction) / 100;
-      return ok(fraction === 0 ? String(units) : `${units}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`);
+      return ok(
+        fraction === 0
+          ? String(units)
+          : `${units}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`,
+      );
     },
-    fromPortal: (value) => (typeof value === 'string' && value !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined),
+    fromPortal: (value) =>
+      typeof value === 'string' && value !== '' && Number.isFinite(Number(value))
+        ? Number(value)
+        : undefined,
   },
   number: {
-    toPortal: (value) => (typeof value === 'number' && Number.isFinite(value) ? ok(value) : reject('invalid')),
+    toPortal: (value) =>
+      typeof value === 'number' && Number.isFinite(value) ? ok(value) : reject('invalid'),
     fromPortal: (value) => (typeof value === 'number' ? value : undefined),
   },
   googleMoney: {
@@ -119,7 +146,8 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
     },
     fromPortal: (value) => {
       const money = value as { units?: unknown; nanos?: unknown } | null;
-      if (!money || (typeof money.units !== 'string' && typeof money.units !== 'number')) return undefined;
+      if (!money || (typeof money.units !== 'string' && typeof money.units !== 'number'))
+        return undefined;
       const nanos = typeof money.nanos === 'number' ? money.nanos : 0;
       return Number(`${money.units}.${String(Math.abs(nanos)).padStart(9, '0')}`);
     },
@@ -140,7 +168,8 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
   },
   wrapList: {
     toPortal: (value) => (typeof value === 'string' ? ok([value.trim()]) : reject('invalid')),
-    fromPortal: (value) => (Array.isArray(value) && typeof value[0] === 'string' ? value.join(', ') : undefined),
+    fromPortal: (value) =>
+      Array.isArray(value) && typeof value[0] === 'string' ? value.join(', ') : undefined,
   },
   picklist: {
     toPortal: (value, context) => {
@@ -164,7 +193,9 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
     },
     fromPortal: (value, context) => {
       if (!Array.isArray(value)) return undefined;
-      const back = value.map((item) => readBack(item, context)).filter((item): item is string => item !== undefined);
+      const back = value
+        .map((item) => readBack(item, context))
+        .filter((item): item is string => item !== undefined);
       return back.length > 0 ? back : undefined;
     },
   },

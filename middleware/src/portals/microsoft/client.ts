@@ -5,14 +5,40 @@
 import { randomUUID } from 'node:crypto';
 import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
 import { createRestTransport } from '../rest-transport.js';
-import { landedAfterLostAnswer, PortalError, retryAfterMs, type InboundPage, type PortalClient, type PortalEventReader, type PortalEventReading, type PortalRecordState, type ReferralDecision, type SubmitRequest, type UpdateRequest } from '../../engine/portal-client.js';
+import {
+  landedAfterLostAnswer,
+  PortalError,
+  retryAfterMs,
+  type InboundPage,
+  type PortalClient,
+  type PortalEventReader,
+  type PortalEventReading,
+  type PortalRecordState,
+  type ReferralDecision,
+  type SubmitRequest,
+  type UpdateRequest,
+} from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
 import { parseIncomingReferral } from './inbound.js';
 import { createMicrosoftMapper } from './map.js';
 import { referralIdFromWebhook } from './rules.js';
-import { ReferralErrorResponse, ReferralListResponse, ReferralReadBack, ReferralWebhookEvent, SERVER_MAINTAINED_FIELDS, type ReferralReadBack as Referral } from './schema.js';
-import { acceptReferral, closeReferral, declineReferral, engagementStatusOf, IllegalReferralTransitionError, type ReferralState } from './status.js';
+import {
+  ReferralErrorResponse,
+  ReferralListResponse,
+  ReferralReadBack,
+  ReferralWebhookEvent,
+  SERVER_MAINTAINED_FIELDS,
+  type ReferralReadBack as Referral,
+} from './schema.js';
+import {
+  acceptReferral,
+  closeReferral,
+  declineReferral,
+  engagementStatusOf,
+  IllegalReferralTransitionError,
+  type ReferralState,
+} from './status.js';
 import { microsoftWireFormat } from './wire-format.js';
 
 type Json = Record<string, unknown>;
@@ -38,7 +64,12 @@ const LIST_PAGE = 100;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504, 507, 509]);
 
 /** Partner Center's error body (and HTTP status) as the engine's classified PortalError. */
-export function microsoftErrorOf(status: number, body: unknown, headers: Headers, now: Date): PortalError {
+export function microsoftErrorOf(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  now: Date,
+): PortalError {
   const parsed = ReferralErrorResponse.safeParse(body);
   const error = parsed.success ? parsed.data.error : null;
   const code = error?.code ?? `http${status}`;
@@ -46,27 +77,67 @@ export function microsoftErrorOf(status: number, body: unknown, headers: Headers
   const wait = retryAfterMs(headers.get('retry-after'), now);
   const details = { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
   if (status === 429) return new PortalError('Microsoft', 'throttled', message, details);
-  if (TRANSIENT_STATUSES.has(status)) return new PortalError('Microsoft', 'unavailable', message, details);
-  if (status === 412 || status === 409) return new PortalError('Microsoft', 'conflict', message, details);
+  if (TRANSIENT_STATUSES.has(status))
+    return new PortalError('Microsoft', 'unavailable', message, details);
+  if (status === 412 || status === 409)
+    return new PortalError('Microsoft', 'conflict', message, details);
   if (status === 423) {
-    return new PortalError('Microsoft', 'locked', message, { ...details, findings: findingsOf(error, 'MICROSOFT_LOCKED_IN_REVIEW') });
+    return new PortalError('Microsoft', 'locked', message, {
+      ...details,
+      findings: findingsOf(error, 'MICROSOFT_LOCKED_IN_REVIEW'),
+    });
   }
-  if (status === 401 || status === 403) return new PortalError('Microsoft', 'auth', message, details);
-  if (status === 404 || status === 410) return new PortalError('Microsoft', 'not-found', message, details);
+  if (status === 401 || status === 403)
+    return new PortalError('Microsoft', 'auth', message, details);
+  if (status === 404 || status === 410)
+    return new PortalError('Microsoft', 'not-found', message, details);
   if (status === 408) return new PortalError('Microsoft', 'timeout', message, details);
-  return new PortalError('Microsoft', 'validation', message, { ...details, findings: findingsOf(error, `MICROSOFT_${code}`) });
+  return new PortalError('Microsoft', 'validation', message, {
+    ...details,
+    findings: findingsOf(error, `MICROSOFT_${code}`),
+  });
 }
 
 /** The error's details (or its innerError chain) as findings at the JSON paths the service named. */
-function findingsOf(error: { code: string; message?: string | undefined; target?: string | null | undefined; innerError?: unknown } | null, fallbackCode: string): Finding[] {
-  const details = (error as { details?: Array<{ code?: string; message?: string; target?: string | null }> } | null)?.details;
-  const path = (target: string | null | undefined) => (target ? (target.startsWith('$') ? target : `$.${target}`) : '$');
+function findingsOf(
+  error: {
+    code: string;
+    message?: string | undefined;
+    target?: string | null | undefined;
+    innerError?: unknown;
+  } | null,
+  fallbackCode: string,
+): Finding[] {
+  const details = (
+    error as { details?: Array<{ code?: string; message?: string; target?: string | null }> } | null
+  )?.details;
+  const path = (target: string | null | undefined) =>
+    target ? (target.startsWith('$') ? target : `$.${target}`) : '$';
   if (Array.isArray(details) && details.length > 0) {
-    return details.map((d) => ({ code: d.code ?? fallbackCode, severity: 'error', cloud: 'Microsoft', path: path(d.target), message: d.message ?? error?.message ?? 'Partner Center refused the value' }));
+    return details.map((d) => ({
+      code: d.code ?? fallbackCode,
+      severity: 'error',
+      cloud: 'Microsoft',
+      path: path(d.target),
+      message: d.message ?? error?.message ?? 'Partner Center refused the value',
+    }));
   }
-  let inner = error as { code: string; message?: string; target?: string | null; innerError?: unknown } | null;
+  let inner = error as {
+    code: string;
+    message?: string;
+    target?: string | null;
+    innerError?: unknown;
+  } | null;
   while (inner?.innerError) inner = inner.innerError as typeof inner;
-  return [{ code: inner && inner !== error ? inner.code : fallbackCode, severity: 'error', cloud: 'Microsoft', path: path(inner?.target ?? error?.target), message: inner?.message ?? error?.message ?? 'Partner Center refused the request' }];
+  return [
+    {
+      code: inner && inner !== error ? inner.code : fallbackCode,
+      severity: 'error',
+      cloud: 'Microsoft',
+      path: path(inner?.target ?? error?.target),
+      message: inner?.message ?? error?.message ?? 'Partner Center refused the request',
+    },
+  ];
 }
 
 /** Quotes a value for an OData string literal. */
@@ -80,7 +151,12 @@ function mergeOwned(current: Json, owned: Json): Json {
   for (const [key, value] of Object.entries(owned)) {
     const existing = out[key];
     out[key] =
-      value && typeof value === 'object' && !Array.isArray(value) && existing && typeof existing === 'object' && !Array.isArray(existing)
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      existing &&
+      typeof existing === 'object' &&
+      !Array.isArray(existing)
         ? mergeOwned(existing as Json, value as Json)
         : value;
   }
@@ -88,14 +164,22 @@ function mergeOwned(current: Json, owned: Json): Json {
 }
 
 function referralState(referral: Referral): ReferralState {
-  return { status: referral.status as ReferralState['status'], substatus: referral.substatus as ReferralState['substatus'], statusReason: referral.statusReason ?? null };
+  return {
+    status: referral.status as ReferralState['status'],
+    substatus: referral.substatus as ReferralState['substatus'],
+    statusReason: referral.statusReason ?? null,
+  };
 }
 
 /** The referral as the engine tracks it: canonical status, eTag, Microsoft's reason when it declined. */
 export function microsoftStateOf(referral: Referral): PortalRecordState {
   const status: EngagementStatus = engagementStatusOf(referral) ?? 'Submitted';
   const findings: Finding[] = [];
-  if (referral.status === 'Closed' && referral.substatus === 'Declined' && referral.direction !== 'Incoming') {
+  if (
+    referral.status === 'Closed' &&
+    referral.substatus === 'Declined' &&
+    referral.direction !== 'Incoming'
+  ) {
     findings.push({
       code: 'MICROSOFT_DECLINED',
       severity: 'error',
@@ -105,7 +189,13 @@ export function microsoftStateOf(referral: Referral): PortalRecordState {
     });
   }
   if (engagementStatusOf(referral) === null) {
-    findings.push({ code: 'MICROSOFT_STATUS_UNKNOWN', severity: 'warning', cloud: 'Microsoft', path: '$.status', message: `status ${referral.status}/${referral.substatus} maps to no canonical status yet` });
+    findings.push({
+      code: 'MICROSOFT_STATUS_UNKNOWN',
+      severity: 'warning',
+      cloud: 'Microsoft',
+      path: '$.status',
+      message: `status ${referral.status}/${referral.substatus} maps to no canonical status yet`,
+    });
   }
   return {
     portalId: referral.id,
@@ -123,7 +213,10 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
 
   const base = config.baseUrl.replace(/\/+$/, '');
   let mapper: ReturnType<typeof createMicrosoftMapper> | undefined;
-  const mapperOf = () => (mapper ??= createMicrosoftMapper(config.mapping ?? loadMapping('microsoft'), { solutionIds: config.solutionIds ?? [] }));
+  const mapperOf = () =>
+    (mapper ??= createMicrosoftMapper(config.mapping ?? loadMapping('microsoft'), {
+      solutionIds: config.solutionIds ?? [],
+    }));
 
   /** One REST call with the deadline; non-2xx and network failures come back as PortalErrors. */
   const call = createRestTransport({
@@ -138,7 +231,12 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
 
   function readBack(body: unknown): Referral {
     const parsed = ReferralReadBack.safeParse(body);
-    if (!parsed.success) throw new PortalError('Microsoft', 'unavailable', `Partner Center answered with something that is not a referral: ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new PortalError(
+        'Microsoft',
+        'unavailable',
+        `Partner Center answered with something that is not a referral: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     return parsed.data;
   }
 
@@ -151,7 +249,12 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
     let next: string | undefined = `${BASE_PATH}?${query}`;
     while (next) {
       const parsed = ReferralListResponse.safeParse((await call('GET', next)).body);
-      if (!parsed.success) throw new PortalError('Microsoft', 'unavailable', `Partner Center answered a list with something that is not a referral page: ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!parsed.success)
+        throw new PortalError(
+          'Microsoft',
+          'unavailable',
+          `Partner Center answered a list with something that is not a referral page: ${parsed.error.issues[0]?.message ?? ''}`,
+        );
       yield* parsed.data.value;
       next = parsed.data['@odata.nextLink'];
     }
@@ -159,9 +262,13 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
 
   /** The referral a previous submission created for this Salesforce opportunity, if any. */
   async function reconcile(opportunityId: string): Promise<Referral | null> {
-    const query = new URLSearchParams({ $filter: `externalReferenceId eq ${odataText(opportunityId)}`, $top: '10' });
+    const query = new URLSearchParams({
+      $filter: `externalReferenceId eq ${odataText(opportunityId)}`,
+      $top: '10',
+    });
     for await (const referral of listAll(query.toString())) {
-      if (referral.externalReferenceId === opportunityId && referral.direction !== 'Incoming') return referral;
+      if (referral.externalReferenceId === opportunityId && referral.direction !== 'Incoming')
+        return referral;
     }
     return null;
   }
@@ -169,28 +276,65 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
   /** The mapped body plus its blocking findings (mapping and wire), before any call. */
   function mapped(opportunity: CoSellOpportunity, now: Date, operation: 'create' | 'update'): Json {
     const { payload, findings } = mapperOf().toWire(opportunity, { now });
-    const blocking = [...findings, ...(operation === 'create' ? microsoftWireFormat.validate('create', payload) : [])].filter((f) => f.severity === 'error');
+    const blocking = [
+      ...findings,
+      ...(operation === 'create' ? microsoftWireFormat.validate('create', payload) : []),
+    ].filter((f) => f.severity === 'error');
     if (blocking.length > 0) {
-      throw new PortalError('Microsoft', 'validation', `${blocking.length} finding(s) block the Partner Center ${operation} of ${opportunity.id}`, { findings: blocking });
+      throw new PortalError(
+        'Microsoft',
+        'validation',
+        `${blocking.length} finding(s) block the Partner Center ${operation} of ${opportunity.id}`,
+        { findings: blocking },
+      );
     }
     return payload;
   }
 
   async function put(current: Referral, body: Json): Promise<Referral> {
-    const writable = Object.fromEntries(Object.entries(body).filter(([key]) => key === 'id' || !SERVER_MAINTAINED_FIELDS.includes(key as never)));
-    const blocking = microsoftWireFormat.validate('update', writable).filter((f) => f.severity === 'error');
-    if (blocking.length > 0) throw new PortalError('Microsoft', 'validation', `${blocking.length} finding(s) stop the Partner Center update of ${current.id}`, { findings: blocking });
-    if (!current.eTag) throw new PortalError('Microsoft', 'conflict', `referral ${current.id} was read without an eTag; read it again`);
-    return readBack((await call('PUT', `${BASE_PATH}/${encodeURIComponent(current.id)}`, { body: writable, headers: { 'if-match': current.eTag } })).body);
+    const writable = Object.fromEntries(
+      Object.entries(body).filter(
+        ([key]) => key === 'id' || !SERVER_MAINTAINED_FIELDS.includes(key as never),
+      ),
+    );
+    const blocking = microsoftWireFormat
+      .validate('update', writable)
+      .filter((f) => f.severity === 'error');
+    if (blocking.length > 0)
+      throw new PortalError(
+        'Microsoft',
+        'validation',
+        `${blocking.length} finding(s) stop the Partner Center update of ${current.id}`,
+        { findings: blocking },
+      );
+    if (!current.eTag)
+      throw new PortalError(
+        'Microsoft',
+        'conflict',
+        `referral ${current.id} was read without an eTag; read it again`,
+      );
+    return readBack(
+      (
+        await call('PUT', `${BASE_PATH}/${encodeURIComponent(current.id)}`, {
+          body: writable,
+          headers: { 'if-match': current.eTag },
+        })
+      ).body,
+    );
   }
 
   async function patchStatus(current: Referral, next: ReferralState): Promise<void> {
     const operations = [
       { op: 'replace', path: '/status', value: next.status },
       { op: 'replace', path: '/substatus', value: next.substatus },
-      ...(next.statusReason ? [{ op: 'replace', path: '/statusReason', value: next.statusReason }] : []),
+      ...(next.statusReason
+        ? [{ op: 'replace', path: '/statusReason', value: next.statusReason }]
+        : []),
     ];
-    await call('PATCH', `${BASE_PATH}/${encodeURIComponent(current.id)}`, { body: operations, headers: current.eTag ? { 'if-match': current.eTag } : {} });
+    await call('PATCH', `${BASE_PATH}/${encodeURIComponent(current.id)}`, {
+      body: operations,
+      headers: current.eTag ? { 'if-match': current.eTag } : {},
+    });
   }
 
   return {
@@ -206,7 +350,11 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       } catch (error) {
         // The answer was lost, not necessarily the create: Partner Center has no idempotency key,
         // so give the request time to land and look for what it made before a retry may create.
-        const found = await landedAfterLostAnswer(error, () => reconcile(opportunity.id), timeoutMs);
+        const found = await landedAfterLostAnswer(
+          error,
+          () => reconcile(opportunity.id),
+          timeoutMs,
+        );
         if (found) return microsoftStateOf(found);
         throw error;
       }
@@ -218,21 +366,58 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       const current = await getReferral(portalId);
       const state = microsoftStateOf(current);
       if (current.status === 'Closed') {
-        throw new PortalError('Microsoft', 'validation', `Partner Center referral ${portalId} is Closed/${current.substatus}: it no longer changes`, {
-          findings: [{ code: 'MICROSOFT_REFERRAL_CLOSED', severity: 'error', cloud: 'Microsoft', path: '$.status', message: `the referral is Closed/${current.substatus}; won, lost, declined and expired referrals cannot change` }],
-        });
+        throw new PortalError(
+          'Microsoft',
+          'validation',
+          `Partner Center referral ${portalId} is Closed/${current.substatus}: it no longer changes`,
+          {
+            findings: [
+              {
+                code: 'MICROSOFT_REFERRAL_CLOSED',
+                severity: 'error',
+                cloud: 'Microsoft',
+                path: '$.status',
+                message: `the referral is Closed/${current.substatus}; won, lost, declined and expired referrals cannot change`,
+              },
+            ],
+          },
+        );
       }
       if (state.locked) {
-        throw new PortalError('Microsoft', 'locked', `Partner Center referral ${portalId} awaits Microsoft's decision; the edit waits`, {
-          findings: [{ code: 'MICROSOFT_LOCKED_IN_REVIEW', severity: 'info', cloud: 'Microsoft', path: '$.status', message: 'Microsoft is deciding on this co-sell ask; the change is applied once it is decided' }],
-        });
+        throw new PortalError(
+          'Microsoft',
+          'locked',
+          `Partner Center referral ${portalId} awaits Microsoft's decision; the edit waits`,
+          {
+            findings: [
+              {
+                code: 'MICROSOFT_LOCKED_IN_REVIEW',
+                severity: 'info',
+                cloud: 'Microsoft',
+                path: '$.status',
+                message:
+                  'Microsoft is deciding on this co-sell ask; the change is applied once it is decided',
+              },
+            ],
+          },
+        );
       }
       const body = mergeOwned(current as Json, mapped(opportunity, now, 'update'));
       if (opportunity.isClosed && current.status === 'Active') {
         try {
-          Object.assign(body, closeReferral(referralState(current), opportunity.isWon ? 'Won' : 'Lost', opportunity.isWon ? undefined : `Closed lost in Salesforce at stage ${opportunity.stageName}`));
+          Object.assign(
+            body,
+            closeReferral(
+              referralState(current),
+              opportunity.isWon ? 'Won' : 'Lost',
+              opportunity.isWon
+                ? undefined
+                : `Closed lost in Salesforce at stage ${opportunity.stageName}`,
+            ),
+          );
         } catch (error) {
-          if (error instanceof IllegalReferralTransitionError) throw new PortalError('Microsoft', 'validation', error.message, { cause: error });
+          if (error instanceof IllegalReferralTransitionError)
+            throw new PortalError('Microsoft', 'validation', error.message, { cause: error });
           throw error;
         }
       }
@@ -245,19 +430,32 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
 
     async listInbound(cursor: string | null): Promise<InboundPage> {
       if (cursor !== null && Number.isNaN(Date.parse(cursor))) {
-        throw new PortalError('Microsoft', 'validation', `the Partner Center inbound cursor ${JSON.stringify(cursor)} is not an updatedDateTime this client issued`);
+        throw new PortalError(
+          'Microsoft',
+          'validation',
+          `the Partner Center inbound cursor ${JSON.stringify(cursor)} is not an updatedDateTime this client issued`,
+        );
       }
       // `ge`, not `gt`: a referral changed in the same instant as the last one seen is not skipped;
       // the engine drops the repeat by portal id + eTag.
       const filter = `direction eq 'Incoming'${cursor ? ` and updatedDateTime ge ${cursor}` : ''}`;
-      const query = new URLSearchParams({ $filter: filter, $orderby: 'updatedDateTime asc', $top: String(LIST_PAGE) });
+      const query = new URLSearchParams({
+        $filter: filter,
+        $orderby: 'updatedDateTime asc',
+        $top: String(LIST_PAGE),
+      });
       const referrals: InboundPage['referrals'] = [];
       let newest = cursor;
       for await (const referral of listAll(query.toString())) {
         const changed = referral.updatedDateTime ?? referral.createdDateTime;
         if (!newest || Date.parse(changed) > Date.parse(newest)) newest = changed;
         const reading = parseIncomingReferral(referral);
-        if (reading.ok) referrals.push({ referral: reading.referral, version: referral.eTag ?? changed, findings: reading.findings });
+        if (reading.ok)
+          referrals.push({
+            referral: reading.referral,
+            version: referral.eTag ?? changed,
+            findings: reading.findings,
+          });
       }
       return { referrals, cursor: newest };
     },
@@ -265,8 +463,14 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
     async decide({ portalId, decision, declineReason, feedback }: ReferralDecision): Promise<void> {
       const current = await getReferral(portalId);
       const from = referralState(current);
-      if (decision === 'accept' && (current.status === 'Active' || (current.status === 'Closed' && ['Won', 'Lost'].includes(current.substatus)))) return;
-      if (decision === 'decline' && current.status === 'Closed' && current.substatus === 'Declined') return;
+      if (
+        decision === 'accept' &&
+        (current.status === 'Active' ||
+          (current.status === 'Closed' && ['Won', 'Lost'].includes(current.substatus)))
+      )
+        return;
+      if (decision === 'decline' && current.status === 'Closed' && current.substatus === 'Declined')
+        return;
       const reason = [declineReason, feedback].filter((part) => part?.trim()).join(': ');
       let next: ReferralState;
       try {
@@ -274,7 +478,15 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       } catch (error) {
         if (error instanceof IllegalReferralTransitionError) {
           throw new PortalError('Microsoft', 'validation', error.message, {
-            findings: [{ code: 'MICROSOFT_ILLEGAL_TRANSITION', severity: 'error', cloud: 'Microsoft', path: '$.status', message: error.message }],
+            findings: [
+              {
+                code: 'MICROSOFT_ILLEGAL_TRANSITION',
+                severity: 'error',
+                cloud: 'Microsoft',
+                path: '$.status',
+                message: error.message,
+              },
+            ],
             cause: error,
           });
         }
@@ -287,17 +499,41 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       const parsed = ReferralWebhookEvent.safeParse(event);
       const id = parsed.success ? referralIdFromWebhook(parsed.data) : null;
       if (!parsed.success || !id) {
-        const findings = microsoftWireFormat.validate('webhook-event', event).filter((f) => f.severity === 'error');
-        throw new PortalError('Microsoft', 'validation', 'the webhook notification does not name a referral to read', { findings });
+        const findings = microsoftWireFormat
+          .validate('webhook-event', event)
+          .filter((f) => f.severity === 'error');
+        throw new PortalError(
+          'Microsoft',
+          'validation',
+          'the webhook notification does not name a referral to read',
+          { findings },
+        );
       }
       const referral = await getReferral(id);
       if (referral.direction === 'Incoming') {
         const reading = parseIncomingReferral(referral);
-        if (!reading.ok) throw new PortalError('Microsoft', 'validation', `referral ${id} cannot enter the inbox`, { findings: reading.findings });
-        return { kind: 'inbound', delivery: { referral: reading.referral, version: referral.eTag ?? referral.updatedDateTime ?? referral.createdDateTime, findings: reading.findings } };
+        if (!reading.ok)
+          throw new PortalError(
+            'Microsoft',
+            'validation',
+            `referral ${id} cannot enter the inbox`,
+            { findings: reading.findings },
+          );
+        return {
+          kind: 'inbound',
+          delivery: {
+            referral: reading.referral,
+            version: referral.eTag ?? referral.updatedDateTime ?? referral.createdDateTime,
+            findings: reading.findings,
+          },
+        };
       }
       // externalReferenceId carries the Salesforce Opportunity Id of a referral we shared.
-      return { kind: 'engagement', state: microsoftStateOf(referral), salesforceId: referral.externalReferenceId ?? null };
+      return {
+        kind: 'engagement',
+        state: microsoftStateOf(referral),
+        salesforceId: referral.externalReferenceId ?? null,
+      };
     },
   };
 }

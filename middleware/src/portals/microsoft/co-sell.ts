@@ -27,9 +27,15 @@ export function hasCoSellAsk(referral: ReferralLike): boolean {
 }
 
 /** Returns a copy of the body carrying the co-sell ask; the notes are what the Microsoft seller reads. */
-export function withCoSellAsk<T extends object>(body: T, ask: { code: Exclude<AssistanceRequestCode, 'Unknown'>; notes: string }): T {
+export function withCoSellAsk<T extends object>(
+  body: T,
+  ask: { code: Exclude<AssistanceRequestCode, 'Unknown'>; notes: string },
+): T {
   const current = (body as ReferralLike).inviteContext ?? {};
-  return { ...body, inviteContext: { ...current, assistanceRequestCode: ask.code, notes: ask.notes } };
+  return {
+    ...body,
+    inviteContext: { ...current, assistanceRequestCode: ask.code, notes: ask.notes },
+  };
 }
 
 export type ReferralCategory = 'Marketplace lead' | 'Qualified lead' | 'Co-sell opportunity';
@@ -38,22 +44,41 @@ export type ReferralCategory = 'Marketplace lead' | 'Qualified lead' | 'Co-sell 
  * Partner Center's own classification by type × qualification × inviter. `ownOrganizationIds` are the
  * partner's tenant id and any partner org that may invite it; null when no documented row matches.
  */
-export function referralCategory(referral: ReferralLike, ownOrganizationIds: readonly string[] = []): ReferralCategory | null {
+export function referralCategory(
+  referral: ReferralLike,
+  ownOrganizationIds: readonly string[] = [],
+): ReferralCategory | null {
   const invitedBy = referral.inviteContext?.invitedBy?.organizationId ?? null;
-  if (referral.type === 'Independent' && referral.qualification === 'Direct' && (invitedBy === null || invitedBy === MICROSOFT_ORGANIZATION_ID)) {
+  if (
+    referral.type === 'Independent' &&
+    referral.qualification === 'Direct' &&
+    (invitedBy === null || invitedBy === MICROSOFT_ORGANIZATION_ID)
+  ) {
     return 'Marketplace lead';
   }
-  const salesOrMarketing = referral.qualification === 'SalesQualified' || referral.qualification === 'MarketingQualified';
-  if (referral.type === 'Independent' && salesOrMarketing && invitedBy === MICROSOFT_ORGANIZATION_ID) return 'Qualified lead';
-  const coSellQualification = referral.qualification === 'SalesQualified' || referral.qualification === 'None' || !referral.qualification;
-  if (coSellQualification && invitedBy !== null && ownOrganizationIds.includes(invitedBy)) return 'Co-sell opportunity';
+  const salesOrMarketing =
+    referral.qualification === 'SalesQualified' || referral.qualification === 'MarketingQualified';
+  if (
+    referral.type === 'Independent' &&
+    salesOrMarketing &&
+    invitedBy === MICROSOFT_ORGANIZATION_ID
+  )
+    return 'Qualified lead';
+  const coSellQualification =
+    referral.qualification === 'SalesQualified' ||
+    referral.qualification === 'None' ||
+    !referral.qualification;
+  if (coSellQualification && invitedBy !== null && ownOrganizationIds.includes(invitedBy))
+    return 'Co-sell opportunity';
   return null;
 }
 
 /** The OData filter that lists every referral of one engagement (ours and Microsoft's side). */
 export function relatedReferralsFilter(engagementId: string): string {
   if (!ReferralGuid.safeParse(engagementId).success) {
-    throw new Error(`engagementId "${engagementId}" is not a GUID; Partner Center engagement ids are GUIDs`);
+    throw new Error(
+      `engagementId "${engagementId}" is not a GUID; Partner Center engagement ids are GUIDs`,
+    );
   }
   return `engagementId eq '${engagementId}'`;
 }
@@ -66,7 +91,8 @@ export function sameEngagement(a: ReferralLike, b: ReferralLike): boolean {
 /** Why a value cannot be a Salesforce Opportunity Id, or null when it can. */
 export function opportunityIdProblem(value: string): string | null {
   if (!SalesforceId.safeParse(value).success) return 'is not a 15 or 18 character Salesforce Id';
-  if (!value.startsWith(OPPORTUNITY_KEY_PREFIX)) return `is not an Opportunity Id (those start with ${OPPORTUNITY_KEY_PREFIX})`;
+  if (!value.startsWith(OPPORTUNITY_KEY_PREFIX))
+    return `is not an Opportunity Id (those start with ${OPPORTUNITY_KEY_PREFIX})`;
   return null;
 }
 

@@ -29,7 +29,9 @@ export class MissingETagError extends Error {
 export function fullUpdateRequest(referral: VersionedReferral): FullUpdateRequest {
   const eTag = referral.eTag?.trim();
   if (!eTag) throw new MissingETagError(referral.id);
-  const body = Object.fromEntries(Object.entries(referral).filter(([key]) => key !== 'links' && !key.startsWith('@odata.')));
+  const body = Object.fromEntries(
+    Object.entries(referral).filter(([key]) => key !== 'links' && !key.startsWith('@odata.')),
+  );
   return { referralId: referral.id, headers: { 'If-Match': eTag }, body };
 }
 
@@ -39,7 +41,11 @@ export type IfMatchOutcome = 'applies' | 'missing-if-match' | 'precondition-fail
  * What Partner Center answers a write with, given the If-Match sent and the referral's current
  * eTag: PUT without If-Match is refused; PATCH without it is last-writer-wins; a mismatch is 412.
  */
-export function ifMatchOutcome(method: 'PUT' | 'PATCH', ifMatch: string | null | undefined, currentETag: string): IfMatchOutcome {
+export function ifMatchOutcome(
+  method: 'PUT' | 'PATCH',
+  ifMatch: string | null | undefined,
+  currentETag: string,
+): IfMatchOutcome {
   if (!ifMatch) return method === 'PUT' ? 'missing-if-match' : 'applies';
   if (ifMatch === '*') return 'applies';
   return ifMatch === currentETag ? 'applies' : 'precondition-failed';

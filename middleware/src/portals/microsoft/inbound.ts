@@ -14,7 +14,9 @@ export type InboundParseResult =
   | { ok: false; findings: Finding[] };
 
 /** The Microsoft seller who sent it: the first team member with a Microsoft address, else the first member. */
-function senderOf(team: readonly ReferralMember[]): { member: ReferralMember; index: number } | null {
+function senderOf(
+  team: readonly ReferralMember[],
+): { member: ReferralMember; index: number } | null {
   const index = team.findIndex((member) => /@microsoft\.com$/i.test(member.email ?? ''));
   const chosen = index >= 0 ? index : team.length > 0 ? 0 : -1;
   const member = team[chosen];
@@ -40,7 +42,14 @@ export function parseIncomingReferral(payload: unknown): InboundParseResult {
     return {
       ok: false,
       findings: [
-        { code: 'MICROSOFT_NOT_INCOMING', severity: 'error', cloud: 'Microsoft', path: '$.direction', message: 'this referral was sent by us (Outgoing); only incoming referrals enter the inbox' },
+        {
+          code: 'MICROSOFT_NOT_INCOMING',
+          severity: 'error',
+          cloud: 'Microsoft',
+          path: '$.direction',
+          message:
+            'this referral was sent by us (Outgoing); only incoming referrals enter the inbox',
+        },
       ],
     };
   }
@@ -48,7 +57,12 @@ export function parseIncomingReferral(payload: unknown): InboundParseResult {
   const findings: Finding[] = [];
   const sender = senderOf(wire.team ?? []);
   const inference = sender
-    ? inferSourceLayer({ title: sender.member.title ?? null, role: null, email: sender.member.email ?? null, hint: null })
+    ? inferSourceLayer({
+        title: sender.member.title ?? null,
+        role: null,
+        email: sender.member.email ?? null,
+        hint: null,
+      })
     : { layer: null, matched: null, confidence: 'none' as const };
   const senderPath = sender ? jsonPath(['team', sender.index, 'title']) : jsonPath(['team']);
   if (inference.layer === null) {
@@ -85,7 +99,10 @@ export function parseIncomingReferral(payload: unknown): InboundParseResult {
     customerCountry: wire.customerProfile.address.country,
     title: wire.name ?? null,
     description: wire.details.notes ?? null,
-    estimatedValue: typeof dealValue === 'number' && currency ? { amount: dealValue, currencyIsoCode: currency } : null,
+    estimatedValue:
+      typeof dealValue === 'number' && currency
+        ? { amount: dealValue, currencyIsoCode: currency }
+        : null,
     sourceLayer: inference.layer,
     referrer: {
       name: sender ? fullName(sender.member) : null,
@@ -93,7 +110,10 @@ export function parseIncomingReferral(payload: unknown): InboundParseResult {
       title: sender?.member.title ?? null,
     },
     triageStatus,
-    decidedAt: triageStatus === 'New' ? null : (wire.closedDateTime ?? wire.acceptedDateTime ?? wire.updatedDateTime ?? null),
+    decidedAt:
+      triageStatus === 'New'
+        ? null
+        : (wire.closedDateTime ?? wire.acceptedDateTime ?? wire.updatedDateTime ?? null),
     feedback: substatus === 'Declined' ? (wire.statusReason ?? null) : null,
     opportunityId: opportunityIdOf(wire),
   });

@@ -3,7 +3,15 @@ export * from './schema.js';
 export * from './status.js';
 export * from './concurrency.js';
 export * from './co-sell.js';
-export { createRules, fullUpdateRules, patchRules, readBackRules, listRules, webhookRules, referralIdFromWebhook } from './rules.js';
+export {
+  createRules,
+  fullUpdateRules,
+  patchRules,
+  readBackRules,
+  listRules,
+  webhookRules,
+  referralIdFromWebhook,
+} from './rules.js';
 export { isKnownCountry } from '../countries.js';
 export { parseIncomingReferral, type InboundParseResult } from './inbound.js';
 export { microsoftWireFormat, MICROSOFT_OPERATIONS } from './wire-format.js';

@@ -13,8 +13,12 @@ export type MicrosoftMapperOptions = {
   solutionIds?: readonly string[];
 };
 
-export function createMicrosoftMapper(mapping: CompiledMapping, options: MicrosoftMapperOptions = {}): PortalMapper {
-  if (mapping.portal !== 'microsoft') throw new Error(`the Microsoft mapper needs the microsoft mapping, not ${mapping.portal}`);
+export function createMicrosoftMapper(
+  mapping: CompiledMapping,
+  options: MicrosoftMapperOptions = {},
+): PortalMapper {
+  if (mapping.portal !== 'microsoft')
+    throw new Error(`the Microsoft mapper needs the microsoft mapping, not ${mapping.portal}`);
   const solutions = (options.solutionIds ?? []).map((id) => ({ id }));
   return {
     portal: 'microsoft',

@@ -9,14 +9,28 @@ export const REFERRAL_STATUSES = ['None', 'New', 'Active', 'Closed'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** `substatus`: refines `status`; which pairs are legal lives in status.ts. */
-export const REFERRAL_SUBSTATUSES = ['None', 'Pending', 'Received', 'Accepted', 'Won', 'Lost', 'Declined', 'Expired'] as const;
+export const REFERRAL_SUBSTATUSES = [
+  'None',
+  'Pending',
+  'Received',
+  'Accepted',
+  'Won',
+  'Lost',
+  'Declined',
+  'Expired',
+] as const;
 export type ReferralSubstatus = (typeof REFERRAL_SUBSTATUSES)[number];
 
 /** `type`: Independent is visible to one partner; Shared is collaborative (e.g. with Microsoft). */
 export const REFERRAL_TYPES = ['Independent', 'Shared'] as const;
 export type ReferralType = (typeof REFERRAL_TYPES)[number];
 
-export const REFERRAL_QUALIFICATIONS = ['None', 'Direct', 'MarketingQualified', 'SalesQualified'] as const;
+export const REFERRAL_QUALIFICATIONS = [
+  'None',
+  'Direct',
+  'MarketingQualified',
+  'SalesQualified',
+] as const;
 export type ReferralQualification = (typeof REFERRAL_QUALIFICATIONS)[number];
 
 /** `customerProfile.size`, both the coarse and the fine buckets the API documents. */
@@ -87,8 +101,12 @@ export const SERVER_MAINTAINED_FIELDS = [
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 export const ReferralGuid = z.string().regex(GUID, 'must be a GUID');
 /** ISO 3166-1 alpha-2: the 2019 docs table says three letters, but every sample and the connector use two. */
-export const MicrosoftCountry = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code, e.g. "US"');
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code, e.g. "USD"');
+export const MicrosoftCountry = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code, e.g. "US"');
+const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code, e.g. "USD"');
 const UtcDateTime = z.iso.datetime({ offset: true });
 
 /**
@@ -127,7 +145,10 @@ function referralSchemas(mode: Strictness) {
     country: MicrosoftCountry,
     region: text(),
   });
-  const CustomerId = object({ profileType: oneOf(CUSTOMER_ID_PROFILE_TYPES), id: z.string().min(1) });
+  const CustomerId = object({
+    profileType: oneOf(CUSTOMER_ID_PROFILE_TYPES),
+    id: z.string().min(1),
+  });
   const CustomerProfile = object({
     name: z.string().min(1),
     address: Address,
@@ -208,10 +229,15 @@ const fullUpdate = referralSchemas({ objects: 'loose', enums: 'closed' });
 const readBack = referralSchemas({ objects: 'loose', enums: 'open' });
 
 /** Server-maintained keys are accepted by the create schema only so rules.ts can name them precisely. */
-const serverMaintainedSlots = Object.fromEntries(SERVER_MAINTAINED_FIELDS.map((key) => [key, z.unknown().optional()]));
+const serverMaintainedSlots = Object.fromEntries(
+  SERVER_MAINTAINED_FIELDS.map((key) => [key, z.unknown().optional()]),
+);
 
 /** `POST /v1.0/engagements/referrals`: required `type`, `customerProfile`, `consent`, `details`. */
-export const ReferralCreateRequest = z.strictObject({ ...request.writable, ...serverMaintainedSlots });
+export const ReferralCreateRequest = z.strictObject({
+  ...request.writable,
+  ...serverMaintainedSlots,
+});
 export type ReferralCreateRequest = z.infer<typeof ReferralCreateRequest>;
 
 /**
@@ -227,7 +253,9 @@ export const ReferralFullUpdateRequest = z.looseObject({
 export type ReferralFullUpdateRequest = z.infer<typeof ReferralFullUpdateRequest>;
 
 /** A JSON Pointer (RFC 6901) into the referral, e.g. `/details/dealValue` or `/team/-`. */
-const JsonPointer = z.string().regex(/^(\/([^~/]|~[01])*)+$/, 'must be a JSON Pointer such as "/details/dealValue"');
+const JsonPointer = z
+  .string()
+  .regex(/^(\/([^~/]|~[01])*)+$/, 'must be a JSON Pointer such as "/details/dealValue"');
 
 /** `PATCH /v1.0/engagements/referrals/{id}`: an RFC 6902 document limited to add and replace. */
 export const ReferralPatchOperation = z.strictObject({
@@ -235,7 +263,9 @@ export const ReferralPatchOperation = z.strictObject({
   path: JsonPointer,
   value: z.unknown().refine((value) => value !== undefined, 'add and replace need a value'),
 });
-export const ReferralPatchRequest = z.array(ReferralPatchOperation).min(1, 'a patch needs at least one operation');
+export const ReferralPatchRequest = z
+  .array(ReferralPatchOperation)
+  .min(1, 'a patch needs at least one operation');
 export type ReferralPatchRequest = z.infer<typeof ReferralPatchRequest>;
 
 const Link = z.looseObject({ uri: z.string().min(1), method: z.string().min(1) });
@@ -252,7 +282,12 @@ export const ReferralReadBack = z.looseObject({
   customerProfile: z.looseObject({
     ...readBack.writable.customerProfile.shape,
     // The 2019 list sample shows `"ids": {}` where every other sample has an array: read it as "none".
-    ids: z.union([z.array(z.looseObject({ profileType: z.string(), id: z.string() })), z.strictObject({})]).nullish(),
+    ids: z
+      .union([
+        z.array(z.looseObject({ profileType: z.string(), id: z.string() })),
+        z.strictObject({}),
+      ])
+      .nullish(),
   }),
   organizationId: z.string().nullish(),
   organizationName: z.string().nullish(),

@@ -45,7 +45,9 @@ export class IllegalReferralTransitionError extends Error {
     readonly to: ReferralState,
     reason: string,
   ) {
-    super(`Cannot move a Microsoft referral from ${from.status}/${from.substatus} to ${to.status}/${to.substatus}: ${reason}`);
+    super(
+      `Cannot move a Microsoft referral from ${from.status}/${from.substatus} to ${to.status}/${to.substatus}: ${reason}`,
+    );
     this.name = 'IllegalReferralTransitionError';
   }
 }
@@ -56,7 +58,9 @@ function isLifecycle(status: ReferralStatus): status is LifecycleStatus {
 
 /** Whether a status/substatus pair is one Partner Center allows (e.g. Active/Won is not). */
 export function isValidPair(state: Pick<ReferralState, 'status' | 'substatus'>): boolean {
-  return isLifecycle(state.status) ? SUBSTATUSES_BY_STATUS[state.status].includes(state.substatus) : state.substatus === 'None';
+  return isLifecycle(state.status)
+    ? SUBSTATUSES_BY_STATUS[state.status].includes(state.substatus)
+    : state.substatus === 'None';
 }
 
 /** Why a move is illegal, or null when it is legal. The single source of truth for `moveReferral`. */
@@ -68,15 +72,19 @@ export function transitionProblem(from: ReferralState, to: ReferralState): strin
   if (!isValidPair(to)) {
     return `${to.substatus} is not a substatus of ${to.status} (allowed: ${SUBSTATUSES_BY_STATUS[to.status].join(', ')})`;
   }
-  if (from.status === 'Closed') return 'Closed is terminal: won, lost, declined and expired referrals cannot change';
-  if (!NEXT_STATUSES[from.status].includes(to.status)) return `${from.status} cannot go back to ${to.status}`;
+  if (from.status === 'Closed')
+    return 'Closed is terminal: won, lost, declined and expired referrals cannot change';
+  if (!NEXT_STATUSES[from.status].includes(to.status))
+    return `${from.status} cannot go back to ${to.status}`;
   if (from.status === 'New' && to.status === 'New') {
     if (NEW_SUBSTATUS_ORDER.indexOf(to.substatus) < NEW_SUBSTATUS_ORDER.indexOf(from.substatus)) {
       return 'a received referral cannot return to pending';
     }
   }
   if (to.status === 'Closed' && !CLOSING_OUTCOMES[from.status].includes(to.substatus)) {
-    return from.status === 'New' ? 'accept it first: only an accepted referral is won or lost' : 'an accepted referral closes as Won or Lost';
+    return from.status === 'New'
+      ? 'accept it first: only an accepted referral is won or lost'
+      : 'an accepted referral closes as Won or Lost';
   }
   if (to.status === 'Closed' && to.substatus === 'Declined' && !to.statusReason?.trim()) {
     return 'declining needs a statusReason the referrer can act on';
@@ -88,13 +96,21 @@ export function transitionProblem(from: ReferralState, to: ReferralState): strin
 export function moveReferral(from: ReferralState, to: ReferralState): ReferralState {
   const problem = transitionProblem(from, to);
   if (problem) throw new IllegalReferralTransitionError(from, to, problem);
-  return { status: to.status, substatus: to.substatus, statusReason: to.statusReason ?? from.statusReason ?? null };
+  return {
+    status: to.status,
+    substatus: to.substatus,
+    statusReason: to.statusReason ?? from.statusReason ?? null,
+  };
 }
 
 /** Accept an incoming referral: Active/Accepted. */
 export function acceptReferral(from: ReferralState): ReferralState {
   if (from.status !== 'New') {
-    throw new IllegalReferralTransitionError(from, { status: 'Active', substatus: 'Accepted' }, 'only a new referral can be accepted');
+    throw new IllegalReferralTransitionError(
+      from,
+      { status: 'Active', substatus: 'Accepted' },
+      'only a new referral can be accepted',
+    );
   }
   return moveReferral(from, { status: 'Active', substatus: 'Accepted' });
 }
@@ -105,8 +121,16 @@ export function declineReferral(from: ReferralState, statusReason: string): Refe
 }
 
 /** Close a referral we worked: Closed/Won or Closed/Lost. */
-export function closeReferral(from: ReferralState, outcome: 'Won' | 'Lost', statusReason?: string): ReferralState {
-  return moveReferral(from, { status: 'Closed', substatus: outcome, statusReason: statusReason ?? null });
+export function closeReferral(
+  from: ReferralState,
+  outcome: 'Won' | 'Lost',
+  statusReason?: string,
+): ReferralState {
+  return moveReferral(from, {
+    status: 'Closed',
+    substatus: outcome,
+    statusReason: statusReason ?? null,
+  });
 }
 
 const CANONICAL_BY_PAIR: Record<string, EngagementStatus> = {
@@ -131,8 +155,15 @@ const CANONICAL_BY_STATUS: Record<string, EngagementStatus> = {
  * state on a referral, so that canonical value never comes from here. A substatus this module does
  * not know falls back on its status; an unknown status gives null (the caller flags it).
  */
-export function engagementStatusOf(state: { status: string; substatus?: string | null }): EngagementStatus | null {
-  return CANONICAL_BY_PAIR[`${state.status}/${state.substatus ?? 'None'}`] ?? CANONICAL_BY_STATUS[state.status] ?? null;
+export function engagementStatusOf(state: {
+  status: string;
+  substatus?: string | null;
+}): EngagementStatus | null {
+  return (
+    CANONICAL_BY_PAIR[`${state.status}/${state.substatus ?? 'None'}`] ??
+    CANONICAL_BY_STATUS[state.status] ??
+    null
+  );
 }
 
 const TRIAGE_BY_PAIR: Record<string, TriageStatus> = {

@@ -6,7 +6,14 @@ import { schemaFindings } from '../findings.js';
 import { passesFastCheck } from '../wire-fast-path.js';
 import { narrowedSchemaFindings } from '../wire-narrowing.js';
 import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
-import { createRules, fullUpdateRules, listRules, patchRules, readBackRules, webhookRules } from './rules.js';
+import {
+  createRules,
+  fullUpdateRules,
+  listRules,
+  patchRules,
+  readBackRules,
+  webhookRules,
+} from './rules.js';
 import {
   ReferralCreateRequest,
   ReferralErrorResponse,
@@ -31,13 +38,38 @@ export function microsoftSchemaFindings(schema: z.ZodType, payload: unknown): Fi
 
 /** Operation names are the Referrals API actions in lower case. */
 export const MICROSOFT_OPERATIONS: Record<string, MicrosoftOperation> = {
-  create: { name: 'create', direction: 'request', schema: ReferralCreateRequest, rules: createRules },
-  update: { name: 'update', direction: 'request', schema: ReferralFullUpdateRequest, rules: fullUpdateRules },
+  create: {
+    name: 'create',
+    direction: 'request',
+    schema: ReferralCreateRequest,
+    rules: createRules,
+  },
+  update: {
+    name: 'update',
+    direction: 'request',
+    schema: ReferralFullUpdateRequest,
+    rules: fullUpdateRules,
+  },
   patch: { name: 'patch', direction: 'request', schema: ReferralPatchRequest, rules: patchRules },
-  'webhook-registration': { name: 'webhook-registration', direction: 'request', schema: WebhookRegistrationRequest, rules: none },
-  get: { name: 'get', direction: 'response', schema: ReferralReadBack, rules: (payload) => readBackRules(payload) },
+  'webhook-registration': {
+    name: 'webhook-registration',
+    direction: 'request',
+    schema: WebhookRegistrationRequest,
+    rules: none,
+  },
+  get: {
+    name: 'get',
+    direction: 'response',
+    schema: ReferralReadBack,
+    rules: (payload) => readBackRules(payload),
+  },
   list: { name: 'list', direction: 'response', schema: ReferralListResponse, rules: listRules },
-  'webhook-event': { name: 'webhook-event', direction: 'response', schema: ReferralWebhookEvent, rules: webhookRules },
+  'webhook-event': {
+    name: 'webhook-event',
+    direction: 'response',
+    schema: ReferralWebhookEvent,
+    rules: webhookRules,
+  },
   error: { name: 'error', direction: 'response', schema: ReferralErrorResponse, rules: none },
 };
 
@@ -48,11 +80,15 @@ export const microsoftWireFormat: PortalWireFormat = {
   defaultOperation: 'create',
   validate(operation: string, payload: unknown): Finding[] {
     const op = MICROSOFT_OPERATIONS[operation];
-    if (!op) throw new UnknownOperationError('microsoft', operation, Object.keys(MICROSOFT_OPERATIONS));
+    if (!op)
+      throw new UnknownOperationError('microsoft', operation, Object.keys(MICROSOFT_OPERATIONS));
     const rules = op.rules(payload);
     if (passesFastCheck(op.schema, payload)) return rules;
     // zod parses only the failing parts: the same findings as the whole, at a fraction of the cost.
-    const schema = narrowedSchemaFindings(op.schema, payload, { cloud: 'Microsoft', codePrefix: 'MICROSOFT' });
+    const schema = narrowedSchemaFindings(op.schema, payload, {
+      cloud: 'Microsoft',
+      codePrefix: 'MICROSOFT',
+    });
     return schema.length === 0 ? rules : [...schema, ...rules];
   },
 };

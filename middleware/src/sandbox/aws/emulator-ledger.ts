@@ -1,6 +1,15 @@
 // The ACE account's ledger: its records, idempotency tokens and event log, kept across restarts
 // (snapshot, restore), the events it emits, and the lookups every operation shares.
-import { AceServiceError, type EmulatorCounters, type EmulatorEvent, type Json, type ReviewOutcome, type ReviewTiming, type StoredInvitation, type StoredOpportunity } from './emulator-records.js';
+import {
+  AceServiceError,
+  type EmulatorCounters,
+  type EmulatorEvent,
+  type Json,
+  type ReviewOutcome,
+  type ReviewTiming,
+  type StoredInvitation,
+  type StoredOpportunity,
+} from './emulator-records.js';
 
 export interface AceAccountState {
   opportunities: Array<[string, StoredOpportunity]>;
@@ -93,9 +102,17 @@ export class AceLedger {
     for (const listener of this.subscribers) listener(event);
   }
 
-  protected opportunityEvent(kind: 'Created' | 'Updated', stored: StoredOpportunity, at: number): void {
+  protected opportunityEvent(
+    kind: 'Created' | 'Updated',
+    stored: StoredOpportunity,
+    at: number,
+  ): void {
     const record = stored.record;
-    this.emit(`Opportunity ${kind}`, at, [String(record.Arn)], { schemaVersion: '1', catalog: record.Catalog, opportunity: { identifier: record.Id } });
+    this.emit(`Opportunity ${kind}`, at, [String(record.Arn)], {
+      schemaVersion: '1',
+      catalog: record.Catalog,
+      opportunity: { identifier: record.Id },
+    });
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -111,7 +128,12 @@ export class AceLedger {
 
   protected find(catalog: unknown, id: unknown): StoredOpportunity {
     const stored = this.opportunities.get(this.key(catalog, id));
-    if (!stored) throw new AceServiceError('ResourceNotFoundException', 404, `Opportunity ${String(id)} does not exist in the ${String(catalog)} catalog.`);
+    if (!stored)
+      throw new AceServiceError(
+        'ResourceNotFoundException',
+        404,
+        `Opportunity ${String(id)} does not exist in the ${String(catalog)} catalog.`,
+      );
     return stored;
   }
 
@@ -128,10 +150,16 @@ export class AceLedger {
   }
 
   protected reviewOf(stored: StoredOpportunity): string {
-    return String((stored.record.LifeCycle as Json | undefined)?.ReviewStatus ?? 'Pending Submission');
+    return String(
+      (stored.record.LifeCycle as Json | undefined)?.ReviewStatus ?? 'Pending Submission',
+    );
   }
 
-  protected invitationEvent(kind: 'Created' | 'Accepted' | 'Rejected' | 'Expired', invitation: StoredInvitation, at: number): void {
+  protected invitationEvent(
+    kind: 'Created' | 'Accepted' | 'Rejected' | 'Expired',
+    invitation: StoredInvitation,
+    at: number,
+  ): void {
     const s = invitation.summary;
     this.emit(`Engagement Invitation ${kind}`, at, [String(s.Arn)], {
       catalog: s.Catalog,
@@ -143,7 +171,9 @@ export class AceLedger {
         receiverAccountId: this.options.accountId,
         participantType: 'Receiver',
         payloadType: s.PayloadType,
-        ...(kind === 'Created' ? { senderCompanyName: s.SenderCompanyName, expirationDate: s.ExpirationDate } : {}),
+        ...(kind === 'Created'
+          ? { senderCompanyName: s.SenderCompanyName, expirationDate: s.ExpirationDate }
+          : {}),
       },
     });
   }

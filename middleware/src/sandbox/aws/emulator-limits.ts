@@ -22,7 +22,11 @@ export interface AceQuotas {
   writesPerDay: number;
 }
 
-export const DEFAULT_ACE_QUOTAS: AceQuotas = { writesPerSecond: 1, readsPerSecond: 10, writesPerDay: 10_000 };
+export const DEFAULT_ACE_QUOTAS: AceQuotas = {
+  writesPerSecond: 1,
+  readsPerSecond: 10,
+  writesPerDay: 10_000,
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +35,10 @@ class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = perSecond;
     this.last = now;
   }
@@ -55,20 +62,36 @@ class AccountQuota {
   /** Times of the writes admitted in the last 24 hours, oldest first. */
   private readonly writesToday: number[] = [];
 
-  constructor(private readonly quotas: AceQuotas, now: number) {
+  constructor(
+    private readonly quotas: AceQuotas,
+    now: number,
+  ) {
     this.writes = new TokenBucket(quotas.writesPerSecond, now);
     this.reads = new TokenBucket(quotas.readsPerSecond, now);
   }
 
   admit(write: boolean, now: number): QuotaVerdict {
     if (!write) {
-      return this.reads.take(now) ? { allowed: true } : { allowed: false, reason: `Rate exceeded: more than ${this.quotas.readsPerSecond} read requests per second` };
+      return this.reads.take(now)
+        ? { allowed: true }
+        : {
+            allowed: false,
+            reason: `Rate exceeded: more than ${this.quotas.readsPerSecond} read requests per second`,
+          };
     }
-    while (this.writesToday.length > 0 && this.writesToday[0]! <= now - DAY_MS) this.writesToday.shift();
+    while (this.writesToday.length > 0 && this.writesToday[0]! <= now - DAY_MS)
+      this.writesToday.shift();
     if (this.writesToday.length >= this.quotas.writesPerDay) {
-      return { allowed: false, reason: `Rate exceeded: the ${this.quotas.writesPerDay} write requests of the rolling 24 hours are used` };
+      return {
+        allowed: false,
+        reason: `Rate exceeded: the ${this.quotas.writesPerDay} write requests of the rolling 24 hours are used`,
+      };
     }
-    if (!this.writes.take(now)) return { allowed: false, reason: `Rate exceeded: more than ${this.quotas.writesPerSecond} write requests per second` };
+    if (!this.writes.take(now))
+      return {
+        allowed: false,
+        reason: `Rate exceeded: more than ${this.quotas.writesPerSecond} write requests per second`,
+      };
     this.writesToday.push(now);
     return { allowed: true };
   }
@@ -116,9 +139,12 @@ export class FaultPlan {
 
   add(rule: FaultRule): void {
     if (!(FAULT_KINDS as readonly string[]).includes(rule.kind)) {
-      throw new Error(`inject: kind must be one of ${FAULT_KINDS.join(', ')} (got ${JSON.stringify(rule.kind)})`);
+      throw new Error(
+        `inject: kind must be one of ${FAULT_KINDS.join(', ')} (got ${JSON.stringify(rule.kind)})`,
+      );
     }
-    if (!(rule.rate >= 0 && rule.rate <= 1)) throw new Error(`inject: rate must be between 0 and 1 (got ${rule.rate})`);
+    if (!(rule.rate >= 0 && rule.rate <= 1))
+      throw new Error(`inject: rate must be between 0 and 1 (got ${rule.rate})`);
     this.rules.push({ ...rule, used: 0 });
   }
 

@@ -1,10 +1,30 @@
 // The ACE account's opportunities: the review lifecycle on the emulator's clock, and each
 // opportunity operation with ACE's behaviour (idempotency, optimistic concurrency, review locks).
 import { createAwsWireFormat } from '../../portals/aws/schema.js';
-import { editabilityFindings, REVIEW_OUTCOME_FIELDS, changedPaths, submissionFindings } from '../../portals/aws/rules.js';
-import type { GetOpportunityOutput, UpdateOpportunityInput } from '../../portals/aws/generated/ace-schemas.js';
+import {
+  editabilityFindings,
+  REVIEW_OUTCOME_FIELDS,
+  changedPaths,
+  submissionFindings,
+} from '../../portals/aws/rules.js';
+import type {
+  GetOpportunityOutput,
+  UpdateOpportunityInput,
+} from '../../portals/aws/generated/ace-schemas.js';
 import type { ListOpportunitiesRequest } from './emulator-requests.js';
-import { AceServiceError, ASSOCIATION_LIMITS, clone, dayOf, digest, REVIEW_FEEDBACK, sortedKeys, validationError, type Json, type ReviewOutcome, type StoredOpportunity } from './emulator-records.js';
+import {
+  AceServiceError,
+  ASSOCIATION_LIMITS,
+  clone,
+  dayOf,
+  digest,
+  REVIEW_FEEDBACK,
+  sortedKeys,
+  validationError,
+  type Json,
+  type ReviewOutcome,
+  type StoredOpportunity,
+} from './emulator-records.js';
 import { AceLedger } from './emulator-ledger.js';
 
 export class AceOpportunityBook extends AceLedger {
@@ -23,7 +43,8 @@ export class AceOpportunityBook extends AceLedger {
         this.touch(stored, inReviewAt);
         this.opportunityEvent('Updated', stored, inReviewAt);
       }
-      if (this.reviewOf(stored) === 'In review' && now >= decidedAt) this.decide(stored, this.outcomeFor(stored), decidedAt);
+      if (this.reviewOf(stored) === 'In review' && now >= decidedAt)
+        this.decide(stored, this.outcomeFor(stored), decidedAt);
     }
     for (const invitation of this.invitations.values()) {
       const expires = Date.parse(String(invitation.summary.ExpirationDate));
@@ -39,7 +60,9 @@ export class AceOpportunityBook extends AceLedger {
     const override = this.reviewOverrides.get(String(stored.record.Id));
     if (override) return override;
     const { outcome } = this.options.review;
-    return typeof outcome === 'function' ? outcome(clone(stored.record) as GetOpportunityOutput) : outcome;
+    return typeof outcome === 'function'
+      ? outcome(clone(stored.record) as GetOpportunityOutput)
+      : outcome;
   }
 
   protected decide(stored: StoredOpportunity, outcome: ReviewOutcome, at: number): void {
@@ -58,8 +81,20 @@ export class AceOpportunityBook extends AceLedger {
     this.reviewOverrides.delete(String(stored.record.Id));
     this.touch(stored, at);
     this.opportunityEvent('Updated', stored, at);
-    this.emit(outcome === 'Approved' ? 'Opportunity Accepted' : outcome === 'Rejected' ? 'Opportunity Rejected' : 'Opportunity Updated', at, [String(stored.record.Arn)],
-      { schemaVersion: '1', catalog: stored.record.Catalog, opportunity: { identifier: stored.record.Id } });
+    this.emit(
+      outcome === 'Approved'
+        ? 'Opportunity Accepted'
+        : outcome === 'Rejected'
+          ? 'Opportunity Rejected'
+          : 'Opportunity Updated',
+      at,
+      [String(stored.record.Arn)],
+      {
+        schemaVersion: '1',
+        catalog: stored.record.Catalog,
+        opportunity: { identifier: stored.record.Id },
+      },
+    );
   }
 
   /** Control: the outcome the next (or current) review of this opportunity will have; `now` finishes it at once. */
@@ -67,7 +102,8 @@ export class AceOpportunityBook extends AceLedger {
     const stored = [...this.opportunities.values()].find((s) => s.record.Id === id);
     if (!stored) throw new Error(`setReviewOutcome: no opportunity ${id}`);
     this.reviewOverrides.set(id, outcome);
-    if (options.now !== undefined && ['Submitted', 'In review'].includes(this.reviewOf(stored))) this.decide(stored, outcome, options.now);
+    if (options.now !== undefined && ['Submitted', 'In review'].includes(this.reviewOf(stored)))
+      this.decide(stored, outcome, options.now);
   }
 
   // ---- opportunities ------------------------------------------------------------------------
@@ -81,25 +117,51 @@ export class AceOpportunityBook extends AceLedger {
     if (previous) {
       if (previous.body !== bodyDigest) {
         this.counters.conflicts += 1;
-        throw new AceServiceError('ConflictException', 409, 'Conflicting client token submitted for a new request body.');
+        throw new AceServiceError(
+          'ConflictException',
+          409,
+          'Conflicting client token submitted for a new request body.',
+        );
       }
       const stored = this.find(body.Catalog, previous.id);
-      return { Id: stored.record.Id, PartnerOpportunityIdentifier: stored.record.PartnerOpportunityIdentifier, LastModifiedDate: stored.record.LastModifiedDate };
+      return {
+        Id: stored.record.Id,
+        PartnerOpportunityIdentifier: stored.record.PartnerOpportunityIdentifier,
+        LastModifiedDate: stored.record.LastModifiedDate,
+      };
     }
-    const findings = createAwsWireFormat({ today: dayOf(now) }).validate('CreateOpportunity', body).filter((f) => f.severity === 'error');
+    const findings = createAwsWireFormat({ today: dayOf(now) })
+      .validate('CreateOpportunity', body)
+      .filter((f) => f.severity === 'error');
     if (findings.length > 0) throw validationError(findings, 'BUSINESS_VALIDATION_FAILED');
-    const stored = this.insertOpportunity(content, now, body.Origin === 'AWS Referral' ? 'AWS Referral' : 'Partner Referral', token);
+    const stored = this.insertOpportunity(
+      content,
+      now,
+      body.Origin === 'AWS Referral' ? 'AWS Referral' : 'Partner Referral',
+      token,
+    );
     this.createTokens.set(tokenKey, { id: String(stored.record.Id), body: bodyDigest });
     this.counters.created += 1;
-    this.counters.createdByClientToken[token] = (this.counters.createdByClientToken[token] ?? 0) + 1;
+    this.counters.createdByClientToken[token] =
+      (this.counters.createdByClientToken[token] ?? 0) + 1;
     const partnerId = stored.record.PartnerOpportunityIdentifier;
     if (typeof partnerId === 'string' && partnerId) {
-      this.counters.createdByPartnerOpportunityId[partnerId] = (this.counters.createdByPartnerOpportunityId[partnerId] ?? 0) + 1;
+      this.counters.createdByPartnerOpportunityId[partnerId] =
+        (this.counters.createdByPartnerOpportunityId[partnerId] ?? 0) + 1;
     }
-    return { Id: stored.record.Id, PartnerOpportunityIdentifier: stored.record.PartnerOpportunityIdentifier, LastModifiedDate: stored.record.LastModifiedDate };
+    return {
+      Id: stored.record.Id,
+      PartnerOpportunityIdentifier: stored.record.PartnerOpportunityIdentifier,
+      LastModifiedDate: stored.record.LastModifiedDate,
+    };
   }
 
-  protected insertOpportunity(content: Json, now: number, origin: StoredOpportunity['origin'], token: string | null): StoredOpportunity {
+  protected insertOpportunity(
+    content: Json,
+    now: number,
+    origin: StoredOpportunity['origin'],
+    token: string | null,
+  ): StoredOpportunity {
     const id = `O${this.nextDigits(7)}`;
     const { Origin: _origin, Tags: _tags, ...record } = clone(content);
     const at = new Date(now).toISOString();
@@ -116,7 +178,12 @@ export class AceOpportunityBook extends AceLedger {
         Arn: `arn:aws:partnercentral:us-east-1:${this.options.accountId}:catalog/${String(record.Catalog)}/opportunity/${id}`,
         CreatedDate: at,
         LastModifiedDate: at,
-        RelatedEntityIdentifiers: { Solutions: [], AwsProducts: [], AwsMarketplaceOffers: [], AwsMarketplaceOfferSets: [] },
+        RelatedEntityIdentifiers: {
+          Solutions: [],
+          AwsProducts: [],
+          AwsMarketplaceOffers: [],
+          AwsMarketplaceOfferSets: [],
+        },
       },
       origin,
       createToken: token,
@@ -137,18 +204,30 @@ export class AceOpportunityBook extends AceLedger {
   updateOpportunity(body: Json, now: number): Json {
     const stored = this.find(body.Catalog, body.Identifier);
     const current = stored.record as unknown as GetOpportunityOutput;
-    if (Date.parse(String(body.LastModifiedDate)) !== Date.parse(String(current.LastModifiedDate))) {
+    if (
+      Date.parse(String(body.LastModifiedDate)) !== Date.parse(String(current.LastModifiedDate))
+    ) {
       this.counters.conflicts += 1;
-      throw new AceServiceError('ConflictException', 409,
-        `Opportunity ${current.Id} was modified at ${current.LastModifiedDate}; your copy is from ${String(body.LastModifiedDate)}. Get the opportunity again and reapply your change.`);
+      throw new AceServiceError(
+        'ConflictException',
+        409,
+        `Opportunity ${current.Id} was modified at ${current.LastModifiedDate}; your copy is from ${String(body.LastModifiedDate)}. Get the opportunity again and reapply your change.`,
+      );
     }
-    const findings = createAwsWireFormat({ today: dayOf(now) }).validate('UpdateOpportunity', body).filter((f) => f.severity === 'error');
+    const findings = createAwsWireFormat({ today: dayOf(now) })
+      .validate('UpdateOpportunity', body)
+      .filter((f) => f.severity === 'error');
     if (findings.length > 0) throw validationError(findings, 'BUSINESS_VALIDATION_FAILED');
     const sandboxReview = body.Catalog === 'Sandbox';
-    const locked = editabilityFindings(sortedKeys(current), sortedKeys(body) as UpdateOpportunityInput).filter((f) => {
+    const locked = editabilityFindings(
+      sortedKeys(current),
+      sortedKeys(body) as UpdateOpportunityInput,
+    ).filter((f) => {
       // The Sandbox lets a partner write review fields to simulate AWS's review.
       if (!sandboxReview) return true;
-      return !REVIEW_OUTCOME_FIELDS.some((field) => f.path === field || f.path?.startsWith(`${field}.`));
+      return !REVIEW_OUTCOME_FIELDS.some(
+        (field) => f.path === field || f.path?.startsWith(`${field}.`),
+      );
     });
     if (locked.length > 0) throw validationError(locked, 'BUSINESS_VALIDATION_FAILED');
     const review = this.reviewOf(stored);
@@ -191,32 +270,80 @@ export class AceOpportunityBook extends AceLedger {
 
   listOpportunities(body: ListOpportunitiesRequest): Json {
     const catalog = body.Catalog;
-    const after = (value: unknown, bound: string | null | undefined) => !bound || Date.parse(String(value)) > Date.parse(bound);
-    const before = (value: unknown, bound: string | null | undefined) => !bound || Date.parse(String(value)) < Date.parse(bound);
+    const after = (value: unknown, bound: string | null | undefined) =>
+      !bound || Date.parse(String(value)) > Date.parse(bound);
+    const before = (value: unknown, bound: string | null | undefined) =>
+      !bound || Date.parse(String(value)) < Date.parse(bound);
     const names = body.CustomerCompanyName?.map((n) => n.toLowerCase());
     const rows = [...this.opportunities.values()]
       .map((s) => s.record)
       .filter((r) => r.Catalog === catalog)
       .filter((r) => !body.Identifier || body.Identifier.includes(String(r.Id)))
-      .filter((r) => !body.LifeCycleStage || (body.LifeCycleStage as readonly string[]).includes(String((r.LifeCycle as Json | undefined)?.Stage)))
-      .filter((r) => !body.LifeCycleReviewStatus || (body.LifeCycleReviewStatus as readonly string[]).includes(String((r.LifeCycle as Json | undefined)?.ReviewStatus)))
-      .filter((r) => !names || names.includes(String(((r.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName ?? '').toLowerCase()))
-      .filter((r) => after(r.LastModifiedDate, body.LastModifiedDate?.AfterLastModifiedDate) && before(r.LastModifiedDate, body.LastModifiedDate?.BeforeLastModifiedDate))
-      .filter((r) => after(r.CreatedDate, body.CreatedDate?.AfterCreatedDate) && before(r.CreatedDate, body.CreatedDate?.BeforeCreatedDate));
+      .filter(
+        (r) =>
+          !body.LifeCycleStage ||
+          (body.LifeCycleStage as readonly string[]).includes(
+            String((r.LifeCycle as Json | undefined)?.Stage),
+          ),
+      )
+      .filter(
+        (r) =>
+          !body.LifeCycleReviewStatus ||
+          (body.LifeCycleReviewStatus as readonly string[]).includes(
+            String((r.LifeCycle as Json | undefined)?.ReviewStatus),
+          ),
+      )
+      .filter(
+        (r) =>
+          !names ||
+          names.includes(
+            String(
+              ((r.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName ?? '',
+            ).toLowerCase(),
+          ),
+      )
+      .filter(
+        (r) =>
+          after(r.LastModifiedDate, body.LastModifiedDate?.AfterLastModifiedDate) &&
+          before(r.LastModifiedDate, body.LastModifiedDate?.BeforeLastModifiedDate),
+      )
+      .filter(
+        (r) =>
+          after(r.CreatedDate, body.CreatedDate?.AfterCreatedDate) &&
+          before(r.CreatedDate, body.CreatedDate?.BeforeCreatedDate),
+      );
     const sortBy = body.Sort?.SortBy ?? 'LastModifiedDate';
     const sortKey = (r: Json): string => {
       if (sortBy === 'Identifier') return String(r.Id).padStart(21, '0');
-      if (sortBy === 'CustomerCompanyName') return String(((r.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName ?? '');
-      if (sortBy === 'TargetCloseDate') return String((r.LifeCycle as Json | undefined)?.TargetCloseDate ?? '');
+      if (sortBy === 'CustomerCompanyName')
+        return String(
+          ((r.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName ?? '',
+        );
+      if (sortBy === 'TargetCloseDate')
+        return String((r.LifeCycle as Json | undefined)?.TargetCloseDate ?? '');
       return new Date(String(r[sortBy])).toISOString();
     };
-    rows.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : String(a.Id) < String(b.Id) ? -1 : 1));
+    rows.sort((a, b) =>
+      sortKey(a) < sortKey(b)
+        ? -1
+        : sortKey(a) > sortKey(b)
+          ? 1
+          : String(a.Id) < String(b.Id)
+            ? -1
+            : 1,
+    );
     if (body.Sort?.SortOrder === 'DESCENDING') rows.reverse();
-    const { page, next } = this.paginate(rows, body.MaxResults ?? 20, body.NextToken, 'ListOpportunities');
+    const { page, next } = this.paginate(
+      rows,
+      body.MaxResults ?? 20,
+      body.NextToken,
+      'ListOpportunities',
+    );
     return {
       OpportunitySummaries: page.map((r) => {
         const life = (r.LifeCycle as Json | undefined) ?? {};
-        const account = ((r.Customer as Json | undefined)?.Account as Json | undefined) ?? undefined;
+        const account =
+          ((r.Customer as Json | undefined)?.Account as Json | undefined) ?? undefined;
         const address = account?.Address as Json | undefined;
         const project = r.Project as Json | undefined;
         return {
@@ -227,11 +354,39 @@ export class AceOpportunityBook extends AceLedger {
           OpportunityType: r.OpportunityType,
           LastModifiedDate: r.LastModifiedDate,
           CreatedDate: r.CreatedDate,
-          LifeCycle: { Stage: life.Stage, ClosedLostReason: life.ClosedLostReason, NextSteps: life.NextSteps, TargetCloseDate: life.TargetCloseDate,
-            ReviewStatus: life.ReviewStatus, ReviewComments: life.ReviewComments, ReviewStatusReason: life.ReviewStatusReason },
-          Customer: account ? { Account: { Industry: account.Industry, OtherIndustry: account.OtherIndustry, CompanyName: account.CompanyName ?? '', WebsiteUrl: account.WebsiteUrl,
-            Address: address ? { City: address.City, PostalCode: address.PostalCode, StateOrRegion: address.StateOrRegion, CountryCode: address.CountryCode } : undefined } } : undefined,
-          Project: project ? { DeliveryModels: project.DeliveryModels, ExpectedCustomerSpend: project.ExpectedCustomerSpend } : undefined,
+          LifeCycle: {
+            Stage: life.Stage,
+            ClosedLostReason: life.ClosedLostReason,
+            NextSteps: life.NextSteps,
+            TargetCloseDate: life.TargetCloseDate,
+            ReviewStatus: life.ReviewStatus,
+            ReviewComments: life.ReviewComments,
+            ReviewStatusReason: life.ReviewStatusReason,
+          },
+          Customer: account
+            ? {
+                Account: {
+                  Industry: account.Industry,
+                  OtherIndustry: account.OtherIndustry,
+                  CompanyName: account.CompanyName ?? '',
+                  WebsiteUrl: account.WebsiteUrl,
+                  Address: address
+                    ? {
+                        City: address.City,
+                        PostalCode: address.PostalCode,
+                        StateOrRegion: address.StateOrRegion,
+                        CountryCode: address.CountryCode,
+                      }
+                    : undefined,
+                },
+              }
+            : undefined,
+          Project: project
+            ? {
+                DeliveryModels: project.DeliveryModels,
+                ExpectedCustomerSpend: project.ExpectedCustomerSpend,
+              }
+            : undefined,
         };
       }),
       ...(next ? { NextToken: next } : {}),
@@ -239,18 +394,40 @@ export class AceOpportunityBook extends AceLedger {
   }
 
   /** NextToken = base64 of the operation and offset; a token from another operation is refused. */
-  protected paginate<T>(rows: T[], size: number, token: string | null | undefined, operation: string): { page: T[]; next: string | null } {
+  protected paginate<T>(
+    rows: T[],
+    size: number,
+    token: string | null | undefined,
+    operation: string,
+  ): { page: T[]; next: string | null } {
     let offset = 0;
     if (token) {
       const decoded = /^([A-Za-z]+):(\d+)$/.exec(Buffer.from(token, 'base64').toString('utf8'));
       if (!decoded || decoded[1] !== operation) {
-        throw validationError([{ code: 'AWS_WIRE_INVALID_FORMAT', severity: 'error', cloud: 'AWS', path: '$.NextToken', message: 'NextToken is not a token this operation issued.' }], 'REQUEST_VALIDATION_FAILED');
+        throw validationError(
+          [
+            {
+              code: 'AWS_WIRE_INVALID_FORMAT',
+              severity: 'error',
+              cloud: 'AWS',
+              path: '$.NextToken',
+              message: 'NextToken is not a token this operation issued.',
+            },
+          ],
+          'REQUEST_VALIDATION_FAILED',
+        );
       }
       offset = Number(decoded[2]);
     }
     const page = rows.slice(offset, offset + size);
     const nextOffset = offset + page.length;
-    return { page, next: nextOffset < rows.length ? Buffer.from(`${operation}:${nextOffset}`).toString('base64') : null };
+    return {
+      page,
+      next:
+        nextOffset < rows.length
+          ? Buffer.from(`${operation}:${nextOffset}`).toString('base64')
+          : null,
+    };
   }
 
   associateOpportunity(body: Json, now: number): Json {
@@ -258,14 +435,22 @@ export class AceOpportunityBook extends AceLedger {
     const type = String(body.RelatedEntityType);
     const identifier = String(body.RelatedEntityIdentifier);
     if (type === 'Solutions' && !this.options.solutions.includes(identifier)) {
-      throw new AceServiceError('ResourceNotFoundException', 404, `Solution ${identifier} does not exist; known solutions: ${this.options.solutions.join(', ')}.`);
+      throw new AceServiceError(
+        'ResourceNotFoundException',
+        404,
+        `Solution ${identifier} does not exist; known solutions: ${this.options.solutions.join(', ')}.`,
+      );
     }
     const limit = ASSOCIATION_LIMITS[type]!;
     const related = stored.record.RelatedEntityIdentifiers as Record<string, string[]>;
     const list = (related[limit.list] ??= []);
     if (list.includes(identifier)) return {};
     if (list.length >= limit.max) {
-      throw new AceServiceError('ServiceQuotaExceededException', 400, `An opportunity can have at most ${limit.max} associated ${type}.`);
+      throw new AceServiceError(
+        'ServiceQuotaExceededException',
+        400,
+        `An opportunity can have at most ${limit.max} associated ${type}.`,
+      );
     }
     list.push(identifier);
     this.touch(stored, now);
@@ -278,20 +463,42 @@ export class AceOpportunityBook extends AceLedger {
     const bodyDigest = digest(body);
     const replay = this.startTokens.get(tokenKey);
     if (replay) {
-      if (replay.body !== bodyDigest) throw new AceServiceError('ConflictException', 409, 'Conflicting client token submitted for a new request body.');
+      if (replay.body !== bodyDigest)
+        throw new AceServiceError(
+          'ConflictException',
+          409,
+          'Conflicting client token submitted for a new request body.',
+        );
       return clone(replay.response);
     }
     const stored = this.find(body.Catalog, body.Identifier);
     const review = this.reviewOf(stored);
     if (review !== 'Pending Submission') {
-      throw validationError([{ code: 'AWS_WRONG_STATE', severity: 'error', cloud: 'AWS', path: '$.Identifier',
-        message: `Opportunity ${String(body.Identifier)} is ${review}; only an opportunity pending submission can start an engagement.` }], 'BUSINESS_VALIDATION_FAILED');
+      throw validationError(
+        [
+          {
+            code: 'AWS_WRONG_STATE',
+            severity: 'error',
+            cloud: 'AWS',
+            path: '$.Identifier',
+            message: `Opportunity ${String(body.Identifier)} is ${review}; only an opportunity pending submission can start an engagement.`,
+          },
+        ],
+        'BUSINESS_VALIDATION_FAILED',
+      );
     }
     const findings = submissionFindings(stored.record, { severity: 'error', today: dayOf(now) });
-    const solutions = (stored.record.RelatedEntityIdentifiers as Record<string, string[]>).Solutions ?? [];
+    const solutions =
+      (stored.record.RelatedEntityIdentifiers as Record<string, string[]>).Solutions ?? [];
     if (solutions.length === 0) {
-      findings.push({ code: 'AWS_SUBMIT_REQUIRED', severity: 'error', cloud: 'AWS', path: '$.RelatedEntityIdentifiers.Solutions',
-        message: 'Associate at least one solution (AssociateOpportunity) before submitting the opportunity to AWS.' });
+      findings.push({
+        code: 'AWS_SUBMIT_REQUIRED',
+        severity: 'error',
+        cloud: 'AWS',
+        path: '$.RelatedEntityIdentifiers.Solutions',
+        message:
+          'Associate at least one solution (AssociateOpportunity) before submitting the opportunity to AWS.',
+      });
     }
     if (findings.length > 0) throw validationError(findings, 'BUSINESS_VALIDATION_FAILED');
     const submission = body.AwsSubmission as Json;
@@ -320,21 +527,37 @@ export class AceOpportunityBook extends AceLedger {
     const record = stored.record;
     const team = stored.awsStage
       ? [
-          { FirstName: 'Priya', LastName: 'Raman', Email: 'praman@amazon.com', BusinessTitle: 'AWSSalesRep' },
-          { FirstName: 'Hannah', LastName: 'Lindqvist', Email: 'hlindqvist@amazon.com', BusinessTitle: 'PDM' },
+          {
+            FirstName: 'Priya',
+            LastName: 'Raman',
+            Email: 'praman@amazon.com',
+            BusinessTitle: 'AWSSalesRep',
+          },
+          {
+            FirstName: 'Hannah',
+            LastName: 'Lindqvist',
+            Email: 'hlindqvist@amazon.com',
+            BusinessTitle: 'PDM',
+          },
         ]
       : [];
     return {
       Catalog: record.Catalog,
       RelatedOpportunityId: record.Id,
       Origin: stored.origin,
-      ...(stored.involvementType ? { InvolvementType: stored.involvementType, Visibility: stored.visibility } : {}),
+      ...(stored.involvementType
+        ? { InvolvementType: stored.involvementType, Visibility: stored.visibility }
+        : {}),
       LifeCycle: {
         ...(stored.awsStage ? { Stage: stored.awsStage } : {}),
-        ...((record.LifeCycle as Json | undefined)?.TargetCloseDate ? { TargetCloseDate: (record.LifeCycle as Json).TargetCloseDate } : {}),
+        ...((record.LifeCycle as Json | undefined)?.TargetCloseDate
+          ? { TargetCloseDate: (record.LifeCycle as Json).TargetCloseDate }
+          : {}),
       },
       OpportunityTeam: team,
-      RelatedEntityIds: { Solutions: (record.RelatedEntityIdentifiers as Record<string, string[]>).Solutions ?? [] },
+      RelatedEntityIds: {
+        Solutions: (record.RelatedEntityIdentifiers as Record<string, string[]>).Solutions ?? [],
+      },
     };
   }
 

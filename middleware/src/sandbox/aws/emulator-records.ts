@@ -30,15 +30,24 @@ export const VALIDATION_CODES: Array<[RegExp, string]> = [
 ];
 
 /** Findings → ACE's ValidationException (ErrorList entries name the field as a dotted member path). */
-export function validationError(findings: Finding[], reason: 'REQUEST_VALIDATION_FAILED' | 'BUSINESS_VALIDATION_FAILED'): AceServiceError {
+export function validationError(
+  findings: Finding[],
+  reason: 'REQUEST_VALIDATION_FAILED' | 'BUSINESS_VALIDATION_FAILED',
+): AceServiceError {
   const errorList = findings.map((f) => ({
     FieldName: (f.path ?? '$').replace(/^\$\.?/, ''),
     Message: f.message,
     Code: VALIDATION_CODES.find(([pattern]) => pattern.test(f.code))?.[1] ?? 'INVALID_VALUE',
   }));
   const first = findings[0];
-  const message = findings.length === 1 && first ? first.message : `${findings.length} fields are invalid: ${errorList.map((e) => e.FieldName).join(', ')}`;
-  return new AceServiceError('ValidationException', 400, message, { Reason: reason, ErrorList: errorList });
+  const message =
+    findings.length === 1 && first
+      ? first.message
+      : `${findings.length} fields are invalid: ${errorList.map((e) => e.FieldName).join(', ')}`;
+  return new AceServiceError('ValidationException', 400, message, {
+    Reason: reason,
+    ErrorList: errorList,
+  });
 }
 
 export type ReviewOutcome = 'Approved' | 'Action Required' | 'Rejected';
@@ -52,18 +61,24 @@ export interface ReviewTiming {
   outcome: ReviewOutcome | ((opportunity: GetOpportunityOutput) => ReviewOutcome);
 }
 
-export const DEFAULT_REVIEW: ReviewTiming = { inReviewAfterMs: 30_000, decisionAfterMs: 120_000, outcome: 'Approved' };
+export const DEFAULT_REVIEW: ReviewTiming = {
+  inReviewAfterMs: 30_000,
+  decisionAfterMs: 120_000,
+  outcome: 'Approved',
+};
 
 /** Why AWS decided as it did: what a partner sees in ReviewComments. */
 export const REVIEW_FEEDBACK: Record<ReviewOutcome, { reason: string; comments: string } | null> = {
   Approved: null,
   'Action Required': {
     reason: 'Customer website and business problem need detail',
-    comments: 'Please confirm the customer website and describe which workloads move to AWS and the expected monthly spend per workload.',
+    comments:
+      'Please confirm the customer website and describe which workloads move to AWS and the expected monthly spend per workload.',
   },
   Rejected: {
     reason: 'Duplicate of an existing opportunity',
-    comments: 'An AWS seller already registered this customer project; contact the account team to join the existing engagement.',
+    comments:
+      'An AWS seller already registered this customer project; contact the account team to join the existing engagement.',
   },
 };
 
@@ -111,20 +126,45 @@ export interface StoredInvitation {
 /** What a control call needs to invent an AWS referral; everything has a realistic default. */
 export interface InvitationInput {
   catalog?: string;
-  layer?: 'Executive/Industry' | 'Regional/Segment' | 'Account Team' | 'Specialist' | 'Partner Program';
+  layer?:
+    | 'Executive/Industry'
+    | 'Regional/Segment'
+    | 'Account Team'
+    | 'Specialist'
+    | 'Partner Program';
   senderTitle?: string;
   customer?: { companyName?: string; websiteUrl?: string; industry?: string; countryCode?: string };
-  project?: { title?: string; businessProblem?: string; monthlySpendUsd?: number; targetCompletionDate?: string };
+  project?: {
+    title?: string;
+    businessProblem?: string;
+    monthlySpendUsd?: number;
+    targetCompletionDate?: string;
+  };
   message?: string;
   expiresInDays?: number;
 }
 
 /** Titles AWS field people actually carry, one per field layer (SOURCE_LAYERS in core/model.ts). */
-export const SENDER_TITLE_BY_LAYER: Record<NonNullable<InvitationInput['layer']>, { first: string; last: string; title: string }> = {
-  'Executive/Industry': { first: 'Renata', last: 'Okafor', title: 'General Manager, Healthcare Industry' },
-  'Regional/Segment': { first: 'Tomasz', last: 'Wieczorek', title: 'Regional Sales Director, EMEA Enterprise' },
+export const SENDER_TITLE_BY_LAYER: Record<
+  NonNullable<InvitationInput['layer']>,
+  { first: string; last: string; title: string }
+> = {
+  'Executive/Industry': {
+    first: 'Renata',
+    last: 'Okafor',
+    title: 'General Manager, Healthcare Industry',
+  },
+  'Regional/Segment': {
+    first: 'Tomasz',
+    last: 'Wieczorek',
+    title: 'Regional Sales Director, EMEA Enterprise',
+  },
   'Account Team': { first: 'Priya', last: 'Raman', title: 'Senior Account Manager' },
-  Specialist: { first: 'Daniel', last: 'Ferreira', title: 'Analytics Specialist Solutions Architect' },
+  Specialist: {
+    first: 'Daniel',
+    last: 'Ferreira',
+    title: 'Analytics Specialist Solutions Architect',
+  },
   'Partner Program': { first: 'Hannah', last: 'Lindqvist', title: 'Partner Development Manager' },
 };
 
@@ -138,7 +178,9 @@ export const ASSOCIATION_LIMITS: Record<string, { list: string; max: number }> =
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Json).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Json)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

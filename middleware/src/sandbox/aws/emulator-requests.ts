@@ -9,56 +9,128 @@ import {
   ReviewStatus_VALUES,
   Stage_VALUES,
 } from '../../portals/aws/generated/ace-schemas.js';
-import { dateTime, integer, listOf, oneOf, optional, structure, text } from '../../portals/aws/smithy-zod.js';
+import {
+  dateTime,
+  integer,
+  listOf,
+  oneOf,
+  optional,
+  structure,
+  text,
+} from '../../portals/aws/smithy-zod.js';
 
 const catalog = text({ pattern: /^[a-zA-Z]+$/u, patternText: 'letters only, e.g. AWS or Sandbox' });
-const opportunityId = text({ pattern: /^O[0-9]{1,19}$/u, patternText: 'an ACE opportunity ID such as O1234567' });
-const invitationId = text({ pattern: /^(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})$/u, patternText: 'an invitation ID such as engi-0123456789abc' });
+const opportunityId = text({
+  pattern: /^O[0-9]{1,19}$/u,
+  patternText: 'an ACE opportunity ID such as O1234567',
+});
+const invitationId = text({
+  pattern: /^(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})$/u,
+  patternText: 'an invitation ID such as engi-0123456789abc',
+});
 const sortOrder = oneOf(['ASCENDING', 'DESCENDING'] as const, 'request');
 
 export const EMULATED_READ_REQUESTS = {
   GetOpportunity: structure({ Catalog: catalog, Identifier: opportunityId }, 'request'),
-  GetAwsOpportunitySummary: structure({ Catalog: catalog, RelatedOpportunityIdentifier: opportunityId }, 'request'),
+  GetAwsOpportunitySummary: structure(
+    { Catalog: catalog, RelatedOpportunityIdentifier: opportunityId },
+    'request',
+  ),
   GetEngagementInvitation: structure({ Catalog: catalog, Identifier: invitationId }, 'request'),
-  ListOpportunities: structure({
-    Catalog: catalog,
-    MaxResults: optional(integer({ min: 1, max: 100 })),
-    NextToken: optional(text()),
-    Sort: optional(structure({
-      SortOrder: sortOrder,
-      SortBy: oneOf(['LastModifiedDate', 'Identifier', 'CustomerCompanyName', 'CreatedDate', 'TargetCloseDate'] as const, 'request'),
-    }, 'request')),
-    LastModifiedDate: optional(structure({ AfterLastModifiedDate: optional(dateTime()), BeforeLastModifiedDate: optional(dateTime()) }, 'request')),
-    Identifier: optional(listOf(opportunityId, { max: 20 })),
-    LifeCycleStage: optional(listOf(oneOf(Stage_VALUES, 'request'), { max: 10 })),
-    LifeCycleReviewStatus: optional(listOf(oneOf(ReviewStatus_VALUES, 'request'), { max: 10 })),
-    CustomerCompanyName: optional(listOf(text(), { max: 10 })),
-    CreatedDate: optional(structure({ AfterCreatedDate: optional(dateTime()), BeforeCreatedDate: optional(dateTime()) }, 'request')),
-    TargetCloseDate: optional(structure({ AfterTargetCloseDate: optional(text()), BeforeTargetCloseDate: optional(text()) }, 'request')),
-  }, 'request'),
-  ListEngagementInvitations: structure({
-    Catalog: catalog,
-    MaxResults: optional(integer({ min: 1, max: 100 })),
-    NextToken: optional(text()),
-    Sort: optional(structure({ SortOrder: sortOrder, SortBy: oneOf(['InvitationDate'] as const, 'request') }, 'request')),
-    PayloadType: optional(listOf(oneOf(EngagementInvitationPayloadType_VALUES, 'request'))),
-    ParticipantType: oneOf(ParticipantType_VALUES, 'request'),
-    Status: optional(listOf(oneOf(InvitationStatus_VALUES, 'request'))),
-    EngagementIdentifier: optional(listOf(text())),
-    SenderAwsAccountId: optional(listOf(text())),
-  }, 'request'),
-  ListEngagementByAcceptingInvitationTasks: structure({
-    Catalog: catalog,
-    MaxResults: optional(integer({ min: 1, max: 1000 })),
-    NextToken: optional(text()),
-    Sort: optional(structure({ SortOrder: sortOrder, SortBy: oneOf(['StartTime'] as const, 'request') }, 'request')),
-    TaskStatus: optional(listOf(text())),
-    OpportunityIdentifier: optional(listOf(opportunityId)),
-    EngagementInvitationIdentifier: optional(listOf(invitationId)),
-    TaskIdentifier: optional(listOf(text())),
-  }, 'request'),
+  ListOpportunities: structure(
+    {
+      Catalog: catalog,
+      MaxResults: optional(integer({ min: 1, max: 100 })),
+      NextToken: optional(text()),
+      Sort: optional(
+        structure(
+          {
+            SortOrder: sortOrder,
+            SortBy: oneOf(
+              [
+                'LastModifiedDate',
+                'Identifier',
+                'CustomerCompanyName',
+                'CreatedDate',
+                'TargetCloseDate',
+              ] as const,
+              'request',
+            ),
+          },
+          'request',
+        ),
+      ),
+      LastModifiedDate: optional(
+        structure(
+          {
+            AfterLastModifiedDate: optional(dateTime()),
+            BeforeLastModifiedDate: optional(dateTime()),
+          },
+          'request',
+        ),
+      ),
+      Identifier: optional(listOf(opportunityId, { max: 20 })),
+      LifeCycleStage: optional(listOf(oneOf(Stage_VALUES, 'request'), { max: 10 })),
+      LifeCycleReviewStatus: optional(listOf(oneOf(ReviewStatus_VALUES, 'request'), { max: 10 })),
+      CustomerCompanyName: optional(listOf(text(), { max: 10 })),
+      CreatedDate: optional(
+        structure(
+          { AfterCreatedDate: optional(dateTime()), BeforeCreatedDate: optional(dateTime()) },
+          'request',
+        ),
+      ),
+      TargetCloseDate: optional(
+        structure(
+          { AfterTargetCloseDate: optional(text()), BeforeTargetCloseDate: optional(text()) },
+          'request',
+        ),
+      ),
+    },
+    'request',
+  ),
+  ListEngagementInvitations: structure(
+    {
+      Catalog: catalog,
+      MaxResults: optional(integer({ min: 1, max: 100 })),
+      NextToken: optional(text()),
+      Sort: optional(
+        structure(
+          { SortOrder: sortOrder, SortBy: oneOf(['InvitationDate'] as const, 'request') },
+          'request',
+        ),
+      ),
+      PayloadType: optional(listOf(oneOf(EngagementInvitationPayloadType_VALUES, 'request'))),
+      ParticipantType: oneOf(ParticipantType_VALUES, 'request'),
+      Status: optional(listOf(oneOf(InvitationStatus_VALUES, 'request'))),
+      EngagementIdentifier: optional(listOf(text())),
+      SenderAwsAccountId: optional(listOf(text())),
+    },
+    'request',
+  ),
+  ListEngagementByAcceptingInvitationTasks: structure(
+    {
+      Catalog: catalog,
+      MaxResults: optional(integer({ min: 1, max: 1000 })),
+      NextToken: optional(text()),
+      Sort: optional(
+        structure(
+          { SortOrder: sortOrder, SortBy: oneOf(['StartTime'] as const, 'request') },
+          'request',
+        ),
+      ),
+      TaskStatus: optional(listOf(text())),
+      OpportunityIdentifier: optional(listOf(opportunityId)),
+      EngagementInvitationIdentifier: optional(listOf(invitationId)),
+      TaskIdentifier: optional(listOf(text())),
+    },
+    'request',
+  ),
 } satisfies Record<string, z.ZodType>;
 
 export type EmulatedReadOperation = keyof typeof EMULATED_READ_REQUESTS;
-export type ListOpportunitiesRequest = z.output<(typeof EMULATED_READ_REQUESTS)['ListOpportunities']>;
-export type ListEngagementInvitationsRequest = z.output<(typeof EMULATED_READ_REQUESTS)['ListEngagementInvitations']>;
+export type ListOpportunitiesRequest = z.output<
+  (typeof EMULATED_READ_REQUESTS)['ListOpportunities']
+>;
+export type ListEngagementInvitationsRequest = z.output<
+  (typeof EMULATED_READ_REQUESTS)['ListEngagementInvitations']
+>;

@@ -5,7 +5,16 @@
 import { LOCKED_REVIEW_STATUSES } from '../../portals/aws/rules.js';
 import type { ListEngagementInvitationsRequest } from './emulator-requests.js';
 import { AceOpportunityBook } from './emulator-opportunities.js';
-import { AceServiceError, clone, dayOf, SENDER_TITLE_BY_LAYER, validationError, type InvitationInput, type Json, type StoredInvitation } from './emulator-records.js';
+import {
+  AceServiceError,
+  clone,
+  dayOf,
+  SENDER_TITLE_BY_LAYER,
+  validationError,
+  type InvitationInput,
+  type Json,
+  type StoredInvitation,
+} from './emulator-records.js';
 
 export * from './emulator-records.js';
 export type { AceAccountState } from './emulator-ledger.js';
@@ -13,7 +22,6 @@ export type { AceAccountState } from './emulator-ledger.js';
 /** The partner account the ACE emulator holds; its engagement invitations here, the rest in the classes it extends. */
 export class AceAccount extends AceOpportunityBook {
   // ---- invitations --------------------------------------------------------------------------
-
 
   createInvitation(input: InvitationInput, now: number): Json {
     const catalog = input.catalog ?? 'Sandbox';
@@ -40,10 +48,19 @@ export class AceAccount extends AceOpportunityBook {
     const { ParticipantType: _p, ...detailBase } = summary;
     const detail: Json = {
       ...detailBase,
-      InvitationMessage: input.message ?? `Referral from ${title}: the customer wants help moving their analytics estate this quarter.`,
+      InvitationMessage:
+        input.message ??
+        `Referral from ${title}: the customer wants help moving their analytics estate this quarter.`,
       Payload: {
         OpportunityInvitation: {
-          SenderContacts: [{ Email: `${sender.first.toLowerCase()}.${sender.last.toLowerCase()}@amazon.com`, FirstName: sender.first, LastName: sender.last, BusinessTitle: title }],
+          SenderContacts: [
+            {
+              Email: `${sender.first.toLowerCase()}.${sender.last.toLowerCase()}@amazon.com`,
+              FirstName: sender.first,
+              LastName: sender.last,
+              BusinessTitle: title,
+            },
+          ],
           ReceiverResponsibilities: ['Software Partner'],
           Customer: {
             Industry: input.customer?.industry ?? 'Healthcare',
@@ -53,9 +70,19 @@ export class AceAccount extends AceOpportunityBook {
           },
           Project: {
             Title: input.project?.title ?? 'Contoso Clinics data lakehouse',
-            BusinessProblem: input.project?.businessProblem ?? 'Claims and EHR extracts sit in three on-premises warehouses; analysts wait days for reports and the hardware lease ends in June.',
-            TargetCompletionDate: input.project?.targetCompletionDate ?? dayOf(now + 120 * 24 * 3600 * 1000),
-            ExpectedCustomerSpend: [{ Amount: String(monthly), CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+            BusinessProblem:
+              input.project?.businessProblem ??
+              'Claims and EHR extracts sit in three on-premises warehouses; analysts wait days for reports and the hardware lease ends in June.',
+            TargetCompletionDate:
+              input.project?.targetCompletionDate ?? dayOf(now + 120 * 24 * 3600 * 1000),
+            ExpectedCustomerSpend: [
+              {
+                Amount: String(monthly),
+                CurrencyCode: 'USD',
+                Frequency: 'Monthly',
+                TargetCompany: 'AWS',
+              },
+            ],
           },
         },
       },
@@ -73,10 +100,16 @@ export class AceAccount extends AceOpportunityBook {
   }
 
   protected findInvitation(catalog: unknown, id: unknown): StoredInvitation {
-    const key = String(id).startsWith('arn:') ? [...this.invitations.entries()].find(([, i]) => i.summary.Arn === id)?.[0] : this.key(catalog, id);
+    const key = String(id).startsWith('arn:')
+      ? [...this.invitations.entries()].find(([, i]) => i.summary.Arn === id)?.[0]
+      : this.key(catalog, id);
     const invitation = key ? this.invitations.get(key) : undefined;
     if (!invitation || invitation.summary.Catalog !== catalog) {
-      throw new AceServiceError('ResourceNotFoundException', 404, `Engagement invitation ${String(id)} does not exist in the ${String(catalog)} catalog.`);
+      throw new AceServiceError(
+        'ResourceNotFoundException',
+        404,
+        `Engagement invitation ${String(id)} does not exist in the ${String(catalog)} catalog.`,
+      );
     }
     return invitation;
   }
@@ -86,12 +119,32 @@ export class AceAccount extends AceOpportunityBook {
       .map((i) => i.summary)
       .filter((s) => s.Catalog === body.Catalog && s.ParticipantType === body.ParticipantType)
       .filter((s) => !body.Status || (body.Status as readonly string[]).includes(String(s.Status)))
-      .filter((s) => !body.PayloadType || (body.PayloadType as readonly string[]).includes(String(s.PayloadType)))
-      .filter((s) => !body.EngagementIdentifier || body.EngagementIdentifier.includes(String(s.EngagementId)))
-      .filter((s) => !body.SenderAwsAccountId || body.SenderAwsAccountId.includes(String(s.SenderAwsAccountId)))
-      .sort((a, b) => Date.parse(String(a.InvitationDate)) - Date.parse(String(b.InvitationDate)) || (String(a.Id) < String(b.Id) ? -1 : 1));
+      .filter(
+        (s) =>
+          !body.PayloadType ||
+          (body.PayloadType as readonly string[]).includes(String(s.PayloadType)),
+      )
+      .filter(
+        (s) =>
+          !body.EngagementIdentifier || body.EngagementIdentifier.includes(String(s.EngagementId)),
+      )
+      .filter(
+        (s) =>
+          !body.SenderAwsAccountId ||
+          body.SenderAwsAccountId.includes(String(s.SenderAwsAccountId)),
+      )
+      .sort(
+        (a, b) =>
+          Date.parse(String(a.InvitationDate)) - Date.parse(String(b.InvitationDate)) ||
+          (String(a.Id) < String(b.Id) ? -1 : 1),
+      );
     if (body.Sort?.SortOrder !== 'ASCENDING') rows.reverse();
-    const { page, next } = this.paginate(rows, body.MaxResults ?? 20, body.NextToken, 'ListEngagementInvitations');
+    const { page, next } = this.paginate(
+      rows,
+      body.MaxResults ?? 20,
+      body.NextToken,
+      'ListEngagementInvitations',
+    );
     return { EngagementInvitationSummaries: clone(page), ...(next ? { NextToken: next } : {}) };
   }
 
@@ -101,20 +154,47 @@ export class AceAccount extends AceOpportunityBook {
 
   startEngagementByAcceptingInvitationTask(body: Json, now: number): Json {
     const invitation = this.findInvitation(body.Catalog, body.Identifier);
-    if (invitation.acceptTask && invitation.acceptToken === body.ClientToken) return clone(invitation.acceptTask);
+    if (invitation.acceptTask && invitation.acceptToken === body.ClientToken)
+      return clone(invitation.acceptTask);
     if (invitation.summary.Status !== 'PENDING') {
-      throw validationError([{ code: 'AWS_WRONG_STATE', severity: 'error', cloud: 'AWS', path: '$.Identifier',
-        message: `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be accepted.` }], 'BUSINESS_VALIDATION_FAILED');
+      throw validationError(
+        [
+          {
+            code: 'AWS_WRONG_STATE',
+            severity: 'error',
+            cloud: 'AWS',
+            path: '$.Identifier',
+            message: `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be accepted.`,
+          },
+        ],
+        'BUSINESS_VALIDATION_FAILED',
+      );
     }
     const payload = (invitation.detail.Payload as Json).OpportunityInvitation as Json;
     const customer = payload.Customer as Json;
     const project = payload.Project as Json;
-    const stored = this.insertOpportunity({
-      Catalog: body.Catalog,
-      Customer: { Account: { CompanyName: customer.CompanyName, Industry: customer.Industry, WebsiteUrl: customer.WebsiteUrl, Address: { CountryCode: customer.CountryCode } } },
-      Project: { Title: project.Title, CustomerBusinessProblem: project.BusinessProblem, ExpectedCustomerSpend: project.ExpectedCustomerSpend },
-      LifeCycle: { Stage: 'Qualified', TargetCloseDate: project.TargetCompletionDate },
-    }, now, 'AWS Referral', null);
+    const stored = this.insertOpportunity(
+      {
+        Catalog: body.Catalog,
+        Customer: {
+          Account: {
+            CompanyName: customer.CompanyName,
+            Industry: customer.Industry,
+            WebsiteUrl: customer.WebsiteUrl,
+            Address: { CountryCode: customer.CountryCode },
+          },
+        },
+        Project: {
+          Title: project.Title,
+          CustomerBusinessProblem: project.BusinessProblem,
+          ExpectedCustomerSpend: project.ExpectedCustomerSpend,
+        },
+        LifeCycle: { Stage: 'Qualified', TargetCloseDate: project.TargetCompletionDate },
+      },
+      now,
+      'AWS Referral',
+      null,
+    );
     invitation.summary.Status = 'ACCEPTED';
     invitation.detail.Status = 'ACCEPTED';
     invitation.acceptToken = String(body.ClientToken);
@@ -145,23 +225,37 @@ export class AceAccount extends AceOpportunityBook {
     const invitation = this.findInvitation(body.Catalog, body.Identifier);
     if (invitation.summary.Status === 'REJECTED') return {};
     if (invitation.summary.Status !== 'PENDING') {
-      throw validationError([{ code: 'AWS_WRONG_STATE', severity: 'error', cloud: 'AWS', path: '$.Identifier',
-        message: `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be rejected.` }], 'BUSINESS_VALIDATION_FAILED');
+      throw validationError(
+        [
+          {
+            code: 'AWS_WRONG_STATE',
+            severity: 'error',
+            cloud: 'AWS',
+            path: '$.Identifier',
+            message: `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be rejected.`,
+          },
+        ],
+        'BUSINESS_VALIDATION_FAILED',
+      );
     }
     invitation.summary.Status = 'REJECTED';
     invitation.detail.Status = 'REJECTED';
-    if (typeof body.RejectionReason === 'string') invitation.detail.RejectionReason = body.RejectionReason;
+    if (typeof body.RejectionReason === 'string')
+      invitation.detail.RejectionReason = body.RejectionReason;
     this.invitationEvent('Rejected', invitation, now);
     return {};
   }
 
   /** Counts for tests: opportunities per catalog and partner id, so a duplicate shows. */
   opportunityCount(catalog?: string): number {
-    return [...this.opportunities.values()].filter((s) => !catalog || s.record.Catalog === catalog).length;
+    return [...this.opportunities.values()].filter((s) => !catalog || s.record.Catalog === catalog)
+      .length;
   }
 
   isLocked(id: string): boolean {
     const stored = [...this.opportunities.values()].find((s) => s.record.Id === id);
-    return stored ? (LOCKED_REVIEW_STATUSES as readonly string[]).includes(this.reviewOf(stored)) : false;
+    return stored
+      ? (LOCKED_REVIEW_STATUSES as readonly string[]).includes(this.reviewOf(stored))
+      : false;
   }
 }

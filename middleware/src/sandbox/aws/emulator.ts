@@ -7,8 +7,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { findingsFromIssues } from '../../portals/findings.js';
 import { ACE_REQUEST_SCHEMAS } from '../../portals/aws/generated/ace-schemas.js';
-import { ACE_WRITE_OPERATIONS, AceQuotaLedger, DEFAULT_ACE_QUOTAS, FaultPlan, type AceQuotas, type FaultRule } from './emulator-limits.js';
-import { EMULATED_READ_REQUESTS, type ListEngagementInvitationsRequest, type ListOpportunitiesRequest } from './emulator-requests.js';
+import {
+  ACE_WRITE_OPERATIONS,
+  AceQuotaLedger,
+  DEFAULT_ACE_QUOTAS,
+  FaultPlan,
+  type AceQuotas,
+  type FaultRule,
+} from './emulator-limits.js';
+import {
+  EMULATED_READ_REQUESTS,
+  type ListEngagementInvitationsRequest,
+  type ListOpportunitiesRequest,
+} from './emulator-requests.js';
 import {
   AceAccount,
   AceServiceError,
@@ -23,7 +34,14 @@ import {
 } from './emulator-state.js';
 import { heldTimers } from '../rest-emulator-kit.js';
 
-export { SENDER_TITLE_BY_LAYER, type EmulatorEvent, type EmulatorCounters, type InvitationInput, type ReviewOutcome, type ReviewTiming } from './emulator-state.js';
+export {
+  SENDER_TITLE_BY_LAYER,
+  type EmulatorEvent,
+  type EmulatorCounters,
+  type InvitationInput,
+  type ReviewOutcome,
+  type ReviewTiming,
+} from './emulator-state.js';
 export type { FaultRule, AceQuotas } from './emulator-limits.js';
 
 const SERVICE = 'AWSPartnerCentralSelling';
@@ -80,7 +98,11 @@ export interface AceEmulator {
   stop(): Promise<void>;
 }
 
-type Handler = (account: AceAccount, body: Record<string, unknown>, now: number) => Record<string, unknown>;
+type Handler = (
+  account: AceAccount,
+  body: Record<string, unknown>,
+  now: number,
+) => Record<string, unknown>;
 
 const HANDLERS: Record<string, Handler> = {
   CreateOpportunity: (a, b, now) => a.createOpportunity(b, now),
@@ -90,9 +112,11 @@ const HANDLERS: Record<string, Handler> = {
   AssociateOpportunity: (a, b, now) => a.associateOpportunity(b, now),
   StartEngagementFromOpportunityTask: (a, b, now) => a.startEngagementFromOpportunityTask(b, now),
   GetAwsOpportunitySummary: (a, b) => a.getAwsOpportunitySummary(b),
-  ListEngagementInvitations: (a, b) => a.listEngagementInvitations(b as ListEngagementInvitationsRequest),
+  ListEngagementInvitations: (a, b) =>
+    a.listEngagementInvitations(b as ListEngagementInvitationsRequest),
   GetEngagementInvitation: (a, b) => a.getEngagementInvitation(b),
-  StartEngagementByAcceptingInvitationTask: (a, b, now) => a.startEngagementByAcceptingInvitationTask(b, now),
+  StartEngagementByAcceptingInvitationTask: (a, b, now) =>
+    a.startEngagementByAcceptingInvitationTask(b, now),
   RejectEngagementInvitation: (a, b, now) => a.rejectEngagementInvitation(b, now),
   ListEngagementByAcceptingInvitationTasks: (a, b) => a.listEngagementByAcceptingInvitationTasks(b),
 };
@@ -100,12 +124,25 @@ const HANDLERS: Record<string, Handler> = {
 /** The model's shape check for the operation; business rules run inside the account. */
 function checkShape(operation: string, body: unknown): void {
   const schema =
-    (ACE_REQUEST_SCHEMAS as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }>)[operation] ??
-    (EMULATED_READ_REQUESTS as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }>)[operation];
+    (
+      ACE_REQUEST_SCHEMAS as Record<
+        string,
+        { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }
+      >
+    )[operation] ??
+    (
+      EMULATED_READ_REQUESTS as Record<
+        string,
+        { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }
+      >
+    )[operation];
   if (!schema) return;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const findings = findingsFromIssues(parsed.error!.issues as Parameters<typeof findingsFromIssues>[0], { cloud: 'AWS', codePrefix: 'AWS' });
+    const findings = findingsFromIssues(
+      parsed.error!.issues as Parameters<typeof findingsFromIssues>[0],
+      { cloud: 'AWS', codePrefix: 'AWS' },
+    );
     throw validationError(findings, 'REQUEST_VALIDATION_FAILED');
   }
 }
@@ -129,26 +166,51 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
   const review: ReviewTiming = { ...DEFAULT_REVIEW, ...options.review };
   const quotas = new AceQuotaLedger({ ...DEFAULT_ACE_QUOTAS, ...options.quotas });
   const faults = new FaultPlan(options.seed ?? 20261126);
-  const account = new AceAccount({ accountId: options.accountId ?? '123456789012', review, solutions: options.solutions ?? ['S-1234567'], clock });
+  const account = new AceAccount({
+    accountId: options.accountId ?? '123456789012',
+    review,
+    solutions: options.solutions ?? ['S-1234567'],
+    clock,
+  });
   if (options.restored) account.restore(options.restored);
   if (options.onEvent) account.subscribe(options.onEvent);
   const counters = account.counters;
   const sockets = new Set<Socket>();
   const { held, later } = heldTimers();
 
-  const send = (response: ServerResponse, status: number, requestId: string, body: Record<string, unknown>, errorType?: string): void => {
+  const send = (
+    response: ServerResponse,
+    status: number,
+    requestId: string,
+    body: Record<string, unknown>,
+    errorType?: string,
+  ): void => {
     if (response.destroyed) return;
     const text = JSON.stringify(body);
     response.writeHead(status, {
       'content-type': 'application/x-amz-json-1.0',
       'content-length': Buffer.byteLength(text),
       'x-amzn-requestid': requestId,
-      ...(errorType ? { 'x-amzn-errortype': `${errorType}:http://internal.amazon.com/coral/com.amazonaws.partnercentralselling/` } : {}),
+      ...(errorType
+        ? {
+            'x-amzn-errortype': `${errorType}:http://internal.amazon.com/coral/com.amazonaws.partnercentralselling/`,
+          }
+        : {}),
     });
     response.end(text);
   };
   const sendError = (response: ServerResponse, requestId: string, error: AceServiceError): void => {
-    send(response, error.status, requestId, { __type: `com.amazonaws.partnercentralselling#${error.type}`, Message: error.message, ...error.members }, error.type);
+    send(
+      response,
+      error.status,
+      requestId,
+      {
+        __type: `com.amazonaws.partnercentralselling#${error.type}`,
+        Message: error.message,
+        ...error.members,
+      },
+      error.type,
+    );
   };
 
   const server = createServer((request, response) => {
@@ -159,15 +221,36 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
       const operation = target.startsWith(`${SERVICE}.`) ? target.slice(SERVICE.length + 1) : '';
       try {
         if (request.method !== 'POST' || request.url !== '/') {
-          throw new AceServiceError('UnknownOperationException', 404, `awsJson1_0 takes POST /; got ${request.method} ${request.url}`);
+          throw new AceServiceError(
+            'UnknownOperationException',
+            404,
+            `awsJson1_0 takes POST /; got ${request.method} ${request.url}`,
+          );
         }
-        if (!String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')) {
-          throw new AceServiceError('SerializationException', 400, 'Content-Type must be application/x-amz-json-1.0');
+        if (
+          !String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')
+        ) {
+          throw new AceServiceError(
+            'SerializationException',
+            400,
+            'Content-Type must be application/x-amz-json-1.0',
+          );
         }
-        if (!HANDLERS[operation]) throw new AceServiceError('UnknownOperationException', 400, `The emulator does not implement ${target || 'a request without X-Amz-Target'}.`);
+        if (!HANDLERS[operation])
+          throw new AceServiceError(
+            'UnknownOperationException',
+            400,
+            `The emulator does not implement ${target || 'a request without X-Amz-Target'}.`,
+          );
         counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
         const accessKey = accessKeyOf(request);
-        if (!accessKey) throw new AceServiceError('AccessDeniedException', 403, 'The request is not signed with AWS Signature Version 4.', { Reason: 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' });
+        if (!accessKey)
+          throw new AceServiceError(
+            'AccessDeniedException',
+            403,
+            'The request is not signed with AWS Signature Version 4.',
+            { Reason: 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' },
+          );
         const now = clock();
         account.settle(now);
         const verdict = quotas.admit(accessKey, operation, now);
@@ -176,10 +259,22 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
           throw new AceServiceError('ThrottlingException', 400, verdict.reason);
         }
         const fault = faults.draw(operation);
-        if (fault) counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
-        if (fault?.kind === 'throttle') throw new AceServiceError('ThrottlingException', 400, 'Rate exceeded (injected).');
-        if (fault?.kind === '5xx') throw new AceServiceError('InternalServerException', 500, 'An internal error occurred (injected).');
-        if (fault?.kind === 'conflict') throw new AceServiceError('ConflictException', 409, 'The opportunity changed while the request ran (injected).');
+        if (fault)
+          counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
+        if (fault?.kind === 'throttle')
+          throw new AceServiceError('ThrottlingException', 400, 'Rate exceeded (injected).');
+        if (fault?.kind === '5xx')
+          throw new AceServiceError(
+            'InternalServerException',
+            500,
+            'An internal error occurred (injected).',
+          );
+        if (fault?.kind === 'conflict')
+          throw new AceServiceError(
+            'ConflictException',
+            409,
+            'The opportunity changed while the request ran (injected).',
+          );
         if (fault?.kind === 'timeout') {
           // The call is never answered (and not executed); the connection drops after the delay.
           later(fault.delayMs ?? 30_000, () => request.socket.destroy());
@@ -196,14 +291,24 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
           checkShape(operation, parsed);
           result = HANDLERS[operation]!(account, parsed as Record<string, unknown>, now);
         } catch (error) {
-          if (error instanceof AceServiceError && error.type === 'ValidationException') counters.validationErrors += 1;
+          if (error instanceof AceServiceError && error.type === 'ValidationException')
+            counters.validationErrors += 1;
           throw error;
         }
-        if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity') await options.onWrite?.();
-        if (fault?.kind === 'slow') later(fault.delayMs ?? 2_000, () => send(response, 200, requestId, result));
+        if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity')
+          await options.onWrite?.();
+        if (fault?.kind === 'slow')
+          later(fault.delayMs ?? 2_000, () => send(response, 200, requestId, result));
         else send(response, 200, requestId, result);
       } catch (error) {
-        const known = error instanceof AceServiceError ? error : new AceServiceError('InternalServerException', 500, `Emulator failure: ${(error as Error).message}`);
+        const known =
+          error instanceof AceServiceError
+            ? error
+            : new AceServiceError(
+                'InternalServerException',
+                500,
+                `Emulator failure: ${(error as Error).message}`,
+              );
         sendError(response, requestId, known);
       }
     })();

@@ -12,7 +12,10 @@ export interface GoogleReviewTiming {
   outcome: GoogleReviewOutcome | ((opportunity: Json) => GoogleReviewOutcome);
 }
 
-export const DEFAULT_GOOGLE_REVIEW: GoogleReviewTiming = { decisionAfterMs: 3 * 86_400_000, outcome: 'ACCEPTED' };
+export const DEFAULT_GOOGLE_REVIEW: GoogleReviewTiming = {
+  decisionAfterMs: 3 * 86_400_000,
+  outcome: 'ACCEPTED',
+};
 
 /** The opportunities a Cloud Channel partner holds, as plain JSON, kept across restarts. */
 export interface GoogleEmulatorState {
@@ -58,8 +61,22 @@ export interface GoogleOpportunityInput {
 }
 
 export interface PushDelivery {
-  body: { message: { data: string; messageId: string; publishTime: string; attributes: Record<string, string> }; subscription: string };
-  event: { opportunityEvent: { eventType: 'CREATED' | 'UPDATED' | 'PARTNER_DETACHED'; opportunity: string; partner: string } };
+  body: {
+    message: {
+      data: string;
+      messageId: string;
+      publishTime: string;
+      attributes: Record<string, string>;
+    };
+    subscription: string;
+  };
+  event: {
+    opportunityEvent: {
+      eventType: 'CREATED' | 'UPDATED' | 'PARTNER_DETACHED';
+      opportunity: string;
+      partner: string;
+    };
+  };
   url: string | null;
   status: number | null;
 }
@@ -90,7 +107,10 @@ export interface GoogleEmulatorControl {
   setReviewOutcome(name: string, outcome: GoogleReviewOutcome, immediately?: boolean): void;
   opportunity(name: string): Json | null;
   setPushEndpoint(url: string | null): void;
-  deliverPush(name: string, eventType: PushDelivery['event']['opportunityEvent']['eventType']): Promise<PushDelivery>;
+  deliverPush(
+    name: string,
+    eventType: PushDelivery['event']['opportunityEvent']['eventType'],
+  ): Promise<PushDelivery>;
   flushPushes(): Promise<void>;
   pushes(): PushDelivery[];
   subscribe(listener: (delivery: PushDelivery) => void): () => void;

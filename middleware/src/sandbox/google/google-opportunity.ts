@@ -3,7 +3,11 @@
 import { iso } from './emulator-requests.js';
 import type { GoogleOpportunityInput, Json } from './emulator-types.js';
 
-export function inventGoogleOpportunity(input: GoogleOpportunityInput, name: string, now: number): Json {
+export function inventGoogleOpportunity(
+  input: GoogleOpportunityInput,
+  name: string,
+  now: number,
+): Json {
   const close = input.closeDate ?? { year: new Date(now).getUTCFullYear() + 1, month: 3, day: 31 };
   const opportunity: Json = {
     name,
@@ -15,14 +19,17 @@ export function inventGoogleOpportunity(input: GoogleOpportunityInput, name: str
     creatorEmail: input.owner?.email ?? 'sofia.lindgren@google.com',
     customerDisplayName: input.customer?.organizationName ?? 'Fabrikam Logistics AB',
     opportunityInfo: {
-      displayName: input.displayName ?? 'Fabrikam Logistics – fleet telemetry analytics on BigQuery',
+      displayName:
+        input.displayName ?? 'Fabrikam Logistics – fleet telemetry analytics on BigQuery',
       description:
         input.description ??
         'Fabrikam streams telematics from 12,000 trucks and wants a partner lakehouse on BigQuery, funded from their Google Cloud commit, live before peak season.',
       productFamily: ['GOOGLE_CLOUD_PLATFORM'],
     },
     qualificationInfo: {
-      dealSize: input.dealSize ? { ...input.dealSize, nanos: 0 } : { currencyCode: 'EUR', units: '260000', nanos: 0 },
+      dealSize: input.dealSize
+        ? { ...input.dealSize, nanos: 0 }
+        : { currencyCode: 'EUR', units: '260000', nanos: 0 },
       estimatedCloseDate: close,
     },
     customerInfo: {

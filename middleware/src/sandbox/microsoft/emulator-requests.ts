@@ -27,8 +27,24 @@ export class PartnerCenterError extends Error {
           code: this.code,
           message: this.message,
           target: first?.path ?? null,
-          ...(first ? { innerError: { code: first.code, message: first.message, target: first.path ?? null } } : {}),
-          ...(this.findings.length > 0 ? { details: this.findings.map((f) => ({ code: f.code, message: f.message, target: f.path ?? null })) } : {}),
+          ...(first
+            ? {
+                innerError: {
+                  code: first.code,
+                  message: first.message,
+                  target: first.path ?? null,
+                },
+              }
+            : {}),
+          ...(this.findings.length > 0
+            ? {
+                details: this.findings.map((f) => ({
+                  code: f.code,
+                  message: f.message,
+                  target: f.path ?? null,
+                })),
+              }
+            : {}),
         },
       },
     };
@@ -36,7 +52,10 @@ export class PartnerCenterError extends Error {
 }
 
 export function invalid(findings: Finding[]): PartnerCenterError {
-  const message = findings.length === 1 ? findings[0]!.message : `${findings.length} problems: ${findings.map((f) => f.path).join(', ')}`;
+  const message =
+    findings.length === 1
+      ? findings[0]!.message
+      : `${findings.length} problems: ${findings.map((f) => f.path).join(', ')}`;
   return new PartnerCenterError(400, 'invalidRequest', message, findings);
 }
 
@@ -71,7 +90,12 @@ const DATE_FIELDS = new Set(['updatedDateTime', 'createdDateTime']);
 type Predicate = (referral: Json) => boolean;
 
 function valueAt(referral: Json, field: string): unknown {
-  return field.split('/').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), referral);
+  return field
+    .split('/')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined),
+      referral,
+    );
 }
 
 /** Parses `a eq 'x' and (b ge 2026-01-01T00:00:00Z or c ne 'y')`; anything else is a 400 naming it. */
@@ -93,23 +117,40 @@ export function parseODataFilter(filter: string): Predicate {
     const op = tokens[at++]?.toLowerCase();
     const literal = tokens[at++];
     if (!field || !op || literal === undefined) return fail('ends too early');
-    if (!FILTERABLE.has(field)) return fail(`filters on ${field}, which the referrals list cannot filter on (${[...FILTERABLE].join(', ')})`);
-    if (!['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op)) return fail(`uses the operator ${op}; supported: eq, ne, gt, ge, lt, le`);
+    if (!FILTERABLE.has(field))
+      return fail(
+        `filters on ${field}, which the referrals list cannot filter on (${[...FILTERABLE].join(', ')})`,
+      );
+    if (!['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op))
+      return fail(`uses the operator ${op}; supported: eq, ne, gt, ge, lt, le`);
     let expected: string | number | boolean | null;
     if (/^'.*'$/s.test(literal)) expected = literal.slice(1, -1).replace(/''/g, "'");
     else if (literal === 'null') expected = null;
     else if (DATE_FIELDS.has(field) && !Number.isNaN(Date.parse(literal))) expected = literal;
-    else return fail(`compares ${field} with ${literal}: quote text values ('...'); dates are bare ISO 8601`);
+    else
+      return fail(
+        `compares ${field} with ${literal}: quote text values ('...'); dates are bare ISO 8601`,
+      );
     const date = DATE_FIELDS.has(field);
-    if (date && expected !== null && Number.isNaN(Date.parse(String(expected)))) return fail(`compares ${field} with ${literal}, which is not a date-time`);
+    if (date && expected !== null && Number.isNaN(Date.parse(String(expected))))
+      return fail(`compares ${field} with ${literal}, which is not a date-time`);
     return (referral) => {
       const actual = valueAt(referral, field) ?? null;
-      if (op === 'eq') return date && actual && expected ? Date.parse(String(actual)) === Date.parse(String(expected)) : actual === expected;
+      if (op === 'eq')
+        return date && actual && expected
+          ? Date.parse(String(actual)) === Date.parse(String(expected))
+          : actual === expected;
       if (op === 'ne') return actual !== expected;
       if (actual === null || expected === null) return false;
       const left = date ? Date.parse(String(actual)) : String(actual);
       const right = date ? Date.parse(String(expected)) : String(expected);
-      return op === 'gt' ? left > right : op === 'ge' ? left >= right : op === 'lt' ? left < right : left <= right;
+      return op === 'gt'
+        ? left > right
+        : op === 'ge'
+          ? left >= right
+          : op === 'lt'
+            ? left < right
+            : left <= right;
     };
   };
   const conjunction = (): Predicate => {
@@ -135,10 +176,16 @@ export function parseODataFilter(filter: string): Predicate {
 
 // ---- JSON Patch (add and replace only) -----------------------------------------------------------
 
-export function applyPatch(target: Json, operations: Array<{ op: 'add' | 'replace'; path: string; value?: unknown }>): Json {
+export function applyPatch(
+  target: Json,
+  operations: Array<{ op: 'add' | 'replace'; path: string; value?: unknown }>,
+): Json {
   const out = structuredClone(target);
   operations.forEach((operation, index) => {
-    const keys = operation.path.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = operation.path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = out;
     for (const key of keys.slice(0, -1)) {
       const next = Array.isArray(node) ? node[Number(key)] : (node as Json)[key];
@@ -154,7 +201,13 @@ export function applyPatch(target: Json, operations: Array<{ op: 'add' | 'replac
       // Partner Center treats replace of an absent member like add (RFC 6902 would refuse it).
       (node as Json)[last] = operation.value;
     } else {
-      throw invalid([finding('PATCH_PATH', `$[${index}].path`, `${operation.path} does not point into the referral`)]);
+      throw invalid([
+        finding(
+          'PATCH_PATH',
+          `$[${index}].path`,
+          `${operation.path} does not point into the referral`,
+        ),
+      ]);
     }
   });
   return out;
@@ -163,29 +216,66 @@ export function applyPatch(target: Json, operations: Array<{ op: 'add' | 'replac
 // ---- the emulator ----------------------------------------------------------------------------------
 
 /** One page of a referral list: $filter, $top, $orderby and $skiptoken as Partner Center reads them, with the next-page link. */
-export function listPage(all: readonly Json[], query: URLSearchParams, options: { maxPageSize: number; collectionUrl: string; withLinks: (referral: Json) => Json }): JsonReply {
-  const unknown = [...query.keys()].filter((key) => !['$filter', '$top', '$orderby', '$skiptoken', '$count'].includes(key));
-  if (unknown.length > 0) throw invalid([finding('ODATA_OPTION', `$${unknown[0]}`, `unsupported query option ${unknown.join(', ')}`)]);
+export function listPage(
+  all: readonly Json[],
+  query: URLSearchParams,
+  options: { maxPageSize: number; collectionUrl: string; withLinks: (referral: Json) => Json },
+): JsonReply {
+  const unknown = [...query.keys()].filter(
+    (key) => !['$filter', '$top', '$orderby', '$skiptoken', '$count'].includes(key),
+  );
+  if (unknown.length > 0)
+    throw invalid([
+      finding('ODATA_OPTION', `$${unknown[0]}`, `unsupported query option ${unknown.join(', ')}`),
+    ]);
   const filterText = query.get('$filter');
   const predicate = filterText ? parseODataFilter(filterText) : () => true;
   const topText = query.get('$top');
   const top = topText === null ? options.maxPageSize : Number(topText);
-  if (!Number.isInteger(top) || top < 1) throw invalid([finding('ODATA_TOP', '$top', `$top must be a whole number of at least 1 (got ${topText})`)]);
+  if (!Number.isInteger(top) || top < 1)
+    throw invalid([
+      finding('ODATA_TOP', '$top', `$top must be a whole number of at least 1 (got ${topText})`),
+    ]);
   const order = (query.get('$orderby') ?? 'createdDateTime desc').trim().split(/\s+/);
   const [orderField = 'createdDateTime', direction = 'asc'] = order;
-  if (!['createdDateTime', 'updatedDateTime'].includes(orderField) || !['asc', 'desc'].includes(direction.toLowerCase())) {
-    throw invalid([finding('ODATA_ORDERBY', '$orderby', `$orderby supports createdDateTime or updatedDateTime, asc or desc (got "${order.join(' ')}")`)]);
+  if (
+    !['createdDateTime', 'updatedDateTime'].includes(orderField) ||
+    !['asc', 'desc'].includes(direction.toLowerCase())
+  ) {
+    throw invalid([
+      finding(
+        'ODATA_ORDERBY',
+        '$orderby',
+        `$orderby supports createdDateTime or updatedDateTime, asc or desc (got "${order.join(' ')}")`,
+      ),
+    ]);
   }
   const skipText = query.get('$skiptoken');
   const skip = skipText === null ? 0 : Number(Buffer.from(skipText, 'base64url').toString('utf8'));
-  if (!Number.isInteger(skip) || skip < 0) throw invalid([finding('ODATA_SKIPTOKEN', '$skiptoken', 'the $skiptoken is not one this service issued; follow @odata.nextLink verbatim')]);
+  if (!Number.isInteger(skip) || skip < 0)
+    throw invalid([
+      finding(
+        'ODATA_SKIPTOKEN',
+        '$skiptoken',
+        'the $skiptoken is not one this service issued; follow @odata.nextLink verbatim',
+      ),
+    ]);
   const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
   const matches = all
     .filter(predicate)
-    .sort((a, b) => sign * (Date.parse(String(a[orderField])) - Date.parse(String(b[orderField])) || String(a.id).localeCompare(String(b.id))));
+    .sort(
+      (a, b) =>
+        sign *
+        (Date.parse(String(a[orderField])) - Date.parse(String(b[orderField])) ||
+          String(a.id).localeCompare(String(b.id))),
+    );
   const pageSize = Math.min(top, options.maxPageSize);
   const page = matches.slice(skip, skip + pageSize);
-  const body: Json = { '@odata.context': `${options.collectionUrl}/$metadata#Referrals`, '@odata.count': matches.length, value: page.map(options.withLinks) };
+  const body: Json = {
+    '@odata.context': `${options.collectionUrl}/$metadata#Referrals`,
+    '@odata.count': matches.length,
+    value: page.map(options.withLinks),
+  };
   if (skip + pageSize < matches.length) {
     const next = new URLSearchParams();
     for (const key of ['$filter', '$top', '$orderby'] as const) {
@@ -204,7 +294,12 @@ export function referralWithLinks(referral: Json, collectionUrl: string): Json {
     '@odata.context': `${collectionUrl}/$metadata#Referrals/$entity`,
     ...referral,
     links: {
-      relatedReferrals: referral.engagementId ? { uri: `${collectionUrl}?$filter=engagementId eq '${String(referral.engagementId)}'`, method: 'GET' } : null,
+      relatedReferrals: referral.engagementId
+        ? {
+            uri: `${collectionUrl}?$filter=engagementId eq '${String(referral.engagementId)}'`,
+            method: 'GET',
+          }
+        : null,
       self: { uri: `${collectionUrl}/${String(referral.id)}`, method: 'GET' },
     },
   };

@@ -18,7 +18,11 @@ export interface MicrosoftReviewTiming {
   outcome: MicrosoftReviewOutcome | ((referral: Json) => MicrosoftReviewOutcome);
 }
 
-export const DEFAULT_MICROSOFT_REVIEW: MicrosoftReviewTiming = { receivedAfterMs: 60 * 60_000, decisionAfterMs: 2 * DAY_MS, outcome: 'Accepted' };
+export const DEFAULT_MICROSOFT_REVIEW: MicrosoftReviewTiming = {
+  receivedAfterMs: 60 * 60_000,
+  decisionAfterMs: 2 * DAY_MS,
+  outcome: 'Accepted',
+};
 
 /** The referrals a Partner Center tenant holds, as plain JSON, kept across restarts. */
 export interface MicrosoftEmulatorState {
@@ -57,7 +61,13 @@ export interface MicrosoftEmulatorOptions {
 }
 
 export interface WebhookDelivery {
-  event: { EventName: WebhookEventName; ResourceUri: string; ResourceName: 'referral'; AuditUri: null; ResourceChangeUtcDate: string };
+  event: {
+    EventName: WebhookEventName;
+    ResourceUri: string;
+    ResourceName: 'referral';
+    AuditUri: null;
+    ResourceChangeUtcDate: string;
+  };
   url: string | null;
   /** HTTP status the callback answered, null when nothing is registered or the call failed. */
   status: number | null;
@@ -80,12 +90,27 @@ export interface IncomingReferralInput {
 }
 
 /** Microsoft sellers' titles, one per field layer (SOURCE_LAYERS in core/model.ts). */
-export const MICROSOFT_SENDER_BY_LAYER: Record<SourceLayer, { firstName: string; lastName: string; title: string }> = {
-  'Executive/Industry': { firstName: 'Margaret', lastName: 'Osei', title: 'General Manager, Healthcare Industry' },
-  'Regional/Segment': { firstName: 'Lukas', lastName: 'Brandt', title: 'Area Sales Director, Western Europe Enterprise' },
+export const MICROSOFT_SENDER_BY_LAYER: Record<
+  SourceLayer,
+  { firstName: string; lastName: string; title: string }
+> = {
+  'Executive/Industry': {
+    firstName: 'Margaret',
+    lastName: 'Osei',
+    title: 'General Manager, Healthcare Industry',
+  },
+  'Regional/Segment': {
+    firstName: 'Lukas',
+    lastName: 'Brandt',
+    title: 'Area Sales Director, Western Europe Enterprise',
+  },
   'Account Team': { firstName: 'Aisha', lastName: 'Karimi', title: 'Account Executive' },
   Specialist: { firstName: 'Jonas', lastName: 'Petersen', title: 'Data & AI Specialist' },
-  'Partner Program': { firstName: 'Grace', lastName: 'Nakamura', title: 'Partner Development Manager' },
+  'Partner Program': {
+    firstName: 'Grace',
+    lastName: 'Nakamura',
+    title: 'Partner Development Manager',
+  },
 };
 
 export interface MicrosoftEmulatorCounters {

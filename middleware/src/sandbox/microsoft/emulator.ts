@@ -8,7 +8,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../core/model.js';
 import { hasCoSellAsk } from '../../portals/microsoft/co-sell.js';
 import { ifMatchOutcome } from '../../portals/microsoft/concurrency.js';
-import { ReferralPatchRequest, SERVER_MAINTAINED_FIELDS, WebhookRegistrationRequest, type WebhookEventName } from '../../portals/microsoft/schema.js';
+import {
+  ReferralPatchRequest,
+  SERVER_MAINTAINED_FIELDS,
+  WebhookRegistrationRequest,
+  type WebhookEventName,
+} from '../../portals/microsoft/schema.js';
 import { transitionProblem, type ReferralState } from '../../portals/microsoft/status.js';
 import { microsoftWireFormat } from '../../portals/microsoft/wire-format.js';
 import {
@@ -24,7 +29,16 @@ import {
 } from '../rest-emulator-kit.js';
 
 export type { RestFaultRule as MicrosoftFaultRule } from '../rest-emulator-kit.js';
-import { applyPatch, etag, finding, invalid, iso, listPage, PartnerCenterError, referralWithLinks } from './emulator-requests.js';
+import {
+  applyPatch,
+  etag,
+  finding,
+  invalid,
+  iso,
+  listPage,
+  PartnerCenterError,
+  referralWithLinks,
+} from './emulator-requests.js';
 import { inventIncomingReferral } from './incoming-referral.js';
 import {
   DEFAULT_MICROSOFT_REVIEW,
@@ -47,18 +61,32 @@ const DAY_MS = 86_400_000;
 const INCOMING_LIFETIME_MS = 14 * DAY_MS;
 const WRITE_OPERATIONS = new Set(['create', 'update', 'patch', 'registerWebhook']);
 
-export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions = {}): Promise<MicrosoftEmulator> {
+export async function startMicrosoftEmulator(
+  options: MicrosoftEmulatorOptions = {},
+): Promise<MicrosoftEmulator> {
   const clock = new EmulatorClock(options.now);
   const review: MicrosoftReviewTiming = { ...DEFAULT_MICROSOFT_REVIEW, ...options.review };
-  const budgets = new TenantBudgets({ reads: options.quotas?.reads ?? 20, writes: options.quotas?.writes ?? 5, periodMs: 1000 });
-  const faults = new RestFaultPlan(options.seed ?? 20261126, (operation) => WRITE_OPERATIONS.has(operation));
+  const budgets = new TenantBudgets({
+    reads: options.quotas?.reads ?? 20,
+    writes: options.quotas?.writes ?? 5,
+    periodMs: 1000,
+  });
+  const faults = new RestFaultPlan(options.seed ?? 20261126, (operation) =>
+    WRITE_OPERATIONS.has(operation),
+  );
   const lockDuringReview = options.lockDuringReview ?? true;
   const maxPageSize = options.maxPageSize ?? 100;
-  const organization = options.organization ?? { id: '4f7d2c1e-8a3b-4e5f-9c6d-2b1a0e9f8d7c', name: 'StreamLake Analytics', mpnId: '6543210' };
+  const organization = options.organization ?? {
+    id: '4f7d2c1e-8a3b-4e5f-9c6d-2b1a0e9f8d7c',
+    name: 'StreamLake Analytics',
+    mpnId: '6543210',
+  };
   const acceptToken = options.acceptToken ?? ((token: string) => token.length > 0);
   const autoWebhooks = options.autoWebhooks ?? true;
   let webhookUrl: string | null = options.webhookUrl ?? null;
-  const referrals = new Map<string, StoredReferral>(structuredClone(options.restored?.referrals ?? []));
+  const referrals = new Map<string, StoredReferral>(
+    structuredClone(options.restored?.referrals ?? []),
+  );
   const deliveries: WebhookDelivery[] = [];
   const listeners = new Set<(delivery: WebhookDelivery) => void>();
   const queue = new DeliveryQueue();
@@ -92,7 +120,12 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
       let status: number | null = null;
       if (target) {
         try {
-          const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event), signal: AbortSignal.timeout(10_000) });
+          const response = await fetch(target, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(event),
+            signal: AbortSignal.timeout(10_000),
+          });
           status = response.status;
           await response.arrayBuffer();
         } catch {
@@ -120,18 +153,31 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
         const receivedAt = stored.review.sharedAt + review.receivedAfterMs;
         const decidedAt = receivedAt + review.decisionAfterMs;
         if (referral.substatus === 'Pending' && now >= receivedAt) {
-          Object.assign(referral, { substatus: 'Received', updatedDateTime: iso(receivedAt), eTag: etag() });
+          Object.assign(referral, {
+            substatus: 'Received',
+            updatedDateTime: iso(receivedAt),
+            eTag: etag(),
+          });
           notify(id, 'referral-updated');
         }
         if (referral.substatus === 'Received' && now >= decidedAt) {
-          const outcome = stored.review.outcome ?? (typeof review.outcome === 'function' ? review.outcome(structuredClone(referral)) : review.outcome);
+          const outcome =
+            stored.review.outcome ??
+            (typeof review.outcome === 'function'
+              ? review.outcome(structuredClone(referral))
+              : review.outcome);
           if (outcome === 'Accepted') {
-            Object.assign(referral, { status: 'Active', substatus: 'Accepted', acceptedDateTime: iso(decidedAt) });
+            Object.assign(referral, {
+              status: 'Active',
+              substatus: 'Accepted',
+              acceptedDateTime: iso(decidedAt),
+            });
           } else {
             Object.assign(referral, {
               status: 'Closed',
               substatus: 'Declined',
-              statusReason: 'The Microsoft account team already works this opportunity with another partner; contact the PDM to join the engagement.',
+              statusReason:
+                'The Microsoft account team already works this opportunity with another partner; contact the PDM to join the engagement.',
               closedDateTime: iso(decidedAt),
             });
           }
@@ -141,7 +187,13 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
         }
       }
       if (stored.expiresAt !== null && referral.status === 'New' && now >= stored.expiresAt) {
-        Object.assign(referral, { status: 'Closed', substatus: 'Expired', closedDateTime: iso(stored.expiresAt), updatedDateTime: iso(stored.expiresAt), eTag: etag() });
+        Object.assign(referral, {
+          status: 'Closed',
+          substatus: 'Expired',
+          closedDateTime: iso(stored.expiresAt),
+          updatedDateTime: iso(stored.expiresAt),
+          eTag: etag(),
+        });
         stored.expiresAt = null;
         notify(id, 'referral-updated');
       }
@@ -156,17 +208,28 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
 
   const withLinks = (referral: Json): Json => referralWithLinks(referral, `${url}${BASE_PATH}`);
 
-  const ok = (status: number, referral: Json): JsonReply => ({ status, headers: { etag: String(referral.eTag) }, body: withLinks(referral) });
+  const ok = (status: number, referral: Json): JsonReply => ({
+    status,
+    headers: { etag: String(referral.eTag) },
+    body: withLinks(referral),
+  });
 
-  const validationFindings = (operation: string, payload: unknown): Finding[] => microsoftWireFormat.validate(operation, payload).filter((f) => f.severity === 'error');
+  const validationFindings = (operation: string, payload: unknown): Finding[] =>
+    microsoftWireFormat.validate(operation, payload).filter((f) => f.severity === 'error');
 
   const create = (body: unknown, now: number): JsonReply => {
     const findings = validationFindings('create', body);
     if (findings.length > 0) throw invalid(findings);
-    const input = Object.fromEntries(Object.entries(body as Json).filter(([key]) => !SERVER_MAINTAINED_FIELDS.includes(key as never)));
+    const input = Object.fromEntries(
+      Object.entries(body as Json).filter(
+        ([key]) => !SERVER_MAINTAINED_FIELDS.includes(key as never),
+      ),
+    );
     const id = randomUUID();
     // A co-sell ask (or a deal shared with Microsoft sellers) waits for Microsoft; a private deal starts accepted.
-    const shared = hasCoSellAsk(input) || (input.consent as Json | undefined)?.consentToShareReferralWithMicrosoftSellers === true;
+    const shared =
+      hasCoSellAsk(input) ||
+      (input.consent as Json | undefined)?.consentToShareReferralWithMicrosoftSellers === true;
     const referral: Json = {
       ...input,
       id,
@@ -183,41 +246,102 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
       acceptedDateTime: shared ? null : iso(now),
       eTag: etag(),
     };
-    referrals.set(id, { referral, review: shared ? { sharedAt: now, outcome: null } : null, expiresAt: null });
+    referrals.set(id, {
+      referral,
+      review: shared ? { sharedAt: now, outcome: null } : null,
+      expiresAt: null,
+    });
     counters.created += 1;
-    const ref = typeof input.externalReferenceId === 'string' ? input.externalReferenceId : '(none)';
-    counters.createdByExternalReferenceId[ref] = (counters.createdByExternalReferenceId[ref] ?? 0) + 1;
+    const ref =
+      typeof input.externalReferenceId === 'string' ? input.externalReferenceId : '(none)';
+    counters.createdByExternalReferenceId[ref] =
+      (counters.createdByExternalReferenceId[ref] ?? 0) + 1;
     return ok(201, referral);
   };
 
   /** The write rules every edit passes: If-Match, the one-way status machine, the review lock. */
-  const write = (stored: StoredReferral, next: Json, method: 'PUT' | 'PATCH', ifMatch: string | undefined, now: number): Json => {
+  const write = (
+    stored: StoredReferral,
+    next: Json,
+    method: 'PUT' | 'PATCH',
+    ifMatch: string | undefined,
+    now: number,
+  ): Json => {
     const current = stored.referral;
     const outcome = ifMatchOutcome(method, ifMatch, String(current.eTag));
-    if (outcome === 'missing-if-match') throw invalid([finding('IF_MATCH_REQUIRED', '$', 'a full update (PUT) needs the If-Match header with the eTag read last')]);
+    if (outcome === 'missing-if-match')
+      throw invalid([
+        finding(
+          'IF_MATCH_REQUIRED',
+          '$',
+          'a full update (PUT) needs the If-Match header with the eTag read last',
+        ),
+      ]);
     if (outcome === 'precondition-failed') {
       counters.preconditionFailed += 1;
-      throw new PartnerCenterError(412, 'preconditionFailed', `The referral changed since it was read (eTag ${String(current.eTag)}, If-Match ${String(ifMatch)}). Read it again and re-apply the change.`);
+      throw new PartnerCenterError(
+        412,
+        'preconditionFailed',
+        `The referral changed since it was read (eTag ${String(current.eTag)}, If-Match ${String(ifMatch)}). Read it again and re-apply the change.`,
+      );
     }
-    const from: ReferralState = { status: current.status as ReferralState['status'], substatus: current.substatus as ReferralState['substatus'], statusReason: current.statusReason as string | null };
-    const to: ReferralState = { status: next.status as ReferralState['status'], substatus: next.substatus as ReferralState['substatus'], statusReason: (next.statusReason as string | null | undefined) ?? null };
+    const from: ReferralState = {
+      status: current.status as ReferralState['status'],
+      substatus: current.substatus as ReferralState['substatus'],
+      statusReason: current.statusReason as string | null,
+    };
+    const to: ReferralState = {
+      status: next.status as ReferralState['status'],
+      substatus: next.substatus as ReferralState['substatus'],
+      statusReason: (next.statusReason as string | null | undefined) ?? null,
+    };
     const moves = from.status !== to.status || from.substatus !== to.substatus;
     if (current.status === 'Closed') {
-      throw invalid([finding('REFERRAL_CLOSED', '$.status', `the referral is Closed/${String(current.substatus)}: won, lost, declined and expired referrals cannot change`)]);
+      throw invalid([
+        finding(
+          'REFERRAL_CLOSED',
+          '$.status',
+          `the referral is Closed/${String(current.substatus)}: won, lost, declined and expired referrals cannot change`,
+        ),
+      ]);
     }
     if (moves) {
       const problem = transitionProblem(from, to);
-      if (problem) throw invalid([finding('ILLEGAL_TRANSITION', '$.status', `cannot move from ${from.status}/${from.substatus} to ${to.status}/${to.substatus}: ${problem}`)]);
+      if (problem)
+        throw invalid([
+          finding(
+            'ILLEGAL_TRANSITION',
+            '$.status',
+            `cannot move from ${from.status}/${from.substatus} to ${to.status}/${to.substatus}: ${problem}`,
+          ),
+        ]);
       if (current.direction === 'Outgoing' && stored.review && to.status !== 'Closed') {
-        throw invalid([finding('MICROSOFT_DECIDES', '$.status', 'Microsoft accepts or declines a co-sell ask; the partner can only close it')]);
+        throw invalid([
+          finding(
+            'MICROSOFT_DECIDES',
+            '$.status',
+            'Microsoft accepts or declines a co-sell ask; the partner can only close it',
+          ),
+        ]);
       }
     } else if (lockDuringReview && stored.review && current.status === 'New') {
       counters.locked += 1;
-      throw new PartnerCenterError(423, 'resourceLocked', `Microsoft is reviewing this co-sell referral (${String(current.substatus)}); edits are accepted once it is decided.`, [
-        finding('LOCKED_IN_REVIEW', '$', 'Microsoft is reviewing this co-sell referral; the change is applied once it is decided'),
-      ]);
+      throw new PartnerCenterError(
+        423,
+        'resourceLocked',
+        `Microsoft is reviewing this co-sell referral (${String(current.substatus)}); edits are accepted once it is decided.`,
+        [
+          finding(
+            'LOCKED_IN_REVIEW',
+            '$',
+            'Microsoft is reviewing this co-sell referral; the change is applied once it is decided',
+          ),
+        ],
+      );
     }
-    const kept = Object.fromEntries(SERVER_MAINTAINED_FIELDS.filter((key) => key in current).map((key) => [key, current[key]]));
+    const kept = Object.fromEntries(
+      SERVER_MAINTAINED_FIELDS.filter((key) => key in current).map((key) => [key, current[key]]),
+    );
     const updated: Json = { ...next, ...kept, updatedDateTime: iso(now), eTag: etag() };
     if (to.status === 'Active' && from.status !== 'Active') updated.acceptedDateTime = iso(now);
     if (to.status === 'Closed') {
@@ -233,7 +357,11 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
   };
 
   const list = (query: URLSearchParams): JsonReply =>
-    listPage([...referrals.values()].map((stored) => stored.referral), query, { maxPageSize, collectionUrl: `${url}${BASE_PATH}`, withLinks });
+    listPage(
+      [...referrals.values()].map((stored) => stored.referral),
+      query,
+      { maxPageSize, collectionUrl: `${url}${BASE_PATH}`, withLinks },
+    );
 
   const parseJson = (text: string): unknown => {
     try {
@@ -243,10 +371,13 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     }
   };
 
-  const route = (request: IncomingMessage): { operation: string; id: string | null; query: URLSearchParams } => {
+  const route = (
+    request: IncomingMessage,
+  ): { operation: string; id: string | null; query: URLSearchParams } => {
     const target = new URL(request.url ?? '/', 'http://emulator');
     const method = request.method ?? 'GET';
-    if (target.pathname === '/webhooks/v1/registration' && method === 'POST') return { operation: 'registerWebhook', id: null, query: target.searchParams };
+    if (target.pathname === '/webhooks/v1/registration' && method === 'POST')
+      return { operation: 'registerWebhook', id: null, query: target.searchParams };
     if (target.pathname === BASE_PATH) {
       if (method === 'POST') return { operation: 'create', id: null, query: target.searchParams };
       if (method === 'GET') return { operation: 'list', id: null, query: target.searchParams };
@@ -254,11 +385,22 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     const match = new RegExp(`^${BASE_PATH}/([^/]+)$`).exec(target.pathname);
     if (match) {
       const id = decodeURIComponent(match[1]!);
-      const operation = method === 'GET' ? 'get' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : null;
+      const operation =
+        method === 'GET'
+          ? 'get'
+          : method === 'PUT'
+            ? 'update'
+            : method === 'PATCH'
+              ? 'patch'
+              : null;
       if (operation) return { operation, id, query: target.searchParams };
       throw new PartnerCenterError(405, 'invalidRequest', `${method} is not allowed on a referral`);
     }
-    throw new PartnerCenterError(404, 'itemNotFound', `No resource at ${method} ${target.pathname}`);
+    throw new PartnerCenterError(
+      404,
+      'itemNotFound',
+      `No resource at ${method} ${target.pathname}`,
+    );
   };
 
   const handle = (request: IncomingMessage, text: string): ReplyPlan => {
@@ -266,21 +408,47 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
       const { operation, id, query } = route(request);
       counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
       const token = bearerOf(request);
-      if (!token || !acceptToken(token)) throw new PartnerCenterError(401, 'unauthenticated', 'The request needs a valid bearer token for https://api.partner.microsoft.com.');
+      if (!token || !acceptToken(token))
+        throw new PartnerCenterError(
+          401,
+          'unauthenticated',
+          'The request needs a valid bearer token for https://api.partner.microsoft.com.',
+        );
       const now = clock.now();
       settle(now);
       const waitMs = budgets.admit(token, WRITE_OPERATIONS.has(operation), now);
       if (waitMs > 0) {
         counters.throttled += 1;
-        throw new PartnerCenterError(429, 'tooManyRequests', 'Too many requests for this partner tenant; retry after the given delay.', [], { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+        throw new PartnerCenterError(
+          429,
+          'tooManyRequests',
+          'Too many requests for this partner tenant; retry after the given delay.',
+          [],
+          { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+        );
       }
       const fault = faults.draw(operation);
-      if (fault) counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
-      if (fault?.kind === 'throttle') throw new PartnerCenterError(429, 'tooManyRequests', 'Too many requests (injected).', [], { 'retry-after': '1' });
-      if (fault?.kind === '5xx') throw new PartnerCenterError(503, 'serviceNotAvailable', 'The service is not available (injected).', [], { 'retry-after': '2' });
+      if (fault)
+        counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
+      if (fault?.kind === 'throttle')
+        throw new PartnerCenterError(429, 'tooManyRequests', 'Too many requests (injected).', [], {
+          'retry-after': '1',
+        });
+      if (fault?.kind === '5xx')
+        throw new PartnerCenterError(
+          503,
+          'serviceNotAvailable',
+          'The service is not available (injected).',
+          [],
+          { 'retry-after': '2' },
+        );
       if (fault?.kind === 'conflict') {
         counters.preconditionFailed += 1;
-        throw new PartnerCenterError(412, 'preconditionFailed', 'The referral changed while the request ran (injected).');
+        throw new PartnerCenterError(
+          412,
+          'preconditionFailed',
+          'The referral changed while the request ran (injected).',
+        );
       }
       const reply = answer(() => perform(operation, id, query, request, text, now));
       // A timed-out call still ran: the answer is what gets lost, the hard case for idempotency.
@@ -307,8 +475,16 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     }
   };
 
-  const perform = (operation: string, id: string | null, query: URLSearchParams, request: IncomingMessage, text: string, now: number): JsonReply => {
-    const ifMatch = request.headers['if-match'] === undefined ? undefined : String(request.headers['if-match']);
+  const perform = (
+    operation: string,
+    id: string | null,
+    query: URLSearchParams,
+    request: IncomingMessage,
+    text: string,
+    now: number,
+  ): JsonReply => {
+    const ifMatch =
+      request.headers['if-match'] === undefined ? undefined : String(request.headers['if-match']);
     switch (operation) {
       case 'create':
         return create(parseJson(text), now);
@@ -321,7 +497,14 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
         const body = parseJson(text);
         const findings = validationFindings('update', body);
         if (findings.length > 0) throw invalid(findings);
-        if (String((body as Json).id).toLowerCase() !== id!.toLowerCase()) throw invalid([finding('ID_MISMATCH', '$.id', `the body is referral ${String((body as Json).id)}, the URL names ${id}`)]);
+        if (String((body as Json).id).toLowerCase() !== id!.toLowerCase())
+          throw invalid([
+            finding(
+              'ID_MISMATCH',
+              '$.id',
+              `the body is referral ${String((body as Json).id)}, the URL names ${id}`,
+            ),
+          ]);
         return ok(200, write(stored, body as Json, 'PUT', ifMatch, now));
       }
       case 'patch': {
@@ -329,19 +512,35 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
         const body = parseJson(text);
         const parsed = ReferralPatchRequest.safeParse(body);
         const findings = validationFindings('patch', body);
-        if (!parsed.success || findings.length > 0) throw invalid(findings.length > 0 ? findings : [finding('PATCH_INVALID', '$', 'the body is not a JSON Patch document')]);
-        const next = applyPatch(stored.referral, parsed.data as Array<{ op: 'add' | 'replace'; path: string; value?: unknown }>);
-        const nextFindings = validationFindings('update', Object.fromEntries(Object.entries(next).filter(([key]) => key !== 'links')));
+        if (!parsed.success || findings.length > 0)
+          throw invalid(
+            findings.length > 0
+              ? findings
+              : [finding('PATCH_INVALID', '$', 'the body is not a JSON Patch document')],
+          );
+        const next = applyPatch(
+          stored.referral,
+          parsed.data as Array<{ op: 'add' | 'replace'; path: string; value?: unknown }>,
+        );
+        const nextFindings = validationFindings(
+          'update',
+          Object.fromEntries(Object.entries(next).filter(([key]) => key !== 'links')),
+        );
         if (nextFindings.length > 0) throw invalid(nextFindings);
         const updated = write(stored, next, 'PATCH', ifMatch, now);
         if (updated.direction === 'Incoming') notify(String(updated.id), 'referral-updated');
         const representation = /return=representation/i.test(String(request.headers.prefer ?? ''));
-        return representation ? ok(200, updated) : { status: 204, headers: { etag: String(updated.eTag) } };
+        return representation
+          ? ok(200, updated)
+          : { status: 204, headers: { etag: String(updated.eTag) } };
       }
       case 'registerWebhook': {
         const body = parseJson(text);
-        const findings = microsoftWireFormat.validate('webhook-registration', body).filter((f) => f.severity === 'error');
-        if (findings.length > 0 || !WebhookRegistrationRequest.safeParse(body).success) throw invalid(findings);
+        const findings = microsoftWireFormat
+          .validate('webhook-registration', body)
+          .filter((f) => f.severity === 'error');
+        if (findings.length > 0 || !WebhookRegistrationRequest.safeParse(body).success)
+          throw invalid(findings);
         webhookUrl = (body as { WebhookUrl: string }).WebhookUrl;
         return { status: 200, body };
       }
@@ -350,7 +549,12 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     }
   };
 
-  const server = await startEmulatorServer(options.port ?? 0, handle, (request) => request.method !== 'GET', options.onWrite);
+  const server = await startEmulatorServer(
+    options.port ?? 0,
+    handle,
+    (request) => request.method !== 'GET',
+    options.onWrite,
+  );
   url = server.url;
 
   const control: MicrosoftEmulatorControl = {
@@ -358,7 +562,11 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     snapshot: () => structuredClone({ referrals: [...referrals] }),
     createIncomingReferral(input = {}) {
       const now = clock.now();
-      const referral = inventIncomingReferral(input, now, { organization, solutionId: options.solutionId ?? 'SOL-48213-LKH', expiresAt: now + INCOMING_LIFETIME_MS });
+      const referral = inventIncomingReferral(input, now, {
+        organization,
+        solutionId: options.solutionId ?? 'SOL-48213-LKH',
+        expiresAt: now + INCOMING_LIFETIME_MS,
+      });
       const id = String(referral.id);
       referrals.set(id, { referral, review: null, expiresAt: now + INCOMING_LIFETIME_MS });
       notify(id, 'referral-created');
@@ -366,7 +574,8 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     },
     setReviewOutcome(id, outcome, immediately = false) {
       const stored = lookup(id);
-      if (!stored.review) throw new Error(`referral ${id} is not an outgoing co-sell ask awaiting Microsoft`);
+      if (!stored.review)
+        throw new Error(`referral ${id} is not an outgoing co-sell ask awaiting Microsoft`);
       stored.review.outcome = outcome;
       if (immediately) {
         stored.review.sharedAt = clock.now() - review.receivedAfterMs - review.decisionAfterMs;
@@ -391,7 +600,9 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions =
     },
     flushWebhooks: () => queue.flush(),
     webhooks: () => [...deliveries],
-    referralCount: (direction) => [...referrals.values()].filter((s) => !direction || s.referral.direction === direction).length,
+    referralCount: (direction) =>
+      [...referrals.values()].filter((s) => !direction || s.referral.direction === direction)
+        .length,
   };
 
   return {

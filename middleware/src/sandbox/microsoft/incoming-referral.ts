@@ -3,7 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { MICROSOFT_ORGANIZATION_ID } from '../../portals/microsoft/co-sell.js';
 import { etag, iso } from './emulator-requests.js';
-import { MICROSOFT_SENDER_BY_LAYER, type IncomingReferralInput, type Json } from './emulator-types.js';
+import {
+  MICROSOFT_SENDER_BY_LAYER,
+  type IncomingReferralInput,
+  type Json,
+} from './emulator-types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +18,8 @@ export function inventIncomingReferral(
 ): Json {
   const layer = input.layer ?? 'Partner Program';
   const person = { ...MICROSOFT_SENDER_BY_LAYER[layer], ...input.sender };
-  const email = input.sender?.email ?? `${person.firstName}.${person.lastName}@microsoft.com`.toLowerCase();
+  const email =
+    input.sender?.email ?? `${person.firstName}.${person.lastName}@microsoft.com`.toLowerCase();
   const id = randomUUID();
   const referral: Json = {
     id,
@@ -35,9 +40,20 @@ export function inventIncomingReferral(
       name: input.customer?.name ?? 'Contoso Pharmaceuticals GmbH',
       address: { city: input.customer?.city ?? 'Basel', country: input.customer?.country ?? 'CH' },
       size: input.customer?.size ?? '1001to5000employees',
-      team: [{ firstName: 'Elena', lastName: 'Marchetti', email: 'elena.marchetti@contoso-pharma.example', title: 'Head of Clinical Data Engineering' }],
+      team: [
+        {
+          firstName: 'Elena',
+          lastName: 'Marchetti',
+          email: 'elena.marchetti@contoso-pharma.example',
+          title: 'Head of Clinical Data Engineering',
+        },
+      ],
     },
-    consent: { consentToToShareInfoWithOthers: true, consentToContact: true, consentToShareReferralWithMicrosoftSellers: true },
+    consent: {
+      consentToToShareInfoWithOthers: true,
+      consentToContact: true,
+      consentToShareReferralWithMicrosoftSellers: true,
+    },
     details: {
       notes:
         input.notes ??
@@ -46,11 +62,17 @@ export function inventIncomingReferral(
       currency: input.currency ?? 'EUR',
       closingDateTime: input.closingDateTime ?? iso(now + 120 * DAY_MS),
       // Microsoft refers to one of the partner's co-sell-ready solutions.
-      requirements: { solutions: [{ id: context.solutionId, name: 'StreamLake Lakehouse for Azure' }] },
+      requirements: {
+        solutions: [{ id: context.solutionId, name: 'StreamLake Lakehouse for Azure' }],
+      },
     },
     target: [{ type: 'SolutionProfile', id: context.solutionId }],
     team: [{ firstName: person.firstName, lastName: person.lastName, email, title: person.title }],
-    inviteContext: { notes: 'Shared by the Microsoft account team', invitedBy: { organizationId: MICROSOFT_ORGANIZATION_ID, organizationName: 'Microsoft' }, assistanceRequestCode: 'GeneralOrOther' },
+    inviteContext: {
+      notes: 'Shared by the Microsoft account team',
+      invitedBy: { organizationId: MICROSOFT_ORGANIZATION_ID, organizationName: 'Microsoft' },
+      assistanceRequestCode: 'GeneralOrOther',
+    },
     eTag: etag(),
   };
   return referral;

@@ -7,41 +7,85 @@ import type { OrgUser } from './permissions.js';
 import type { RouteHost as Host } from './route-host.js';
 import { runQuery, SoqlError } from './soql.js';
 
-export function bulkQuery(host: Host, res: ServerResponse, method: string, rest: string, body: Record<string, unknown> | null, version: string, caller: OrgUser, params: URLSearchParams): void {
+export function bulkQuery(
+  host: Host,
+  res: ServerResponse,
+  method: string,
+  rest: string,
+  body: Record<string, unknown> | null,
+  version: string,
+  caller: OrgUser,
+  params: URLSearchParams,
+): void {
   const parts = rest.split('/').filter(Boolean); // jobs, query, [id, [results]]
   if (method === 'POST' && parts.length === 2) {
-    const operation = body?.operation === 'queryAll' ? 'queryAll' : body?.operation === 'query' ? 'query' : null;
-    if (!operation || typeof body?.query !== 'string') return host.send(res, 400, [{ errorCode: 'INVALIDJOB', message: 'A query job needs operation query or queryAll and a query' }]);
+    const operation =
+      body?.operation === 'queryAll' ? 'queryAll' : body?.operation === 'query' ? 'query' : null;
+    if (!operation || typeof body?.query !== 'string')
+      return host.send(res, 400, [
+        {
+          errorCode: 'INVALIDJOB',
+          message: 'A query job needs operation query or queryAll and a query',
+        },
+      ]);
     try {
       const rows = runQuery(host.org, body.query, version, host.scopeFor(caller));
       const object = /\bFROM\s+(\w+)/i.exec(body.query)?.[1] ?? '';
-      const job = host.bulkQueries.create(operation, object, rows, caller.Id, new Date(host.clock()).toISOString().replace('Z', '+0000'), []);
+      const job = host.bulkQueries.create(
+        operation,
+        object,
+        rows,
+        caller.Id,
+        new Date(host.clock()).toISOString().replace('Z', '+0000'),
+        [],
+      );
       host.limits.queryJobCreated();
-      return host.send(res, 200, { ...host.bulkQueries.info(job, version), state: 'UploadComplete' });
+      return host.send(res, 200, {
+        ...host.bulkQueries.info(job, version),
+        state: 'UploadComplete',
+      });
     } catch (error) {
-      if (error instanceof SoqlError) return host.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
+      if (error instanceof SoqlError)
+        return host.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
       throw error;
     }
   }
   const job = parts[2] ? host.bulkQueries.jobs.get(parts[2]) : undefined;
-  if (!job || job.createdById !== caller.Id) return host.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-  if (method === 'GET' && parts.length === 3) return host.send(res, 200, host.bulkQueries.info(job, version));
+  if (!job || job.createdById !== caller.Id)
+    return host.send(res, 404, [
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+    ]);
+  if (method === 'GET' && parts.length === 3)
+    return host.send(res, 200, host.bulkQueries.info(job, version));
   if (method === 'DELETE' && parts.length === 3) {
     host.bulkQueries.jobs.delete(job.id);
     return host.send(res, 204, undefined);
   }
   if (method === 'GET' && parts[3] === 'results') {
     const maxRecords = Number(params.get('maxRecords') ?? host.bulkQueryPageSize);
-    if (!Number.isInteger(maxRecords) || maxRecords < 1) return host.send(res, 400, [{ errorCode: 'INVALIDJOB', message: 'maxRecords must be a positive whole number' }]);
+    if (!Number.isInteger(maxRecords) || maxRecords < 1)
+      return host.send(res, 400, [
+        { errorCode: 'INVALIDJOB', message: 'maxRecords must be a positive whole number' },
+      ]);
     const page = host.bulkQueries.page(job, params.get('locator'), maxRecords);
     res.setHeader('Sforce-Locator', page.next);
     res.setHeader('Sforce-NumberOfRecords', String(page.count));
     return host.send(res, 200, page.csv, 'text/csv');
   }
-  host.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
+  host.send(res, 405, [
+    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
+  ]);
 }
 
-export function bulkIngest(host: Host, res: ServerResponse, method: string, rest: string, body: Record<string, unknown> | null, raw: string, context: WriteContext & { user?: OrgUser }): void {
+export function bulkIngest(
+  host: Host,
+  res: ServerResponse,
+  method: string,
+  rest: string,
+  body: Record<string, unknown> | null,
+  raw: string,
+  context: WriteContext & { user?: OrgUser },
+): void {
   const parts = rest.split('/').filter(Boolean); // jobs, ingest, [id, [batches|results]]
   const job: IngestJob | undefined = parts[2] ? host.bulk.jobs.get(parts[2]) : undefined;
   if (method === 'POST' && parts.length === 2) {
@@ -50,7 +94,9 @@ export function bulkIngest(host: Host, res: ServerResponse, method: string, rest
     return;
   }
   if (!job) {
-    host.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    host.send(res, 404, [
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+    ]);
     return;
   }
   if (method === 'PUT' && parts[3] === 'batches') {
@@ -61,9 +107,22 @@ export function bulkIngest(host: Host, res: ServerResponse, method: string, rest
   if (method === 'PATCH' && parts.length === 3) {
     if (body?.state === 'UploadComplete') {
       host.bulk.complete(job, (current, row) => {
-        const mode = current.operation === 'upsert' ? { kind: 'upsert' as const, externalIdField: current.externalIdFieldName! } : current.operation === 'insert' ? { kind: 'create' as const } : { kind: 'update' as const };
+        const mode =
+          current.operation === 'upsert'
+            ? { kind: 'upsert' as const, externalIdField: current.externalIdFieldName! }
+            : current.operation === 'insert'
+              ? { kind: 'create' as const }
+              : { kind: 'update' as const };
         const outcome = host.writeRecord(current.object, row, mode, context);
-        if ('errors' in outcome) return { error: outcome.errors.map((error) => `${error.statusCode}:${error.message}${error.fields.length ? ` fields: [${error.fields.join(', ')}]` : ''}`).join('; ') };
+        if ('errors' in outcome)
+          return {
+            error: outcome.errors
+              .map(
+                (error) =>
+                  `${error.statusCode}:${error.message}${error.fields.length ? ` fields: [${error.fields.join(', ')}]` : ''}`,
+              )
+              .join('; '),
+          };
         return outcome;
       });
       host.limits.ingestJobProcessed(job.successful.length + job.failed.length);
@@ -77,9 +136,16 @@ export function bulkIngest(host: Host, res: ServerResponse, method: string, rest
     host.send(res, 200, host.bulk.info(job));
     return;
   }
-  if (method === 'GET' && (parts[3] === 'successfulResults' || parts[3] === 'failedResults' || parts[3] === 'unprocessedrecords')) {
+  if (
+    method === 'GET' &&
+    (parts[3] === 'successfulResults' ||
+      parts[3] === 'failedResults' ||
+      parts[3] === 'unprocessedrecords')
+  ) {
     host.send(res, 200, host.bulk.results(job, parts[3]), 'text/csv');
     return;
   }
-  host.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
+  host.send(res, 405, [
+    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
+  ]);
 }

@@ -15,14 +15,31 @@ export interface IngestJob {
   failed: Array<Record<string, unknown>>;
 }
 
-export type BulkRowWriter = (job: IngestJob, row: Record<string, unknown>) => { id: string; created: boolean } | { error: string };
+export type BulkRowWriter = (
+  job: IngestJob,
+  row: Record<string, unknown>,
+) => { id: string; created: boolean } | { error: string };
 
 export class BulkJobs {
   readonly jobs = new Map<string, IngestJob>();
 
-  create(body: { object: string; operation: IngestJob['operation']; externalIdFieldName?: string }): IngestJob {
+  create(body: {
+    object: string;
+    operation: IngestJob['operation'];
+    externalIdFieldName?: string;
+  }): IngestJob {
     const id = `750${randomBytes(6).toString('hex').toUpperCase()}AAA`.slice(0, 18);
-    const job: IngestJob = { id, object: body.object, operation: body.operation, state: 'Open', csv: '', columns: [], successful: [], failed: [], ...(body.externalIdFieldName ? { externalIdFieldName: body.externalIdFieldName } : {}) };
+    const job: IngestJob = {
+      id,
+      object: body.object,
+      operation: body.operation,
+      state: 'Open',
+      csv: '',
+      columns: [],
+      successful: [],
+      failed: [],
+      ...(body.externalIdFieldName ? { externalIdFieldName: body.externalIdFieldName } : {}),
+    };
     this.jobs.set(id, job);
     return job;
   }
@@ -32,10 +49,15 @@ export class BulkJobs {
     const rows = parseCsv(job.csv);
     job.columns = rows[0] ? Object.keys(rows[0]) : [];
     for (const row of rows) {
-      const fields = Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (value === '' ? [] : [[key, value === '#N/A' ? null : value]])));
+      const fields = Object.fromEntries(
+        Object.entries(row).flatMap(([key, value]) =>
+          value === '' ? [] : [[key, value === '#N/A' ? null : value]],
+        ),
+      );
       const outcome = write(job, fields);
       if ('error' in outcome) job.failed.push({ sf__Id: '', sf__Error: outcome.error, ...row });
-      else job.successful.push({ sf__Id: outcome.id, sf__Created: String(outcome.created), ...row });
+      else
+        job.successful.push({ sf__Id: outcome.id, sf__Created: String(outcome.created), ...row });
     }
     job.state = 'JobComplete';
   }
@@ -54,9 +76,14 @@ export class BulkJobs {
     };
   }
 
-  results(job: IngestJob, kind: 'successfulResults' | 'failedResults' | 'unprocessedrecords'): string {
-    if (kind === 'successfulResults') return stringifyCsv(['sf__Id', 'sf__Created', ...job.columns], job.successful);
-    if (kind === 'failedResults') return stringifyCsv(['sf__Id', 'sf__Error', ...job.columns], job.failed);
+  results(
+    job: IngestJob,
+    kind: 'successfulResults' | 'failedResults' | 'unprocessedrecords',
+  ): string {
+    if (kind === 'successfulResults')
+      return stringifyCsv(['sf__Id', 'sf__Created', ...job.columns], job.successful);
+    if (kind === 'failedResults')
+      return stringifyCsv(['sf__Id', 'sf__Error', ...job.columns], job.failed);
     return stringifyCsv(job.columns, []);
   }
 }

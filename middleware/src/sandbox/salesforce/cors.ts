@@ -26,7 +26,8 @@ export class CorsAllowlist {
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;
     const allowed = typeof origin === 'string' && this.has(origin);
-    const preflight = req.method === 'OPTIONS' && typeof req.headers['access-control-request-method'] === 'string';
+    const preflight =
+      req.method === 'OPTIONS' && typeof req.headers['access-control-request-method'] === 'string';
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
@@ -36,7 +37,10 @@ export class CorsAllowlist {
     if (!preflight) return false;
     if (allowed) {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, X-PrettyPrint, Sforce-Call-Options');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'Authorization, Content-Type, Accept, X-PrettyPrint, Sforce-Call-Options',
+      );
       res.setHeader('Access-Control-Max-Age', '600');
       res.writeHead(204).end();
     } else {

@@ -36,7 +36,9 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   }
   const [header, ...body] = rows.filter((r) => !(r.length === 1 && r[0] === ''));
   if (!header) return [];
-  return body.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])));
+  return body.map((cells) =>
+    Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])),
+  );
 }
 
 function quote(value: unknown): string {
@@ -45,5 +47,10 @@ function quote(value: unknown): string {
 }
 
 export function stringifyCsv(columns: string[], rows: Array<Record<string, unknown>>): string {
-  return [columns.map(quote).join(','), ...rows.map((row) => columns.map((column) => quote(row[column])).join(','))].join('\n') + '\n';
+  return (
+    [
+      columns.map(quote).join(','),
+      ...rows.map((row) => columns.map((column) => quote(row[column])).join(',')),
+    ].join('\n') + '\n'
+  );
 }

@@ -27,5 +27,9 @@ export interface PackageModel {
 
 export async function loadPackageModel(forceAppDir = findForceApp()): Promise<PackageModel> {
   const schema = await loadSchema(forceAppDir);
-  return { schema, policy: new AccessPolicy(schema, await loadPermissionSets(forceAppDir)), staticResources: loadStaticResources(forceAppDir) };
+  return {
+    schema,
+    policy: new AccessPolicy(schema, await loadPermissionSets(forceAppDir)),
+    staticResources: loadStaticResources(forceAppDir),
+  };
 }

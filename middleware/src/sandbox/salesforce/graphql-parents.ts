@@ -15,7 +15,11 @@ export interface ParentColumn {
 }
 
 /** The lookup behind a node named by relationship (null when the node is not a relationship). */
-export function parentColumn(schema: OrgSchema, object: string, node: FieldNode): ParentColumn | null {
+export function parentColumn(
+  schema: OrgSchema,
+  object: string,
+  node: FieldNode,
+): ParentColumn | null {
   if (!node.selectionSet) return null;
   const lookup = schema.lookupByRelationship(object, node.name.value);
   return lookup ? { node, lookup } : null;
@@ -26,16 +30,29 @@ function leavesFor(selection: SelectionSetNode, parentObject: string): FieldNode
   const out: FieldNode[] = [];
   for (const node of selection.selections) {
     if (node.kind === Kind.FIELD) out.push(node);
-    else if (node.kind === Kind.INLINE_FRAGMENT && node.typeCondition?.name.value.toLowerCase() === parentObject.toLowerCase()) out.push(...leavesFor(node.selectionSet, parentObject));
+    else if (
+      node.kind === Kind.INLINE_FRAGMENT &&
+      node.typeCondition?.name.value.toLowerCase() === parentObject.toLowerCase()
+    )
+      out.push(...leavesFor(node.selectionSet, parentObject));
   }
   return out;
 }
 
 /** The node value of a parent relationship for one row: null when the lookup is empty or unreadable. */
-export function parentValue(org: InMemoryOrg, schema: OrgSchema, scope: QueryScope, column: ParentColumn, childObject: string, row: Record<string, unknown>): Json {
+export function parentValue(
+  org: InMemoryOrg,
+  schema: OrgSchema,
+  scope: QueryScope,
+  column: ParentColumn,
+  childObject: string,
+  row: Record<string, unknown>,
+): Json {
   const parentId = row[column.lookup.name];
   if (typeof parentId !== 'string' || !scope.canRead(childObject, column.lookup.name)) return null;
-  const parentObject = (column.lookup.referenceTo ?? []).find((candidate) => org.get(candidate, parentId));
+  const parentObject = (column.lookup.referenceTo ?? []).find((candidate) =>
+    org.get(candidate, parentId),
+  );
   const parent = parentObject ? org.get(parentObject, parentId) : undefined;
   if (!parentObject || !parent) return null;
   const shaped: Record<string, Json> = {};
@@ -44,7 +61,14 @@ export function parentValue(org: InMemoryOrg, schema: OrgSchema, scope: QuerySco
     if (!field || !scope.canRead(parentObject, field.name)) continue;
     const full = fieldValue(field, parent[field.name]) as { value: Json; displayValue: Json };
     shaped[leaf.alias?.value ?? leaf.name.value] = leaf.selectionSet
-      ? Object.fromEntries(leaf.selectionSet.selections.filter((part): part is FieldNode => part.kind === Kind.FIELD).map((part) => [part.alias?.value ?? part.name.value, part.name.value === 'displayValue' ? full.displayValue : full.value]))
+      ? Object.fromEntries(
+          leaf.selectionSet.selections
+            .filter((part): part is FieldNode => part.kind === Kind.FIELD)
+            .map((part) => [
+              part.alias?.value ?? part.name.value,
+              part.name.value === 'displayValue' ? full.displayValue : full.value,
+            ]),
+        )
       : full.value;
   }
   return shaped;

@@ -25,7 +25,10 @@ export function token(host: Host, res: ServerResponse, raw: string): void {
   }
   const user = host.userByName(decision.username);
   if (!user) {
-    host.send(res, 400, { error: 'invalid_grant', error_description: 'user hasn\'t approved this consumer' });
+    host.send(res, 400, {
+      error: 'invalid_grant',
+      error_description: "user hasn't approved this consumer",
+    });
     return;
   }
   const accessToken = host.issueToken(user.Id);
@@ -42,7 +45,8 @@ export function token(host: Host, res: ServerResponse, raw: string): void {
 export function versions(host: Host): Array<{ label: string; url: string; version: string }> {
   const highest = Math.floor(Number(host.apiVersion));
   const out = [];
-  for (let major = LISTED_VERSIONS_FROM; major <= highest; major++) out.push({ label: `v${major}.0`, url: `/services/data/v${major}.0`, version: `${major}.0` });
+  for (let major = LISTED_VERSIONS_FROM; major <= highest; major++)
+    out.push({ label: `v${major}.0`, url: `/services/data/v${major}.0`, version: `${major}.0` });
   return out;
 }
 

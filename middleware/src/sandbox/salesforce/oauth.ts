@@ -14,7 +14,9 @@ export interface JwtBearerPolicy {
   now: () => Date;
 }
 
-export type TokenDecision = { ok: true; username: string } | { ok: false; error: string; description: string };
+export type TokenDecision =
+  | { ok: true; username: string }
+  | { ok: false; error: string; description: string };
 
 function decodePart(part: string | undefined): Record<string, unknown> | null {
   if (!part) return null;
@@ -34,15 +36,27 @@ export function checkJwtBearer(form: URLSearchParams, policy: JwtBearerPolicy): 
   const [headerPart, claimsPart, signaturePart] = assertion.split('.');
   const header = decodePart(headerPart);
   const claims = decodePart(claimsPart);
-  if (!header || !claims || !signaturePart) return { ok: false, error: 'invalid_grant', description: 'invalid assertion' };
-  if (header.alg !== 'RS256') return { ok: false, error: 'invalid_grant', description: 'invalid assertion algorithm' };
-  const signed = verify('RSA-SHA256', Buffer.from(`${headerPart}.${claimsPart}`), createPublicKey(policy.publicKeyPem), Buffer.from(signaturePart, 'base64url'));
-  if (!signed) return { ok: false, error: 'invalid_grant', description: 'invalid assertion signature' };
-  if (claims.iss !== policy.clientId) return { ok: false, error: 'invalid_client_id', description: 'client identifier invalid' };
-  if (claims.aud !== policy.audience && !(policy.audiences ?? []).includes(String(claims.aud))) return { ok: false, error: 'invalid_grant', description: 'audience is invalid' };
+  if (!header || !claims || !signaturePart)
+    return { ok: false, error: 'invalid_grant', description: 'invalid assertion' };
+  if (header.alg !== 'RS256')
+    return { ok: false, error: 'invalid_grant', description: 'invalid assertion algorithm' };
+  const signed = verify(
+    'RSA-SHA256',
+    Buffer.from(`${headerPart}.${claimsPart}`),
+    createPublicKey(policy.publicKeyPem),
+    Buffer.from(signaturePart, 'base64url'),
+  );
+  if (!signed)
+    return { ok: false, error: 'invalid_grant', description: 'invalid assertion signature' };
+  if (claims.iss !== policy.clientId)
+    return { ok: false, error: 'invalid_client_id', description: 'client identifier invalid' };
+  if (claims.aud !== policy.audience && !(policy.audiences ?? []).includes(String(claims.aud)))
+    return { ok: false, error: 'invalid_grant', description: 'audience is invalid' };
   const exp = typeof claims.exp === 'number' ? claims.exp : NaN;
   const nowSeconds = Math.floor(policy.now().getTime() / 1000);
-  if (!(exp > nowSeconds)) return { ok: false, error: 'invalid_grant', description: 'expired authorization code' };
-  if (typeof claims.sub !== 'string' || !policy.usernames.includes(claims.sub)) return { ok: false, error: 'invalid_grant', description: 'user hasn\'t approved this consumer' };
+  if (!(exp > nowSeconds))
+    return { ok: false, error: 'invalid_grant', description: 'expired authorization code' };
+  if (typeof claims.sub !== 'string' || !policy.usernames.includes(claims.sub))
+    return { ok: false, error: 'invalid_grant', description: "user hasn't approved this consumer" };
   return { ok: true, username: claims.sub };
 }

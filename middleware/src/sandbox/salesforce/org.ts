@@ -132,7 +132,9 @@ export class InMemoryOrg {
   /** Seeds a record as-is (a test's fixture); stamps system fields unless given. */
   /** Every record by object, to persist the org. */
   dump(): Record<string, SRecord[]> {
-    return Object.fromEntries([...this.tables].map(([object, table]) => [object, [...table.values()]]));
+    return Object.fromEntries(
+      [...this.tables].map(([object, table]) => [object, [...table.values()]]),
+    );
   }
 
   /** Puts back what `dump` returned (a restart); reports no changes. */
@@ -145,7 +147,13 @@ export class InMemoryOrg {
 
   seed(object: string, fields: Record<string, unknown>): SRecord {
     const now = salesforceDateTime(this.clock());
-    const record: SRecord = { CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, ...fields, Id: (fields.Id as string | undefined) ?? this.newId(object) };
+    const record: SRecord = {
+      CreatedDate: now,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+      ...fields,
+      Id: (fields.Id as string | undefined) ?? this.newId(object),
+    };
     this.table(object).set(record.Id, record);
     return record;
   }
@@ -161,7 +169,10 @@ export class InMemoryOrg {
   /** Runs `work` as one transaction: its changes are emitted on commit, or undone when it returns false. */
   transaction<T>(work: () => { commit: boolean; result: T }): T {
     if (this.open) return work().result;
-    this.open = { snapshot: new Map([...this.tables].map(([name, table]) => [name, new Map(table)])), pending: [] };
+    this.open = {
+      snapshot: new Map([...this.tables].map(([name, table]) => [name, new Map(table)])),
+      pending: [],
+    };
     let outcome: { commit: boolean; result: T };
     try {
       outcome = work();
@@ -212,7 +223,12 @@ export class InMemoryOrg {
   }
 
   /** Applies a change as a save would: validation rules first, then the system stamps. */
-  save(object: string, fields: Record<string, unknown>, existing: SRecord | undefined, context: WriteContext = {}): { record?: SRecord; errors?: RecordError[]; created: boolean } {
+  save(
+    object: string,
+    fields: Record<string, unknown>,
+    existing: SRecord | undefined,
+    context: WriteContext = {},
+  ): { record?: SRecord; errors?: RecordError[]; created: boolean } {
     const instant = this.clock();
     const now = salesforceDateTime(instant);
     const userId = context.userId ?? AUTOMATED_USER_ID;
@@ -225,13 +241,33 @@ export class InMemoryOrg {
     candidate.LastModifiedById = userId;
     candidate.SystemModstamp = now;
     this.table(object).set(candidate.Id, candidate);
-    const base = { entityName: object, recordIds: [candidate.Id], commitTimestamp: instant.getTime(), commitUser: userId, transactionKey: context.transactionKey ?? newTransactionKey() };
+    const base = {
+      entityName: object,
+      recordIds: [candidate.Id],
+      commitTimestamp: instant.getTime(),
+      commitUser: userId,
+      transactionKey: context.transactionKey ?? newTransactionKey(),
+    };
     if (existing) {
-      const changed = Object.keys(candidate).filter((key) => key !== 'SystemModstamp' && key !== 'LastModifiedById' && candidate[key] !== existing[key]);
+      const changed = Object.keys(candidate).filter(
+        (key) =>
+          key !== 'SystemModstamp' &&
+          key !== 'LastModifiedById' &&
+          candidate[key] !== existing[key],
+      );
       if (!changed.includes('LastModifiedDate')) changed.push('LastModifiedDate');
-      this.emit({ ...base, changeType: 'UPDATE', changedFields: changed, fields: Object.fromEntries(changed.map((key) => [key, candidate[key] ?? null])) });
+      this.emit({
+        ...base,
+        changeType: 'UPDATE',
+        changedFields: changed,
+        fields: Object.fromEntries(changed.map((key) => [key, candidate[key] ?? null])),
+      });
     } else {
-      const fieldsSet = Object.fromEntries(Object.entries(candidate).filter(([key, value]) => key !== 'Id' && value !== null && value !== undefined));
+      const fieldsSet = Object.fromEntries(
+        Object.entries(candidate).filter(
+          ([key, value]) => key !== 'Id' && value !== null && value !== undefined,
+        ),
+      );
       this.emit({ ...base, changeType: 'CREATE', changedFields: [], fields: fieldsSet });
     }
     return { record: candidate, created: !existing };
@@ -241,7 +277,16 @@ export class InMemoryOrg {
   remove(object: string, id: string, context: WriteContext = {}): boolean {
     const existed = this.table(object).delete(id);
     if (existed) {
-      this.emit({ entityName: object, changeType: 'DELETE', recordIds: [id], changedFields: [], commitTimestamp: this.clock().getTime(), commitUser: context.userId ?? AUTOMATED_USER_ID, transactionKey: context.transactionKey ?? newTransactionKey(), fields: {} });
+      this.emit({
+        entityName: object,
+        changeType: 'DELETE',
+        recordIds: [id],
+        changedFields: [],
+        commitTimestamp: this.clock().getTime(),
+        commitUser: context.userId ?? AUTOMATED_USER_ID,
+        transactionKey: context.transactionKey ?? newTransactionKey(),
+        fields: {},
+      });
     }
     return existed;
   }

@@ -23,7 +23,10 @@ export interface PermissionSetDefinition {
 }
 
 /** The profile decides what no permission set speaks of. */
-export type ProfileName = 'System Administrator' | 'Standard User' | 'Minimum Access - API Only Integrations';
+export type ProfileName =
+  | 'System Administrator'
+  | 'Standard User'
+  | 'Minimum Access - API Only Integrations';
 
 export interface OrgUser {
   Id: string;
@@ -34,13 +37,22 @@ export interface OrgUser {
   userPermissions?: string[];
 }
 
-const NO_ACCESS: ObjectAccess = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+const NO_ACCESS: ObjectAccess = {
+  read: false,
+  create: false,
+  edit: false,
+  delete: false,
+  viewAll: false,
+  modifyAll: false,
+};
 
 function flag(value: unknown): boolean {
   return value === true || value === 'true';
 }
 
-export async function loadPermissionSets(forceAppDir: string): Promise<Map<string, PermissionSetDefinition>> {
+export async function loadPermissionSets(
+  forceAppDir: string,
+): Promise<Map<string, PermissionSetDefinition>> {
   const dir = join(forceAppDir, 'main', 'default', 'permissionsets');
   const out = new Map<string, PermissionSetDefinition>();
   let files: string[] = [];
@@ -51,7 +63,8 @@ export async function loadPermissionSets(forceAppDir: string): Promise<Map<strin
   }
   for (const file of files) {
     const name = file.replace(/\.permissionset-meta\.xml$/, '');
-    const xml = (parseMetadataXml(await readFile(join(dir, file), 'utf8')).PermissionSet ?? {}) as Record<string, unknown>;
+    const xml = (parseMetadataXml(await readFile(join(dir, file), 'utf8')).PermissionSet ??
+      {}) as Record<string, unknown>;
     const objects = new Map<string, ObjectAccess>();
     for (const entry of (xml.objectPermissions ?? []) as Array<Record<string, unknown>>) {
       objects.set(String(entry.object), {
@@ -77,16 +90,30 @@ export async function loadPermissionSets(forceAppDir: string): Promise<Map<strin
 }
 
 /** Standard objects every user reads, whatever the profile (the platform's own records and directories). */
-const EVERYONE_READS = new Set(['User', 'Group', 'QueueSobject', 'Organization', 'OpportunityContactRole']);
+const EVERYONE_READS = new Set([
+  'User',
+  'Group',
+  'QueueSobject',
+  'Organization',
+  'OpportunityContactRole',
+]);
 
 /** What the profile grants before any permission set: permission sets only add to it. */
 function profileAccess(profile: ProfileName, object: string, custom: boolean): ObjectAccess {
-  if (profile === 'Standard User' && !custom) return { ...NO_ACCESS, read: true, create: true, edit: true };
+  if (profile === 'Standard User' && !custom)
+    return { ...NO_ACCESS, read: true, create: true, edit: true };
   if (EVERYONE_READS.has(object)) return { ...NO_ACCESS, read: true };
   return NO_ACCESS;
 }
 
-const ALL_ACCESS: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
+const ALL_ACCESS: ObjectAccess = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: true,
+  modifyAll: true,
+};
 
 /**
  * Decides access for one user. The rule (a simplification of Salesforce's, documented in the README):
@@ -101,7 +128,10 @@ const ALL_ACCESS: ObjectAccess = { read: true, create: true, edit: true, delete:
  *   fields are never edited.
  */
 export class AccessPolicy {
-  constructor(private readonly schema: OrgSchema, private readonly permissionSets: Map<string, PermissionSetDefinition>) {}
+  constructor(
+    private readonly schema: OrgSchema,
+    private readonly permissionSets: Map<string, PermissionSetDefinition>,
+  ) {}
 
   permissionSet(name: string): PermissionSetDefinition | undefined {
     return this.permissionSets.get(name);
@@ -119,7 +149,10 @@ export class AccessPolicy {
     if (this.isAdmin(user)) return ALL_ACCESS;
     const schema = this.schema.object(object);
     if (!schema) return NO_ACCESS;
-    const grants = [profileAccess(user.profile, schema.name, schema.custom), ...this.sets(user).flatMap((set) => set.objects.get(schema.name) ?? [])];
+    const grants = [
+      profileAccess(user.profile, schema.name, schema.custom),
+      ...this.sets(user).flatMap((set) => set.objects.get(schema.name) ?? []),
+    ];
     return grants.reduce<ObjectAccess>(
       (sum, grant) => ({
         read: sum.read || grant.read,
@@ -144,7 +177,8 @@ export class AccessPolicy {
     if (field.alwaysAccessible) return { read: true, edit: writable && objectWrites };
     const grants = this.sets(user).flatMap((set) => set.fields.get(key) ?? []);
     // A standard field no permission set of the user grants follows the profile.
-    if (grants.length === 0 && !field.custom && user.profile === 'Standard User') return { read: true, edit: writable && objectWrites };
+    if (grants.length === 0 && !field.custom && user.profile === 'Standard User')
+      return { read: true, edit: writable && objectWrites };
     const read = grants.some((grant) => grant.read || grant.edit);
     return { read, edit: writable && objectWrites && grants.some((grant) => grant.edit) };
   }

@@ -6,12 +6,18 @@ import type { OrgSchema } from './schema.js';
 const CLOSED_STAGES: Record<string, boolean> = { 'Closed Won': true, 'Closed Lost': false };
 
 /** Adds the platform's values to `values` (the fields about to be saved over `existing`). */
-export function applyPlatformFields(schema: OrgSchema, object: string, values: Record<string, unknown>, existing: Record<string, unknown> | undefined): void {
+export function applyPlatformFields(
+  schema: OrgSchema,
+  object: string,
+  values: Record<string, unknown>,
+  existing: Record<string, unknown> | undefined,
+): void {
   const definition = schema.object(object);
   if (!definition) return;
   if (!existing) {
     for (const field of definition.fields.values()) {
-      if (field.type === 'boolean' && !field.system && values[field.name] === undefined) values[field.name] = false;
+      if (field.type === 'boolean' && !field.system && values[field.name] === undefined)
+        values[field.name] = false;
     }
   }
   if (definition.name === 'Opportunity') {

@@ -11,26 +11,45 @@ function page(host: Host, res: ServerResponse, cursorId: string, cursor: Cursor)
   const records = cursor.rows.slice(cursor.offset, cursor.offset + host.pageSize);
   const nextOffset = cursor.offset + records.length;
   const done = nextOffset >= cursor.rows.length;
-  if (!done) host.cursors.set(`${cursorId}-${nextOffset}`, { rows: cursor.rows, offset: nextOffset });
+  if (!done)
+    host.cursors.set(`${cursorId}-${nextOffset}`, { rows: cursor.rows, offset: nextOffset });
   host.send(res, 200, {
     totalSize: cursor.rows.length,
     done,
-    ...(done ? {} : { nextRecordsUrl: `/services/data/v${host.apiVersion}/query/${cursorId}-${nextOffset}` }),
+    ...(done
+      ? {}
+      : { nextRecordsUrl: `/services/data/v${host.apiVersion}/query/${cursorId}-${nextOffset}` }),
     records,
   });
 }
 
-export function query(host: Host, res: ServerResponse, soql: string, version: string, caller: OrgUser, columns: boolean): void {
+export function query(
+  host: Host,
+  res: ServerResponse,
+  soql: string,
+  version: string,
+  caller: OrgUser,
+  columns: boolean,
+): void {
   try {
     const { schema, policy } = host.options;
-    const rows = /\bFROM\s+UserRecordAccess\b/i.test(soql) && schema && policy
-      ? queryUserRecordAccess(soql, version, (userId, recordId) => {
-          const user = host.users.get(userId);
-          return user ? recordAccess(host.org, schema, policy, user, recordId) : { read: false, edit: false };
-        })
-      : runQuery(host.org, soql, version, host.scopeFor(caller));
+    const rows =
+      /\bFROM\s+UserRecordAccess\b/i.test(soql) && schema && policy
+        ? queryUserRecordAccess(soql, version, (userId, recordId) => {
+            const user = host.users.get(userId);
+            return user
+              ? recordAccess(host.org, schema, policy, user, recordId)
+              : { read: false, edit: false };
+          })
+        : runQuery(host.org, soql, version, host.scopeFor(caller));
     if (columns) {
-      host.send(res, 200, { columnMetadata: columnMetadata(rows[0] ?? {}), entityName: null, groupBy: false, idSelected: true, keyPrefix: null });
+      host.send(res, 200, {
+        columnMetadata: columnMetadata(rows[0] ?? {}),
+        entityName: null,
+        groupBy: false,
+        idSelected: true,
+        keyPrefix: null,
+      });
       return;
     }
     page(host, res, `01g${randomBytes(6).toString('hex').toUpperCase()}`, { rows, offset: 0 });
@@ -48,8 +67,24 @@ function columnMetadata(row: Record<string, unknown>): Array<Record<string, unkn
   return Object.entries(row)
     .filter(([key]) => key !== 'attributes')
     .map(([key, value]) => {
-      const nested = value && typeof value === 'object' && 'attributes' in (value as object) ? columnMetadata(value as Record<string, unknown>) : [];
-      return { aggregate: false, apexType: null, booleanType: false, columnName: key, custom: key.endsWith('__c'), displayName: key, foreignKeyName: null, insertable: true, joinColumns: nested, numberType: typeof value === 'number', textType: typeof value === 'string', updatable: true };
+      const nested =
+        value && typeof value === 'object' && 'attributes' in (value as object)
+          ? columnMetadata(value as Record<string, unknown>)
+          : [];
+      return {
+        aggregate: false,
+        apexType: null,
+        booleanType: false,
+        columnName: key,
+        custom: key.endsWith('__c'),
+        displayName: key,
+        foreignKeyName: null,
+        insertable: true,
+        joinColumns: nested,
+        numberType: typeof value === 'number',
+        textType: typeof value === 'string',
+        updatable: true,
+      };
     });
 }
 

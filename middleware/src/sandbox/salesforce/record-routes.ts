@@ -10,11 +10,21 @@ import type { RouteHost as Host } from './route-host.js';
 import { runQuery } from './soql.js';
 import { uiApi as uiApiReply } from './ui-api.js';
 
-export function collections(host: Host, res: ServerResponse, method: string, rest: string, body: Record<string, unknown> | null, context: WriteContext & { user?: OrgUser }, params: URLSearchParams): void {
+export function collections(
+  host: Host,
+  res: ServerResponse,
+  method: string,
+  rest: string,
+  body: Record<string, unknown> | null,
+  context: WriteContext & { user?: OrgUser },
+  params: URLSearchParams,
+): void {
   if (method === 'DELETE') return collectionDelete(host, res, params, context);
   const records = (body?.records ?? []) as Array<Record<string, unknown>>;
   if (records.length > 200) {
-    host.send(res, 400, [{ message: 'Maximum number of records allowed is 200', errorCode: 'EXCEEDED_ID_LIMIT' }]);
+    host.send(res, 400, [
+      { message: 'Maximum number of records allowed is 200', errorCode: 'EXCEEDED_ID_LIMIT' },
+    ]);
     return;
   }
   host.collectionSizes.push(records.length);
@@ -25,39 +35,80 @@ export function collections(host: Host, res: ServerResponse, method: string, res
   // allOrNone: one failure rolls every record back, and the others say so.
   const results = host.org.transaction(() => {
     const outcomes = records.map((record) => {
-      const object = upsert?.object ?? String((record.attributes as { type?: string } | undefined)?.type ?? '');
-      const mode = upsert ? { kind: 'upsert' as const, externalIdField: upsert.externalIdField } : method === 'POST' ? { kind: 'create' as const } : { kind: 'update' as const };
+      const object =
+        upsert?.object ?? String((record.attributes as { type?: string } | undefined)?.type ?? '');
+      const mode = upsert
+        ? { kind: 'upsert' as const, externalIdField: upsert.externalIdField }
+        : method === 'POST'
+          ? { kind: 'create' as const }
+          : { kind: 'update' as const };
       const outcome = host.writeRecord(object, record, mode, context);
       if ('errors' in outcome) return { success: false, errors: outcome.errors };
-      return { id: outcome.id, success: true, errors: [] as RecordError[], ...(mode.kind === 'update' ? {} : { created: outcome.created }) };
+      return {
+        id: outcome.id,
+        success: true,
+        errors: [] as RecordError[],
+        ...(mode.kind === 'update' ? {} : { created: outcome.created }),
+      };
     });
     const failed = outcomes.some((outcome) => !outcome.success);
     if (!allOrNone || !failed) return { commit: true, result: outcomes };
-    const rolledBack = { statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] };
-    return { commit: false, result: outcomes.map((outcome) => (outcome.success ? { id: null, success: false, errors: [rolledBack] } : outcome)) };
+    const rolledBack = {
+      statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+      message:
+        'Record rolled back because not all records were valid and the request was using AllOrNone header',
+      fields: [],
+    };
+    return {
+      commit: false,
+      result: outcomes.map((outcome) =>
+        outcome.success ? { id: null, success: false, errors: [rolledBack] } : outcome,
+      ),
+    };
   });
   host.send(res, 200, results);
 }
 
 /** `/composite`: subrequests through the same write and query paths, one transaction (composite.ts). */
-export function composite(host: Host, res: ServerResponse, body: Record<string, unknown> | null, version: string, context: WriteContext & { user?: OrgUser }, caller: OrgUser): void {
+export function composite(
+  host: Host,
+  res: ServerResponse,
+  body: Record<string, unknown> | null,
+  version: string,
+  context: WriteContext & { user?: OrgUser },
+  caller: OrgUser,
+): void {
   try {
-    host.send(res, 200, runComposite(body, version, {
-      create: (object, fields) => host.writeRecord(object, fields, { kind: 'create' }, context),
-      update: (object, id, fields) => host.writeRecord(object, { ...fields, Id: id }, { kind: 'update' }, context),
-      remove: (object, id) => host.deleteRecord(object, id, context),
-      query: (soql) => runQuery(host.org, soql, version, host.scopeFor(caller)),
-      transaction: (work) => host.org.transaction(work),
-    }));
+    host.send(
+      res,
+      200,
+      runComposite(body, version, {
+        create: (object, fields) => host.writeRecord(object, fields, { kind: 'create' }, context),
+        update: (object, id, fields) =>
+          host.writeRecord(object, { ...fields, Id: id }, { kind: 'update' }, context),
+        remove: (object, id) => host.deleteRecord(object, id, context),
+        query: (soql) => runQuery(host.org, soql, version, host.scopeFor(caller)),
+        transaction: (work) => host.org.transaction(work),
+      }),
+    );
   } catch (error) {
-    if (error instanceof CompositeRequestError) return host.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
+    if (error instanceof CompositeRequestError)
+      return host.send(res, 400, [{ errorCode: error.errorCode, message: error.message }]);
     throw error;
   }
 }
 
-export function collectionDelete(host: Host, res: ServerResponse, params: URLSearchParams, context: WriteContext & { user?: OrgUser }): void {
+export function collectionDelete(
+  host: Host,
+  res: ServerResponse,
+  params: URLSearchParams,
+  context: WriteContext & { user?: OrgUser },
+): void {
   const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
-  if (ids.length > 200) return host.send(res, 400, [{ message: 'Maximum number of records allowed is 200', errorCode: 'EXCEEDED_ID_LIMIT' }]);
+  if (ids.length > 200)
+    return host.send(res, 400, [
+      { message: 'Maximum number of records allowed is 200', errorCode: 'EXCEEDED_ID_LIMIT' },
+    ]);
   const allOrNone = params.get('allOrNone') === 'true';
   const results = host.org.transaction(() => {
     const outcomes = ids.map((id) => {
@@ -66,71 +117,196 @@ export function collectionDelete(host: Host, res: ServerResponse, params: URLSea
     });
     const failed = outcomes.some((outcome) => !outcome.success);
     if (!allOrNone || !failed) return { commit: true, result: outcomes };
-    const rolledBack = { statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] };
-    return { commit: false, result: outcomes.map((outcome) => (outcome.success ? { id: outcome.id, success: false, errors: [rolledBack] } : outcome)) };
+    const rolledBack = {
+      statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+      message:
+        'Record rolled back because not all records were valid and the request was using AllOrNone header',
+      fields: [],
+    };
+    return {
+      commit: false,
+      result: outcomes.map((outcome) =>
+        outcome.success ? { id: outcome.id, success: false, errors: [rolledBack] } : outcome,
+      ),
+    };
   });
   host.send(res, 200, results);
 }
 
-export function sobject(host: Host, res: ServerResponse, method: string, rest: string, body: Record<string, unknown> | null, version: string, context: WriteContext & { user: OrgUser }, params: URLSearchParams): void {
+export function sobject(
+  host: Host,
+  res: ServerResponse,
+  method: string,
+  rest: string,
+  body: Record<string, unknown> | null,
+  version: string,
+  context: WriteContext & { user: OrgUser },
+  params: URLSearchParams,
+): void {
   const [, , rawObject, id, extra] = rest.split('/');
   const { schema, policy } = host.options;
   const known = rawObject && schema ? schema.object(rawObject) : undefined;
   const object = known?.name ?? rawObject;
-  if (!object || (schema && (!known || (policy && !policy.objectAccess(context.user, known.name).read)))) {
-    host.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  if (
+    !object ||
+    (schema && (!known || (policy && !policy.objectAccess(context.user, known.name).read)))
+  ) {
+    host.send(res, 404, [
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+    ]);
     return;
   }
   if (method === 'GET' && id === 'describe' && known && schema) {
-    const objectAccess = policy ? policy.objectAccess(context.user, known.name) : { create: true, edit: true, delete: true };
-    host.send(res, 200, describeObject(schema, known, version, (name, field) => (policy ? policy.fieldAccess(context.user, name, field) : { read: true, edit: !field.system && !field.calculated }), objectAccess));
+    const objectAccess = policy
+      ? policy.objectAccess(context.user, known.name)
+      : { create: true, edit: true, delete: true };
+    host.send(
+      res,
+      200,
+      describeObject(
+        schema,
+        known,
+        version,
+        (name, field) =>
+          policy
+            ? policy.fieldAccess(context.user, name, field)
+            : { read: true, edit: !field.system && !field.calculated },
+        objectAccess,
+      ),
+    );
     return;
   }
   if (method === 'GET' && !id && known) {
-    host.send(res, 200, { objectDescribe: { name: known.name, label: known.label, labelPlural: known.labelPlural, keyPrefix: known.keyPrefix, custom: known.custom }, recentItems: [] });
+    host.send(res, 200, {
+      objectDescribe: {
+        name: known.name,
+        label: known.label,
+        labelPlural: known.labelPlural,
+        keyPrefix: known.keyPrefix,
+        custom: known.custom,
+      },
+      recentItems: [],
+    });
     return;
   }
   if (extra) {
     // /sobjects/X/<externalIdField>/<value>: upsert (PATCH) or read by external id.
     const field = id!;
     if (method === 'PATCH') {
-      const outcome = host.writeRecord(object, { ...(body ?? {}), [field]: decodeURIComponent(extra) }, { kind: 'upsert', externalIdField: field }, context);
-      if ('errors' in outcome) host.send(res, 400, outcome.errors.map((error) => ({ message: error.message, errorCode: error.statusCode, fields: error.fields })));
-      else host.send(res, outcome.created ? 201 : 200, { id: outcome.id, success: true, errors: [], created: outcome.created });
+      const outcome = host.writeRecord(
+        object,
+        { ...(body ?? {}), [field]: decodeURIComponent(extra) },
+        { kind: 'upsert', externalIdField: field },
+        context,
+      );
+      if ('errors' in outcome)
+        host.send(
+          res,
+          400,
+          outcome.errors.map((error) => ({
+            message: error.message,
+            errorCode: error.statusCode,
+            fields: error.fields,
+          })),
+        );
+      else
+        host.send(res, outcome.created ? 201 : 200, {
+          id: outcome.id,
+          success: true,
+          errors: [],
+          created: outcome.created,
+        });
       return;
     }
     const record = host.org.findByField(object, field, decodeURIComponent(extra));
-    if (method === 'GET' && record) return host.send(res, 200, host.visibleRecord(object, record, version, context.user));
-    return host.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    if (method === 'GET' && record)
+      return host.send(res, 200, host.visibleRecord(object, record, version, context.user));
+    return host.send(res, 404, [
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+    ]);
   }
   if (method === 'GET' && id) {
     const record = host.org.get(object, id);
-    if (!record) host.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-    else host.send(res, 200, host.visibleRecord(object, record, version, context.user, params.get('fields')?.split(',').map((name) => name.trim())));
+    if (!record)
+      host.send(res, 404, [
+        { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+      ]);
+    else
+      host.send(
+        res,
+        200,
+        host.visibleRecord(
+          object,
+          record,
+          version,
+          context.user,
+          params
+            .get('fields')
+            ?.split(',')
+            .map((name) => name.trim()),
+        ),
+      );
     return;
   }
   if (method === 'POST' && !id) {
     const outcome = host.writeRecord(object, body ?? {}, { kind: 'create' }, context);
-    if ('errors' in outcome) host.send(res, 400, outcome.errors.map((error) => ({ message: error.message, errorCode: error.statusCode, fields: error.fields })));
+    if ('errors' in outcome)
+      host.send(
+        res,
+        400,
+        outcome.errors.map((error) => ({
+          message: error.message,
+          errorCode: error.statusCode,
+          fields: error.fields,
+        })),
+      );
     else host.send(res, 201, { id: outcome.id, success: true, errors: [] });
     return;
   }
   if (method === 'PATCH' && id) {
-    const outcome = host.writeRecord(object, { ...(body ?? {}), Id: id }, { kind: 'update' }, context);
-    if ('errors' in outcome) host.send(res, outcome.errors[0]?.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400, outcome.errors.map((error) => ({ message: error.message, errorCode: error.statusCode, fields: error.fields })));
+    const outcome = host.writeRecord(
+      object,
+      { ...(body ?? {}), Id: id },
+      { kind: 'update' },
+      context,
+    );
+    if ('errors' in outcome)
+      host.send(
+        res,
+        outcome.errors[0]?.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400,
+        outcome.errors.map((error) => ({
+          message: error.message,
+          errorCode: error.statusCode,
+          fields: error.fields,
+        })),
+      );
     else host.send(res, 204, undefined);
     return;
   }
   if (method === 'DELETE' && id) {
     const error = host.deleteRecord(object, id, context);
     if (!error) host.send(res, 204, undefined);
-    else host.send(res, error.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400, [{ errorCode: error.statusCode, message: error.message, fields: error.fields }]);
+    else
+      host.send(res, error.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400, [
+        { errorCode: error.statusCode, message: error.message, fields: error.fields },
+      ]);
     return;
   }
-  host.send(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` }]);
+  host.send(res, 405, [
+    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
+  ]);
 }
 
-export function uiApi(host: Host, res: ServerResponse, method: string, rest: string, params: URLSearchParams, body: Record<string, unknown> | null, version: string, context: WriteContext & { user: OrgUser }): void {
+export function uiApi(
+  host: Host,
+  res: ServerResponse,
+  method: string,
+  rest: string,
+  params: URLSearchParams,
+  body: Record<string, unknown> | null,
+  version: string,
+  context: WriteContext & { user: OrgUser },
+): void {
   const org: RelatedListOrg = {
     all: (object) => host.org.all(object),
     schema: host.options.schema!,
@@ -138,10 +314,17 @@ export function uiApi(host: Host, res: ServerResponse, method: string, rest: str
     objectOfId: (id) => host.objectOfId(id),
     get: (object, id) => host.org.get(object, id),
     write: (object, fields, id) => {
-      const outcome = host.writeRecord(object, id ? { ...fields, Id: id } : fields, id ? { kind: 'update' } : { kind: 'create' }, context);
+      const outcome = host.writeRecord(
+        object,
+        id ? { ...fields, Id: id } : fields,
+        id ? { kind: 'update' } : { kind: 'create' },
+        context,
+      );
       return 'errors' in outcome ? outcome : { id: outcome.id };
     },
   };
-  const reply = relatedListRecords(org, context.user, method, rest, params) ?? uiApiReply(org, context.user, method, rest, params, body, version);
+  const reply =
+    relatedListRecords(org, context.user, method, rest, params) ??
+    uiApiReply(org, context.user, method, rest, params, body, version);
   host.send(res, reply.status, reply.body);
 }

@@ -11,30 +11,58 @@ export interface RelatedListOrg extends UiApiOrg {
 const DEFAULT_PAGE_SIZE = 50;
 
 /** GET /ui-api/related-list-records/<parentRecordId>/<relatedListId>; null when the path is another resource. */
-export function relatedListRecords(org: RelatedListOrg, user: OrgUser, method: string, path: string, params: URLSearchParams): UiApiReply | null {
+export function relatedListRecords(
+  org: RelatedListOrg,
+  user: OrgUser,
+  method: string,
+  path: string,
+  params: URLSearchParams,
+): UiApiReply | null {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[1] !== 'related-list-records' || method !== 'GET' || parts.length !== 4) return null;
   const [, , parentId, listId] = parts as [string, string, string, string];
   const parentObject = org.objectOfId(parentId);
   const parent = parentObject ? org.get(parentObject, parentId) : undefined;
-  if (!parentObject || !parent || !org.policy.objectAccess(user, parentObject).read) return notFound('The requested resource does not exist');
-  const relationship = org.schema.childRelationships(parentObject).find((child) => child.relationshipName.toLowerCase() === listId.toLowerCase());
+  if (!parentObject || !parent || !org.policy.objectAccess(user, parentObject).read)
+    return notFound('The requested resource does not exist');
+  const relationship = org.schema
+    .childRelationships(parentObject)
+    .find((child) => child.relationshipName.toLowerCase() === listId.toLowerCase());
   if (!relationship) return notFound(`${listId} is not a related list of ${parentObject}`);
   const child = relationship.childSObject;
-  if (!org.policy.objectAccess(user, child).read) return notFound('The requested resource does not exist');
+  if (!org.policy.objectAccess(user, child).read)
+    return notFound('The requested resource does not exist');
   const names: string[] = [];
   for (const list of [params.get('fields'), params.get('optionalFields')]) {
-    for (const qualified of (list ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
-      const name = qualified.includes('.') ? qualified.slice(qualified.indexOf('.') + 1) : qualified;
+    for (const qualified of (list ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)) {
+      const name = qualified.includes('.')
+        ? qualified.slice(qualified.indexOf('.') + 1)
+        : qualified;
       const field = org.schema.field(child, name);
-      if (field && org.policy.fieldAccess(user, child, field).read && !names.includes(field.name)) names.push(field.name);
-      else if (list === params.get('fields') && !field) return { status: 400, body: [{ errorCode: 'INVALID_FIELD', message: `Cannot find field ${qualified} (or it is not accessible to the user)` }] };
+      if (field && org.policy.fieldAccess(user, child, field).read && !names.includes(field.name))
+        names.push(field.name);
+      else if (list === params.get('fields') && !field)
+        return {
+          status: 400,
+          body: [
+            {
+              errorCode: 'INVALID_FIELD',
+              message: `Cannot find field ${qualified} (or it is not accessible to the user)`,
+            },
+          ],
+        };
     }
   }
   if (!names.includes('Id')) names.unshift('Id');
   let rows = org.all(child).filter((record) => record[relationship.field] === parentId);
   // sortBy: comma-separated field names, a leading '-' for descending (default: newest first).
-  const sortBy = (params.get('sortBy') ?? '-CreatedDate').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const sortBy = (params.get('sortBy') ?? '-CreatedDate')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   rows = [...rows].sort((a, b) => {
     for (const key of sortBy) {
       const descending = key.startsWith('-');
@@ -45,7 +73,10 @@ export function relatedListRecords(org: RelatedListOrg, user: OrgUser, method: s
     }
     return 0;
   });
-  const pageSize = Math.min(Math.max(Number(params.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE, 1), 1999);
+  const pageSize = Math.min(
+    Math.max(Number(params.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE, 1),
+    1999,
+  );
   const page = rows.slice(0, pageSize);
   return {
     status: 200,
@@ -55,7 +86,16 @@ export function relatedListRecords(org: RelatedListOrg, user: OrgUser, method: s
       currentPageUrl: `/ui-api/related-list-records/${parentId}/${relationship.relationshipName}`,
       fields: names.map((name) => `${child}.${name}`),
       listInfoETag: '',
-      listReference: { id: null, inContextOfRecordId: parentId, listViewApiName: null, objectApiName: child, parentObjectApiName: parentObject, recordTypeId: null, relatedListId: relationship.relationshipName, type: 'relatedList' },
+      listReference: {
+        id: null,
+        inContextOfRecordId: parentId,
+        listViewApiName: null,
+        objectApiName: child,
+        parentObjectApiName: parentObject,
+        recordTypeId: null,
+        relatedListId: relationship.relationshipName,
+        type: 'relatedList',
+      },
       nextPageToken: rows.length > pageSize ? String(pageSize) : null,
       nextPageUrl: null,
       optionalFields: [],

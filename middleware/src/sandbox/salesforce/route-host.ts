@@ -35,8 +35,23 @@ export interface RouteHost extends RecordStore {
   scopeFor(caller: OrgUser): QueryScope | undefined;
   userByName(username: string): OrgUser | undefined;
   issueToken(userId: string): string;
-  writeRecord(object: string, fields: Record<string, unknown>, mode: WriteMode, context?: WriteContext & { user?: OrgUser }): WriteOutcome;
-  deleteRecord(object: string, id: string, context: WriteContext & { user?: OrgUser }): RecordError | null;
-  visibleRecord(object: string, record: SRecord, version: string, caller: OrgUser | undefined, only?: string[]): Record<string, unknown>;
+  writeRecord(
+    object: string,
+    fields: Record<string, unknown>,
+    mode: WriteMode,
+    context?: WriteContext & { user?: OrgUser },
+  ): WriteOutcome;
+  deleteRecord(
+    object: string,
+    id: string,
+    context: WriteContext & { user?: OrgUser },
+  ): RecordError | null;
+  visibleRecord(
+    object: string,
+    record: SRecord,
+    version: string,
+    caller: OrgUser | undefined,
+    only?: string[],
+  ): Record<string, unknown>;
   objectOfId(id: string): string;
 }

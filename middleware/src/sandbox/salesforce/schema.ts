@@ -11,8 +11,23 @@ export { buildObject };
 
 /** Field types as describe names them. */
 export type FieldType =
-  | 'id' | 'string' | 'textarea' | 'picklist' | 'multipicklist' | 'double' | 'currency' | 'percent' | 'int'
-  | 'datetime' | 'date' | 'boolean' | 'email' | 'url' | 'phone' | 'reference' | 'address';
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'picklist'
+  | 'multipicklist'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'int'
+  | 'datetime'
+  | 'date'
+  | 'boolean'
+  | 'email'
+  | 'url'
+  | 'phone'
+  | 'reference'
+  | 'address';
 
 export interface PicklistValue {
   value: string;
@@ -97,8 +112,18 @@ export class OrgSchema {
     const out: ChildRelationship[] = [];
     for (const object of this.objects.values()) {
       for (const field of object.fields.values()) {
-        if (field.type !== 'reference' || !field.referenceTo?.includes(parent) || !field.childRelationshipName) continue;
-        out.push({ childSObject: object.name, field: field.name, relationshipName: field.childRelationshipName, cascadeDelete: field.masterDetail === true });
+        if (
+          field.type !== 'reference' ||
+          !field.referenceTo?.includes(parent) ||
+          !field.childRelationshipName
+        )
+          continue;
+        out.push({
+          childSObject: object.name,
+          field: field.name,
+          relationshipName: field.childRelationshipName,
+          cascadeDelete: field.masterDetail === true,
+        });
       }
     }
     return out;
@@ -109,10 +134,11 @@ export class OrgSchema {
     const schema = this.object(object);
     if (!schema) return undefined;
     const lower = relationship.toLowerCase();
-    return [...schema.fields.values()].find((field) => field.type === 'reference' && field.relationshipName?.toLowerCase() === lower);
+    return [...schema.fields.values()].find(
+      (field) => field.type === 'reference' && field.relationshipName?.toLowerCase() === lower,
+    );
   }
 }
-
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -132,7 +158,15 @@ function number(value: unknown): number | undefined {
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
-  isArray: (name) => ['value', 'fieldPermissions', 'objectPermissions', 'customMetadataTypeAccesses', 'customPermissions', 'referenceTo'].includes(name),
+  isArray: (name) =>
+    [
+      'value',
+      'fieldPermissions',
+      'objectPermissions',
+      'customMetadataTypeAccesses',
+      'customPermissions',
+      'referenceTo',
+    ].includes(name),
 });
 
 export function parseMetadataXml(xml: string): Record<string, unknown> {
@@ -144,16 +178,32 @@ export function fieldFromMetadata(xml: Record<string, unknown>, source: string):
   const field = (xml.CustomField ?? {}) as Record<string, unknown>;
   const name = text(field.fullName);
   const metadataType = text(field.type);
-  if (!name || !metadataType) throw new SchemaError(`${source}: a CustomField needs fullName and type`);
+  if (!name || !metadataType)
+    throw new SchemaError(`${source}: a CustomField needs fullName and type`);
   const label = text(field.label) ?? name;
   const formula = field.formula !== undefined;
   const required = flag(field.required);
   // Universally required and master-detail fields have no field-level security in Salesforce.
-  const base = { name, label, custom: true, calculated: formula, required: required && !formula, ...(required || metadataType === 'MasterDetail' ? { alwaysAccessible: true } : {}), ...(flag(field.externalId) ? { externalId: true } : {}), ...(flag(field.unique) ? { unique: true } : {}) };
-  const valueSet = field.valueSet as { restricted?: unknown; valueSetDefinition?: { value?: Array<Record<string, unknown>> } } | undefined;
+  const base = {
+    name,
+    label,
+    custom: true,
+    calculated: formula,
+    required: required && !formula,
+    ...(required || metadataType === 'MasterDetail' ? { alwaysAccessible: true } : {}),
+    ...(flag(field.externalId) ? { externalId: true } : {}),
+    ...(flag(field.unique) ? { unique: true } : {}),
+  };
+  const valueSet = field.valueSet as
+    | { restricted?: unknown; valueSetDefinition?: { value?: Array<Record<string, unknown>> } }
+    | undefined;
   const picklist = () => ({
     restricted: flag(valueSet?.restricted),
-    values: (valueSet?.valueSetDefinition?.value ?? []).map((entry) => ({ value: String(entry.fullName), label: text(entry.label) ?? String(entry.fullName), default: flag(entry.default) })),
+    values: (valueSet?.valueSetDefinition?.value ?? []).map((entry) => ({
+      value: String(entry.fullName),
+      label: text(entry.label) ?? String(entry.fullName),
+      default: flag(entry.default),
+    })),
   });
   switch (metadataType) {
     case 'Text':
@@ -174,11 +224,26 @@ export function fieldFromMetadata(xml: Record<string, unknown>, source: string):
     case 'MultiselectPicklist':
       return { ...base, type: 'multipicklist', length: 4099, picklist: picklist() };
     case 'Number':
-      return { ...base, type: 'double', precision: number(field.precision) ?? 18, scale: number(field.scale) ?? 0 };
+      return {
+        ...base,
+        type: 'double',
+        precision: number(field.precision) ?? 18,
+        scale: number(field.scale) ?? 0,
+      };
     case 'Currency':
-      return { ...base, type: 'currency', precision: number(field.precision) ?? 18, scale: number(field.scale) ?? 2 };
+      return {
+        ...base,
+        type: 'currency',
+        precision: number(field.precision) ?? 18,
+        scale: number(field.scale) ?? 2,
+      };
     case 'Percent':
-      return { ...base, type: 'percent', precision: number(field.precision) ?? 18, scale: number(field.scale) ?? 0 };
+      return {
+        ...base,
+        type: 'percent',
+        precision: number(field.precision) ?? 18,
+        scale: number(field.scale) ?? 0,
+      };
     case 'DateTime':
       return { ...base, type: 'datetime' };
     case 'Date':
@@ -198,11 +263,15 @@ export function fieldFromMetadata(xml: Record<string, unknown>, source: string):
         referenceTo: (field.referenceTo as string[] | undefined) ?? [],
         relationshipName: name.replace(/__c$/, '__r'),
         ...(relationship ? { childRelationshipName: `${relationship}__r` } : {}),
-        ...(masterDetail ? { masterDetail: true, createOnly: !flag(field.reparentableMasterDetail) } : {}),
+        ...(masterDetail
+          ? { masterDetail: true, createOnly: !flag(field.reparentableMasterDetail) }
+          : {}),
       };
     }
     default:
-      throw new SchemaError(`${source}: field type ${metadataType} is not modelled by the local org`);
+      throw new SchemaError(
+        `${source}: field type ${metadataType} is not modelled by the local org`,
+      );
   }
 }
 
@@ -224,15 +293,43 @@ function nameField(objectXml: Record<string, unknown>): FieldSchema {
 
 /** Fields every custom object has, set by the platform. */
 function customObjectSystemFields(): FieldSchema[] {
-  const system = (name: string, label: string, type: FieldType, extra: Partial<FieldSchema> = {}): FieldSchema => ({ name, label, type, required: false, calculated: false, system: true, custom: false, alwaysAccessible: true, ...extra });
+  const system = (
+    name: string,
+    label: string,
+    type: FieldType,
+    extra: Partial<FieldSchema> = {},
+  ): FieldSchema => ({
+    name,
+    label,
+    type,
+    required: false,
+    calculated: false,
+    system: true,
+    custom: false,
+    alwaysAccessible: true,
+    ...extra,
+  });
   return [
     system('Id', 'Record ID', 'id', { length: 18 }),
-    system('OwnerId', 'Owner ID', 'reference', { referenceTo: ['User', 'Group'], relationshipName: 'Owner', length: 18, system: false }),
+    system('OwnerId', 'Owner ID', 'reference', {
+      referenceTo: ['User', 'Group'],
+      relationshipName: 'Owner',
+      length: 18,
+      system: false,
+    }),
     system('IsDeleted', 'Deleted', 'boolean'),
     system('CreatedDate', 'Created Date', 'datetime'),
-    system('CreatedById', 'Created By ID', 'reference', { referenceTo: ['User'], relationshipName: 'CreatedBy', length: 18 }),
+    system('CreatedById', 'Created By ID', 'reference', {
+      referenceTo: ['User'],
+      relationshipName: 'CreatedBy',
+      length: 18,
+    }),
     system('LastModifiedDate', 'Last Modified Date', 'datetime'),
-    system('LastModifiedById', 'Last Modified By ID', 'reference', { referenceTo: ['User'], relationshipName: 'LastModifiedBy', length: 18 }),
+    system('LastModifiedById', 'Last Modified By ID', 'reference', {
+      referenceTo: ['User'],
+      relationshipName: 'LastModifiedBy',
+      length: 18,
+    }),
     system('SystemModstamp', 'System Modstamp', 'datetime'),
   ];
 }
@@ -267,18 +364,44 @@ export async function loadSchema(forceAppDir: string): Promise<OrgSchema> {
     const base = standard.get(objectName);
     if (base) {
       standard.delete(objectName);
-      objects.set(objectName, buildObject({ ...base, fields: [...base.fields.values(), ...fields] }));
+      objects.set(
+        objectName,
+        buildObject({ ...base, fields: [...base.fields.values(), ...fields] }),
+      );
       continue;
     }
     const objectFile = join(dir, `${objectName}.object-meta.xml`);
-    const xml = (parseMetadataXml(await readFile(objectFile, 'utf8')).CustomObject ?? {}) as Record<string, unknown>;
+    const xml = (parseMetadataXml(await readFile(objectFile, 'utf8')).CustomObject ?? {}) as Record<
+      string,
+      unknown
+    >;
     customIndex++;
     const isMetadataType = objectName.endsWith('__mdt');
     const systemFields = isMetadataType
-      ? customObjectSystemFields().filter((field) => !['OwnerId', 'IsDeleted'].includes(field.name)).concat([
-          { name: 'DeveloperName', label: 'Custom Metadata Record Name', type: 'string', length: 40, required: true, calculated: false, custom: false, alwaysAccessible: true },
-          { name: 'MasterLabel', label: 'Label', type: 'string', length: 40, required: true, calculated: false, custom: false, alwaysAccessible: true },
-        ])
+      ? customObjectSystemFields()
+          .filter((field) => !['OwnerId', 'IsDeleted'].includes(field.name))
+          .concat([
+            {
+              name: 'DeveloperName',
+              label: 'Custom Metadata Record Name',
+              type: 'string',
+              length: 40,
+              required: true,
+              calculated: false,
+              custom: false,
+              alwaysAccessible: true,
+            },
+            {
+              name: 'MasterLabel',
+              label: 'Label',
+              type: 'string',
+              length: 40,
+              required: true,
+              calculated: false,
+              custom: false,
+              alwaysAccessible: true,
+            },
+          ])
       : [...customObjectSystemFields(), currencyField('Currency ISO Code')];
     const hasMaster = fields.some((field) => field.masterDetail);
     objects.set(
@@ -287,11 +410,19 @@ export async function loadSchema(forceAppDir: string): Promise<OrgSchema> {
         name: objectName,
         label: text(xml.label) ?? objectName,
         labelPlural: text(xml.pluralLabel) ?? text(xml.label) ?? objectName,
-        keyPrefix: KEY_PREFIXES[objectName] ?? `${isMetadataType ? 'm1' : 'a1'}${customIndex.toString(36).toUpperCase()}`,
+        keyPrefix:
+          KEY_PREFIXES[objectName] ??
+          `${isMetadataType ? 'm1' : 'a1'}${customIndex.toString(36).toUpperCase()}`,
         custom: true,
-        sharingModel: (text(xml.sharingModel) as SharingModel | undefined) ?? (hasMaster ? 'ControlledByParent' : 'ReadWrite'),
+        sharingModel:
+          (text(xml.sharingModel) as SharingModel | undefined) ??
+          (hasMaster ? 'ControlledByParent' : 'ReadWrite'),
         // A detail object has no owner: its master's owner stands for it.
-        fields: [...systemFields.filter((field) => !(hasMaster && field.name === 'OwnerId')), nameField(xml), ...fields],
+        fields: [
+          ...systemFields.filter((field) => !(hasMaster && field.name === 'OwnerId')),
+          nameField(xml),
+          ...fields,
+        ],
       }),
     );
   }

@@ -4,7 +4,15 @@ import type { ProfileName, AccessPolicy } from './permissions.js';
 import type { OrgSchema } from './schema.js';
 import type { StaticResource } from './static-resources.js';
 
-export type CallKind = 'token' | 'query' | 'queryMore' | 'sobject' | 'composite' | 'limits' | 'bulk' | 'other';
+export type CallKind =
+  | 'token'
+  | 'query'
+  | 'queryMore'
+  | 'sobject'
+  | 'composite'
+  | 'limits'
+  | 'bulk'
+  | 'other';
 
 /** A user the org starts with: who they are, their profile and permission sets. */
 export interface OrgUserSeed {
@@ -21,7 +29,11 @@ export interface OrgUserSeed {
 /** The org's Id (the access token's prefix names it, as the `sf` CLI checks). */
 export const LOCAL_ORG_ID = '00D000000000001AAA';
 
-export type FaultKind = 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID' | 'SERVER_UNAVAILABLE';
+export type FaultKind =
+  | 'UNABLE_TO_LOCK_ROW'
+  | 'REQUEST_LIMIT_EXCEEDED'
+  | 'INVALID_SESSION_ID'
+  | 'SERVER_UNAVAILABLE';
 
 export interface Fault {
   error: FaultKind;
@@ -57,4 +69,3 @@ export interface SalesforceTestServerOptions {
   /** Seed of the fault plan's random draws (a run replays exactly). */
   faultSeed?: number;
 }
-

@@ -13,21 +13,53 @@ import { bulkIngest, bulkQuery } from './bulk-routes.js';
 import { OrgLimitCounters } from './limits.js';
 import { BulkQueryJobs } from './bulk-query.js';
 import { describeGlobal } from './describe.js';
-import { identity as identityAnswer, resources, token, userinfo, versions } from './identity-routes.js';
-import { InMemoryOrg, newTransactionKey, type RecordError, type SRecord, type WriteContext } from './org.js';
+import {
+  identity as identityAnswer,
+  resources,
+  token,
+  userinfo,
+  versions,
+} from './identity-routes.js';
+import {
+  InMemoryOrg,
+  newTransactionKey,
+  type RecordError,
+  type SRecord,
+  type WriteContext,
+} from './org.js';
 import type { OrgUser } from './permissions.js';
 import { CorsAllowlist } from './cors.js';
 import { runUiApiGraphql } from './graphql.js';
 import { query, queryMore } from './query-routes.js';
 import { collections, composite, sobject, uiApi } from './record-routes.js';
-import { deleteRecord, objectOfId, visibleRecord, writeRecord, type WriteMode, type WriteOutcome } from './record-writes.js';
+import {
+  deleteRecord,
+  objectOfId,
+  visibleRecord,
+  writeRecord,
+  type WriteMode,
+  type WriteOutcome,
+} from './record-writes.js';
 import type { Cursor, RouteHost } from './route-host.js';
-import { LOCAL_ORG_ID, type CallKind, type Fault, type OrgUserSeed, type SalesforceTestServerOptions } from './server-options.js';
+import {
+  LOCAL_ORG_ID,
+  type CallKind,
+  type Fault,
+  type OrgUserSeed,
+  type SalesforceTestServerOptions,
+} from './server-options.js';
 import type { QueryScope } from './soql.js';
 import { ChangeEventStream } from './streaming.js';
 import { staticResourceName } from './static-resources.js';
 
-export { LOCAL_ORG_ID, type CallKind, type Fault, type FaultKind, type OrgUserSeed, type SalesforceTestServerOptions } from './server-options.js';
+export {
+  LOCAL_ORG_ID,
+  type CallKind,
+  type Fault,
+  type FaultKind,
+  type OrgUserSeed,
+  type SalesforceTestServerOptions,
+} from './server-options.js';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
@@ -38,7 +70,16 @@ export class SalesforceTestServer {
   /** Rows per Bulk API 2.0 result page when the client names no maxRecords (Salesforce picks its own). */
   bulkQueryPageSize = 50_000;
   /** API calls by kind (the token call does not count against the org's allocation, but is counted here). */
-  readonly calls: Record<CallKind, number> = { token: 0, query: 0, queryMore: 0, sobject: 0, composite: 0, limits: 0, bulk: 0, other: 0 };
+  readonly calls: Record<CallKind, number> = {
+    token: 0,
+    query: 0,
+    queryMore: 0,
+    sobject: 0,
+    composite: 0,
+    limits: 0,
+    bulk: 0,
+    other: 0,
+  };
   /** Every request: method, path and kind, in order. */
   readonly log: Array<{ method: string; path: string; kind: CallKind; status: number }> = [];
   /** Record counts of each sObject Collections request, in order. */
@@ -53,7 +94,10 @@ export class SalesforceTestServer {
    * `slow` delays the answer and `timeout` holds the call and drops the connection.
    */
   readonly faultPlan: RestFaultPlan;
-  private readonly lockedRecords: Array<{ matches: (record: Record<string, unknown>) => boolean; remaining: number }> = [];
+  private readonly lockedRecords: Array<{
+    matches: (record: Record<string, unknown>) => boolean;
+    remaining: number;
+  }> = [];
   /** Access token → user Id. */
   private readonly tokens = new Map<string, string>();
   /** User Id → who they are for security decisions. */
@@ -79,17 +123,41 @@ export class SalesforceTestServer {
     this.pageSize = options.pageSize ?? 2000;
     this.apiLimit = options.apiLimit ?? 15_000;
     this.apiVersion = options.apiVersion ?? '63.0';
-    this.streaming = new ChangeEventStream({ ...options.streaming, authorize: (token) => this.tokens.has(token), apiVersion: this.apiVersion, clock: this.clock });
+    this.streaming = new ChangeEventStream({
+      ...options.streaming,
+      authorize: (token) => this.tokens.has(token),
+      apiVersion: this.apiVersion,
+      clock: this.clock,
+    });
     this.org.onChange((change) => this.streaming.publish(change));
-    this.faultPlan = new RestFaultPlan(options.faultSeed ?? 1, (operation) => !operation.startsWith('GET '));
+    this.faultPlan = new RestFaultPlan(
+      options.faultSeed ?? 1,
+      (operation) => !operation.startsWith('GET '),
+    );
     this.seedOrg();
   }
 
   private seedOrg(): void {
-    this.org.seed('Organization', { Id: LOCAL_ORG_ID, Name: 'Local Co-Sell Org', InstanceName: 'LOCAL', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: 'Developer Edition', DefaultLocaleSidKey: 'en_US' });
+    this.org.seed('Organization', {
+      Id: LOCAL_ORG_ID,
+      Name: 'Local Co-Sell Org',
+      InstanceName: 'LOCAL',
+      IsSandbox: false,
+      TrialExpirationDate: null,
+      NamespacePrefix: null,
+      OrganizationType: 'Developer Edition',
+      DefaultLocaleSidKey: 'en_US',
+    });
     const seeds = [...(this.options.users ?? [])];
     for (const username of this.options.usernames) {
-      if (!seeds.some((seed) => seed.username === username)) seeds.push({ username, firstName: 'Integration', lastName: 'User', profile: 'Minimum Access - API Only Integrations', permissionSets: ['CoSell_Integration'] });
+      if (!seeds.some((seed) => seed.username === username))
+        seeds.push({
+          username,
+          firstName: 'Integration',
+          lastName: 'User',
+          profile: 'Minimum Access - API Only Integrations',
+          permissionSets: ['CoSell_Integration'],
+        });
     }
     for (const seed of seeds) this.addUser(seed);
   }
@@ -111,7 +179,13 @@ export class SalesforceTestServer {
       TimeZoneSidKey: 'GMT',
       LanguageLocaleKey: 'en_US',
     });
-    this.users.set(record.Id, { Id: record.Id, Username: seed.username, profile: seed.profile, permissionSets: [...seed.permissionSets], ...(seed.userPermissions ? { userPermissions: [...seed.userPermissions] } : {}) });
+    this.users.set(record.Id, {
+      Id: record.Id,
+      Username: seed.username,
+      profile: seed.profile,
+      permissionSets: [...seed.permissionSets],
+      ...(seed.userPermissions ? { userPermissions: [...seed.userPermissions] } : {}),
+    });
     return record;
   }
 
@@ -130,7 +204,12 @@ export class SalesforceTestServer {
   async start(port = this.options.port ?? 0, host = '127.0.0.1'): Promise<string> {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        this.send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: error instanceof Error ? error.message : String(error) }]);
+        this.send(res, 500, [
+          {
+            errorCode: 'UNKNOWN_EXCEPTION',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        ]);
       });
     });
     this.streaming.attach(this.server);
@@ -145,7 +224,10 @@ export class SalesforceTestServer {
   async stop(): Promise<void> {
     this.streaming.close();
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve());
+    await new Promise<void>(
+      (resolve, reject) =>
+        this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve(),
+    );
   }
 
   inject(fault: Fault): void {
@@ -164,7 +246,10 @@ export class SalesforceTestServer {
 
   /** Calls that count against the org's API allocation. */
   apiCalls(): number {
-    return Object.entries(this.calls).reduce((sum, [kind, count]) => (kind === 'token' ? sum : sum + count), 0);
+    return Object.entries(this.calls).reduce(
+      (sum, [kind, count]) => (kind === 'token' ? sum : sum + count),
+      0,
+    );
   }
 
   resetCounts(): void {
@@ -194,7 +279,11 @@ export class SalesforceTestServer {
 
   private kindOf(method: string, path: string): CallKind {
     if (path === '/services/oauth2/token') return 'token';
-    if (/^\/services\/data\/v[\d.]+\/sobjects\/[^/]+\/describe$/.test(path) || /^\/services\/data\/v[\d.]+\/sobjects\/?$/.test(path)) return 'other';
+    if (
+      /^\/services\/data\/v[\d.]+\/sobjects\/[^/]+\/describe$/.test(path) ||
+      /^\/services\/data\/v[\d.]+\/sobjects\/?$/.test(path)
+    )
+      return 'other';
     const rest = path.replace(/^\/services\/data\/v[\d.]+/, '');
     if (/^\/query\/[^/]+$/.test(rest)) return 'queryMore';
     if (rest === '/query' || rest === '/queryAll') return 'query';
@@ -207,7 +296,9 @@ export class SalesforceTestServer {
   }
 
   private takeFault(kind: CallKind, method: string): Fault | null {
-    const fault = this.faults.find((f) => f.times > 0 && (!f.kind || f.kind === kind) && (!f.method || f.method === method));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.kind || f.kind === kind) && (!f.method || f.method === method),
+    );
     if (!fault) return null;
     fault.times--;
     return fault;
@@ -216,16 +307,28 @@ export class SalesforceTestServer {
   private faultResponse(res: ServerResponse, fault: Fault): void {
     switch (fault.error) {
       case 'INVALID_SESSION_ID':
-        this.send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+        this.send(res, 401, [
+          { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+        ]);
         return;
       case 'REQUEST_LIMIT_EXCEEDED':
-        this.send(res, 403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+        this.send(res, 403, [
+          { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+        ]);
         return;
       case 'UNABLE_TO_LOCK_ROW':
-        this.send(res, 400, [{ message: 'unable to obtain exclusive access to this record', errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] }]);
+        this.send(res, 400, [
+          {
+            message: 'unable to obtain exclusive access to this record',
+            errorCode: 'UNABLE_TO_LOCK_ROW',
+            fields: [],
+          },
+        ]);
         return;
       case 'SERVER_UNAVAILABLE':
-        this.send(res, 503, [{ message: 'Server temporarily unavailable', errorCode: 'SERVER_UNAVAILABLE' }]);
+        this.send(res, 503, [
+          { message: 'Server temporarily unavailable', errorCode: 'SERVER_UNAVAILABLE' },
+        ]);
         return;
     }
   }
@@ -262,54 +365,92 @@ export class SalesforceTestServer {
     });
     if (this.cors.handle(req, res)) return;
     const resource = staticResourceName(url.pathname);
-    if (resource !== null && (method === 'GET' || method === 'HEAD')) return this.staticResource(res, resource);
+    if (resource !== null && (method === 'GET' || method === 'HEAD'))
+      return this.staticResource(res, resource);
     const raw = await this.body(req);
 
     if (kind === 'token') return token(this.host, res, raw);
 
-    const bearer = /^(?:Bearer|OAuth) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (url.pathname.startsWith('/id/') ? url.searchParams.get('oauth_token') ?? undefined : undefined);
+    const bearer =
+      /^(?:Bearer|OAuth) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ??
+      (url.pathname.startsWith('/id/')
+        ? (url.searchParams.get('oauth_token') ?? undefined)
+        : undefined);
     const userId = bearer ? this.tokens.get(bearer) : undefined;
     if (!bearer || !userId) {
       if (url.pathname === '/services/oauth2/userinfo' || url.pathname.startsWith('/id/')) {
         this.send(res, 403, 'Bad_OAuth_Token', 'text/plain');
         return;
       }
-      this.send(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+      this.send(res, 401, [
+        { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+      ]);
       return;
     }
     const caller = this.users.get(userId)!;
     const planned = this.faultPlan.draw(`${method} ${kind}`);
-    if (planned?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 2000));
+    if (planned?.kind === 'slow')
+      await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 2000));
     if (planned?.kind === 'timeout') {
       await new Promise((resolve) => setTimeout(resolve, planned.delayMs ?? 30_000));
       req.socket.destroy();
       return;
     }
-    const fault = this.takeFault(kind, method) ?? (planned?.kind === 'throttle' ? { error: 'REQUEST_LIMIT_EXCEEDED' as const, times: 0 } : planned?.kind === 'conflict' ? { error: 'UNABLE_TO_LOCK_ROW' as const, times: 0 } : planned?.kind === '5xx' ? { error: 'SERVER_UNAVAILABLE' as const, times: 0 } : null);
+    const fault =
+      this.takeFault(kind, method) ??
+      (planned?.kind === 'throttle'
+        ? { error: 'REQUEST_LIMIT_EXCEEDED' as const, times: 0 }
+        : planned?.kind === 'conflict'
+          ? { error: 'UNABLE_TO_LOCK_ROW' as const, times: 0 }
+          : planned?.kind === '5xx'
+            ? { error: 'SERVER_UNAVAILABLE' as const, times: 0 }
+            : null);
     if (fault?.error === 'INVALID_SESSION_ID') this.tokens.delete(bearer);
     this.apiUsed++;
     res.setHeader('Sforce-Limit-Info', `api-usage=${this.apiUsed}/${this.apiLimit}`);
     if (fault) return this.faultResponse(res, fault);
 
-    if (url.pathname === '/services/oauth2/userinfo') return this.send(res, 200, userinfo(this.host, caller));
+    if (url.pathname === '/services/oauth2/userinfo')
+      return this.send(res, 200, userinfo(this.host, caller));
     const identity = /^\/id\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
     if (identity) {
-      if (identity[1] !== LOCAL_ORG_ID || identity[2] !== caller.Id) return this.send(res, 403, 'Bad_Id', 'text/plain');
+      if (identity[1] !== LOCAL_ORG_ID || identity[2] !== caller.Id)
+        return this.send(res, 403, 'Bad_Id', 'text/plain');
       return this.send(res, 200, identityAnswer(this.host, caller));
     }
-    if (url.pathname === '/services/data' || url.pathname === '/services/data/') return this.send(res, 200, versions(this.host));
+    if (url.pathname === '/services/data' || url.pathname === '/services/data/')
+      return this.send(res, 200, versions(this.host));
     const version = /^\/services\/data\/v([\d.]+)/.exec(url.pathname)?.[1];
     if (!version || !versions(this.host).some((entry) => entry.version === version)) {
-      this.send(res, 404, [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist (API version ${version ?? 'none'})` }]);
+      this.send(res, 404, [
+        {
+          errorCode: 'NOT_FOUND',
+          message: `The requested resource does not exist (API version ${version ?? 'none'})`,
+        },
+      ]);
       return;
     }
     const rest = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '').replace(/\/$/, '');
     if (rest === '') return this.send(res, 200, resources(this.host, version, caller));
-    const context: WriteContext & { user: OrgUser } = { user: caller, userId: caller.Id, transactionKey: newTransactionKey() };
-    const body = raw && (req.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as Record<string, unknown>) : null;
+    const context: WriteContext & { user: OrgUser } = {
+      user: caller,
+      userId: caller.Id,
+      transactionKey: newTransactionKey(),
+    };
+    const body =
+      raw && (req.headers['content-type'] ?? '').includes('json')
+        ? (JSON.parse(raw) as Record<string, unknown>)
+        : null;
     switch (kind) {
       case 'query':
-        return query(this.host, res, url.searchParams.get('q') ?? '', version, caller, url.searchParams.get('columns') === 'true');
+        return query(
+          this.host,
+          res,
+          url.searchParams.get('q') ?? '',
+          version,
+          caller,
+          url.searchParams.get('columns') === 'true',
+        );
       case 'queryMore':
         return queryMore(this.host, res, rest.split('/').at(-1)!);
       case 'composite':
@@ -320,20 +461,45 @@ export class SalesforceTestServer {
         this.send(res, 200, this.limits.report({ used: this.apiUsed, max: this.apiLimit }));
         return;
       case 'bulk':
-        if (rest.startsWith('/jobs/query')) return bulkQuery(this.host, res, method, rest, body, version, caller, url.searchParams);
+        if (rest.startsWith('/jobs/query'))
+          return bulkQuery(this.host, res, method, rest, body, version, caller, url.searchParams);
         return bulkIngest(this.host, res, method, rest, body, raw, context);
       default:
         if (rest === '/sobjects' && method === 'GET' && this.options.schema) {
-          return this.send(res, 200, describeGlobal(this.options.schema, version, (object) => !this.options.policy || this.options.policy.objectAccess(caller, object).read));
+          return this.send(
+            res,
+            200,
+            describeGlobal(
+              this.options.schema,
+              version,
+              (object) =>
+                !this.options.policy || this.options.policy.objectAccess(caller, object).read,
+            ),
+          );
         }
-        if (rest.startsWith('/ui-api/') && this.options.schema && this.options.policy) return uiApi(this.host, res, method, rest, url.searchParams, body, version, context);
-        if (rest === '/composite' && method === 'POST') return composite(this.host, res, body, version, context, caller);
+        if (rest.startsWith('/ui-api/') && this.options.schema && this.options.policy)
+          return uiApi(this.host, res, method, rest, url.searchParams, body, version, context);
+        if (rest === '/composite' && method === 'POST')
+          return composite(this.host, res, body, version, context, caller);
         if (rest === '/graphql' && method === 'POST' && this.options.schema) {
-          return this.send(res, 200, runUiApiGraphql(this.org, this.options.schema, this.scopeFor(caller)!, version, body ?? {}));
+          return this.send(
+            res,
+            200,
+            runUiApiGraphql(
+              this.org,
+              this.options.schema,
+              this.scopeFor(caller)!,
+              version,
+              body ?? {},
+            ),
+          );
         }
         // Describes are counted apart from record calls, and answered by the sObject resource.
-        if (rest.startsWith('/sobjects/')) return sobject(this.host, res, method, rest, body, version, context, url.searchParams);
-        this.send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+        if (rest.startsWith('/sobjects/'))
+          return sobject(this.host, res, method, rest, body, version, context, url.searchParams);
+        this.send(res, 404, [
+          { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+        ]);
     }
   }
 
@@ -353,7 +519,12 @@ export class SalesforceTestServer {
   }
 
   /** One record of a write: create, update by Id, or upsert on an external id. */
-  writeRecord(object: string, fields: Record<string, unknown>, mode: WriteMode, context: WriteContext & { user?: OrgUser } = {}): WriteOutcome {
+  writeRecord(
+    object: string,
+    fields: Record<string, unknown>,
+    mode: WriteMode,
+    context: WriteContext & { user?: OrgUser } = {},
+  ): WriteOutcome {
     return writeRecord(this.host, object, fields, mode, context);
   }
 
@@ -363,12 +534,22 @@ export class SalesforceTestServer {
   }
 
   /** Deletes one record as `context.user`; the error when refused. */
-  deleteRecord(object: string, id: string, context: WriteContext & { user?: OrgUser }): RecordError | null {
+  deleteRecord(
+    object: string,
+    id: string,
+    context: WriteContext & { user?: OrgUser },
+  ): RecordError | null {
     return deleteRecord(this.host, object, id, context);
   }
 
   /** A record as the caller may see it: only readable fields, optionally only the named ones. */
-  visibleRecord(object: string, record: SRecord, version: string, caller: OrgUser | undefined, only?: string[]): Record<string, unknown> {
+  visibleRecord(
+    object: string,
+    record: SRecord,
+    version: string,
+    caller: OrgUser | undefined,
+    only?: string[],
+  ): Record<string, unknown> {
     return visibleRecord(this.host, object, record, version, caller, only);
   }
 
@@ -377,30 +558,59 @@ export class SalesforceTestServer {
 
   private static hostOf(server: SalesforceTestServer): RouteHost {
     return {
-      get org() { return server.org; },
-      get options() { return server.options; },
-      get url() { return server.url; },
-      get apiVersion() { return server.apiVersion; },
-      get clock() { return server.clock; },
-      get pageSize() { return server.pageSize; },
-      get cursors() { return server.cursors; },
-      get users() { return server.users; },
-      get bulk() { return server.bulk; },
-      get bulkQueries() { return server.bulkQueries; },
-      get bulkQueryPageSize() { return server.bulkQueryPageSize; },
-      get limits() { return server.limits; },
-      get collectionSizes() { return server.collectionSizes; },
-      get collectionAllOrNone() { return server.collectionAllOrNone; },
+      get org() {
+        return server.org;
+      },
+      get options() {
+        return server.options;
+      },
+      get url() {
+        return server.url;
+      },
+      get apiVersion() {
+        return server.apiVersion;
+      },
+      get clock() {
+        return server.clock;
+      },
+      get pageSize() {
+        return server.pageSize;
+      },
+      get cursors() {
+        return server.cursors;
+      },
+      get users() {
+        return server.users;
+      },
+      get bulk() {
+        return server.bulk;
+      },
+      get bulkQueries() {
+        return server.bulkQueries;
+      },
+      get bulkQueryPageSize() {
+        return server.bulkQueryPageSize;
+      },
+      get limits() {
+        return server.limits;
+      },
+      get collectionSizes() {
+        return server.collectionSizes;
+      },
+      get collectionAllOrNone() {
+        return server.collectionAllOrNone;
+      },
       send: (res, status, body, contentType) => server.send(res, status, body, contentType),
       scopeFor: (caller) => server.scopeFor(caller),
       userByName: (username) => server.userByName(username),
       issueToken: (userId) => server.issueToken(userId),
       lockedFor: (record) => server.lockedFor(record),
-      writeRecord: (object, fields, mode, context) => server.writeRecord(object, fields, mode, context),
+      writeRecord: (object, fields, mode, context) =>
+        server.writeRecord(object, fields, mode, context),
       deleteRecord: (object, id, context) => server.deleteRecord(object, id, context),
-      visibleRecord: (object, record, version, caller, only) => server.visibleRecord(object, record, version, caller, only),
+      visibleRecord: (object, record, version, caller, only) =>
+        server.visibleRecord(object, record, version, caller, only),
       objectOfId: (id) => server.objectOfId(id),
     };
   }
-
 }

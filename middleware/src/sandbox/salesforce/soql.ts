@@ -3,7 +3,13 @@
 // with AND/OR/NOT and parentheses, ORDER BY with NULLS FIRST/LAST, and LIMIT, shaped as the REST query
 // resource returns them. With a schema, names resolve case-insensitively and fields the caller may not
 // read are INVALID_FIELD; any clause outside this subset is MALFORMED_QUERY, never a wrong answer.
-import { parseQuery, type FieldType, type Query, type Subquery, type WhereClause } from '@jetstreamapp/soql-parser-js';
+import {
+  parseQuery,
+  type FieldType,
+  type Query,
+  type Subquery,
+  type WhereClause,
+} from '@jetstreamapp/soql-parser-js';
 import { CHILDREN, KEY_PREFIXES, LOOKUPS, type InMemoryOrg, type SRecord } from './org.js';
 import type { OrgSchema } from './schema.js';
 
@@ -19,13 +25,24 @@ interface Ctx {
   scope?: QueryScope;
 }
 
-const SUPPORTED_LITERALS = new Set(['STRING', 'INTEGER', 'DECIMAL', 'BOOLEAN', 'NULL', 'DATETIME', 'DATE']);
+const SUPPORTED_LITERALS = new Set([
+  'STRING',
+  'INTEGER',
+  'DECIMAL',
+  'BOOLEAN',
+  'NULL',
+  'DATETIME',
+  'DATE',
+]);
 
 function resolveObject(ctx: Ctx, name: string): string {
   if (!ctx.scope) return name;
   const object = ctx.scope.schema.object(name);
   if (!object) {
-    throw new SoqlError('INVALID_TYPE', `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+    throw new SoqlError(
+      'INVALID_TYPE',
+      `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
   }
   return object.name;
 }
@@ -35,42 +52,72 @@ function resolveField(ctx: Ctx, object: string, name: string): string {
   if (!ctx.scope) return name;
   const field = ctx.scope.schema.field(object, name);
   if (!field || !ctx.scope.canRead(object, field.name)) {
-    throw new SoqlError('INVALID_FIELD', `No such column '${name}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+    throw new SoqlError(
+      'INVALID_FIELD',
+      `No such column '${name}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
   }
   return field.name;
 }
 
 /** The lookup a relationship name walks: its field and the parent object for a given parent Id. */
-function relation(ctx: Ctx, object: string, relationship: string): { field: string; target: (id: string) => string } {
+function relation(
+  ctx: Ctx,
+  object: string,
+  relationship: string,
+): { field: string; target: (id: string) => string } {
   if (ctx.scope) {
     const field = ctx.scope.schema.lookupByRelationship(object, relationship);
-    if (!field || !ctx.scope.canRead(object, field.name)) throw new SoqlError('INVALID_FIELD', `Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+    if (!field || !ctx.scope.canRead(object, field.name))
+      throw new SoqlError(
+        'INVALID_FIELD',
+        `Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+      );
     const targets = field.referenceTo ?? [];
     return {
       field: field.name,
       // A polymorphic lookup (OwnerId: User or Group) names its parent by the Id's key prefix.
-      target: (id) => targets.find((candidate) => (ctx.scope!.schema.object(candidate)?.keyPrefix ?? KEY_PREFIXES[candidate]) === id.slice(0, 3)) ?? targets[0]!,
+      target: (id) =>
+        targets.find(
+          (candidate) =>
+            (ctx.scope!.schema.object(candidate)?.keyPrefix ?? KEY_PREFIXES[candidate]) ===
+            id.slice(0, 3),
+        ) ?? targets[0]!,
     };
   }
-  const lookupField = relationship.endsWith('__r') ? relationship.replace(/__r$/, '__c') : `${relationship}Id`;
+  const lookupField = relationship.endsWith('__r')
+    ? relationship.replace(/__r$/, '__c')
+    : `${relationship}Id`;
   const target = LOOKUPS[object]?.[lookupField];
-  if (!target) throw new SoqlError('INVALID_FIELD', `No such relation '${relationship}' on entity '${object}'`);
+  if (!target)
+    throw new SoqlError(
+      'INVALID_FIELD',
+      `No such relation '${relationship}' on entity '${object}'`,
+    );
   return { field: lookupField, target: () => target };
 }
 
 function child(ctx: Ctx, object: string, relationshipName: string): [string, string] {
   if (ctx.scope) {
-    const found = ctx.scope.schema.childRelationships(object).find((entry) => entry.relationshipName.toLowerCase() === relationshipName.toLowerCase());
+    const found = ctx.scope.schema
+      .childRelationships(object)
+      .find((entry) => entry.relationshipName.toLowerCase() === relationshipName.toLowerCase());
     if (found) return [found.childSObject, found.field];
   } else {
     const found = CHILDREN[object]?.[relationshipName];
     if (found) return found;
   }
-  throw new SoqlError('INVALID_TYPE', `Didn't understand relationship '${relationshipName}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+  throw new SoqlError(
+    'INVALID_TYPE',
+    `Didn't understand relationship '${relationshipName}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
 }
 
 export class SoqlError extends Error {
-  constructor(readonly errorCode: string, message: string) {
+  constructor(
+    readonly errorCode: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -113,7 +160,8 @@ function comparable(value: unknown): number | string | null {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   const text = String(value);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).getTime();
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text))
+    return new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).getTime();
   return text;
 }
 
@@ -134,7 +182,13 @@ function compare(left: unknown, operator: string, right: Value): boolean {
   if (operator === '=') return a === b;
   if (operator === '!=') return a !== b;
   if (operator === 'LIKE') {
-    const pattern = new RegExp(`^${String(right).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');
+    const pattern = new RegExp(
+      `^${String(right)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/%/g, '.*')
+        .replace(/_/g, '.')}$`,
+      'i',
+    );
     return pattern.test(String(left ?? ''));
   }
   if (a === null || b === null) return false;
@@ -145,12 +199,23 @@ function compare(left: unknown, operator: string, right: Value): boolean {
   throw new SoqlError('MALFORMED_QUERY', `operator ${operator} is not supported by the local org`);
 }
 
-type Token = { kind: 'open' } | { kind: 'close' } | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' } | { kind: 'cond'; test: (record: SRecord) => boolean };
+type Token =
+  | { kind: 'open' }
+  | { kind: 'close' }
+  | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' }
+  | { kind: 'cond'; test: (record: SRecord) => boolean };
 
 /** The parser keeps WHERE as a chain with paren counts; flatten it to tokens and parse by precedence. */
-function tokens(ctx: Ctx, object: string, where: WhereClause | undefined, out: Token[] = []): Token[] {
+function tokens(
+  ctx: Ctx,
+  object: string,
+  where: WhereClause | undefined,
+  out: Token[] = [],
+): Token[] {
   if (!where) return out;
-  const left = where.left as (Record<string, unknown> & { openParen?: number; closeParen?: number }) | null;
+  const left = where.left as
+    | (Record<string, unknown> & { openParen?: number; closeParen?: number })
+    | null;
   if (left) {
     for (let i = 0; i < (left.openParen ?? 0); i++) out.push({ kind: 'open' });
     if ('field' in left && left.operator && !('valueQuery' in left)) {
@@ -159,13 +224,33 @@ function tokens(ctx: Ctx, object: string, where: WhereClause | undefined, out: T
       const raw = left.value as string | string[];
       const type = left.literalType as string | string[] | undefined;
       for (const each of Array.isArray(type) ? type : [type]) {
-        if (each !== undefined && !SUPPORTED_LITERALS.has(each)) throw new SoqlError('MALFORMED_QUERY', `${each} values in WHERE are not supported by the local org`);
+        if (each !== undefined && !SUPPORTED_LITERALS.has(each))
+          throw new SoqlError(
+            'MALFORMED_QUERY',
+            `${each} values in WHERE are not supported by the local org`,
+          );
       }
-      const value: Value = Array.isArray(raw) ? raw.map((item, index) => literal(item, Array.isArray(type) ? type[index] : type) as string) : literal(raw, Array.isArray(type) ? type[0] : type);
+      const value: Value = Array.isArray(raw)
+        ? raw.map(
+            (item, index) => literal(item, Array.isArray(type) ? type[index] : type) as string,
+          )
+        : literal(raw, Array.isArray(type) ? type[0] : type);
       readPath(ctx, object, { Id: '' }, field); // names are checked even when no row matches
-      out.push({ kind: 'cond', test: (record) => compare(readPath(ctx, object, record, field), operator, value) });
-    } else if (!('operator' in where && where.operator === 'NOT' && Object.keys(left).every((key) => key === 'openParen' || key === 'closeParen'))) {
-      throw new SoqlError('MALFORMED_QUERY', 'this WHERE condition (a function, a semi-join or a sub-query) is not supported by the local org');
+      out.push({
+        kind: 'cond',
+        test: (record) => compare(readPath(ctx, object, record, field), operator, value),
+      });
+    } else if (
+      !(
+        'operator' in where &&
+        where.operator === 'NOT' &&
+        Object.keys(left).every((key) => key === 'openParen' || key === 'closeParen')
+      )
+    ) {
+      throw new SoqlError(
+        'MALFORMED_QUERY',
+        'this WHERE condition (a function, a semi-join or a sub-query) is not supported by the local org',
+      );
     }
     for (let i = 0; i < (left.closeParen ?? 0); i++) out.push({ kind: 'close' });
   }
@@ -184,7 +269,8 @@ function compile(list: Token[]): (record: SRecord) => boolean {
     if (!token) throw new SoqlError('MALFORMED_QUERY', 'unexpected end of WHERE');
     if (token.kind === 'open') {
       const inner = or();
-      if (list[position++]?.kind !== 'close') throw new SoqlError('MALFORMED_QUERY', 'unbalanced parentheses');
+      if (list[position++]?.kind !== 'close')
+        throw new SoqlError('MALFORMED_QUERY', 'unbalanced parentheses');
       return inner;
     }
     if (token.kind === 'op' && token.op === 'NOT') {
@@ -223,14 +309,24 @@ function attributes(object: string, id: string, version: string) {
 }
 
 /** Builds the nested parent object for `Account.Name`-style fields. */
-function setPath(ctx: Ctx, object: string, record: SRecord, target: Record<string, unknown>, relationships: string[], field: string, version: string): void {
+function setPath(
+  ctx: Ctx,
+  object: string,
+  record: SRecord,
+  target: Record<string, unknown>,
+  relationships: string[],
+  field: string,
+  version: string,
+): void {
   let currentObject = object;
   let current: SRecord | undefined = record;
   let into = target;
   const walked: string[] = [];
   for (const relationship of relationships) {
     const walk = relation(ctx, currentObject, relationship);
-    const name = ctx.scope ? (ctx.scope.schema.field(currentObject, walk.field)?.relationshipName ?? relationship) : relationship;
+    const name = ctx.scope
+      ? (ctx.scope.schema.field(currentObject, walk.field)?.relationshipName ?? relationship)
+      : relationship;
     const id: unknown = current?.[walk.field];
     const parentObject = walk.target(typeof id === 'string' ? id : '');
     current = typeof id === 'string' ? ctx.org.get(parentObject, id) : undefined;
@@ -250,7 +346,13 @@ function setPath(ctx: Ctx, object: string, record: SRecord, target: Record<strin
   into[canonical] = current?.[canonical] ?? null;
 }
 
-function project(ctx: Ctx, object: string, record: SRecord, fields: FieldType[], version: string): Record<string, unknown> {
+function project(
+  ctx: Ctx,
+  object: string,
+  record: SRecord,
+  fields: FieldType[],
+  version: string,
+): Record<string, unknown> {
   const row: Record<string, unknown> = { attributes: attributes(object, record.Id, version) };
   for (const field of fields) {
     if (field.type === 'Field' && !('alias' in field && field.alias)) {
@@ -261,30 +363,74 @@ function project(ctx: Ctx, object: string, record: SRecord, fields: FieldType[],
     } else if (field.type === 'FieldSubquery') {
       const subquery = field.subquery as Subquery;
       const [childObject, lookup] = child(ctx, object, subquery.relationshipName);
-      const rows = select(ctx, childObject, subquery, version).filter((childRecord) => childRecord[lookup] === record.Id);
-      const name = ctx.scope ? (ctx.scope.schema.childRelationships(object).find((entry) => entry.relationshipName.toLowerCase() === subquery.relationshipName.toLowerCase())?.relationshipName ?? subquery.relationshipName) : subquery.relationshipName;
-      row[name] = rows.length === 0 ? null : { totalSize: rows.length, done: true, records: rows.map((childRecord) => project(ctx, childObject, childRecord, subquery.fields ?? [], version)) };
+      const rows = select(ctx, childObject, subquery, version).filter(
+        (childRecord) => childRecord[lookup] === record.Id,
+      );
+      const name = ctx.scope
+        ? (ctx.scope.schema
+            .childRelationships(object)
+            .find(
+              (entry) =>
+                entry.relationshipName.toLowerCase() === subquery.relationshipName.toLowerCase(),
+            )?.relationshipName ?? subquery.relationshipName)
+        : subquery.relationshipName;
+      row[name] =
+        rows.length === 0
+          ? null
+          : {
+              totalSize: rows.length,
+              done: true,
+              records: rows.map((childRecord) =>
+                project(ctx, childObject, childRecord, subquery.fields ?? [], version),
+              ),
+            };
     } else {
-      throw new SoqlError('MALFORMED_QUERY', `field form ${field.type} is not supported by the local org`);
+      throw new SoqlError(
+        'MALFORMED_QUERY',
+        `field form ${field.type} is not supported by the local org`,
+      );
     }
   }
   return row;
 }
 
 function checkClauses(query: Query | Subquery): void {
-  const unsupported = (['offset', 'groupBy', 'having', 'withDataCategory', 'for', 'update', 'usingScope', 'sObjectAlias'] as const).filter((clause) => query[clause] !== undefined);
-  if (unsupported.length > 0) throw new SoqlError('MALFORMED_QUERY', `${unsupported.join(', ')} is not supported by the local org`);
+  const unsupported = (
+    [
+      'offset',
+      'groupBy',
+      'having',
+      'withDataCategory',
+      'for',
+      'update',
+      'usingScope',
+      'sObjectAlias',
+    ] as const
+  ).filter((clause) => query[clause] !== undefined);
+  if (unsupported.length > 0)
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      `${unsupported.join(', ')} is not supported by the local org`,
+    );
 }
 
 function select(ctx: Ctx, object: string, query: Query | Subquery, _version: string): SRecord[] {
   checkClauses(query);
   const matches = compile(tokens(ctx, object, query.where));
   let rows = ctx.org.all(object).filter((record) => matches(record));
-  const orderBy = query.orderBy ? (Array.isArray(query.orderBy) ? query.orderBy : [query.orderBy]) : [];
+  const orderBy = query.orderBy
+    ? Array.isArray(query.orderBy)
+      ? query.orderBy
+      : [query.orderBy]
+    : [];
   if (orderBy.length > 0) {
     rows = [...rows].sort((a, b) => {
       for (const clause of orderBy) {
-        if (!('field' in clause) || !clause.field) throw new SoqlError('MALFORMED_QUERY', 'ORDER BY a function is not supported by the local org');
+        if (!('field' in clause) || !clause.field)
+          throw new SoqlError(
+            'MALFORMED_QUERY',
+            'ORDER BY a function is not supported by the local org',
+          );
         const left = comparable(readPath(ctx, object, a, clause.field));
         const right = comparable(readPath(ctx, object, b, clause.field));
         const descending = clause.order === 'DESC';
@@ -303,7 +449,12 @@ function select(ctx: Ctx, object: string, query: Query | Subquery, _version: str
 }
 
 /** Runs a query: every matching row, projected. Paging is the server's job. */
-export function runQuery(org: InMemoryOrg, soql: string, version: string, scope?: QueryScope): Array<Record<string, unknown>> {
+export function runQuery(
+  org: InMemoryOrg,
+  soql: string,
+  version: string,
+  scope?: QueryScope,
+): Array<Record<string, unknown>> {
   let query: Query;
   try {
     query = parseQuery(soql);

@@ -22,11 +22,23 @@ export function loadStaticResources(forceAppDir: string): Map<string, StaticReso
   if (!existsSync(dir)) return resources;
   for (const metaFile of readdirSync(dir).filter((file) => file.endsWith('.resource-meta.xml'))) {
     const name = metaFile.slice(0, -'.resource-meta.xml'.length);
-    const meta = (parser.parse(readFileSync(join(dir, metaFile), 'utf8')) as { StaticResource?: { contentType?: string; cacheControl?: string } }).StaticResource;
-    if (!meta?.contentType) throw new Error(`static resource ${name}: ${metaFile} has no contentType`);
-    const bodyFile = readdirSync(dir).find((file) => file !== metaFile && (file === name || file.startsWith(`${name}.`)));
+    const meta = (
+      parser.parse(readFileSync(join(dir, metaFile), 'utf8')) as {
+        StaticResource?: { contentType?: string; cacheControl?: string };
+      }
+    ).StaticResource;
+    if (!meta?.contentType)
+      throw new Error(`static resource ${name}: ${metaFile} has no contentType`);
+    const bodyFile = readdirSync(dir).find(
+      (file) => file !== metaFile && (file === name || file.startsWith(`${name}.`)),
+    );
     if (!bodyFile) throw new Error(`static resource ${name}: no file beside ${metaFile}`);
-    resources.set(name, { name, contentType: meta.contentType, cacheControl: meta.cacheControl === 'Public' ? 'Public' : 'Private', body: readFileSync(join(dir, bodyFile)) });
+    resources.set(name, {
+      name,
+      contentType: meta.contentType,
+      cacheControl: meta.cacheControl === 'Public' ? 'Public' : 'Private',
+      body: readFileSync(join(dir, bodyFile)),
+    });
   }
   return resources;
 }

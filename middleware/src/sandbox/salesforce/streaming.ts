@@ -110,7 +110,10 @@ export class ChangeEventStream {
   private readonly events: RetainedEvent[];
   private lastReplayId: number;
   private commitNumber = 0;
-  private readonly pendingReplays = new Map<string, Array<{ channel: string; events: RetainedEvent[] }>>();
+  private readonly pendingReplays = new Map<
+    string,
+    Array<{ channel: string; events: RetainedEvent[] }>
+  >();
   /** Why a request's session was refused, for its replies (faye's replies do not carry the request's ext). */
   private readonly refusals = new WeakMap<IncomingMessage, string>();
   private suspended = false;
@@ -122,10 +125,20 @@ export class ChangeEventStream {
     this.retentionMs = options.retentionMs ?? 72 * 3600_000;
     this.maxRetained = options.maxRetained ?? 50_000;
     this.events = [...(options.restored?.events ?? [])].sort((a, b) => a.replayId - b.replayId);
-    this.lastReplayId = Math.max(options.restored?.lastReplayId ?? 0, this.events.at(-1)?.replayId ?? 0);
-    this.adapter = new faye.NodeAdapter({ mount: '/cometd', timeout: options.timeoutSeconds ?? 110 });
-    this.adapter.addExtension({ incoming: (message, request, callback) => callback(this.incoming(message, request)) });
-    this.adapter.addExtension({ outgoing: (message, request, callback) => callback(this.outgoing(message, request)) });
+    this.lastReplayId = Math.max(
+      options.restored?.lastReplayId ?? 0,
+      this.events.at(-1)?.replayId ?? 0,
+    );
+    this.adapter = new faye.NodeAdapter({
+      mount: '/cometd',
+      timeout: options.timeoutSeconds ?? 110,
+    });
+    this.adapter.addExtension({
+      incoming: (message, request, callback) => callback(this.incoming(message, request)),
+    });
+    this.adapter.addExtension({
+      outgoing: (message, request, callback) => callback(this.outgoing(message, request)),
+    });
   }
 
   /** Serves `/cometd/...` on the org's HTTP server; every other path keeps its own handler. */
@@ -157,7 +170,8 @@ export class ChangeEventStream {
         changedFields: change.changedFields,
       },
     };
-    for (const [field, value] of Object.entries(change.fields)) payload[field] = payloadValue(value);
+    for (const [field, value] of Object.entries(change.fields))
+      payload[field] = payloadValue(value);
     const event: RetainedEvent = {
       replayId,
       entityName: change.entityName,
@@ -199,7 +213,11 @@ export class ChangeEventStream {
     this.events.push(event);
     const oldest = this.clock().getTime() - this.retentionMs;
     let drop = 0;
-    while (drop < this.events.length && (this.events[drop]!.publishedAt < oldest || this.events.length - drop > this.maxRetained)) drop++;
+    while (
+      drop < this.events.length &&
+      (this.events[drop]!.publishedAt < oldest || this.events.length - drop > this.maxRetained)
+    )
+      drop++;
     if (drop > 0) this.events.splice(0, drop);
     this.options.onRetain?.(event);
   }
@@ -210,14 +228,18 @@ export class ChangeEventStream {
   }
 
   private knownChannel(channel: string): boolean {
-    return channel === ALL_CHANGE_EVENTS || CDC_ENTITIES.some((entity) => changeEventChannel(entity) === channel);
+    return (
+      channel === ALL_CHANGE_EVENTS ||
+      CDC_ENTITIES.some((entity) => changeEventChannel(entity) === channel)
+    );
   }
 
   /** The events a subscriber asking for `replayId` on `channel` must receive first, or its error. */
   private replayFrom(channel: string, replayId: unknown): RetainedEvent[] | string {
     if (replayId === undefined || replayId === null || replayId === -1) return [];
     if (replayId === -2) return this.channelEvents(channel);
-    if (typeof replayId !== 'number' || !Number.isInteger(replayId)) return invalidReplayId(replayId);
+    if (typeof replayId !== 'number' || !Number.isInteger(replayId))
+      return invalidReplayId(replayId);
     const first = this.events[0]?.replayId ?? this.lastReplayId + 1;
     if (replayId < first - 1 || replayId > this.lastReplayId) return invalidReplayId(replayId);
     return this.channelEvents(channel).filter((event) => event.replayId > replayId);
@@ -226,12 +248,19 @@ export class ChangeEventStream {
   private incoming(message: BayeuxMessage, request: IncomingMessage | null): BayeuxMessage {
     if (request === null) return message; // the server's own in-process client
     if (this.suspended) {
-      message.error = message.channel === '/meta/handshake' ? '503::Service unavailable' : `401::${message.clientId ?? ''}:Unknown client`;
+      message.error =
+        message.channel === '/meta/handshake'
+          ? '503::Service unavailable'
+          : `401::${message.clientId ?? ''}:Unknown client`;
       return message;
     }
     const header = request.headers.authorization ?? '';
     const token = /^(?:OAuth|Bearer) (.+)$/.exec(header)?.[1];
-    const failure = !header ? '401::Request requires authentication' : !token || !this.options.authorize(token) ? '401::Authentication invalid' : null;
+    const failure = !header
+      ? '401::Request requires authentication'
+      : !token || !this.options.authorize(token)
+        ? '401::Authentication invalid'
+        : null;
     if (failure) {
       message.error = message.channel === '/meta/handshake' ? '403::Handshake denied' : failure;
       this.refusals.set(request, failure);
@@ -264,7 +293,12 @@ export class ChangeEventStream {
       message.supportedConnectionTypes = ['long-polling'];
       message.minimumVersion = '1.0';
       message.ext = { ...(message.ext ?? {}), replay: true, 'payload.format': true };
-      if (message.successful) message.advice = { reconnect: 'retry', interval: 0, timeout: (this.options.timeoutSeconds ?? 110) * 1000 };
+      if (message.successful)
+        message.advice = {
+          reconnect: 'retry',
+          interval: 0,
+          timeout: (this.options.timeoutSeconds ?? 110) * 1000,
+        };
     }
     if (failure && message.successful === false) {
       message.advice = { reconnect: 'none' };
@@ -275,12 +309,16 @@ export class ChangeEventStream {
       this.pendingReplays.delete(message.clientId);
       // After the subscribe reply has left: the client drops events for channels it has not yet
       // been told it joined.
-      if (replays && message.successful) setTimeout(() => this.deliver(message.clientId!, replays), 20);
+      if (replays && message.successful)
+        setTimeout(() => this.deliver(message.clientId!, replays), 20);
     }
     return message;
   }
 
-  private deliver(clientId: string, replays: Array<{ channel: string; events: RetainedEvent[] }>): void {
+  private deliver(
+    clientId: string,
+    replays: Array<{ channel: string; events: RetainedEvent[] }>,
+  ): void {
     const engine = this.adapter._server._engine._engine;
     const queue = engine._messages.get(clientId) ?? [];
     for (const { channel, events } of replays) {

@@ -16,12 +16,31 @@ export interface UiApiOrg {
   policy: AccessPolicy;
   objectOfId(id: string): string;
   get(object: string, id: string): SRecord | undefined;
-  write(object: string, fields: Record<string, unknown>, id: string | null): { id: string } | { errors: RecordError[] };
+  write(
+    object: string,
+    fields: Record<string, unknown>,
+    id: string | null,
+  ): { id: string } | { errors: RecordError[] };
 }
 
 const DATA_TYPES: Record<string, string> = {
-  id: 'String', string: 'String', textarea: 'TextArea', email: 'Email', url: 'Url', phone: 'Phone', picklist: 'Picklist', multipicklist: 'MultiPicklist',
-  double: 'Double', currency: 'Currency', percent: 'Percent', int: 'Int', datetime: 'DateTime', date: 'Date', boolean: 'Boolean', reference: 'Reference', address: 'Address',
+  id: 'String',
+  string: 'String',
+  textarea: 'TextArea',
+  email: 'Email',
+  url: 'Url',
+  phone: 'Phone',
+  picklist: 'Picklist',
+  multipicklist: 'MultiPicklist',
+  double: 'Double',
+  currency: 'Currency',
+  percent: 'Percent',
+  int: 'Int',
+  datetime: 'DateTime',
+  date: 'Date',
+  boolean: 'Boolean',
+  reference: 'Reference',
+  address: 'Address',
 };
 
 function errorReply(status: number, errorCode: string, message: string): UiApiReply {
@@ -29,12 +48,24 @@ function errorReply(status: number, errorCode: string, message: string): UiApiRe
 }
 
 /** A field's value as the UI API gives it: `{ value, displayValue }` (a picklist shows its label). */
-export function fieldValue(field: FieldSchema, value: unknown): { displayValue: string | null; value: unknown } {
-  const label = field.picklist && typeof value === 'string' ? (field.picklist.values.find((entry) => entry.value === value)?.label ?? value) : null;
+export function fieldValue(
+  field: FieldSchema,
+  value: unknown,
+): { displayValue: string | null; value: unknown } {
+  const label =
+    field.picklist && typeof value === 'string'
+      ? (field.picklist.values.find((entry) => entry.value === value)?.label ?? value)
+      : null;
   return { displayValue: field.type === 'picklist' ? label : null, value: value ?? null };
 }
 
-export function recordRepresentation(org: UiApiOrg, user: OrgUser, object: string, record: SRecord, fieldNames: string[]): Record<string, unknown> {
+export function recordRepresentation(
+  org: UiApiOrg,
+  user: OrgUser,
+  object: string,
+  record: SRecord,
+  fieldNames: string[],
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const name of fieldNames) {
     const field = org.schema.field(object, name);
@@ -57,15 +88,33 @@ export function recordRepresentation(org: UiApiOrg, user: OrgUser, object: strin
 }
 
 /** `fields=Opportunity.Name,...` (required: an unknown or unreadable one fails) and `optionalFields=` (skipped). */
-function requestedFields(org: UiApiOrg, user: OrgUser, object: string, params: URLSearchParams): { names: string[] } | { error: UiApiReply } {
+function requestedFields(
+  org: UiApiOrg,
+  user: OrgUser,
+  object: string,
+  params: URLSearchParams,
+): { names: string[] } | { error: UiApiReply } {
   const names: string[] = [];
   const parse = (list: string | null, required: boolean): UiApiReply | null => {
-    for (const qualified of (list ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
-      const [prefix, name] = qualified.includes('.') ? [qualified.slice(0, qualified.indexOf('.')), qualified.slice(qualified.indexOf('.') + 1)] : [object, qualified];
-      const field = prefix.toLowerCase() === object.toLowerCase() && !name.includes('.') ? org.schema.field(object, name) : undefined;
+    for (const qualified of (list ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)) {
+      const [prefix, name] = qualified.includes('.')
+        ? [qualified.slice(0, qualified.indexOf('.')), qualified.slice(qualified.indexOf('.') + 1)]
+        : [object, qualified];
+      const field =
+        prefix.toLowerCase() === object.toLowerCase() && !name.includes('.')
+          ? org.schema.field(object, name)
+          : undefined;
       const readable = field && org.policy.fieldAccess(user, object, field).read;
       if (!readable) {
-        if (required) return errorReply(400, 'INVALID_FIELD', `Cannot find field ${qualified} (or it is not accessible to the user)`);
+        if (required)
+          return errorReply(
+            400,
+            'INVALID_FIELD',
+            `Cannot find field ${qualified} (or it is not accessible to the user)`,
+          );
         continue;
       }
       names.push(field.name);
@@ -74,14 +123,18 @@ function requestedFields(org: UiApiOrg, user: OrgUser, object: string, params: U
   };
   const failed = parse(params.get('fields'), true) ?? parse(params.get('optionalFields'), false);
   if (failed) return { error: failed };
-  if (names.length === 0) return { error: errorReply(400, 'INVALID_INPUT', 'Either fields or optionalFields must be provided') };
+  if (names.length === 0)
+    return {
+      error: errorReply(400, 'INVALID_INPUT', 'Either fields or optionalFields must be provided'),
+    };
   return { names };
 }
 
 export function objectInfo(org: UiApiOrg, user: OrgUser, objectName: string): UiApiReply {
   const object = org.schema.object(objectName);
   const access = object ? org.policy.objectAccess(user, object.name) : null;
-  if (!object || !access?.read) return errorReply(404, 'NOT_FOUND', `The requested resource does not exist`);
+  if (!object || !access?.read)
+    return errorReply(404, 'NOT_FOUND', `The requested resource does not exist`);
   const fields: Record<string, unknown> = {};
   for (const field of object.fields.values()) {
     const fieldAccess = org.policy.fieldAccess(user, object.name, field);
@@ -103,7 +156,10 @@ export function objectInfo(org: UiApiOrg, user: OrgUser, objectName: string): Ui
       polymorphicForeignKey: (field.referenceTo?.length ?? 0) > 1,
       precision: field.precision ?? 0,
       reference: field.type === 'reference',
-      referenceToInfos: (field.referenceTo ?? []).map((apiName) => ({ apiName, nameFields: ['Name'] })),
+      referenceToInfos: (field.referenceTo ?? []).map((apiName) => ({
+        apiName,
+        nameFields: ['Name'],
+      })),
       relationshipName: field.type === 'reference' ? (field.relationshipName ?? null) : null,
       required: field.required,
       scale: field.scale ?? 0,
@@ -118,7 +174,13 @@ export function objectInfo(org: UiApiOrg, user: OrgUser, objectName: string): Ui
       apiName: object.name,
       associateEntityType: null,
       associateParentEntity: null,
-      childRelationships: org.schema.childRelationships(object.name).map((child) => ({ childObjectApiName: child.childSObject, fieldName: child.field, junctionIdListNames: [], junctionReferenceTo: [], relationshipName: child.relationshipName })),
+      childRelationships: org.schema.childRelationships(object.name).map((child) => ({
+        childObjectApiName: child.childSObject,
+        fieldName: child.field,
+        junctionIdListNames: [],
+        junctionReferenceTo: [],
+        relationshipName: child.relationshipName,
+      })),
       createable: access.create,
       custom: object.custom,
       defaultRecordTypeId: MASTER_RECORD_TYPE_ID,
@@ -133,7 +195,15 @@ export function objectInfo(org: UiApiOrg, user: OrgUser, objectName: string): Ui
       mruEnabled: false,
       nameFields: ['Name'],
       queryable: true,
-      recordTypeInfos: { [MASTER_RECORD_TYPE_ID]: { available: true, defaultRecordTypeMapping: true, master: true, name: 'Master', recordTypeId: MASTER_RECORD_TYPE_ID } },
+      recordTypeInfos: {
+        [MASTER_RECORD_TYPE_ID]: {
+          available: true,
+          defaultRecordTypeMapping: true,
+          master: true,
+          name: 'Master',
+          recordTypeId: MASTER_RECORD_TYPE_ID,
+        },
+      },
       searchable: false,
       themeInfo: null,
       updateable: access.edit,
@@ -141,35 +211,83 @@ export function objectInfo(org: UiApiOrg, user: OrgUser, objectName: string): Ui
   };
 }
 
-export function picklistValues(org: UiApiOrg, user: OrgUser, objectName: string, recordTypeId: string, fieldName: string, version: string): UiApiReply {
+export function picklistValues(
+  org: UiApiOrg,
+  user: OrgUser,
+  objectName: string,
+  recordTypeId: string,
+  fieldName: string,
+  version: string,
+): UiApiReply {
   const object = org.schema.object(objectName);
   const field = object ? org.schema.field(object.name, fieldName) : undefined;
-  if (!object || !field || !org.policy.fieldAccess(user, object.name, field).read) return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
-  if (recordTypeId !== MASTER_RECORD_TYPE_ID) return errorReply(404, 'NOT_FOUND', `Record type ${recordTypeId} does not exist on ${object.name}`);
-  if (!field.picklist) return errorReply(400, 'INVALID_FIELD', `${field.name} is not a picklist field`);
+  if (!object || !field || !org.policy.fieldAccess(user, object.name, field).read)
+    return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
+  if (recordTypeId !== MASTER_RECORD_TYPE_ID)
+    return errorReply(
+      404,
+      'NOT_FOUND',
+      `Record type ${recordTypeId} does not exist on ${object.name}`,
+    );
+  if (!field.picklist)
+    return errorReply(400, 'INVALID_FIELD', `${field.name} is not a picklist field`);
   const fallback = field.picklist.values.find((entry) => entry.default);
   return {
     status: 200,
     body: {
       controllerValues: {},
-      defaultValue: fallback ? { attributes: null, label: fallback.label, validFor: [], value: fallback.value } : null,
-      eTag: Buffer.from(field.picklist.values.map((entry) => entry.value).join('|')).toString('base64url').slice(0, 32),
+      defaultValue: fallback
+        ? { attributes: null, label: fallback.label, validFor: [], value: fallback.value }
+        : null,
+      eTag: Buffer.from(field.picklist.values.map((entry) => entry.value).join('|'))
+        .toString('base64url')
+        .slice(0, 32),
       url: `/services/data/v${version}/ui-api/object-info/${object.name}/picklist-values/${recordTypeId}/${field.name}`,
-      values: field.picklist.values.map((entry) => ({ attributes: null, label: entry.label, validFor: [], value: entry.value })),
+      values: field.picklist.values.map((entry) => ({
+        attributes: null,
+        label: entry.label,
+        validFor: [],
+        value: entry.value,
+      })),
     },
   };
 }
 
 function writeErrors(errors: RecordError[]): UiApiReply {
-  return { status: 400, body: errors.map((error) => ({ errorCode: error.statusCode, message: error.message, ...(error.fields.length ? { fieldErrors: Object.fromEntries(error.fields.map((name) => [name, [{ errorCode: error.statusCode, message: error.message }]])) } : {}) })) };
+  return {
+    status: 400,
+    body: errors.map((error) => ({
+      errorCode: error.statusCode,
+      message: error.message,
+      ...(error.fields.length
+        ? {
+            fieldErrors: Object.fromEntries(
+              error.fields.map((name) => [
+                name,
+                [{ errorCode: error.statusCode, message: error.message }],
+              ]),
+            ),
+          }
+        : {}),
+    })),
+  };
 }
 
 /** Routes `/ui-api/...` (the part after `/services/data/vXX.X`). */
-export function uiApi(org: UiApiOrg, user: OrgUser, method: string, path: string, params: URLSearchParams, body: Record<string, unknown> | null, version: string): UiApiReply {
+export function uiApi(
+  org: UiApiOrg,
+  user: OrgUser,
+  method: string,
+  path: string,
+  params: URLSearchParams,
+  body: Record<string, unknown> | null,
+  version: string,
+): UiApiReply {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent); // ui-api, ...
   if (parts[1] === 'object-info' && parts[2] && method === 'GET') {
     if (parts.length === 3) return objectInfo(org, user, parts[2]);
-    if (parts[3] === 'picklist-values' && parts[4] && parts[5]) return picklistValues(org, user, parts[2], parts[4], parts[5], version);
+    if (parts[3] === 'picklist-values' && parts[4] && parts[5])
+      return picklistValues(org, user, parts[2], parts[4], parts[5], version);
   }
   if (parts[1] === 'records') {
     const id = parts[2];
@@ -182,20 +300,40 @@ export function uiApi(org: UiApiOrg, user: OrgUser, method: string, path: string
       return { status: 200, body: recordRepresentation(org, user, object, record, fields.names) };
     }
     const fields = (body?.fields ?? null) as Record<string, unknown> | null;
-    if (!fields || typeof fields !== 'object') return errorReply(400, 'INVALID_INPUT', 'The request body needs a fields object');
+    if (!fields || typeof fields !== 'object')
+      return errorReply(400, 'INVALID_INPUT', 'The request body needs a fields object');
     if (method === 'POST' && !id) {
-      const apiName = typeof body?.apiName === 'string' ? org.schema.object(body.apiName)?.name : undefined;
-      if (!apiName) return errorReply(400, 'INVALID_INPUT', 'The request body needs the apiName of a known object');
+      const apiName =
+        typeof body?.apiName === 'string' ? org.schema.object(body.apiName)?.name : undefined;
+      if (!apiName)
+        return errorReply(
+          400,
+          'INVALID_INPUT',
+          'The request body needs the apiName of a known object',
+        );
       const outcome = org.write(apiName, fields, null);
       if ('errors' in outcome) return writeErrors(outcome.errors);
-      return { status: 201, body: recordRepresentation(org, user, apiName, org.get(apiName, outcome.id)!, ['Id', ...Object.keys(fields)]) };
+      return {
+        status: 201,
+        body: recordRepresentation(org, user, apiName, org.get(apiName, outcome.id)!, [
+          'Id',
+          ...Object.keys(fields),
+        ]),
+      };
     }
     if (method === 'PATCH' && id) {
       const object = org.objectOfId(id);
-      if (!object || !org.get(object, id)) return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
+      if (!object || !org.get(object, id))
+        return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');
       const outcome = org.write(object, fields, id);
       if ('errors' in outcome) return writeErrors(outcome.errors);
-      return { status: 200, body: recordRepresentation(org, user, object, org.get(object, id)!, ['Id', ...Object.keys(fields)]) };
+      return {
+        status: 200,
+        body: recordRepresentation(org, user, object, org.get(object, id)!, [
+          'Id',
+          ...Object.keys(fields),
+        ]),
+      };
     }
   }
   return errorReply(404, 'NOT_FOUND', 'The requested resource does not exist');

@@ -41,7 +41,10 @@ export const readyz = defineRoute({
       await Promise.race([
         sql`select 1`.execute(deps.db),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)),
+            READY_TIMEOUT_MS,
+          );
         }),
       ]);
     } catch (error) {
@@ -59,13 +62,24 @@ export function metricsRoute(metrics: ServiceMetrics): ApiRoute {
     operationId: 'metrics',
     method: 'get',
     path: '/metrics',
-    summary: 'Prometheus metrics: sync lag, queue depth, dead letters, portal errors, Salesforce API usage, HTTP traffic',
+    summary:
+      'Prometheus metrics: sync lag, queue depth, dead letters, portal errors, Salesforce API usage, HTTP traffic',
     tags: ['operations'],
     scopes: ['admin'],
     query: z.strictObject({}),
-    responses: { 200: { description: 'Prometheus text exposition format', contentType: 'text/plain; version=0.0.4', schema: z.string() } },
+    responses: {
+      200: {
+        description: 'Prometheus text exposition format',
+        contentType: 'text/plain; version=0.0.4',
+        schema: z.string(),
+      },
+    },
     async handler() {
-      return { status: 200, contentType: metrics.registry.contentType, body: await metrics.render() };
+      return {
+        status: 200,
+        contentType: metrics.registry.contentType,
+        body: await metrics.render(),
+      };
     },
   });
 }
@@ -79,7 +93,9 @@ export function openApiRoute(document: () => unknown): ApiRoute {
     tags: ['operations'],
     scopes: ['ae', 'alliance-ops', 'revops', 'admin', 'portal-webhook'],
     query: z.strictObject({}),
-    responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
+    responses: {
+      200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) },
+    },
     async handler() {
       return { status: 200, body: document() };
     },

@@ -17,13 +17,20 @@ export const validateOpportunity = defineRoute({
   ...contract.validateOpportunity,
   // `{ salesforceId }` or a whole opportunity: each form is parsed on its own so errors name real fields.
   parseBody: (input) =>
-    input !== null && typeof input === 'object' && 'salesforceId' in input ? parseStrictly(ByMirror, input) : parseStrictly(CoSellOpportunity, input),
+    input !== null && typeof input === 'object' && 'salesforceId' in input
+      ? parseStrictly(ByMirror, input)
+      : parseStrictly(CoSellOpportunity, input),
   async handler({ body, query, deps, now, principal }) {
     let opportunity: CoSellOpportunity;
     let source: 'request' | 'mirror';
     if ('salesforceId' in body) {
       const stored = await loadOpportunity(deps.db, body.salesforceId);
-      if (!stored) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${body.salesforceId} is not in the service's mirror of Salesforce`);
+      if (!stored)
+        throw new HttpProblem(
+          404,
+          PROBLEM_TYPES.notFound,
+          `opportunity ${body.salesforceId} is not in the service's mirror of Salesforce`,
+        );
       await requireAccess(deps, principal, opportunityRef(stored), 'read', 'validate it');
       opportunity = stored;
       source = 'mirror';
@@ -31,8 +38,16 @@ export const validateOpportunity = defineRoute({
       opportunity = body;
       source = 'request';
     }
-    const clouds = previewOpportunity(opportunity, cloudsToPreview(opportunity, query.cloud), deps.portals, now);
-    return { status: 200, body: { opportunityId: opportunity.id, source, valid: clouds.every((c) => c.valid), clouds } };
+    const clouds = previewOpportunity(
+      opportunity,
+      cloudsToPreview(opportunity, query.cloud),
+      deps.portals,
+      now,
+    );
+    return {
+      status: 200,
+      body: { opportunityId: opportunity.id, source, valid: clouds.every((c) => c.valid), clouds },
+    };
   },
 });
 
@@ -40,7 +55,11 @@ function refused(detail: string, findings: Finding[]): HttpProblem {
   const errors = findings.filter((finding) => finding.severity === 'error');
   return new HttpProblem(422, PROBLEM_TYPES.unprocessable, detail, {
     findings,
-    errors: errors.map((finding) => ({ field: finding.field ?? finding.path ?? 'opportunity', message: finding.message, code: finding.code })),
+    errors: errors.map((finding) => ({
+      field: finding.field ?? finding.path ?? 'opportunity',
+      message: finding.message,
+      code: finding.code,
+    })),
   });
 }
 
@@ -48,35 +67,95 @@ export const submitOpportunity = defineRoute({
   ...contract.submitOpportunity,
   async handler({ params, body, deps, now, principal }) {
     const opportunity = await loadOpportunity(deps.db, params.id);
-    if (!opportunity) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
-    await requireAccess(deps, principal, opportunityRef(opportunity), 'edit', `submit it to ${body.cloud}`);
-    const held = await deps.db.selectFrom('engagements').select(['portal_id', 'status']).where('opportunity_id', '=', opportunity.id).where('cloud', '=', body.cloud).executeTakeFirst();
+    if (!opportunity)
+      throw new HttpProblem(
+        404,
+        PROBLEM_TYPES.notFound,
+        `opportunity ${params.id} is not in the service's mirror of Salesforce`,
+      );
+    await requireAccess(
+      deps,
+      principal,
+      opportunityRef(opportunity),
+      'edit',
+      `submit it to ${body.cloud}`,
+    );
+    const held = await deps.db
+      .selectFrom('engagements')
+      .select(['portal_id', 'status'])
+      .where('opportunity_id', '=', opportunity.id)
+      .where('cloud', '=', body.cloud)
+      .executeTakeFirst();
     if (held?.portal_id) {
-      return { status: 200, body: { opportunityId: opportunity.id, cloud: body.cloud, portalId: held.portal_id, engagementStatus: held.status } };
+      return {
+        status: 200,
+        body: {
+          opportunityId: opportunity.id,
+          cloud: body.cloud,
+          portalId: held.portal_id,
+          engagementStatus: held.status,
+        },
+      };
     }
     // Nothing invalid leaves: the same checks the worker applies before the portal call, answered now.
     const [preview] = previewOpportunity(opportunity, [body.cloud], deps.portals, now);
     if (preview && !preview.valid) {
-      throw refused(`${preview.errors} finding(s) block the ${body.cloud} submission of ${opportunity.id}; fix them in Salesforce and submit again`, preview.findings);
+      throw refused(
+        `${preview.errors} finding(s) block the ${body.cloud} submission of ${opportunity.id}; fix them in Salesforce and submit again`,
+        preview.findings,
+      );
     }
     const has = opportunity.engagements.some((engagement) => engagement.cloud === body.cloud);
     const engagements: CoSellOpportunityInput['engagements'] = has
-      ? opportunity.engagements.map((engagement) => (engagement.cloud === body.cloud ? { ...engagement, requestedAction: 'Submit' } : engagement))
+      ? opportunity.engagements.map((engagement) =>
+          engagement.cloud === body.cloud
+            ? { ...engagement, requestedAction: 'Submit' }
+            : engagement,
+        )
       : [...opportunity.engagements, { cloud: body.cloud, requestedAction: 'Submit' }];
     // Same Salesforce version as stored: the intake records the request without pretending the org changed.
     const intake = await recordOpportunity(deps.db, { ...opportunity, engagements }, now);
     const idempotencyKey = `${body.cloud}:submit:${opportunity.id}:${opportunity.lastModifiedDate}`;
-    const job = await deps.db.selectFrom('outbox').select(['id', 'status']).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-    if (!job) throw new HttpProblem(409, PROBLEM_TYPES.conflict, `opportunity ${opportunity.id} changed in Salesforce while submitting; try again`);
+    const job = await deps.db
+      .selectFrom('outbox')
+      .select(['id', 'status'])
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+    if (!job)
+      throw new HttpProblem(
+        409,
+        PROBLEM_TYPES.conflict,
+        `opportunity ${opportunity.id} changed in Salesforce while submitting; try again`,
+      );
     if (intake.jobs.length > 0) deps.engine.nudge();
     if (job.status === 'dead') {
-      const engagement = await deps.db.selectFrom('engagements').select(['findings', 'sync_error']).where('opportunity_id', '=', opportunity.id).where('cloud', '=', body.cloud).executeTakeFirst();
-      const findings = z.array(Finding).parse(typeof engagement?.findings === 'string' ? JSON.parse(engagement.findings) : (engagement?.findings ?? []));
-      throw refused(`this Salesforce version of ${opportunity.id} was already refused for ${body.cloud} (job ${job.id}): ${engagement?.sync_error ?? 'see the findings'}; change it in Salesforce, or have an admin replay the job`, findings);
+      const engagement = await deps.db
+        .selectFrom('engagements')
+        .select(['findings', 'sync_error'])
+        .where('opportunity_id', '=', opportunity.id)
+        .where('cloud', '=', body.cloud)
+        .executeTakeFirst();
+      const findings = z
+        .array(Finding)
+        .parse(
+          typeof engagement?.findings === 'string'
+            ? JSON.parse(engagement.findings)
+            : (engagement?.findings ?? []),
+        );
+      throw refused(
+        `this Salesforce version of ${opportunity.id} was already refused for ${body.cloud} (job ${job.id}): ${engagement?.sync_error ?? 'see the findings'}; change it in Salesforce, or have an admin replay the job`,
+        findings,
+      );
     }
     return {
       status: 202,
-      body: { opportunityId: opportunity.id, cloud: body.cloud, jobId: String(job.id), queued: intake.jobs.includes(String(job.id)), status: job.status },
+      body: {
+        opportunityId: opportunity.id,
+        cloud: body.cloud,
+        jobId: String(job.id),
+        queued: intake.jobs.includes(String(job.id)),
+        status: job.status,
+      },
     };
   },
 });
@@ -85,14 +164,26 @@ export const listEngagements = defineRoute({
   ...contract.listEngagements,
   async handler({ params, deps, principal }) {
     const known = await loadOpportunity(deps.db, params.id);
-    if (!known) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `opportunity ${params.id} is not in the service's mirror of Salesforce`);
+    if (!known)
+      throw new HttpProblem(
+        404,
+        PROBLEM_TYPES.notFound,
+        `opportunity ${params.id} is not in the service's mirror of Salesforce`,
+      );
     await requireAccess(deps, principal, opportunityRef(known), 'read', 'read its engagements');
-    const rows = await deps.db.selectFrom('engagements').selectAll().where('opportunity_id', '=', params.id).orderBy('cloud').execute();
+    const rows = await deps.db
+      .selectFrom('engagements')
+      .selectAll()
+      .where('opportunity_id', '=', params.id)
+      .orderBy('cloud')
+      .execute();
     const engagements = rows.map((row) => ({
       cloud: row.cloud,
       status: row.status,
       portalId: row.portal_id,
-      findings: z.array(Finding).parse(typeof row.findings === 'string' ? JSON.parse(row.findings) : row.findings),
+      findings: z
+        .array(Finding)
+        .parse(typeof row.findings === 'string' ? JSON.parse(row.findings) : row.findings),
       submittedAt: isoOrNull(row.submitted_at),
       acceptedAt: isoOrNull(row.accepted_at),
       lastSyncedAt: isoOrNull(row.last_synced_at),
@@ -103,4 +194,8 @@ export const listEngagements = defineRoute({
   },
 });
 
-export const OPPORTUNITY_ROUTES: ApiRoute[] = [validateOpportunity, submitOpportunity, listEngagements];
+export const OPPORTUNITY_ROUTES: ApiRoute[] = [
+  validateOpportunity,
+  submitOpportunity,
+  listEngagements,
+];

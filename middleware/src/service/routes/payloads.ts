@@ -29,14 +29,28 @@ export const validatePayload = defineRoute({
     const operation = body.operation ?? wireFormat.defaultOperation;
     if (!(operation in wireFormat.operations)) {
       const known = Object.keys(wireFormat.operations);
-      throw new HttpProblem(400, PROBLEM_TYPES.badRequest, `${body.portal} has no operation "${operation}"`, {
-        errors: [{ field: 'body.operation', message: `unknown operation "${operation}"; known: ${known.join(', ')}`, code: 'invalid_value' }],
-      });
+      throw new HttpProblem(
+        400,
+        PROBLEM_TYPES.badRequest,
+        `${body.portal} has no operation "${operation}"`,
+        {
+          errors: [
+            {
+              field: 'body.operation',
+              message: `unknown operation "${operation}"; known: ${known.join(', ')}`,
+              code: 'invalid_value',
+            },
+          ],
+        },
+      );
     }
     const findings = wireFormat.validate(operation, body.payload);
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-    return { status: 200, body: { portal: body.portal, operation, valid: errors === 0, errors, warnings, findings } };
+    return {
+      status: 200,
+      body: { portal: body.portal, operation, valid: errors === 0, errors, warnings, findings },
+    };
   },
 });
 

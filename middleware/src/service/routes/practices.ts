@@ -9,15 +9,43 @@ import {
   parseAccountList,
   type SalesforceAccountRecord,
 } from '../../core/account-mapping/index.js';
-import { ExchangeRateSettingError, MissingExchangeRateError, buildAttributionReport } from '../../core/attribution/index.js';
+import {
+  ExchangeRateSettingError,
+  MissingExchangeRateError,
+  buildAttributionReport,
+} from '../../core/attribution/index.js';
 import { FeedbackLoopError, feedbackLoopReport } from '../../core/feedback/index.js';
 import { checkFeedback } from '../../core/feedback/check.js';
-import { CLOUDS, Cloud, Counterpart, InboundReferral, type CoSellOpportunity } from '../../core/model.js';
-import { MaturityMetricsError, maturityMetricsFromReport, maturityStage, parseReadinessEvidence, ReadinessEvidenceError } from '../../core/readiness/index.js';
-import { RelationshipRecordsError, relationshipCoverage } from '../../core/relationships/coverage-report.js';
-import { DEFAULT_TRIAGE_RULES, TriageConfigError, resolveTriageConfig, triageReferral, type ResolvedTriageConfig } from '../../core/triage/index.js';
+import {
+  CLOUDS,
+  Cloud,
+  Counterpart,
+  InboundReferral,
+  type CoSellOpportunity,
+} from '../../core/model.js';
+import {
+  MaturityMetricsError,
+  maturityMetricsFromReport,
+  maturityStage,
+  parseReadinessEvidence,
+  ReadinessEvidenceError,
+} from '../../core/readiness/index.js';
+import {
+  RelationshipRecordsError,
+  relationshipCoverage,
+} from '../../core/relationships/coverage-report.js';
+import {
+  DEFAULT_TRIAGE_RULES,
+  TriageConfigError,
+  resolveTriageConfig,
+  triageReferral,
+  type ResolvedTriageConfig,
+} from '../../core/triage/index.js';
 import { readReferral } from '../../portals/referral-formats.js';
-import { recordAccountMappingRun, type AccountMappingRun } from '../../store/account-mapping-runs.js';
+import {
+  recordAccountMappingRun,
+  type AccountMappingRun,
+} from '../../store/account-mapping-runs.js';
 import type { Database } from '../../store/schema.js';
 import type { Kysely } from 'kysely';
 import { mirroredOpportunities } from '../mirror.js';
@@ -25,12 +53,19 @@ import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import * as contract from '../../api-contract/practices.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
 
-const decode = (data: unknown) => (typeof data === 'string' ? JSON.parse(data) : data) as Record<string, unknown>;
+const decode = (data: unknown) =>
+  (typeof data === 'string' ? JSON.parse(data) : data) as Record<string, unknown>;
 
 export async function storedCounterparts(db: Kysely<Database>): Promise<Counterpart[]> {
   const rows = await db.selectFrom('counterparts').selectAll().execute();
   return rows.flatMap((row) => {
-    const parsed = Counterpart.safeParse({ ...decode(row.data), cloud: row.cloud, layer: row.layer, name: row.name, email: row.email });
+    const parsed = Counterpart.safeParse({
+      ...decode(row.data),
+      cloud: row.cloud,
+      layer: row.layer,
+      name: row.name,
+      email: row.email,
+    });
     return parsed.success ? [parsed.data] : [];
   });
 }
@@ -51,17 +86,29 @@ export async function allOpportunities(db: Kysely<Database>): Promise<CoSellOppo
   return opportunities;
 }
 
-const problemFrom = (field: string, message: string, code: string) => new HttpProblem(400, PROBLEM_TYPES.badRequest, message, { errors: [{ field, message, code }] });
+const problemFrom = (field: string, message: string, code: string) =>
+  new HttpProblem(400, PROBLEM_TYPES.badRequest, message, { errors: [{ field, message, code }] });
 
 export const maturity = defineRoute({
   ...contract.maturity,
   async handler({ query, deps, now }) {
     let report;
     try {
-      report = buildAttributionReport(await allOpportunities(deps.db), { ...(query.cloud ? { cloud: query.cloud } : {}), reportingCurrency: deps.reporting.currency, rates: deps.reporting.rates, now });
+      report = buildAttributionReport(await allOpportunities(deps.db), {
+        ...(query.cloud ? { cloud: query.cloud } : {}),
+        reportingCurrency: deps.reporting.currency,
+        rates: deps.reporting.rates,
+        now,
+      });
     } catch (error) {
-      if (error instanceof MissingExchangeRateError) throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
-      if (error instanceof ExchangeRateSettingError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `reporting configuration: ${error.message}`);
+      if (error instanceof MissingExchangeRateError)
+        throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
+      if (error instanceof ExchangeRateSettingError)
+        throw new HttpProblem(
+          500,
+          PROBLEM_TYPES.internal,
+          `reporting configuration: ${error.message}`,
+        );
       throw error;
     }
     const clouds = query.cloud ? [query.cloud] : [...CLOUDS];
@@ -72,16 +119,24 @@ export const maturity = defineRoute({
       try {
         evidence.push(parseReadinessEvidence(recorded));
       } catch (error) {
-        if (error instanceof ReadinessEvidenceError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `readiness evidence recorded for ${cloud} is invalid: ${error.message}`);
+        if (error instanceof ReadinessEvidenceError)
+          throw new HttpProblem(
+            500,
+            PROBLEM_TYPES.internal,
+            `readiness evidence recorded for ${cloud} is invalid: ${error.message}`,
+          );
         throw error;
       }
     }
-    const counterparts = (await storedCounterparts(deps.db)).filter((counterpart) => clouds.includes(counterpart.cloud));
+    const counterparts = (await storedCounterparts(deps.db)).filter((counterpart) =>
+      clouds.includes(counterpart.cloud),
+    );
     const metrics = maturityMetricsFromReport(report, now, { counterparts, evidence });
     try {
       return { status: 200, body: { metrics, assessment: maturityStage(metrics) } };
     } catch (error) {
-      if (error instanceof MaturityMetricsError) throw new HttpProblem(500, PROBLEM_TYPES.internal, error.message);
+      if (error instanceof MaturityMetricsError)
+        throw new HttpProblem(500, PROBLEM_TYPES.internal, error.message);
       throw error;
     }
   },
@@ -91,9 +146,16 @@ export const feedbackLoops = defineRoute({
   ...contract.feedbackLoops,
   async handler({ query, deps, now }) {
     try {
-      return { status: 200, body: feedbackLoopReport(await storedReferrals(deps.db, query.cloud), { now, debriefDays: query.debriefDays }) };
+      return {
+        status: 200,
+        body: feedbackLoopReport(await storedReferrals(deps.db, query.cloud), {
+          now,
+          debriefDays: query.debriefDays,
+        }),
+      };
     } catch (error) {
-      if (error instanceof FeedbackLoopError) throw problemFrom('query.debriefDays', error.message, 'invalid');
+      if (error instanceof FeedbackLoopError)
+        throw problemFrom('query.debriefDays', error.message, 'invalid');
       throw error;
     }
   },
@@ -106,7 +168,13 @@ function mirroredAccounts(opportunities: readonly CoSellOpportunity[]): Salesfor
     if (!opp.account.id) continue;
     const known = byId.get(opp.account.id);
     const type = opp.isWon || known?.type === 'Customer' ? 'Customer' : 'Prospect';
-    byId.set(opp.account.id, { id: opp.account.id, name: opp.account.name, website: opp.account.website, ownerName: known?.ownerName ?? opp.ownerName, type });
+    byId.set(opp.account.id, {
+      id: opp.account.id,
+      name: opp.account.name,
+      website: opp.account.website,
+      ownerName: known?.ownerName ?? opp.ownerName,
+      type,
+    });
   }
   return [...byId.values()];
 }
@@ -116,7 +184,9 @@ export const accountMapping = defineRoute({
   async handler({ body, deps, now }) {
     try {
       const hyperscaler = parseAccountList(body.hyperscalerCsv, 'hyperscaler');
-      const target = body.targetCsv ? parseAccountList(body.targetCsv, 'target') : { accounts: [], rejected: [] };
+      const target = body.targetCsv
+        ? parseAccountList(body.targetCsv, 'target')
+        : { accounts: [], rejected: [] };
       const result = mapAccounts({
         cloud: body.cloud,
         ranOn: now.toISOString().slice(0, 10),
@@ -127,13 +197,32 @@ export const accountMapping = defineRoute({
         ...(body.reviewThreshold ? { reviewThreshold: body.reviewThreshold } : {}),
         rejected: [...hyperscaler.rejected, ...target.rejected],
       });
-      await recordAccountMappingRun(deps.db, { cloud: body.cloud, ranOn: result.ranOn, hyperscalerAccounts: result.summary.hyperscalerAccounts, matched: result.summary.matched, review: result.summary.review, jointPursuits: result.summary.jointPursuits }, now);
+      await recordAccountMappingRun(
+        deps.db,
+        {
+          cloud: body.cloud,
+          ranOn: result.ranOn,
+          hyperscalerAccounts: result.summary.hyperscalerAccounts,
+          matched: result.summary.matched,
+          review: result.summary.review,
+          jointPursuits: result.summary.jointPursuits,
+        },
+        now,
+      );
       // With an org connected the pursuit list is stored there too, for the Joint Pursuit List report.
-      const saved = deps.saveJointPursuits ? await deps.saveJointPursuits(jointPursuitRecords(result)) : null;
+      const saved = deps.saveJointPursuits
+        ? await deps.saveJointPursuits(jointPursuitRecords(result))
+        : null;
       return { status: 200, body: { ...result, saved } };
     } catch (error) {
-      if (error instanceof AccountListError) throw problemFrom(`body.${error.list === 'hyperscaler' ? 'hyperscalerCsv' : 'targetCsv'}`, error.message, error.code);
-      if (error instanceof AccountMappingError) throw problemFrom(`body.${error.field.split('.')[0]}`, error.message, error.code);
+      if (error instanceof AccountListError)
+        throw problemFrom(
+          `body.${error.list === 'hyperscaler' ? 'hyperscalerCsv' : 'targetCsv'}`,
+          error.message,
+          error.code,
+        );
+      if (error instanceof AccountMappingError)
+        throw problemFrom(`body.${error.field.split('.')[0]}`, error.message, error.code);
       throw error;
     }
   },
@@ -143,15 +232,21 @@ export const relationshipCoverageRoute = defineRoute({
   ...contract.relationshipCoverageRoute,
   async handler({ body, deps, now }) {
     try {
-      const clouds = relationshipCoverage(await storedCounterparts(deps.db), await allOpportunities(deps.db), { jointAccountPlans: body.jointAccountPlans, qbrs: body.qbrs }, {
-        now,
-        tenancyArchetype: body.tenancyArchetype,
-        referrals: await storedReferrals(deps.db),
-        ...(body.topAccounts ? { topAccounts: body.topAccounts } : {}),
-      });
+      const clouds = relationshipCoverage(
+        await storedCounterparts(deps.db),
+        await allOpportunities(deps.db),
+        { jointAccountPlans: body.jointAccountPlans, qbrs: body.qbrs },
+        {
+          now,
+          tenancyArchetype: body.tenancyArchetype,
+          referrals: await storedReferrals(deps.db),
+          ...(body.topAccounts ? { topAccounts: body.topAccounts } : {}),
+        },
+      );
       return { status: 200, body: { clouds } };
     } catch (error) {
-      if (error instanceof RelationshipRecordsError) throw problemFrom(`body.${error.field}`, error.message, error.code);
+      if (error instanceof RelationshipRecordsError)
+        throw problemFrom(`body.${error.field}`, error.message, error.code);
       throw error;
     }
   },
@@ -163,19 +258,42 @@ export const triagePreview = defineRoute({
     let resolved: ResolvedTriageConfig;
     let rules: 'org' | 'shipped' | 'given';
     try {
-      if (body.config !== undefined) [resolved, rules] = [resolveTriageConfig(body.config, DEFAULT_TRIAGE_RULES), 'given'];
-      else if (body.rules === 'org' && deps.triageConfig) [resolved, rules] = [deps.triageConfig(), 'org'];
+      if (body.config !== undefined)
+        [resolved, rules] = [resolveTriageConfig(body.config, DEFAULT_TRIAGE_RULES), 'given'];
+      else if (body.rules === 'org' && deps.triageConfig)
+        [resolved, rules] = [deps.triageConfig(), 'org'];
       else [resolved, rules] = [resolveTriageConfig({}), 'shipped'];
     } catch (error) {
       if (error instanceof TriageConfigError) {
-        throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, { errors: error.issues.map((issue) => ({ field: `body.config.${issue.path}`, message: issue.message, code: 'invalid' })) });
+        throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, {
+          errors: error.issues.map((issue) => ({
+            field: `body.config.${issue.path}`,
+            message: issue.message,
+            code: 'invalid',
+          })),
+        });
       }
       throw error;
     }
     const reading = readReferral(body.referral, body.format, { receivedAt: now.toISOString() });
-    if (!reading.ok) throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, `the referral could not be read${reading.format ? ` as ${reading.format}` : ''}`, { findings: reading.findings });
+    if (!reading.ok)
+      throw new HttpProblem(
+        422,
+        PROBLEM_TYPES.unprocessable,
+        `the referral could not be read${reading.format ? ` as ${reading.format}` : ''}`,
+        { findings: reading.findings },
+      );
     const decision = triageReferral(reading.referral, resolved.rules, resolved.calendar);
-    return { status: 200, body: { format: reading.format, rules, referral: reading.referral, findings: reading.findings, decision } };
+    return {
+      status: 200,
+      body: {
+        format: reading.format,
+        rules,
+        referral: reading.referral,
+        findings: reading.findings,
+        decision,
+      },
+    };
   },
 });
 
@@ -183,7 +301,10 @@ export const feedbackCheck = defineRoute({
   ...contract.feedbackCheck,
   async handler({ body }) {
     const findings = checkFeedback(body);
-    return { status: 200, body: { ok: !findings.some((finding) => finding.severity === 'error'), findings } };
+    return {
+      status: 200,
+      body: { ok: !findings.some((finding) => finding.severity === 'error'), findings },
+    };
   },
 });
 
@@ -191,12 +312,26 @@ export const feedbackCheck = defineRoute({
  * Readiness item 7 reads the latest account-mapping run: its date when newer than what the alliance
  * team recorded, and a non-empty joint pursuit list as "defined" unless they said otherwise.
  */
-export function withAccountMappingRun(recorded: Record<string, unknown>, run: AccountMappingRun | null): Record<string, unknown> {
+export function withAccountMappingRun(
+  recorded: Record<string, unknown>,
+  run: AccountMappingRun | null,
+): Record<string, unknown> {
   if (!run) return recorded;
-  const mapping = (recorded.accountMapping ?? {}) as { lastRunOn?: string | null; jointPursuitListDefined?: boolean | null };
-  const lastRunOn = mapping.lastRunOn && mapping.lastRunOn > run.ranOn ? mapping.lastRunOn : run.ranOn;
+  const mapping = (recorded.accountMapping ?? {}) as {
+    lastRunOn?: string | null;
+    jointPursuitListDefined?: boolean | null;
+  };
+  const lastRunOn =
+    mapping.lastRunOn && mapping.lastRunOn > run.ranOn ? mapping.lastRunOn : run.ranOn;
   const jointPursuitListDefined = mapping.jointPursuitListDefined ?? run.jointPursuits > 0;
   return { ...recorded, accountMapping: { ...mapping, lastRunOn, jointPursuitListDefined } };
 }
 
-export const PRACTICE_ROUTES: ApiRoute[] = [maturity, feedbackLoops, accountMapping, relationshipCoverageRoute, triagePreview, feedbackCheck];
+export const PRACTICE_ROUTES: ApiRoute[] = [
+  maturity,
+  feedbackLoops,
+  accountMapping,
+  relationshipCoverageRoute,
+  triagePreview,
+  feedbackCheck,
+];

@@ -18,7 +18,10 @@ import { defineRoute, type ApiRoute } from '../route-table.js';
 const OPEN_STATUSES = ['New', 'Assigned'];
 
 function referralView(row: ReferralRow, now: Date): z.infer<typeof ReferralView> {
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
+    string,
+    unknown
+  >;
   const referral = InboundReferral.parse({ ...data, triage: undefined });
   const triage = data.triage as { reason?: string } | undefined;
   const due = row.response_due ? new Date(row.response_due) : null;
@@ -33,7 +36,8 @@ function referralView(row: ReferralRow, now: Date): z.infer<typeof ReferralView>
     sourceLayer: (row.source_layer as SourceLayer | null) ?? referral.sourceLayer,
     priority: (row.priority as Priority | null) ?? referral.priority,
     responseDue: due ? due.toISOString() : null,
-    overdue: due !== null && due.getTime() < now.getTime() && OPEN_STATUSES.includes(row.triage_status),
+    overdue:
+      due !== null && due.getTime() < now.getTime() && OPEN_STATUSES.includes(row.triage_status),
     triageStatus: row.triage_status as TriageStatus,
     ownerId: referral.ownerId,
     referrer: referral.referrer,
@@ -48,29 +52,54 @@ export const listReferrals = defineRoute({
     const limit = Math.min(query.limit, limits.maxPageSize);
     let select = deps.db.selectFrom('referrals').selectAll();
     // The persona table: an AE works the referrals assigned to them; the inbox is alliance ops' desk.
-    if (principal.persona === 'ae') select = select.where(sql<string>`data->>'ownerId'`, '=', principal.userId ?? '');
+    if (principal.persona === 'ae')
+      select = select.where(sql<string>`data->>'ownerId'`, '=', principal.userId ?? '');
     if (query.cloud) select = select.where('cloud', '=', query.cloud);
     if (query.layer) select = select.where('source_layer', '=', query.layer);
     if (query.priority) select = select.where('priority', '=', query.priority);
     if (query.status) select = select.where('triage_status', '=', query.status);
-    if (query.overdue === true) select = select.where('response_due', '<', now).where('triage_status', 'in', OPEN_STATUSES);
+    if (query.overdue === true)
+      select = select.where('response_due', '<', now).where('triage_status', 'in', OPEN_STATUSES);
     if (query.overdue === false) {
-      select = select.where((eb) => eb.or([eb('response_due', 'is', null), eb('response_due', '>=', now), eb('triage_status', 'not in', OPEN_STATUSES)]));
+      select = select.where((eb) =>
+        eb.or([
+          eb('response_due', 'is', null),
+          eb('response_due', '>=', now),
+          eb('triage_status', 'not in', OPEN_STATUSES),
+        ]),
+      );
     }
     const rows = await select
-      .orderBy(sql`case priority when 'Urgent' then 0 when 'High' then 1 when 'Standard' then 2 else 3 end`)
+      .orderBy(
+        sql`case priority when 'Urgent' then 0 when 'High' then 1 when 'Standard' then 2 else 3 end`,
+      )
       .orderBy(sql`response_due asc nulls last`)
       .orderBy('id')
       .limit(limit + 1)
       .execute();
     const visible = await readable(deps, principal, rows.slice(0, limit), referralRef);
-    return { status: 200, body: { referrals: visible.map((row) => referralView(row, now)), truncated: rows.length > limit } };
+    return {
+      status: 200,
+      body: {
+        referrals: visible.map((row) => referralView(row, now)),
+        truncated: rows.length > limit,
+      },
+    };
   },
 });
 
 /** The referral row, after checking the caller may edit it in Salesforce (404 when there is none). */
-async function editableReferral(deps: ServiceDeps, principal: Principal, id: string, action: string): Promise<ReferralRow> {
-  const row = await deps.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+async function editableReferral(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  action: string,
+): Promise<ReferralRow> {
+  const row = await deps.db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${id} does not exist`);
   await requireAccess(deps, principal, referralRef(row), 'edit', action);
   return row;
@@ -78,23 +107,37 @@ async function editableReferral(deps: ServiceDeps, principal: Principal, id: str
 
 async function decide(
   deps: Parameters<ApiRoute['handler']>[0]['deps'],
-  input: { referralId: string; decision: 'accept' | 'decline'; actor: string; declineReason?: z.infer<typeof InboundReferral>['declineReason']; feedback?: string },
+  input: {
+    referralId: string;
+    decision: 'accept' | 'decline';
+    actor: string;
+    declineReason?: z.infer<typeof InboundReferral>['declineReason'];
+    feedback?: string;
+  },
   now: Date,
 ) {
   try {
-    const { jobId } = await recordReferralDecision(deps.db, {
-      referralId: input.referralId,
-      decision: input.decision,
-      actor: input.actor,
-      ...(input.declineReason ? { declineReason: input.declineReason } : {}),
-      ...(input.feedback ? { feedback: input.feedback } : {}),
-    }, now);
+    const { jobId } = await recordReferralDecision(
+      deps.db,
+      {
+        referralId: input.referralId,
+        decision: input.decision,
+        actor: input.actor,
+        ...(input.declineReason ? { declineReason: input.declineReason } : {}),
+        ...(input.feedback ? { feedback: input.feedback } : {}),
+      },
+      now,
+    );
     deps.engine.nudge();
     return jobId;
   } catch (error) {
     if (error instanceof ReferralStateError) {
       const missing = /does not exist/.test(error.message);
-      throw new HttpProblem(missing ? 404 : 409, missing ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.conflict, error.message);
+      throw new HttpProblem(
+        missing ? 404 : 409,
+        missing ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.conflict,
+        error.message,
+      );
     }
     throw error;
   }
@@ -104,8 +147,15 @@ export const acceptReferral = defineRoute({
   ...contract.acceptReferral,
   async handler({ params, principal, deps, now }) {
     await editableReferral(deps, principal, params.id, 'accept it');
-    const jobId = await decide(deps, { referralId: params.id, decision: 'accept', actor: principal.subject }, now);
-    return { status: 202, body: { referralId: params.id, decision: 'accept', jobId, warnings: [] } };
+    const jobId = await decide(
+      deps,
+      { referralId: params.id, decision: 'accept', actor: principal.subject },
+      now,
+    );
+    return {
+      status: 202,
+      body: { referralId: params.id, decision: 'accept', jobId, warnings: [] },
+    };
   },
 });
 
@@ -113,27 +163,44 @@ export const declineReferral = defineRoute({
   ...contract.declineReferral,
   async handler({ params, body, principal, deps, now }) {
     const row = await editableReferral(deps, principal, params.id, 'decline it');
-    const referral = InboundReferral.parse({ ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data), triage: undefined });
+    const referral = InboundReferral.parse({
+      ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data),
+      triage: undefined,
+    });
     const findings = validateDecline({ reason: body.reason, feedback: body.feedback, referral });
     const blocking = findings.filter((finding) => finding.severity === 'error');
     if (blocking.length > 0) {
-      throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, `decline refused: ${blocking.map((finding) => finding.message).join(' ')}`, {
-        findings,
-        errors: blocking.map((finding) => ({
-          field: finding.code.startsWith('FEEDBACK_REASON') ? 'body.reason' : 'body.feedback',
-          message: finding.message,
-          code: finding.code,
-        })),
-      });
+      throw new HttpProblem(
+        422,
+        PROBLEM_TYPES.unprocessable,
+        `decline refused: ${blocking.map((finding) => finding.message).join(' ')}`,
+        {
+          findings,
+          errors: blocking.map((finding) => ({
+            field: finding.code.startsWith('FEEDBACK_REASON') ? 'body.reason' : 'body.feedback',
+            message: finding.message,
+            code: finding.code,
+          })),
+        },
+      );
     }
-    const jobId = await decide(deps, {
-      referralId: params.id,
-      decision: 'decline',
-      actor: principal.subject,
-      declineReason: body.reason.trim() as NonNullable<z.infer<typeof InboundReferral>['declineReason']>,
-      feedback: body.feedback.trim(),
-    }, now);
-    return { status: 202, body: { referralId: params.id, decision: 'decline', jobId, warnings: findings } };
+    const jobId = await decide(
+      deps,
+      {
+        referralId: params.id,
+        decision: 'decline',
+        actor: principal.subject,
+        declineReason: body.reason.trim() as NonNullable<
+          z.infer<typeof InboundReferral>['declineReason']
+        >,
+        feedback: body.feedback.trim(),
+      },
+      now,
+    );
+    return {
+      status: 202,
+      body: { referralId: params.id, decision: 'decline', jobId, warnings: findings },
+    };
   },
 });
 
@@ -143,16 +210,50 @@ export const assignReferralRoute = defineRoute({
     await editableReferral(deps, principal, params.id, 'assign it');
     const kind = await deps.owners.kindOf(body.ownerId);
     if (kind === null) {
-      throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, `${body.ownerId} is not an active Salesforce User or a Queue; assign the referral to a user (005...) or a queue (00G...) that exists in the org`, {
-        errors: [{ field: 'body.ownerId', message: 'no active User or Queue has this Id', code: 'unknown_owner' }],
-      });
+      throw new HttpProblem(
+        422,
+        PROBLEM_TYPES.unprocessable,
+        `${body.ownerId} is not an active Salesforce User or a Queue; assign the referral to a user (005...) or a queue (00G...) that exists in the org`,
+        {
+          errors: [
+            {
+              field: 'body.ownerId',
+              message: 'no active User or Queue has this Id',
+              code: 'unknown_owner',
+            },
+          ],
+        },
+      );
     }
-    const result = await assignReferral(deps.db, { referralId: params.id, ownerId: body.ownerId, actor: principal.subject }, now);
-    if (result.outcome === 'not-found') throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${params.id} does not exist`);
-    if (result.outcome === 'decided') throw new HttpProblem(409, PROBLEM_TYPES.conflict, `referral ${params.id} is ${result.status.toLowerCase()}; only open referrals can be assigned`);
+    const result = await assignReferral(
+      deps.db,
+      { referralId: params.id, ownerId: body.ownerId, actor: principal.subject },
+      now,
+    );
+    if (result.outcome === 'not-found')
+      throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${params.id} does not exist`);
+    if (result.outcome === 'decided')
+      throw new HttpProblem(
+        409,
+        PROBLEM_TYPES.conflict,
+        `referral ${params.id} is ${result.status.toLowerCase()}; only open referrals can be assigned`,
+      );
     deps.engine.nudge();
-    return { status: 202, body: { referralId: params.id, ownerId: body.ownerId, previousOwnerId: result.previousOwnerId, jobId: result.jobId } };
+    return {
+      status: 202,
+      body: {
+        referralId: params.id,
+        ownerId: body.ownerId,
+        previousOwnerId: result.previousOwnerId,
+        jobId: result.jobId,
+      },
+    };
   },
 });
 
-export const REFERRAL_ROUTES: ApiRoute[] = [listReferrals, acceptReferral, declineReferral, assignReferralRoute];
+export const REFERRAL_ROUTES: ApiRoute[] = [
+  listReferrals,
+  acceptReferral,
+  declineReferral,
+  assignReferralRoute,
+];

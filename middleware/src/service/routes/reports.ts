@@ -21,7 +21,11 @@ import {
 import { AttributionTrendView } from '../../core/attribution/trend-view.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
 import { CLOUDS, Cloud, CloudName, Counterpart } from '../../core/model.js';
-import { READINESS_ITEMS, ReadinessEvidenceError, readinessChecklist } from '../../core/readiness/index.js';
+import {
+  READINESS_ITEMS,
+  ReadinessEvidenceError,
+  readinessChecklist,
+} from '../../core/readiness/index.js';
 import { latestAccountMappingRun } from '../../store/account-mapping-runs.js';
 import { mirroredOpportunities } from '../mirror.js';
 import { withAccountMappingRun } from './practices.js';
@@ -37,7 +41,10 @@ const AttributionQuery = z.strictObject({
       try {
         return { label, ...parsePeriodLabel(label) };
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof FiscalPeriodError ? error.message : 'not a fiscal period' });
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof FiscalPeriodError ? error.message : 'not a fiscal period',
+        });
         return z.NEVER;
       }
     })
@@ -49,24 +56,38 @@ export const attributionReport = defineRoute({
   operationId: 'attributionReport',
   method: 'get',
   path: `${API_PREFIX}/attribution`,
-  summary: 'Sourced vs influenced pipeline and RevOps metrics per cloud and hyperscaler fiscal period (json or csv)',
+  summary:
+    'Sourced vs influenced pipeline and RevOps metrics per cloud and hyperscaler fiscal period (json or csv)',
   tags: ['reports'],
   scopes: ['revops', 'alliance-ops', 'admin'],
   query: AttributionQuery,
   responses: {
-    200: { description: 'The report: JSON, or CSV with one row per cloud and period when format=csv', schema: z.record(z.string(), z.unknown()) },
+    200: {
+      description: 'The report: JSON, or CSV with one row per cloud and period when format=csv',
+      schema: z.record(z.string(), z.unknown()),
+    },
     422: { description: 'An opportunity is in a currency the configured rates do not cover' },
   },
   async handler({ query, deps, now }) {
     const report = await reportFromMirror(deps, now, {
       ...(query.cloud ? { cloud: query.cloud } : {}),
-      ...(query.period ? { period: { fiscalYear: query.period.fiscalYear, quarter: query.period.quarter } } : {}),
+      ...(query.period
+        ? { period: { fiscalYear: query.period.fiscalYear, quarter: query.period.quarter } }
+        : {}),
     });
     if (query.format === 'csv') {
       const rows = attributionReportRows(report);
-      const csv = rows.length === 0 ? '' : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
+      const csv =
+        rows.length === 0
+          ? ''
+          : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
       const name = `attribution-${query.cloud ?? 'all-clouds'}-${query.period?.label ?? 'all-periods'}.csv`;
-      return { status: 200, contentType: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
+      return {
+        status: 200,
+        contentType: 'text/csv; charset=utf-8',
+        body: csv,
+        headers: { 'Content-Disposition': `attachment; filename="${name}"` },
+      };
     }
     return { status: 200, body: report };
   },
@@ -75,21 +96,38 @@ export const attributionReport = defineRoute({
 type RouteDeps = Parameters<(typeof attributionReport)['handler']>[0]['deps'];
 
 /** The attribution report over the whole mirror, with option and currency problems turned into HTTP problems. */
-async function reportFromMirror(deps: RouteDeps, now: Date, options: Pick<AttributionReportOptions, 'cloud' | 'period'>): Promise<AttributionReport> {
+async function reportFromMirror(
+  deps: RouteDeps,
+  now: Date,
+  options: Pick<AttributionReportOptions, 'cloud' | 'period'>,
+): Promise<AttributionReport> {
   let builder: ReturnType<typeof createAttributionReport>;
   try {
-    builder = createAttributionReport({ ...options, reportingCurrency: deps.reporting.currency, rates: deps.reporting.rates, now });
+    builder = createAttributionReport({
+      ...options,
+      reportingCurrency: deps.reporting.currency,
+      rates: deps.reporting.rates,
+      now,
+    });
   } catch (error) {
     if (error instanceof AttributionReportOptionError) {
-      throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, { errors: [{ field: `query.${error.option}`, message: error.message, code: error.code }] });
+      throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, {
+        errors: [{ field: `query.${error.option}`, message: error.message, code: error.code }],
+      });
     }
-    if (error instanceof ExchangeRateSettingError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `reporting configuration: ${error.message}`);
+    if (error instanceof ExchangeRateSettingError)
+      throw new HttpProblem(
+        500,
+        PROBLEM_TYPES.internal,
+        `reporting configuration: ${error.message}`,
+      );
     throw error;
   }
   try {
     for await (const opportunity of mirroredOpportunities(deps.db)) builder.add(opportunity);
   } catch (error) {
-    if (error instanceof MissingExchangeRateError) throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
+    if (error instanceof MissingExchangeRateError)
+      throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
     throw error;
   }
   return builder.result();
@@ -110,22 +148,39 @@ export const attributionTrendRoute = defineRoute({
   operationId: 'attributionTrend',
   method: 'get',
   path: `${API_PREFIX}/attribution/trend`,
-  summary: 'Sourced vs influenced pipeline and portal health over the last N hyperscaler fiscal quarters of one cloud or all clouds (json or csv)',
+  summary:
+    'Sourced vs influenced pipeline and portal health over the last N hyperscaler fiscal quarters of one cloud or all clouds (json or csv)',
   tags: ['reports'],
   scopes: ['revops', 'alliance-ops', 'admin'],
   query: TrendQuery,
   responses: {
-    200: { description: 'One point per quarter, oldest first: JSON, or CSV with one row per quarter when format=csv', schema: AttributionTrendView },
+    200: {
+      description:
+        'One point per quarter, oldest first: JSON, or CSV with one row per quarter when format=csv',
+      schema: AttributionTrendView,
+    },
     422: { description: 'An opportunity is in a currency the configured rates do not cover' },
   },
   async handler({ query, deps, now }) {
-    const trend = attributionTrend(await reportFromMirror(deps, now, query.cloud ? { cloud: query.cloud } : {}), query.quarters);
+    const trend = attributionTrend(
+      await reportFromMirror(deps, now, query.cloud ? { cloud: query.cloud } : {}),
+      query.quarters,
+    );
     if (query.format === 'csv') {
       const rows = attributionTrendRows(trend);
       // Small-sample flags read true/false, not csv-stringify's 1 and empty.
-      const csv = stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: { ...csvSafeCast, boolean: (flag: boolean) => String(flag) } });
+      const csv = stringify(rows, {
+        header: true,
+        columns: Object.keys(rows[0]!),
+        cast: { ...csvSafeCast, boolean: (flag: boolean) => String(flag) },
+      });
       const name = `attribution-trend-${query.cloud ?? 'all-clouds'}-${query.quarters}q.csv`;
-      return { status: 200, contentType: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
+      return {
+        status: 200,
+        contentType: 'text/csv; charset=utf-8',
+        body: csv,
+        headers: { 'Content-Disposition': `attachment; filename="${name}"` },
+      };
     }
     return { status: 200, body: trend };
   },
@@ -155,29 +210,56 @@ export const readiness = defineRoute({
   tags: ['reports'],
   scopes: ['alliance-ops', 'revops', 'admin'],
   query: z.strictObject({ cloud: CloudName.optional() }),
-  responses: { 200: { description: 'One checklist per cloud', schema: z.object({ checklists: z.array(ChecklistView) }) } },
+  responses: {
+    200: {
+      description: 'One checklist per cloud',
+      schema: z.object({ checklists: z.array(ChecklistView) }),
+    },
+  },
   async handler({ query, deps, now }) {
     const clouds = query.cloud ? [query.cloud] : [...CLOUDS];
-    const counterpartRows = await deps.db.selectFrom('counterparts').selectAll().where('cloud', 'in', clouds).execute();
+    const counterpartRows = await deps.db
+      .selectFrom('counterparts')
+      .selectAll()
+      .where('cloud', 'in', clouds)
+      .execute();
     const counterparts = counterpartRows.flatMap((row) => {
-      const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
-      const parsed = Counterpart.safeParse({ ...data, cloud: row.cloud, layer: row.layer, name: row.name, email: row.email });
+      const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
+        string,
+        unknown
+      >;
+      const parsed = Counterpart.safeParse({
+        ...data,
+        cloud: row.cloud,
+        layer: row.layer,
+        name: row.name,
+        email: row.email,
+      });
       return parsed.success ? [parsed.data] : [];
     });
     // One pass over the mirror, page by page, keeping only counters: the mirror is never held whole.
     const tallies = new Map(clouds.map((cloud) => [cloud, traceabilityTally(cloud)]));
-    for await (const opportunity of mirroredOpportunities(deps.db)) for (const tally of tallies.values()) tally.add(opportunity);
+    for await (const opportunity of mirroredOpportunities(deps.db))
+      for (const tally of tallies.values()) tally.add(opportunity);
     const checklists = [];
     for (const cloud of clouds) {
       const recorded = await deps.readinessEvidence(cloud);
       try {
         const checklist = readinessChecklist(
-          withAccountMappingRun((recorded ?? { cloud }) as Record<string, unknown>, await latestAccountMappingRun(deps.db, cloud)),
+          withAccountMappingRun(
+            (recorded ?? { cloud }) as Record<string, unknown>,
+            await latestAccountMappingRun(deps.db, cloud),
+          ),
           { now, counterparts, traceability: (tallies.get(cloud) as TraceabilityTally).result() },
         );
         checklists.push({ ...checklist, evidenceRecorded: recorded !== null });
       } catch (error) {
-        if (error instanceof ReadinessEvidenceError) throw new HttpProblem(500, PROBLEM_TYPES.internal, `readiness evidence recorded for ${cloud} is invalid: ${error.message}`);
+        if (error instanceof ReadinessEvidenceError)
+          throw new HttpProblem(
+            500,
+            PROBLEM_TYPES.internal,
+            `readiness evidence recorded for ${cloud} is invalid: ${error.message}`,
+          );
         throw error;
       }
     }

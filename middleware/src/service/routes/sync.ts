@@ -12,7 +12,14 @@ export const syncStatus = defineRoute({
     return {
       status: 200,
       body: {
-        queue: { pending: stats.pending, running: stats.running, done: stats.done, dead: stats.dead, lagSeconds: stats.lagMs / 1000, byTarget: stats.byTarget },
+        queue: {
+          pending: stats.pending,
+          running: stats.running,
+          done: stats.done,
+          dead: stats.dead,
+          lagSeconds: stats.lagMs / 1000,
+          byTarget: stats.byTarget,
+        },
         deadLetters: dead.map((job) => ({
           id: job.id,
           kind: job.kind,
@@ -37,7 +44,11 @@ export const replaySyncJob = defineRoute({
     } catch (error) {
       if (error instanceof JobNotReplayableError) {
         const missing = /does not exist/.test(error.message);
-        throw new HttpProblem(missing ? 404 : 409, missing ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.conflict, error.message);
+        throw new HttpProblem(
+          missing ? 404 : 409,
+          missing ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.conflict,
+          error.message,
+        );
       }
       throw error;
     }

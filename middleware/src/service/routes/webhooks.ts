@@ -7,7 +7,14 @@ import { Finding } from '../../core/model.js';
 import { PORTALS, type PortalName } from '../../portals/portal.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute, type VerifyContext } from '../route-table.js';
-import { deliveryKey, forgetWebhookDelivery, recordWebhookDelivery, SIGNATURE_HEADER, verifyWebhookSignature, type SignatureCheck } from '../webhook-signature.js';
+import {
+  deliveryKey,
+  forgetWebhookDelivery,
+  recordWebhookDelivery,
+  SIGNATURE_HEADER,
+  verifyWebhookSignature,
+  type SignatureCheck,
+} from '../webhook-signature.js';
 
 const WebhookResponse = z.object({
   outcome: z.enum(['created', 'updated', 'duplicate', 'ignored']),
@@ -16,7 +23,16 @@ const WebhookResponse = z.object({
   reason: z.string().optional(),
 });
 
-function checkSignature(portal: PortalName, { req, rawBody, deps, limits, now }: Pick<VerifyContext, 'rawBody' | 'deps' | 'limits' | 'now'> & { req: Request }): SignatureCheck & { ok: true } {
+function checkSignature(
+  portal: PortalName,
+  {
+    req,
+    rawBody,
+    deps,
+    limits,
+    now,
+  }: Pick<VerifyContext, 'rawBody' | 'deps' | 'limits' | 'now'> & { req: Request },
+): SignatureCheck & { ok: true } {
   const check = verifyWebhookSignature({
     portal,
     header: req.get(SIGNATURE_HEADER),
@@ -25,7 +41,12 @@ function checkSignature(portal: PortalName, { req, rawBody, deps, limits, now }:
     now,
     toleranceSeconds: limits.webhookToleranceSeconds,
   });
-  if (!check.ok) throw new HttpProblem(401, PROBLEM_TYPES.webhookSignature, `webhook signature rejected: ${check.reason}`);
+  if (!check.ok)
+    throw new HttpProblem(
+      401,
+      PROBLEM_TYPES.webhookSignature,
+      `webhook signature rejected: ${check.reason}`,
+    );
   return check;
 }
 
@@ -39,10 +60,16 @@ function webhookRoute(portal: PortalName): ApiRoute {
     scopes: ['portal-webhook', 'admin'],
     body: z.record(z.string(), z.unknown()),
     responses: {
-      202: { description: 'Event accepted (outcome says what it changed)', schema: WebhookResponse },
+      202: {
+        description: 'Event accepted (outcome says what it changed)',
+        schema: WebhookResponse,
+      },
       401: { description: 'Signature missing, wrong or outside the 300 s tolerance' },
       409: { description: 'This delivery (same timestamp and body) was already accepted (replay)' },
-      422: { description: 'Not an event the portal module accepts', schema: z.object({ findings: z.array(Finding) }) },
+      422: {
+        description: 'Not an event the portal module accepts',
+        schema: z.object({ findings: z.array(Finding) }),
+      },
     },
     // Nothing of an unsigned or wrongly signed body is parsed.
     verify: (context) => void checkSignature(portal, context),
@@ -57,7 +84,12 @@ function webhookRoute(portal: PortalName): ApiRoute {
         toleranceSeconds: limits.webhookToleranceSeconds,
         now,
       });
-      if (!fresh) throw new HttpProblem(409, PROBLEM_TYPES.webhookReplay, 'this signed delivery was already accepted; a replay changes nothing');
+      if (!fresh)
+        throw new HttpProblem(
+          409,
+          PROBLEM_TYPES.webhookReplay,
+          'this signed delivery was already accepted; a replay changes nothing',
+        );
       let outcome;
       try {
         outcome = await deps.engine.handleWebhook({ portal, payload: req.body, receivedAt: now });
@@ -66,13 +98,29 @@ function webhookRoute(portal: PortalName): ApiRoute {
         throw error;
       }
       if (outcome.outcome === 'rejected') {
-        throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, `the ${portal} event was not accepted: ${(outcome.findings ?? []).map((f) => f.message).join(' ') || 'no referral in it'}`, {
-          findings: outcome.findings ?? [],
-        });
+        throw new HttpProblem(
+          422,
+          PROBLEM_TYPES.unprocessable,
+          `the ${portal} event was not accepted: ${(outcome.findings ?? []).map((f) => f.message).join(' ') || 'no referral in it'}`,
+          {
+            findings: outcome.findings ?? [],
+          },
+        );
       }
       if (outcome.outcome === 'created' || outcome.outcome === 'updated') deps.engine.nudge();
-      if (outcome.reason) deps.logger.warn({ portal, outcome: outcome.outcome, reason: outcome.reason }, 'webhook event changed nothing');
-      return { status: 202, body: { outcome: outcome.outcome, ...(outcome.referralId ? { referralId: outcome.referralId } : {}), ...(outcome.reason ? { reason: outcome.reason } : {}) } };
+      if (outcome.reason)
+        deps.logger.warn(
+          { portal, outcome: outcome.outcome, reason: outcome.reason },
+          'webhook event changed nothing',
+        );
+      return {
+        status: 202,
+        body: {
+          outcome: outcome.outcome,
+          ...(outcome.referralId ? { referralId: outcome.referralId } : {}),
+          ...(outcome.reason ? { reason: outcome.reason } : {}),
+        },
+      };
     },
   });
 }

@@ -77,8 +77,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('completed_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('outbox_claimable').on('outbox').columns(['status', 'run_after', 'id']).execute();
-  await db.schema.createIndex('outbox_ordering').on('outbox').columns(['ordering_key', 'status', 'id']).execute();
+  await db.schema
+    .createIndex('outbox_claimable')
+    .on('outbox')
+    .columns(['status', 'run_after', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('outbox_ordering')
+    .on('outbox')
+    .columns(['ordering_key', 'status', 'id'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')
@@ -120,7 +128,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('after', 'jsonb')
     .addColumn('job_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity', 'entity_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('rate_budgets')

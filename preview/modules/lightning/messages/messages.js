@@ -2,19 +2,27 @@
 import { LightningElement } from 'lwc';
 
 export default class Messages extends LightningElement {
-    messages = [];
+  messages = [];
 
-    connectedCallback() {
-        const registration = { show: (messages) => (this.messages = messages.map((text, index) => ({ key: index, text }))) };
-        this.registration = registration;
-        this.dispatchEvent(new CustomEvent('cosellpreview_registermessages', { bubbles: true, composed: true, detail: registration }));
-    }
+  connectedCallback() {
+    const registration = {
+      show: (messages) => (this.messages = messages.map((text, index) => ({ key: index, text }))),
+    };
+    this.registration = registration;
+    this.dispatchEvent(
+      new CustomEvent('cosellpreview_registermessages', {
+        bubbles: true,
+        composed: true,
+        detail: registration,
+      }),
+    );
+  }
 
-    disconnectedCallback() {
-        if (this.registration && this.registration.unregister) this.registration.unregister();
-    }
+  disconnectedCallback() {
+    if (this.registration && this.registration.unregister) this.registration.unregister();
+  }
 
-    get hasMessages() {
-        return this.messages.length > 0;
-    }
+  get hasMessages() {
+    return this.messages.length > 0;
+  }
 }

@@ -2,9 +2,9 @@
 import { refreshWiredValue } from 'lightning/orgConnection';
 
 export function refreshApex(wiredValue) {
-    return refreshWiredValue(wiredValue);
+  return refreshWiredValue(wiredValue);
 }
 
 export function getSObjectValue(record, field) {
-    return record ? record[typeof field === 'string' ? field : field.fieldApiName] : undefined;
+  return record ? record[typeof field === 'string' ? field : field.fieldApiName] : undefined;
 }

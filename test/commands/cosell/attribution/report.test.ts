@@ -5,25 +5,40 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
-import AttributionReportCommand, { type AttributionReportResult } from '../../../../middleware/src/commands/cosell/attribution/report.js';
+import AttributionReportCommand, {
+  type AttributionReportResult,
+} from '../../../../middleware/src/commands/cosell/attribution/report.js';
 import { runCommand } from '../../../support/cli.js';
 
-const FIXTURE = fileURLToPath(new URL('../../../fixtures/opportunities-export.csv', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL('../../../fixtures/opportunities-export.csv', import.meta.url),
+);
 const NOW = '2026-11-10T09:00:00Z';
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-attribution-'));
-const report = async (argv: string[]): Promise<AttributionReportResult> => (await runCommand(AttributionReportCommand, argv)) as AttributionReportResult;
+const report = async (argv: string[]): Promise<AttributionReportResult> =>
+  (await runCommand(AttributionReportCommand, argv)) as AttributionReportResult;
 
 /** The fixture without its unreadable row, so the report is complete. */
 function cleanFixture(): string {
   const path = join(scratch, 'clean.csv');
-  writeFileSync(path, readFileSync(FIXTURE, 'utf8').split('\n').filter((line) => !line.startsWith('006Hs00001Bad05AAA')).join('\n'));
+  writeFileSync(
+    path,
+    readFileSync(FIXTURE, 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('006Hs00001Bad05AAA'))
+      .join('\n'),
+  );
   return path;
 }
 
 describe('cosell attribution report', () => {
   const $$ = new TestContext();
   let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
+  const printed = () =>
+    ux.log
+      .getCalls()
+      .flatMap((call) => call.args)
+      .join('\n');
 
   beforeEach(() => {
     ux = stubSfCommandUx($$.SANDBOX);
@@ -35,25 +50,62 @@ describe('cosell attribution report', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('reports Microsoft FY2027 Q2 influenced pipeline from an export', async () => {
-    const result = await report(['--file', cleanFixture(), '--cloud', 'microsoft', '--period', 'FY2027Q2', '--rate', 'EUR=1.08', '--now', NOW]);
-    expect(result.report).toMatchObject({ cloud: 'Microsoft', period: 'FY2027Q2', reportingCurrency: 'USD' });
+    const result = await report([
+      '--file',
+      cleanFixture(),
+      '--cloud',
+      'microsoft',
+      '--period',
+      'FY2027Q2',
+      '--rate',
+      'EUR=1.08',
+      '--now',
+      NOW,
+    ]);
+    expect(result.report).toMatchObject({
+      cloud: 'Microsoft',
+      period: 'FY2027Q2',
+      reportingCurrency: 'USD',
+    });
     // Fabrikam (Microsoft;AWS, partner-led, closing 2026-10-31) is the one Microsoft deal in Oct–Dec.
     expect(result.rows).toEqual([
-      expect.objectContaining({ scope: 'Microsoft', period: 'FY2027Q2', periodStart: '2026-10-01', periodEnd: '2026-12-31', opportunities: 1, influencedCount: 1, influencedValue: 100_000, sourcedCount: 0 }),
+      expect.objectContaining({
+        scope: 'Microsoft',
+        period: 'FY2027Q2',
+        periodStart: '2026-10-01',
+        periodEnd: '2026-12-31',
+        opportunities: 1,
+        influencedCount: 1,
+        influencedValue: 100_000,
+        sourcedCount: 0,
+      }),
     ]);
     expect(result.rejectedRows).toEqual([]);
     expect(process.exitCode).toBeUndefined();
-    expect((ux.table.firstCall.args[0].columns as Array<{ key: string }>).map((column) => column.key)).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedCount', 'influencedCount']));
+    expect(
+      (ux.table.firstCall.args[0].columns as Array<{ key: string }>).map((column) => column.key),
+    ).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedCount', 'influencedCount']));
   });
 
   it('separates sourced from influenced and converts euro amounts', async () => {
-    const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--format', 'json']);
+    const result = await report([
+      '--file',
+      cleanFixture(),
+      '--rate',
+      'EUR=1.08',
+      '--now',
+      NOW,
+      '--format',
+      'json',
+    ]);
     const google = result.report.rows.filter((row) => row.scope === 'Google');
     const sourced = google.reduce((sum, row) => sum + row.sourced.value, 0);
     const influenced = google.reduce((sum, row) => sum + row.influenced.value, 0);
     expect(sourced).toBeCloseTo(180_000 * 1.08); // Contoso, referred by Google, in EUR
     expect(influenced).toBe(60_000); // Tailspin, partner-led
-    expect(JSON.parse(ux.log.firstCall.args[0] ?? '')).toEqual(JSON.parse(JSON.stringify(result.report)));
+    expect(JSON.parse(ux.log.firstCall.args[0] ?? '')).toEqual(
+      JSON.parse(JSON.stringify(result.report)),
+    );
   });
 
   it('shows a small-sample win-rate uplift with its sample sizes and a low-confidence marker', async () => {
@@ -61,26 +113,59 @@ describe('cosell attribution report', () => {
     const deal = (id: string, won: boolean, cloud: string, origin: string) =>
       `006Hs00001${id}AAA,Deal ${id} analytics,100000,USD,${won ? 'Closed Won' : 'Closed Lost'},true,${won},2026-05-15,2026-02-01T10:00:00.000Z,2026-05-15T10:00:00.000Z,Customer ${id} data platform,Customer ${id},New Business,${cloud},${origin},,Architecture validation,,,,Data`;
     const lines = [
-      deal('Cos01', true, 'AWS', 'Partner-led'), deal('Cos02', true, 'AWS', 'Partner-led'), deal('Cos03', false, 'AWS', 'Partner-led'),
-      deal('Dir01', true, '', ''), deal('Dir02', false, '', ''), deal('Dir03', false, '', ''), deal('Dir04', false, '', ''),
+      deal('Cos01', true, 'AWS', 'Partner-led'),
+      deal('Cos02', true, 'AWS', 'Partner-led'),
+      deal('Cos03', false, 'AWS', 'Partner-led'),
+      deal('Dir01', true, '', ''),
+      deal('Dir02', false, '', ''),
+      deal('Dir03', false, '', ''),
+      deal('Dir04', false, '', ''),
     ];
     const path = join(scratch, 'small.csv');
     writeFileSync(path, [header, ...lines].join('\n'));
-    const result = await report(['--file', path, '--cloud', 'aws', '--now', NOW, '--locale', 'en-US']);
-    expect(result.report.rows[0]?.conversion.uplift.winRatePoints).toMatchObject({ status: 'measured', lowConfidence: true, coSoldSample: 3, directOnlySample: 4, value: 41.6667 });
+    const result = await report([
+      '--file',
+      path,
+      '--cloud',
+      'aws',
+      '--now',
+      NOW,
+      '--locale',
+      'en-US',
+    ]);
+    expect(result.report.rows[0]?.conversion.uplift.winRatePoints).toMatchObject({
+      status: 'measured',
+      lowConfidence: true,
+      coSoldSample: 3,
+      directOnlySample: 4,
+      value: 41.6667,
+    });
     const cell = ux.table.firstCall.args[0].data[0]?.winRateUpliftPoints;
     expect(cell).toBe('+41.7 pts (3/4 closed, low confidence)');
   });
 
   it('prints every flattened row as CSV with a header', async () => {
-    const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--format', 'csv']);
+    const result = await report([
+      '--file',
+      cleanFixture(),
+      '--rate',
+      'EUR=1.08',
+      '--now',
+      NOW,
+      '--format',
+      'csv',
+    ]);
     const lines = printed().split('\n');
-    expect(lines[0]?.startsWith('scope,calendar,period,periodStart,periodEnd,currency,opportunities')).toBe(true);
+    expect(
+      lines[0]?.startsWith('scope,calendar,period,periodStart,periodEnd,currency,opportunities'),
+    ).toBe(true);
     expect(lines).toHaveLength(result.rows.length + 1);
   });
 
   it('stops with the opportunity and currency when a rate is missing', async () => {
-    await expect(report(['--file', cleanFixture(), '--now', NOW])).rejects.toThrow('Opportunity 006Hs00001Cts02AAA is in EUR, which has no exchange rate into USD.');
+    await expect(report(['--file', cleanFixture(), '--now', NOW])).rejects.toThrow(
+      'Opportunity 006Hs00001Cts02AAA is in EUR, which has no exchange rate into USD.',
+    );
   });
 
   it('lists unreadable rows, still reports the others, and exits non-zero', async () => {
@@ -96,8 +181,13 @@ describe('cosell attribution report', () => {
 
   it('names the missing columns', async () => {
     const thin = join(scratch, 'thin.csv');
-    writeFileSync(thin, 'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Account.Name,CoSell_Clouds__c\n');
-    await expect(report(['--file', thin, '--now', NOW])).rejects.toThrow('The export has no column CoSell_Origin__c, CoSell_Originating_Cloud__c.');
+    writeFileSync(
+      thin,
+      'Id,Name,Amount,StageName,IsClosed,IsWon,CloseDate,CreatedDate,LastModifiedDate,Account.Name,CoSell_Clouds__c\n',
+    );
+    await expect(report(['--file', thin, '--now', NOW])).rejects.toThrow(
+      'The export has no column CoSell_Origin__c, CoSell_Originating_Cloud__c.',
+    );
   });
 
   describe('in a terminal', () => {
@@ -109,73 +199,197 @@ describe('cosell attribution report', () => {
     // Intl separates with no-break and narrow spaces; the tests read them as plain spaces.
     const plain = (text: string) => text.replace(/[\u00a0\u202f\u2009]/g, ' ');
     const table = () => {
-      const options = ux.table.firstCall.args[0] as { columns: Array<{ key: string }>; data: Array<Record<string, string>> };
-      return { columns: options.columns, data: options.data.map((row) => Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, plain(cell)]))) };
+      const options = ux.table.firstCall.args[0] as {
+        columns: Array<{ key: string }>;
+        data: Array<Record<string, string>>;
+      };
+      return {
+        columns: options.columns,
+        data: options.data.map((row) =>
+          Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, plain(cell)])),
+        ),
+      };
     };
 
     it('writes money and rates for the locale given, while --json keeps machine numbers', async () => {
       process.env.COLUMNS = '200';
-      const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'de-DE']);
-      const google = table().data.find((row) => row.scope === 'Google' && row.period === 'FY2027Q1')!;
+      const result = await report([
+        '--file',
+        cleanFixture(),
+        '--rate',
+        'EUR=1.08',
+        '--now',
+        NOW,
+        '--locale',
+        'de-DE',
+      ]);
+      const google = table().data.find(
+        (row) => row.scope === 'Google' && row.period === 'FY2027Q1',
+      )!;
       // 180,000 EUR at 1.08 = 194,400 USD, written the German way.
       expect(google.sourcedValue).toBe('194.400 $');
-      expect(result.report.rows.find((row) => row.scope === 'Google' && row.period === 'FY2027Q1')!.sourced.value).toBe(194_400);
+      expect(
+        result.report.rows.find((row) => row.scope === 'Google' && row.period === 'FY2027Q1')!
+          .sourced.value,
+      ).toBe(194_400);
       $$.restore();
       ux = stubSfCommandUx($$.SANDBOX);
-      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'en-GB', '--format', 'json']);
+      await report([
+        '--file',
+        cleanFixture(),
+        '--rate',
+        'EUR=1.08',
+        '--now',
+        NOW,
+        '--locale',
+        'en-GB',
+        '--format',
+        'json',
+      ]);
       expect(printed()).toContain('"value": 194400');
     });
 
     it('keeps the most telling columns when the terminal is narrow', async () => {
       process.env.COLUMNS = '200';
-      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'en-US']);
+      await report([
+        '--file',
+        cleanFixture(),
+        '--rate',
+        'EUR=1.08',
+        '--now',
+        NOW,
+        '--locale',
+        'en-US',
+      ]);
       expect(table().columns).toHaveLength(11);
       $$.restore();
       ux = stubSfCommandUx($$.SANDBOX);
       process.env.COLUMNS = '80';
-      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--locale', 'en-US']);
+      await report([
+        '--file',
+        cleanFixture(),
+        '--rate',
+        'EUR=1.08',
+        '--now',
+        NOW,
+        '--locale',
+        'en-US',
+      ]);
       const keys = table().columns.map((column) => column.key);
-      expect(keys).toEqual(expect.arrayContaining(['scope', 'period', 'sourcedValue', 'influencedValue']));
+      expect(keys).toEqual(
+        expect.arrayContaining(['scope', 'period', 'sourcedValue', 'influencedValue']),
+      );
       expect(keys.length).toBeLessThan(11);
       expect(keys).not.toContain('partnerAttachRateByCount');
     });
 
     it('prints the trend: eight fiscal quarters with dates, figures, samples and a direction marker', async () => {
       process.env.COLUMNS = '200';
-      const result = await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--cloud', 'microsoft', '--trend', '--locale', 'en-US']);
+      const result = await report([
+        '--file',
+        cleanFixture(),
+        '--rate',
+        'EUR=1.08',
+        '--now',
+        NOW,
+        '--cloud',
+        'microsoft',
+        '--trend',
+        '--locale',
+        'en-US',
+      ]);
       const rows = table().data;
-      expect(rows.map((row) => row.period)).toEqual(['FY2025Q3', 'FY2025Q4', 'FY2026Q1', 'FY2026Q2', 'FY2026Q3', 'FY2026Q4', 'FY2027Q1', 'FY2027Q2']);
-      expect(rows.at(-1)).toMatchObject({ dates: 'Oct 1 – Dec 31, 2026', influenced: expect.stringMatching(/^1 · \$100,000 (▲|\^)$/), acceptance: expect.stringContaining('(n=0, small)') });
+      expect(rows.map((row) => row.period)).toEqual([
+        'FY2025Q3',
+        'FY2025Q4',
+        'FY2026Q1',
+        'FY2026Q2',
+        'FY2026Q3',
+        'FY2026Q4',
+        'FY2027Q1',
+        'FY2027Q2',
+      ]);
+      expect(rows.at(-1)).toMatchObject({
+        dates: 'Oct 1 – Dec 31, 2026',
+        influenced: expect.stringMatching(/^1 · \$100,000 (▲|\^)$/),
+        acceptance: expect.stringContaining('(n=0, small)'),
+      });
       expect(rows.at(-2)!.influenced).toMatch(/^0 · \$0 (▬|=)$/);
       // The series agrees with the report's own rows for every quarter.
       for (const point of result.trend!.points) {
-        const row = result.rows.find((candidate) => candidate.scope === 'Microsoft' && candidate.period === point.period);
-        expect([point.sourced.value, point.influenced.value, point.marketplaceTransactions.count]).toEqual([row?.sourcedValue ?? 0, row?.influencedValue ?? 0, row?.marketplaceTransactions ?? 0]);
+        const row = result.rows.find(
+          (candidate) => candidate.scope === 'Microsoft' && candidate.period === point.period,
+        );
+        expect([
+          point.sourced.value,
+          point.influenced.value,
+          point.marketplaceTransactions.count,
+        ]).toEqual([
+          row?.sourcedValue ?? 0,
+          row?.influencedValue ?? 0,
+          row?.marketplaceTransactions ?? 0,
+        ]);
       }
     });
 
     it('writes the trend as CSV or JSON with plain numbers, over the quarters asked', async () => {
-      await report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--now', NOW, '--trend', '--quarters', '4', '--format', 'csv']);
+      await report([
+        '--file',
+        cleanFixture(),
+        '--rate',
+        'EUR=1.08',
+        '--now',
+        NOW,
+        '--trend',
+        '--quarters',
+        '4',
+        '--format',
+        'csv',
+      ]);
       const lines = printed().split('\n');
-      expect(lines[0]!.startsWith('scope,calendar,period,periodStart,periodEnd,currency,sourcedCount,sourcedValue')).toBe(true);
+      expect(
+        lines[0]!.startsWith(
+          'scope,calendar,period,periodStart,periodEnd,currency,sourcedCount,sourcedValue',
+        ),
+      ).toBe(true);
       expect(lines).toHaveLength(5);
       expect(lines.at(-1)).toContain('All clouds,Calendar year,FY2026Q4,2026-10-01,2026-12-31,USD');
     });
   });
 
   it('refuses a locale it cannot write, and --trend with --period or --quarters without --trend', async () => {
-    await expect(report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--locale', 'not a locale!'])).rejects.toThrow(/is not a locale/);
-    await expect(report(['--file', cleanFixture(), '--trend', '--period', 'FY2027Q1'])).rejects.toThrow(/--period=FY2027Q1 cannot also be provided when using --trend|cannot also be provided/);
+    await expect(
+      report(['--file', cleanFixture(), '--rate', 'EUR=1.08', '--locale', 'not a locale!']),
+    ).rejects.toThrow(/is not a locale/);
+    await expect(
+      report(['--file', cleanFixture(), '--trend', '--period', 'FY2027Q1']),
+    ).rejects.toThrow(
+      /--period=FY2027Q1 cannot also be provided when using --trend|cannot also be provided/,
+    );
     await expect(report(['--file', cleanFixture(), '--quarters', '4'])).rejects.toThrow(/--trend/);
-    await expect(report(['--file', cleanFixture(), '--trend', '--quarters', '41'])).rejects.toThrow(/40/);
+    await expect(report(['--file', cleanFixture(), '--trend', '--quarters', '41'])).rejects.toThrow(
+      /40/,
+    );
   });
 
   it('refuses bad flags: period, rate, currency, cloud and format', async () => {
-    await expect(report(['--file', FIXTURE, '--period', '2027-Q1'])).rejects.toThrow(/not a fiscal period/);
-    await expect(report(['--file', FIXTURE, '--rate', 'EUR:1.08'])).rejects.toThrow(/not an exchange rate/);
-    await expect(report(['--file', FIXTURE, '--rate', 'EUR=0'])).rejects.toThrow(/not an exchange rate/);
-    await expect(report(['--file', FIXTURE, '--currency', 'dollars'])).rejects.toThrow(/reportingCurrency/);
-    await expect(report(['--file', FIXTURE, '--cloud', 'oracle'])).rejects.toThrow(/aws, microsoft, google/);
-    await expect(report(['--file', FIXTURE, '--format', 'xlsx'])).rejects.toThrow(/table, csv, json/);
+    await expect(report(['--file', FIXTURE, '--period', '2027-Q1'])).rejects.toThrow(
+      /not a fiscal period/,
+    );
+    await expect(report(['--file', FIXTURE, '--rate', 'EUR:1.08'])).rejects.toThrow(
+      /not an exchange rate/,
+    );
+    await expect(report(['--file', FIXTURE, '--rate', 'EUR=0'])).rejects.toThrow(
+      /not an exchange rate/,
+    );
+    await expect(report(['--file', FIXTURE, '--currency', 'dollars'])).rejects.toThrow(
+      /reportingCurrency/,
+    );
+    await expect(report(['--file', FIXTURE, '--cloud', 'oracle'])).rejects.toThrow(
+      /aws, microsoft, google/,
+    );
+    await expect(report(['--file', FIXTURE, '--format', 'xlsx'])).rejects.toThrow(
+      /table, csv, json/,
+    );
   });
 });

@@ -23,7 +23,10 @@ describe('cosell fiscal period', () => {
       end: '2026-09-30',
       yearEndWindow: { start: '2027-05-17', end: '2027-06-30', inWindow: false },
     });
-    const printed = ux.log.getCalls().flatMap((call) => call.args).join('\n');
+    const printed = ux.log
+      .getCalls()
+      .flatMap((call) => call.args)
+      .join('\n');
     expect(printed).toContain('FY2027Q1');
   });
 
@@ -34,14 +37,20 @@ describe('cosell fiscal period', () => {
   });
 
   it('refuses a date that is not YYYY-MM-DD', async () => {
-    await expect(runCommand(FiscalPeriod, ['--cloud', 'aws', '--date', '15/08/2026'])).rejects.toThrow(/not a calendar date/);
+    await expect(
+      runCommand(FiscalPeriod, ['--cloud', 'aws', '--date', '15/08/2026']),
+    ).rejects.toThrow(/not a calendar date/);
   });
 
   it('refuses an impossible calendar date', async () => {
-    await expect(runCommand(FiscalPeriod, ['--cloud', 'aws', '--date', '2026-02-30'])).rejects.toThrow(/not a calendar date/);
+    await expect(
+      runCommand(FiscalPeriod, ['--cloud', 'aws', '--date', '2026-02-30']),
+    ).rejects.toThrow(/not a calendar date/);
   });
 
   it('refuses an unknown cloud', async () => {
-    await expect(runCommand(FiscalPeriod, ['--cloud', 'oracle', '--date', '2026-08-15'])).rejects.toThrow(/aws, microsoft, google/);
+    await expect(
+      runCommand(FiscalPeriod, ['--cloud', 'oracle', '--date', '2026-08-15']),
+    ).rejects.toThrow(/aws, microsoft, google/);
   });
 });

@@ -4,7 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchFolder } from '../../../support/scratch.js';
 
-export function payloadFolder(): { write(name: string, content: unknown): string; path(name: string): string } {
+export function payloadFolder(): {
+  write(name: string, content: unknown): string;
+  path(name: string): string;
+} {
   const folder = scratchFolder('cosell-payload-');
   return {
     write(name, content) {

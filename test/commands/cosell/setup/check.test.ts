@@ -1,23 +1,41 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
-import SetupCheckCommand, { type SetupCheckResult } from '../../../../middleware/src/commands/cosell/setup/check.js';
+import SetupCheckCommand, {
+  type SetupCheckResult,
+} from '../../../../middleware/src/commands/cosell/setup/check.js';
 import { INTEGRATION_ACCESS } from '../../../../middleware/src/core/salesforce-fields.js';
 import { PACKAGE_PERMISSION_SETS } from '../../../../middleware/src/salesforce-query/package-check.js';
 import { runCommand } from '../../../support/cli.js';
-import { fakeOrg, packagedOrgDescribes, plainOrgDescribes, type SoqlRecord } from '../support/fake-org.js';
+import {
+  fakeOrg,
+  packagedOrgDescribes,
+  plainOrgDescribes,
+  type SoqlRecord,
+} from '../support/fake-org.js';
 import { schemaIssues } from '../support/json-schema.js';
 
-const check = async (argv: string[]) => (await runCommand(SetupCheckCommand, argv)) as SetupCheckResult;
+const check = async (argv: string[]) =>
+  (await runCommand(SetupCheckCommand, argv)) as SetupCheckResult;
 
 /** CoSell_Integration exactly as the package grants it. */
 function integrationGrants(): { objects: SoqlRecord[]; fields: SoqlRecord[] } {
   const objects: SoqlRecord[] = [];
   const fields: SoqlRecord[] = [];
   for (const [object, access] of Object.entries(INTEGRATION_ACCESS)) {
-    objects.push({ SobjectType: object, PermissionsRead: true, PermissionsCreate: access.create, PermissionsEdit: access.update });
+    objects.push({
+      SobjectType: object,
+      PermissionsRead: true,
+      PermissionsCreate: access.create,
+      PermissionsEdit: access.update,
+    });
     const editable = new Set<string>(access.editFields);
-    for (const field of access.readFields) fields.push({ Field: `${object}.${field}`, PermissionsRead: true, PermissionsEdit: editable.has(field) });
+    for (const field of access.readFields)
+      fields.push({
+        Field: `${object}.${field}`,
+        PermissionsRead: true,
+        PermissionsEdit: editable.has(field),
+      });
   }
   return { objects, fields };
 }
@@ -25,7 +43,11 @@ function integrationGrants(): { objects: SoqlRecord[]; fields: SoqlRecord[] } {
 describe('cosell setup check', () => {
   const $$ = new TestContext();
   let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
+  const printed = () =>
+    ux.log
+      .getCalls()
+      .flatMap((call) => call.args)
+      .join('\n');
 
   beforeEach(() => {
     ux = stubSfCommandUx($$.SANDBOX);
@@ -41,15 +63,27 @@ describe('cosell setup check', () => {
       describes: packagedOrgDescribes(),
       pageSize: 50,
       queries: [
-        { match: /FROM PermissionSet WHERE/, records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })) },
+        {
+          match: /FROM PermissionSet WHERE/,
+          records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })),
+        },
         { match: /FROM ObjectPermissions/, records: grants.objects },
         { match: /FROM FieldPermissions/, records: grants.fields },
         { match: /FROM CoSell_Value_Map__mdt/, records: [] },
-        { match: /FROM User WHERE Username = 'cosell-integration@acme\.com'/, records: [{ Id: '005Hs00000Int01AAA' }] },
+        {
+          match: /FROM User WHERE Username = 'cosell-integration@acme\.com'/,
+          records: [{ Id: '005Hs00000Int01AAA' }],
+        },
         { match: /FROM PermissionSetAssignment/, records: [{ Id: '0PaHs00000Asg01AAA' }] },
       ],
     });
-    const result = await check(['--target-org', org.username, '--integration-user', 'cosell-integration@acme.com', '--json']);
+    const result = await check([
+      '--target-org',
+      org.username,
+      '--integration-user',
+      'cosell-integration@acme.com',
+      '--json',
+    ]);
     expect(result.missing).toEqual([]);
     expect(result.ready).toBe(true);
     expect(result.checked).toBeGreaterThan(80);
@@ -61,29 +95,54 @@ describe('cosell setup check', () => {
     const grants = integrationGrants();
     const describes = packagedOrgDescribes();
     describes.Opportunity!.fields.push('StageName', 'Type');
-    describes.Opportunity!.picklists = { StageName: ['Prospecting', 'Solution Proposed', 'Verbal Commit', 'Closed Won'] };
+    describes.Opportunity!.picklists = {
+      StageName: ['Prospecting', 'Solution Proposed', 'Verbal Commit', 'Closed Won'],
+    };
     describes.Account!.picklists = { Industry: ['Healthcare', 'Financial Services'] };
     const org = await fakeOrg($$, {
       describes,
       pageSize: 50,
       queries: [
-        { match: /FROM PermissionSet WHERE/, records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })) },
+        {
+          match: /FROM PermissionSet WHERE/,
+          records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })),
+        },
         { match: /FROM ObjectPermissions/, records: grants.objects },
         { match: /FROM FieldPermissions/, records: grants.fields },
         {
           match: /FROM CoSell_Value_Map__mdt/,
-          records: [{ DeveloperName: 'Microsoft_salesStage_Verbal_Commit', Portal__c: 'Microsoft', Value_Map__c: 'salesStage', Salesforce_Value__c: 'Verbal Commit', Portal_Value__c: 'Close' }],
+          records: [
+            {
+              DeveloperName: 'Microsoft_salesStage_Verbal_Commit',
+              Portal__c: 'Microsoft',
+              Value_Map__c: 'salesStage',
+              Salesforce_Value__c: 'Verbal Commit',
+              Portal_Value__c: 'Close',
+            },
+          ],
         },
       ],
     });
     const result = await check(['--target-org', org.username, '--json']);
-    const gaps = Object.fromEntries(result.missing.filter((item) => item.area === 'value map').map((item) => [item.item, item.problem]));
-    expect(Object.keys(gaps).sort()).toEqual(['AWS Account.Industry', 'AWS Opportunity.StageName', 'Microsoft Account.Industry']);
+    const gaps = Object.fromEntries(
+      result.missing
+        .filter((item) => item.area === 'value map')
+        .map((item) => [item.item, item.problem]),
+    );
+    expect(Object.keys(gaps).sort()).toEqual([
+      'AWS Account.Industry',
+      'AWS Opportunity.StageName',
+      'Microsoft Account.Industry',
+    ]);
     expect(gaps['AWS Account.Industry']).toMatch(/^"Financial Services" maps to nothing/);
-    expect(gaps['AWS Opportunity.StageName']).toMatch(/^"Verbal Commit" maps to nothing in AWS's "stage" map: add CoSell_Value_Map__mdt records/);
+    expect(gaps['AWS Opportunity.StageName']).toMatch(
+      /^"Verbal Commit" maps to nothing in AWS's "stage" map: add CoSell_Value_Map__mdt records/,
+    );
     expect(gaps['Microsoft Account.Industry']).toContain('"Healthcare", "Financial Services"');
     // Google maps both industries now; the org's record covers Microsoft's stage.
-    expect(result.checks.filter((item) => item.area === 'value map' && item.ok).map((item) => item.item)).toEqual(
+    expect(
+      result.checks.filter((item) => item.area === 'value map' && item.ok).map((item) => item.item),
+    ).toEqual(
       expect.arrayContaining(['Google Account.Industry', 'Microsoft Opportunity.StageName']),
     );
     expect(result.ready).toBe(false);
@@ -91,7 +150,10 @@ describe('cosell setup check', () => {
   });
 
   it('lists everything missing from an org without the package, and exits 1', async () => {
-    const org = await fakeOrg($$, { describes: plainOrgDescribes(), queries: [{ match: /FROM PermissionSet WHERE/, records: [] }] });
+    const org = await fakeOrg($$, {
+      describes: plainOrgDescribes(),
+      queries: [{ match: /FROM PermissionSet WHERE/, records: [] }],
+    });
     const result = await check(['--target-org', org.username]);
     const missing = result.missing.map((item) => `${item.area}: ${item.item}`);
     expect(missing).toEqual(
@@ -115,13 +177,22 @@ describe('cosell setup check', () => {
     const grants = integrationGrants();
     const fields = grants.fields
       .filter((grant) => grant.Field !== 'CoSell_Referral__c.Customer_Domain__c')
-      .map((grant) => (grant.Field === 'Opportunity.CoSell_Attribution__c' ? { ...grant, PermissionsEdit: false } : grant));
-    const objects = grants.objects.map((grant) => (grant.SobjectType === 'CoSell_Metric__c' ? { ...grant, PermissionsCreate: false } : grant));
+      .map((grant) =>
+        grant.Field === 'Opportunity.CoSell_Attribution__c'
+          ? { ...grant, PermissionsEdit: false }
+          : grant,
+      );
+    const objects = grants.objects.map((grant) =>
+      grant.SobjectType === 'CoSell_Metric__c' ? { ...grant, PermissionsCreate: false } : grant,
+    );
     const org = await fakeOrg($$, {
       describes: packagedOrgDescribes(),
       pageSize: 50,
       queries: [
-        { match: /FROM PermissionSet WHERE/, records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })) },
+        {
+          match: /FROM PermissionSet WHERE/,
+          records: PACKAGE_PERMISSION_SETS.map((Name) => ({ Name })),
+        },
         { match: /FROM ObjectPermissions/, records: objects },
         { match: /FROM FieldPermissions/, records: fields },
         { match: /FROM CoSell_Value_Map__mdt/, records: [] },
@@ -129,8 +200,15 @@ describe('cosell setup check', () => {
         { match: /FROM PermissionSetAssignment/, records: [] },
       ],
     });
-    const result = await check(['--target-org', org.username, '--integration-user', 'cosell-integration@acme.com']);
-    expect(result.missing.map(({ area, item, problem }) => `${area} | ${item} | ${problem}`)).toEqual([
+    const result = await check([
+      '--target-org',
+      org.username,
+      '--integration-user',
+      'cosell-integration@acme.com',
+    ]);
+    expect(
+      result.missing.map(({ area, item, problem }) => `${area} | ${item} | ${problem}`),
+    ).toEqual([
       "field access | Opportunity.CoSell_Attribution__c | CoSell_Integration cannot edit it: the service's write-back would fail",
       'field access | CoSell_Referral__c.Customer_Domain__c | CoSell_Integration cannot read it: the service would not see it',
       'object access | CoSell_Metric__c | CoSell_Integration does not grant create',

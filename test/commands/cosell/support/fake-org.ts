@@ -4,13 +4,27 @@
 // No network, no real org.
 import type { TestContext } from '@salesforce/core/testSetup';
 import { MockTestOrgData } from '@salesforce/core/testSetup';
-import { COUNTERPART_FIELDS, ENGAGEMENT_FIELDS, INTEGRATION_ACCESS, JOINT_PURSUIT_FIELDS, OPPORTUNITY_FIELDS, REFERRAL_FIELDS, METRIC_FIELDS, READINESS_FIELDS, TRIAGE_RULE_FIELDS, VALUE_MAP_FIELDS } from '../../../../middleware/src/core/salesforce-fields.js';
+import {
+  COUNTERPART_FIELDS,
+  ENGAGEMENT_FIELDS,
+  INTEGRATION_ACCESS,
+  JOINT_PURSUIT_FIELDS,
+  OPPORTUNITY_FIELDS,
+  REFERRAL_FIELDS,
+  METRIC_FIELDS,
+  READINESS_FIELDS,
+  TRIAGE_RULE_FIELDS,
+  VALUE_MAP_FIELDS,
+} from '../../../../middleware/src/core/salesforce-fields.js';
 
 export type SoqlRecord = Record<string, unknown>;
 
 export interface FakeOrgData {
   /** Describe answers by object; objects left out answer NOT_FOUND, like an org without the package. */
-  describes: Record<string, { fields: string[]; childRelationships?: string[]; picklists?: Record<string, string[]> }>;
+  describes: Record<
+    string,
+    { fields: string[]; childRelationships?: string[]; picklists?: Record<string, string[]> }
+  >;
   /** SOQL answers: the first matcher whose pattern matches the statement answers it. */
   queries: Array<{ match: RegExp; records: SoqlRecord[] }>;
   /** Records per page (Salesforce uses 2000; small here so paging is exercised). */
@@ -35,15 +49,25 @@ export interface FakeOrg {
 }
 
 function notFound(what: string): Error {
-  return Object.assign(new Error(`The requested resource does not exist: ${what}`), { errorCode: 'NOT_FOUND', name: 'NOT_FOUND' });
+  return Object.assign(new Error(`The requested resource does not exist: ${what}`), {
+    errorCode: 'NOT_FOUND',
+    name: 'NOT_FOUND',
+  });
 }
 
 /** Describes of an org with the whole package installed (standard fields the commands need included). */
-export function packagedOrgDescribes(options: { multiCurrency?: boolean } = {}): FakeOrgData['describes'] {
-  const own = (table: Record<string, string>) => Object.values(table).filter((name) => !name.includes('.'));
+export function packagedOrgDescribes(
+  options: { multiCurrency?: boolean } = {},
+): FakeOrgData['describes'] {
+  const own = (table: Record<string, string>) =>
+    Object.values(table).filter((name) => !name.includes('.'));
   const describes: FakeOrgData['describes'] = {
     Opportunity: {
-      fields: [...own(OPPORTUNITY_FIELDS).filter((name) => options.multiCurrency || name !== 'CurrencyIsoCode')],
+      fields: [
+        ...own(OPPORTUNITY_FIELDS).filter(
+          (name) => options.multiCurrency || name !== 'CurrencyIsoCode',
+        ),
+      ],
       childRelationships: ['CoSell_Engagements__r', 'OpportunityContactRoles'],
     },
     CoSell_Engagement__c: { fields: [...own(ENGAGEMENT_FIELDS), 'Engagement_Key__c'] },
@@ -63,7 +87,21 @@ export function packagedOrgDescribes(options: { multiCurrency?: boolean } = {}):
 /** Describes of a plain org: standard objects only, no co-sell fields. */
 export function plainOrgDescribes(): FakeOrgData['describes'] {
   return {
-    Opportunity: { fields: ['Id', 'Name', 'Amount', 'StageName', 'IsClosed', 'IsWon', 'CloseDate', 'CreatedDate', 'LastModifiedDate', 'AccountId'], childRelationships: ['OpportunityContactRoles'] },
+    Opportunity: {
+      fields: [
+        'Id',
+        'Name',
+        'Amount',
+        'StageName',
+        'IsClosed',
+        'IsWon',
+        'CloseDate',
+        'CreatedDate',
+        'LastModifiedDate',
+        'AccountId',
+      ],
+      childRelationships: ['OpportunityContactRoles'],
+    },
     Account: { fields: ['Id', 'Name', 'Website', 'Industry', 'BillingAddress'] },
     Contact: { fields: ['Id', 'LastName', 'Email', 'Phone', 'Title'] },
   };
@@ -101,8 +139,15 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
       if (!found) return Promise.reject(notFound(name));
       return Promise.resolve({
         name,
-        fields: found.fields.map((field) => ({ name: field, ...(found.picklists?.[field] ? { picklistValues: found.picklists[field]!.map((value) => ({ value, active: true })) } : {}) })),
-        childRelationships: (found.childRelationships ?? []).map((relationshipName) => ({ relationshipName })),
+        fields: found.fields.map((field) => ({
+          name: field,
+          ...(found.picklists?.[field]
+            ? { picklistValues: found.picklists[field]!.map((value) => ({ value, active: true })) }
+            : {}),
+        })),
+        childRelationships: (found.childRelationships ?? []).map((relationshipName) => ({
+          relationshipName,
+        })),
       });
     }
     const more = /\/query\/(01gFAKE\d+)-(\d+)$/.exec(parsed.pathname);
@@ -112,37 +157,82 @@ export async function fakeOrg($$: TestContext, data: FakeOrgData): Promise<FakeO
       return Promise.resolve(page(records, Number(more[2]), base));
     }
     const upsert = /\/composite\/sobjects\/([^/]+)\/([^/]+)$/.exec(parsed.pathname);
-    if (upsert && typeof request === 'object' && (request as { method?: string }).method === 'PATCH') {
+    if (
+      upsert &&
+      typeof request === 'object' &&
+      (request as { method?: string }).method === 'PATCH'
+    ) {
       const [, object, externalIdField] = upsert as unknown as [string, string, string];
-      const body = JSON.parse(String((request as { body?: unknown }).body)) as { allOrNone: boolean; records: Array<Record<string, unknown>> };
-      if (body.records.length > 200) return Promise.reject(Object.assign(new Error('EXCEEDED_MAX_SIZE_REQUEST'), { errorCode: 'EXCEEDED_ID_LIMIT' }));
+      const body = JSON.parse(String((request as { body?: unknown }).body)) as {
+        allOrNone: boolean;
+        records: Array<Record<string, unknown>>;
+      };
+      if (body.records.length > 200)
+        return Promise.reject(
+          Object.assign(new Error('EXCEEDED_MAX_SIZE_REQUEST'), { errorCode: 'EXCEEDED_ID_LIMIT' }),
+        );
       writes.push({ object, externalIdField, records: body.records });
       const table = stored.get(object) ?? new Map<string, Record<string, unknown>>();
       stored.set(object, table);
       return Promise.resolve(
         body.records.map((record) => {
           const refused = data.refuse?.(object, record) ?? null;
-          if (refused) return { id: null, success: false, errors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: refused, fields: [] }] };
+          if (refused)
+            return {
+              id: null,
+              success: false,
+              errors: [
+                { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: refused, fields: [] },
+              ],
+            };
           const key = String(record[externalIdField]);
           const created = !table.has(key);
           table.set(key, { ...table.get(key), ...record });
-          return { id: `a0X${String(table.size).padStart(15, '0')}`, success: true, created, errors: [] };
+          return {
+            id: `a0X${String(table.size).padStart(15, '0')}`,
+            success: true,
+            created,
+            errors: [],
+          };
         }),
       );
     }
     const statement = parsed.searchParams.get('q');
     // The org flag reads the Organization record itself; the commands' own SOQL is what tests inspect.
     if (statement !== null && / FROM Organization$/.test(statement)) {
-      return Promise.resolve({ totalSize: 1, done: true, records: [{ Name: 'Acme Data', InstanceName: 'NA224', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: 'Enterprise Edition' }] });
+      return Promise.resolve({
+        totalSize: 1,
+        done: true,
+        records: [
+          {
+            Name: 'Acme Data',
+            InstanceName: 'NA224',
+            IsSandbox: false,
+            TrialExpirationDate: null,
+            NamespacePrefix: null,
+            OrganizationType: 'Enterprise Edition',
+          },
+        ],
+      });
     }
     if (statement !== null) {
       soql.push(statement);
       const matched = data.queries.find((candidate) => candidate.match.test(statement));
-      if (!matched) return Promise.reject(Object.assign(new Error(`no fake answer for ${statement}`), { errorCode: 'MALFORMED_QUERY' }));
+      if (!matched)
+        return Promise.reject(
+          Object.assign(new Error(`no fake answer for ${statement}`), {
+            errorCode: 'MALFORMED_QUERY',
+          }),
+        );
       return Promise.resolve(page(matched.records, 0, base));
     }
-    return Promise.reject(new Error(`fake org cannot answer ${typeof request === 'string' ? 'GET' : String((request as { method?: string }).method ?? 'GET')} ${url}`));
+    return Promise.reject(
+      new Error(
+        `fake org cannot answer ${typeof request === 'string' ? 'GET' : String((request as { method?: string }).method ?? 'GET')} ${url}`,
+      ),
+    );
   };
-  $$.fakeConnectionRequest = (request) => answer(request) as ReturnType<TestContext['fakeConnectionRequest']>;
+  $$.fakeConnectionRequest = (request) =>
+    answer(request) as ReturnType<TestContext['fakeConnectionRequest']>;
   return { username: testOrg.username, soql, writes, stored };
 }

@@ -14,7 +14,11 @@ export const CONTOSO_PDM_REFERRAL = {
   overdue: false,
   triageStatus: 'New',
   ownerId: null,
-  referrer: { name: 'Megan Bowen', email: 'megan.bowen@microsoft.com', title: 'Partner Development Manager' },
+  referrer: {
+    name: 'Megan Bowen',
+    email: 'megan.bowen@microsoft.com',
+    title: 'Partner Development Manager',
+  },
   receivedAt: '2026-11-10T08:12:00.000Z',
   triageReason: 'Partner Program referral: Urgent, answer within 1 business day',
 };

@@ -20,7 +20,17 @@ const deadLetter = {
 const state = (dead: object[]) => ({
   status: 200,
   body: {
-    queue: { pending: 14, running: 2, done: 3810, dead: dead.length, lagSeconds: 42.5, byTarget: { microsoft: { pending: 12, running: 1, dead: dead.length }, salesforce: { pending: 2, running: 1, dead: 0 } } },
+    queue: {
+      pending: 14,
+      running: 2,
+      done: 3810,
+      dead: dead.length,
+      lagSeconds: 42.5,
+      byTarget: {
+        microsoft: { pending: 12, running: 1, dead: dead.length },
+        salesforce: { pending: 2, running: 1, dead: 0 },
+      },
+    },
     deadLetters: dead,
   },
 });
@@ -28,7 +38,11 @@ const state = (dead: object[]) => ({
 describe('cosell sync', () => {
   const $$ = new TestContext();
   let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () => ux.log.getCalls().flatMap((call) => call.args).join('\n');
+  const printed = () =>
+    ux.log
+      .getCalls()
+      .flatMap((call) => call.args)
+      .join('\n');
 
   beforeEach(() => {
     ux = stubSfCommandUx($$.SANDBOX);
@@ -42,8 +56,15 @@ describe('cosell sync', () => {
     fakeService($$, { 'GET /api/v1/sync/status': state([deadLetter]) });
     const result = await runCommand(SyncStatus, service);
     expect(printed()).toContain('Queue: 14 pending, 2 running, 3810 done, 1 dead; lag 42.5 s.');
-    expect(ux.table.firstCall.args[0]).toMatchObject({ data: [{ target: 'microsoft', pending: 12 }, { target: 'salesforce', pending: 2 }] });
-    expect(ux.table.secondCall.args[0]).toMatchObject({ data: [{ id: '1207', error: deadLetter.lastError }] });
+    expect(ux.table.firstCall.args[0]).toMatchObject({
+      data: [
+        { target: 'microsoft', pending: 12 },
+        { target: 'salesforce', pending: 2 },
+      ],
+    });
+    expect(ux.table.secondCall.args[0]).toMatchObject({
+      data: [{ id: '1207', error: deadLetter.lastError }],
+    });
     expect(process.exitCode).toBe(1);
     expect(schemaIssues('cosell sync status', result)).toEqual([]);
   });
@@ -55,7 +76,12 @@ describe('cosell sync', () => {
   });
 
   it('replay requeues a dead letter', async () => {
-    const sent = fakeService($$, { 'POST /api/v1/sync/jobs/1207/replay': { status: 202, body: { jobId: '1207', status: 'pending' } } });
+    const sent = fakeService($$, {
+      'POST /api/v1/sync/jobs/1207/replay': {
+        status: 202,
+        body: { jobId: '1207', status: 'pending' },
+      },
+    });
     const result = await runCommand(SyncReplay, [...service, '--job', '1207']);
     expect(result).toEqual({ jobId: '1207', status: 'pending' });
     expect(sent[0]?.headers['idempotency-key']).toBeDefined();
@@ -64,15 +90,25 @@ describe('cosell sync', () => {
   });
 
   it('replay reports a job that is not a dead letter, and refuses a bad id locally', async () => {
-    fakeService($$, { 'POST /api/v1/sync/jobs/88/replay': problem(409, 'conflict', 'job 88 is done, not dead') });
-    await expect(runCommand(SyncReplay, [...service, '--job', '88'])).rejects.toThrow(/job 88 is done, not dead/);
-    await expect(runCommand(SyncReplay, [...service, '--job', '0'])).rejects.toThrow(/not a service record id/);
+    fakeService($$, {
+      'POST /api/v1/sync/jobs/88/replay': problem(409, 'conflict', 'job 88 is done, not dead'),
+    });
+    await expect(runCommand(SyncReplay, [...service, '--job', '88'])).rejects.toThrow(
+      /job 88 is done, not dead/,
+    );
+    await expect(runCommand(SyncReplay, [...service, '--job', '0'])).rejects.toThrow(
+      /not a service record id/,
+    );
     await expect(runCommand(SyncReplay, service)).rejects.toThrow(/job/);
   });
 
   it('both say the service is unreachable at its URL', async () => {
     const url = await closedPortUrl();
-    await expect(runCommand(SyncStatus, ['--service-url', url])).rejects.toThrow(`unreachable at ${url}`);
-    await expect(runCommand(SyncReplay, ['--service-url', url, '--job', '1207'])).rejects.toThrow(`unreachable at ${url}`);
+    await expect(runCommand(SyncStatus, ['--service-url', url])).rejects.toThrow(
+      `unreachable at ${url}`,
+    );
+    await expect(runCommand(SyncReplay, ['--service-url', url, '--job', '1207'])).rejects.toThrow(
+      `unreachable at ${url}`,
+    );
   });
 });

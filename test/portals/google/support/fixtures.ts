@@ -5,7 +5,8 @@ export function submissionBody(): Record<string, unknown> {
     state: 'SUBMITTED',
     opportunityInfo: {
       displayName: 'Northwind Traders – lakehouse on BigQuery (Google commit)',
-      description: 'Move 40 TB of Teradata to our lakehouse on BigQuery; consumption draws down the customer commit.',
+      description:
+        'Move 40 TB of Teradata to our lakehouse on BigQuery; consumption draws down the customer commit.',
       productFamily: ['GOOGLE_CLOUD_PLATFORM'],
       productCategory: ['DATA_ANALYTICS'],
       confidential: false,
@@ -88,9 +89,19 @@ export function submissionBody(): Record<string, unknown> {
         description: 'Three-year private offer through Google Cloud Marketplace',
       },
     ],
-    opportunityTeamMembers: [{ name: 'Daniel Whitfield', email: 'daniel.whitfield@lakehouselabs.io', accessLevel: 'EDIT' }],
+    opportunityTeamMembers: [
+      { name: 'Daniel Whitfield', email: 'daniel.whitfield@lakehouselabs.io', accessLevel: 'EDIT' },
+    ],
     customerContacts: [
-      { givenName: 'Amelia', familyName: 'Okafor', title: 'Head of Data Platforms', role: 'DECISION_MAKER', email: 'amelia.okafor@northwindtraders.co.uk', phone: { e164Number: '+442079460123' }, primary: true },
+      {
+        givenName: 'Amelia',
+        familyName: 'Okafor',
+        title: 'Head of Data Platforms',
+        role: 'DECISION_MAKER',
+        email: 'amelia.okafor@northwindtraders.co.uk',
+        phone: { e164Number: '+442079460123' },
+        primary: true,
+      },
     ],
     rebateExtensions: [],
     referenceOpportunityId: '006Hs00001AbCdEIAZ',
@@ -126,4 +137,10 @@ export function pushBody(event: unknown): Record<string, unknown> {
   };
 }
 
-export const CREATED_EVENT = { opportunityEvent: { eventType: 'CREATED', opportunity: 'opportunities/8812734401', partner: 'partners/C01x9k2m' } };
+export const CREATED_EVENT = {
+  opportunityEvent: {
+    eventType: 'CREATED',
+    opportunity: 'opportunities/8812734401',
+    partner: 'partners/C01x9k2m',
+  },
+};

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The published Partner Center samples (see PROVENANCE.md there). */
-export const MICROSOFT_CONTRACTS_DIR = path.resolve(process.env.COSELL_CONTRACTS_DIR ?? path.resolve(process.cwd(), '../shared/contracts'), 'microsoft');
+export const MICROSOFT_CONTRACTS_DIR = path.resolve(
+  process.env.COSELL_CONTRACTS_DIR ?? path.resolve(process.cwd(), '../shared/contracts'),
+  'microsoft',
+);
 
 export function readSample(file: string): string {
   return readFileSync(path.join(MICROSOFT_CONTRACTS_DIR, file), 'utf8');
@@ -56,7 +59,8 @@ export function coSellCreateBody(): Record<string, unknown> {
       consentToMicrosoftToContactSpecificPartners: false,
     },
     details: {
-      notes: 'Migrating 40 TB of on-premises Teradata to our lakehouse on Azure; spend draws down their MACC.',
+      notes:
+        'Migrating 40 TB of on-premises Teradata to our lakehouse on Azure; spend draws down their MACC.',
       dealValue: 480000,
       currency: 'GBP',
       closingDateTime: '2026-12-18T00:00:00Z',
@@ -80,7 +84,9 @@ export function coSellCreateBody(): Record<string, unknown> {
         ],
         offers: [{ id: 'lakehouse-labs.data-platform-enterprise', name: 'Enterprise plan' }],
         salesPlays: [{ id: 'DataAndAI', name: 'Data and AI' }],
-        additionalRequirements: { attributes: [{ type: 'CustomerMarketplaceIntent', id: 'WillTransact' }] },
+        additionalRequirements: {
+          attributes: [{ type: 'CustomerMarketplaceIntent', id: 'WillTransact' }],
+        },
       },
     },
     team: [
@@ -94,8 +100,12 @@ export function coSellCreateBody(): Record<string, unknown> {
       },
     ],
     inviteContext: {
-      notes: 'Please join the architecture review on 3 Dec; the customer wants Microsoft to validate the Fabric integration.',
-      invitedBy: { organizationId: '7d23e5ca-19dc-4eaa-aac8-5e6b559f0d1d', organizationName: 'Lakehouse Labs' },
+      notes:
+        'Please join the architecture review on 3 Dec; the customer wants Microsoft to validate the Fabric integration.',
+      invitedBy: {
+        organizationId: '7d23e5ca-19dc-4eaa-aac8-5e6b559f0d1d',
+        organizationName: 'Lakehouse Labs',
+      },
       assistanceRequestCode: 'CustomerTechnicalArchitecture',
       invitedMpnId: '6543210',
     },
@@ -110,7 +120,8 @@ export function incomingPdmReferral(): Record<string, unknown> {
   const body = coSellCreateBody();
   return {
     ...body,
-    '@odata.context': 'https://api.partner.microsoft.com/v1.0/engagements/referrals/$metadata#Referrals/$entity',
+    '@odata.context':
+      'https://api.partner.microsoft.com/v1.0/engagements/referrals/$metadata#Referrals/$entity',
     id: '0f9a2c4e-6b8d-4e1f-a3c5-7d9e1b3f5a70',
     organizationId: '7d23e5ca-19dc-4eaa-aac8-5e6b559f0d1d',
     organizationName: 'Lakehouse Labs',
@@ -135,13 +146,20 @@ export function incomingPdmReferral(): Record<string, unknown> {
       },
     ],
     inviteContext: {
-      notes: 'Northwind asked for a lakehouse partner with a MACC-eligible offer; can you take the first call this week?',
+      notes:
+        'Northwind asked for a lakehouse partner with a MACC-eligible offer; can you take the first call this week?',
       invitedBy: { organizationId: 'msft', organizationName: 'Microsoft' },
     },
     eTag: '"6b00c1d2-0000-0000-0000-674301a90000"',
     links: {
-      relatedReferrals: { uri: "https://api.partner.microsoft.com/v1.0/engagements/referrals?$filter=engagementId eq '5b1f7c0e-2a4d-4f57-9d9a-3c8e1b7a6f10'", method: 'GET' },
-      self: { uri: 'https://api.partner.microsoft.com/v1.0/engagements/referrals/0f9a2c4e-6b8d-4e1f-a3c5-7d9e1b3f5a70', method: 'GET' },
+      relatedReferrals: {
+        uri: "https://api.partner.microsoft.com/v1.0/engagements/referrals?$filter=engagementId eq '5b1f7c0e-2a4d-4f57-9d9a-3c8e1b7a6f10'",
+        method: 'GET',
+      },
+      self: {
+        uri: 'https://api.partner.microsoft.com/v1.0/engagements/referrals/0f9a2c4e-6b8d-4e1f-a3c5-7d9e1b3f5a70',
+        method: 'GET',
+      },
     },
     trackingInfo: { microsoftMsxId: '7-3F2K9QX1' },
   };

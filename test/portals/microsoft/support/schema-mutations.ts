@@ -39,7 +39,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
   let node = schema;
   for (;;) {
     const d = def(node);
-    if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType) node = d.innerType;
+    if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType)
+      node = d.innerType;
     else if (d.type === 'pipe' && d.in) node = d.in;
     else if (d.type === 'lazy' && d.getter) node = d.getter();
     else return node;
@@ -51,9 +52,17 @@ function isRequired(schema: z.ZodType): boolean {
 }
 
 /** Deep copy with the node at `path` replaced (or removed when `remove`). */
-function mutateAt(payload: unknown, path: readonly Segment[], change: { remove: true } | { value: unknown }): unknown {
+function mutateAt(
+  payload: unknown,
+  path: readonly Segment[],
+  change: { remove: true } | { value: unknown },
+): unknown {
   const copy = structuredClone(payload) as Record<string | number, unknown>;
-  const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, copy);
+  const parent = path
+    .slice(0, -1)
+    .reduce<
+      Record<string | number, unknown>
+    >((node, key) => node[key] as Record<string | number, unknown>, copy);
   const last = path[path.length - 1] as Segment;
   if ('remove' in change) delete parent[last];
   else parent[last] = change.value;
@@ -73,17 +82,29 @@ export function deriveMutations(schema: z.ZodType, payload: unknown): DerivedMut
         const childPath = [...path, key];
         if (isRequired(field)) {
           if (child === undefined) missingRequired.push(jsonPath(childPath));
-          else mutations.push({ kind: 'remove-required', path: jsonPath(childPath), expectedCode: 'WIRE_REQUIRED', apply: (p) => mutateAt(p, childPath, { remove: true }) });
+          else
+            mutations.push({
+              kind: 'remove-required',
+              path: jsonPath(childPath),
+              expectedCode: 'WIRE_REQUIRED',
+              apply: (p) => mutateAt(p, childPath, { remove: true }),
+            });
         }
         if (child !== undefined && child !== null) walk(field, child, childPath);
       }
     } else if (d.type === 'array' && d.element && Array.isArray(value)) {
       value.forEach((item, index) => {
-        if (item !== null && item !== undefined) walk(d.element as z.ZodType, item, [...path, index]);
+        if (item !== null && item !== undefined)
+          walk(d.element as z.ZodType, item, [...path, index]);
       });
     } else if (d.type === 'enum' || d.type === 'literal') {
       const invalid = typeof value === 'string' ? `${value}Typo` : 'NotAnAllowedValue';
-      mutations.push({ kind: 'invalid-enum', path: jsonPath(path), expectedCode: 'WIRE_INVALID_VALUE', apply: (p) => mutateAt(p, path, { value: invalid }) });
+      mutations.push({
+        kind: 'invalid-enum',
+        path: jsonPath(path),
+        expectedCode: 'WIRE_INVALID_VALUE',
+        apply: (p) => mutateAt(p, path, { value: invalid }),
+      });
     }
   };
 

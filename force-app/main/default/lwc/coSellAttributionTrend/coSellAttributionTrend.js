@@ -29,58 +29,62 @@ import marketplaceSeriesLabel from '@salesforce/label/c.CoSell_Attribution_Marke
 const DEFAULT_MINIMUM_SAMPLE_SIZE = 10;
 
 const TEXT = {
-    pipeline: pipelineLabel,
-    health: healthLabel,
-    marketplace: marketplaceLabel,
-    quarter: quarterLabel,
-    dates: datesLabel,
-    sample: sampleLabel,
-    smallSample: smallSampleLabel,
-    sourcedCount: sourcedCountLabel,
-    sourcedValue: sourcedValueLabel,
-    influencedCount: influencedCountLabel,
-    influencedValue: influencedValueLabel,
-    acceptance: acceptanceLabel,
-    hoursToAccept: hoursToAcceptLabel,
-    marketplaceSeries: marketplaceSeriesLabel
+  pipeline: pipelineLabel,
+  health: healthLabel,
+  marketplace: marketplaceLabel,
+  quarter: quarterLabel,
+  dates: datesLabel,
+  sample: sampleLabel,
+  smallSample: smallSampleLabel,
+  sourcedCount: sourcedCountLabel,
+  sourcedValue: sourcedValueLabel,
+  influencedCount: influencedCountLabel,
+  influencedValue: influencedValueLabel,
+  acceptance: acceptanceLabel,
+  hoursToAccept: hoursToAcceptLabel,
+  marketplaceSeries: marketplaceSeriesLabel,
 };
 
 export default class CoSellAttributionTrend extends LightningElement {
-    /** Metric records as the attribution page reads them (toMetricRecord), every period. */
-    @api records = [];
-    /** Fewer figures than this behind a rate or median marks it as a small sample (it is still drawn). */
-    @api minimumSampleSize = DEFAULT_MINIMUM_SAMPLE_SIZE;
+  /** Metric records as the attribution page reads them (toMetricRecord), every period. */
+  @api records = [];
+  /** Fewer figures than this behind a rate or median marks it as a small sample (it is still drawn). */
+  @api minimumSampleSize = DEFAULT_MINIMUM_SAMPLE_SIZE;
 
-    label = { headingLabel, cloudLabel, emptyLabel };
-    chosenCloud;
+  label = { headingLabel, cloudLabel, emptyLabel };
+  chosenCloud;
 
-    get clouds() {
-        return trendClouds(this.records || []);
-    }
+  get clouds() {
+    return trendClouds(this.records || []);
+  }
 
-    get selectedCloud() {
-        return this.clouds.includes(this.chosenCloud) ? this.chosenCloud : this.clouds[0];
-    }
+  get selectedCloud() {
+    return this.clouds.includes(this.chosenCloud) ? this.chosenCloud : this.clouds[0];
+  }
 
-    get cloudOptions() {
-        return this.clouds.map((cloud) => ({ label: cloud === 'All' ? allCloudsLabel : cloud, value: cloud }));
-    }
+  get cloudOptions() {
+    return this.clouds.map((cloud) => ({
+      label: cloud === 'All' ? allCloudsLabel : cloud,
+      value: cloud,
+    }));
+  }
 
-    get hasTrend() {
-        return this.clouds.length > 0;
-    }
+  get hasTrend() {
+    return this.clouds.length > 0;
+  }
 
-    get charts() {
-        const points = trendPoints(this.records || [], this.selectedCloud);
-        const minimum = parseInt(this.minimumSampleSize, 10);
-        return trendCharts(points, {
-            formatter: figureFormatter(LOCALE, CURRENCY, noDataLabel),
-            text: TEXT,
-            minimumSampleSize: Number.isNaN(minimum) || minimum < 1 ? DEFAULT_MINIMUM_SAMPLE_SIZE : minimum
-        });
-    }
+  get charts() {
+    const points = trendPoints(this.records || [], this.selectedCloud);
+    const minimum = parseInt(this.minimumSampleSize, 10);
+    return trendCharts(points, {
+      formatter: figureFormatter(LOCALE, CURRENCY, noDataLabel),
+      text: TEXT,
+      minimumSampleSize:
+        Number.isNaN(minimum) || minimum < 1 ? DEFAULT_MINIMUM_SAMPLE_SIZE : minimum,
+    });
+  }
 
-    handleCloudChange(event) {
-        this.chosenCloud = event.detail.value;
-    }
+  handleCloudChange(event) {
+    this.chosenCloud = event.detail.value;
+  }
 }

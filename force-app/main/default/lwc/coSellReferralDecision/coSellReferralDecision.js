@@ -20,117 +20,126 @@ import ownerRequiredLabel from '@salesforce/label/c.CoSell_Inbox_Owner_Required'
 import requestedLabel from '@salesforce/label/c.CoSell_Inbox_Requested';
 
 export default class CoSellReferralDecision extends LightningElement {
-    /** The referral decided on: id, customerName and title (and the name/subject the feedback check reads). */
-    @api referral;
-    /** Accept, Decline or Assign: the Requested_Action__c value the save writes. */
-    @api decision;
-    @api declineReasonOptions = [];
+  /** The referral decided on: id, customerName and title (and the name/subject the feedback check reads). */
+  @api referral;
+  /** Accept, Decline or Assign: the Requested_Action__c value the save writes. */
+  @api decision;
+  @api declineReasonOptions = [];
 
-    label = {
-        cancelLabel,
-        reasonLabel,
-        feedbackLabel,
-        feedbackHelpLabel,
-        genericWarningLabel,
-        newOwnerLabel
-    };
+  label = {
+    cancelLabel,
+    reasonLabel,
+    feedbackLabel,
+    feedbackHelpLabel,
+    genericWarningLabel,
+    newOwnerLabel,
+  };
 
-    // What the user has typed so far; a new decision is a new form.
-    declineReason;
-    feedback = '';
-    newOwnerId;
-    formError;
-    genericWarningShown = false;
-    saving = false;
+  // What the user has typed so far; a new decision is a new form.
+  declineReason;
+  feedback = '';
+  newOwnerId;
+  formError;
+  genericWarningShown = false;
+  saving = false;
 
-    get groupLabel() {
-        return this.referral ? [this.referral.customerName, this.referral.title].filter(Boolean).join(' ') : '';
+  get groupLabel() {
+    return this.referral
+      ? [this.referral.customerName, this.referral.title].filter(Boolean).join(' ')
+      : '';
+  }
+
+  get isDecline() {
+    return this.decision === 'Decline';
+  }
+
+  get isAssign() {
+    return this.decision === 'Assign';
+  }
+
+  get showFeedback() {
+    return this.decision === 'Accept' || this.decision === 'Decline';
+  }
+
+  get saveButtonLabel() {
+    return this.genericWarningShown ? saveAnywayLabel : formatLabel(saveLabel, this.decision);
+  }
+
+  handleReasonChange(event) {
+    this.declineReason = event.detail.value;
+  }
+
+  handleFeedbackChange(event) {
+    this.feedback = event.detail.value;
+    // Changed text deserves a fresh check before it is saved.
+    this.genericWarningShown = false;
+  }
+
+  handleOwnerChange(event) {
+    this.newOwnerId = event.detail.recordId;
+  }
+
+  handleCancel() {
+    this.dispatchEvent(new CustomEvent('cancel'));
+  }
+
+  // What the decision writes, or the reason it cannot be saved yet.
+  decisionFields() {
+    const feedback = (this.feedback || '').trim();
+    if (this.decision === 'Assign') {
+      if (!this.newOwnerId) {
+        return { problem: ownerRequiredLabel };
+      }
+      return { fields: { OwnerId: this.newOwnerId } };
     }
-
-    get isDecline() {
-        return this.decision === 'Decline';
+    if (this.decision === 'Decline') {
+      if (!this.declineReason) {
+        return { problem: reasonRequiredLabel };
+      }
+      if (!feedback) {
+        return { problem: feedbackRequiredLabel };
+      }
+      return { fields: { Decline_Reason__c: this.declineReason, Feedback__c: feedback }, feedback };
     }
+    return { fields: feedback ? { Feedback__c: feedback } : {}, feedback };
+  }
 
-    get isAssign() {
-        return this.decision === 'Assign';
+  async handleSave() {
+    const { problem, fields, feedback } = this.decisionFields();
+    if (problem) {
+      this.formError = problem;
+      return;
     }
-
-    get showFeedback() {
-        return this.decision === 'Accept' || this.decision === 'Decline';
+    this.formError = undefined;
+    // Only a decline must explain itself; an acceptance note is free text.
+    if (
+      this.isDecline &&
+      feedback &&
+      isGenericFeedback(feedback, this.referral) &&
+      !this.genericWarningShown
+    ) {
+      this.genericWarningShown = true;
+      return;
     }
-
-    get saveButtonLabel() {
-        return this.genericWarningShown ? saveAnywayLabel : formatLabel(saveLabel, this.decision);
+    this.saving = true;
+    try {
+      await updateRecord({
+        fields: { Id: this.referral.id, Requested_Action__c: this.decision, ...fields },
+      });
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: formatLabel(requestedLabel, this.decision, this.referral.customerName || ''),
+          variant: 'success',
+        }),
+      );
+      // The inbox closes the form and re-reads the referrals to show the pending request.
+      this.dispatchEvent(
+        new CustomEvent('decided', { detail: { id: this.referral.id, decision: this.decision } }),
+      );
+    } catch (error) {
+      this.formError = describeError(error);
+    } finally {
+      this.saving = false;
     }
-
-    handleReasonChange(event) {
-        this.declineReason = event.detail.value;
-    }
-
-    handleFeedbackChange(event) {
-        this.feedback = event.detail.value;
-        // Changed text deserves a fresh check before it is saved.
-        this.genericWarningShown = false;
-    }
-
-    handleOwnerChange(event) {
-        this.newOwnerId = event.detail.recordId;
-    }
-
-    handleCancel() {
-        this.dispatchEvent(new CustomEvent('cancel'));
-    }
-
-    // What the decision writes, or the reason it cannot be saved yet.
-    decisionFields() {
-        const feedback = (this.feedback || '').trim();
-        if (this.decision === 'Assign') {
-            if (!this.newOwnerId) {
-                return { problem: ownerRequiredLabel };
-            }
-            return { fields: { OwnerId: this.newOwnerId } };
-        }
-        if (this.decision === 'Decline') {
-            if (!this.declineReason) {
-                return { problem: reasonRequiredLabel };
-            }
-            if (!feedback) {
-                return { problem: feedbackRequiredLabel };
-            }
-            return { fields: { Decline_Reason__c: this.declineReason, Feedback__c: feedback }, feedback };
-        }
-        return { fields: feedback ? { Feedback__c: feedback } : {}, feedback };
-    }
-
-    async handleSave() {
-        const { problem, fields, feedback } = this.decisionFields();
-        if (problem) {
-            this.formError = problem;
-            return;
-        }
-        this.formError = undefined;
-        // Only a decline must explain itself; an acceptance note is free text.
-        if (this.isDecline && feedback && isGenericFeedback(feedback, this.referral) && !this.genericWarningShown) {
-            this.genericWarningShown = true;
-            return;
-        }
-        this.saving = true;
-        try {
-            await updateRecord({
-                fields: { Id: this.referral.id, Requested_Action__c: this.decision, ...fields }
-            });
-            this.dispatchEvent(
-                new ShowToastEvent({
-                    title: formatLabel(requestedLabel, this.decision, this.referral.customerName || ''),
-                    variant: 'success'
-                })
-            );
-            // The inbox closes the form and re-reads the referrals to show the pending request.
-            this.dispatchEvent(new CustomEvent('decided', { detail: { id: this.referral.id, decision: this.decision } }));
-        } catch (error) {
-            this.formError = describeError(error);
-        } finally {
-            this.saving = false;
-        }
-    }
+  }
 }

@@ -3,12 +3,12 @@
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 function isFinding(entry) {
-    return (
-        entry !== null &&
-        typeof entry === 'object' &&
-        typeof entry.message === 'string' &&
-        entry.message.trim() !== ''
-    );
+  return (
+    entry !== null &&
+    typeof entry === 'object' &&
+    typeof entry.message === 'string' &&
+    entry.message.trim() !== ''
+  );
 }
 
 /**
@@ -18,31 +18,31 @@ function isFinding(entry) {
  *   component can say so instead of silently showing "no findings".
  */
 export function parseFindings(json) {
-    if (json === null || json === undefined || String(json).trim() === '') {
-        return { findings: [], unreadable: false };
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    } catch {
-        return { findings: [], unreadable: true };
-    }
-    if (!Array.isArray(parsed)) {
-        return { findings: [], unreadable: true };
-    }
-    const findings = parsed.filter(isFinding).map((entry, index) => {
-        const severity = Object.prototype.hasOwnProperty.call(SEVERITY_ORDER, entry.severity)
-            ? entry.severity
-            : 'info';
-        return {
-            key: `${entry.code || 'finding'}-${index}`,
-            code: entry.code || '',
-            severity,
-            message: entry.message,
-            field: typeof entry.field === 'string' && entry.field !== '' ? entry.field : null,
-            path: typeof entry.path === 'string' && entry.path !== '' ? entry.path : null
-        };
-    });
-    findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    return { findings, unreadable: findings.length < parsed.length };
+  if (json === null || json === undefined || String(json).trim() === '') {
+    return { findings: [], unreadable: false };
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return { findings: [], unreadable: true };
+  }
+  if (!Array.isArray(parsed)) {
+    return { findings: [], unreadable: true };
+  }
+  const findings = parsed.filter(isFinding).map((entry, index) => {
+    const severity = Object.prototype.hasOwnProperty.call(SEVERITY_ORDER, entry.severity)
+      ? entry.severity
+      : 'info';
+    return {
+      key: `${entry.code || 'finding'}-${index}`,
+      code: entry.code || '',
+      severity,
+      message: entry.message,
+      field: typeof entry.field === 'string' && entry.field !== '' ? entry.field : null,
+      path: typeof entry.path === 'string' && entry.path !== '' ? entry.path : null,
+    };
+  });
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { findings, unreadable: findings.length < parsed.length };
 }

@@ -4,11 +4,11 @@ export const CLOUDS = ['AWS', 'Microsoft', 'Google'];
 
 /** The five field layers, executive (1) to partner program (5), as the middleware's SOURCE_LAYERS. */
 export const SOURCE_LAYERS = [
-    'Executive/Industry',
-    'Regional/Segment',
-    'Account Team',
-    'Specialist',
-    'Partner Program'
+  'Executive/Industry',
+  'Regional/Segment',
+  'Account Team',
+  'Specialist',
+  'Partner Program',
 ];
 
 export const PRIORITIES = ['Urgent', 'High', 'Standard'];

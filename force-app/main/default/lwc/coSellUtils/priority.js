@@ -7,25 +7,25 @@ const UNCLASSIFIED_RANK = 2;
 
 /** Lower rank = handle sooner. */
 export function priorityRank(priority) {
-    return Object.prototype.hasOwnProperty.call(RANK, priority) ? RANK[priority] : UNCLASSIFIED_RANK;
+  return Object.prototype.hasOwnProperty.call(RANK, priority) ? RANK[priority] : UNCLASSIFIED_RANK;
 }
 
 function dueTime(responseDue) {
-    const time = responseDue ? Date.parse(responseDue) : NaN;
-    // No due time (or an unreadable one) sorts last within its priority.
-    return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+  const time = responseDue ? Date.parse(responseDue) : NaN;
+  // No due time (or an unreadable one) sorts last within its priority.
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 
 /** Comparator for `{ priority, responseDue }` items: priority first, then the earliest due time. */
 export function compareByPriorityThenDue(a, b) {
-    const byPriority = priorityRank(a.priority) - priorityRank(b.priority);
-    if (byPriority !== 0) {
-        return byPriority;
-    }
-    const dueA = dueTime(a.responseDue);
-    const dueB = dueTime(b.responseDue);
-    if (dueA === dueB) {
-        return 0;
-    }
-    return dueA < dueB ? -1 : 1;
+  const byPriority = priorityRank(a.priority) - priorityRank(b.priority);
+  if (byPriority !== 0) {
+    return byPriority;
+  }
+  const dueA = dueTime(a.responseDue);
+  const dueB = dueTime(b.responseDue);
+  if (dueA === dueB) {
+    return 0;
+  }
+  return dueA < dueB ? -1 : 1;
 }

@@ -27,13 +27,20 @@ import { readOrgAccounts } from '../../../salesforce-query/accounts.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.accounts.map');
 
-export type AccountsMapResult = AccountMappingResult & { output: string | null; evidenceUpdated: string | null; saved: OrgUpsertResult | null };
+export type AccountsMapResult = AccountMappingResult & {
+  output: string | null;
+  evidenceUpdated: string | null;
+  saved: OrgUpsertResult | null;
+};
 
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw messages.createError('error.unreadable', [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message]);
+    throw messages.createError('error.unreadable', [
+      file,
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    ]);
   }
 }
 
@@ -42,11 +49,25 @@ function readDecisions(file: string): ReviewDecision[] {
   try {
     parsed = JSON.parse(readText(file));
   } catch (error) {
-    if (error instanceof SyntaxError) throw messages.createError('error.badDecisions', [file, error.message]);
+    if (error instanceof SyntaxError)
+      throw messages.createError('error.badDecisions', [file, error.message]);
     throw error;
   }
-  const valid = Array.isArray(parsed) && parsed.every((entry) => entry && typeof entry === 'object' && typeof (entry as ReviewDecision).reviewKey === 'string' && ((entry as ReviewDecision).accountId === null || typeof (entry as ReviewDecision).accountId === 'string'));
-  if (!valid) throw messages.createError('error.badDecisions', [file, 'expected an array of {"reviewKey": "...", "accountId": "001..." or null}']);
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.every(
+      (entry) =>
+        entry &&
+        typeof entry === 'object' &&
+        typeof (entry as ReviewDecision).reviewKey === 'string' &&
+        ((entry as ReviewDecision).accountId === null ||
+          typeof (entry as ReviewDecision).accountId === 'string'),
+    );
+  if (!valid)
+    throw messages.createError('error.badDecisions', [
+      file,
+      'expected an array of {"reviewKey": "...", "accountId": "001..." or null}',
+    ]);
   return parsed as ReviewDecision[];
 }
 
@@ -56,14 +77,19 @@ function evidenceWithRun(file: string, result: AccountMappingResult): string {
   try {
     parsed = JSON.parse(readText(file));
   } catch (error) {
-    if (error instanceof SyntaxError) throw messages.createError('error.badEvidence', [file, error.message]);
+    if (error instanceof SyntaxError)
+      throw messages.createError('error.badEvidence', [file, error.message]);
     throw error;
   }
   const entries = (Array.isArray(parsed) ? parsed : [parsed]) as Array<Record<string, unknown>>;
   const entry = entries.find((candidate) => candidate && candidate.cloud === result.cloud);
   if (!entry) throw messages.createError('error.evidenceNoCloud', [file, result.cloud]);
   const mapping = (entry.accountMapping ?? {}) as Record<string, unknown>;
-  entry.accountMapping = { ...mapping, lastRunOn: result.ranOn, jointPursuitListDefined: result.pursuits.length > 0 };
+  entry.accountMapping = {
+    ...mapping,
+    lastRunOn: result.ranOn,
+    jointPursuitListDefined: result.pursuits.length > 0,
+  };
   return `${JSON.stringify(Array.isArray(parsed) ? entries : entries[0], null, 2)}\n`;
 }
 
@@ -74,12 +100,30 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
 
   public static readonly flags = {
     cloud: cloudFlag({ required: true, summary: messages.getMessage('flags.cloud.summary') }),
-    'hyperscaler-list': Flags.file({ char: 'l', required: true, exists: true, summary: messages.getMessage('flags.hyperscaler-list.summary') }),
-    'target-list': Flags.file({ char: 't', exists: true, summary: messages.getMessage('flags.target-list.summary') }),
-    accounts: Flags.file({ char: 'a', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.accounts.summary') }),
+    'hyperscaler-list': Flags.file({
+      char: 'l',
+      required: true,
+      exists: true,
+      summary: messages.getMessage('flags.hyperscaler-list.summary'),
+    }),
+    'target-list': Flags.file({
+      char: 't',
+      exists: true,
+      summary: messages.getMessage('flags.target-list.summary'),
+    }),
+    accounts: Flags.file({
+      char: 'a',
+      exists: true,
+      exclusive: ['target-org'],
+      summary: messages.getMessage('flags.accounts.summary'),
+    }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
-    decisions: Flags.file({ char: 'd', exists: true, summary: messages.getMessage('flags.decisions.summary') }),
+    decisions: Flags.file({
+      char: 'd',
+      exists: true,
+      summary: messages.getMessage('flags.decisions.summary'),
+    }),
     'review-threshold': Flags.string({
       summary: messages.getMessage('flags.review-threshold.summary'),
       parse: async (input: string) => {
@@ -89,7 +133,11 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
       },
     }),
     output: Flags.file({ char: 'o', summary: messages.getMessage('flags.output.summary') }),
-    evidence: Flags.file({ char: 'e', exists: true, summary: messages.getMessage('flags.evidence.summary') }),
+    evidence: Flags.file({
+      char: 'e',
+      exists: true,
+      summary: messages.getMessage('flags.evidence.summary'),
+    }),
     save: Flags.boolean({ default: false, summary: messages.getMessage('flags.save.summary') }),
     now: nowFlag,
   };
@@ -103,10 +151,15 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
     let result: AccountMappingResult;
     try {
       const hyperscaler = parseAccountList(readText(flags['hyperscaler-list']), 'hyperscaler');
-      const target = flags['target-list'] ? parseAccountList(readText(flags['target-list']), 'target') : { accounts: [], rejected: [] };
+      const target = flags['target-list']
+        ? parseAccountList(readText(flags['target-list']), 'target')
+        : { accounts: [], rejected: [] };
       let salesforceAccounts: SalesforceAccountRecord[];
       const rejected = [...hyperscaler.rejected, ...target.rejected];
-      if (org) salesforceAccounts = await readOrgAccounts(orgConnection(org.getConnection(flags['api-version'])));
+      if (org)
+        salesforceAccounts = await readOrgAccounts(
+          orgConnection(org.getConnection(flags['api-version'])),
+        );
       else {
         const parsed = parseSalesforceAccounts(readText(flags.accounts as string));
         salesforceAccounts = parsed.accounts;
@@ -119,11 +172,20 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
         targetAccounts: target.accounts,
         salesforceAccounts,
         decisions: flags.decisions ? readDecisions(flags.decisions) : [],
-        ...(flags['review-threshold'] ? { reviewThreshold: Number(flags['review-threshold']) } : {}),
+        ...(flags['review-threshold']
+          ? { reviewThreshold: Number(flags['review-threshold']) }
+          : {}),
         rejected,
       });
     } catch (error) {
-      if (error instanceof AccountListError || error instanceof AccountMappingError) throw messages.createError('error.invalid', [error.message], [], EXIT_CODES.findings, error);
+      if (error instanceof AccountListError || error instanceof AccountMappingError)
+        throw messages.createError(
+          'error.invalid',
+          [error.message],
+          [],
+          EXIT_CODES.findings,
+          error,
+        );
       throw error;
     }
     // Everything is checked before anything is written: a bad evidence file leaves both files and the org as they were.
@@ -132,43 +194,131 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
     let saved: OrgUpsertResult | null = null;
     if (flags.save && org) {
       try {
-        saved = await upsertToOrg(org.getConnection(flags['api-version']), JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, pursuitRecords);
+        saved = await upsertToOrg(
+          org.getConnection(flags['api-version']),
+          JOINT_PURSUIT_OBJECT,
+          JOINT_PURSUIT_KEY_FIELD,
+          pursuitRecords,
+        );
       } catch (error) {
-        throw messages.createError('error.saveFailed', [org.getUsername() ?? '', (error as Error).message], [], EXIT_CODES.orgNotReady, error as Error);
+        throw messages.createError(
+          'error.saveFailed',
+          [org.getUsername() ?? '', (error as Error).message],
+          [],
+          EXIT_CODES.orgNotReady,
+          error as Error,
+        );
       }
     }
     if (flags.output) {
-      const rows = result.pursuits.map((pursuit) => ({ ...pursuit, accountId: pursuit.accountId ?? '', domain: pursuit.domain ?? '', hyperscalerOwner: pursuit.hyperscalerOwner ?? '', hyperscalerOwnerEmail: pursuit.hyperscalerOwnerEmail ?? '', isvOwner: pursuit.isvOwner ?? '' }));
-      writeFileSync(flags.output, stringify(rows, { header: true, columns: ['accountName', 'accountId', 'domain', 'cloud', 'relationship', 'onTargetList', 'hyperscalerOwner', 'hyperscalerOwnerEmail', 'isvOwner', 'confidence', 'nextStep'] }));
+      const rows = result.pursuits.map((pursuit) => ({
+        ...pursuit,
+        accountId: pursuit.accountId ?? '',
+        domain: pursuit.domain ?? '',
+        hyperscalerOwner: pursuit.hyperscalerOwner ?? '',
+        hyperscalerOwnerEmail: pursuit.hyperscalerOwnerEmail ?? '',
+        isvOwner: pursuit.isvOwner ?? '',
+      }));
+      writeFileSync(
+        flags.output,
+        stringify(rows, {
+          header: true,
+          columns: [
+            'accountName',
+            'accountId',
+            'domain',
+            'cloud',
+            'relationship',
+            'onTargetList',
+            'hyperscalerOwner',
+            'hyperscalerOwnerEmail',
+            'isvOwner',
+            'confidence',
+            'nextStep',
+          ],
+        }),
+      );
     }
     if (flags.evidence && evidence) writeFileSync(flags.evidence, evidence);
     this.render(result);
-    if (flags.output) this.log(messages.getMessage('info.written', [result.pursuits.length, flags.output]));
-    if (flags.evidence) this.log(messages.getMessage('info.evidence', [flags.evidence, result.ranOn]));
+    if (flags.output)
+      this.log(messages.getMessage('info.written', [result.pursuits.length, flags.output]));
+    if (flags.evidence)
+      this.log(messages.getMessage('info.evidence', [flags.evidence, result.ranOn]));
     if (saved) {
-      this.log(messages.getMessage('info.saved', [saved.created + saved.updated, JOINT_PURSUIT_OBJECT, saved.created, saved.updated]));
-      for (const failure of saved.failed) this.warn(messages.getMessage('info.saveRefused', [failure.key, failure.errors.map((error) => `${error.statusCode}: ${error.message}`).join('; ')]));
+      this.log(
+        messages.getMessage('info.saved', [
+          saved.created + saved.updated,
+          JOINT_PURSUIT_OBJECT,
+          saved.created,
+          saved.updated,
+        ]),
+      );
+      for (const failure of saved.failed)
+        this.warn(
+          messages.getMessage('info.saveRefused', [
+            failure.key,
+            failure.errors.map((error) => `${error.statusCode}: ${error.message}`).join('; '),
+          ]),
+        );
       if (saved.failed.length > 0) process.exitCode = EXIT_CODES.findings;
     }
-    for (const row of result.rejected) this.warn(messages.getMessage('info.rejected', [row.list, row.row, row.reason]));
+    for (const row of result.rejected)
+      this.warn(messages.getMessage('info.rejected', [row.list, row.row, row.reason]));
     if (result.review.length > 0) process.exitCode = EXIT_CODES.findings;
-    return { ...result, output: flags.output ?? null, evidenceUpdated: flags.evidence ?? null, saved };
+    return {
+      ...result,
+      output: flags.output ?? null,
+      evidenceUpdated: flags.evidence ?? null,
+      saved,
+    };
   }
 
   private render(result: AccountMappingResult): void {
     this.styledHeader(messages.getMessage('info.pursuits', [result.pursuits.length, result.cloud]));
     this.table({
-      data: result.pursuits.map((pursuit) => ({ account: pursuit.accountName, relationship: pursuit.relationship, target: pursuit.onTargetList ? 'yes' : '', [`${result.cloud} owner`]: pursuit.hyperscalerOwner ?? '', 'our owner': pursuit.isvOwner ?? '', 'next step': pursuit.nextStep })),
-      columns: ['account', 'relationship', 'target', `${result.cloud} owner`, 'our owner', 'next step'],
+      data: result.pursuits.map((pursuit) => ({
+        account: pursuit.accountName,
+        relationship: pursuit.relationship,
+        target: pursuit.onTargetList ? 'yes' : '',
+        [`${result.cloud} owner`]: pursuit.hyperscalerOwner ?? '',
+        'our owner': pursuit.isvOwner ?? '',
+        'next step': pursuit.nextStep,
+      })),
+      columns: [
+        'account',
+        'relationship',
+        'target',
+        `${result.cloud} owner`,
+        'our owner',
+        'next step',
+      ],
     });
     if (result.review.length > 0) {
       this.styledHeader(messages.getMessage('info.review', [result.review.length]));
       this.table({
-        data: result.review.map((match) => ({ key: match.reviewKey, listed: match.name, basis: match.basis, confidence: match.confidence, candidates: match.candidates.map((candidate) => `${candidate.id} ${candidate.name}`).join('; ') })),
+        data: result.review.map((match) => ({
+          key: match.reviewKey,
+          listed: match.name,
+          basis: match.basis,
+          confidence: match.confidence,
+          candidates: match.candidates
+            .map((candidate) => `${candidate.id} ${candidate.name}`)
+            .join('; '),
+        })),
         columns: ['key', 'listed', 'basis', 'confidence', 'candidates'],
       });
     }
     const { summary } = result;
-    this.log(messages.getMessage('info.summary', [summary.hyperscalerAccounts, summary.targetAccounts, summary.salesforceAccounts, summary.matched, summary.review, summary.unmatched]));
+    this.log(
+      messages.getMessage('info.summary', [
+        summary.hyperscalerAccounts,
+        summary.targetAccounts,
+        summary.salesforceAccounts,
+        summary.matched,
+        summary.review,
+        summary.unmatched,
+      ]),
+    );
   }
 }

@@ -15,18 +15,45 @@ import {
   type AttributionTrend,
   type ReportCell,
 } from '../../../core/attribution/index.js';
-import { ASCII_MARKERS, UNICODE_MARKERS, reportTable, terminalWidth, trendTable } from '../../../cli/attribution-tables.js';
-import { LocaleError, figureFormat, terminalIsUnicode, userLocale } from '../../../cli/locale-format.js';
+import {
+  ASCII_MARKERS,
+  UNICODE_MARKERS,
+  reportTable,
+  terminalWidth,
+  trendTable,
+} from '../../../cli/attribution-tables.js';
+import {
+  LocaleError,
+  figureFormat,
+  terminalIsUnicode,
+  userLocale,
+} from '../../../cli/locale-format.js';
 import { parsePeriodLabel, type Quarter } from '../../../core/fiscal.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
-import { cloudFlag, nowFlag, reportFlags, reportFormat, type ReportFormat, whereFlag } from '../../../cli/flags.js';
+import {
+  cloudFlag,
+  nowFlag,
+  reportFlags,
+  reportFormat,
+  type ReportFormat,
+  whereFlag,
+} from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
-import { readMeter, readOpportunities, type OpportunitySource } from '../../../cli/opportunity-source.js';
+import {
+  readMeter,
+  readOpportunities,
+  type OpportunitySource,
+} from '../../../cli/opportunity-source.js';
 import { boundHeapGrowth } from '../../../cli/heap-budget.js';
 import { readProgress } from '../../../cli/read-progress.js';
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import { ATTRIBUTION_COLUMNS, ExportFormatError, MissingColumnsError, type ExportFinding } from '../../../salesforce-export/index.js';
+import {
+  ATTRIBUTION_COLUMNS,
+  ExportFormatError,
+  MissingColumnsError,
+  type ExportFinding,
+} from '../../../salesforce-export/index.js';
 import { OrgSchemaError } from '../../../salesforce-query/opportunities.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -53,7 +80,12 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    file: Flags.file({ char: 'f', exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.file.summary') }),
+    file: Flags.file({
+      char: 'f',
+      exists: true,
+      exclusive: ['target-org'],
+      summary: messages.getMessage('flags.file.summary'),
+    }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
     where: whereFlag(),
@@ -68,8 +100,14 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
         }
       },
     })(),
-    currency: Flags.string({ default: 'USD', summary: messages.getMessage('flags.currency.summary') }),
-    trend: Flags.boolean({ exclusive: ['period'], summary: messages.getMessage('flags.trend.summary') }),
+    currency: Flags.string({
+      default: 'USD',
+      summary: messages.getMessage('flags.currency.summary'),
+    }),
+    trend: Flags.boolean({
+      exclusive: ['period'],
+      summary: messages.getMessage('flags.trend.summary'),
+    }),
     quarters: Flags.integer({
       min: 1,
       max: MAX_TREND_QUARTERS,
@@ -81,7 +119,8 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       multiple: true,
       summary: messages.getMessage('flags.rate.summary'),
       parse: async (input: string) => {
-        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0)) throw messages.createError('error.badRate', [input]);
+        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0))
+          throw messages.createError('error.badRate', [input]);
         return input.trim();
       },
     }),
@@ -93,33 +132,61 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     const { flags } = await this.parse(AttributionReportCommand);
     const format = reportFormat(flags);
     const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org) throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
-    if (flags.file && flags.where) throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
+    if (!flags.file && !org)
+      throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
+    if (flags.file && flags.where)
+      throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
     const reportingCurrency = flags.currency;
     let locale: string;
     try {
       locale = userLocale(flags.locale);
     } catch (error) {
-      if (error instanceof LocaleError) throw messages.createError('error.badLocale', [flags.locale], [], EXIT_CODES.badFlags, error);
+      if (error instanceof LocaleError)
+        throw messages.createError(
+          'error.badLocale',
+          [flags.locale],
+          [],
+          EXIT_CODES.badFlags,
+          error,
+        );
       throw error;
     }
     let builder: ReturnType<typeof createAttributionReport>;
     try {
       builder = createAttributionReport({
         ...(flags.cloud ? { cloud: flags.cloud } : {}),
-        ...(flags.period ? { period: { fiscalYear: flags.period.fiscalYear, quarter: flags.period.quarter } } : {}),
+        ...(flags.period
+          ? { period: { fiscalYear: flags.period.fiscalYear, quarter: flags.period.quarter } }
+          : {}),
         reportingCurrency,
-        rates: Object.fromEntries((flags.rate ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))])),
+        rates: Object.fromEntries(
+          (flags.rate ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))]),
+        ),
         now: flags.now ? new Date(flags.now) : new Date(),
       });
     } catch (error) {
-      if (error instanceof AttributionReportOptionError || error instanceof ExchangeRateSettingError) {
-        throw messages.createError('error.badOption', [error.message], [], EXIT_CODES.badFlags, error);
+      if (
+        error instanceof AttributionReportOptionError ||
+        error instanceof ExchangeRateSettingError
+      ) {
+        throw messages.createError(
+          'error.badOption',
+          [error.message],
+          [],
+          EXIT_CODES.badFlags,
+          error,
+        );
       }
       throw error;
     }
     const source: OpportunitySource = org
-      ? { kind: 'org', connection: orgConnection(org.getConnection(flags['api-version'])), purpose: 'attribution', defaultCurrency: reportingCurrency, ...(flags.where ? { where: flags.where } : {}) }
+      ? {
+          kind: 'org',
+          connection: orgConnection(org.getConnection(flags['api-version'])),
+          purpose: 'attribution',
+          defaultCurrency: reportingCurrency,
+          ...(flags.where ? { where: flags.where } : {}),
+        }
       : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
     const rejectedRows: ExportFinding[] = [];
     boundHeapGrowth(); // a long read: keep the heap near what it holds
@@ -133,12 +200,26 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
         else builder.add(row.opportunity);
       }
     } catch (error) {
-      if (error instanceof MissingColumnsError) throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
-      if (error instanceof ExportFormatError) throw messages.createError('error.unreadable', [error.message], [], error);
+      if (error instanceof MissingColumnsError)
+        throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
+      if (error instanceof ExportFormatError)
+        throw messages.createError('error.unreadable', [error.message], [], error);
       if (error instanceof MissingExchangeRateError) {
-        throw messages.createError('error.missingRate', [error.opportunityId, error.currency, reportingCurrency], [error.currency, error.currency], error);
+        throw messages.createError(
+          'error.missingRate',
+          [error.opportunityId, error.currency, reportingCurrency],
+          [error.currency, error.currency],
+          error,
+        );
       }
-      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      if (error instanceof OrgSchemaError)
+        throw messages.createError(
+          'error.orgNotReady',
+          [error.message],
+          [],
+          EXIT_CODES.orgNotReady,
+          error,
+        );
       throw error;
     } finally {
       progress.stop();
@@ -146,39 +227,85 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     }
     const report = builder.result();
     const rows = attributionReportRows(report);
-    const trend = flags.trend ? attributionTrend(report, flags.quarters ?? DEFAULT_TREND_QUARTERS) : null;
-    const written = trend ? this.renderTrend(format, trend, locale, flags.output) : this.render(format, report, rows, locale, flags.output);
+    const trend = flags.trend
+      ? attributionTrend(report, flags.quarters ?? DEFAULT_TREND_QUARTERS)
+      : null;
+    const written = trend
+      ? this.renderTrend(format, trend, locale, flags.output)
+      : this.render(format, report, rows, locale, flags.output);
     if (flags.output) this.log(messages.getMessage('info.written', [written, flags.output]));
     if (rejectedRows.length > 0) {
       for (const finding of rejectedRows) this.warn(finding.message);
-      this.log(messages.getMessage('info.rejected', [new Set(rejectedRows.map((finding) => finding.row)).size]));
+      this.log(
+        messages.getMessage('info.rejected', [
+          new Set(rejectedRows.map((finding) => finding.row)).size,
+        ]),
+      );
       process.exitCode = EXIT_CODES.findings;
     }
-    return { file: flags.file ?? null, targetOrg: org?.getUsername() ?? null, report, rows, trend, rejectedRows };
+    return {
+      file: flags.file ?? null,
+      targetOrg: org?.getUsername() ?? null,
+      report,
+      rows,
+      trend,
+      rejectedRows,
+    };
   }
 
   /** Prints or writes the report; returns how many rows were written. */
-  private render(format: ReportFormat, report: AttributionReport, rows: Array<Record<string, ReportCell>>, locale: string, output: string | undefined): number {
+  private render(
+    format: ReportFormat,
+    report: AttributionReport,
+    rows: Array<Record<string, ReportCell>>,
+    locale: string,
+    output: string | undefined,
+  ): number {
     if (format === 'json') deliverReport(this, JSON.stringify(report, null, 2), output);
-    else if (format === 'csv') deliverReport(this, toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(), output);
-    else this.printTable(reportTable(rows, figureFormat(locale, report.reportingCurrency), terminalWidth()));
+    else if (format === 'csv')
+      deliverReport(
+        this,
+        toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
+        output,
+      );
+    else
+      this.printTable(
+        reportTable(rows, figureFormat(locale, report.reportingCurrency), terminalWidth()),
+      );
     return rows.length;
   }
 
   /** Prints or writes the trend, one row per quarter; returns how many quarters were written. */
-  private renderTrend(format: ReportFormat, trend: AttributionTrend, locale: string, output: string | undefined): number {
+  private renderTrend(
+    format: ReportFormat,
+    trend: AttributionTrend,
+    locale: string,
+    output: string | undefined,
+  ): number {
     const rows = attributionTrendRows(trend);
     if (format === 'json') deliverReport(this, JSON.stringify(trend, null, 2), output);
-    else if (format === 'csv') deliverReport(this, toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(), output);
+    else if (format === 'csv')
+      deliverReport(
+        this,
+        toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
+        output,
+      );
     else {
       const markers = terminalIsUnicode() ? UNICODE_MARKERS : ASCII_MARKERS;
-      this.printTable(trendTable(trend, figureFormat(locale, trend.reportingCurrency), terminalWidth(), markers));
+      this.printTable(
+        trendTable(trend, figureFormat(locale, trend.reportingCurrency), terminalWidth(), markers),
+      );
     }
     return rows.length;
   }
 
   private printTable(table: ReturnType<typeof reportTable>): void {
     // Cells come from the data (stage names, scopes): escape sequences must not drive the terminal.
-    this.table({ data: terminalSafeRows(table.data), columns: table.columns, maxWidth: terminalWidth(), overflow: 'wrap' });
+    this.table({
+      data: terminalSafeRows(table.data),
+      columns: table.columns,
+      maxWidth: terminalWidth(),
+      overflow: 'wrap',
+    });
   }
 }

@@ -18,7 +18,11 @@ export default class FeedbackCheck extends SfCommand<FeedbackCheckResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    text: Flags.string({ char: 't', required: true, summary: messages.getMessage('flags.text.summary') }),
+    text: Flags.string({
+      char: 't',
+      required: true,
+      summary: messages.getMessage('flags.text.summary'),
+    }),
     cloud: cloudFlag({ required: true, summary: messages.getMessage('flags.cloud.summary') }),
     reason: Flags.string({ char: 'r', summary: messages.getMessage('flags.reason.summary') }),
     customer: Flags.string({ summary: messages.getMessage('flags.customer.summary') }),
@@ -27,11 +31,24 @@ export default class FeedbackCheck extends SfCommand<FeedbackCheckResult> {
 
   public async run(): Promise<FeedbackCheckResult> {
     const { flags } = await this.parse(FeedbackCheck);
-    const findings = checkFeedback({ text: flags.text, cloud: flags.cloud, reason: flags.reason, customerName: flags.customer, title: flags.workload });
+    const findings = checkFeedback({
+      text: flags.text,
+      cloud: flags.cloud,
+      reason: flags.reason,
+      customerName: flags.customer,
+      title: flags.workload,
+    });
     const ok = !findings.some((finding) => finding.severity === 'error');
     if (findings.length === 0) this.log(messages.getMessage('info.ok'));
     else {
-      this.table({ data: findings.map((finding) => ({ severity: finding.severity, code: finding.code, message: finding.message })), columns: ['severity', 'code', 'message'] });
+      this.table({
+        data: findings.map((finding) => ({
+          severity: finding.severity,
+          code: finding.code,
+          message: finding.message,
+        })),
+        columns: ['severity', 'code', 'message'],
+      });
       this.log(messages.getMessage(ok ? 'info.okWithWarnings' : 'info.refused'));
     }
     if (!ok) process.exitCode = EXIT_CODES.findings;

@@ -1,7 +1,13 @@
 // `cosell fiscal period`: which hyperscaler fiscal period a date falls in, with its boundaries.
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { fiscalPeriodOf, isInYearEndWindow, periodBounds, periodLabel, yearEndWindow } from '../../../core/fiscal.js';
+import {
+  fiscalPeriodOf,
+  isInYearEndWindow,
+  periodBounds,
+  periodLabel,
+  yearEndWindow,
+} from '../../../core/fiscal.js';
 import { cloudFlag } from '../../../cli/flags.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 
@@ -29,7 +35,8 @@ export default class FiscalPeriod extends SfCommand<FiscalPeriodResult> {
       summary: messages.getMessage('flags.date.summary'),
       required: true,
       parse: async (input: string) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(input)) throw messages.createError('error.badDate', [input]);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(input))
+          throw messages.createError('error.badDate', [input]);
         return input;
       },
     }),
@@ -41,7 +48,13 @@ export default class FiscalPeriod extends SfCommand<FiscalPeriodResult> {
     try {
       period = fiscalPeriodOf(flags.date, flags.cloud);
     } catch (error) {
-      throw messages.createError('error.badDate', [flags.date], [], EXIT_CODES.badFlags, error as Error);
+      throw messages.createError(
+        'error.badDate',
+        [flags.date],
+        [],
+        EXIT_CODES.badFlags,
+        error as Error,
+      );
     }
     const bounds = periodBounds(flags.cloud, period.fiscalYear, period.quarter);
     const window = yearEndWindow(flags.cloud, period.fiscalYear);
@@ -53,7 +66,15 @@ export default class FiscalPeriod extends SfCommand<FiscalPeriodResult> {
       end: bounds.end,
       yearEndWindow: { ...window, inWindow: isInYearEndWindow(flags.date, flags.cloud) },
     };
-    this.log(messages.getMessage('info.period', [result.date, result.cloud, result.period, result.start, result.end]));
+    this.log(
+      messages.getMessage('info.period', [
+        result.date,
+        result.cloud,
+        result.period,
+        result.start,
+        result.end,
+      ]),
+    );
     if (result.yearEndWindow.inWindow) this.log(messages.getMessage('info.yearEnd', [window.end]));
     return result;
   }

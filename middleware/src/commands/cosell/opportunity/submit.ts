@@ -6,7 +6,12 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, cloudFlagValue, serviceFlags } from '../../../cli/flags.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import { CoSellServiceClient, serviceSettings, type EngagementView, type JobStatus } from '../../../cli/service-client.js';
+import {
+  CoSellServiceClient,
+  serviceSettings,
+  type EngagementView,
+  type JobStatus,
+} from '../../../cli/service-client.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -36,10 +41,18 @@ export type OpportunitySubmitResult = {
 const REFUSED = new Set(['Action required', 'Rejected']);
 
 /** Has the portal's answer reached the engagement since `before`? */
-function portalAnswered(before: EngagementView | undefined, now: EngagementView | undefined): boolean {
+function portalAnswered(
+  before: EngagementView | undefined,
+  now: EngagementView | undefined,
+): boolean {
   if (!now || now.status === 'Draft') return false;
   if (!before) return now.portalId !== null || now.syncError !== null || REFUSED.has(now.status);
-  return now.lastSyncedAt !== before.lastSyncedAt || now.syncError !== before.syncError || now.status !== before.status || now.portalId !== before.portalId;
+  return (
+    now.lastSyncedAt !== before.lastSyncedAt ||
+    now.syncError !== before.syncError ||
+    now.status !== before.status ||
+    now.portalId !== before.portalId
+  );
 }
 
 function outcomeOf(engagement: EngagementView): SubmitOutcome {
@@ -54,17 +67,37 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    opportunity: Flags.salesforceId({ char: 'i', length: 'both', startsWith: '006', required: true, summary: messages.getMessage('flags.opportunity.summary') }),
+    opportunity: Flags.salesforceId({
+      char: 'i',
+      length: 'both',
+      startsWith: '006',
+      required: true,
+      summary: messages.getMessage('flags.opportunity.summary'),
+    }),
     cloud: cloudFlag({ required: true, summary: messages.getMessage('flags.cloud.summary') }),
-    wait: Flags.integer({ char: 'w', min: 0, max: 120, default: 5, summary: messages.getMessage('flags.wait.summary') }),
-    'poll-interval': Flags.integer({ min: 0, max: 300, default: 5, hidden: true, summary: messages.getMessage('flags.poll-interval.summary') }),
+    wait: Flags.integer({
+      char: 'w',
+      min: 0,
+      max: 120,
+      default: 5,
+      summary: messages.getMessage('flags.wait.summary'),
+    }),
+    'poll-interval': Flags.integer({
+      min: 0,
+      max: 300,
+      default: 5,
+      hidden: true,
+      summary: messages.getMessage('flags.poll-interval.summary'),
+    }),
     ...serviceFlags,
   };
 
   public async run(): Promise<OpportunitySubmitResult> {
     const { flags } = await this.parse(OpportunitySubmit);
     const client = new CoSellServiceClient(serviceSettings(flags));
-    const before = (await client.engagements(flags.opportunity)).engagements.find((engagement) => engagement.cloud === flags.cloud);
+    const before = (await client.engagements(flags.opportunity)).engagements.find(
+      (engagement) => engagement.cloud === flags.cloud,
+    );
     let job;
     try {
       job = await client.submitOpportunity(flags.opportunity, flags.cloud);
@@ -76,23 +109,68 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
       this.log(messages.getMessage('info.blocked', [flags.cloud, error.message]));
       this.findingsTable(findings);
       process.exitCode = EXIT_CODES.findings;
-      return { opportunityId: flags.opportunity, cloud: flags.cloud, jobId: null, queued: false, jobStatus: null, outcome: 'refused', findings, engagement: before ?? null, waitedSeconds: 0 };
+      return {
+        opportunityId: flags.opportunity,
+        cloud: flags.cloud,
+        jobId: null,
+        queued: false,
+        jobStatus: null,
+        outcome: 'refused',
+        findings,
+        engagement: before ?? null,
+        waitedSeconds: 0,
+      };
     }
     if ('portalId' in job) {
-      this.log(messages.getMessage('info.alreadyShared', [flags.cloud, job.portalId, job.engagementStatus]));
-      return { opportunityId: job.opportunityId, cloud: flags.cloud, jobId: null, queued: false, jobStatus: null, outcome: 'shared', findings: [], engagement: before ?? null, waitedSeconds: 0 };
+      this.log(
+        messages.getMessage('info.alreadyShared', [
+          flags.cloud,
+          job.portalId,
+          job.engagementStatus,
+        ]),
+      );
+      return {
+        opportunityId: job.opportunityId,
+        cloud: flags.cloud,
+        jobId: null,
+        queued: false,
+        jobStatus: null,
+        outcome: 'shared',
+        findings: [],
+        engagement: before ?? null,
+        waitedSeconds: 0,
+      };
     }
-    this.log(messages.getMessage(job.queued ? 'info.queued' : 'info.alreadyQueued', [flags.opportunity, flags.cloud, job.jobId]));
-    const base = { opportunityId: job.opportunityId, cloud: flags.cloud, jobId: job.jobId, queued: job.queued, jobStatus: job.status, findings: [] };
-    if (flags.wait === 0) return { ...base, outcome: 'queued', engagement: before ?? null, waitedSeconds: 0 };
+    this.log(
+      messages.getMessage(job.queued ? 'info.queued' : 'info.alreadyQueued', [
+        flags.opportunity,
+        flags.cloud,
+        job.jobId,
+      ]),
+    );
+    const base = {
+      opportunityId: job.opportunityId,
+      cloud: flags.cloud,
+      jobId: job.jobId,
+      queued: job.queued,
+      jobStatus: job.status,
+      findings: [],
+    };
+    if (flags.wait === 0)
+      return { ...base, outcome: 'queued', engagement: before ?? null, waitedSeconds: 0 };
 
     const started = Date.now();
     const deadline = started + flags.wait * 60_000;
     let latest = before;
-    this.spinner.start(messages.getMessage('info.waiting', [flags.cloud]), before?.status ?? 'queued');
+    this.spinner.start(
+      messages.getMessage('info.waiting', [flags.cloud]),
+      before?.status ?? 'queued',
+    );
     try {
       for (;;) {
-        latest = (await client.engagements(flags.opportunity)).engagements.find((engagement) => engagement.cloud === flags.cloud);
+        latest = (await client.engagements(flags.opportunity)).engagements.find(
+          (engagement) => engagement.cloud === flags.cloud,
+        );
         if (latest) this.spinner.status = latest.status;
         if (latest && portalAnswered(before, latest)) break;
         if (Date.now() + flags['poll-interval'] * 1000 > deadline) break;
@@ -110,22 +188,41 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
     return { ...base, outcome, engagement: latest ?? null, waitedSeconds };
   }
 
-  private report(outcome: SubmitOutcome, cloud: Cloud, engagement: EngagementView | undefined, opportunityId: string): void {
+  private report(
+    outcome: SubmitOutcome,
+    cloud: Cloud,
+    engagement: EngagementView | undefined,
+    opportunityId: string,
+  ): void {
     if (outcome === 'waiting') {
-      this.warn(messages.getMessage('info.stillWaiting', [cloud, opportunityId, cloudFlagValue(cloud)]));
+      this.warn(
+        messages.getMessage('info.stillWaiting', [cloud, opportunityId, cloudFlagValue(cloud)]),
+      );
       return;
     }
     if (!engagement) return;
-    if (outcome === 'shared') this.log(messages.getMessage('info.shared', [cloud, engagement.portalId ?? '', engagement.status]));
-    if (outcome === 'failed') this.log(messages.getMessage('info.failed', [cloud, engagement.syncError ?? '']));
-    if (outcome === 'refused') this.log(messages.getMessage('info.refused', [cloud, engagement.status]));
+    if (outcome === 'shared')
+      this.log(
+        messages.getMessage('info.shared', [cloud, engagement.portalId ?? '', engagement.status]),
+      );
+    if (outcome === 'failed')
+      this.log(messages.getMessage('info.failed', [cloud, engagement.syncError ?? '']));
+    if (outcome === 'refused')
+      this.log(messages.getMessage('info.refused', [cloud, engagement.status]));
     this.findingsTable(engagement.findings);
   }
 
   private findingsTable(findings: readonly Finding[]): void {
     if (findings.length === 0) return;
     this.table({
-      data: terminalSafeRows(findings.map((finding) => ({ severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message }))),
+      data: terminalSafeRows(
+        findings.map((finding) => ({
+          severity: finding.severity,
+          field: finding.field ?? finding.path ?? '',
+          code: finding.code,
+          message: finding.message,
+        })),
+      ),
       columns: ['severity', 'field', 'code', 'message'],
     });
   }

@@ -8,7 +8,11 @@ import { orgConnection } from '../../../cli/org-connection.js';
 import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
-import { OrgSchemaError, planOpportunityQuery, readOrgOpportunities } from '../../../salesforce-query/opportunities.js';
+import {
+  OrgSchemaError,
+  planOpportunityQuery,
+  readOrgOpportunities,
+} from '../../../salesforce-query/opportunities.js';
 import { cloudsToPreview, previewOpportunity } from '../../../portals/opportunity-preview.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -73,25 +77,57 @@ export default class OpportunityValidate extends SfCommand<OpportunityValidateRe
     const opportunities: ValidatedOpportunity[] = [];
     try {
       const plan = await planOpportunityQuery(connection, 'validate');
-      const selection = flags.opportunity ? { ids: [flags.opportunity] } : { where: flags.where as string };
+      const selection = flags.opportunity
+        ? { ids: [flags.opportunity] }
+        : { where: flags.where as string };
       for await (const record of readOrgOpportunities(connection, plan, selection)) {
-        if (opportunities.length === MAX_VALIDATED) throw messages.createError('error.tooMany', [MAX_VALIDATED]);
+        if (opportunities.length === MAX_VALIDATED)
+          throw messages.createError('error.tooMany', [MAX_VALIDATED]);
         if (record.kind === 'rejected') {
-          opportunities.push({ opportunityId: record.opportunityId, name: null, valid: false, clouds: [], unreadable: record.findings });
+          opportunities.push({
+            opportunityId: record.opportunityId,
+            name: null,
+            valid: false,
+            clouds: [],
+            unreadable: record.findings,
+          });
           continue;
         }
         const { opportunity } = record;
-        const clouds = previewOpportunity(opportunity, cloudsToPreview(opportunity, flags.cloud), portalBinding, now);
-        opportunities.push({ opportunityId: opportunity.id, name: opportunity.name, valid: clouds.every((cloud) => cloud.valid), clouds, unreadable: [] });
+        const clouds = previewOpportunity(
+          opportunity,
+          cloudsToPreview(opportunity, flags.cloud),
+          portalBinding,
+          now,
+        );
+        opportunities.push({
+          opportunityId: opportunity.id,
+          name: opportunity.name,
+          valid: clouds.every((cloud) => cloud.valid),
+          clouds,
+          unreadable: [],
+        });
       }
     } catch (error) {
-      if (error instanceof OrgSchemaError) throw messages.createError('error.orgNotReady', [error.message], [], EXIT_CODES.orgNotReady, error);
+      if (error instanceof OrgSchemaError)
+        throw messages.createError(
+          'error.orgNotReady',
+          [error.message],
+          [],
+          EXIT_CODES.orgNotReady,
+          error,
+        );
       throw error;
     } finally {
       this.spinner.stop();
     }
     if (opportunities.length === 0) {
-      throw messages.createError(flags.opportunity ? 'error.notFound' : 'error.noneMatched', [flags.opportunity ?? flags.where ?? ''], [], EXIT_CODES.findings);
+      throw messages.createError(
+        flags.opportunity ? 'error.notFound' : 'error.noneMatched',
+        [flags.opportunity ?? flags.where ?? ''],
+        [],
+        EXIT_CODES.findings,
+      );
     }
     this.render(opportunities);
     const valid = opportunities.every((opportunity) => opportunity.valid);
@@ -101,19 +137,51 @@ export default class OpportunityValidate extends SfCommand<OpportunityValidateRe
 
   private render(opportunities: ValidatedOpportunity[]): void {
     for (const opportunity of opportunities) {
-      this.styledHeader(terminalSafeText(`${opportunity.name ?? '(unreadable)'} ${opportunity.opportunityId ?? ''}`.trim()));
+      this.styledHeader(
+        terminalSafeText(
+          `${opportunity.name ?? '(unreadable)'} ${opportunity.opportunityId ?? ''}`.trim(),
+        ),
+      );
       const rows = [
-        ...opportunity.unreadable.map((finding) => ({ cloud: '', severity: finding.severity, field: finding.field ?? '', code: finding.code, message: finding.message })),
+        ...opportunity.unreadable.map((finding) => ({
+          cloud: '',
+          severity: finding.severity,
+          field: finding.field ?? '',
+          code: finding.code,
+          message: finding.message,
+        })),
         ...opportunity.clouds.flatMap((cloud) =>
-          cloud.findings.map((finding) => ({ cloud: cloud.cloud, severity: finding.severity, field: finding.field ?? finding.path ?? '', code: finding.code, message: finding.message })),
+          cloud.findings.map((finding) => ({
+            cloud: cloud.cloud,
+            severity: finding.severity,
+            field: finding.field ?? finding.path ?? '',
+            code: finding.code,
+            message: finding.message,
+          })),
         ),
       ];
-      if (rows.length > 0) this.table({ data: terminalSafeRows(rows), columns: ['cloud', 'severity', 'field', 'code', 'message'] });
+      if (rows.length > 0)
+        this.table({
+          data: terminalSafeRows(rows),
+          columns: ['cloud', 'severity', 'field', 'code', 'message'],
+        });
       for (const cloud of opportunity.clouds) {
-        this.log(messages.getMessage(cloud.valid ? 'info.cloudReady' : 'info.cloudBlocked', [cloud.cloud, cloud.errors, cloud.warnings]));
+        this.log(
+          messages.getMessage(cloud.valid ? 'info.cloudReady' : 'info.cloudBlocked', [
+            cloud.cloud,
+            cloud.errors,
+            cloud.warnings,
+          ]),
+        );
       }
     }
     const ready = opportunities.filter((opportunity) => opportunity.valid).length;
-    this.log(messages.getMessage('info.summary', [opportunities.length, ready, opportunities.length - ready]));
+    this.log(
+      messages.getMessage('info.summary', [
+        opportunities.length,
+        ready,
+        opportunities.length - ready,
+      ]),
+    );
   }
 }

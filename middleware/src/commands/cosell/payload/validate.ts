@@ -1,7 +1,12 @@
 // `cosell payload validate`: checks a payload in a portal's own wire format and lists findings by JSON path.
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { MAX_PAYLOAD_BYTES, byteSize, readJsonFile, type PayloadFileError } from '../../../cli/payload-file.js';
+import {
+  MAX_PAYLOAD_BYTES,
+  byteSize,
+  readJsonFile,
+  type PayloadFileError,
+} from '../../../cli/payload-file.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import type { Finding } from '../../../core/model.js';
 import type { PortalName } from '../../../portals/portal.js';
@@ -28,7 +33,10 @@ export function findingLines(findings: readonly Finding[]): string[] {
   const order = { error: 0, warning: 1, info: 2 } as const;
   return [...findings]
     .sort((a, b) => order[a.severity] - order[b.severity])
-    .map((f) => `${f.severity.toUpperCase().padEnd(7)} ${f.path ?? '$'}  ${f.code}${f.field ? `  [${f.field}]` : ''}\n        ${f.message}`);
+    .map(
+      (f) =>
+        `${f.severity.toUpperCase().padEnd(7)} ${f.path ?? '$'}  ${f.code}${f.field ? `  [${f.field}]` : ''}\n        ${f.message}`,
+    );
 }
 
 export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
@@ -38,7 +46,11 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
 
   public static readonly flags = {
     portal: portalFlag({ summary: messages.getMessage('flags.portal.summary'), required: true }),
-    file: Flags.string({ char: 'f', summary: messages.getMessage('flags.file.summary'), required: true }),
+    file: Flags.string({
+      char: 'f',
+      summary: messages.getMessage('flags.file.summary'),
+      required: true,
+    }),
     operation: Flags.string({ char: 'o', summary: messages.getMessage('flags.operation.summary') }),
   };
 
@@ -47,21 +59,47 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
     const { wireFormat } = portalBinding(flags.portal);
     const operation = flags.operation ?? wireFormat.defaultOperation;
     if (!(operation in wireFormat.operations)) {
-      throw messages.createError('error.unknownOperation', [operation, flags.portal, Object.keys(wireFormat.operations).join(', ')], [], EXIT_CODES.badFlags);
+      throw messages.createError(
+        'error.unknownOperation',
+        [operation, flags.portal, Object.keys(wireFormat.operations).join(', ')],
+        [],
+        EXIT_CODES.badFlags,
+      );
     }
     let payload: unknown;
     try {
       payload = readJsonFile(flags.file);
     } catch (error) {
       const problem = error as PayloadFileError;
-      throw messages.createError(`error.${problem.reason}`, [flags.file, problem.detail, byteSize(MAX_PAYLOAD_BYTES)], [], problem.exitCode);
+      throw messages.createError(
+        `error.${problem.reason}`,
+        [flags.file, problem.detail, byteSize(MAX_PAYLOAD_BYTES)],
+        [],
+        problem.exitCode,
+      );
     }
     const findings = wireFormat.validate(operation, payload);
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-    const result: PayloadValidateResult = { portal: flags.portal, operation, file: flags.file, valid: errors === 0, errors, warnings, findings };
+    const result: PayloadValidateResult = {
+      portal: flags.portal,
+      operation,
+      file: flags.file,
+      valid: errors === 0,
+      errors,
+      warnings,
+      findings,
+    };
     for (const line of findingLines(findings)) this.log(line);
-    this.log(messages.getMessage(errors === 0 ? 'info.valid' : 'info.invalid', [flags.file, flags.portal, operation, errors, warnings]));
+    this.log(
+      messages.getMessage(errors === 0 ? 'info.valid' : 'info.invalid', [
+        flags.file,
+        flags.portal,
+        operation,
+        errors,
+        warnings,
+      ]),
+    );
     if (errors > 0) process.exitCode = EXIT_CODES.findings;
     return result;
   }

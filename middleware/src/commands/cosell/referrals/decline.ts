@@ -4,7 +4,11 @@ import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { serviceFlags, serviceRowIdFlag } from '../../../cli/flags.js';
-import { CoSellServiceClient, serviceSettings, type ReferralDecision } from '../../../cli/service-client.js';
+import {
+  CoSellServiceClient,
+  serviceSettings,
+  type ReferralDecision,
+} from '../../../cli/service-client.js';
 import { validateDecline, type ReferralContext } from '../../../core/feedback/index.js';
 import { DECLINE_REASONS, type Finding } from '../../../core/model.js';
 
@@ -22,9 +26,21 @@ export default class ReferralsDecline extends SfCommand<ReferralsDeclineResult> 
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    referral: serviceRowIdFlag({ char: 'r', summary: messages.getMessage('flags.referral.summary') }),
-    reason: Flags.option({ options: DECLINE_REASONS, required: true, summary: messages.getMessage('flags.reason.summary') })(),
-    feedback: Flags.string({ char: 'm', required: true, summary: messages.getMessage('flags.feedback.summary'), description: messages.getMessage('flags.feedback.description') }),
+    referral: serviceRowIdFlag({
+      char: 'r',
+      summary: messages.getMessage('flags.referral.summary'),
+    }),
+    reason: Flags.option({
+      options: DECLINE_REASONS,
+      required: true,
+      summary: messages.getMessage('flags.reason.summary'),
+    })(),
+    feedback: Flags.string({
+      char: 'm',
+      required: true,
+      summary: messages.getMessage('flags.feedback.summary'),
+      description: messages.getMessage('flags.feedback.description'),
+    }),
     ...serviceFlags,
   };
 
@@ -35,11 +51,25 @@ export default class ReferralsDecline extends SfCommand<ReferralsDeclineResult> 
     const referral = open.referrals.find((candidate) => candidate.id === flags.referral);
     // Without the referral at hand the customer-specific check waits for the service; the rest runs here.
     const context: ReferralContext = referral
-      ? { cloud: referral.cloud, customerName: referral.customerName, customerDomain: referral.customerDomain, title: referral.title, description: null }
-      : { cloud: 'AWS', customerName: messages.getMessage('info.thisCustomer'), customerDomain: null, title: null, description: null };
-    const findings = validateDecline({ reason: flags.reason, feedback: flags.feedback, referral: context }).map((finding) =>
-      referral ? finding : withoutCloud(finding),
-    );
+      ? {
+          cloud: referral.cloud,
+          customerName: referral.customerName,
+          customerDomain: referral.customerDomain,
+          title: referral.title,
+          description: null,
+        }
+      : {
+          cloud: 'AWS',
+          customerName: messages.getMessage('info.thisCustomer'),
+          customerDomain: null,
+          title: null,
+          description: null,
+        };
+    const findings = validateDecline({
+      reason: flags.reason,
+      feedback: flags.feedback,
+      referral: context,
+    }).map((finding) => (referral ? finding : withoutCloud(finding)));
     const blocking = findings.filter((finding) => finding.severity === 'error');
     if (blocking.length > 0) {
       throw SfError.create({
@@ -47,12 +77,24 @@ export default class ReferralsDecline extends SfCommand<ReferralsDeclineResult> 
         message: messages.getMessage('error.refused', [flags.referral]),
         actions: blocking.map((finding) => finding.message),
         exitCode: EXIT_CODES.findings,
-        data: { findings: blocking.map((finding) => ({ code: finding.code, field: finding.field ?? null, message: finding.message })) },
+        data: {
+          findings: blocking.map((finding) => ({
+            code: finding.code,
+            field: finding.field ?? null,
+            message: finding.message,
+          })),
+        },
       });
     }
     for (const finding of findings) this.warn(finding.message);
-    const result = await client.declineReferral(flags.referral, { reason: flags.reason, feedback: flags.feedback });
-    for (const warning of result.warnings.filter((finding) => !findings.some((local) => local.code === finding.code))) this.warn(warning.message);
+    const result = await client.declineReferral(flags.referral, {
+      reason: flags.reason,
+      feedback: flags.feedback,
+    });
+    for (const warning of result.warnings.filter(
+      (finding) => !findings.some((local) => local.code === finding.code),
+    ))
+      this.warn(warning.message);
     this.log(messages.getMessage('info.declined', [result.referralId, result.jobId]));
     return result;
   }

@@ -3,7 +3,11 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { cloudFlag, serviceFlags } from '../../../cli/flags.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import { CoSellServiceClient, serviceSettings, type ReferralView } from '../../../cli/service-client.js';
+import {
+  CoSellServiceClient,
+  serviceSettings,
+  type ReferralView,
+} from '../../../cli/service-client.js';
 import { PRIORITIES, SOURCE_LAYERS, TRIAGE_STATUSES } from '../../../core/model.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -18,11 +22,28 @@ export default class ReferralsList extends SfCommand<ReferralsListResult> {
 
   public static readonly flags = {
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
-    layer: Flags.option({ options: SOURCE_LAYERS, summary: messages.getMessage('flags.layer.summary') })(),
-    priority: Flags.option({ options: PRIORITIES, summary: messages.getMessage('flags.priority.summary') })(),
-    status: Flags.option({ options: TRIAGE_STATUSES, summary: messages.getMessage('flags.status.summary') })(),
-    overdue: Flags.boolean({ allowNo: true, summary: messages.getMessage('flags.overdue.summary') }),
-    limit: Flags.integer({ min: 1, max: 500, default: 100, summary: messages.getMessage('flags.limit.summary') }),
+    layer: Flags.option({
+      options: SOURCE_LAYERS,
+      summary: messages.getMessage('flags.layer.summary'),
+    })(),
+    priority: Flags.option({
+      options: PRIORITIES,
+      summary: messages.getMessage('flags.priority.summary'),
+    })(),
+    status: Flags.option({
+      options: TRIAGE_STATUSES,
+      summary: messages.getMessage('flags.status.summary'),
+    })(),
+    overdue: Flags.boolean({
+      allowNo: true,
+      summary: messages.getMessage('flags.overdue.summary'),
+    }),
+    limit: Flags.integer({
+      min: 1,
+      max: 500,
+      default: 100,
+      summary: messages.getMessage('flags.limit.summary'),
+    }),
     ...serviceFlags,
   };
 
@@ -40,19 +61,36 @@ export default class ReferralsList extends SfCommand<ReferralsListResult> {
     if (result.referrals.length === 0) this.log(messages.getMessage('info.empty'));
     else {
       this.table({
-        data: terminalSafeRows(result.referrals.map((referral) => ({
-          id: referral.id,
-          cloud: referral.cloud,
-          priority: referral.priority ?? '',
-          due: referral.responseDue ? `${referral.responseDue.slice(0, 16).replace('T', ' ')}Z${referral.overdue ? ' OVERDUE' : ''}` : '',
-          status: referral.triageStatus,
-          customer: referral.customerName,
-          title: referral.title ?? '',
-          value: referral.estimatedValue ? `${referral.estimatedValue.amount} ${referral.estimatedValue.currencyIsoCode}` : '',
-          from: [referral.sourceLayer, referral.referrer.name].filter(Boolean).join(': '),
-          owner: referral.ownerId ?? '',
-        }))),
-        columns: ['id', 'cloud', 'priority', 'due', 'status', 'customer', 'title', 'value', 'from', 'owner'],
+        data: terminalSafeRows(
+          result.referrals.map((referral) => ({
+            id: referral.id,
+            cloud: referral.cloud,
+            priority: referral.priority ?? '',
+            due: referral.responseDue
+              ? `${referral.responseDue.slice(0, 16).replace('T', ' ')}Z${referral.overdue ? ' OVERDUE' : ''}`
+              : '',
+            status: referral.triageStatus,
+            customer: referral.customerName,
+            title: referral.title ?? '',
+            value: referral.estimatedValue
+              ? `${referral.estimatedValue.amount} ${referral.estimatedValue.currencyIsoCode}`
+              : '',
+            from: [referral.sourceLayer, referral.referrer.name].filter(Boolean).join(': '),
+            owner: referral.ownerId ?? '',
+          })),
+        ),
+        columns: [
+          'id',
+          'cloud',
+          'priority',
+          'due',
+          'status',
+          'customer',
+          'title',
+          'value',
+          'from',
+          'owner',
+        ],
       });
       const overdue = result.referrals.filter((referral) => referral.overdue).length;
       this.log(messages.getMessage('info.summary', [result.referrals.length, overdue]));

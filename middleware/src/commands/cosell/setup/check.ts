@@ -29,7 +29,10 @@ export default class SetupCheckCommand extends SfCommand<SetupCheckResult> {
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    'integration-user': Flags.string({ char: 'u', summary: messages.getMessage('flags.integration-user.summary') }),
+    'integration-user': Flags.string({
+      char: 'u',
+      summary: messages.getMessage('flags.integration-user.summary'),
+    }),
   };
 
   public async run(): Promise<SetupCheckResult> {
@@ -40,23 +43,46 @@ export default class SetupCheckCommand extends SfCommand<SetupCheckResult> {
     let checks: SetupCheck[];
     try {
       // The shipped mappings say which picklists reach a portal; the org's values of each are checked against them.
-      const mappings = { aws: loadMapping('aws').config, microsoft: loadMapping('microsoft').config, google: loadMapping('google').config };
-      const picklists = [...new Set(Object.values(mappings).flatMap((config) => mappedPicklists(config).map((picklist) => picklist.field)))];
-      const facts = await gatherPackageFacts(orgConnection(org.getConnection(flags['api-version'])), {
-        picklists,
-        ...(flags['integration-user'] ? { integrationUsername: flags['integration-user'] } : {}),
-      });
+      const mappings = {
+        aws: loadMapping('aws').config,
+        microsoft: loadMapping('microsoft').config,
+        google: loadMapping('google').config,
+      };
+      const picklists = [
+        ...new Set(
+          Object.values(mappings).flatMap((config) =>
+            mappedPicklists(config).map((picklist) => picklist.field),
+          ),
+        ),
+      ];
+      const facts = await gatherPackageFacts(
+        orgConnection(org.getConnection(flags['api-version'])),
+        {
+          picklists,
+          ...(flags['integration-user'] ? { integrationUsername: flags['integration-user'] } : {}),
+        },
+      );
       checks = checkPackage(facts, mappings);
     } finally {
       this.spinner.stop();
     }
     const missing = checks.filter((check) => !check.ok);
-    if (missing.length === 0) this.log(messages.getMessage('info.ready', [username, checks.length]));
+    if (missing.length === 0)
+      this.log(messages.getMessage('info.ready', [username, checks.length]));
     else {
-      this.table({ data: missing.map(({ area, item, problem }) => ({ area, item, problem })), columns: ['area', 'item', 'problem'] });
+      this.table({
+        data: missing.map(({ area, item, problem }) => ({ area, item, problem })),
+        columns: ['area', 'item', 'problem'],
+      });
       this.log(messages.getMessage('info.missing', [missing.length, checks.length, username]));
       process.exitCode = EXIT_CODES.findings;
     }
-    return { targetOrg: username, ready: missing.length === 0, checked: checks.length, missing, checks };
+    return {
+      targetOrg: username,
+      ready: missing.length === 0,
+      checked: checks.length,
+      missing,
+      checks,
+    };
   }
 }

@@ -3,7 +3,11 @@ import { Messages } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { serviceFlags } from '../../../cli/flags.js';
-import { CoSellServiceClient, serviceSettings, type SyncState } from '../../../cli/service-client.js';
+import {
+  CoSellServiceClient,
+  serviceSettings,
+  type SyncState,
+} from '../../../cli/service-client.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.sync.status');
@@ -21,15 +25,33 @@ export default class SyncStatus extends SfCommand<SyncStatusResult> {
     const { flags } = await this.parse(SyncStatus);
     const state = await new CoSellServiceClient(serviceSettings(flags)).syncStatus();
     const { queue } = state;
-    this.log(messages.getMessage('info.queue', [queue.pending, queue.running, queue.done, queue.dead, queue.lagSeconds.toFixed(1)]));
+    this.log(
+      messages.getMessage('info.queue', [
+        queue.pending,
+        queue.running,
+        queue.done,
+        queue.dead,
+        queue.lagSeconds.toFixed(1),
+      ]),
+    );
     const targets = Object.entries(queue.byTarget);
     if (targets.length > 0) {
-      this.table({ data: targets.map(([target, counts]) => ({ target, ...counts })), columns: ['target', 'pending', 'running', 'dead'] });
+      this.table({
+        data: targets.map(([target, counts]) => ({ target, ...counts })),
+        columns: ['target', 'pending', 'running', 'dead'],
+      });
     }
     if (state.deadLetters.length > 0) {
       this.styledHeader(messages.getMessage('info.deadLetters', [state.deadLetters.length]));
       this.table({
-        data: state.deadLetters.map((job) => ({ id: job.id, kind: job.kind, target: job.target, attempts: job.attempts, updated: job.updatedAt, error: job.lastError ?? '' })),
+        data: state.deadLetters.map((job) => ({
+          id: job.id,
+          kind: job.kind,
+          target: job.target,
+          attempts: job.attempts,
+          updated: job.updatedAt,
+          error: job.lastError ?? '',
+        })),
         columns: ['id', 'kind', 'target', 'attempts', 'updated', 'error'],
       });
       this.log(messages.getMessage('info.replayHint'));

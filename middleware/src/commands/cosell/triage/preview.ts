@@ -17,7 +17,11 @@ import {
   type ResolvedTriageConfig,
   type TriageDecision,
 } from '../../../core/triage/index.js';
-import { REFERRAL_FORMATS, readReferral, type ReferralFormat } from '../../../portals/referral-formats.js';
+import {
+  REFERRAL_FORMATS,
+  readReferral,
+  type ReferralFormat,
+} from '../../../portals/referral-formats.js';
 import { queryAll } from '../../../salesforce-query/org-connection.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -37,7 +41,10 @@ function readJson(file: string, error: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw messages.createError('error.unreadable', [file, (cause as NodeJS.ErrnoException).code ?? (cause as Error).message]);
+    throw messages.createError('error.unreadable', [
+      file,
+      (cause as NodeJS.ErrnoException).code ?? (cause as Error).message,
+    ]);
   }
   try {
     return JSON.parse(text);
@@ -52,9 +59,21 @@ export default class TriagePreview extends SfCommand<TriagePreviewResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    referral: Flags.file({ char: 'f', required: true, exists: true, summary: messages.getMessage('flags.referral.summary') }),
-    format: Flags.option({ options: REFERRAL_FORMATS, summary: messages.getMessage('flags.format.summary') })(),
-    config: Flags.file({ exists: true, exclusive: ['target-org'], summary: messages.getMessage('flags.config.summary') }),
+    referral: Flags.file({
+      char: 'f',
+      required: true,
+      exists: true,
+      summary: messages.getMessage('flags.referral.summary'),
+    }),
+    format: Flags.option({
+      options: REFERRAL_FORMATS,
+      summary: messages.getMessage('flags.format.summary'),
+    })(),
+    config: Flags.file({
+      exists: true,
+      exclusive: ['target-org'],
+      summary: messages.getMessage('flags.config.summary'),
+    }),
     'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
     'api-version': Flags.orgApiVersion(),
     now: nowFlag,
@@ -64,13 +83,30 @@ export default class TriagePreview extends SfCommand<TriagePreviewResult> {
     const { flags } = await this.parse(TriagePreview);
     const payload = readJson(flags.referral, 'error.notJson');
     const { config, rules } = await this.rules(flags);
-    const reading = readReferral(payload, flags.format, flags.now ? { receivedAt: new Date(flags.now).toISOString() } : {});
+    const reading = readReferral(
+      payload,
+      flags.format,
+      flags.now ? { receivedAt: new Date(flags.now).toISOString() } : {},
+    );
     if (!reading.ok) {
-      throw messages.createError('error.unreadableReferral', [flags.referral, reading.format ?? 'any known format', reading.findings.map((finding) => `${finding.path ?? '$'}: ${finding.message}`).join('; ')], [], EXIT_CODES.findings);
+      throw messages.createError(
+        'error.unreadableReferral',
+        [
+          flags.referral,
+          reading.format ?? 'any known format',
+          reading.findings
+            .map((finding) => `${finding.path ?? '$'}: ${finding.message}`)
+            .join('; '),
+        ],
+        [],
+        EXIT_CODES.findings,
+      );
     }
     const decision = triageReferral(reading.referral, config.rules, config.calendar);
     for (const finding of reading.findings) this.warn(`${finding.path ?? '$'}: ${finding.message}`);
-    this.styledHeader(messages.getMessage('info.header', [reading.referral.customerName, reading.format, rules]));
+    this.styledHeader(
+      messages.getMessage('info.header', [reading.referral.customerName, reading.format, rules]),
+    );
     this.table({
       data: [
         { field: 'source layer', value: decision.sourceLayer ?? 'unclassified' },
@@ -85,23 +121,49 @@ export default class TriagePreview extends SfCommand<TriagePreviewResult> {
       ],
       columns: ['field', 'value'],
     });
-    return { file: flags.referral, format: reading.format, rules, referral: reading.referral, findings: reading.findings, decision };
+    return {
+      file: flags.referral,
+      format: reading.format,
+      rules,
+      referral: reading.referral,
+      findings: reading.findings,
+      decision,
+    };
   }
 
-  private async rules(flags: { config?: string; 'target-org'?: { getConnection(version?: string): unknown; getUsername(): string | undefined }; 'api-version'?: string }): Promise<{ config: ResolvedTriageConfig; rules: TriagePreviewResult['rules'] }> {
+  private async rules(flags: {
+    config?: string;
+    'target-org'?: { getConnection(version?: string): unknown; getUsername(): string | undefined };
+    'api-version'?: string;
+  }): Promise<{ config: ResolvedTriageConfig; rules: TriagePreviewResult['rules'] }> {
     try {
-      if (flags.config) return { config: resolveTriageConfig(readJson(flags.config, 'error.configNotJson')), rules: 'given' };
+      if (flags.config)
+        return {
+          config: resolveTriageConfig(readJson(flags.config, 'error.configNotJson')),
+          rules: 'given',
+        };
       const org = flags['target-org'];
       if (org) {
-        const connection = orgConnection(org.getConnection(flags['api-version']) as Parameters<typeof orgConnection>[0]);
+        const connection = orgConnection(
+          org.getConnection(flags['api-version']) as Parameters<typeof orgConnection>[0],
+        );
         const rows: Array<Record<string, unknown>> = [];
         for await (const row of queryAll(connection, triageRuleQuery())) rows.push(row);
         // An org with no rule records runs the shipped rules, exactly as the service does.
-        return { config: rows.length === 0 ? resolveTriageConfig({}) : triageConfigFromRecords(rows), rules: rows.length === 0 ? 'shipped' : 'org' };
+        return {
+          config: rows.length === 0 ? resolveTriageConfig({}) : triageConfigFromRecords(rows),
+          rules: rows.length === 0 ? 'shipped' : 'org',
+        };
       }
       return { config: resolveTriageConfig({}), rules: 'shipped' };
     } catch (error) {
-      if (error instanceof TriageConfigError) throw messages.createError('error.badConfig', [error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')], [], EXIT_CODES.findings);
+      if (error instanceof TriageConfigError)
+        throw messages.createError(
+          'error.badConfig',
+          [error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')],
+          [],
+          EXIT_CODES.findings,
+        );
       throw error;
     }
   }
