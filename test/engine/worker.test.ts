@@ -254,7 +254,7 @@ describe.each(storeVariants())('sync worker on $name', ({ options }) => {
       },
       T0,
     );
-    expect(echo).toEqual({ applied: true, jobs: [] });
+    expect(echo).toEqual({ applied: true, contentChanged: false, jobs: [] });
     const stored = await store.db
       .selectFrom('opportunities')
       .select('sf_modstamp')
