@@ -276,6 +276,7 @@ export function resolveColours(readProperty) {
 export function chartJsConfig(chart, colours, formatter) {
   const axisFormat = (axis) => (chart.datasets.find((d) => d.axis === axis) || {}).format;
   const scale = (axis, position) => ({
+    type: 'linear',
     position,
     beginAtZero: true,
     grid: { color: colours.grid, drawOnChartArea: position === 'left' },
@@ -286,8 +287,10 @@ export function chartJsConfig(chart, colours, formatter) {
       callback: (value) => formatter.format(axisFormat(axis), value),
     },
   });
+  // Quarters are category labels, never a time axis: Chart.js's time scales need a date adapter the
+  // bundle leaves out (its built-in one only throws), and the static resource ships none.
   const scales = {
-    x: { ticks: { color: colours.text }, grid: { display: false } },
+    x: { type: 'category', ticks: { color: colours.text }, grid: { display: false } },
     y: scale('y', 'left'),
   };
   if (chart.datasets.some((d) => d.axis === 'y1')) {

@@ -173,6 +173,20 @@ describe('c/coSellTrendSeries', () => {
     );
     const healthConfig = chartJsConfig(health, colours, formatter);
     expect(healthConfig.options.scales.y.ticks.callback(0.5)).toBe('50%');
+    // No chart asks for a time axis: the static resource carries no date adapter for one.
+    for (const chart of trendCharts(trendPoints(records, 'Microsoft'), {
+      formatter,
+      text: TEXT,
+      minimumSampleSize: 10,
+    })) {
+      const { scales } = chartJsConfig(chart, colours, formatter).options;
+      expect(Object.values(scales).map((axis) => axis.type)).toEqual(
+        expect.arrayContaining(['category', 'linear']),
+      );
+      expect(
+        Object.values(scales).every((axis) => ['category', 'linear'].includes(axis.type)),
+      ).toBe(true);
+    }
     // Small-sample points are hollow, the rest filled with the series colour.
     expect(healthConfig.data.datasets[0].pointBackgroundColor[0]).toBe('#ffffff');
   });
