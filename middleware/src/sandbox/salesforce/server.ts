@@ -212,6 +212,10 @@ export class SalesforceTestServer {
         ]);
       });
     });
+    // Idle connections outlive every client's pool (undici drops its own after about 4 s): with
+    // Node's 5 s default, a busy client could send on a socket the org was closing that instant.
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     this.streaming.attach(this.server);
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
