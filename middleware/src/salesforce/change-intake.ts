@@ -14,7 +14,7 @@ import { audit, recordOpportunity } from '../engine/intake.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { chunk } from './collections.js';
-import { advanceCursor, CURSOR_NAMES, readCursor } from './cursors.js';
+import { advanceCursor, readCursor } from '../store/salesforce-cursors.js';
 import { opportunityFromRecord, systemModstampOf } from './opportunity-record.js';
 import {
   changedEngagementsQuery,
@@ -25,6 +25,12 @@ import {
 import type { SalesforceWriteBack } from './writeback.js';
 
 type Row = Record<string, unknown>;
+
+/** Names of the intake's SystemModstamp cursors in the store (store/salesforce-cursors.ts). */
+export const CURSOR_NAMES = {
+  opportunities: 'salesforce:opportunities',
+  engagements: 'salesforce:engagements',
+} as const;
 
 export interface IntakeOptions {
   db: Kysely<Database>;

@@ -36,7 +36,7 @@ export {
   referralRecord,
   type WriteBackEvent,
 } from './writeback.js';
-export { SalesforceChangeIntake, type IntakeResult } from './change-intake.js';
+export { SalesforceChangeIntake, CURSOR_NAMES, type IntakeResult } from './change-intake.js';
 export {
   ReferralRequestConsumer,
   type ReferralRequestOutcome,
@@ -57,4 +57,3 @@ export {
   type GatewayOptions,
   type SyncPassResult,
 } from './gateway.js';
-export { CURSOR_NAMES } from './cursors.js';

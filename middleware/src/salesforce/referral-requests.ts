@@ -12,7 +12,13 @@ import {
   recordReferralDecision,
   ReferralStateError,
 } from '../engine/intake.js';
-import type { Database, ReferralRow } from '../store/schema.js';
+import {
+  findReferralOfRecord,
+  lockReferral,
+  saveReferralAssignment,
+  type StoredReferral,
+} from '../store/referral-requests.js';
+import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { CollectionsWriter } from './collections.js';
 import { referralRequestsQuery } from './soql.js';
@@ -34,9 +40,8 @@ export interface ReferralRequestResult {
   clearFailures: number;
 }
 
-function dataOf(row: ReferralRow): InboundReferral | null {
-  const raw: unknown = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-  const parsed = InboundReferral.safeParse({ ...(raw as object), triageStatus: row.triage_status });
+function dataOf(row: StoredReferral): InboundReferral | null {
+  const parsed = InboundReferral.safeParse({ ...row.data, triageStatus: row.triage_status });
   return parsed.success ? parsed.data : null;
 }
 
@@ -51,53 +56,27 @@ export class ReferralRequestConsumer {
     this.collections = new CollectionsWriter(api);
   }
 
-  private async findReferral(row: Row): Promise<ReferralRow | undefined> {
-    const bySalesforceId = await this.db
-      .selectFrom('referrals')
-      .selectAll()
-      .where('salesforce_id', '=', String(row.Id))
-      .executeTakeFirst();
-    if (bySalesforceId) return bySalesforceId;
-    // The write-back of the Salesforce Id may not be committed yet: the portal key identifies it too.
-    const cloud = row[REFERRAL_FIELDS.cloud];
-    const portalId = row[REFERRAL_FIELDS.portalId];
-    if (typeof cloud !== 'string' || typeof portalId !== 'string') return undefined;
-    return this.db
-      .selectFrom('referrals')
-      .selectAll()
-      .where('cloud', '=', cloud)
-      .where('portal_id', '=', portalId)
-      .executeTakeFirst();
+  private findReferral(row: Row): Promise<StoredReferral | undefined> {
+    return findReferralOfRecord(this.db, {
+      salesforceId: String(row.Id),
+      cloud: row[REFERRAL_FIELDS.cloud],
+      portalId: row[REFERRAL_FIELDS.portalId],
+    });
   }
 
   private async assign(
-    referral: ReferralRow,
+    referral: StoredReferral,
     ownerId: string,
     actor: string,
   ): Promise<'assigned' | 'already-done'> {
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('referrals')
-        .selectAll()
-        .where('id', '=', referral.id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      const held = (
-        typeof current.data === 'string' ? JSON.parse(current.data) : current.data
-      ) as Record<string, unknown>;
+      const current = await lockReferral(trx, referral.id);
+      const held = current.data;
       if (current.triage_status === 'Accepted' || current.triage_status === 'Declined')
         return 'already-done';
       if (current.triage_status === 'Assigned' && held.ownerId === ownerId) return 'already-done';
-      await trx
-        .updateTable('referrals')
-        .set({
-          triage_status: 'Assigned',
-          data: JSON.stringify({ ...held, ownerId, triageStatus: 'Assigned' }),
-          updated_at: now,
-        })
-        .where('id', '=', current.id)
-        .execute();
+      await saveReferralAssignment(trx, current, ownerId, now);
       await audit(
         trx,
         {

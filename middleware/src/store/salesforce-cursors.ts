@@ -1,13 +1,9 @@
-// The intake's SystemModstamp cursors, kept in the store's sync_cursors table so every instance and
-// every restart resumes where the last committed page ended.
+// The gateway's SystemModstamp cursors in the sync_cursors table, so every instance and every
+// restart resumes where the last committed page ended.
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { Database } from './schema.js';
 
-export const CURSOR_NAMES = {
-  opportunities: 'salesforce:opportunities',
-  engagements: 'salesforce:engagements',
-} as const;
-
+/** The cursor's instant, or null when none was saved (or the saved text is not a date). */
 export async function readCursor(db: Kysely<Database>, name: string): Promise<Date | null> {
   const row = await db
     .selectFrom('sync_cursors')
