@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CounterpartSource } from '../../middleware/src/salesforce/counterparts.js';
 import { openSalesforceSession, SalesforceApi } from '../../middleware/src/salesforce/index.js';
-import { storedCounterparts } from '../../middleware/src/service/routes/practices.js';
+import { storedCounterparts } from '../../middleware/src/store/counterparts.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import {
   startSalesforceFixture,

@@ -1,7 +1,7 @@
 import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { pgliteOptions } from '../support/stores.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
-import { purgeExpiredIdempotencyKeys } from '../../middleware/src/service/idempotency.js';
+import { purgeExpiredIdempotencyKeys } from '../../middleware/src/store/idempotency.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
 import { truncateAll } from '../support/stores.js';
 import {

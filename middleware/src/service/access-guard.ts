@@ -1,7 +1,7 @@
 // Record-level checks for the routes: a caller acts on an opportunity or referral only where the
 // Salesforce user behind the token may, and a refusal says why and who could do it instead.
 import type { CoSellOpportunity } from '../core/model.js';
-import type { ReferralRow } from '../store/schema.js';
+import type { StoredReferral } from '../store/referrals.js';
 import type { Principal } from './auth.js';
 import type { ServiceDeps } from './deps.js';
 import { HttpProblem, PROBLEM_TYPES } from './problem.js';
@@ -16,10 +16,8 @@ export function opportunityRef(opportunity: Pick<CoSellOpportunity, 'id' | 'owne
   };
 }
 
-export function referralRef(row: Pick<ReferralRow, 'id' | 'salesforce_id' | 'data'>): RecordRef {
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as {
-    ownerId?: unknown;
-  };
+export function referralRef(row: Pick<StoredReferral, 'id' | 'salesforce_id' | 'data'>): RecordRef {
+  const { data } = row;
   return {
     key: String(row.id),
     object: 'CoSell_Referral__c',

@@ -11,13 +11,12 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { bearerPrincipal, requireScopes } from './auth.js';
 import { DEFAULT_LIMITS, type ServiceDeps, type ServiceLimits } from './deps.js';
+import { MAX_IDEMPOTENCY_KEY_LENGTH, requestFingerprint } from './idempotency.js';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
-  MAX_IDEMPOTENCY_KEY_LENGTH,
   releaseIdempotencyKey,
-  requestFingerprint,
-} from './idempotency.js';
+} from '../store/idempotency.js';
 import { requestLog } from './logging.js';
 import { createServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';

@@ -30,11 +30,12 @@ import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
+import { forgetSandboxState } from '../store/sandbox-state.js';
 import { createApp } from './app.js';
 import { staticTokenRegistry, type TokenGrant } from './auth.js';
 import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
 import type { PortalErrorCount, ServiceLimits } from './deps.js';
-import { purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { purgeExpiredIdempotencyKeys } from '../store/idempotency.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { claimPort, type ClaimedPort } from './listener.js';
 import { orgOwnerDirectory } from './owner-directory.js';
@@ -164,8 +165,7 @@ async function assembleDesk(
     initdbCache: join(dataDir, 'pglite-initdb'),
   });
   // A shared server keeps its data; a reset there forgets only the sandbox (local org and portals).
-  if (config.DATABASE_URL && config.COSELL_RESET)
-    await store.db.deleteFrom('sandbox_state').execute();
+  if (config.DATABASE_URL && config.COSELL_RESET) await forgetSandboxState(store.db);
   let triageConfig = resolveTriageConfig(
     config.COSELL_TRIAGE_CONFIG
       ? JSON.parse(readFileSync(config.COSELL_TRIAGE_CONFIG, 'utf8'))

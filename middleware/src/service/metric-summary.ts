@@ -15,7 +15,8 @@ import type {
   MetricSummaryWriteResult,
 } from '../salesforce/metric-summary.js';
 import type { Database } from '../store/schema.js';
-import { allOpportunities, storedCounterparts } from './routes/practices.js';
+import { storedCounterparts } from '../store/counterparts.js';
+import { allOpportunities } from '../store/opportunities.js';
 
 export interface MetricSummaryDeps {
   db: Kysely<Database>;

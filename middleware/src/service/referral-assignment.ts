@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Cloud } from '../core/model.js';
 import { audit, enqueueReferralWriteback } from '../engine/intake.js';
+import { referralById, saveReferralAssignment } from '../store/referrals.js';
 import type { Database } from '../store/schema.js';
 
 export type AssignmentResult =
@@ -16,12 +17,7 @@ export async function assignReferral(
   now: Date,
 ): Promise<AssignmentResult> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('referrals')
-      .selectAll()
-      .where('id', '=', input.referralId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await referralById(trx, input.referralId, { forUpdate: true });
     if (!row) return { outcome: 'not-found' as const };
     // A decided referral's owner is history: reassigning it would change nothing the referrer sees.
     if (
@@ -31,17 +27,9 @@ export async function assignReferral(
     ) {
       return { outcome: 'decided' as const, status: row.triage_status };
     }
-    const held = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
-      string,
-      unknown
-    >;
-    const previousOwnerId = typeof held.ownerId === 'string' ? held.ownerId : null;
-    const updated = { ...held, ownerId: input.ownerId, triageStatus: 'Assigned' };
-    await trx
-      .updateTable('referrals')
-      .set({ data: JSON.stringify(updated), triage_status: 'Assigned', updated_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    const previousOwnerId = typeof row.data.ownerId === 'string' ? row.data.ownerId : null;
+    const updated = { ...row.data, ownerId: input.ownerId, triageStatus: 'Assigned' };
+    await saveReferralAssignment(trx, row.id, updated, now);
     await audit(
       trx,
       {

@@ -6,8 +6,6 @@
 // and body digest) again, whichever of its signatures it carries, so rotation cannot reopen it.
 // Before the portal was signed in, the content was `timestamp.rawBody`; such signatures are refused.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
 
 export const SIGNATURE_HEADER = 'CoSell-Signature';
 
@@ -88,49 +86,4 @@ export function verifyWebhookSignature(check: {
     }
   }
   return { ok: false, reason: 'signature does not match' };
-}
-
-/**
- * Records a verified delivery; false when the same signed delivery was already accepted (a replay).
- * Kept until its timestamp leaves the tolerance window, after which the timestamp check refuses it.
- */
-export async function recordWebhookDelivery(
-  db: Kysely<Database>,
-  delivery: {
-    portal: string;
-    key: string;
-    timestamp: number;
-    bodyHash: string;
-    toleranceSeconds: number;
-    now: Date;
-  },
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('idempotency_keys')
-    .values({
-      scope: `webhook:${delivery.portal}`,
-      key: delivery.key,
-      request_hash: delivery.bodyHash,
-      response_status: 202,
-      response_body: null,
-      created_at: delivery.now,
-      expires_at: new Date((delivery.timestamp + delivery.toleranceSeconds) * 1000 + 1000),
-    })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return inserted !== undefined;
-}
-
-/** Forgets a delivery the engine failed to handle, so the relay's retry of it is not taken for a replay. */
-export async function forgetWebhookDelivery(
-  db: Kysely<Database>,
-  portal: string,
-  key: string,
-): Promise<void> {
-  await db
-    .deleteFrom('idempotency_keys')
-    .where('scope', '=', `webhook:${portal}`)
-    .where('key', '=', key)
-    .execute();
 }

@@ -2,7 +2,8 @@
 // stated role, readiness, coverage, maturity): a copy of the org's CoSell_Counterpart__c records,
 // replaced whole by the gateway's periodic read so a record deleted in the org leaves too.
 import type { Kysely } from 'kysely';
-import type { Counterpart } from '../core/model.js';
+import { Counterpart, type Cloud } from '../core/model.js';
+import { decodeJson } from './json-column.js';
 import type { Database } from './schema.js';
 
 function rowOf(counterpart: Counterpart) {
@@ -26,14 +27,7 @@ const keyOf = (row: {
   name: string;
   email: string | null;
   data: unknown;
-}) =>
-  JSON.stringify([
-    row.cloud,
-    row.layer,
-    row.name,
-    row.email,
-    typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
-  ]);
+}) => JSON.stringify([row.cloud, row.layer, row.name, row.email, decodeJson(row.data)]);
 
 /**
  * Makes the stored counterparts exactly the given ones, in one transaction; returns whether
@@ -62,5 +56,25 @@ export async function replaceCounterparts(
         .values(wanted.map((row) => ({ ...row, updated_at: now })))
         .execute();
     return true;
+  });
+}
+
+/** The stored counterparts (of the given clouds, when named) that still read as counterparts. */
+export async function storedCounterparts(
+  db: Kysely<Database>,
+  clouds?: readonly Cloud[],
+): Promise<Counterpart[]> {
+  let select = db.selectFrom('counterparts').selectAll();
+  if (clouds) select = select.where('cloud', 'in', clouds);
+  const rows = await select.execute();
+  return rows.flatMap((row) => {
+    const parsed = Counterpart.safeParse({
+      ...decodeJson<Record<string, unknown>>(row.data),
+      cloud: row.cloud,
+      layer: row.layer,
+      name: row.name,
+      email: row.email,
+    });
+    return parsed.success ? [parsed.data] : [];
   });
 }

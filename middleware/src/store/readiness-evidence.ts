@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Cloud } from '../core/model.js';
 import type { ReadinessEvidence } from '../core/readiness/index.js';
+import { decodeJson } from './json-column.js';
 import type { Database } from './schema.js';
 
 export async function saveReadinessEvidence(
@@ -32,5 +33,5 @@ export async function readReadinessEvidence(
     .where('cloud', '=', cloud)
     .executeTakeFirst();
   if (!row) return null;
-  return typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+  return decodeJson(row.data);
 }

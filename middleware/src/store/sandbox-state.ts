@@ -1,5 +1,6 @@
 // Reads and writes one named piece of sandbox state (a JSON document) in the store.
 import type { Kysely } from 'kysely';
+import { decodeJson } from './json-column.js';
 import type { Database } from './schema.js';
 
 export async function loadSandboxState<T>(db: Kysely<Database>, name: string): Promise<T | null> {
@@ -9,7 +10,7 @@ export async function loadSandboxState<T>(db: Kysely<Database>, name: string): P
     .where('name', '=', name)
     .executeTakeFirst();
   if (!row) return null;
-  return (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as T;
+  return decodeJson<T>(row.data);
 }
 
 export async function saveSandboxState(
@@ -24,4 +25,9 @@ export async function saveSandboxState(
     .values({ name, data: json, updated_at: now })
     .onConflict((oc) => oc.column('name').doUpdateSet({ data: json, updated_at: now }))
     .execute();
+}
+
+/** Forgets every piece of sandbox state (the local org and the sandbox portals start afresh). */
+export async function forgetSandboxState(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('sandbox_state').execute();
 }

@@ -1,7 +1,7 @@
 // Operational routes: liveness and readiness probes (no token: orchestrators call them), the
 // Prometheus scrape and the OpenAPI document.
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { pingStore } from '../../store/health.js';
 import type { ServiceMetrics } from '../metrics.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
@@ -39,7 +39,7 @@ export const readyz = defineRoute({
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        sql`select 1`.execute(deps.db),
+        pingStore(deps.db),
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)),

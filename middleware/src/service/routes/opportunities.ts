@@ -4,14 +4,28 @@ import { z } from 'zod';
 import { CoSellOpportunity, Finding, type CoSellOpportunityInput } from '../../core/model.js';
 import { recordOpportunity } from '../../engine/intake.js';
 import { opportunityRef, requireAccess } from '../access-guard.js';
-import { loadOpportunity } from '../mirror.js';
+import { engagementOf, engagementsOf, loadOpportunity } from '../../store/opportunities.js';
+import { jobByIdempotencyKey } from '../../store/outbox.js';
 import { cloudsToPreview, previewOpportunity } from '../../portals/opportunity-preview.js';
+import type { ServiceDeps } from '../deps.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import * as contract from '../../api-contract/opportunities.js';
 import { ByMirror } from '../../api-contract/opportunities.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
 import { parseStrictly } from '../strict-parse.js';
 import { isoOrNull } from '../../api-contract/schemas.js';
+
+/** The opportunity as the service last read it from Salesforce; 404 when the mirror has none. */
+async function mirroredOpportunity(db: ServiceDeps['db'], id: string): Promise<CoSellOpportunity> {
+  const opportunity = await loadOpportunity(db, id);
+  if (!opportunity)
+    throw new HttpProblem(
+      404,
+      PROBLEM_TYPES.notFound,
+      `opportunity ${id} is not in the service's mirror of Salesforce`,
+    );
+  return opportunity;
+}
 
 export const validateOpportunity = defineRoute({
   ...contract.validateOpportunity,
@@ -24,13 +38,7 @@ export const validateOpportunity = defineRoute({
     let opportunity: CoSellOpportunity;
     let source: 'request' | 'mirror';
     if ('salesforceId' in body) {
-      const stored = await loadOpportunity(deps.db, body.salesforceId);
-      if (!stored)
-        throw new HttpProblem(
-          404,
-          PROBLEM_TYPES.notFound,
-          `opportunity ${body.salesforceId} is not in the service's mirror of Salesforce`,
-        );
+      const stored = await mirroredOpportunity(deps.db, body.salesforceId);
       await requireAccess(deps, principal, opportunityRef(stored), 'read', 'validate it');
       opportunity = stored;
       source = 'mirror';
@@ -66,13 +74,7 @@ function refused(detail: string, findings: Finding[]): HttpProblem {
 export const submitOpportunity = defineRoute({
   ...contract.submitOpportunity,
   async handler({ params, body, deps, now, principal }) {
-    const opportunity = await loadOpportunity(deps.db, params.id);
-    if (!opportunity)
-      throw new HttpProblem(
-        404,
-        PROBLEM_TYPES.notFound,
-        `opportunity ${params.id} is not in the service's mirror of Salesforce`,
-      );
+    const opportunity = await mirroredOpportunity(deps.db, params.id);
     await requireAccess(
       deps,
       principal,
@@ -80,12 +82,7 @@ export const submitOpportunity = defineRoute({
       'edit',
       `submit it to ${body.cloud}`,
     );
-    const held = await deps.db
-      .selectFrom('engagements')
-      .select(['portal_id', 'status'])
-      .where('opportunity_id', '=', opportunity.id)
-      .where('cloud', '=', body.cloud)
-      .executeTakeFirst();
+    const held = await engagementOf(deps.db, opportunity.id, body.cloud);
     if (held?.portal_id) {
       return {
         status: 200,
@@ -116,11 +113,7 @@ export const submitOpportunity = defineRoute({
     // Same Salesforce version as stored: the intake records the request without pretending the org changed.
     const intake = await recordOpportunity(deps.db, { ...opportunity, engagements }, now);
     const idempotencyKey = `${body.cloud}:submit:${opportunity.id}:${opportunity.lastModifiedDate}`;
-    const job = await deps.db
-      .selectFrom('outbox')
-      .select(['id', 'status'])
-      .where('idempotency_key', '=', idempotencyKey)
-      .executeTakeFirst();
+    const job = await jobByIdempotencyKey(deps.db, idempotencyKey);
     if (!job)
       throw new HttpProblem(
         409,
@@ -129,19 +122,8 @@ export const submitOpportunity = defineRoute({
       );
     if (intake.jobs.length > 0) deps.engine.nudge();
     if (job.status === 'dead') {
-      const engagement = await deps.db
-        .selectFrom('engagements')
-        .select(['findings', 'sync_error'])
-        .where('opportunity_id', '=', opportunity.id)
-        .where('cloud', '=', body.cloud)
-        .executeTakeFirst();
-      const findings = z
-        .array(Finding)
-        .parse(
-          typeof engagement?.findings === 'string'
-            ? JSON.parse(engagement.findings)
-            : (engagement?.findings ?? []),
-        );
+      const engagement = await engagementOf(deps.db, opportunity.id, body.cloud);
+      const findings = z.array(Finding).parse(engagement?.findings ?? []);
       throw refused(
         `this Salesforce version of ${opportunity.id} was already refused for ${body.cloud} (job ${job.id}): ${engagement?.sync_error ?? 'see the findings'}; change it in Salesforce, or have an admin replay the job`,
         findings,
@@ -163,27 +145,14 @@ export const submitOpportunity = defineRoute({
 export const listEngagements = defineRoute({
   ...contract.listEngagements,
   async handler({ params, deps, principal }) {
-    const known = await loadOpportunity(deps.db, params.id);
-    if (!known)
-      throw new HttpProblem(
-        404,
-        PROBLEM_TYPES.notFound,
-        `opportunity ${params.id} is not in the service's mirror of Salesforce`,
-      );
+    const known = await mirroredOpportunity(deps.db, params.id);
     await requireAccess(deps, principal, opportunityRef(known), 'read', 'read its engagements');
-    const rows = await deps.db
-      .selectFrom('engagements')
-      .selectAll()
-      .where('opportunity_id', '=', params.id)
-      .orderBy('cloud')
-      .execute();
+    const rows = await engagementsOf(deps.db, params.id);
     const engagements = rows.map((row) => ({
       cloud: row.cloud,
       status: row.status,
       portalId: row.portal_id,
-      findings: z
-        .array(Finding)
-        .parse(typeof row.findings === 'string' ? JSON.parse(row.findings) : row.findings),
+      findings: z.array(Finding).parse(row.findings),
       submittedAt: isoOrNull(row.submitted_at),
       acceptedAt: isoOrNull(row.accepted_at),
       lastSyncedAt: isoOrNull(row.last_synced_at),

@@ -16,13 +16,7 @@ import {
 } from '../../core/attribution/index.js';
 import { FeedbackLoopError, feedbackLoopReport } from '../../core/feedback/index.js';
 import { checkFeedback } from '../../core/feedback/check.js';
-import {
-  CLOUDS,
-  Cloud,
-  Counterpart,
-  InboundReferral,
-  type CoSellOpportunity,
-} from '../../core/model.js';
+import { CLOUDS, type CoSellOpportunity } from '../../core/model.js';
 import {
   MaturityMetricsError,
   maturityMetricsFromReport,
@@ -46,45 +40,12 @@ import {
   recordAccountMappingRun,
   type AccountMappingRun,
 } from '../../store/account-mapping-runs.js';
-import type { Database } from '../../store/schema.js';
-import type { Kysely } from 'kysely';
-import { mirroredOpportunities } from '../mirror.js';
+import { storedCounterparts } from '../../store/counterparts.js';
+import { allOpportunities } from '../../store/opportunities.js';
+import { storedReferrals } from '../../store/referrals.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import * as contract from '../../api-contract/practices.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
-
-const decode = (data: unknown) =>
-  (typeof data === 'string' ? JSON.parse(data) : data) as Record<string, unknown>;
-
-export async function storedCounterparts(db: Kysely<Database>): Promise<Counterpart[]> {
-  const rows = await db.selectFrom('counterparts').selectAll().execute();
-  return rows.flatMap((row) => {
-    const parsed = Counterpart.safeParse({
-      ...decode(row.data),
-      cloud: row.cloud,
-      layer: row.layer,
-      name: row.name,
-      email: row.email,
-    });
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-async function storedReferrals(db: Kysely<Database>, cloud?: Cloud): Promise<InboundReferral[]> {
-  let select = db.selectFrom('referrals').select(['id', 'data']);
-  if (cloud) select = select.where('cloud', '=', cloud);
-  const rows = await select.orderBy('id').execute();
-  return rows.flatMap((row) => {
-    const parsed = InboundReferral.safeParse({ ...decode(row.data), id: undefined });
-    return parsed.success ? [{ ...parsed.data, id: String(row.id) }] : [];
-  });
-}
-
-export async function allOpportunities(db: Kysely<Database>): Promise<CoSellOpportunity[]> {
-  const opportunities: CoSellOpportunity[] = [];
-  for await (const opportunity of mirroredOpportunities(db)) opportunities.push(opportunity);
-  return opportunities;
-}
 
 const problemFrom = (field: string, message: string, code: string) =>
   new HttpProblem(400, PROBLEM_TYPES.badRequest, message, { errors: [{ field, message, code }] });

@@ -1,11 +1,15 @@
 // Referral inbox routes: the triaged list (priority first, then the response deadline), and the
 // three decisions a person takes on a referral: accept, decline with specific feedback, assign.
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { InboundReferral, Priority, SourceLayer, TriageStatus } from '../../core/model.js';
 import { validateDecline } from '../../core/feedback/index.js';
 import { recordReferralDecision, ReferralStateError } from '../../engine/intake.js';
-import type { ReferralRow } from '../../store/schema.js';
+import {
+  OPEN_REFERRAL_STATUSES,
+  referralById,
+  referralInbox,
+  type StoredReferral,
+} from '../../store/referrals.js';
 import type { Principal } from '../auth.js';
 import { readable, referralRef, requireAccess } from '../access-guard.js';
 import type { ServiceDeps } from '../deps.js';
@@ -15,13 +19,8 @@ import * as contract from '../../api-contract/referrals.js';
 import type { ReferralView } from '../../api-contract/referrals.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
 
-const OPEN_STATUSES = ['New', 'Assigned'];
-
-function referralView(row: ReferralRow, now: Date): z.infer<typeof ReferralView> {
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
-    string,
-    unknown
-  >;
+function referralView(row: StoredReferral, now: Date): z.infer<typeof ReferralView> {
+  const { data } = row;
   const referral = InboundReferral.parse({ ...data, triage: undefined });
   const triage = data.triage as { reason?: string } | undefined;
   const due = row.response_due ? new Date(row.response_due) : null;
@@ -37,7 +36,9 @@ function referralView(row: ReferralRow, now: Date): z.infer<typeof ReferralView>
     priority: (row.priority as Priority | null) ?? referral.priority,
     responseDue: due ? due.toISOString() : null,
     overdue:
-      due !== null && due.getTime() < now.getTime() && OPEN_STATUSES.includes(row.triage_status),
+      due !== null &&
+      due.getTime() < now.getTime() &&
+      OPEN_REFERRAL_STATUSES.includes(row.triage_status),
     triageStatus: row.triage_status as TriageStatus,
     ownerId: referral.ownerId,
     referrer: referral.referrer,
@@ -50,33 +51,17 @@ export const listReferrals = defineRoute({
   ...contract.listReferrals,
   async handler({ query, deps, now, limits, principal }) {
     const limit = Math.min(query.limit, limits.maxPageSize);
-    let select = deps.db.selectFrom('referrals').selectAll();
-    // The persona table: an AE works the referrals assigned to them; the inbox is alliance ops' desk.
-    if (principal.persona === 'ae')
-      select = select.where(sql<string>`data->>'ownerId'`, '=', principal.userId ?? '');
-    if (query.cloud) select = select.where('cloud', '=', query.cloud);
-    if (query.layer) select = select.where('source_layer', '=', query.layer);
-    if (query.priority) select = select.where('priority', '=', query.priority);
-    if (query.status) select = select.where('triage_status', '=', query.status);
-    if (query.overdue === true)
-      select = select.where('response_due', '<', now).where('triage_status', 'in', OPEN_STATUSES);
-    if (query.overdue === false) {
-      select = select.where((eb) =>
-        eb.or([
-          eb('response_due', 'is', null),
-          eb('response_due', '>=', now),
-          eb('triage_status', 'not in', OPEN_STATUSES),
-        ]),
-      );
-    }
-    const rows = await select
-      .orderBy(
-        sql`case priority when 'Urgent' then 0 when 'High' then 1 when 'Standard' then 2 else 3 end`,
-      )
-      .orderBy(sql`response_due asc nulls last`)
-      .orderBy('id')
-      .limit(limit + 1)
-      .execute();
+    const rows = await referralInbox(deps.db, {
+      // The persona table: an AE works the referrals assigned to them; the inbox is alliance ops' desk.
+      ownerId: principal.persona === 'ae' ? (principal.userId ?? '') : undefined,
+      cloud: query.cloud,
+      layer: query.layer,
+      priority: query.priority,
+      status: query.status,
+      overdue: query.overdue,
+      now,
+      limit: limit + 1,
+    });
     const visible = await readable(deps, principal, rows.slice(0, limit), referralRef);
     return {
       status: 200,
@@ -94,12 +79,8 @@ async function editableReferral(
   principal: Principal,
   id: string,
   action: string,
-): Promise<ReferralRow> {
-  const row = await deps.db
-    .selectFrom('referrals')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+): Promise<StoredReferral> {
+  const row = await referralById(deps.db, id);
   if (!row) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${id} does not exist`);
   await requireAccess(deps, principal, referralRef(row), 'edit', action);
   return row;
@@ -163,10 +144,7 @@ export const declineReferral = defineRoute({
   ...contract.declineReferral,
   async handler({ params, body, principal, deps, now }) {
     const row = await editableReferral(deps, principal, params.id, 'decline it');
-    const referral = InboundReferral.parse({
-      ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data),
-      triage: undefined,
-    });
+    const referral = InboundReferral.parse({ ...row.data, triage: undefined });
     const findings = validateDecline({ reason: body.reason, feedback: body.feedback, referral });
     const blocking = findings.filter((finding) => finding.severity === 'error');
     if (blocking.length > 0) {

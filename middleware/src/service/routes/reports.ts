@@ -20,14 +20,15 @@ import {
 } from '../../core/attribution/index.js';
 import { AttributionTrendView } from '../../core/attribution/trend-view.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
-import { CLOUDS, Cloud, CloudName, Counterpart } from '../../core/model.js';
+import { CLOUDS, Cloud, CloudName } from '../../core/model.js';
 import {
   READINESS_ITEMS,
   ReadinessEvidenceError,
   readinessChecklist,
 } from '../../core/readiness/index.js';
 import { latestAccountMappingRun } from '../../store/account-mapping-runs.js';
-import { mirroredOpportunities } from '../mirror.js';
+import { storedCounterparts } from '../../store/counterparts.js';
+import { mirroredOpportunities } from '../../store/opportunities.js';
 import { withAccountMappingRun } from './practices.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
@@ -218,25 +219,7 @@ export const readiness = defineRoute({
   },
   async handler({ query, deps, now }) {
     const clouds = query.cloud ? [query.cloud] : [...CLOUDS];
-    const counterpartRows = await deps.db
-      .selectFrom('counterparts')
-      .selectAll()
-      .where('cloud', 'in', clouds)
-      .execute();
-    const counterparts = counterpartRows.flatMap((row) => {
-      const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
-        string,
-        unknown
-      >;
-      const parsed = Counterpart.safeParse({
-        ...data,
-        cloud: row.cloud,
-        layer: row.layer,
-        name: row.name,
-        email: row.email,
-      });
-      return parsed.success ? [parsed.data] : [];
-    });
+    const counterparts = await storedCounterparts(deps.db, clouds);
     // One pass over the mirror, page by page, keeping only counters: the mirror is never held whole.
     const tallies = new Map(clouds.map((cloud) => [cloud, traceabilityTally(cloud)]));
     for await (const opportunity of mirroredOpportunities(deps.db))

@@ -7,10 +7,9 @@ import { Finding } from '../../core/model.js';
 import { PORTALS, type PortalName } from '../../portals/portal.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute, type VerifyContext } from '../route-table.js';
+import { forgetWebhookDelivery, recordWebhookDelivery } from '../../store/webhook-deliveries.js';
 import {
   deliveryKey,
-  forgetWebhookDelivery,
-  recordWebhookDelivery,
   SIGNATURE_HEADER,
   verifyWebhookSignature,
   type SignatureCheck,

@@ -1,0 +1,90 @@
+// The store's mirror of Salesforce opportunities (what the engine last read from the org) and each
+// opportunity's engagements, one per cloud.
+import type { Kysely } from 'kysely';
+import { CoSellOpportunity } from '../core/model.js';
+import { decodeJson } from './json-column.js';
+import type { Database, EngagementRow } from './schema.js';
+
+// Reads for the service
+
+const parseStored = (data: unknown) => CoSellOpportunity.parse(decodeJson(data));
+
+export async function loadOpportunity(
+  db: Kysely<Database>,
+  id: string,
+): Promise<CoSellOpportunity | null> {
+  const row = await db
+    .selectFrom('opportunities')
+    .select('data')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? parseStored(row.data) : null;
+}
+
+/** Every mirrored opportunity, a page at a time by id, so a report never holds the whole table. */
+export async function* mirroredOpportunities(
+  db: Kysely<Database>,
+  pageSize = 500,
+): AsyncGenerator<CoSellOpportunity> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('opportunities')
+      .select(['id', 'data'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) yield parseStored(row.data);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+/** The whole mirror at once, for the reports that need every deal together. */
+export async function allOpportunities(db: Kysely<Database>): Promise<CoSellOpportunity[]> {
+  const opportunities: CoSellOpportunity[] = [];
+  for await (const opportunity of mirroredOpportunities(db)) opportunities.push(opportunity);
+  return opportunities;
+}
+
+/** An engagement row with its JSON columns decoded (`findings` as stored, to be validated by the reader). */
+export type StoredEngagement = Omit<EngagementRow, 'findings' | 'pending_changes'> & {
+  findings: unknown;
+  pending_changes: unknown;
+};
+
+const decodedEngagement = (row: EngagementRow): StoredEngagement => ({
+  ...row,
+  findings: decodeJson(row.findings),
+  pending_changes: decodeJson(row.pending_changes),
+});
+
+/** The opportunity's engagements, by cloud. */
+export async function engagementsOf(
+  db: Kysely<Database>,
+  opportunityId: string,
+): Promise<StoredEngagement[]> {
+  const rows = await db
+    .selectFrom('engagements')
+    .selectAll()
+    .where('opportunity_id', '=', opportunityId)
+    .orderBy('cloud')
+    .execute();
+  return rows.map(decodedEngagement);
+}
+
+/** The opportunity's engagement with one cloud, or null when it never had one. */
+export async function engagementOf(
+  db: Kysely<Database>,
+  opportunityId: string,
+  cloud: string,
+): Promise<StoredEngagement | null> {
+  const row = await db
+    .selectFrom('engagements')
+    .selectAll()
+    .where('opportunity_id', '=', opportunityId)
+    .where('cloud', '=', cloud)
+    .executeTakeFirst();
+  return row ? decodedEngagement(row) : null;
+}
