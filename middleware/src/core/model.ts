@@ -2,6 +2,7 @@
 // portal dialect, rule, store and command shares. Enum values are the Salesforce picklist values of
 // the package's data model (force-app), so a value read from the org needs no translation.
 import { z } from 'zod';
+import { withCompiledParse } from './compiled-parse.js';
 
 /** Hyperscalers, as `CoSell_Clouds__c` / `Cloud__c` spell them. */
 export const CLOUDS = ['AWS', 'Microsoft', 'Google'] as const;
@@ -238,51 +239,55 @@ export const CoSellTags = z.object({
 });
 export type CoSellTags = z.infer<typeof CoSellTags>;
 
-export const CoSellOpportunity = z
-  .object({
-    id: SalesforceId,
-    name: z.string().min(1),
-    amount: z.number().nullable().default(null),
-    currencyIsoCode: CurrencyCode.default('USD'),
-    stageName: z.string().min(1),
-    probability: z.number().min(0).max(100).nullable().default(null),
-    isClosed: z.boolean().default(false),
-    isWon: z.boolean().default(false),
-    closeDate: IsoDate,
-    createdDate: IsoDateTime,
-    lastModifiedDate: IsoDateTime,
-    description: z.string().nullable().default(null),
-    nextStep: z.string().nullable().default(null),
-    type: z.string().nullable().default(null),
-    /** The owning User's Id: who may edit the deal in Salesforce (the service's local access rule reads it). */
-    ownerId: z.string().nullable().default(null),
-    ownerName: z.string().nullable().default(null),
-    ownerEmail: z.email().nullable().default(null),
-    account: Account,
-    contacts: z.array(Contact).default([]),
-    coSell: CoSellTags.default(() => CoSellTags.parse({})),
-    engagements: z.array(Engagement).default([]),
-  })
-  .superRefine((opp, ctx) => {
-    const seen = new Set<Cloud>();
-    opp.engagements.forEach((engagement, index) => {
-      if (seen.has(engagement.cloud)) {
+// Parsed for every row a command reads and every deal the service syncs: the compiled parse clears
+// valid input without zod's per-member result objects; zod still parses (and reports) the rest.
+export const CoSellOpportunity = withCompiledParse(
+  z
+    .object({
+      id: SalesforceId,
+      name: z.string().min(1),
+      amount: z.number().nullable().default(null),
+      currencyIsoCode: CurrencyCode.default('USD'),
+      stageName: z.string().min(1),
+      probability: z.number().min(0).max(100).nullable().default(null),
+      isClosed: z.boolean().default(false),
+      isWon: z.boolean().default(false),
+      closeDate: IsoDate,
+      createdDate: IsoDateTime,
+      lastModifiedDate: IsoDateTime,
+      description: z.string().nullable().default(null),
+      nextStep: z.string().nullable().default(null),
+      type: z.string().nullable().default(null),
+      /** The owning User's Id: who may edit the deal in Salesforce (the service's local access rule reads it). */
+      ownerId: z.string().nullable().default(null),
+      ownerName: z.string().nullable().default(null),
+      ownerEmail: z.email().nullable().default(null),
+      account: Account,
+      contacts: z.array(Contact).default([]),
+      coSell: CoSellTags.default(() => CoSellTags.parse({})),
+      engagements: z.array(Engagement).default([]),
+    })
+    .superRefine((opp, ctx) => {
+      const seen = new Set<Cloud>();
+      opp.engagements.forEach((engagement, index) => {
+        if (seen.has(engagement.cloud)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['engagements', index, 'cloud'],
+            message: `only one engagement per cloud: ${engagement.cloud} appears twice`,
+          });
+        }
+        seen.add(engagement.cloud);
+      });
+      if (opp.isWon && !opp.isClosed) {
         ctx.addIssue({
           code: 'custom',
-          path: ['engagements', index, 'cloud'],
-          message: `only one engagement per cloud: ${engagement.cloud} appears twice`,
+          path: ['isWon'],
+          message: 'a won opportunity must also be closed',
         });
       }
-      seen.add(engagement.cloud);
-    });
-    if (opp.isWon && !opp.isClosed) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['isWon'],
-        message: 'a won opportunity must also be closed',
-      });
-    }
-  });
+    }),
+);
 export type CoSellOpportunity = z.infer<typeof CoSellOpportunity>;
 export type CoSellOpportunityInput = z.input<typeof CoSellOpportunity>;
 
