@@ -22,7 +22,7 @@ export class EmulatorClock {
 }
 
 /** A bucket holding at most one period of calls, refilled continuously. */
-class TokenBucket {
+export class TokenBucket {
   private tokens: number;
   private last: number;
 

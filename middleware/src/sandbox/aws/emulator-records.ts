@@ -3,6 +3,7 @@
 // stable JSON that makes idempotency comparisons exact.
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../core/model.js';
+import type { CallCounters } from '../rest-emulator-calls.js';
 import type { GetOpportunityOutput } from '../../portals/aws/generated/ace-schemas.js';
 
 export type Json = Record<string, unknown>;
@@ -94,15 +95,10 @@ export interface EmulatorEvent {
   detail: Json;
 }
 
-export interface EmulatorCounters {
-  /** Opportunities that exist because of a CreateOpportunity call (AWS referrals created by the control API excluded). */
-  created: number;
+/** `created` counts CreateOpportunity calls that made one (AWS referrals the control API makes excluded). */
+export interface EmulatorCounters extends CallCounters {
   createdByClientToken: Record<string, number>;
   createdByPartnerOpportunityId: Record<string, number>;
-  callsByOperation: Record<string, number>;
-  faultsInjected: Record<string, number>;
-  throttled: number;
-  validationErrors: number;
   conflicts: number;
 }
 

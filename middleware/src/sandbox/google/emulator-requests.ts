@@ -1,8 +1,7 @@
 // The Cloud Channel emulator's request pieces: google.rpc errors, updateMask paths, the AIP-160
-// filter subset the client uses, and the service-account assertions its token endpoint checks.
-import { createPublicKey, createVerify } from 'node:crypto';
+// filter subset the client uses, and base64url JSON (page tokens, JWT parts).
 import type { Finding } from '../../core/model.js';
-import { CLOUD_CHANNEL_SCOPE } from '../../portals/google/auth-constants.js';
+import { googleWireFormat } from '../../portals/google/wire-format.js';
 import type { JsonReply } from '../rest-emulator-kit.js';
 import type { Json } from './emulator-types.js';
 
@@ -78,6 +77,19 @@ export function invalid(findings: Finding[]): GoogleRpcError {
   });
 }
 
+/** Findings that say a submission is not ready for Google's review. */
+export const SUBMISSION_CODE = /_SUBMIT_NEEDS_/;
+
+/** The errors the google/ wire format finds in a request body for this operation. */
+export function wireErrors(operation: string, payload: unknown): Finding[] {
+  return googleWireFormat.validate(operation, payload).filter((f) => f.severity === 'error');
+}
+
+/** One Cloud Channel finding; `code` gets the GOOGLE_ prefix. */
+export function finding(code: string, path: string, message: string): Finding {
+  return { code: `GOOGLE_${code}`, severity: 'error', cloud: 'Google', path, message };
+}
+
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -120,37 +132,23 @@ export function parseOpportunityFilter(filter: string): (opportunity: Json) => b
     const match = /^\s*([A-Za-z]+)\s*(=|!=|>=|<=|>|<)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(clause);
     if (!match)
       throw invalid([
-        {
-          code: 'GOOGLE_FILTER',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.filter',
-          message: `filter clause "${clause}" must read field op "value"`,
-        },
+        finding('FILTER', '$.filter', `filter clause "${clause}" must read field op "value"`),
       ]);
     const [, field, op, raw] = match as unknown as [string, string, string, string];
     if (!FILTER_FIELDS.has(field)) {
       throw invalid([
-        {
-          code: 'GOOGLE_FILTER',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.filter',
-          message: `cannot filter on ${field} (filterable: ${[...FILTER_FIELDS].join(', ')})`,
-        },
+        finding(
+          'FILTER',
+          '$.filter',
+          `cannot filter on ${field} (filterable: ${[...FILTER_FIELDS].join(', ')})`,
+        ),
       ]);
     }
     const expected = raw.replace(/\\(.)/g, '$1');
     const time = TIME_FIELDS.has(field);
     if (time && Number.isNaN(Date.parse(expected))) {
       throw invalid([
-        {
-          code: 'GOOGLE_FILTER',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.filter',
-          message: `${field} needs an RFC 3339 timestamp, got "${expected}"`,
-        },
+        finding('FILTER', '$.filter', `${field} needs an RFC 3339 timestamp, got "${expected}"`),
       ]);
     }
     return (opportunity: Json) => {
@@ -177,45 +175,11 @@ export function parseOpportunityFilter(filter: string): (opportunity: Json) => b
   return (opportunity) => tests.every((test) => test(opportunity));
 }
 
-// ---- service-account assertions --------------------------------------------------------------------
-
+/** A base64url-encoded JSON object (a JWT part, a page token), or null. */
 export function base64url(text: string): Json | null {
   try {
     return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Json;
   } catch {
     return null;
   }
-}
-
-/** Checks a JWT-bearer assertion as Google's token endpoint would: RS256, known signer, audience, scope, expiry. */
-export function checkAssertion(
-  assertion: string,
-  accounts: Record<string, string>,
-  audiences: string[],
-  now: number,
-): { email: string } | { problem: string } {
-  const [head, claims, signature] = assertion.split('.');
-  const header = head ? base64url(head) : null;
-  const payload = claims ? base64url(claims) : null;
-  if (!header || !payload || !signature) return { problem: 'the assertion is not a JWT' };
-  if (header.alg !== 'RS256')
-    return { problem: `the assertion must be signed RS256, not ${String(header.alg)}` };
-  const email = String(payload.iss ?? '');
-  const pem = accounts[email];
-  if (!pem) return { problem: `service account ${email} is not known to this partner` };
-  const verifier = createVerify('RSA-SHA256');
-  verifier.update(`${head}.${claims}`);
-  if (!verifier.verify(createPublicKey(pem), Buffer.from(signature, 'base64url')))
-    return { problem: 'the assertion signature does not match the service account key' };
-  if (!audiences.includes(String(payload.aud)))
-    return { problem: `the assertion audience ${String(payload.aud)} is not this token endpoint` };
-  if (
-    !String(payload.scope ?? '')
-      .split(' ')
-      .includes(CLOUD_CHANNEL_SCOPE)
-  )
-    return { problem: `the assertion does not ask for ${CLOUD_CHANNEL_SCOPE}` };
-  const exp = Number(payload.exp) * 1000;
-  if (!(exp > now)) return { problem: 'the assertion has expired' };
-  return { email };
 }

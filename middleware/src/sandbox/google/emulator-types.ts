@@ -1,6 +1,7 @@
 // The Cloud Channel emulator's public shape: its options, control surface, counters and stored
 // state (sandbox/google/emulator.ts runs it).
-import type { RestFaultRule } from '../rest-emulator-kit.js';
+import type { CallCounters } from '../rest-emulator-calls.js';
+import type { CommonControls } from '../rest-emulator-kit.js';
 
 export type Json = Record<string, unknown>;
 
@@ -81,13 +82,8 @@ export interface PushDelivery {
   status: number | null;
 }
 
-export interface GoogleEmulatorCounters {
-  created: number;
+export interface GoogleEmulatorCounters extends CallCounters {
   createdByReferenceOpportunityId: Record<string, number>;
-  callsByOperation: Record<string, number>;
-  faultsInjected: Record<string, number>;
-  throttled: number;
-  validationErrors: number;
   /** Patches refused because Google is reviewing the opportunity. */
   locked: number;
   tokensIssued: number;
@@ -95,13 +91,9 @@ export interface GoogleEmulatorCounters {
   pushFailures: number;
 }
 
-export interface GoogleEmulatorControl {
+export interface GoogleEmulatorControl extends CommonControls<(delivery: PushDelivery) => void> {
   /** The opportunities as plain JSON, to keep across restarts (`restored`). */
   snapshot(): GoogleEmulatorState;
-  advance(ms: number): void;
-  now(): Date;
-  inject(rule: RestFaultRule): void;
-  clearFaults(): void;
   /** An opportunity a Google FSR created and shared with the partner (source GOOGLE). */
   createGoogleOpportunity(input?: GoogleOpportunityInput): { name: string };
   setReviewOutcome(name: string, outcome: GoogleReviewOutcome, immediately?: boolean): void;
@@ -113,7 +105,6 @@ export interface GoogleEmulatorControl {
   ): Promise<PushDelivery>;
   flushPushes(): Promise<void>;
   pushes(): PushDelivery[];
-  subscribe(listener: (delivery: PushDelivery) => void): () => void;
   opportunityCount(source?: 'GOOGLE' | 'PARTNER'): number;
 }
 

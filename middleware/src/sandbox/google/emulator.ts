@@ -6,21 +6,19 @@
 // and counters. `npm start` runs on it; the tests prove idempotency with it.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Finding } from '../../core/model.js';
 import { OUTPUT_ONLY_FIELDS } from '../../portals/google/schema.js';
-import {
-  ACCEPTED_STATES,
-  stageChangeProblem,
-  stateChangeProblem,
-} from '../../portals/google/status.js';
-import { googleWireFormat } from '../../portals/google/wire-format.js';
 import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth-constants.js';
-
-export { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL };
+import { EventOutbox } from '../event-outbox.js';
+import {
+  answerWith,
+  countIn,
+  drawFault,
+  withFault,
+  type FaultErrors,
+} from '../rest-emulator-calls.js';
 import {
   bearerOf,
   commonControls,
-  DeliveryQueue,
   EmulatorClock,
   RestFaultPlan,
   startEmulatorServer,
@@ -29,39 +27,47 @@ import {
   type ReplyPlan,
   type RestFaultRule,
 } from '../rest-emulator-kit.js';
-
-export type { RestFaultRule as GoogleFaultRule } from '../rest-emulator-kit.js';
-import { inventGoogleOpportunity } from './google-opportunity.js';
+import { GoogleRpcError, invalid, iso, readPath, wireErrors } from './emulator-requests.js';
 import {
-  applyMaskPath,
-  base64url,
-  checkAssertion,
-  GoogleRpcError,
-  invalid,
-  iso,
-  parseOpportunityFilter,
-  readPath,
-} from './emulator-requests.js';
-import {
-  type GoogleReviewTiming,
   DEFAULT_GOOGLE_REVIEW,
-  type GoogleEmulatorOptions,
-  type PushDelivery,
-  type GoogleEmulatorCounters,
-  type GoogleEmulatorControl,
   type GoogleEmulator,
-  type StoredOpportunity,
+  type GoogleEmulatorControl,
+  type GoogleEmulatorCounters,
+  type GoogleEmulatorOptions,
+  type GoogleReviewTiming,
   type Json,
+  type PushDelivery,
+  type StoredOpportunity,
 } from './emulator-types.js';
+import { inventGoogleOpportunity } from './google-opportunity.js';
+import { patchOpportunity } from './opportunity-patch.js';
+import { queryOpportunities } from './opportunity-query.js';
+import { parseJson, route } from './request-routing.js';
+import { settleOpportunities } from './review.js';
+import { issueToken, type TokenEndpoint } from './token-endpoint.js';
 
+export { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL };
+export type { RestFaultRule as GoogleFaultRule } from '../rest-emulator-kit.js';
 export * from './emulator-types.js';
 export { parseOpportunityFilter } from './emulator-requests.js';
 
-const API = '/v1alpha1/opportunities';
 const WRITE_OPERATIONS = new Set(['create', 'patch']);
-/** Findings that say a submission is not ready for Google's review. */
-const SUBMISSION_CODE = /_SUBMIT_NEEDS_/;
-/** Google's review outcome; the not-accepted wire value is unpublished (GOOGLE_ENUMS_TO_COMPLETE). */
+
+const FAULT_ERRORS: FaultErrors = {
+  throttle: () =>
+    new GoogleRpcError('RESOURCE_EXHAUSTED', 'Quota exceeded (injected).', {
+      reason: 'RATE_LIMIT_EXCEEDED',
+      headers: { 'retry-after': '1' },
+    }),
+  '5xx': () =>
+    new GoogleRpcError('UNAVAILABLE', 'The service is currently unavailable (injected).', {
+      headers: { 'retry-after': '2' },
+    }),
+  conflict: () =>
+    new GoogleRpcError('ABORTED', 'The opportunity was changed concurrently (injected).', {
+      reason: 'CONCURRENT_MODIFICATION',
+    }),
+};
 
 export async function startGoogleEmulator(
   options: GoogleEmulatorOptions = {},
@@ -87,9 +93,6 @@ export async function startGoogleEmulator(
   const opportunities = new Map<string, StoredOpportunity>(
     structuredClone(options.restored?.opportunities ?? []),
   );
-  const pushes: PushDelivery[] = [];
-  const listeners = new Set<(delivery: PushDelivery) => void>();
-  const queue = new DeliveryQueue();
   const counters: GoogleEmulatorCounters = {
     created: 0,
     createdByReferenceOpportunityId: {},
@@ -102,6 +105,10 @@ export async function startGoogleEmulator(
     pushesDelivered: 0,
     pushFailures: 0,
   };
+  const outbox = new EventOutbox<PushDelivery>((delivered) => {
+    if (delivered) counters.pushesDelivered += 1;
+    else counters.pushFailures += 1;
+  });
   let url = '';
   let sequence = options.restored?.sequence ?? 0;
   let messageSequence = 0;
@@ -125,71 +132,18 @@ export async function startGoogleEmulator(
       },
       subscription,
     };
-    const target = pushEndpoint;
-    const run = async (): Promise<PushDelivery> => {
-      let status: number | null = null;
-      if (target) {
-        try {
-          const response = await fetch(target, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-            signal: AbortSignal.timeout(10_000),
-          });
-          status = response.status;
-          await response.arrayBuffer();
-        } catch {
-          status = null;
-        }
-        if (status !== null && status < 300) counters.pushesDelivered += 1;
-        else counters.pushFailures += 1;
-      }
-      const delivery: PushDelivery = { body, event, url: target, status };
-      pushes.push(delivery);
-      for (const listener of listeners) listener(delivery);
-      return delivery;
-    };
-    return queue.track(run());
+    return outbox.send(pushEndpoint, body, (status) => ({
+      body,
+      event,
+      url: pushEndpoint,
+      status,
+    }));
   };
   const notify = (name: string, eventType: 'CREATED' | 'UPDATED'): void => {
     if (autoPush) void deliverPush(name, eventType);
   };
 
-  /** Google's review: SUBMITTED opportunities are decided once their time comes. */
-  const settle = (now: number): void => {
-    for (const [name, stored] of opportunities) {
-      if (!stored.review || stored.opportunity.state !== 'SUBMITTED') continue;
-      const decidedAt = stored.review.submittedAt + review.decisionAfterMs;
-      if (now < decidedAt) continue;
-      const outcome =
-        stored.review.outcome ??
-        (typeof review.outcome === 'function'
-          ? review.outcome(structuredClone(stored.opportunity))
-          : review.outcome);
-      const opportunity = stored.opportunity;
-      if (outcome === 'ACCEPTED') {
-        Object.assign(opportunity, {
-          state: 'ACCEPTED',
-          stage: 'STAGE_0',
-          owner: 'Kenji Watanabe',
-          ownerEmail: 'kenji.watanabe@google.com',
-        });
-        opportunity.partnerInfo = {
-          ...(opportunity.partnerInfo as Json | undefined),
-          approveTime: iso(decidedAt),
-        };
-      } else {
-        Object.assign(opportunity, {
-          state: 'NOT_ACCEPTED',
-          stateDescription:
-            'Google already tracks this customer project with another partner; ask your Partner Development Manager to join the existing opportunity.',
-        });
-      }
-      opportunity.updateTime = iso(decidedAt);
-      stored.review = null;
-      notify(name, 'UPDATED');
-    }
-  };
+  const settle = (now: number): void => settleOpportunities(opportunities, review, now, notify);
 
   const lookup = (name: string): StoredOpportunity => {
     const stored = opportunities.get(name);
@@ -200,11 +154,8 @@ export async function startGoogleEmulator(
     return stored;
   };
 
-  const errorsOf = (operation: string, payload: unknown): Finding[] =>
-    googleWireFormat.validate(operation, payload).filter((f) => f.severity === 'error');
-
   const create = (body: unknown, caller: string, now: number): JsonReply => {
-    const findings = errorsOf('create', body);
+    const findings = wireErrors('create', body);
     if (findings.length > 0) throw invalid(findings);
     const input = Object.fromEntries(
       Object.entries(body as Json).filter(([key]) => !OUTPUT_ONLY_FIELDS.includes(key as never)),
@@ -235,251 +186,18 @@ export async function startGoogleEmulator(
     return { status: 200, body: opportunity };
   };
 
-  const patch = (name: string, query: URLSearchParams, body: unknown, now: number): JsonReply => {
-    const stored = lookup(name);
-    const updateMask = query.get('updateMask');
-    if (!updateMask)
-      throw invalid([
-        {
-          code: 'GOOGLE_MASK_REQUIRED',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.updateMask',
-          message: 'updateMask is required: name the fields the patch sets',
-        },
-      ]);
-    const envelope = { updateMask, opportunity: { ...(body as Json), name } };
-    if ((body as Json | null)?.name !== undefined && (body as Json).name !== name) {
-      throw invalid([
-        {
-          code: 'GOOGLE_NAME_MISMATCH',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.opportunity.name',
-          message: `the body names ${String((body as Json).name)} but the URL names ${name}`,
-        },
-      ]);
-    }
-    // Submission readiness is judged on the record as it will be, not on the patch body alone.
-    const findings = errorsOf('patch', envelope).filter((f) => !SUBMISSION_CODE.test(f.code));
-    if (findings.length > 0) throw invalid(findings);
-    const current = stored.opportunity;
-    const state = String(current.state);
-    if (state === 'SUBMITTED') {
-      counters.locked += 1;
-      throw new GoogleRpcError(
-        'FAILED_PRECONDITION',
-        `Opportunity ${name} is under Google's review; it can be changed once Google has decided.`,
-        { reason: 'OPPORTUNITY_UNDER_REVIEW' },
-      );
-    }
-    if (!['DRAFT', ...ACCEPTED_STATES].includes(state)) {
-      throw new GoogleRpcError(
-        'FAILED_PRECONDITION',
-        `Opportunity ${name} is ${state}: Google decided on it and it no longer changes.`,
-        { reason: 'OPPORTUNITY_CLOSED_FOR_EDITS' },
-      );
-    }
-    const paths = updateMask.split(',').map((path) => path.trim().split('.'));
-    const next = structuredClone(current);
-    for (const path of paths) {
-      if (path[0] === 'state') {
-        const problem = stateChangeProblem(state, String((body as Json).state));
-        if (problem)
-          throw invalid([
-            {
-              code: 'GOOGLE_STATE_CHANGE',
-              severity: 'error',
-              cloud: 'Google',
-              path: '$.opportunity.state',
-              message: problem,
-            },
-          ]);
-      }
-      if (path[0] === 'stage') {
-        const problem = stageChangeProblem(
-          { state, stage: (current.stage as string | undefined) ?? null },
-          String((body as Json).stage),
-        );
-        if (problem)
-          throw new GoogleRpcError('FAILED_PRECONDITION', problem, {
-            reason: 'STAGE_NOT_CHANGEABLE',
-          });
-      }
-      applyMaskPath(next, body as Json, path);
-    }
-    if (state === 'DRAFT' && next.state === 'SUBMITTED') {
-      const content = Object.fromEntries(
-        Object.entries(next).filter(([key]) => !OUTPUT_ONLY_FIELDS.includes(key as never)),
-      );
-      const unready = errorsOf('create', content).filter((f) => SUBMISSION_CODE.test(f.code));
-      if (unready.length > 0) throw invalid(unready);
-    }
-    next.updateTime = iso(now);
-    stored.opportunity = next;
-    if (state === 'DRAFT' && next.state === 'SUBMITTED')
-      stored.review = { submittedAt: now, outcome: null };
-    return { status: 200, body: next };
-  };
-
-  const query = (params: URLSearchParams): JsonReply => {
-    const pageSizeText = params.get('pageSize');
-    const pageSize = pageSizeText === null ? 50 : Number(pageSizeText);
-    if (!Number.isInteger(pageSize) || pageSize < 1)
-      throw invalid([
-        {
-          code: 'GOOGLE_PAGE_SIZE',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.pageSize',
-          message: `pageSize must be a positive whole number (got ${pageSizeText})`,
-        },
-      ]);
-    const filter = params.get('filter') ?? '';
-    const orderBy = params.get('orderBy') ?? 'createTime';
-    const [orderField = 'createTime', direction = 'asc'] = orderBy.trim().split(/\s+/);
-    if (
-      !['createTime', 'updateTime'].includes(orderField) ||
-      !['asc', 'desc'].includes(direction)
-    ) {
-      throw invalid([
-        {
-          code: 'GOOGLE_ORDER_BY',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$.orderBy',
-          message: `orderBy supports createTime or updateTime, asc or desc (got "${orderBy}")`,
-        },
-      ]);
-    }
-    const token = params.get('pageToken');
-    let offset = 0;
-    if (token) {
-      const decoded = base64url(token);
-      if (
-        !decoded ||
-        decoded.filter !== filter ||
-        decoded.orderBy !== orderBy ||
-        !Number.isInteger(decoded.offset)
-      ) {
-        throw invalid([
-          {
-            code: 'GOOGLE_PAGE_TOKEN',
-            severity: 'error',
-            cloud: 'Google',
-            path: '$.pageToken',
-            message:
-              'the page token does not belong to this query (filter and orderBy must stay the same)',
-          },
-        ]);
-      }
-      offset = Number(decoded.offset);
-    }
-    const predicate = parseOpportunityFilter(filter);
-    const sign = direction === 'desc' ? -1 : 1;
-    const matches = [...opportunities.values()]
-      .map((s) => s.opportunity)
-      .filter(predicate)
-      .sort(
-        (a, b) =>
-          sign *
-          (Date.parse(String(a[orderField])) - Date.parse(String(b[orderField])) ||
-            String(a.name).localeCompare(String(b.name))),
-      );
-    const size = Math.min(pageSize, maxPageSize);
-    const page = matches.slice(offset, offset + size);
-    const body: Json = { opportunities: page };
-    if (offset + size < matches.length)
-      body.nextPageToken = Buffer.from(
-        JSON.stringify({ filter, orderBy, offset: offset + size }),
-      ).toString('base64url');
-    return { status: 200, body };
-  };
-
-  const token = (text: string, now: number): JsonReply => {
-    const form = new URLSearchParams(text);
-    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
-      return {
-        status: 400,
-        body: {
-          error: 'unsupported_grant_type',
-          error_description: 'only the JWT bearer grant is supported',
-        },
-      };
-    }
-    const verdict = checkAssertion(
-      form.get('assertion') ?? '',
-      accounts,
-      [GOOGLE_TOKEN_URL, `${url}/token`],
-      now,
-    );
-    if ('problem' in verdict)
-      return { status: 400, body: { error: 'invalid_grant', error_description: verdict.problem } };
-    const accessToken = `ya29.emulator-${randomBytes(18).toString('base64url')}`;
-    issued.set(accessToken, { email: verdict.email, expiresAt: now + 3_600_000 });
-    counters.tokensIssued += 1;
-    return {
-      status: 200,
-      body: { access_token: accessToken, expires_in: 3600, token_type: 'Bearer' },
-    };
-  };
-
-  const route = (
-    request: IncomingMessage,
-  ): { operation: string; name: string | null; params: URLSearchParams } => {
-    const target = new URL(request.url ?? '/', 'http://emulator');
-    const method = request.method ?? 'GET';
-    if (target.pathname === '/token' && method === 'POST')
-      return { operation: 'token', name: null, params: target.searchParams };
-    if (target.pathname === API && method === 'POST')
-      return { operation: 'create', name: null, params: target.searchParams };
-    if (target.pathname === `${API}:query` && method === 'GET')
-      return { operation: 'query', name: null, params: target.searchParams };
-    const match = /^\/v1alpha1\/(opportunities\/[^/:]+)$/.exec(target.pathname);
-    if (match && (method === 'GET' || method === 'PATCH'))
-      return {
-        operation: method === 'GET' ? 'get' : 'patch',
-        name: decodeURIComponent(match[1]!),
-        params: target.searchParams,
-      };
-    throw new GoogleRpcError('NOT_FOUND', `No method for ${method} ${target.pathname}.`);
-  };
-
-  const answer = (step: () => JsonReply): JsonReply => {
-    try {
-      return step();
-    } catch (error) {
-      if (error instanceof GoogleRpcError) {
-        if (error.rpcStatus === 'INVALID_ARGUMENT') counters.validationErrors += 1;
-        return error.reply();
-      }
-      throw error;
-    }
-  };
-
-  const parseJson = (text: string): unknown => {
-    try {
-      return text ? (JSON.parse(text) as unknown) : {};
-    } catch {
-      throw invalid([
-        {
-          code: 'GOOGLE_BODY_NOT_JSON',
-          severity: 'error',
-          cloud: 'Google',
-          path: '$',
-          message: 'the request body is not JSON',
-        },
-      ]);
-    }
-  };
+  const answer = answerWith(GoogleRpcError, (error) => {
+    if (error.rpcStatus === 'INVALID_ARGUMENT') counters.validationErrors += 1;
+  });
+  const tokens: TokenEndpoint = { accounts, audiences: [], issued, counters };
 
   const handle = (request: IncomingMessage, text: string): ReplyPlan => {
     let fault: RestFaultRule | null = null;
     const reply = answer(() => {
       const { operation, name, params } = route(request);
-      counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
+      countIn(counters.callsByOperation, operation);
       const now = clock.now();
-      if (operation === 'token') return token(text, now);
+      if (operation === 'token') return issueToken(text, now, tokens);
       const bearer = bearerOf(request);
       const holder = bearer ? issued.get(bearer) : undefined;
       if (!bearer || (options.requireIssuedTokens && !(holder && holder.expiresAt > now))) {
@@ -502,41 +220,23 @@ export async function startGoogleEmulator(
           },
         );
       }
-      fault = faults.draw(operation);
-      if (fault)
-        counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
-      if (fault?.kind === 'throttle')
-        throw new GoogleRpcError('RESOURCE_EXHAUSTED', 'Quota exceeded (injected).', {
-          reason: 'RATE_LIMIT_EXCEEDED',
-          headers: { 'retry-after': '1' },
-        });
-      if (fault?.kind === '5xx')
-        throw new GoogleRpcError(
-          'UNAVAILABLE',
-          'The service is currently unavailable (injected).',
-          { headers: { 'retry-after': '2' } },
-        );
-      if (fault?.kind === 'conflict')
-        throw new GoogleRpcError(
-          'ABORTED',
-          'The opportunity was changed concurrently (injected).',
-          { reason: 'CONCURRENT_MODIFICATION' },
-        );
+      fault = drawFault(faults, operation, counters, FAULT_ERRORS);
       switch (operation) {
         case 'create':
           return create(parseJson(text), holder?.email ?? '', now);
         case 'get':
           return { status: 200, body: lookup(name!).opportunity };
         case 'patch':
-          return patch(name!, params, parseJson(text), now);
+          return patchOpportunity(lookup(name!), name!, params, parseJson(text), now, counters);
         default:
-          return query(params);
+          return queryOpportunities(
+            [...opportunities.values()].map((stored) => stored.opportunity),
+            params,
+            maxPageSize,
+          );
       }
     });
-    const drawn = fault as RestFaultRule | null;
-    if (drawn?.kind === 'timeout') return { drop: drawn.delayMs ?? 30_000 };
-    if (drawn?.kind === 'slow') return { hold: drawn.delayMs ?? 2_000, reply };
-    return reply;
+    return withFault(fault as RestFaultRule | null, reply);
   };
 
   // The token endpoint changes nothing worth keeping (tokens are issued afresh after a restart).
@@ -549,9 +249,10 @@ export async function startGoogleEmulator(
     options.onWrite,
   );
   url = server.url;
+  tokens.audiences = [GOOGLE_TOKEN_URL, `${url}/token`];
 
   const control: GoogleEmulatorControl = {
-    ...commonControls({ clock, settle, faults, listeners }),
+    ...commonControls({ clock, settle, faults, listeners: outbox.listeners }),
     snapshot: () => structuredClone({ opportunities: [...opportunities], sequence }),
     createGoogleOpportunity(input = {}) {
       const now = clock.now();
@@ -581,8 +282,8 @@ export async function startGoogleEmulator(
       lookup(name);
       return deliverPush(name, eventType);
     },
-    flushPushes: () => queue.flush(),
-    pushes: () => [...pushes],
+    flushPushes: () => outbox.flush(),
+    pushes: () => [...outbox.sent],
     opportunityCount: (source) =>
       [...opportunities.values()].filter((s) => !source || s.opportunity.source === source).length,
   };
@@ -593,7 +294,7 @@ export async function startGoogleEmulator(
     counters,
     control,
     async stop() {
-      await queue.flush();
+      await outbox.flush();
       await server.stop();
     },
   };

@@ -2,6 +2,7 @@
 // Partner Center accepts, and JSON Patch as its PATCH applies it.
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '../../core/model.js';
+import { byTimestamp } from '../rest-emulator-calls.js';
 import type { JsonReply } from '../rest-emulator-kit.js';
 import type { Json } from './emulator-types.js';
 
@@ -261,14 +262,7 @@ export function listPage(
       ),
     ]);
   const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
-  const matches = all
-    .filter(predicate)
-    .sort(
-      (a, b) =>
-        sign *
-        (Date.parse(String(a[orderField])) - Date.parse(String(b[orderField])) ||
-          String(a.id).localeCompare(String(b.id))),
-    );
+  const matches = all.filter(predicate).sort(byTimestamp(orderField, 'id', sign));
   const pageSize = Math.min(top, options.maxPageSize);
   const page = matches.slice(skip, skip + pageSize);
   const body: Json = {

@@ -2,7 +2,8 @@
 // state, and the sellers it invents referrals from (sandbox/microsoft/emulator.ts runs it).
 import type { SourceLayer } from '../../core/model.js';
 import type { WebhookEventName } from '../../portals/microsoft/schema.js';
-import type { CallBudget, RestFaultRule } from '../rest-emulator-kit.js';
+import type { CallCounters } from '../rest-emulator-calls.js';
+import type { CallBudget, CommonControls } from '../rest-emulator-kit.js';
 
 export type Json = Record<string, unknown>;
 
@@ -113,14 +114,9 @@ export const MICROSOFT_SENDER_BY_LAYER: Record<
   },
 };
 
-export interface MicrosoftEmulatorCounters {
-  /** Referrals created through POST (incoming ones made by the control API excluded). */
-  created: number;
+/** `created` counts referrals created through POST (incoming ones the control API makes excluded). */
+export interface MicrosoftEmulatorCounters extends CallCounters {
   createdByExternalReferenceId: Record<string, number>;
-  callsByOperation: Record<string, number>;
-  faultsInjected: Record<string, number>;
-  throttled: number;
-  validationErrors: number;
   /** 412s: stale If-Match, or injected. */
   preconditionFailed: number;
   /** 423s: edits refused while Microsoft decides. */
@@ -129,13 +125,10 @@ export interface MicrosoftEmulatorCounters {
   webhookFailures: number;
 }
 
-export interface MicrosoftEmulatorControl {
+export interface MicrosoftEmulatorControl
+  extends CommonControls<(delivery: WebhookDelivery) => void> {
   /** The referrals as plain JSON, to keep across restarts (`restored`). */
   snapshot(): MicrosoftEmulatorState;
-  advance(ms: number): void;
-  now(): Date;
-  inject(rule: RestFaultRule): void;
-  clearFaults(): void;
   /** A referral from Microsoft to the partner (direction Incoming, New/Pending). */
   createIncomingReferral(input?: IncomingReferralInput): { id: string };
   /** Microsoft's decision on this outgoing co-sell ask; `immediately` decides now. */
@@ -150,7 +143,6 @@ export interface MicrosoftEmulatorControl {
   /** Waits for every webhook delivery in flight. */
   flushWebhooks(): Promise<void>;
   webhooks(): WebhookDelivery[];
-  subscribe(listener: (delivery: WebhookDelivery) => void): () => void;
   referralCount(direction?: 'Incoming' | 'Outgoing'): number;
 }
 

@@ -7,19 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../core/model.js';
 import { hasCoSellAsk } from '../../portals/microsoft/co-sell.js';
-import { ifMatchOutcome } from '../../portals/microsoft/concurrency.js';
 import {
   ReferralPatchRequest,
   SERVER_MAINTAINED_FIELDS,
   WebhookRegistrationRequest,
   type WebhookEventName,
 } from '../../portals/microsoft/schema.js';
-import { transitionProblem, type ReferralState } from '../../portals/microsoft/status.js';
 import { microsoftWireFormat } from '../../portals/microsoft/wire-format.js';
 import {
   bearerOf,
   commonControls,
-  DeliveryQueue,
   EmulatorClock,
   RestFaultPlan,
   startEmulatorServer,
@@ -27,6 +24,17 @@ import {
   type JsonReply,
   type ReplyPlan,
 } from '../rest-emulator-kit.js';
+import { EventOutbox } from '../event-outbox.js';
+import {
+  answerWith,
+  countIn,
+  drawFault,
+  withFault,
+  type FaultErrors,
+} from '../rest-emulator-calls.js';
+import { writeReferral } from './referral-write.js';
+import { settleReferrals } from './review.js';
+import { BASE_PATH, parseJson, route } from './request-routing.js';
 
 export type { RestFaultRule as MicrosoftFaultRule } from '../rest-emulator-kit.js';
 import {
@@ -55,11 +63,33 @@ import {
 export * from './emulator-types.js';
 export { parseODataFilter } from './emulator-requests.js';
 
-const BASE_PATH = '/v1.0/engagements/referrals';
 const DAY_MS = 86_400_000;
 /** Partner Center archives an unanswered incoming referral as Expired after 14 days. */
 const INCOMING_LIFETIME_MS = 14 * DAY_MS;
 const WRITE_OPERATIONS = new Set(['create', 'update', 'patch', 'registerWebhook']);
+
+const FAULT_ERRORS = (counters: MicrosoftEmulatorCounters): FaultErrors => ({
+  throttle: () =>
+    new PartnerCenterError(429, 'tooManyRequests', 'Too many requests (injected).', [], {
+      'retry-after': '1',
+    }),
+  '5xx': () =>
+    new PartnerCenterError(
+      503,
+      'serviceNotAvailable',
+      'The service is not available (injected).',
+      [],
+      { 'retry-after': '2' },
+    ),
+  conflict: () => {
+    counters.preconditionFailed += 1;
+    return new PartnerCenterError(
+      412,
+      'preconditionFailed',
+      'The referral changed while the request ran (injected).',
+    );
+  },
+});
 
 export async function startMicrosoftEmulator(
   options: MicrosoftEmulatorOptions = {},
@@ -87,9 +117,6 @@ export async function startMicrosoftEmulator(
   const referrals = new Map<string, StoredReferral>(
     structuredClone(options.restored?.referrals ?? []),
   );
-  const deliveries: WebhookDelivery[] = [];
-  const listeners = new Set<(delivery: WebhookDelivery) => void>();
-  const queue = new DeliveryQueue();
   const counters: MicrosoftEmulatorCounters = {
     created: 0,
     createdByExternalReferenceId: {},
@@ -102,6 +129,11 @@ export async function startMicrosoftEmulator(
     webhooksDelivered: 0,
     webhookFailures: 0,
   };
+  const outbox = new EventOutbox<WebhookDelivery>((delivered) => {
+    if (delivered) counters.webhooksDelivered += 1;
+    else counters.webhookFailures += 1;
+  });
+  const writeRules = { lockDuringReview, counters };
   let url = '';
 
   const resourceUri = (id: string) => `${url}/engagements/v1/referrals/${id}`;
@@ -115,90 +147,13 @@ export async function startMicrosoftEmulator(
       AuditUri: null,
       ResourceChangeUtcDate: String(stored?.referral.updatedDateTime ?? iso(clock.now())),
     };
-    const target = webhookUrl;
-    const run = async (): Promise<WebhookDelivery> => {
-      let status: number | null = null;
-      if (target) {
-        try {
-          const response = await fetch(target, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(event),
-            signal: AbortSignal.timeout(10_000),
-          });
-          status = response.status;
-          await response.arrayBuffer();
-        } catch {
-          status = null;
-        }
-        if (status !== null && status < 300) counters.webhooksDelivered += 1;
-        else counters.webhookFailures += 1;
-      }
-      const delivery: WebhookDelivery = { event, url: target, status };
-      deliveries.push(delivery);
-      for (const listener of listeners) listener(delivery);
-      return delivery;
-    };
-    return queue.track(run());
+    return outbox.send(webhookUrl, event, (status) => ({ event, url: webhookUrl, status }));
   };
   const notify = (id: string, eventName: WebhookEventName): void => {
     if (autoWebhooks) void deliver(id, eventName);
   };
 
-  /** Moves time-driven state: Microsoft's review of co-sell asks, expiry of unanswered incoming referrals. */
-  const settle = (now: number): void => {
-    for (const [id, stored] of referrals) {
-      const referral = stored.referral;
-      if (stored.review && referral.status === 'New') {
-        const receivedAt = stored.review.sharedAt + review.receivedAfterMs;
-        const decidedAt = receivedAt + review.decisionAfterMs;
-        if (referral.substatus === 'Pending' && now >= receivedAt) {
-          Object.assign(referral, {
-            substatus: 'Received',
-            updatedDateTime: iso(receivedAt),
-            eTag: etag(),
-          });
-          notify(id, 'referral-updated');
-        }
-        if (referral.substatus === 'Received' && now >= decidedAt) {
-          const outcome =
-            stored.review.outcome ??
-            (typeof review.outcome === 'function'
-              ? review.outcome(structuredClone(referral))
-              : review.outcome);
-          if (outcome === 'Accepted') {
-            Object.assign(referral, {
-              status: 'Active',
-              substatus: 'Accepted',
-              acceptedDateTime: iso(decidedAt),
-            });
-          } else {
-            Object.assign(referral, {
-              status: 'Closed',
-              substatus: 'Declined',
-              statusReason:
-                'The Microsoft account team already works this opportunity with another partner; contact the PDM to join the engagement.',
-              closedDateTime: iso(decidedAt),
-            });
-          }
-          Object.assign(referral, { updatedDateTime: iso(decidedAt), eTag: etag() });
-          stored.review = null;
-          notify(id, 'referral-updated');
-        }
-      }
-      if (stored.expiresAt !== null && referral.status === 'New' && now >= stored.expiresAt) {
-        Object.assign(referral, {
-          status: 'Closed',
-          substatus: 'Expired',
-          closedDateTime: iso(stored.expiresAt),
-          updatedDateTime: iso(stored.expiresAt),
-          eTag: etag(),
-        });
-        stored.expiresAt = null;
-        notify(id, 'referral-updated');
-      }
-    }
-  };
+  const settle = (now: number): void => settleReferrals(referrals, review, now, notify);
 
   const lookup = (id: string): StoredReferral => {
     const stored = referrals.get(id.toLowerCase());
@@ -259,103 +214,6 @@ export async function startMicrosoftEmulator(
     return ok(201, referral);
   };
 
-  /** The write rules every edit passes: If-Match, the one-way status machine, the review lock. */
-  const write = (
-    stored: StoredReferral,
-    next: Json,
-    method: 'PUT' | 'PATCH',
-    ifMatch: string | undefined,
-    now: number,
-  ): Json => {
-    const current = stored.referral;
-    const outcome = ifMatchOutcome(method, ifMatch, String(current.eTag));
-    if (outcome === 'missing-if-match')
-      throw invalid([
-        finding(
-          'IF_MATCH_REQUIRED',
-          '$',
-          'a full update (PUT) needs the If-Match header with the eTag read last',
-        ),
-      ]);
-    if (outcome === 'precondition-failed') {
-      counters.preconditionFailed += 1;
-      throw new PartnerCenterError(
-        412,
-        'preconditionFailed',
-        `The referral changed since it was read (eTag ${String(current.eTag)}, If-Match ${String(ifMatch)}). Read it again and re-apply the change.`,
-      );
-    }
-    const from: ReferralState = {
-      status: current.status as ReferralState['status'],
-      substatus: current.substatus as ReferralState['substatus'],
-      statusReason: current.statusReason as string | null,
-    };
-    const to: ReferralState = {
-      status: next.status as ReferralState['status'],
-      substatus: next.substatus as ReferralState['substatus'],
-      statusReason: (next.statusReason as string | null | undefined) ?? null,
-    };
-    const moves = from.status !== to.status || from.substatus !== to.substatus;
-    if (current.status === 'Closed') {
-      throw invalid([
-        finding(
-          'REFERRAL_CLOSED',
-          '$.status',
-          `the referral is Closed/${String(current.substatus)}: won, lost, declined and expired referrals cannot change`,
-        ),
-      ]);
-    }
-    if (moves) {
-      const problem = transitionProblem(from, to);
-      if (problem)
-        throw invalid([
-          finding(
-            'ILLEGAL_TRANSITION',
-            '$.status',
-            `cannot move from ${from.status}/${from.substatus} to ${to.status}/${to.substatus}: ${problem}`,
-          ),
-        ]);
-      if (current.direction === 'Outgoing' && stored.review && to.status !== 'Closed') {
-        throw invalid([
-          finding(
-            'MICROSOFT_DECIDES',
-            '$.status',
-            'Microsoft accepts or declines a co-sell ask; the partner can only close it',
-          ),
-        ]);
-      }
-    } else if (lockDuringReview && stored.review && current.status === 'New') {
-      counters.locked += 1;
-      throw new PartnerCenterError(
-        423,
-        'resourceLocked',
-        `Microsoft is reviewing this co-sell referral (${String(current.substatus)}); edits are accepted once it is decided.`,
-        [
-          finding(
-            'LOCKED_IN_REVIEW',
-            '$',
-            'Microsoft is reviewing this co-sell referral; the change is applied once it is decided',
-          ),
-        ],
-      );
-    }
-    const kept = Object.fromEntries(
-      SERVER_MAINTAINED_FIELDS.filter((key) => key in current).map((key) => [key, current[key]]),
-    );
-    const updated: Json = { ...next, ...kept, updatedDateTime: iso(now), eTag: etag() };
-    if (to.status === 'Active' && from.status !== 'Active') updated.acceptedDateTime = iso(now);
-    if (to.status === 'Closed') {
-      updated.closedDateTime = iso(now);
-      stored.review = null;
-      stored.expiresAt = null;
-    }
-    if (current.direction === 'Incoming' && to.status !== 'New') stored.expiresAt = null;
-    delete updated.links;
-    delete updated['@odata.context'];
-    stored.referral = updated;
-    return updated;
-  };
-
   const list = (query: URLSearchParams): JsonReply =>
     listPage(
       [...referrals.values()].map((stored) => stored.referral),
@@ -363,50 +221,15 @@ export async function startMicrosoftEmulator(
       { maxPageSize, collectionUrl: `${url}${BASE_PATH}`, withLinks },
     );
 
-  const parseJson = (text: string): unknown => {
-    try {
-      return text.length === 0 ? undefined : (JSON.parse(text) as unknown);
-    } catch {
-      throw invalid([finding('BODY_NOT_JSON', '$', 'the request body is not JSON')]);
-    }
-  };
-
-  const route = (
-    request: IncomingMessage,
-  ): { operation: string; id: string | null; query: URLSearchParams } => {
-    const target = new URL(request.url ?? '/', 'http://emulator');
-    const method = request.method ?? 'GET';
-    if (target.pathname === '/webhooks/v1/registration' && method === 'POST')
-      return { operation: 'registerWebhook', id: null, query: target.searchParams };
-    if (target.pathname === BASE_PATH) {
-      if (method === 'POST') return { operation: 'create', id: null, query: target.searchParams };
-      if (method === 'GET') return { operation: 'list', id: null, query: target.searchParams };
-    }
-    const match = new RegExp(`^${BASE_PATH}/([^/]+)$`).exec(target.pathname);
-    if (match) {
-      const id = decodeURIComponent(match[1]!);
-      const operation =
-        method === 'GET'
-          ? 'get'
-          : method === 'PUT'
-            ? 'update'
-            : method === 'PATCH'
-              ? 'patch'
-              : null;
-      if (operation) return { operation, id, query: target.searchParams };
-      throw new PartnerCenterError(405, 'invalidRequest', `${method} is not allowed on a referral`);
-    }
-    throw new PartnerCenterError(
-      404,
-      'itemNotFound',
-      `No resource at ${method} ${target.pathname}`,
-    );
-  };
+  /** Runs a step; a Partner Center error becomes its documented reply. */
+  const answer = answerWith(PartnerCenterError, (error) => {
+    if (error.status === 400) counters.validationErrors += 1;
+  });
 
   const handle = (request: IncomingMessage, text: string): ReplyPlan => {
     try {
       const { operation, id, query } = route(request);
-      counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
+      countIn(counters.callsByOperation, operation);
       const token = bearerOf(request);
       if (!token || !acceptToken(token))
         throw new PartnerCenterError(
@@ -427,51 +250,15 @@ export async function startMicrosoftEmulator(
           { 'retry-after': String(Math.ceil(waitMs / 1000)) },
         );
       }
-      const fault = faults.draw(operation);
-      if (fault)
-        counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
-      if (fault?.kind === 'throttle')
-        throw new PartnerCenterError(429, 'tooManyRequests', 'Too many requests (injected).', [], {
-          'retry-after': '1',
-        });
-      if (fault?.kind === '5xx')
-        throw new PartnerCenterError(
-          503,
-          'serviceNotAvailable',
-          'The service is not available (injected).',
-          [],
-          { 'retry-after': '2' },
-        );
-      if (fault?.kind === 'conflict') {
-        counters.preconditionFailed += 1;
-        throw new PartnerCenterError(
-          412,
-          'preconditionFailed',
-          'The referral changed while the request ran (injected).',
-        );
-      }
-      const reply = answer(() => perform(operation, id, query, request, text, now));
-      // A timed-out call still ran: the answer is what gets lost, the hard case for idempotency.
-      if (fault?.kind === 'timeout') return { drop: fault.delayMs ?? 30_000 };
-      if (fault?.kind === 'slow') return { hold: fault.delayMs ?? 2_000, reply };
-      return reply;
+      const fault = drawFault(faults, operation, counters, FAULT_ERRORS(counters));
+      return withFault(
+        fault,
+        answer(() => perform(operation, id, query, request, text, now)),
+      );
     } catch (error) {
       return answer(() => {
         throw error;
       });
-    }
-  };
-
-  /** Runs a step; a Partner Center error becomes its documented reply. */
-  const answer = (step: () => JsonReply): JsonReply => {
-    try {
-      return step();
-    } catch (error) {
-      if (error instanceof PartnerCenterError) {
-        if (error.status === 400) counters.validationErrors += 1;
-        return error.reply();
-      }
-      throw error;
     }
   };
 
@@ -505,7 +292,7 @@ export async function startMicrosoftEmulator(
               `the body is referral ${String((body as Json).id)}, the URL names ${id}`,
             ),
           ]);
-        return ok(200, write(stored, body as Json, 'PUT', ifMatch, now));
+        return ok(200, writeReferral(stored, body as Json, 'PUT', ifMatch, now, writeRules));
       }
       case 'patch': {
         const stored = lookup(id!);
@@ -527,7 +314,7 @@ export async function startMicrosoftEmulator(
           Object.fromEntries(Object.entries(next).filter(([key]) => key !== 'links')),
         );
         if (nextFindings.length > 0) throw invalid(nextFindings);
-        const updated = write(stored, next, 'PATCH', ifMatch, now);
+        const updated = writeReferral(stored, next, 'PATCH', ifMatch, now, writeRules);
         if (updated.direction === 'Incoming') notify(String(updated.id), 'referral-updated');
         const representation = /return=representation/i.test(String(request.headers.prefer ?? ''));
         return representation
@@ -558,7 +345,7 @@ export async function startMicrosoftEmulator(
   url = server.url;
 
   const control: MicrosoftEmulatorControl = {
-    ...commonControls({ clock, settle, faults, listeners }),
+    ...commonControls({ clock, settle, faults, listeners: outbox.listeners }),
     snapshot: () => structuredClone({ referrals: [...referrals] }),
     createIncomingReferral(input = {}) {
       const now = clock.now();
@@ -598,8 +385,8 @@ export async function startMicrosoftEmulator(
       lookup(id);
       return deliver(id, eventName);
     },
-    flushWebhooks: () => queue.flush(),
-    webhooks: () => [...deliveries],
+    flushWebhooks: () => outbox.flush(),
+    webhooks: () => [...outbox.sent],
     referralCount: (direction) =>
       [...referrals.values()].filter((s) => !direction || s.referral.direction === direction)
         .length,
@@ -610,7 +397,7 @@ export async function startMicrosoftEmulator(
     counters,
     control,
     async stop() {
-      await queue.flush();
+      await outbox.flush();
       await server.stop();
     },
   };

@@ -1,0 +1,80 @@
+// What every portal emulator does around one call: count it, draw its injected fault, turn the
+// portal's own error into its documented reply, and page through a list in a stable order.
+import type {
+  JsonReply,
+  ReplyPlan,
+  RestFaultKind,
+  RestFaultPlan,
+  RestFaultRule,
+} from './rest-emulator-kit.js';
+
+/** The counters every portal emulator keeps (each adds its own). */
+export interface CallCounters {
+  /** Records created through the API (ones the control API invents are excluded). */
+  created: number;
+  callsByOperation: Record<string, number>;
+  faultsInjected: Record<string, number>;
+  throttled: number;
+  validationErrors: number;
+}
+
+/** Adds one to `key` in a tally. */
+export function countIn(tally: Record<string, number>, key: string): void {
+  tally[key] = (tally[key] ?? 0) + 1;
+}
+
+/** The portal's error for each fault kind that answers at once instead of running the call. */
+export type FaultErrors = Record<'throttle' | '5xx' | 'conflict', () => Error>;
+
+/**
+ * Draws this call's fault and counts it. A throttle, 5xx or conflict throws the portal's error;
+ * `timeout` and `slow` come back for `withFault` (or the caller) to apply to the answer.
+ */
+export function drawFault(
+  faults: RestFaultPlan,
+  operation: string,
+  counters: Pick<CallCounters, 'faultsInjected'>,
+  errors: FaultErrors,
+): RestFaultRule | null {
+  const fault = faults.draw(operation);
+  if (!fault) return null;
+  countIn(counters.faultsInjected, fault.kind);
+  const raise = (errors as Partial<Record<RestFaultKind, () => Error>>)[fault.kind];
+  if (raise) throw raise();
+  return fault;
+}
+
+/** A timed-out call still ran: its answer is what gets lost, the hard case for idempotency. */
+export function withFault(fault: RestFaultRule | null, reply: JsonReply): ReplyPlan {
+  if (fault?.kind === 'timeout') return { drop: fault.delayMs ?? 30_000 };
+  if (fault?.kind === 'slow') return { hold: fault.delayMs ?? 2_000, reply };
+  return reply;
+}
+
+/** Runs steps; an error of the portal's kind becomes its documented reply, after `seen` hears it. */
+export function answerWith<E extends Error & { reply(): JsonReply }>(
+  kind: abstract new (...args: never[]) => E,
+  seen: (error: E) => void,
+): (step: () => JsonReply) => JsonReply {
+  return (step) => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof kind)) throw error;
+      seen(error);
+      return error.reply();
+    }
+  };
+}
+
+/** Oldest (or newest, sign -1) first by a timestamp field; ties broken by `key` so pages stay stable. */
+export function byTimestamp(
+  field: string,
+  key: string,
+  sign: 1 | -1,
+): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+  return (a, b) =>
+    sign *
+    (Date.parse(String(a[field])) - Date.parse(String(b[field])) ||
+      String(a[key]).localeCompare(String(b[key])));
+}
