@@ -41,7 +41,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
   },
   {
-    files: ['force-app/main/default/lwc/**/*.js'],
+    // The Jest stand-ins for base components are components too (decorators, LWC rules).
+    files: ['force-app/main/default/lwc/**/*.js', 'force-app/test/jest-mocks/**/*.js'],
     extends: [lwcRecommended],
   },
   {

@@ -42,6 +42,7 @@ export default {
         '^lightning/platformShowToastEvent$':
           '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
+        '^lightning/datatable$': '<rootDir>/force-app/test/jest-mocks/lightning/datatable',
       },
       setupFilesAfterEnv: ['<rootDir>/force-app/test/jest-setup.js'],
     },

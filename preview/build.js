@@ -61,6 +61,9 @@ export async function build({ production = true } = {}) {
         rootDir: join(here, 'modules'),
         // lightning-base-combobox attaches element internals, which synthetic shadow refuses otherwise.
         enableSyntheticElementInternals: true,
+        // lightning-datatable brings its multi-column sorting modal, which picks its body at run time
+        // (lwc:component lwc:is).
+        enableDynamicComponents: true,
         modules: [
           // The preview's stand-ins come first: they fill in what the npm package leaves out.
           { dir: join(here, 'modules') },

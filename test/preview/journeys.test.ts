@@ -438,12 +438,12 @@ describe('persona journeys on the running desk', () => {
         await period.locator('button').first().click();
         await period.getByRole('option', { name: 'FY2027Q1' }).first().click();
         const microsoftRow = page.locator(
-          'c-co-sell-attribution table.pipeline tr[data-cloud="Microsoft"]',
+          'c-co-sell-attribution c-co-sell-metric-table.pipeline tr[data-row-key-value="Microsoft"]',
         );
         // The page shows the org's figure, as the RevOps user reads it.
-        await expect(microsoftRow.locator('td.sourced-count').innerText()).resolves.toBe(
-          String(after.microsoft),
-        );
+        await expect(
+          microsoftRow.locator('td[data-label="Sourced deals"]').innerText(),
+        ).resolves.toBe(String(after.microsoft));
         // The trend: three charts drawn from the org's quarters, each with its text alternative.
         expect(await expectTrendCharts(page)).toEqual([
           'Sourced vs influenced pipeline by quarter',

@@ -120,7 +120,7 @@ describe('c-co-sell-attribution maturity', () => {
       'Not recorded (target Yes)',
     );
     // Only markers: no figure tables, and not the empty state.
-    expect(element.shadowRoot.querySelector('table.pipeline')).toBeNull();
+    expect(element.shadowRoot.querySelector('c-co-sell-metric-table')).toBeNull();
     expect(element.shadowRoot.querySelector('.empty')).toBeNull();
   });
 
@@ -128,10 +128,8 @@ describe('c-co-sell-attribution maturity', () => {
     const element = await createDashboard();
     const period = element.shadowRoot.querySelector('lightning-combobox.period');
     expect(period.options.map((o) => o.value)).toEqual(['FY2027Q1']);
-    const clouds = [...element.shadowRoot.querySelectorAll('table.pipeline tbody tr')].map((tr) =>
-      text(tr.querySelector('th')),
-    );
-    expect(clouds).toEqual(['AWS']);
+    const pipeline = element.shadowRoot.querySelector('c-co-sell-metric-table.pipeline');
+    expect(pipeline.data.map((row) => row.cloud)).toEqual(['AWS']);
     const href = element.shadowRoot.querySelector('a.download').getAttribute('href');
     expect(decodeURIComponent(href)).not.toContain('Maturity Marker');
   });
