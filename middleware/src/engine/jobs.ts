@@ -32,3 +32,8 @@ export function portalTarget(cloud: Cloud): string {
 export function isWrite(kind: string): boolean {
   return kind === JOB_KINDS.submit || kind === JOB_KINDS.update || kind === JOB_KINDS.decide;
 }
+
+/** The audit log's name for a portal's side of a change. */
+export function portalSide(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
+  return TARGET_BY_CLOUD[cloud] as 'aws' | 'microsoft' | 'google';
+}

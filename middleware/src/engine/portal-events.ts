@@ -8,16 +8,17 @@ import type { Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
 import { PORTAL_CLOUD, type PortalName } from '../portals/portal.js';
+import { findEngagedOpportunity } from '../store/engagements.js';
 import type { Database } from '../store/schema.js';
-import { engagementOrderingKey, recordInboundReferral } from './intake.js';
-import { JOB_KINDS, portalTarget } from './jobs.js';
-import { enqueueJob } from './outbox.js';
+import { enqueuePortalJob } from './job-queueing.js';
+import { JOB_KINDS } from './jobs.js';
 import {
   PortalError,
   type InboundDelivery,
   type PortalEventReader,
   type PortalRecordState,
 } from './portal-client.js';
+import { recordInboundReferral } from './referral-intake.js';
 
 export interface PortalEventOutcome {
   outcome: 'created' | 'updated' | 'duplicate' | 'ignored' | 'rejected';
@@ -59,25 +60,19 @@ export function createPortalEventHandler(deps: PortalEventDeps) {
     state: Pick<PortalRecordState, 'portalId' | 'version'>,
   ): Promise<PortalEventOutcome> {
     const now = deps.clock();
-    const engagement = await deps.db
-      .selectFrom('engagements')
-      .select(['opportunity_id'])
-      .where('cloud', '=', cloud)
-      .where((eb) =>
-        salesforceId
-          ? eb('opportunity_id', '=', salesforceId)
-          : eb('portal_id', '=', state.portalId),
-      )
-      .executeTakeFirst();
-    if (!engagement) return { outcome: 'ignored' };
-    const job = await enqueueJob(
+    const opportunityId = await findEngagedOpportunity(
+      deps.db,
+      cloud,
+      salesforceId ? { salesforceId } : { portalId: state.portalId },
+    );
+    if (!opportunityId) return { outcome: 'ignored' };
+    const job = await enqueuePortalJob(
       deps.db,
       {
         kind: JOB_KINDS.poll,
-        target: portalTarget(cloud),
-        orderingKey: engagementOrderingKey(engagement.opportunity_id, cloud),
-        idempotencyKey: `${cloud}:poll:${engagement.opportunity_id}:event:${state.version ?? now.toISOString()}`,
-        payload: { opportunityId: engagement.opportunity_id, cloud },
+        opportunityId,
+        cloud,
+        idempotencyKey: `${cloud}:poll:${opportunityId}:event:${state.version ?? now.toISOString()}`,
         maxAttempts: 3,
       },
       now,

@@ -4,8 +4,10 @@
 //
 // Why not a library: the maintained limiters either keep state in one process (p-throttle,
 // limiter) or use fixed windows in PostgreSQL (rate-limiter-flexible), which let twice the limit
-// through around a window edge and do not run on PGlite. One atomic UPDATE does it here.
-import { sql, type Kysely } from 'kysely';
+// through around a window edge and do not run on PGlite. One atomic UPDATE does it here
+// (store/rate-budgets.ts).
+import type { Kysely } from 'kysely';
+import { advanceArrivalTime, arrivalTime, daySpend, spendDay } from '../store/rate-budgets.js';
 import type { Database } from '../store/schema.js';
 
 export interface RateLimit {
@@ -35,19 +37,15 @@ export async function admit(db: Kysely<Database>, limit: RateLimit, now: Date): 
     throw new RangeError(`rate limit ${limit.key}: perSecond must be positive`);
   const intervalMs = intervalOf(limit);
   const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
-  const { rows } = await sql<{ tat: Date }>`
-    insert into rate_limits (key, tat) values (${limit.key}, ${new Date(now.getTime() + intervalMs)})
-    on conflict (key) do update
-      set tat = greatest(rate_limits.tat, ${now}) + (${intervalMs} * interval '1 millisecond')
-      where greatest(rate_limits.tat, ${now}) <= ${new Date(now.getTime() + toleranceMs)}
-    returning tat`.execute(db);
-  if (rows.length > 0) return { allowed: true };
-  const current = await db
-    .selectFrom('rate_limits')
-    .select('tat')
-    .where('key', '=', limit.key)
-    .executeTakeFirstOrThrow();
-  const tat = new Date(current.tat).getTime();
+  const admitted = await advanceArrivalTime(
+    db,
+    limit.key,
+    now,
+    intervalMs,
+    new Date(now.getTime() + toleranceMs),
+  );
+  if (admitted) return { allowed: true };
+  const tat = (await arrivalTime(db, limit.key)).getTime();
   return { allowed: false, waitMs: Math.max(1, Math.ceil(tat - toleranceMs - now.getTime())) };
 }
 
@@ -68,16 +66,12 @@ export async function reserve(
     throw new RangeError(`rate limit ${limit.key}: count must be a positive whole number`);
   const intervalMs = intervalOf(limit);
   const toleranceMs = intervalMs * Math.max(0, (limit.burst ?? 1) - 1);
-  const { rows } = await sql<{ tat: Date }>`
-    insert into rate_limits (key, tat) values (${limit.key}, ${new Date(now.getTime() + count * intervalMs)})
-    on conflict (key) do update
-      set tat = greatest(rate_limits.tat, ${now}) + (${count * intervalMs} * interval '1 millisecond')
-    returning tat`.execute(db);
+  const tat = (await advanceArrivalTime(db, limit.key, now, count * intervalMs))!;
   // Slot i begins i intervals after the first, which begins `count` intervals before the new
   // theoretical arrival time; the burst allowance lets each start that much earlier. The store
   // keeps microseconds and a Date only milliseconds, so a wait is rounded up a millisecond rather
   // than risk starting early.
-  const first = new Date(rows[0]!.tat).getTime() - count * intervalMs - toleranceMs;
+  const first = tat.getTime() - count * intervalMs - toleranceMs;
   const waitsMs = Array.from({ length: count }, (_, i) => {
     const slot = first + i * intervalMs;
     return slot <= now.getTime() ? 0 : Math.ceil(slot - now.getTime()) + 1;
@@ -107,20 +101,8 @@ export async function spendDaily(
   count = 1,
 ): Promise<QuotaResult> {
   const day = utcDayStart(now);
-  const { rows } = await sql<{ used: number }>`
-    insert into rate_budgets (account, "window", window_start, used)
-      select ${quota.account}::text, 'day', ${day}::timestamptz, ${count}::integer where ${count}::integer <= ${quota.perDay}::integer
-    on conflict (account, "window", window_start) do update
-      set used = rate_budgets.used + ${count}::integer
-      where rate_budgets.used + ${count}::integer <= ${quota.perDay}::integer
-    returning used`.execute(db);
-  const spent = rows[0];
-  if (spent)
-    return {
-      allowed: true,
-      used: Number(spent.used),
-      remaining: quota.perDay - Number(spent.used),
-    };
+  const used = await spendDay(db, quota.account, day, count, quota.perDay);
+  if (used !== null) return { allowed: true, used, remaining: quota.perDay - used };
   return {
     allowed: false,
     used: await dailyUsage(db, quota.account, now),
@@ -134,12 +116,5 @@ export async function dailyUsage(
   account: string,
   now: Date,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('rate_budgets')
-    .select('used')
-    .where('account', '=', account)
-    .where('window', '=', 'day')
-    .where('window_start', '=', utcDayStart(now))
-    .executeTakeFirst();
-  return row ? Number(row.used) : 0;
+  return daySpend(db, account, utcDayStart(now));
 }

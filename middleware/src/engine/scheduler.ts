@@ -1,14 +1,17 @@
 // The engine's periodic work: poll portal records under review for their status, and catch up on
 // inbound referrals by cursor so a missed or never-sent event is never a lost referral. Portal
 // events and webhooks only make the catch-up run sooner.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Cloud, InboundReferral } from '../core/model.js';
 import type { TriageDecision } from '../core/triage/index.js';
+import { audit } from '../store/audit-log.js';
+import { engagementsDueForPoll } from '../store/engagements.js';
 import type { Database } from '../store/schema.js';
-import { audit, engagementOrderingKey, recordInboundReferral } from './intake.js';
-import { JOB_KINDS, portalTarget } from './jobs.js';
-import { enqueueJob } from './outbox.js';
+import { readCursor, writeCursor } from '../store/sync-cursors.js';
+import { enqueuePortalJob } from './job-queueing.js';
+import { JOB_KINDS, portalSide } from './jobs.js';
 import type { PortalClient } from './portal-client.js';
+import { recordInboundReferral } from './referral-intake.js';
 
 /** Engagement states under the portal's review: their outcome is news the AE waits for. */
 const UNDER_REVIEW = ['Submitted', 'In review', 'Action required'];
@@ -49,39 +52,18 @@ async function schedulePolls(
   group: string,
 ): Promise<number> {
   const due = new Date(now.getTime() - everyMs);
-  const rows = await db
-    .selectFrom('engagements')
-    .select(['opportunity_id', 'cloud'])
-    .where('portal_id', 'is not', null)
-    .where('status', 'in', [...statuses])
-    .where((eb) => eb.or([eb('last_synced_at', 'is', null), eb('last_synced_at', '<=', due)]))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('outbox')
-            .select('outbox.id')
-            .where('outbox.kind', '=', JOB_KINDS.poll)
-            .where('outbox.status', 'in', ['pending', 'running'])
-            // engagementOrderingKey(opportunity_id, cloud), spelled in SQL.
-            .where(
-              sql<boolean>`outbox.ordering_key = 'engagement:' || engagements.opportunity_id || ':' || engagements.cloud`,
-            ),
-        ),
-      ),
-    )
-    .execute();
+  const rows = await engagementsDueForPoll(db, statuses, due, JOB_KINDS.poll);
   const slot = Math.floor(now.getTime() / everyMs);
   let queued = 0;
   for (const row of rows) {
     const cloud = row.cloud as Cloud;
-    const job = await enqueueJob(
+    const job = await enqueuePortalJob(
       db,
       {
         kind: JOB_KINDS.poll,
-        target: portalTarget(cloud),
-        orderingKey: engagementOrderingKey(row.opportunity_id, cloud),
-        idempotencyKey: `${cloud}:poll:${row.opportunity_id}:${group}:${slot}`,
-        payload: { opportunityId: row.opportunity_id, cloud },
+        opportunityId: row.opportunityId,
+        cloud,
+        idempotencyKey: `${cloud}:poll:${row.opportunityId}:${group}:${slot}`,
         maxAttempts: 3,
       },
       now,
@@ -111,19 +93,8 @@ export async function catchUpInbound(
   now: Date,
 ): Promise<CatchUpResult> {
   const name = `inbound:${client.cloud}`;
-  const stored = await db
-    .selectFrom('sync_cursors')
-    .select('value')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  const result: CatchUpResult = {
-    created: 0,
-    updated: 0,
-    duplicates: 0,
-    rejected: 0,
-    cursor: stored?.value ?? null,
-  };
-  let cursor = stored?.value ?? null;
+  let cursor = await readCursor(db, name);
+  const result: CatchUpResult = { created: 0, updated: 0, duplicates: 0, rejected: 0, cursor };
   for (let page = 0; page < 100; page++) {
     const batch = await client.listInbound(cursor, now);
     for (const item of batch.referrals) {
@@ -154,17 +125,9 @@ export async function catchUpInbound(
     }
     if (batch.cursor === null || batch.cursor === cursor) break;
     cursor = batch.cursor;
-    await db
-      .insertInto('sync_cursors')
-      .values({ name, value: cursor, updated_at: now })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ value: cursor!, updated_at: now }))
-      .execute();
+    await writeCursor(db, name, cursor, now);
     result.cursor = cursor;
     if (batch.referrals.length === 0) break;
   }
   return result;
-}
-
-function portalSide(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
-  return cloud === 'AWS' ? 'aws' : cloud === 'Microsoft' ? 'microsoft' : 'google';
 }

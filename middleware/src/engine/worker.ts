@@ -1,40 +1,23 @@
 // The sync worker's job runner: claims outbox jobs, spends the portal's call budget, runs the
 // job's handler (job-handlers/, one per kind) behind a circuit breaker and a timeout, and commits
-// the outcome together with the job's completion. Errors are classified: transient ones retry
-// with backoff, conflicts re-read and retry, validation errors park the job and put the findings
-// on the engagement for a person to fix.
+// the outcome together with the job's completion (job-completions.ts, in batches). Failures are
+// classified in job-failures.ts. Running, it claims continuously: the next jobs are claimed while
+// the current ones still run, so a slow call never leaves the portal's budget unspent.
 import { randomUUID } from 'node:crypto';
-import {
-  circuitBreaker,
-  ConsecutiveBreaker,
-  handleWhen,
-  isBrokenCircuitError,
-  timeout,
-  TimeoutStrategy,
-  type CircuitBreakerPolicy,
-} from 'cockatiel';
-import type { Kysely, Transaction } from 'kysely';
+import { timeout, TimeoutStrategy } from 'cockatiel';
+import type { Kysely } from 'kysely';
 import type { Cloud, CoSellOpportunity, Finding } from '../core/model.js';
 import type { Database, OutboxJob } from '../store/schema.js';
-import { audit } from './intake.js';
+import { JobCompletions } from './job-completions.js';
+import { cloudOf, handleFailure, type FailurePolicy } from './job-failures.js';
+import { handleJob, type HandlerContext } from './job-handlers/index.js';
 import { isWrite } from './jobs.js';
-import {
-  enqueueEngagementWriteback,
-  handleJob,
-  type HandlerContext,
-} from './job-handlers/index.js';
-import {
-  claimJobs,
-  completeJob,
-  deferJob,
-  extendLease,
-  failJob,
-  type BackoffPolicy,
-  DEFAULT_BACKOFF,
-} from './outbox.js';
+import { claimJobs, deferJob, extendLease, type BackoffPolicy } from './outbox.js';
 import { PortalError, type PortalClient } from './portal-client.js';
 import { admit, spendDaily, type DailyQuota, type RateLimit } from './rate-limit.js';
 import type { SalesforceSink } from './salesforce-sink.js';
+import { DEFAULT_BREAKER, TargetBreakers, type BreakerSettings } from './target-breakers.js';
+import type { WorkerEvent } from './worker-events.js';
 
 export type {
   EngagementOutcome,
@@ -42,6 +25,7 @@ export type {
   ReferralWrite,
   SalesforceSink,
 } from './salesforce-sink.js';
+export type { WorkerEvent } from './worker-events.js';
 
 export interface TargetBudget {
   write?: RateLimit;
@@ -56,6 +40,7 @@ export interface WorkerOptions {
   clock?: () => Date;
   workerId?: string;
   leaseMs?: number;
+  /** Jobs claimed at once, and (running) the most this worker has in hand. */
   batchSize?: number;
   /** Per-call timeout; a call still running after it counts as a timeout and is retried. */
   callTimeoutMs?: number;
@@ -68,44 +53,49 @@ export interface WorkerOptions {
    */
   transientRetryHorizonMs?: number;
   /** Consecutive transient failures that open a target's circuit, and how long it stays open. */
-  breaker?: { consecutiveFailures: number; halfOpenAfterMs: number };
+  breaker?: BreakerSettings;
   /** Pre-flight checks run before a submit or update reaches the portal (mapping + wire validation). */
   preflight?: (opportunity: CoSellOpportunity, cloud: Cloud) => Finding[];
   onEvent?: (event: WorkerEvent) => void;
 }
-
-export type WorkerEvent =
-  | { type: 'job-done'; job: OutboxJob; ms: number }
-  | { type: 'job-retry'; job: OutboxJob; error: string }
-  | { type: 'job-dead'; job: OutboxJob; error: string }
-  | { type: 'job-deferred'; job: OutboxJob; reason: string; untilMs: number }
-  | { type: 'job-lost'; job: OutboxJob }
-  /** A submission's early progress write to Salesforce failed; its final outcome is still written. */
-  | { type: 'job-progress-unwritten'; job: OutboxJob; error: string };
-
-class LeaseLostError extends Error {}
-
-const DEFAULT_TRANSIENT_HORIZON_MS = 24 * 60 * 60 * 1000;
 
 export class SyncWorker {
   readonly workerId: string;
   private readonly db: Kysely<Database>;
   private readonly clock: () => Date;
   private readonly handlers: HandlerContext;
-  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
-  private readonly breakerRetryAt = new Map<string, number>();
+  private readonly breakers: TargetBreakers;
+  private readonly completions: JobCompletions;
+  private readonly failures: FailurePolicy;
   private running = false;
   /** Ids of the jobs this worker is running now. */
   private readonly inHand = new Set<string>();
   /** The handler call of each running job, which outlives the job when its timeout fires. */
   private readonly calls = new Map<string, Promise<unknown>>();
+  /** Jobs the running loop has started and not yet finished. */
+  private readonly flying = new Set<Promise<void>>();
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Something happened (a job finished, a nudge) since the loop last looked. */
+  private signalled = false;
 
   constructor(private readonly options: WorkerOptions) {
     this.db = options.db;
     this.clock = options.clock ?? (() => new Date());
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+    this.breakers = new TargetBreakers(options.breaker ?? DEFAULT_BREAKER);
+    this.completions = new JobCompletions(options.db, this.workerId, this.clock);
+    this.failures = {
+      db: options.db,
+      workerId: this.workerId,
+      clock: this.clock,
+      halfOpenAfterMs: (options.breaker ?? DEFAULT_BREAKER).halfOpenAfterMs,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.transientRetryHorizonMs === undefined
+        ? {}
+        : { transientRetryHorizonMs: options.transientRetryHorizonMs }),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    };
     this.handlers = {
       db: options.db,
       clock: this.clock,
@@ -117,33 +107,8 @@ export class SyncWorker {
     };
   }
 
-  private breaker(target: string): CircuitBreakerPolicy {
-    let breaker = this.breakers.get(target);
-    if (!breaker) {
-      const settings = this.options.breaker ?? { consecutiveFailures: 5, halfOpenAfterMs: 10_000 };
-      breaker = circuitBreaker(
-        handleWhen((error) => error instanceof PortalError && error.transient),
-        {
-          halfOpenAfter: settings.halfOpenAfterMs,
-          breaker: new ConsecutiveBreaker(settings.consecutiveFailures),
-        },
-      );
-      // cockatiel moves an open circuit to half-open only inside execute(): remember when the
-      // wait ends, so the target's jobs are claimed again and one of them can probe the portal.
-      breaker.onBreak(() => this.breakerRetryAt.set(target, Date.now() + settings.halfOpenAfterMs));
-      this.breakers.set(target, breaker);
-    }
-    return breaker;
-  }
-
-  /** Targets whose circuit is not open (or whose open wait is over): jobs for an open circuit stay queued. */
-  private openTargets(): string[] {
-    const targets = ['salesforce', 'aws', 'microsoft', 'google'];
-    return targets.filter(
-      (t) =>
-        this.breaker(t).state !== 1 /* CircuitState.Open */ ||
-        Date.now() >= (this.breakerRetryAt.get(t) ?? 0),
-    );
+  private get batchSize(): number {
+    return this.options.batchSize ?? 10;
   }
 
   private claim(limit: number): Promise<OutboxJob[]> {
@@ -152,50 +117,87 @@ export class SyncWorker {
       limit,
       leaseMs: this.options.leaseMs ?? 60_000,
       now: this.clock(),
-      targets: this.openTargets(),
+      targets: this.breakers.closedTargets(),
     });
   }
 
   /** Claims one batch and runs it to the end; returns how many jobs it handled. */
   async runOnce(): Promise<number> {
-    const jobs = await this.claim(this.options.batchSize ?? 10);
+    const jobs = await this.claim(this.batchSize);
     // Jobs of one batch have distinct ordering keys, so they may run side by side.
     await Promise.all(jobs.map((job) => this.runJob(job)));
     return jobs.length;
   }
 
-  /** Runs until stopped, polling when idle. `nudge()` wakes it early when a job was enqueued. */
+  /**
+   * Runs until stopped. It claims again as soon as half the jobs in hand have finished, so the
+   * next ones are ready before the last of the current ones ends; idle, it polls every `idleMs`,
+   * and `nudge()` wakes it early when a job was enqueued.
+   */
   start(idleMs = 250): void {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
-        let handled = 0;
-        try {
-          handled = await this.runOnce();
-        } catch (error) {
-          this.options.onEvent?.({
-            type: 'job-retry',
-            job: { id: '-' } as OutboxJob,
-            error: String(error),
-          });
-        }
-        if (handled === 0 && this.running) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, idleMs);
-            this.wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          this.wake = null;
-        }
+        let drained = false;
+        if (this.flying.size <= this.batchSize / 2) drained = await this.refill();
+        // Queue empty but jobs still running: their ends (or a nudge) bring the next work, so
+        // the store is not asked again every idle tick meanwhile.
+        if (this.running)
+          await this.pause(drained && this.flying.size > 0 ? Math.max(idleMs, 1_000) : idleMs);
       }
+      await Promise.all(this.flying);
     })();
   }
 
-  nudge(): void {
+  /** Claims jobs up to the batch size; true when the queue had fewer runnable jobs than that. */
+  private async refill(): Promise<boolean> {
+    const room = this.batchSize - this.flying.size;
+    let jobs: OutboxJob[] = [];
+    try {
+      jobs = await this.claim(room);
+    } catch (error) {
+      this.options.onEvent?.({
+        type: 'job-retry',
+        job: { id: '-' } as OutboxJob,
+        error: String(error),
+      });
+    }
+    for (const job of jobs) {
+      const run: Promise<void> = this.runJob(job)
+        .catch((error: unknown) =>
+          this.options.onEvent?.({ type: 'job-retry', job, error: String(error) }),
+        )
+        .finally(() => {
+          this.flying.delete(run);
+          this.signal();
+        });
+      this.flying.add(run);
+    }
+    return jobs.length < room;
+  }
+
+  /** Waits until a job finishes, a nudge, or `idleMs`, whichever comes first. */
+  private async pause(idleMs: number): Promise<void> {
+    if (!this.signalled)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idleMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    this.wake = null;
+    this.signalled = false;
+  }
+
+  private signal(): void {
+    this.signalled = true;
     this.wake?.();
+  }
+
+  nudge(): void {
+    this.signal();
   }
 
   async stop(): Promise<void> {
@@ -277,7 +279,7 @@ export class SyncWorker {
       }
     }
     try {
-      const guarded = this.breaker(job.target);
+      const guarded = this.breakers.for(job.target);
       const callTimeout = timeout(this.options.callTimeoutMs ?? 30_000, TimeoutStrategy.Aggressive);
       const outcome = await guarded.execute(() =>
         callTimeout
@@ -295,137 +297,10 @@ export class SyncWorker {
             throw error;
           }),
       );
-      const commit = outcome.commit;
-      if (commit === null) {
-        if (!(await completeJob(this.db, job, this.workerId, outcome.result, this.clock())))
-          throw new LeaseLostError();
-      } else {
-        await this.db.transaction().execute(async (trx) => {
-          await commit(trx, job);
-          if (!(await completeJob(trx, job, this.workerId, outcome.result, this.clock())))
-            throw new LeaseLostError();
-        });
-      }
+      await this.completions.complete(job, outcome.result, outcome.commit);
       this.options.onEvent?.({ type: 'job-done', job, ms: Date.now() - started });
     } catch (error) {
-      await this.handleFailure(job, error);
+      await handleFailure(this.failures, job, error);
     }
   }
-
-  private async handleFailure(job: OutboxJob, error: unknown): Promise<void> {
-    const now = this.clock();
-    if (error instanceof LeaseLostError) {
-      this.options.onEvent?.({ type: 'job-lost', job });
-      return;
-    }
-    if (isBrokenCircuitError(error)) {
-      await deferJob(
-        this.db,
-        job,
-        this.workerId,
-        new Date(now.getTime() + (this.options.breaker?.halfOpenAfterMs ?? 10_000)),
-        now,
-      );
-      this.options.onEvent?.({
-        type: 'job-deferred',
-        job,
-        reason: 'circuit-open',
-        untilMs: this.options.breaker?.halfOpenAfterMs ?? 10_000,
-      });
-      return;
-    }
-    const portalError = error instanceof PortalError ? error : null;
-    const message = error instanceof Error ? error.message : String(error);
-    if (portalError?.permanent) {
-      await this.db.transaction().execute(async (trx) => {
-        await this.recordPermanentFailure(trx, job, portalError);
-        await failJob(
-          trx,
-          job,
-          this.workerId,
-          { message, permanent: true },
-          now,
-          this.options.backoff ?? DEFAULT_BACKOFF,
-        );
-      });
-      this.options.onEvent?.({ type: 'job-dead', job, error: message });
-      return;
-    }
-    // Conflicts retry soon: the handler re-reads the portal record and merges on the next attempt.
-    const retryAfterMs = portalError?.kind === 'conflict' ? 0 : portalError?.retryAfterMs;
-    const retriable =
-      portalError !== null && (portalError.transient || portalError.kind === 'conflict');
-    const keepTrying =
-      retriable &&
-      now.getTime() - new Date(job.created_at).getTime() <
-        (this.options.transientRetryHorizonMs ?? DEFAULT_TRANSIENT_HORIZON_MS);
-    const outcome = await failJob(
-      this.db,
-      job,
-      this.workerId,
-      {
-        message,
-        permanent: false,
-        keepTrying,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      },
-      now,
-      this.options.backoff ?? DEFAULT_BACKOFF,
-    );
-    if (outcome === 'dead') {
-      await this.db
-        .transaction()
-        .execute(async (trx) =>
-          this.recordPermanentFailure(
-            trx,
-            job,
-            portalError ?? new PortalError(cloudOf(job), 'unavailable', message),
-          ),
-        );
-    }
-    this.options.onEvent?.({
-      type: outcome === 'dead' ? 'job-dead' : 'job-retry',
-      job,
-      error: message,
-    });
-  }
-
-  /** Puts the reason on the engagement and queues the Salesforce write-back, so the AE sees it. */
-  private async recordPermanentFailure(
-    trx: Transaction<Database>,
-    job: OutboxJob,
-    error: PortalError,
-  ): Promise<void> {
-    const payload = job.payload as { opportunityId?: string; cloud?: Cloud };
-    if (!payload.opportunityId || !payload.cloud) return;
-    const findings = error.findings.length > 0 ? error.findings : [];
-    await trx
-      .updateTable('engagements')
-      .set({
-        findings: JSON.stringify(findings),
-        sync_error: error.message,
-        updated_at: this.clock(),
-      })
-      .where('opportunity_id', '=', payload.opportunityId)
-      .where('cloud', '=', payload.cloud)
-      .execute();
-    await audit(
-      trx,
-      {
-        side: 'engine',
-        entity: 'engagement',
-        entityId: `${payload.opportunityId}:${payload.cloud}`,
-        action: 'failed',
-        after: { error: error.message, kind: error.kind, findings },
-        jobId: job.id,
-      },
-      this.clock(),
-    );
-    await enqueueEngagementWriteback(trx, payload.opportunityId, payload.cloud, job, this.clock());
-  }
-}
-
-function cloudOf(job: OutboxJob): Cloud {
-  const payload = job.payload as { cloud?: Cloud };
-  return payload.cloud ?? 'AWS';
 }

@@ -1,7 +1,7 @@
 // The ISV's named hyperscaler counterparts as the service reads them (triage of a sender with no
 // stated role, readiness, coverage, maturity): a copy of the org's CoSell_Counterpart__c records,
 // replaced whole by the gateway's periodic read so a record deleted in the org leaves too.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { Counterpart, type Cloud } from '../core/model.js';
 import { decodeJson } from './json-column.js';
 import type { Database } from './schema.js';
@@ -77,4 +77,26 @@ export async function storedCounterparts(
     });
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** The counterpart most recently recorded with this address on a cloud (case-insensitive). */
+export async function findCounterpartByEmail(
+  db: Kysely<Database> | Transaction<Database>,
+  cloud: string,
+  email: string,
+): Promise<{ layer: string; name: string; title: string | null } | undefined> {
+  const row = await db
+    .selectFrom('counterparts')
+    .select(['layer', 'name', 'data'])
+    .where('cloud', '=', cloud)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const data = decodeJson<{ title?: unknown } | null>(row.data);
+  return {
+    layer: row.layer,
+    name: row.name,
+    title: typeof data?.title === 'string' ? data.title : null,
+  };
 }

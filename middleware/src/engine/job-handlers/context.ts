@@ -2,10 +2,11 @@
 // (and the runner's failure path) share: applying a portal's answer and queueing the write-back.
 import type { Kysely, Transaction } from 'kysely';
 import type { Cloud, CoSellOpportunity, Finding } from '../../core/model.js';
+import { audit } from '../../store/audit-log.js';
+import { getEngagement, storeEngagementState } from '../../store/engagements.js';
 import type { Database, OutboxJob } from '../../store/schema.js';
-import { audit, engagementOrderingKey } from '../intake.js';
-import { JOB_KINDS } from '../jobs.js';
-import { enqueueJob } from '../outbox.js';
+import { enqueueEngagementWriteback } from '../job-queueing.js';
+import { portalSide } from '../jobs.js';
 import { PortalError, type PortalClient, type PortalRecordState } from '../portal-client.js';
 import type { SalesforceSink } from '../salesforce-sink.js';
 
@@ -40,43 +41,7 @@ export function portalClient(context: HandlerContext, cloud: Cloud): PortalClien
   return client;
 }
 
-export function loadEngagement(db: Kysely<Database>, opportunityId: string, cloud: Cloud) {
-  return db
-    .selectFrom('engagements')
-    .selectAll()
-    .where('opportunity_id', '=', opportunityId)
-    .where('cloud', '=', cloud)
-    .executeTakeFirstOrThrow();
-}
-
-export function portalSideOf(cloud: Cloud): 'aws' | 'microsoft' | 'google' {
-  return cloud === 'AWS' ? 'aws' : cloud === 'Microsoft' ? 'microsoft' : 'google';
-}
-
-/** Queues the Salesforce write-back of an engagement after `cause` changed it. */
-export async function enqueueEngagementWriteback(
-  trx: Transaction<Database>,
-  opportunityId: string,
-  cloud: Cloud,
-  cause: OutboxJob,
-  now: Date,
-): Promise<void> {
-  await enqueueJob(
-    trx,
-    {
-      kind: JOB_KINDS.salesforceEngagement,
-      target: 'salesforce',
-      orderingKey: `salesforce:${engagementOrderingKey(opportunityId, cloud)}`,
-      idempotencyKey: `salesforce:engagement:${opportunityId}:${cloud}:after:${cause.id}:${cause.attempts}`,
-      payload: {
-        opportunityId,
-        cloud,
-        clearRequestedAction: cause.kind === JOB_KINDS.submit || cause.kind === JOB_KINDS.update,
-      },
-    },
-    now,
-  );
-}
+export { enqueueEngagementWriteback } from '../job-queueing.js';
 
 /** Stores the portal's answer on the engagement; a change is audited and written back to Salesforce. */
 export async function applyPortalState(
@@ -88,40 +53,30 @@ export async function applyPortalState(
 ): Promise<void> {
   const { opportunityId, cloud } = target;
   const now = options.now;
-  const before = await trx
-    .selectFrom('engagements')
-    .selectAll()
-    .where('opportunity_id', '=', opportunityId)
-    .where('cloud', '=', cloud)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const before = await getEngagement(trx, opportunityId, cloud, { lock: true });
   const changed =
     before.status !== state.status ||
     before.portal_id !== state.portalId ||
     JSON.stringify(before.findings) !== JSON.stringify(state.findings);
-  await trx
-    .updateTable('engagements')
-    .set({
-      portal_id: state.portalId,
+  await storeEngagementState(
+    trx,
+    before,
+    {
+      portalId: state.portalId,
       status: state.status,
-      portal_version: state.version,
-      findings: JSON.stringify(state.findings),
-      sync_error: null,
-      last_synced_at: now,
-      ...(options.submitted && !before.submitted_at ? { submitted_at: now } : {}),
-      ...(state.acceptedAt && !before.accepted_at
-        ? { accepted_at: new Date(state.acceptedAt) }
-        : {}),
-      ...(options.clearPending ? { pending_changes: null } : {}),
-      updated_at: now,
-    })
-    .where('id', '=', before.id)
-    .execute();
+      version: state.version,
+      findings: state.findings,
+      clearPending: options.clearPending,
+      ...(options.submitted ? { submittedAt: now } : {}),
+      ...(state.acceptedAt ? { acceptedAt: new Date(state.acceptedAt) } : {}),
+    },
+    now,
+  );
   if (changed || options.submitted) {
     await audit(
       trx,
       {
-        side: portalSideOf(cloud),
+        side: portalSide(cloud),
         entity: 'engagement',
         entityId: `${opportunityId}:${cloud}`,
         action: options.submitted ? 'submitted' : 'status',

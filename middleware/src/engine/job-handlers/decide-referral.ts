@@ -1,26 +1,21 @@
 // Decide jobs: send the inbox's accept or decline to the portal, then queue the referral's
 // Salesforce write-back so the org shows when the feedback went out.
 import type { Cloud } from '../../core/model.js';
+import { audit } from '../../store/audit-log.js';
+import { getReferral, updateReferral } from '../../store/referrals.js';
 import type { OutboxJob } from '../../store/schema.js';
-import { audit } from '../intake.js';
-import { JOB_KINDS } from '../jobs.js';
-import { enqueueJob } from '../outbox.js';
-import { portalClient, portalSideOf, type HandlerContext, type Outcome } from './context.js';
+import { enqueueReferralJob } from '../job-queueing.js';
+import { JOB_KINDS, portalSide } from '../jobs.js';
+import { portalClient, type HandlerContext, type Outcome } from './context.js';
 
 export async function decideReferral(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
   const { referralId } = job.payload as { referralId: string };
-  const row = await context.db
-    .selectFrom('referrals')
-    .selectAll()
-    .where('id', '=', referralId)
-    .executeTakeFirstOrThrow();
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<
-    string,
-    unknown
-  >;
+  const row = await getReferral(context.db, referralId);
+  const cloud = row.cloud as Cloud;
+  const data = row.data;
   const decision = row.triage_status === 'Accepted' ? 'accept' : 'decline';
   const now = context.clock();
-  await portalClient(context, row.cloud as Cloud).decide({
+  await portalClient(context, cloud).decide({
     portalId: row.portal_id,
     decision,
     ...(typeof data.declineReason === 'string' ? { declineReason: data.declineReason } : {}),
@@ -34,15 +29,11 @@ export async function decideReferral(context: HandlerContext, job: OutboxJob): P
         ...data,
         feedbackSentAt: decision === 'decline' ? now.toISOString() : (data.feedbackSentAt ?? null),
       };
-      await trx
-        .updateTable('referrals')
-        .set({ data: JSON.stringify(updated), updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
+      await updateReferral(trx, row.id, { data: updated }, now);
       await audit(
         trx,
         {
-          side: portalSideOf(row.cloud as Cloud),
+          side: portalSide(cloud),
           entity: 'referral',
           entityId: referralId,
           action: `portal-${decision}`,
@@ -50,14 +41,14 @@ export async function decideReferral(context: HandlerContext, job: OutboxJob): P
         },
         now,
       );
-      await enqueueJob(
+      await enqueueReferralJob(
         trx,
         {
           kind: JOB_KINDS.salesforceReferral,
-          target: 'salesforce',
-          orderingKey: `referral:${row.cloud}:${row.portal_id}`,
-          idempotencyKey: `salesforce:referral:${row.cloud}:${row.portal_id}:decided:${claimed.id}`,
-          payload: { referralId },
+          referralId,
+          cloud,
+          portalId: row.portal_id,
+          idempotencyKey: `salesforce:referral:${cloud}:${row.portal_id}:decided:${claimed.id}`,
         },
         now,
       );

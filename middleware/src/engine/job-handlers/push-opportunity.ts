@@ -1,11 +1,11 @@
 // Submit and update jobs: send the latest Salesforce state the store holds to the portal. While
 // the portal reviews the record the edit is kept and goes out, merged, once it unlocks.
-import type { Kysely } from 'kysely';
 import { CoSellOpportunity, type Cloud } from '../../core/model.js';
-import type { Database, OutboxJob } from '../../store/schema.js';
-import { audit, engagementOrderingKey } from '../intake.js';
-import { JOB_KINDS, portalTarget } from '../jobs.js';
-import { enqueueJob } from '../outbox.js';
+import { audit } from '../../store/audit-log.js';
+import { findSubmission, setPendingChanges } from '../../store/engagements.js';
+import type { OutboxJob } from '../../store/schema.js';
+import { enqueuePortalJob } from '../job-queueing.js';
+import { JOB_KINDS } from '../jobs.js';
 import { PortalError, type PortalRecordState } from '../portal-client.js';
 import {
   applyPortalState,
@@ -19,24 +19,13 @@ import {
 const LOCKED_STATUSES = new Set(['Submitted', 'In review']);
 
 /** The opportunity as Salesforce last sent it and its engagement with one cloud, in one read. */
-async function loadSubmission(db: Kysely<Database>, opportunityId: string, cloud: Cloud) {
-  const row = await db
-    .selectFrom('engagements')
-    .innerJoin('opportunities', 'opportunities.id', 'engagements.opportunity_id')
-    .selectAll('engagements')
-    .select('opportunities.data as opportunity_data')
-    .where('engagements.opportunity_id', '=', opportunityId)
-    .where('engagements.cloud', '=', cloud)
-    .executeTakeFirst();
-  if (!row)
+async function loadSubmission(db: HandlerContext['db'], opportunityId: string, cloud: Cloud) {
+  const found = await findSubmission(db, opportunityId, cloud);
+  if (!found)
     throw new Error(
       `opportunity ${opportunityId} and its ${cloud} engagement are not in the store`,
     );
-  const { opportunity_data: data, ...engagement } = row;
-  return {
-    opportunity: CoSellOpportunity.parse(typeof data === 'string' ? JSON.parse(data) : data),
-    engagement,
-  };
+  return { opportunity: CoSellOpportunity.parse(found.opportunity), engagement: found.engagement };
 }
 
 export async function pushOpportunity(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
@@ -147,11 +136,7 @@ function queueWhileLocked(
   return {
     result: { queued: true },
     commit: async (trx) => {
-      await trx
-        .updateTable('engagements')
-        .set({ pending_changes: JSON.stringify({ since: locked.since }), updated_at: now })
-        .where('id', '=', locked.engagementId)
-        .execute();
+      await setPendingChanges(trx, locked.engagementId, { since: locked.since }, now);
       await audit(
         trx,
         {
@@ -165,14 +150,13 @@ function queueWhileLocked(
         now,
       );
       if (locked.pollNow) {
-        await enqueueJob(
+        await enqueuePortalJob(
           trx,
           {
             kind: JOB_KINDS.poll,
-            target: portalTarget(cloud),
-            orderingKey: engagementOrderingKey(opportunityId, cloud),
+            opportunityId,
+            cloud,
             idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
-            payload: { opportunityId, cloud },
           },
           now,
         );

@@ -2,19 +2,14 @@
 // queue the triage chose at intake (kept beside the referral), so a rule changed since cannot make
 // the owner disagree with the priority and due time computed then.
 import { InboundReferral } from '../../core/model.js';
+import { getReferral, setReferralSalesforceId } from '../../store/referrals.js';
 import type { OutboxJob } from '../../store/schema.js';
 import type { HandlerContext, Outcome } from './context.js';
 
 export async function writeReferral(context: HandlerContext, job: OutboxJob): Promise<Outcome> {
   const { referralId } = job.payload as { referralId: string };
-  const row = await context.db
-    .selectFrom('referrals')
-    .selectAll()
-    .where('id', '=', referralId)
-    .executeTakeFirstOrThrow();
-  const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as {
-    triage?: { ownerQueue?: unknown };
-  };
+  const row = await getReferral(context.db, referralId);
+  const data = row.data as { triage?: { ownerQueue?: unknown } };
   const referral = InboundReferral.parse({ ...data, triageStatus: row.triage_status });
   const ownerQueue = typeof data.triage?.ownerQueue === 'string' ? data.triage.ownerQueue : null;
   const { salesforceId } = await context.salesforce.writeReferral({
@@ -24,12 +19,6 @@ export async function writeReferral(context: HandlerContext, job: OutboxJob): Pr
   });
   return {
     result: { salesforceId },
-    commit: async (trx) => {
-      await trx
-        .updateTable('referrals')
-        .set({ salesforce_id: salesforceId })
-        .where('id', '=', row.id)
-        .execute();
-    },
+    commit: (trx) => setReferralSalesforceId(trx, row.id, salesforceId),
   };
 }
