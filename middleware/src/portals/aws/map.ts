@@ -5,7 +5,8 @@ import type { CompiledMapping } from '../mapping/compile.js';
 import { mapFromPortal, mapToPortal, type MappingResult } from '../mapping/engine.js';
 import type { MapContext, PortalMapper } from '../mapping/portal-mapper.js';
 import type { GetOpportunityOutput, UpdateOpportunityInput } from './generated/ace-schemas.js';
-import { clientTokenFor, mergeForUpdate, type OpportunityChanges } from './rules.js';
+import { clientTokenFor } from './rules.js';
+import { mergeForUpdate, type OpportunityChanges } from './update-merge.js';
 
 export type AceMapContext = MapContext & {
   /** `Sandbox` while testing against AWS's sandbox catalog; the configuration's value (AWS) otherwise. */

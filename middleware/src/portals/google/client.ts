@@ -2,14 +2,11 @@
 // submit finds the opportunity by referenceOpportunityId (the Salesforce Opportunity Id) before
 // creating, then moves DRAFT → SUBMITTED, resumable at either step; updates patch the mapped fields
 // by updateMask; service-account auth through google-auth-library; google.rpc errors classified.
-import { readFileSync } from 'node:fs';
-import { JWT } from 'google-auth-library';
-import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import type { CoSellOpportunity } from '../../core/model.js';
 import { createRestTransport } from '../rest-transport.js';
 import {
   landedAfterLostAnswer,
   PortalError,
-  retryAfterMs,
   type InboundPage,
   type PortalClient,
   type PortalEventReader,
@@ -21,11 +18,12 @@ import {
 } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import { loadMapping } from '../mapping/load.js';
-import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from './auth-constants.js';
 import { parseGoogleOpportunity, parseOpportunityPush } from './inbound.js';
 import { createGoogleMapper } from './map.js';
 import { OpportunityQueryResponse, OpportunityReadBack } from './schema.js';
-import { ACCEPTED_STATES, engagementStatusOf } from './status.js';
+import { googleErrorOf, lockedInReviewFinding } from './errors.js';
+import { googleStateOf } from './record-state.js';
+import { keyFileTokens } from './service-account.js';
 import { googleWireFormat } from './wire-format.js';
 
 type Json = Record<string, unknown>;
@@ -54,119 +52,6 @@ export interface GoogleClientConfig {
 /** The Cloud Channel client; its event reader takes Pub/Sub push bodies, checks the partner, then GETs the opportunity each names. */
 export interface GoogleClient extends PortalClient, PortalEventReader {}
 
-/** A google.rpc error (with its ErrorInfo reason and BadRequest field violations) as a PortalError. */
-export function googleErrorOf(
-  status: number,
-  body: unknown,
-  headers: Headers,
-  now: Date,
-): PortalError {
-  const error = ((body as { error?: unknown } | null)?.error ?? null) as {
-    status?: string;
-    message?: string;
-    details?: Json[];
-  } | null;
-  const rpc = error?.status ?? `HTTP_${status}`;
-  const reason = error?.details?.find((d) => String(d['@type']).endsWith('google.rpc.ErrorInfo'))
-    ?.reason as string | undefined;
-  const message = `Cloud Channel ${status} ${rpc}${reason ? ` (${reason})` : ''}: ${error?.message ?? 'no error body'}`;
-  const wait = retryAfterMs(headers.get('retry-after'), now);
-  const details = { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
-  const violations = (error?.details?.find((d) =>
-    String(d['@type']).endsWith('google.rpc.BadRequest'),
-  )?.fieldViolations ?? []) as Array<{ field?: string; description?: string; reason?: string }>;
-  const findings: Finding[] = violations.map((v) => ({
-    code: v.reason ?? 'GOOGLE_INVALID_ARGUMENT',
-    severity: 'error',
-    cloud: 'Google',
-    path: v.field ? `$.${v.field}` : '$',
-    message: v.description ?? error?.message ?? 'Google refused the value',
-  }));
-  if (rpc === 'RESOURCE_EXHAUSTED' || status === 429)
-    return new PortalError('Google', 'throttled', message, details);
-  if (rpc === 'UNAVAILABLE' || rpc === 'INTERNAL' || status >= 500)
-    return new PortalError('Google', 'unavailable', message, details);
-  if (rpc === 'DEADLINE_EXCEEDED') return new PortalError('Google', 'timeout', message, details);
-  if (rpc === 'ABORTED' || rpc === 'ALREADY_EXISTS' || status === 409)
-    return new PortalError('Google', 'conflict', message, details);
-  if (rpc === 'UNAUTHENTICATED' || rpc === 'PERMISSION_DENIED' || status === 401 || status === 403)
-    return new PortalError('Google', 'auth', message, details);
-  if (rpc === 'NOT_FOUND' || status === 404)
-    return new PortalError('Google', 'not-found', message, details);
-  if (rpc === 'FAILED_PRECONDITION' && reason === 'OPPORTUNITY_UNDER_REVIEW') {
-    return new PortalError('Google', 'locked', message, {
-      ...details,
-      findings: [
-        {
-          code: 'GOOGLE_LOCKED_IN_REVIEW',
-          severity: 'info',
-          cloud: 'Google',
-          path: '$.state',
-          message:
-            'Google is reviewing this opportunity; the change is applied once it has decided',
-        },
-      ],
-    });
-  }
-  return new PortalError('Google', 'validation', message, {
-    ...details,
-    findings:
-      findings.length > 0
-        ? findings
-        : [
-            {
-              code: `GOOGLE_${reason ?? rpc}`,
-              severity: 'error',
-              cloud: 'Google',
-              path: '$',
-              message: error?.message ?? 'Google refused the request',
-            },
-          ],
-  });
-}
-
-/** The opportunity as the engine tracks it. */
-export function googleStateOf(opportunity: Opportunity): PortalRecordState {
-  const findings: Finding[] = [];
-  let status: EngagementStatus | null = engagementStatusOf({
-    state: opportunity.state,
-    stage: opportunity.stage ?? null,
-  });
-  if (status === null && /NOT_ACCEPTED|REJECTED/.test(opportunity.state)) {
-    status = 'Rejected';
-    findings.push({
-      code: 'GOOGLE_NOT_ACCEPTED',
-      severity: 'error',
-      cloud: 'Google',
-      path: '$.stateDescription',
-      message:
-        opportunity.stateDescription ?? 'Google did not accept the opportunity and gave no reason',
-    });
-  } else if (status === null) {
-    findings.push({
-      code: 'GOOGLE_UNCONFIRMED_STATE',
-      severity: 'warning',
-      cloud: 'Google',
-      path: '$.state',
-      message: `state ${opportunity.state} maps to no canonical status yet`,
-    });
-  }
-  const accepted = ACCEPTED_STATES.includes(opportunity.state);
-  const approveTime = (opportunity.partnerInfo as Json | undefined)?.approveTime;
-  return {
-    portalId: opportunity.name,
-    status: status ?? 'Submitted',
-    version: opportunity.updateTime ?? opportunity.createTime,
-    findings,
-    locked: opportunity.state === 'SUBMITTED',
-    acceptedAt: accepted
-      ? typeof approveTime === 'string'
-        ? approveTime
-        : (opportunity.updateTime ?? null)
-      : null,
-  };
-}
-
 /** Every leaf path of a payload, as updateMask paths (lists are leaves). */
 function leafPaths(value: Json, prefix: string[] = []): string[] {
   return Object.entries(value).flatMap(([key, child]) =>
@@ -174,48 +59,6 @@ function leafPaths(value: Json, prefix: string[] = []): string[] {
       ? leafPaths(child as Json, [...prefix, key])
       : [[...prefix, key].join('.')],
   );
-}
-
-/** A token source from a service-account key file, through google-auth-library. */
-function keyFileTokens(keyFile: string): () => Promise<string> {
-  let key: {
-    client_email?: string;
-    private_key?: string;
-    private_key_id?: string;
-    token_uri?: string;
-  };
-  try {
-    key = JSON.parse(readFileSync(keyFile, 'utf8')) as typeof key;
-  } catch (error) {
-    throw new Error(
-      `the Google service-account key file ${keyFile} cannot be read as JSON: ${(error as Error).message}`,
-    );
-  }
-  if (!key.client_email || !key.private_key)
-    throw new Error(
-      `the Google service-account key file ${keyFile} has no client_email or private_key`,
-    );
-  const jwt = new JWT({
-    email: key.client_email,
-    key: key.private_key,
-    ...(key.private_key_id ? { keyId: key.private_key_id } : {}),
-    scopes: [CLOUD_CHANNEL_SCOPE],
-  });
-  const tokenUri = key.token_uri;
-  if (tokenUri && tokenUri !== GOOGLE_TOKEN_URL) {
-    // google-auth-library always posts to Google's endpoint; honour the key's own token_uri (the sandbox's).
-    jwt.transporter.interceptors.request.add({
-      resolved: async (request) => {
-        if (String(request.url) === GOOGLE_TOKEN_URL) request.url = new URL(tokenUri);
-        return request;
-      },
-    });
-  }
-  return async () => {
-    const { token } = await jwt.getAccessToken();
-    if (!token) throw new Error(`no access token for ${key.client_email}`);
-    return token;
-  };
 }
 
 export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
@@ -366,18 +209,7 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
           'Google',
           'locked',
           `Google is reviewing ${portalId}; the edit waits`,
-          {
-            findings: [
-              {
-                code: 'GOOGLE_LOCKED_IN_REVIEW',
-                severity: 'info',
-                cloud: 'Google',
-                path: '$.state',
-                message:
-                  'Google is reviewing this opportunity; the change is applied once it has decided',
-              },
-            ],
-          },
+          { findings: [lockedInReviewFinding()] },
         );
       }
       const { state: _state, ...content } = mapped(opportunity, now);

@@ -3,12 +3,11 @@
 // retry or a second submission job never creates twice; updates are GET then PUT with If-Match;
 // lists follow @odata.nextLink; every failure comes back as a classified PortalError.
 import { randomUUID } from 'node:crypto';
-import type { CoSellOpportunity, EngagementStatus, Finding } from '../../core/model.js';
+import type { CoSellOpportunity } from '../../core/model.js';
 import { createRestTransport } from '../rest-transport.js';
 import {
   landedAfterLostAnswer,
   PortalError,
-  retryAfterMs,
   type InboundPage,
   type PortalClient,
   type PortalEventReader,
@@ -24,7 +23,6 @@ import { parseIncomingReferral } from './inbound.js';
 import { createMicrosoftMapper } from './map.js';
 import { referralIdFromWebhook } from './rules.js';
 import {
-  ReferralErrorResponse,
   ReferralListResponse,
   ReferralReadBack,
   ReferralWebhookEvent,
@@ -35,10 +33,16 @@ import {
   acceptReferral,
   closeReferral,
   declineReferral,
-  engagementStatusOf,
   IllegalReferralTransitionError,
   type ReferralState,
 } from './status.js';
+import {
+  awaitingDecisionError,
+  illegalTransitionError,
+  microsoftErrorOf,
+  referralClosedError,
+} from './errors.js';
+import { microsoftStateOf } from './record-state.js';
 import { microsoftWireFormat } from './wire-format.js';
 
 type Json = Record<string, unknown>;
@@ -61,84 +65,6 @@ export interface MicrosoftClient extends PortalClient, PortalEventReader {}
 
 const BASE_PATH = '/v1.0/engagements/referrals';
 const LIST_PAGE = 100;
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504, 507, 509]);
-
-/** Partner Center's error body (and HTTP status) as the engine's classified PortalError. */
-export function microsoftErrorOf(
-  status: number,
-  body: unknown,
-  headers: Headers,
-  now: Date,
-): PortalError {
-  const parsed = ReferralErrorResponse.safeParse(body);
-  const error = parsed.success ? parsed.data.error : null;
-  const code = error?.code ?? `http${status}`;
-  const message = `Partner Center ${status} ${code}: ${error?.message ?? 'no error body'}`;
-  const wait = retryAfterMs(headers.get('retry-after'), now);
-  const details = { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
-  if (status === 429) return new PortalError('Microsoft', 'throttled', message, details);
-  if (TRANSIENT_STATUSES.has(status))
-    return new PortalError('Microsoft', 'unavailable', message, details);
-  if (status === 412 || status === 409)
-    return new PortalError('Microsoft', 'conflict', message, details);
-  if (status === 423) {
-    return new PortalError('Microsoft', 'locked', message, {
-      ...details,
-      findings: findingsOf(error, 'MICROSOFT_LOCKED_IN_REVIEW'),
-    });
-  }
-  if (status === 401 || status === 403)
-    return new PortalError('Microsoft', 'auth', message, details);
-  if (status === 404 || status === 410)
-    return new PortalError('Microsoft', 'not-found', message, details);
-  if (status === 408) return new PortalError('Microsoft', 'timeout', message, details);
-  return new PortalError('Microsoft', 'validation', message, {
-    ...details,
-    findings: findingsOf(error, `MICROSOFT_${code}`),
-  });
-}
-
-/** The error's details (or its innerError chain) as findings at the JSON paths the service named. */
-function findingsOf(
-  error: {
-    code: string;
-    message?: string | undefined;
-    target?: string | null | undefined;
-    innerError?: unknown;
-  } | null,
-  fallbackCode: string,
-): Finding[] {
-  const details = (
-    error as { details?: Array<{ code?: string; message?: string; target?: string | null }> } | null
-  )?.details;
-  const path = (target: string | null | undefined) =>
-    target ? (target.startsWith('$') ? target : `$.${target}`) : '$';
-  if (Array.isArray(details) && details.length > 0) {
-    return details.map((d) => ({
-      code: d.code ?? fallbackCode,
-      severity: 'error',
-      cloud: 'Microsoft',
-      path: path(d.target),
-      message: d.message ?? error?.message ?? 'Partner Center refused the value',
-    }));
-  }
-  let inner = error as {
-    code: string;
-    message?: string;
-    target?: string | null;
-    innerError?: unknown;
-  } | null;
-  while (inner?.innerError) inner = inner.innerError as typeof inner;
-  return [
-    {
-      code: inner && inner !== error ? inner.code : fallbackCode,
-      severity: 'error',
-      cloud: 'Microsoft',
-      path: path(inner?.target ?? error?.target),
-      message: inner?.message ?? error?.message ?? 'Partner Center refused the request',
-    },
-  ];
-}
 
 /** Quotes a value for an OData string literal. */
 function odataText(value: string): string {
@@ -168,43 +94,6 @@ function referralState(referral: Referral): ReferralState {
     status: referral.status as ReferralState['status'],
     substatus: referral.substatus as ReferralState['substatus'],
     statusReason: referral.statusReason ?? null,
-  };
-}
-
-/** The referral as the engine tracks it: canonical status, eTag, Microsoft's reason when it declined. */
-export function microsoftStateOf(referral: Referral): PortalRecordState {
-  const status: EngagementStatus = engagementStatusOf(referral) ?? 'Submitted';
-  const findings: Finding[] = [];
-  if (
-    referral.status === 'Closed' &&
-    referral.substatus === 'Declined' &&
-    referral.direction !== 'Incoming'
-  ) {
-    findings.push({
-      code: 'MICROSOFT_DECLINED',
-      severity: 'error',
-      cloud: 'Microsoft',
-      path: '$.statusReason',
-      message: referral.statusReason ?? 'Microsoft declined the co-sell referral without a reason',
-    });
-  }
-  if (engagementStatusOf(referral) === null) {
-    findings.push({
-      code: 'MICROSOFT_STATUS_UNKNOWN',
-      severity: 'warning',
-      cloud: 'Microsoft',
-      path: '$.status',
-      message: `status ${referral.status}/${referral.substatus} maps to no canonical status yet`,
-    });
-  }
-  return {
-    portalId: referral.id,
-    status,
-    version: referral.eTag ?? null,
-    findings,
-    // An outgoing co-sell ask stays with Microsoft until it accepts or declines.
-    locked: referral.direction !== 'Incoming' && referral.status === 'New',
-    acceptedAt: referral.acceptedDateTime ?? null,
   };
 }
 
@@ -365,43 +254,8 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       // a change made between this GET and the PUT is a 412 (→ conflict → re-read and retry).
       const current = await getReferral(portalId);
       const state = microsoftStateOf(current);
-      if (current.status === 'Closed') {
-        throw new PortalError(
-          'Microsoft',
-          'validation',
-          `Partner Center referral ${portalId} is Closed/${current.substatus}: it no longer changes`,
-          {
-            findings: [
-              {
-                code: 'MICROSOFT_REFERRAL_CLOSED',
-                severity: 'error',
-                cloud: 'Microsoft',
-                path: '$.status',
-                message: `the referral is Closed/${current.substatus}; won, lost, declined and expired referrals cannot change`,
-              },
-            ],
-          },
-        );
-      }
-      if (state.locked) {
-        throw new PortalError(
-          'Microsoft',
-          'locked',
-          `Partner Center referral ${portalId} awaits Microsoft's decision; the edit waits`,
-          {
-            findings: [
-              {
-                code: 'MICROSOFT_LOCKED_IN_REVIEW',
-                severity: 'info',
-                cloud: 'Microsoft',
-                path: '$.status',
-                message:
-                  'Microsoft is deciding on this co-sell ask; the change is applied once it is decided',
-              },
-            ],
-          },
-        );
-      }
+      if (current.status === 'Closed') throw referralClosedError(portalId, current.substatus);
+      if (state.locked) throw awaitingDecisionError(portalId);
       const body = mergeOwned(current as Json, mapped(opportunity, now, 'update'));
       if (opportunity.isClosed && current.status === 'Active') {
         try {
@@ -476,20 +330,7 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
       try {
         next = decision === 'accept' ? acceptReferral(from) : declineReferral(from, reason);
       } catch (error) {
-        if (error instanceof IllegalReferralTransitionError) {
-          throw new PortalError('Microsoft', 'validation', error.message, {
-            findings: [
-              {
-                code: 'MICROSOFT_ILLEGAL_TRANSITION',
-                severity: 'error',
-                cloud: 'Microsoft',
-                path: '$.status',
-                message: error.message,
-              },
-            ],
-            cause: error,
-          });
-        }
+        if (error instanceof IllegalReferralTransitionError) throw illegalTransitionError(error);
         throw error;
       }
       await patchStatus(current, next);
