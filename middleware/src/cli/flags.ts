@@ -153,6 +153,12 @@ export function serviceRowIdFlag(options: { char?: 'r' | 'j'; summary: string })
   });
 }
 
+/** `--referral` (-r): the service's id of a referral, for the commands that act on one. */
+export const referralFlag = serviceRowIdFlag({
+  char: 'r',
+  summary: messages.getMessage('flags.referral.summary'),
+});
+
 /** Key prefixes of the records that can own a referral: a user or a queue. */
 const OWNER_PREFIXES = { '005': 'user', '00G': 'queue' } as const;
 
@@ -165,3 +171,30 @@ export const ownerFlag = Flags.custom<string>({
     return id;
   },
 });
+
+/** `EUR=1.08`: reporting-currency units per one unit of the code. */
+const RATE = /^[A-Z]{3}=\d+(?:\.\d+)?$/;
+
+/** `--currency` (USD unless given) and `--rate CODE=number`, repeatable, for the reports that convert money. */
+export function currencyFlags(bundle: Messages<string>) {
+  return {
+    currency: Flags.string({
+      default: 'USD',
+      summary: bundle.getMessage('flags.currency.summary'),
+    }),
+    rate: Flags.string({
+      multiple: true,
+      summary: bundle.getMessage('flags.rate.summary'),
+      parse: async (input: string) => {
+        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0))
+          throw bundle.createError('error.badRate', [input]);
+        return input.trim();
+      },
+    }),
+  };
+}
+
+/** `--rate` values as the attribution report takes them: `['EUR=1.08']` → `{ EUR: 1.08 }`. */
+export function ratesOf(rates: readonly string[] | undefined): Record<string, number> {
+  return Object.fromEntries((rates ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))]));
+}

@@ -1,6 +1,10 @@
-// Reads a JSON payload file for the payload commands, refusing what no portal would take before
-// reading it: a 50 MB file once took almost 2 GB of memory to parse only to be rejected.
+// The payload commands' file: their --portal and --file flags, and the read, which refuses what no
+// portal would take before reading it: a 50 MB file once took almost 2 GB of memory to parse only
+// to be rejected.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Messages } from '@salesforce/core';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { portalFlag } from './flags.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 /**
@@ -27,6 +31,18 @@ export class PayloadFileError extends Error {
   get exitCode(): number {
     return this.reason === 'notJson' ? EXIT_CODES.findings : EXIT_CODES.badFlags;
   }
+}
+
+/** `--portal` and `--file` (-f), both required: the portal whose format is meant and the payload file. */
+export function payloadFlags(messages: Messages<string>) {
+  return {
+    portal: portalFlag({ summary: messages.getMessage('flags.portal.summary'), required: true }),
+    file: Flags.string({
+      char: 'f',
+      summary: messages.getMessage('flags.file.summary'),
+      required: true,
+    }),
+  };
 }
 
 /** The system's error code in words a user knows. */
@@ -89,5 +105,23 @@ export function readJsonFile(file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new PayloadFileError('notJson', file, (error as Error).message);
+  }
+}
+
+/**
+ * The file's JSON, or the command's own error for why not: its bundle words `error.unreadable`,
+ * `error.notFile`, `error.tooLarge` and `error.notJson` with the file, the detail and the limit.
+ */
+export function readPayloadFile(messages: Messages<string>, file: string): unknown {
+  try {
+    return readJsonFile(file);
+  } catch (error) {
+    if (!(error instanceof PayloadFileError)) throw error;
+    throw messages.createError(
+      `error.${error.reason}`,
+      [file, error.detail, byteSize(MAX_PAYLOAD_BYTES)],
+      [],
+      error.exitCode,
+    );
   }
 }

@@ -351,3 +351,11 @@ export class CoSellServiceClient {
     return error;
   }
 }
+
+/** The client for a command's `--service-url` and `--token` (or their environment variables). */
+export function serviceClient(flags: {
+  'service-url'?: string;
+  token?: string;
+}): CoSellServiceClient {
+  return new CoSellServiceClient(serviceSettings(flags));
+}

@@ -2,23 +2,18 @@
 // joint account plans on the top accounts, QBR rhythm) from the service, with the alliance team's
 // records of plans and QBRs.
 import { readFileSync } from 'node:fs';
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { serviceFlags } from '../../cli/flags.js';
-import { CoSellServiceClient, serviceSettings } from '../../cli/service-client.js';
+import { serviceClient } from '../../cli/service-client.js';
 import { TENANCY_ARCHETYPES } from '../../core/model.js';
 import type { CloudRelationshipCoverage } from '../../core/relationships/coverage-report.js';
+import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.coverage');
+const messages = commandMessages('cosell.coverage');
 
 export type CoverageResult = { clouds: CloudRelationshipCoverage[] };
 
-export default class Coverage extends SfCommand<CoverageResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class Coverage extends cosellCommand(messages)<CoverageResult> {
   public static readonly flags = {
     records: Flags.file({
       char: 'r',
@@ -48,7 +43,7 @@ export default class Coverage extends SfCommand<CoverageResult> {
         throw messages.createError('error.badRecords', [flags.records, (error as Error).message]);
       }
     }
-    const client = new CoSellServiceClient(serviceSettings(flags));
+    const client = serviceClient(flags);
     const result = await client.relationshipCoverage({
       jointAccountPlans: records.jointAccountPlans ?? [],
       qbrs: records.qbrs ?? [],

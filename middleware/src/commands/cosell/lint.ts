@@ -1,24 +1,10 @@
 // `cosell lint`: the submission-quality lint over a Salesforce export, printed for people or tools.
-import { Messages } from '@salesforce/core';
 import type { AnyJson } from '@salesforce/ts-types';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import type { Finding } from '../../core/model.js';
 import { createLinter, createLintSummary, type LintSummary } from '../../core/lint/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
-import {
-  nowFlag,
-  reportFlags,
-  reportFormat,
-  type ReportFormat,
-  whereFlag,
-} from '../../cli/flags.js';
-import { orgConnection } from '../../cli/org-connection.js';
-import {
-  readMeter,
-  readOpportunities,
-  type OpportunitySource,
-} from '../../cli/opportunity-source.js';
-import { boundHeapGrowth } from '../../cli/heap-budget.js';
-import { readProgress } from '../../cli/read-progress.js';
+import { nowFlag, reportFlags, reportFormat, type ReportFormat } from '../../cli/flags.js';
+import { OpportunityRead, type ReadSource } from '../../cli/opportunity-read.js';
 import { RecordSpool } from '../../cli/record-spool.js';
 import {
   reportTarget,
@@ -28,15 +14,10 @@ import {
   type ReportTarget,
 } from '../../cli/report-output.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
-import {
-  ExportFormatError,
-  LINT_COLUMNS,
-  MissingColumnsError,
-} from '../../salesforce-export/index.js';
-import { OrgSchemaError } from '../../salesforce-query/opportunities.js';
+import { LINT_COLUMNS } from '../../salesforce-export/index.js';
+import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.lint');
+const messages = commandMessages('cosell.lint');
 
 export type ReportedFinding = {
   /**
@@ -53,31 +34,15 @@ export type ReportedFinding = {
   evidence: Record<string, unknown>;
 };
 
-export type LintResult = {
-  /** The export read, or null when the opportunities came from an org. */
-  file: string | null;
-  /** The org's username with --target-org, else null. */
-  targetOrg: string | null;
+export type LintResult = ReadSource & {
   now: string;
   summary: LintSummary & { rejectedRows: number };
   findings: ReportedFinding[];
 };
 
-export default class Lint extends SfCommand<LintResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class Lint extends cosellCommand(messages)<LintResult> {
   public static readonly flags = {
-    file: Flags.file({
-      char: 'f',
-      exists: true,
-      exclusive: ['target-org'],
-      summary: messages.getMessage('flags.file.summary'),
-    }),
-    'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
-    'api-version': Flags.orgApiVersion(),
-    where: whereFlag(),
+    ...OpportunityRead.flags(messages),
     ...reportFlags,
     now: nowFlag,
   };
@@ -88,60 +53,33 @@ export default class Lint extends SfCommand<LintResult> {
   public async run(): Promise<LintResult> {
     const { flags } = await this.parse(Lint);
     const format = reportFormat(flags);
-    const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org)
-      throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
-    if (flags.file && flags.where)
-      throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
-    const source: OpportunitySource = org
-      ? {
-          kind: 'org',
-          connection: orgConnection(org.getConnection(flags['api-version'])),
-          purpose: 'lint',
-          ...(flags.where ? { where: flags.where } : {}),
-        }
-      : { kind: 'file', file: flags.file as string, requiredColumns: LINT_COLUMNS };
+    const org = OpportunityRead.chosenOrg(flags, messages);
+    const read = new OpportunityRead(flags, org, {
+      purpose: 'lint',
+      requiredColumns: LINT_COLUMNS,
+    });
     const now = flags.now ? new Date(flags.now) : new Date();
     const linter = createLinter({ now });
     const tally = createLintSummary();
     // Findings go to disk as they are found, so memory stays flat however big the export.
     const findings = new RecordSpool<ReportedFinding>();
     let rejectedRows = 0;
-    boundHeapGrowth(); // a long read: keep the heap near what it holds
-    const meter = readMeter(source);
-    const progress = readProgress(this, meter, messages.getMessage('info.progress'));
-    if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
-    try {
-      for await (const row of readOpportunities(source, meter)) {
-        progress.tick();
+    await read.rows(this, messages, {
+      row(row) {
         if (row.kind === 'rejected') {
           rejectedRows += 1;
           for (const finding of row.findings) findings.add(reported({ ...finding, row: row.row }));
-          continue;
+          return;
         }
         const found = linter.add(row.opportunity);
         tally.countOpportunity(found);
         for (const finding of found) findings.add(reported({ ...finding, row: row.row }));
-      }
-    } catch (error) {
-      findings.remove();
-      if (error instanceof MissingColumnsError)
-        throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
-      if (error instanceof ExportFormatError)
-        throw messages.createError('error.unreadable', [error.message], [], error);
-      if (error instanceof OrgSchemaError)
-        throw messages.createError(
-          'error.orgNotReady',
-          [error.message],
-          [],
-          EXIT_CODES.orgNotReady,
-          error,
-        );
-      throw error;
-    } finally {
-      progress.stop();
-      if (org) this.spinner.stop();
-    }
+      },
+      error(error) {
+        findings.remove();
+        return error;
+      },
+    });
     const pipeline = linter.finish();
     tally.countPipeline(pipeline);
     for (const finding of pipeline) findings.add(reported({ ...finding, row: null }));
@@ -149,8 +87,7 @@ export default class Lint extends SfCommand<LintResult> {
 
     const summary = { ...tally.result(), rejectedRows };
     const head = {
-      file: flags.file ?? null,
-      targetOrg: org?.getUsername() ?? null,
+      ...read.origin,
       now: now.toISOString(),
       summary,
     };
@@ -284,16 +221,10 @@ async function writeFindingsCsv(
   if (batch.length > 0 || header) await flush();
 }
 
-function reported(finding: {
-  row: number | null;
-  opportunityId: string | null;
-  code: string;
-  severity: string;
-  cloud?: string;
-  field?: string;
-  message: string;
-  evidence?: Record<string, unknown>;
-}): ReportedFinding {
+/** A finding of the lint or of the reader, with where it was found, as the report lists it. */
+function reported(
+  finding: Finding & { row: number | null; opportunityId: string | null },
+): ReportedFinding {
   return {
     row: finding.row,
     opportunityId: finding.opportunityId,

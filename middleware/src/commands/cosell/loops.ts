@@ -1,22 +1,17 @@
 // `cosell loops`: the referrers left in silence (accepted without a debrief, declined without
 // feedback, undecided past the response SLA) and the risk per referrer, from the service.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, serviceFlags } from '../../cli/flags.js';
-import { CoSellServiceClient, serviceSettings } from '../../cli/service-client.js';
+import { serviceClient } from '../../cli/service-client.js';
 import type { FeedbackLoopReport } from '../../core/feedback/index.js';
+import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.loops');
+const messages = commandMessages('cosell.loops');
 
 export type LoopsResult = FeedbackLoopReport;
 
-export default class Loops extends SfCommand<LoopsResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class Loops extends cosellCommand(messages)<LoopsResult> {
   public static readonly flags = {
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     'debrief-days': Flags.integer({
@@ -30,8 +25,7 @@ export default class Loops extends SfCommand<LoopsResult> {
 
   public async run(): Promise<LoopsResult> {
     const { flags } = await this.parse(Loops);
-    const client = new CoSellServiceClient(serviceSettings(flags));
-    const report = await client.feedbackLoops({
+    const report = await serviceClient(flags).feedbackLoops({
       ...(flags.cloud ? { cloud: flags.cloud } : {}),
       debriefDays: flags['debrief-days'],
     });

@@ -1,18 +1,9 @@
 // `cosell maturity`: where the co-sell motion stands (month 1 to 24+), with the evidence behind every
 // marker, from the same deals the attribution report reads plus the readiness evidence file.
 import { readFileSync } from 'node:fs';
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { EXIT_CODES } from '../../cli/exit-codes.js';
-import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
-import { orgConnection } from '../../cli/org-connection.js';
-import {
-  readMeter,
-  readOpportunities,
-  type OpportunitySource,
-} from '../../cli/opportunity-source.js';
-import { readProgress } from '../../cli/read-progress.js';
-import { boundHeapGrowth } from '../../cli/heap-budget.js';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { cloudFlag, currencyFlags, nowFlag, ratesOf } from '../../cli/flags.js';
+import { OpportunityRead, type ReadSource } from '../../cli/opportunity-read.js';
 import {
   ExchangeRateSettingError,
   MissingExchangeRateError,
@@ -29,27 +20,18 @@ import {
   type ReadinessEvidence,
 } from '../../core/readiness/index.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
-import {
-  ATTRIBUTION_COLUMNS,
-  ExportFormatError,
-  MissingColumnsError,
-} from '../../salesforce-export/index.js';
-import { OrgSchemaError } from '../../salesforce-query/opportunities.js';
+import { ATTRIBUTION_COLUMNS } from '../../salesforce-export/index.js';
+import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.maturity');
+const messages = commandMessages('cosell.maturity');
 
-export type MaturityResult = {
-  file: string | null;
-  targetOrg: string | null;
+export type MaturityResult = ReadSource & {
   evidenceFile: string | null;
   now: string;
   metrics: MaturityMetrics;
   assessment: MaturityAssessment;
   rejectedRows: number;
 };
-
-const RATE = /^[A-Z]{3}=\d+(?:\.\d+)?$/;
 
 function readEvidence(file: string, cloud: string | undefined): ReadinessEvidence[] {
   let parsed: unknown;
@@ -75,40 +57,16 @@ function readEvidence(file: string, cloud: string | undefined): ReadinessEvidenc
   });
 }
 
-export default class Maturity extends SfCommand<MaturityResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class Maturity extends cosellCommand(messages)<MaturityResult> {
   public static readonly flags = {
-    file: Flags.file({
-      char: 'f',
-      exists: true,
-      exclusive: ['target-org'],
-      summary: messages.getMessage('flags.file.summary'),
-    }),
-    'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
-    'api-version': Flags.orgApiVersion(),
-    where: whereFlag(),
+    ...OpportunityRead.flags(messages),
     evidence: Flags.file({
       char: 'e',
       exists: true,
       summary: messages.getMessage('flags.evidence.summary'),
     }),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
-    currency: Flags.string({
-      default: 'USD',
-      summary: messages.getMessage('flags.currency.summary'),
-    }),
-    rate: Flags.string({
-      multiple: true,
-      summary: messages.getMessage('flags.rate.summary'),
-      parse: async (input: string) => {
-        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0))
-          throw messages.createError('error.badRate', [input]);
-        return input.trim();
-      },
-    }),
+    ...currencyFlags(messages),
     now: nowFlag,
   };
 
@@ -123,9 +81,7 @@ export default class Maturity extends SfCommand<MaturityResult> {
       builder = createAttributionReport({
         ...(flags.cloud ? { cloud: flags.cloud } : {}),
         reportingCurrency: flags.currency,
-        rates: Object.fromEntries(
-          (flags.rate ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))]),
-        ),
+        rates: ratesOf(flags.rate),
         now,
       });
     } catch (error) {
@@ -133,58 +89,36 @@ export default class Maturity extends SfCommand<MaturityResult> {
         throw messages.createError('error.badOption', [error.message], [], error);
       throw error;
     }
-    const connection = org ? orgConnection(org.getConnection(flags['api-version'])) : undefined;
-    const source: OpportunitySource = connection
-      ? {
-          kind: 'org',
-          connection,
-          purpose: 'attribution',
-          defaultCurrency: flags.currency,
-          ...(flags.where ? { where: flags.where } : {}),
-        }
-      : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
+    const read = new OpportunityRead(flags, org, {
+      purpose: 'attribution',
+      requiredColumns: ATTRIBUTION_COLUMNS,
+      currency: flags.currency,
+    });
     let rejectedRows = 0;
     let counterparts: Counterpart[] | undefined;
-    boundHeapGrowth(); // a long read: keep the heap near what it holds
-    const meter = readMeter(source);
-    const progress = readProgress(this, meter, messages.getMessage('info.progress'));
-    if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
-    try {
-      for await (const row of readOpportunities(source, meter)) {
-        progress.tick();
+    await read.rows(this, messages, {
+      row(row) {
         if (row.kind === 'rejected') rejectedRows += 1;
         else builder.add(row.opportunity);
-      }
-      if (connection) {
+      },
+      async after() {
+        if (read.source.kind !== 'org') return;
         counterparts = [];
         for (const cloud of flags.cloud ? [flags.cloud] : (['AWS', 'Microsoft', 'Google'] as const))
-          counterparts.push(...(await readOrgCounterparts(connection, cloud)).counterparts);
-      }
-    } catch (error) {
-      if (error instanceof MissingColumnsError)
-        throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
-      if (error instanceof ExportFormatError)
-        throw messages.createError('error.unreadable', [error.message], [], error);
-      if (error instanceof MissingExchangeRateError)
-        throw messages.createError(
+          counterparts.push(
+            ...(await readOrgCounterparts(read.source.connection, cloud)).counterparts,
+          );
+      },
+      error(error) {
+        if (!(error instanceof MissingExchangeRateError)) return error;
+        return messages.createError(
           'error.missingRate',
           [error.opportunityId, error.currency, flags.currency],
           [],
           error,
         );
-      if (error instanceof OrgSchemaError)
-        throw messages.createError(
-          'error.orgNotReady',
-          [error.message],
-          [],
-          EXIT_CODES.orgNotReady,
-          error,
-        );
-      throw error;
-    } finally {
-      progress.stop();
-      if (org) this.spinner.stop();
-    }
+      },
+    });
     const metrics = maturityMetricsFromReport(builder.result(), now, {
       ...(counterparts ? { counterparts } : {}),
       evidence,
@@ -213,8 +147,7 @@ export default class Maturity extends SfCommand<MaturityResult> {
       );
     if (rejectedRows > 0) this.warn(messages.getMessage('info.rejected', [rejectedRows]));
     return {
-      file: flags.file ?? null,
-      targetOrg: org?.getUsername() ?? null,
+      ...read.origin,
       evidenceFile: flags.evidence ?? null,
       now: now.toISOString(),
       metrics,

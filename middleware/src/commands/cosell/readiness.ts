@@ -1,8 +1,6 @@
 // `cosell readiness`: the ten-item co-sell readiness checklist per cloud, from the alliance team's
 // evidence file and, with --target-org, what the org shows (named PDMs, traceability of co-sold deals).
-import { readFileSync } from 'node:fs';
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { attributionTraceability } from '../../core/attribution/traceability.js';
 import { CLOUDS, cloudNamed, type Cloud, type CoSellOpportunity } from '../../core/model.js';
 import {
@@ -13,18 +11,19 @@ import {
 } from '../../core/readiness/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
+import { readJsonFlagFile } from '../../cli/json-file.js';
 import { orgConnection } from '../../cli/org-connection.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
 import {
-  OrgSchemaError,
   planOpportunityQuery,
   readOrgOpportunities,
 } from '../../salesforce-query/opportunities.js';
+import { orgReadError } from '../../cli/opportunity-read.js';
 import type { OrgConnection } from '../../salesforce-query/org-connection.js';
+import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.readiness');
+const messages = commandMessages('cosell.readiness');
 
 export type ReadinessResult = {
   evidenceFile: string | null;
@@ -40,23 +39,9 @@ export type ReadinessResult = {
 
 /** The evidence file holds one cloud's evidence object, or an array of them. */
 function readEvidenceFile(file: string): Array<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw messages.createError(
-      'error.unreadable',
-      [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message],
-      [],
-      EXIT_CODES.badFlags,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw messages.createError('error.notJson', [file, (error as Error).message]);
-  }
+  const parsed = readJsonFlagFile(messages, file, 'error.notJson', {
+    unreadableExitCode: EXIT_CODES.badFlags,
+  });
   const entries = Array.isArray(parsed) ? parsed : [parsed];
   if (
     entries.length === 0 ||
@@ -67,11 +52,7 @@ function readEvidenceFile(file: string): Array<Record<string, unknown>> {
   return entries as Array<Record<string, unknown>>;
 }
 
-export default class Readiness extends SfCommand<ReadinessResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class Readiness extends cosellCommand(messages)<ReadinessResult> {
   public static readonly flags = {
     evidence: Flags.file({
       char: 'e',
@@ -182,15 +163,7 @@ export default class Readiness extends SfCommand<ReadinessResult> {
           );
       }
     } catch (error) {
-      if (error instanceof OrgSchemaError)
-        throw messages.createError(
-          'error.orgNotReady',
-          [error.message],
-          [],
-          EXIT_CODES.orgNotReady,
-          error,
-        );
-      throw error;
+      throw orgReadError(messages, error);
     } finally {
       this.spinner.stop();
     }

@@ -87,6 +87,20 @@ export class AccountListError extends Error {
   }
 }
 
+/** The rows of a list's CSV text, cells trimmed; text that is not CSV is refused for that list. */
+function csvRecords(csv: string, list: AccountFileKind): string[][] {
+  try {
+    return parse(csv, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
+  } catch (error) {
+    throw new AccountListError(list, `not readable as CSV: ${(error as Error).message}`);
+  }
+}
+
 const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Which CSV column feeds each field; the name column is required. */
@@ -120,17 +134,7 @@ export function parseAccountList(
   rejected: RejectedListRow[];
   columns: Partial<Record<AccountListColumn, string>>;
 } {
-  let records: string[][];
-  try {
-    records = parse(csv, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    throw new AccountListError(list, `not readable as CSV: ${(error as Error).message}`);
-  }
+  const records = csvRecords(csv, list);
   const [header, ...rows] = records;
   if (!header) throw new AccountListError(list, 'the file is empty');
   const columns = resolveColumns(header, list);
@@ -193,17 +197,7 @@ export function parseSalesforceAccounts(csv: string): {
   }>;
   rejected: RejectedListRow[];
 } {
-  let records: string[][];
-  try {
-    records = parse(csv, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    throw new AccountListError('salesforce', `not readable as CSV: ${(error as Error).message}`);
-  }
+  const records = csvRecords(csv, 'salesforce');
   const [header, ...rows] = records;
   if (!header) throw new AccountListError('salesforce', 'the file is empty');
   const byKey = new Map(header.map((column, index) => [squash(column), index]));

@@ -10,6 +10,7 @@ import {
   type MatchBasis,
   type SalesforceAccountRecord,
 } from './match.js';
+import { FieldError } from '../field-error.js';
 
 export interface ReviewDecision {
   /** The reviewKey of a match held for review. */
@@ -85,15 +86,8 @@ export interface AccountMappingResult {
   rejected: RejectedListRow[];
 }
 
-export class AccountMappingError extends Error {
+export class AccountMappingError extends FieldError {
   readonly code = 'INVALID_ACCOUNT_MAPPING';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'AccountMappingError';
-  }
 }
 
 export function reviewKey(account: Pick<ListedAccount, 'list' | 'nameKey' | 'domain'>): string {

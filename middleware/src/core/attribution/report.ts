@@ -7,6 +7,7 @@ import { attributionFor, opportunityAttribution } from './attribution.js';
 import { currencyConverter } from './exchange-rates.js';
 import { PeriodTally, type OpportunityContribution, type PeriodIdentity } from './period-tally.js';
 import type { AttributionPeriodRow, AttributionReport, ReportScope } from './report-types.js';
+import { FieldError, parseOrRefuse } from '../field-error.js';
 
 export interface AttributionReportOptions {
   /** Restrict the report to one cloud (no all-cloud totals then). */
@@ -29,14 +30,12 @@ export interface AttributionReportOptions {
 /** Below ten closed deals a side, one deal moves a win rate by ten points: too noisy to act on. */
 export const DEFAULT_MIN_SAMPLE_SIZE = 10;
 
-export class AttributionReportOptionError extends Error {
+export class AttributionReportOptionError extends FieldError {
   readonly code = 'INVALID_REPORT_OPTION';
-  constructor(
-    readonly option: string,
-    message: string,
-  ) {
-    super(`${option}: ${message}`);
-    this.name = 'AttributionReportOptionError';
+
+  /** The report option at fault. */
+  get option(): string {
+    return this.field;
   }
 }
 
@@ -115,14 +114,12 @@ export function createAttributionReport(options: AttributionReportOptions): {
   add(opp: CoSellOpportunity): void;
   result(): AttributionReport;
 } {
-  const checked = ReportOptionsSchema.safeParse(options);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new AttributionReportOptionError(
-      issue?.path.map(String).join('.') || 'options',
-      issue?.message ?? 'invalid',
-    );
-  }
+  parseOrRefuse(
+    ReportOptionsSchema,
+    options,
+    'options',
+    (option, message) => new AttributionReportOptionError(option, message),
+  );
   const converter = currencyConverter(options.reportingCurrency, options.rates);
   const minSampleSize = options.minSampleSize ?? DEFAULT_MIN_SAMPLE_SIZE;
   const clouds: readonly Cloud[] = options.cloud ? [options.cloud] : CLOUDS;

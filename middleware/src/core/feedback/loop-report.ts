@@ -3,7 +3,7 @@
 // referrer that silence makes them stop introducing deals: every introduction deserves an answer,
 // and loop closure is tracked per referrer.
 import type { Cloud, InboundReferral, Referrer, SourceLayer } from '../model.js';
-import { FeedbackLoopError } from './open-loops.js';
+import { FeedbackLoopError, referrerKey } from './open-loops.js';
 
 export const OPEN_LOOP_KINDS = [
   'accepted without debrief',
@@ -106,14 +106,6 @@ export function openLoopKind(
 function riskFor(silences: number): ReferrerRisk {
   if (silences >= 3) return 'disengaging';
   return (['none', 'watch', 'at risk'] as const)[silences]!;
-}
-
-function referrerKey(referral: InboundReferral): string {
-  const who =
-    referral.referrer.email?.trim().toLowerCase() ||
-    referral.referrer.name?.trim().toLowerCase() ||
-    '(unknown referrer)';
-  return `${referral.cloud}|${who}`;
 }
 
 /** Every open loop, oldest first, and every referrer with a silence, most silences first. */

@@ -34,7 +34,8 @@ export class FeedbackLoopError extends Error {
 
 const DAY_MS = 86_400_000;
 
-function referrerKey(referral: InboundReferral): string {
+/** One referrer per cloud: by email, else by name (either in any case). */
+export function referrerKey(referral: InboundReferral): string {
   const who =
     referral.referrer.email?.trim().toLowerCase() ||
     referral.referrer.name?.trim().toLowerCase() ||

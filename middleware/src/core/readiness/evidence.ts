@@ -2,6 +2,7 @@
 // checklist reads it. Null means "not recorded", which the checklist reports as unknown, never as met.
 import { z } from 'zod';
 import { CloudName, IsoDate, TenancyArchetype } from '../model.js';
+import { FieldError, parseOrRefuse } from '../field-error.js';
 
 const Known = z.boolean().nullable().default(null);
 
@@ -80,24 +81,16 @@ export const ReadinessEvidence = z
 export type ReadinessEvidence = z.infer<typeof ReadinessEvidence>;
 export type ReadinessEvidenceInput = z.input<typeof ReadinessEvidence>;
 
-export class ReadinessEvidenceError extends Error {
+export class ReadinessEvidenceError extends FieldError {
   readonly code = 'INVALID_READINESS_EVIDENCE';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'ReadinessEvidenceError';
-  }
 }
 
 /** Validates evidence, throwing with the first offending field's path. */
 export function parseReadinessEvidence(input: unknown): ReadinessEvidence {
-  const parsed = ReadinessEvidence.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new ReadinessEvidenceError(
-    issue?.path.map(String).join('.') || 'evidence',
-    issue?.message ?? 'invalid',
+  return parseOrRefuse(
+    ReadinessEvidence,
+    input,
+    'evidence',
+    (field, message) => new ReadinessEvidenceError(field, message),
   );
 }

@@ -2,6 +2,7 @@
 // and what the next stage still needs. The markers describe shape, not a schedule anyone is owed.
 import { z } from 'zod';
 import { TenancyArchetype } from '../model.js';
+import { FieldError, parseOrRefuse } from '../field-error.js';
 
 export const MaturityMetrics = z.object({
   /** A PDM is named on at least one cloud (month 1: the first PDM relationship); null when unknown. */
@@ -80,15 +81,8 @@ export interface MaturityAssessment {
   next: (MaturityStageDefinition & { gaps: MaturityMarker[] }) | null;
 }
 
-export class MaturityMetricsError extends Error {
+export class MaturityMetricsError extends FieldError {
   readonly code = 'INVALID_MATURITY_METRICS';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'MaturityMetricsError';
-  }
 }
 
 const SOURCES = {
@@ -138,15 +132,12 @@ function month12Cadence(metrics: MaturityMetrics, settings: MaturitySettings): M
 }
 
 function parseMetrics(input: MaturityMetricsInput): MaturityMetrics {
-  const parsed = MaturityMetrics.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new MaturityMetricsError(
-      issue?.path.map(String).join('.') || 'metrics',
-      issue?.message ?? 'invalid',
-    );
-  }
-  return parsed.data;
+  return parseOrRefuse(
+    MaturityMetrics,
+    input,
+    'metrics',
+    (field, message) => new MaturityMetricsError(field, message),
+  );
 }
 
 function checkSettings(settings: MaturitySettings): void {

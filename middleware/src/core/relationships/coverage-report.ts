@@ -17,6 +17,7 @@ import {
   type SourceLayer,
   type TenancyArchetype,
 } from '../model.js';
+import { FieldError, parseOrRefuse } from '../field-error.js';
 
 /** What the alliance team records that the org cannot infer: joint account plans and QBRs held. */
 export const RelationshipRecords = z.object({
@@ -81,24 +82,16 @@ export interface CloudRelationshipCoverage {
   findings: LintFinding[];
 }
 
-export class RelationshipRecordsError extends Error {
+export class RelationshipRecordsError extends FieldError {
   readonly code = 'INVALID_RELATIONSHIP_RECORDS';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'RelationshipRecordsError';
-  }
 }
 
 export function parseRelationshipRecords(input: unknown): RelationshipRecords {
-  const parsed = RelationshipRecords.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new RelationshipRecordsError(
-    issue?.path.map(String).join('.') || 'records',
-    issue?.message ?? 'invalid',
+  return parseOrRefuse(
+    RelationshipRecords,
+    input ?? {},
+    'records',
+    (field, message) => new RelationshipRecordsError(field, message),
   );
 }
 

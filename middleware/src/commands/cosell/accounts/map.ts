@@ -2,13 +2,13 @@
 // Accounts, holds weak matches for review, and writes the joint pursuit list; with --evidence it
 // records the run date that readiness item 7 reads; with --save it stores the pursuit list in the org
 // (CoSell_Joint_Pursuit__c) for the Salesforce report.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { writeFileSync } from 'node:fs';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
+import { readFlagFile, readJsonFlagFile } from '../../../cli/json-file.js';
 import { upsertToOrg, type OrgUpsertResult } from '../../../cli/org-upsert.js';
 import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../../../core/salesforce-fields.js';
 import {
@@ -23,9 +23,9 @@ import {
   type SalesforceAccountRecord,
 } from '../../../core/account-mapping/index.js';
 import { readOrgAccounts } from '../../../salesforce-query/accounts.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.accounts.map');
+const messages = commandMessages('cosell.accounts.map');
 
 export type AccountsMapResult = AccountMappingResult & {
   output: string | null;
@@ -33,26 +33,8 @@ export type AccountsMapResult = AccountMappingResult & {
   saved: OrgUpsertResult | null;
 };
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw messages.createError('error.unreadable', [
-      file,
-      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-    ]);
-  }
-}
-
 function readDecisions(file: string): ReviewDecision[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw messages.createError('error.badDecisions', [file, error.message]);
-    throw error;
-  }
+  const parsed = readJsonFlagFile(messages, file, 'error.badDecisions');
   const valid =
     Array.isArray(parsed) &&
     parsed.every(
@@ -73,14 +55,7 @@ function readDecisions(file: string): ReviewDecision[] {
 
 /** The evidence file's text with accountMapping.lastRunOn (and a defined pursuit list) set for the cloud. */
 function evidenceWithRun(file: string, result: AccountMappingResult): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw messages.createError('error.badEvidence', [file, error.message]);
-    throw error;
-  }
+  const parsed = readJsonFlagFile(messages, file, 'error.badEvidence');
   const entries = (Array.isArray(parsed) ? parsed : [parsed]) as Array<Record<string, unknown>>;
   const entry = entries.find((candidate) => candidate && candidate.cloud === result.cloud);
   if (!entry) throw messages.createError('error.evidenceNoCloud', [file, result.cloud]);
@@ -93,11 +68,7 @@ function evidenceWithRun(file: string, result: AccountMappingResult): string {
   return `${JSON.stringify(Array.isArray(parsed) ? entries : entries[0], null, 2)}\n`;
 }
 
-export default class AccountsMap extends SfCommand<AccountsMapResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class AccountsMap extends cosellCommand(messages)<AccountsMapResult> {
   public static readonly flags = {
     cloud: cloudFlag({ required: true, summary: messages.getMessage('flags.cloud.summary') }),
     'hyperscaler-list': Flags.file({
@@ -150,9 +121,12 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
     const now = flags.now ? new Date(flags.now) : new Date();
     let result: AccountMappingResult;
     try {
-      const hyperscaler = parseAccountList(readText(flags['hyperscaler-list']), 'hyperscaler');
+      const hyperscaler = parseAccountList(
+        readFlagFile(messages, flags['hyperscaler-list']),
+        'hyperscaler',
+      );
       const target = flags['target-list']
-        ? parseAccountList(readText(flags['target-list']), 'target')
+        ? parseAccountList(readFlagFile(messages, flags['target-list']), 'target')
         : { accounts: [], rejected: [] };
       let salesforceAccounts: SalesforceAccountRecord[];
       const rejected = [...hyperscaler.rejected, ...target.rejected];
@@ -161,7 +135,7 @@ export default class AccountsMap extends SfCommand<AccountsMapResult> {
           orgConnection(org.getConnection(flags['api-version'])),
         );
       else {
-        const parsed = parseSalesforceAccounts(readText(flags.accounts as string));
+        const parsed = parseSalesforceAccounts(readFlagFile(messages, flags.accounts as string));
         salesforceAccounts = parsed.accounts;
         rejected.push(...parsed.rejected);
       }

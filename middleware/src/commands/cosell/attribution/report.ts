@@ -1,6 +1,5 @@
 // `cosell attribution report`: sourced vs influenced pipeline and RevOps metrics from a Salesforce export.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   AttributionReportOptionError,
   ExchangeRateSettingError,
@@ -21,6 +20,7 @@ import {
   reportTable,
   terminalWidth,
   trendTable,
+  type TerminalTable,
 } from '../../../cli/attribution-tables.js';
 import {
   LocaleError,
@@ -32,38 +32,22 @@ import { parsePeriodLabel, type Quarter } from '../../../core/fiscal.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import {
   cloudFlag,
+  currencyFlags,
   nowFlag,
+  ratesOf,
   reportFlags,
   reportFormat,
   type ReportFormat,
-  whereFlag,
 } from '../../../cli/flags.js';
-import { orgConnection } from '../../../cli/org-connection.js';
-import {
-  readMeter,
-  readOpportunities,
-  type OpportunitySource,
-} from '../../../cli/opportunity-source.js';
-import { boundHeapGrowth } from '../../../cli/heap-budget.js';
-import { readProgress } from '../../../cli/read-progress.js';
+import { OpportunityRead, type ReadSource } from '../../../cli/opportunity-read.js';
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import {
-  ATTRIBUTION_COLUMNS,
-  ExportFormatError,
-  MissingColumnsError,
-  type ExportFinding,
-} from '../../../salesforce-export/index.js';
-import { OrgSchemaError } from '../../../salesforce-query/opportunities.js';
+import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce-export/index.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.attribution.report');
+const messages = commandMessages('cosell.attribution.report');
 
-export type AttributionReportResult = {
-  /** The export read, or null when the opportunities came from an org. */
-  file: string | null;
-  /** The org's username with --target-org, else null. */
-  targetOrg: string | null;
+export type AttributionReportResult = ReadSource & {
   report: AttributionReport;
   rows: Array<Record<string, ReportCell>>;
   /** With --trend: the last --quarters fiscal quarters of the cloud (or all clouds), else null. */
@@ -71,24 +55,13 @@ export type AttributionReportResult = {
   rejectedRows: ExportFinding[];
 };
 
-/** `EUR=1.08`: reporting-currency units per one unit of the code. */
-const RATE = /^[A-Z]{3}=\d+(?:\.\d+)?$/;
+const { currency, rate } = currencyFlags(messages);
 
-export default class AttributionReportCommand extends SfCommand<AttributionReportResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class AttributionReportCommand extends cosellCommand(
+  messages,
+)<AttributionReportResult> {
   public static readonly flags = {
-    file: Flags.file({
-      char: 'f',
-      exists: true,
-      exclusive: ['target-org'],
-      summary: messages.getMessage('flags.file.summary'),
-    }),
-    'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
-    'api-version': Flags.orgApiVersion(),
-    where: whereFlag(),
+    ...OpportunityRead.flags(messages),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     period: Flags.custom<{ fiscalYear: number; quarter: Quarter | null; label: string }>({
       summary: messages.getMessage('flags.period.summary'),
@@ -100,10 +73,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
         }
       },
     })(),
-    currency: Flags.string({
-      default: 'USD',
-      summary: messages.getMessage('flags.currency.summary'),
-    }),
+    currency,
     trend: Flags.boolean({
       exclusive: ['period'],
       summary: messages.getMessage('flags.trend.summary'),
@@ -115,15 +85,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       summary: messages.getMessage('flags.quarters.summary', [DEFAULT_TREND_QUARTERS]),
     }),
     locale: Flags.string({ summary: messages.getMessage('flags.locale.summary') }),
-    rate: Flags.string({
-      multiple: true,
-      summary: messages.getMessage('flags.rate.summary'),
-      parse: async (input: string) => {
-        if (!RATE.test(input.trim()) || !(Number(input.split('=')[1]) > 0))
-          throw messages.createError('error.badRate', [input]);
-        return input.trim();
-      },
-    }),
+    rate,
     ...reportFlags,
     now: nowFlag,
   };
@@ -131,11 +93,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
   public async run(): Promise<AttributionReportResult> {
     const { flags } = await this.parse(AttributionReportCommand);
     const format = reportFormat(flags);
-    const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org)
-      throw messages.createError('error.noSource', [], [], EXIT_CODES.badFlags);
-    if (flags.file && flags.where)
-      throw messages.createError('error.whereNeedsOrg', [], [], EXIT_CODES.badFlags);
+    const org = OpportunityRead.chosenOrg(flags, messages);
     const reportingCurrency = flags.currency;
     let locale: string;
     try {
@@ -159,9 +117,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
           ? { period: { fiscalYear: flags.period.fiscalYear, quarter: flags.period.quarter } }
           : {}),
         reportingCurrency,
-        rates: Object.fromEntries(
-          (flags.rate ?? []).map((rate) => [rate.slice(0, 3), Number(rate.slice(4))]),
-        ),
+        rates: ratesOf(flags.rate),
         now: flags.now ? new Date(flags.now) : new Date(),
       });
     } catch (error) {
@@ -179,60 +135,44 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       }
       throw error;
     }
-    const source: OpportunitySource = org
-      ? {
-          kind: 'org',
-          connection: orgConnection(org.getConnection(flags['api-version'])),
-          purpose: 'attribution',
-          defaultCurrency: reportingCurrency,
-          ...(flags.where ? { where: flags.where } : {}),
-        }
-      : { kind: 'file', file: flags.file as string, requiredColumns: ATTRIBUTION_COLUMNS };
+    const read = new OpportunityRead(flags, org, {
+      purpose: 'attribution',
+      requiredColumns: ATTRIBUTION_COLUMNS,
+      currency: reportingCurrency,
+    });
     const rejectedRows: ExportFinding[] = [];
-    boundHeapGrowth(); // a long read: keep the heap near what it holds
-    const meter = readMeter(source);
-    const progress = readProgress(this, meter, messages.getMessage('info.progress'));
-    if (org) this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
-    try {
-      for await (const row of readOpportunities(source, meter)) {
-        progress.tick();
+    await read.rows(this, messages, {
+      row(row) {
         if (row.kind === 'rejected') rejectedRows.push(...row.findings);
         else builder.add(row.opportunity);
-      }
-    } catch (error) {
-      if (error instanceof MissingColumnsError)
-        throw messages.createError('error.missingColumns', [error.columns.join(', ')], [], error);
-      if (error instanceof ExportFormatError)
-        throw messages.createError('error.unreadable', [error.message], [], error);
-      if (error instanceof MissingExchangeRateError) {
-        throw messages.createError(
+      },
+      error(error) {
+        if (!(error instanceof MissingExchangeRateError)) return error;
+        return messages.createError(
           'error.missingRate',
           [error.opportunityId, error.currency, reportingCurrency],
           [error.currency, error.currency],
           error,
         );
-      }
-      if (error instanceof OrgSchemaError)
-        throw messages.createError(
-          'error.orgNotReady',
-          [error.message],
-          [],
-          EXIT_CODES.orgNotReady,
-          error,
-        );
-      throw error;
-    } finally {
-      progress.stop();
-      if (org) this.spinner.stop();
-    }
+      },
+    });
     const report = builder.result();
     const rows = attributionReportRows(report);
     const trend = flags.trend
       ? attributionTrend(report, flags.quarters ?? DEFAULT_TREND_QUARTERS)
       : null;
     const written = trend
-      ? this.renderTrend(format, trend, locale, flags.output)
-      : this.render(format, report, rows, locale, flags.output);
+      ? this.render(format, trend, attributionTrendRows(trend), flags.output, () =>
+          trendTable(
+            trend,
+            figureFormat(locale, trend.reportingCurrency),
+            terminalWidth(),
+            terminalIsUnicode() ? UNICODE_MARKERS : ASCII_MARKERS,
+          ),
+        )
+      : this.render(format, report, rows, flags.output, () =>
+          reportTable(rows, figureFormat(locale, report.reportingCurrency), terminalWidth()),
+        );
     if (flags.output) this.log(messages.getMessage('info.written', [written, flags.output]));
     if (rejectedRows.length > 0) {
       for (const finding of rejectedRows) this.warn(finding.message);
@@ -244,8 +184,7 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
       process.exitCode = EXIT_CODES.findings;
     }
     return {
-      file: flags.file ?? null,
-      targetOrg: org?.getUsername() ?? null,
+      ...read.origin,
       report,
       rows,
       trend,
@@ -253,53 +192,29 @@ export default class AttributionReportCommand extends SfCommand<AttributionRepor
     };
   }
 
-  /** Prints or writes the report; returns how many rows were written. */
+  /**
+   * Writes the report or trend as JSON (`data`) or CSV (`rows`), or prints its table for the
+   * terminal; returns how many rows (report lines or quarters) were written.
+   */
   private render(
     format: ReportFormat,
-    report: AttributionReport,
-    rows: Array<Record<string, ReportCell>>,
-    locale: string,
+    data: AttributionReport | AttributionTrend,
+    rows: ReadonlyArray<Record<string, unknown>>,
     output: string | undefined,
+    table: () => TerminalTable,
   ): number {
-    if (format === 'json') deliverReport(this, JSON.stringify(report, null, 2), output);
+    if (format === 'json') deliverReport(this, JSON.stringify(data, null, 2), output);
     else if (format === 'csv')
       deliverReport(
         this,
         toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
         output,
       );
-    else
-      this.printTable(
-        reportTable(rows, figureFormat(locale, report.reportingCurrency), terminalWidth()),
-      );
+    else this.printTable(table());
     return rows.length;
   }
 
-  /** Prints or writes the trend, one row per quarter; returns how many quarters were written. */
-  private renderTrend(
-    format: ReportFormat,
-    trend: AttributionTrend,
-    locale: string,
-    output: string | undefined,
-  ): number {
-    const rows = attributionTrendRows(trend);
-    if (format === 'json') deliverReport(this, JSON.stringify(trend, null, 2), output);
-    else if (format === 'csv')
-      deliverReport(
-        this,
-        toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
-        output,
-      );
-    else {
-      const markers = terminalIsUnicode() ? UNICODE_MARKERS : ASCII_MARKERS;
-      this.printTable(
-        trendTable(trend, figureFormat(locale, trend.reportingCurrency), terminalWidth(), markers),
-      );
-    }
-    return rows.length;
-  }
-
-  private printTable(table: ReturnType<typeof reportTable>): void {
+  private printTable(table: TerminalTable): void {
     // Cells come from the data (stage names, scopes): escape sequences must not drive the terminal.
     this.table({
       data: terminalSafeRows(table.data),

@@ -1,22 +1,17 @@
 // `cosell feedback check`: whether decline feedback is specific enough to send to the referrer, by the
 // same rule the service and the Salesforce panel apply, before anyone sends it.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag } from '../../../cli/flags.js';
 import { checkFeedback } from '../../../core/feedback/check.js';
 import type { Finding } from '../../../core/model.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.feedback.check');
+const messages = commandMessages('cosell.feedback.check');
 
 export type FeedbackCheckResult = { ok: boolean; findings: Finding[] };
 
-export default class FeedbackCheck extends SfCommand<FeedbackCheckResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class FeedbackCheck extends cosellCommand(messages)<FeedbackCheckResult> {
   public static readonly flags = {
     text: Flags.string({
       char: 't',

@@ -1,6 +1,5 @@
 // `cosell fiscal period`: which hyperscaler fiscal period a date falls in, with its boundaries.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import {
   fiscalPeriodOf,
   isInYearEndWindow,
@@ -10,9 +9,9 @@ import {
 } from '../../../core/fiscal.js';
 import { cloudFlag } from '../../../cli/flags.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.fiscal.period');
+const messages = commandMessages('cosell.fiscal.period');
 
 export type FiscalPeriodResult = {
   cloud: string;
@@ -23,11 +22,7 @@ export type FiscalPeriodResult = {
   yearEndWindow: { start: string; end: string; inWindow: boolean };
 };
 
-export default class FiscalPeriod extends SfCommand<FiscalPeriodResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class FiscalPeriod extends cosellCommand(messages)<FiscalPeriodResult> {
   public static readonly flags = {
     cloud: cloudFlag({ required: true, summary: messages.getMessage('flags.cloud.summary') }),
     date: Flags.string({

@@ -1,21 +1,16 @@
 // `cosell opportunity submit`: queues a submission through the co-sell service and follows the
 // engagement until the portal answers (shared, refused or failed) or `--wait` runs out.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Messages, SfError } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { SfError } from '@salesforce/core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, cloudFlagValue, serviceFlags } from '../../../cli/flags.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import {
-  CoSellServiceClient,
-  serviceSettings,
-  type EngagementView,
-  type JobStatus,
-} from '../../../cli/service-client.js';
+import { serviceClient, type EngagementView, type JobStatus } from '../../../cli/service-client.js';
 import type { Cloud, Finding } from '../../../core/model.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.opportunity.submit');
+const messages = commandMessages('cosell.opportunity.submit');
 
 /**
  * shared: the portal took it (it has a portal id); refused: the portal wants changes or rejected it;
@@ -61,11 +56,7 @@ function outcomeOf(engagement: EngagementView): SubmitOutcome {
   return 'shared';
 }
 
-export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class OpportunitySubmit extends cosellCommand(messages)<OpportunitySubmitResult> {
   public static readonly flags = {
     opportunity: Flags.salesforceId({
       char: 'i',
@@ -94,7 +85,7 @@ export default class OpportunitySubmit extends SfCommand<OpportunitySubmitResult
 
   public async run(): Promise<OpportunitySubmitResult> {
     const { flags } = await this.parse(OpportunitySubmit);
-    const client = new CoSellServiceClient(serviceSettings(flags));
+    const client = serviceClient(flags);
     const before = (await client.engagements(flags.opportunity)).engagements.find(
       (engagement) => engagement.cloud === flags.cloud,
     );

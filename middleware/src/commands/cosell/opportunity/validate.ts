@@ -1,7 +1,6 @@
 // `cosell opportunity validate`: what each hyperscaler portal would say about org opportunities,
 // offline: the mapping, the portal's wire rules and the submission lint, in Salesforce field terms.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../cli/org-connection.js';
@@ -9,14 +8,14 @@ import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.j
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import {
-  OrgSchemaError,
   planOpportunityQuery,
   readOrgOpportunities,
 } from '../../../salesforce-query/opportunities.js';
+import { orgReadError } from '../../../cli/opportunity-read.js';
 import { cloudsToPreview, previewOpportunity } from '../../../portals/opportunity-preview.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.opportunity.validate');
+const messages = commandMessages('cosell.opportunity.validate');
 
 export type CloudValidation = {
   cloud: Cloud;
@@ -48,11 +47,9 @@ export type OpportunityValidateResult = {
 /** Larger selections belong in `cosell lint`; validation maps every record three times. */
 export const MAX_VALIDATED = 200;
 
-export default class OpportunityValidate extends SfCommand<OpportunityValidateResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class OpportunityValidate extends cosellCommand(
+  messages,
+)<OpportunityValidateResult> {
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
@@ -109,15 +106,7 @@ export default class OpportunityValidate extends SfCommand<OpportunityValidateRe
         });
       }
     } catch (error) {
-      if (error instanceof OrgSchemaError)
-        throw messages.createError(
-          'error.orgNotReady',
-          [error.message],
-          [],
-          EXIT_CODES.orgNotReady,
-          error,
-        );
-      throw error;
+      throw orgReadError(messages, error);
     } finally {
       this.spinner.stop();
     }

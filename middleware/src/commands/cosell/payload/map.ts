@@ -1,22 +1,15 @@
 // `cosell payload map`: shows the portal payload a canonical opportunity maps to, with its findings.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { CoSellOpportunity, type Finding } from '../../../core/model.js';
 import { jsonPath } from '../../../portals/findings.js';
 import { mapAndValidate } from '../../../portals/mapping/checked-payload.js';
 import type { PortalName } from '../../../portals/portal.js';
-import { portalFlag } from '../../../cli/flags.js';
 import { portalBinding } from '../../../portals/registry.js';
-import {
-  MAX_PAYLOAD_BYTES,
-  byteSize,
-  readJsonFile,
-  type PayloadFileError,
-} from '../../../cli/payload-file.js';
+import { payloadFlags, readPayloadFile } from '../../../cli/payload-file.js';
 import { findingLines } from './validate.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.payload.map');
+const messages = commandMessages('cosell.payload.map');
 
 export type PayloadMapResult = {
   portal: PortalName;
@@ -28,18 +21,9 @@ export type PayloadMapResult = {
   findings: Finding[];
 };
 
-export default class PayloadMap extends SfCommand<PayloadMapResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class PayloadMap extends cosellCommand(messages)<PayloadMapResult> {
   public static readonly flags = {
-    portal: portalFlag({ summary: messages.getMessage('flags.portal.summary'), required: true }),
-    file: Flags.string({
-      char: 'f',
-      summary: messages.getMessage('flags.file.summary'),
-      required: true,
-    }),
+    ...payloadFlags(messages),
     now: Flags.string({
       summary: messages.getMessage('flags.now.summary'),
       parse: async (input: string) => {
@@ -56,18 +40,7 @@ export default class PayloadMap extends SfCommand<PayloadMapResult> {
 
   public async run(): Promise<PayloadMapResult> {
     const { flags } = await this.parse(PayloadMap);
-    let raw: unknown;
-    try {
-      raw = readJsonFile(flags.file);
-    } catch (error) {
-      const problem = error as PayloadFileError;
-      throw messages.createError(
-        `error.${problem.reason}`,
-        [flags.file, problem.detail, byteSize(MAX_PAYLOAD_BYTES)],
-        [],
-        problem.exitCode,
-      );
-    }
+    const raw = readPayloadFile(messages, flags.file);
     const parsed = CoSellOpportunity.safeParse(raw);
     if (!parsed.success) {
       const problems = parsed.error.issues

@@ -1,20 +1,13 @@
 // `cosell payload validate`: checks a payload in a portal's own wire format and lists findings by JSON path.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import {
-  MAX_PAYLOAD_BYTES,
-  byteSize,
-  readJsonFile,
-  type PayloadFileError,
-} from '../../../cli/payload-file.js';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { payloadFlags, readPayloadFile } from '../../../cli/payload-file.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import type { Finding } from '../../../core/model.js';
 import type { PortalName } from '../../../portals/portal.js';
-import { portalFlag } from '../../../cli/flags.js';
 import { portalBinding } from '../../../portals/registry.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.payload.validate');
+const messages = commandMessages('cosell.payload.validate');
 
 export type PayloadValidateResult = {
   portal: PortalName;
@@ -39,18 +32,9 @@ export function findingLines(findings: readonly Finding[]): string[] {
     );
 }
 
-export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class PayloadValidate extends cosellCommand(messages)<PayloadValidateResult> {
   public static readonly flags = {
-    portal: portalFlag({ summary: messages.getMessage('flags.portal.summary'), required: true }),
-    file: Flags.string({
-      char: 'f',
-      summary: messages.getMessage('flags.file.summary'),
-      required: true,
-    }),
+    ...payloadFlags(messages),
     operation: Flags.string({ char: 'o', summary: messages.getMessage('flags.operation.summary') }),
   };
 
@@ -66,18 +50,7 @@ export default class PayloadValidate extends SfCommand<PayloadValidateResult> {
         EXIT_CODES.badFlags,
       );
     }
-    let payload: unknown;
-    try {
-      payload = readJsonFile(flags.file);
-    } catch (error) {
-      const problem = error as PayloadFileError;
-      throw messages.createError(
-        `error.${problem.reason}`,
-        [flags.file, problem.detail, byteSize(MAX_PAYLOAD_BYTES)],
-        [],
-        problem.exitCode,
-      );
-    }
+    const payload = readPayloadFile(messages, flags.file);
     const findings = wireFormat.validate(operation, payload);
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;

@@ -1,28 +1,15 @@
 // `cosell referrals assign`: gives an open referral an owner (a user or queue); written back to Salesforce.
-import { Messages } from '@salesforce/core';
-import { SfCommand } from '@salesforce/sf-plugins-core';
-import { ownerFlag, serviceFlags, serviceRowIdFlag } from '../../../cli/flags.js';
-import {
-  CoSellServiceClient,
-  serviceSettings,
-  type ReferralAssignment,
-} from '../../../cli/service-client.js';
+import { ownerFlag, serviceFlags, referralFlag } from '../../../cli/flags.js';
+import { serviceClient, type ReferralAssignment } from '../../../cli/service-client.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.referrals.assign');
+const messages = commandMessages('cosell.referrals.assign');
 
 export type ReferralsAssignResult = ReferralAssignment;
 
-export default class ReferralsAssign extends SfCommand<ReferralsAssignResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class ReferralsAssign extends cosellCommand(messages)<ReferralsAssignResult> {
   public static readonly flags = {
-    referral: serviceRowIdFlag({
-      char: 'r',
-      summary: messages.getMessage('flags.referral.summary'),
-    }),
+    referral: referralFlag,
     owner: ownerFlag({
       char: 'o',
       required: true,
@@ -33,10 +20,7 @@ export default class ReferralsAssign extends SfCommand<ReferralsAssignResult> {
 
   public async run(): Promise<ReferralsAssignResult> {
     const { flags } = await this.parse(ReferralsAssign);
-    const result = await new CoSellServiceClient(serviceSettings(flags)).assignReferral(
-      flags.referral,
-      flags.owner,
-    );
+    const result = await serviceClient(flags).assignReferral(flags.referral, flags.owner);
     this.log(
       messages.getMessage('info.assigned', [
         result.referralId,

@@ -1,35 +1,24 @@
 // `cosell referrals decline`: declines a referral with a listed reason and feedback the referrer can
 // learn from; generic feedback is refused here first, exactly as the inbox UI refuses it.
-import { Messages, SfError } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { SfError } from '@salesforce/core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
-import { serviceFlags, serviceRowIdFlag } from '../../../cli/flags.js';
-import {
-  CoSellServiceClient,
-  serviceSettings,
-  type ReferralDecision,
-} from '../../../cli/service-client.js';
+import { serviceFlags, referralFlag } from '../../../cli/flags.js';
+import { serviceClient, type ReferralDecision } from '../../../cli/service-client.js';
 import { validateDecline, type ReferralContext } from '../../../core/feedback/index.js';
 import { DECLINE_REASONS, type Finding } from '../../../core/model.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.referrals.decline');
+const messages = commandMessages('cosell.referrals.decline');
 
 export type ReferralsDeclineResult = ReferralDecision;
 
 /** The inbox page the service serves at most; the referral to decline is looked up in it for context. */
 const INBOX_PAGE = 500;
 
-export default class ReferralsDecline extends SfCommand<ReferralsDeclineResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class ReferralsDecline extends cosellCommand(messages)<ReferralsDeclineResult> {
   public static readonly flags = {
-    referral: serviceRowIdFlag({
-      char: 'r',
-      summary: messages.getMessage('flags.referral.summary'),
-    }),
+    referral: referralFlag,
     reason: Flags.option({
       options: DECLINE_REASONS,
       required: true,
@@ -46,7 +35,7 @@ export default class ReferralsDecline extends SfCommand<ReferralsDeclineResult> 
 
   public async run(): Promise<ReferralsDeclineResult> {
     const { flags } = await this.parse(ReferralsDecline);
-    const client = new CoSellServiceClient(serviceSettings(flags));
+    const client = serviceClient(flags);
     const open = await client.listReferrals({ limit: INBOX_PAGE });
     const referral = open.referrals.find((candidate) => candidate.id === flags.referral);
     // Without the referral at hand the customer-specific check waits for the service; the rest runs here.

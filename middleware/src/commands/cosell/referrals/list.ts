@@ -1,25 +1,16 @@
 // `cosell referrals list`: the triaged inbox of hyperscaler referrals, most urgent first, from the service.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { cloudFlag, serviceFlags } from '../../../cli/flags.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import {
-  CoSellServiceClient,
-  serviceSettings,
-  type ReferralView,
-} from '../../../cli/service-client.js';
+import { serviceClient, type ReferralView } from '../../../cli/service-client.js';
 import { PRIORITIES, SOURCE_LAYERS, TRIAGE_STATUSES } from '../../../core/model.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.referrals.list');
+const messages = commandMessages('cosell.referrals.list');
 
 export type ReferralsListResult = { referrals: ReferralView[]; truncated: boolean };
 
-export default class ReferralsList extends SfCommand<ReferralsListResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class ReferralsList extends cosellCommand(messages)<ReferralsListResult> {
   public static readonly flags = {
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     layer: Flags.option({
@@ -49,8 +40,7 @@ export default class ReferralsList extends SfCommand<ReferralsListResult> {
 
   public async run(): Promise<ReferralsListResult> {
     const { flags } = await this.parse(ReferralsList);
-    const client = new CoSellServiceClient(serviceSettings(flags));
-    const result = await client.listReferrals({
+    const result = await serviceClient(flags).listReferrals({
       ...(flags.cloud ? { cloud: flags.cloud } : {}),
       ...(flags.layer ? { layer: flags.layer } : {}),
       ...(flags.priority ? { priority: flags.priority } : {}),

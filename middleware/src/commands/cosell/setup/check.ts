@@ -1,17 +1,16 @@
 // `cosell setup check`: does the org have what the co-sell package ships (objects, fields, permission
 // sets), can the integration user see and write what the service needs, and does every value of the
 // picklists the portal mappings read map to something? Prints what is missing.
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { orgConnection } from '../../../cli/org-connection.js';
 import { checkPackage, type SetupCheck } from '../../../salesforce-query/package-check.js';
 import { gatherPackageFacts } from '../../../salesforce-query/package-facts.js';
 import { loadMapping } from '../../../portals/mapping/load.js';
 import { mappedPicklists } from '../../../portals/mapping/org-value-maps.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.setup.check');
+const messages = commandMessages('cosell.setup.check');
 
 export type SetupCheckResult = {
   targetOrg: string;
@@ -21,11 +20,7 @@ export type SetupCheckResult = {
   checks: SetupCheck[];
 };
 
-export default class SetupCheckCommand extends SfCommand<SetupCheckResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class SetupCheckCommand extends cosellCommand(messages)<SetupCheckResult> {
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),

@@ -1,29 +1,19 @@
 // `cosell sync status`: how far behind the service's outbox is, per target, and what sits in dead letters.
-import { Messages } from '@salesforce/core';
-import { SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { serviceFlags } from '../../../cli/flags.js';
-import {
-  CoSellServiceClient,
-  serviceSettings,
-  type SyncState,
-} from '../../../cli/service-client.js';
+import { serviceClient, type SyncState } from '../../../cli/service-client.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.sync.status');
+const messages = commandMessages('cosell.sync.status');
 
 export type SyncStatusResult = SyncState;
 
-export default class SyncStatus extends SfCommand<SyncStatusResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class SyncStatus extends cosellCommand(messages)<SyncStatusResult> {
   public static readonly flags = { ...serviceFlags };
 
   public async run(): Promise<SyncStatusResult> {
     const { flags } = await this.parse(SyncStatus);
-    const state = await new CoSellServiceClient(serviceSettings(flags)).syncStatus();
+    const state = await serviceClient(flags).syncStatus();
     const { queue } = state;
     this.log(
       messages.getMessage('info.queue', [

@@ -1,11 +1,10 @@
 // `cosell triage preview`: what triage would decide for one referral (in any portal's format or the
 // canonical one) under the org's rules, the shipped ones or a configuration to try, without waiting
 // for real traffic.
-import { readFileSync } from 'node:fs';
-import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { nowFlag } from '../../../cli/flags.js';
+import { readJsonFlagFile } from '../../../cli/json-file.js';
 import { orgConnection } from '../../../cli/org-connection.js';
 import type { Finding, InboundReferral } from '../../../core/model.js';
 import {
@@ -23,9 +22,9 @@ import {
   type ReferralFormat,
 } from '../../../portals/referral-formats.js';
 import { queryAll } from '../../../salesforce-query/org-connection.js';
+import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
-Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
-const messages = Messages.loadMessages('plugin-cosell', 'cosell.triage.preview');
+const messages = commandMessages('cosell.triage.preview');
 
 export type TriagePreviewResult = {
   file: string;
@@ -36,28 +35,7 @@ export type TriagePreviewResult = {
   decision: TriageDecision;
 };
 
-function readJson(file: string, error: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw messages.createError('error.unreadable', [
-      file,
-      (cause as NodeJS.ErrnoException).code ?? (cause as Error).message,
-    ]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw messages.createError(error, [file, (cause as Error).message]);
-  }
-}
-
-export default class TriagePreview extends SfCommand<TriagePreviewResult> {
-  public static readonly summary = messages.getMessage('summary');
-  public static readonly description = messages.getMessage('description');
-  public static readonly examples = messages.getMessages('examples');
-
+export default class TriagePreview extends cosellCommand(messages)<TriagePreviewResult> {
   public static readonly flags = {
     referral: Flags.file({
       char: 'f',
@@ -81,7 +59,7 @@ export default class TriagePreview extends SfCommand<TriagePreviewResult> {
 
   public async run(): Promise<TriagePreviewResult> {
     const { flags } = await this.parse(TriagePreview);
-    const payload = readJson(flags.referral, 'error.notJson');
+    const payload = readJsonFlagFile(messages, flags.referral, 'error.notJson');
     const { config, rules } = await this.rules(flags);
     const reading = readReferral(
       payload,
@@ -139,7 +117,9 @@ export default class TriagePreview extends SfCommand<TriagePreviewResult> {
     try {
       if (flags.config)
         return {
-          config: resolveTriageConfig(readJson(flags.config, 'error.configNotJson')),
+          config: resolveTriageConfig(
+            readJsonFlagFile(messages, flags.config, 'error.configNotJson'),
+          ),
           rules: 'given',
         };
       const org = flags['target-org'];

@@ -1,0 +1,25 @@
+// What every `cosell` command starts from: its messages bundle (messages/<bundle>.md) and a base
+// class that carries the bundle's summary, description and examples as the static properties
+// oclif reads for help, the README and the command snapshot.
+import { Messages } from '@salesforce/core';
+import { SfCommand } from '@salesforce/sf-plugins-core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+
+/** The command's texts: summary, description, examples, and those of its flags, notes and errors. */
+export function commandMessages(bundle: string): Messages<string> {
+  return Messages.loadMessages('plugin-cosell', bundle);
+}
+
+/**
+ * SfCommand with `summary`, `description` and `examples` taken from `messages`; the command class
+ * declares its `flags` and `run` as usual: `class Lint extends cosellCommand(messages)<LintResult>`.
+ */
+export function cosellCommand(messages: Messages<string>): typeof SfCommand {
+  abstract class CoSellCommand<T> extends SfCommand<T> {
+    public static readonly summary = messages.getMessage('summary');
+    public static readonly description = messages.getMessage('description');
+    public static readonly examples = messages.getMessages('examples');
+  }
+  return CoSellCommand;
+}

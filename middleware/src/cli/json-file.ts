@@ -1,0 +1,38 @@
+// Files a user names on a flag (evidence, review decisions, rule configurations), read with the
+// command's own errors: `error.unreadable` with the file and the system's reason, and a key of the
+// command's choosing for text that is not JSON.
+import { readFileSync } from 'node:fs';
+import type { Messages } from '@salesforce/core';
+
+/** The file's text; a file that cannot be read is refused as the command's `error.unreadable`. */
+export function readFlagFile(
+  messages: Messages<string>,
+  file: string,
+  options: { exitCode?: number } = {},
+): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw messages.createError(
+      'error.unreadable',
+      [file, (error as NodeJS.ErrnoException).code ?? (error as Error).message],
+      [],
+      options.exitCode,
+    );
+  }
+}
+
+/** The file's JSON; text that is not JSON is refused with the command's `notJsonKey` (file, reason). */
+export function readJsonFlagFile(
+  messages: Messages<string>,
+  file: string,
+  notJsonKey: string,
+  options: { unreadableExitCode?: number } = {},
+): unknown {
+  const text = readFlagFile(messages, file, { exitCode: options.unreadableExitCode });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw messages.createError(notJsonKey, [file, (error as Error).message]);
+  }
+}
