@@ -96,7 +96,12 @@ export async function overflowing(page: Page): Promise<string[]> {
     const cardBox = await card.boundingBox();
     if (!cardBox) continue;
     for (const table of await card.locator('table').all()) {
-      const box = await table.boundingBox();
+      // A table in a horizontal scroller (lightning-datatable on a narrow screen) is reached by
+      // scrolling: then the scroller is what must fit in the card.
+      const scroller = table.locator(
+        'xpath=ancestor::*[contains(concat(" ", @class, " "), " slds-scrollable_x ")][1]',
+      );
+      const box = await ((await scroller.count()) > 0 ? scroller : table).boundingBox();
       if (box && box.x + box.width > cardBox.x + cardBox.width + 1) {
         found.push(
           `${await table.getAttribute('class')} ends at ${Math.round(box.x + box.width)} px, its card at ${Math.round(cardBox.x + cardBox.width)} px`,

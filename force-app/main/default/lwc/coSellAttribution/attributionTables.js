@@ -38,7 +38,16 @@ const MONEY = {
 const PERCENT = { formatStyle: 'percent', maximumFractionDigits: 1 };
 const HOURS = { formatStyle: 'decimal', maximumFractionDigits: 1 };
 
-const CLOUD_COLUMN = { label: cloudLabel, fieldName: 'cloud', type: 'text', sortable: true };
+// Every cell wraps, so no figure or sample is clipped; hence no "clip text" header action either.
+const WRAPPED = { wrapText: true, hideDefaultActions: true };
+
+const CLOUD_COLUMN = {
+  label: cloudLabel,
+  fieldName: 'cloud',
+  type: 'text',
+  sortable: true,
+  ...WRAPPED,
+};
 
 /** A figure column: the value is a number or null, `<fieldName>Missing` says "No data" is shown. */
 function figureColumn(label, fieldName, format) {
@@ -47,7 +56,7 @@ function figureColumn(label, fieldName, format) {
     fieldName,
     type: 'figure',
     sortable: true,
-    wrapText: true,
+    ...WRAPPED,
     typeAttributes: {
       ...format,
       missing: { fieldName: `${fieldName}Missing` },
@@ -63,7 +72,7 @@ function upliftColumn(label, fieldName) {
     fieldName,
     type: 'uplift',
     sortable: true,
-    wrapText: true,
+    ...WRAPPED,
     typeAttributes: {
       text: { fieldName: `${fieldName}Text` },
       detail: { fieldName: `${fieldName}Detail` },
