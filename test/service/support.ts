@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
+import { holdIdleConnections } from '../../middleware/src/service/listener.js';
 import {
   DEFAULT_BUSINESS_CALENDAR,
   DEFAULT_TRIAGE_RULES,
@@ -149,6 +150,7 @@ export async function startService(
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  holdIdleConnections(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -32,6 +32,16 @@ export interface ClaimedPort {
   close(): Promise<void>;
 }
 
+/**
+ * Keeps idle keep-alive connections open 65 s, longer than the clients' and load balancers' own idle
+ * timeouts (60 s is common). With Node's 5 s default, a client could send its next request on a
+ * socket the server was closing at that instant and see ECONNRESET.
+ */
+export function holdIdleConnections(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 /** Listens on host:port, or rejects with PortUnavailableError naming the port. */
 export async function claimPort(port: number, host: string): Promise<ClaimedPort> {
   let handler: Handler | undefined;
@@ -45,6 +55,7 @@ export async function claimPort(port: number, host: string): Promise<ClaimedPort
     response.writeHead(503, { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': '5' });
     response.end(JSON.stringify(starting.toBody()));
   });
+  holdIdleConnections(server);
   await new Promise<void>((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) =>
       reject(new PortUnavailableError(port, host, error.code ?? 'unknown error'));
