@@ -176,3 +176,27 @@ export async function startDeskPortals({
   clients.Google = google;
   return { emulators, clients, microsoft, google, savers };
 }
+
+/**
+ * Hands each sandbox portal's events to `handle` as they happen (the emulators deliver in process
+ * and do not sign webhooks); returns the unsubscribers.
+ */
+export function subscribeToSandboxEvents(
+  emulators: DeskEmulators,
+  handle: (portal: PortalName, event: unknown) => Promise<unknown>,
+): Array<() => void> {
+  const deliver = (portal: PortalName, event: unknown) =>
+    void handle(portal, event).catch(() => undefined);
+  const unsubscribe: Array<() => void> = [];
+  if (emulators.aws)
+    unsubscribe.push(emulators.aws.control.subscribe((event) => deliver('aws', event)));
+  if (emulators.microsoft)
+    unsubscribe.push(
+      emulators.microsoft.control.subscribe((delivery) => deliver('microsoft', delivery.event)),
+    );
+  if (emulators.google)
+    unsubscribe.push(
+      emulators.google.control.subscribe((delivery) => deliver('google', delivery.body)),
+    );
+  return unsubscribe;
+}

@@ -3,15 +3,14 @@
 // configured org, or the local org from the sandbox, both through the production gateway), the
 // sync worker and its periodic work, and the HTTP API. `npm start` runs it through main.ts with the
 // demo bootstrap (demo/bootstrap.ts); tests start it on an ephemeral port.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { CLOUDS, type Cloud, type CoSellOpportunity, type InboundReferral } from '../core/model.js';
 import { resolveTriageConfig, triageReferral } from '../core/triage/index.js';
 import type { Kysely } from 'kysely';
 import { createPortalEventHandler } from '../engine/portal-events.js';
-import { catchUpInbound, schedulePortalPolls } from '../engine/scheduler.js';
+import { schedulePortalPolls } from '../engine/scheduler.js';
 import { SyncWorker } from '../engine/worker.js';
 import {
   connectSalesforceGateway,
@@ -22,7 +21,11 @@ import {
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from '../portals/opportunity-preview.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
-import { startDeskPortals, type DeskEmulators } from './desk-portals.js';
+import { inboundCatchUp } from './desk-inbound.js';
+import { loadOrgReference, publishOrgMetrics } from './desk-org-reference.js';
+import { startDeskPortals, subscribeToSandboxEvents, type DeskEmulators } from './desk-portals.js';
+import { deskTokenGrants } from './desk-tokens.js';
+import { workerEventRecorder } from './desk-worker-events.js';
 import { compileMapping } from '../portals/mapping/compile.js';
 import { loadMapping } from '../portals/mapping/load.js';
 import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-value-maps.js';
@@ -32,18 +35,16 @@ import type { Database } from '../store/schema.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
 import { forgetSandboxState } from '../store/sandbox-state.js';
 import { createApp } from './app.js';
-import { staticTokenRegistry, type TokenGrant } from './auth.js';
-import { ApiTokens, salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
-import type { PortalErrorCount, ServiceLimits } from './deps.js';
+import { staticTokenRegistry } from './auth.js';
+import { salesforceConnected, trustProxySetting, type ServiceConfig } from './config.js';
+import type { ServiceLimits } from './deps.js';
 import { purgeExpiredIdempotencyKeys } from '../store/idempotency.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { claimPort, type ClaimedPort } from './listener.js';
 import { orgOwnerDirectory } from './owner-directory.js';
 import { orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
-import { MetricSummaryWriter } from '../salesforce/metric-summary.js';
 import { upsertByExternalId } from '../salesforce/keyed-upsert.js';
 import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
-import { publishMetricSummary } from './metric-summary.js';
 import { defaultPreviewDist, readLocalOrgFile } from './preview.js';
 import { createServiceLogger } from './logging.js';
 
@@ -103,15 +104,6 @@ function allSandbox(config: ServiceConfig): boolean {
     config.MS_MODE === 'sandbox' &&
     config.GOOGLE_MODE === 'sandbox'
   );
-}
-
-function adminToken(config: ServiceConfig, dataDir: string): string {
-  const file = join(dataDir, 'admin-token');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const token = randomBytes(32).toString('hex');
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  return token;
 }
 
 /**
@@ -177,11 +169,15 @@ async function assembleDesk(
   // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solution so previews judge
   // a deal exactly as the submission will.
   const microsoftSolutions = config.MS_MODE === 'sandbox' ? ['SOL-SANDBOX-0001'] : [];
-  const bindings: Record<PortalName, PortalBinding> = {
-    aws: createPortalBinding('aws'),
-    microsoft: createPortalBinding('microsoft', { microsoft: { solutionIds: microsoftSolutions } }),
-    google: createPortalBinding('google'),
-  };
+  const bind = (valueMaps?: OrgValueMaps): Record<PortalName, PortalBinding> => ({
+    aws: createPortalBinding('aws', { valueMaps }),
+    microsoft: createPortalBinding('microsoft', {
+      microsoft: { solutionIds: microsoftSolutions },
+      valueMaps,
+    }),
+    google: createPortalBinding('google', { valueMaps }),
+  });
+  let bindings = bind();
   const portals = (portal: PortalName) => bindings[portal];
 
   // Salesforce: the configured org, or the local org on its own origin; the same gateway either way.
@@ -211,13 +207,7 @@ async function assembleDesk(
   let orgValueMaps: OrgValueMaps | undefined;
   try {
     orgValueMaps = await gateway.valueMaps.load();
-    const valueMaps = orgValueMaps;
-    bindings.aws = createPortalBinding('aws', { valueMaps });
-    bindings.microsoft = createPortalBinding('microsoft', {
-      microsoft: { solutionIds: microsoftSolutions },
-      valueMaps,
-    });
-    bindings.google = createPortalBinding('google', { valueMaps });
+    bindings = bind(orgValueMaps);
   } catch (error) {
     logger.warn(
       { error: error instanceof Error ? error.message : String(error) },
@@ -255,7 +245,7 @@ async function assembleDesk(
     mappingFor,
   });
 
-  const portalErrors = new Map<string, PortalErrorCount>();
+  const workerEvents = workerEventRecorder(logger);
   const worker = new SyncWorker({
     db: store.db,
     clients,
@@ -266,55 +256,17 @@ async function assembleDesk(
       previewOpportunity(opportunity, [cloud], portals, clock()).flatMap(
         (preview) => preview.findings,
       ),
-    onEvent: (event) => {
-      if (event.type === 'job-retry' || event.type === 'job-dead') {
-        const key = `${event.job.target}:${event.type}`;
-        const count = portalErrors.get(key) ?? {
-          portal: event.job.target,
-          kind: event.type === 'job-dead' ? 'dead' : 'retry',
-          count: 0,
-        };
-        count.count += 1;
-        portalErrors.set(key, count);
-        logger.warn({ job: event.job.id, kind: event.job.kind, error: event.error }, event.type);
-      }
-      if (event.type === 'job-progress-unwritten')
-        logger.info(
-          { job: event.job.id, error: event.error },
-          'submission progress not shown in Salesforce; the outcome follows',
-        );
-    },
+    onEvent: workerEvents.onEvent,
   });
 
-  // One catch-up per cloud at a time; a request while one runs makes it run once more after.
-  const catchUps = new Map<Cloud, { running: Promise<void>; again: boolean }>();
-  const catchUpNow = (cloud: Cloud): Promise<void> => {
-    const current = catchUps.get(cloud);
-    if (current) {
-      current.again = true;
-      return current.running;
-    }
-    const client = clients[cloud];
-    if (!client) return Promise.resolve();
-    const state = { again: false, running: Promise.resolve() };
-    state.running = (async () => {
-      do {
-        state.again = false;
-        try {
-          const result = await catchUpInbound(store.db, client, triage, clock());
-          if (result.created + result.updated > 0) worker.nudge();
-        } catch (error) {
-          logger.warn(
-            { cloud, error: error instanceof Error ? error.message : String(error) },
-            'inbound catch-up failed; the next run retries',
-          );
-        }
-      } while (state.again);
-      catchUps.delete(cloud);
-    })();
-    catchUps.set(cloud, state);
-    return state.running;
-  };
+  const catchUpNow = inboundCatchUp({
+    db: store.db,
+    clients,
+    triage,
+    clock,
+    logger,
+    nudge: () => worker.nudge(),
+  });
   const handlePortalEvent = createPortalEventHandler({
     db: store.db,
     clock,
@@ -326,25 +278,7 @@ async function assembleDesk(
   });
 
   // In the sandbox, portal events arrive in process (the emulators do not sign webhooks).
-  const unsubscribe: Array<() => void> = [];
-  if (emulators.aws)
-    unsubscribe.push(
-      emulators.aws.control.subscribe(
-        (event) => void handlePortalEvent('aws', event).catch(() => undefined),
-      ),
-    );
-  if (emulators.microsoft)
-    unsubscribe.push(
-      emulators.microsoft.control.subscribe(
-        (delivery) => void handlePortalEvent('microsoft', delivery.event).catch(() => undefined),
-      ),
-    );
-  if (emulators.google)
-    unsubscribe.push(
-      emulators.google.control.subscribe(
-        (delivery) => void handlePortalEvent('google', delivery.body).catch(() => undefined),
-      ),
-    );
+  const unsubscribe = subscribeToSandboxEvents(emulators, handlePortalEvent);
 
   const reporting = { currency: 'USD', rates: { EUR: 1.08, GBP: 1.27 } };
   const tick = async () => {
@@ -353,34 +287,8 @@ async function assembleDesk(
     for (const cloud of CLOUDS) await catchUpNow(cloud);
     await purgeExpiredIdempotencyKeys(store.db, clock());
     worker.nudge();
-    await publishMetrics(gateway);
-  };
-
-  // The attribution page reads CoSell_Metric__c: refreshed on every tick while an org is connected.
-  const publishMetrics = async (connected: SalesforceGateway) => {
-    try {
-      const result = await publishMetricSummary(
-        {
-          db: store.db,
-          writer: new MetricSummaryWriter(connected.api),
-          reporting,
-          readinessEvidence: (cloud) => readReadinessEvidence(store.db, cloud),
-          onInvalidEvidence: (cloud, message) =>
-            logger.warn({ cloud, message }, 'readiness evidence left out of the maturity markers'),
-        },
-        clock(),
-      );
-      if (result.failed.length > 0)
-        logger.warn(
-          { failed: result.failed.slice(0, 5), count: result.failed.length },
-          'Salesforce refused some CoSell_Metric__c rows',
-        );
-    } catch (error) {
-      logger.warn(
-        { error: error instanceof Error ? error.message : String(error) },
-        'metric summary not written; the next tick retries',
-      );
-    }
+    // The attribution page reads CoSell_Metric__c: refreshed on every tick.
+    await publishOrgMetrics(gateway, { db: store.db, reporting, logger, now: clock() });
   };
 
   if (demo && localOrg && options.seed) {
@@ -401,22 +309,7 @@ async function assembleDesk(
     });
   }
 
-  // The generated admin token exists only while nobody configured callers: once COSELL_API_TOKENS
-  // names them, a token lying in the data folder must open nothing.
-  const configured = config.COSELL_API_TOKENS
-    ? ApiTokens.parse(JSON.parse(config.COSELL_API_TOKENS))
-    : [];
-  const admin = configured.length === 0 ? adminToken(config, dataDir) : null;
-  const grants: TokenGrant[] = admin
-    ? [{ token: admin, subject: 'local-admin', persona: 'admin' }]
-    : [];
-  for (const grant of configured)
-    grants.push({
-      token: grant.token,
-      subject: grant.name,
-      persona: grant.persona,
-      userId: grant.userId ?? null,
-    });
+  const { grants, adminToken } = deskTokenGrants(config);
   // Who may read or edit a record, and who may own one, is the org's answer (the local org's too).
   const recordAccess = orgRecordAccess({
     query: (soql) => gateway.api.queryAll<UserRecordAccessRow>(soql),
@@ -447,7 +340,7 @@ async function assembleDesk(
       upsertByExternalId(gateway.api, JOINT_PURSUIT_OBJECT, JOINT_PURSUIT_KEY_FIELD, records),
     reporting,
     metrics: {
-      portalErrors: () => [...portalErrors.values()],
+      portalErrors: workerEvents.portalErrors,
       salesforceApiUsage: () => {
         const usage = gateway.usage().apiUsage;
         return usage ? { used: usage.used, max: usage.limit } : null;
@@ -482,7 +375,7 @@ async function assembleDesk(
 
   return {
     url: `http://${config.HOST}:${port}`,
-    adminToken: admin,
+    adminToken,
     store,
     worker,
     emulators,
@@ -509,26 +402,4 @@ async function assembleDesk(
       lock?.release();
     },
   };
-}
-
-/** Copies the org's readiness evidence and counterparts into the store; a bad record is logged and left out, never fatal. */
-async function loadOrgReference(gateway: SalesforceGateway, logger: Logger): Promise<void> {
-  try {
-    const { skipped } = await gateway.readiness.load();
-    for (const record of skipped) logger.warn(record, 'readiness evidence record left out');
-  } catch (error) {
-    logger.warn(
-      { error: error instanceof Error ? error.message : String(error) },
-      'could not read readiness evidence from the org; the last copy stands',
-    );
-  }
-  try {
-    const { skipped } = await gateway.counterparts.load();
-    for (const record of skipped) logger.warn(record, 'counterpart record left out');
-  } catch (error) {
-    logger.warn(
-      { error: error instanceof Error ? error.message : String(error) },
-      'could not read counterparts from the org; the last copy stands',
-    );
-  }
 }

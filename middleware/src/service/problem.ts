@@ -137,3 +137,10 @@ export function sendProblem(res: Response, problem: HttpProblem, instance?: stri
     .type(PROBLEM_CONTENT_TYPE)
     .send(JSON.stringify(problem.toBody(instance)));
 }
+
+/** A refused state change as the problem it means: 404 when the record does not exist, else 409. */
+export function stateProblem(error: Error): HttpProblem {
+  return /does not exist/.test(error.message)
+    ? new HttpProblem(404, PROBLEM_TYPES.notFound, error.message)
+    : new HttpProblem(409, PROBLEM_TYPES.conflict, error.message);
+}

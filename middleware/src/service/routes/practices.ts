@@ -16,7 +16,7 @@ import {
 } from '../../core/attribution/index.js';
 import { FeedbackLoopError, feedbackLoopReport } from '../../core/feedback/index.js';
 import { checkFeedback } from '../../core/feedback/check.js';
-import { CLOUDS, type CoSellOpportunity } from '../../core/model.js';
+import { CLOUDS, type Cloud, type CoSellOpportunity } from '../../core/model.js';
 import {
   MaturityMetricsError,
   maturityMetricsFromReport,
@@ -46,6 +46,17 @@ import { storedReferrals } from '../../store/referrals.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import * as contract from '../../api-contract/practices.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
+
+/** Evidence the checklist refuses was recorded by us: a 500 that names the cloud, not the caller's fault. */
+export function invalidEvidenceProblem(cloud: Cloud, error: unknown): unknown {
+  return error instanceof ReadinessEvidenceError
+    ? new HttpProblem(
+        500,
+        PROBLEM_TYPES.internal,
+        `readiness evidence recorded for ${cloud} is invalid: ${error.message}`,
+      )
+    : error;
+}
 
 const problemFrom = (field: string, message: string, code: string) =>
   new HttpProblem(400, PROBLEM_TYPES.badRequest, message, { errors: [{ field, message, code }] });
@@ -80,13 +91,7 @@ export const maturity = defineRoute({
       try {
         evidence.push(parseReadinessEvidence(recorded));
       } catch (error) {
-        if (error instanceof ReadinessEvidenceError)
-          throw new HttpProblem(
-            500,
-            PROBLEM_TYPES.internal,
-            `readiness evidence recorded for ${cloud} is invalid: ${error.message}`,
-          );
-        throw error;
+        throw invalidEvidenceProblem(cloud, error);
       }
     }
     const counterparts = (await storedCounterparts(deps.db)).filter((counterpart) =>

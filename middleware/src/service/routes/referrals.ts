@@ -13,7 +13,7 @@ import {
 import type { Principal } from '../auth.js';
 import { readable, referralRef, requireAccess } from '../access-guard.js';
 import type { ServiceDeps } from '../deps.js';
-import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
+import { HttpProblem, PROBLEM_TYPES, stateProblem } from '../problem.js';
 import { assignReferral } from '../referral-assignment.js';
 import * as contract from '../../api-contract/referrals.js';
 import type { ReferralView } from '../../api-contract/referrals.js';
@@ -112,14 +112,7 @@ async function decide(
     deps.engine.nudge();
     return jobId;
   } catch (error) {
-    if (error instanceof ReferralStateError) {
-      const missing = /does not exist/.test(error.message);
-      throw new HttpProblem(
-        missing ? 404 : 409,
-        missing ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.conflict,
-        error.message,
-      );
-    }
+    if (error instanceof ReferralStateError) throw stateProblem(error);
     throw error;
   }
 }

@@ -21,15 +21,11 @@ import {
 import { AttributionTrendView } from '../../core/attribution/trend-view.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../../core/fiscal.js';
 import { CLOUDS, Cloud, CloudName } from '../../core/model.js';
-import {
-  READINESS_ITEMS,
-  ReadinessEvidenceError,
-  readinessChecklist,
-} from '../../core/readiness/index.js';
+import { READINESS_ITEMS, readinessChecklist } from '../../core/readiness/index.js';
 import { latestAccountMappingRun } from '../../store/account-mapping-runs.js';
 import { storedCounterparts } from '../../store/counterparts.js';
 import { mirroredOpportunities } from '../../store/opportunities.js';
-import { withAccountMappingRun } from './practices.js';
+import { invalidEvidenceProblem, withAccountMappingRun } from './practices.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import { API_PREFIX, defineRoute, type ApiRoute } from '../route-table.js';
 
@@ -237,13 +233,7 @@ export const readiness = defineRoute({
         );
         checklists.push({ ...checklist, evidenceRecorded: recorded !== null });
       } catch (error) {
-        if (error instanceof ReadinessEvidenceError)
-          throw new HttpProblem(
-            500,
-            PROBLEM_TYPES.internal,
-            `readiness evidence recorded for ${cloud} is invalid: ${error.message}`,
-          );
-        throw error;
+        throw invalidEvidenceProblem(cloud, error);
       }
     }
     return { status: 200, body: { checklists } };

@@ -1,6 +1,6 @@
 // Sync engine routes: how far behind the outbox is, what is parked as dead letters, and replaying one.
 import { deadLetters, JobNotReplayableError, queueStats, replayJob } from '../../engine/outbox.js';
-import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
+import { stateProblem } from '../problem.js';
 import * as contract from '../../api-contract/sync.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
 
@@ -42,14 +42,7 @@ export const replaySyncJob = defineRoute({
       deps.engine.nudge();
       return { status: 202, body: { jobId: job.id, status: 'pending' } };
     } catch (error) {
-      if (error instanceof JobNotReplayableError) {
-        const missing = /does not exist/.test(error.message);
-        throw new HttpProblem(
-          missing ? 404 : 409,
-          missing ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.conflict,
-          error.message,
-        );
-      }
+      if (error instanceof JobNotReplayableError) throw stateProblem(error);
       throw error;
     }
   },
