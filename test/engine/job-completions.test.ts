@@ -212,4 +212,42 @@ describe.each(storeVariants())('batched job completions on $name', ({ options })
     expect(new Set(engagements.map((row) => row.portal_id)).size).toBe(6);
     expect(salesforce.engagements.filter((e) => e.status === 'Submitted')).toHaveLength(6);
   });
+
+  it('claims the next jobs while the slowest of the batch still runs', async () => {
+    const portal = new FakePortal('Microsoft');
+    const submit = portal.submit.bind(portal);
+    const startedBeforeSlowEnded: string[] = [];
+    let slowDone = false;
+    // The slow call ends when the seven others have started, or after 10 s if they never do (a
+    // worker that waits for its whole batch before claiming again).
+    let releaseSlow = () => undefined as void;
+    const slow = new Promise<void>((resolve) => {
+      releaseSlow = resolve;
+      setTimeout(resolve, 10_000).unref();
+    });
+    portal.submit = async (request) => {
+      if (!slowDone) startedBeforeSlowEnded.push(request.opportunity.id);
+      if (startedBeforeSlowEnded.length === 8) releaseSlow();
+      if (request.opportunity.id === submitRequested(0).id) {
+        await slow;
+        slowDone = true;
+      }
+      return submit(request);
+    };
+    for (let i = 0; i < 8; i++) await recordOpportunity(store.db, submitRequested(i), T0);
+    const worker = new SyncWorker({
+      db: store.db,
+      clients: { Microsoft: portal },
+      salesforce: new RecordingSalesforce(),
+      batchSize: 4,
+    });
+    worker.start(5);
+    const deadline = Date.now() + 20_000;
+    while (portal.records.size < 8 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await worker.stop();
+    expect(portal.records.size).toBe(8);
+    // The first batch held four jobs; the others were claimed as the fast three finished.
+    expect(startedBeforeSlowEnded).toHaveLength(8);
+  });
 });

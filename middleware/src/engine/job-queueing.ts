@@ -115,3 +115,29 @@ export function enqueueReferralWriteback(
     now,
   );
 }
+
+/**
+ * Queues the portal call a job found its engagement needs next (a poll while the portal reviews
+ * the record, the kept edit once it unlocks): one per job and reason.
+ */
+export function enqueueFollowUp(
+  db: Executor,
+  kind: typeof JOB_KINDS.update | typeof JOB_KINDS.poll,
+  engagement: { opportunityId: string; cloud: Cloud },
+  reason: string,
+  cause: OutboxJob,
+  now: Date,
+): Promise<EnqueueResult> {
+  const { opportunityId, cloud } = engagement;
+  const verb = kind === JOB_KINDS.poll ? 'poll' : 'update';
+  return enqueuePortalJob(
+    db,
+    {
+      kind,
+      opportunityId,
+      cloud,
+      idempotencyKey: `${cloud}:${verb}:${opportunityId}:${reason}:${cause.id}`,
+    },
+    now,
+  );
+}

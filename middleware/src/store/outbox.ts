@@ -4,7 +4,7 @@
 // expires. Jobs sharing an ordering key run one at a time, in id order. The retry policy (when a
 // failed job runs again, when it is parked) is the engine's (engine/outbox.ts); this file only
 // writes the transitions.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import { decodeJson } from './json-column.js';
 import type { Database, OutboxJob, OutboxStatus } from './schema.js';
 
@@ -107,6 +107,23 @@ export async function claimJobs(db: Kysely<Database>, options: ClaimOptions): Pr
   return rows.map(normaliseJob);
 }
 
+/** Changes a job only while this worker holds it; false (nothing changed) when it lost the lease. */
+async function updateHeldJob(
+  db: Executor,
+  job: OutboxJob,
+  workerId: string,
+  change: UpdateObject<Database, 'outbox'>,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('outbox')
+    .set(change)
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', workerId)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
 /** Extends the lease of a job this worker still holds; false when the lease was lost. */
 export async function extendLease(
   db: Kysely<Database>,
@@ -115,14 +132,10 @@ export async function extendLease(
   leaseMs: number,
   now: Date,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ locked_until: new Date(now.getTime() + leaseMs), updated_at: now })
-    .where('id', '=', job.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateHeldJob(db, job, workerId, {
+    locked_until: new Date(now.getTime() + leaseMs),
+    updated_at: now,
+  });
 }
 
 /**
@@ -136,22 +149,15 @@ export async function completeJob(
   result: object | null,
   now: Date,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('outbox')
-    .set({
-      status: 'done',
-      result: result === null ? null : JSON.stringify(result),
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      completed_at: now,
-      updated_at: now,
-    })
-    .where('id', '=', job.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return updateHeldJob(db, job, workerId, {
+    status: 'done',
+    result: result === null ? null : JSON.stringify(result),
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    completed_at: now,
+    updated_at: now,
+  });
 }
 
 /**
@@ -221,21 +227,14 @@ export async function rescheduleJob(
   transition: JobTransition,
   now: Date,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('outbox')
-    .set({
-      status: transition.status,
-      run_after: transition.runAfter,
-      locked_by: null,
-      locked_until: null,
-      last_error: transition.lastError,
-      updated_at: now,
-    })
-    .where('id', '=', job.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return updateHeldJob(db, job, workerId, {
+    status: transition.status,
+    run_after: transition.runAfter,
+    locked_by: null,
+    locked_until: null,
+    last_error: transition.lastError,
+    updated_at: now,
+  });
 }
 
 /** Gives a held job back without counting the attempt (e.g. a rate budget is spent). */
@@ -246,21 +245,14 @@ export async function deferJob(
   runAfter: Date,
   now: Date,
 ): Promise<boolean> {
-  const updated = await db
-    .updateTable('outbox')
-    .set({
-      status: 'pending',
-      attempts: sql`attempts - 1`,
-      run_after: runAfter,
-      locked_by: null,
-      locked_until: null,
-      updated_at: now,
-    })
-    .where('id', '=', job.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return updateHeldJob(db, job, workerId, {
+    status: 'pending',
+    attempts: sql`attempts - 1`,
+    run_after: runAfter,
+    locked_by: null,
+    locked_until: null,
+    updated_at: now,
+  });
 }
 
 export class JobNotReplayableError extends Error {

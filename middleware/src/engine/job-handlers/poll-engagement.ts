@@ -2,7 +2,7 @@
 // reviewed the record is queued as an update once the record unlocks.
 import { getEngagement, setPendingChanges } from '../../store/engagements.js';
 import type { OutboxJob } from '../../store/schema.js';
-import { enqueuePortalJob } from '../job-queueing.js';
+import { enqueueFollowUp } from '../job-queueing.js';
 import { JOB_KINDS } from '../jobs.js';
 import {
   applyPortalState,
@@ -28,16 +28,7 @@ export async function pollEngagement(context: HandlerContext, job: OutboxJob): P
       });
       if (!state.locked && engagement.pending_changes) {
         await setPendingChanges(trx, engagement.id, null, null);
-        await enqueuePortalJob(
-          trx,
-          {
-            kind: JOB_KINDS.update,
-            opportunityId,
-            cloud,
-            idempotencyKey: `${cloud}:update:${opportunityId}:unlocked:${claimed.id}`,
-          },
-          context.clock(),
-        );
+        await enqueueFollowUp(trx, JOB_KINDS.update, target, 'unlocked', claimed, context.clock());
       }
     },
   };

@@ -4,7 +4,7 @@ import { CoSellOpportunity, type Cloud } from '../../core/model.js';
 import { audit } from '../../store/audit-log.js';
 import { findSubmission, setPendingChanges } from '../../store/engagements.js';
 import type { OutboxJob } from '../../store/schema.js';
-import { enqueuePortalJob } from '../job-queueing.js';
+import { enqueueFollowUp } from '../job-queueing.js';
 import { JOB_KINDS } from '../jobs.js';
 import { PortalError, type PortalRecordState } from '../portal-client.js';
 import {
@@ -150,16 +150,7 @@ function queueWhileLocked(
         now,
       );
       if (locked.pollNow) {
-        await enqueuePortalJob(
-          trx,
-          {
-            kind: JOB_KINDS.poll,
-            opportunityId,
-            cloud,
-            idempotencyKey: `${cloud}:poll:${opportunityId}:locked:${job.id}`,
-          },
-          now,
-        );
+        await enqueueFollowUp(trx, JOB_KINDS.poll, locked.target, 'locked', job, now);
       }
     },
   };
