@@ -6,8 +6,10 @@ import {
   type GetOpportunityOutput,
   type UpdateOpportunityInput,
 } from './generated/ace-schemas.js';
-import { finding, isRecord, type Json } from './payload-reading.js';
+import { findingMaker, isRecord, type Json } from '../payload-reading.js';
 import { projectOnto } from './update-merge.js';
+
+const finding = findingMaker('AWS', '');
 
 /** Review statuses in which AWS accepts no update at all. */
 export const LOCKED_REVIEW_STATUSES = ['Submitted', 'In review', 'Rejected'] as const;

@@ -4,7 +4,7 @@
 // `today`), no I/O.
 import { hash } from 'node:crypto';
 import type { Finding, Severity } from '../../core/model.js';
-import { filled, finding, read } from './payload-reading.js';
+import { filled, findingMaker, memberAt } from '../payload-reading.js';
 
 // The ACE emulator (sandbox/aws) and the client read the update rules from here, with the content rules.
 export { AceUpdateError, mergeForUpdate, type OpportunityChanges } from './update-merge.js';
@@ -17,6 +17,8 @@ export {
   LOCKED_REVIEW_STATUSES,
   REVIEW_OUTCOME_FIELDS,
 } from './review-locks.js';
+
+const finding = findingMaker('AWS', '');
 
 /**
  * The text's length in characters (code points, as AWS counts) when it falls outside [min, max], else
@@ -42,9 +44,9 @@ export const BUSINESS_PROBLEM_MAX = 2000;
  */
 export function opportunityBodyFindings(payload: unknown): Finding[] {
   const out: Finding[] = [];
-  const industry = read(payload, 'Customer', 'Account', 'Industry');
+  const industry = memberAt(payload, 'Customer', 'Account', 'Industry');
   if (
-    read(payload, 'NationalSecurity') === 'Yes' &&
+    memberAt(payload, 'NationalSecurity') === 'Yes' &&
     filled(industry) &&
     industry !== 'Government'
   ) {
@@ -58,7 +60,7 @@ export function opportunityBodyFindings(payload: unknown): Finding[] {
     );
   }
   if (
-    filled(read(payload, 'Customer', 'Account', 'OtherIndustry')) &&
+    filled(memberAt(payload, 'Customer', 'Account', 'OtherIndustry')) &&
     filled(industry) &&
     industry !== 'Other'
   ) {
@@ -72,8 +74,8 @@ export function opportunityBodyFindings(payload: unknown): Finding[] {
     );
   }
   if (
-    read(payload, 'Marketing', 'AwsFundingUsed') === 'No' &&
-    filled(read(payload, 'Marketing', 'UseCases'))
+    memberAt(payload, 'Marketing', 'AwsFundingUsed') === 'No' &&
+    filled(memberAt(payload, 'Marketing', 'UseCases'))
   ) {
     out.push(
       finding(
@@ -84,10 +86,10 @@ export function opportunityBodyFindings(payload: unknown): Finding[] {
       ),
     );
   }
-  const spend = read(payload, 'Project', 'ExpectedCustomerSpend');
+  const spend = memberAt(payload, 'Project', 'ExpectedCustomerSpend');
   if (Array.isArray(spend)) {
     spend.forEach((entry, index) => {
-      const frequency = read(entry, 'Frequency');
+      const frequency = memberAt(entry, 'Frequency');
       if (filled(frequency) && frequency !== 'Monthly') {
         out.push(
           finding(
@@ -98,7 +100,7 @@ export function opportunityBodyFindings(payload: unknown): Finding[] {
           ),
         );
       }
-      const target = read(entry, 'TargetCompany');
+      const target = memberAt(entry, 'TargetCompany');
       if (filled(target) && target !== 'AWS') {
         out.push(
           finding(
@@ -117,8 +119,8 @@ export function opportunityBodyFindings(payload: unknown): Finding[] {
 /** Create-only rule: in the production catalog only partner referrals can be created (Sandbox may simulate AWS referrals). */
 export function createFindings(payload: unknown): Finding[] {
   const out = opportunityBodyFindings(payload);
-  const origin = read(payload, 'Origin');
-  if (read(payload, 'Catalog') === 'AWS' && origin === 'AWS Referral') {
+  const origin = memberAt(payload, 'Origin');
+  if (memberAt(payload, 'Catalog') === 'AWS' && origin === 'AWS Referral') {
     out.push(
       finding(
         'AWS_ORIGIN_AWS_REFERRAL_IN_PRODUCTION',
@@ -146,7 +148,7 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   const severity = context.severity ?? 'error';
   const out: Finding[] = [];
   const need = (path: string[], label: string, why = ''): void => {
-    if (!filled(read(payload, ...path))) {
+    if (!filled(memberAt(payload, ...path))) {
       out.push(
         finding(
           'AWS_SUBMIT_REQUIRED',
@@ -159,13 +161,13 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   };
   need(['Customer', 'Account', 'CompanyName'], 'The customer company name');
   need(['Customer', 'Account', 'Industry'], "The customer's industry");
-  if (read(payload, 'Customer', 'Account', 'Industry') === 'Other') {
+  if (memberAt(payload, 'Customer', 'Account', 'Industry') === 'Other') {
     need(
       ['Customer', 'Account', 'OtherIndustry'],
       'A description of the industry ("Other" was chosen)',
     );
   }
-  if (read(payload, 'NationalSecurity') !== 'Yes') {
+  if (memberAt(payload, 'NationalSecurity') !== 'Yes') {
     need(
       ['Customer', 'Account', 'WebsiteUrl'],
       "The customer's website",
@@ -173,12 +175,12 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
     );
   }
   need(['Customer', 'Account', 'Address', 'CountryCode'], "The customer's country");
-  if (read(payload, 'Customer', 'Account', 'Address', 'CountryCode') === 'US') {
+  if (memberAt(payload, 'Customer', 'Account', 'Address', 'CountryCode') === 'US') {
     need(['Customer', 'Account', 'Address', 'PostalCode'], 'The postal code of a US customer');
     need(['Customer', 'Account', 'Address', 'StateOrRegion'], 'The state of a US customer');
   }
   need(['Project', 'Title'], 'A project title');
-  const problem = read(payload, 'Project', 'CustomerBusinessProblem');
+  const problem = memberAt(payload, 'Project', 'CustomerBusinessProblem');
   if (!filled(problem)) {
     need(['Project', 'CustomerBusinessProblem'], "The customer's business problem");
   } else if (typeof problem === 'string') {
@@ -196,12 +198,12 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
       );
     }
   }
-  const spend = read(payload, 'Project', 'ExpectedCustomerSpend');
+  const spend = memberAt(payload, 'Project', 'ExpectedCustomerSpend');
   if (!filled(spend)) {
     need(['Project', 'ExpectedCustomerSpend'], 'The expected monthly AWS spend');
   } else if (Array.isArray(spend)) {
     spend.forEach((entry, index) => {
-      if (!filled(read(entry, 'Amount'))) {
+      if (!filled(memberAt(entry, 'Amount'))) {
         out.push(
           finding(
             'AWS_SUBMIT_REQUIRED',
@@ -214,7 +216,7 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
     });
   }
   need(['LifeCycle', 'TargetCloseDate'], 'A target close date');
-  const close = read(payload, 'LifeCycle', 'TargetCloseDate');
+  const close = memberAt(payload, 'LifeCycle', 'TargetCloseDate');
   if (context.today && typeof close === 'string' && close < context.today) {
     out.push(
       finding(
@@ -225,7 +227,7 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
       ),
     );
   }
-  const stage = read(payload, 'LifeCycle', 'Stage');
+  const stage = memberAt(payload, 'LifeCycle', 'Stage');
   if (!filled(stage)) {
     need(['LifeCycle', 'Stage'], 'A stage');
   } else if (typeof stage === 'string' && STAGES_TOO_EARLY_FOR_REVIEW.has(stage)) {
@@ -247,7 +249,7 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
       ),
     );
   }
-  const origin = read(payload, 'Origin');
+  const origin = memberAt(payload, 'Origin');
   if (origin !== undefined && origin !== null && origin !== 'Partner Referral') {
     out.push(
       finding(

@@ -6,7 +6,7 @@ import {
   type GetOpportunityOutput,
   type UpdateOpportunityInput,
 } from './generated/ace-schemas.js';
-import { isRecord, type Json } from './payload-reading.js';
+import { isRecord, type Json } from '../payload-reading.js';
 
 /** Keeps only what `tree` allows, dropping nulls (absent and null mean the same on awsJson). */
 export function projectOnto(value: unknown, tree: AceMemberTree): unknown {

@@ -1,8 +1,8 @@
 // Google opportunity rules a schema cannot say: stage only after acceptance and never CLOSED, what a
 // submission needs, updateMask coherence, real region codes, the Pub/Sub payload inside the push.
 // Stable codes `GOOGLE_...`; every finding carries the portal JSON path.
-import type { Finding, Severity } from '../../core/model.js';
-import { jsonPath } from '../findings.js';
+import type { Finding } from '../../core/model.js';
+import { findingMaker, memberAt, recordOf, type Json, type Path } from '../payload-reading.js';
 import { isKnownCountry } from '../countries.js';
 import {
   GOOGLE_ENUMS_TO_COMPLETE,
@@ -13,22 +13,7 @@ import {
 import { CLOSED_STAGE } from './status.js';
 import { amountFromMoney } from './values.js';
 
-type Path = ReadonlyArray<string | number>;
-type Json = Record<string, unknown>;
-
-function finding(code: string, severity: Severity, path: Path, message: string): Finding {
-  return { code: `GOOGLE_${code}`, severity, message, cloud: 'Google', path: jsonPath(path) };
-}
-
-function record(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : null;
-}
-
-function get(value: unknown, ...keys: string[]): unknown {
-  return keys.reduce<unknown>((node, key) => record(node)?.[key], value);
-}
+const finding = findingMaker('Google', 'GOOGLE_');
 
 const OUTPUT_ONLY = new Set<string>(OUTPUT_ONLY_FIELDS);
 const WRITABLE_ROOTS = new Set(
@@ -38,7 +23,13 @@ const WRITABLE_ROOTS = new Set(
 /** Rules on the content of an opportunity we send, wherever it sits in the payload. */
 function contentRules(opportunity: Json, base: Path): Finding[] {
   const findings: Finding[] = [];
-  const regionCode = get(opportunity, 'customerInfo', 'customerDetails', 'address', 'regionCode');
+  const regionCode = memberAt(
+    opportunity,
+    'customerInfo',
+    'customerDetails',
+    'address',
+    'regionCode',
+  );
   if (
     typeof regionCode === 'string' &&
     /^[A-Z]{2}$/.test(regionCode) &&
@@ -53,7 +44,7 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
       ),
     );
   }
-  const dealSize = record(get(opportunity, 'qualificationInfo', 'dealSize'));
+  const dealSize = recordOf(memberAt(opportunity, 'qualificationInfo', 'dealSize'));
   if (
     dealSize &&
     /^-?\d+$/.test(String(dealSize.units ?? 0)) &&
@@ -73,7 +64,7 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
   if (typeof currency === 'string' && Array.isArray(lines)) {
     lines.forEach((line, index) => {
       for (const price of ['salesPrice', 'listPrice', 'totalPrice']) {
-        const lineCurrency = get(line, price, 'currencyCode');
+        const lineCurrency = memberAt(line, price, 'currencyCode');
         if (typeof lineCurrency === 'string' && lineCurrency !== currency) {
           findings.push(
             finding(
@@ -90,7 +81,7 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
   const contacts = opportunity.customerContacts;
   if (
     Array.isArray(contacts) &&
-    contacts.filter((contact) => get(contact, 'primary') === true).length > 1
+    contacts.filter((contact) => memberAt(contact, 'primary') === true).length > 1
   ) {
     findings.push(
       finding(
@@ -108,7 +99,7 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
 function submissionRules(opportunity: Json, base: Path): Finding[] {
   if (opportunity.state !== 'SUBMITTED') return [];
   const findings: Finding[] = [];
-  const description = get(opportunity, 'opportunityInfo', 'description');
+  const description = memberAt(opportunity, 'opportunityInfo', 'description');
   if (typeof description !== 'string' || description.trim() === '') {
     findings.push(
       finding(
@@ -119,7 +110,7 @@ function submissionRules(opportunity: Json, base: Path): Finding[] {
       ),
     );
   }
-  const products = get(opportunity, 'opportunityInfo', 'productFamily');
+  const products = memberAt(opportunity, 'opportunityInfo', 'productFamily');
   if (!Array.isArray(products) || products.length === 0) {
     findings.push(
       finding(
@@ -135,7 +126,7 @@ function submissionRules(opportunity: Json, base: Path): Finding[] {
 
 /** Rules for a create body. */
 export function createRules(payload: unknown): Finding[] {
-  const body = record(payload);
+  const body = recordOf(payload);
   if (!body) return [];
   const outputOnly = OUTPUT_ONLY_FIELDS.filter((key) => key in body).map((key) =>
     finding(
@@ -161,8 +152,8 @@ export function createRules(payload: unknown): Finding[] {
 
 /** Rules for a patch envelope: the mask and the body must agree, and stage moves follow the lifecycle. */
 export function patchRules(payload: unknown): Finding[] {
-  const envelope = record(payload);
-  const opportunity = record(envelope?.opportunity);
+  const envelope = recordOf(payload);
+  const opportunity = recordOf(envelope?.opportunity);
   // A malformed mask is the schema's finding; reading paths out of it would only add noise.
   if (
     !envelope ||
@@ -195,7 +186,7 @@ export function patchRules(payload: unknown): Finding[] {
           `${path} is not a field of the Opportunity`,
         ),
       );
-    } else if (get(opportunity, ...path.split('.')) === undefined) {
+    } else if (memberAt(opportunity, ...path.split('.')) === undefined) {
       findings.push(
         finding(
           'MASK_CLEARS_FIELD',
@@ -249,7 +240,7 @@ export function patchRules(payload: unknown): Finding[] {
 
 /** Rules for an opportunity read back: a state this module cannot map yet is said, not hidden. */
 export function readBackRules(payload: unknown, base: Path = []): Finding[] {
-  const state = record(payload)?.state;
+  const state = recordOf(payload)?.state;
   const known: readonly string[] = [...GOOGLE_ENUMS_TO_COMPLETE.state.confirmed, 'APPROVED'];
   return typeof state === 'string' && !known.includes(state)
     ? [
@@ -265,7 +256,7 @@ export function readBackRules(payload: unknown, base: Path = []): Finding[] {
 
 /** Rules for a query page: the read-back rules on every opportunity. */
 export function queryRules(payload: unknown): Finding[] {
-  const items = record(payload)?.opportunities;
+  const items = recordOf(payload)?.opportunities;
   return Array.isArray(items)
     ? items.flatMap((item, index) => readBackRules(item, ['opportunities', index]))
     : [];

@@ -3,9 +3,8 @@
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { jsonPath, schemaFindings } from '../findings.js';
-import { passesFastCheck } from '../wire-fast-path.js';
-import { narrowedSchemaFindings } from '../wire-narrowing.js';
-import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
+import type { PortalWireFormat } from '../portal.js';
+import { ruledWireFormat, type RuledOperation } from '../ruled-wire-format.js';
 import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
 import {
   OpportunityCreateRequest,
@@ -15,10 +14,6 @@ import {
   OpportunitySubscriberEvent,
   PubSubPushBody,
 } from './schema.js';
-
-interface GoogleOperation extends WireOperation {
-  rules: (payload: unknown) => Finding[];
-}
 
 /** Schema findings for one payload (absent members reported as required). */
 export function googleSchemaFindings(
@@ -57,7 +52,7 @@ function pushRules(payload: unknown): Finding[] {
   return googleSchemaFindings(OpportunitySubscriberEvent, decoded.event, ['message', 'data']);
 }
 
-const patch: GoogleOperation = {
+const patch: RuledOperation = {
   name: 'patch',
   direction: 'request',
   schema: OpportunityPatchRequest,
@@ -65,7 +60,7 @@ const patch: GoogleOperation = {
 };
 
 /** Operation names are the v1alpha1 methods; `update` is the same patch, named as the other dialects name it. */
-export const GOOGLE_OPERATIONS: Record<string, GoogleOperation> = {
+export const GOOGLE_OPERATIONS: Record<string, RuledOperation> = {
   create: {
     name: 'create',
     direction: 'request',
@@ -89,21 +84,8 @@ export const GOOGLE_OPERATIONS: Record<string, GoogleOperation> = {
   event: { name: 'event', direction: 'response', schema: PubSubPushBody, rules: pushRules },
 };
 
-export const googleWireFormat: PortalWireFormat = {
-  portal: 'google',
-  cloud: 'Google',
-  operations: GOOGLE_OPERATIONS,
-  defaultOperation: 'create',
-  validate(operation: string, payload: unknown): Finding[] {
-    const op = GOOGLE_OPERATIONS[operation];
-    if (!op) throw new UnknownOperationError('google', operation, Object.keys(GOOGLE_OPERATIONS));
-    const rules = op.rules(payload);
-    if (passesFastCheck(op.schema, payload)) return rules;
-    // zod parses only the failing parts: the same findings as the whole, at a fraction of the cost.
-    const schema = narrowedSchemaFindings(op.schema, payload, {
-      cloud: 'Google',
-      codePrefix: 'GOOGLE',
-    });
-    return schema.length === 0 ? rules : [...schema, ...rules];
-  },
-};
+export const googleWireFormat: PortalWireFormat = ruledWireFormat(
+  'google',
+  'GOOGLE',
+  GOOGLE_OPERATIONS,
+);

@@ -6,12 +6,12 @@ export * from './co-sell.js';
 export {
   createRules,
   fullUpdateRules,
-  patchRules,
   readBackRules,
   listRules,
   webhookRules,
   referralIdFromWebhook,
 } from './rules.js';
+export { patchRules } from './patch-rules.js';
 export { isKnownCountry } from '../countries.js';
 export { parseIncomingReferral, type InboundParseResult } from './inbound.js';
 export { microsoftWireFormat, MICROSOFT_OPERATIONS } from './wire-format.js';

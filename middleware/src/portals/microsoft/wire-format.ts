@@ -3,17 +3,10 @@
 import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { schemaFindings } from '../findings.js';
-import { passesFastCheck } from '../wire-fast-path.js';
-import { narrowedSchemaFindings } from '../wire-narrowing.js';
-import { UnknownOperationError, type PortalWireFormat, type WireOperation } from '../portal.js';
-import {
-  createRules,
-  fullUpdateRules,
-  listRules,
-  patchRules,
-  readBackRules,
-  webhookRules,
-} from './rules.js';
+import type { PortalWireFormat } from '../portal.js';
+import { ruledWireFormat, type RuledOperation } from '../ruled-wire-format.js';
+import { createRules, fullUpdateRules, listRules, readBackRules, webhookRules } from './rules.js';
+import { patchRules } from './patch-rules.js';
 import {
   ReferralCreateRequest,
   ReferralErrorResponse,
@@ -25,10 +18,6 @@ import {
   WebhookRegistrationRequest,
 } from './schema.js';
 
-interface MicrosoftOperation extends WireOperation {
-  rules: (payload: unknown) => Finding[];
-}
-
 const none = (): Finding[] => [];
 
 /** Schema findings for one payload (absent members reported as required). */
@@ -37,7 +26,7 @@ export function microsoftSchemaFindings(schema: z.ZodType, payload: unknown): Fi
 }
 
 /** Operation names are the Referrals API actions in lower case. */
-export const MICROSOFT_OPERATIONS: Record<string, MicrosoftOperation> = {
+export const MICROSOFT_OPERATIONS: Record<string, RuledOperation> = {
   create: {
     name: 'create',
     direction: 'request',
@@ -73,22 +62,8 @@ export const MICROSOFT_OPERATIONS: Record<string, MicrosoftOperation> = {
   error: { name: 'error', direction: 'response', schema: ReferralErrorResponse, rules: none },
 };
 
-export const microsoftWireFormat: PortalWireFormat = {
-  portal: 'microsoft',
-  cloud: 'Microsoft',
-  operations: MICROSOFT_OPERATIONS,
-  defaultOperation: 'create',
-  validate(operation: string, payload: unknown): Finding[] {
-    const op = MICROSOFT_OPERATIONS[operation];
-    if (!op)
-      throw new UnknownOperationError('microsoft', operation, Object.keys(MICROSOFT_OPERATIONS));
-    const rules = op.rules(payload);
-    if (passesFastCheck(op.schema, payload)) return rules;
-    // zod parses only the failing parts: the same findings as the whole, at a fraction of the cost.
-    const schema = narrowedSchemaFindings(op.schema, payload, {
-      cloud: 'Microsoft',
-      codePrefix: 'MICROSOFT',
-    });
-    return schema.length === 0 ? rules : [...schema, ...rules];
-  },
-};
+export const microsoftWireFormat: PortalWireFormat = ruledWireFormat(
+  'microsoft',
+  'MICROSOFT',
+  MICROSOFT_OPERATIONS,
+);
