@@ -1,5 +1,5 @@
-// The ACE account's opportunities: the review lifecycle on the emulator's clock, and each
-// opportunity operation with ACE's behaviour (idempotency, optimistic concurrency, review locks).
+// The ACE account's opportunities: each opportunity operation with ACE's behaviour (idempotency,
+// optimistic concurrency, review locks); the review itself runs in review-lifecycle.ts.
 import { createAwsWireFormat } from '../../portals/aws/schema.js';
 import {
   editabilityFindings,
@@ -18,94 +18,16 @@ import {
   clone,
   dayOf,
   digest,
-  REVIEW_FEEDBACK,
   sortedKeys,
   validationError,
+  wrongState,
   type Json,
-  type ReviewOutcome,
   type StoredOpportunity,
 } from './emulator-records.js';
-import { AceLedger } from './emulator-ledger.js';
+import { AceReviewLifecycle } from './review-lifecycle.js';
+import { listOpportunities } from './opportunity-list.js';
 
-export class AceOpportunityBook extends AceLedger {
-  // ---- lifecycle ----------------------------------------------------------------------------
-
-  /** Moves every review (and invitation expiry) forward to `now`; called before each request and on advance. */
-  settle(now: number): void {
-    const { inReviewAfterMs, decisionAfterMs } = this.options.review;
-    for (const stored of this.opportunities.values()) {
-      if (stored.submittedAt === null) continue;
-      const review = this.reviewOf(stored);
-      const inReviewAt = stored.submittedAt + inReviewAfterMs;
-      const decidedAt = inReviewAt + decisionAfterMs;
-      if (review === 'Submitted' && now >= inReviewAt) {
-        this.lifeCycle(stored).ReviewStatus = 'In review';
-        this.touch(stored, inReviewAt);
-        this.opportunityEvent('Updated', stored, inReviewAt);
-      }
-      if (this.reviewOf(stored) === 'In review' && now >= decidedAt)
-        this.decide(stored, this.outcomeFor(stored), decidedAt);
-    }
-    for (const invitation of this.invitations.values()) {
-      const expires = Date.parse(String(invitation.summary.ExpirationDate));
-      if (invitation.summary.Status === 'PENDING' && now >= expires) {
-        invitation.summary.Status = 'EXPIRED';
-        invitation.detail.Status = 'EXPIRED';
-        this.invitationEvent('Expired', invitation, expires);
-      }
-    }
-  }
-
-  protected outcomeFor(stored: StoredOpportunity): ReviewOutcome {
-    const override = this.reviewOverrides.get(String(stored.record.Id));
-    if (override) return override;
-    const { outcome } = this.options.review;
-    return typeof outcome === 'function'
-      ? outcome(clone(stored.record) as GetOpportunityOutput)
-      : outcome;
-  }
-
-  protected decide(stored: StoredOpportunity, outcome: ReviewOutcome, at: number): void {
-    const life = this.lifeCycle(stored);
-    life.ReviewStatus = outcome;
-    const feedback = REVIEW_FEEDBACK[outcome];
-    if (feedback) {
-      life.ReviewComments = feedback.comments;
-      life.ReviewStatusReason = feedback.reason;
-    } else {
-      delete life.ReviewComments;
-      delete life.ReviewStatusReason;
-      stored.awsStage = 'Qualified';
-    }
-    stored.submittedAt = null;
-    this.reviewOverrides.delete(String(stored.record.Id));
-    this.touch(stored, at);
-    this.opportunityEvent('Updated', stored, at);
-    this.emit(
-      outcome === 'Approved'
-        ? 'Opportunity Accepted'
-        : outcome === 'Rejected'
-          ? 'Opportunity Rejected'
-          : 'Opportunity Updated',
-      at,
-      [String(stored.record.Arn)],
-      {
-        schemaVersion: '1',
-        catalog: stored.record.Catalog,
-        opportunity: { identifier: stored.record.Id },
-      },
-    );
-  }
-
-  /** Control: the outcome the next (or current) review of this opportunity will have; `now` finishes it at once. */
-  setReviewOutcome(id: string, outcome: ReviewOutcome, options: { now?: number } = {}): void {
-    const stored = [...this.opportunities.values()].find((s) => s.record.Id === id);
-    if (!stored) throw new Error(`setReviewOutcome: no opportunity ${id}`);
-    this.reviewOverrides.set(id, outcome);
-    if (options.now !== undefined && ['Submitted', 'In review'].includes(this.reviewOf(stored)))
-      this.decide(stored, outcome, options.now);
-  }
-
+export class AceOpportunityBook extends AceReviewLifecycle {
   // ---- opportunities ------------------------------------------------------------------------
 
   createOpportunity(body: Json, now: number): Json {
@@ -269,165 +191,10 @@ export class AceOpportunityBook extends AceLedger {
   }
 
   listOpportunities(body: ListOpportunitiesRequest): Json {
-    const catalog = body.Catalog;
-    const after = (value: unknown, bound: string | null | undefined) =>
-      !bound || Date.parse(String(value)) > Date.parse(bound);
-    const before = (value: unknown, bound: string | null | undefined) =>
-      !bound || Date.parse(String(value)) < Date.parse(bound);
-    const names = body.CustomerCompanyName?.map((n) => n.toLowerCase());
-    const rows = [...this.opportunities.values()]
-      .map((s) => s.record)
-      .filter((r) => r.Catalog === catalog)
-      .filter((r) => !body.Identifier || body.Identifier.includes(String(r.Id)))
-      .filter(
-        (r) =>
-          !body.LifeCycleStage ||
-          (body.LifeCycleStage as readonly string[]).includes(
-            String((r.LifeCycle as Json | undefined)?.Stage),
-          ),
-      )
-      .filter(
-        (r) =>
-          !body.LifeCycleReviewStatus ||
-          (body.LifeCycleReviewStatus as readonly string[]).includes(
-            String((r.LifeCycle as Json | undefined)?.ReviewStatus),
-          ),
-      )
-      .filter(
-        (r) =>
-          !names ||
-          names.includes(
-            String(
-              ((r.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName ?? '',
-            ).toLowerCase(),
-          ),
-      )
-      .filter(
-        (r) =>
-          after(r.LastModifiedDate, body.LastModifiedDate?.AfterLastModifiedDate) &&
-          before(r.LastModifiedDate, body.LastModifiedDate?.BeforeLastModifiedDate),
-      )
-      .filter(
-        (r) =>
-          after(r.CreatedDate, body.CreatedDate?.AfterCreatedDate) &&
-          before(r.CreatedDate, body.CreatedDate?.BeforeCreatedDate),
-      );
-    const sortBy = body.Sort?.SortBy ?? 'LastModifiedDate';
-    const sortKey = (r: Json): string => {
-      if (sortBy === 'Identifier') return String(r.Id).padStart(21, '0');
-      if (sortBy === 'CustomerCompanyName')
-        return String(
-          ((r.Customer as Json | undefined)?.Account as Json | undefined)?.CompanyName ?? '',
-        );
-      if (sortBy === 'TargetCloseDate')
-        return String((r.LifeCycle as Json | undefined)?.TargetCloseDate ?? '');
-      return new Date(String(r[sortBy])).toISOString();
-    };
-    rows.sort((a, b) =>
-      sortKey(a) < sortKey(b)
-        ? -1
-        : sortKey(a) > sortKey(b)
-          ? 1
-          : String(a.Id) < String(b.Id)
-            ? -1
-            : 1,
+    return listOpportunities(
+      [...this.opportunities.values()].map((stored) => stored.record),
+      body,
     );
-    if (body.Sort?.SortOrder === 'DESCENDING') rows.reverse();
-    const { page, next } = this.paginate(
-      rows,
-      body.MaxResults ?? 20,
-      body.NextToken,
-      'ListOpportunities',
-    );
-    return {
-      OpportunitySummaries: page.map((r) => {
-        const life = (r.LifeCycle as Json | undefined) ?? {};
-        const account =
-          ((r.Customer as Json | undefined)?.Account as Json | undefined) ?? undefined;
-        const address = account?.Address as Json | undefined;
-        const project = r.Project as Json | undefined;
-        return {
-          Catalog: r.Catalog,
-          Id: r.Id,
-          Arn: r.Arn,
-          PartnerOpportunityIdentifier: r.PartnerOpportunityIdentifier,
-          OpportunityType: r.OpportunityType,
-          LastModifiedDate: r.LastModifiedDate,
-          CreatedDate: r.CreatedDate,
-          LifeCycle: {
-            Stage: life.Stage,
-            ClosedLostReason: life.ClosedLostReason,
-            NextSteps: life.NextSteps,
-            TargetCloseDate: life.TargetCloseDate,
-            ReviewStatus: life.ReviewStatus,
-            ReviewComments: life.ReviewComments,
-            ReviewStatusReason: life.ReviewStatusReason,
-          },
-          Customer: account
-            ? {
-                Account: {
-                  Industry: account.Industry,
-                  OtherIndustry: account.OtherIndustry,
-                  CompanyName: account.CompanyName ?? '',
-                  WebsiteUrl: account.WebsiteUrl,
-                  Address: address
-                    ? {
-                        City: address.City,
-                        PostalCode: address.PostalCode,
-                        StateOrRegion: address.StateOrRegion,
-                        CountryCode: address.CountryCode,
-                      }
-                    : undefined,
-                },
-              }
-            : undefined,
-          Project: project
-            ? {
-                DeliveryModels: project.DeliveryModels,
-                ExpectedCustomerSpend: project.ExpectedCustomerSpend,
-              }
-            : undefined,
-        };
-      }),
-      ...(next ? { NextToken: next } : {}),
-    };
-  }
-
-  /** NextToken = base64 of the operation and offset; a token from another operation is refused. */
-  protected paginate<T>(
-    rows: T[],
-    size: number,
-    token: string | null | undefined,
-    operation: string,
-  ): { page: T[]; next: string | null } {
-    let offset = 0;
-    if (token) {
-      const decoded = /^([A-Za-z]+):(\d+)$/.exec(Buffer.from(token, 'base64').toString('utf8'));
-      if (!decoded || decoded[1] !== operation) {
-        throw validationError(
-          [
-            {
-              code: 'AWS_WIRE_INVALID_FORMAT',
-              severity: 'error',
-              cloud: 'AWS',
-              path: '$.NextToken',
-              message: 'NextToken is not a token this operation issued.',
-            },
-          ],
-          'REQUEST_VALIDATION_FAILED',
-        );
-      }
-      offset = Number(decoded[2]);
-    }
-    const page = rows.slice(offset, offset + size);
-    const nextOffset = offset + page.length;
-    return {
-      page,
-      next:
-        nextOffset < rows.length
-          ? Buffer.from(`${operation}:${nextOffset}`).toString('base64')
-          : null,
-    };
   }
 
   associateOpportunity(body: Json, now: number): Json {
@@ -474,17 +241,8 @@ export class AceOpportunityBook extends AceLedger {
     const stored = this.find(body.Catalog, body.Identifier);
     const review = this.reviewOf(stored);
     if (review !== 'Pending Submission') {
-      throw validationError(
-        [
-          {
-            code: 'AWS_WRONG_STATE',
-            severity: 'error',
-            cloud: 'AWS',
-            path: '$.Identifier',
-            message: `Opportunity ${String(body.Identifier)} is ${review}; only an opportunity pending submission can start an engagement.`,
-          },
-        ],
-        'BUSINESS_VALIDATION_FAILED',
+      throw wrongState(
+        `Opportunity ${String(body.Identifier)} is ${review}; only an opportunity pending submission can start an engagement.`,
       );
     }
     const findings = submissionFindings(stored.record, { severity: 'error', today: dayOf(now) });

@@ -51,6 +51,14 @@ export function validationError(
   });
 }
 
+/** ACE's business refusal of an operation on a resource in the wrong state (the Identifier names it). */
+export function wrongState(message: string): AceServiceError {
+  return validationError(
+    [{ code: 'AWS_WRONG_STATE', severity: 'error', cloud: 'AWS', path: '$.Identifier', message }],
+    'BUSINESS_VALIDATION_FAILED',
+  );
+}
+
 export type ReviewOutcome = 'Approved' | 'Action Required' | 'Rejected';
 
 export interface ReviewTiming {

@@ -30,6 +30,18 @@ const invitationId = text({
 });
 const sortOrder = oneOf(['ASCENDING', 'DESCENDING'] as const, 'request');
 
+/** What every List operation takes: the catalog, a page size up to `max`, the token, and a sort. */
+function listing<const S extends readonly [string, ...string[]]>(max: number, sortBy: S) {
+  return {
+    Catalog: catalog,
+    MaxResults: optional(integer({ min: 1, max })),
+    NextToken: optional(text()),
+    Sort: optional(
+      structure({ SortOrder: sortOrder, SortBy: oneOf(sortBy, 'request') }, 'request'),
+    ),
+  };
+}
+
 export const EMULATED_READ_REQUESTS = {
   GetOpportunity: structure({ Catalog: catalog, Identifier: opportunityId }, 'request'),
   GetAwsOpportunitySummary: structure(
@@ -39,27 +51,13 @@ export const EMULATED_READ_REQUESTS = {
   GetEngagementInvitation: structure({ Catalog: catalog, Identifier: invitationId }, 'request'),
   ListOpportunities: structure(
     {
-      Catalog: catalog,
-      MaxResults: optional(integer({ min: 1, max: 100 })),
-      NextToken: optional(text()),
-      Sort: optional(
-        structure(
-          {
-            SortOrder: sortOrder,
-            SortBy: oneOf(
-              [
-                'LastModifiedDate',
-                'Identifier',
-                'CustomerCompanyName',
-                'CreatedDate',
-                'TargetCloseDate',
-              ] as const,
-              'request',
-            ),
-          },
-          'request',
-        ),
-      ),
+      ...listing(100, [
+        'LastModifiedDate',
+        'Identifier',
+        'CustomerCompanyName',
+        'CreatedDate',
+        'TargetCloseDate',
+      ] as const),
       LastModifiedDate: optional(
         structure(
           {
@@ -90,15 +88,7 @@ export const EMULATED_READ_REQUESTS = {
   ),
   ListEngagementInvitations: structure(
     {
-      Catalog: catalog,
-      MaxResults: optional(integer({ min: 1, max: 100 })),
-      NextToken: optional(text()),
-      Sort: optional(
-        structure(
-          { SortOrder: sortOrder, SortBy: oneOf(['InvitationDate'] as const, 'request') },
-          'request',
-        ),
-      ),
+      ...listing(100, ['InvitationDate'] as const),
       PayloadType: optional(listOf(oneOf(EngagementInvitationPayloadType_VALUES, 'request'))),
       ParticipantType: oneOf(ParticipantType_VALUES, 'request'),
       Status: optional(listOf(oneOf(InvitationStatus_VALUES, 'request'))),
@@ -109,15 +99,7 @@ export const EMULATED_READ_REQUESTS = {
   ),
   ListEngagementByAcceptingInvitationTasks: structure(
     {
-      Catalog: catalog,
-      MaxResults: optional(integer({ min: 1, max: 1000 })),
-      NextToken: optional(text()),
-      Sort: optional(
-        structure(
-          { SortOrder: sortOrder, SortBy: oneOf(['StartTime'] as const, 'request') },
-          'request',
-        ),
-      ),
+      ...listing(1000, ['StartTime'] as const),
       TaskStatus: optional(listOf(text())),
       OpportunityIdentifier: optional(listOf(opportunityId)),
       EngagementInvitationIdentifier: optional(listOf(invitationId)),

@@ -5,12 +5,13 @@
 import { LOCKED_REVIEW_STATUSES } from '../../portals/aws/rules.js';
 import type { ListEngagementInvitationsRequest } from './emulator-requests.js';
 import { AceOpportunityBook } from './emulator-opportunities.js';
+import { paginate } from './paging.js';
 import {
   AceServiceError,
   clone,
   dayOf,
   SENDER_TITLE_BY_LAYER,
-  validationError,
+  wrongState,
   type InvitationInput,
   type Json,
   type StoredInvitation,
@@ -139,7 +140,7 @@ export class AceAccount extends AceOpportunityBook {
           (String(a.Id) < String(b.Id) ? -1 : 1),
       );
     if (body.Sort?.SortOrder !== 'ASCENDING') rows.reverse();
-    const { page, next } = this.paginate(
+    const { page, next } = paginate(
       rows,
       body.MaxResults ?? 20,
       body.NextToken,
@@ -157,17 +158,8 @@ export class AceAccount extends AceOpportunityBook {
     if (invitation.acceptTask && invitation.acceptToken === body.ClientToken)
       return clone(invitation.acceptTask);
     if (invitation.summary.Status !== 'PENDING') {
-      throw validationError(
-        [
-          {
-            code: 'AWS_WRONG_STATE',
-            severity: 'error',
-            cloud: 'AWS',
-            path: '$.Identifier',
-            message: `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be accepted.`,
-          },
-        ],
-        'BUSINESS_VALIDATION_FAILED',
+      throw wrongState(
+        `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be accepted.`,
       );
     }
     const payload = (invitation.detail.Payload as Json).OpportunityInvitation as Json;
@@ -225,17 +217,8 @@ export class AceAccount extends AceOpportunityBook {
     const invitation = this.findInvitation(body.Catalog, body.Identifier);
     if (invitation.summary.Status === 'REJECTED') return {};
     if (invitation.summary.Status !== 'PENDING') {
-      throw validationError(
-        [
-          {
-            code: 'AWS_WRONG_STATE',
-            severity: 'error',
-            cloud: 'AWS',
-            path: '$.Identifier',
-            message: `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be rejected.`,
-          },
-        ],
-        'BUSINESS_VALIDATION_FAILED',
+      throw wrongState(
+        `Invitation ${String(body.Identifier)} is ${String(invitation.summary.Status)}; only a pending invitation can be rejected.`,
       );
     }
     invitation.summary.Status = 'REJECTED';

@@ -3,8 +3,7 @@
 // account quotas, seeded fault injection, a review lifecycle on an injectable clock, counters and
 // EventBridge-shaped events. `npm start` runs the product on it; the tests prove idempotency with it.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { findingsFromIssues } from '../../portals/findings.js';
 import { ACE_REQUEST_SCHEMAS } from '../../portals/aws/generated/ace-schemas.js';
 import {
@@ -32,7 +31,13 @@ import {
   type ReviewOutcome,
   type ReviewTiming,
 } from './emulator-state.js';
-import { heldTimers } from '../rest-emulator-kit.js';
+import { countIn, drawFault, type FaultErrors } from '../rest-emulator-calls.js';
+import {
+  EmulatorClock,
+  startJsonServer,
+  type JsonReply,
+  type ReplyPlan,
+} from '../rest-emulator-kit.js';
 
 export {
   SENDER_TITLE_BY_LAYER,
@@ -153,16 +158,56 @@ function accessKeyOf(request: IncomingMessage): string | null {
   return match ? match[1]! : null;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** ACE's error for each injected fault that answers at once. */
+const FAULT_ERRORS: FaultErrors = {
+  throttle: () => new AceServiceError('ThrottlingException', 400, 'Rate exceeded (injected).'),
+  '5xx': () =>
+    new AceServiceError('InternalServerException', 500, 'An internal error occurred (injected).'),
+  conflict: () =>
+    new AceServiceError(
+      'ConflictException',
+      409,
+      'The opportunity changed while the request ran (injected).',
+    ),
+};
+
+/** An awsJson1_0 answer: the body, the request id, and for an error its type header. */
+function awsReply(
+  status: number,
+  requestId: string,
+  body: Record<string, unknown>,
+  errorType?: string,
+): JsonReply {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amzn-requestid': requestId,
+      ...(errorType
+        ? {
+            'x-amzn-errortype': `${errorType}:http://internal.amazon.com/coral/com.amazonaws.partnercentralselling/`,
+          }
+        : {}),
+    },
+    body,
+  };
+}
+
+function errorReply(requestId: string, error: AceServiceError): JsonReply {
+  return awsReply(
+    error.status,
+    requestId,
+    {
+      __type: `com.amazonaws.partnercentralselling#${error.type}`,
+      Message: error.message,
+      ...error.members,
+    },
+    error.type,
+  );
 }
 
 export async function startAceEmulator(options: AceEmulatorOptions = {}): Promise<AceEmulator> {
-  let offsetMs = 0;
-  const baseNow = options.now ?? (() => new Date());
-  const clock = () => baseNow().getTime() + offsetMs;
+  const clock = new EmulatorClock(options.now);
   const review: ReviewTiming = { ...DEFAULT_REVIEW, ...options.review };
   const quotas = new AceQuotaLedger({ ...DEFAULT_ACE_QUOTAS, ...options.quotas });
   const faults = new FaultPlan(options.seed ?? 20261126);
@@ -170,184 +215,113 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
     accountId: options.accountId ?? '123456789012',
     review,
     solutions: options.solutions ?? ['S-1234567'],
-    clock,
+    clock: () => clock.now(),
   });
   if (options.restored) account.restore(options.restored);
   if (options.onEvent) account.subscribe(options.onEvent);
   const counters = account.counters;
-  const sockets = new Set<Socket>();
-  const { held, later } = heldTimers();
 
-  const send = (
-    response: ServerResponse,
-    status: number,
-    requestId: string,
-    body: Record<string, unknown>,
-    errorType?: string,
-  ): void => {
-    if (response.destroyed) return;
-    const text = JSON.stringify(body);
-    response.writeHead(status, {
-      'content-type': 'application/x-amz-json-1.0',
-      'content-length': Buffer.byteLength(text),
-      'x-amzn-requestid': requestId,
-      ...(errorType
-        ? {
-            'x-amzn-errortype': `${errorType}:http://internal.amazon.com/coral/com.amazonaws.partnercentralselling/`,
-          }
-        : {}),
-    });
-    response.end(text);
-  };
-  const sendError = (response: ServerResponse, requestId: string, error: AceServiceError): void => {
-    send(
-      response,
-      error.status,
-      requestId,
-      {
-        __type: `com.amazonaws.partnercentralselling#${error.type}`,
-        Message: error.message,
-        ...error.members,
-      },
-      error.type,
-    );
-  };
-
-  const server = createServer((request, response) => {
-    void (async () => {
-      const requestId = randomUUID();
-      const body = await readBody(request);
-      const target = String(request.headers['x-amz-target'] ?? '');
-      const operation = target.startsWith(`${SERVICE}.`) ? target.slice(SERVICE.length + 1) : '';
-      try {
-        if (request.method !== 'POST' || request.url !== '/') {
-          throw new AceServiceError(
-            'UnknownOperationException',
-            404,
-            `awsJson1_0 takes POST /; got ${request.method} ${request.url}`,
-          );
-        }
-        if (
-          !String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')
-        ) {
-          throw new AceServiceError(
-            'SerializationException',
-            400,
-            'Content-Type must be application/x-amz-json-1.0',
-          );
-        }
-        if (!HANDLERS[operation])
-          throw new AceServiceError(
-            'UnknownOperationException',
-            400,
-            `The emulator does not implement ${target || 'a request without X-Amz-Target'}.`,
-          );
-        counters.callsByOperation[operation] = (counters.callsByOperation[operation] ?? 0) + 1;
-        const accessKey = accessKeyOf(request);
-        if (!accessKey)
-          throw new AceServiceError(
-            'AccessDeniedException',
-            403,
-            'The request is not signed with AWS Signature Version 4.',
-            { Reason: 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' },
-          );
-        const now = clock();
-        account.settle(now);
-        const verdict = quotas.admit(accessKey, operation, now);
-        if (!verdict.allowed) {
-          counters.throttled += 1;
-          throw new AceServiceError('ThrottlingException', 400, verdict.reason);
-        }
-        const fault = faults.draw(operation);
-        if (fault)
-          counters.faultsInjected[fault.kind] = (counters.faultsInjected[fault.kind] ?? 0) + 1;
-        if (fault?.kind === 'throttle')
-          throw new AceServiceError('ThrottlingException', 400, 'Rate exceeded (injected).');
-        if (fault?.kind === '5xx')
-          throw new AceServiceError(
-            'InternalServerException',
-            500,
-            'An internal error occurred (injected).',
-          );
-        if (fault?.kind === 'conflict')
-          throw new AceServiceError(
-            'ConflictException',
-            409,
-            'The opportunity changed while the request ran (injected).',
-          );
-        if (fault?.kind === 'timeout') {
-          // The call is never answered (and not executed); the connection drops after the delay.
-          later(fault.delayMs ?? 30_000, () => request.socket.destroy());
-          return;
-        }
-        let parsed: unknown;
-        try {
-          parsed = body.length === 0 ? {} : JSON.parse(body);
-        } catch {
-          throw new AceServiceError('SerializationException', 400, 'The request body is not JSON.');
-        }
-        let result: Record<string, unknown>;
-        try {
-          checkShape(operation, parsed);
-          result = HANDLERS[operation]!(account, parsed as Record<string, unknown>, now);
-        } catch (error) {
-          if (error instanceof AceServiceError && error.type === 'ValidationException')
-            counters.validationErrors += 1;
-          throw error;
-        }
-        if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity')
-          await options.onWrite?.();
-        if (fault?.kind === 'slow')
-          later(fault.delayMs ?? 2_000, () => send(response, 200, requestId, result));
-        else send(response, 200, requestId, result);
-      } catch (error) {
-        const known =
-          error instanceof AceServiceError
-            ? error
-            : new AceServiceError(
-                'InternalServerException',
-                500,
-                `Emulator failure: ${(error as Error).message}`,
-              );
-        sendError(response, requestId, known);
+  const handle = async (request: IncomingMessage, body: string): Promise<ReplyPlan> => {
+    const requestId = randomUUID();
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith(`${SERVICE}.`) ? target.slice(SERVICE.length + 1) : '';
+    try {
+      if (request.method !== 'POST' || request.url !== '/') {
+        throw new AceServiceError(
+          'UnknownOperationException',
+          404,
+          `awsJson1_0 takes POST /; got ${request.method} ${request.url}`,
+        );
       }
-    })();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+      if (!String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')) {
+        throw new AceServiceError(
+          'SerializationException',
+          400,
+          'Content-Type must be application/x-amz-json-1.0',
+        );
+      }
+      if (!HANDLERS[operation])
+        throw new AceServiceError(
+          'UnknownOperationException',
+          400,
+          `The emulator does not implement ${target || 'a request without X-Amz-Target'}.`,
+        );
+      countIn(counters.callsByOperation, operation);
+      const accessKey = accessKeyOf(request);
+      if (!accessKey)
+        throw new AceServiceError(
+          'AccessDeniedException',
+          403,
+          'The request is not signed with AWS Signature Version 4.',
+          { Reason: 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' },
+        );
+      const now = clock.now();
+      account.settle(now);
+      const verdict = quotas.admit(accessKey, operation, now);
+      if (!verdict.allowed) {
+        counters.throttled += 1;
+        throw new AceServiceError('ThrottlingException', 400, verdict.reason);
+      }
+      const fault = drawFault(faults, operation, counters, FAULT_ERRORS);
+      // The call is never answered (and not executed); the connection drops after the delay.
+      if (fault?.kind === 'timeout') return { drop: fault.delayMs ?? 30_000 };
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        throw new AceServiceError('SerializationException', 400, 'The request body is not JSON.');
+      }
+      let result: Record<string, unknown>;
+      try {
+        checkShape(operation, parsed);
+        result = HANDLERS[operation]!(account, parsed as Record<string, unknown>, now);
+      } catch (error) {
+        if (error instanceof AceServiceError && error.type === 'ValidationException')
+          counters.validationErrors += 1;
+        throw error;
+      }
+      if (ACE_WRITE_OPERATIONS.has(operation) || operation === 'SubmitOpportunity')
+        await options.onWrite?.();
+      const reply = awsReply(200, requestId, result);
+      return fault?.kind === 'slow' ? { hold: fault.delayMs ?? 2_000, reply } : reply;
+    } catch (error) {
+      const known =
+        error instanceof AceServiceError
+          ? error
+          : new AceServiceError(
+              'InternalServerException',
+              500,
+              `Emulator failure: ${(error as Error).message}`,
+            );
+      return errorReply(requestId, known);
+    }
+  };
+  const server = await startJsonServer(options.port ?? 0, handle);
 
   const control: AceEmulatorControl = {
     advance(ms) {
-      if (!(ms >= 0)) throw new Error(`advance: ms must be zero or more (got ${ms})`);
-      offsetMs += ms;
-      account.settle(clock());
+      clock.advance(ms);
+      account.settle(clock.now());
     },
-    now: () => new Date(clock()),
+    now: () => new Date(clock.now()),
     inject: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     createInvitation(input = {}) {
-      const detail = account.createInvitation(input, clock());
+      const detail = account.createInvitation(input, clock.now());
       void options.onWrite?.();
       return { id: String(detail.Id), arn: String(detail.Arn) };
     },
     createAwsReferral(body) {
-      const record = account.createAwsReferral(body, clock());
+      const record = account.createAwsReferral(body, clock.now());
       void options.onWrite?.();
       return { id: String(record.Id) };
     },
     setReviewOutcome: (id, outcome, immediately = false) => {
-      account.setReviewOutcome(id, outcome, immediately ? { now: clock() } : {});
+      account.setReviewOutcome(id, outcome, immediately ? { now: clock.now() } : {});
       void options.onWrite?.();
     },
     setAwsStage: (id, stage) => {
-      account.setAwsStage(id, stage, clock());
+      account.setAwsStage(id, stage, clock.now());
       void options.onWrite?.();
     },
     events: () => account.events(),
@@ -356,15 +330,5 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
     opportunityCount: (catalog) => account.opportunityCount(catalog),
   };
 
-  return {
-    url: `http://127.0.0.1:${port}`,
-    counters,
-    control,
-    async stop() {
-      for (const timer of held) clearTimeout(timer);
-      held.clear();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { url: server.url, counters, control, stop: () => server.stop() };
 }

@@ -4,7 +4,8 @@ import type { ServerResponse } from 'node:http';
 import type { IngestJob } from './bulk.js';
 import type { WriteContext } from './org.js';
 import type { OrgUser } from './permissions.js';
-import type { RouteHost as Host } from './route-host.js';
+import { sendMethodNotAllowed, sendNotFound, type RouteHost as Host } from './route-host.js';
+import { writeRecord } from './record-writes.js';
 import { runQuery, SoqlError } from './soql.js';
 
 export function bulkQuery(
@@ -51,10 +52,7 @@ export function bulkQuery(
     }
   }
   const job = parts[2] ? host.bulkQueries.jobs.get(parts[2]) : undefined;
-  if (!job || job.createdById !== caller.Id)
-    return host.send(res, 404, [
-      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-    ]);
+  if (!job || job.createdById !== caller.Id) return sendNotFound(host, res);
   if (method === 'GET' && parts.length === 3)
     return host.send(res, 200, host.bulkQueries.info(job, version));
   if (method === 'DELETE' && parts.length === 3) {
@@ -72,9 +70,7 @@ export function bulkQuery(
     res.setHeader('Sforce-NumberOfRecords', String(page.count));
     return host.send(res, 200, page.csv, 'text/csv');
   }
-  host.send(res, 405, [
-    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
-  ]);
+  sendMethodNotAllowed(host, res, method);
 }
 
 export function bulkIngest(
@@ -94,9 +90,7 @@ export function bulkIngest(
     return;
   }
   if (!job) {
-    host.send(res, 404, [
-      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-    ]);
+    sendNotFound(host, res);
     return;
   }
   if (method === 'PUT' && parts[3] === 'batches') {
@@ -113,7 +107,7 @@ export function bulkIngest(
             : current.operation === 'insert'
               ? { kind: 'create' as const }
               : { kind: 'update' as const };
-        const outcome = host.writeRecord(current.object, row, mode, context);
+        const outcome = writeRecord(host, current.object, row, mode, context);
         if ('errors' in outcome)
           return {
             error: outcome.errors
@@ -145,7 +139,5 @@ export function bulkIngest(
     host.send(res, 200, host.bulk.results(job, parts[3]), 'text/csv');
     return;
   }
-  host.send(res, 405, [
-    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
-  ]);
+  sendMethodNotAllowed(host, res, method);
 }

@@ -5,8 +5,9 @@ import { CompositeRequestError, runComposite } from './composite.js';
 import { describeObject } from './describe.js';
 import type { RecordError, WriteContext } from './org.js';
 import type { OrgUser } from './permissions.js';
+import { deleteRecord, objectOfId, visibleRecord, writeRecord } from './record-writes.js';
 import { relatedListRecords, type RelatedListOrg } from './related-list.js';
-import type { RouteHost as Host } from './route-host.js';
+import { sendMethodNotAllowed, sendNotFound, type RouteHost as Host } from './route-host.js';
 import { runQuery } from './soql.js';
 import { uiApi as uiApiReply } from './ui-api.js';
 
@@ -42,7 +43,7 @@ export function collections(
         : method === 'POST'
           ? { kind: 'create' as const }
           : { kind: 'update' as const };
-      const outcome = host.writeRecord(object, record, mode, context);
+      const outcome = writeRecord(host, object, record, mode, context);
       if ('errors' in outcome) return { success: false, errors: outcome.errors };
       return {
         id: outcome.id,
@@ -51,20 +52,7 @@ export function collections(
         ...(mode.kind === 'update' ? {} : { created: outcome.created }),
       };
     });
-    const failed = outcomes.some((outcome) => !outcome.success);
-    if (!allOrNone || !failed) return { commit: true, result: outcomes };
-    const rolledBack = {
-      statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-      message:
-        'Record rolled back because not all records were valid and the request was using AllOrNone header',
-      fields: [],
-    };
-    return {
-      commit: false,
-      result: outcomes.map((outcome) =>
-        outcome.success ? { id: null, success: false, errors: [rolledBack] } : outcome,
-      ),
-    };
+    return allOrNoneOutcome(outcomes, allOrNone, () => null);
   });
   host.send(res, 200, results);
 }
@@ -83,10 +71,10 @@ export function composite(
       res,
       200,
       runComposite(body, version, {
-        create: (object, fields) => host.writeRecord(object, fields, { kind: 'create' }, context),
+        create: (object, fields) => writeRecord(host, object, fields, { kind: 'create' }, context),
         update: (object, id, fields) =>
-          host.writeRecord(object, { ...fields, Id: id }, { kind: 'update' }, context),
-        remove: (object, id) => host.deleteRecord(object, id, context),
+          writeRecord(host, object, { ...fields, Id: id }, { kind: 'update' }, context),
+        remove: (object, id) => deleteRecord(host, object, id, context),
         query: (soql) => runQuery(host.org, soql, version, host.scopeFor(caller)),
         transaction: (work) => host.org.transaction(work),
       }),
@@ -112,23 +100,10 @@ export function collectionDelete(
   const allOrNone = params.get('allOrNone') === 'true';
   const results = host.org.transaction(() => {
     const outcomes = ids.map((id) => {
-      const error = host.deleteRecord(host.objectOfId(id), id, context);
+      const error = deleteRecord(host, objectOfId(host, id), id, context);
       return error ? { id, success: false, errors: [error] } : { id, success: true, errors: [] };
     });
-    const failed = outcomes.some((outcome) => !outcome.success);
-    if (!allOrNone || !failed) return { commit: true, result: outcomes };
-    const rolledBack = {
-      statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-      message:
-        'Record rolled back because not all records were valid and the request was using AllOrNone header',
-      fields: [],
-    };
-    return {
-      commit: false,
-      result: outcomes.map((outcome) =>
-        outcome.success ? { id: outcome.id, success: false, errors: [rolledBack] } : outcome,
-      ),
-    };
+    return allOrNoneOutcome(outcomes, allOrNone, (outcome) => outcome.id);
   });
   host.send(res, 200, results);
 }
@@ -151,9 +126,7 @@ export function sobject(
     !object ||
     (schema && (!known || (policy && !policy.objectAccess(context.user, known.name).read)))
   ) {
-    host.send(res, 404, [
-      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-    ]);
+    sendNotFound(host, res);
     return;
   }
   if (method === 'GET' && id === 'describe' && known && schema) {
@@ -193,7 +166,8 @@ export function sobject(
     // /sobjects/X/<externalIdField>/<value>: upsert (PATCH) or read by external id.
     const field = id!;
     if (method === 'PATCH') {
-      const outcome = host.writeRecord(
+      const outcome = writeRecord(
+        host,
         object,
         { ...(body ?? {}), [field]: decodeURIComponent(extra) },
         { kind: 'upsert', externalIdField: field },
@@ -220,22 +194,18 @@ export function sobject(
     }
     const record = host.org.findByField(object, field, decodeURIComponent(extra));
     if (method === 'GET' && record)
-      return host.send(res, 200, host.visibleRecord(object, record, version, context.user));
-    return host.send(res, 404, [
-      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-    ]);
+      return host.send(res, 200, visibleRecord(host, object, record, version, context.user));
+    return sendNotFound(host, res);
   }
   if (method === 'GET' && id) {
     const record = host.org.get(object, id);
-    if (!record)
-      host.send(res, 404, [
-        { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-      ]);
+    if (!record) sendNotFound(host, res);
     else
       host.send(
         res,
         200,
-        host.visibleRecord(
+        visibleRecord(
+          host,
           object,
           record,
           version,
@@ -249,7 +219,7 @@ export function sobject(
     return;
   }
   if (method === 'POST' && !id) {
-    const outcome = host.writeRecord(object, body ?? {}, { kind: 'create' }, context);
+    const outcome = writeRecord(host, object, body ?? {}, { kind: 'create' }, context);
     if ('errors' in outcome)
       host.send(
         res,
@@ -264,7 +234,8 @@ export function sobject(
     return;
   }
   if (method === 'PATCH' && id) {
-    const outcome = host.writeRecord(
+    const outcome = writeRecord(
+      host,
       object,
       { ...(body ?? {}), Id: id },
       { kind: 'update' },
@@ -284,7 +255,7 @@ export function sobject(
     return;
   }
   if (method === 'DELETE' && id) {
-    const error = host.deleteRecord(object, id, context);
+    const error = deleteRecord(host, object, id, context);
     if (!error) host.send(res, 204, undefined);
     else
       host.send(res, error.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400, [
@@ -292,9 +263,7 @@ export function sobject(
       ]);
     return;
   }
-  host.send(res, 405, [
-    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
-  ]);
+  sendMethodNotAllowed(host, res, method);
 }
 
 export function uiApi(
@@ -311,10 +280,11 @@ export function uiApi(
     all: (object) => host.org.all(object),
     schema: host.options.schema!,
     policy: host.options.policy!,
-    objectOfId: (id) => host.objectOfId(id),
+    objectOfId: (id) => objectOfId(host, id),
     get: (object, id) => host.org.get(object, id),
     write: (object, fields, id) => {
-      const outcome = host.writeRecord(
+      const outcome = writeRecord(
+        host,
         object,
         id ? { ...fields, Id: id } : fields,
         id ? { kind: 'update' } : { kind: 'create' },
@@ -327,4 +297,33 @@ export function uiApi(
     relatedListRecords(org, context.user, method, rest, params) ??
     uiApiReply(org, context.user, method, rest, params, body, version);
   host.send(res, reply.status, reply.body);
+}
+
+const ROLLED_BACK: RecordError = {
+  statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+  message:
+    'Record rolled back because not all records were valid and the request was using AllOrNone header',
+  fields: [],
+};
+
+/**
+ * A Collections transaction's end: every outcome commits, unless allOrNone is set and one failed;
+ * then nothing commits and each record that had succeeded says it was rolled back.
+ */
+function allOrNoneOutcome<O extends { success: boolean }>(
+  outcomes: O[],
+  allOrNone: boolean,
+  idOf: (outcome: O) => string | null,
+): {
+  commit: boolean;
+  result: Array<O | { id: string | null; success: false; errors: RecordError[] }>;
+} {
+  const failed = outcomes.some((outcome) => !outcome.success);
+  if (!allOrNone || !failed) return { commit: true, result: outcomes };
+  return {
+    commit: false,
+    result: outcomes.map((outcome) =>
+      outcome.success ? { id: idOf(outcome), success: false, errors: [ROLLED_BACK] } : outcome,
+    ),
+  };
 }

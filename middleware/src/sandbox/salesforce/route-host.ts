@@ -4,9 +4,8 @@ import type { ServerResponse } from 'node:http';
 import type { BulkJobs } from './bulk.js';
 import type { BulkQueryJobs } from './bulk-query.js';
 import type { OrgLimitCounters } from './limits.js';
-import type { RecordError, SRecord, WriteContext } from './org.js';
 import type { OrgUser } from './permissions.js';
-import type { RecordStore, WriteMode, WriteOutcome } from './record-writes.js';
+import type { RecordStore } from './record-writes.js';
 import type { QueryScope } from './soql.js';
 
 /** A query's rows and how far queryMore has paged through them. */
@@ -30,28 +29,25 @@ export interface RouteHost extends RecordStore {
   readonly limits: OrgLimitCounters;
   readonly collectionSizes: number[];
   readonly collectionAllOrNone: unknown[];
+  /** API calls counted against the org's daily allocation, and that allocation. */
+  readonly apiUsage: { used: number; max: number };
   send(res: ServerResponse, status: number, body: unknown, contentType?: string): void;
   /** What a query or describe by `caller` may see; none without a schema. */
   scopeFor(caller: OrgUser): QueryScope | undefined;
   userByName(username: string): OrgUser | undefined;
   issueToken(userId: string): string;
-  writeRecord(
-    object: string,
-    fields: Record<string, unknown>,
-    mode: WriteMode,
-    context?: WriteContext & { user?: OrgUser },
-  ): WriteOutcome;
-  deleteRecord(
-    object: string,
-    id: string,
-    context: WriteContext & { user?: OrgUser },
-  ): RecordError | null;
-  visibleRecord(
-    object: string,
-    record: SRecord,
-    version: string,
-    caller: OrgUser | undefined,
-    only?: string[],
-  ): Record<string, unknown>;
-  objectOfId(id: string): string;
+}
+
+/** Salesforce's 404 for a path or record the org does not have. */
+export function sendNotFound(host: RouteHost, res: ServerResponse): void {
+  host.send(res, 404, [
+    { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+  ]);
+}
+
+/** Salesforce's 405 for a method the resource does not take. */
+export function sendMethodNotAllowed(host: RouteHost, res: ServerResponse, method: string): void {
+  host.send(res, 405, [
+    { errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed` },
+  ]);
 }

@@ -1,18 +1,18 @@
 // The local org's REST surface (node:http): the OAuth token endpoint, userinfo and the identity URL
-// (identity-routes.ts), query and queryMore (query-routes.ts), describe, sObject CRUD, Collections,
-// /composite and the UI API (record-routes.ts), Bulk API 2.0 (bulk-routes.ts) and /limits, with
-// Salesforce's response and error shapes, the Sforce-Limit-Info header, fault injection and a count
-// of API calls. With a schema (force-app) it checks every write and read against it and against the
-// caller's permission sets (record-writes.ts). This file wires the routes and keeps the org's state.
-import { createHash, randomBytes } from 'node:crypto';
+// (identity-routes.ts), then the versioned data API (data-routes.ts), with Salesforce's response and
+// error shapes, the Sforce-Limit-Info header, fault injection (org-faults.ts) and a count of API calls
+// (call-kinds.ts). With a schema (force-app) it checks every write and read against it and against
+// the caller's permission sets (record-writes.ts). This file authenticates, keeps the org's state,
+// and is the host every route module works through (route-host.ts).
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RestFaultPlan } from '../rest-emulator-kit.js';
+import { readBody, RestFaultPlan } from '../rest-emulator-kit.js';
 import { BulkJobs } from './bulk.js';
-import { bulkIngest, bulkQuery } from './bulk-routes.js';
-import { OrgLimitCounters } from './limits.js';
 import { BulkQueryJobs } from './bulk-query.js';
-import { describeGlobal } from './describe.js';
+import { callKindOf } from './call-kinds.js';
+import { CorsAllowlist } from './cors.js';
+import { routeDataCall } from './data-routes.js';
 import {
   identity as identityAnswer,
   resources,
@@ -20,26 +20,12 @@ import {
   userinfo,
   versions,
 } from './identity-routes.js';
-import {
-  InMemoryOrg,
-  newTransactionKey,
-  type RecordError,
-  type SRecord,
-  type WriteContext,
-} from './org.js';
+import { OrgLimitCounters } from './limits.js';
+import { FAULT_ANSWERS, ScriptedFaults } from './org-faults.js';
+import { InMemoryOrg, newTransactionKey, type SRecord, type WriteContext } from './org.js';
+import { ORGANIZATION_RECORD, orgUserOf, startingUsers, userRecordOf } from './org-users.js';
 import type { OrgUser } from './permissions.js';
-import { CorsAllowlist } from './cors.js';
-import { runUiApiGraphql } from './graphql.js';
-import { query, queryMore } from './query-routes.js';
-import { collections, composite, sobject, uiApi } from './record-routes.js';
-import {
-  deleteRecord,
-  objectOfId,
-  visibleRecord,
-  writeRecord,
-  type WriteMode,
-  type WriteOutcome,
-} from './record-writes.js';
+import { writeRecord, type WriteMode, type WriteOutcome } from './record-writes.js';
 import type { Cursor, RouteHost } from './route-host.js';
 import {
   LOCAL_ORG_ID,
@@ -49,8 +35,8 @@ import {
   type SalesforceTestServerOptions,
 } from './server-options.js';
 import type { QueryScope } from './soql.js';
-import { ChangeEventStream } from './streaming.js';
 import { staticResourceName } from './static-resources.js';
+import { ChangeEventStream } from './streaming.js';
 
 export {
   LOCAL_ORG_ID,
@@ -63,7 +49,7 @@ export {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
-export class SalesforceTestServer {
+export class SalesforceTestServer implements RouteHost {
   readonly org: InMemoryOrg;
   readonly bulk = new BulkJobs();
   readonly bulkQueries = new BulkQueryJobs();
@@ -86,7 +72,7 @@ export class SalesforceTestServer {
   readonly collectionSizes: number[] = [];
   /** The allOrNone flag each sObject Collections request carried. */
   readonly collectionAllOrNone: unknown[] = [];
-  private readonly faults: Fault[] = [];
+  private readonly faults = new ScriptedFaults();
   /**
    * Seeded faults, armed like the portal emulators' (`faultPlan.add({kind, rate, operations})`), on
    * operations named `<METHOD> <kind>` (`PATCH composite`, `GET query`): `throttle` answers
@@ -102,9 +88,10 @@ export class SalesforceTestServer {
   private readonly tokens = new Map<string, string>();
   /** User Id → who they are for security decisions. */
   readonly users = new Map<string, OrgUser>();
-  private readonly cursors = new Map<string, Cursor>();
-  private readonly clock: () => Date;
-  private readonly pageSize: number;
+  readonly cursors = new Map<string, Cursor>();
+  readonly clock: () => Date;
+  /** Rows per query page. */
+  readonly pageSize: number;
   private readonly apiLimit: number;
   readonly apiVersion: string;
   /** Change Data Capture over CometD at /cometd/<version>. */
@@ -117,7 +104,7 @@ export class SalesforceTestServer {
   private server: Server | null = null;
   url = '';
 
-  constructor(private readonly options: SalesforceTestServerOptions) {
+  constructor(readonly options: SalesforceTestServerOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.org = new InMemoryOrg(this.clock);
     this.pageSize = options.pageSize ?? 2000;
@@ -138,54 +125,14 @@ export class SalesforceTestServer {
   }
 
   private seedOrg(): void {
-    this.org.seed('Organization', {
-      Id: LOCAL_ORG_ID,
-      Name: 'Local Co-Sell Org',
-      InstanceName: 'LOCAL',
-      IsSandbox: false,
-      TrialExpirationDate: null,
-      NamespacePrefix: null,
-      OrganizationType: 'Developer Edition',
-      DefaultLocaleSidKey: 'en_US',
-    });
-    const seeds = [...(this.options.users ?? [])];
-    for (const username of this.options.usernames) {
-      if (!seeds.some((seed) => seed.username === username))
-        seeds.push({
-          username,
-          firstName: 'Integration',
-          lastName: 'User',
-          profile: 'Minimum Access - API Only Integrations',
-          permissionSets: ['CoSell_Integration'],
-        });
-    }
-    for (const seed of seeds) this.addUser(seed);
+    this.org.seed('Organization', ORGANIZATION_RECORD);
+    for (const seed of startingUsers(this.options)) this.addUser(seed);
   }
 
   /** Creates an active user with a profile and permission sets. */
   addUser(seed: OrgUserSeed): SRecord {
-    // The Id follows from the username, so a restored org's owners and a restart's users agree.
-    const id = `005${createHash('sha256').update(seed.username).digest('hex').slice(0, 12).toUpperCase()}AAA`;
-    const record = this.org.seed('User', {
-      Id: id,
-      Username: seed.username,
-      FirstName: seed.firstName,
-      LastName: seed.lastName,
-      Name: `${seed.firstName} ${seed.lastName}`,
-      Email: seed.email ?? seed.username,
-      IsActive: true,
-      UserType: 'Standard',
-      Alias: `${seed.firstName.slice(0, 1)}${seed.lastName.slice(0, 4)}`.toLowerCase(),
-      TimeZoneSidKey: 'GMT',
-      LanguageLocaleKey: 'en_US',
-    });
-    this.users.set(record.Id, {
-      Id: record.Id,
-      Username: seed.username,
-      profile: seed.profile,
-      permissionSets: [...seed.permissionSets],
-      ...(seed.userPermissions ? { userPermissions: [...seed.userPermissions] } : {}),
-    });
+    const record = this.org.seed('User', userRecordOf(seed));
+    this.users.set(record.Id, orgUserOf(record.Id, seed));
     return record;
   }
 
@@ -235,7 +182,7 @@ export class SalesforceTestServer {
   }
 
   inject(fault: Fault): void {
-    this.faults.push({ ...fault });
+    this.faults.add(fault);
   }
 
   /** Records matching `matches` fail with UNABLE_TO_LOCK_ROW in the next `times` writes that touch them. */
@@ -266,7 +213,7 @@ export class SalesforceTestServer {
   /** Awaited before any non-GET answer leaves (the local org saves there), so an acknowledged write survives a crash. */
   beforeAnswer: (() => Promise<void>) | null = null;
 
-  private send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
+  send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
     res.statusCode = status;
     res.setHeader('content-type', contentType);
     const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
@@ -279,62 +226,6 @@ export class SalesforceTestServer {
       return;
     }
     res.end(text);
-  }
-
-  private kindOf(method: string, path: string): CallKind {
-    if (path === '/services/oauth2/token') return 'token';
-    if (
-      /^\/services\/data\/v[\d.]+\/sobjects\/[^/]+\/describe$/.test(path) ||
-      /^\/services\/data\/v[\d.]+\/sobjects\/?$/.test(path)
-    )
-      return 'other';
-    const rest = path.replace(/^\/services\/data\/v[\d.]+/, '');
-    if (/^\/query\/[^/]+$/.test(rest)) return 'queryMore';
-    if (rest === '/query' || rest === '/queryAll') return 'query';
-    if (rest.startsWith('/composite/sobjects')) return 'composite';
-    if (rest.startsWith('/sobjects')) return 'sobject';
-    if (rest === '/limits') return 'limits';
-    if (rest.startsWith('/jobs/ingest') || rest.startsWith('/jobs/query')) return 'bulk';
-    void method;
-    return 'other';
-  }
-
-  private takeFault(kind: CallKind, method: string): Fault | null {
-    const fault = this.faults.find(
-      (f) => f.times > 0 && (!f.kind || f.kind === kind) && (!f.method || f.method === method),
-    );
-    if (!fault) return null;
-    fault.times--;
-    return fault;
-  }
-
-  private faultResponse(res: ServerResponse, fault: Fault): void {
-    switch (fault.error) {
-      case 'INVALID_SESSION_ID':
-        this.send(res, 401, [
-          { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
-        ]);
-        return;
-      case 'REQUEST_LIMIT_EXCEEDED':
-        this.send(res, 403, [
-          { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
-        ]);
-        return;
-      case 'UNABLE_TO_LOCK_ROW':
-        this.send(res, 400, [
-          {
-            message: 'unable to obtain exclusive access to this record',
-            errorCode: 'UNABLE_TO_LOCK_ROW',
-            fields: [],
-          },
-        ]);
-        return;
-      case 'SERVER_UNAVAILABLE':
-        this.send(res, 503, [
-          { message: 'Server temporarily unavailable', errorCode: 'SERVER_UNAVAILABLE' },
-        ]);
-        return;
-    }
   }
 
   /** A public static resource, as a Lightning page loads it (no bearer token: a script tag sends none). */
@@ -350,17 +241,11 @@ export class SalesforceTestServer {
     res.end(resource.body);
   }
 
-  private async body(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Clients keep the instance URL with a trailing slash and append `/services/...` to it.
     const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/').replace(/\/{2,}/g, '/'), this.url);
     const method = req.method ?? 'GET';
-    const kind = this.kindOf(method, url.pathname);
+    const kind = callKindOf(url.pathname);
     this.calls[kind]++;
     const entry = { method, path: url.pathname + url.search, kind, status: 0 };
     this.log.push(entry);
@@ -371,9 +256,9 @@ export class SalesforceTestServer {
     const resource = staticResourceName(url.pathname);
     if (resource !== null && (method === 'GET' || method === 'HEAD'))
       return this.staticResource(res, resource);
-    const raw = await this.body(req);
+    const raw = await readBody(req);
 
-    if (kind === 'token') return token(this.host, res, raw);
+    if (kind === 'token') return token(this, res, raw);
 
     const bearer =
       /^(?:Bearer|OAuth) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ??
@@ -386,10 +271,8 @@ export class SalesforceTestServer {
         this.send(res, 403, 'Bad_OAuth_Token', 'text/plain');
         return;
       }
-      this.send(res, 401, [
-        { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
-      ]);
-      return;
+      const { status, body } = FAULT_ANSWERS.INVALID_SESSION_ID;
+      return this.send(res, status, body);
     }
     const caller = this.users.get(userId)!;
     const planned = this.faultPlan.draw(`${method} ${kind}`);
@@ -400,32 +283,24 @@ export class SalesforceTestServer {
       req.socket.destroy();
       return;
     }
-    const fault =
-      this.takeFault(kind, method) ??
-      (planned?.kind === 'throttle'
-        ? { error: 'REQUEST_LIMIT_EXCEEDED' as const, times: 0 }
-        : planned?.kind === 'conflict'
-          ? { error: 'UNABLE_TO_LOCK_ROW' as const, times: 0 }
-          : planned?.kind === '5xx'
-            ? { error: 'SERVER_UNAVAILABLE' as const, times: 0 }
-            : null);
-    if (fault?.error === 'INVALID_SESSION_ID') this.tokens.delete(bearer);
+    const fault = this.faults.take(kind, method, planned);
+    if (fault === 'INVALID_SESSION_ID') this.tokens.delete(bearer);
     this.apiUsed++;
     res.setHeader('Sforce-Limit-Info', `api-usage=${this.apiUsed}/${this.apiLimit}`);
-    if (fault) return this.faultResponse(res, fault);
+    if (fault) return this.send(res, FAULT_ANSWERS[fault].status, FAULT_ANSWERS[fault].body);
 
     if (url.pathname === '/services/oauth2/userinfo')
-      return this.send(res, 200, userinfo(this.host, caller));
+      return this.send(res, 200, userinfo(this, caller));
     const identity = /^\/id\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
     if (identity) {
       if (identity[1] !== LOCAL_ORG_ID || identity[2] !== caller.Id)
         return this.send(res, 403, 'Bad_Id', 'text/plain');
-      return this.send(res, 200, identityAnswer(this.host, caller));
+      return this.send(res, 200, identityAnswer(this, caller));
     }
     if (url.pathname === '/services/data' || url.pathname === '/services/data/')
-      return this.send(res, 200, versions(this.host));
+      return this.send(res, 200, versions(this));
     const version = /^\/services\/data\/v([\d.]+)/.exec(url.pathname)?.[1];
-    if (!version || !versions(this.host).some((entry) => entry.version === version)) {
+    if (!version || !versions(this).some((entry) => entry.version === version)) {
       this.send(res, 404, [
         {
           errorCode: 'NOT_FOUND',
@@ -435,7 +310,7 @@ export class SalesforceTestServer {
       return;
     }
     const rest = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '').replace(/\/$/, '');
-    if (rest === '') return this.send(res, 200, resources(this.host, version, caller));
+    if (rest === '') return this.send(res, 200, resources(this, version, caller));
     const context: WriteContext & { user: OrgUser } = {
       user: caller,
       userId: caller.Id,
@@ -445,81 +320,37 @@ export class SalesforceTestServer {
       raw && (req.headers['content-type'] ?? '').includes('json')
         ? (JSON.parse(raw) as Record<string, unknown>)
         : null;
-    switch (kind) {
-      case 'query':
-        return query(
-          this.host,
-          res,
-          url.searchParams.get('q') ?? '',
-          version,
-          caller,
-          url.searchParams.get('columns') === 'true',
-        );
-      case 'queryMore':
-        return queryMore(this.host, res, rest.split('/').at(-1)!);
-      case 'composite':
-        return collections(this.host, res, method, rest, body, context, url.searchParams);
-      case 'sobject':
-        return sobject(this.host, res, method, rest, body, version, context, url.searchParams);
-      case 'limits':
-        this.send(res, 200, this.limits.report({ used: this.apiUsed, max: this.apiLimit }));
-        return;
-      case 'bulk':
-        if (rest.startsWith('/jobs/query'))
-          return bulkQuery(this.host, res, method, rest, body, version, caller, url.searchParams);
-        return bulkIngest(this.host, res, method, rest, body, raw, context);
-      default:
-        if (rest === '/sobjects' && method === 'GET' && this.options.schema) {
-          return this.send(
-            res,
-            200,
-            describeGlobal(
-              this.options.schema,
-              version,
-              (object) =>
-                !this.options.policy || this.options.policy.objectAccess(caller, object).read,
-            ),
-          );
-        }
-        if (rest.startsWith('/ui-api/') && this.options.schema && this.options.policy)
-          return uiApi(this.host, res, method, rest, url.searchParams, body, version, context);
-        if (rest === '/composite' && method === 'POST')
-          return composite(this.host, res, body, version, context, caller);
-        if (rest === '/graphql' && method === 'POST' && this.options.schema) {
-          return this.send(
-            res,
-            200,
-            runUiApiGraphql(
-              this.org,
-              this.options.schema,
-              this.scopeFor(caller)!,
-              version,
-              body ?? {},
-            ),
-          );
-        }
-        // Describes are counted apart from record calls, and answered by the sObject resource.
-        if (rest.startsWith('/sobjects/'))
-          return sobject(this.host, res, method, rest, body, version, context, url.searchParams);
-        this.send(res, 404, [
-          { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-        ]);
-    }
+    routeDataCall(this, res, {
+      kind,
+      method,
+      rest,
+      params: url.searchParams,
+      version,
+      body,
+      raw,
+      caller,
+      context,
+    });
   }
 
   /** What a query or describe by `caller` may see; none without a schema. */
-  private scopeFor(caller: OrgUser): QueryScope | undefined {
+  scopeFor(caller: OrgUser): QueryScope | undefined {
     const { schema, policy } = this.options;
     if (!schema) return undefined;
     return { schema, canRead: (object, field) => !policy || policy.canRead(caller, object, field) };
   }
 
   /** Consumes one lock failure for the record when a test locked it. */
-  private lockedFor(record: Record<string, unknown>): boolean {
+  lockedFor(record: Record<string, unknown>): boolean {
     const lock = this.lockedRecords.find((entry) => entry.remaining > 0 && entry.matches(record));
     if (!lock) return false;
     lock.remaining--;
     return true;
+  }
+
+  /** API calls counted against the org's daily allocation, and that allocation. */
+  get apiUsage(): { used: number; max: number } {
+    return { used: this.apiUsed, max: this.apiLimit };
   }
 
   /** One record of a write: create, update by Id, or upsert on an external id. */
@@ -529,92 +360,6 @@ export class SalesforceTestServer {
     mode: WriteMode,
     context: WriteContext & { user?: OrgUser } = {},
   ): WriteOutcome {
-    return writeRecord(this.host, object, fields, mode, context);
-  }
-
-  /** The object an Id belongs to, by its key prefix. */
-  objectOfId(id: string): string {
-    return objectOfId(this.host, id);
-  }
-
-  /** Deletes one record as `context.user`; the error when refused. */
-  deleteRecord(
-    object: string,
-    id: string,
-    context: WriteContext & { user?: OrgUser },
-  ): RecordError | null {
-    return deleteRecord(this.host, object, id, context);
-  }
-
-  /** A record as the caller may see it: only readable fields, optionally only the named ones. */
-  visibleRecord(
-    object: string,
-    record: SRecord,
-    version: string,
-    caller: OrgUser | undefined,
-    only?: string[],
-  ): Record<string, unknown> {
-    return visibleRecord(this.host, object, record, version, caller, only);
-  }
-
-  /** The server's state and paths as the route modules (route-host.ts) see them; read when a request comes in. */
-  private readonly host: RouteHost = SalesforceTestServer.hostOf(this);
-
-  private static hostOf(server: SalesforceTestServer): RouteHost {
-    return {
-      get org() {
-        return server.org;
-      },
-      get options() {
-        return server.options;
-      },
-      get url() {
-        return server.url;
-      },
-      get apiVersion() {
-        return server.apiVersion;
-      },
-      get clock() {
-        return server.clock;
-      },
-      get pageSize() {
-        return server.pageSize;
-      },
-      get cursors() {
-        return server.cursors;
-      },
-      get users() {
-        return server.users;
-      },
-      get bulk() {
-        return server.bulk;
-      },
-      get bulkQueries() {
-        return server.bulkQueries;
-      },
-      get bulkQueryPageSize() {
-        return server.bulkQueryPageSize;
-      },
-      get limits() {
-        return server.limits;
-      },
-      get collectionSizes() {
-        return server.collectionSizes;
-      },
-      get collectionAllOrNone() {
-        return server.collectionAllOrNone;
-      },
-      send: (res, status, body, contentType) => server.send(res, status, body, contentType),
-      scopeFor: (caller) => server.scopeFor(caller),
-      userByName: (username) => server.userByName(username),
-      issueToken: (userId) => server.issueToken(userId),
-      lockedFor: (record) => server.lockedFor(record),
-      writeRecord: (object, fields, mode, context) =>
-        server.writeRecord(object, fields, mode, context),
-      deleteRecord: (object, id, context) => server.deleteRecord(object, id, context),
-      visibleRecord: (object, record, version, caller, only) =>
-        server.visibleRecord(object, record, version, caller, only),
-      objectOfId: (id) => server.objectOfId(id),
-    };
+    return writeRecord(this, object, fields, mode, context);
   }
 }

@@ -1,10 +1,15 @@
 // The standard objects and fields the product, its components and the `sf` CLI touch, as a fresh
 // org defines them (types, lengths, required, references); force-app's custom fields are added on top.
-import type { FieldSchema, FieldType, ObjectSchema } from './schema.js';
+import type { FieldSchema, FieldType, ObjectSchema } from './org-schema.js';
 
 type Extra = Partial<FieldSchema>;
 
-function field(name: string, label: string, type: FieldType, extra: Extra = {}): FieldSchema {
+export function field(
+  name: string,
+  label: string,
+  type: FieldType,
+  extra: Extra = {},
+): FieldSchema {
   return { name, label, type, required: false, calculated: false, custom: false, ...extra };
 }
 
@@ -30,7 +35,7 @@ const sys = (name: string, label: string, type: FieldType, extra: Extra = {}) =>
   field(name, label, type, { system: true, alwaysAccessible: true, ...extra });
 
 /** Id, audit stamps and (optionally) OwnerId: the platform sets all but OwnerId. */
-function audit(owned: boolean): FieldSchema[] {
+export function auditFields(owned: boolean): FieldSchema[] {
   return [
     sys('Id', 'Record ID', 'id', { length: 18 }),
     ...(owned
@@ -103,7 +108,7 @@ export const STANDARD_OBJECTS: ObjectSchema[] = [
     // The package does not set the org-wide default; Private is the safe reading.
     sharingModel: 'Private',
     fields: [
-      ...audit(true),
+      ...auditFields(true),
       str('Name', 'Name', 120, { required: true, alwaysAccessible: true }),
       ref('AccountId', 'Account ID', ['Account'], 'Account', {
         childRelationshipName: 'Opportunities',
@@ -148,7 +153,7 @@ export const STANDARD_OBJECTS: ObjectSchema[] = [
     custom: false,
     sharingModel: 'Read',
     fields: [
-      ...audit(true),
+      ...auditFields(true),
       str('Name', 'Account Name', 255, { required: true, alwaysAccessible: true }),
       field('Website', 'Website', 'url', { length: 255 }),
       pick('Industry', 'Industry', [
@@ -187,7 +192,7 @@ export const STANDARD_OBJECTS: ObjectSchema[] = [
     custom: false,
     sharingModel: 'ControlledByParent',
     fields: [
-      ...audit(true),
+      ...auditFields(true),
       ref('AccountId', 'Account ID', ['Account'], 'Account', { childRelationshipName: 'Contacts' }),
       str('FirstName', 'First Name', 40, { alwaysAccessible: true }),
       str('LastName', 'Last Name', 80, { required: true, alwaysAccessible: true }),
@@ -205,7 +210,7 @@ export const STANDARD_OBJECTS: ObjectSchema[] = [
     custom: false,
     sharingModel: 'ControlledByParent',
     fields: [
-      ...audit(false),
+      ...auditFields(false),
       ref('OpportunityId', 'Opportunity ID', ['Opportunity'], 'Opportunity', {
         required: true,
         alwaysAccessible: true,
@@ -242,7 +247,7 @@ export const STANDARD_OBJECTS: ObjectSchema[] = [
     custom: false,
     sharingModel: 'Read',
     fields: [
-      ...audit(false),
+      ...auditFields(false),
       str('Username', 'Username', 80, { required: true, alwaysAccessible: true }),
       str('FirstName', 'First Name', 40, { alwaysAccessible: true }),
       str('LastName', 'Last Name', 80, { required: true, alwaysAccessible: true }),
@@ -270,7 +275,7 @@ export const STANDARD_OBJECTS: ObjectSchema[] = [
     custom: false,
     sharingModel: 'Read',
     fields: [
-      ...audit(true),
+      ...auditFields(true),
       str('Name', 'Name', 40, { required: true, alwaysAccessible: true }),
       str('DeveloperName', 'Developer Name', 80, { alwaysAccessible: true }),
       pick('Type', 'Type', ['Regular', 'Role', 'Queue', 'Organization'], {
