@@ -29,4 +29,13 @@ describe('csvSafeCell', () => {
     });
     expect(csv).toBe('name,amount\n"\'=HYPERLINK(""http://evil.example"",""x"")",-5\n');
   });
+
+  it('writes a flag as true or false, never 1 and an empty cell', () => {
+    const csv = stringify([{ smallSample: true }, { smallSample: false }], {
+      header: true,
+      columns: ['smallSample'],
+      cast: csvSafeCast,
+    });
+    expect(csv).toBe('smallSample\ntrue\nfalse\n');
+  });
 });

@@ -1,5 +1,5 @@
 // One rule for every CSV report a person may open in a spreadsheet: a cell whose text a spreadsheet
-// would read as a formula (CSV injection) is written as text instead.
+// would read as a formula (CSV injection) is written as text instead, and a flag reads true/false.
 
 /** Leading characters that make Excel, Sheets or LibreOffice evaluate a cell (OWASP's list). */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
@@ -16,5 +16,12 @@ export function csvSafeCell(value: string): string {
   return FORMULA_LEAD.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
-/** csv-stringify's `cast` option that applies csvSafeCell to every text cell. */
-export const csvSafeCast = { string: (value: string): string => csvSafeCell(value) };
+/**
+ * csv-stringify's `cast` option for every CSV report, the CLI's and the service's: csvSafeCell on
+ * every text cell, and a flag as `true`/`false` (csv-stringify's own `1` and empty read as a number
+ * and a blank in a spreadsheet, and a blank cannot be told from a missing value).
+ */
+export const csvSafeCast = {
+  string: (value: string): string => csvSafeCell(value),
+  boolean: (flag: boolean): string => String(flag),
+};

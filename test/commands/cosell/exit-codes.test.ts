@@ -8,6 +8,7 @@ import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 import AttributionReport from '../../../middleware/src/commands/cosell/attribution/report.js';
 import FiscalPeriod from '../../../middleware/src/commands/cosell/fiscal/period.js';
 import Lint from '../../../middleware/src/commands/cosell/lint.js';
+import Maturity from '../../../middleware/src/commands/cosell/maturity.js';
 import OpportunitySubmit from '../../../middleware/src/commands/cosell/opportunity/submit.js';
 import PayloadValidate from '../../../middleware/src/commands/cosell/payload/validate.js';
 import Readiness from '../../../middleware/src/commands/cosell/readiness.js';
@@ -18,6 +19,7 @@ import { SERVICE_URL } from './support/fake-service.js';
 
 type Runnable = Parameters<typeof runCommand>[0];
 const missing = join(tmpdir(), 'cosell-no-such-file.csv');
+const EXPORT = join(process.cwd(), 'test', 'fixtures', 'opportunities-export.csv');
 const service = ['--service-url', SERVICE_URL, '--token', 'ops-token-1'];
 
 async function exitCodeOf(
@@ -118,6 +120,45 @@ describe('exit codes', () => {
     it(`exits ${EXIT_CODES.badFlags} for ${what}`, async () => {
       const failure = await exitCodeOf(command, argv);
       expect(failure.message).toMatch(message);
+      expect(failure.exitCode).toBe(EXIT_CODES.badFlags);
+    });
+  }
+
+  // The deal reports share their source flags and the report's settings, so they refuse them alike.
+  const dealReports: Array<[string, Runnable]> = [
+    ['lint', Lint],
+    ['attribution report', AttributionReport],
+    ['maturity', Maturity],
+  ];
+  for (const [name, command] of dealReports) {
+    it(`exits ${EXIT_CODES.badFlags} when ${name} has neither --file nor --target-org`, async () => {
+      const failure = await exitCodeOf(command, []);
+      expect(failure.message).toMatch(
+        /^Nothing to \w+( \w+)?: give --file with an export, or --target-org with an org\.$/,
+      );
+      expect(failure.exitCode).toBe(EXIT_CODES.badFlags);
+    });
+
+    it(`exits ${EXIT_CODES.badFlags} when ${name} has --where with --file`, async () => {
+      const failure = await exitCodeOf(command, ['--file', EXPORT, '--where', 'IsClosed = false']);
+      expect(failure.message).toBe(
+        '--where filters what is read from an org; it does not apply to --file.',
+      );
+      expect(failure.exitCode).toBe(EXIT_CODES.badFlags);
+    });
+  }
+
+  for (const [name, command] of dealReports.slice(1)) {
+    it(`exits ${EXIT_CODES.badFlags} when ${name} has a --currency that is not an ISO code`, async () => {
+      const failure = (await exitCodeOf(command, ['--file', EXPORT, '--currency', 'dollars'])) as {
+        exitCode: number;
+        message: string;
+        actions?: string[];
+      };
+      expect(failure.message).toMatch(/reportingCurrency/);
+      expect(failure.actions).toEqual([
+        'Check --currency (three-letter ISO code) and each --rate (a positive number).',
+      ]);
       expect(failure.exitCode).toBe(EXIT_CODES.badFlags);
     });
   }

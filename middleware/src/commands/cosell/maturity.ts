@@ -4,11 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { cloudFlag, currencyFlags, nowFlag, ratesOf } from '../../cli/flags.js';
 import { OpportunityRead, type ReadSource } from '../../cli/opportunity-read.js';
-import {
-  ExchangeRateSettingError,
-  MissingExchangeRateError,
-  createAttributionReport,
-} from '../../core/attribution/index.js';
+import { attributionBuilder, missingRateError } from '../../cli/attribution-builder.js';
 import type { Counterpart } from '../../core/model.js';
 import {
   ReadinessEvidenceError,
@@ -72,23 +68,15 @@ export default class Maturity extends cosellCommand(messages)<MaturityResult> {
 
   public async run(): Promise<MaturityResult> {
     const { flags } = await this.parse(Maturity);
-    const org = flags.file ? undefined : flags['target-org'];
-    if (!flags.file && !org) throw messages.createError('error.noSource');
+    const org = OpportunityRead.chosenOrg(flags, messages);
     const now = flags.now ? new Date(flags.now) : new Date();
     const evidence = flags.evidence ? readEvidence(flags.evidence, flags.cloud) : [];
-    let builder: ReturnType<typeof createAttributionReport>;
-    try {
-      builder = createAttributionReport({
-        ...(flags.cloud ? { cloud: flags.cloud } : {}),
-        reportingCurrency: flags.currency,
-        rates: ratesOf(flags.rate),
-        now,
-      });
-    } catch (error) {
-      if (error instanceof ExchangeRateSettingError)
-        throw messages.createError('error.badOption', [error.message], [], error);
-      throw error;
-    }
+    const builder = attributionBuilder(messages, {
+      ...(flags.cloud ? { cloud: flags.cloud } : {}),
+      reportingCurrency: flags.currency,
+      rates: ratesOf(flags.rate),
+      now,
+    });
     const read = new OpportunityRead(flags, org, {
       purpose: 'attribution',
       requiredColumns: ATTRIBUTION_COLUMNS,
@@ -109,15 +97,7 @@ export default class Maturity extends cosellCommand(messages)<MaturityResult> {
             ...(await readOrgCounterparts(read.source.connection, cloud)).counterparts,
           );
       },
-      error(error) {
-        if (!(error instanceof MissingExchangeRateError)) return error;
-        return messages.createError(
-          'error.missingRate',
-          [error.opportunityId, error.currency, flags.currency],
-          [],
-          error,
-        );
-      },
+      error: (error) => missingRateError(messages, flags.currency, error),
     });
     const metrics = maturityMetricsFromReport(builder.result(), now, {
       ...(counterparts ? { counterparts } : {}),

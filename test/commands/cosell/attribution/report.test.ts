@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
+import { parse } from 'csv-parse/sync';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 import AttributionReportCommand, {
   type AttributionReportResult,
@@ -354,6 +355,12 @@ describe('cosell attribution report', () => {
       ).toBe(true);
       expect(lines).toHaveLength(5);
       expect(lines.at(-1)).toContain('All clouds,Calendar year,FY2026Q4,2026-10-01,2026-12-31,USD');
+      // Small-sample flags as the service's trend CSV writes them: true/false, not 1 and empty.
+      const rows = parse(printed(), { columns: true }) as Array<Record<string, string>>;
+      const flags = rows.flatMap((row) => [row.acceptanceSmallSample, row.timeToAcceptSmallSample]);
+      expect(flags).toHaveLength(8);
+      expect(flags.every((flag) => flag === 'true' || flag === 'false')).toBe(true);
+      expect(flags).toContain('true');
     });
   });
 

@@ -1,15 +1,11 @@
 // `cosell attribution report`: sourced vs influenced pipeline and RevOps metrics from a Salesforce export.
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
-  AttributionReportOptionError,
-  ExchangeRateSettingError,
-  MissingExchangeRateError,
   DEFAULT_TREND_QUARTERS,
   MAX_TREND_QUARTERS,
   attributionReportRows,
   attributionTrend,
   attributionTrendRows,
-  createAttributionReport,
   type AttributionReport,
   type AttributionTrend,
   type ReportCell,
@@ -22,6 +18,7 @@ import {
   trendTable,
   type TerminalTable,
 } from '../../../cli/attribution-tables.js';
+import { attributionBuilder, missingRateError } from '../../../cli/attribution-builder.js';
 import {
   LocaleError,
   figureFormat,
@@ -109,32 +106,15 @@ export default class AttributionReportCommand extends cosellCommand(
         );
       throw error;
     }
-    let builder: ReturnType<typeof createAttributionReport>;
-    try {
-      builder = createAttributionReport({
-        ...(flags.cloud ? { cloud: flags.cloud } : {}),
-        ...(flags.period
-          ? { period: { fiscalYear: flags.period.fiscalYear, quarter: flags.period.quarter } }
-          : {}),
-        reportingCurrency,
-        rates: ratesOf(flags.rate),
-        now: flags.now ? new Date(flags.now) : new Date(),
-      });
-    } catch (error) {
-      if (
-        error instanceof AttributionReportOptionError ||
-        error instanceof ExchangeRateSettingError
-      ) {
-        throw messages.createError(
-          'error.badOption',
-          [error.message],
-          [],
-          EXIT_CODES.badFlags,
-          error,
-        );
-      }
-      throw error;
-    }
+    const builder = attributionBuilder(messages, {
+      ...(flags.cloud ? { cloud: flags.cloud } : {}),
+      ...(flags.period
+        ? { period: { fiscalYear: flags.period.fiscalYear, quarter: flags.period.quarter } }
+        : {}),
+      reportingCurrency,
+      rates: ratesOf(flags.rate),
+      now: flags.now ? new Date(flags.now) : new Date(),
+    });
     const read = new OpportunityRead(flags, org, {
       purpose: 'attribution',
       requiredColumns: ATTRIBUTION_COLUMNS,
@@ -146,15 +126,7 @@ export default class AttributionReportCommand extends cosellCommand(
         if (row.kind === 'rejected') rejectedRows.push(...row.findings);
         else builder.add(row.opportunity);
       },
-      error(error) {
-        if (!(error instanceof MissingExchangeRateError)) return error;
-        return messages.createError(
-          'error.missingRate',
-          [error.opportunityId, error.currency, reportingCurrency],
-          [error.currency, error.currency],
-          error,
-        );
-      },
+      error: (error) => missingRateError(messages, reportingCurrency, error),
     });
     const report = builder.result();
     const rows = attributionReportRows(report);
