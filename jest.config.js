@@ -43,6 +43,7 @@ export default {
           '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
         '^lightning/datatable$': '<rootDir>/force-app/test/jest-mocks/lightning/datatable',
+        '^@salesforce/apex$': '<rootDir>/force-app/test/jest-mocks/salesforce/apex',
       },
       setupFilesAfterEnv: ['<rootDir>/force-app/test/jest-setup.js'],
     },

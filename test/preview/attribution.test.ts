@@ -3,25 +3,14 @@
 // figure tables on lightning-datatable (names, formatted figures, sorting, keyboard), inside their
 // card at every width.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  openAt,
-  openPreviewSite,
-  overflowing,
-  screenshot,
-  seriousViolations,
-  type PreviewSite,
-} from './browser.js';
-import { METRICS, ORG, fakeOrg } from './fake-org.js';
+import { openAt, overflowing, screenshot, seriousViolations, type PreviewSite } from './browser.js';
+import { METRICS, fakeOrg, openFakeOrgSite } from './fake-org.js';
 
 describe('attribution page in chromium', () => {
   let site: PreviewSite;
 
   beforeAll(async () => {
-    site = await openPreviewSite(() => ({
-      instanceUrl: ORG,
-      accessToken: 'preview-token',
-      apiVersion: '63.0',
-    }));
+    site = await openFakeOrgSite();
   });
 
   afterAll(async () => {

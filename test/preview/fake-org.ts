@@ -2,10 +2,17 @@
 // and GraphQL answered in their documented shapes (an opportunity with one engagement, its object
 // info and picklists, the attribution metrics), recording every write it receives.
 import type { Page, Route } from 'playwright-core';
+import { openPreviewSite, type PreviewSite } from './browser.js';
 
-export const ORG = 'http://org.preview.test';
+const ORG = 'http://org.preview.test';
 export const OPPORTUNITY_ID = '006000000000001AAA';
 export const ENGAGEMENT_ID = 'a01000000000001AAA';
+const TOKEN = 'preview-token';
+
+/** The built preview served with this fake org as its local org. */
+export function openFakeOrgSite(): Promise<PreviewSite> {
+  return openPreviewSite(() => ({ instanceUrl: ORG, accessToken: TOKEN, apiVersion: '63.0' }));
+}
 
 const field = (label: string, dataType: string, extra: Record<string, unknown> = {}) => ({
   apiName: label,
@@ -185,7 +192,7 @@ export function fakeOrg() {
     const url = new URL(request.url());
     const path = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '');
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    if (request.headers().authorization !== 'Bearer preview-token')
+    if (request.headers().authorization !== `Bearer ${TOKEN}`)
       return json(route, 401, [
         { errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' },
       ]);

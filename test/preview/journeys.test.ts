@@ -10,25 +10,16 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
-import { metricKey } from '../../middleware/src/core/salesforce-fields.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';
-import { backToChart, expectChartTable, expectTrendCharts } from './revops-charts.js';
-import {
-  CHROMIUM,
-  openAt,
-  overflowing,
-  screenshot,
-  seriousViolations,
-  type OpenedPage,
-  type PreviewSite,
-} from './browser.js';
+import { CHROMIUM, openAt, screenshot, type PreviewSite } from './browser.js';
+import { WIDTHS, pageChecks, traceHttp } from './journey-checks.js';
+import { revopsJourney } from './revops-journey.js';
 
 const quiet = createServiceLogger({ level: process.env.DESK_LOG ?? 'silent' });
-const WIDTHS = [1280, 400];
 
 interface EngagementRow {
   Id: string;
@@ -37,26 +28,6 @@ interface EngagementRow {
   Status__c: string | null;
   Findings__c: string | null;
   Requested_Action__c: string | null;
-}
-
-/** Every check a journey page must pass: nothing cut off, axe clean, a screenshot, no console error. */
-/** Logs each failed org call with its answer, so a console error can be traced to its request. */
-function traceHttp(page: Page): void {
-  page.on('response', (r) => {
-    if (r.status() >= 400)
-      void r
-        .text()
-        .then((t) =>
-          console.log('HTTP', r.status(), r.request().method(), r.url(), t.slice(0, 300)),
-        );
-  });
-}
-
-async function pageChecks(opened: OpenedPage, name: string): Promise<void> {
-  expect(await overflowing(opened.page)).toEqual([]);
-  expect(await seriousViolations(opened.page)).toEqual([]);
-  await screenshot(opened.page, name);
-  expect(opened.errors).toEqual([]);
 }
 
 describe('persona journeys on the running desk', () => {
@@ -381,98 +352,6 @@ describe('persona journeys on the running desk', () => {
   }, 180_000);
 
   it("RevOps (as the RevOps user): attribution per cloud and fiscal quarter from the org's CoSell_Metric__c; Microsoft FY2027Q1 is July–September 2026; three trend charts with their text alternatives; the CSV downloads", async () => {
-    interface MetricRow {
-      Metric_Key__c: string;
-      Value__c: number | null;
-    }
-    const metricValue = async (key: string) =>
-      (
-        await org.query<MetricRow>(
-          `SELECT Metric_Key__c, Value__c FROM CoSell_Metric__c WHERE Metric_Key__c = '${key}'`,
-        )
-      ).records[0]?.Value__c ?? 0;
-    const microsoftQ1 = metricKey('Microsoft', 'FY2027Q1', 'Pipeline Count', 'Sourced');
-    // All-cloud rows use calendar quarters: July–September 2026 is FY2026Q3 there.
-    const allQ3 = metricKey('All', 'FY2026Q3', 'Pipeline Count', 'Sourced');
-    const before = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
-    // A Microsoft-sourced deal won in mid-August 2026 lands in Microsoft's FY2027Q1 on the desk's next metric tick.
-    const account = (await org
-      .sobject('Account')
-      .create({ Name: 'Adatum Freight', BillingCountry: 'US' })) as { id: string };
-    await org.sobject('Opportunity').create({
-      Name: 'Adatum Freight - route analytics on Fabric',
-      AccountId: account.id,
-      Amount: 240000,
-      CurrencyIsoCode: 'USD',
-      StageName: 'Closed Won',
-      CloseDate: '2026-08-14',
-      CoSell_Clouds__c: 'Microsoft',
-      CoSell_Origin__c: 'Hyperscaler-led',
-      CoSell_Originating_Cloud__c: 'Microsoft',
-      Tenancy_Archetype__c: 'ISV-hosted SaaS',
-    });
-    const deadline = Date.now() + 60_000;
-    while ((await metricValue(microsoftQ1)) !== before.microsoft + 1 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    const after = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
-    expect(after).toEqual({ microsoft: before.microsoft + 1, all: before.all + 1 });
-    // The org holds eight quarters with their dates for the trend, and serves Chart.js to the page.
-    const quarters = await org.query<{ Fiscal_Period__c: string }>(
-      "SELECT Fiscal_Period__c FROM CoSell_Metric__c WHERE Cloud__c = 'All' AND Metric__c = 'Pipeline Value' AND Segment__c = 'Sourced' AND Period_Start__c != null",
-    );
-    expect(quarters.records.length).toBeGreaterThanOrEqual(8);
-    const script = await fetch(`${org.instanceUrl}/resource/chartjs`);
-    expect(script.status).toBe(200);
-    expect(await script.text()).toContain('Chart.js v4');
-
-    for (const width of WIDTHS) {
-      const opened = await openAt(site, width);
-      traceHttp(opened.page);
-      const { page } = opened;
-      try {
-        const started = Date.now();
-        await page.goto(`${desk.url}/lightning/attribution?as=revops`);
-        const period = page.locator('c-co-sell-attribution lightning-combobox.period');
-        await period.waitFor({ timeout: 15_000 });
-        console.log(`attribution page usable after ${Date.now() - started} ms at ${width} px`);
-        await period.locator('button').first().click();
-        await period.getByRole('option', { name: 'FY2027Q1' }).first().click();
-        const microsoftRow = page.locator(
-          'c-co-sell-attribution c-co-sell-metric-table.pipeline tr[data-row-key-value="Microsoft"]',
-        );
-        // The page shows the org's figure, as the RevOps user reads it.
-        await expect(
-          microsoftRow.locator('td[data-label="Sourced deals"]').innerText(),
-        ).resolves.toBe(String(after.microsoft));
-        // The trend: three charts drawn from the org's quarters, each with its text alternative.
-        expect(await expectTrendCharts(page)).toEqual([
-          'Sourced vs influenced pipeline by quarter',
-          'Acceptance rate and median hours to accept by quarter',
-          'Marketplace transactions by quarter',
-        ]);
-        await expectChartTable(page);
-        await pageChecks(opened, `journey-revops-table-${width}`);
-        await backToChart(page);
-        await pageChecks(opened, `journey-revops-${width}`);
-        if (width === 1280) {
-          const [download] = await Promise.all([
-            page.waitForEvent('download'),
-            page.locator('c-co-sell-attribution a.download').click(),
-          ]);
-          expect(download.suggestedFilename()).toBe('cosell-metrics-FY2027Q1.csv');
-          const csv = readFileSync(await download.path(), 'utf8');
-          const lines = csv.trim().split(/\r\n/);
-          expect(lines[0]).toBe('Cloud,Fiscal period,Metric,Segment,Value,Sample size,Computed at');
-          expect(lines).toContainEqual(
-            expect.stringMatching(
-              new RegExp(`^Microsoft,FY2027Q1,Pipeline Count,Sourced,${after.microsoft},`),
-            ),
-          );
-          expect(lines.slice(1).every((line) => line.split(',')[1] === 'FY2027Q1')).toBe(true);
-        }
-      } finally {
-        await opened.close();
-      }
-    }
+    await revopsJourney(org, site);
   }, 180_000);
 });

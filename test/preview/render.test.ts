@@ -4,15 +4,8 @@
 // stand-ins are exercised as they talk HTTP. The attribution page has its own file; the persona
 // journeys against the running local org are separate.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  openAt,
-  openPreviewSite,
-  overflowing,
-  screenshot,
-  seriousViolations,
-  type PreviewSite,
-} from './browser.js';
-import { ENGAGEMENT_ID, OPPORTUNITY_ID, ORG, fakeOrg } from './fake-org.js';
+import { openAt, overflowing, screenshot, seriousViolations, type PreviewSite } from './browser.js';
+import { ENGAGEMENT_ID, OPPORTUNITY_ID, fakeOrg, openFakeOrgSite } from './fake-org.js';
 
 const WIDTHS = [1280, 400];
 
@@ -20,11 +13,7 @@ describe('Lightning preview in chromium', () => {
   let site: PreviewSite;
 
   beforeAll(async () => {
-    site = await openPreviewSite(() => ({
-      instanceUrl: ORG,
-      accessToken: 'preview-token',
-      apiVersion: '63.0',
-    }));
+    site = await openFakeOrgSite();
   });
 
   afterAll(async () => {

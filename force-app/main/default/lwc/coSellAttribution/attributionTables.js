@@ -38,47 +38,38 @@ const MONEY = {
 const PERCENT = { formatStyle: 'percent', maximumFractionDigits: 1 };
 const HOURS = { formatStyle: 'decimal', maximumFractionDigits: 1 };
 
-// Every cell wraps, so no figure or sample is clipped; hence no "clip text" header action either.
-const WRAPPED = { wrapText: true, hideDefaultActions: true };
-
-const CLOUD_COLUMN = {
-  label: cloudLabel,
-  fieldName: 'cloud',
-  type: 'text',
-  sortable: true,
-  ...WRAPPED,
-};
-
-/** A figure column: the value is a number or null, `<fieldName>Missing` says "No data" is shown. */
-function figureColumn(label, fieldName, format) {
+// Every column sorts, and every cell wraps, so no figure or sample is clipped (hence no "clip text"
+// header action either).
+function column(label, fieldName, type, typeAttributes) {
   return {
     label,
     fieldName,
-    type: 'figure',
+    type,
+    typeAttributes,
     sortable: true,
-    ...WRAPPED,
-    typeAttributes: {
-      ...format,
-      missing: { fieldName: `${fieldName}Missing` },
-      missingText: noDataLabel,
-    },
+    wrapText: true,
+    hideDefaultActions: true,
   };
+}
+
+const CLOUD_COLUMN = column(cloudLabel, 'cloud', 'text');
+
+/** A figure column: the value is a number or null, `<fieldName>Missing` says "No data" is shown. */
+function figureColumn(label, fieldName, format) {
+  return column(label, fieldName, 'figure', {
+    ...format,
+    missing: { fieldName: `${fieldName}Missing` },
+    missingText: noDataLabel,
+  });
 }
 
 /** An uplift column: sorted by the number, shown as `<fieldName>Text` with its samples. */
 function upliftColumn(label, fieldName) {
-  return {
-    label,
-    fieldName,
-    type: 'uplift',
-    sortable: true,
-    ...WRAPPED,
-    typeAttributes: {
-      text: { fieldName: `${fieldName}Text` },
-      detail: { fieldName: `${fieldName}Detail` },
-      figureClass: { fieldName: `${fieldName}Class` },
-    },
-  };
+  return column(label, fieldName, 'uplift', {
+    text: { fieldName: `${fieldName}Text` },
+    detail: { fieldName: `${fieldName}Detail` },
+    figureClass: { fieldName: `${fieldName}Class` },
+  });
 }
 
 export const PIPELINE_COLUMNS = [

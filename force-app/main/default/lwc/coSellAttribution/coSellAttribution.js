@@ -124,9 +124,6 @@ export default class CoSellAttribution extends LightningElement {
     titleLabel,
     periodLabel,
     calendarNoteLabel,
-    pipelineHeadingLabel,
-    upliftHeadingLabel,
-    healthHeadingLabel,
     downloadLabel,
     emptyLabel,
     loadingLabel,
@@ -138,16 +135,12 @@ export default class CoSellAttribution extends LightningElement {
     maturitySourceLabel,
   };
 
-  pipelineColumns = PIPELINE_COLUMNS;
-  upliftColumns = UPLIFT_COLUMNS;
-  healthColumns = HEALTH_COLUMNS;
-
   records;
   maturityMarkers = [];
   loadError;
   selectedPeriod;
-  /** The column each table is sorted by, per table (data-table): { by, direction }. */
-  sorting = { pipeline: {}, uplift: {}, health: {} };
+  /** The column each table is sorted by, by table name: { by, direction }; unsorted at first. */
+  sorting = {};
 
   @wire(graphql, { query: METRICS_QUERY })
   wiredMetrics({ data, errors }) {
@@ -209,21 +202,24 @@ export default class CoSellAttribution extends LightningElement {
     return latest ? formatLabel(computedAtLabel, formatWhen(latest)) : null;
   }
 
-  get pipeline() {
-    return this.sorted('pipeline', pipelineTable(this.periodRecords));
-  }
-
-  get uplift() {
-    return this.sorted('uplift', upliftTable(this.periodRecords, this.minimum));
-  }
-
-  get health() {
-    return this.sorted('health', healthTable(this.periodRecords));
-  }
-
-  sorted(table, rows) {
-    const { by, direction } = this.sorting[table];
-    return sortRows(rows, by, direction);
+  /** The three figure tables, each with its heading (also its accessible name) and sort. */
+  get tables() {
+    const records = this.periodRecords;
+    return [
+      ['pipeline', pipelineHeadingLabel, PIPELINE_COLUMNS, pipelineTable(records)],
+      ['uplift-table', upliftHeadingLabel, UPLIFT_COLUMNS, upliftTable(records, this.minimum)],
+      ['health', healthHeadingLabel, HEALTH_COLUMNS, healthTable(records)],
+    ].map(([name, heading, columns, rows]) => {
+      const { by, direction } = this.sorting[name] || {};
+      return {
+        name,
+        heading,
+        columns,
+        rows: sortRows(rows, by, direction),
+        sortedBy: by,
+        sortedDirection: direction,
+      };
+    });
   }
 
   get csvHref() {

@@ -16,10 +16,6 @@ import {
   cleanUp,
 } from './panelHarness';
 
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
-  virtual: true,
-});
-
 describe('c-co-sell-panel submit', () => {
   afterEach(cleanUp);
 

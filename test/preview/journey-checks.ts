@@ -1,0 +1,26 @@
+// What every persona journey checks on a page it opens, and how it traces a failed org call.
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { overflowing, screenshot, seriousViolations, type OpenedPage } from './browser.js';
+
+export const WIDTHS = [1280, 400];
+
+/** Logs each failed org call with its answer, so a console error can be traced to its request. */
+export function traceHttp(page: Page): void {
+  page.on('response', (r) => {
+    if (r.status() >= 400)
+      void r
+        .text()
+        .then((t) =>
+          console.log('HTTP', r.status(), r.request().method(), r.url(), t.slice(0, 300)),
+        );
+  });
+}
+
+/** Every check a journey page must pass: nothing cut off, axe clean, a screenshot, no console error. */
+export async function pageChecks(opened: OpenedPage, name: string): Promise<void> {
+  expect(await overflowing(opened.page)).toEqual([]);
+  expect(await seriousViolations(opened.page)).toEqual([]);
+  await screenshot(opened.page, name);
+  expect(opened.errors).toEqual([]);
+}
