@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
-import { metricKey } from '../../middleware/src/core/salesforce-fields.js';
+import { metricKey } from '../../middleware/src/core/salesforce-keys.js';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';

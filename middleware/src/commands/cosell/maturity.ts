@@ -5,7 +5,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
-import { orgConnection } from '../../cli/org-connection.js';
+import { orgConnection } from '../../salesforce-query/org-connection.js';
 import {
   readMeter,
   readOpportunities,

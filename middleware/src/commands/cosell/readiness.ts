@@ -13,7 +13,6 @@ import {
 } from '../../core/readiness/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
-import { orgConnection } from '../../cli/org-connection.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
 import {
@@ -21,7 +20,7 @@ import {
   planOpportunityQuery,
   readOrgOpportunities,
 } from '../../salesforce-query/opportunities.js';
-import type { OrgConnection } from '../../salesforce-query/org-connection.js';
+import { orgConnection, type OrgConnection } from '../../salesforce-query/org-connection.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.readiness');

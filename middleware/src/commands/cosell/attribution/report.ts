@@ -38,7 +38,7 @@ import {
   type ReportFormat,
   whereFlag,
 } from '../../../cli/flags.js';
-import { orgConnection } from '../../../cli/org-connection.js';
+import { orgConnection } from '../../../salesforce-query/org-connection.js';
 import {
   readMeter,
   readOpportunities,

@@ -6,7 +6,6 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { nowFlag } from '../../../cli/flags.js';
-import { orgConnection } from '../../../cli/org-connection.js';
 import type { Finding, InboundReferral } from '../../../core/model.js';
 import {
   TriageConfigError,
@@ -22,7 +21,7 @@ import {
   readReferral,
   type ReferralFormat,
 } from '../../../portals/referral-formats.js';
-import { queryAll } from '../../../salesforce-query/org-connection.js';
+import { orgConnection, queryAll } from '../../../salesforce-query/org-connection.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.triage.preview');
