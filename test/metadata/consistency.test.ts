@@ -17,10 +17,7 @@ import {
   COUNTERPART_FIELDS,
   COUNTERPART_OBJECT,
   ENGAGEMENT_FIELDS,
-  ENGAGEMENT_KEY_FIELD,
   ENGAGEMENT_OBJECT,
-  INTEGRATION_ACCESS,
-  INTEGRATION_CUSTOM_METADATA,
   METRIC_CLOUDS,
   METRIC_FIELDS,
   METRIC_NAMES,
@@ -29,11 +26,18 @@ import {
   METRIC_UNITS,
   OPPORTUNITY_FIELDS,
   REFERRAL_FIELDS,
-  REFERRAL_KEY_FIELD,
   REFERRAL_OBJECT,
   TRIAGE_RULE_FIELDS,
   TRIAGE_RULE_OBJECT,
 } from '../../middleware/src/core/salesforce-fields.js';
+import {
+  ENGAGEMENT_KEY_FIELD,
+  REFERRAL_KEY_FIELD,
+} from '../../middleware/src/core/salesforce-keys.js';
+import {
+  INTEGRATION_ACCESS,
+  INTEGRATION_CUSTOM_METADATA,
+} from '../../middleware/src/core/integration-access.js';
 import { DEFAULT_TRIAGE_RULES, TriageRule } from '../../middleware/src/core/triage/rules.js';
 import { triageRuleFromRecord } from '../../middleware/src/core/triage/metadata.js';
 import {

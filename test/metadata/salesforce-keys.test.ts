@@ -7,11 +7,13 @@ import {
   METRIC_CLOUDS,
   METRIC_NAMES,
   METRIC_SEGMENTS,
+} from '../../middleware/src/core/salesforce-fields.js';
+import {
   SalesforceKeyError,
   engagementKey,
   metricKey,
   referralKey,
-} from '../../middleware/src/core/salesforce-fields.js';
+} from '../../middleware/src/core/salesforce-keys.js';
 
 const idChar = fc.constantFrom(
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''),

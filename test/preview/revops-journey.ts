@@ -5,7 +5,7 @@
 import { expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
-import { metricKey } from '../../middleware/src/core/salesforce-fields.js';
+import { metricKey } from '../../middleware/src/core/salesforce-keys.js';
 import { openAt, type PreviewSite } from './browser.js';
 import { WIDTHS, pageChecks, traceHttp } from './journey-checks.js';
 import { backToChart, expectChartTable, expectTrendCharts } from './revops-charts.js';

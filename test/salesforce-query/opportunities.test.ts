@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import {
   opportunitySoql,
   recordToOpportunity,
-  soqlLiteral,
   type OpportunityQueryPlan,
 } from '../../middleware/src/salesforce-query/opportunities.js';
+import { soqlString } from '../../middleware/src/salesforce/soql.js';
 import {
   queryAll,
   type OrgConnection,
@@ -19,11 +19,11 @@ const VALIDATE: OpportunityQueryPlan = {
   defaultCurrency: 'EUR',
 };
 
-describe('soqlLiteral', () => {
+describe('soqlString', () => {
   it('never lets a value end the literal early', () => {
     fc.assert(
       fc.property(fc.string(), (value) => {
-        const literal = soqlLiteral(value);
+        const literal = soqlString(value);
         // Strip escaped pairs; what remains between the outer quotes must hold no bare quote.
         const inner = literal.slice(1, -1).replace(/\\\\|\\'/g, '');
         return (
@@ -38,7 +38,7 @@ describe('soqlLiteral', () => {
   });
 
   it('escapes an integration username with a quote', () => {
-    expect(soqlLiteral("o'brien@acme.com")).toBe("'o\\'brien@acme.com'");
+    expect(soqlString("o'brien@acme.com")).toBe("'o\\'brien@acme.com'");
   });
 });
 

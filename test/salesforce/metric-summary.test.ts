@@ -2,7 +2,8 @@
 // 200-record collections, updates rows in place on the next run, and reports the rows the org refuses
 // without losing the others.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { metricKey, METRIC_NAMES } from '../../middleware/src/core/salesforce-fields.js';
+import { METRIC_NAMES } from '../../middleware/src/core/salesforce-fields.js';
+import { metricKey } from '../../middleware/src/core/salesforce-keys.js';
 import type { MetricSummaryRecord } from '../../middleware/src/core/attribution/metric-summary.js';
 import { openSalesforceSession, SalesforceApi } from '../../middleware/src/salesforce/index.js';
 import { MetricSummaryWriter } from '../../middleware/src/salesforce/metric-summary.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarQuarterLabel } from '../../middleware/src/core/attribution/metric-summary.js';
-import { maturityMarkerKey, metricKey } from '../../middleware/src/core/salesforce-fields.js';
+import { maturityMarkerKey, metricKey } from '../../middleware/src/core/salesforce-keys.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';

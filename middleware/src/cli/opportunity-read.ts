@@ -10,7 +10,7 @@ import { OrgSchemaError, type OpportunityPurpose } from '../salesforce-query/opp
 import { EXIT_CODES } from './exit-codes.js';
 import { whereFlag } from './flags.js';
 import { boundHeapGrowth } from './heap-budget.js';
-import { orgConnection } from './org-connection.js';
+import { orgConnection } from '../salesforce-query/org-connection.js';
 import {
   readMeter,
   readOpportunities,

@@ -3,10 +3,11 @@
 // first row; a bad row becomes row-numbered findings and the rows after it are still read.
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { CoSellOpportunity, type Finding } from '../core/model.js';
-import { OPPORTUNITY_FIELDS, type OpportunityPath } from '../core/salesforce-fields.js';
-import { COLUMN_KINDS, REQUIRED_COLUMNS, REQUIRED_VALUES } from './columns.js';
-import { readCell } from './field-values.js';
+import type { CoSellOpportunity, Finding } from '../core/model.js';
+import type { OpportunityPath } from '../core/salesforce-fields.js';
+import { OPPORTUNITY_COLUMNS, type FieldColumn } from '../salesforce/opportunity-columns.js';
+import { parseOpportunity, readOpportunityCells } from '../salesforce/opportunity-reader.js';
+import { REQUIRED_COLUMNS } from './columns.js';
 import { csvErrorInWords, notCsvKind, SNIFF_BYTES } from './file-kind.js';
 
 export const EXPORT_CODES = {
@@ -53,66 +54,33 @@ export interface ReadExportOptions {
 
 export type ExportSource = Readable | AsyncIterable<string | Buffer> | string;
 
-const PATH_BY_COLUMN = new Map(
-  (Object.entries(OPPORTUNITY_FIELDS) as Array<[OpportunityPath, string]>).map(([path, column]) => [
-    column.toUpperCase(),
-    path,
-  ]),
+type HeaderColumns = ReadonlyArray<readonly [index: number, column: FieldColumn<OpportunityPath>]>;
+
+const COLUMN_BY_NAME = new Map(
+  OPPORTUNITY_COLUMNS.map((column) => [column.column.toUpperCase(), column]),
 );
 
 /** Where each understood column sits in the header. Data Loader writes API names in upper case. */
-function mapHeader(
-  header: readonly string[],
-  requiredColumns: readonly string[],
-): Array<[number, OpportunityPath]> {
-  const positions = new Map<OpportunityPath, number>();
+function mapHeader(header: readonly string[], requiredColumns: readonly string[]): HeaderColumns {
+  const positions = new Map<FieldColumn<OpportunityPath>, number>();
   header.forEach((name, index) => {
-    const path = PATH_BY_COLUMN.get(name.trim().toUpperCase());
-    if (path && !positions.has(path)) positions.set(path, index);
+    const column = COLUMN_BY_NAME.get(name.trim().toUpperCase());
+    if (column && !positions.has(column)) positions.set(column, index);
   });
-  const present = new Set(
-    [...positions.keys()].map((path) => OPPORTUNITY_FIELDS[path].toUpperCase()),
-  );
+  const present = new Set([...positions.keys()].map(({ column }) => column.toUpperCase()));
   const missing = requiredColumns.filter((column) => !present.has(column.toUpperCase()));
   if (missing.length > 0) throw new MissingColumnsError(missing);
-  return [...positions.entries()].map(([path, index]) => [index, path]);
-}
-
-/** Each canonical path split once ('account.name' → ['account', 'name']): done per cell it shows in profiles. */
-const PATH_PARTS = new Map(
-  (Object.keys(OPPORTUNITY_FIELDS) as OpportunityPath[]).map((path) => [
-    path,
-    path.split('.', 2) as [string, string | undefined],
-  ]),
-);
-
-function setPath(target: Record<string, unknown>, path: OpportunityPath, value: unknown): void {
-  const [head, tail] = PATH_PARTS.get(path) ?? [path, undefined];
-  if (tail === undefined) {
-    target[head] = value;
-    return;
-  }
-  (target[head] as Record<string, unknown>)[tail] = value;
-}
-
-/** The canonical field an issue path (['coSell', 'clouds', 0]) is about, as its column name. */
-function columnOfIssue(path: ReadonlyArray<PropertyKey>): string | undefined {
-  const two = path.slice(0, 2).map(String).join('.');
-  const one = String(path[0] ?? '');
-  return (
-    (OPPORTUNITY_FIELDS as Record<string, string>)[two] ??
-    (OPPORTUNITY_FIELDS as Record<string, string>)[one]
-  );
+  return [...positions.entries()].map(([column, index]) => [index, column] as const);
 }
 
 function rowToOpportunity(
   record: readonly string[],
   row: number,
-  columns: ReadonlyArray<[number, OpportunityPath]>,
+  columns: HeaderColumns,
   width: number,
   defaultCurrency: string,
 ): ExportRow {
-  const idIndex = columns.find(([, path]) => path === 'id')?.[0];
+  const idIndex = columns.find(([, column]) => column.path === 'id')?.[0];
   const opportunityId = (idIndex === undefined ? '' : (record[idIndex] ?? '').trim()) || null;
   const finding = (
     code: string,
@@ -140,33 +108,27 @@ function rowToOpportunity(
       ],
     };
   }
-  const input: Record<string, unknown> = { account: {}, coSell: {} };
-  const findings: ExportFinding[] = [];
-  for (const [index, path] of columns) {
-    const column = OPPORTUNITY_FIELDS[path];
-    const raw = record[index] ?? '';
-    const cell = readCell(raw, COLUMN_KINDS[path]);
-    if (!cell.ok)
-      findings.push(finding(EXPORT_CODES.badValue, `${column} ${cell.problem}.`, column, raw));
-    else if (cell.value === undefined && REQUIRED_VALUES.has(path))
-      findings.push(finding(EXPORT_CODES.missingValue, `${column} is empty.`, column, raw));
-    else if (cell.value !== undefined) setPath(input, path, cell.value);
+  const { input, problems } = readOpportunityCells(record, columns);
+  if (problems.length > 0) {
+    const findings = problems.map(({ column, problem, raw, empty }) =>
+      finding(
+        empty ? EXPORT_CODES.missingValue : EXPORT_CODES.badValue,
+        `${column} ${problem}.`,
+        column,
+        raw,
+      ),
+    );
+    return { kind: 'rejected', row, findings };
   }
-  if (findings.length > 0) return { kind: 'rejected', row, findings };
   input.currencyIsoCode ??= defaultCurrency;
-  const parsed = CoSellOpportunity.safeParse(input);
-  if (parsed.success) return { kind: 'opportunity', row, opportunity: parsed.data };
+  const parsed = parseOpportunity(input);
+  if (parsed.ok) return { kind: 'opportunity', row, opportunity: parsed.opportunity };
   return {
     kind: 'rejected',
     row,
-    findings: parsed.error.issues.map((issue) => {
-      const column = columnOfIssue(issue.path);
-      return finding(
-        EXPORT_CODES.badValue,
-        `${column ?? issue.path.join('.')}: ${issue.message}.`,
-        column,
-      );
-    }),
+    findings: parsed.issues.map(({ column, path, message }) =>
+      finding(EXPORT_CODES.badValue, `${column ?? path}: ${message}.`, column),
+    ),
   };
 }
 
@@ -212,7 +174,7 @@ export async function* readOpportunityExport(
   );
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   pipeline(input, parser, () => undefined); // errors surface through the parser we iterate
-  let columns: Array<[number, OpportunityPath]> | undefined;
+  let columns: HeaderColumns | undefined;
   let width = 0;
   let row = 0;
   try {

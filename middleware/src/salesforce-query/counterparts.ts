@@ -4,7 +4,7 @@
 import { Counterpart, type Cloud } from '../core/model.js';
 import { COUNTERPART_FIELDS, COUNTERPART_OBJECT } from '../core/salesforce-fields.js';
 import { queryAll, type OrgConnection } from './org-connection.js';
-import { soqlLiteral } from './opportunities.js';
+import { soqlString } from '../salesforce/soql.js';
 
 export interface OrgCounterparts {
   counterparts: Counterpart[];
@@ -14,7 +14,7 @@ export interface OrgCounterparts {
 
 /** One cloud's counterparts, or every cloud's when none is named. */
 export function counterpartSoql(cloud?: Cloud): string {
-  const where = cloud ? ` WHERE ${COUNTERPART_FIELDS.cloud} = ${soqlLiteral(cloud)}` : '';
+  const where = cloud ? ` WHERE ${COUNTERPART_FIELDS.cloud} = ${soqlString(cloud)}` : '';
   return `SELECT ${Object.values(COUNTERPART_FIELDS).join(', ')} FROM ${COUNTERPART_OBJECT}${where} ORDER BY Id`;
 }
 

@@ -1,5 +1,7 @@
 // The slice of a Salesforce connection the CLI's org reads use: SOQL with paging and describes. A
-// narrow interface so the queries are typed against what they need, and tests need no real org.
+// narrow interface so the queries are typed against what they need, and tests need no real org;
+// orgConnection adapts the authenticated `--target-org` connection to it.
+import type { Connection } from '@salesforce/core';
 
 /** One page of a SOQL answer; `nextRecordsUrl` is set while more pages remain. */
 export interface SoqlPage {
@@ -62,4 +64,13 @@ export async function describeIfPresent(
     if (isNotFound(error)) return null;
     throw error;
   }
+}
+
+/** The `--target-org` connection (@salesforce/core) as the narrow OrgConnection the reads use. */
+export function orgConnection(connection: Connection): OrgConnection {
+  return {
+    query: async (soql) => (await connection.query(soql)) as unknown as SoqlPage,
+    queryMore: async (locator) => (await connection.queryMore(locator)) as unknown as SoqlPage,
+    describe: async (sobject) => (await connection.describe(sobject)) as unknown as DescribedObject,
+  };
 }

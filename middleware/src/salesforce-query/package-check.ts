@@ -4,8 +4,6 @@
 import {
   COUNTERPART_OBJECT,
   ENGAGEMENT_OBJECT,
-  INTEGRATION_ACCESS,
-  INTEGRATION_CUSTOM_METADATA,
   METRIC_OBJECT,
   READINESS_OBJECT,
   JOINT_PURSUIT_OBJECT,
@@ -15,6 +13,7 @@ import {
   VALUE_MAP_FIELDS,
   VALUE_MAP_OBJECT,
 } from '../core/salesforce-fields.js';
+import { INTEGRATION_ACCESS, INTEGRATION_CUSTOM_METADATA } from '../core/integration-access.js';
 import type { MappingConfig } from '../portals/mapping/config.js';
 import {
   mappedPicklists,

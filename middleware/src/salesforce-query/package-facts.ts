@@ -1,7 +1,7 @@
 // Gathers from an org what `checkPackage` compares: describes of the package's objects, which of its
 // permission sets exist, what the integration permission set grants and who holds it.
 import { describeIfPresent, queryAll, type OrgConnection } from './org-connection.js';
-import { soqlLiteral } from './opportunities.js';
+import { soqlString } from '../salesforce/soql.js';
 import { VALUE_MAP_OBJECT } from '../core/salesforce-fields.js';
 import { valueMapQuery } from '../portals/mapping/org-value-maps.js';
 import {
@@ -50,11 +50,11 @@ export async function gatherPackageFacts(
         .map((entry) => entry.value);
     }
   }
-  const names = PACKAGE_PERMISSION_SETS.map(soqlLiteral).join(', ');
+  const names = PACKAGE_PERMISSION_SETS.map(soqlString).join(', ');
   const permissionSets = (
     await all(connection, `SELECT Name FROM PermissionSet WHERE Name IN (${names})`)
   ).map((record) => String(record.Name));
-  const parent = `Parent.Name = ${soqlLiteral(INTEGRATION_PERMISSION_SET)}`;
+  const parent = `Parent.Name = ${soqlString(INTEGRATION_PERMISSION_SET)}`;
   const integrationObjectAccess = permissionSets.includes(INTEGRATION_PERMISSION_SET)
     ? (
         await all(
@@ -91,7 +91,7 @@ export async function gatherPackageFacts(
     facts.valueMapRecords = objects[VALUE_MAP_OBJECT] ? await all(connection, valueMapQuery()) : [];
   }
   if (options.integrationUsername) {
-    const username = soqlLiteral(options.integrationUsername);
+    const username = soqlString(options.integrationUsername);
     const users = await all(
       connection,
       `SELECT Id FROM User WHERE Username = ${username} AND IsActive = true`,
@@ -99,7 +99,7 @@ export async function gatherPackageFacts(
     const assignments = users.length
       ? await all(
           connection,
-          `SELECT Id FROM PermissionSetAssignment WHERE Assignee.Username = ${username} AND PermissionSet.Name = ${soqlLiteral(INTEGRATION_PERMISSION_SET)}`,
+          `SELECT Id FROM PermissionSetAssignment WHERE Assignee.Username = ${username} AND PermissionSet.Name = ${soqlString(INTEGRATION_PERMISSION_SET)}`,
         )
       : [];
     facts.integrationUser = {

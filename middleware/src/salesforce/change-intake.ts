@@ -4,12 +4,8 @@
 // page (harmless: the engine ignores versions it already holds) and never skips one.
 import type { Kysely } from 'kysely';
 import { CoSellOpportunity, type Cloud, type Finding } from '../core/model.js';
-import {
-  engagementKey,
-  ENGAGEMENT_FIELDS,
-  ENGAGEMENT_KEY_FIELD,
-  ENGAGEMENT_OBJECT,
-} from '../core/salesforce-fields.js';
+import { ENGAGEMENT_FIELDS, ENGAGEMENT_OBJECT } from '../core/salesforce-fields.js';
+import { engagementKey, ENGAGEMENT_KEY_FIELD } from '../core/salesforce-keys.js';
 import { audit, recordOpportunity } from '../engine/intake.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
@@ -21,7 +17,7 @@ import {
   changedOpportunitiesQuery,
   opportunitiesByIdQuery,
   type OpportunityQueryOptions,
-} from './soql.js';
+} from './queries.js';
 import type { SalesforceWriteBack } from './writeback.js';
 
 type Row = Record<string, unknown>;

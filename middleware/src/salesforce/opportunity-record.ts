@@ -1,16 +1,25 @@
 // Turns an Opportunity row as the intake query returns it (parent fields nested, engagements and
-// contact roles as child query results) into the canonical opportunity the engine records.
+// contact roles as child query results) into the canonical opportunity the engine records. It walks
+// the same column tables as the CLI's readers, but leniently: values pass as read, and the engine's
+// CoSellOpportunity.parse names any the model refuses (audited with the row).
 import { Finding, type CoSellOpportunityInput } from '../core/model.js';
+import { ENGAGEMENT_FIELDS } from '../core/salesforce-fields.js';
+import {
+  ENGAGEMENT_COLUMNS,
+  OPPORTUNITY_COLUMNS,
+  type ColumnKind,
+  type FieldColumn,
+} from './opportunity-columns.js';
+import {
+  childRecords,
+  contactsOf,
+  setPath,
+  textOrNull as text,
+  valueAt,
+} from './opportunity-reader.js';
+import { ENGAGEMENTS_RELATIONSHIP } from './soql.js';
 
 type Row = Record<string, unknown>;
-
-interface ChildResult {
-  records?: Row[];
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
 
 function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -32,14 +41,30 @@ function multiSelect(value: unknown): string[] {
     .filter((part) => part !== '');
 }
 
-function parent(row: Row, name: string): Row {
-  const value = row[name];
-  return typeof value === 'object' && value !== null ? (value as Row) : {};
-}
+/** A queried value as the model input takes it; null when it holds none. Picklists pass as read. */
+const LENIENT: Record<ColumnKind['type'], (value: unknown) => unknown> = {
+  text,
+  picklist: text,
+  date: text,
+  datetime: instant,
+  number: num,
+  boolean: (value) => value === true,
+  multiselect: multiSelect,
+};
 
-function children(row: Row, relationship: string): Row[] {
-  const value = row[relationship] as ChildResult | null | undefined;
-  return value?.records ?? [];
+/**
+ * One row through a column table. An empty required field reads as '' (false for a flag) so the
+ * model names it; an empty optional one is left to the model's default.
+ */
+function readLeniently(row: Row, columns: readonly FieldColumn[], into: Row): Row {
+  for (const column of columns) {
+    const raw = valueAt(row, column.steps);
+    let value = LENIENT[column.kind.type](raw);
+    if (value === null && column.required)
+      value = column.kind.type === 'datetime' ? '' : String(raw ?? '');
+    if (value !== null) setPath(into, column, value);
+  }
+  return into;
 }
 
 /** `Findings__c` holds JSON the service wrote; anything else (a person's edit, truncation) reads as none. */
@@ -58,21 +83,6 @@ function findingsOf(value: unknown): Finding[] {
   }
 }
 
-function engagementOf(row: Row): Row {
-  return {
-    ...(text(row.Id) ? { id: row.Id as string } : {}),
-    cloud: String(row.Cloud__c ?? ''),
-    portalId: text(row.Portal_Id__c),
-    status: text(row.Status__c) ?? 'Draft',
-    submittedAt: instant(row.Submitted_At__c),
-    acceptedAt: instant(row.Accepted_At__c),
-    findings: findingsOf(row.Findings__c),
-    requestedAction: text(row.Requested_Action__c),
-    lastSyncedAt: instant(row.Last_Synced_At__c),
-    syncError: text(row.Sync_Error__c),
-  };
-}
-
 export interface OpportunityRecordOptions {
   /** Used when the org has a single currency (no CurrencyIsoCode field). */
   corporateCurrency: string;
@@ -83,70 +93,13 @@ export function opportunityFromRecord(
   row: Row,
   options: OpportunityRecordOptions,
 ): CoSellOpportunityInput {
-  const account = parent(row, 'Account');
-  const owner = parent(row, 'Owner');
-  const engagements = children(row, 'CoSell_Engagements__r').map(engagementOf);
-  const contacts = children(row, 'OpportunityContactRoles').flatMap((role) => {
-    const contact = parent(role, 'Contact');
-    const lastName = text(contact.LastName);
-    if (!lastName) return [];
-    return [
-      {
-        ...(text(contact.Id) ? { id: contact.Id as string } : {}),
-        firstName: text(contact.FirstName),
-        lastName,
-        email: text(contact.Email),
-        phone: text(contact.Phone),
-        title: text(contact.Title),
-        role: text(role.Role),
-      },
-    ];
-  });
-  const input = {
-    id: String(row.Id ?? ''),
-    name: String(row.Name ?? ''),
-    amount: num(row.Amount),
-    currencyIsoCode: text(row.CurrencyIsoCode) ?? options.corporateCurrency,
-    stageName: String(row.StageName ?? ''),
-    probability: num(row.Probability),
-    isClosed: row.IsClosed === true,
-    isWon: row.IsWon === true,
-    closeDate: String(row.CloseDate ?? ''),
-    createdDate: instant(row.CreatedDate) ?? '',
-    lastModifiedDate: instant(row.LastModifiedDate) ?? '',
-    description: text(row.Description),
-    nextStep: text(row.NextStep),
-    type: text(row.Type),
-    ownerId: text(row.OwnerId),
-    ownerName: text(owner.Name),
-    ownerEmail: text(owner.Email),
-    account: {
-      ...(text(row.AccountId) ? { id: row.AccountId as string } : {}),
-      name: String(account.Name ?? ''),
-      website: text(account.Website),
-      industry: text(account.Industry),
-      billingStreet: text(account.BillingStreet),
-      billingCity: text(account.BillingCity),
-      billingState: text(account.BillingState),
-      billingPostalCode: text(account.BillingPostalCode),
-      billingCountry: text(account.BillingCountry),
-    },
-    contacts,
-    coSell: {
-      clouds: multiSelect(row.CoSell_Clouds__c),
-      origin: text(row.CoSell_Origin__c),
-      originatingCloud: text(row.CoSell_Originating_Cloud__c),
-      attribution: text(row.CoSell_Attribution__c),
-      helpNeeded: multiSelect(row.CoSell_Help_Needed__c),
-      helpDetails: text(row.CoSell_Help_Details__c),
-      marketplaceRoute: text(row.Marketplace_Route__c) ?? 'None',
-      commitDrawdown: text(row.Commit_Drawdown__c) ?? 'None',
-      tenancyArchetype: text(row.Tenancy_Archetype__c),
-      expectedMonthlySpend: num(row.CoSell_Expected_Monthly_Spend__c),
-      useCase: text(row.CoSell_Use_Case__c),
-    },
-    engagements,
-  };
+  const input = readLeniently(row, OPPORTUNITY_COLUMNS, { account: {}, coSell: {} });
+  input.currencyIsoCode ??= options.corporateCurrency;
+  input.contacts = contactsOf(row);
+  input.engagements = childRecords(row, ENGAGEMENTS_RELATIONSHIP).map((engagement) => ({
+    ...readLeniently(engagement, ENGAGEMENT_COLUMNS, {}),
+    findings: findingsOf(engagement[ENGAGEMENT_FIELDS.findings]),
+  }));
   // Picklist values are passed through as read: the engine's CoSellOpportunity.parse names any the model refuses.
   return input as unknown as CoSellOpportunityInput;
 }

@@ -2,7 +2,7 @@
 // OwnerId. Queues rarely change, so each name is looked up once and cached; unknown names are
 // reported by name instead of writing a referral nobody owns.
 import type { SalesforceApi } from './api.js';
-import { queuesQuery } from './soql.js';
+import { queuesQuery } from './queries.js';
 
 export class UnknownQueueError extends Error {
   readonly queue: string;

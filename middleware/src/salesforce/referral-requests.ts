@@ -21,7 +21,7 @@ import {
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { CollectionsWriter } from './collections.js';
-import { referralRequestsQuery } from './soql.js';
+import { referralRequestsQuery } from './queries.js';
 
 type Row = Record<string, unknown>;
 

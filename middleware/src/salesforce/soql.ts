@@ -1,13 +1,7 @@
-// The SOQL the gateway sends, built in one place from the field tables so every query reads only the
-// fields the Integration permission set grants, and literals are always quoted the same safe way.
-import {
-  ENGAGEMENT_FIELDS,
-  ENGAGEMENT_OBJECT,
-  OPPORTUNITY_FIELDS,
-  REFERRAL_FIELDS,
-  REFERRAL_KEY_FIELD,
-  REFERRAL_OBJECT,
-} from '../core/salesforce-fields.js';
+// SOQL pieces every Salesforce reader shares: literals quoted the one safe way, and the Opportunity
+// SELECT with its engagement and contact-role subqueries, built from the field tables.
+import { OPPORTUNITY_FIELDS } from '../core/salesforce-fields.js';
+import { CONTACT_COLUMNS, ENGAGEMENT_COLUMNS } from './opportunity-columns.js';
 
 /** A SOQL string literal: backslashes and quotes escaped, so a value can never end the literal. */
 export function soqlString(value: string): string {
@@ -21,92 +15,37 @@ export function soqlDateTime(instant: Date): string {
 
 /** The child relationship of `CoSell_Engagement__c.Opportunity__c` (force-app relationshipName + `__r`). */
 export const ENGAGEMENTS_RELATIONSHIP = 'CoSell_Engagements__r';
+export const CONTACT_ROLES_RELATIONSHIP = 'OpportunityContactRoles';
 
-const ENGAGEMENT_COLUMNS = Object.values(ENGAGEMENT_FIELDS).filter(
-  (name) => name !== ENGAGEMENT_FIELDS.opportunityId,
-);
-
+/** The contact-role subquery's columns: the role first, then the contact's fields. */
 const CONTACT_ROLE_COLUMNS = [
-  'Role',
-  'Contact.Id',
-  'Contact.FirstName',
-  'Contact.LastName',
-  'Contact.Email',
-  'Contact.Phone',
-  'Contact.Title',
-];
+  ...CONTACT_COLUMNS.filter(({ path }) => path === 'role'),
+  ...CONTACT_COLUMNS.filter(({ path }) => path !== 'role'),
+].map(({ column }) => column);
 
-export interface OpportunityQueryOptions {
-  /** Orgs without multiple currencies have no CurrencyIsoCode field; the gateway then assumes the corporate one. */
-  multiCurrency: boolean;
+export interface OpportunitySelectParts {
+  /** Opportunity columns, parent fields as `Account.Name`. */
+  columns: readonly string[];
+  /** Engagement columns for the child subquery; every engagement field when absent. */
+  engagementColumns?: readonly string[];
+  contactRoles: boolean;
 }
 
-function opportunityColumns(options: OpportunityQueryOptions): string[] {
-  const columns = Object.values(OPPORTUNITY_FIELDS).filter(
-    (name) => options.multiCurrency || name !== OPPORTUNITY_FIELDS.currencyIsoCode,
-  );
-  return [...columns, 'SystemModstamp'];
-}
-
-function opportunitySelect(options: OpportunityQueryOptions): string {
+/** `SELECT ... FROM Opportunity`, with the engagements (and the contact roles when asked) as subqueries. */
+export function opportunitySelect(parts: OpportunitySelectParts): string {
+  const engagementColumns =
+    parts.engagementColumns ?? ENGAGEMENT_COLUMNS.map(({ column }) => column);
   return [
-    `SELECT ${opportunityColumns(options).join(', ')}`,
-    `, (SELECT ${ENGAGEMENT_COLUMNS.join(', ')} FROM ${ENGAGEMENTS_RELATIONSHIP})`,
-    `, (SELECT ${CONTACT_ROLE_COLUMNS.join(', ')} FROM OpportunityContactRoles)`,
+    `SELECT ${parts.columns.join(', ')}`,
+    `, (SELECT ${engagementColumns.join(', ')} FROM ${ENGAGEMENTS_RELATIONSHIP})`,
+    parts.contactRoles
+      ? `, (SELECT ${CONTACT_ROLE_COLUMNS.join(', ')} FROM ${CONTACT_ROLES_RELATIONSHIP})`
+      : '',
     ' FROM Opportunity',
   ].join('');
 }
 
-/** Co-sell opportunities (at least one cloud tagged) changed at or after the cursor, oldest first. */
-export function changedOpportunitiesQuery(
-  since: Date | null,
-  options: OpportunityQueryOptions,
-): string {
-  const where = [`${OPPORTUNITY_FIELDS['coSell.clouds']} != null`];
-  if (since) where.push(`SystemModstamp >= ${soqlDateTime(since)}`);
-  return `${opportunitySelect(options)} WHERE ${where.join(' AND ')} ORDER BY SystemModstamp ASC, Id ASC`;
-}
-
-/** Opportunities by Id (re-read after one of their engagements changed). */
-export function opportunitiesByIdQuery(
-  ids: readonly string[],
-  options: OpportunityQueryOptions,
-): string {
-  return `${opportunitySelect(options)} WHERE Id IN (${ids.map(soqlString).join(', ')})`;
-}
-
-/** Engagements changed at or after the cursor: a requested action is a change on the engagement, not its Opportunity. */
-export function changedEngagementsQuery(since: Date | null): string {
-  const where = since ? ` WHERE SystemModstamp >= ${soqlDateTime(since)}` : '';
-  return `SELECT Id, ${ENGAGEMENT_FIELDS.opportunityId}, ${ENGAGEMENT_FIELDS.requestedAction}, SystemModstamp FROM ${ENGAGEMENT_OBJECT}${where} ORDER BY SystemModstamp ASC, Id ASC`;
-}
-
-/** Referral fields the intake needs to act on a request. */
-export const REFERRAL_REQUEST_COLUMNS = [
-  REFERRAL_FIELDS.id,
-  REFERRAL_KEY_FIELD,
-  REFERRAL_FIELDS.cloud,
-  REFERRAL_FIELDS.portalId,
-  REFERRAL_FIELDS.requestedAction,
-  REFERRAL_FIELDS.declineReason,
-  REFERRAL_FIELDS.feedback,
-  REFERRAL_FIELDS.ownerId,
-  REFERRAL_FIELDS.triageStatus,
-  REFERRAL_FIELDS.opportunityId,
-  REFERRAL_FIELDS.sourceLayer,
-  'SystemModstamp',
-] as const;
-
-/**
- * Referrals carrying a requested action (Accept | Decline | Assign). No cursor: a request stays on
- * the record until the gateway has handed it to the engine and cleared it, so this set is small and
- * re-reading it is what makes a crash between "recorded" and "cleared" harmless.
- */
-export function referralRequestsQuery(): string {
-  return `SELECT ${REFERRAL_REQUEST_COLUMNS.join(', ')} FROM ${REFERRAL_OBJECT} WHERE ${REFERRAL_FIELDS.requestedAction} != null ORDER BY SystemModstamp ASC, Id ASC`;
-}
-
-/** Queues by developer name, for the owner a triage rule names. */
-export function queuesQuery(developerNames: readonly string[]): string {
-  return `SELECT Id, DeveloperName FROM Group WHERE Type = 'Queue' AND DeveloperName IN (${developerNames.map(soqlString).join(', ')})`;
+/** The Opportunity columns without CurrencyIsoCode where the org has a single currency (no such field). */
+export function currencyAware(columns: readonly string[], multiCurrency: boolean): string[] {
+  return columns.filter((name) => multiCurrency || name !== OPPORTUNITY_FIELDS.currencyIsoCode);
 }

@@ -5,17 +5,19 @@
 import type { Cloud, CoSellOpportunity, Finding, InboundReferral } from '../core/model.js';
 import { opportunityAttribution } from '../core/attribution/index.js';
 import {
-  engagementKey,
   ENGAGEMENT_FIELDS,
-  ENGAGEMENT_KEY_FIELD,
   ENGAGEMENT_OBJECT,
-  INTEGRATION_ACCESS,
   OPPORTUNITY_FIELDS,
   REFERRAL_FIELDS,
-  REFERRAL_KEY_FIELD,
   REFERRAL_OBJECT,
-  referralKey,
 } from '../core/salesforce-fields.js';
+import {
+  engagementKey,
+  ENGAGEMENT_KEY_FIELD,
+  REFERRAL_KEY_FIELD,
+  referralKey,
+} from '../core/salesforce-keys.js';
+import { INTEGRATION_ACCESS } from '../core/integration-access.js';
 import type {
   EngagementOutcome,
   EngagementProgress,

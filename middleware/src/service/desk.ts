@@ -44,7 +44,8 @@ import { claimPort, type ClaimedPort } from './listener.js';
 import { orgOwnerDirectory } from './owner-directory.js';
 import { orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
 import { upsertByExternalId } from '../salesforce/keyed-upsert.js';
-import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
+import { JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
+import { JOINT_PURSUIT_KEY_FIELD } from '../core/salesforce-keys.js';
 import { defaultPreviewDist, readLocalOrgFile } from './preview.js';
 import { createServiceLogger } from './logging.js';
 

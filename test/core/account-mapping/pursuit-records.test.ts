@@ -5,7 +5,7 @@ import {
   jointPursuitRecords,
   type JointPursuit,
 } from '../../../middleware/src/core/account-mapping/index.js';
-import { jointPursuitKey } from '../../../middleware/src/core/salesforce-fields.js';
+import { jointPursuitKey } from '../../../middleware/src/core/salesforce-keys.js';
 
 const pursuit = (overrides: Partial<JointPursuit>): JointPursuit => ({
   accountId: null,

@@ -10,7 +10,8 @@ import {
   maturityMetricsFromReport,
   maturityStage,
 } from '../../../middleware/src/core/readiness/index.js';
-import { maturityMarkerKey, METRIC_NAMES } from '../../../middleware/src/core/salesforce-fields.js';
+import { METRIC_NAMES } from '../../../middleware/src/core/salesforce-fields.js';
+import { maturityMarkerKey } from '../../../middleware/src/core/salesforce-keys.js';
 import { awsPdmReferral, directDeal, maccDrawdownDeal } from './fixtures.js';
 
 const now = new Date('2026-11-26T08:00:00Z');

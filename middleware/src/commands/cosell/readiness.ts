@@ -12,7 +12,7 @@ import {
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { readJsonFlagFile } from '../../cli/json-file.js';
-import { orgConnection } from '../../cli/org-connection.js';
+import { orgConnection } from '../../salesforce-query/org-connection.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
 import {

@@ -1,6 +1,7 @@
 // The joint pursuit list as CoSell_Joint_Pursuit__c records, keyed by Pursuit_Key__c, so the CLI and
 // the service upsert the same rows and the Salesforce report reads one row per cloud and account.
-import { JOINT_PURSUIT_FIELDS, jointPursuitKey } from '../salesforce-fields.js';
+import { JOINT_PURSUIT_FIELDS } from '../salesforce-fields.js';
+import { jointPursuitKey } from '../salesforce-keys.js';
 import { normaliseCompanyName } from './normalise.js';
 import type { AccountMappingResult, JointPursuit } from './pursuit.js';
 

@@ -4,13 +4,12 @@
 import type { MaturityAssessment, MaturityMarker } from '../readiness/maturity.js';
 import {
   METRIC_FIELDS,
-  maturityMarkerKey,
-  metricKey,
   type MetricCloud,
   type MetricName,
   type MetricSegment,
   type MetricUnit,
 } from '../salesforce-fields.js';
+import { maturityMarkerKey, metricKey } from '../salesforce-keys.js';
 import type { AttributionPeriodRow, AttributionReport } from './report-types.js';
 import { withTrendQuarters } from './trend.js';
 

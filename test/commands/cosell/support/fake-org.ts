@@ -7,7 +7,6 @@ import { MockTestOrgData } from '@salesforce/core/testSetup';
 import {
   COUNTERPART_FIELDS,
   ENGAGEMENT_FIELDS,
-  INTEGRATION_ACCESS,
   JOINT_PURSUIT_FIELDS,
   OPPORTUNITY_FIELDS,
   REFERRAL_FIELDS,
@@ -16,6 +15,7 @@ import {
   TRIAGE_RULE_FIELDS,
   VALUE_MAP_FIELDS,
 } from '../../../../middleware/src/core/salesforce-fields.js';
+import { INTEGRATION_ACCESS } from '../../../../middleware/src/core/integration-access.js';
 
 export type SoqlRecord = Record<string, unknown>;
 

@@ -7,10 +7,11 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag } from '../../../cli/flags.js';
-import { orgConnection } from '../../../cli/org-connection.js';
+import { orgConnection } from '../../../salesforce-query/org-connection.js';
 import { readFlagFile, readJsonFlagFile } from '../../../cli/json-file.js';
 import { upsertToOrg, type OrgUpsertResult } from '../../../cli/org-upsert.js';
-import { JOINT_PURSUIT_KEY_FIELD, JOINT_PURSUIT_OBJECT } from '../../../core/salesforce-fields.js';
+import { JOINT_PURSUIT_OBJECT } from '../../../core/salesforce-fields.js';
+import { JOINT_PURSUIT_KEY_FIELD } from '../../../core/salesforce-keys.js';
 import {
   AccountListError,
   AccountMappingError,

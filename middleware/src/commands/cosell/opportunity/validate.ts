@@ -3,7 +3,7 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
-import { orgConnection } from '../../../cli/org-connection.js';
+import { orgConnection } from '../../../salesforce-query/org-connection.js';
 import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';

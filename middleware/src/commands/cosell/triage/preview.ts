@@ -5,7 +5,7 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { nowFlag } from '../../../cli/flags.js';
 import { readJsonFlagFile } from '../../../cli/json-file.js';
-import { orgConnection } from '../../../cli/org-connection.js';
+import { orgConnection } from '../../../salesforce-query/org-connection.js';
 import type { Finding, InboundReferral } from '../../../core/model.js';
 import {
   TriageConfigError,
