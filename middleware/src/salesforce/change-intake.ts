@@ -10,7 +10,7 @@ import { audit, recordOpportunity } from '../engine/intake.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { chunk } from './collections.js';
-import { advanceCursor, readCursor } from '../store/salesforce-cursors.js';
+import { advanceCursor, readInstantCursor } from '../store/sync-cursors.js';
 import { opportunityFromRecord, systemModstampOf } from './opportunity-record.js';
 import {
   changedEngagementsQuery,
@@ -22,7 +22,7 @@ import type { SalesforceWriteBack } from './writeback.js';
 
 type Row = Record<string, unknown>;
 
-/** Names of the intake's SystemModstamp cursors in the store (store/salesforce-cursors.ts). */
+/** Names of the intake's SystemModstamp cursors in the store (store/sync-cursors.ts). */
 export const CURSOR_NAMES = {
   opportunities: 'salesforce:opportunities',
   engagements: 'salesforce:engagements',
@@ -195,7 +195,7 @@ export class SalesforceChangeIntake {
   /** Co-sell Opportunities changed since the cursor, 2,000 rows a page (one API call each). */
   async syncOpportunities(): Promise<IntakeResult> {
     const total = emptyResult();
-    const since = await readCursor(this.db, CURSOR_NAMES.opportunities);
+    const since = await readInstantCursor(this.db, CURSOR_NAMES.opportunities);
     for await (const page of this.api.queryPages<Row>(
       changedOpportunitiesQuery(since, this.queryOptions),
     )) {
@@ -214,7 +214,7 @@ export class SalesforceChangeIntake {
    */
   async syncEngagementRequests(): Promise<IntakeResult> {
     const total = emptyResult();
-    const since = await readCursor(this.db, CURSOR_NAMES.engagements);
+    const since = await readInstantCursor(this.db, CURSOR_NAMES.engagements);
     for await (const page of this.api.queryPages<Row>(changedEngagementsQuery(since))) {
       const wanted = [
         ...new Set(

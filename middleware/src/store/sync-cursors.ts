@@ -1,4 +1,6 @@
-// Named cursors of incremental reads (e.g. `inbound:AWS`): where the next read resumes.
+// Named cursors of incremental reads, in the sync_cursors table, so every instance and every restart
+// resumes where the last committed read ended: portal inbound listings (e.g. `inbound:AWS`, opaque
+// text) and the Salesforce gateway's SystemModstamp cursors (instants that only move forward).
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -22,4 +24,24 @@ export async function writeCursor(
     .values({ name, value, updated_at: now })
     .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: now }))
     .execute();
+}
+
+/** An instant cursor, or null when none was saved (or the saved text is not a date). */
+export async function readInstantCursor(db: Kysely<Database>, name: string): Promise<Date | null> {
+  const saved = await readCursor(db, name);
+  if (saved === null) return null;
+  const value = new Date(saved);
+  return Number.isNaN(value.getTime()) ? null : value;
+}
+
+/** Moves an instant cursor forward only (a slower instance finishing late never winds it back). */
+export async function advanceCursor(
+  db: Kysely<Database>,
+  name: string,
+  to: Date,
+  now: Date,
+): Promise<void> {
+  const current = await readInstantCursor(db, name);
+  if (current && current.getTime() >= to.getTime()) return;
+  await writeCursor(db, name, to.toISOString(), now);
 }
