@@ -14,10 +14,10 @@ import {
 } from '../engine/intake.js';
 import {
   findReferralOfRecord,
-  lockReferral,
+  getReferral,
   saveReferralAssignment,
-  type StoredReferral,
-} from '../store/referral-requests.js';
+  type ReferralRecord,
+} from '../store/referrals.js';
 import type { Database } from '../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { CollectionsWriter } from './collections.js';
@@ -40,7 +40,7 @@ export interface ReferralRequestResult {
   clearFailures: number;
 }
 
-function dataOf(row: StoredReferral): InboundReferral | null {
+function dataOf(row: ReferralRecord): InboundReferral | null {
   const parsed = InboundReferral.safeParse({ ...row.data, triageStatus: row.triage_status });
   return parsed.success ? parsed.data : null;
 }
@@ -56,7 +56,7 @@ export class ReferralRequestConsumer {
     this.collections = new CollectionsWriter(api);
   }
 
-  private findReferral(row: Row): Promise<StoredReferral | undefined> {
+  private findReferral(row: Row): Promise<ReferralRecord | undefined> {
     return findReferralOfRecord(this.db, {
       salesforceId: String(row.Id),
       cloud: row[REFERRAL_FIELDS.cloud],
@@ -65,13 +65,13 @@ export class ReferralRequestConsumer {
   }
 
   private async assign(
-    referral: StoredReferral,
+    referral: ReferralRecord,
     ownerId: string,
     actor: string,
   ): Promise<'assigned' | 'already-done'> {
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
-      const current = await lockReferral(trx, referral.id);
+      const current = await getReferral(trx, referral.id, { lock: true });
       const held = current.data;
       if (current.triage_status === 'Accepted' || current.triage_status === 'Declined')
         return 'already-done';

@@ -1,7 +1,7 @@
 // Record-level checks for the routes: a caller acts on an opportunity or referral only where the
 // Salesforce user behind the token may, and a refusal says why and who could do it instead.
 import type { CoSellOpportunity } from '../core/model.js';
-import type { StoredReferral } from '../store/referrals.js';
+import type { ReferralRecord } from '../store/referrals.js';
 import type { Principal } from './auth.js';
 import type { ServiceDeps } from './deps.js';
 import { HttpProblem, PROBLEM_TYPES } from './problem.js';
@@ -16,7 +16,7 @@ export function opportunityRef(opportunity: Pick<CoSellOpportunity, 'id' | 'owne
   };
 }
 
-export function referralRef(row: Pick<StoredReferral, 'id' | 'salesforce_id' | 'data'>): RecordRef {
+export function referralRef(row: Pick<ReferralRecord, 'id' | 'salesforce_id' | 'data'>): RecordRef {
   const { data } = row;
   return {
     key: String(row.id),

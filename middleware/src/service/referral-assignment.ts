@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Cloud } from '../core/model.js';
 import { audit, enqueueReferralWriteback } from '../engine/intake.js';
-import { referralById, saveReferralAssignment } from '../store/referrals.js';
+import { findReferral, saveReferralAssignment } from '../store/referrals.js';
 import type { Database } from '../store/schema.js';
 
 export type AssignmentResult =
@@ -17,7 +17,7 @@ export async function assignReferral(
   now: Date,
 ): Promise<AssignmentResult> {
   return db.transaction().execute(async (trx) => {
-    const row = await referralById(trx, input.referralId, { forUpdate: true });
+    const row = await findReferral(trx, input.referralId, { lock: true });
     if (!row) return { outcome: 'not-found' as const };
     // A decided referral's owner is history: reassigning it would change nothing the referrer sees.
     if (
@@ -28,8 +28,7 @@ export async function assignReferral(
       return { outcome: 'decided' as const, status: row.triage_status };
     }
     const previousOwnerId = typeof row.data.ownerId === 'string' ? row.data.ownerId : null;
-    const updated = { ...row.data, ownerId: input.ownerId, triageStatus: 'Assigned' };
-    await saveReferralAssignment(trx, row.id, updated, now);
+    await saveReferralAssignment(trx, row, input.ownerId, now);
     await audit(
       trx,
       {

@@ -32,8 +32,12 @@ export async function findReferral(
 }
 
 /** Like findReferral, for a referral that must exist. */
-export async function getReferral(db: Executor, id: string): Promise<ReferralRecord> {
-  const row = await findReferral(db, id);
+export async function getReferral(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ReferralRecord> {
+  const row = await findReferral(db, id, options);
   if (!row) throw new Error(`referral ${id} is not in the store`);
   return row;
 }
@@ -124,14 +128,6 @@ export async function setReferralSalesforceId(
 
 // Reads for the service (and the owner assignment, which the service runs in its transaction)
 
-/** A referral row with its JSON document decoded. */
-export type StoredReferral = Omit<ReferralRow, 'data'> & { data: Record<string, unknown> };
-
-const decodedReferral = (row: ReferralRow): StoredReferral => ({
-  ...row,
-  data: decodeJson<Record<string, unknown>>(row.data),
-});
-
 /** Statuses still waiting on a person: only these can be overdue. */
 export const OPEN_REFERRAL_STATUSES = ['New', 'Assigned'];
 
@@ -152,7 +148,7 @@ export interface ReferralFilter {
 export async function referralInbox(
   db: Kysely<Database>,
   filter: ReferralFilter,
-): Promise<StoredReferral[]> {
+): Promise<ReferralRecord[]> {
   const { now } = filter;
   let select = db.selectFrom('referrals').selectAll();
   if (filter.ownerId !== undefined)
@@ -182,19 +178,7 @@ export async function referralInbox(
     .orderBy('id')
     .limit(filter.limit)
     .execute();
-  return rows.map(decodedReferral);
-}
-
-/** One referral, or null; `forUpdate` locks its row for the caller's transaction. */
-export async function referralById(
-  db: Kysely<Database>,
-  id: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<StoredReferral | null> {
-  let select = db.selectFrom('referrals').selectAll().where('id', '=', id);
-  if (options.forUpdate) select = select.forUpdate();
-  const row = await select.executeTakeFirst();
-  return row ? decodedReferral(row) : null;
+  return rows.map(decoded);
 }
 
 /** Every referral (of one cloud, when given) that still reads as a referral, by id. */
@@ -212,16 +196,45 @@ export async function storedReferrals(
   });
 }
 
-/** Gives the referral a new owner: its document and status say Assigned. */
+/**
+ * The referral a Salesforce record stands for: by its Salesforce Id, else by cloud and portal id
+ * (the write-back of the Salesforce Id may not be committed yet).
+ */
+export async function findReferralOfRecord(
+  db: Executor,
+  record: { salesforceId: string; cloud: unknown; portalId: unknown },
+): Promise<ReferralRecord | undefined> {
+  const bySalesforceId = await db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('salesforce_id', '=', record.salesforceId)
+    .executeTakeFirst();
+  if (bySalesforceId) return decoded(bySalesforceId);
+  const { cloud, portalId } = record;
+  if (typeof cloud !== 'string' || typeof portalId !== 'string') return undefined;
+  const byPortalKey = await db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('cloud', '=', cloud)
+    .where('portal_id', '=', portalId)
+    .executeTakeFirst();
+  return byPortalKey && decoded(byPortalKey);
+}
+
+/** Records a new owner: the referral is Assigned, and its document carries the owner. */
 export async function saveReferralAssignment(
-  db: Kysely<Database>,
-  id: string,
-  data: Record<string, unknown>,
+  trx: Transaction<Database>,
+  referral: Pick<ReferralRecord, 'id' | 'data'>,
+  ownerId: string,
   now: Date,
 ): Promise<void> {
-  await db
+  await trx
     .updateTable('referrals')
-    .set({ data: JSON.stringify(data), triage_status: 'Assigned', updated_at: now })
-    .where('id', '=', id)
+    .set({
+      triage_status: 'Assigned',
+      data: JSON.stringify({ ...referral.data, ownerId, triageStatus: 'Assigned' }),
+      updated_at: now,
+    })
+    .where('id', '=', referral.id)
     .execute();
 }

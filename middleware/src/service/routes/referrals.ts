@@ -6,9 +6,9 @@ import { validateDecline } from '../../core/feedback/index.js';
 import { recordReferralDecision, ReferralStateError } from '../../engine/intake.js';
 import {
   OPEN_REFERRAL_STATUSES,
-  referralById,
+  findReferral,
   referralInbox,
-  type StoredReferral,
+  type ReferralRecord,
 } from '../../store/referrals.js';
 import type { Principal } from '../auth.js';
 import { readable, referralRef, requireAccess } from '../access-guard.js';
@@ -19,7 +19,7 @@ import * as contract from '../../api-contract/referrals.js';
 import type { ReferralView } from '../../api-contract/referrals.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
 
-function referralView(row: StoredReferral, now: Date): z.infer<typeof ReferralView> {
+function referralView(row: ReferralRecord, now: Date): z.infer<typeof ReferralView> {
   const { data } = row;
   const referral = InboundReferral.parse({ ...data, triage: undefined });
   const triage = data.triage as { reason?: string } | undefined;
@@ -79,8 +79,8 @@ async function editableReferral(
   principal: Principal,
   id: string,
   action: string,
-): Promise<StoredReferral> {
-  const row = await referralById(deps.db, id);
+): Promise<ReferralRecord> {
+  const row = await findReferral(deps.db, id);
   if (!row) throw new HttpProblem(404, PROBLEM_TYPES.notFound, `referral ${id} does not exist`);
   await requireAccess(deps, principal, referralRef(row), 'edit', action);
   return row;
