@@ -67,6 +67,17 @@ module.exports = {
       to: { path: `${SRC}sandbox/` },
     },
     {
+      name: 'sql-only-in-store',
+      comment:
+        'Every SQL statement lives in store/ (repository functions by aggregate); elsewhere the database handle is passed by type only.',
+      severity: 'error',
+      from: { path: SRC, pathNot: `${SRC}store/` },
+      to: {
+        path: '(^|/)node_modules/(kysely|pg|@electric-sql)/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-circular',
       comment:
         'Import cycles make the layers above meaningless (a cycle through type-only imports loads nothing twice and is allowed).',
