@@ -27,6 +27,14 @@ describe('readFlagFile and readJsonFlagFile', () => {
     expect(() =>
       readJsonFlagFile(messages, missing, 'error.notJson', { unreadableExitCode: 2 }),
     ).toThrow(expect.objectContaining({ exitCode: 2 }));
+    // A bundle whose error.unreadable words another file names its own key.
+    expect(() =>
+      readJsonFlagFile(commandMessages('cosell.maturity'), missing, 'error.notJson', {
+        unreadableKey: 'error.unreadableEvidence',
+      }),
+    ).toThrow(
+      expect.objectContaining({ message: `Cannot read the evidence file ${missing} (ENOENT).` }),
+    );
   });
 
   it('refuses text that is not JSON under the given key', () => {

@@ -116,6 +116,15 @@ describe('practice commands', () => {
         (await failure(runCommand(Maturity, ['--file', EXPORT, '--evidence', bad]))).message,
       ).toMatch(/bad-evidence.json is invalid at pdmCadence/);
     });
+
+    it('refuses evidence that is not JSON in the words of cosell readiness', async () => {
+      const notJson = file('not-json.json', 'cloud: AWS');
+      const garbled = await failure(
+        runCommand(Maturity, ['--file', EXPORT, '--evidence', notJson]),
+      );
+      expect(garbled.message).toMatch(/^The evidence file .*not-json.json is not JSON: /);
+      expect(garbled.exitCode).toBe(1);
+    });
   });
 
   describe('cosell loops', () => {

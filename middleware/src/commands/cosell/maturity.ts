@@ -1,10 +1,11 @@
 // `cosell maturity`: where the co-sell motion stands (month 1 to 24+), with the evidence behind every
 // marker, from the same deals the attribution report reads plus the readiness evidence file.
-import { readFileSync } from 'node:fs';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { cloudFlag, currencyFlags, nowFlag, ratesOf } from '../../cli/flags.js';
 import { OpportunityRead, type ReadSource } from '../../cli/opportunity-read.js';
 import { attributionBuilder, missingRateError } from '../../cli/attribution-builder.js';
+import { EXIT_CODES } from '../../cli/exit-codes.js';
+import { readJsonFlagFile } from '../../cli/json-file.js';
 import type { Counterpart } from '../../core/model.js';
 import {
   ReadinessEvidenceError,
@@ -29,13 +30,12 @@ export type MaturityResult = ReadSource & {
   rejectedRows: number;
 };
 
+/** The evidence file, read and refused as `cosell readiness` reads it; `error.unreadable` is the export's. */
 function readEvidence(file: string, cloud: string | undefined): ReadinessEvidence[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw messages.createError('error.badEvidence', [file, '', (error as Error).message]);
-  }
+  const parsed = readJsonFlagFile(messages, file, 'error.notJson', {
+    unreadableExitCode: EXIT_CODES.badFlags,
+    unreadableKey: 'error.unreadableEvidence',
+  });
   const entries = (Array.isArray(parsed) ? parsed : [parsed]) as unknown[];
   return entries.flatMap((entry, index) => {
     try {
