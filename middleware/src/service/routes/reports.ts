@@ -165,11 +165,10 @@ export const attributionTrendRoute = defineRoute({
     );
     if (query.format === 'csv') {
       const rows = attributionTrendRows(trend);
-      // Small-sample flags read true/false, not csv-stringify's 1 and empty.
       const csv = stringify(rows, {
         header: true,
         columns: Object.keys(rows[0]!),
-        cast: { ...csvSafeCast, boolean: (flag: boolean) => String(flag) },
+        cast: csvSafeCast,
       });
       const name = `attribution-trend-${query.cloud ?? 'all-clouds'}-${query.quarters}q.csv`;
       return {
