@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -6,7 +6,9 @@ import { sql } from 'kysely';
 import { openStore } from '../../middleware/src/store/database.js';
 import {
   initialiseDataDir,
+  installedInitdb,
   isInitialised,
+  preparePristine,
   PGLITE_SHARED_BUFFERS,
 } from '../../middleware/src/store/pglite-setup.js';
 
@@ -52,7 +54,10 @@ describe('embedded store data folder', () => {
 
   it('copies new data folders from one cached initdb, and each copy is a store of its own', async () => {
     const cache = join(work, 'initdb');
-    const one = await openStore({ dataDir: join(work, 'copy-one'), initdbCache: cache });
+    // No install-time folder here, so the cache is made (by initdb) and used.
+    const noInstall = join(work, 'no-install');
+    await initialiseDataDir(join(work, 'copy-one'), cache, noInstall);
+    const one = await openStore({ dataDir: join(work, 'copy-one') });
     await one.db
       .insertInto('sync_cursors')
       .values({ name: 'AWS:inbound', value: 'one', updated_at: new Date() })
@@ -63,7 +68,8 @@ describe('embedded store data folder', () => {
     expect(isInitialised(join(work, cached[0]!))).toBe(true);
     const cachedFiles = readdirSync(join(work, cached[0]!)).sort();
 
-    const two = await openStore({ dataDir: join(work, 'copy-two'), initdbCache: cache });
+    await initialiseDataDir(join(work, 'copy-two'), cache, noInstall);
+    const two = await openStore({ dataDir: join(work, 'copy-two') });
     const cursor = await two.db
       .selectFrom('sync_cursors')
       .select('value')
@@ -74,7 +80,34 @@ describe('embedded store data folder', () => {
     // The cache is a bare initdb, untouched by the stores copied from it.
     expect(readdirSync(join(work, cached[0]!)).sort()).toEqual(cachedFiles);
     expect(readdirSync(work).filter((name) => name.includes('.building-'))).toEqual([]);
+    expect(existsSync(noInstall)).toBe(false);
   }, 120_000);
+
+  it('copies the folder the install initialised, without initdb or a cache of its own', async () => {
+    // The cache made above stands in for the install's folder (npm run build:store makes the same).
+    const installed = join(work, readdirSync(work).find((name) => name.startsWith('initdb-'))!);
+    const dataDir = join(work, 'from-install');
+    const cache = join(work, 'unused-cache');
+    await initialiseDataDir(dataDir, cache, installed);
+    expect(isInitialised(dataDir)).toBe(true);
+    expect(readdirSync(dataDir).sort()).toEqual(readdirSync(installed).sort());
+    expect(readdirSync(work).filter((name) => name.startsWith('unused-cache'))).toEqual([]);
+    const store = await openStore({ dataDir });
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(store.db);
+    await store.close();
+    expect(rows[0]!.one).toBe(1);
+  }, 120_000);
+
+  it('keeps an install-time folder that is already made, and keeps it beside the installed PGlite', async () => {
+    // The cache made above was built by the same preparePristine that npm run build:store runs.
+    const installed = join(work, readdirSync(work).find((name) => name.startsWith('initdb-'))!);
+    const stamp = statSync(join(installed, 'PG_VERSION')).mtimeMs;
+    await preparePristine(installed);
+    expect(statSync(join(installed, 'PG_VERSION')).mtimeMs).toBe(stamp);
+    expect(installedInitdb()).toMatch(
+      /node_modules[\\/]\.cache[\\/]cosell-pglite-initdb-\d+\.\d+\.\d+$/,
+    );
+  });
 
   it('says which folder it could not initialise', async () => {
     const blocked = join(work, 'not-a-folder');

@@ -1,5 +1,7 @@
 // Opens the engine's store: embedded PGlite in a data folder by default, a PostgreSQL server when a
-// connection URL is given. Same Kysely API and SQL either way; migrations run on open.
+// connection URL is given. Same Kysely API and SQL either way; migrations run on open. PGlite on a
+// data folder runs in a process of its own (pglite-process.ts) and is reached like a server; in
+// memory (tests) it runs inside this process.
 import { chmodSync, mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
@@ -13,6 +15,7 @@ import * as sandboxState from './migrations/0003-sandbox-state.js';
 import * as readinessEvidence from './migrations/0004-readiness-evidence.js';
 import * as accountMappingRuns from './migrations/0005-account-mapping-runs.js';
 import { initialiseDataDir, pgliteStartParams } from './pglite-setup.js';
+import { startPgliteProcess } from './pglite-process.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -32,6 +35,8 @@ export interface StoreOptions {
 export interface Store {
   db: Kysely<Database>;
   kind: StoreKind;
+  /** PGlite's own process when it runs in one (a data folder): its id and memory, for benchmarks. */
+  process?: { pid: number; memoryUsage(): Promise<NodeJS.MemoryUsage> } | undefined;
   close(): Promise<void>;
 }
 
@@ -97,34 +102,60 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Kysely on a `pg` pool: a PostgreSQL server, or the embedded store's own process. */
+function poolDatabase(config: pg.PoolConfig): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(config) }) });
+}
+
+/** Opens the embedded store: in its own process on a data folder, else in this one. */
+async function openPglite(options: StoreOptions): Promise<Pick<Store, 'db' | 'close' | 'process'>> {
+  if (options.dataDir) {
+    // The database files hold customer data: the folder is the owner's alone, as PostgreSQL wants.
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(options.dataDir, 0o700);
+    if (!options.pgliteTemplate) {
+      await initialiseDataDir(options.dataDir, options.initdbCache);
+      const server = await startPgliteProcess(options.dataDir, pgliteStartParams());
+      // One connection, held: PGlite has a single session, so transactions queue here as they would
+      // on the in-process dialect.
+      const db = poolDatabase({ ...server.connection, max: 1, idleTimeoutMillis: 0 });
+      return {
+        db,
+        process: { pid: server.pid, memoryUsage: () => server.memoryUsage() },
+        close: async () => {
+          await db.destroy();
+          await server.stop();
+        },
+      };
+    }
+  }
+  const pglite = new PGlite({
+    startParams: pgliteStartParams(),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, close: () => db.destroy() };
+}
+
 /** Opens (and migrates) the store described by the options. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  let db: Kysely<Database>;
-  let kind: StoreKind;
-  if (options.url) {
-    kind = 'postgres';
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  } else {
-    kind = 'pglite';
-    if (options.dataDir) {
-      // The database files hold customer data: the folder is the owner's alone, as PostgreSQL wants.
-      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      chmodSync(options.dataDir, 0o700);
-      if (!options.pgliteTemplate) await initialiseDataDir(options.dataDir, options.initdbCache);
-    }
-    const pglite = new PGlite({
-      startParams: pgliteStartParams(),
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
-    });
-    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  }
+  const kind: StoreKind = options.url ? 'postgres' : 'pglite';
+  const {
+    db,
+    close,
+    process: own,
+  } = options.url
+    ? (() => {
+        const db = poolDatabase({ connectionString: options.url, max: options.poolSize ?? 10 });
+        return { db, close: () => db.destroy(), process: undefined };
+      })()
+    : await openPglite(options);
   try {
     await migrateToLatest(db);
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
-  return { db, kind, close: () => db.destroy() };
+  return { db, kind, close, ...(own ? { process: own } : {}) };
 }

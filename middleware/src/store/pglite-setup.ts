@@ -34,27 +34,60 @@ function pgliteVersion(): string {
 }
 
 /**
- * Runs initdb for a new data folder in a child Node process, so the memory it takes is returned to
- * the system when the child exits. A folder that is already initialised is left untouched.
- * With `cacheDir`, initdb runs once into that folder (per PGlite version) and every later new data
- * folder is a copy of it: well under a second instead of several, which the demo pays on each start
- * because it resets its store.
+ * Where `npm install` leaves one initialised data folder (`npm run build:store`), beside the
+ * installed PGlite, so the first start copies it instead of waiting for initdb (about 20 s on a
+ * busy machine). A reinstall replaces node_modules and makes it afresh for the PGlite installed.
  */
-export async function initialiseDataDir(dataDir: string, cacheDir?: string): Promise<void> {
+export function installedInitdb(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  // entry: <node_modules>/@electric-sql/pglite/dist/index.cjs
+  const nodeModules = join(dirname(entry), '..', '..', '..');
+  return join(nodeModules, '.cache', `cosell-pglite-initdb-${pgliteVersion()}`);
+}
+
+/** Makes `pristine` a bare initialised folder if it is not one; built aside and renamed, so a crash mid-initdb never leaves a half-made copy to reuse. */
+export async function preparePristine(pristine: string): Promise<void> {
+  if (isInitialised(pristine)) return;
+  const building = `${pristine}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  await runInitdb(building);
+  rmSync(pristine, { recursive: true, force: true });
+  renameSync(building, pristine);
+}
+
+/**
+ * Initialises a new data folder; one that is already initialised is left untouched. It is a copy of
+ * the install's initialised folder when there is one (`installed`), else of `cacheDir` (made once,
+ * per PGlite version, by initdb): well under a second instead of several, which the demo pays on each
+ * start because it resets its store. With neither, initdb runs for this folder alone.
+ */
+export async function initialiseDataDir(
+  dataDir: string,
+  cacheDir?: string,
+  installed: string = installedInitdb(),
+): Promise<void> {
   if (isInitialised(dataDir)) return;
-  if (cacheDir) {
-    const pristine = `${cacheDir}-${pgliteVersion()}`;
-    if (!isInitialised(pristine)) {
-      // Built aside and renamed, so a crash mid-initdb never leaves a half-made copy to reuse.
-      const building = `${pristine}.building-${process.pid}`;
-      rmSync(building, { recursive: true, force: true });
-      await initialiseDataDir(building);
-      rmSync(pristine, { recursive: true, force: true });
-      renameSync(building, pristine);
+  const cached = cacheDir ? `${cacheDir}-${pgliteVersion()}` : undefined;
+  const source = [cached, installed].find((folder) => folder && isInitialised(folder)) ?? cached;
+  if (source) {
+    await preparePristine(source);
+    try {
+      cpSync(source, dataDir, { recursive: true });
+    } catch (error) {
+      throw new Error(`could not initialise the embedded store in ${dataDir}: ${String(error)}`, {
+        cause: error,
+      });
     }
-    cpSync(pristine, dataDir, { recursive: true });
     return;
   }
+  await runInitdb(dataDir);
+}
+
+/**
+ * Runs initdb for a new data folder in a child Node process, so the memory it takes is returned to
+ * the system when the child exits.
+ */
+async function runInitdb(dataDir: string): Promise<void> {
   const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   const script = `require(${JSON.stringify(pglite)}).PGlite.create(${JSON.stringify(dataDir)}).then((db) => db.close())`;
   try {
