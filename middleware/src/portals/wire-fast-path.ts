@@ -4,52 +4,16 @@
 // sure" (false), and the caller then runs zod for the findings. Leaf rules (formats, lengths, ranges,
 // refinements) are zod's own check functions, so their meaning cannot drift from the schema's.
 import type { z } from 'zod';
+import { checksOf, defOf, NOT_SURE, type SchemaDef as Def } from '../core/compiled-parse.js';
 
 /** True only when the schema accepts the value; false means "ask zod". */
 export type FastCheck = (value: unknown) => boolean;
 
-type ZodCheck = z.core.$ZodCheck<unknown>;
-type Def = {
-  type: string;
-  checks?: ZodCheck[];
-  shape?: Record<string, z.core.$ZodType>;
-  catchall?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  element?: z.core.$ZodType;
-  options?: z.core.$ZodType[];
-  entries?: Record<string, unknown>;
-  values?: unknown[];
-  coerce?: boolean;
-};
-
-const NOT_SURE: FastCheck = () => false;
-
-/** The payload shape zod's check functions read and append issues to (one per compiled check, reused). */
-type CheckPayload = { value: unknown; issues: unknown[] };
-
-/** Runs zod's own checks (the schema's format check first, then `.min()`, `.regex()`, `.refine()`...). */
-function checksOf(schema: z.core.$ZodType): FastCheck | null {
-  const checks: ZodCheck[] = [...((schema._zod.def as Def).checks ?? [])];
-  if (schema._zod.traits.has('$ZodCheck')) checks.unshift(schema as unknown as ZodCheck);
-  if (checks.length === 0) return null;
-  const scratch: CheckPayload = { value: undefined, issues: [] };
-  return (value) => {
-    scratch.value = value;
-    scratch.issues.length = 0;
-    for (const check of checks) {
-      const when = check._zod.def.when;
-      if (when && !when(scratch as never)) continue;
-      const result = check._zod.check(scratch as never) as unknown;
-      // An asynchronous refinement cannot answer here: leave the payload to zod.
-      if (result instanceof Promise || scratch.issues.length > 0) return false;
-    }
-    return true;
-  };
-}
+const ASK_ZOD: FastCheck = () => false;
 
 function withChecks(schema: z.core.$ZodType, base: FastCheck): FastCheck {
   const checks = checksOf(schema);
-  return checks ? (value) => base(value) && checks(value) : base;
+  return checks ? (value) => base(value) && checks(value) !== NOT_SURE : base;
 }
 
 function objectCheck(def: Def): FastCheck | null {
@@ -99,7 +63,7 @@ function objectCheck(def: Def): FastCheck | null {
 
 /** Compiles a schema node; null when the node (or one inside it) is beyond what this check mirrors. */
 function compile(schema: z.core.$ZodType): FastCheck | null {
-  const def = schema._zod.def as Def;
+  const def = defOf(schema);
   if (def.coerce) return null;
   switch (def.type) {
     case 'string':
@@ -159,7 +123,7 @@ function compile(schema: z.core.$ZodType): FastCheck | null {
  * a transform, a default...) gets a check that always answers "ask zod", which is slow but right.
  */
 export function compileFastCheck(schema: z.ZodType): FastCheck {
-  return compile(schema) ?? NOT_SURE;
+  return compile(schema) ?? ASK_ZOD;
 }
 
 const compiledChecks = new WeakMap<z.ZodType, FastCheck>();

@@ -8,16 +8,8 @@
 import { z } from 'zod';
 import { findingsFromIssues, type FindingContext } from './findings.js';
 import { fastCheckOf } from './wire-fast-path.js';
+import { defOf, type SchemaDef as Def } from '../core/compiled-parse.js';
 import type { Finding } from '../core/model.js';
-
-type Def = {
-  type: string;
-  checks?: unknown[];
-  shape?: Record<string, z.core.$ZodType>;
-  catchall?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  element?: z.core.$ZodType;
-};
 
 /** A piece of the payload zod must parse on its own: the schema node, its value, and where it sits. */
 export type FailingPart = { path: PropertyKey[]; schema: z.core.$ZodType; value: unknown };
@@ -119,7 +111,7 @@ function narrow(
   path: PropertyKey[],
   out: FailingPart[],
 ): void {
-  const def = schema._zod.def as Def;
+  const def = defOf(schema);
   if (!hasChecks(def)) {
     if (def.type === 'object' && objectParts(schema, def, value, path, out)) return;
     if (def.type === 'array' && arrayParts(def, value, path, out)) return;

@@ -122,6 +122,15 @@ function emailOrNull(email: string | null | undefined): string | null {
   return email && Referrer.shape.email.safeParse(email).success ? email : null;
 }
 
+/** The AWS person who sent the referral, as the canonical referrer. */
+function referrerOf(sender: Sender | null): Referrer {
+  return {
+    name: sender?.name ?? null,
+    email: emailOrNull(sender?.email),
+    title: sender?.title ?? null,
+  };
+}
+
 /**
  * GetEngagementInvitation → referral. Before acceptance ACE hides the address and contacts, so the
  * referral holds what triage needs: customer, problem, spend, deadline and the sender.
@@ -189,11 +198,7 @@ export function referralFromInvitation(
       description: opportunity.Project.BusinessProblem,
       estimatedValue: annualValueOf(opportunity.Project.ExpectedCustomerSpend),
       sourceLayer: layer,
-      referrer: {
-        name: sender?.name ?? null,
-        email: emailOrNull(sender?.email),
-        title: sender?.title ?? null,
-      },
+      referrer: referrerOf(sender),
     });
     return { referral, findings };
   }
@@ -306,11 +311,7 @@ export function referralFromAwsOpportunity(
     description: opportunity.Project?.CustomerBusinessProblem ?? null,
     estimatedValue: annualValueOf(opportunity.Project?.ExpectedCustomerSpend),
     sourceLayer: layer,
-    referrer: {
-      name: sender?.name ?? null,
-      email: emailOrNull(sender?.email),
-      title: sender?.title ?? null,
-    },
+    referrer: referrerOf(sender),
   });
   return { referral, findings };
 }

@@ -2,8 +2,8 @@
 // idempotency token, the UpdateOpportunity request as read-merge-write, and read-back → canonical.
 import type { CoSellOpportunity, Finding } from '../../core/model.js';
 import type { CompiledMapping } from '../mapping/compile.js';
-import { mapFromPortal, mapToPortal, type MappingResult } from '../mapping/engine.js';
-import type { MapContext, PortalMapper } from '../mapping/portal-mapper.js';
+import { mapToPortal, type MappingResult } from '../mapping/engine.js';
+import { mapperFor, type MapContext, type PortalMapper } from '../mapping/portal-mapper.js';
 import type { GetOpportunityOutput, UpdateOpportunityInput } from './generated/ace-schemas.js';
 import { clientTokenFor } from './rules.js';
 import { mergeForUpdate, type OpportunityChanges } from './update-merge.js';
@@ -46,14 +46,7 @@ export function aceUpdateRequest(
 }
 
 export function createAwsMapper(mapping: CompiledMapping): PortalMapper {
-  if (mapping.portal !== 'aws')
-    throw new Error(`the AWS mapper needs the aws mapping, not ${mapping.portal}`);
-  return {
-    portal: 'aws',
-    cloud: 'AWS',
-    mapping,
-    operation: 'CreateOpportunity',
-    toWire: (opportunity, context) => aceCreateRequest(mapping, opportunity, context),
-    fromWire: (payload) => mapFromPortal(mapping, payload),
-  };
+  return mapperFor('aws', mapping, 'CreateOpportunity', (opportunity, context) =>
+    aceCreateRequest(mapping, opportunity, context),
+  );
 }

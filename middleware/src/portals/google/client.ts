@@ -4,6 +4,7 @@
 // by updateMask; service-account auth through google-auth-library; google.rpc errors classified.
 import type { CoSellOpportunity } from '../../core/model.js';
 import { createRestTransport } from '../rest-transport.js';
+import { checkedTimeCursor } from '../time-cursor.js';
 import {
   landedAfterLostAnswer,
   PortalError,
@@ -221,13 +222,7 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
     },
 
     async listInbound(cursor: string | null): Promise<InboundPage> {
-      if (cursor !== null && Number.isNaN(Date.parse(cursor))) {
-        throw new PortalError(
-          'Google',
-          'validation',
-          `the Google inbound cursor ${JSON.stringify(cursor)} is not an updateTime this client issued`,
-        );
-      }
+      checkedTimeCursor('Google', 'Google', 'updateTime', cursor);
       const referrals: InboundPage['referrals'] = [];
       let newest = cursor;
       // `>=`: an opportunity changed in the same instant as the last one seen is not skipped (the engine dedupes).

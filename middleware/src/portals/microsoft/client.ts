@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CoSellOpportunity } from '../../core/model.js';
 import { createRestTransport } from '../rest-transport.js';
+import { checkedTimeCursor } from '../time-cursor.js';
 import {
   landedAfterLostAnswer,
   PortalError,
@@ -283,13 +284,7 @@ export function createMicrosoftClient(config: MicrosoftClientConfig): MicrosoftC
     },
 
     async listInbound(cursor: string | null): Promise<InboundPage> {
-      if (cursor !== null && Number.isNaN(Date.parse(cursor))) {
-        throw new PortalError(
-          'Microsoft',
-          'validation',
-          `the Partner Center inbound cursor ${JSON.stringify(cursor)} is not an updatedDateTime this client issued`,
-        );
-      }
+      checkedTimeCursor('Microsoft', 'Partner Center', 'updatedDateTime', cursor);
       // `ge`, not `gt`: a referral changed in the same instant as the last one seen is not skipped;
       // the engine drops the repeat by portal id + eTag.
       const filter = `direction eq 'Incoming'${cursor ? ` and updatedDateTime ge ${cursor}` : ''}`;

@@ -1,8 +1,8 @@
 // Canonical opportunity ⇄ Partner Center referral: the create body from config/mapping/microsoft.json,
 // and a referral as read back turned into canonical fields.
 import type { CompiledMapping } from '../mapping/compile.js';
-import { mapFromPortal, mapToPortal } from '../mapping/engine.js';
-import type { PortalMapper } from '../mapping/portal-mapper.js';
+import { mapToPortal } from '../mapping/engine.js';
+import { mapperFor, type PortalMapper } from '../mapping/portal-mapper.js';
 
 export type MicrosoftMapperOptions = {
   /**
@@ -17,23 +17,14 @@ export function createMicrosoftMapper(
   mapping: CompiledMapping,
   options: MicrosoftMapperOptions = {},
 ): PortalMapper {
-  if (mapping.portal !== 'microsoft')
-    throw new Error(`the Microsoft mapper needs the microsoft mapping, not ${mapping.portal}`);
   const solutions = (options.solutionIds ?? []).map((id) => ({ id }));
-  return {
-    portal: 'microsoft',
-    cloud: 'Microsoft',
-    mapping,
-    operation: 'create',
-    toWire: (opportunity, context) => {
-      const result = mapToPortal(mapping, opportunity, context.now);
-      if (solutions.length > 0) {
-        const details = (result.payload.details ??= {}) as Record<string, unknown>;
-        const requirements = (details.requirements ??= {}) as Record<string, unknown>;
-        requirements.solutions = solutions.map((solution) => ({ ...solution }));
-      }
-      return result;
-    },
-    fromWire: (payload) => mapFromPortal(mapping, payload),
-  };
+  return mapperFor('microsoft', mapping, 'create', (opportunity, context) => {
+    const result = mapToPortal(mapping, opportunity, context.now);
+    if (solutions.length > 0) {
+      const details = (result.payload.details ??= {}) as Record<string, unknown>;
+      const requirements = (details.requirements ??= {}) as Record<string, unknown>;
+      requirements.solutions = solutions.map((solution) => ({ ...solution }));
+    }
+    return result;
+  });
 }
