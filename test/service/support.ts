@@ -149,6 +149,9 @@ export async function startService(
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  // Idle connections outlive a test's in-process store work (as the local org's do): with Node's
+  // 5 s default the client could reuse a socket the server was closing, and read ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
