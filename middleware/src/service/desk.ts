@@ -98,15 +98,6 @@ export interface DeskSeedContext {
 
 export { ACE_STATE, GOOGLE_STATE, MICROSOFT_STATE } from './desk-portals.js';
 
-/** Every portal is its sandbox emulator (the demo's referrals arrive through them). */
-function allSandbox(config: ServiceConfig): boolean {
-  return (
-    config.AWS_MODE === 'sandbox' &&
-    config.MS_MODE === 'sandbox' &&
-    config.GOOGLE_MODE === 'sandbox'
-  );
-}
-
 /**
  * Starts the desk. The data folder's lock and the port come first, so a second instance or a port
  * in use stops here, before the data folder is reset, seeded or written.
@@ -302,7 +293,12 @@ async function assembleDesk(
         previewOpportunity(opportunity, [cloud], portals, clock()).some(
           (preview) => !preview.valid,
         ),
-      sandboxPortals: allSandbox(config) ? emulators : null,
+      // Only when every portal is its sandbox emulator (the demo's referrals arrive through them).
+      sandboxPortals: [config.AWS_MODE, config.MS_MODE, config.GOOGLE_MODE].every(
+        (mode) => mode === 'sandbox',
+      )
+        ? emulators
+        : null,
       touchSandbox: () => {
         for (const saver of savers) saver.touch();
       },

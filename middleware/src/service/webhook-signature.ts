@@ -6,8 +6,7 @@
 // and body digest) again, whichever of its signatures it carries, so rotation cannot reopen it.
 // Before the portal was signed in, the content was `timestamp.rawBody`; such signatures are refused.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-
-export const SIGNATURE_HEADER = 'CoSell-Signature';
+import { SIGNATURE_HEADER } from '../api-contract/webhooks.js';
 
 export function signatureOf(
   secret: string,

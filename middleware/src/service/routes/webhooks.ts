@@ -2,25 +2,13 @@
 // a delivery seen before is refused as a replay, and the event goes to the engine's inbound handler.
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { z } from 'zod';
-import { Finding } from '../../core/model.js';
 import { PORTALS, type PortalName } from '../../portals/portal.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
-import { API_PREFIX, defineRoute, type ApiRoute, type VerifyContext } from '../route-table.js';
+import * as contract from '../../api-contract/webhooks.js';
+import { SIGNATURE_HEADER } from '../../api-contract/webhooks.js';
+import { defineRoute, type ApiRoute, type VerifyContext } from '../route-table.js';
 import { forgetWebhookDelivery, recordWebhookDelivery } from '../../store/webhook-deliveries.js';
-import {
-  deliveryKey,
-  SIGNATURE_HEADER,
-  verifyWebhookSignature,
-  type SignatureCheck,
-} from '../webhook-signature.js';
-
-const WebhookResponse = z.object({
-  outcome: z.enum(['created', 'updated', 'duplicate', 'ignored']),
-  referralId: z.string().optional(),
-  /** Why an event changed nothing for good (e.g. the portal has no such record): the relay need not retry. */
-  reason: z.string().optional(),
-});
+import { deliveryKey, verifyWebhookSignature, type SignatureCheck } from '../webhook-signature.js';
 
 function checkSignature(
   portal: PortalName,
@@ -51,25 +39,7 @@ function checkSignature(
 
 function webhookRoute(portal: PortalName): ApiRoute {
   return defineRoute({
-    operationId: `${portal}Webhook`,
-    method: 'post',
-    path: `${API_PREFIX}/webhooks/${portal}`,
-    summary: `Receive a ${portal} portal event, signed with ${SIGNATURE_HEADER}: t=<unix seconds>,v1=<HMAC-SHA256 hex of "t.${portal}.rawBody">`,
-    tags: ['webhooks'],
-    scopes: ['portal-webhook', 'admin'],
-    body: z.record(z.string(), z.unknown()),
-    responses: {
-      202: {
-        description: 'Event accepted (outcome says what it changed)',
-        schema: WebhookResponse,
-      },
-      401: { description: 'Signature missing, wrong or outside the 300 s tolerance' },
-      409: { description: 'This delivery (same timestamp and body) was already accepted (replay)' },
-      422: {
-        description: 'Not an event the portal module accepts',
-        schema: z.object({ findings: z.array(Finding) }),
-      },
-    },
+    ...contract.webhookContract(portal),
     // Nothing of an unsigned or wrongly signed body is parsed.
     verify: (context) => void checkSignature(portal, context),
     async handler({ req, rawBody, deps, limits, now }) {
