@@ -17,16 +17,15 @@ import { microsoftWireFormat } from '../../portals/microsoft/wire-format.js';
 import {
   bearerOf,
   commonControls,
-  EmulatorClock,
-  RestFaultPlan,
   startEmulatorServer,
-  TenantBudgets,
   type JsonReply,
   type ReplyPlan,
 } from '../rest-emulator-kit.js';
 import { EventOutbox } from '../event-outbox.js';
 import {
   answerWith,
+  emulatorBasics,
+  zeroCallCounters,
   countIn,
   drawFault,
   withFault,
@@ -94,15 +93,15 @@ const FAULT_ERRORS = (counters: MicrosoftEmulatorCounters): FaultErrors => ({
 export async function startMicrosoftEmulator(
   options: MicrosoftEmulatorOptions = {},
 ): Promise<MicrosoftEmulator> {
-  const clock = new EmulatorClock(options.now);
   const review: MicrosoftReviewTiming = { ...DEFAULT_MICROSOFT_REVIEW, ...options.review };
-  const budgets = new TenantBudgets({
-    reads: options.quotas?.reads ?? 20,
-    writes: options.quotas?.writes ?? 5,
-    periodMs: 1000,
-  });
-  const faults = new RestFaultPlan(options.seed ?? 20261126, (operation) =>
-    WRITE_OPERATIONS.has(operation),
+  const { clock, budgets, faults } = emulatorBasics(
+    options,
+    {
+      reads: options.quotas?.reads ?? 20,
+      writes: options.quotas?.writes ?? 5,
+      periodMs: 1000,
+    },
+    WRITE_OPERATIONS,
   );
   const lockDuringReview = options.lockDuringReview ?? true;
   const maxPageSize = options.maxPageSize ?? 100;
@@ -118,20 +117,15 @@ export async function startMicrosoftEmulator(
     structuredClone(options.restored?.referrals ?? []),
   );
   const counters: MicrosoftEmulatorCounters = {
-    created: 0,
+    ...zeroCallCounters(),
     createdByExternalReferenceId: {},
-    callsByOperation: {},
-    faultsInjected: {},
-    throttled: 0,
-    validationErrors: 0,
     preconditionFailed: 0,
     locked: 0,
     webhooksDelivered: 0,
     webhookFailures: 0,
   };
   const outbox = new EventOutbox<WebhookDelivery>((delivered) => {
-    if (delivered) counters.webhooksDelivered += 1;
-    else counters.webhookFailures += 1;
+    counters[delivered ? 'webhooksDelivered' : 'webhookFailures'] += 1;
   });
   const writeRules = { lockDuringReview, counters };
   let url = '';
