@@ -3,13 +3,10 @@
 // with @odata.nextLink paging, the documented error body, 429/503 with Retry-After, Microsoft's
 // review of a co-sell ask on an injectable clock, incoming referrals on demand, thin webhooks,
 // seeded faults and counters. `npm start` runs on it; the tests prove idempotency with it.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../core/model.js';
-import { hasCoSellAsk } from '../../portals/microsoft/co-sell.js';
 import {
   ReferralPatchRequest,
-  SERVER_MAINTAINED_FIELDS,
   WebhookRegistrationRequest,
   type WebhookEventName,
 } from '../../portals/microsoft/schema.js';
@@ -47,6 +44,7 @@ import {
   referralWithLinks,
 } from './emulator-requests.js';
 import { inventIncomingReferral } from './incoming-referral.js';
+import { newOutgoingReferral } from './outgoing-referral.js';
 import {
   DEFAULT_MICROSOFT_REVIEW,
   type Json,
@@ -169,42 +167,12 @@ export async function startMicrosoftEmulator(
   const create = (body: unknown, now: number): JsonReply => {
     const findings = validationFindings('create', body);
     if (findings.length > 0) throw invalid(findings);
-    const input = Object.fromEntries(
-      Object.entries(body as Json).filter(
-        ([key]) => !SERVER_MAINTAINED_FIELDS.includes(key as never),
-      ),
-    );
-    const id = randomUUID();
-    // A co-sell ask (or a deal shared with Microsoft sellers) waits for Microsoft; a private deal starts accepted.
-    const shared =
-      hasCoSellAsk(input) ||
-      (input.consent as Json | undefined)?.consentToShareReferralWithMicrosoftSellers === true;
-    const referral: Json = {
-      ...input,
-      id,
-      engagementId: input.engagementId ?? randomUUID(),
-      organizationId: organization.id,
-      organizationName: organization.name,
-      mpnId: organization.mpnId,
-      status: shared ? 'New' : 'Active',
-      substatus: shared ? 'Pending' : 'Accepted',
-      statusReason: null,
-      direction: 'Outgoing',
-      createdDateTime: iso(now),
-      updatedDateTime: iso(now),
-      acceptedDateTime: shared ? null : iso(now),
-      eTag: etag(),
-    };
-    referrals.set(id, {
-      referral,
-      review: shared ? { sharedAt: now, outcome: null } : null,
-      expiresAt: null,
-    });
+    const { referral, stored } = newOutgoingReferral(body as Json, organization, now);
+    referrals.set(String(referral.id), stored);
     counters.created += 1;
     const ref =
-      typeof input.externalReferenceId === 'string' ? input.externalReferenceId : '(none)';
-    counters.createdByExternalReferenceId[ref] =
-      (counters.createdByExternalReferenceId[ref] ?? 0) + 1;
+      typeof referral.externalReferenceId === 'string' ? referral.externalReferenceId : '(none)';
+    countIn(counters.createdByExternalReferenceId, ref);
     return ok(201, referral);
   };
 
