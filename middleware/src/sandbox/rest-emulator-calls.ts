@@ -1,11 +1,14 @@
 // What every portal emulator does around one call: count it, draw its injected fault, turn the
 // portal's own error into its documented reply, and page through a list in a stable order.
-import type {
-  JsonReply,
-  ReplyPlan,
-  RestFaultKind,
+import {
+  EmulatorClock,
   RestFaultPlan,
-  RestFaultRule,
+  TenantBudgets,
+  type CallBudget,
+  type JsonReply,
+  type ReplyPlan,
+  type RestFaultKind,
+  type RestFaultRule,
 } from './rest-emulator-kit.js';
 
 /** The counters every portal emulator keeps (each adds its own). */
@@ -16,6 +19,43 @@ export interface CallCounters {
   faultsInjected: Record<string, number>;
   throttled: number;
   validationErrors: number;
+}
+
+/** A running emulator: where it listens, what it counted, its control surface, and how it stops. */
+export interface RunningEmulator<Counters extends CallCounters, Control> {
+  url: string;
+  counters: Counters;
+  control: Control;
+  stop(): Promise<void>;
+}
+
+/** The counters at zero. */
+export function zeroCallCounters(): CallCounters {
+  return {
+    created: 0,
+    callsByOperation: {},
+    faultsInjected: {},
+    throttled: 0,
+    validationErrors: 0,
+  };
+}
+
+/**
+ * What a REST portal emulator starts from: its clock, the callers' budgets, and a fault plan whose
+ * conflicts hit only the operations that write.
+ */
+export function emulatorBasics(
+  options: { now?: () => Date; seed?: number },
+  budget: CallBudget,
+  writeOperations: ReadonlySet<string>,
+): { clock: EmulatorClock; budgets: TenantBudgets; faults: RestFaultPlan } {
+  return {
+    clock: new EmulatorClock(options.now),
+    budgets: new TenantBudgets(budget),
+    faults: new RestFaultPlan(options.seed ?? 20261126, (operation) =>
+      writeOperations.has(operation),
+    ),
+  };
 }
 
 /** Adds one to `key` in a tally. */

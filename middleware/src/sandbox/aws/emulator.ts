@@ -31,7 +31,12 @@ import {
   type ReviewOutcome,
   type ReviewTiming,
 } from './emulator-state.js';
-import { countIn, drawFault, type FaultErrors } from '../rest-emulator-calls.js';
+import {
+  countIn,
+  drawFault,
+  type FaultErrors,
+  type RunningEmulator,
+} from '../rest-emulator-calls.js';
 import {
   EmulatorClock,
   startJsonServer,
@@ -96,12 +101,7 @@ export interface AceEmulatorControl {
   opportunityCount(catalog?: string): number;
 }
 
-export interface AceEmulator {
-  url: string;
-  counters: EmulatorCounters;
-  control: AceEmulatorControl;
-  stop(): Promise<void>;
-}
+export type AceEmulator = RunningEmulator<EmulatorCounters, AceEmulatorControl>;
 
 type Handler = (
   account: AceAccount,

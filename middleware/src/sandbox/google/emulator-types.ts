@@ -1,6 +1,6 @@
 // The Cloud Channel emulator's public shape: its options, control surface, counters and stored
 // state (sandbox/google/emulator.ts runs it).
-import type { CallCounters } from '../rest-emulator-calls.js';
+import type { CallCounters, RunningEmulator } from '../rest-emulator-calls.js';
 import type { CommonControls } from '../rest-emulator-kit.js';
 
 export type Json = Record<string, unknown>;
@@ -108,13 +108,10 @@ export interface GoogleEmulatorControl extends CommonControls<(delivery: PushDel
   opportunityCount(source?: 'GOOGLE' | 'PARTNER'): number;
 }
 
-export interface GoogleEmulator {
-  url: string;
+export interface GoogleEmulator
+  extends RunningEmulator<GoogleEmulatorCounters, GoogleEmulatorControl> {
   /** The token endpoint to put in a service-account key's `token_uri`. */
   tokenUri: string;
-  counters: GoogleEmulatorCounters;
-  control: GoogleEmulatorControl;
-  stop(): Promise<void>;
 }
 
 export interface StoredOpportunity {

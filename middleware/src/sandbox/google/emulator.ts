@@ -11,6 +11,8 @@ import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth
 import { EventOutbox } from '../event-outbox.js';
 import {
   answerWith,
+  emulatorBasics,
+  zeroCallCounters,
   countIn,
   drawFault,
   withFault,
@@ -19,10 +21,7 @@ import {
 import {
   bearerOf,
   commonControls,
-  EmulatorClock,
-  RestFaultPlan,
   startEmulatorServer,
-  TenantBudgets,
   type JsonReply,
   type ReplyPlan,
   type RestFaultRule,
@@ -72,15 +71,15 @@ const FAULT_ERRORS: FaultErrors = {
 export async function startGoogleEmulator(
   options: GoogleEmulatorOptions = {},
 ): Promise<GoogleEmulator> {
-  const clock = new EmulatorClock(options.now);
   const review: GoogleReviewTiming = { ...DEFAULT_GOOGLE_REVIEW, ...options.review };
-  const budgets = new TenantBudgets({
-    reads: options.quotas?.readsPerMinute ?? 600,
-    writes: options.quotas?.writesPerMinute ?? 60,
-    periodMs: 60_000,
-  });
-  const faults = new RestFaultPlan(options.seed ?? 20261126, (operation) =>
-    WRITE_OPERATIONS.has(operation),
+  const { clock, budgets, faults } = emulatorBasics(
+    options,
+    {
+      reads: options.quotas?.readsPerMinute ?? 600,
+      writes: options.quotas?.writesPerMinute ?? 60,
+      periodMs: 60_000,
+    },
+    WRITE_OPERATIONS,
   );
   const partner = `partners/${options.partnerId ?? 'C04x9kq2mn'}`;
   const accounts = options.serviceAccounts ?? {};
@@ -94,20 +93,15 @@ export async function startGoogleEmulator(
     structuredClone(options.restored?.opportunities ?? []),
   );
   const counters: GoogleEmulatorCounters = {
-    created: 0,
+    ...zeroCallCounters(),
     createdByReferenceOpportunityId: {},
-    callsByOperation: {},
-    faultsInjected: {},
-    throttled: 0,
-    validationErrors: 0,
     locked: 0,
     tokensIssued: 0,
     pushesDelivered: 0,
     pushFailures: 0,
   };
   const outbox = new EventOutbox<PushDelivery>((delivered) => {
-    if (delivered) counters.pushesDelivered += 1;
-    else counters.pushFailures += 1;
+    counters[delivered ? 'pushesDelivered' : 'pushFailures'] += 1;
   });
   let url = '';
   let sequence = options.restored?.sequence ?? 0;

@@ -2,7 +2,7 @@
 // state, and the sellers it invents referrals from (sandbox/microsoft/emulator.ts runs it).
 import type { SourceLayer } from '../../core/model.js';
 import type { WebhookEventName } from '../../portals/microsoft/schema.js';
-import type { CallCounters } from '../rest-emulator-calls.js';
+import type { CallCounters, RunningEmulator } from '../rest-emulator-calls.js';
 import type { CallBudget, CommonControls } from '../rest-emulator-kit.js';
 
 export type Json = Record<string, unknown>;
@@ -146,12 +146,10 @@ export interface MicrosoftEmulatorControl
   referralCount(direction?: 'Incoming' | 'Outgoing'): number;
 }
 
-export interface MicrosoftEmulator {
-  url: string;
-  counters: MicrosoftEmulatorCounters;
-  control: MicrosoftEmulatorControl;
-  stop(): Promise<void>;
-}
+export type MicrosoftEmulator = RunningEmulator<
+  MicrosoftEmulatorCounters,
+  MicrosoftEmulatorControl
+>;
 
 export interface StoredReferral {
   referral: Json;

@@ -3,13 +3,10 @@
 // with @odata.nextLink paging, the documented error body, 429/503 with Retry-After, Microsoft's
 // review of a co-sell ask on an injectable clock, incoming referrals on demand, thin webhooks,
 // seeded faults and counters. `npm start` runs on it; the tests prove idempotency with it.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Finding } from '../../core/model.js';
-import { hasCoSellAsk } from '../../portals/microsoft/co-sell.js';
 import {
   ReferralPatchRequest,
-  SERVER_MAINTAINED_FIELDS,
   WebhookRegistrationRequest,
   type WebhookEventName,
 } from '../../portals/microsoft/schema.js';
@@ -17,16 +14,15 @@ import { microsoftWireFormat } from '../../portals/microsoft/wire-format.js';
 import {
   bearerOf,
   commonControls,
-  EmulatorClock,
-  RestFaultPlan,
   startEmulatorServer,
-  TenantBudgets,
   type JsonReply,
   type ReplyPlan,
 } from '../rest-emulator-kit.js';
 import { EventOutbox } from '../event-outbox.js';
 import {
   answerWith,
+  emulatorBasics,
+  zeroCallCounters,
   countIn,
   drawFault,
   withFault,
@@ -48,6 +44,7 @@ import {
   referralWithLinks,
 } from './emulator-requests.js';
 import { inventIncomingReferral } from './incoming-referral.js';
+import { newOutgoingReferral } from './outgoing-referral.js';
 import {
   DEFAULT_MICROSOFT_REVIEW,
   type Json,
@@ -94,15 +91,15 @@ const FAULT_ERRORS = (counters: MicrosoftEmulatorCounters): FaultErrors => ({
 export async function startMicrosoftEmulator(
   options: MicrosoftEmulatorOptions = {},
 ): Promise<MicrosoftEmulator> {
-  const clock = new EmulatorClock(options.now);
   const review: MicrosoftReviewTiming = { ...DEFAULT_MICROSOFT_REVIEW, ...options.review };
-  const budgets = new TenantBudgets({
-    reads: options.quotas?.reads ?? 20,
-    writes: options.quotas?.writes ?? 5,
-    periodMs: 1000,
-  });
-  const faults = new RestFaultPlan(options.seed ?? 20261126, (operation) =>
-    WRITE_OPERATIONS.has(operation),
+  const { clock, budgets, faults } = emulatorBasics(
+    options,
+    {
+      reads: options.quotas?.reads ?? 20,
+      writes: options.quotas?.writes ?? 5,
+      periodMs: 1000,
+    },
+    WRITE_OPERATIONS,
   );
   const lockDuringReview = options.lockDuringReview ?? true;
   const maxPageSize = options.maxPageSize ?? 100;
@@ -118,20 +115,15 @@ export async function startMicrosoftEmulator(
     structuredClone(options.restored?.referrals ?? []),
   );
   const counters: MicrosoftEmulatorCounters = {
-    created: 0,
+    ...zeroCallCounters(),
     createdByExternalReferenceId: {},
-    callsByOperation: {},
-    faultsInjected: {},
-    throttled: 0,
-    validationErrors: 0,
     preconditionFailed: 0,
     locked: 0,
     webhooksDelivered: 0,
     webhookFailures: 0,
   };
   const outbox = new EventOutbox<WebhookDelivery>((delivered) => {
-    if (delivered) counters.webhooksDelivered += 1;
-    else counters.webhookFailures += 1;
+    counters[delivered ? 'webhooksDelivered' : 'webhookFailures'] += 1;
   });
   const writeRules = { lockDuringReview, counters };
   let url = '';
@@ -175,42 +167,12 @@ export async function startMicrosoftEmulator(
   const create = (body: unknown, now: number): JsonReply => {
     const findings = validationFindings('create', body);
     if (findings.length > 0) throw invalid(findings);
-    const input = Object.fromEntries(
-      Object.entries(body as Json).filter(
-        ([key]) => !SERVER_MAINTAINED_FIELDS.includes(key as never),
-      ),
-    );
-    const id = randomUUID();
-    // A co-sell ask (or a deal shared with Microsoft sellers) waits for Microsoft; a private deal starts accepted.
-    const shared =
-      hasCoSellAsk(input) ||
-      (input.consent as Json | undefined)?.consentToShareReferralWithMicrosoftSellers === true;
-    const referral: Json = {
-      ...input,
-      id,
-      engagementId: input.engagementId ?? randomUUID(),
-      organizationId: organization.id,
-      organizationName: organization.name,
-      mpnId: organization.mpnId,
-      status: shared ? 'New' : 'Active',
-      substatus: shared ? 'Pending' : 'Accepted',
-      statusReason: null,
-      direction: 'Outgoing',
-      createdDateTime: iso(now),
-      updatedDateTime: iso(now),
-      acceptedDateTime: shared ? null : iso(now),
-      eTag: etag(),
-    };
-    referrals.set(id, {
-      referral,
-      review: shared ? { sharedAt: now, outcome: null } : null,
-      expiresAt: null,
-    });
+    const { referral, stored } = newOutgoingReferral(body as Json, organization, now);
+    referrals.set(String(referral.id), stored);
     counters.created += 1;
     const ref =
-      typeof input.externalReferenceId === 'string' ? input.externalReferenceId : '(none)';
-    counters.createdByExternalReferenceId[ref] =
-      (counters.createdByExternalReferenceId[ref] ?? 0) + 1;
+      typeof referral.externalReferenceId === 'string' ? referral.externalReferenceId : '(none)';
+    countIn(counters.createdByExternalReferenceId, ref);
     return ok(201, referral);
   };
 

@@ -173,16 +173,7 @@ export function sobject(
         { kind: 'upsert', externalIdField: field },
         context,
       );
-      if ('errors' in outcome)
-        host.send(
-          res,
-          400,
-          outcome.errors.map((error) => ({
-            message: error.message,
-            errorCode: error.statusCode,
-            fields: error.fields,
-          })),
-        );
+      if ('errors' in outcome) host.send(res, 400, restErrors(outcome.errors));
       else
         host.send(res, outcome.created ? 201 : 200, {
           id: outcome.id,
@@ -220,16 +211,7 @@ export function sobject(
   }
   if (method === 'POST' && !id) {
     const outcome = writeRecord(host, object, body ?? {}, { kind: 'create' }, context);
-    if ('errors' in outcome)
-      host.send(
-        res,
-        400,
-        outcome.errors.map((error) => ({
-          message: error.message,
-          errorCode: error.statusCode,
-          fields: error.fields,
-        })),
-      );
+    if ('errors' in outcome) host.send(res, 400, restErrors(outcome.errors));
     else host.send(res, 201, { id: outcome.id, success: true, errors: [] });
     return;
   }
@@ -245,11 +227,7 @@ export function sobject(
       host.send(
         res,
         outcome.errors[0]?.statusCode === 'ENTITY_IS_DELETED' ? 404 : 400,
-        outcome.errors.map((error) => ({
-          message: error.message,
-          errorCode: error.statusCode,
-          fields: error.fields,
-        })),
+        restErrors(outcome.errors),
       );
     else host.send(res, 204, undefined);
     return;
@@ -326,4 +304,15 @@ function allOrNoneOutcome<O extends { success: boolean }>(
       outcome.success ? { id: idOf(outcome), success: false, errors: [ROLLED_BACK] } : outcome,
     ),
   };
+}
+
+/** Record errors as the REST sObject resource answers them. */
+function restErrors(
+  errors: RecordError[],
+): Array<{ message: string; errorCode: string; fields: string[] }> {
+  return errors.map((error) => ({
+    message: error.message,
+    errorCode: error.statusCode,
+    fields: error.fields,
+  }));
 }
