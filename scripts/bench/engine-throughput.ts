@@ -3,7 +3,9 @@
 // a budget of the same size, as the service does (engine/call-pacer.ts, shared through the store).
 // The emulator runs in a process of its own, as ACE is remote: the CPU measured is the engine's.
 //   node --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/engine-throughput.ts [opportunities=2000] [writesPerSecond=200]
-// DATABASE_URL runs it on a fresh database on that PostgreSQL server; otherwise embedded PGlite (in memory).
+// DATABASE_URL runs it on a fresh database on that PostgreSQL server; otherwise embedded PGlite, in
+// memory in this process, or with --data-folder on a data folder in a process of its own, as the
+// service runs it.
 import { createCallPacer } from '../../middleware/src/engine/call-pacer.js';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { SyncWorker } from '../../middleware/src/engine/worker.js';
@@ -18,13 +20,15 @@ import {
 import { benchStore } from './bench-store.js';
 import { startRemoteAce } from './remote-ace.js';
 
-const count = Number(process.argv[2] ?? 2_000);
-const quota = Number(process.argv[3] ?? 200);
+const dataFolder = process.argv.includes('--data-folder');
+const [countArg, quotaArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const count = Number(countArg ?? 2_000);
+const quota = Number(quotaArg ?? 200);
 const READS_PER_WRITE = 20;
 const STALL_MS = 30_000;
 
 const retries = new Map<string, number>();
-const store = await benchStore();
+const store = await benchStore({ pgliteFolder: dataFolder });
 const ace = await startRemoteAce({
   quotas: {
     writesPerSecond: quota,
@@ -99,7 +103,7 @@ const perSecond = samples.map((value, i) => value - (samples[i - 1] ?? 0));
 const inner = perSecond.slice(1, -1);
 const steady = inner.length > 0 ? inner.reduce((a, b) => a + b, 0) / inner.length : achieved;
 console.log(
-  `store: ${store.kind}; ${count} submissions, ${total} ACE write calls in ${seconds.toFixed(1)} s`,
+  `store: ${store.kind}${dataFolder ? ' (data folder, own process)' : ''}; ${count} submissions, ${total} ACE write calls in ${seconds.toFixed(1)} s`,
 );
 console.log(
   `quota ${quota} writes/s; achieved ${achieved.toFixed(1)} writes/s overall = ${(achieved / quota).toFixed(3)} of quota; steady ${steady.toFixed(1)} writes/s = ${(steady / quota).toFixed(3)} (goal >= 0.95)`,
