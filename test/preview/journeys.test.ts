@@ -11,7 +11,7 @@ import { Connection } from 'jsforce';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
 import { metricKey } from '../../middleware/src/core/salesforce-keys.js';
-import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';

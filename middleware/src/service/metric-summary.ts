@@ -13,7 +13,7 @@ import {
 import type {
   MetricSummaryWriter,
   MetricSummaryWriteResult,
-} from '../salesforce/metric-summary.js';
+} from '../salesforce/gateway/metric-summary.js';
 import type { Database } from '../store/schema.js';
 import { allOpportunities, storedCounterparts } from './routes/practices.js';
 

@@ -5,7 +5,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
-import { orgConnection } from '../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
   readOpportunities,
@@ -28,13 +28,13 @@ import {
   type MaturityMetrics,
   type ReadinessEvidence,
 } from '../../core/readiness/index.js';
-import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
+import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
 import {
   ATTRIBUTION_COLUMNS,
   ExportFormatError,
   MissingColumnsError,
-} from '../../salesforce-export/index.js';
-import { OrgSchemaError } from '../../salesforce-query/opportunities.js';
+} from '../../salesforce/exports/index.js';
+import { OrgSchemaError } from '../../salesforce/org-reads/opportunities.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.maturity');

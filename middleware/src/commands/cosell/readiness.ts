@@ -14,13 +14,13 @@ import {
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
-import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
+import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
 import {
   OrgSchemaError,
   planOpportunityQuery,
   readOrgOpportunities,
-} from '../../salesforce-query/opportunities.js';
-import { orgConnection, type OrgConnection } from '../../salesforce-query/org-connection.js';
+} from '../../salesforce/org-reads/opportunities.js';
+import { orgConnection, type OrgConnection } from '../../salesforce/org-reads/org-connection.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.readiness');

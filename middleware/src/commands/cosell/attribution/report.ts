@@ -38,7 +38,7 @@ import {
   type ReportFormat,
   whereFlag,
 } from '../../../cli/flags.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
   readOpportunities,
@@ -53,8 +53,8 @@ import {
   ExportFormatError,
   MissingColumnsError,
   type ExportFinding,
-} from '../../../salesforce-export/index.js';
-import { OrgSchemaError } from '../../../salesforce-query/opportunities.js';
+} from '../../../salesforce/exports/index.js';
+import { OrgSchemaError } from '../../../salesforce/org-reads/opportunities.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.attribution.report');

@@ -4,7 +4,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
@@ -12,7 +12,7 @@ import {
   OrgSchemaError,
   planOpportunityQuery,
   readOrgOpportunities,
-} from '../../../salesforce-query/opportunities.js';
+} from '../../../salesforce/org-reads/opportunities.js';
 import { cloudsToPreview, previewOpportunity } from '../../../portals/opportunity-preview.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

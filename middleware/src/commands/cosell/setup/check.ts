@@ -4,9 +4,9 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
-import { checkPackage, type SetupCheck } from '../../../salesforce-query/package-check.js';
-import { gatherPackageFacts } from '../../../salesforce-query/package-facts.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
+import { checkPackage, type SetupCheck } from '../../../salesforce/org-reads/package-check.js';
+import { gatherPackageFacts } from '../../../salesforce/org-reads/package-facts.js';
 import { loadMapping } from '../../../portals/mapping/load.js';
 import { mappedPicklists } from '../../../portals/mapping/org-value-maps.js';
 

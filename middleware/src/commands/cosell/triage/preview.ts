@@ -21,7 +21,7 @@ import {
   readReferral,
   type ReferralFormat,
 } from '../../../portals/referral-formats.js';
-import { orgConnection, queryAll } from '../../../salesforce-query/org-connection.js';
+import { orgConnection, queryAll } from '../../../salesforce/org-reads/org-connection.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('plugin-cosell', 'cosell.triage.preview');
