@@ -23,10 +23,28 @@ module.exports = {
     {
       name: 'cli-without-server',
       comment:
-        'CLI commands talk to the service over HTTP (api-contract/) or read the org: they never load the engine or the service.',
+        'CLI commands talk to the service over HTTP (api-contract/) or read the org or a file (salesforce/org-reads, salesforce/exports, the shared salesforce/ top): they never load the engine, the service or the gateway.',
       severity: 'error',
       from: { path: `${SRC}(commands|cli)/` },
-      to: { path: `${SRC}(service|engine|store|demo|sandbox)/` },
+      to: { path: `${SRC}(service|engine|store|demo|sandbox|salesforce/gateway)/` },
+    },
+    {
+      name: 'salesforce-roles-apart',
+      comment:
+        'The Salesforce adapter has three roles (gateway/, org-reads/, exports/) that share only what sits at salesforce/ top.',
+      severity: 'error',
+      from: { path: `${SRC}salesforce/(gateway|org-reads|exports)/` },
+      to: {
+        path: `${SRC}salesforce/(gateway|org-reads|exports)/`,
+        pathNot: `${SRC}salesforce/$1/`,
+      },
+    },
+    {
+      name: 'salesforce-shared-pieces-stand-alone',
+      comment: 'The shared pieces at salesforce/ top import no role folder.',
+      severity: 'error',
+      from: { path: `${SRC}salesforce/[^/]+$` },
+      to: { path: `${SRC}salesforce/(gateway|org-reads|exports)/` },
     },
     {
       name: 'engine-behind-ports',
@@ -35,7 +53,7 @@ module.exports = {
       severity: 'error',
       from: { path: `${SRC}engine/` },
       to: {
-        path: `${SRC}(portals/(aws|microsoft|google)|salesforce|salesforce-query|salesforce-export|service|sandbox|demo)/`,
+        path: `${SRC}(portals/(aws|microsoft|google)|salesforce|service|sandbox|demo)/`,
       },
     },
     {

@@ -8,4 +8,4 @@ export * from './core/feedback/index.js';
 export * from './core/attribution/index.js';
 export * from './core/readiness/index.js';
 export * from './core/lint/index.js';
-export * from './salesforce-export/index.js';
+export * from './salesforce/exports/index.js';

@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
-import { writeOpportunityExport } from '../../middleware/src/salesforce-export/index.js';
+import { writeOpportunityExport } from '../../middleware/src/salesforce/exports/index.js';
 import { generateOpportunities } from '../export-generator/opportunities.js';
 
 const NOW = '2026-11-10T09:00:00.000Z';

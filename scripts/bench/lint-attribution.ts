@@ -16,7 +16,7 @@ import {
   LINT_COLUMNS,
   readOpportunityExport,
   writeOpportunityExport,
-} from '../../middleware/src/salesforce-export/index.js';
+} from '../../middleware/src/salesforce/exports/index.js';
 import { generateOpportunities } from '../export-generator/opportunities.js';
 
 const NOW = new Date('2026-11-10T09:00:00.000Z');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
-import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import { createServiceLogger } from '../../middleware/src/service/logging.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
 import { readMeter, readOpportunities } from '../../middleware/src/cli/opportunity-source.js';
 import { readProgress, type ReadMeter } from '../../middleware/src/cli/read-progress.js';
-import { LINT_COLUMNS } from '../../middleware/src/salesforce-export/index.js';
+import { LINT_COLUMNS } from '../../middleware/src/salesforce/exports/index.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/opportunities-export.csv', import.meta.url));
 

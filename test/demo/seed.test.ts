@@ -3,7 +3,7 @@ import { CLOUDS } from '../../middleware/src/core/model.js';
 import { Connection } from 'jsforce';
 import { seedDemoReferenceRecords } from '../../middleware/src/demo/reference-records.js';
 import { demoOpportunities, seedDemoOrg } from '../../middleware/src/demo/seed.js';
-import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../../middleware/src/sandbox/salesforce/local-org.js';
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
-import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';
 import type { Desk } from '../../middleware/src/service/desk.js';

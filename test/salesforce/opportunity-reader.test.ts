@@ -12,8 +12,8 @@ import {
   type ColumnKind,
   type FieldColumn,
 } from '../../middleware/src/salesforce/opportunity-columns.js';
-import { opportunityFromRecord } from '../../middleware/src/salesforce/opportunity-record.js';
-import { changedOpportunitiesQuery } from '../../middleware/src/salesforce/queries.js';
+import { opportunityFromRecord } from '../../middleware/src/salesforce/gateway/opportunity-record.js';
+import { changedOpportunitiesQuery } from '../../middleware/src/salesforce/gateway/queries.js';
 import {
   ENGAGEMENTS_RELATIONSHIP,
   CONTACT_ROLES_RELATIONSHIP,
@@ -21,11 +21,11 @@ import {
 import {
   opportunitySoql,
   recordToOpportunity,
-} from '../../middleware/src/salesforce-query/opportunities.js';
+} from '../../middleware/src/salesforce/org-reads/opportunities.js';
 import {
   readOpportunityExport,
   type ExportRow,
-} from '../../middleware/src/salesforce-export/index.js';
+} from '../../middleware/src/salesforce/exports/index.js';
 
 type Row = Record<string, unknown>;
 

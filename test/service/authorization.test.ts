@@ -17,7 +17,7 @@ import {
   startSalesforceFixture,
   type SalesforceFixture,
 } from '../support/salesforce-server/fixture.js';
-import { openSalesforceSession } from '../../middleware/src/salesforce/index.js';
+import { openSalesforceSession } from '../../middleware/src/salesforce/gateway/index.js';
 import { pgliteOptions, truncateAll } from '../support/stores.js';
 import {
   call,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Connection } from 'jsforce';
-import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import { openStore } from '../../middleware/src/store/database.js';
 import { loadSandboxState } from '../../middleware/src/store/sandbox-state.js';
 import { ACE_STATE } from '../../middleware/src/service/desk.js';

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from 'jsforce';
 import { queueStats } from '../../middleware/src/engine/outbox.js';
-import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import type { SRecord } from '../../middleware/src/sandbox/salesforce/org.js';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDemoDesk } from '../../middleware/src/demo/bootstrap.js';

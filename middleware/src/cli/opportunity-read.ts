@@ -5,12 +5,12 @@
 // (and `error.noSource`, `error.whereNeedsOrg` for chosenOrg).
 import type { Messages, Org } from '@salesforce/core';
 import { Flags, type Spinner } from '@salesforce/sf-plugins-core';
-import { ExportFormatError, MissingColumnsError } from '../salesforce-export/index.js';
-import { OrgSchemaError, type OpportunityPurpose } from '../salesforce-query/opportunities.js';
+import { ExportFormatError, MissingColumnsError } from '../salesforce/exports/index.js';
+import { OrgSchemaError, type OpportunityPurpose } from '../salesforce/org-reads/opportunities.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { whereFlag } from './flags.js';
 import { boundHeapGrowth } from './heap-budget.js';
-import { orgConnection } from '../salesforce-query/org-connection.js';
+import { orgConnection } from '../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
   readOpportunities,

@@ -3,13 +3,13 @@
 // judge and report identically whichever the source.
 import { createReadStream, statSync } from 'node:fs';
 import type { CoSellOpportunity } from '../core/model.js';
-import { readOpportunityExport, type ExportFinding } from '../salesforce-export/index.js';
+import { readOpportunityExport, type ExportFinding } from '../salesforce/exports/index.js';
 import {
   planOpportunityQuery,
   readOrgOpportunities,
   type OpportunityPurpose,
-} from '../salesforce-query/opportunities.js';
-import type { OrgConnection } from '../salesforce-query/org-connection.js';
+} from '../salesforce/org-reads/opportunities.js';
+import type { OrgConnection } from '../salesforce/org-reads/org-connection.js';
 import type { ReadMeter } from './read-progress.js';
 
 /**

@@ -4,7 +4,7 @@
 // one referral per field layer per cloud arrives through them, as a busy week's inbox.
 import { Connection } from 'jsforce';
 import { SOURCE_LAYERS } from '../core/model.js';
-import { SALESFORCE_API_VERSION } from '../salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../salesforce/gateway/index.js';
 import { startDesk, type Desk, type DeskOptions, type DeskSeedContext } from '../service/desk.js';
 import { seedDemoReferenceRecords } from './reference-records.js';
 import { DEMO_REFERRERS, demoReferrerEmail, seedDemoOrg } from './seed.js';

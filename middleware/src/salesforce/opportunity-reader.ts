@@ -3,7 +3,7 @@
 // same values with the same words; the gateway reads the same tables leniently (opportunity-record.ts).
 import { CoSellOpportunity } from '../core/model.js';
 import { OPPORTUNITY_FIELDS, type OpportunityPath } from '../core/salesforce-fields.js';
-import { readCell } from '../salesforce-export/field-values.js';
+import { readCell } from './field-values.js';
 import { CONTACT_COLUMNS, type FieldColumn } from './opportunity-columns.js';
 import { CONTACT_ROLES_RELATIONSHIP } from './soql.js';
 

@@ -2,8 +2,8 @@
 // counterparts are copied into the store, and the metric summary the attribution page reads
 // (CoSell_Metric__c) is written back. A failure is logged and the next tick retries; never fatal.
 import type { Logger } from 'pino';
-import { MetricSummaryWriter } from '../salesforce/metric-summary.js';
-import type { SalesforceGateway } from '../salesforce/index.js';
+import { MetricSummaryWriter } from '../salesforce/gateway/metric-summary.js';
+import type { SalesforceGateway } from '../salesforce/gateway/index.js';
 import type { Kysely } from 'kysely';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
 import type { Database } from '../store/schema.js';

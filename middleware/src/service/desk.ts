@@ -17,7 +17,7 @@ import {
   loadSalesforceConfig,
   type ChangeDrivenSync,
   type SalesforceGateway,
-} from '../salesforce/index.js';
+} from '../salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
 import { previewOpportunity } from '../portals/opportunity-preview.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
@@ -43,7 +43,7 @@ import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { claimPort, type ClaimedPort } from './listener.js';
 import { orgOwnerDirectory } from './owner-directory.js';
 import { orgRecordAccess, type UserRecordAccessRow } from './record-access.js';
-import { upsertByExternalId } from '../salesforce/keyed-upsert.js';
+import { upsertByExternalId } from '../salesforce/gateway/keyed-upsert.js';
 import { JOINT_PURSUIT_OBJECT } from '../core/salesforce-fields.js';
 import { JOINT_PURSUIT_KEY_FIELD } from '../core/salesforce-keys.js';
 import { defaultPreviewDist, readLocalOrgFile } from './preview.js';

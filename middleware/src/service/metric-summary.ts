@@ -13,7 +13,7 @@ import {
 import type {
   MetricSummaryWriter,
   MetricSummaryWriteResult,
-} from '../salesforce/metric-summary.js';
+} from '../salesforce/gateway/metric-summary.js';
 import type { Database } from '../store/schema.js';
 import { storedCounterparts } from '../store/counterparts.js';
 import { allOpportunities } from '../store/opportunities.js';

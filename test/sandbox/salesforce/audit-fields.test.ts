@@ -2,7 +2,7 @@
 // Creation" (the demo's seeding admin), derives IsClosed/IsWon from the stage, and refuses both
 // otherwise with Salesforce's error, as a real org does.
 import { Connection } from 'jsforce';
-import { SALESFORCE_API_VERSION } from '../../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../../middleware/src/salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../../../middleware/src/sandbox/salesforce/index.js';
 
 describe('audit fields and derived stage flags in the local org', () => {

@@ -5,7 +5,7 @@ import { Connection } from 'jsforce';
 import {
   openSalesforceSession,
   SALESFORCE_API_VERSION,
-} from '../../../middleware/src/salesforce/index.js';
+} from '../../../middleware/src/salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../../../middleware/src/sandbox/salesforce/index.js';
 
 type SfError = { errorCode?: string; name?: string; message: string };

@@ -1,6 +1,6 @@
 // What the Lightning preview needs from the local org beyond records: CORS for the desk's origin
 // only (preflight allowing Authorization and Content-Type) and the related-list-records resource.
-import { SALESFORCE_API_VERSION } from '../../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../../middleware/src/salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../../../middleware/src/sandbox/salesforce/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 // The UI API and its GraphQL endpoint as Lightning components call them: an AE's Submit sets
 // Requested_Action__c through the UI API, object-info and picklist values come from force-app, and
 // GraphQL reads the same records with field-level security.
-import { SALESFORCE_API_VERSION } from '../../../middleware/src/salesforce/index.js';
+import { SALESFORCE_API_VERSION } from '../../../middleware/src/salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../../../middleware/src/sandbox/salesforce/index.js';
 import type { OrgChange } from '../../../middleware/src/sandbox/salesforce/org.js';
 

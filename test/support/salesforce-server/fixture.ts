@@ -3,7 +3,7 @@
 // triage rules, so tests read like the inbox and pipeline an alliance team works.
 import '../realm-symbols.js';
 import { generateKeyPairSync } from 'node:crypto';
-import type { SalesforceConfig } from '../../../middleware/src/salesforce/config.js';
+import type { SalesforceConfig } from '../../../middleware/src/salesforce/gateway/config.js';
 import {
   salesforceDateTime,
   type SRecord,

@@ -7,7 +7,7 @@ import {
   SalesforceGateway,
   type GatewayOptions,
   type WriteBackEvent,
-} from '../../../middleware/src/salesforce/index.js';
+} from '../../../middleware/src/salesforce/gateway/index.js';
 import { startSalesforceFixture, type SalesforceFixture } from './fixture.js';
 
 export interface GatewayHarness {

@@ -14,7 +14,7 @@ import {
   type ReportTarget,
 } from '../../cli/report-output.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
-import { LINT_COLUMNS } from '../../salesforce-export/index.js';
+import { LINT_COLUMNS } from '../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.lint');

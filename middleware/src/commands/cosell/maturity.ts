@@ -16,8 +16,8 @@ import {
   type MaturityMetrics,
   type ReadinessEvidence,
 } from '../../core/readiness/index.js';
-import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
-import { ATTRIBUTION_COLUMNS } from '../../salesforce-export/index.js';
+import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
+import { ATTRIBUTION_COLUMNS } from '../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.maturity');

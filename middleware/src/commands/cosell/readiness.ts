@@ -12,15 +12,15 @@ import {
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { readJsonFlagFile } from '../../cli/json-file.js';
-import { orgConnection } from '../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../salesforce/org-reads/org-connection.js';
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
-import { readOrgCounterparts } from '../../salesforce-query/counterparts.js';
+import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
 import {
   planOpportunityQuery,
   readOrgOpportunities,
-} from '../../salesforce-query/opportunities.js';
+} from '../../salesforce/org-reads/opportunities.js';
 import { orgReadError } from '../../cli/opportunity-read.js';
-import type { OrgConnection } from '../../salesforce-query/org-connection.js';
+import type { OrgConnection } from '../../salesforce/org-reads/org-connection.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.readiness');

@@ -5,11 +5,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { SalesforceConfig } from '../../salesforce/config.js';
+import type { SalesforceConfig } from '../../salesforce/gateway/config.js';
 import { loadSandboxState } from '../../store/sandbox-state.js';
 import { createStateSaver } from '../state-saver.js';
 import type { Database } from '../../store/schema.js';
-import { JWT_BEARER_GRANT, signJwtAssertion } from '../../salesforce/jwt-bearer.js';
+import { JWT_BEARER_GRANT, signJwtAssertion } from '../../salesforce/gateway/jwt-bearer.js';
 import { loadPackageModel } from './force-app.js';
 import type { InMemoryOrg, SRecord } from './org.js';
 import {

@@ -5,7 +5,7 @@ import SetupCheckCommand, {
   type SetupCheckResult,
 } from '../../../../middleware/src/commands/cosell/setup/check.js';
 import { INTEGRATION_ACCESS } from '../../../../middleware/src/core/integration-access.js';
-import { PACKAGE_PERMISSION_SETS } from '../../../../middleware/src/salesforce-query/package-check.js';
+import { PACKAGE_PERMISSION_SETS } from '../../../../middleware/src/salesforce/org-reads/package-check.js';
 import { runCommand } from '../../../support/cli.js';
 import {
   fakeOrg,

@@ -7,7 +7,7 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag } from '../../../cli/flags.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { readFlagFile, readJsonFlagFile } from '../../../cli/json-file.js';
 import { upsertToOrg, type OrgUpsertResult } from '../../../cli/org-upsert.js';
 import { JOINT_PURSUIT_OBJECT } from '../../../core/salesforce-fields.js';
@@ -23,7 +23,7 @@ import {
   type ReviewDecision,
   type SalesforceAccountRecord,
 } from '../../../core/account-mapping/index.js';
-import { readOrgAccounts } from '../../../salesforce-query/accounts.js';
+import { readOrgAccounts } from '../../../salesforce/org-reads/accounts.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.accounts.map');

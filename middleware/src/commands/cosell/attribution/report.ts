@@ -39,7 +39,7 @@ import {
 import { OpportunityRead, type ReadSource } from '../../../cli/opportunity-read.js';
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
-import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce-export/index.js';
+import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.attribution.report');

@@ -3,14 +3,14 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import {
   planOpportunityQuery,
   readOrgOpportunities,
-} from '../../../salesforce-query/opportunities.js';
+} from '../../../salesforce/org-reads/opportunities.js';
 import { orgReadError } from '../../../cli/opportunity-read.js';
 import { cloudsToPreview, previewOpportunity } from '../../../portals/opportunity-preview.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';

@@ -3,9 +3,9 @@
 // picklists the portal mappings read map to something? Prints what is missing.
 import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
-import { checkPackage, type SetupCheck } from '../../../salesforce-query/package-check.js';
-import { gatherPackageFacts } from '../../../salesforce-query/package-facts.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
+import { checkPackage, type SetupCheck } from '../../../salesforce/org-reads/package-check.js';
+import { gatherPackageFacts } from '../../../salesforce/org-reads/package-facts.js';
 import { loadMapping } from '../../../portals/mapping/load.js';
 import { mappedPicklists } from '../../../portals/mapping/org-value-maps.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';

@@ -5,7 +5,7 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { nowFlag } from '../../../cli/flags.js';
 import { readJsonFlagFile } from '../../../cli/json-file.js';
-import { orgConnection } from '../../../salesforce-query/org-connection.js';
+import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import type { Finding, InboundReferral } from '../../../core/model.js';
 import {
   TriageConfigError,
@@ -21,7 +21,7 @@ import {
   readReferral,
   type ReferralFormat,
 } from '../../../portals/referral-formats.js';
-import { queryAll } from '../../../salesforce-query/org-connection.js';
+import { queryAll } from '../../../salesforce/org-reads/org-connection.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.triage.preview');

@@ -1,0 +1,116 @@
+// Reads one export cell into a canonical value. Salesforce writes datetimes as `...Z` or `...+0000`,
+// booleans as true/false or 1/0 (Data Loader), multi-selects `;`-separated; each reader says
+// precisely what was wrong so the row's finding can tell the admin what to fix.
+import type { ColumnKind } from './opportunity-columns.js';
+
+export type CellResult = { ok: true; value: unknown } | { ok: false; problem: string };
+
+const ok = (value: unknown): CellResult => ({ ok: true, value });
+const bad = (problem: string): CellResult => ({ ok: false, problem });
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return (
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day
+  );
+}
+
+function readDate(raw: string): CellResult {
+  const match = DATE.exec(raw);
+  if (!match || !isRealDay(Number(match[1]), Number(match[2]), Number(match[3])))
+    return bad(`"${raw}" is not a date (YYYY-MM-DD)`);
+  return ok(raw);
+}
+
+const CANONICAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Any Salesforce datetime form, normalised to UTC `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+function readDatetime(raw: string): CellResult {
+  // Most cells are already canonical: a Date that prints back the same text proves the value real.
+  if (CANONICAL_DATETIME.test(raw)) {
+    const time = Date.parse(raw);
+    if (!Number.isNaN(time) && new Date(time).toISOString() === raw) return ok(raw);
+  }
+  const match = DATETIME.exec(raw);
+  const problem = `"${raw}" is not a datetime (YYYY-MM-DDTHH:mm:ss.sssZ or +0000)`;
+  if (!match) return bad(problem);
+  const [day = '', hours, minutes, seconds = '00', fraction = '', zone = 'Z'] = match.slice(1);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  if (
+    !isRealDay(year, month, date) ||
+    Number(hours) > 23 ||
+    Number(minutes) > 59 ||
+    Number(seconds) > 59
+  )
+    return bad(problem);
+  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const millis = fraction ? fraction.slice(0, 4).padEnd(4, '0') : '.000';
+  return ok(new Date(`${day}T${hours}:${minutes}:${seconds}${millis}${offset}`).toISOString());
+}
+
+function readBoolean(raw: string): CellResult {
+  const value = raw.toLowerCase();
+  if (value === 'true' || value === '1') return ok(true);
+  if (value === 'false' || value === '0') return ok(false);
+  return bad(`"${raw}" is not a boolean (true/false or 1/0)`);
+}
+
+function readNumber(raw: string): CellResult {
+  if (!DECIMAL.test(raw))
+    return bad(
+      `"${raw}" is not a number (digits with an optional "." and no currency sign or thousands separator)`,
+    );
+  return ok(Number(raw));
+}
+
+function readPicklist(raw: string, values: readonly string[]): CellResult {
+  if (values.includes(raw)) return ok(raw);
+  return bad(`"${raw}" is not one of ${values.join(', ')}`);
+}
+
+function readMultiselect(raw: string, values: readonly string[]): CellResult {
+  const chosen = [
+    ...new Set(
+      raw
+        .split(';')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    ),
+  ];
+  const unknown = chosen.filter((value) => !values.includes(value));
+  if (unknown.length > 0)
+    return bad(`${unknown.map((value) => `"${value}"`).join(', ')} not among ${values.join(', ')}`);
+  return ok(chosen);
+}
+
+/**
+ * The canonical value of a cell. An empty cell is `undefined`: the model's default applies (null,
+ * nothing chosen, 'None'), and the reader's required-value check catches the ones that cannot be empty.
+ */
+export function readCell(raw: string | undefined, kind: ColumnKind): CellResult {
+  const value = (raw ?? '').trim();
+  if (value === '') return ok(undefined);
+  switch (kind.type) {
+    case 'text':
+      return ok(value);
+    case 'number':
+      return readNumber(value);
+    case 'date':
+      return readDate(value);
+    case 'datetime':
+      return readDatetime(value);
+    case 'boolean':
+      return readBoolean(value);
+    case 'picklist':
+      return readPicklist(value, kind.values);
+    case 'multiselect':
+      return readMultiselect(value, kind.values);
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import { COLUMN_KINDS, readCell } from '../../middleware/src/salesforce/exports/index.js';
+
+describe('readCell', () => {
+  it.each([
+    ['2026-08-15T10:00:00.000Z', '2026-08-15T10:00:00.000Z'],
+    ['2026-08-15T10:00:00.000+0000', '2026-08-15T10:00:00.000Z'],
+    ['2026-08-15T12:00:00.000+02:00', '2026-08-15T10:00:00.000Z'],
+    ['2026-08-15T10:00:00Z', '2026-08-15T10:00:00.000Z'],
+    ['2026-08-15T10:00Z', '2026-08-15T10:00:00.000Z'],
+    ['2026-08-15T10:00:00.5-0130', '2026-08-15T11:30:00.500Z'],
+  ])('reads the datetime %s as %s', (raw, expected) => {
+    expect(readCell(raw, COLUMN_KINDS.createdDate)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    '2026-08-15',
+    '2026-08-15 10:00:00',
+    '2026-13-01T10:00:00.000Z',
+    '2026-08-15T24:00:00.000Z',
+    '15/08/2026 10:00',
+  ])('refuses the datetime %s', (raw) => {
+    expect(readCell(raw, COLUMN_KINDS.lastModifiedDate)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('is not a datetime'),
+    });
+  });
+
+  it('reads booleans as true/false or 1/0 in any case, and nothing else', () => {
+    expect(
+      ['TRUE', 'false', '1', '0', ' True '].map((raw) => readCell(raw, COLUMN_KINDS.isWon)),
+    ).toEqual([true, false, true, false, true].map((value) => ({ ok: true, value })));
+    expect(readCell('Y', COLUMN_KINDS.isWon)).toEqual({
+      ok: false,
+      problem: '"Y" is not a boolean (true/false or 1/0)',
+    });
+  });
+
+  it('reads plain decimal amounts and refuses formatted ones', () => {
+    expect(readCell('240000.50', COLUMN_KINDS.amount)).toEqual({ ok: true, value: 240_000.5 });
+    expect(readCell('-1500', COLUMN_KINDS.amount)).toEqual({ ok: true, value: -1500 });
+    for (const raw of ['240,000', '$240000', '1e6', 'NaN', '12.5.1'])
+      expect(readCell(raw, COLUMN_KINDS.amount)).toMatchObject({ ok: false });
+  });
+
+  it('splits multi-selects on ";", trimming and dropping duplicates and empty parts', () => {
+    expect(readCell(' AWS ; Microsoft;;AWS ', COLUMN_KINDS['coSell.clouds'])).toEqual({
+      ok: true,
+      value: ['AWS', 'Microsoft'],
+    });
+    expect(readCell('AWS;GCP;Azure', COLUMN_KINDS['coSell.clouds'])).toEqual({
+      ok: false,
+      problem: '"GCP", "Azure" not among AWS, Microsoft, Google',
+    });
+  });
+
+  it('checks picklists against the Salesforce values exactly', () => {
+    expect(readCell('Microsoft MACC', COLUMN_KINDS['coSell.commitDrawdown'])).toEqual({
+      ok: true,
+      value: 'Microsoft MACC',
+    });
+    expect(readCell('MACC', COLUMN_KINDS['coSell.commitDrawdown'])).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('"MACC" is not one of None, AWS EDP'),
+    });
+  });
+
+  it('leaves empty cells undefined so the model default applies', () => {
+    expect(readCell('  ', COLUMN_KINDS.description)).toEqual({ ok: true, value: undefined });
+    expect(readCell(undefined, COLUMN_KINDS['coSell.helpNeeded'])).toEqual({
+      ok: true,
+      value: undefined,
+    });
+  });
+});
