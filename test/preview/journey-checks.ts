@@ -19,8 +19,14 @@ export function traceHttp(page: Page): void {
 
 /** Every check a journey page must pass: nothing cut off, axe clean, a screenshot, no console error. */
 export async function pageChecks(opened: OpenedPage, name: string): Promise<void> {
+  const started = Date.now();
   expect(await overflowing(opened.page)).toEqual([]);
+  const measured = Date.now();
   expect(await seriousViolations(opened.page)).toEqual([]);
+  const axed = Date.now();
   await screenshot(opened.page, name);
+  console.log(
+    `${name}: layout ${measured - started} ms, axe ${axed - measured} ms, screenshot ${Date.now() - axed} ms`,
+  );
   expect(opened.errors).toEqual([]);
 }
