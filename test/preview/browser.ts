@@ -74,9 +74,32 @@ export async function openAt(
   return { page, errors, close: () => context.close() };
 }
 
-/** Serious and critical axe violations, as "rule: target" lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+/** The slice of an element the shadow-host walk reads (tests compile without the DOM library). */
+interface HostedLike {
+  localName: string;
+  getRootNode(): { host?: HostedLike };
+}
+
+/** Serious and critical axe violations, as "rule: target" lines: the whole page, or the element `within`. */
+export async function seriousViolations(page: Page, within?: Locator): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (within) {
+    // axe reaches into shadow roots only along the chain of hosts, outermost first.
+    const fromShadowDom = await within.evaluate((element) => {
+      const chain: string[] = [];
+      let node: HostedLike | undefined = element as unknown as HostedLike;
+      while (node) {
+        chain.unshift(node.localName);
+        node = node.getRootNode().host;
+      }
+      return chain;
+    });
+    const [outermost, ...inner] = fromShadowDom;
+    builder.include(
+      inner.length > 0 ? { fromShadowDom: [outermost!, ...(inner as [string])] } : outermost!,
+    );
+  }
+  const result = await builder.analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
