@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import express from 'express';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import {
   defaultPreviewDist,
   previewRouter,
@@ -74,9 +74,32 @@ export async function openAt(
   return { page, errors, close: () => context.close() };
 }
 
-/** Serious and critical axe violations, as "rule: target" lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+/** The slice of an element the shadow-host walk reads (tests compile without the DOM library). */
+interface HostedLike {
+  localName: string;
+  getRootNode(): { host?: HostedLike };
+}
+
+/** Serious and critical axe violations, as "rule: target" lines: the whole page, or the element `within`. */
+export async function seriousViolations(page: Page, within?: Locator): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (within) {
+    // axe reaches into shadow roots only along the chain of hosts, outermost first.
+    const fromShadowDom = await within.evaluate((element) => {
+      const chain: string[] = [];
+      let node: HostedLike | undefined = element as unknown as HostedLike;
+      while (node) {
+        chain.unshift(node.localName);
+        node = node.getRootNode().host;
+      }
+      return chain;
+    });
+    const [outermost, ...inner] = fromShadowDom;
+    builder.include(
+      inner.length > 0 ? { fromShadowDom: [outermost!, ...(inner as [string])] } : outermost!,
+    );
+  }
+  const result = await builder.analyze();
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
@@ -84,7 +107,53 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** What runs past the viewport's right edge or its card's (content cut off); locators pierce shadow roots. */
+/** The slice of an element the box walk reads (tests compile without the DOM library). */
+interface ElementLike {
+  classList: { contains(name: string): boolean };
+  parentElement: ElementLike | null;
+  getRootNode(): { host?: ElementLike };
+  getBoundingClientRect(): { left: number; right: number };
+}
+
+interface Edges {
+  left: number;
+  right: number;
+}
+
+/**
+ * A table's own box (or its horizontal scroller's, when it sits in one: lightning-datatable on a
+ * narrow screen, a chart's table) and the box it must stay inside: its grid column when it sits in
+ * one (a chart beside another chart), else nothing (the card is checked by the caller). The walk
+ * crosses shadow roots, which XPath does not.
+ */
+async function tableAndBounds(table: Locator): Promise<{ box: Edges; column: Edges | null }> {
+  return table.evaluate((element) => {
+    const edges = (node: ElementLike): Edges => {
+      const rect = node.getBoundingClientRect();
+      return { left: rect.left, right: rect.right };
+    };
+    const start = element as unknown as ElementLike;
+    let box = edges(start);
+    let scrolled = false;
+    let node: ElementLike | null = start;
+    while (node) {
+      if (!scrolled && node.classList.contains('slds-scrollable_x')) {
+        box = edges(node);
+        scrolled = true;
+      }
+      if (node.classList.contains('slds-col')) {
+        return { box, column: edges(node) };
+      }
+      node = node.parentElement ?? node.getRootNode().host ?? null;
+    }
+    return { box, column: null };
+  });
+}
+
+/**
+ * What runs past the viewport's right edge, its card's, or its grid column's (content cut off, or a
+ * chart's table running into the chart beside it); locators pierce shadow roots.
+ */
 export async function overflowing(page: Page): Promise<string[]> {
   const found: string[] = [];
   const { clientWidth, scrollWidth } = (await page.evaluate(
@@ -96,16 +165,17 @@ export async function overflowing(page: Page): Promise<string[]> {
     const cardBox = await card.boundingBox();
     if (!cardBox) continue;
     for (const table of await card.locator('table').all()) {
-      // A table in a horizontal scroller (lightning-datatable on a narrow screen) is reached by
-      // scrolling: then the scroller is what must fit in the card.
-      const scroller = table.locator(
-        'xpath=ancestor::*[contains(concat(" ", @class, " "), " slds-scrollable_x ")][1]',
-      );
-      const box = await ((await scroller.count()) > 0 ? scroller : table).boundingBox();
-      if (box && box.x + box.width > cardBox.x + cardBox.width + 1) {
-        found.push(
-          `${await table.getAttribute('class')} ends at ${Math.round(box.x + box.width)} px, its card at ${Math.round(cardBox.x + cardBox.width)} px`,
-        );
+      if (!(await table.isVisible())) continue;
+      const { box, column } = await tableAndBounds(table);
+      const cardEdges = { left: cardBox.x, right: cardBox.x + cardBox.width };
+      for (const [where, bounds] of [
+        ['its card', cardEdges],
+        ['its column', column],
+      ] as const) {
+        if (bounds && (box.right > bounds.right + 1 || box.left < bounds.left - 1))
+          found.push(
+            `${await table.getAttribute('class')} spans ${Math.round(box.left)}–${Math.round(box.right)} px, ${where} ${Math.round(bounds.left)}–${Math.round(bounds.right)} px`,
+          );
       }
     }
   }

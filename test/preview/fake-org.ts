@@ -9,6 +9,27 @@ export const OPPORTUNITY_ID = '006000000000001AAA';
 export const ENGAGEMENT_ID = 'a01000000000001AAA';
 const TOKEN = 'preview-token';
 
+/** What an org answers a cross-origin page (Setup > CORS holds the page's origin). */
+export const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
+};
+
+/** Answers a routed request with this JSON body and status, as the org's REST API does. */
+export function answerJson(route: Route, status: number, body: unknown): Promise<void> {
+  return route.fulfill({
+    status,
+    headers: { ...CORS, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The request's path below /services/data/vNN.N (the REST API's version prefix). */
+export function apiPath(url: string): string {
+  return new URL(url).pathname.replace(/^\/services\/data\/v[\d.]+/, '');
+}
+
 /** The built preview served with this fake org as its local org. */
 export function openFakeOrgSite(): Promise<PreviewSite> {
   return openPreviewSite(() => ({ instanceUrl: ORG, accessToken: TOKEN, apiVersion: '63.0' }));
@@ -176,36 +197,24 @@ export function fakeOrg() {
     CoSell_Help_Details__c: null,
     CoSell_Attribution__c: 'Influenced',
   };
-  const cors = {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
-    'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
-  };
-  const json = (route: Route, status: number, body: unknown) =>
-    route.fulfill({
-      status,
-      headers: { ...cors, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   async function handle(route: Route) {
     const request = route.request();
-    const url = new URL(request.url());
-    const path = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '');
-    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    const path = apiPath(request.url());
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS });
     if (request.headers().authorization !== `Bearer ${TOKEN}`)
-      return json(route, 401, [
+      return answerJson(route, 401, [
         { errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' },
       ]);
     if (request.method() !== 'GET')
       writes.push({ method: request.method(), path, body: request.postDataJSON() });
-    if (path === '/ui-api/object-info/Opportunity') return json(route, 200, OPPORTUNITY_INFO);
+    if (path === '/ui-api/object-info/Opportunity') return answerJson(route, 200, OPPORTUNITY_INFO);
     if (path === '/ui-api/object-info/CoSell_Engagement__c')
-      return json(route, 200, ENGAGEMENT_INFO);
+      return answerJson(route, 200, ENGAGEMENT_INFO);
     const picklist = /^\/ui-api\/object-info\/Opportunity\/picklist-values\/[^/]+\/(\w+)$/.exec(
       path,
     );
     if (picklist)
-      return json(route, 200, {
+      return answerJson(route, 200, {
         defaultValue: null,
         controllerValues: {},
         values: (PICKLISTS[picklist[1] ?? ''] ?? []).map((v: string) => ({
@@ -216,13 +225,13 @@ export function fakeOrg() {
         })),
       });
     if (path === `/ui-api/records/${OPPORTUNITY_ID}` && request.method() === 'GET')
-      return json(route, 200, opportunityRecord(opportunity));
+      return answerJson(route, 200, opportunityRecord(opportunity));
     if (path === `/ui-api/records/${OPPORTUNITY_ID}` && request.method() === 'PATCH') {
       opportunity = {
         ...opportunity,
         ...(request.postDataJSON() as { fields: Record<string, unknown> }).fields,
       };
-      return json(route, 200, opportunityRecord(opportunity));
+      return answerJson(route, 200, opportunityRecord(opportunity));
     }
     if (path === `/ui-api/records/${ENGAGEMENT_ID}` && request.method() === 'PATCH') {
       const fields = (request.postDataJSON() as { fields: Record<string, unknown> }).fields;
@@ -234,7 +243,7 @@ export function fakeOrg() {
         },
       };
       readsUntilWriteBack = 1;
-      return json(route, 200, engagement);
+      return answerJson(route, 200, engagement);
     }
     if (path === `/ui-api/related-list-records/${OPPORTUNITY_ID}/CoSell_Engagements__r`) {
       if (readsUntilWriteBack === 0) {
@@ -249,7 +258,7 @@ export function fakeOrg() {
         };
       }
       readsUntilWriteBack -= 1;
-      return json(route, 200, {
+      return answerJson(route, 200, {
         records: [engagement],
         count: 1,
         listReference: { relatedListId: 'CoSell_Engagements__r' },
@@ -258,16 +267,16 @@ export function fakeOrg() {
     if (path === '/graphql') {
       const { query } = request.postDataJSON() as { query: string };
       if (query.includes('Opportunity('))
-        return json(route, 200, {
+        return answerJson(route, 200, {
           data: { uiapi: { query: { Opportunity: { edges: OPPORTUNITIES } } } },
           errors: [],
         });
-      return json(route, 200, {
+      return answerJson(route, 200, {
         data: { uiapi: { query: { CoSell_Metric__c: { edges: METRICS } } } },
         errors: [],
       });
     }
-    return json(route, 404, [
+    return answerJson(route, 404, [
       { errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` },
     ]);
   }

@@ -12,6 +12,7 @@ import {
   seriousViolations,
   type PreviewSite,
 } from './browser.js';
+import { CORS, answerJson, apiPath } from './fake-org.js';
 
 const ORG = 'http://org.preview.test';
 const NOW = Date.now();
@@ -90,27 +91,17 @@ const USERS = [
 
 function fakeOrg() {
   const writes: Array<{ method: string; path: string; body: unknown }> = [];
-  const cors = {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
-    'Access-Control-Allow-Methods': 'GET, POST, PATCH',
-  };
-  const json = (route: Route, status: number, body: unknown) =>
-    route.fulfill({
-      status,
-      headers: { ...cors, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   async function handle(route: Route) {
     const request = route.request();
-    const path = new URL(request.url()).pathname.replace(/^\/services\/data\/v[\d.]+/, '');
-    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    if (path === '/ui-api/object-info/CoSell_Referral__c') return json(route, 200, REFERRAL_INFO);
+    const path = apiPath(request.url());
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS });
+    if (path === '/ui-api/object-info/CoSell_Referral__c')
+      return answerJson(route, 200, REFERRAL_INFO);
     if (
       path ===
       '/ui-api/object-info/CoSell_Referral__c/picklist-values/012000000000000AAA/Decline_Reason__c'
     ) {
-      return json(route, 200, {
+      return answerJson(route, 200, {
         defaultValue: null,
         controllerValues: {},
         values: DECLINE_REASONS.map((value) => ({
@@ -124,7 +115,7 @@ function fakeOrg() {
     if (path === '/graphql') {
       const { query } = request.postDataJSON() as { query: string };
       if (query.includes('CoSell_Referral__c'))
-        return json(route, 200, {
+        return answerJson(route, 200, {
           data: {
             uiapi: {
               query: { CoSell_Referral__c: { edges: REFERRALS, pageInfo: { hasNextPage: false } } },
@@ -133,7 +124,7 @@ function fakeOrg() {
           errors: [],
         });
       if (query.includes('User('))
-        return json(route, 200, {
+        return answerJson(route, 200, {
           data: { uiapi: { query: { User: { edges: USERS } } } },
           errors: [],
         });
@@ -142,7 +133,7 @@ function fakeOrg() {
     if (record && request.method() === 'PATCH') {
       const body = request.postDataJSON() as { fields: Record<string, unknown> };
       writes.push({ method: 'PATCH', path, body });
-      return json(route, 200, {
+      return answerJson(route, 200, {
         apiName: 'CoSell_Referral__c',
         id: record[1],
         fields: Object.fromEntries(
@@ -150,7 +141,7 @@ function fakeOrg() {
         ),
       });
     }
-    return json(route, 404, [
+    return answerJson(route, 404, [
       { errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${path}` },
     ]);
   }

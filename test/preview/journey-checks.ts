@@ -1,6 +1,6 @@
 // What every persona journey checks on a page it opens, and how it traces a failed org call.
 import { expect } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { overflowing, screenshot, seriousViolations, type OpenedPage } from './browser.js';
 
 export const WIDTHS = [1280, 400];
@@ -17,10 +17,24 @@ export function traceHttp(page: Page): void {
   });
 }
 
-/** Every check a journey page must pass: nothing cut off, axe clean, a screenshot, no console error. */
-export async function pageChecks(opened: OpenedPage, name: string): Promise<void> {
+/**
+ * Every check a journey page must pass: nothing cut off, axe clean, a screenshot, no console error.
+ * `changed` limits axe to the part that differs from a state already checked in full (axe over the
+ * whole attribution page takes about 5 s on a quiet machine).
+ */
+export async function pageChecks(
+  opened: OpenedPage,
+  name: string,
+  changed?: Locator,
+): Promise<void> {
+  const started = Date.now();
   expect(await overflowing(opened.page)).toEqual([]);
-  expect(await seriousViolations(opened.page)).toEqual([]);
+  const measured = Date.now();
+  expect(await seriousViolations(opened.page, changed)).toEqual([]);
+  const axed = Date.now();
   await screenshot(opened.page, name);
+  console.log(
+    `${name}: layout ${measured - started} ms, axe ${axed - measured} ms, screenshot ${Date.now() - axed} ms`,
+  );
   expect(opened.errors).toEqual([]);
 }
