@@ -42,10 +42,14 @@ export async function revopsJourney(org: Connection, site: PreviewSite): Promise
     CoSell_Originating_Cloud__c: 'Microsoft',
     Tenancy_Archetype__c: 'ISV-hosted SaaS',
   });
+  // One metric tick writes the rows in several Collections calls: wait until both have moved.
   const deadline = Date.now() + 60_000;
-  while ((await metricValue(microsoftQ1)) !== before.microsoft + 1 && Date.now() < deadline)
+  let after = before;
+  while (Date.now() < deadline) {
+    after = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
+    if (after.microsoft === before.microsoft + 1 && after.all === before.all + 1) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
-  const after = { microsoft: await metricValue(microsoftQ1), all: await metricValue(allQ3) };
+  }
   expect(after).toEqual({ microsoft: before.microsoft + 1, all: before.all + 1 });
   // The org holds eight quarters with their dates for the trend, and serves Chart.js to the page.
   const quarters = await org.query<{ Fiscal_Period__c: string }>(
