@@ -1,5 +1,5 @@
-// The Chart.js static resource is the chart.js package's own UMD build, byte for byte: upgrading the
-// package without copying its build into force-app (or editing the copy) fails here, not in an org.
+// The Chart.js static resource is the chart.js package's own UMD build, byte for byte. `prepare`
+// copies it at install (scripts/copy-chartjs.mjs); an edited or stale copy fails here, not in an org.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
