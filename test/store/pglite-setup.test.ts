@@ -109,6 +109,15 @@ describe('embedded store data folder', () => {
     );
   });
 
+  it('makes the folders above the install-time folder, as on a fresh install without node_modules/.cache', async () => {
+    const installed = join(work, 'fresh-install', 'node_modules', '.cache', 'cosell-pglite-initdb');
+    await preparePristine(installed);
+    expect(isInitialised(installed)).toBe(true);
+    expect(readdirSync(join(work, 'fresh-install', 'node_modules', '.cache'))).toEqual([
+      'cosell-pglite-initdb',
+    ]);
+  }, 120_000);
+
   it('says which folder it could not initialise', async () => {
     const blocked = join(work, 'not-a-folder');
     writeFileSync(blocked, 'a file where the store should go');

@@ -4,7 +4,7 @@
 // default 128 MB of shared buffers is sized for a database server, not an embedded one whose files
 // the operating system already caches.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,8 @@ export async function preparePristine(pristine: string): Promise<void> {
   if (isInitialised(pristine)) return;
   const building = `${pristine}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
+  // PGlite makes only the last folder of the path; on a fresh install node_modules/.cache is absent.
+  mkdirSync(dirname(building), { recursive: true });
   await runInitdb(building);
   rmSync(pristine, { recursive: true, force: true });
   renameSync(building, pristine);
