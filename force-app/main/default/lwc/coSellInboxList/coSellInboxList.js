@@ -86,7 +86,10 @@ export default class CoSellInboxList extends LightningElement {
   }
 
   handleDecided(event) {
-    this.handleCancel();
+    // A save can complete after the user has opened another referral's form; that form stays open.
+    if (event.detail.id === this.activeId) {
+      this.handleCancel();
+    }
     this.dispatchEvent(new CustomEvent('decided', { detail: event.detail }));
   }
 }

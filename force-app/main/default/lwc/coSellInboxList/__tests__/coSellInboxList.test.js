@@ -105,4 +105,23 @@ describe('c-co-sell-inbox-list', () => {
     expect(handler.mock.calls[0][0].detail).toEqual({ id: 'a02A', decision: 'Accept' });
     expect(decision(element, 'a02A')).toBeNull();
   });
+
+  it('keeps the form the user has since opened on another referral when an earlier save completes', async () => {
+    const element = create({ referrals: [...REFERRALS, referral('a02D', 'Umbrella')] });
+    const handler = jest.fn();
+    element.addEventListener('decided', handler);
+    row(element, 'a02A').querySelector('lightning-button.decline').click();
+    await flushPromises();
+    const saving = decision(element, 'a02A');
+    // While that save is still on its way, the user moves on to the next referral.
+    row(element, 'a02D').querySelector('lightning-button.accept').click();
+    await flushPromises();
+    expect(decision(element, 'a02A')).toBeNull();
+    saving.dispatchEvent(
+      new CustomEvent('decided', { detail: { id: 'a02A', decision: 'Decline' } }),
+    );
+    await flushPromises();
+    expect(handler.mock.calls[0][0].detail).toEqual({ id: 'a02A', decision: 'Decline' });
+    expect(decision(element, 'a02D').decision).toBe('Accept');
+  });
 });
