@@ -292,6 +292,28 @@ describe('referral routes', () => {
       expect(listed.json.referrals).toEqual([expect.objectContaining({ id, ownerId: USERS.ae })]);
     });
 
+    it('answers 200 with no job when the referral already belongs to that owner, changing nothing', async () => {
+      const id = await storeReferral(store, pdmReferral(), NOW);
+      const first = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, {
+        token: 'alliance-ops',
+        body: { ownerId: USERS.ae },
+      });
+      expect(first.status).toBe(202);
+      const before = await tableCounts(store);
+      const again = await call(service, 'POST', `/api/v1/referrals/${id}/assign`, {
+        token: 'alliance-ops',
+        body: { ownerId: USERS.ae },
+      });
+      expect(again.status).toBe(200);
+      expect(again.json).toEqual({
+        referralId: id,
+        ownerId: USERS.ae,
+        previousOwnerId: USERS.ae,
+        jobId: null,
+      });
+      expect(await tableCounts(store)).toEqual(before);
+    });
+
     it('refuses to assign a decided referral or to a malformed owner Id, changing nothing', async () => {
       const id = await storeReferral(store, pdmReferral(), NOW);
       await call(service, 'POST', `/api/v1/referrals/${id}/accept`, { token: 'alliance-ops' });

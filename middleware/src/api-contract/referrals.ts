@@ -106,6 +106,14 @@ export const declineReferral = defineContract({
   },
 });
 
+const AssignmentResponse = z.object({
+  referralId: RowId,
+  ownerId: z.string(),
+  previousOwnerId: z.string().nullable(),
+  /** The Salesforce write-back; null when the owner was already this one. */
+  jobId: RowId.nullable(),
+});
+
 export const assignReferralRoute = defineContract({
   operationId: 'assignReferral',
   method: 'post',
@@ -117,14 +125,13 @@ export const assignReferralRoute = defineContract({
   params: RowIdParams,
   body: z.strictObject({ ownerId: SalesforceId }),
   responses: {
+    200: {
+      description: 'Already assigned to this owner: nothing changed, nothing to write back',
+      schema: AssignmentResponse,
+    },
     202: {
       description: 'Assigned; Salesforce write-back queued',
-      schema: z.object({
-        referralId: RowId,
-        ownerId: z.string(),
-        previousOwnerId: z.string().nullable(),
-        jobId: RowId,
-      }),
+      schema: AssignmentResponse,
     },
     403: { description: "The caller's Salesforce user may not edit this referral" },
     404: { description: 'No such referral' },

@@ -75,7 +75,8 @@ export interface ReferralAssignment {
   referralId: string;
   ownerId: string;
   previousOwnerId: string | null;
-  jobId: string;
+  /** Null when the referral was already this owner's: nothing to write back. */
+  jobId: string | null;
 }
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
@@ -200,8 +201,12 @@ export class CoSellServiceClient {
     return this.call(declineReferral, 202, { params: { id: referralId }, body: decline });
   }
 
+  /** Assigned (202), or already this owner's (200, no job). */
   async assignReferral(referralId: string, ownerId: string): Promise<ReferralAssignment> {
-    return this.call(assignReferralRoute, 202, { params: { id: referralId }, body: { ownerId } });
+    return this.call(assignReferralRoute, [200, 202], {
+      params: { id: referralId },
+      body: { ownerId },
+    });
   }
 
   /** Queued (202), or the portal already holds it (200); a refusal (422) throws with the findings in its data. */

@@ -1,6 +1,7 @@
-// Referrals entering the engine: one a portal sent (by event, webhook or catch-up poll), and the
-// accept or decline decided in the inbox. Each is one transaction that updates the store, writes
-// the audit log and queues the calls it needs.
+// Referrals entering the engine: one a portal sent (by event, webhook or catch-up poll), the
+// accept or decline decided in the inbox, and a new owner given to it (from the inbox in Salesforce
+// or the service's API alike). Each is one transaction that updates the store, writes the audit
+// log and queues the calls it needs.
 import type { Kysely, Transaction } from 'kysely';
 import {
   InboundReferral,
@@ -17,6 +18,7 @@ import {
   findReferral,
   insertReferral,
   lockReferralByPortalId,
+  saveReferralAssignment,
   updateReferral,
 } from '../store/referrals.js';
 import type { Database } from '../store/schema.js';
@@ -210,5 +212,67 @@ export async function recordReferralDecision(
       now,
     );
     return { jobId: job.id };
+  });
+}
+
+export interface ReferralAssignmentInput {
+  referralId: string;
+  /** A Salesforce User or Queue Id; the caller has checked that it exists. */
+  ownerId: string;
+  /** Who assigned (Salesforce user Id or token subject), for the audit log. */
+  actor: string;
+  /** Where the request came from: the inbox in Salesforce, or the service's API. */
+  side: 'salesforce' | 'engine';
+}
+
+export type ReferralAssignmentResult =
+  | { outcome: 'assigned'; jobId: string; previousOwnerId: string | null }
+  /** Already assigned to this owner: nothing to record or write back (also a request read again after a crash). */
+  | { outcome: 'unchanged' }
+  | { outcome: 'not-found' }
+  | { outcome: 'decided'; status: string };
+
+/** Statuses whose owner is history: reassigning would change nothing the referrer sees. */
+const CLOSED_FOR_ASSIGNMENT = new Set(['Accepted', 'Declined', 'Expired']);
+
+/**
+ * Gives an open referral a new owner: the store, the audit log and the Salesforce write-back (the
+ * record then shows Triage_Status__c = Assigned and the owner) change together.
+ */
+export async function assignReferral(
+  db: Kysely<Database>,
+  input: ReferralAssignmentInput,
+  now: Date,
+): Promise<ReferralAssignmentResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findReferral(trx, input.referralId, { lock: true });
+    if (!row) return { outcome: 'not-found' as const };
+    if (CLOSED_FOR_ASSIGNMENT.has(row.triage_status))
+      return { outcome: 'decided' as const, status: row.triage_status };
+    const previousOwnerId = typeof row.data.ownerId === 'string' ? row.data.ownerId : null;
+    if (row.triage_status === 'Assigned' && previousOwnerId === input.ownerId)
+      return { outcome: 'unchanged' as const };
+    await saveReferralAssignment(trx, row, input.ownerId, now);
+    await audit(
+      trx,
+      {
+        side: input.side,
+        entity: 'referral',
+        entityId: row.id,
+        action: 'assigned',
+        before: { ownerId: previousOwnerId, triageStatus: row.triage_status },
+        after: { ownerId: input.ownerId, triageStatus: 'Assigned', actor: input.actor },
+      },
+      now,
+    );
+    const job = await enqueueReferralWriteback(
+      trx,
+      row.id,
+      row.cloud as Cloud,
+      row.portal_id,
+      `assigned:${input.ownerId}:${now.toISOString()}`,
+      now,
+    );
+    return { outcome: 'assigned' as const, jobId: job.id, previousOwnerId };
   });
 }

@@ -244,6 +244,34 @@ describe('referral requests from the Salesforce inbox', () => {
     });
   });
 
+  it('leaves an expired referral with its owner: the request is cleared, nothing recorded or written back', async () => {
+    const alliance = harness.fixture.server.org.seed('User', {
+      Name: 'Ines Moreau',
+      Email: 'ines.moreau@northwind-analytics.com',
+    });
+    await harness.store.db
+      .updateTable('referrals')
+      .set({ triage_status: 'Expired' })
+      .where('id', '=', referralId)
+      .execute();
+    const jobsBefore = await harness.store.db.selectFrom('outbox').select('id').execute();
+    request({ Requested_Action__c: 'Assign', OwnerId: alliance.Id });
+    expect((await harness.gateway.referralRequests.run()).outcomes).toEqual([
+      expect.objectContaining({ outcome: 'already-done' }),
+    ]);
+    const stored = await harness.store.db
+      .selectFrom('referrals')
+      .select(['triage_status', 'data'])
+      .where('id', '=', referralId)
+      .executeTakeFirstOrThrow();
+    expect(stored.triage_status).toBe('Expired');
+    expect((stored.data as { ownerId?: string }).ownerId).not.toBe(alliance.Id);
+    expect(await harness.store.db.selectFrom('outbox').select('id').execute()).toEqual(jobsBefore);
+    expect(
+      harness.fixture.server.org.get('CoSell_Referral__c', salesforceId)!.Requested_Action__c,
+    ).toBeNull();
+  });
+
   it('matches a request by cloud and portal id before the Salesforce Id is stored', async () => {
     await harness.store.db
       .updateTable('referrals')

@@ -6,18 +6,13 @@ import type { Kysely } from 'kysely';
 import { validateDecline } from '../../core/feedback/index.js';
 import { InboundReferral, type Cloud, type Finding } from '../../core/model.js';
 import { REFERRAL_FIELDS, REFERRAL_OBJECT } from '../../core/salesforce-fields.js';
+import { audit } from '../../store/audit-log.js';
 import {
-  audit,
-  enqueueReferralWriteback,
+  assignReferral,
   recordReferralDecision,
   ReferralStateError,
-} from '../../engine/intake.js';
-import {
-  findReferralOfRecord,
-  getReferral,
-  saveReferralAssignment,
-  type ReferralRecord,
-} from '../../store/referrals.js';
+} from '../../engine/referral-intake.js';
+import { findReferralOfRecord, type ReferralRecord } from '../../store/referrals.js';
 import type { Database } from '../../store/schema.js';
 import type { SalesforceApi } from './api.js';
 import { CollectionsWriter } from './collections.js';
@@ -69,37 +64,13 @@ export class ReferralRequestConsumer {
     ownerId: string,
     actor: string,
   ): Promise<'assigned' | 'already-done'> {
-    const now = this.clock();
-    return this.db.transaction().execute(async (trx) => {
-      const current = await getReferral(trx, referral.id, { lock: true });
-      const held = current.data;
-      if (current.triage_status === 'Accepted' || current.triage_status === 'Declined')
-        return 'already-done';
-      if (current.triage_status === 'Assigned' && held.ownerId === ownerId) return 'already-done';
-      await saveReferralAssignment(trx, current, ownerId, now);
-      await audit(
-        trx,
-        {
-          side: 'salesforce',
-          entity: 'referral',
-          entityId: String(current.id),
-          action: 'assigned',
-          before: { triageStatus: current.triage_status, ownerId: held.ownerId ?? null },
-          after: { triageStatus: 'Assigned', ownerId, actor },
-        },
-        now,
-      );
-      // The record in Salesforce shows the outcome (Triage_Status__c = Assigned, the owner), as a decision's does.
-      await enqueueReferralWriteback(
-        trx,
-        String(current.id),
-        current.cloud as Cloud,
-        current.portal_id,
-        `assigned:${ownerId}:${now.toISOString()}`,
-        now,
-      );
-      return 'assigned';
-    });
+    const result = await assignReferral(
+      this.db,
+      { referralId: referral.id, ownerId, actor, side: 'salesforce' },
+      this.clock(),
+    );
+    // Decided, or assigned to this owner before (the request was recorded, then the clear was lost).
+    return result.outcome === 'assigned' ? 'assigned' : 'already-done';
   }
 
   private async consume(row: Row): Promise<ReferralRequestOutcome> {

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { InboundReferral, Priority, SourceLayer, TriageStatus } from '../../core/model.js';
 import { validateDecline } from '../../core/feedback/index.js';
-import { recordReferralDecision, ReferralStateError } from '../../engine/intake.js';
+import {
+  assignReferral,
+  recordReferralDecision,
+  ReferralStateError,
+} from '../../engine/referral-intake.js';
 import {
   OPEN_REFERRAL_STATUSES,
   findReferral,
@@ -14,7 +18,6 @@ import type { Principal } from '../auth.js';
 import { readable, referralRef, requireAccess } from '../access-guard.js';
 import type { ServiceDeps } from '../deps.js';
 import { HttpProblem, PROBLEM_TYPES, stateProblem } from '../problem.js';
-import { assignReferral } from '../referral-assignment.js';
 import * as contract from '../../api-contract/referrals.js';
 import type { ReferralView } from '../../api-contract/referrals.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
@@ -198,7 +201,7 @@ export const assignReferralRoute = defineRoute({
     }
     const result = await assignReferral(
       deps.db,
-      { referralId: params.id, ownerId: body.ownerId, actor: principal.subject },
+      { referralId: params.id, ownerId: body.ownerId, actor: principal.subject, side: 'engine' },
       now,
     );
     if (result.outcome === 'not-found')
@@ -209,6 +212,16 @@ export const assignReferralRoute = defineRoute({
         PROBLEM_TYPES.conflict,
         `referral ${params.id} is ${result.status.toLowerCase()}; only open referrals can be assigned`,
       );
+    if (result.outcome === 'unchanged')
+      return {
+        status: 200,
+        body: {
+          referralId: params.id,
+          ownerId: body.ownerId,
+          previousOwnerId: body.ownerId,
+          jobId: null,
+        },
+      };
     deps.engine.nudge();
     return {
       status: 202,

@@ -206,6 +206,29 @@ describe('cosell referrals', () => {
         runCommand(ReferralsAssign, [...service, '--referral', '43', '--owner', 'megan']),
       ).rejects.toThrow(/owner/);
     });
+    it('says so when the referral already belongs to that owner', async () => {
+      fakeService($$, {
+        'POST /api/v1/referrals/43/assign': {
+          status: 200,
+          body: {
+            referralId: '43',
+            ownerId: '005Hs00000Emea1AAA',
+            previousOwnerId: '005Hs00000Emea1AAA',
+            jobId: null,
+          },
+        },
+      });
+      const result = await runCommand(ReferralsAssign, [
+        ...service,
+        '--referral',
+        '43',
+        '--owner',
+        '005Hs00000Emea1AAA',
+      ]);
+      expect(printed()).toContain('Referral 43 already belongs to 005Hs00000Emea1AAA');
+      expect(result.jobId).toBeNull();
+      expect(schemaIssues('cosell referrals assign', result)).toEqual([]);
+    });
   });
 
   describe('decline', () => {

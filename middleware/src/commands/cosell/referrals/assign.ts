@@ -22,12 +22,14 @@ export default class ReferralsAssign extends cosellCommand(messages)<ReferralsAs
     const { flags } = await this.parse(ReferralsAssign);
     const result = await serviceClient(flags).assignReferral(flags.referral, flags.owner);
     this.log(
-      messages.getMessage('info.assigned', [
-        result.referralId,
-        result.ownerId,
-        result.previousOwnerId ?? messages.getMessage('info.nobody'),
-        result.jobId,
-      ]),
+      result.jobId === null
+        ? messages.getMessage('info.unchanged', [result.referralId, result.ownerId])
+        : messages.getMessage('info.assigned', [
+            result.referralId,
+            result.ownerId,
+            result.previousOwnerId ?? messages.getMessage('info.nobody'),
+            result.jobId,
+          ]),
     );
     return result;
   }
