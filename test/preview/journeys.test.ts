@@ -83,12 +83,19 @@ describe('persona journeys on the running desk', () => {
     page.locator(`c-co-sell-panel li.cloud-card[data-cloud="${cloud}"]`);
 
   it("AE (as the AE user): fixes a demo deal's findings on the tag form, submits to AWS and Microsoft and sees each move on the open page; a refused deal shows its findings", async () => {
-    const refused = (
-      await engagements("Status__c = 'Draft' AND Findings__c LIKE '%AWS_STAGE_TOO_EARLY%'")
-    )[0];
+    // The demo's deals reach the org's engagements by write-back, which may still be on its way.
+    const first = async (where: string) => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const [row] = await engagements(where);
+        if (row || Date.now() > deadline) return row;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    const refused = await first("Status__c = 'Draft' AND Findings__c LIKE '%AWS_STAGE_TOO_EARLY%'");
     expect(refused).toBeDefined();
     // The demo deal whose AWS engagement holds the finding the tag form can fix: no ask of the cloud.
-    const flawed = (await engagements("Findings__c LIKE '%LINT_NO_HYPERSCALER_ASK%'"))[0];
+    const flawed = await first("Findings__c LIKE '%LINT_NO_HYPERSCALER_ASK%'");
     expect(flawed).toBeDefined();
     const dealId = flawed!.Opportunity__c;
     for (const width of WIDTHS) {
