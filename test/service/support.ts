@@ -10,7 +10,7 @@ import {
   triageReferral,
 } from '../../middleware/src/core/triage/index.js';
 import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
-import { recordInboundReferral } from '../../middleware/src/engine/intake.js';
+import { recordInboundReferral } from '../../middleware/src/engine/referral-intake.js';
 import { createPortalBinding, portalBinding } from '../../middleware/src/portals/registry.js';
 import { createApp } from '../../middleware/src/service/app.js';
 import { staticTokenRegistry, type Persona } from '../../middleware/src/service/auth.js';

@@ -7,7 +7,7 @@ import {
   triageReferral,
 } from '../../../middleware/src/core/triage/index.js';
 import { InboundReferral, type InboundReferralInput } from '../../../middleware/src/core/model.js';
-import { recordInboundReferral } from '../../../middleware/src/engine/intake.js';
+import { recordInboundReferral } from '../../../middleware/src/engine/referral-intake.js';
 import { SyncWorker } from '../../../middleware/src/engine/worker.js';
 import { truncateAll } from '../../support/stores.js';
 import { seedCoSellOrg } from '../../support/salesforce-server/index.js';

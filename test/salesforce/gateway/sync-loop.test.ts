@@ -8,7 +8,7 @@ import {
   triageReferral,
 } from '../../../middleware/src/core/triage/index.js';
 import type { InboundReferral } from '../../../middleware/src/core/model.js';
-import { recordInboundReferral } from '../../../middleware/src/engine/intake.js';
+import { recordInboundReferral } from '../../../middleware/src/engine/referral-intake.js';
 import { SyncWorker } from '../../../middleware/src/engine/worker.js';
 import {
   ChangeDrivenSync,
