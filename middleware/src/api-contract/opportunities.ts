@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { Cloud, CloudName, CoSellOpportunity, SalesforceId } from '../core/model.js';
 import { API_PREFIX, defineContract } from './route-contract.js';
-import { CloudPreview, EngagementView, OpportunityIdParams, QueuedJob } from './schemas.js';
+import {
+  CloudFilterQuery,
+  CloudPreview,
+  EngagementView,
+  OpportunityIdParams,
+  QueuedJob,
+} from './schemas.js';
 
 export const ByMirror = z.strictObject({ salesforceId: SalesforceId });
 const ValidateBody = z.union([ByMirror, CoSellOpportunity]);
@@ -32,7 +38,7 @@ export const validateOpportunity = defineContract({
     'Preview findings per cloud (mapping, portal wire rules, submission lint) for a canonical opportunity or a mirrored Salesforce Id',
   tags: ['opportunities'],
   scopes: ['ae', 'alliance-ops', 'admin'],
-  query: z.strictObject({ cloud: CloudName.optional() }),
+  query: CloudFilterQuery,
   body: ValidateBody,
   responses: { 200: { description: 'Findings per cloud', schema: ValidateResponse } },
 });

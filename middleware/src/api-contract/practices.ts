@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Cloud, Finding, TenancyArchetype } from '../core/model.js';
 import { REFERRAL_FORMATS } from '../portals/referral-formats.js';
 import { API_PREFIX, defineContract } from './route-contract.js';
+import { queryInteger, type IntegerRange } from './schemas.js';
 
 const Marker = z.object({
   marker: z.string(),
@@ -106,6 +107,9 @@ export const maturity = defineContract({
   },
 });
 
+/** How many days after an acceptance a debrief is due (`cosell loops --debrief-days` alike). */
+export const DEBRIEF_DAYS: IntegerRange = { min: 0, max: 90, default: 7 };
+
 export const feedbackLoops = defineContract({
   operationId: 'feedbackLoops',
   method: 'get',
@@ -116,7 +120,7 @@ export const feedbackLoops = defineContract({
   scopes: ['alliance-ops', 'revops', 'admin'],
   query: z.strictObject({
     cloud: Cloud.optional(),
-    debriefDays: z.coerce.number().int().min(0).max(90).default(7),
+    debriefDays: queryInteger(DEBRIEF_DAYS),
   }),
   responses: {
     200: {

@@ -12,8 +12,13 @@ import {
   SourceLayer,
   TriageStatus,
 } from '../core/model.js';
-import { API_PREFIX, defineContract } from './route-contract.js';
-import { QueryBoolean, RowId, RowIdParams } from './schemas.js';
+import {
+  API_PREFIX,
+  defineContract,
+  type ResponseSpec,
+  type RouteContract,
+} from './route-contract.js';
+import { QueryBoolean, queryInteger, RowId, RowIdParams, type IntegerRange } from './schemas.js';
 
 export const ReferralView = z.object({
   id: RowId,
@@ -35,12 +40,38 @@ export const ReferralView = z.object({
   triageReason: z.string().nullable(),
 });
 
+/**
+ * A person's decision on one referral: `POST /referrals/:id/<action>`, operation `<action>Referral`,
+ * answered 404 when there is no such referral and 409 when it was already decided.
+ */
+function referralDecision<const C extends Pick<RouteContract, 'summary' | 'scopes' | 'body'>>(
+  action: 'accept' | 'decline' | 'assign',
+  contract: C & { responses: Record<number, ResponseSpec> },
+) {
+  return defineContract({
+    ...contract,
+    operationId: `${action}Referral`,
+    method: 'post',
+    path: `${API_PREFIX}/referrals/:id/${action}`,
+    tags: ['referrals'],
+    params: RowIdParams,
+    responses: {
+      ...contract.responses,
+      404: { description: 'No such referral' },
+      409: { description: 'The referral was already decided' },
+    },
+  });
+}
+
 const DecisionResponse = z.object({
   referralId: RowId,
   decision: z.enum(['accept', 'decline']),
   jobId: RowId,
   warnings: z.array(Finding),
 });
+
+/** How many referrals one list answer holds (`cosell referrals list --limit` alike). */
+export const REFERRAL_LIST_LIMIT: IntegerRange = { min: 1, max: 500, default: 100 };
 
 export const listReferrals = defineContract({
   operationId: 'listReferrals',
@@ -56,7 +87,7 @@ export const listReferrals = defineContract({
     priority: Priority.optional(),
     status: TriageStatus.optional(),
     overdue: QueryBoolean.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: queryInteger(REFERRAL_LIST_LIMIT),
   }),
   responses: {
     200: {
@@ -66,39 +97,23 @@ export const listReferrals = defineContract({
   },
 });
 
-export const acceptReferral = defineContract({
-  operationId: 'acceptReferral',
-  method: 'post',
-  path: `${API_PREFIX}/referrals/:id/accept`,
+export const acceptReferral = referralDecision('accept', {
   summary: 'Accept an inbound referral; the acceptance is queued to its portal',
-  tags: ['referrals'],
   scopes: ['ae', 'alliance-ops', 'admin'],
-  params: RowIdParams,
   body: z.strictObject({}),
-  responses: {
-    202: { description: 'Acceptance queued', schema: DecisionResponse },
-    404: { description: 'No such referral' },
-    409: { description: 'The referral was already decided' },
-  },
+  responses: { 202: { description: 'Acceptance queued', schema: DecisionResponse } },
 });
 
-export const declineReferral = defineContract({
-  operationId: 'declineReferral',
-  method: 'post',
-  path: `${API_PREFIX}/referrals/:id/decline`,
+export const declineReferral = referralDecision('decline', {
   summary:
     'Decline an inbound referral with a listed reason and feedback specific to this customer and workload',
-  tags: ['referrals'],
   scopes: ['ae', 'alliance-ops', 'admin'],
-  params: RowIdParams,
   body: z.strictObject({ reason: z.string().max(255), feedback: z.string().max(4000) }),
   responses: {
     202: {
       description: 'Decline queued (warnings: stock wording worth rephrasing)',
       schema: DecisionResponse,
     },
-    404: { description: 'No such referral' },
-    409: { description: 'The referral was already decided' },
     422: {
       description:
         'Reason not on the list, or feedback a referrer could not learn from (findings say why)',
@@ -114,15 +129,10 @@ const AssignmentResponse = z.object({
   jobId: RowId.nullable(),
 });
 
-export const assignReferralRoute = defineContract({
-  operationId: 'assignReferral',
-  method: 'post',
-  path: `${API_PREFIX}/referrals/:id/assign`,
+export const assignReferralRoute = referralDecision('assign', {
   summary:
     'Assign an open referral to a Salesforce user or queue; the owner is written back to Salesforce',
-  tags: ['referrals'],
   scopes: ['alliance-ops', 'admin'],
-  params: RowIdParams,
   body: z.strictObject({ ownerId: SalesforceId }),
   responses: {
     200: {
@@ -134,8 +144,6 @@ export const assignReferralRoute = defineContract({
       schema: AssignmentResponse,
     },
     403: { description: "The caller's Salesforce user may not edit this referral" },
-    404: { description: 'No such referral' },
-    409: { description: 'The referral was already decided' },
     422: { description: 'The owner Id is not an active User or a Queue' },
   },
 });

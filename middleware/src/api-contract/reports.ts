@@ -4,12 +4,19 @@ import { z } from 'zod';
 import { DEFAULT_TREND_QUARTERS, MAX_TREND_QUARTERS } from '../core/attribution/index.js';
 import { AttributionTrendView } from '../core/attribution/trend-view.js';
 import { FiscalPeriodError, parsePeriodLabel } from '../core/fiscal.js';
-import { Cloud, CloudName } from '../core/model.js';
+import { Cloud } from '../core/model.js';
 import { READINESS_ITEMS } from '../core/readiness/index.js';
 import { API_PREFIX, defineContract } from './route-contract.js';
+import { CloudFilterQuery } from './schemas.js';
 
-const AttributionQuery = z.strictObject({
-  cloud: CloudName.optional(),
+/** Both attribution reports come as JSON or as a CSV download. */
+const ReportFormat = z.enum(['json', 'csv']).default('json');
+/** An attribution report cannot convert an amount in a currency the configured rates miss. */
+const RATE_MISSING_RESPONSE = {
+  422: { description: 'An opportunity is in a currency the configured rates do not cover' },
+};
+
+const AttributionQuery = CloudFilterQuery.extend({
   period: z
     .string()
     .max(16)
@@ -25,7 +32,7 @@ const AttributionQuery = z.strictObject({
       }
     })
     .optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: ReportFormat,
 });
 
 export const attributionReport = defineContract({
@@ -42,19 +49,18 @@ export const attributionReport = defineContract({
       description: 'The report: JSON, or CSV with one row per cloud and period when format=csv',
       schema: z.record(z.string(), z.unknown()),
     },
-    422: { description: 'An opportunity is in a currency the configured rates do not cover' },
+    ...RATE_MISSING_RESPONSE,
   },
 });
 
-const TrendQuery = z.strictObject({
-  cloud: CloudName.optional(),
+const TrendQuery = CloudFilterQuery.extend({
   quarters: z.coerce
     .number({ message: 'must be a whole number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(MAX_TREND_QUARTERS, `must be at most ${MAX_TREND_QUARTERS}`)
     .default(DEFAULT_TREND_QUARTERS),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: ReportFormat,
 });
 
 export const attributionTrend = defineContract({
@@ -72,7 +78,7 @@ export const attributionTrend = defineContract({
         'One point per quarter, oldest first: JSON, or CSV with one row per quarter when format=csv',
       schema: AttributionTrendView,
     },
-    422: { description: 'An opportunity is in a currency the configured rates do not cover' },
+    ...RATE_MISSING_RESPONSE,
   },
 });
 
@@ -99,7 +105,7 @@ export const readiness = defineContract({
   summary: 'The ten-item co-sell readiness checklist, for one cloud or all three',
   tags: ['reports'],
   scopes: ['alliance-ops', 'revops', 'admin'],
-  query: z.strictObject({ cloud: CloudName.optional() }),
+  query: CloudFilterQuery,
   responses: {
     200: {
       description: 'One checklist per cloud',

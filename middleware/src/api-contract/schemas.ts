@@ -1,6 +1,14 @@
-// Request and response pieces several route groups share: path ids and the finding shape.
+// Request and response pieces several route groups share: path ids, the cloud filter, the finding
+// shape and the payload check.
 import { z } from 'zod';
-import { anyCaseName, Cloud, EngagementStatus, Finding, SalesforceId } from '../core/model.js';
+import {
+  anyCaseName,
+  Cloud,
+  CloudName,
+  EngagementStatus,
+  Finding,
+  SalesforceId,
+} from '../core/model.js';
 import { PORTALS } from '../portals/portal.js';
 
 export const OpportunityIdParams = z.strictObject({ id: SalesforceId });
@@ -42,6 +50,20 @@ export const QueuedJob = z.object({
   queued: z.boolean(),
   status: z.enum(['pending', 'running', 'done', 'dead']),
 });
+
+/** A query that may narrow the answer to one cloud, named in any case. */
+export const CloudFilterQuery = z.strictObject({ cloud: CloudName.optional() });
+
+/** The bounds and default of a whole-number query parameter, shared with the CLI flag that sets it. */
+export interface IntegerRange {
+  min: number;
+  max: number;
+  default: number;
+}
+
+export function queryInteger(range: IntegerRange) {
+  return z.coerce.number().int().min(range.min).max(range.max).default(range.default);
+}
 
 /** `true`/`false` in a query string. */
 export const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');

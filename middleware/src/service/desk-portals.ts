@@ -85,17 +85,28 @@ export async function startDeskPortals({
   );
   // Each sandbox portal keeps its records in the store, so they outlive a restart as the store's do.
   const savers: StateSaver[] = [];
-  let microsoft: MicrosoftClient | undefined;
-  let google: GoogleClient | undefined;
-  if (config.AWS_MODE === 'sandbox') {
-    const restored = await loadSandboxState<AceAccountState>(db, ACE_STATE);
-    const saver = createStateSaver(db, ACE_STATE, () => emulators.aws!.control.snapshot(), clock);
+  /** Starts an emulator from the state stored under `name`, saving it there after each write. */
+  const persisted = async <S, E extends { control: { snapshot(): S } }>(
+    name: string,
+    start: (kept: { onWrite: () => Promise<void>; restored?: S }) => Promise<E>,
+  ): Promise<E> => {
+    const restored = await loadSandboxState<S>(db, name);
+    // The saver reads the emulator only once it has started (saves follow its writes).
+    const started: { emulator?: E } = {};
+    const saver = createStateSaver(db, name, () => started.emulator!.control.snapshot(), clock);
     savers.push(saver);
-    emulators.aws = await startAceEmulator({
-      review: { ...review, outcome: 'Approved' },
+    started.emulator = await start({
       onWrite: () => saver.saveNow(),
       ...(restored ? { restored } : {}),
     });
+    return started.emulator;
+  };
+  let microsoft: MicrosoftClient | undefined;
+  let google: GoogleClient | undefined;
+  if (config.AWS_MODE === 'sandbox') {
+    emulators.aws = await persisted<AceAccountState, AceEmulator>(ACE_STATE, (kept) =>
+      startAceEmulator({ review: { ...review, outcome: 'Approved' }, ...kept }),
+    );
     clients.AWS = createAceClient({
       catalog: 'Sandbox',
       endpoint: emulators.aws.url,
@@ -114,20 +125,10 @@ export async function startDeskPortals({
     });
   }
   if (config.MS_MODE === 'sandbox') {
-    const restored = await loadSandboxState<MicrosoftEmulatorState>(db, MICROSOFT_STATE);
-    const saver = createStateSaver(
-      db,
+    emulators.microsoft = await persisted<MicrosoftEmulatorState, MicrosoftEmulator>(
       MICROSOFT_STATE,
-      () => emulators.microsoft!.control.snapshot(),
-      clock,
+      (kept) => startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', ...kept }),
     );
-    savers.push(saver);
-    emulators.microsoft = await startMicrosoftEmulator({
-      review,
-      solutionId: 'SOL-SANDBOX-0001',
-      onWrite: () => saver.saveNow(),
-      ...(restored ? { restored } : {}),
-    });
     microsoft = createMicrosoftClient({
       baseUrl: emulators.microsoft.url,
       token: async () => 'sandbox-token',
@@ -144,20 +145,9 @@ export async function startDeskPortals({
   }
   clients.Microsoft = microsoft;
   if (config.GOOGLE_MODE === 'sandbox') {
-    const restored = await loadSandboxState<GoogleEmulatorState>(db, GOOGLE_STATE);
-    const saver = createStateSaver(
-      db,
-      GOOGLE_STATE,
-      () => emulators.google!.control.snapshot(),
-      clock,
+    emulators.google = await persisted<GoogleEmulatorState, GoogleEmulator>(GOOGLE_STATE, (kept) =>
+      startGoogleEmulator({ review, partnerId: 'sandbox-partner', ...kept }),
     );
-    savers.push(saver);
-    emulators.google = await startGoogleEmulator({
-      review,
-      partnerId: 'sandbox-partner',
-      onWrite: () => saver.saveNow(),
-      ...(restored ? { restored } : {}),
-    });
     google = createGoogleClient({
       baseUrl: emulators.google.url,
       partnerId: 'sandbox-partner',

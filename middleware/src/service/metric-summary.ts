@@ -4,12 +4,7 @@ import type { Kysely } from 'kysely';
 import { buildAttributionReport } from '../core/attribution/index.js';
 import { metricSummaryRecords } from '../core/attribution/metric-summary.js';
 import { CLOUDS, type Cloud } from '../core/model.js';
-import {
-  maturityMetricsFromReport,
-  maturityStage,
-  parseReadinessEvidence,
-  type ReadinessEvidence,
-} from '../core/readiness/index.js';
+import { maturityMetricsFromReport, maturityStage } from '../core/readiness/index.js';
 import type {
   MetricSummaryWriter,
   MetricSummaryWriteResult,
@@ -17,6 +12,7 @@ import type {
 import type { Database } from '../store/schema.js';
 import { storedCounterparts } from '../store/counterparts.js';
 import { allOpportunities } from '../store/opportunities.js';
+import { recordedEvidence } from './recorded-evidence.js';
 
 export interface MetricSummaryDeps {
   db: Kysely<Database>;
@@ -37,16 +33,9 @@ export async function publishMetricSummary(
     rates: deps.reporting.rates,
     now,
   });
-  const evidence: ReadinessEvidence[] = [];
-  for (const cloud of CLOUDS) {
-    const recorded = await deps.readinessEvidence(cloud);
-    if (recorded === null) continue;
-    try {
-      evidence.push(parseReadinessEvidence(recorded));
-    } catch (error) {
-      deps.onInvalidEvidence?.(cloud, error instanceof Error ? error.message : String(error));
-    }
-  }
+  const evidence = await recordedEvidence(deps.readinessEvidence, CLOUDS, (cloud, error) =>
+    deps.onInvalidEvidence?.(cloud, error instanceof Error ? error.message : String(error)),
+  );
   const counterparts = await storedCounterparts(deps.db);
   const maturity = maturityStage(
     maturityMetricsFromReport(report, now, { counterparts, evidence }),

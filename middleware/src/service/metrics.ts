@@ -18,44 +18,42 @@ export function createServiceMetrics(
   deps: Pick<ServiceDeps, 'db' | 'clock' | 'metrics'>,
 ): ServiceMetrics {
   const registry = new Registry();
-  const lag = new Gauge({
-    name: 'cosell_sync_lag_seconds',
-    help: 'Age of the oldest due outbox job that has not run yet',
-    registers: [registry],
-  });
-  const depth = new Gauge({
-    name: 'cosell_outbox_jobs',
-    help: 'Outbox jobs by target and status (pending, running, dead)',
-    labelNames: ['target', 'status'],
-    registers: [registry],
-  });
-  const dead = new Gauge({
-    name: 'cosell_dead_letters',
-    help: 'Outbox jobs parked as dead letters, waiting for a person',
-    registers: [registry],
-  });
-  const portalErrors = new Counter({
-    name: 'cosell_portal_errors_total',
-    help: 'Portal call failures since start, by portal and error kind',
-    labelNames: ['portal', 'kind'],
-    registers: [registry],
-  });
-  const sfUsed = new Gauge({
-    name: 'cosell_salesforce_api_requests_used',
-    help: 'Salesforce daily API requests used (Sforce-Limit-Info)',
-    registers: [registry],
-  });
-  const sfMax = new Gauge({
-    name: 'cosell_salesforce_api_requests_max',
-    help: 'Salesforce daily API request allocation (Sforce-Limit-Info)',
-    registers: [registry],
-  });
-  const requests = new Counter({
-    name: 'cosell_http_requests_total',
-    help: 'HTTP requests served',
-    labelNames: ['method', 'route', 'status'],
-    registers: [registry],
-  });
+  // Every metric registers with this app's registry alone.
+  const gauge = (name: string, help: string, labelNames: string[] = []) =>
+    new Gauge({ name, help, labelNames, registers: [registry] });
+  const counter = (name: string, help: string, labelNames: string[]) =>
+    new Counter({ name, help, labelNames, registers: [registry] });
+  const lag = gauge(
+    'cosell_sync_lag_seconds',
+    'Age of the oldest due outbox job that has not run yet',
+  );
+  const depth = gauge(
+    'cosell_outbox_jobs',
+    'Outbox jobs by target and status (pending, running, dead)',
+    ['target', 'status'],
+  );
+  const dead = gauge(
+    'cosell_dead_letters',
+    'Outbox jobs parked as dead letters, waiting for a person',
+  );
+  const portalErrors = counter(
+    'cosell_portal_errors_total',
+    'Portal call failures since start, by portal and error kind',
+    ['portal', 'kind'],
+  );
+  const sfUsed = gauge(
+    'cosell_salesforce_api_requests_used',
+    'Salesforce daily API requests used (Sforce-Limit-Info)',
+  );
+  const sfMax = gauge(
+    'cosell_salesforce_api_requests_max',
+    'Salesforce daily API request allocation (Sforce-Limit-Info)',
+  );
+  const requests = counter('cosell_http_requests_total', 'HTTP requests served', [
+    'method',
+    'route',
+    'status',
+  ]);
   const duration = new Histogram({
     name: 'cosell_http_request_duration_seconds',
     help: 'HTTP request duration',

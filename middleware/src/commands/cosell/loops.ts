@@ -1,6 +1,7 @@
 // `cosell loops`: the referrers left in silence (accepted without a debrief, declined without
 // feedback, undecided past the response SLA) and the risk per referrer, from the service.
 import { Flags } from '@salesforce/sf-plugins-core';
+import { DEBRIEF_DAYS } from '../../api-contract/practices.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, serviceFlags } from '../../cli/flags.js';
 import { serviceClient } from '../../cli/service-client.js';
@@ -15,9 +16,7 @@ export default class Loops extends cosellCommand(messages)<LoopsResult> {
   public static readonly flags = {
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
     'debrief-days': Flags.integer({
-      min: 0,
-      max: 90,
-      default: 7,
+      ...DEBRIEF_DAYS,
       summary: messages.getMessage('flags.debrief-days.summary'),
     }),
     ...serviceFlags,

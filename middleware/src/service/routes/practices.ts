@@ -9,11 +9,6 @@ import {
   parseAccountList,
   type SalesforceAccountRecord,
 } from '../../core/account-mapping/index.js';
-import {
-  ExchangeRateSettingError,
-  MissingExchangeRateError,
-  buildAttributionReport,
-} from '../../core/attribution/index.js';
 import { FeedbackLoopError, feedbackLoopReport } from '../../core/feedback/index.js';
 import { checkFeedback } from '../../core/feedback/check.js';
 import { CLOUDS, type Cloud, type CoSellOpportunity } from '../../core/model.js';
@@ -21,7 +16,6 @@ import {
   MaturityMetricsError,
   maturityMetricsFromReport,
   maturityStage,
-  parseReadinessEvidence,
   ReadinessEvidenceError,
 } from '../../core/readiness/index.js';
 import {
@@ -44,6 +38,8 @@ import { storedCounterparts } from '../../store/counterparts.js';
 import { allOpportunities } from '../../store/opportunities.js';
 import { storedReferrals } from '../../store/referrals.js';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
+import { recordedEvidence } from '../recorded-evidence.js';
+import { reportFromMirror } from './report-from-mirror.js';
 import * as contract from '../../api-contract/practices.js';
 import { defineRoute, type ApiRoute } from '../route-table.js';
 
@@ -64,36 +60,11 @@ const problemFrom = (field: string, message: string, code: string) =>
 export const maturity = defineRoute({
   ...contract.maturity,
   async handler({ query, deps, now }) {
-    let report;
-    try {
-      report = buildAttributionReport(await allOpportunities(deps.db), {
-        ...(query.cloud ? { cloud: query.cloud } : {}),
-        reportingCurrency: deps.reporting.currency,
-        rates: deps.reporting.rates,
-        now,
-      });
-    } catch (error) {
-      if (error instanceof MissingExchangeRateError)
-        throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
-      if (error instanceof ExchangeRateSettingError)
-        throw new HttpProblem(
-          500,
-          PROBLEM_TYPES.internal,
-          `reporting configuration: ${error.message}`,
-        );
-      throw error;
-    }
+    const report = await reportFromMirror(deps, now, query.cloud ? { cloud: query.cloud } : {});
     const clouds = query.cloud ? [query.cloud] : [...CLOUDS];
-    const evidence = [];
-    for (const cloud of clouds) {
-      const recorded = await deps.readinessEvidence(cloud);
-      if (recorded === null) continue;
-      try {
-        evidence.push(parseReadinessEvidence(recorded));
-      } catch (error) {
-        throw invalidEvidenceProblem(cloud, error);
-      }
-    }
+    const evidence = await recordedEvidence(deps.readinessEvidence, clouds, (cloud, error) => {
+      throw invalidEvidenceProblem(cloud, error);
+    });
     const counterparts = (await storedCounterparts(deps.db)).filter((counterpart) =>
       clouds.includes(counterpart.cloud),
     );

@@ -3,15 +3,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvSafeCast } from '../../core/csv-safe.js';
 import {
-  AttributionReportOptionError,
-  ExchangeRateSettingError,
-  MissingExchangeRateError,
   attributionReportRows,
   attributionTrend,
   attributionTrendRows,
-  createAttributionReport,
-  type AttributionReport,
-  type AttributionReportOptions,
   traceabilityTally,
   type TraceabilityTally,
 } from '../../core/attribution/index.js';
@@ -21,9 +15,9 @@ import { latestAccountMappingRun } from '../../store/account-mapping-runs.js';
 import { storedCounterparts } from '../../store/counterparts.js';
 import { mirroredOpportunities } from '../../store/opportunities.js';
 import { invalidEvidenceProblem, withAccountMappingRun } from './practices.js';
-import { HttpProblem, PROBLEM_TYPES } from '../problem.js';
 import * as contract from '../../api-contract/reports.js';
-import { defineRoute, type ApiRoute } from '../route-table.js';
+import { defineRoute, type ApiRoute, type RouteResult } from '../route-table.js';
+import { reportFromMirror } from './report-from-mirror.js';
 
 export const attributionReport = defineRoute({
   ...contract.attributionReport,
@@ -35,62 +29,14 @@ export const attributionReport = defineRoute({
         : {}),
     });
     if (query.format === 'csv') {
-      const rows = attributionReportRows(report);
-      const csv =
-        rows.length === 0
-          ? ''
-          : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
-      const name = `attribution-${query.cloud ?? 'all-clouds'}-${query.period?.label ?? 'all-periods'}.csv`;
-      return {
-        status: 200,
-        contentType: 'text/csv; charset=utf-8',
-        body: csv,
-        headers: { 'Content-Disposition': `attachment; filename="${name}"` },
-      };
+      return csvDownload(
+        attributionReportRows(report),
+        `attribution-${query.cloud ?? 'all-clouds'}-${query.period?.label ?? 'all-periods'}.csv`,
+      );
     }
     return { status: 200, body: report };
   },
 });
-
-type RouteDeps = Parameters<(typeof attributionReport)['handler']>[0]['deps'];
-
-/** The attribution report over the whole mirror, with option and currency problems turned into HTTP problems. */
-async function reportFromMirror(
-  deps: RouteDeps,
-  now: Date,
-  options: Pick<AttributionReportOptions, 'cloud' | 'period'>,
-): Promise<AttributionReport> {
-  let builder: ReturnType<typeof createAttributionReport>;
-  try {
-    builder = createAttributionReport({
-      ...options,
-      reportingCurrency: deps.reporting.currency,
-      rates: deps.reporting.rates,
-      now,
-    });
-  } catch (error) {
-    if (error instanceof AttributionReportOptionError) {
-      throw new HttpProblem(400, PROBLEM_TYPES.badRequest, error.message, {
-        errors: [{ field: `query.${error.option}`, message: error.message, code: error.code }],
-      });
-    }
-    if (error instanceof ExchangeRateSettingError)
-      throw new HttpProblem(
-        500,
-        PROBLEM_TYPES.internal,
-        `reporting configuration: ${error.message}`,
-      );
-    throw error;
-  }
-  try {
-    for await (const opportunity of mirroredOpportunities(deps.db)) builder.add(opportunity);
-  } catch (error) {
-    if (error instanceof MissingExchangeRateError)
-      throw new HttpProblem(422, PROBLEM_TYPES.unprocessable, error.message);
-    throw error;
-  }
-  return builder.result();
-}
 
 export const attributionTrendRoute = defineRoute({
   ...contract.attributionTrend,
@@ -100,19 +46,10 @@ export const attributionTrendRoute = defineRoute({
       query.quarters,
     );
     if (query.format === 'csv') {
-      const rows = attributionTrendRows(trend);
-      const csv = stringify(rows, {
-        header: true,
-        columns: Object.keys(rows[0]!),
-        cast: csvSafeCast,
-      });
-      const name = `attribution-trend-${query.cloud ?? 'all-clouds'}-${query.quarters}q.csv`;
-      return {
-        status: 200,
-        contentType: 'text/csv; charset=utf-8',
-        body: csv,
-        headers: { 'Content-Disposition': `attachment; filename="${name}"` },
-      };
+      return csvDownload(
+        attributionTrendRows(trend),
+        `attribution-trend-${query.cloud ?? 'all-clouds'}-${query.quarters}q.csv`,
+      );
     }
     return { status: 200, body: trend };
   },
@@ -146,5 +83,19 @@ export const readiness = defineRoute({
     return { status: 200, body: { checklists } };
   },
 });
+
+/** A CSV download of `rows` under `filename` (empty when there are none), cells made safe for spreadsheets. */
+function csvDownload(rows: Array<Record<string, unknown>>, filename: string): RouteResult {
+  const csv =
+    rows.length === 0
+      ? ''
+      : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
+  return {
+    status: 200,
+    contentType: 'text/csv; charset=utf-8',
+    body: csv,
+    headers: { 'Content-Disposition': `attachment; filename="${filename}"` },
+  };
+}
 
 export const REPORT_ROUTES: ApiRoute[] = [attributionReport, attributionTrendRoute, readiness];

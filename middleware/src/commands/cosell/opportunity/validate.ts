@@ -5,27 +5,24 @@ import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
-import type { Cloud, Finding } from '../../../core/model.js';
+import type { Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import {
   planOpportunityQuery,
   readOrgOpportunities,
 } from '../../../salesforce/org-reads/opportunities.js';
 import { orgReadError } from '../../../cli/opportunity-read.js';
-import { cloudsToPreview, previewOpportunity } from '../../../portals/opportunity-preview.js';
+import {
+  cloudsToPreview,
+  previewOpportunity,
+  type CloudPreview,
+} from '../../../portals/opportunity-preview.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.opportunity.validate');
 
-export type CloudValidation = {
-  cloud: Cloud;
-  portal: string;
-  operation: string;
-  valid: boolean;
-  errors: number;
-  warnings: number;
-  findings: Finding[];
-};
+/** What one cloud's portal would say: the preview's own result. */
+export type CloudValidation = CloudPreview;
 
 export type ValidatedOpportunity = {
   opportunityId: string | null;

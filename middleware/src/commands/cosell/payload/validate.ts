@@ -1,23 +1,17 @@
 // `cosell payload validate`: checks a payload in a portal's own wire format and lists findings by JSON path.
 import { Flags } from '@salesforce/sf-plugins-core';
+import type { z } from 'zod';
+import type { PayloadCheck } from '../../../api-contract/schemas.js';
 import { payloadFlags, readPayloadFile } from '../../../cli/payload-file.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import type { Finding } from '../../../core/model.js';
-import type { PortalName } from '../../../portals/portal.js';
 import { portalBinding } from '../../../portals/registry.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.payload.validate');
 
-export type PayloadValidateResult = {
-  portal: PortalName;
-  operation: string;
-  file: string;
-  valid: boolean;
-  errors: number;
-  warnings: number;
-  findings: Finding[];
-};
+/** The API's payload check (`POST /payloads/validate`), plus the file it read. */
+export type PayloadValidateResult = z.output<typeof PayloadCheck> & { file: string };
 
 export { PayloadFileError, readJsonFile } from '../../../cli/payload-file.js';
 

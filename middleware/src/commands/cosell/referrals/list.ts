@@ -1,5 +1,6 @@
 // `cosell referrals list`: the triaged inbox of hyperscaler referrals, most urgent first, from the service.
 import { Flags } from '@salesforce/sf-plugins-core';
+import { REFERRAL_LIST_LIMIT } from '../../../api-contract/referrals.js';
 import { cloudFlag, serviceFlags } from '../../../cli/flags.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { serviceClient, type ReferralView } from '../../../cli/service-client.js';
@@ -30,9 +31,7 @@ export default class ReferralsList extends cosellCommand(messages)<ReferralsList
       summary: messages.getMessage('flags.overdue.summary'),
     }),
     limit: Flags.integer({
-      min: 1,
-      max: 500,
-      default: 100,
+      ...REFERRAL_LIST_LIMIT,
       summary: messages.getMessage('flags.limit.summary'),
     }),
     ...serviceFlags,
