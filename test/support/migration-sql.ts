@@ -1,5 +1,5 @@
-// The SQL a migration sends, recorded without a database: Kysely's PostgreSQL compiler over a driver
-// that answers every query with no rows.
+// The SQL a migration sends, recorded without a database: Kysely's PostgreSQL compiler over a
+// driver that answers every query with no rows.
 import {
   DummyDriver,
   Kysely,

@@ -14,12 +14,15 @@ export type RowKey<T extends Table> = {
   [C in Column<T>]?: SelectType<Database[T][C]>;
 };
 
-// Kysely types a query builder per table; a helper over any table drops to the untyped builder inside
+// Kysely types a query builder per table; a helper over any table uses the untyped builder inside
 // and keeps the types at its edges, where the table's own row types apply.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const untyped = (db: Executor) => db as unknown as Kysely<any>;
 
-/** The row whose key columns hold these values, or undefined; `lock` holds it for the caller's transaction. */
+/**
+ * The row whose key columns hold these values, or undefined; `lock` holds it for the caller's
+ * transaction.
+ */
 export async function findRow<T extends Table>(
   db: Executor,
   table: T,
@@ -47,7 +50,7 @@ export async function readDocument<T extends DocumentTable>(
   return row ? decodeJson(row.data) : null;
 }
 
-/** Inserts the row, or on a clash of `keyColumn` overwrites the stored row's other columns with it. */
+/** Inserts the row; when `keyColumn` clashes, overwrites the stored row's other columns with it. */
 export async function upsertRow<T extends Table>(
   db: Executor,
   table: T,
