@@ -279,13 +279,10 @@ export const CoSellOpportunity = withCompiledParse(
         }
         seen.add(engagement.cloud);
       });
-      if (opp.isWon && !opp.isClosed) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['isWon'],
-          message: 'a won opportunity must also be closed',
-        });
-      }
+    })
+    .refine((opp) => !opp.isWon || opp.isClosed, {
+      path: ['isWon'],
+      message: 'a won opportunity must also be closed',
     }),
 );
 export type CoSellOpportunity = z.infer<typeof CoSellOpportunity>;

@@ -40,8 +40,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Versioned migrations, in order. A new migration is a new module added here. */
-const MIGRATIONS: Record<string, Migration> = {
+/**
+ * Versioned migrations, in order. A new migration is a new module added here, and the SQL it sends
+ * to test/fixtures/migration-sql.json (a released migration's SQL never changes).
+ */
+export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-rate-limits': rateLimits,
   '0003-sandbox-state': sandboxState,

@@ -2,16 +2,15 @@
 // findings as the engine last saw them.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { decodeJson } from './json-column.js';
+import { findRow, type Executor } from './rows.js';
 import type { Database, EngagementRow } from './schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 // Writes for the engine
 
 /** An engagement as the engine reads it, its JSON columns decoded. */
 export type EngagementRecord = EngagementRow;
 
-function decoded(row: EngagementRow): EngagementRecord {
+export function decodedEngagement(row: EngagementRow): EngagementRecord {
   return {
     ...row,
     findings: decodeJson(row.findings),
@@ -26,14 +25,8 @@ export async function findEngagement(
   cloud: string,
   options: { lock?: boolean } = {},
 ): Promise<EngagementRecord | undefined> {
-  let query = db
-    .selectFrom('engagements')
-    .selectAll()
-    .where('opportunity_id', '=', opportunityId)
-    .where('cloud', '=', cloud);
-  if (options.lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row && decoded(row);
+  const row = await findRow(db, 'engagements', { opportunity_id: opportunityId, cloud }, options);
+  return row && decodedEngagement(row);
 }
 
 /** Like findEngagement, for an engagement that must exist. */
@@ -163,7 +156,7 @@ export async function findSubmission(
     .executeTakeFirst();
   if (!row) return undefined;
   const { opportunity_data: data, ...engagement } = row;
-  return { engagement: decoded(engagement), opportunity: decodeJson(data) };
+  return { engagement: decodedEngagement(engagement), opportunity: decodeJson(data) };
 }
 
 /**

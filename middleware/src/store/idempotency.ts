@@ -3,6 +3,7 @@
 // failed on our side, and purged once it expires.
 import type { Kysely } from 'kysely';
 import { decodeJson } from './json-column.js';
+import { findRow } from './rows.js';
 import type { Database } from './schema.js';
 
 export interface StoredResponse {
@@ -47,11 +48,7 @@ export async function claimIdempotencyKey(
     .returning('key')
     .executeTakeFirst();
   if (inserted) return { kind: 'claimed' };
-  const existing = await db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'response_status', 'response_body'])
-    .where((eb) => eb.and({ scope, key }))
-    .executeTakeFirst();
+  const existing = await findRow(db, 'idempotency_keys', { scope, key });
   // Deleted between our insert and read (the first request failed and released it): safe to retry.
   if (!existing) return { kind: 'in-flight' };
   if (existing.request_hash !== claim.fingerprint) return { kind: 'mismatch' };

@@ -2,7 +2,9 @@
 // Salesforce modstamp that orders versions.
 import type { Kysely, Transaction } from 'kysely';
 import { CoSellOpportunity } from '../core/model.js';
+import { decodedEngagement, findEngagement } from './engagements.js';
 import { decodeJson } from './json-column.js';
+import { findRow, readDocument, upsertRow, type Executor } from './rows.js';
 import type { Database, EngagementRow } from './schema.js';
 
 // Writes for the engine
@@ -12,12 +14,7 @@ export async function lockOpportunity(
   trx: Transaction<Database>,
   id: string,
 ): Promise<{ modstamp: Date | null; data: unknown } | undefined> {
-  const row = await trx
-    .selectFrom('opportunities')
-    .select(['sf_modstamp', 'data'])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await findRow(trx, 'opportunities', { id }, { lock: true });
   if (!row) return undefined;
   return {
     modstamp: row.sf_modstamp ? new Date(row.sf_modstamp) : null,
@@ -27,19 +24,18 @@ export async function lockOpportunity(
 
 /** Stores an opportunity as Salesforce holds it, replacing the stored version. */
 export async function saveOpportunity(
-  trx: Transaction<Database> | Kysely<Database>,
+  db: Executor,
   opportunity: { id: string },
   modstamp: Date,
   now: Date,
 ): Promise<void> {
   const data = JSON.stringify(opportunity);
-  await trx
-    .insertInto('opportunities')
-    .values({ id: opportunity.id, data, sf_modstamp: modstamp, updated_at: now })
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet({ data, sf_modstamp: modstamp, updated_at: now }),
-    )
-    .execute();
+  await upsertRow(db, 'opportunities', 'id', {
+    id: opportunity.id,
+    data,
+    sf_modstamp: modstamp,
+    updated_at: now,
+  });
 }
 
 // Reads for the service
@@ -50,12 +46,8 @@ export async function loadOpportunity(
   db: Kysely<Database>,
   id: string,
 ): Promise<CoSellOpportunity | null> {
-  const row = await db
-    .selectFrom('opportunities')
-    .select('data')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? parseStored(row.data) : null;
+  const data = await readDocument(db, 'opportunities', { id });
+  return data === null ? null : CoSellOpportunity.parse(data);
 }
 
 /** Every mirrored opportunity, a page at a time by id, so a report never holds the whole table. */
@@ -91,12 +83,6 @@ export type StoredEngagement = Omit<EngagementRow, 'findings' | 'pending_changes
   pending_changes: unknown;
 };
 
-const decodedEngagement = (row: EngagementRow): StoredEngagement => ({
-  ...row,
-  findings: decodeJson(row.findings),
-  pending_changes: decodeJson(row.pending_changes),
-});
-
 /** The opportunity's engagements, by cloud. */
 export async function engagementsOf(
   db: Kysely<Database>,
@@ -117,11 +103,5 @@ export async function engagementOf(
   opportunityId: string,
   cloud: string,
 ): Promise<StoredEngagement | null> {
-  const row = await db
-    .selectFrom('engagements')
-    .selectAll()
-    .where('opportunity_id', '=', opportunityId)
-    .where('cloud', '=', cloud)
-    .executeTakeFirst();
-  return row ? decodedEngagement(row) : null;
+  return (await findEngagement(db, opportunityId, cloud)) ?? null;
 }

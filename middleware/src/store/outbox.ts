@@ -6,9 +6,10 @@
 // writes the transitions.
 import { sql, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import { decodeJson } from './json-column.js';
+import { findRow, type Executor } from './rows.js';
 import type { Database, OutboxJob, OutboxStatus } from './schema.js';
 
-export type Executor = Kysely<Database> | Transaction<Database>;
+export type { Executor };
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
@@ -361,10 +362,6 @@ export async function jobByIdempotencyKey(
   db: Kysely<Database>,
   idempotencyKey: string,
 ): Promise<{ id: string; status: OutboxStatus } | null> {
-  const job = await db
-    .selectFrom('outbox')
-    .select(['id', 'status'])
-    .where('idempotency_key', '=', idempotencyKey)
-    .executeTakeFirst();
-  return job ?? null;
+  const job = await findRow(db, 'outbox', { idempotency_key: idempotencyKey });
+  return job ? { id: job.id, status: job.status } : null;
 }

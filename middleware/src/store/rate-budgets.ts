@@ -2,6 +2,7 @@
 // arrival time of the next call (generic cell rate algorithm), and per account and UTC day, the
 // calls spent. Each change is one atomic statement, so instances never hand out the same slot.
 import { sql, type Kysely } from 'kysely';
+import { findRow } from './rows.js';
 import type { Database } from './schema.js';
 
 /**
@@ -56,12 +57,6 @@ export async function spendDay(
 
 /** Calls spent on one day. */
 export async function daySpend(db: Kysely<Database>, account: string, day: Date): Promise<number> {
-  const row = await db
-    .selectFrom('rate_budgets')
-    .select('used')
-    .where('account', '=', account)
-    .where('window', '=', 'day')
-    .where('window_start', '=', day)
-    .executeTakeFirst();
+  const row = await findRow(db, 'rate_budgets', { account, window: 'day', window_start: day });
   return row ? Number(row.used) : 0;
 }

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Cloud } from '../core/model.js';
 import type { ReadinessEvidence } from '../core/readiness/index.js';
-import { decodeJson } from './json-column.js';
+import { readDocument, upsertRow } from './rows.js';
 import type { Database } from './schema.js';
 
 export async function saveReadinessEvidence(
@@ -12,14 +12,12 @@ export async function saveReadinessEvidence(
   salesforceId: string | null,
   now: Date,
 ): Promise<void> {
-  const data = JSON.stringify(evidence);
-  await db
-    .insertInto('readiness_evidence')
-    .values({ cloud: evidence.cloud, data, salesforce_id: salesforceId, updated_at: now })
-    .onConflict((oc) =>
-      oc.column('cloud').doUpdateSet({ data, salesforce_id: salesforceId, updated_at: now }),
-    )
-    .execute();
+  await upsertRow(db, 'readiness_evidence', 'cloud', {
+    cloud: evidence.cloud,
+    data: JSON.stringify(evidence),
+    salesforce_id: salesforceId,
+    updated_at: now,
+  });
 }
 
 /** The stored evidence for a cloud as recorded (validated again by the checklist), or null. */
@@ -27,11 +25,5 @@ export async function readReadinessEvidence(
   db: Kysely<Database>,
   cloud: Cloud,
 ): Promise<unknown | null> {
-  const row = await db
-    .selectFrom('readiness_evidence')
-    .select('data')
-    .where('cloud', '=', cloud)
-    .executeTakeFirst();
-  if (!row) return null;
-  return decodeJson(row.data);
+  return readDocument(db, 'readiness_evidence', { cloud });
 }

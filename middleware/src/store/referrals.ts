@@ -3,9 +3,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { InboundReferral, type Cloud } from '../core/model.js';
 import { decodeJson } from './json-column.js';
+import { findRow, type Executor } from './rows.js';
 import type { Database, ReferralRow } from './schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 // Writes for the engine
 
@@ -25,9 +24,7 @@ export async function findReferral(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<ReferralRecord | undefined> {
-  let query = db.selectFrom('referrals').selectAll().where('id', '=', id);
-  if (options.lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await findRow(db, 'referrals', { id }, options);
   return row && decoded(row);
 }
 
@@ -48,13 +45,7 @@ export async function lockReferralByPortalId(
   cloud: string,
   portalId: string,
 ): Promise<ReferralRecord | undefined> {
-  const row = await trx
-    .selectFrom('referrals')
-    .selectAll()
-    .where('cloud', '=', cloud)
-    .where('portal_id', '=', portalId)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await findRow(trx, 'referrals', { cloud, portal_id: portalId }, { lock: true });
   return row && decoded(row);
 }
 
@@ -204,20 +195,11 @@ export async function findReferralOfRecord(
   db: Executor,
   record: { salesforceId: string; cloud: unknown; portalId: unknown },
 ): Promise<ReferralRecord | undefined> {
-  const bySalesforceId = await db
-    .selectFrom('referrals')
-    .selectAll()
-    .where('salesforce_id', '=', record.salesforceId)
-    .executeTakeFirst();
+  const bySalesforceId = await findRow(db, 'referrals', { salesforce_id: record.salesforceId });
   if (bySalesforceId) return decoded(bySalesforceId);
   const { cloud, portalId } = record;
   if (typeof cloud !== 'string' || typeof portalId !== 'string') return undefined;
-  const byPortalKey = await db
-    .selectFrom('referrals')
-    .selectAll()
-    .where('cloud', '=', cloud)
-    .where('portal_id', '=', portalId)
-    .executeTakeFirst();
+  const byPortalKey = await findRow(db, 'referrals', { cloud, portal_id: portalId });
   return byPortalKey && decoded(byPortalKey);
 }
 

@@ -1,16 +1,10 @@
 // Reads and writes one named piece of sandbox state (a JSON document) in the store.
 import type { Kysely } from 'kysely';
-import { decodeJson } from './json-column.js';
+import { readDocument, upsertRow } from './rows.js';
 import type { Database } from './schema.js';
 
 export async function loadSandboxState<T>(db: Kysely<Database>, name: string): Promise<T | null> {
-  const row = await db
-    .selectFrom('sandbox_state')
-    .select('data')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (!row) return null;
-  return decodeJson<T>(row.data);
+  return (await readDocument(db, 'sandbox_state', { name })) as T | null;
 }
 
 export async function saveSandboxState(
@@ -19,12 +13,11 @@ export async function saveSandboxState(
   data: unknown,
   now: Date,
 ): Promise<void> {
-  const json = JSON.stringify(data);
-  await db
-    .insertInto('sandbox_state')
-    .values({ name, data: json, updated_at: now })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ data: json, updated_at: now }))
-    .execute();
+  await upsertRow(db, 'sandbox_state', 'name', {
+    name,
+    data: JSON.stringify(data),
+    updated_at: now,
+  });
 }
 
 /** Forgets every piece of sandbox state (the local org and the sandbox portals start afresh). */

@@ -2,14 +2,11 @@
 // resumes where the last committed read ended: portal inbound listings (e.g. `inbound:AWS`, opaque
 // text) and the Salesforce gateway's SystemModstamp cursors (instants that only move forward).
 import type { Kysely } from 'kysely';
+import { findRow, upsertRow } from './rows.js';
 import type { Database } from './schema.js';
 
 export async function readCursor(db: Kysely<Database>, name: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('sync_cursors')
-    .select('value')
-    .where('name', '=', name)
-    .executeTakeFirst();
+  const row = await findRow(db, 'sync_cursors', { name });
   return row?.value ?? null;
 }
 
@@ -19,11 +16,7 @@ export async function writeCursor(
   value: string,
   now: Date,
 ): Promise<void> {
-  await db
-    .insertInto('sync_cursors')
-    .values({ name, value, updated_at: now })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: now }))
-    .execute();
+  await upsertRow(db, 'sync_cursors', 'name', { name, value, updated_at: now });
 }
 
 /** An instant cursor, or null when none was saved (or the saved text is not a date). */

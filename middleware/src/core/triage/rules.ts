@@ -36,14 +36,9 @@ export const TriageRule = z
     /** Why the rule says what it says; quoted in the triage decision. */
     rationale: z.string().nullable().default(null),
   })
-  .superRefine((rule, ctx) => {
-    if (rule.sourceLayer === null && rule.priority === 'Standard') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['priority'],
-        message: 'a referral with an unknown source is never Standard: use High or Urgent',
-      });
-    }
+  .refine((rule) => rule.sourceLayer !== null || rule.priority !== 'Standard', {
+    path: ['priority'],
+    message: 'a referral with an unknown source is never Standard: use High or Urgent',
   });
 export type TriageRule = z.infer<typeof TriageRule>;
 export type TriageRuleInput = z.input<typeof TriageRule>;

@@ -7,7 +7,7 @@ import { PORTALS } from '../portal.js';
 import { parsePath } from './paths.js';
 
 /** How a canonical value becomes a portal value (and back, for read-back). */
-export const TRANSFORMS = [
+export const Transform = z.enum([
   'text',
   'email',
   'phone',
@@ -23,8 +23,7 @@ export const TRANSFORMS = [
   'picklist',
   'picklistList',
   'picklistFirst',
-] as const;
-export const Transform = z.enum(TRANSFORMS);
+]);
 export type Transform = z.infer<typeof Transform>;
 
 const OPPORTUNITY_PATHS = Object.keys(OPPORTUNITY_FIELDS);
