@@ -51,6 +51,15 @@ export class ReferralRequestConsumer {
     this.collections = new CollectionsWriter(api);
   }
 
+  /** Records in the audit log what became of a request that changed nothing. */
+  private note(entityId: string, action: string, after: Record<string, unknown>): Promise<void> {
+    return audit(
+      this.db,
+      { side: 'salesforce', entity: 'referral', entityId, action, after },
+      this.clock(),
+    );
+  }
+
   private findReferral(row: Row): Promise<ReferralRecord | undefined> {
     return findReferralOfRecord(this.db, {
       salesforceId: String(row.Id),
@@ -79,17 +88,7 @@ export class ReferralRequestConsumer {
     const actor = `salesforce:${String(row[REFERRAL_FIELDS.ownerId] ?? 'unknown')}`;
     const referral = await this.findReferral(row);
     if (!referral) {
-      await audit(
-        this.db,
-        {
-          side: 'salesforce',
-          entity: 'referral',
-          entityId: salesforceId,
-          action: 'request-unmatched',
-          after: { requestedAction: action },
-        },
-        this.clock(),
-      );
+      await this.note(salesforceId, 'request-unmatched', { requestedAction: action });
       return { salesforceId, action, outcome: 'unmatched' };
     }
     const referralId = String(referral.id);
@@ -124,17 +123,7 @@ export class ReferralRequestConsumer {
           findings.some((finding) => finding.severity === 'error') &&
           !['Accepted', 'Declined'].includes(referral.triage_status)
         ) {
-          await audit(
-            this.db,
-            {
-              side: 'salesforce',
-              entity: 'referral',
-              entityId: referralId,
-              action: 'decline-refused',
-              after: { findings, actor },
-            },
-            this.clock(),
-          );
+          await this.note(referralId, 'decline-refused', { findings, actor });
           return { salesforceId, action, outcome: 'refused', findings };
         }
         const { jobId } = await recordReferralDecision(
@@ -150,17 +139,7 @@ export class ReferralRequestConsumer {
         );
         return { salesforceId, action, outcome: 'decided', jobId };
       }
-      await audit(
-        this.db,
-        {
-          side: 'salesforce',
-          entity: 'referral',
-          entityId: referralId,
-          action: 'request-unknown',
-          after: { requestedAction: action },
-        },
-        this.clock(),
-      );
+      await this.note(referralId, 'request-unknown', { requestedAction: action });
       return { salesforceId, action, outcome: 'unmatched' };
     } catch (error) {
       // Decided before (this request was recorded, then the clear was lost): nothing more to do.
