@@ -3,7 +3,7 @@
 // token: auth; no answer or a cut-off one: timeout; a refused connection: unavailable; an error
 // status: whatever the portal's own error reader makes of its body).
 import type { Cloud } from '../core/model.js';
-import { PortalError } from '../engine/portal-client.js';
+import { PortalError, type PortalErrorKind } from '../engine/portal-client.js';
 
 export interface RestTransportOptions {
   cloud: Cloud;
@@ -40,17 +40,12 @@ export type RestCall = (
 export function createRestTransport(options: RestTransportOptions): RestCall {
   const { cloud, label, timeoutMs } = options;
   return async function call(method, target, request = {}) {
-    let token: string;
-    try {
-      token = await options.token();
-    } catch (error) {
-      throw new PortalError(
-        cloud,
-        'auth',
-        `no ${label} access token: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
+    const token = await failingAs(
+      cloud,
+      'auth',
+      () => options.token(),
+      (error) => `no ${label} access token: ${error.message}`,
+    );
     const url = target.startsWith('http') ? target : `${options.baseUrl}${target}`;
     let response: Response;
     try {
@@ -82,17 +77,12 @@ export function createRestTransport(options: RestTransportOptions): RestCall {
         { cause: error },
       );
     }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new PortalError(
-        cloud,
-        'timeout',
-        `${label} ${method} ${target}: the answer was cut off`,
-        { cause: error },
-      );
-    }
+    const text = await failingAs(
+      cloud,
+      'timeout',
+      () => response.text(),
+      () => `${label} ${method} ${target}: the answer was cut off`,
+    );
     let body: unknown = undefined;
     if (text) {
       try {
@@ -104,4 +94,18 @@ export function createRestTransport(options: RestTransportOptions): RestCall {
     if (!response.ok) throw options.errorOf(response.status, body, response.headers, new Date());
     return { body, headers: response.headers, status: response.status };
   };
+}
+
+/** The step's value; its failure becomes a PortalError of `kind`, the original kept as the cause. */
+async function failingAs<T>(
+  cloud: Cloud,
+  kind: PortalErrorKind,
+  step: () => Promise<T>,
+  message: (error: Error) => string,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new PortalError(cloud, kind, message(error as Error), { cause: error });
+  }
 }

@@ -1,11 +1,13 @@
 // What every portal emulator does around one call: count it, draw its injected fault, turn the
 // portal's own error into its documented reply, and page through a list in a stable order.
+import { EventOutbox } from './event-outbox.js';
 import {
   EmulatorClock,
   RestFaultPlan,
   TenantBudgets,
   type CallBudget,
   type JsonReply,
+  type JsonServer,
   type ReplyPlan,
   type RestFaultKind,
   type RestFaultRule,
@@ -19,6 +21,23 @@ export interface CallCounters {
   faultsInjected: Record<string, number>;
   throttled: number;
   validationErrors: number;
+}
+
+/** What every portal emulator starts with besides its own options; `S` is the state it keeps. */
+export interface EmulatorStartOptions<S> {
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** The state a previous run left (see `control.snapshot`). */
+  restored?: S;
+  /**
+   * Called after every request or control call that may have changed the state (to persist it);
+   * a write is answered only once the promise settles, so what a client saw accepted survives a crash.
+   */
+  onWrite?: () => Promise<void> | void;
+  /** The emulator's clock; `control.advance(ms)` moves it further. Default: the wall clock. */
+  now?: () => Date;
+  /** Seed of the fault-injection random source. */
+  seed?: number;
 }
 
 /** A running emulator: where it listens, what it counted, its control surface, and how it stops. */
@@ -55,6 +74,44 @@ export function emulatorBasics(
     faults: new RestFaultPlan(options.seed ?? 20261126, (operation) =>
       writeOperations.has(operation),
     ),
+  };
+}
+
+type NumberKey<C> = { [K in keyof C]: C[K] extends number ? K : never }[keyof C];
+
+/**
+ * A webhook or push emulator's parts before its server starts: the basics, its counters (the common
+ * ones at zero, then its own) and an outbox that tallies each post under `delivered` or `failed`.
+ */
+export function eventEmulatorBasics<D, C extends CallCounters>(
+  options: { now?: () => Date; seed?: number },
+  budget: CallBudget,
+  writeOperations: ReadonlySet<string>,
+  own: Omit<C, keyof CallCounters>,
+  tally: { delivered: NumberKey<C>; failed: NumberKey<C> },
+): ReturnType<typeof emulatorBasics> & { counters: C; outbox: EventOutbox<D> } {
+  const counters = { ...zeroCallCounters(), ...own } as C;
+  const outbox = new EventOutbox<D>((delivered) => {
+    (counters[delivered ? tally.delivered : tally.failed] as number) += 1;
+  });
+  return { ...emulatorBasics(options, budget, writeOperations), counters, outbox };
+}
+
+/** The running emulator; stopping waits for the posts in flight, then closes the server. */
+export function runningEventEmulator<C extends CallCounters, Control>(
+  server: JsonServer,
+  outbox: { flush(): Promise<void> },
+  counters: C,
+  control: Control,
+): RunningEmulator<C, Control> {
+  return {
+    url: server.url,
+    counters,
+    control,
+    async stop() {
+      await outbox.flush();
+      await server.stop();
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // What the Microsoft and Google sandbox emulators share: a movable clock, per-tenant call budgets that
-// answer with a Retry-After, seeded fault injection, and a node:http JSON server that can hold a
-// response (slow), drop it (timeout) and stop cleanly. The ACE emulator has its own awsJson variant.
+// answer with a Retry-After, seeded fault injection, a node:http JSON server that can hold a
+// response (slow), drop it (timeout) and stop cleanly, and how a request's target and JSON body are
+// read. The ACE emulator shares the clock, fault plan, server and controls; its quotas are its own.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { seededRandom } from '../core/seeded-random.js';
@@ -236,19 +237,60 @@ export class DeliveryQueue {
   }
 }
 
+/** A request's path, query and method (GET when it names none). */
+export function requestTarget(request: IncomingMessage): {
+  path: string;
+  query: URLSearchParams;
+  method: string;
+} {
+  const target = new URL(request.url ?? '/', 'http://emulator');
+  return { path: target.pathname, query: target.searchParams, method: request.method ?? 'GET' };
+}
+
+/** A request body as JSON: `empty` when there is none, the portal's `notJson` error when it is not JSON. */
+export function jsonBody(text: string, empty: unknown, notJson: () => Error): unknown {
+  if (text.length === 0) return empty;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw notJson();
+  }
+}
+
 /** The bearer token of a request, or null. */
 export function bearerOf(request: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
   return match ? match[1]! : null;
 }
 
-/** The controls every REST emulator offers: its clock, injected faults, and listeners to what it sends. */
-export interface CommonControls<L> {
+/** The controls of an emulator's clock and injected faults (every emulator's, the ACE one too). */
+export interface ClockAndFaultControls<R = RestFaultRule> {
   /** Moves the clock on and lets time-driven state (reviews, expiry) catch up. */
   advance(ms: number): void;
   now(): Date;
-  inject(rule: RestFaultRule): void;
+  inject(rule: R): void;
   clearFaults(): void;
+}
+
+export function clockAndFaultControls<R>(parts: {
+  clock: EmulatorClock;
+  settle: (now: number) => void;
+  faults: { add(rule: R): void; clear(): void };
+}): ClockAndFaultControls<R> {
+  const { clock, faults } = parts;
+  return {
+    advance(ms) {
+      clock.advance(ms);
+      parts.settle(clock.now());
+    },
+    now: () => new Date(clock.now()),
+    inject: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+  };
+}
+
+/** The controls every REST emulator offers: its clock, injected faults, and listeners to what it sends. */
+export interface CommonControls<L> extends ClockAndFaultControls {
   /** Hears every event the emulator sends (webhooks, push messages); returns the unsubscribe. */
   subscribe(listener: L): () => void;
 }
@@ -259,15 +301,9 @@ export function commonControls<L>(parts: {
   faults: RestFaultPlan;
   listeners: Set<L>;
 }): CommonControls<L> {
-  const { clock, faults, listeners } = parts;
+  const { listeners } = parts;
   return {
-    advance(ms) {
-      clock.advance(ms);
-      parts.settle(clock.now());
-    },
-    now: () => new Date(clock.now()),
-    inject: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
+    ...clockAndFaultControls(parts),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -203,14 +203,7 @@ export function createAceClient(config: AceClientConfig): PortalClient {
         .filter((f) => f.severity === 'error'),
       ...editabilityFindings(withSortedKeys(current), withSortedKeys(payload)),
     ];
-    if (blocking.length > 0) {
-      throw new PortalError(
-        'AWS',
-        'validation',
-        `${blocking.length} finding(s) stop the ACE update of ${current.Id}`,
-        { findings: blocking },
-      );
-    }
+    refuseIfBlocked(blocking, `stop the ACE update of ${current.Id}`);
     await call(new UpdateOpportunityCommand(sdkInputOf(payload as unknown as Json)));
     return { record: await getOpportunity(current.Id), held };
   }
@@ -235,14 +228,7 @@ export function createAceClient(config: AceClientConfig): PortalClient {
         ...createAwsWireFormat({ today: todayOf(now) }).validate('CreateOpportunity', payload),
         ...submissionFindings(payload, { severity: 'error', today: todayOf(now) }),
       ]).filter((f) => f.severity === 'error');
-      if (blocking.length > 0) {
-        throw new PortalError(
-          'AWS',
-          'validation',
-          `${blocking.length} finding(s) block the ACE submission of ${opportunity.id}`,
-          { findings: blocking },
-        );
-      }
+      refuseIfBlocked(blocking, `block the ACE submission of ${opportunity.id}`);
       const companyName = ((payload.Customer as Json | undefined)?.Account as Json | undefined)
         ?.CompanyName;
       let id = await reconcile(opportunity, typeof companyName === 'string' ? companyName : null);
@@ -365,4 +351,12 @@ export function createAceClient(config: AceClientConfig): PortalClient {
       );
     },
   };
+}
+
+/** Nothing invalid leaves for ACE: any error finding stops the call before it is sent. */
+function refuseIfBlocked(blocking: Finding[], what: string): void {
+  if (blocking.length > 0)
+    throw new PortalError('AWS', 'validation', `${blocking.length} finding(s) ${what}`, {
+      findings: blocking,
+    });
 }

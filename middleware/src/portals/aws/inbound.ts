@@ -57,6 +57,19 @@ export function customerDomainOf(websiteUrl: string | null | undefined): string 
   return domain.includes('.') ? domain : null;
 }
 
+/** The invited customer as the referral names it (an invitation's opportunity and lead alike). */
+function customerOf(customer: {
+  CompanyName: string;
+  WebsiteUrl?: string | null;
+  CountryCode?: string | null;
+}): Pick<InboundReferral, 'customerName' | 'customerDomain' | 'customerCountry'> {
+  return {
+    customerName: customer.CompanyName,
+    customerDomain: customerDomainOf(customer.WebsiteUrl),
+    customerCountry: customer.CountryCode ?? null,
+  };
+}
+
 /**
  * ACE expected spend is monthly; the referral's estimated value is the annual run rate (12 × the
  * monthly amounts in the first entry's currency), the figure triage compares with thresholds.
@@ -191,9 +204,7 @@ export function referralFromInvitation(
     findings.push(...layerFindings);
     const referral = InboundReferral.parse({
       ...base,
-      customerName: opportunity.Customer.CompanyName,
-      customerDomain: customerDomainOf(opportunity.Customer.WebsiteUrl),
-      customerCountry: opportunity.Customer.CountryCode,
+      ...customerOf(opportunity.Customer),
       title: opportunity.Project.Title,
       description: opportunity.Project.BusinessProblem,
       estimatedValue: annualValueOf(opportunity.Project.ExpectedCustomerSpend),
@@ -215,9 +226,7 @@ export function referralFromInvitation(
     findings.push(...layerFindings);
     const referral = InboundReferral.parse({
       ...base,
-      customerName: lead.Customer.CompanyName,
-      customerDomain: customerDomainOf(lead.Customer.WebsiteUrl),
-      customerCountry: lead.Customer.CountryCode,
+      ...customerOf(lead.Customer),
       title: lead.Interaction.Usecase ?? lead.Interaction.SourceName,
       description: invitation.EngagementDescription ?? null,
       sourceLayer: layer,

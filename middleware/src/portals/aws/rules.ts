@@ -32,6 +32,32 @@ function codePointsOutside(text: string, min: number, max: number): number | und
   return length < min || length > max ? length : undefined;
 }
 
+/** Expected-spend members AWS fixes to one value: what another value in the entry is, and says. */
+const SPEND_ENTRY_FIXED_MEMBERS: ReadonlyArray<{
+  member: string;
+  expected: string;
+  code: string;
+  severity: Severity;
+  message: (got: string) => string;
+}> = [
+  {
+    member: 'Frequency',
+    expected: 'Monthly',
+    code: 'AWS_SPEND_NOT_MONTHLY',
+    severity: 'error',
+    message: (got) =>
+      `Expected AWS spend is entered per month: Frequency must be "Monthly" (it is ${got}); convert the amount to a monthly figure.`,
+  },
+  {
+    member: 'TargetCompany',
+    expected: 'AWS',
+    code: 'AWS_SPEND_TARGET_NOT_AWS',
+    severity: 'warning',
+    message: (got) =>
+      `Expected spend is always spend on AWS: AWS stores "AWS" whatever is sent (it is ${got}).`,
+  },
+];
+
 /** Opportunity stages AWS will not review: an opportunity must be at least Qualified. */
 const STAGES_TOO_EARLY_FOR_REVIEW = new Set(['Prospect']);
 
@@ -89,27 +115,17 @@ export function opportunityBodyFindings(payload: unknown): Finding[] {
   const spend = memberAt(payload, 'Project', 'ExpectedCustomerSpend');
   if (Array.isArray(spend)) {
     spend.forEach((entry, index) => {
-      const frequency = memberAt(entry, 'Frequency');
-      if (filled(frequency) && frequency !== 'Monthly') {
-        out.push(
-          finding(
-            'AWS_SPEND_NOT_MONTHLY',
-            'error',
-            `$.Project.ExpectedCustomerSpend[${index}].Frequency`,
-            `Expected AWS spend is entered per month: Frequency must be "Monthly" (it is ${JSON.stringify(frequency)}); convert the amount to a monthly figure.`,
-          ),
-        );
-      }
-      const target = memberAt(entry, 'TargetCompany');
-      if (filled(target) && target !== 'AWS') {
-        out.push(
-          finding(
-            'AWS_SPEND_TARGET_NOT_AWS',
-            'warning',
-            `$.Project.ExpectedCustomerSpend[${index}].TargetCompany`,
-            `Expected spend is always spend on AWS: AWS stores "AWS" whatever is sent (it is ${JSON.stringify(target)}).`,
-          ),
-        );
+      for (const rule of SPEND_ENTRY_FIXED_MEMBERS) {
+        const value = memberAt(entry, rule.member);
+        if (filled(value) && value !== rule.expected)
+          out.push(
+            finding(
+              rule.code,
+              rule.severity,
+              `$.Project.ExpectedCustomerSpend[${index}].${rule.member}`,
+              rule.message(JSON.stringify(value)),
+            ),
+          );
       }
     });
   }

@@ -172,6 +172,17 @@ function known<K extends string>(table: Record<K, unknown>, value: string): valu
   return Object.hasOwn(table, value);
 }
 
+/** A closed-lost deal read by its reason: no reason reads Lost; an unknown one too, with a finding. */
+function lostByReason<K extends string>(
+  table: Record<K, EngagementStatus>,
+  reason: string | null,
+): StatusReading {
+  if (reason === null) return { status: 'Lost', findings: [] };
+  if (!known(table, reason))
+    return { status: 'Lost', findings: [unknownValue('$.LifeCycle.ClosedLostReason', reason)] };
+  return { status: table[reason], findings: [] };
+}
+
 /**
  * The partner opportunity's lifecycle (GetOpportunity / ListOpportunities `LifeCycle`): rejection
  * wins over everything, then a finished stage (won; closed lost by reason, or simply Closed when
@@ -195,12 +206,7 @@ export function engagementStatusOf(
     if (outcome === 'won') return { status: 'Won', findings: [] };
     if (outcome === 'closed-lost') {
       if (review === 'Pending Submission') return { status: 'Closed', findings: [] };
-      const reason = lifeCycle?.ClosedLostReason ?? null;
-      if (reason === null) return { status: 'Lost', findings: [] };
-      if (!known(CLOSED_LOST_REASON_TO_ENGAGEMENT, reason)) {
-        return { status: 'Lost', findings: [unknownValue('$.LifeCycle.ClosedLostReason', reason)] };
-      }
-      return { status: CLOSED_LOST_REASON_TO_ENGAGEMENT[reason], findings: [] };
+      return lostByReason(CLOSED_LOST_REASON_TO_ENGAGEMENT, lifeCycle?.ClosedLostReason ?? null);
     }
   }
   return { status: REVIEW_STATUS_TO_ENGAGEMENT[review], findings: [] };
@@ -218,10 +224,5 @@ export function awsSideStatusOf(
   if (outcome === 'open') return { status: 'Accepted', findings: [] };
   if (outcome === 'won') return { status: 'Won', findings: [] };
   if (outcome === 'closed') return { status: 'Closed', findings: [] };
-  const reason = lifeCycle?.ClosedLostReason ?? null;
-  if (reason === null) return { status: 'Lost', findings: [] };
-  if (!known(AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT, reason)) {
-    return { status: 'Lost', findings: [unknownValue('$.LifeCycle.ClosedLostReason', reason)] };
-  }
-  return { status: AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT[reason], findings: [] };
+  return lostByReason(AWS_CLOSED_LOST_REASON_TO_ENGAGEMENT, lifeCycle?.ClosedLostReason ?? null);
 }

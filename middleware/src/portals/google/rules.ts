@@ -3,6 +3,7 @@
 // Stable codes `GOOGLE_...`; every finding carries the portal JSON path.
 import type { Finding } from '../../core/model.js';
 import { findingMaker, memberAt, recordOf, type Json, type Path } from '../payload-reading.js';
+import { setByPortal } from '../ruled-wire-format.js';
 import { isKnownCountry } from '../countries.js';
 import {
   GOOGLE_ENUMS_TO_COMPLETE,
@@ -124,18 +125,17 @@ function submissionRules(opportunity: Json, base: Path): Finding[] {
   return findings;
 }
 
+const outputOnly = setByPortal(
+  finding,
+  OUTPUT_ONLY_FIELDS,
+  'OUTPUT_ONLY_FIELD',
+  (key) => `${key} is set by Google; it is ignored in a create request`,
+);
+
 /** Rules for a create body. */
 export function createRules(payload: unknown): Finding[] {
   const body = recordOf(payload);
   if (!body) return [];
-  const outputOnly = OUTPUT_ONLY_FIELDS.filter((key) => key in body).map((key) =>
-    finding(
-      'OUTPUT_ONLY_FIELD',
-      'warning',
-      [key],
-      `${key} is set by Google; it is ignored in a create request`,
-    ),
-  );
   const stage =
     body.stage === undefined
       ? []
@@ -147,7 +147,7 @@ export function createRules(payload: unknown): Finding[] {
             'a new opportunity starts in Stage 0; the stage can change only after Google accepts it',
           ),
         ];
-  return [...outputOnly, ...stage, ...submissionRules(body, []), ...contentRules(body, [])];
+  return [...outputOnly(body), ...stage, ...submissionRules(body, []), ...contentRules(body, [])];
 }
 
 /** Rules for a patch envelope: the mask and the body must agree, and stage moves follow the lifecycle. */

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { jsonPath, schemaFindings } from '../findings.js';
 import type { PortalWireFormat } from '../portal.js';
-import { ruledWireFormat, type RuledOperation } from '../ruled-wire-format.js';
+import { namedOperations, ruledWireFormat } from '../ruled-wire-format.js';
 import { createRules, patchRules, queryRules, readBackRules } from './rules.js';
 import {
   OpportunityCreateRequest,
@@ -52,37 +52,21 @@ function pushRules(payload: unknown): Finding[] {
   return googleSchemaFindings(OpportunitySubscriberEvent, decoded.event, ['message', 'data']);
 }
 
-const patch: RuledOperation = {
-  name: 'patch',
-  direction: 'request',
-  schema: OpportunityPatchRequest,
-  rules: patchRules,
-};
+const patch = { direction: 'request', schema: OpportunityPatchRequest, rules: patchRules } as const;
 
 /** Operation names are the v1alpha1 methods; `update` is the same patch, named as the other dialects name it. */
-export const GOOGLE_OPERATIONS: Record<string, RuledOperation> = {
-  create: {
-    name: 'create',
-    direction: 'request',
-    schema: OpportunityCreateRequest,
-    rules: createRules,
-  },
+export const GOOGLE_OPERATIONS = namedOperations({
+  create: { direction: 'request', schema: OpportunityCreateRequest, rules: createRules },
   patch,
-  update: patch,
+  update: { ...patch, name: 'patch' },
   get: {
-    name: 'get',
     direction: 'response',
     schema: OpportunityReadBack,
     rules: (payload) => readBackRules(payload),
   },
-  query: {
-    name: 'query',
-    direction: 'response',
-    schema: OpportunityQueryResponse,
-    rules: queryRules,
-  },
-  event: { name: 'event', direction: 'response', schema: PubSubPushBody, rules: pushRules },
-};
+  query: { direction: 'response', schema: OpportunityQueryResponse, rules: queryRules },
+  event: { direction: 'response', schema: PubSubPushBody, rules: pushRules },
+});
 
 export const googleWireFormat: PortalWireFormat = ruledWireFormat(
   'google',

@@ -49,6 +49,18 @@ function cents(amount: number): number {
   return Math.round(amount * 100);
 }
 
+/** A money amount as whole units and cents, written by `write`; not a finite number or below zero is refused. */
+function inUnitsAndCents(
+  value: unknown,
+  write: (units: number, fraction: number) => unknown,
+): Converted {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return reject('invalid');
+  if (value < 0) return reject('negative');
+  const whole = cents(value);
+  const fraction = whole % 100;
+  return ok(write((whole - fraction) / 100, fraction));
+}
+
 export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
   text: {
     toPortal: (value) => (typeof value === 'string' ? ok(value.trim()) : ok(String(value))),
@@ -113,18 +125,12 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
   },
   decimalString: {
     // ACE amounts are decimal strings with at most two decimals and no sign.
-    toPortal: (value) => {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return reject('invalid');
-      if (value < 0) return reject('negative');
-      const whole = cents(value);
-      const fraction = whole % 100;
-      const units = (whole - fraction) / 100;
-      return ok(
+    toPortal: (value) =>
+      inUnitsAndCents(value, (units, fraction) =>
         fraction === 0
           ? String(units)
           : `${units}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`,
-      );
-    },
+      ),
     fromPortal: (value) =>
       typeof value === 'string' && value !== '' && Number.isFinite(Number(value))
         ? Number(value)
@@ -137,13 +143,11 @@ export const TRANSFORM_IMPLEMENTATIONS: Record<Transform, ValueTransform> = {
   },
   googleMoney: {
     // google.type.Money: whole units as a string, nanos as a signed 9-digit integer.
-    toPortal: (value) => {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return reject('invalid');
-      if (value < 0) return reject('negative');
-      const whole = cents(value);
-      const fraction = whole % 100;
-      return ok({ units: String((whole - fraction) / 100), nanos: fraction * 10_000_000 });
-    },
+    toPortal: (value) =>
+      inUnitsAndCents(value, (units, fraction) => ({
+        units: String(units),
+        nanos: fraction * 10_000_000,
+      })),
     fromPortal: (value) => {
       const money = value as { units?: unknown; nanos?: unknown } | null;
       if (!money || (typeof money.units !== 'string' && typeof money.units !== 'number'))

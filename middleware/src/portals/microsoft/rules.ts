@@ -4,6 +4,7 @@
 import type { Finding, Severity } from '../../core/model.js';
 import { isKnownCountry } from '../countries.js';
 import { findingMaker, memberAt, recordOf, type Json, type Path } from '../payload-reading.js';
+import { setByPortal } from '../ruled-wire-format.js';
 import { hasCoSellAsk, opportunityIdProblem } from './co-sell.js';
 import {
   REFERRAL_DIRECTIONS,
@@ -185,19 +186,17 @@ function referralBodyRules(body: Json): Finding[] {
   ];
 }
 
+const serverMaintained = setByPortal(
+  finding,
+  SERVER_MAINTAINED_FIELDS,
+  'SERVER_MAINTAINED_FIELD',
+  (key) => `${key} is set by Partner Center; leave it out of a create request`,
+);
+
 /** Rules for a create body. */
 export function createRules(payload: unknown): Finding[] {
   const body = recordOf(payload);
-  if (!body) return [];
-  const serverMaintained = SERVER_MAINTAINED_FIELDS.filter((key) => key in body).map((key) =>
-    finding(
-      'SERVER_MAINTAINED_FIELD',
-      'warning',
-      [key],
-      `${key} is set by Partner Center; leave it out of a create request`,
-    ),
-  );
-  return [...serverMaintained, ...referralBodyRules(body)];
+  return body ? [...serverMaintained(body), ...referralBodyRules(body)] : [];
 }
 
 /** Rules for a full update (PUT) body. */

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Finding } from '../../core/model.js';
 import { schemaFindings } from '../findings.js';
 import type { PortalWireFormat } from '../portal.js';
-import { ruledWireFormat, type RuledOperation } from '../ruled-wire-format.js';
+import { namedOperations, ruledWireFormat } from '../ruled-wire-format.js';
 import { createRules, fullUpdateRules, listRules, readBackRules, webhookRules } from './rules.js';
 import { patchRules } from './patch-rules.js';
 import {
@@ -26,41 +26,20 @@ export function microsoftSchemaFindings(schema: z.ZodType, payload: unknown): Fi
 }
 
 /** Operation names are the Referrals API actions in lower case. */
-export const MICROSOFT_OPERATIONS: Record<string, RuledOperation> = {
-  create: {
-    name: 'create',
-    direction: 'request',
-    schema: ReferralCreateRequest,
-    rules: createRules,
-  },
-  update: {
-    name: 'update',
-    direction: 'request',
-    schema: ReferralFullUpdateRequest,
-    rules: fullUpdateRules,
-  },
-  patch: { name: 'patch', direction: 'request', schema: ReferralPatchRequest, rules: patchRules },
-  'webhook-registration': {
-    name: 'webhook-registration',
-    direction: 'request',
-    schema: WebhookRegistrationRequest,
-    rules: none,
-  },
+export const MICROSOFT_OPERATIONS = namedOperations({
+  create: { direction: 'request', schema: ReferralCreateRequest, rules: createRules },
+  update: { direction: 'request', schema: ReferralFullUpdateRequest, rules: fullUpdateRules },
+  patch: { direction: 'request', schema: ReferralPatchRequest, rules: patchRules },
+  'webhook-registration': { direction: 'request', schema: WebhookRegistrationRequest, rules: none },
   get: {
-    name: 'get',
     direction: 'response',
     schema: ReferralReadBack,
     rules: (payload) => readBackRules(payload),
   },
-  list: { name: 'list', direction: 'response', schema: ReferralListResponse, rules: listRules },
-  'webhook-event': {
-    name: 'webhook-event',
-    direction: 'response',
-    schema: ReferralWebhookEvent,
-    rules: webhookRules,
-  },
-  error: { name: 'error', direction: 'response', schema: ReferralErrorResponse, rules: none },
-};
+  list: { direction: 'response', schema: ReferralListResponse, rules: listRules },
+  'webhook-event': { direction: 'response', schema: ReferralWebhookEvent, rules: webhookRules },
+  error: { direction: 'response', schema: ReferralErrorResponse, rules: none },
+});
 
 export const microsoftWireFormat: PortalWireFormat = ruledWireFormat(
   'microsoft',

@@ -34,12 +34,15 @@ import {
 import {
   countIn,
   drawFault,
+  type EmulatorStartOptions,
   type FaultErrors,
   type RunningEmulator,
 } from '../rest-emulator-calls.js';
 import {
+  clockAndFaultControls,
   EmulatorClock,
   startJsonServer,
+  type ClockAndFaultControls,
   type JsonReply,
   type ReplyPlan,
 } from '../rest-emulator-kit.js';
@@ -56,36 +59,19 @@ export type { FaultRule, AceQuotas } from './emulator-limits.js';
 
 const SERVICE = 'AWSPartnerCentralSelling';
 
-export interface AceEmulatorOptions {
-  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number;
-  /** The emulator's clock; `control.advance(ms)` moves it further. Default: the wall clock. */
-  now?: () => Date;
+export interface AceEmulatorOptions extends EmulatorStartOptions<AceAccountState> {
   review?: Partial<ReviewTiming>;
   quotas?: Partial<AceQuotas>;
-  /** Seed of the fault-injection random source. */
-  seed?: number;
   /** The partner's AWS account id (in ARNs and events). */
   accountId?: string;
   /** Solution ids AssociateOpportunity accepts (the Sandbox's default solution is S-1234567). */
   solutions?: string[];
   /** Called for every EventBridge-shaped event, as AWS would deliver it to the default bus. */
   onEvent?: (event: EmulatorEvent) => void;
-  /** The account as a previous run left it (see `control.snapshot`). */
-  restored?: AceAccountState;
-  /**
-   * Called after every request or control call that may have changed the account (to persist it);
-   * a write is answered only once the promise settles, so what a client saw accepted survives a crash.
-   */
-  onWrite?: () => Promise<void> | void;
 }
 
-export interface AceEmulatorControl {
-  /** Moves the emulator's clock forward (reviews and invitation expiry progress; no sleeping). */
-  advance(ms: number): void;
-  now(): Date;
-  inject(rule: FaultRule): void;
-  clearFaults(): void;
+/** `advance` moves the clock on: reviews and invitation expiry progress, with no sleeping. */
+export interface AceEmulatorControl extends ClockAndFaultControls<FaultRule> {
   /** An AWS referral as an engagement invitation, sent by someone from the given field layer. */
   createInvitation(input?: InvitationInput): { id: string; arn: string };
   /** An AWS referral created straight in the partner account (the Sandbox's `Origin: AWS Referral`). */
@@ -299,13 +285,7 @@ export async function startAceEmulator(options: AceEmulatorOptions = {}): Promis
   const server = await startJsonServer(options.port ?? 0, handle);
 
   const control: AceEmulatorControl = {
-    advance(ms) {
-      clock.advance(ms);
-      account.settle(clock.now());
-    },
-    now: () => new Date(clock.now()),
-    inject: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
+    ...clockAndFaultControls({ clock, settle: (now) => account.settle(now), faults }),
     createInvitation(input = {}) {
       const detail = account.createInvitation(input, clock.now());
       void options.onWrite?.();

@@ -1,6 +1,10 @@
 // The Cloud Channel emulator's public shape: its options, control surface, counters and stored
 // state (sandbox/google/emulator.ts runs it).
-import type { CallCounters, RunningEmulator } from '../rest-emulator-calls.js';
+import type {
+  CallCounters,
+  EmulatorStartOptions,
+  RunningEmulator,
+} from '../rest-emulator-calls.js';
 import type { CommonControls } from '../rest-emulator-kit.js';
 
 export type Json = Record<string, unknown>;
@@ -24,18 +28,10 @@ export interface GoogleEmulatorState {
   sequence: number;
 }
 
-export interface GoogleEmulatorOptions {
-  port?: number;
-  /** The opportunities a previous run left (see `control.snapshot`). */
-  restored?: GoogleEmulatorState;
-  /** Called after every request that may have changed the opportunities (to persist them). */
-  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
-  onWrite?: () => Promise<void> | void;
-  now?: () => Date;
+export interface GoogleEmulatorOptions extends EmulatorStartOptions<GoogleEmulatorState> {
   review?: Partial<GoogleReviewTiming>;
   /** Calls per minute per caller (Google quotas are per minute). */
   quotas?: { readsPerMinute?: number; writesPerMinute?: number };
-  seed?: number;
   /** The partner whose opportunities these are (`partners/{id}` in notifications). */
   partnerId?: string;
   /** Service accounts the token endpoint knows: client_email → public key (PEM). */

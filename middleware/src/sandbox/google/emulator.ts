@@ -8,13 +8,12 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OUTPUT_ONLY_FIELDS } from '../../portals/google/schema.js';
 import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth-constants.js';
-import { EventOutbox } from '../event-outbox.js';
 import {
   answerWith,
-  emulatorBasics,
-  zeroCallCounters,
   countIn,
   drawFault,
+  eventEmulatorBasics,
+  runningEventEmulator,
   withFault,
   type FaultErrors,
 } from '../rest-emulator-calls.js';
@@ -72,7 +71,10 @@ export async function startGoogleEmulator(
   options: GoogleEmulatorOptions = {},
 ): Promise<GoogleEmulator> {
   const review: GoogleReviewTiming = { ...DEFAULT_GOOGLE_REVIEW, ...options.review };
-  const { clock, budgets, faults } = emulatorBasics(
+  const { clock, budgets, faults, counters, outbox } = eventEmulatorBasics<
+    PushDelivery,
+    GoogleEmulatorCounters
+  >(
     options,
     {
       reads: options.quotas?.readsPerMinute ?? 600,
@@ -80,6 +82,14 @@ export async function startGoogleEmulator(
       periodMs: 60_000,
     },
     WRITE_OPERATIONS,
+    {
+      createdByReferenceOpportunityId: {},
+      locked: 0,
+      tokensIssued: 0,
+      pushesDelivered: 0,
+      pushFailures: 0,
+    },
+    { delivered: 'pushesDelivered', failed: 'pushFailures' },
   );
   const partner = `partners/${options.partnerId ?? 'C04x9kq2mn'}`;
   const accounts = options.serviceAccounts ?? {};
@@ -92,17 +102,6 @@ export async function startGoogleEmulator(
   const opportunities = new Map<string, StoredOpportunity>(
     structuredClone(options.restored?.opportunities ?? []),
   );
-  const counters: GoogleEmulatorCounters = {
-    ...zeroCallCounters(),
-    createdByReferenceOpportunityId: {},
-    locked: 0,
-    tokensIssued: 0,
-    pushesDelivered: 0,
-    pushFailures: 0,
-  };
-  const outbox = new EventOutbox<PushDelivery>((delivered) => {
-    counters[delivered ? 'pushesDelivered' : 'pushFailures'] += 1;
-  });
   let url = '';
   let sequence = options.restored?.sequence ?? 0;
   let messageSequence = 0;
@@ -282,14 +281,5 @@ export async function startGoogleEmulator(
       [...opportunities.values()].filter((s) => !source || s.opportunity.source === source).length,
   };
 
-  return {
-    url,
-    tokenUri: `${url}/token`,
-    counters,
-    control,
-    async stop() {
-      await outbox.flush();
-      await server.stop();
-    },
-  };
+  return { ...runningEventEmulator(server, outbox, counters, control), tokenUri: `${url}/token` };
 }

@@ -1,17 +1,16 @@
 // How the Cloud Channel emulator reads a request: which operation its method and path name, and its
 // JSON body.
 import type { IncomingMessage } from 'node:http';
+import { jsonBody, requestTarget } from '../rest-emulator-kit.js';
 import { finding, GoogleRpcError, invalid } from './emulator-requests.js';
 
 const API = '/v1alpha1/opportunities';
 
 /** The request body as JSON (an empty body is {}); INVALID_ARGUMENT when it is not JSON. */
 export function parseJson(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch {
-    throw invalid([finding('BODY_NOT_JSON', '$', 'the request body is not JSON')]);
-  }
+  return jsonBody(text, {}, () =>
+    invalid([finding('BODY_NOT_JSON', '$', 'the request body is not JSON')]),
+  );
 }
 
 /** The operation a request asks for, the opportunity it names, and its query; NOT_FOUND otherwise. */
@@ -20,20 +19,17 @@ export function route(request: IncomingMessage): {
   name: string | null;
   params: URLSearchParams;
 } {
-  const target = new URL(request.url ?? '/', 'http://emulator');
-  const method = request.method ?? 'GET';
-  if (target.pathname === '/token' && method === 'POST')
-    return { operation: 'token', name: null, params: target.searchParams };
-  if (target.pathname === API && method === 'POST')
-    return { operation: 'create', name: null, params: target.searchParams };
-  if (target.pathname === `${API}:query` && method === 'GET')
-    return { operation: 'query', name: null, params: target.searchParams };
-  const match = /^\/v1alpha1\/(opportunities\/[^/:]+)$/.exec(target.pathname);
+  const { path, query: params, method } = requestTarget(request);
+  if (path === '/token' && method === 'POST') return { operation: 'token', name: null, params };
+  if (path === API && method === 'POST') return { operation: 'create', name: null, params };
+  if (path === `${API}:query` && method === 'GET')
+    return { operation: 'query', name: null, params };
+  const match = /^\/v1alpha1\/(opportunities\/[^/:]+)$/.exec(path);
   if (match && (method === 'GET' || method === 'PATCH'))
     return {
       operation: method === 'GET' ? 'get' : 'patch',
       name: decodeURIComponent(match[1]!),
-      params: target.searchParams,
+      params,
     };
-  throw new GoogleRpcError('NOT_FOUND', `No method for ${method} ${target.pathname}.`);
+  throw new GoogleRpcError('NOT_FOUND', `No method for ${method} ${path}.`);
 }

@@ -154,22 +154,18 @@ export function parseODataFilter(filter: string): Predicate {
             : left <= right;
     };
   };
-  const conjunction = (): Predicate => {
-    const parts = [comparison()];
-    while (peek()?.toLowerCase() === 'and') {
+  /** Operands joined by `word` (and binds tighter than or, as OData says). */
+  const joined = (word: 'and' | 'or', operand: () => Predicate): Predicate => {
+    const parts = [operand()];
+    while (peek()?.toLowerCase() === word) {
       at += 1;
-      parts.push(comparison());
+      parts.push(operand());
     }
-    return (r) => parts.every((p) => p(r));
+    return word === 'and' ? (r) => parts.every((p) => p(r)) : (r) => parts.some((p) => p(r));
   };
-  const disjunction = (): Predicate => {
-    const parts = [conjunction()];
-    while (peek()?.toLowerCase() === 'or') {
-      at += 1;
-      parts.push(conjunction());
-    }
-    return (r) => parts.some((p) => p(r));
-  };
+  function disjunction(): Predicate {
+    return joined('or', () => joined('and', comparison));
+  }
   const predicate = disjunction();
   if (at !== tokens.length) fail(`has unexpected "${tokens.slice(at).join(' ')}"`);
   return predicate;

@@ -2,7 +2,11 @@
 // state, and the sellers it invents referrals from (sandbox/microsoft/emulator.ts runs it).
 import type { SourceLayer } from '../../core/model.js';
 import type { WebhookEventName } from '../../portals/microsoft/schema.js';
-import type { CallCounters, RunningEmulator } from '../rest-emulator-calls.js';
+import type {
+  CallCounters,
+  EmulatorStartOptions,
+  RunningEmulator,
+} from '../rest-emulator-calls.js';
 import type { CallBudget, CommonControls } from '../rest-emulator-kit.js';
 
 export type Json = Record<string, unknown>;
@@ -30,21 +34,10 @@ export interface MicrosoftEmulatorState {
   referrals: Array<[string, StoredReferral]>;
 }
 
-export interface MicrosoftEmulatorOptions {
-  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number;
-  /** The referrals a previous run left (see `control.snapshot`). */
-  restored?: MicrosoftEmulatorState;
-  /** Called after every request that may have changed the referrals (to persist them). */
-  /** Awaited before a write is answered, so what a client saw accepted survives a crash. */
-  onWrite?: () => Promise<void> | void;
-  /** The emulator's clock; `control.advance(ms)` moves it further. Default: the wall clock. */
-  now?: () => Date;
+export interface MicrosoftEmulatorOptions extends EmulatorStartOptions<MicrosoftEmulatorState> {
   review?: Partial<MicrosoftReviewTiming>;
   /** Per tenant (bearer token) and second. No published number: writes throttle sooner than reads. */
   quotas?: Partial<Omit<CallBudget, 'periodMs'>>;
-  /** Seed of the fault-injection random source. */
-  seed?: number;
   /** Refuse edits (423) while Microsoft decides on a co-sell ask; default true, matching the engine's lock. */
   lockDuringReview?: boolean;
   /** Largest page the list returns (Partner Center: 100). */

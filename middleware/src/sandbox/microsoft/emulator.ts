@@ -18,13 +18,12 @@ import {
   type JsonReply,
   type ReplyPlan,
 } from '../rest-emulator-kit.js';
-import { EventOutbox } from '../event-outbox.js';
 import {
   answerWith,
-  emulatorBasics,
-  zeroCallCounters,
   countIn,
   drawFault,
+  eventEmulatorBasics,
+  runningEventEmulator,
   withFault,
   type FaultErrors,
 } from '../rest-emulator-calls.js';
@@ -92,14 +91,21 @@ export async function startMicrosoftEmulator(
   options: MicrosoftEmulatorOptions = {},
 ): Promise<MicrosoftEmulator> {
   const review: MicrosoftReviewTiming = { ...DEFAULT_MICROSOFT_REVIEW, ...options.review };
-  const { clock, budgets, faults } = emulatorBasics(
+  const { clock, budgets, faults, counters, outbox } = eventEmulatorBasics<
+    WebhookDelivery,
+    MicrosoftEmulatorCounters
+  >(
     options,
-    {
-      reads: options.quotas?.reads ?? 20,
-      writes: options.quotas?.writes ?? 5,
-      periodMs: 1000,
-    },
+    { reads: options.quotas?.reads ?? 20, writes: options.quotas?.writes ?? 5, periodMs: 1000 },
     WRITE_OPERATIONS,
+    {
+      createdByExternalReferenceId: {},
+      preconditionFailed: 0,
+      locked: 0,
+      webhooksDelivered: 0,
+      webhookFailures: 0,
+    },
+    { delivered: 'webhooksDelivered', failed: 'webhookFailures' },
   );
   const lockDuringReview = options.lockDuringReview ?? true;
   const maxPageSize = options.maxPageSize ?? 100;
@@ -114,17 +120,6 @@ export async function startMicrosoftEmulator(
   const referrals = new Map<string, StoredReferral>(
     structuredClone(options.restored?.referrals ?? []),
   );
-  const counters: MicrosoftEmulatorCounters = {
-    ...zeroCallCounters(),
-    createdByExternalReferenceId: {},
-    preconditionFailed: 0,
-    locked: 0,
-    webhooksDelivered: 0,
-    webhookFailures: 0,
-  };
-  const outbox = new EventOutbox<WebhookDelivery>((delivered) => {
-    counters[delivered ? 'webhooksDelivered' : 'webhookFailures'] += 1;
-  });
   const writeRules = { lockDuringReview, counters };
   let url = '';
 
@@ -354,13 +349,5 @@ export async function startMicrosoftEmulator(
         .length,
   };
 
-  return {
-    url,
-    counters,
-    control,
-    async stop() {
-      await outbox.flush();
-      await server.stop();
-    },
-  };
+  return runningEventEmulator(server, outbox, counters, control);
 }

@@ -2,22 +2,17 @@
 // rows go through the shared write path.
 import type { ServerResponse } from 'node:http';
 import type { IngestJob } from './bulk.js';
-import type { WriteContext } from './org.js';
-import type { OrgUser } from './permissions.js';
-import { sendMethodNotAllowed, sendNotFound, type RouteHost as Host } from './route-host.js';
+import {
+  sendMethodNotAllowed,
+  sendNotFound,
+  type DataCall,
+  type RouteHost as Host,
+} from './route-host.js';
 import { writeRecord } from './record-writes.js';
 import { runQuery, SoqlError } from './soql.js';
 
-export function bulkQuery(
-  host: Host,
-  res: ServerResponse,
-  method: string,
-  rest: string,
-  body: Record<string, unknown> | null,
-  version: string,
-  caller: OrgUser,
-  params: URLSearchParams,
-): void {
+export function bulkQuery(host: Host, res: ServerResponse, call: DataCall): void {
+  const { method, rest, body, version, caller, params } = call;
   const parts = rest.split('/').filter(Boolean); // jobs, query, [id, [results]]
   if (method === 'POST' && parts.length === 2) {
     const operation =
@@ -73,15 +68,8 @@ export function bulkQuery(
   sendMethodNotAllowed(host, res, method);
 }
 
-export function bulkIngest(
-  host: Host,
-  res: ServerResponse,
-  method: string,
-  rest: string,
-  body: Record<string, unknown> | null,
-  raw: string,
-  context: WriteContext & { user?: OrgUser },
-): void {
+export function bulkIngest(host: Host, res: ServerResponse, call: DataCall): void {
+  const { method, rest, body, raw, context } = call;
   const parts = rest.split('/').filter(Boolean); // jobs, ingest, [id, [batches|results]]
   const job: IngestJob | undefined = parts[2] ? host.bulk.jobs.get(parts[2]) : undefined;
   if (method === 'POST' && parts.length === 2) {

@@ -7,19 +7,17 @@ import type { RecordError, WriteContext } from './org.js';
 import type { OrgUser } from './permissions.js';
 import { deleteRecord, objectOfId, visibleRecord, writeRecord } from './record-writes.js';
 import { relatedListRecords, type RelatedListOrg } from './related-list.js';
-import { sendMethodNotAllowed, sendNotFound, type RouteHost as Host } from './route-host.js';
+import {
+  sendMethodNotAllowed,
+  sendNotFound,
+  type DataCall,
+  type RouteHost as Host,
+} from './route-host.js';
 import { runQuery } from './soql.js';
 import { uiApi as uiApiReply } from './ui-api.js';
 
-export function collections(
-  host: Host,
-  res: ServerResponse,
-  method: string,
-  rest: string,
-  body: Record<string, unknown> | null,
-  context: WriteContext & { user?: OrgUser },
-  params: URLSearchParams,
-): void {
+export function collections(host: Host, res: ServerResponse, call: DataCall): void {
+  const { method, rest, body, context, params } = call;
   if (method === 'DELETE') return collectionDelete(host, res, params, context);
   const records = (body?.records ?? []) as Array<Record<string, unknown>>;
   if (records.length > 200) {
@@ -108,16 +106,8 @@ export function collectionDelete(
   host.send(res, 200, results);
 }
 
-export function sobject(
-  host: Host,
-  res: ServerResponse,
-  method: string,
-  rest: string,
-  body: Record<string, unknown> | null,
-  version: string,
-  context: WriteContext & { user: OrgUser },
-  params: URLSearchParams,
-): void {
+export function sobject(host: Host, res: ServerResponse, call: DataCall): void {
+  const { method, rest, body, version, context, params } = call;
   const [, , rawObject, id, extra] = rest.split('/');
   const { schema, policy } = host.options;
   const known = rawObject && schema ? schema.object(rawObject) : undefined;
@@ -244,16 +234,8 @@ export function sobject(
   sendMethodNotAllowed(host, res, method);
 }
 
-export function uiApi(
-  host: Host,
-  res: ServerResponse,
-  method: string,
-  rest: string,
-  params: URLSearchParams,
-  body: Record<string, unknown> | null,
-  version: string,
-  context: WriteContext & { user: OrgUser },
-): void {
+export function uiApi(host: Host, res: ServerResponse, call: DataCall): void {
+  const { method, rest, params, body, version, context } = call;
   const org: RelatedListOrg = {
     all: (object) => host.org.all(object),
     schema: host.options.schema!,

@@ -4,14 +4,31 @@ import type { ServerResponse } from 'node:http';
 import type { BulkJobs } from './bulk.js';
 import type { BulkQueryJobs } from './bulk-query.js';
 import type { OrgLimitCounters } from './limits.js';
+import type { WriteContext } from './org.js';
 import type { OrgUser } from './permissions.js';
 import type { RecordStore } from './record-writes.js';
+import type { CallKind } from './server-options.js';
 import type { QueryScope } from './soql.js';
 
 /** A query's rows and how far queryMore has paged through them. */
 export interface Cursor {
   rows: Array<Record<string, unknown>>;
   offset: number;
+}
+
+/** One data API call: its kind, method, path below the version, query, bodies and caller. */
+export interface DataCall {
+  kind: CallKind;
+  method: string;
+  /** The path below `/services/data/vXX.X`, without a trailing slash. */
+  rest: string;
+  params: URLSearchParams;
+  version: string;
+  /** The body parsed when it is JSON, else null. */
+  body: Record<string, unknown> | null;
+  raw: string;
+  caller: OrgUser;
+  context: WriteContext & { user: OrgUser };
 }
 
 export interface RouteHost extends RecordStore {
