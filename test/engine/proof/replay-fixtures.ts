@@ -5,10 +5,7 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
 import type { Cloud } from '../../../middleware/src/core/model.js';
-import {
-  type PortalClient,
-  type SubmitRequest,
-} from '../../../middleware/src/engine/portal-client.js';
+import type { PortalClient, SubmitRequest } from '../../../middleware/src/engine/portal-client.js';
 import {
   createPortalEventHandler,
   type PortalEventOutcome,

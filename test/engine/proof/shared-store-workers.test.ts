@@ -6,7 +6,7 @@ import { JOB_KINDS } from '../../../middleware/src/engine/jobs.js';
 import { enqueueJob } from '../../../middleware/src/engine/outbox.js';
 import { PortalError } from '../../../middleware/src/engine/portal-client.js';
 import { SyncWorker, type WorkerEvent } from '../../../middleware/src/engine/worker.js';
-import { type Store } from '../../../middleware/src/store/database.js';
+import type { Store } from '../../../middleware/src/store/database.js';
 import {
   aceDivergence,
   pipelineOpportunity,
