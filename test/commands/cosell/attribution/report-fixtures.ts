@@ -1,5 +1,5 @@
 // Shared set-up of the attribution report command tests: the opportunities export fixture, a clean
-// copy of it without its unreadable row, the report command run with given flags, and what it printed.
+// copy of it without its unreadable row, and the report command run with given flags.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import AttributionReportCommand, {
   type AttributionReportResult,
 } from '../../../../middleware/src/commands/cosell/attribution/report.js';
 import { runCommand } from '../../../support/cli.js';
-import { scratchFolder, ux } from '../support/command-context.js';
+import { scratchFolder } from '../support/command-context.js';
 
 export const FIXTURE = fileURLToPath(
   new URL('../../../fixtures/opportunities-export.csv', import.meta.url),
@@ -16,13 +16,6 @@ export const NOW = '2026-11-10T09:00:00Z';
 export const { scratch } = scratchFolder('cosell-attribution-');
 export const report = async (argv: string[]): Promise<AttributionReportResult> =>
   (await runCommand(AttributionReportCommand, argv)) as AttributionReportResult;
-
-/** Everything the command logged, one call per line. */
-export const printed = () =>
-  ux.log
-    .getCalls()
-    .flatMap((call) => call.args)
-    .join('\n');
 
 export /** The fixture without its unreadable row, so the report is complete. */
 function cleanFixture(): string {

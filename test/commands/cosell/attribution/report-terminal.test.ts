@@ -2,8 +2,8 @@
 // columns on a narrow terminal, and the eight-quarter trend as a table, CSV or JSON.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { $$, stubCommandUx, useCommandSandbox, ux } from '../support/command-context.js';
-import { cleanFixture, NOW, printed, report } from './report-fixtures.js';
+import { $$, printed, stubCommandUx, useCommandSandbox, ux } from '../support/command-context.js';
+import { cleanFixture, NOW, report } from './report-fixtures.js';
 
 describe('cosell attribution report', () => {
   useCommandSandbox();

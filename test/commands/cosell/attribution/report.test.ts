@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { useCommandSandbox, ux } from '../support/command-context.js';
-import { cleanFixture, FIXTURE, NOW, printed, report, scratch } from './report-fixtures.js';
+import { printed, useCommandSandbox, ux } from '../support/command-context.js';
+import { cleanFixture, FIXTURE, NOW, report, scratch } from './report-fixtures.js';
 
 describe('cosell attribution report', () => {
   useCommandSandbox();

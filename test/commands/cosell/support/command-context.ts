@@ -11,6 +11,13 @@ import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 export const $$ = new TestContext();
 export let ux: ReturnType<typeof stubSfCommandUx>;
 
+/** Everything the command logged, one call per line. */
+export const printed = () =>
+  ux.log
+    .getCalls()
+    .flatMap((call) => call.args)
+    .join('\n');
+
 /** Stubs the command output afresh (after `$$.restore()`, to read only what follows). */
 export function stubCommandUx(): void {
   ux = stubSfCommandUx($$.SANDBOX);
