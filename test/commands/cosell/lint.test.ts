@@ -2,11 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import Lint, { type LintResult } from '../../../middleware/src/commands/cosell/lint.js';
 import { runCommand } from '../../support/cli.js';
+import { $$, printed, stubCommandUx, useCommandSandbox, ux } from './support/command-context.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/opportunities-export.csv', import.meta.url));
 const NOW = '2026-11-10T09:00:00Z';
@@ -21,21 +20,7 @@ function csvFile(name: string, content: string): string {
 }
 
 describe('cosell lint', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('reports lint findings and unreadable rows from an export, and exits non-zero', async () => {
@@ -124,7 +109,7 @@ describe('cosell lint', () => {
     expect(cells).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")`);
 
     $$.restore();
-    ux = stubSfCommandUx($$.SANDBOX);
+    stubCommandUx();
     const escaped = csvFile(
       'escaped.csv',
       [
@@ -140,7 +125,7 @@ describe('cosell lint', () => {
     expect(table.data[0]!.opportunityId).toBe(' [2J [31m006Hs00001Nwh01 ');
 
     $$.restore();
-    ux = stubSfCommandUx($$.SANDBOX);
+    stubCommandUx();
     await lint(['--file', escaped, '--now', NOW, '--format', 'csv']);
     expect(printed()).toContain('006Hs00001Nwh01');
     expect(printed()).not.toContain('\u001b[');

@@ -1,9 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import AttributionReportCommand, {
   type AttributionReportResult,
 } from '../../../middleware/src/commands/cosell/attribution/report.js';
@@ -12,26 +10,13 @@ import { runCommand } from '../../support/cli.js';
 import { fakeOrg, packagedOrgDescribes, plainOrgDescribes } from './support/fake-org.js';
 import { schemaIssues } from './support/json-schema.js';
 import { CONTOSO, FABRIKAM_BAD_PICKLIST, NORTHWIND } from './support/opportunities.js';
+import { $$, printed, useCommandSandbox, ux } from './support/command-context.js';
 
 const NOW = '2026-11-10T09:00:00Z';
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-org-source-'));
 
 describe('cosell lint and attribution report with --target-org', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('lints every page of the org query, reading only the lint fields, and flags the unreadable record', async () => {

@@ -1,9 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import Readiness, {
   type ReadinessResult,
 } from '../../../middleware/src/commands/cosell/readiness.js';
@@ -12,6 +10,7 @@ import { PROJECT_ROOT, runCommand } from '../../support/cli.js';
 import { fakeOrg, packagedOrgDescribes, plainOrgDescribes } from './support/fake-org.js';
 import { schemaIssues } from './support/json-schema.js';
 import { CONTOSO, NORTHWIND } from './support/opportunities.js';
+import { $$, useCommandSandbox, ux } from './support/command-context.js';
 
 const NOW = '2026-11-10T09:00:00Z';
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-readiness-'));
@@ -50,16 +49,7 @@ function evidenceFile(name: string, content: unknown): string {
 }
 
 describe('cosell readiness', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('scores every cloud in the file from evidence alone, leaving org-measured items to the declarations', async () => {

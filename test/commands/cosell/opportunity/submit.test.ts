@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import OpportunitySubmit, {
   type OpportunitySubmitResult,
 } from '../../../../middleware/src/commands/cosell/opportunity/submit.js';
 import { runCommand } from '../../../support/cli.js';
 import { SERVICE_URL, closedPortUrl, fakeService, problem } from '../support/fake-service.js';
 import { schemaIssues } from '../support/json-schema.js';
+import { $$, printed, useCommandSandbox, ux } from '../support/command-context.js';
 
 const ID = '006Hs00001Nwh01AAA';
 const ENGAGEMENTS = `GET /api/v1/opportunities/${ID}/engagements`;
@@ -42,21 +41,7 @@ const submit = async (argv: string[]) =>
   ])) as OpportunitySubmitResult;
 
 describe('cosell opportunity submit', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
 
   it('queues the submission and follows the engagement until Partner Center gives it an id', async () => {
     const sent = fakeService($$, {

@@ -1,6 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import OpportunityValidate, {
   type OpportunityValidateResult,
 } from '../../../../middleware/src/commands/cosell/opportunity/validate.js';
@@ -8,22 +6,14 @@ import { runCommand } from '../../../support/cli.js';
 import { fakeOrg, packagedOrgDescribes, plainOrgDescribes } from '../support/fake-org.js';
 import { schemaIssues } from '../support/json-schema.js';
 import { CONTOSO, FABRIKAM_BAD_PICKLIST, NORTHWIND } from '../support/opportunities.js';
+import { $$, useCommandSandbox, ux } from '../support/command-context.js';
 
 const NOW = '2026-11-10T09:00:00Z';
 const validate = async (argv: string[]) =>
   (await runCommand(OpportunityValidate, argv)) as OpportunityValidateResult;
 
 describe('cosell opportunity validate', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
 
   it('maps one opportunity for its tagged cloud, offline, and reports findings in Salesforce field terms', async () => {
     const org = await fakeOrg($$, {

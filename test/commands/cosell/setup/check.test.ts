@@ -1,6 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import SetupCheckCommand, {
   type SetupCheckResult,
 } from '../../../../middleware/src/commands/cosell/setup/check.js';
@@ -14,6 +12,7 @@ import {
   type SoqlRecord,
 } from '../support/fake-org.js';
 import { schemaIssues } from '../support/json-schema.js';
+import { $$, printed, useCommandSandbox, ux } from '../support/command-context.js';
 
 const check = async (argv: string[]) =>
   (await runCommand(SetupCheckCommand, argv)) as SetupCheckResult;
@@ -41,21 +40,7 @@ function integrationGrants(): { objects: SoqlRecord[]; fields: SoqlRecord[] } {
 }
 
 describe('cosell setup check', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
 
   it('passes an org with the whole package and an integration user holding its permission set', async () => {
     const grants = integrationGrants();

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import SyncReplay from '../../../../middleware/src/commands/cosell/sync/replay.js';
 import SyncStatus from '../../../../middleware/src/commands/cosell/sync/status.js';
 import { runCommand } from '../../../support/cli.js';
 import { SERVICE_URL, closedPortUrl, fakeService, problem } from '../support/fake-service.js';
 import { schemaIssues } from '../support/json-schema.js';
+import { $$, printed, useCommandSandbox, ux } from '../support/command-context.js';
 
 const service = ['--service-url', SERVICE_URL, '--token', 'admin-token'];
 const deadLetter = {
@@ -36,21 +35,7 @@ const state = (dead: object[]) => ({
 });
 
 describe('cosell sync', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
 
   it('status prints depth, lag and per-target counts, and exits 1 while dead letters exist', async () => {
     fakeService($$, { 'GET /api/v1/sync/status': state([deadLetter]) });
