@@ -5,7 +5,7 @@ import {
   recordInboundReferral,
   recordReferralDecision,
   ReferralStateError,
-} from '../../middleware/src/engine/intake.js';
+} from '../../middleware/src/engine/referral-intake.js';
 import type { InboundReferral, InboundReferralInput } from '../../middleware/src/core/model.js';
 import { storeVariants } from '../support/stores.js';
 import {

@@ -12,16 +12,6 @@ import type { Database } from '../store/schema.js';
 import { enqueuePortalJob } from './job-queueing.js';
 import { JOB_KINDS } from './jobs.js';
 
-export { audit, type AuditRecord } from '../store/audit-log.js';
-export { engagementOrderingKey, enqueueReferralWriteback } from './job-queueing.js';
-export {
-  recordInboundReferral,
-  recordReferralDecision,
-  ReferralStateError,
-  type ReferralDecisionInput,
-  type ReferralIntakeResult,
-} from './referral-intake.js';
-
 export interface OpportunityIntakeResult {
   /** False when the store already had this version (or a newer one): nothing changed. */
   applied: boolean;
