@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 import ReferralsAccept from '../../../../middleware/src/commands/cosell/referrals/accept.js';
 import ReferralsAssign from '../../../../middleware/src/commands/cosell/referrals/assign.js';
 import ReferralsDecline from '../../../../middleware/src/commands/cosell/referrals/decline.js';
@@ -9,6 +7,7 @@ import ReferralsList, {
 } from '../../../../middleware/src/commands/cosell/referrals/list.js';
 import { runCommand } from '../../../support/cli.js';
 import { SERVICE_URL, closedPortUrl, fakeService, problem } from '../support/fake-service.js';
+import { $$, failure, printed, useCommandSandbox, ux } from '../support/command-context.js';
 import { schemaIssues } from '../support/json-schema.js';
 import { CONTOSO_PDM_REFERRAL, LITWARE_FIELD_REFERRAL } from '../support/referrals.js';
 
@@ -19,40 +18,15 @@ const inbox = {
   body: { referrals: [CONTOSO_PDM_REFERRAL, LITWARE_FIELD_REFERRAL], truncated: false },
 };
 
-type SfErrorLike = Error & {
-  exitCode: number;
-  actions?: string[];
-  data?: { status?: number; errors?: unknown[] };
-};
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the command to fail');
-    },
-    (error: unknown) => error as SfErrorLike,
-  );
-
 describe('cosell referrals', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
   const service = ['--service-url', SERVICE_URL, '--token', 'ops-token-1'];
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
+  useCommandSandbox();
+  const clearEnvironment = () => {
     delete process.env.COSELL_TOKEN;
     delete process.env.COSELL_SERVICE_URL;
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-    delete process.env.COSELL_TOKEN;
-    delete process.env.COSELL_SERVICE_URL;
-  });
+  };
+  beforeEach(clearEnvironment);
+  afterEach(clearEnvironment);
 
   describe('list', () => {
     it('passes the filters as the service names them and prints the inbox with overdue marked', async () => {

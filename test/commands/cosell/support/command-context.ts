@@ -47,7 +47,11 @@ export function scratchFolder(prefix: string): {
   return { scratch, file };
 }
 
-export type SfErrorLike = Error & { exitCode: number };
+export type SfErrorLike = Error & {
+  exitCode: number;
+  actions?: string[];
+  data?: { status?: number; errors?: unknown[]; [key: string]: unknown };
+};
 
 /** The error a command failed with (the test fails if it succeeded). */
 export const failure = (promise: Promise<unknown>) =>
