@@ -6,6 +6,7 @@ import type { Cloud, Finding } from '../core/model.js';
 import type { ResolvedTriageConfig } from '../core/triage/index.js';
 import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
+import type { KeyedUpsertResult } from '../salesforce/gateway/keyed-upsert.js';
 import type { Database } from '../store/schema.js';
 import type { TokenRegistry } from './auth.js';
 import type { OwnerDirectory } from './owner-directory.js';
@@ -78,14 +79,7 @@ export const DEFAULT_LIMITS: ServiceLimits = {
 };
 
 /** What the org did with the pursuit rows: counts, and each refused row by its Pursuit_Key__c. */
-export interface JointPursuitSaveResult {
-  created: number;
-  updated: number;
-  failed: Array<{
-    key: string;
-    errors: Array<{ statusCode: string; message: string; fields: string[] }>;
-  }>;
-}
+export type JointPursuitSaveResult = KeyedUpsertResult;
 
 export interface ServiceDeps {
   db: Kysely<Database>;
