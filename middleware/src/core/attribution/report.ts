@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CLOUDS, Cloud, type CoSellOpportunity, type CommitDrawdown } from '../model.js';
 import { fiscalPeriodOf, periodBounds, periodLabel, type Quarter } from '../fiscal.js';
+import { tallyAll } from './deal-tally.js';
 import { attributionFor, opportunityAttribution } from './attribution.js';
 import { currencyConverter } from './exchange-rates.js';
 import { PeriodTally, type OpportunityContribution, type PeriodIdentity } from './period-tally.js';
@@ -255,9 +256,7 @@ export function buildAttributionReport(
   opps: Iterable<CoSellOpportunity>,
   options: AttributionReportOptions,
 ): AttributionReport {
-  const report = createAttributionReport(options);
-  for (const opp of opps) report.add(opp);
-  return report.result();
+  return tallyAll(createAttributionReport(options), opps);
 }
 
 export type { AttributionPeriodRow };
