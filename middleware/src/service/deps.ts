@@ -6,7 +6,6 @@ import type { Cloud, Finding } from '../core/model.js';
 import type { ResolvedTriageConfig } from '../core/triage/index.js';
 import type { PortalName } from '../portals/portal.js';
 import type { PortalBinding } from '../portals/registry.js';
-import type { KeyedUpsertResult } from '../salesforce/gateway/keyed-upsert.js';
 import type { Database } from '../store/schema.js';
 import type { TokenRegistry } from './auth.js';
 import type { OwnerDirectory } from './owner-directory.js';
@@ -79,7 +78,14 @@ export const DEFAULT_LIMITS: ServiceLimits = {
 };
 
 /** What the org did with the pursuit rows: counts, and each refused row by its Pursuit_Key__c. */
-export type JointPursuitSaveResult = KeyedUpsertResult;
+export interface JointPursuitSaveResult {
+  created: number;
+  updated: number;
+  failed: Array<{
+    key: string;
+    errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+  }>;
+}
 
 export interface ServiceDeps {
   db: Kysely<Database>;
