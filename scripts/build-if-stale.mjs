@@ -26,6 +26,11 @@ if (changed) {
     { stdio: 'inherit' },
   );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  // The commands may have changed: the oclif manifest follows the build.
+  const manifest = spawnSync(process.execPath, ['scripts/write-oclif-manifest.mjs'], {
+    stdio: 'inherit',
+  });
+  if (manifest.status !== 0) process.exit(manifest.status ?? 1);
   // tsc leaves the stamp alone when a touched file compiled to the same output: mark it current.
   const now = new Date();
   utimesSync(STAMP, now, now);

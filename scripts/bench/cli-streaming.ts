@@ -1,4 +1,6 @@
-// Run: npm run build && node --no-warnings --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/cli-streaming.ts [ROWS...] [--only lint-json,...]
+// Run: npm run build && node --no-warnings --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/cli-streaming.ts [ROWS...] [--only 'lint --json',...] [--against DIR]
+// --against DIR runs each case a second time with DIR's own bin/run.js (another built checkout, such
+// as main's), right after this checkout's, so a change is judged side by side in the same minutes.
 // The real `cosell lint` and `cosell attribution report` (bin/run.js, compiled lib/) over generated
 // exports (default 200k and 1M rows), in every output format, each in its own process: peak RSS and
 // CPU, and the CPU as a multiple of a bare CSV scan of the same file measured in the same run.
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
   const only = argv.includes('--only')
     ? new Set(argv[argv.indexOf('--only') + 1]!.split(','))
     : undefined;
+  const against = argv.includes('--against') ? argv[argv.indexOf('--against') + 1] : undefined;
   const sizes = argv.filter((arg) => /^\d+$/.test(arg)).map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'cosell-cli-bench-'));
   const run = join(ROOT, 'bin/run.js');
@@ -190,6 +193,12 @@ async function main(): Promise<void> {
       for (const [name, args] of cases) {
         if (only && !only.has(name)) continue;
         print(name, timed(process.execPath, [run, ...args, '--file', file]), baseline);
+        if (against)
+          print(
+            `  ${against}`.slice(0, 32),
+            timed(process.execPath, [join(against, 'bin/run.js'), ...args, '--file', file]),
+            baseline,
+          );
       }
     }
   } finally {

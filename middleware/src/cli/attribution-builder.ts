@@ -9,6 +9,7 @@ import {
   createAttributionReport,
   type AttributionReportOptions,
 } from '../core/attribution/index.js';
+import { wordedError } from './cosell-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 export type AttributionBuilder = ReturnType<typeof createAttributionReport>;
@@ -24,15 +25,13 @@ export function attributionBuilder(
   try {
     return createAttributionReport(options);
   } catch (error) {
-    if (error instanceof AttributionReportOptionError || error instanceof ExchangeRateSettingError)
-      throw messages.createError(
-        'error.badOption',
-        [error.message],
-        [],
-        EXIT_CODES.badFlags,
-        error,
-      );
-    throw error;
+    throw wordedError(
+      messages,
+      error,
+      [AttributionReportOptionError, ExchangeRateSettingError],
+      'error.badOption',
+      EXIT_CODES.badFlags,
+    );
   }
 }
 

@@ -23,3 +23,22 @@ export function cosellCommand(messages: Messages<string>): typeof SfCommand {
   }
   return CoSellCommand;
 }
+
+type ErrorKind = abstract new (...args: never[]) => Error;
+
+/**
+ * `error` as the command's message `key` with `exitCode` when it is one of `kinds` (its own text fills
+ * the message unless `tokens` are given); any other error comes back unchanged, to be rethrown.
+ */
+export function wordedError(
+  messages: Messages<string>,
+  error: unknown,
+  kinds: readonly ErrorKind[],
+  key: string,
+  exitCode: number,
+  tokens?: Array<string | undefined>,
+): unknown {
+  if (!kinds.some((kind) => error instanceof kind)) return error;
+  const known = error as Error;
+  return messages.createError(key, tokens ?? [known.message], [], exitCode, known);
+}

@@ -7,6 +7,7 @@ import type { Messages, Org } from '@salesforce/core';
 import { Flags, type Spinner } from '@salesforce/sf-plugins-core';
 import { ExportFormatError, MissingColumnsError } from '../salesforce/exports/index.js';
 import { OrgSchemaError, type OpportunityPurpose } from '../salesforce/org-reads/opportunities.js';
+import { wordedError } from './cosell-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { whereFlag } from './flags.js';
 import { boundHeapGrowth } from './heap-budget.js';
@@ -44,15 +45,13 @@ export interface RowHandling {
 
 /** An org without the package's objects or fields as the command's `error.orgNotReady` (exit 6). */
 export function orgReadError(messages: Messages<string>, error: unknown): unknown {
-  if (error instanceof OrgSchemaError)
-    return messages.createError(
-      'error.orgNotReady',
-      [error.message],
-      [],
-      EXIT_CODES.orgNotReady,
-      error,
-    );
-  return error;
+  return wordedError(
+    messages,
+    error,
+    [OrgSchemaError],
+    'error.orgNotReady',
+    EXIT_CODES.orgNotReady,
+  );
 }
 
 /** One report's read of deals: the org or the export its flags name, and the rows as they come. */

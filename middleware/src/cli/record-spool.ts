@@ -11,7 +11,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 
 /** Bytes gathered before one write: few system calls, and memory that does not grow with the run. */
 const FLUSH_AT = 1 << 16;
@@ -68,11 +67,18 @@ export class RecordSpool<T> {
   /** The records in the order added, streamed from disk. */
   async *records(): AsyncGenerator<T> {
     this.close();
-    const lines = createInterface({
-      input: createReadStream(this.path, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
-    for await (const line of lines) if (line) yield JSON.parse(line) as T;
+    // JSON.stringify escapes every line break inside a record, so each '\n' ends one: split big
+    // chunks directly (readline's line events cost a measurable share of a big lint's output).
+    let rest = '';
+    for await (const chunk of createReadStream(this.path, {
+      encoding: 'utf8',
+      highWaterMark: 1 << 20,
+    })) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line) yield JSON.parse(line) as T;
+    }
+    if (rest) yield JSON.parse(rest) as T;
   }
 
   /** Every record at once: for a caller that asked for the whole result in memory. */

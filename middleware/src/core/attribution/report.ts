@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CLOUDS, Cloud, type CoSellOpportunity, type CommitDrawdown } from '../model.js';
 import { fiscalPeriodOf, periodBounds, periodLabel, type Quarter } from '../fiscal.js';
+import { tallyAll } from './deal-tally.js';
 import { attributionFor, opportunityAttribution } from './attribution.js';
 import { currencyConverter } from './exchange-rates.js';
 import { PeriodTally, type OpportunityContribution, type PeriodIdentity } from './period-tally.js';
@@ -166,6 +167,18 @@ export function createAttributionReport(options: AttributionReportOptions): {
       for (const quarter of quarters) tallyOf(planRow(scope, period.fiscalYear, quarter));
   }
 
+  // Close dates are days that repeat across a big export: each one's rows are found once (bounded
+  // by the distinct days, a few thousand in years of deals).
+  const rowsByCloseDate = new Map<string, ReadonlyArray<PlannedRow | null>>();
+  const closeDateRows = (date: string): ReadonlyArray<PlannedRow | null> => {
+    let rows = rowsByCloseDate.get(date);
+    if (!rows) {
+      rows = scopes.map((scope) => rowFor(scope, date));
+      rowsByCloseDate.set(date, rows);
+    }
+    return rows;
+  };
+
   return {
     add(opp) {
       // Work out every contribution first, so a missing rate or bad date leaves the report unchanged.
@@ -184,7 +197,7 @@ export function createAttributionReport(options: AttributionReportOptions): {
         isNewBusiness: isNewBusiness(opp),
       };
       const updates: Array<() => void> = [];
-      for (const scope of scopes) {
+      scopes.forEach((scope, scopeIndex) => {
         const attribution = scope === 'All clouds' ? overall : attributionFor(opp, scope);
         // A marketplace deal counts on a cloud that worked it or whose committed spend it draws down.
         const isMarketplaceTransaction =
@@ -197,7 +210,7 @@ export function createAttributionReport(options: AttributionReportOptions): {
           attribution,
           isMarketplaceTransaction,
         };
-        const row = rowFor(scope, opp.closeDate);
+        const row = closeDateRows(opp.closeDate)[scopeIndex];
         if (row) updates.push(() => tallyOf(row).addOpportunity(contribution));
         for (const engagement of opp.engagements) {
           if (engagement.submittedAt === null) continue;
@@ -205,7 +218,7 @@ export function createAttributionReport(options: AttributionReportOptions): {
           const submittedRow = rowFor(scope, engagement.submittedAt);
           if (submittedRow) updates.push(() => tallyOf(submittedRow).addEngagement(engagement));
         }
-      }
+      });
       for (const update of updates) update();
     },
 
@@ -243,9 +256,7 @@ export function buildAttributionReport(
   opps: Iterable<CoSellOpportunity>,
   options: AttributionReportOptions,
 ): AttributionReport {
-  const report = createAttributionReport(options);
-  for (const opp of opps) report.add(opp);
-  return report.result();
+  return tallyAll(createAttributionReport(options), opps);
 }
 
 export type { AttributionPeriodRow };

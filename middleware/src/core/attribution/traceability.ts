@@ -2,6 +2,7 @@
 // close in both the ISV's CRM and the hyperscaler's portal, with credit stored where reports read it?
 import type { Cloud, CoSellOpportunity } from '../model.js';
 import { attributionFor, opportunityAttribution } from './attribution.js';
+import { tallyAll } from './deal-tally.js';
 
 export interface AttributionTraceability {
   cloud: Cloud;
@@ -70,7 +71,5 @@ export function attributionTraceability(
   opps: Iterable<CoSellOpportunity>,
   cloud: Cloud,
 ): AttributionTraceability {
-  const tally = traceabilityTally(cloud);
-  for (const opp of opps) tally.add(opp);
-  return tally.result();
+  return tallyAll(traceabilityTally(cloud), opps);
 }

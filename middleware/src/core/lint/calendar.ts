@@ -9,7 +9,13 @@ export function daysSince(from: string, now: Date): number {
   );
 }
 
+let lastDayBefore = { time: Number.NaN, days: Number.NaN, day: '' };
+
 /** The calendar day (YYYY-MM-DD, UTC) `days` before `now`. */
 export function dayBefore(now: Date, days: number): string {
-  return new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+  // A run asks the same question for every row: keep the last answer.
+  const time = now.getTime();
+  if (time !== lastDayBefore.time || days !== lastDayBefore.days)
+    lastDayBefore = { time, days, day: new Date(time - days * DAY_MS).toISOString().slice(0, 10) };
+  return lastDayBefore.day;
 }

@@ -76,5 +76,7 @@ export function judgeOpportunityName(
   const extra = new Set(extraWords.map((word) => word.toLowerCase()));
   const isStock = (word: string) =>
     GENERIC_WORDS.has(word) || extra.has(word) || /^\d+$/.test(word) || PERIOD_TAG.test(word);
-  return { generic: words.every(isStock), genericWords: words.filter(isStock) };
+  // One pass: the name is generic when every word proved stock (the lint judges every row's name).
+  const genericWords = words.filter(isStock);
+  return { generic: genericWords.length === words.length, genericWords };
 }

@@ -24,7 +24,7 @@ import {
   type SalesforceAccountRecord,
 } from '../../../core/account-mapping/index.js';
 import { readOrgAccounts } from '../../../salesforce/org-reads/accounts.js';
-import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.accounts.map');
 
@@ -153,15 +153,13 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
         rejected,
       });
     } catch (error) {
-      if (error instanceof AccountListError || error instanceof AccountMappingError)
-        throw messages.createError(
-          'error.invalid',
-          [error.message],
-          [],
-          EXIT_CODES.findings,
-          error,
-        );
-      throw error;
+      throw wordedError(
+        messages,
+        error,
+        [AccountListError, AccountMappingError],
+        'error.invalid',
+        EXIT_CODES.findings,
+      );
     }
     // Everything is checked before anything is written: a bad evidence file leaves both files and the org as they were.
     const evidence = flags.evidence ? evidenceWithRun(flags.evidence, result) : null;

@@ -40,7 +40,7 @@ import { OpportunityRead, type ReadSource } from '../../../cli/opportunity-read.
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce/exports/index.js';
-import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.attribution.report');
 
@@ -96,15 +96,9 @@ export default class AttributionReportCommand extends cosellCommand(
     try {
       locale = userLocale(flags.locale);
     } catch (error) {
-      if (error instanceof LocaleError)
-        throw messages.createError(
-          'error.badLocale',
-          [flags.locale],
-          [],
-          EXIT_CODES.badFlags,
-          error,
-        );
-      throw error;
+      throw wordedError(messages, error, [LocaleError], 'error.badLocale', EXIT_CODES.badFlags, [
+        flags.locale,
+      ]);
     }
     const builder = attributionBuilder(messages, {
       ...(flags.cloud ? { cloud: flags.cloud } : {}),
