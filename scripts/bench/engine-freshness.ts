@@ -12,10 +12,9 @@ import { benchStore } from './bench-store.js';
 import {
   pipelineOpportunity,
   pipelineOpportunityId,
-  PROOF_CREDENTIALS,
   RecordingSalesforce,
-  startProofAce,
-} from '../../test/support/engine-harness.js';
+} from '../../test/support/proof-pipeline.js';
+import { PROOF_CREDENTIALS, startProofAce } from '../../test/support/proof-portals.js';
 
 const changes = Number(process.argv[2] ?? 300);
 const rate = Number(process.argv[3] ?? 10);

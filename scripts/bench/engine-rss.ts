@@ -14,7 +14,7 @@ import type {
   PortalRecordState,
 } from '../../middleware/src/engine/portal-client.js';
 import { SyncWorker } from '../../middleware/src/engine/worker.js';
-import { pipelineOpportunity, RecordingSalesforce } from '../../test/support/engine-harness.js';
+import { pipelineOpportunity, RecordingSalesforce } from '../../test/support/proof-pipeline.js';
 import { benchStore } from './bench-store.js';
 
 const count = Number(process.argv[2] ?? 100_000);

@@ -12,11 +12,8 @@ import { SyncWorker } from '../../middleware/src/engine/worker.js';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
 import type { EmulatorCounters } from '../../middleware/src/sandbox/aws/emulator.js';
 import { ACE_WRITE_OPERATIONS } from '../../middleware/src/sandbox/aws/emulator-limits.js';
-import {
-  pipelineOpportunity,
-  PROOF_CREDENTIALS,
-  RecordingSalesforce,
-} from '../../test/support/engine-harness.js';
+import { pipelineOpportunity, RecordingSalesforce } from '../../test/support/proof-pipeline.js';
+import { PROOF_CREDENTIALS } from '../../test/support/proof-portals.js';
 import { benchStore } from './bench-store.js';
 import { startRemoteAce } from './remote-ace.js';
 

@@ -16,7 +16,7 @@ import {
   defaultTriage,
   pipelineOpportunity,
   pipelineOpportunityId,
-} from '../support/engine-harness.js';
+} from '../support/proof-pipeline.js';
 import { pgliteOptions, truncateAll } from '../support/stores.js';
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');

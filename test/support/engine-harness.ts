@@ -2,7 +2,7 @@
 // customer, revised over time, engaging AWS, Microsoft and Google), the three sandbox emulators and
 // clients wired for them, the Salesforce stand-in, the engine loop with the service's own portal
 // event handler, and read-backs through each portal's API that count what the portal really holds.
-// This module holds the engine loop; the pipeline, portals and read-backs live in ./proof-*.ts.
+// This module holds the engine loop; import the pipeline, portals and read-backs from ./proof-*.ts.
 import type { Kysely } from 'kysely';
 import type { Cloud } from '../../middleware/src/core/model.js';
 import type { PortalClient } from '../../middleware/src/engine/portal-client.js';
@@ -17,10 +17,6 @@ import type { MicrosoftClient } from '../../middleware/src/portals/microsoft/cli
 import type { PortalName } from '../../middleware/src/portals/portal.js';
 import type { Database } from '../../middleware/src/store/schema.js';
 import { defaultTriage } from './proof-pipeline.js';
-
-export * from './proof-pipeline.js';
-export * from './proof-portals.js';
-export * from './proof-readbacks.js';
 
 export interface EngineLoopOptions {
   db: Kysely<Database>;

@@ -10,14 +10,12 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Cloud, SourceLayer } from '../../../middleware/src/core/model.js';
 import type { InvitationInput } from '../../../middleware/src/sandbox/aws/emulator.js';
 import {
-  convergence,
-  engagedCount,
   forwardPortalEvents,
-  pipelineDivergence,
   proofPortalUrls,
   startProofPortals,
   type ProofPortals,
-} from '../../support/engine-harness.js';
+} from '../../support/proof-portals.js';
+import { convergence, engagedCount, pipelineDivergence } from '../../support/proof-readbacks.js';
 import { freshPostgresDatabase } from '../../support/stores.js';
 import { SyncProcess, type ChildMessage, type SyncReport } from '../../support/sync-process.js';
 

@@ -10,19 +10,19 @@ import { SyncWorker } from '../../../middleware/src/engine/worker.js';
 import type { FaultRule } from '../../../middleware/src/sandbox/aws/emulator.js';
 import type { RestFaultRule } from '../../../middleware/src/sandbox/rest-emulator-kit.js';
 import { openStore, type Store } from '../../../middleware/src/store/database.js';
+import { runEngine } from '../../support/engine-harness.js';
 import {
-  convergence,
-  engagedCount,
-  forwardPortalEvents,
   pipelineClouds,
-  pipelineDivergence,
   pipelineOpportunity,
+  RecordingSalesforce,
+} from '../../support/proof-pipeline.js';
+import {
+  forwardPortalEvents,
   proofClients,
   proofPortalUrls,
-  RecordingSalesforce,
-  runEngine,
   startProofPortals,
-} from '../../support/engine-harness.js';
+} from '../../support/proof-portals.js';
+import { convergence, engagedCount, pipelineDivergence } from '../../support/proof-readbacks.js';
 import { storeVariants } from '../../support/stores.js';
 
 /** 21 deals: each single cloud, pair and the triple three times over (36 engagements, 12 per portal). */

@@ -20,15 +20,15 @@ import {
   type Store,
   type StoreOptions,
 } from '../../../middleware/src/store/database.js';
+import { defaultTriage } from '../../support/proof-pipeline.js';
 import {
-  defaultTriage,
   proofAceClient,
   proofGoogleClient,
   proofMicrosoftClient,
   startProofAce,
   startProofGoogle,
   startProofMicrosoft,
-} from '../../support/engine-harness.js';
+} from '../../support/proof-portals.js';
 import { truncateAll } from '../../support/stores.js';
 
 /** Counts each portal call by the logical call it makes (submission key, or portal id + version). */

@@ -10,11 +10,8 @@ import type { EmulatorEvent } from '../../../middleware/src/sandbox/aws/emulator
 import type { PushDelivery } from '../../../middleware/src/sandbox/google/emulator.js';
 import type { WebhookDelivery } from '../../../middleware/src/sandbox/microsoft/emulator.js';
 import type { PortalName } from '../../../middleware/src/portals/portal.js';
-import {
-  pipelineOpportunity,
-  proofAceClient,
-  RecordingSalesforce,
-} from '../../support/engine-harness.js';
+import { pipelineOpportunity, RecordingSalesforce } from '../../support/proof-pipeline.js';
+import { proofAceClient } from '../../support/proof-portals.js';
 import { storeVariants } from '../../support/stores.js';
 import {
   catchUps,

@@ -8,12 +8,12 @@ import { PortalError } from '../../../middleware/src/engine/portal-client.js';
 import { SyncWorker, type WorkerEvent } from '../../../middleware/src/engine/worker.js';
 import type { Store } from '../../../middleware/src/store/database.js';
 import {
-  aceDivergence,
   pipelineOpportunity,
   pipelineOpportunityId,
-  proofAceClient,
   RecordingSalesforce,
-} from '../../support/engine-harness.js';
+} from '../../support/proof-pipeline.js';
+import { proofAceClient } from '../../support/proof-portals.js';
+import { aceDivergence } from '../../support/proof-readbacks.js';
 import { FakePortal } from '../../support/fake-portal.js';
 import { storeVariants } from '../../support/stores.js';
 import {

@@ -13,13 +13,13 @@ import { SyncWorker } from '../../../middleware/src/engine/worker.js';
 import type { PortalName } from '../../../middleware/src/portals/portal.js';
 import { openStore, type StoreOptions } from '../../../middleware/src/store/database.js';
 import { isInitialised } from '../../../middleware/src/store/pglite-setup.js';
+import { runEngine } from '../../support/engine-harness.js';
 import {
   pipelineClouds,
   pipelineOpportunity,
-  proofClients,
   RecordingSalesforce,
-  runEngine,
-} from '../../support/engine-harness.js';
+} from '../../support/proof-pipeline.js';
+import { proofClients } from '../../support/proof-portals.js';
 
 function required(name: string): string {
   const value = process.env[name];
