@@ -1,10 +1,5 @@
 // Clouds and portals written in any case on the command line and in evidence files.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import FiscalPeriod, {
   type FiscalPeriodResult,
 } from '../../../middleware/src/commands/cosell/fiscal/period.js';
@@ -15,19 +10,12 @@ import Readiness, {
   type ReadinessResult,
 } from '../../../middleware/src/commands/cosell/readiness.js';
 import { runCommand } from '../../support/cli.js';
+import { scratchFolder, useCommandSandbox } from './support/command-context.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'cosell-cloud-names-'));
+const { file: writeFile } = scratchFolder('cosell-cloud-names-');
 
 describe('cloud and portal names in any case', () => {
-  const $$ = new TestContext();
-  beforeEach(() => {
-    stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  useCommandSandbox();
 
   it('takes --cloud and --portal in any case', async () => {
     const upper = (await runCommand(FiscalPeriod, [
@@ -43,8 +31,7 @@ describe('cloud and portal names in any case', () => {
       '2026-08-15',
     ])) as FiscalPeriodResult;
     expect(upper).toEqual(lower);
-    const file = join(scratch, 'empty.json');
-    writeFileSync(file, '{}');
+    const file = writeFile('empty.json', '{}');
     const checked = (await runCommand(PayloadValidate, [
       '--portal',
       'AWS',
@@ -58,14 +45,10 @@ describe('cloud and portal names in any case', () => {
   });
 
   it('reads the cloud of an evidence file in any case, and matches it to --cloud', async () => {
-    const file = join(scratch, 'evidence.json');
-    writeFileSync(
-      file,
-      JSON.stringify([
-        { cloud: 'microsoft', coSellEligible: true },
-        { cloud: 'AWS', coSellEligible: false },
-      ]),
-    );
+    const file = writeFile('evidence.json', [
+      { cloud: 'microsoft', coSellEligible: true },
+      { cloud: 'AWS', coSellEligible: false },
+    ]);
     const result = (await runCommand(Readiness, [
       '--evidence',
       file,

@@ -2,9 +2,7 @@
 // an impossible date, an owner that is not a user or queue) exits 2, findings in the data exit 1.
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import AttributionReport from '../../../middleware/src/commands/cosell/attribution/report.js';
 import FiscalPeriod from '../../../middleware/src/commands/cosell/fiscal/period.js';
 import Lint from '../../../middleware/src/commands/cosell/lint.js';
@@ -15,6 +13,7 @@ import Readiness from '../../../middleware/src/commands/cosell/readiness.js';
 import ReferralsAssign from '../../../middleware/src/commands/cosell/referrals/assign.js';
 import { EXIT_CODES } from '../../../middleware/src/cli/exit-codes.js';
 import { runCommand } from '../../support/cli.js';
+import { useCommandSandbox } from './support/command-context.js';
 import { SERVICE_URL } from './support/fake-service.js';
 
 type Runnable = Parameters<typeof runCommand>[0];
@@ -35,14 +34,7 @@ async function exitCodeOf(
 }
 
 describe('exit codes', () => {
-  const $$ = new TestContext();
-  beforeEach(() => {
-    stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  useCommandSandbox();
 
   const badFlags: Array<[string, Runnable, string[], RegExp]> = [
     ['a missing export file', Lint, ['--file', missing], /No file found/],

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import FiscalPeriod from '../../../../middleware/src/commands/cosell/fiscal/period.js';
 import { runCommand } from '../../../support/cli.js';
+import { printed, useCommandSandbox } from '../support/command-context.js';
 
 describe('cosell fiscal period', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => $$.restore());
+  useCommandSandbox();
 
   it('places a Microsoft date in its July-to-June fiscal year', async () => {
     const result = await runCommand(FiscalPeriod, ['--cloud', 'microsoft', '--date', '2026-08-15']);
@@ -23,11 +16,7 @@ describe('cosell fiscal period', () => {
       end: '2026-09-30',
       yearEndWindow: { start: '2027-05-17', end: '2027-06-30', inWindow: false },
     });
-    const printed = ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-    expect(printed).toContain('FY2027Q1');
+    expect(printed()).toContain('FY2027Q1');
   });
 
   it('reports the AWS calendar-year quarter and the year-end window', async () => {

@@ -1,26 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { describe, expect, it } from '@jest/globals';
 import PayloadMap, {
   type PayloadMapResult,
 } from '../../../../middleware/src/commands/cosell/payload/map.js';
 import { northwindDataPlatform } from '../../../portals/mapping/opportunity-fixture.js';
 import { runCommand } from '../../../support/cli.js';
-import { payloadFolder } from './payload-files.js';
+import { printed, scratchFolder, useCommandSandbox, ux } from '../support/command-context.js';
 
 describe('cosell payload map', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const files = payloadFolder();
-  const northwind = files.write('northwind.json', northwindDataPlatform());
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
+  const files = scratchFolder('cosell-payload-');
+  const northwind = files.file('northwind.json', northwindDataPlatform());
+  useCommandSandbox();
 
   it('prints the ACE CreateOpportunity request and its findings, exit 0 when there is no error', async () => {
     const result: PayloadMapResult = await runCommand(PayloadMap, [
@@ -42,12 +31,8 @@ describe('cosell payload map', () => {
       LifeCycle: { Stage: 'Business Validation', TargetCloseDate: '2027-03-31' },
     });
     expect(process.exitCode ?? 0).toBe(0);
-    const printed = ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
-    expect(printed).toContain('"CompanyName": "Northwind Health Systems"');
-    expect(printed).toContain('Mapped for aws CreateOpportunity: 0 errors');
+    expect(printed()).toContain('"CompanyName": "Northwind Health Systems"');
+    expect(printed()).toContain('Mapped for aws CreateOpportunity: 0 errors');
   });
 
   it('judges past close dates against --now, so the result is repeatable, and never invents one', async () => {
@@ -71,7 +56,7 @@ describe('cosell payload map', () => {
   });
 
   it('exits non-zero and names the Salesforce field when the mapping finds an error', async () => {
-    const file = files.write(
+    const file = files.file(
       'no-country.json',
       northwindDataPlatform((o) => void (o.account.billingCountry = null)),
     );
@@ -96,7 +81,7 @@ describe('cosell payload map', () => {
   });
 
   it('refuses a file that is not a canonical opportunity, naming the fields', async () => {
-    const file = files.write('lead.json', { id: '006Hs00001NwDpLAAV', name: 'Northwind' });
+    const file = files.file('lead.json', { id: '006Hs00001NwDpLAAV', name: 'Northwind' });
     await expect(runCommand(PayloadMap, ['--portal', 'aws', '--file', file])).rejects.toThrow(
       /is not a co-sell opportunity: .*\$\.stageName/,
     );
@@ -112,7 +97,7 @@ describe('cosell payload map', () => {
     await expect(
       runCommand(PayloadMap, ['--portal', 'aws', '--file', files.path('gone.json')]),
     ).rejects.toThrow(/Cannot read .*gone\.json \(no such file\)/);
-    const file = files.write('half.json', '{"id": "006Hs00001NwDpLAAV",');
+    const file = files.file('half.json', '{"id": "006Hs00001NwDpLAAV",');
     await expect(runCommand(PayloadMap, ['--portal', 'aws', '--file', file])).rejects.toThrow(
       /half\.json is not JSON/,
     );

@@ -1,9 +1,7 @@
 import { closeSync, openSync, truncateSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { MAX_PAYLOAD_BYTES } from '../../../../middleware/src/cli/payload-file.js';
-import { TestContext } from '@salesforce/core/testSetup';
-import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
 import PayloadValidate, {
   type PayloadValidateResult,
 } from '../../../../middleware/src/commands/cosell/payload/validate.js';
@@ -11,32 +9,17 @@ import { createAwsMapper } from '../../../../middleware/src/portals/aws/map.js';
 import { loadMapping } from '../../../../middleware/src/portals/mapping/load.js';
 import { NOW, northwindDataPlatform } from '../../../portals/mapping/opportunity-fixture.js';
 import { runCommand } from '../../../support/cli.js';
-import { payloadFolder } from './payload-files.js';
+import { printed, scratchFolder, useCommandSandbox, ux } from '../support/command-context.js';
 
 const aceCreate = () =>
   createAwsMapper(loadMapping('aws')).toWire(northwindDataPlatform(), { now: NOW }).payload;
 
 describe('cosell payload validate', () => {
-  const $$ = new TestContext();
-  let ux: ReturnType<typeof stubSfCommandUx>;
-  const files = payloadFolder();
-
-  beforeEach(() => {
-    ux = stubSfCommandUx($$.SANDBOX);
-  });
-  afterEach(() => {
-    $$.restore();
-    process.exitCode = undefined;
-  });
-
-  const printed = () =>
-    ux.log
-      .getCalls()
-      .flatMap((call) => call.args)
-      .join('\n');
+  const files = scratchFolder('cosell-payload-');
+  useCommandSandbox();
 
   it('accepts a valid ACE CreateOpportunity request and exits 0', async () => {
-    const file = files.write('northwind-create.json', aceCreate());
+    const file = files.file('northwind-create.json', aceCreate());
     const result: PayloadValidateResult = await runCommand(PayloadValidate, [
       '--portal',
       'aws',
@@ -58,7 +41,7 @@ describe('cosell payload validate', () => {
     const payload = aceCreate() as { Customer: { Account: Record<string, unknown> } };
     delete payload.Customer.Account.CompanyName;
     payload.Customer.Account.Industry = 'Healthcare & Life Sciences';
-    const file = files.write('broken-create.json', payload);
+    const file = files.file('broken-create.json', payload);
     const result: PayloadValidateResult = await runCommand(PayloadValidate, [
       '--portal',
       'aws',
@@ -77,7 +60,7 @@ describe('cosell payload validate', () => {
   });
 
   it('validates the operation named by --operation', async () => {
-    const file = files.write('referral-patch.json', [
+    const file = files.file('referral-patch.json', [
       { op: 'replace', path: '/status', value: 'Closed' },
       { op: 'replace', path: '/substatus', value: 'Won' },
     ]);
@@ -93,7 +76,7 @@ describe('cosell payload validate', () => {
   });
 
   it('refuses an operation the portal does not have, listing the ones it has', async () => {
-    const file = files.write('any.json', {});
+    const file = files.file('any.json', {});
     await expect(
       runCommand(PayloadValidate, [
         '--portal',
@@ -144,7 +127,7 @@ describe('cosell payload validate', () => {
     );
     await expect(run).rejects.toMatchObject({ exitCode: 2 });
     // Just under the limit is read and judged.
-    const padded = files.write(
+    const padded = files.file(
       'padded.json',
       JSON.stringify({ pad: 'x'.repeat(MAX_PAYLOAD_BYTES - 20) }),
     );
@@ -158,14 +141,14 @@ describe('cosell payload validate', () => {
   });
 
   it('says which file is not JSON', async () => {
-    const file = files.write('notes.json', 'CompanyName: Northwind');
+    const file = files.file('notes.json', 'CompanyName: Northwind');
     await expect(runCommand(PayloadValidate, ['--portal', 'aws', '--file', file])).rejects.toThrow(
       new RegExp(`${file} is not JSON`),
     );
   });
 
   it('prints the sf --json envelope with status 1 and the findings when the payload has errors', async () => {
-    const file = files.write('empty-create.json', {});
+    const file = files.file('empty-create.json', {});
     await runCommand(PayloadValidate, ['--portal', 'aws', '--file', file, '--json']);
     const envelope = ux.logJson.firstCall.args[0] as {
       status: number;

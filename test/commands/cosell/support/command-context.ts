@@ -1,12 +1,12 @@
 // Shared set-up of the command tests: the TestContext whose sandbox stubs a command's output (read
 // what it printed through the live `ux` binding), a scratch folder for input files removed after the
 // file's tests, and the error a command is expected to fail with.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach } from '@jest/globals';
+import { afterEach, beforeEach } from '@jest/globals';
 import { TestContext } from '@salesforce/core/testSetup';
 import { stubSfCommandUx } from '@salesforce/sf-plugins-core';
+import { scratchFolder as newScratchFolder } from '../../../support/scratch.js';
 
 export const $$ = new TestContext();
 export let ux: ReturnType<typeof stubSfCommandUx>;
@@ -32,19 +32,22 @@ export function useCommandSandbox(): void {
   });
 }
 
-/** A fresh scratch folder (removed after the calling file's tests) and a writer of files into it. */
+/** A fresh scratch folder (removed after the calling file's tests), a writer of files into it and the path of a name in it. */
 export function scratchFolder(prefix: string): {
   scratch: string;
   file: (name: string, content: unknown) => string;
+  path: (name: string) => string;
 } {
-  const scratch = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = newScratchFolder(prefix);
+  const path = (name: string) => join(scratch, name);
   const file = (name: string, content: unknown) => {
-    const path = join(scratch, name);
-    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-    return path;
+    writeFileSync(
+      path(name),
+      typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    );
+    return path(name);
   };
-  return { scratch, file };
+  return { scratch, file, path };
 }
 
 export type SfErrorLike = Error & {
