@@ -1,16 +1,16 @@
 // GET /attribution/trend: the quarter-over-quarter series over the store's mirror, in JSON and CSV,
 // agreeing quarter by quarter with the attribution report the same route family serves.
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type {
   AttributionPeriodRow,
   TrendPoint,
 } from '../../middleware/src/core/attribution/index.js';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal, opportunityId } from '../fixtures/opportunity.js';
-import { pgliteOptions, truncateAll } from '../support/stores.js';
-import { call, startService, TestClock, type Harness } from './support.js';
+import { call, TestClock } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 jest.setTimeout(30_000);
 
@@ -55,19 +55,7 @@ async function seedYear(store: Store): Promise<void> {
 }
 
 describe('GET /attribution/trend', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
-  beforeEach(async () => {
-    await truncateAll(store.db);
-  }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
+  useServiceOnStore({ clock: new TestClock(NOW) });
 
   it('serves eight Microsoft fiscal quarters that agree with the attribution report for every quarter', async () => {
     await seedYear(store);

@@ -1,7 +1,7 @@
 // Record-level authorisation: a token acts for one Salesforce user and reaches only the records that
 // user may read and edit; refusals are 403 problems that change nothing. Also the org-backed check
 // (UserRecordAccess through jsforce against the local Salesforce server) and the token rules.
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Connection } from 'jsforce';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { staticTokenRegistry } from '../../middleware/src/service/auth.js';
@@ -11,26 +11,23 @@ import {
   userRecordAccessQuery,
   type UserRecordAccessRow,
 } from '../../middleware/src/service/record-access.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
 import {
   startSalesforceFixture,
   type SalesforceFixture,
 } from '../support/salesforce-server/fixture.js';
 import { openSalesforceSession } from '../../middleware/src/salesforce/gateway/index.js';
-import { pgliteOptions, truncateAll } from '../support/stores.js';
 import {
   call,
   KNOWN_QUEUES,
   pdmReferral,
   SECOND_AE_TOKEN,
-  startService,
   storeReferral,
   tableCounts,
   TestClock,
   USERS,
-  type Harness,
 } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 jest.setTimeout(30_000);
 
@@ -40,17 +37,7 @@ const FEEDBACK =
   'we can take it once our Frankfurt deployment ships next quarter.';
 
 describe('record-level authorisation', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
-  beforeEach(async () => truncateAll(store.db), 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
+  useServiceOnStore({ clock: new TestClock(NOW) });
 
   async function ownedReferral(
     ownerId: string | null,

@@ -1,27 +1,17 @@
 // People and other systems write clouds and portals in any case: the API reads "aws", "AWS" and
 // "Aws" alike in query strings and bodies, and works with the canonical name from there on.
-import { jest, afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jest, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal, opportunityId } from '../fixtures/opportunity.js';
-import { pgliteOptions } from '../support/stores.js';
-import { call, startService, TestClock, USERS, type Harness } from './support.js';
+import { call, TestClock, USERS } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
 
 describe('cloud and portal names in any case', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
+  useServiceOnStore({ clock: new TestClock(NOW) }, { keepState: true });
 
   it('reads clouds in query strings in any case', async () => {
     await recordOpportunity(

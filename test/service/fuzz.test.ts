@@ -2,7 +2,7 @@
 // request parsing, the three portals' webhook and inbound parsers, and the running API. No input may
 // throw out of a parser, answer 500, or change anything when it is refused. scripts/fuzz/run.ts runs
 // the same inputs 100,000 times against a started service.
-import { jest, afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jest, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
 import { aceOpportunityEvent } from '../../middleware/src/engine/portal-events.js';
@@ -18,20 +18,10 @@ import {
 } from '../../middleware/src/portals/microsoft/rules.js';
 import { DOMAIN_ROUTES } from '../../middleware/src/service/app.js';
 import { parseStrictly } from '../../middleware/src/service/strict-parse.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { fuzzRequest, hostileJson, urlOf } from '../../scripts/fuzz/inputs.js';
 import { northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
-import { pgliteOptions } from '../support/stores.js';
-import {
-  pdmReferral,
-  startService,
-  storeReferral,
-  tableCounts,
-  TestClock,
-  TOKENS,
-  USERS,
-  type Harness,
-} from './support.js';
+import { pdmReferral, storeReferral, tableCounts, TestClock, TOKENS, USERS } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 jest.setTimeout(60_000);
 
@@ -115,21 +105,17 @@ describe('fuzz: portal webhook and inbound parsers', () => {
 });
 
 describe('fuzz: the running API', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, {
+  useServiceOnStore(
+    {
       clock: new TestClock(NOW),
       limits: { rateLimit: { windowMs: 60_000, max: 100_000, anonymousMax: 100_000 } },
-    });
+    },
+    { keepState: true },
+  );
+  beforeAll(async () => {
     await recordOpportunity(store.db, { ...northwindDataPlatform(), ownerId: USERS.ae }, NOW);
     await storeReferral(store, pdmReferral(), NOW);
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
 
   it('answers every drawn request below 500, and a refused one changes nothing', async () => {
     const tokens = fc.constantFrom(

@@ -1,24 +1,21 @@
 // Hostile and malformed input: each case once answered 500 (or let a replay through). Every one
 // must now be a clear 4xx (or a definitive answer) that changes nothing and leaks nothing to the log.
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, beforeEach, describe, expect, it } from '@jest/globals';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { createPortalEventHandler } from '../../middleware/src/engine/portal-events.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
 import type { MicrosoftClient } from '../../middleware/src/portals/microsoft/client.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
-import { pgliteOptions, truncateAll } from '../support/stores.js';
 import {
   call,
   pdmReferral,
-  startService,
   storeReferral,
   tableCounts,
   TestClock,
   WEBHOOK_SECRETS,
-  type Harness,
 } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 jest.setTimeout(30_000);
 
@@ -35,22 +32,12 @@ function nested(depth: number): string {
 }
 
 describe('hostile input', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
+  useServiceOnStore({ clock: new TestClock(NOW) });
   beforeEach(async () => {
-    await truncateAll(store.db);
     service.engine.deliveries = [];
     service.engine.respond = async () => ({ outcome: 'created', referralId: '17' });
     service.logLines.length = 0;
   }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
 
   it('refuses JSON nested 2,000 levels deep with 400, on an ordinary route and on a signed webhook', async () => {
     const body = nested(2_000);

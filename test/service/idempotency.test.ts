@@ -1,20 +1,16 @@
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { pgliteOptions } from '../support/stores.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { jest, beforeEach, describe, expect, it } from '@jest/globals';
 import { purgeExpiredIdempotencyKeys } from '../../middleware/src/store/idempotency.js';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
-import { truncateAll } from '../support/stores.js';
 import {
   call,
   pdmReferral,
-  startService,
   storeReferral,
   tableCounts,
   TestClock,
   USERS,
   WEBHOOK_SECRETS,
-  type Harness,
 } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -24,22 +20,12 @@ const OWNER = USERS.ae;
 const OTHER_OWNER = USERS.secondAe;
 
 describe('Idempotency-Key', () => {
-  let store: Store;
-  let service: Harness;
   let referralId: string;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
+  useServiceOnStore({ clock: new TestClock(NOW) });
   beforeEach(async () => {
-    await truncateAll(store.db);
     service.clock.now = NOW;
     referralId = await storeReferral(store, pdmReferral(), NOW);
   }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
 
   const assign = (key: string, ownerId: string, token: 'alliance-ops' | 'admin' = 'alliance-ops') =>
     call(service, 'POST', `/api/v1/referrals/${referralId}/assign`, {

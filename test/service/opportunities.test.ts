@@ -1,11 +1,9 @@
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
-import { pgliteOptions } from '../support/stores.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal } from '../fixtures/opportunity.js';
 import { northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
-import { truncateAll } from '../support/stores.js';
-import { call, startService, tableCounts, TestClock, USERS, type Harness } from './support.js';
+import { call, tableCounts, TestClock, USERS } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -16,20 +14,7 @@ const NOW = new Date('2026-11-26T09:00:00.000Z');
 const submittable = () => ({ ...northwindDataPlatform(), ownerId: USERS.ae });
 
 describe('opportunity routes', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
-  beforeEach(async () => {
-    await truncateAll(store.db);
-    service.engine.nudges = 0;
-  }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
+  useServiceOnStore({ clock: new TestClock(NOW) });
 
   describe('POST /opportunities/validate', () => {
     it('previews a canonical opportunity for each tagged cloud: mapping, wire rules and lint in one list', async () => {

@@ -1,19 +1,11 @@
 // The practice routes over a real in-memory store: open feedback loops, maturity, account mapping
 // (and the run date readiness item 7 reads), relationship coverage, the triage preview in any
 // portal's format, and the decline-feedback check.
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, describe, expect, it } from '@jest/globals';
 import { recordOpportunity } from '../../middleware/src/engine/intake.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { dataPlatformDeal, opportunityId } from '../fixtures/opportunity.js';
-import { pgliteOptions, truncateAll } from '../support/stores.js';
-import {
-  call,
-  pdmReferral,
-  startService,
-  storeReferral,
-  TestClock,
-  type Harness,
-} from './support.js';
+import { call, pdmReferral, storeReferral, TestClock } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 jest.setTimeout(30_000);
 
@@ -55,28 +47,16 @@ const AWS_INVITATION = {
 };
 
 describe('practice routes', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, {
-      clock: new TestClock(NOW),
-      readiness: {
-        AWS: {
-          cloud: 'AWS',
-          tenancyArchetype: 'ISV-hosted SaaS',
-          listing: { live: true },
-          pdmCadence: 'weekly',
-        },
+  useServiceOnStore({
+    clock: new TestClock(NOW),
+    readiness: {
+      AWS: {
+        cloud: 'AWS',
+        tenancyArchetype: 'ISV-hosted SaaS',
+        listing: { live: true },
+        pdmCadence: 'weekly',
       },
-    });
-  }, 60_000);
-  beforeEach(async () => {
-    await truncateAll(store.db);
-  }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
+    },
   });
 
   it('GET /feedback-loops lists an undecided, silent referral past its SLA and the referrer at risk after two silences', async () => {

@@ -1,17 +1,6 @@
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { pgliteOptions } from '../support/stores.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
-import { truncateAll } from '../support/stores.js';
-import {
-  call,
-  pdmReferral,
-  startService,
-  storeReferral,
-  tableCounts,
-  TestClock,
-  USERS,
-  type Harness,
-} from './support.js';
+import { jest, describe, expect, it } from '@jest/globals';
+import { call, pdmReferral, storeReferral, tableCounts, TestClock, USERS } from './support.js';
+import { service, store, useServiceOnStore } from './service-on-store.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -22,20 +11,7 @@ const SPECIFIC_FEEDBACK =
   'we can take it once our Frankfurt deployment ships next quarter.';
 
 describe('referral routes', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
-  beforeEach(async () => {
-    await truncateAll(store.db);
-    service.engine.nudges = 0;
-  }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
+  useServiceOnStore({ clock: new TestClock(NOW) });
 
   /** Three referrals whose stored triage the test fixes, so the order is the one the inbox must show. */
   async function inbox() {

@@ -1,13 +1,12 @@
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { jest, describe, expect, it } from '@jest/globals';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PERSONAS, type Persona } from '../../middleware/src/service/auth.js';
 import { DOMAIN_ROUTES } from '../../middleware/src/service/app.js';
-import { pgliteOptions } from '../support/stores.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { type Store } from '../../middleware/src/store/database.js';
 import type { Database } from '../../middleware/src/store/schema.js';
-import { truncateAll } from '../support/stores.js';
 import { call, startService, TestClock, TOKENS, type Harness } from './support.js';
+import { service, useServiceOnStore } from './service-on-store.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -36,18 +35,8 @@ function concrete(path: string): string {
 }
 
 describe('service security', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, {
-      clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')),
-    });
-  }, 60_000);
-  beforeEach(async () => truncateAll(store.db), 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
+  useServiceOnStore({
+    clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')),
   });
 
   it('requires a valid bearer token on every registered route except the two probes', async () => {
@@ -235,19 +224,13 @@ describe('service security', () => {
 });
 
 describe('rate limiting', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, {
+  useServiceOnStore(
+    {
       clock: new TestClock(new Date('2026-11-26T09:00:00.000Z')),
       limits: { rateLimit: { windowMs: 60_000, max: 3, anonymousMax: 4 } },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
+    },
+    { keepState: true },
+  );
 
   it('answers 429 as a problem once a client exceeds its budget, and never limits the probes', async () => {
     const statuses = [];

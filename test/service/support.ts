@@ -98,15 +98,15 @@ const MICROSOFT_WITH_SOLUTION = createPortalBinding('microsoft', {
 /** A queue the local directory knows, for assignments. */
 export const KNOWN_QUEUES = ['00GHs00000Qal01AAA'];
 
-export async function startService(
-  store: Store,
-  options: {
-    clock: TestClock;
-    limits?: ServiceDeps['limits'];
-    readiness?: Record<string, unknown>;
-    recordAccess?: RecordAccessChecker;
-  },
-): Promise<Harness> {
+/** What a test fixes about the service: its clock, and optionally limits, readiness evidence and record access. */
+export interface ServiceOptions {
+  clock: TestClock;
+  limits?: ServiceDeps['limits'];
+  readiness?: Record<string, unknown>;
+  recordAccess?: RecordAccessChecker;
+}
+
+export async function startService(store: Store, options: ServiceOptions): Promise<Harness> {
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {

@@ -1,9 +1,7 @@
-import { jest, afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { pgliteOptions } from '../support/stores.js';
-import { openStore, type Store } from '../../middleware/src/store/database.js';
+import { jest, beforeEach, describe, expect, it } from '@jest/globals';
 import { signatureHeader } from '../../middleware/src/service/webhook-signature.js';
-import { truncateAll } from '../support/stores.js';
-import { call, startService, TestClock, WEBHOOK_SECRETS, type Harness } from './support.js';
+import { call, TestClock, WEBHOOK_SECRETS } from './support.js';
+import { service, useServiceOnStore } from './service-on-store.js';
 
 // Requests run against a real (in-memory) PostgreSQL on a shared machine: allow for a slow CPU.
 jest.setTimeout(30_000);
@@ -42,22 +40,11 @@ function signed(
 }
 
 describe('portal webhooks', () => {
-  let store: Store;
-  let service: Harness;
-  beforeAll(async () => {
-    store = await openStore(pgliteOptions());
-    service = await startService(store, { clock: new TestClock(NOW) });
-  }, 60_000);
+  useServiceOnStore({ clock: new TestClock(NOW) });
   beforeEach(async () => {
-    await truncateAll(store.db);
     service.engine.deliveries = [];
-    service.engine.nudges = 0;
     service.engine.respond = async () => ({ outcome: 'created', referralId: '17' });
   }, 30_000);
-  afterAll(async () => {
-    await service?.close();
-    await store?.close();
-  });
 
   it('hands a correctly signed event to the engine and wakes the worker', async () => {
     const response = await call(service, 'POST', '/api/v1/webhooks/aws', signed('aws', ACE_EVENT));
