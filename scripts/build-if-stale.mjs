@@ -1,11 +1,16 @@
 // `npm start` runs this first: it rebuilds lib/ only when a source or build setting is newer than the
-// last build, and then only what changed (tsc --incremental keeps lib/.tsbuildinfo), so an unchanged
-// checkout starts without compiling.
+// last build, and then only what changed, so an unchanged checkout starts without compiling.
+// This build writes JavaScript only (tsc --noCheck, no declarations): with isolatedModules and
+// verbatimModuleSyntax that JavaScript is byte for byte what a checked build writes, in about a
+// third of the time. `npm test` type-checks; `npm run build` (at install) writes the declarations.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
-const STAMP = 'lib/.tsbuildinfo';
+/** The checked build's incremental state (`npm run build`). */
+const CHECKED_INFO = 'lib/.tsbuildinfo';
+/** This build's own incremental state, apart from the checked build's so neither undoes the other. */
+const START_INFO = 'lib/.start.tsbuildinfo';
 const INPUTS = ['middleware/src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newestMtime(path) {
@@ -17,12 +22,21 @@ function newestMtime(path) {
   return newest;
 }
 
-const built = statSync(STAMP, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const built = Math.max(newestMtime(CHECKED_INFO), newestMtime(START_INFO));
 const changed = INPUTS.some((input) => newestMtime(input) > built);
 if (changed) {
   const tsc = spawnSync(
     process.execPath,
-    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+    [
+      'node_modules/typescript/bin/tsc',
+      '-p',
+      'tsconfig.build.json',
+      '--noCheck',
+      '--declaration',
+      'false',
+      '--tsBuildInfoFile',
+      START_INFO,
+    ],
     { stdio: 'inherit' },
   );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
@@ -31,7 +45,9 @@ if (changed) {
     stdio: 'inherit',
   });
   if (manifest.status !== 0) process.exit(manifest.status ?? 1);
-  // tsc leaves the stamp alone when a touched file compiled to the same output: mark it current.
-  const now = new Date();
-  utimesSync(STAMP, now, now);
+  // tsc leaves its state file alone when a touched file compiled to the same output: mark it current.
+  if (existsSync(START_INFO)) {
+    const now = new Date();
+    utimesSync(START_INFO, now, now);
+  }
 }
