@@ -68,7 +68,7 @@ describe('cosell lint', () => {
       'code',
       'message',
     ]);
-    expect(printed()).toContain('Linted 5 opportunities: 6 errors, 8 warnings, 1 unreadable rows.');
+    expect(printed()).toContain('Linted 5 opportunities: 6 errors, 8 warnings, 1 unreadable row.');
   });
 
   it('exits zero with a clean message when nothing is wrong', async () => {

@@ -98,7 +98,7 @@ describe('practice commands against an org', () => {
         On_Target_List__c: true,
       });
       expect(ux.log.getCalls().map((call) => call.args[0])).toContain(
-        'Saved 3 pursuits to CoSell_Joint_Pursuit__c (3 new, 0 updated).',
+        'Saved 3 joint pursuits to CoSell_Joint_Pursuit__c (3 new, 0 updated).',
       );
 
       // A later run updates the same rows instead of adding more.

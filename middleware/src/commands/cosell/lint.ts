@@ -16,6 +16,7 @@ import {
 import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { LINT_COLUMNS } from '../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
+import { counted } from '../../cli/counted.js';
 
 const messages = commandMessages('cosell.lint');
 
@@ -97,13 +98,16 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
       get: () => findings.all(),
     }) as LintResult;
     await this.render(format, findings, flags.output);
-    if (flags.output) this.log(messages.getMessage('info.written', [findings.count, flags.output]));
+    if (flags.output)
+      this.log(
+        messages.getMessage('info.written', [counted(findings.count, 'finding'), flags.output]),
+      );
     this.log(
       messages.getMessage('info.summary', [
-        summary.opportunities,
-        summary.bySeverity.error + rejectedRows,
-        summary.bySeverity.warning,
-        rejectedRows,
+        counted(summary.opportunities, 'opportunity'),
+        counted(summary.bySeverity.error + rejectedRows, 'error'),
+        counted(summary.bySeverity.warning, 'warning'),
+        counted(rejectedRows, 'unreadableRow'),
       ]),
     );
     if (summary.bySeverity.error > 0 || rejectedRows > 0) process.exitCode = EXIT_CODES.findings;

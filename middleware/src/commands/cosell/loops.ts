@@ -7,6 +7,7 @@ import { cloudFlag, serviceFlags } from '../../cli/flags.js';
 import { serviceClient } from '../../cli/service-client.js';
 import type { FeedbackLoopReport } from '../../core/feedback/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
+import { counted } from '../../cli/counted.js';
 
 const messages = commandMessages('cosell.loops');
 
@@ -56,7 +57,10 @@ export default class Loops extends cosellCommand(messages)<LoopsResult> {
       columns: ['referrer', 'cloud', 'layer', 'silences', 'referrals', 'risk'],
     });
     this.log(
-      messages.getMessage('info.summary', [report.loops.length, report.summary.referrersAtRisk]),
+      messages.getMessage('info.summary', [
+        counted(report.loops.length, 'openLoop'),
+        counted(report.summary.referrersAtRisk, 'referrer'),
+      ]),
     );
     process.exitCode = EXIT_CODES.findings;
     return report;

@@ -19,6 +19,7 @@ import {
 import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
 import { ATTRIBUTION_COLUMNS } from '../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
+import { counted } from '../../cli/counted.js';
 
 const messages = commandMessages('cosell.maturity');
 
@@ -125,7 +126,8 @@ export default class Maturity extends cosellCommand(messages)<MaturityResult> {
           assessment.next.gaps.map((gap) => gap.marker).join('; '),
         ]),
       );
-    if (rejectedRows > 0) this.warn(messages.getMessage('info.rejected', [rejectedRows]));
+    if (rejectedRows > 0)
+      this.warn(messages.getMessage('info.rejected', [counted(rejectedRows, 'exportRow')]));
     return {
       ...read.origin,
       evidenceFile: flags.evidence ?? null,

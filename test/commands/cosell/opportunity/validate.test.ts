@@ -106,7 +106,7 @@ describe('cosell opportunity validate', () => {
       .flatMap((call) => call.args)
       .join('\n');
     expect(printed).toMatch(/Microsoft: (ready|the portal would refuse it)/);
-    expect(printed).toContain('Validated 1 opportunities');
+    expect(printed).toContain('Validated 1 opportunity: ');
   });
 
   it('refuses an org without the package before querying, naming the missing fields', async () => {

@@ -25,6 +25,7 @@ import {
 } from '../../../core/account-mapping/index.js';
 import { readOrgAccounts } from '../../../salesforce/org-reads/accounts.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.accounts.map');
 
@@ -215,13 +216,18 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
     if (flags.evidence && evidence) writeFileSync(flags.evidence, evidence);
     this.render(result);
     if (flags.output)
-      this.log(messages.getMessage('info.written', [result.pursuits.length, flags.output]));
+      this.log(
+        messages.getMessage('info.written', [
+          counted(result.pursuits.length, 'pursuit'),
+          flags.output,
+        ]),
+      );
     if (flags.evidence)
       this.log(messages.getMessage('info.evidence', [flags.evidence, result.ranOn]));
     if (saved) {
       this.log(
         messages.getMessage('info.saved', [
-          saved.created + saved.updated,
+          counted(saved.created + saved.updated, 'pursuit'),
           JOINT_PURSUIT_OBJECT,
           saved.created,
           saved.updated,
@@ -248,7 +254,12 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
   }
 
   private render(result: AccountMappingResult): void {
-    this.styledHeader(messages.getMessage('info.pursuits', [result.pursuits.length, result.cloud]));
+    this.styledHeader(
+      messages.getMessage('info.pursuits', [
+        counted(result.pursuits.length, 'pursuit'),
+        result.cloud,
+      ]),
+    );
     this.table({
       data: result.pursuits.map((pursuit) => ({
         account: pursuit.accountName,
@@ -268,7 +279,9 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
       ],
     });
     if (result.review.length > 0) {
-      this.styledHeader(messages.getMessage('info.review', [result.review.length]));
+      this.styledHeader(
+        messages.getMessage('info.review', [counted(result.review.length, 'match')]),
+      );
       this.table({
         data: result.review.map((match) => ({
           key: match.reviewKey,

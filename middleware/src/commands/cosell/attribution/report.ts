@@ -41,6 +41,7 @@ import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.attribution.report');
 
@@ -139,12 +140,13 @@ export default class AttributionReportCommand extends cosellCommand(
       : this.render(format, report, rows, flags.output, () =>
           reportTable(rows, figureFormat(locale, report.reportingCurrency), terminalWidth()),
         );
-    if (flags.output) this.log(messages.getMessage('info.written', [written, flags.output]));
+    if (flags.output)
+      this.log(messages.getMessage('info.written', [counted(written, 'reportRow'), flags.output]));
     if (rejectedRows.length > 0) {
       for (const finding of rejectedRows) this.warn(finding.message);
       this.log(
         messages.getMessage('info.rejected', [
-          new Set(rejectedRows.map((finding) => finding.row)).size,
+          counted(new Set(rejectedRows.map((finding) => finding.row)).size, 'unreadableRow'),
         ]),
       );
       process.exitCode = EXIT_CODES.findings;

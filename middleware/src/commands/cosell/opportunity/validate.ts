@@ -18,6 +18,7 @@ import {
   type CloudPreview,
 } from '../../../portals/opportunity-preview.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.opportunity.validate');
 
@@ -155,8 +156,8 @@ export default class OpportunityValidate extends cosellCommand(
         this.log(
           messages.getMessage(cloud.valid ? 'info.cloudReady' : 'info.cloudBlocked', [
             cloud.cloud,
-            cloud.errors,
-            cloud.warnings,
+            counted(cloud.errors, 'error'),
+            counted(cloud.warnings, 'warning'),
           ]),
         );
       }
@@ -164,7 +165,7 @@ export default class OpportunityValidate extends cosellCommand(
     const ready = opportunities.filter((opportunity) => opportunity.valid).length;
     this.log(
       messages.getMessage('info.summary', [
-        opportunities.length,
+        counted(opportunities.length, 'opportunity'),
         ready,
         opportunities.length - ready,
       ]),

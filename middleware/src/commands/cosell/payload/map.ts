@@ -8,6 +8,7 @@ import { portalBinding } from '../../../portals/registry.js';
 import { payloadFlags, readPayloadFile } from '../../../cli/payload-file.js';
 import { findingLines } from './validate.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.payload.map');
 
@@ -61,7 +62,12 @@ export default class PayloadMap extends cosellCommand(messages)<PayloadMapResult
     this.log(JSON.stringify(checked.payload, null, 2));
     for (const line of findingLines(checked.findings)) this.log(line);
     this.log(
-      messages.getMessage('info.summary', [flags.portal, checked.operation, errors, warnings]),
+      messages.getMessage('info.summary', [
+        flags.portal,
+        checked.operation,
+        counted(errors, 'error'),
+        counted(warnings, 'warning'),
+      ]),
     );
     if (errors > 0) process.exitCode = 1;
     return {

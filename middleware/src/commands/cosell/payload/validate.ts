@@ -7,6 +7,7 @@ import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import type { Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.payload.validate');
 
@@ -63,8 +64,8 @@ export default class PayloadValidate extends cosellCommand(messages)<PayloadVali
         flags.file,
         flags.portal,
         operation,
-        errors,
-        warnings,
+        counted(errors, 'error'),
+        counted(warnings, 'warning'),
       ]),
     );
     if (errors > 0) process.exitCode = EXIT_CODES.findings;

@@ -6,6 +6,7 @@ import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { serviceClient, type ReferralView } from '../../../cli/service-client.js';
 import { PRIORITIES, SOURCE_LAYERS, TRIAGE_STATUSES } from '../../../core/model.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.referrals.list');
 
@@ -82,7 +83,12 @@ export default class ReferralsList extends cosellCommand(messages)<ReferralsList
         ],
       });
       const overdue = result.referrals.filter((referral) => referral.overdue).length;
-      this.log(messages.getMessage('info.summary', [result.referrals.length, overdue]));
+      this.log(
+        messages.getMessage('info.summary', [
+          counted(result.referrals.length, 'referral'),
+          overdue,
+        ]),
+      );
     }
     if (result.truncated) this.warn(messages.getMessage('info.truncated', [flags.limit]));
     return result;

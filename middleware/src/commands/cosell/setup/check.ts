@@ -9,6 +9,7 @@ import { gatherPackageFacts } from '../../../salesforce/org-reads/package-facts.
 import { loadMapping } from '../../../portals/mapping/load.js';
 import { mappedPicklists } from '../../../portals/mapping/org-value-maps.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.setup.check');
 
@@ -63,13 +64,19 @@ export default class SetupCheckCommand extends cosellCommand(messages)<SetupChec
     }
     const missing = checks.filter((check) => !check.ok);
     if (missing.length === 0)
-      this.log(messages.getMessage('info.ready', [username, checks.length]));
+      this.log(messages.getMessage('info.ready', [username, counted(checks.length, 'check')]));
     else {
       this.table({
         data: missing.map(({ area, item, problem }) => ({ area, item, problem })),
         columns: ['area', 'item', 'problem'],
       });
-      this.log(messages.getMessage('info.missing', [missing.length, checks.length, username]));
+      this.log(
+        messages.getMessage('info.missing', [
+          missing.length,
+          counted(checks.length, 'check'),
+          username,
+        ]),
+      );
       process.exitCode = EXIT_CODES.findings;
     }
     return {

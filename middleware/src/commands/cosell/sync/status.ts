@@ -3,6 +3,7 @@ import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { serviceFlags } from '../../../cli/flags.js';
 import { serviceClient, type SyncState } from '../../../cli/service-client.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.sync.status');
 
@@ -32,7 +33,9 @@ export default class SyncStatus extends cosellCommand(messages)<SyncStatusResult
       });
     }
     if (state.deadLetters.length > 0) {
-      this.styledHeader(messages.getMessage('info.deadLetters', [state.deadLetters.length]));
+      this.styledHeader(
+        messages.getMessage('info.deadLetters', [counted(state.deadLetters.length, 'deadLetter')]),
+      );
       this.table({
         data: state.deadLetters.map((job) => ({
           id: job.id,
