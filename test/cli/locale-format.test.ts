@@ -6,12 +6,7 @@ import {
   terminalIsUnicode,
   userLocale,
 } from '../../middleware/src/cli/locale-format.js';
-import {
-  ASCII_MARKERS,
-  PIPED_WIDTH,
-  fitColumns,
-  terminalWidth,
-} from '../../middleware/src/cli/attribution-tables.js';
+import { ASCII_MARKERS } from '../../middleware/src/cli/attribution-tables.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f\u2009]/g, ' ');
 
@@ -52,26 +47,7 @@ describe('figureFormat', () => {
   });
 });
 
-describe('terminal fit', () => {
-  it('uses the terminal width, or COLUMNS, or a wide default when piped', () => {
-    expect(terminalWidth({ isTTY: true, columns: 90 }, {})).toBe(90);
-    expect(terminalWidth({ isTTY: false }, { COLUMNS: '70' })).toBe(70);
-    expect(terminalWidth({ isTTY: false }, {})).toBe(PIPED_WIDTH);
-  });
-
-  it('keeps columns by importance until the table would be wider than the terminal, in their own order', () => {
-    const columns = [
-      { key: 'a', name: 'A', priority: 0, align: 'left' as const },
-      { key: 'b', name: 'B', priority: 2, align: 'left' as const },
-      { key: 'c', name: 'C', priority: 1, align: 'left' as const },
-    ];
-    const data = [{ a: 'x'.repeat(10), b: 'y'.repeat(10), c: 'z'.repeat(10) }];
-    // Each column draws its width plus three (pad, pad, border), plus one closing border.
-    expect(fitColumns(columns, data, 27).map((column) => column.key)).toEqual(['a', 'c']);
-    expect(fitColumns(columns, data, 40).map((column) => column.key)).toEqual(['a', 'b', 'c']);
-    expect(fitColumns(columns, data, 5).map((column) => column.key)).toEqual(['a']);
-  });
-
+describe('terminal markers', () => {
   it('falls back to ASCII markers outside a UTF-8 terminal', () => {
     expect(terminalIsUnicode({ LANG: 'en_US.UTF-8' }, 'linux')).toBe(true);
     expect(terminalIsUnicode({ LANG: 'C' }, 'linux')).toBe(false);

@@ -2,85 +2,7 @@
 // formatted cells, keeping the columns that matter most when the terminal is too narrow for all of them.
 import type { AttributionTrend, ReportCell, TrendDirection } from '../core/attribution/index.js';
 import type { FigureFormat } from './locale-format.js';
-
-export interface TableColumn {
-  key: string;
-  name: string;
-  /** Lower is kept first when the terminal is narrow; 0 is always kept. */
-  priority: number;
-  align: 'left' | 'right';
-}
-
-/** The oclif table options this module fills: the columns kept and their formatted cells. */
-export interface TerminalTable {
-  columns: Array<{ key: string; name: string; horizontalAlignment: 'left' | 'right' }>;
-  data: Array<Record<string, string>>;
-}
-
-/** Width to fit when stdout is not a terminal (piped, redirected): COLUMNS if set, else a wide default. */
-export const PIPED_WIDTH = 120;
-/** Narrower than this nothing useful fits; the table is laid out for this width and the terminal wraps. */
-const MIN_WIDTH = 40;
-
-/** The terminal's width, or COLUMNS, or PIPED_WIDTH when output goes to a pipe or file. */
-export function terminalWidth(
-  stdout: { isTTY?: boolean; columns?: number } = process.stdout,
-  env: NodeJS.ProcessEnv = process.env,
-): number {
-  const fromEnv = Number(env.COLUMNS);
-  const width =
-    stdout.isTTY && stdout.columns
-      ? stdout.columns
-      : Number.isInteger(fromEnv) && fromEnv > 0
-        ? fromEnv
-        : PIPED_WIDTH;
-  return Math.max(MIN_WIDTH, width);
-}
-
-const visibleLength = (text: string) => [...text].length;
-
-/** Columns drawn with a one-space pad each side and a border between: `│ a │ b │`. */
-function drawnWidth(widths: number[]): number {
-  return widths.reduce((sum, width) => sum + width + 3, 1);
-}
-
-/** The columns that fit `width`, most important first, shown in their original order. */
-export function fitColumns(
-  columns: readonly TableColumn[],
-  data: ReadonlyArray<Record<string, string>>,
-  width: number,
-): TableColumn[] {
-  const natural = new Map(
-    columns.map((column) => [
-      column.key,
-      Math.max(
-        visibleLength(column.name),
-        ...data.map((row) => visibleLength(row[column.key] ?? '')),
-      ),
-    ]),
-  );
-  const kept = new Set<string>();
-  for (const column of [...columns].sort((a, b) => a.priority - b.priority)) {
-    const widths = [...kept, column.key].map((key) => natural.get(key)!);
-    if (column.priority === 0 || drawnWidth(widths) <= width) kept.add(column.key);
-  }
-  return columns.filter((column) => kept.has(column.key));
-}
-
-function table(
-  columns: readonly TableColumn[],
-  data: Array<Record<string, string>>,
-  width: number,
-): TerminalTable {
-  return {
-    columns: fitColumns(columns, data, width).map((column) => ({
-      key: column.key,
-      name: column.name,
-      horizontalAlignment: column.align,
-    })),
-    data,
-  };
-}
+import { fittedTable, type TableColumn, type TerminalTable } from './terminal-table.js';
 
 const REPORT_COLUMNS: TableColumn[] = [
   { key: 'scope', name: 'Cloud', priority: 0, align: 'left' },
@@ -136,7 +58,7 @@ export function reportTable(
       }),
     ),
   );
-  return table(REPORT_COLUMNS, data, width);
+  return fittedTable(REPORT_COLUMNS, data, width);
 }
 
 export type DirectionMarkers = Record<'up' | 'down' | 'flat' | 'none', string>;
@@ -175,5 +97,5 @@ export function trendTable(
     hoursToAccept: `${format.number(point.medianHoursToAccept.value, 1)} ${marker(point.direction.medianHoursToAccept)} ${sample(point.medianHoursToAccept.sample, point.medianHoursToAccept.smallSample)}`,
     marketplace: `${format.count(point.marketplaceTransactions.count)} ${marker(point.direction.marketplaceTransactions)}`,
   }));
-  return table(TREND_COLUMNS, data, width);
+  return fittedTable(TREND_COLUMNS, data, width);
 }

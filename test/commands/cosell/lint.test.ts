@@ -13,6 +13,18 @@ const lint = async (argv: string[]): Promise<LintResult> =>
   (await runCommand(Lint, argv)) as LintResult;
 const scratch = mkdtempSync(join(tmpdir(), 'cosell-lint-'));
 
+/** Runs `work` as if the output went to a terminal `columns` wide (COLUMNS, as the table reads it when piped). */
+async function atWidth<T>(columns: number, work: () => Promise<T>): Promise<T> {
+  const before = process.env.COLUMNS;
+  process.env.COLUMNS = String(columns);
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.COLUMNS;
+    else process.env.COLUMNS = before;
+  }
+}
+
 function csvFile(name: string, content: string): string {
   const path = join(scratch, name);
   writeFileSync(path, content);
@@ -24,7 +36,7 @@ describe('cosell lint', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('reports lint findings and unreadable rows from an export, and exits non-zero', async () => {
-    const result = await lint(['--file', FIXTURE, '--now', NOW]);
+    const result = await atWidth(200, () => lint(['--file', FIXTURE, '--now', NOW]));
     expect(result.summary).toMatchObject({
       opportunities: 5,
       rejectedRows: 1,
@@ -59,7 +71,7 @@ describe('cosell lint', () => {
     ).toMatchObject({ opportunityId: '006Hs00001Ltw04AAA', cloud: 'AWS' });
     expect(process.exitCode).toBe(1);
     const table = ux.table.firstCall.args[0];
-    expect(table.columns).toEqual([
+    expect(table.columns?.map((column) => (column as { key: string }).key)).toEqual([
       'row',
       'opportunityId',
       'severity',
@@ -68,7 +80,22 @@ describe('cosell lint', () => {
       'code',
       'message',
     ]);
+    expect(table.overflow).toBe('wrap');
     expect(printed()).toContain('Linted 5 opportunities: 6 errors, 8 warnings, 1 unreadable row.');
+  });
+
+  it('keeps the row, severity and whole message on a narrow terminal, giving up the other columns', async () => {
+    const result = await atWidth(60, () => lint(['--file', FIXTURE, '--now', NOW]));
+    const table = ux.table.firstCall.args[0];
+    expect(table.columns?.map((column) => (column as { key: string }).key)).toEqual([
+      'row',
+      'severity',
+      'message',
+    ]);
+    // Every message whole, to be wrapped by the table rather than cut.
+    expect(table.data.map((row) => row.message)).toEqual(
+      result.findings.map((finding) => finding.message),
+    );
   });
 
   it('exits zero with a clean message when nothing is wrong', async () => {

@@ -13,9 +13,10 @@ import {
   writeJsonEnvelope,
   type ReportTarget,
 } from '../../cli/report-output.js';
-import { terminalSafeRows } from '../../cli/terminal-safe.js';
 import { LINT_COLUMNS } from '../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
+import { findingsTable } from '../../cli/findings-table.js';
+import { printTable } from '../../cli/terminal-table.js';
 import { counted } from '../../cli/counted.js';
 
 const messages = commandMessages('cosell.lint');
@@ -164,31 +165,23 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
       this.log(messages.getMessage('info.clean'));
       return;
     }
-    const data: Array<Record<string, unknown>> = [];
-    for await (const {
-      row,
-      opportunityId,
-      severity,
-      cloud,
-      field,
-      code,
-      message,
-    } of findings.records()) {
+    const data: ReportedFinding[] = [];
+    for await (const finding of findings.records()) {
       if (data.length === TABLE_LIMIT) break;
-      data.push({
-        row: row ?? '',
-        opportunityId: opportunityId ?? '',
-        severity,
-        cloud: cloud ?? '',
-        field: field ?? '',
-        code,
-        message,
-      });
+      data.push(finding);
     }
-    this.table({
-      data: terminalSafeRows(data),
-      columns: ['row', 'opportunityId', 'severity', 'cloud', 'field', 'code', 'message'],
-    });
+    printTable(
+      this,
+      findingsTable(data, [
+        'row',
+        'opportunityId',
+        'severity',
+        'cloud',
+        'field',
+        'code',
+        'message',
+      ]),
+    );
     if (findings.count > data.length)
       this.log(messages.getMessage('info.tableCut', [data.length, findings.count]));
   }

@@ -14,10 +14,9 @@ import {
   ASCII_MARKERS,
   UNICODE_MARKERS,
   reportTable,
-  terminalWidth,
   trendTable,
-  type TerminalTable,
 } from '../../../cli/attribution-tables.js';
+import { printTable, terminalWidth, type TerminalTable } from '../../../cli/terminal-table.js';
 import { attributionBuilder, missingRateError } from '../../../cli/attribution-builder.js';
 import {
   LocaleError,
@@ -38,7 +37,6 @@ import {
 } from '../../../cli/flags.js';
 import { OpportunityRead, type ReadSource } from '../../../cli/opportunity-read.js';
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
-import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
@@ -178,17 +176,7 @@ export default class AttributionReportCommand extends cosellCommand(
         toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
         output,
       );
-    else this.printTable(table());
+    else printTable(this, table());
     return rows.length;
-  }
-
-  private printTable(table: TerminalTable): void {
-    // Cells come from the data (stage names, scopes): escape sequences must not drive the terminal.
-    this.table({
-      data: terminalSafeRows(table.data),
-      columns: table.columns,
-      maxWidth: terminalWidth(),
-      overflow: 'wrap',
-    });
   }
 }

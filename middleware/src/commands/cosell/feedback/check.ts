@@ -6,6 +6,8 @@ import { cloudFlag } from '../../../cli/flags.js';
 import { checkFeedback } from '../../../core/feedback/check.js';
 import type { Finding } from '../../../core/model.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { findingsTable } from '../../../cli/findings-table.js';
+import { printTable } from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.feedback.check');
 
@@ -36,14 +38,7 @@ export default class FeedbackCheck extends cosellCommand(messages)<FeedbackCheck
     const ok = !findings.some((finding) => finding.severity === 'error');
     if (findings.length === 0) this.log(messages.getMessage('info.ok'));
     else {
-      this.table({
-        data: findings.map((finding) => ({
-          severity: finding.severity,
-          code: finding.code,
-          message: finding.message,
-        })),
-        columns: ['severity', 'code', 'message'],
-      });
+      printTable(this, findingsTable(findings, ['severity', 'code', 'message']));
       this.log(messages.getMessage(ok ? 'info.okWithWarnings' : 'info.refused'));
     }
     if (!ok) process.exitCode = EXIT_CODES.findings;

@@ -5,10 +5,11 @@ import { SfError } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, cloudFlagValue, serviceFlags } from '../../../cli/flags.js';
-import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { serviceClient, type EngagementView, type JobStatus } from '../../../cli/service-client.js';
 import type { Cloud, Finding } from '../../../core/model.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { findingsTable } from '../../../cli/findings-table.js';
+import { printTable } from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.opportunity.submit');
 
@@ -205,16 +206,12 @@ export default class OpportunitySubmit extends cosellCommand(messages)<Opportuni
 
   private findingsTable(findings: readonly Finding[]): void {
     if (findings.length === 0) return;
-    this.table({
-      data: terminalSafeRows(
-        findings.map((finding) => ({
-          severity: finding.severity,
-          field: finding.field ?? finding.path ?? '',
-          code: finding.code,
-          message: finding.message,
-        })),
-      ),
-      columns: ['severity', 'field', 'code', 'message'],
-    });
+    const rows = findings.map((finding) => ({
+      severity: finding.severity,
+      field: finding.field ?? finding.path ?? '',
+      code: finding.code,
+      message: finding.message,
+    }));
+    printTable(this, findingsTable(rows, ['severity', 'field', 'code', 'message']));
   }
 }

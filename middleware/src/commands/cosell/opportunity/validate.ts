@@ -4,7 +4,7 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
-import { terminalSafeRows, terminalSafeText } from '../../../cli/terminal-safe.js';
+import { terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Finding } from '../../../core/model.js';
 import { portalBinding } from '../../../portals/registry.js';
 import {
@@ -18,6 +18,8 @@ import {
   type CloudPreview,
 } from '../../../portals/opportunity-preview.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
+import { findingsTable } from '../../../cli/findings-table.js';
+import { printTable } from '../../../cli/terminal-table.js';
 import { counted } from '../../../cli/counted.js';
 
 const messages = commandMessages('cosell.opportunity.validate');
@@ -148,10 +150,7 @@ export default class OpportunityValidate extends cosellCommand(
         ),
       ];
       if (rows.length > 0)
-        this.table({
-          data: terminalSafeRows(rows),
-          columns: ['cloud', 'severity', 'field', 'code', 'message'],
-        });
+        printTable(this, findingsTable(rows, ['cloud', 'severity', 'field', 'code', 'message']));
       for (const cloud of opportunity.clouds) {
         this.log(
           messages.getMessage(cloud.valid ? 'info.cloudReady' : 'info.cloudBlocked', [
