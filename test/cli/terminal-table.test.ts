@@ -51,4 +51,24 @@ describe('terminal tables', () => {
       'message',
     ]);
   });
+
+  it('shares the width the other columns leave between the wrapping ones, a narrow one keeping its own width', () => {
+    const columns: TableColumn[] = [
+      { key: 'n', name: '#', priority: 0, align: 'right' },
+      { key: 'short', name: 'Short', priority: 0, align: 'left', wrapsAt: 20 },
+      { key: 'long', name: 'Long', priority: 0, align: 'left', wrapsAt: 20 },
+    ];
+    const data = [{ n: '10', short: 'ten chars.', long: 'x'.repeat(200) }];
+    // The number column draws 2 + 3, the borders 1 and 3 a wrapping column: 48 of 60 remain;
+    // "short" keeps its 10 and "long" gets the other 38 (oclif's widths count the padding).
+    expect(fittedTable(columns, data, 60).columns.map(({ key, width }) => [key, width])).toEqual([
+      ['n', undefined],
+      ['short', 12],
+      ['long', 40],
+    ]);
+    // Wide enough for every cell: no width is imposed.
+    expect(fittedTable(columns, data, 300).columns.every(({ width }) => width === undefined)).toBe(
+      true,
+    );
+  });
 });

@@ -14,9 +14,15 @@ export interface TableColumn {
   wrapsAt?: number;
 }
 
-/** The oclif table options this module fills: the columns kept and their cells. */
+/** The oclif table options this module fills: the columns kept (a wrapping column with its width) and their cells. */
 export interface TerminalTable {
-  columns: Array<{ key: string; name: string; horizontalAlignment: 'left' | 'right' }>;
+  columns: Array<{
+    key: string;
+    name: string;
+    horizontalAlignment: 'left' | 'right';
+    /** Set on a wrapping column when the table must share the terminal's width: cells plus padding. */
+    width?: number;
+  }>;
   data: Array<Record<string, string>>;
 }
 
@@ -47,41 +53,88 @@ function drawnWidth(widths: number[]): number {
   return widths.reduce((sum, width) => sum + width + 3, 1);
 }
 
+/** Each column's widest cell or heading. */
+function naturalWidths(
+  columns: readonly TableColumn[],
+  data: ReadonlyArray<Record<string, string>>,
+): Map<string, number> {
+  return new Map(
+    columns.map((column) => [
+      column.key,
+      Math.max(
+        visibleLength(column.name),
+        ...data.map((row) => visibleLength(row[column.key] ?? '')),
+      ),
+    ]),
+  );
+}
+
+/** The width a column needs to be laid out: its widest cell, or less for a column that wraps. */
+const neededWidth = (column: TableColumn, natural: number) =>
+  Math.min(natural, column.wrapsAt ?? natural);
+
 /** The columns that fit `width`, most important first, shown in their original order. */
 export function fitColumns(
   columns: readonly TableColumn[],
   data: ReadonlyArray<Record<string, string>>,
   width: number,
 ): TableColumn[] {
-  const needed = new Map(
-    columns.map((column) => {
-      const natural = Math.max(
-        visibleLength(column.name),
-        ...data.map((row) => visibleLength(row[column.key] ?? '')),
-      );
-      return [column.key, Math.min(natural, column.wrapsAt ?? natural)];
-    }),
-  );
-  const kept = new Set<string>();
+  const natural = naturalWidths(columns, data);
+  const kept = new Set<TableColumn>();
   for (const column of [...columns].sort((a, b) => a.priority - b.priority)) {
-    const widths = [...kept, column.key].map((key) => needed.get(key)!);
-    if (column.priority === 0 || drawnWidth(widths) <= width) kept.add(column.key);
+    const widths = [...kept, column].map((one) => neededWidth(one, natural.get(one.key)!));
+    if (column.priority === 0 || drawnWidth(widths) <= width) kept.add(column);
   }
-  return columns.filter((column) => kept.has(column.key));
+  return columns.filter((column) => kept.has(column));
 }
 
-/** The rows under the columns that fit `width`. */
+/**
+ * Content widths for the wrapping columns when the table is wider than `width`: the room the other
+ * columns leave, shared so that a narrow column keeps its own width and the wide ones split the rest.
+ */
+function wrapWidths(
+  kept: readonly TableColumn[],
+  natural: Map<string, number>,
+  width: number,
+): Map<string, number> {
+  const wrapping = kept.filter((column) => column.wrapsAt !== undefined);
+  const fixed = drawnWidth(
+    kept.map((column) => (column.wrapsAt === undefined ? natural.get(column.key)! : 0)),
+  );
+  let room = width - fixed;
+  const wanted = wrapping.reduce((sum, column) => sum + natural.get(column.key)!, 0);
+  const widths = new Map<string, number>();
+  if (wrapping.length === 0 || wanted <= room) return widths;
+  const narrowestFirst = [...wrapping].sort((a, b) => natural.get(a.key)! - natural.get(b.key)!);
+  narrowestFirst.forEach((column, index) => {
+    const share = Math.floor(room / (narrowestFirst.length - index));
+    const given = Math.max(1, Math.min(natural.get(column.key)!, share));
+    widths.set(column.key, given);
+    room -= given;
+  });
+  return widths;
+}
+
+/** The rows under the columns that fit `width`; wrapping columns share what the others leave. */
 export function fittedTable(
   columns: readonly TableColumn[],
   data: Array<Record<string, string>>,
   width: number = terminalWidth(),
 ): TerminalTable {
+  const natural = naturalWidths(columns, data);
+  const kept = fitColumns(columns, data, width);
+  const wrapped = wrapWidths(kept, natural, width);
   return {
-    columns: fitColumns(columns, data, width).map((column) => ({
-      key: column.key,
-      name: column.name,
-      horizontalAlignment: column.align,
-    })),
+    columns: kept.map((column) => {
+      const content = wrapped.get(column.key);
+      return {
+        key: column.key,
+        name: column.name,
+        horizontalAlignment: column.align,
+        // oclif counts a column's padding (one space each side) in its width.
+        ...(content === undefined ? {} : { width: content + 2 }),
+      };
+    }),
     data,
   };
 }

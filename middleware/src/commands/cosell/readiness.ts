@@ -13,7 +13,7 @@ import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, whereFlag } from '../../cli/flags.js';
 import { readJsonFlagFile } from '../../cli/json-file.js';
 import { orgConnection } from '../../salesforce/org-reads/org-connection.js';
-import { terminalSafeRows } from '../../cli/terminal-safe.js';
+import { fittedTable, printTable, type TableColumn } from '../../cli/terminal-table.js';
 import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
 import {
   planOpportunityQuery,
@@ -192,16 +192,20 @@ export default class Readiness extends cosellCommand(messages)<ReadinessResult> 
         checklist.summary.unknown,
       ]),
     );
-    this.table({
-      data: terminalSafeRows(
-        checklist.items.map((item) => ({
-          '#': item.number,
-          status: item.status,
-          item: item.title,
-          evidence: item.evidence.join('; '),
-        })),
-      ),
-      columns: ['#', 'status', 'item', 'evidence'],
-    });
+    const rows = checklist.items.map((item) => ({
+      number: String(item.number),
+      status: item.status,
+      item: item.title,
+      evidence: item.evidence.join('; '),
+    }));
+    printTable(this, fittedTable(CHECKLIST_COLUMNS, rows));
   }
 }
+
+/** The item and its evidence are sentences: both wrap, so neither is cut on a narrow terminal. */
+const CHECKLIST_COLUMNS: TableColumn[] = [
+  { key: 'number', name: '#', priority: 0, align: 'right' },
+  { key: 'status', name: 'Status', priority: 0, align: 'left' },
+  { key: 'item', name: 'Item', priority: 0, align: 'left', wrapsAt: 30 },
+  { key: 'evidence', name: 'Evidence', priority: 0, align: 'left', wrapsAt: 30 },
+];
