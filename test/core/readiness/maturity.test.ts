@@ -114,7 +114,7 @@ describe('maturityStage', () => {
         marker: 'marketplace transactions per quarter',
         actual: 2,
         target: 5,
-        note: '5 a quarter is the marker for a ISV-hosted SaaS product',
+        note: '5 a quarter is the marker for an ISV-hosted SaaS product',
       }),
     ]);
     const deployed = maturityStage({ ...fewLargeDeals, tenancyArchetype: 'Customer-deployed' });

@@ -18,6 +18,9 @@ import {
 } from '../../core/readiness/index.js';
 import { readOrgCounterparts } from '../../salesforce/org-reads/counterparts.js';
 import { ATTRIBUTION_COLUMNS } from '../../salesforce/exports/index.js';
+import { figureFormat, userLocale } from '../../cli/locale-format.js';
+import { maturityTable } from '../../cli/maturity-table.js';
+import { printTable } from '../../cli/terminal-table.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 import { counted } from '../../cli/counted.js';
 
@@ -106,19 +109,10 @@ export default class Maturity extends cosellCommand(messages)<MaturityResult> {
     });
     const assessment = maturityStage(metrics);
     this.styledHeader(messages.getMessage('info.header', [assessment.stage]));
-    this.table({
-      data: assessment.evidence.flatMap((stage) =>
-        stage.markers.map((marker) => ({
-          stage: `${stage.typicalMonth} ${stage.name}`,
-          marker: marker.marker,
-          status: marker.met ? 'met' : 'not met',
-          actual: marker.actual === null ? 'unknown' : String(marker.actual),
-          target: String(marker.target),
-          source: marker.note ? `${marker.source}; ${marker.note}` : marker.source,
-        })),
-      ),
-      columns: ['stage', 'marker', 'status', 'actual', 'target', 'source'],
-    });
+    printTable(
+      this,
+      maturityTable(assessment, figureFormat(userLocale(undefined), flags.currency)),
+    );
     if (assessment.next)
       this.log(
         messages.getMessage('info.next', [

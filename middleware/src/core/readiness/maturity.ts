@@ -116,11 +116,17 @@ function isTrue(marker: string, actual: boolean | null, source: string): Maturit
   return { marker, actual, target: true, met: actual === true, source };
 }
 
+/** "an ISV-hosted", "a Customer-deployed": the article as the archetype's name is spoken. */
+const ARTICLE: Record<TenancyArchetype, string> = {
+  'ISV-hosted SaaS': 'an',
+  'Customer-deployed': 'a',
+};
+
 function month12Cadence(metrics: MaturityMetrics, settings: MaturitySettings): MaturityMarker {
   const archetype = metrics.tenancyArchetype ?? 'ISV-hosted SaaS';
   const target = settings.month12MarketplacePerQuarter[archetype];
   const note = metrics.tenancyArchetype
-    ? `${target} a quarter is the marker for a ${archetype} product`
+    ? `${target} a quarter is the marker for ${ARTICLE[archetype]} ${archetype} product`
     : `tenancy archetype unknown: judged as ISV-hosted SaaS (${target} a quarter); a customer-deployed product needs ${settings.month12MarketplacePerQuarter['Customer-deployed']}`;
   return atLeast(
     'marketplace transactions per quarter',
