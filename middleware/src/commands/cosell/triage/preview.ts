@@ -22,6 +22,7 @@ import {
   type ReferralFormat,
 } from '../../../portals/referral-formats.js';
 import { queryAll } from '../../../salesforce/org-reads/org-connection.js';
+import { fittedTable, printTable, type TableColumn } from '../../../cli/terminal-table.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 
 const messages = commandMessages('cosell.triage.preview');
@@ -85,20 +86,18 @@ export default class TriagePreview extends cosellCommand(messages)<TriagePreview
     this.styledHeader(
       messages.getMessage('info.header', [reading.referral.customerName, reading.format, rules]),
     );
-    this.table({
-      data: [
-        { field: 'source layer', value: decision.sourceLayer ?? 'unclassified' },
-        { field: 'priority', value: decision.priority },
-        { field: 'respond by', value: decision.responseDue },
-        { field: 'acknowledge by', value: decision.acknowledgeBy ?? '' },
-        { field: 'responder', value: decision.responder },
-        { field: 'queue', value: decision.ownerQueue },
-        { field: 'rule', value: decision.ruleId },
-        { field: 'why', value: decision.reason },
-        { field: 'flags', value: decision.flags.join(', ') },
-      ],
-      columns: ['field', 'value'],
-    });
+    const rows = [
+      { field: 'source layer', value: decision.sourceLayer ?? 'unclassified' },
+      { field: 'priority', value: decision.priority },
+      { field: 'respond by', value: decision.responseDue },
+      { field: 'acknowledge by', value: decision.acknowledgeBy ?? '' },
+      { field: 'responder', value: decision.responder },
+      { field: 'queue', value: decision.ownerQueue },
+      { field: 'rule', value: decision.ruleId },
+      { field: 'why', value: decision.reason },
+      { field: 'flags', value: decision.flags.join(', ') },
+    ];
+    printTable(this, fittedTable(DECISION_COLUMNS, rows));
     return {
       file: flags.referral,
       format: reading.format,
@@ -148,3 +147,9 @@ export default class TriagePreview extends cosellCommand(messages)<TriagePreview
     }
   }
 }
+
+/** The decision's reason is a sentence: it wraps rather than being cut. */
+const DECISION_COLUMNS: TableColumn[] = [
+  { key: 'field', name: 'Field', priority: 0, align: 'left' },
+  { key: 'value', name: 'Value', priority: 0, align: 'left', wrapsAt: 30 },
+];
