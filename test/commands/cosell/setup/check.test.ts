@@ -155,7 +155,13 @@ describe('cosell setup check', () => {
     expect(result.missing.some((item) => item.area === 'field access')).toBe(false);
     expect(process.exitCode).toBe(1);
     expect(printed()).toMatch(/\d+ of \d+ checks failed/);
-    expect(ux.table.firstCall.args[0]).toMatchObject({ columns: ['area', 'item', 'problem'] });
+    const table = ux.table.firstCall.args[0];
+    expect(table.columns?.map((column) => (column as { key: string }).key)).toEqual([
+      'area',
+      'item',
+      'problem',
+    ]);
+    expect(table.overflow).toBe('wrap');
   });
 
   it('names each grant the integration permission set lacks and an unassigned integration user', async () => {

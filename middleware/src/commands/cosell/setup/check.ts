@@ -10,6 +10,7 @@ import { loadMapping } from '../../../portals/mapping/load.js';
 import { mappedPicklists } from '../../../portals/mapping/org-value-maps.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
+import { fittedTable, printTable, type TableColumn } from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.setup.check');
 
@@ -66,10 +67,8 @@ export default class SetupCheckCommand extends cosellCommand(messages)<SetupChec
     if (missing.length === 0)
       this.log(messages.getMessage('info.ready', [username, counted(checks.length, 'check')]));
     else {
-      this.table({
-        data: missing.map(({ area, item, problem }) => ({ area, item, problem })),
-        columns: ['area', 'item', 'problem'],
-      });
+      const rows = missing.map(({ area, item, problem }) => ({ area, item, problem }));
+      printTable(this, fittedTable(PROBLEM_COLUMNS, rows));
       this.log(
         messages.getMessage('info.missing', [
           missing.length,
@@ -88,3 +87,10 @@ export default class SetupCheckCommand extends cosellCommand(messages)<SetupChec
     };
   }
 }
+
+/** What is missing, and why it matters, are sentences: they wrap rather than being cut. */
+const PROBLEM_COLUMNS: TableColumn[] = [
+  { key: 'area', name: 'Area', priority: 0, align: 'left' },
+  { key: 'item', name: 'Item', priority: 0, align: 'left', wrapsAt: 24 },
+  { key: 'problem', name: 'Problem', priority: 0, align: 'left', wrapsAt: 30 },
+];
