@@ -98,6 +98,26 @@ describe('csvRecords', () => {
     });
   });
 
+  it('reads a piece far longer than the slices papaparse splits, rows and quotes across their seams', async () => {
+    const rows = Array.from({ length: 6000 }, (_, index) =>
+      [
+        `006Gn${String(index).padStart(13, '0')}`,
+        index % 3 === 0 ? `"Deal ${index}, ""phase ${index % 7}""\r\nnext line"` : `Deal ${index}`,
+        index % 5 === 0 ? '""' : String(index * 17),
+      ].join(','),
+    );
+    const text = `Id,Name,Amount\r\n${rows.join('\r\n')}\r\n`;
+    expect(text.length).toBeGreaterThan(4 * 65_536);
+    const expected = csvParseOutcome(text);
+    expect(await read(text)).toEqual(expected);
+    expect(await read(text, [70_000, 140_001])).toEqual(expected);
+    // Header, 6,000 rows and the 2,000 line breaks inside quoted names: the stray quote is on 8,002.
+    expect(await read(`${text}9,Contoso "EMEA",1\r\n`, [200_000])).toEqual({
+      error: 'stray-quote',
+      line: 8002,
+    });
+  });
+
   it('refuses what papaparse would let through: a stray quote, spaces after a closing quote', async () => {
     expect(await read('a,b\n"1\n2",3\n4,x"y\n', [9])).toEqual({ error: 'stray-quote', line: 4 });
     expect(await read('a,b\n1,"x" ,3\n')).toEqual({ error: 'text-after-quote', line: 2 });
