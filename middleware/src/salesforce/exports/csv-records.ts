@@ -1,7 +1,8 @@
 // Splits a CSV export into records with papaparse, one piece of the file at a time (1 MB pieces from
 // the CLI's file stream), so memory holds a piece and never the file. papaparse was chosen on
 // measured speed (scripts/bench/README.md); its leniencies about quotes are closed by csv-quoting.ts,
-// which checks each piece's whole rows before they are handed on.
+// which checks each piece's whole rows before they are handed on. A record's cells are views on the
+// piece they were cut from: whatever keeps a cell past its row copies it (core/own-string.ts).
 import Papa from 'papaparse';
 import { checkQuoting, countLines, CsvSyntaxError, type Newline } from './csv-quoting.js';
 
@@ -32,10 +33,12 @@ export function headerNewline(text: string): Newline | undefined {
 }
 
 /**
- * papaparse splits a piece at a time: records of 64k characters die young, where a 1 MB piece's
- * outlived a young-generation collection and cost 1-2 s of CPU more per 200k rows (bench notes).
+ * papaparse splits 16k characters at a time: records that small die young, where a 1 MB piece's
+ * outlived a young-generation collection and cost 1-2 s of CPU more per 200k rows; and the text
+ * (up to 32 KB as UTF-16) stays a regular heap object, where 64k-character slices went to V8's
+ * large-object space and raised a 1M-row lint's peak RSS by 10-15 MB (bench notes).
  */
-const SLICE = 1 << 16;
+const SLICE = 1 << 14;
 
 const isEmptyLine = (record: readonly string[]) => record.length === 1 && record[0] === '';
 
@@ -84,7 +87,7 @@ export async function* csvRecords(
   for await (const chunk of source) {
     const piece = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     for (let from = 0, to = 0; from < piece.length; from = to) {
-      // A row longer than a slice takes slices as long as itself, so it is not re-split in 64k steps.
+      // A row longer than a slice takes slices as long as itself, so it is not re-split in 16k steps.
       to = Math.min(piece.length, from + Math.max(SLICE, pending.length));
       let text = pending + (from === 0 && to === piece.length ? piece : piece.slice(from, to));
       if (!started && text.length > 0) {
