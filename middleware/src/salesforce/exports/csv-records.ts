@@ -3,6 +3,7 @@
 // measured speed (scripts/bench/README.md); its leniencies about quotes are closed by csv-quoting.ts,
 // which checks each piece's whole rows before they are handed on. A record's cells are views on the
 // piece they were cut from: whatever keeps a cell past its row copies it (core/own-string.ts).
+import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
 import { checkQuoting, countLines, CsvSyntaxError, type Newline } from './csv-quoting.js';
 
@@ -39,6 +40,18 @@ export function headerNewline(text: string): Newline | undefined {
  * large-object space and raised a 1M-row lint's peak RSS by 10-15 MB (bench notes).
  */
 const SLICE = 1 << 14;
+
+/**
+ * A piece of the source as text of at most SLICE characters at a time; bytes are decoded SLICE at a
+ * time, so no string ever holds a whole 1 MB piece (as UTF-16, a large object V8 frees only in a
+ * full collection).
+ */
+function* slicesOf(chunk: string | Buffer, decoder: TextDecoder): Generator<string> {
+  for (let from = 0; from < chunk.length; from += SLICE)
+    yield typeof chunk === 'string'
+      ? chunk.slice(from, from + SLICE)
+      : decoder.decode(chunk.subarray(from, from + SLICE), { stream: true });
+}
 
 const isEmptyLine = (record: readonly string[]) => record.length === 1 && record[0] === '';
 
@@ -84,12 +97,18 @@ export async function* csvRecords(
     return records.some(isEmptyLine) ? records.filter((record) => !isEmptyLine(record)) : records;
   };
 
+  // Slices wait here while a row longer than one is pending, so it is split again only once the text
+  // after it is as long as itself, not every 16k characters.
+  const held: string[] = [];
+  let heldLength = 0;
   for await (const chunk of source) {
-    const piece = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    for (let from = 0, to = 0; from < piece.length; from = to) {
-      // A row longer than a slice takes slices as long as itself, so it is not re-split in 16k steps.
-      to = Math.min(piece.length, from + Math.max(SLICE, pending.length));
-      let text = pending + (from === 0 && to === piece.length ? piece : piece.slice(from, to));
+    for (const slice of slicesOf(chunk, decoder)) {
+      held.push(slice);
+      heldLength += slice.length;
+      if (pending.length > SLICE && heldLength < pending.length) continue;
+      let text = pending + (held.length === 1 ? slice : held.join(''));
+      held.length = 0;
+      heldLength = 0;
       if (!started && text.length > 0) {
         started = true;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -104,7 +123,7 @@ export async function* csvRecords(
       if (records.length > 0) yield records;
     }
   }
-  let text = pending + decoder.decode();
+  let text = pending + held.join('') + decoder.decode();
   if (!started && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   newline ??= text.endsWith('\r') ? '\r' : '\n';
   const records = split(text, true, newline);
