@@ -5,14 +5,16 @@
 // exports (default 200k and 1M rows), in every output format, each in its own process: peak RSS and
 // CPU, and the CPU as a multiple of a bare CSV scan of the same file measured in the same run.
 // Goals: peak RSS < 300 MB at any size; CPU at most 1.5x the bare scan.
-// Bare scans of other parsers run when they are installed (npm install --no-save papaparse
-// csv-parser @fast-csv/parse), to compare parsers on the same file.
+// Bare scans of other parsers run when they are installed (npm install --no-save csv-parser
+// @fast-csv/parse udsv), to compare parsers on the same file; "csv-records" is the reader's own
+// splitter (papaparse and the quoting check, csv-records.ts) without the rest of the CLI.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
+import { csvRecords } from '../../middleware/src/salesforce/exports/csv-records.js';
 import { writeOpportunityExport } from '../../middleware/src/salesforce/exports/index.js';
 import { generateOpportunities } from '../export-generator/opportunities.js';
 
@@ -45,6 +47,28 @@ async function scan(parser: string, file: string): Promise<number> {
         .on('end', resolve)
         .on('error', reject);
     });
+  } else if (parser === 'csv-records') {
+    for await (const batch of csvRecords(createReadStream(file, { highWaterMark: 1 << 20 })))
+      rows += batch.length;
+  } else if (parser === 'udsv') {
+    // udsv parses strings: decode the pieces, as its incremental API expects.
+    type Udsv = {
+      inferSchema: (text: string, options: object) => object;
+      initParser: (schema: object) => {
+        chunk: (text: string, parse: unknown, onData: () => void) => void;
+        stringArrs: unknown;
+        end: () => void;
+      };
+    };
+    const { inferSchema, initParser } = (await import(String('udsv'))) as Udsv;
+    let udsv: ReturnType<Udsv['initParser']> | undefined;
+    const stream = createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' });
+    for await (const text of stream as AsyncIterable<string>) {
+      udsv ??= initParser(inferSchema(text, { col: ',', encl: '"' }));
+      udsv.chunk(text, udsv.stringArrs, () => void (rows += 1));
+    }
+    udsv?.end();
+    rows += 1; // udsv takes the header row as the schema's
   } else if (parser === 'csv-parser') {
     const { default: csv } = (await import(String('csv-parser'))) as {
       default: (options: object) => NodeJS.ReadWriteStream;
@@ -178,7 +202,14 @@ async function main(): Promise<void> {
       );
       console.log('case                              cpu s  x scan  peak RSS MB  wall s');
       const scans = new Map<string, Figure>();
-      for (const parser of ['csv-parse', 'papaparse', 'csv-parser', '@fast-csv/parse']) {
+      for (const parser of [
+        'csv-parse',
+        'papaparse',
+        'csv-records',
+        'udsv',
+        'csv-parser',
+        '@fast-csv/parse',
+      ]) {
         try {
           scans.set(
             parser,

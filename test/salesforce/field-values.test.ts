@@ -65,6 +65,40 @@ describe('readCell', () => {
     });
   });
 
+  it('reads a date only when it is a calendar day', () => {
+    const read = (raw: string) => readCell(raw, COLUMN_KINDS.closeDate).ok;
+    expect(['2028-02-29', '2000-02-29', '2026-12-31', '0100-01-01'].map(read)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ['2027-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00'].map(
+        read,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+    // Years below 100 were never days here (a Date reads them as 19xx): still refused.
+    expect(readCell('0050-01-01', COLUMN_KINDS.closeDate)).toEqual({
+      ok: false,
+      problem: '"0050-01-01" is not a date (YYYY-MM-DD)',
+    });
+  });
+
+  it('reads a multi-select with one value or several, and names the unknown ones', () => {
+    const clouds = COLUMN_KINDS['coSell.clouds'];
+    expect(readCell('AWS', clouds)).toEqual({ ok: true, value: ['AWS'] });
+    expect(readCell('AWS; Google;AWS', clouds)).toEqual({ ok: true, value: ['AWS', 'Google'] });
+    expect(readCell('Azure', clouds)).toEqual({
+      ok: false,
+      problem: '"Azure" not among AWS, Microsoft, Google',
+    });
+    expect(readCell('AWS;Azure', clouds)).toEqual({
+      ok: false,
+      problem: '"Azure" not among AWS, Microsoft, Google',
+    });
+  });
+
   it('leaves empty cells undefined so the model default applies', () => {
     expect(readCell('  ', COLUMN_KINDS.description)).toEqual({ ok: true, value: undefined });
     expect(readCell(undefined, COLUMN_KINDS['coSell.helpNeeded'])).toEqual({

@@ -84,13 +84,21 @@ export class OpportunityRead {
   }
 
   readonly source: OpportunitySource;
+  private readonly heapGrowingPercent: number | undefined;
 
   /** Reads `org` when given, else the --file export. */
   constructor(
     private readonly flags: SourceFlags,
     readonly org: Org | undefined,
-    read: { purpose: OpportunityPurpose; requiredColumns: readonly string[]; currency?: string },
+    read: {
+      purpose: OpportunityPurpose;
+      requiredColumns: readonly string[];
+      currency?: string;
+      /** Heap growth allowed during the read (heap-budget.ts); the lint's bound by default. */
+      heapGrowingPercent?: number;
+    },
   ) {
+    this.heapGrowingPercent = read.heapGrowingPercent;
     this.source = org
       ? {
           kind: 'org',
@@ -115,7 +123,7 @@ export class OpportunityRead {
     messages: Messages<string>,
     handling: RowHandling,
   ): Promise<void> {
-    boundHeapGrowth(); // a long read: keep the heap near what it holds
+    boundHeapGrowth(this.heapGrowingPercent); // a long read: keep the heap near what it holds
     const meter = readMeter(this.source);
     const progress = readProgress(command, meter, messages.getMessage('info.progress'));
     if (this.org)

@@ -6,6 +6,8 @@ import type { ColumnKind } from './opportunity-columns.js';
 export type CellResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
 const ok = (value: unknown): CellResult => ({ ok: true, value });
+/** An empty cell's result, shared: about half of an export's cells are empty. */
+const EMPTY: CellResult = Object.freeze({ ok: true, value: undefined });
 const bad = (problem: string): CellResult => ({ ok: false, problem });
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -13,13 +15,16 @@ const DATETIME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether year-month-day is a calendar day, by arithmetic rather than a Date per cell (every row has
+ * several dates). Years below 100 are refused, as the Date check this replaced refused them.
+ */
 function isRealDay(year: number, month: number, day: number): boolean {
-  const check = new Date(Date.UTC(year, month - 1, day));
-  return (
-    check.getUTCFullYear() === year &&
-    check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day
-  );
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 function readDate(raw: string): CellResult {
@@ -30,7 +35,6 @@ function readDate(raw: string): CellResult {
 }
 
 const CANONICAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Whether text of CANONICAL_DATETIME's shape names a real instant, read digit by digit: every row has
@@ -89,6 +93,9 @@ function readPicklist(raw: string, values: readonly string[]): CellResult {
 }
 
 function readMultiselect(raw: string, values: readonly string[]): CellResult {
+  // Most cells hold one value: no list to split, trim and de-duplicate.
+  if (!raw.includes(';'))
+    return values.includes(raw) ? ok([raw]) : bad(`"${raw}" not among ${values.join(', ')}`);
   const chosen = [
     ...new Set(
       raw
@@ -109,7 +116,7 @@ function readMultiselect(raw: string, values: readonly string[]): CellResult {
  */
 export function readCell(raw: string | undefined, kind: ColumnKind): CellResult {
   const value = (raw ?? '').trim();
-  if (value === '') return ok(undefined);
+  if (value === '') return EMPTY;
   switch (kind.type) {
     case 'text':
       return ok(value);

@@ -190,7 +190,7 @@ describe('readOpportunityExport', () => {
   it('refuses an empty file and broken quoting with a format error', async () => {
     await expect(readAll('')).rejects.toThrow(ExportFormatError);
     await expect(readAll(`${HEADER}\n"unterminated,${GOOD}\n`)).rejects.toThrow(
-      /not valid CSV: a quoted cell is never closed .*line 2/,
+      /not valid CSV: a quoted cell is never closed \(it opens on line 2\); check for a missing closing quote\.$/,
     );
   });
 

@@ -2,6 +2,7 @@
 // per-engagement hours to accept that the median and p90 need, so memory stays flat as rows stream.
 import type { Attribution, Engagement } from '../model.js';
 import { DECLINED_STATUSES, JOINT_WORK_STATUSES } from './attribution.js';
+import { ownString } from '../own-string.js';
 import { WholeNumberSample, median, quantile } from './percentiles.js';
 import {
   NO_DATA,
@@ -125,7 +126,7 @@ export class PeriodTally {
       let stage = this.stages.get(deal.stageName);
       if (!stage) {
         stage = new CountValue();
-        this.stages.set(deal.stageName, stage);
+        this.stages.set(ownString(deal.stageName), stage);
       }
       stage.add(deal.value);
       this.coSold.add(deal);

@@ -69,13 +69,14 @@ const DRAWDOWN_CLOUD: Record<CommitDrawdown, Cloud | null> = {
  * CRM) counts as a zero-day cycle rather than a negative one that would skew medians.
  */
 function cycleDays(opp: CoSellOpportunity): number {
-  const created = new Date(opp.createdDate);
-  const createdDay = Date.UTC(
-    created.getUTCFullYear(),
-    created.getUTCMonth(),
-    created.getUTCDate(),
-  );
-  return Math.max(0, (Date.parse(`${opp.closeDate}T00:00:00Z`) - createdDay) / DAY_MS);
+  return Math.max(0, (Date.parse(opp.closeDate) - utcDay(opp.createdDate)) / DAY_MS);
+}
+
+/** The UTC day an instant falls on; a UTC instant's is its date part (most rows: no Date built). */
+function utcDay(instant: string): number {
+  if (instant.length === 24 && instant.endsWith('Z')) return Date.parse(instant.slice(0, 10));
+  const at = new Date(instant);
+  return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
 }
 
 /** Renewals keep existing revenue: they are not the new business attach rate measures. */

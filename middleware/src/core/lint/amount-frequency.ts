@@ -1,6 +1,7 @@
 // Counts how often each amount recurs in a stream without remembering every amount: a Misra-Gries
 // summary, so a 400k-row export costs the same memory as a 40k one while any amount frequent
 // enough to be a placeholder is still found.
+import { ownString } from '../own-string.js';
 
 interface Counter {
   count: number;
@@ -38,11 +39,11 @@ export class AmountFrequency {
     const counter = this.counters.get(key);
     if (counter) {
       counter.count += 1;
-      if (counter.sampleIds.length < SAMPLE_SIZE) counter.sampleIds.push(opportunityId);
+      if (counter.sampleIds.length < SAMPLE_SIZE) counter.sampleIds.push(ownString(opportunityId));
       return;
     }
     if (this.counters.size < this.capacity) {
-      this.counters.set(key, { count: 1, sampleIds: [opportunityId] });
+      this.counters.set(ownString(key), { count: 1, sampleIds: [ownString(opportunityId)] });
       return;
     }
     // Full: the newcomer and one occurrence of every tracked amount cancel out. Each round removes

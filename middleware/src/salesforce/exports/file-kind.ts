@@ -1,6 +1,7 @@
 // Tells a user what their --file is when it is not a CSV export (a workbook, JSON, a PDF, binary),
 // and words CSV quoting errors by line, instead of leaving them a parser's internal error code.
-import { CsvError } from 'csv-parse';
+import { CsvSyntaxError } from './csv-quoting.js';
+import { MAX_ROW_CHARS } from './csv-records.js';
 
 /** Enough of the file's start to recognise every kind below. */
 export const SNIFF_BYTES = 4096;
@@ -29,23 +30,20 @@ export function notCsvKind(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** A csv-parse error as a sentence naming the line, or undefined for an error that is not csv-parse's. */
+/** A CSV syntax error as a sentence naming the line, or undefined for any other error. */
 export function csvErrorInWords(error: unknown): string | undefined {
-  if (!(error instanceof CsvError)) return undefined;
-  const { code } = error;
-  const lines = (error as CsvError & { lines?: number }).lines;
-  const line = lines === undefined ? '' : `line ${lines}: `;
-  switch (code) {
-    case 'INVALID_OPENING_QUOTE':
-      return `${line}a double quote appears inside a cell that does not start with one; quote the whole cell and double the quotes inside it.`;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return `${line}text follows the closing quote of a cell; double the quotes inside a quoted cell.`;
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return `a quoted cell is never closed (the file ends inside it, ${line.replace(/: $/, '')}); check for a missing closing quote.`;
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
-      return `${line}the row has a different number of cells from the header.`;
+  if (!(error instanceof CsvSyntaxError)) return undefined;
+  const { line } = error;
+  switch (error.problem) {
+    case 'stray-quote':
+      return `line ${line}: a double quote appears inside a cell that does not start with one; quote the whole cell and double the quotes inside it.`;
+    case 'text-after-quote':
+      return `line ${line}: text follows the closing quote of a cell; double the quotes inside a quoted cell.`;
+    case 'quote-not-closed':
+      return `a quoted cell is never closed (it opens on line ${line}); check for a missing closing quote.`;
+    case 'row-too-long':
+      return `line ${line}: a row runs past ${MAX_ROW_CHARS.toLocaleString('en-US')} characters without ending; check for a missing closing quote.`;
     default:
-      return `${line}${error.message}`;
+      return error.message;
   }
 }

@@ -1,13 +1,13 @@
 // Streams a Salesforce report / Data Loader export of Opportunities into canonical opportunities,
 // row by row, so a 400k-row file never sits in memory. A missing column stops the read before the
 // first row; a bad row becomes row-numbered findings and the rows after it are still read.
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import type { CoSellOpportunity, Finding } from '../../core/model.js';
 import type { OpportunityPath } from '../../core/salesforce-fields.js';
 import { OPPORTUNITY_COLUMNS, type FieldColumn } from '../opportunity-columns.js';
 import { parseOpportunity, readOpportunityCells } from '../opportunity-reader.js';
 import { REQUIRED_COLUMNS } from './columns.js';
+import { csvRecords } from './csv-records.js';
 import { csvErrorInWords, notCsvKind, SNIFF_BYTES } from './file-kind.js';
 
 export const EXPORT_CODES = {
@@ -167,32 +167,26 @@ export async function* readOpportunityExport(
   source: ExportSource,
   options: ReadExportOptions = {},
 ): AsyncGenerator<ExportRow> {
-  const input = Readable.from(
-    refuseNonCsv(
-      source instanceof Readable ? source : typeof source === 'string' ? [source] : source,
-    ),
-  );
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
-  pipeline(input, parser, () => undefined); // errors surface through the parser we iterate
+  const records = csvRecords(refuseNonCsv(typeof source === 'string' ? [source] : source));
   let columns: HeaderColumns | undefined;
   let width = 0;
   let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row += 1;
-      if (columns === undefined) {
-        columns = mapHeader(record, options.requiredColumns ?? REQUIRED_COLUMNS);
-        width = record.length;
-        continue;
+    for await (const batch of records) {
+      for (const record of batch) {
+        row += 1;
+        if (columns === undefined) {
+          columns = mapHeader(record, options.requiredColumns ?? REQUIRED_COLUMNS);
+          width = record.length;
+          continue;
+        }
+        yield rowToOpportunity(record, row, columns, width, options.defaultCurrency ?? 'USD');
       }
-      yield rowToOpportunity(record, row, columns, width, options.defaultCurrency ?? 'USD');
     }
   } catch (error) {
     const words = csvErrorInWords(error);
     if (words === undefined) throw error;
     throw new ExportFormatError(`The export is not valid CSV: ${words}`, { cause: error });
-  } finally {
-    parser.destroy();
   }
   if (columns === undefined)
     throw new ExportFormatError('The export is empty: expected a header row of field API names.');

@@ -35,6 +35,7 @@ import {
   reportFormat,
   type ReportFormat,
 } from '../../../cli/flags.js';
+import { ATTRIBUTION_HEAP_GROWING_PERCENT } from '../../../cli/heap-budget.js';
 import { OpportunityRead, type ReadSource } from '../../../cli/opportunity-read.js';
 import { deliverReport, toCsv } from '../../../cli/report-output.js';
 import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce/exports/index.js';
@@ -112,6 +113,7 @@ export default class AttributionReportCommand extends cosellCommand(
       purpose: 'attribution',
       requiredColumns: ATTRIBUTION_COLUMNS,
       currency: reportingCurrency,
+      heapGrowingPercent: ATTRIBUTION_HEAP_GROWING_PERCENT,
     });
     const rejectedRows: ExportFinding[] = [];
     await read.rows(this, messages, {
