@@ -9,10 +9,11 @@ import { runInNewContext } from 'node:vm';
 
 /**
  * Growth allowed over the live heap after each full collection, in percent. Chosen on the
- * cli-streaming benchmark (1M-row lint --json): 50% peaked at 325 MB, 25% at 293 MB for about 8%
- * more CPU; V8's own choice peaked at 406 MB.
+ * cli-streaming benchmark (1M-row lint --json, quiet machine, papaparse reader): 25% peaked at
+ * 313-329 MB, 15% at 299 MB for the same CPU within the noise, and 10% no lower (300 MB); before
+ * that reader, 50% peaked at 325 MB and V8's own choice at 406 MB.
  */
-export const HEAP_GROWING_PERCENT = 25;
+export const HEAP_GROWING_PERCENT = 15;
 
 /**
  * The attribution report holds a flat ~45 MB whatever the export's size (tallies per quarter, not
