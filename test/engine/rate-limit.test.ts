@@ -29,6 +29,16 @@ describe.each(storeVariants())('rate budgets on $name', ({ options }) => {
     expect(await admit(store.db, write, at(3_450))).toEqual({ allowed: true });
   });
 
+  it('never shortens an interval that is not a whole number of milliseconds', async () => {
+    // 3 a second is 333.33 ms apart: a call at 333 ms would be the second within a third of a second.
+    const limit = { key: 'gcp:proj:write', perSecond: 3 };
+    expect(await admit(store.db, limit, T0)).toEqual({ allowed: true });
+    expect(await admit(store.db, limit, at(333))).toEqual({ allowed: false, waitMs: 1 });
+    expect(await admit(store.db, limit, at(334))).toEqual({ allowed: true });
+    expect((await admit(store.db, limit, at(667))).allowed).toBe(false);
+    expect(await admit(store.db, limit, at(668))).toEqual({ allowed: true });
+  });
+
   it('lets a burst through after idling, then spaces calls', async () => {
     const read = { key: 'aws:acct:read', perSecond: 10, burst: 3 };
     const results = [];

@@ -18,10 +18,14 @@ export async function advanceArrivalTime(
   latest?: Date,
 ): Promise<Date | null> {
   const fits = latest ? sql`where greatest(rate_limits.tat, ${now}) <= ${latest}` : sql``;
+  // The store keeps microseconds and a Date only milliseconds: the step is added in SQL, rounded
+  // up to a whole microsecond, so an interval like 333.33 ms is never shortened and the budget
+  // can only err on the slow side.
+  const step = sql`(${Math.ceil(stepMs * 1000)}::bigint * interval '1 microsecond')`;
   const { rows } = await sql<{ tat: Date }>`
-    insert into rate_limits (key, tat) values (${key}, ${new Date(now.getTime() + stepMs)})
+    insert into rate_limits (key, tat) values (${key}, ${now}::timestamptz + ${step})
     on conflict (key) do update
-      set tat = greatest(rate_limits.tat, ${now}) + (${stepMs} * interval '1 millisecond')
+      set tat = greatest(rate_limits.tat, ${now}) + ${step}
       ${fits}
     returning tat`.execute(db);
   return rows[0] ? new Date(rows[0].tat) : null;
