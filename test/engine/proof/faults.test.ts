@@ -47,7 +47,7 @@ const FAULTS: Array<FaultRule & RestFaultRule> = [
 async function storeBacklog(store: Store, referrals: number): Promise<string[]> {
   const queued = await store.db
     .selectFrom('outbox')
-    .select(['kind', 'status'])
+    .select(['kind', 'status', 'attempts', 'run_after', 'last_error'])
     .where('status', 'in', ['pending', 'running'])
     .where('kind', '!=', JOB_KINDS.poll)
     .execute();
@@ -68,7 +68,12 @@ async function storeBacklog(store: Store, referrals: number): Promise<string[]> 
     .where('salesforce_id', 'is not', null)
     .execute();
   return [
-    ...(queued.length > 0 ? [`${queued.length} job(s) queued`] : []),
+    // Each queued job with what it waits for, so a proof that runs out of time says why.
+    ...queued.map((job) => {
+      const dueInMs = new Date(job.run_after).getTime() - Date.now();
+      const error = job.last_error ? `: ${job.last_error.slice(0, 100)}` : '';
+      return `${job.kind} ${job.status} after ${job.attempts} attempt(s), due ${dueInMs > 0 ? `in ${dueInMs} ms` : `${-dueInMs} ms ago`}${error}`;
+    }),
     ...(waiting.length > 0 ? [`${waiting.length} engagement(s) not settled`] : []),
     ...(recorded.length < referrals
       ? [`${referrals - recorded.length} referral(s) not in Salesforce yet`]
