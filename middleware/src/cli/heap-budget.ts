@@ -63,13 +63,12 @@ export function boundYoungGeneration(mb: number = SEMI_SPACE_MB): number {
       // The space doubles once what survived young collections since it last grew exceeds its
       // size: keep an eighth of it more alive at each young collection, so it grows one step at a
       // time and stops at `mb` (a whole size per step could grow it twice).
-      let kept: object[] = [];
+      const kept: object[] = [];
       for (let step = 0; step < 100 && semiSpaceMb() < mb; step += 1) {
         const objects = (semiSpaceMb() * 2 ** 20) / 8 / 16;
         for (let index = 0; index < objects; index += 1) kept.push({ index });
         gc({ type: 'minor', execution: 'sync' });
       }
-      kept = [];
       setFlagsFromString('--semi-space-growth-factor=1');
     }
     semiSpaceApplied = semiSpaceMb();
