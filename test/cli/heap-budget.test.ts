@@ -3,20 +3,25 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { boundHeapGrowth } from '../../middleware/src/cli/heap-budget.js';
+import { boundHeapGrowth, boundYoungGeneration } from '../../middleware/src/cli/heap-budget.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./support/heap-churn.ts', import.meta.url));
+const YOUNG_CHILD = fileURLToPath(new URL('./support/young-churn.ts', import.meta.url));
 
 function peakHeapMb(...args: string[]): number {
-  const out = execFileSync(
+  return (JSON.parse(child(CHILD, ...args)) as { peakMb: number }).peakMb;
+}
+
+function child(script: string, ...args: string[]): string {
+  return execFileSync(
     process.execPath,
     [
       '--no-warnings',
       '--experimental-transform-types',
       '--import',
       './scripts/bench/ts-resolve.mjs',
-      CHILD,
+      script,
       ...args,
     ],
     {
@@ -25,8 +30,9 @@ function peakHeapMb(...args: string[]): number {
       env: { ...process.env, NODE_OPTIONS: '' },
     },
   );
-  return (JSON.parse(out) as { peakMb: number }).peakMb;
 }
+
+type YoungSizes = { grown: number; capped: number; again?: number; afterChurn: number };
 
 describe('boundHeapGrowth', () => {
   it('keeps the heap of a churning process well below what V8 allows by default', () => {
@@ -40,5 +46,25 @@ describe('boundHeapGrowth', () => {
     expect(() => boundHeapGrowth(2.5)).toThrow(RangeError);
     expect(boundHeapGrowth(80)).toBe(80);
     expect(boundHeapGrowth(20)).toBe(80);
+  });
+});
+
+describe('boundYoungGeneration', () => {
+  it('shrinks the young generation V8 grew and keeps it at the cap through further churn', () => {
+    const free = JSON.parse(child(YOUNG_CHILD)) as YoungSizes;
+    // V8 grows it past the cap on its own, and keeps it there.
+    expect(free.grown).toBeGreaterThan(4);
+    expect(free.afterChurn).toBeGreaterThan(4);
+    const capped = JSON.parse(child(YOUNG_CHILD, 'cap', '4')) as YoungSizes;
+    expect(capped.grown).toBeGreaterThan(4);
+    expect(capped.capped).toBe(4);
+    // Applied once per process: a second call reports the size in force.
+    expect(capped.again).toBe(4);
+    expect(capped.afterChurn).toBe(4);
+  }, 60_000);
+
+  it('refuses a size V8 would not take', () => {
+    expect(() => boundYoungGeneration(0)).toThrow(/integer from 1 to 64 MB, not 0/);
+    expect(() => boundYoungGeneration(1.5)).toThrow(RangeError);
   });
 });

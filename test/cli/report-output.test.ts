@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { RecordSpool } from '../../middleware/src/cli/record-spool.js';
 import {
+  WRITE_CHUNK,
   reportTarget,
   toCsv,
   writeJsonArray,
@@ -88,6 +90,57 @@ describe('report targets', () => {
   });
 });
 
+describe('terminal output', () => {
+  /** Findings big enough that the envelope goes out in many pieces, some with non-Latin-1 text. */
+  const MANY = Array.from({ length: 3000 }, (_, n) => ({
+    row: n + 2,
+    code: 'LINT_X',
+    message: `finding ${n} – with an en dash`,
+    evidence: { n, words: ['a', 'b'] },
+  }));
+
+  it('prints a streamed envelope exactly as JSON.stringify would, however its pieces fall', async () => {
+    let printed = '';
+    // As sf's log does: what it is given, then a line break.
+    const target = reportTarget({ log: (text) => void (printed += `${text}\n`) }, undefined);
+    const envelope = { status: 0, result: { summary: { n: MANY.length } }, warnings: [] };
+    await writeJsonEnvelope(target, envelope, 'findings', items(MANY));
+    await target.commit();
+    expect(printed.length).toBeGreaterThan(4 * WRITE_CHUNK);
+    const whole = { ...envelope, result: { ...envelope.result, findings: MANY } };
+    expect(printed).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+
+  it('waits for a backed-up stdout to drain instead of queueing the report in memory', async () => {
+    let received = '';
+    let mostQueued = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        received += chunk.toString();
+        setTimeout(done, 1);
+      },
+    });
+    const target = reportTarget(
+      {
+        log: (text) => {
+          slow.write(`${text}\n`);
+          mostQueued = Math.max(mostQueued, slow.writableLength);
+        },
+      },
+      undefined,
+      slow,
+    );
+    const lines = Array.from({ length: 20_000 }, (_, n) => `line ${n} ${'x'.repeat(40)}\n`);
+    for (const line of lines) await target.write(line);
+    await target.commit();
+    await new Promise<void>((resolve) => slow.end(resolve));
+    expect(received).toBe(lines.join(''));
+    // Never more than one piece waiting: without the wait, all ~1 MB would queue at once.
+    expect(mostQueued).toBeLessThanOrEqual(WRITE_CHUNK + 100);
+  });
+});
+
 describe('CSV', () => {
   it('writes a header once and quotes what needs quoting', () => {
     const columns = ['row', 'message'];
@@ -113,5 +166,35 @@ describe('record spool', () => {
     expect(() => spool.add({ n: -1, text: '' })).toThrow(/after close/);
     spool.remove();
     expect(existsSync(spool.path)).toBe(false);
+  });
+
+  it('reads back text that crosses its read pieces: multi-byte characters and records longer than a piece', async () => {
+    const spool = new RecordSpool<{ n: number; text: string }>();
+    const records = Array.from({ length: 3000 }, (_, n) => ({
+      n,
+      // 1-, 2-, 3- and 4-byte UTF-8 characters at every offset, and now and then a record far
+      // longer than one read.
+      text: `${'é–😀a'.repeat(n % 7)}${n % 500 === 0 ? '–'.repeat(100_000) : ''}`,
+    }));
+    for (const record of records) spool.add(record);
+    const streamed = [];
+    for await (const record of spool.records()) streamed.push(record);
+    expect(streamed).toEqual(records);
+    spool.remove();
+  });
+
+  it('stops reading when its reader stops early, and can be read again', async () => {
+    const spool = new RecordSpool<{ n: number }>();
+    for (let n = 0; n < 10_000; n += 1) spool.add({ n });
+    const first = [];
+    for await (const record of spool.records()) {
+      if (first.length === 3) break;
+      first.push(record.n);
+    }
+    expect(first).toEqual([0, 1, 2]);
+    let count = 0;
+    for await (const record of spool.records()) count += record.n === count ? 1 : 0;
+    expect(count).toBe(10_000);
+    spool.remove();
   });
 });

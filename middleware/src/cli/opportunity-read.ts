@@ -10,7 +10,7 @@ import { OrgSchemaError, type OpportunityPurpose } from '../salesforce/org-reads
 import { wordedError } from './cosell-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { whereFlag } from './flags.js';
-import { boundHeapGrowth } from './heap-budget.js';
+import { boundHeapGrowth, boundYoungGeneration } from './heap-budget.js';
 import { orgConnection } from '../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
@@ -85,6 +85,7 @@ export class OpportunityRead {
 
   readonly source: OpportunitySource;
   private readonly heapGrowingPercent: number | undefined;
+  private readonly semiSpaceMb: number | null | undefined;
 
   /** Reads `org` when given, else the --file export. */
   constructor(
@@ -96,9 +97,12 @@ export class OpportunityRead {
       currency?: string;
       /** Heap growth allowed during the read (heap-budget.ts); the lint's bound by default. */
       heapGrowingPercent?: number;
+      /** Young generation kept during the read, in MB (heap-budget.ts): the lint's cap by default, null for V8's own. */
+      semiSpaceMb?: number | null;
     },
   ) {
     this.heapGrowingPercent = read.heapGrowingPercent;
+    this.semiSpaceMb = read.semiSpaceMb;
     this.source = org
       ? {
           kind: 'org',
@@ -124,6 +128,7 @@ export class OpportunityRead {
     handling: RowHandling,
   ): Promise<void> {
     boundHeapGrowth(this.heapGrowingPercent); // a long read: keep the heap near what it holds
+    if (this.semiSpaceMb !== null) boundYoungGeneration(this.semiSpaceMb);
     const meter = readMeter(this.source);
     const progress = readProgress(command, meter, messages.getMessage('info.progress'));
     if (this.org)

@@ -226,10 +226,12 @@ describe('per-opportunity lint rules', () => {
     expect(findings.map((finding) => finding.cloud)).toEqual(['Microsoft']);
   });
 
-  it('refuses add() after finish() and an invalid now', () => {
+  it('refuses add() after finish(), a second finish() and an invalid now', () => {
     const linter = createLinter({ now: NOW });
     linter.finish();
     expect(() => linter.add(dataPlatformDeal())).toThrow(/after finish/);
+    // finish() lets the tallies go, so it cannot answer twice.
+    expect(() => linter.finish()).toThrow(/twice/);
     expect(() => createLinter({ now: new Date('not a date') })).toThrow(/now/);
   });
 

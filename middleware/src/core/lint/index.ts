@@ -31,7 +31,7 @@ export interface LintOptions {
 export interface Linter {
   /** Per-opportunity findings for one opportunity; also feeds the cross-opportunity tallies. */
   add(opp: CoSellOpportunity): LintFinding[];
-  /** Cross-opportunity findings (placeholder amounts, share-everything, the motion's anti-patterns), once every row was added. */
+  /** Cross-opportunity findings (placeholder amounts, share-everything, the motion's anti-patterns), once every row was added; once only. */
   finish(): LintFinding[];
 }
 
@@ -56,8 +56,13 @@ export function createLinter(options: LintOptions): Linter {
       return opportunityFindings(opp, context);
     },
     finish() {
+      if (finished) throw new Error('createLinter: finish() called twice');
       finished = true;
-      return tallies.flatMap((tally) => tally.findings());
+      const findings = tallies.flatMap((tally) => tally.findings());
+      // The tallies hold every candidate deal and account key of the export (tens of MB at 1M
+      // rows): let them go before the caller writes its report.
+      tallies.length = 0;
+      return findings;
     },
   };
 }
