@@ -40,7 +40,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 type Member = { key: string; schema: z.core.$ZodType };
 /** Indexes of the failing members, or null when zod must judge the object whole. */
-type MemberScan = (value: Record<string, unknown>) => number[] | null;
+type MemberScan = (value: Record<string, unknown>) => readonly number[] | null;
+/** The answer for an object whose members all pass: one shared list, so a valid payload allocates none. */
+const NONE_FAILING: readonly number[] = Object.freeze([]);
 /** What narrowing needs of an object node, worked out once per schema: null when it must go to zod whole. */
 type ObjectPlan = {
   members: Member[];
@@ -63,13 +65,18 @@ function memberScan(members: Member[]): MemberScan {
   });
   const build = new Function(
     'checks',
-    `return function scanMembers(value) {\nlet item; let failing;\n${lines.join('\n')}\nreturn failing ?? [];\n};`,
-  ) as (checks: Array<(value: unknown) => boolean>) => MemberScan;
-  return build(members.map((member) => fastCheckOf(member.schema)));
+    'none',
+    `return function scanMembers(value) {\nlet item; let failing;\n${lines.join('\n')}\nreturn failing ?? none;\n};`,
+  ) as (checks: Array<(value: unknown) => boolean>, none: readonly number[]) => MemberScan;
+  return build(
+    members.map((member) => fastCheckOf(member.schema)),
+    NONE_FAILING,
+  );
 }
 
 function objectPlan(schema: z.core.$ZodType, def: Def): ObjectPlan {
-  if (objectPlans.has(schema)) return objectPlans.get(schema) ?? null;
+  const known = objectPlans.get(schema);
+  if (known !== undefined) return known;
   const catchall = def.catchall?._zod.def.type;
   const shape = def.shape ?? {};
   let plan: ObjectPlan = null;
