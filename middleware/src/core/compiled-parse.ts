@@ -43,18 +43,42 @@ export function checksOf(schema: z.core.$ZodType): FastParse | null {
   if (schema._zod.traits.has('$ZodCheck'))
     checks.unshift(schema as unknown as z.core.$ZodCheck<unknown>);
   if (checks.length === 0) return null;
+  // One payload serves every call, so running a leaf's checks allocates nothing. A re-entrant call (a
+  // refinement parsing with the same schema) gets a fresh one; so does the next call after an
+  // asynchronous check, which may still write to the one it was given.
+  let shared: CheckPayload | undefined = { value: undefined, issues: [] };
   return (value) => {
-    // A fresh payload per call: a refinement may parse with the same schema again.
-    const payload: CheckPayload = { value, issues: [] };
-    for (const check of checks) {
-      const when = check._zod.def.when;
-      if (when && !when(payload as never)) continue;
-      const result = check._zod.check(payload as never) as unknown;
-      // An asynchronous refinement cannot answer here: leave the input to zod.
-      if (result instanceof Promise || payload.issues.length > 0) return NOT_SURE;
+    const payload = shared ?? { value, issues: [] };
+    const own = payload === shared;
+    shared = undefined;
+    payload.value = value;
+    let out: unknown = NOT_SURE;
+    try {
+      out = runChecks(checks, payload);
+    } finally {
+      if (own && out !== ASYNC) {
+        payload.value = undefined;
+        payload.issues.length = 0;
+        shared = payload;
+      }
     }
-    return payload.value;
+    return out === ASYNC ? NOT_SURE : out;
   };
+}
+
+/** What runChecks answers when a check returned a promise. */
+const ASYNC: unique symbol = Symbol('async check');
+
+function runChecks(checks: Array<z.core.$ZodCheck<unknown>>, payload: CheckPayload): unknown {
+  for (const check of checks) {
+    const when = check._zod.def.when;
+    if (when && !when(payload as never)) continue;
+    const result = check._zod.check(payload as never) as unknown;
+    // An asynchronous refinement cannot answer here: leave the input to zod.
+    if (result instanceof Promise) return ASYNC;
+    if (payload.issues.length > 0) return NOT_SURE;
+  }
+  return payload.value;
 }
 
 function withChecks(schema: z.core.$ZodType, base: FastParse): FastParse {
