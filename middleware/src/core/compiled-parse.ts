@@ -43,26 +43,21 @@ export function checksOf(schema: z.core.$ZodType): FastParse | null {
   if (schema._zod.traits.has('$ZodCheck'))
     checks.unshift(schema as unknown as z.core.$ZodCheck<unknown>);
   if (checks.length === 0) return null;
-  // One payload serves every call, so running a leaf's checks allocates nothing. A re-entrant call (a
-  // refinement parsing with the same schema) gets a fresh one; so does the next call after an
-  // asynchronous check, which may still write to the one it was given.
+  // One payload serves every call, so running a leaf's checks allocates nothing. It is taken while a
+  // run uses it: a re-entrant run (a refinement parsing with the same schema) makes its own, and a run
+  // that throws or hands the payload to an asynchronous check does not give it back.
   let shared: CheckPayload | undefined = { value: undefined, issues: [] };
   return (value) => {
-    const payload = shared ?? { value, issues: [] };
-    const own = payload === shared;
-    shared = undefined;
+    let payload = shared;
+    if (payload === undefined) payload = { value, issues: [] };
+    else shared = undefined;
     payload.value = value;
-    let out: unknown = NOT_SURE;
-    try {
-      out = runChecks(checks, payload);
-    } finally {
-      if (own && out !== ASYNC) {
-        payload.value = undefined;
-        payload.issues.length = 0;
-        shared = payload;
-      }
-    }
-    return out === ASYNC ? NOT_SURE : out;
+    const out = runChecks(checks, payload);
+    if (out === ASYNC) return NOT_SURE;
+    payload.value = undefined;
+    if (payload.issues.length > 0) payload.issues.length = 0;
+    shared = payload;
+    return out;
   };
 }
 
