@@ -188,4 +188,31 @@ describe('compiled parse of the canonical opportunity', () => {
     for (const input of inputs)
       expect(outcome(schema.safeParse(input))).toBe(outcome(own.safeParse(input)));
   });
+
+  it('keeps each check run apart when a refinement parses with the same schema again', () => {
+    // The inner parse runs the same node's checks while the outer run is still going: the outer
+    // value (trimmed) and its answer must survive it, whatever the inner parse decides.
+    const code: z.ZodType<string> = z
+      .string()
+      .trim()
+      .refine(
+        (value) =>
+          value.length >= 4 || (value.length > 0 && code.safeParse(`${value}${value}`).success),
+      );
+    const short = z.object({ code });
+    const own = short.clone();
+    withCompiledParse(short);
+    withCompiledParse(code);
+    for (const input of [
+      { code: ' AB ' },
+      { code: ' A' },
+      { code: 'ABCD ' },
+      { code: ' ' },
+      { code: 7 },
+    ]) {
+      expect(outcome(short.safeParse(input))).toBe(outcome(own.safeParse(input)));
+      expect(outcome(code.safeParse(input.code))).toBe(outcome(code.clone().safeParse(input.code)));
+    }
+    expect(short.parse({ code: ' AB ' })).toEqual({ code: 'AB' });
+  });
 });

@@ -19,6 +19,7 @@ import {
 } from '../../middleware/src/portals/microsoft/wire-format.js';
 import type { PortalName, PortalWireFormat } from '../../middleware/src/portals/portal.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
+import type { RuledOperation } from '../../middleware/src/portals/ruled-wire-format.js';
 import { googleCreatedOpportunity, submissionBody } from './google/support/fixtures.js';
 import { coSellCreateBody, incomingPdmReferral } from './microsoft/support/fixtures.js';
 import { NOW, northwindDataPlatform } from './mapping/opportunity-fixture.js';
@@ -306,5 +307,48 @@ describe.each<[string, PortalWireFormat, PortalName]>([
     const schemaPaths = schema.safeParse(broken, { reportInput: true }).error?.issues.length ?? 0;
     expect(schemaPaths).toBeGreaterThan(0);
     expect(findings.filter((f) => f.code.includes('_WIRE_')).length).toBe(schemaPaths);
+  });
+});
+
+describe.each<[string, PortalWireFormat, Record<string, RuledOperation>, string]>([
+  ['microsoft', microsoftWireFormat, MICROSOFT_OPERATIONS, 'MICROSOFT'],
+  ['google', googleWireFormat, GOOGLE_OPERATIONS, 'GOOGLE'],
+])('%s validate against the whole zod parse', (portal, wireFormat, operations, codePrefix) => {
+  const context = { cloud: wireFormat.cloud, codePrefix };
+  /** What validate gave before any fast path: zod's findings on the whole payload, then the rules'. */
+  const reference = (operation: string, payload: unknown) => {
+    const op = operations[operation]!;
+    return [...schemaFindings(op.schema, payload, context), ...op.rules(payload)];
+  };
+
+  it('gives exactly the findings of zod on the whole payload plus the rules (property: any mutation of a mapped create)', () => {
+    const payload = mappedPayload(portal as PortalName);
+    expect(wireFormat.validate('create', payload)).toEqual(reference('create', payload));
+    const paths = pathsOf(payload);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths),
+        mutation,
+        mutation,
+        fc.nat(),
+        (path, one, two, pick) => {
+          const once = mutate(payload, path, one);
+          const second =
+            pick % 2 === 0 ? undefined : pathsOf(once)[pick % Math.max(1, pathsOf(once).length)];
+          const mutated = second ? mutate(once, second, two) : once;
+          expect(wireFormat.validate('create', mutated)).toEqual(reference('create', mutated));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with the whole parse for every operation on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(operations)), value, (operation, body) => {
+        expect(wireFormat.validate(operation, body)).toEqual(reference(operation, body));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

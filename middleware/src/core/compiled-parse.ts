@@ -43,18 +43,37 @@ export function checksOf(schema: z.core.$ZodType): FastParse | null {
   if (schema._zod.traits.has('$ZodCheck'))
     checks.unshift(schema as unknown as z.core.$ZodCheck<unknown>);
   if (checks.length === 0) return null;
+  // One payload serves every call, so running a leaf's checks allocates nothing. It is taken while a
+  // run uses it: a re-entrant run (a refinement parsing with the same schema) makes its own, and a run
+  // that throws or hands the payload to an asynchronous check does not give it back.
+  let shared: CheckPayload | undefined = { value: undefined, issues: [] };
   return (value) => {
-    // A fresh payload per call: a refinement may parse with the same schema again.
-    const payload: CheckPayload = { value, issues: [] };
-    for (const check of checks) {
-      const when = check._zod.def.when;
-      if (when && !when(payload as never)) continue;
-      const result = check._zod.check(payload as never) as unknown;
-      // An asynchronous refinement cannot answer here: leave the input to zod.
-      if (result instanceof Promise || payload.issues.length > 0) return NOT_SURE;
-    }
-    return payload.value;
+    let payload = shared;
+    if (payload === undefined) payload = { value, issues: [] };
+    else shared = undefined;
+    payload.value = value;
+    const out = runChecks(checks, payload);
+    if (out === ASYNC) return NOT_SURE;
+    payload.value = undefined;
+    if (payload.issues.length > 0) payload.issues.length = 0;
+    shared = payload;
+    return out;
   };
+}
+
+/** What runChecks answers when a check returned a promise. */
+const ASYNC: unique symbol = Symbol('async check');
+
+function runChecks(checks: Array<z.core.$ZodCheck<unknown>>, payload: CheckPayload): unknown {
+  for (const check of checks) {
+    const when = check._zod.def.when;
+    if (when && !when(payload as never)) continue;
+    const result = check._zod.check(payload as never) as unknown;
+    // An asynchronous refinement cannot answer here: leave the input to zod.
+    if (result instanceof Promise) return ASYNC;
+    if (payload.issues.length > 0) return NOT_SURE;
+  }
+  return payload.value;
 }
 
 function withChecks(schema: z.core.$ZodType, base: FastParse): FastParse {

@@ -18,6 +18,11 @@ export function recordOf(value: unknown): Json | null {
 
 /** The member at `keys` below `value`, or undefined where the way there is not an object. */
 export function memberAt(value: unknown, ...keys: string[]): unknown {
+  return memberAtPath(value, keys);
+}
+
+/** `memberAt` for a path already held as a list (no spread into a call). */
+export function memberAtPath(value: unknown, keys: ReadonlyArray<string>): unknown {
   let node = value;
   for (const key of keys) {
     if (!isRecord(node)) return undefined;

@@ -137,8 +137,3 @@ export function fastCheckOf(schema: z.core.$ZodType): FastCheck {
   }
   return check;
 }
-
-/** Whether a payload clearly passes its schema, with each schema's check compiled once and kept. */
-export function passesFastCheck(schema: z.ZodType, payload: unknown): boolean {
-  return fastCheckOf(schema)(payload);
-}

@@ -1,6 +1,9 @@
 // The ACE rules beyond the model, before a call: submission readiness, the body rules and how
 // awsWireFormat.validate reports them, on a Northwind Analytics data-platform co-sell.
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { findingsFromIssues } from '../../../middleware/src/portals/findings.js';
+import { ACE_REQUEST_SCHEMAS } from '../../../middleware/src/portals/aws/generated/ace-schemas.js';
 import {
   clientTokenFor,
   createFindings,
@@ -259,6 +262,74 @@ describe('awsWireFormat.validate', () => {
   it('names the known operations when asked for one it does not have', () => {
     expect(() => awsWireFormat.validate('SubmitOpportunity', {})).toThrow(
       /aws has no operation "SubmitOpportunity"; known operations: CreateOpportunity, UpdateOpportunity/,
+    );
+  });
+});
+
+describe('awsWireFormat.validate against the whole parse', () => {
+  /** validate as first written: zod's whole parse, then every rule not at a member already flagged. */
+  function reference(payload: unknown) {
+    const parsed = ACE_REQUEST_SCHEMAS.CreateOpportunity.safeParse(payload, { reportInput: true });
+    const wire = parsed.success
+      ? []
+      : findingsFromIssues(parsed.error.issues, { cloud: 'AWS', codePrefix: 'AWS' });
+    const flagged = new Set(wire.map((f) => f.path));
+    const rules = [
+      ...createFindings(payload),
+      ...submissionFindings(payload, { severity: 'warning' }),
+    ].filter((f) => !flagged.has(f.path) && Boolean(flagged.add(f.path)));
+    return [...wire, ...rules];
+  }
+
+  type Node = Record<string | number, unknown>;
+  function paths(
+    value: unknown,
+    prefix: Array<string | number> = [],
+  ): Array<Array<string | number>> {
+    if (value === null || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([key, child]) => {
+      const step = Array.isArray(value) ? Number(key) : key;
+      return [[...prefix, step], ...paths(child, [...prefix, step])];
+    });
+  }
+  const replacement = fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom(
+      '',
+      'Too short',
+      'Prospect',
+      'Other',
+      'Yes',
+      'No',
+      'AWS Referral',
+      'US',
+      'GB',
+      'x',
+    ),
+    fc.constantFrom(null, 0, -1, 1.5, true, [], {}),
+    fc.jsonValue({ maxDepth: 1 }),
+  );
+
+  it('gives exactly the findings of the whole zod parse plus the deduplicated rules (property)', () => {
+    const all = paths(readyToSubmit);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...all), replacement), { minLength: 1, maxLength: 3 }),
+        (changes) => {
+          const payload = structuredClone(readyToSubmit) as Node;
+          for (const [path, value] of changes) {
+            let node: unknown = payload;
+            for (const step of path.slice(0, -1))
+              node = node !== null && typeof node === 'object' ? (node as Node)[step] : undefined;
+            if (node === null || typeof node !== 'object') continue;
+            const last = path[path.length - 1] as string | number;
+            if (value === undefined) delete (node as Node)[last];
+            else (node as Node)[last] = value;
+          }
+          expect(awsWireFormat.validate('CreateOpportunity', payload)).toEqual(reference(payload));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

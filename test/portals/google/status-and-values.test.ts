@@ -11,6 +11,7 @@ import {
   dateFromIso,
   engagementStatusOf,
   isoFromDate,
+  moneyBelowZero,
   moneyFromAmount,
   stageChangeProblem,
   stateChangeProblem,
@@ -127,6 +128,36 @@ describe('Google value types', () => {
         expect(amountFromMoney(money)).toBe(amount);
       }),
     );
+  });
+
+  it('tells a negative Money exactly as its amount does, throwing where the amount throws', () => {
+    const units = fc.oneof(
+      fc.constantFrom(undefined, null, '', '0', '-0', '00', ' 5', '-5', '5', '1e3', '0x10', '-'),
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
+      fc.integer(),
+      fc.double(),
+    );
+    const nanos = fc.oneof(
+      fc.constantFrom(undefined, null, 0, -0),
+      fc.integer({ min: -2e9, max: 2e9 }),
+      fc.double(),
+    );
+    fc.assert(
+      fc.property(units, nanos, (u, n) => {
+        const money = { units: u, nanos: n };
+        let expected: boolean | 'throws';
+        try {
+          expected = amountFromMoney(money) < 0;
+        } catch {
+          expected = 'throws';
+        }
+        if (expected === 'throws') expect(() => moneyBelowZero(money)).toThrow();
+        else expect(moneyBelowZero(money)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(moneyBelowZero({ units: '0', nanos: -1 })).toBe(true);
+    expect(moneyBelowZero({ units: '12', nanos: 5 })).toBe(false);
   });
 
   it('round-trips any calendar date, and refuses impossible ones', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Finding } from '../../../middleware/src/core/model.js';
-import { mapFromPortal, mapToPortal } from '../../../middleware/src/portals/mapping/engine.js';
+import { compileMapping } from '../../../middleware/src/portals/mapping/compile.js';
+import { parseMappingConfig } from '../../../middleware/src/portals/mapping/config.js';
+import {
+  interpretToPortal,
+  mapFromPortal,
+  mapToPortal,
+} from '../../../middleware/src/portals/mapping/engine.js';
 import { loadMapping } from '../../../middleware/src/portals/mapping/load.js';
 import { NOW, northwindDataPlatform } from './opportunity-fixture.js';
 
@@ -252,6 +258,35 @@ describe('mapping engine: canonical → portal', () => {
         .filter((finding) => finding.field === 'CloseDate')
         .map((finding) => finding.severity),
     ).toEqual(['error']);
+  });
+
+  it('writes a rule waiting on a contact list only when the list was written', () => {
+    const mapping = compileMapping(
+      parseMappingConfig(
+        {
+          portal: 'aws',
+          version: 1,
+          valueMaps: {},
+          rules: [
+            {
+              path: 'Customer.Contacts',
+              fromList: 'contacts',
+              fields: [{ path: 'Email', from: 'email' }],
+            },
+            { path: 'Project.Title', from: 'name', onlyWith: 'Customer.Contacts' },
+          ],
+        },
+        'aws.json',
+      ),
+    );
+    const withContacts = northwindDataPlatform();
+    const withoutContacts = northwindDataPlatform((o) => void (o.contacts = []));
+    for (const map of [mapToPortal, interpretToPortal]) {
+      expect(map(mapping, withContacts, NOW).payload.Project).toEqual({
+        Title: withContacts.name,
+      });
+      expect(map(mapping, withoutContacts, NOW).payload.Project).toBeUndefined();
+    }
   });
 
   it('refuses an invalid now', () => {

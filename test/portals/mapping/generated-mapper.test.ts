@@ -118,4 +118,60 @@ describe('generated mapper', () => {
       expect(mapped).toBeGreaterThan(150);
     });
   }
+
+  /** Text as it may reach a mapper that is handed an opportunity directly: untrimmed, any whitespace. */
+  const untrimmed = fc.oneof(
+    text,
+    fc.string({ unit: 'binary', maxLength: 8 }),
+    fc.constantFrom(
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\u2028 ',
+      ' GB',
+      '\u00a0Healthcare',
+      'é',
+      '~',
+      '!x',
+    ),
+  );
+  const places: Array<(opportunity: CoSellOpportunity, value: string) => void> = [
+    (o, v) => (o.name = v),
+    (o, v) => (o.description = v),
+    (o, v) => (o.nextStep = v),
+    (o, v) => (o.stageName = v),
+    (o, v) => (o.currencyIsoCode = v),
+    (o, v) => (o.account.name = v),
+    (o, v) => (o.account.industry = v),
+    (o, v) => (o.account.billingCountry = v),
+    (o, v) => (o.account.billingCity = v),
+    (o, v) => (o.account.website = v),
+    (o, v) => (o.coSell.useCase = v),
+    (o, v) => (o.coSell.helpDetails = v),
+    (o, v) => {
+      const contact = o.contacts[0];
+      if (contact) contact.firstName = v;
+    },
+  ];
+
+  for (const portal of PORTALS) {
+    const mapping = loadMapping(portal);
+    it(`maps untrimmed and blank text like the rule-by-rule engine for ${portal}`, () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(places.length - 1), untrimmed), { minLength: 1, maxLength: 4 }),
+          (changes) => {
+            const opportunity = northwindDataPlatform();
+            for (const [place, value] of changes) places[place]!(opportunity, value);
+            expect(JSON.stringify(mapToPortal(mapping, opportunity, NOW))).toBe(
+              JSON.stringify(interpretToPortal(mapping, opportunity, NOW)),
+            );
+          },
+        ),
+        { numRuns: 400 },
+      );
+    });
+  }
 });

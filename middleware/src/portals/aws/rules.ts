@@ -4,7 +4,7 @@
 // `today`), no I/O.
 import { hash } from 'node:crypto';
 import type { Finding, Severity } from '../../core/model.js';
-import { filled, findingMaker, memberAt } from '../payload-reading.js';
+import { filled, findingMaker, memberAt, memberAtPath } from '../payload-reading.js';
 
 // The ACE emulator (sandbox/aws) and the client read the update rules from here, with the content rules.
 export { AceUpdateError, mergeForUpdate, type OpportunityChanges } from './update-merge.js';
@@ -164,7 +164,7 @@ export function submissionFindings(payload: unknown, context: SubmissionContext 
   const severity = context.severity ?? 'error';
   const out: Finding[] = [];
   const need = (path: string[], label: string, why = ''): void => {
-    if (!filled(memberAt(payload, ...path))) {
+    if (!filled(memberAtPath(payload, path))) {
       out.push(
         finding(
           'AWS_SUBMIT_REQUIRED',

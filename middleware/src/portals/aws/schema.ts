@@ -62,13 +62,16 @@ export function createAwsWireFormat(options: AwsWireOptions = {}): PortalWireFor
           ? []
           : findingsFromIssues(parsed.error.issues, { cloud: 'AWS', codePrefix: 'AWS' });
       // One finding per member: a rule never repeats what the schema or an earlier (harder) rule said.
+      const rules = ruleFindings(operation, payload, options);
+      if (wire.length === 0 && rules.length < 2) return rules;
       const flagged = new Set(wire.map((f) => f.path));
-      const rules = ruleFindings(operation, payload, options).filter((f) => {
-        if (flagged.has(f.path)) return false;
-        flagged.add(f.path);
-        return true;
-      });
-      return [...wire, ...rules];
+      const out = wire;
+      for (const finding of rules) {
+        if (flagged.has(finding.path)) continue;
+        flagged.add(finding.path);
+        out.push(finding);
+      }
+      return out;
     },
   };
 }

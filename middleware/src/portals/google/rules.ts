@@ -12,7 +12,7 @@ import {
   OpportunityPatchRequest,
 } from './schema.js';
 import { CLOSED_STAGE } from './status.js';
-import { amountFromMoney } from './values.js';
+import { moneyBelowZero } from './values.js';
 
 const finding = findingMaker('Google', 'GOOGLE_');
 
@@ -49,7 +49,7 @@ function contentRules(opportunity: Json, base: Path): Finding[] {
   if (
     dealSize &&
     /^-?\d+$/.test(String(dealSize.units ?? 0)) &&
-    amountFromMoney(dealSize as { units?: string; nanos?: number }) < 0
+    moneyBelowZero(dealSize as { units?: string; nanos?: number })
   ) {
     findings.push(
       finding(

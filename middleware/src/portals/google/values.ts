@@ -54,6 +54,24 @@ export function amountFromMoney(money: {
   return negative ? -value : value;
 }
 
+/**
+ * `amountFromMoney(money) < 0`, without building the number when neither units nor nanos can carry a
+ * sign: whole-number units (text of digits only, or a non-negative integer) with nanos absent or not
+ * negative are never below zero. Anything else is answered (or thrown) by amountFromMoney itself.
+ */
+export function moneyBelowZero(money: {
+  units?: string | number | null;
+  nanos?: number | null;
+}): boolean {
+  const { units, nanos } = money;
+  const unsignedUnits =
+    units === undefined ||
+    units === null ||
+    (typeof units === 'string' ? /^\d+$/.test(units) : Number.isInteger(units) && units >= 0);
+  if (unsignedUnits && (nanos === undefined || nanos === null || nanos >= 0)) return false;
+  return amountFromMoney(money) < 0;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -76,6 +76,8 @@ export type CompiledContactList = {
   severity: FieldRule['severity'];
   why?: string;
   fields: CompiledField[];
+  /** A later rule's `onlyWith` names this list's path, so the engine records when it is written. */
+  awaited: boolean;
 };
 
 export type CompiledMapping = {
@@ -160,6 +162,7 @@ export function compileMapping(config: MappingConfig): CompiledMapping {
         minItems: rule.minItems,
         severity: rule.severity,
         fields: rule.fields.map((field) => compileField(field, config, country, contactField)),
+        awaited: false,
       };
       if (rule.maxItems !== undefined) list.maxItems = rule.maxItems;
       if (rule.why !== undefined) list.why = rule.why;
@@ -172,6 +175,6 @@ export function compileMapping(config: MappingConfig): CompiledMapping {
       'onlyWith' in rule && rule.onlyWith !== undefined ? [rule.onlyWith] : [],
     ),
   );
-  for (const rule of rules) if (rule.kind === 'field') rule.awaited = awaited.has(rule.portalPath);
+  for (const rule of rules) rule.awaited = awaited.has(rule.portalPath);
   return { portal: config.portal, cloud: PORTAL_CLOUD[config.portal], config, rules };
 }

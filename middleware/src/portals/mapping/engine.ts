@@ -295,7 +295,8 @@ export function applyContacts(
   }
   if (items.length === 0) return;
   writePath(payload, list.portalSteps, list.single ? items[0] : items);
-  (run.written ??= new Set()).add(list.portalPath);
+  // Only a path some rule's `onlyWith` waits for is recorded: no set for a mapping without one.
+  if (list.awaited) (run.written ??= new Set()).add(list.portalPath);
 }
 
 const generated = new WeakMap<CompiledMapping, GeneratedToPortal>();
