@@ -22,13 +22,15 @@ const FINDING_COLUMNS: ReadonlyArray<TableColumn & { key: FindingCell }> = [
   { key: 'message', name: 'Message', priority: 0, align: 'left', wrapsAt: 40 },
 ];
 
-/** The rows under the finding columns they fill (`keys`), fitted to `width`. */
+/** The rows under the finding columns they fill (`keys`, else every one), fitted to `width`. */
 export function findingsTable(
   rows: readonly FindingRow[],
-  keys: readonly FindingCell[],
+  keys?: readonly FindingCell[],
   width?: number,
 ): TerminalTable {
-  const columns = FINDING_COLUMNS.filter((column) => keys.includes(column.key));
+  const columns = keys
+    ? FINDING_COLUMNS.filter((column) => keys.includes(column.key))
+    : FINDING_COLUMNS;
   const data = rows.map((row) =>
     Object.fromEntries(columns.map(({ key }) => [key, String(row[key] ?? '')])),
   );

@@ -79,7 +79,14 @@ export function fitColumns(
   data: ReadonlyArray<Record<string, string>>,
   width: number,
 ): TableColumn[] {
-  const natural = naturalWidths(columns, data);
+  return fitWithin(columns, naturalWidths(columns, data), width);
+}
+
+function fitWithin(
+  columns: readonly TableColumn[],
+  natural: Map<string, number>,
+  width: number,
+): TableColumn[] {
   const kept = new Set<TableColumn>();
   for (const column of [...columns].sort((a, b) => a.priority - b.priority)) {
     const widths = [...kept, column].map((one) => neededWidth(one, natural.get(one.key)!));
@@ -122,7 +129,7 @@ export function fittedTable(
   width: number = terminalWidth(),
 ): TerminalTable {
   const natural = naturalWidths(columns, data);
-  const kept = fitColumns(columns, data, width);
+  const kept = fitWithin(columns, natural, width);
   const wrapped = wrapWidths(kept, natural, width);
   return {
     columns: kept.map((column) => {

@@ -170,18 +170,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
       if (data.length === TABLE_LIMIT) break;
       data.push(finding);
     }
-    printTable(
-      this,
-      findingsTable(data, [
-        'row',
-        'opportunityId',
-        'severity',
-        'cloud',
-        'field',
-        'code',
-        'message',
-      ]),
-    );
+    printTable(this, findingsTable(data));
     if (findings.count > data.length)
       this.log(messages.getMessage('info.tableCut', [data.length, findings.count]));
   }
