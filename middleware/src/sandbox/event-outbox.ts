@@ -19,6 +19,8 @@ export async function postJson(target: string, body: unknown): Promise<number | 
 }
 
 export class EventOutbox<D> {
+  /** Where events go: the registered webhook or push endpoint; null keeps them unsent. */
+  target: string | null = null;
   readonly sent: D[] = [];
   readonly listeners = new Set<(delivery: D) => void>();
   private readonly queue = new DeliveryQueue();
@@ -26,20 +28,26 @@ export class EventOutbox<D> {
   /** `tally` hears whether each post to a target succeeded (a 2xx answer). */
   constructor(private readonly tally: (delivered: boolean) => void) {}
 
-  /** Posts `body` to `target` (when there is one) and keeps the delivery `record` makes of the outcome. */
-  send(target: string | null, body: unknown, record: (status: number | null) => D): Promise<D> {
+  /** Posts `body` to the target (when there is one) and keeps the delivery `record` makes of the outcome. */
+  send(body: unknown, record: (status: number | null, target: string | null) => D): Promise<D> {
+    const target = this.target;
     const run = async (): Promise<D> => {
       let status: number | null = null;
       if (target) {
         status = await postJson(target, body);
         this.tally(status !== null && status < 300);
       }
-      const delivery = record(status);
+      const delivery = record(status, target);
       this.sent.push(delivery);
       for (const listener of this.listeners) listener(delivery);
       return delivery;
     };
     return this.queue.track(run());
+  }
+
+  /** A copy of the deliveries so far, oldest first. */
+  deliveries(): D[] {
+    return [...this.sent];
   }
 
   flush(): Promise<void> {

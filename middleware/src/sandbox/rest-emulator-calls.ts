@@ -115,6 +115,11 @@ export function runningEventEmulator<C extends CallCounters, Control>(
   };
 }
 
+/** A copy of a stored record for a control call to hand out (so callers cannot change the store), or null. */
+export function copyOrNull<T>(stored: T | undefined): T | null {
+  return stored === undefined ? null : structuredClone(stored);
+}
+
 /** Adds one to `key` in a tally. */
 export function countIn(tally: Record<string, number>, key: string): void {
   tally[key] = (tally[key] ?? 0) + 1;

@@ -236,6 +236,28 @@ describe('Google emulator: Pub/Sub push and Google-created opportunities', () =>
       expect.objectContaining({ eventType: 'UPDATED', opportunity: name }),
     ]);
   });
+
+  it('pushes later events where setPushEndpoint points, refuses an unknown opportunity, and hands out copies', async () => {
+    await start({ pushEndpoint: 'http://127.0.0.1:9/first' });
+    const { name } = emulator.control.createGoogleOpportunity();
+    emulator.control.setPushEndpoint('http://127.0.0.1:9/second');
+    await emulator.control.deliverPush(name, 'UPDATED');
+    expect(
+      emulator.control.pushes().map((p) => [p.url, p.event.opportunityEvent.eventType]),
+    ).toEqual([
+      ['http://127.0.0.1:9/first', 'CREATED'],
+      ['http://127.0.0.1:9/second', 'UPDATED'],
+    ]);
+    expect(() => emulator.control.deliverPush('opportunities/none', 'UPDATED')).toThrow(
+      /opportunities\/none not found/,
+    );
+    emulator.control.pushes().pop();
+    expect(emulator.control.pushes()).toHaveLength(2);
+    const copy = emulator.control.opportunity(name)!;
+    copy.state = 'CLOSED_LOST';
+    expect(emulator.control.opportunity(name)!.state).not.toBe('CLOSED_LOST');
+    expect(emulator.control.opportunity('opportunities/none')).toBeNull();
+  });
 });
 
 describe('Google emulator: quotas, auth and faults', () => {

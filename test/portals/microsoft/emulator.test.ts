@@ -308,6 +308,26 @@ describe('Microsoft emulator: incoming referrals and webhooks', () => {
       event: { EventName: 'referral-created' },
     });
   });
+  it('sends later events where registerWebhook points, refuses an unknown referral, and hands out copies', async () => {
+    await start({ webhookUrl: 'http://127.0.0.1:9/first' });
+    const { id } = emulator.control.createIncomingReferral();
+    emulator.control.registerWebhook('http://127.0.0.1:9/second');
+    await emulator.control.deliverWebhook(id, 'referral-updated');
+    expect(emulator.control.webhooks().map((w) => [w.url, w.event.EventName])).toEqual([
+      ['http://127.0.0.1:9/first', 'referral-created'],
+      ['http://127.0.0.1:9/second', 'referral-updated'],
+    ]);
+    expect(() => emulator.control.deliverWebhook('no-such-referral', 'referral-updated')).toThrow(
+      /no-such-referral was not found/,
+    );
+    expect(emulator.control.webhooks()).toHaveLength(2);
+    emulator.control.webhooks().pop();
+    expect(emulator.control.webhooks()).toHaveLength(2);
+    const copy = emulator.control.referral(id.toUpperCase())!;
+    copy.status = 'Closed';
+    expect(emulator.control.referral(id)).toMatchObject({ status: 'New' });
+    expect(emulator.control.referral('no-such-referral')).toBeNull();
+  });
 });
 
 describe('Microsoft emulator: quotas and faults', () => {

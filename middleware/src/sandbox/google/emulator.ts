@@ -16,6 +16,7 @@ import {
   runningEventEmulator,
   withFault,
   type FaultErrors,
+  copyOrNull,
 } from '../rest-emulator-calls.js';
 import {
   bearerOf,
@@ -97,7 +98,6 @@ export async function startGoogleEmulator(
     options.subscription ?? 'projects/streamlake-cosell/subscriptions/channel-opportunities-push';
   const maxPageSize = options.maxPageSize ?? 100;
   const autoPush = options.autoPush ?? true;
-  let pushEndpoint: string | null = options.pushEndpoint ?? null;
   const issued = new Map<string, { email: string; expiresAt: number }>();
   const opportunities = new Map<string, StoredOpportunity>(
     structuredClone(options.restored?.opportunities ?? []),
@@ -109,10 +109,12 @@ export async function startGoogleEmulator(
   const newName = () =>
     `opportunities/${(++sequence).toString(36).padStart(4, '0')}${randomBytes(5).toString('hex')}`;
 
+  outbox.target = options.pushEndpoint ?? null;
   const deliverPush = (
     name: string,
     eventType: PushDelivery['event']['opportunityEvent']['eventType'],
   ): Promise<PushDelivery> => {
+    lookup(name);
     const event: PushDelivery['event'] = {
       opportunityEvent: { eventType, opportunity: name, partner },
     };
@@ -125,12 +127,7 @@ export async function startGoogleEmulator(
       },
       subscription,
     };
-    return outbox.send(pushEndpoint, body, (status) => ({
-      body,
-      event,
-      url: pushEndpoint,
-      status,
-    }));
+    return outbox.send(body, (status, target) => ({ body, event, url: target, status }));
   };
   const notify = (name: string, eventType: 'CREATED' | 'UPDATED'): void => {
     if (autoPush) void deliverPush(name, eventType);
@@ -264,19 +261,11 @@ export async function startGoogleEmulator(
         settle(clock.now());
       }
     },
-    opportunity: (name) => {
-      const stored = opportunities.get(name);
-      return stored ? structuredClone(stored.opportunity) : null;
-    },
-    setPushEndpoint(target) {
-      pushEndpoint = target;
-    },
-    deliverPush: (name, eventType) => {
-      lookup(name);
-      return deliverPush(name, eventType);
-    },
+    opportunity: (name) => copyOrNull(opportunities.get(name)?.opportunity),
+    setPushEndpoint: (target) => void (outbox.target = target),
+    deliverPush,
     flushPushes: () => outbox.flush(),
-    pushes: () => [...outbox.sent],
+    pushes: () => outbox.deliveries(),
     opportunityCount: (source) =>
       [...opportunities.values()].filter((s) => !source || s.opportunity.source === source).length,
   };

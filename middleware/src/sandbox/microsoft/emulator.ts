@@ -26,6 +26,7 @@ import {
   runningEventEmulator,
   withFault,
   type FaultErrors,
+  copyOrNull,
 } from '../rest-emulator-calls.js';
 import { writeReferral } from './referral-write.js';
 import { settleReferrals } from './review.js';
@@ -116,7 +117,6 @@ export async function startMicrosoftEmulator(
   };
   const acceptToken = options.acceptToken ?? ((token: string) => token.length > 0);
   const autoWebhooks = options.autoWebhooks ?? true;
-  let webhookUrl: string | null = options.webhookUrl ?? null;
   const referrals = new Map<string, StoredReferral>(
     structuredClone(options.restored?.referrals ?? []),
   );
@@ -125,16 +125,17 @@ export async function startMicrosoftEmulator(
 
   const resourceUri = (id: string) => `${url}/engagements/v1/referrals/${id}`;
 
+  outbox.target = options.webhookUrl ?? null;
   const deliver = (id: string, eventName: WebhookEventName): Promise<WebhookDelivery> => {
-    const stored = referrals.get(id);
+    const stored = lookup(id);
     const event: WebhookDelivery['event'] = {
       EventName: eventName,
       ResourceUri: resourceUri(id),
       ResourceName: 'referral',
       AuditUri: null,
-      ResourceChangeUtcDate: String(stored?.referral.updatedDateTime ?? iso(clock.now())),
+      ResourceChangeUtcDate: String(stored.referral.updatedDateTime ?? iso(clock.now())),
     };
-    return outbox.send(webhookUrl, event, (status) => ({ event, url: webhookUrl, status }));
+    return outbox.send(event, (status, target) => ({ event, url: target, status }));
   };
   const notify = (id: string, eventName: WebhookEventName): void => {
     if (autoWebhooks) void deliver(id, eventName);
@@ -285,7 +286,7 @@ export async function startMicrosoftEmulator(
           .filter((f) => f.severity === 'error');
         if (findings.length > 0 || !WebhookRegistrationRequest.safeParse(body).success)
           throw invalid(findings);
-        webhookUrl = (body as { WebhookUrl: string }).WebhookUrl;
+        outbox.target = (body as { WebhookUrl: string }).WebhookUrl;
         return { status: 200, body };
       }
       default:
@@ -331,19 +332,11 @@ export async function startMicrosoftEmulator(
       Object.assign(stored.referral, change, { updatedDateTime: iso(clock.now()), eTag: etag() });
       notify(id, 'referral-updated');
     },
-    referral: (id) => {
-      const stored = referrals.get(id.toLowerCase());
-      return stored ? structuredClone(stored.referral) : null;
-    },
-    registerWebhook(target) {
-      webhookUrl = target;
-    },
-    deliverWebhook: (id, eventName) => {
-      lookup(id);
-      return deliver(id, eventName);
-    },
+    referral: (id) => copyOrNull(referrals.get(id.toLowerCase())?.referral),
+    registerWebhook: (target) => void (outbox.target = target),
+    deliverWebhook: deliver,
     flushWebhooks: () => outbox.flush(),
-    webhooks: () => [...outbox.sent],
+    webhooks: () => outbox.deliveries(),
     referralCount: (direction) =>
       [...referrals.values()].filter((s) => !direction || s.referral.direction === direction)
         .length,
