@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-// Runs the compiled `cosell` commands (lib/) without needing the `sf` executable.
-import { execute } from '@oclif/core';
+// Runs the compiled `cosell` commands (lib/) without needing the `sf` executable. Node's on-disk
+// compile cache is switched on before oclif and the commands load, so every run after the first
+// skips compiling them again (about 0.1 s a command). NODE_COMPILE_CACHE picks its folder
+// and NODE_DISABLE_COMPILE_CACHE=1 turns it off, as Node documents.
+import { enableCompileCache } from 'node:module';
 
+enableCompileCache?.();
+const { execute } = await import('@oclif/core');
 await execute({ dir: import.meta.url });
