@@ -3,8 +3,9 @@
 // compile cache is switched on before oclif and the commands load, so every run after the first
 // skips compiling them again (about 0.1 s a command). NODE_COMPILE_CACHE picks its folder
 // and NODE_DISABLE_COMPILE_CACHE=1 turns it off, as Node documents.
-import { enableCompileCache } from 'node:module';
+import module from 'node:module';
 
-enableCompileCache?.();
+// Optional: a Node without the cache (before 22.1) still runs the commands.
+module.enableCompileCache?.();
 const { execute } = await import('@oclif/core');
 await execute({ dir: import.meta.url });
