@@ -10,13 +10,13 @@ import { OUTPUT_ONLY_FIELDS } from '../../portals/google/schema.js';
 import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth-constants.js';
 import {
   answerWith,
+  copyOrNull,
   countIn,
   drawFault,
   eventEmulatorBasics,
   runningEventEmulator,
   withFault,
   type FaultErrors,
-  copyOrNull,
 } from '../rest-emulator-calls.js';
 import {
   bearerOf,

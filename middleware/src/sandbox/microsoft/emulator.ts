@@ -20,13 +20,13 @@ import {
 } from '../rest-emulator-kit.js';
 import {
   answerWith,
+  copyOrNull,
   countIn,
   drawFault,
   eventEmulatorBasics,
   runningEventEmulator,
   withFault,
   type FaultErrors,
-  copyOrNull,
 } from '../rest-emulator-calls.js';
 import { writeReferral } from './referral-write.js';
 import { settleReferrals } from './review.js';
