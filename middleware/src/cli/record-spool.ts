@@ -1,5 +1,7 @@
-// Keeps a command's findings on disk instead of in memory, one JSON line each, so a million-row
-// export is linted in flat memory and the report is rendered from the file once the run is over.
+// Keeps a command's findings on disk instead of in memory, so a million-row export is linted in flat
+// memory and the report is rendered from the file once the run is over. Each record is kept as the
+// text `JSON.stringify(record, null, 2)` gives, so a JSON report copies it out without parsing and
+// printing it again; a NUL ends each one (JSON text never holds a raw control character).
 import {
   closeSync,
   mkdtempSync,
@@ -22,6 +24,9 @@ const FLUSH_AT = 1 << 16;
  * that way held 30-45 MB more heap through the output of a 1M-row lint (scripts/bench/README.md).
  */
 const READ_AT = 1 << 15;
+
+/** Ends each record's text: JSON.stringify escapes every control character inside one. */
+const END = '\u0000';
 
 const open = new Set<string>();
 let cleanupRegistered = false;
@@ -57,7 +62,7 @@ export class RecordSpool<T> {
 
   add(record: T): void {
     if (this.fd === undefined) throw new Error('RecordSpool: add() after close()');
-    const line = `${JSON.stringify(record)}\n`;
+    const line = `${JSON.stringify(record, null, 2)}${END}`;
     this.pending.push(line);
     this.pendingBytes += line.length;
     this.total += 1;
@@ -74,9 +79,12 @@ export class RecordSpool<T> {
 
   /** The records in the order added, streamed from disk. */
   async *records(): AsyncGenerator<T> {
+    for await (const text of this.texts()) yield JSON.parse(text) as T;
+  }
+
+  /** Each record's text as `JSON.stringify(record, null, 2)` gives it, in the order added. */
+  async *texts(): AsyncGenerator<string> {
     this.close();
-    // JSON.stringify escapes every line break inside a record, so each '\n' ends one: split the
-    // decoded text directly (readline's line events cost a measurable share of a big lint's output).
     const fd = openSync(this.path, 'r');
     const bytes = Buffer.allocUnsafe(READ_AT);
     const decoder = new TextDecoder();
@@ -85,24 +93,22 @@ export class RecordSpool<T> {
       for (;;) {
         const read = readSync(fd, bytes, 0, READ_AT, null);
         if (read === 0) break;
-        const lines = (rest + decoder.decode(bytes.subarray(0, read), { stream: true })).split(
-          '\n',
-        );
-        rest = lines.pop() ?? '';
-        for (const line of lines) if (line) yield JSON.parse(line) as T;
+        const texts = (rest + decoder.decode(bytes.subarray(0, read), { stream: true })).split(END);
+        rest = texts.pop() ?? '';
+        yield* texts;
       }
     } finally {
       closeSync(fd);
     }
     rest += decoder.decode();
-    if (rest) yield JSON.parse(rest) as T;
+    if (rest) yield rest;
   }
 
   /** Every record at once: for a caller that asked for the whole result in memory. */
   all(): T[] {
     this.close();
     return readFileSync(this.path, 'utf8')
-      .split('\n')
+      .split(END)
       .filter(Boolean)
       .map((line) => JSON.parse(line) as T);
   }

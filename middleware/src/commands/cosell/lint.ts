@@ -115,12 +115,9 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (this.jsonEnabled()) {
       const { status, warnings } = this.toSuccessJson(head as LintResult);
       const stdout = reportTarget({ log: (text) => process.stdout.write(`${text}\n`) }, undefined);
-      await writeJsonEnvelope(
-        stdout,
-        { status, result: head, warnings },
-        'findings',
-        findings.records(),
-      );
+      await writeJsonEnvelope(stdout, { status, result: head, warnings }, 'findings', {
+        rendered: findings.texts(),
+      });
       await stdout.commit();
       this.envelopeWritten = true;
     }
@@ -146,7 +143,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (output === undefined && this.jsonEnabled()) return;
     const target = reportTarget(this, output);
     try {
-      if (format === 'json') await writeJsonArray(target, findings.records());
+      if (format === 'json') await writeJsonArray(target, { rendered: findings.texts() });
       else await writeFindingsCsv(target, findings.records());
       await target.commit();
     } catch (error) {
