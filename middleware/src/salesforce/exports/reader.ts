@@ -167,12 +167,25 @@ export async function* readOpportunityExport(
   source: ExportSource,
   options: ReadExportOptions = {},
 ): AsyncGenerator<ExportRow> {
+  for await (const rows of readOpportunityExportBatches(source, options)) yield* rows;
+}
+
+/**
+ * The same rows as readOpportunityExport, a batch for each piece of the file the splitter reads (a
+ * few dozen rows): a big export's reader then pays the asynchronous hand-over per batch, not per row.
+ */
+export async function* readOpportunityExportBatches(
+  source: ExportSource,
+  options: ReadExportOptions = {},
+): AsyncGenerator<ExportRow[]> {
   const records = csvRecords(refuseNonCsv(typeof source === 'string' ? [source] : source));
+  const defaultCurrency = options.defaultCurrency ?? 'USD';
   let columns: HeaderColumns | undefined;
   let width = 0;
   let row = 0;
   try {
     for await (const batch of records) {
+      const rows: ExportRow[] = [];
       for (const record of batch) {
         row += 1;
         if (columns === undefined) {
@@ -180,8 +193,9 @@ export async function* readOpportunityExport(
           width = record.length;
           continue;
         }
-        yield rowToOpportunity(record, row, columns, width, options.defaultCurrency ?? 'USD');
+        rows.push(rowToOpportunity(record, row, columns, width, defaultCurrency));
       }
+      if (rows.length > 0) yield rows;
     }
   } catch (error) {
     const words = csvErrorInWords(error);
