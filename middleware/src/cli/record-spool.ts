@@ -45,7 +45,8 @@ export class RecordSpool<T> {
   readonly path: string;
   private readonly dir: string;
   private fd: number | undefined;
-  private pending: string[] = [];
+  /** Records' UTF-8 bytes waiting for one write, encoded as each is added (no joined string to build). */
+  private readonly pending = Buffer.allocUnsafe(FLUSH_AT);
   private pendingBytes = 0;
   private total = 0;
 
@@ -62,11 +63,12 @@ export class RecordSpool<T> {
 
   add(record: T): void {
     if (this.fd === undefined) throw new Error('RecordSpool: add() after close()');
-    const line = `${JSON.stringify(record, null, 2)}${END}`;
-    this.pending.push(line);
-    this.pendingBytes += line.length;
+    const text = `${JSON.stringify(record, null, 2)}${END}`;
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    if (this.pendingBytes + text.length * 3 > FLUSH_AT) this.flush();
+    if (text.length * 3 > FLUSH_AT) writeSync(this.fd, text);
+    else this.pendingBytes += this.pending.write(text, this.pendingBytes);
     this.total += 1;
-    if (this.pendingBytes >= FLUSH_AT) this.flush();
   }
 
   /** Ends writing; reading is allowed from here on. */
@@ -120,9 +122,8 @@ export class RecordSpool<T> {
   }
 
   private flush(): void {
-    if (this.fd === undefined || this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
+    if (this.fd === undefined || this.pendingBytes === 0) return;
+    writeSync(this.fd, this.pending, 0, this.pendingBytes);
     this.pendingBytes = 0;
   }
 }

@@ -70,12 +70,12 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
       row(row) {
         if (row.kind === 'rejected') {
           rejectedRows += 1;
-          for (const finding of row.findings) findings.add(reported({ ...finding, row: row.row }));
+          for (const finding of row.findings) findings.add(reported(finding, row.row));
           return;
         }
         const found = linter.add(row.opportunity);
         tally.countOpportunity(found);
-        for (const finding of found) findings.add(reported({ ...finding, row: row.row }));
+        for (const finding of found) findings.add(reported(finding, row.row));
       },
       error(error) {
         findings.remove();
@@ -84,7 +84,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     });
     const pipeline = linter.finish();
     tally.countPipeline(pipeline);
-    for (const finding of pipeline) findings.add(reported({ ...finding, row: null }));
+    for (const finding of pipeline) findings.add(reported(finding, null));
     findings.close();
 
     const summary = { ...tally.result(), rejectedRows };
@@ -210,12 +210,13 @@ async function writeFindingsCsv(
   if (batch.length > 0 || header) await flush();
 }
 
-/** A finding of the lint or of the reader, with where it was found, as the report lists it. */
+/** A finding of the lint or of the reader, with the row it was found on, as the report lists it. */
 function reported(
-  finding: Finding & { row: number | null; opportunityId: string | null },
+  finding: Finding & { opportunityId: string | null },
+  row: number | null,
 ): ReportedFinding {
   return {
-    row: finding.row,
+    row,
     opportunityId: finding.opportunityId,
     code: finding.code,
     severity: finding.severity,
