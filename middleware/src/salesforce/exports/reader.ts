@@ -73,14 +73,19 @@ function mapHeader(header: readonly string[], requiredColumns: readonly string[]
   return [...positions.entries()].map(([column, index]) => [index, column] as const);
 }
 
+/** Where the Id column sits, if the header has one. */
+function idIndexOf(columns: HeaderColumns): number | undefined {
+  return columns.find(([, column]) => column.path === 'id')?.[0];
+}
+
 function rowToOpportunity(
   record: readonly string[],
   row: number,
   columns: HeaderColumns,
+  idIndex: number | undefined,
   width: number,
   defaultCurrency: string,
 ): ExportRow {
-  const idIndex = columns.find(([, column]) => column.path === 'id')?.[0];
   const opportunityId = (idIndex === undefined ? '' : (record[idIndex] ?? '').trim()) || null;
   const finding = (
     code: string,
@@ -181,6 +186,7 @@ export async function* readOpportunityExportBatches(
   const records = csvRecords(refuseNonCsv(typeof source === 'string' ? [source] : source));
   const defaultCurrency = options.defaultCurrency ?? 'USD';
   let columns: HeaderColumns | undefined;
+  let idIndex: number | undefined;
   let width = 0;
   let row = 0;
   try {
@@ -190,10 +196,11 @@ export async function* readOpportunityExportBatches(
         row += 1;
         if (columns === undefined) {
           columns = mapHeader(record, options.requiredColumns ?? REQUIRED_COLUMNS);
+          idIndex = idIndexOf(columns);
           width = record.length;
           continue;
         }
-        rows.push(rowToOpportunity(record, row, columns, width, defaultCurrency));
+        rows.push(rowToOpportunity(record, row, columns, idIndex, width, defaultCurrency));
       }
       if (rows.length > 0) yield rows;
     }
