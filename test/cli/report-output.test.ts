@@ -71,7 +71,7 @@ describe('spooled JSON, copied out without parsing', () => {
   it.each([0, 1, 2])(
     "writes a spool's texts exactly as the records themselves would be written (depth %i)",
     async (depth) => {
-      const spool = new RecordSpool<unknown>();
+      const spool = new RecordSpool<unknown>({ pretty: true });
       for (const record of AWKWARD) spool.add(record);
       const copied = memoryTarget();
       await writeJsonArray(copied, { rendered: spool.texts() }, depth);
@@ -83,8 +83,21 @@ describe('spooled JSON, copied out without parsing', () => {
     },
   );
 
+  it('gives the same records back kept compact or pretty, and texts only from a pretty spool', async () => {
+    for (const pretty of [false, true]) {
+      const spool = new RecordSpool<unknown>({ pretty });
+      for (const record of AWKWARD) spool.add(record);
+      const back = [];
+      for await (const record of spool.records()) back.push(record);
+      expect(back).toEqual(AWKWARD);
+      if (pretty) expect(() => spool.texts()).not.toThrow();
+      else expect(() => spool.texts()).toThrow(/not made pretty/);
+      spool.remove();
+    }
+  });
+
   it('keeps each record as JSON.stringify(record, null, 2) gives it', async () => {
-    const spool = new RecordSpool<unknown>();
+    const spool = new RecordSpool<unknown>({ pretty: true });
     for (const record of AWKWARD) spool.add(record);
     const texts = [];
     for await (const text of spool.texts()) texts.push(text);
@@ -93,7 +106,7 @@ describe('spooled JSON, copied out without parsing', () => {
   });
 
   it('streams an envelope from the spool as SfCommand would print it whole', async () => {
-    const spool = new RecordSpool<unknown>();
+    const spool = new RecordSpool<unknown>({ pretty: true });
     for (const record of AWKWARD) spool.add(record);
     const target = memoryTarget();
     const envelope = { status: 0, result: { now: 'x' }, warnings: [] };

@@ -1,7 +1,8 @@
 // Keeps a command's findings on disk instead of in memory, so a million-row export is linted in flat
-// memory and the report is rendered from the file once the run is over. Each record is kept as the
-// text `JSON.stringify(record, null, 2)` gives, so a JSON report copies it out without parsing and
-// printing it again; a NUL ends each one (JSON text never holds a raw control character).
+// memory and the report is rendered from the file once the run is over. Each record is kept as JSON
+// text, a NUL after each (JSON text never holds a raw control character): compact, or, for a JSON
+// report, as `JSON.stringify(record, null, 2)` prints it, so the report copies it out without
+// parsing and printing it again.
 import {
   closeSync,
   mkdtempSync,
@@ -50,7 +51,11 @@ export class RecordSpool<T> {
   private pendingBytes = 0;
   private total = 0;
 
-  constructor() {
+  private readonly pretty: boolean;
+
+  /** `pretty`: keep each record as `JSON.stringify(record, null, 2)` prints it, for texts(). */
+  constructor(options: { pretty?: boolean } = {}) {
+    this.pretty = options.pretty ?? false;
     this.dir = mkdtempSync(join(tmpdir(), 'cosell-spool-'));
     removeAtExit(this.dir);
     this.path = join(this.dir, 'records.ndjson');
@@ -63,7 +68,8 @@ export class RecordSpool<T> {
 
   add(record: T): void {
     if (this.fd === undefined) throw new Error('RecordSpool: add() after close()');
-    const text = `${JSON.stringify(record, null, 2)}${END}`;
+    const json = this.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record);
+    const text = `${json}${END}`;
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
     if (this.pendingBytes + text.length * 3 > FLUSH_AT) this.flush();
     if (text.length * 3 > FLUSH_AT) writeSync(this.fd, text);
@@ -81,11 +87,17 @@ export class RecordSpool<T> {
 
   /** The records in the order added, streamed from disk. */
   async *records(): AsyncGenerator<T> {
-    for await (const text of this.texts()) yield JSON.parse(text) as T;
+    for await (const text of this.kept()) yield JSON.parse(text) as T;
   }
 
-  /** Each record's text as `JSON.stringify(record, null, 2)` gives it, in the order added. */
-  async *texts(): AsyncGenerator<string> {
+  /** Each record's text as `JSON.stringify(record, null, 2)` gives it, in the order added: a pretty spool's only. */
+  texts(): AsyncGenerator<string> {
+    if (!this.pretty) throw new Error('RecordSpool: texts() of a spool not made pretty');
+    return this.kept();
+  }
+
+  /** Each record's JSON text as kept, in the order added. */
+  private async *kept(): AsyncGenerator<string> {
     this.close();
     const fd = openSync(this.path, 'r');
     const bytes = Buffer.allocUnsafe(READ_AT);

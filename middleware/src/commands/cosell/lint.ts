@@ -63,8 +63,11 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     const now = flags.now ? new Date(flags.now) : new Date();
     const linter = createLinter({ now });
     const tally = createLintSummary();
-    // Findings go to disk as they are found, so memory stays flat however big the export.
-    const findings = new RecordSpool<ReportedFinding>();
+    // Findings go to disk as they are found, so memory stays flat however big the export; kept as
+    // a JSON report prints them when there will be one.
+    const findings = new RecordSpool<ReportedFinding>({
+      pretty: format === 'json' || this.jsonEnabled(),
+    });
     let rejectedRows = 0;
     await read.rows(this, messages, {
       row(row) {
