@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
-import { readMeter, readOpportunities } from '../../middleware/src/cli/opportunity-source.js';
+import { readMeter, readOpportunityBatches } from '../../middleware/src/cli/opportunity-source.js';
 import { readProgress, type ReadMeter } from '../../middleware/src/cli/read-progress.js';
 import { LINT_COLUMNS } from '../../middleware/src/salesforce/exports/index.js';
 
@@ -64,6 +64,28 @@ describe('read progress', () => {
     expect(calls.slice(-2)).toEqual(['update 1024000 10,240 4,000', 'stop']);
   });
 
+  it('looks at the clock as often when rows arrive in batches that never land on a multiple of 1,024', () => {
+    const { calls, ux } = fakeUx();
+    const clock = { now: 0 };
+    const meter: ReadMeter = { rows: 0, bytesRead: 0, totalBytes: 100 * 37 * 400 };
+    const progress = readProgress(ux, meter, 'Linting', {
+      interactive: true,
+      now: () => clock.now,
+    });
+    for (let batch = 0; batch < 400; batch += 1) {
+      clock.now += 37 * 0.25;
+      meter.rows += 37;
+      meter.bytesRead += 3700;
+      progress.tick();
+    }
+    // Shown at the first look past two seconds (8,000 rows), within about 1,024 rows of it.
+    const [, shownAt] = /^start 1480000 Linting ([\d,]+)$/.exec(calls[0] ?? '') ?? [];
+    const rows = Number(shownAt?.replaceAll(',', ''));
+    expect(rows).toBeGreaterThanOrEqual(8000);
+    expect(rows).toBeLessThan(8000 + 1024 + 37);
+    expect(calls.filter((call) => call.startsWith('update')).length).toBeGreaterThanOrEqual(4);
+  });
+
   it('shows rows and rate as the query spinner status when the total is unknown', () => {
     const { calls, spinner, ux } = fakeUx();
     const clock = { now: 0 };
@@ -98,10 +120,13 @@ describe('read meter', () => {
     const meter = readMeter(source);
     expect(meter).toEqual({ rows: 0, bytesRead: 0, totalBytes: statSync(FIXTURE).size });
     let rows = 0;
-    for await (const row of readOpportunities(source, meter)) {
-      rows += 1;
-      expect(meter.rows).toBe(rows);
-      expect(row.row).toBe(rows + 1); // the header is row 1
+    for await (const batch of readOpportunityBatches(source, meter)) {
+      // The meter has counted a batch's rows by the time it is handed on.
+      expect(meter.rows).toBe(rows + batch.length);
+      for (const row of batch) {
+        rows += 1;
+        expect(row.row).toBe(rows + 1); // the header is row 1
+      }
     }
     expect(rows).toBe(6);
     expect(meter.bytesRead).toBe(meter.totalBytes);

@@ -60,6 +60,63 @@ describe('streamed JSON', () => {
   });
 });
 
+describe('spooled JSON, copied out without parsing', () => {
+  const AWKWARD = [
+    ...FINDINGS,
+    // Text JSON escapes (line breaks, quotes, control and non-Latin characters), and a key order
+    // that is not alphabetical: the copy must keep every byte JSON.stringify would print.
+    { z: 1, a: 'line\nbreak "quoted" \u0000 \u001f \u0085 é–😀', list: [[], {}, [1, [2]]] },
+  ];
+
+  it.each([0, 1, 2])(
+    "writes a spool's texts exactly as the records themselves would be written (depth %i)",
+    async (depth) => {
+      const spool = new RecordSpool<unknown>({ pretty: true });
+      for (const record of AWKWARD) spool.add(record);
+      const copied = memoryTarget();
+      await writeJsonArray(copied, { rendered: spool.texts() }, depth);
+      const printed = memoryTarget();
+      await writeJsonArray(printed, items(AWKWARD), depth);
+      expect(copied.text()).toBe(printed.text());
+      if (depth === 0) expect(copied.text()).toBe(JSON.stringify(AWKWARD, null, 2));
+      spool.remove();
+    },
+  );
+
+  it('gives the same records back kept compact or pretty, and texts only from a pretty spool', async () => {
+    for (const pretty of [false, true]) {
+      const spool = new RecordSpool<unknown>({ pretty });
+      for (const record of AWKWARD) spool.add(record);
+      const back = [];
+      for await (const record of spool.records()) back.push(record);
+      expect(back).toEqual(AWKWARD);
+      if (pretty) expect(() => spool.texts()).not.toThrow();
+      else expect(() => spool.texts()).toThrow(/not made pretty/);
+      spool.remove();
+    }
+  });
+
+  it('keeps each record as JSON.stringify(record, null, 2) gives it', async () => {
+    const spool = new RecordSpool<unknown>({ pretty: true });
+    for (const record of AWKWARD) spool.add(record);
+    const texts = [];
+    for await (const text of spool.texts()) texts.push(text);
+    expect(texts).toEqual(AWKWARD.map((record) => JSON.stringify(record, null, 2)));
+    spool.remove();
+  });
+
+  it('streams an envelope from the spool as SfCommand would print it whole', async () => {
+    const spool = new RecordSpool<unknown>({ pretty: true });
+    for (const record of AWKWARD) spool.add(record);
+    const target = memoryTarget();
+    const envelope = { status: 0, result: { now: 'x' }, warnings: [] };
+    await writeJsonEnvelope(target, envelope, 'findings', { rendered: spool.texts() });
+    const whole = { ...envelope, result: { ...envelope.result, findings: AWKWARD } };
+    expect(target.text()).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    spool.remove();
+  });
+});
+
 describe('report targets', () => {
   it('replaces --output only on commit, and leaves it as it was when the run is aborted', async () => {
     const output = join(scratch, 'findings.csv');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { COLUMN_KINDS, readCell } from '../../middleware/src/salesforce/exports/index.js';
 
 describe('readCell', () => {
@@ -83,6 +84,39 @@ describe('readCell', () => {
       ok: false,
       problem: '"0050-01-01" is not a date (YYYY-MM-DD)',
     });
+  });
+
+  it('reads a date exactly when a calendar holds that day, in years from 100 on', () => {
+    const digits = (count: number) =>
+      fc
+        .array(fc.constantFrom(...'0123456789'), { minLength: count, maxLength: count })
+        .map((list) => list.join(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(digits(4), digits(2), digits(2)),
+          // Mostly plausible days, so leap days and month ends come up often.
+          fc.tuple(
+            fc.integer({ min: 0, max: 9999 }).map((year) => String(year).padStart(4, '0')),
+            fc.integer({ min: 0, max: 13 }).map((month) => String(month).padStart(2, '0')),
+            fc.integer({ min: 0, max: 32 }).map((day) => String(day).padStart(2, '0')),
+          ),
+        ),
+        ([year, month, day]) => {
+          const raw = `${year}-${month}-${day}`;
+          const date = new Date(0);
+          date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+          const onCalendar =
+            Number(year) >= 100 && date.toISOString().slice(0, 10) === raw.padStart(10, '0');
+          expect(readCell(raw, COLUMN_KINDS.closeDate)).toEqual(
+            onCalendar
+              ? { ok: true, value: raw }
+              : { ok: false, problem: `"${raw}" is not a date (YYYY-MM-DD)` },
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads a multi-select with one value or several, and names the unknown ones', () => {

@@ -14,7 +14,7 @@ import { boundHeapGrowth, boundYoungGeneration } from './heap-budget.js';
 import { orgConnection } from '../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
-  readOpportunities,
+  readOpportunityBatches,
   type OpportunitySource,
   type SourcedRow,
 } from './opportunity-source.js';
@@ -134,9 +134,9 @@ export class OpportunityRead {
     if (this.org)
       command.spinner.start(messages.getMessage('info.querying', [this.org.getUsername() ?? '']));
     try {
-      for await (const row of readOpportunities(this.source, meter)) {
+      for await (const rows of readOpportunityBatches(this.source, meter)) {
         progress.tick();
-        handling.row(row);
+        for (const row of rows) handling.row(row);
       }
       await handling.after?.();
     } catch (error) {

@@ -3,7 +3,7 @@
 // judge and report identically whichever the source.
 import { createReadStream, statSync } from 'node:fs';
 import type { CoSellOpportunity } from '../core/model.js';
-import { readOpportunityExport, type ExportFinding } from '../salesforce/exports/index.js';
+import { readOpportunityExportBatches, type ExportFinding } from '../salesforce/exports/index.js';
 import {
   planOpportunityQuery,
   readOrgOpportunities,
@@ -43,18 +43,22 @@ export function readMeter(source: OpportunitySource): ReadMeter {
   };
 }
 
-export async function* readOpportunities(
+/**
+ * The source's rows in batches as they arrive (a file's a few dozen at a time, an org's one by one),
+ * with `meter` brought up to date before each batch is handed on.
+ */
+export async function* readOpportunityBatches(
   source: OpportunitySource,
   meter: ReadMeter = readMeter(source),
-): AsyncGenerator<SourcedRow> {
+): AsyncGenerator<SourcedRow[]> {
   if (source.kind === 'file') {
     const stream = createReadStream(source.file, { highWaterMark: 1 << 20 });
-    for await (const row of readOpportunityExport(stream, {
+    for await (const rows of readOpportunityExportBatches(stream, {
       requiredColumns: source.requiredColumns,
     })) {
-      meter.rows += 1;
+      meter.rows += rows.length;
       meter.bytesRead = stream.bytesRead;
-      yield row;
+      yield rows;
     }
     return;
   }
@@ -70,16 +74,18 @@ export async function* readOpportunities(
   )) {
     meter.rows += 1;
     if (record.kind === 'opportunity')
-      yield { kind: 'opportunity', row: record.position, opportunity: record.opportunity };
+      yield [{ kind: 'opportunity', row: record.position, opportunity: record.opportunity }];
     else
-      yield {
-        kind: 'rejected',
-        row: record.position,
-        findings: record.findings.map((finding) => ({
-          ...finding,
+      yield [
+        {
+          kind: 'rejected',
           row: record.position,
-          opportunityId: record.opportunityId,
-        })),
-      };
+          findings: record.findings.map((finding) => ({
+            ...finding,
+            row: record.position,
+            opportunityId: record.opportunityId,
+          })),
+        },
+      ];
   }
 }

@@ -19,7 +19,7 @@ export interface ProgressUx {
 }
 
 export interface ReadProgress {
-  /** Call per row: cheap, it looks at the clock once every 1,024 rows. */
+  /** Call as rows arrive (per row or per batch): cheap, it looks at the clock once every 1,024 rows. */
   tick(): void;
   stop(): void;
 }
@@ -27,6 +27,8 @@ export interface ReadProgress {
 /** Runs shorter than this never show progress: it would only flicker. */
 const QUIET_MS = 2000;
 const REDRAW_MS = 200;
+/** Rows between two looks at the clock. */
+const LOOK_EVERY = 1024;
 
 export function readProgress(
   ux: ProgressUx,
@@ -39,6 +41,7 @@ export function readProgress(
   const started = now();
   let shown: 'bar' | 'spinner' | undefined;
   let lastDraw = 0;
+  let nextLook = LOOK_EVERY;
   const rate = () => Math.round(meter.rows / Math.max((now() - started) / 1000, 0.001));
   const payload = () => ({
     rows: meter.rows.toLocaleString('en-US'),
@@ -46,7 +49,8 @@ export function readProgress(
   });
   return {
     tick() {
-      if (!interactive || (meter.rows & 1023) !== 0) return;
+      if (!interactive || meter.rows < nextLook) return;
+      nextLook = meter.rows + LOOK_EVERY;
       const at = now();
       if (shown === undefined) {
         if (at - started < QUIET_MS) return;

@@ -1,5 +1,8 @@
-// Keeps a command's findings on disk instead of in memory, one JSON line each, so a million-row
-// export is linted in flat memory and the report is rendered from the file once the run is over.
+// Keeps a command's findings on disk instead of in memory, so a million-row export is linted in flat
+// memory and the report is rendered from the file once the run is over. Each record is kept as JSON
+// text, a NUL after each (JSON text never holds a raw control character): compact, or, for a JSON
+// report, as `JSON.stringify(record, null, 2)` prints it, so the report copies it out without
+// parsing and printing it again.
 import {
   closeSync,
   mkdtempSync,
@@ -23,6 +26,9 @@ const FLUSH_AT = 1 << 16;
  */
 const READ_AT = 1 << 15;
 
+/** Ends each record's text: JSON.stringify escapes every control character inside one. */
+const END = '\u0000';
+
 const open = new Set<string>();
 let cleanupRegistered = false;
 
@@ -40,11 +46,16 @@ export class RecordSpool<T> {
   readonly path: string;
   private readonly dir: string;
   private fd: number | undefined;
-  private pending: string[] = [];
+  /** Records' UTF-8 bytes waiting for one write, encoded as each is added (no joined string to build). */
+  private readonly pending = Buffer.allocUnsafe(FLUSH_AT);
   private pendingBytes = 0;
   private total = 0;
 
-  constructor() {
+  private readonly pretty: boolean;
+
+  /** `pretty`: keep each record as `JSON.stringify(record, null, 2)` prints it, for texts(). */
+  constructor(options: { pretty?: boolean } = {}) {
+    this.pretty = options.pretty ?? false;
     this.dir = mkdtempSync(join(tmpdir(), 'cosell-spool-'));
     removeAtExit(this.dir);
     this.path = join(this.dir, 'records.ndjson');
@@ -57,11 +68,13 @@ export class RecordSpool<T> {
 
   add(record: T): void {
     if (this.fd === undefined) throw new Error('RecordSpool: add() after close()');
-    const line = `${JSON.stringify(record)}\n`;
-    this.pending.push(line);
-    this.pendingBytes += line.length;
+    const json = this.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record);
+    const text = `${json}${END}`;
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    if (this.pendingBytes + text.length * 3 > FLUSH_AT) this.flush();
+    if (text.length * 3 > FLUSH_AT) writeSync(this.fd, text);
+    else this.pendingBytes += this.pending.write(text, this.pendingBytes);
     this.total += 1;
-    if (this.pendingBytes >= FLUSH_AT) this.flush();
   }
 
   /** Ends writing; reading is allowed from here on. */
@@ -74,9 +87,18 @@ export class RecordSpool<T> {
 
   /** The records in the order added, streamed from disk. */
   async *records(): AsyncGenerator<T> {
+    for await (const text of this.kept()) yield JSON.parse(text) as T;
+  }
+
+  /** Each record's text as `JSON.stringify(record, null, 2)` gives it, in the order added: a pretty spool's only. */
+  texts(): AsyncGenerator<string> {
+    if (!this.pretty) throw new Error('RecordSpool: texts() of a spool not made pretty');
+    return this.kept();
+  }
+
+  /** Each record's JSON text as kept, in the order added. */
+  private async *kept(): AsyncGenerator<string> {
     this.close();
-    // JSON.stringify escapes every line break inside a record, so each '\n' ends one: split the
-    // decoded text directly (readline's line events cost a measurable share of a big lint's output).
     const fd = openSync(this.path, 'r');
     const bytes = Buffer.allocUnsafe(READ_AT);
     const decoder = new TextDecoder();
@@ -85,24 +107,22 @@ export class RecordSpool<T> {
       for (;;) {
         const read = readSync(fd, bytes, 0, READ_AT, null);
         if (read === 0) break;
-        const lines = (rest + decoder.decode(bytes.subarray(0, read), { stream: true })).split(
-          '\n',
-        );
-        rest = lines.pop() ?? '';
-        for (const line of lines) if (line) yield JSON.parse(line) as T;
+        const texts = (rest + decoder.decode(bytes.subarray(0, read), { stream: true })).split(END);
+        rest = texts.pop() ?? '';
+        yield* texts;
       }
     } finally {
       closeSync(fd);
     }
     rest += decoder.decode();
-    if (rest) yield JSON.parse(rest) as T;
+    if (rest) yield rest;
   }
 
   /** Every record at once: for a caller that asked for the whole result in memory. */
   all(): T[] {
     this.close();
     return readFileSync(this.path, 'utf8')
-      .split('\n')
+      .split(END)
       .filter(Boolean)
       .map((line) => JSON.parse(line) as T);
   }
@@ -114,9 +134,8 @@ export class RecordSpool<T> {
   }
 
   private flush(): void {
-    if (this.fd === undefined || this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
+    if (this.fd === undefined || this.pendingBytes === 0) return;
+    writeSync(this.fd, this.pending, 0, this.pendingBytes);
     this.pendingBytes = 0;
   }
 }

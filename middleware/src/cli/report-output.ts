@@ -120,21 +120,27 @@ export function reportTarget(
   };
 }
 
-/** One item of a JSON array as `JSON.stringify(array, null, 2)` would lay it out at `depth` levels of nesting. */
-function arrayItem(item: unknown, depth: number): string {
-  const indent = '  '.repeat(depth + 1);
-  return indent + JSON.stringify(item, null, 2).replaceAll('\n', `\n${indent}`);
+/**
+ * Items already rendered as `JSON.stringify(item, null, 2)` renders each (RecordSpool.texts()), so a
+ * spooled report is copied out without being parsed and printed again.
+ */
+export type RenderedItems = { rendered: AsyncIterable<string> };
+
+async function* rendered(items: AsyncIterable<unknown>): AsyncGenerator<string> {
+  for await (const item of items) yield JSON.stringify(item, null, 2);
 }
 
 /** Writes `items` as a pretty JSON array, exactly as `JSON.stringify(array, null, 2)` would, one item at a time. */
 export async function writeJsonArray(
   target: ReportTarget,
-  items: AsyncIterable<unknown>,
+  items: AsyncIterable<unknown> | RenderedItems,
   depth = 0,
 ): Promise<void> {
+  // Each item's own lines, indented to sit at `depth + 1` levels of nesting.
+  const indent = '  '.repeat(depth + 1);
   let first = true;
-  for await (const item of items) {
-    await target.write(`${first ? '[\n' : ',\n'}${arrayItem(item, depth)}`);
+  for await (const text of 'rendered' in items ? items.rendered : rendered(items)) {
+    await target.write(`${first ? '[\n' : ',\n'}${indent}${text.replaceAll('\n', `\n${indent}`)}`);
     first = false;
   }
   await target.write(first ? '[]' : `\n${'  '.repeat(depth)}]`);
@@ -148,7 +154,7 @@ export async function writeJsonEnvelope(
   target: ReportTarget,
   envelope: { result: Record<string, unknown> } & Record<string, unknown>,
   key: string,
-  items: AsyncIterable<unknown>,
+  items: AsyncIterable<unknown> | RenderedItems,
 ): Promise<void> {
   const marker = '\u0000streamed\u0000';
   const text = JSON.stringify(

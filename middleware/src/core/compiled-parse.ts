@@ -81,6 +81,12 @@ function withChecks(schema: z.core.$ZodType, base: FastParse): FastParse {
   return checks ? (value) => ((value = base(value)) === NOT_SURE ? NOT_SURE : checks(value)) : base;
 }
 
+/** Whether zod's object parse always writes the member to its output (when the input is valid). */
+function alwaysStored(member: z.core.$ZodType): boolean {
+  const { optin, optout } = member._zod;
+  return optin === undefined || (optin === 'defaulted' && optout !== 'optional');
+}
+
 /** The statement that stores one member, as zod's compiled object parse does for its kind. */
 function storeMember(member: z.core.$ZodType, key: string): string {
   const { optin, optout } = member._zod;
@@ -92,6 +98,30 @@ function storeMember(member: z.core.$ZodType, key: string): string {
   return `if (item !== undefined || ${present}) ${at} = item;`;
 }
 
+/**
+ * The body after the input's checks: each member parsed in shape order, as zod writes them. When
+ * every member is always written, the output is one object literal of them all, built at once at
+ * its full size (a deal has some 20 members: stored one by one, its property store grew and was
+ * copied several times per row).
+ */
+function objectBody(shape: Record<string, z.core.$ZodType>, keys: readonly string[]): string {
+  const parse = (key: string) =>
+    `item = parsers[${keys.indexOf(key)}](value[${JSON.stringify(key)}]); if (item === NOT_SURE) return NOT_SURE;`;
+  if (keys.every((key) => alwaysStored(shape[key] as z.core.$ZodType))) {
+    const lines = keys.map((key, index) => {
+      const name = JSON.stringify(key);
+      const required = shape[key]?._zod.optin === undefined;
+      return `${parse(key)} ${required ? `if (!(${name} in value)) return NOT_SURE; ` : ''}const m${index} = item;`;
+    });
+    const members = keys.map((key, index) => `${JSON.stringify(key)}: m${index}`);
+    return `let item;\n${lines.join('\n')}\nreturn { ${members.join(', ')} };`;
+  }
+  const lines = keys.map(
+    (key) => `${parse(key)} ${storeMember(shape[key] as z.core.$ZodType, JSON.stringify(key))}`,
+  );
+  return `const out = {}; let item;\n${lines.join('\n')}\nreturn out;`;
+}
+
 function objectParse(schema: z.core.$ZodType, def: SchemaDef): FastParse {
   const shape = def.shape ?? {};
   const keys = Object.keys(shape);
@@ -100,13 +130,8 @@ function objectParse(schema: z.core.$ZodType, def: SchemaDef): FastParse {
   if ((catchall !== undefined && catchall !== 'never') || keys.includes('__proto__'))
     return zodRun(schema);
   const parsers = keys.map((key) => compile(shape[key] as z.core.$ZodType));
-  // Generated once per object schema so each member is a fixed property read and write, in shape
-  // order as zod writes them; keys enter the source only through JSON.stringify.
-  const lines = keys.map((key) => {
-    const name = JSON.stringify(key);
-    const store = storeMember(shape[key] as z.core.$ZodType, name);
-    return `item = parsers[${keys.indexOf(key)}](value[${name}]); if (item === NOT_SURE) return NOT_SURE; ${store}`;
-  });
+  // Generated once per object schema so each member is a fixed property read and write; keys
+  // enter the source only through JSON.stringify.
   const build = new Function(
     'parsers',
     'known',
@@ -114,9 +139,7 @@ function objectParse(schema: z.core.$ZodType, def: SchemaDef): FastParse {
     `return function compiledObjectParse(value) {
 if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOT_SURE;
 ${catchall === 'never' ? 'for (const key in value) if (!known.has(key)) return NOT_SURE;' : ''}
-const out = {}; let item;
-${lines.join('\n')}
-return out;
+${objectBody(shape, keys)}
 };`,
   ) as (parsers: FastParse[], known: ReadonlySet<string>, notSure: symbol) => FastParse;
   return build(parsers, new Set(keys), NOT_SURE);

@@ -268,6 +268,8 @@ export const CoSellOpportunity = withCompiledParse(
       engagements: z.array(Engagement).default([]),
     })
     .superRefine((opp, ctx) => {
+      // Checked for every row read: with fewer than two engagements no cloud can repeat.
+      if (opp.engagements.length < 2) return;
       const seen = new Set<Cloud>();
       opp.engagements.forEach((engagement, index) => {
         if (seen.has(engagement.cloud)) {

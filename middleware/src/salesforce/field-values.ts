@@ -10,7 +10,7 @@ const ok = (value: unknown): CellResult => ({ ok: true, value });
 const EMPTY: CellResult = Object.freeze({ ok: true, value: undefined });
 const bad = (problem: string): CellResult => ({ ok: false, problem });
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
@@ -27,9 +27,17 @@ function isRealDay(year: number, month: number, day: number): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
+/** The number written by `count` ASCII digits of `text` from `at` (the caller has matched them). */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let index = at; index < at + count; index += 1)
+    value = value * 10 + text.charCodeAt(index) - 48;
+  return value;
+}
+
 function readDate(raw: string): CellResult {
-  const match = DATE.exec(raw);
-  if (!match || !isRealDay(Number(match[1]), Number(match[2]), Number(match[3])))
+  // Matched and then read digit by digit: every row has dates, and a match's groups were garbage.
+  if (!DATE.test(raw) || !isRealDay(digitsAt(raw, 0, 4), digitsAt(raw, 5, 2), digitsAt(raw, 8, 2)))
     return bad(`"${raw}" is not a date (YYYY-MM-DD)`);
   return ok(raw);
 }
@@ -41,14 +49,18 @@ const CANONICAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * several datetimes, and building a Date for each was a measurable share of a big export's read.
  */
 function isRealCanonicalInstant(raw: string): boolean {
-  const two = (at: number) => (raw.charCodeAt(at) - 48) * 10 + raw.charCodeAt(at + 1) - 48;
-  const year = two(0) * 100 + two(2);
-  const month = two(5);
-  const day = two(8);
+  const year = digitsAt(raw, 0, 4);
+  const month = digitsAt(raw, 5, 2);
+  const day = digitsAt(raw, 8, 2);
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
-  return day <= days && two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+  return (
+    day <= days &&
+    digitsAt(raw, 11, 2) <= 23 &&
+    digitsAt(raw, 14, 2) <= 59 &&
+    digitsAt(raw, 17, 2) <= 59
+  );
 }
 
 /** Any Salesforce datetime form, normalised to UTC `YYYY-MM-DDTHH:mm:ss.sssZ`. */

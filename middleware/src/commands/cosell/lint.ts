@@ -63,19 +63,22 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     const now = flags.now ? new Date(flags.now) : new Date();
     const linter = createLinter({ now });
     const tally = createLintSummary();
-    // Findings go to disk as they are found, so memory stays flat however big the export.
-    const findings = new RecordSpool<ReportedFinding>();
+    // Findings go to disk as they are found, so memory stays flat however big the export; kept as
+    // a JSON report prints them when there will be one.
+    const findings = new RecordSpool<ReportedFinding>({
+      pretty: format === 'json' || this.jsonEnabled(),
+    });
     let rejectedRows = 0;
     await read.rows(this, messages, {
       row(row) {
         if (row.kind === 'rejected') {
           rejectedRows += 1;
-          for (const finding of row.findings) findings.add(reported({ ...finding, row: row.row }));
+          for (const finding of row.findings) findings.add(reported(finding, row.row));
           return;
         }
         const found = linter.add(row.opportunity);
         tally.countOpportunity(found);
-        for (const finding of found) findings.add(reported({ ...finding, row: row.row }));
+        for (const finding of found) findings.add(reported(finding, row.row));
       },
       error(error) {
         findings.remove();
@@ -84,7 +87,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     });
     const pipeline = linter.finish();
     tally.countPipeline(pipeline);
-    for (const finding of pipeline) findings.add(reported({ ...finding, row: null }));
+    for (const finding of pipeline) findings.add(reported(finding, null));
     findings.close();
 
     const summary = { ...tally.result(), rejectedRows };
@@ -115,12 +118,9 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (this.jsonEnabled()) {
       const { status, warnings } = this.toSuccessJson(head as LintResult);
       const stdout = reportTarget({ log: (text) => process.stdout.write(`${text}\n`) }, undefined);
-      await writeJsonEnvelope(
-        stdout,
-        { status, result: head, warnings },
-        'findings',
-        findings.records(),
-      );
+      await writeJsonEnvelope(stdout, { status, result: head, warnings }, 'findings', {
+        rendered: findings.texts(),
+      });
       await stdout.commit();
       this.envelopeWritten = true;
     }
@@ -146,7 +146,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (output === undefined && this.jsonEnabled()) return;
     const target = reportTarget(this, output);
     try {
-      if (format === 'json') await writeJsonArray(target, findings.records());
+      if (format === 'json') await writeJsonArray(target, { rendered: findings.texts() });
       else await writeFindingsCsv(target, findings.records());
       await target.commit();
     } catch (error) {
@@ -213,12 +213,13 @@ async function writeFindingsCsv(
   if (batch.length > 0 || header) await flush();
 }
 
-/** A finding of the lint or of the reader, with where it was found, as the report lists it. */
+/** A finding of the lint or of the reader, with the row it was found on, as the report lists it. */
 function reported(
-  finding: Finding & { row: number | null; opportunityId: string | null },
+  finding: Finding & { opportunityId: string | null },
+  row: number | null,
 ): ReportedFinding {
   return {
-    row: finding.row,
+    row,
     opportunityId: finding.opportunityId,
     code: finding.code,
     severity: finding.severity,

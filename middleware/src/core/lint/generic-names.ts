@@ -57,8 +57,28 @@ const PERIOD_TAG =
 
 export interface GenericNameVerdict {
   generic: boolean;
-  /** The words that carried no meaning, for the finding's evidence. */
+  /** The words that carried no meaning, for the finding's evidence: all of a generic name's, else none. */
   genericWords: string[];
+}
+
+const isBuiltInStock = (word: string) =>
+  GENERIC_WORDS.has(word) || /^\d+$/.test(word) || PERIOD_TAG.test(word);
+
+/**
+ * The stock-word test with an ISV's own words, built once per list: the lint passes its thresholds'
+ * list, never changed once parsed, for every row.
+ */
+const stockTests = new WeakMap<ReadonlyArray<string>, (word: string) => boolean>();
+
+function stockTest(extraWords: ReadonlyArray<string>): (word: string) => boolean {
+  if (extraWords.length === 0) return isBuiltInStock;
+  let test = stockTests.get(extraWords);
+  if (test === undefined) {
+    const extra = new Set(extraWords.map((word) => word.toLowerCase()));
+    test = (word) => isBuiltInStock(word) || extra.has(word);
+    stockTests.set(extraWords, test);
+  }
+  return test;
 }
 
 /**
@@ -69,14 +89,15 @@ export function judgeOpportunityName(
   name: string,
   extraWords: ReadonlyArray<string> = [],
 ): GenericNameVerdict {
-  const words = name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-  const extra = new Set(extraWords.map((word) => word.toLowerCase()));
-  const isStock = (word: string) =>
-    GENERIC_WORDS.has(word) || extra.has(word) || /^\d+$/.test(word) || PERIOD_TAG.test(word);
-  // One pass: the name is generic when every word proved stock (the lint judges every row's name).
-  const genericWords = words.filter(isStock);
-  return { generic: genericWords.length === words.length, genericWords };
+  const isStock = stockTest(extraWords);
+  const lower = name.toLowerCase();
+  const words: string[] = [];
+  // A word is a run of letters and digits in any script. Read one at a time, so the first word that
+  // names something settles it (the lint judges every row's name, most begin with the customer's).
+  const word = /[\p{L}\p{N}]+/gu;
+  for (let match = word.exec(lower); match !== null; match = word.exec(lower)) {
+    if (!isStock(match[0])) return { generic: false, genericWords: [] };
+    words.push(match[0]);
+  }
+  return { generic: true, genericWords: words };
 }

@@ -12,8 +12,10 @@ type RuleContext = { now: Date; thresholds: LintThresholds };
 type CloudRule = (opp: CoSellOpportunity, cloud: Cloud, context: RuleContext) => LintFinding | null;
 
 /** The clouds an opportunity is shared with, each once. */
-export function taggedClouds(opp: CoSellOpportunity): Cloud[] {
-  return [...new Set(opp.coSell.clouds)];
+export function taggedClouds(opp: CoSellOpportunity): readonly Cloud[] {
+  const { clouds } = opp.coSell;
+  // Most deals tag one cloud or none (every rule of every row asks): nothing to de-duplicate.
+  return clouds.length < 2 ? clouds : [...new Set(clouds)];
 }
 
 const templateName: CloudRule = (opp, cloud, { thresholds }) => {

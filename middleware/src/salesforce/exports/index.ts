@@ -13,6 +13,7 @@ export {
   ExportFormatError,
   MissingColumnsError,
   readOpportunityExport,
+  readOpportunityExportBatches,
   type ExportFinding,
   type ExportRow,
   type ExportSource,

@@ -73,14 +73,19 @@ function mapHeader(header: readonly string[], requiredColumns: readonly string[]
   return [...positions.entries()].map(([column, index]) => [index, column] as const);
 }
 
+/** Where the Id column sits, if the header has one. */
+function idIndexOf(columns: HeaderColumns): number | undefined {
+  return columns.find(([, column]) => column.path === 'id')?.[0];
+}
+
 function rowToOpportunity(
   record: readonly string[],
   row: number,
   columns: HeaderColumns,
+  idIndex: number | undefined,
   width: number,
   defaultCurrency: string,
 ): ExportRow {
-  const idIndex = columns.find(([, column]) => column.path === 'id')?.[0];
   const opportunityId = (idIndex === undefined ? '' : (record[idIndex] ?? '').trim()) || null;
   const finding = (
     code: string,
@@ -167,21 +172,37 @@ export async function* readOpportunityExport(
   source: ExportSource,
   options: ReadExportOptions = {},
 ): AsyncGenerator<ExportRow> {
+  for await (const rows of readOpportunityExportBatches(source, options)) yield* rows;
+}
+
+/**
+ * The same rows as readOpportunityExport, a batch for each piece of the file the splitter reads (a
+ * few dozen rows): a big export's reader then pays the asynchronous hand-over per batch, not per row.
+ */
+export async function* readOpportunityExportBatches(
+  source: ExportSource,
+  options: ReadExportOptions = {},
+): AsyncGenerator<ExportRow[]> {
   const records = csvRecords(refuseNonCsv(typeof source === 'string' ? [source] : source));
+  const defaultCurrency = options.defaultCurrency ?? 'USD';
   let columns: HeaderColumns | undefined;
+  let idIndex: number | undefined;
   let width = 0;
   let row = 0;
   try {
     for await (const batch of records) {
+      const rows: ExportRow[] = [];
       for (const record of batch) {
         row += 1;
         if (columns === undefined) {
           columns = mapHeader(record, options.requiredColumns ?? REQUIRED_COLUMNS);
+          idIndex = idIndexOf(columns);
           width = record.length;
           continue;
         }
-        yield rowToOpportunity(record, row, columns, width, options.defaultCurrency ?? 'USD');
+        rows.push(rowToOpportunity(record, row, columns, idIndex, width, defaultCurrency));
       }
+      if (rows.length > 0) yield rows;
     }
   } catch (error) {
     const words = csvErrorInWords(error);
