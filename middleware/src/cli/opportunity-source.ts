@@ -34,7 +34,7 @@ export function describeSource(source: OpportunitySource, username?: string): st
   return source.kind === 'file' ? source.file : `org ${username ?? ''}`.trim();
 }
 
-/** A meter for `readOpportunities` to keep current: the file's size is known up front, an org's total is not. */
+/** A meter for `readOpportunityBatches` to keep current: the file's size is known up front, an org's total is not. */
 export function readMeter(source: OpportunitySource): ReadMeter {
   return {
     rows: 0,
