@@ -58,7 +58,7 @@ export class RecordSpool<T> {
     this.pretty = options.pretty ?? false;
     this.dir = mkdtempSync(join(tmpdir(), 'cosell-spool-'));
     removeAtExit(this.dir);
-    this.path = join(this.dir, 'records.ndjson');
+    this.path = join(this.dir, 'records');
     this.fd = openSync(this.path, 'w', 0o600);
   }
 

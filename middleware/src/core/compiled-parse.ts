@@ -105,19 +105,20 @@ function storeMember(member: z.core.$ZodType, key: string): string {
  * copied several times per row).
  */
 function objectBody(shape: Record<string, z.core.$ZodType>, keys: readonly string[]): string {
-  const parse = (key: string) =>
-    `item = parsers[${keys.indexOf(key)}](value[${JSON.stringify(key)}]); if (item === NOT_SURE) return NOT_SURE;`;
+  const parse = (key: string, index: number) =>
+    `item = parsers[${index}](value[${JSON.stringify(key)}]); if (item === NOT_SURE) return NOT_SURE;`;
   if (keys.every((key) => alwaysStored(shape[key] as z.core.$ZodType))) {
     const lines = keys.map((key, index) => {
       const name = JSON.stringify(key);
       const required = shape[key]?._zod.optin === undefined;
-      return `${parse(key)} ${required ? `if (!(${name} in value)) return NOT_SURE; ` : ''}const m${index} = item;`;
+      return `${parse(key, index)} ${required ? `if (!(${name} in value)) return NOT_SURE; ` : ''}const m${index} = item;`;
     });
     const members = keys.map((key, index) => `${JSON.stringify(key)}: m${index}`);
     return `let item;\n${lines.join('\n')}\nreturn { ${members.join(', ')} };`;
   }
   const lines = keys.map(
-    (key) => `${parse(key)} ${storeMember(shape[key] as z.core.$ZodType, JSON.stringify(key))}`,
+    (key, index) =>
+      `${parse(key, index)} ${storeMember(shape[key] as z.core.$ZodType, JSON.stringify(key))}`,
   );
   return `const out = {}; let item;\n${lines.join('\n')}\nreturn out;`;
 }

@@ -60,6 +60,19 @@ const COLUMN_BY_NAME = new Map(
   OPPORTUNITY_COLUMNS.map((column) => [column.column.toUpperCase(), column]),
 );
 
+/** What the header row tells every later row: where each understood column sits, where the Id is, how many cells. */
+interface ExportHeader {
+  columns: HeaderColumns;
+  idIndex: number | undefined;
+  width: number;
+}
+
+function readHeader(header: readonly string[], requiredColumns: readonly string[]): ExportHeader {
+  const columns = mapHeader(header, requiredColumns);
+  const idIndex = columns.find(([, column]) => column.path === 'id')?.[0];
+  return { columns, idIndex, width: header.length };
+}
+
 /** Where each understood column sits in the header. Data Loader writes API names in upper case. */
 function mapHeader(header: readonly string[], requiredColumns: readonly string[]): HeaderColumns {
   const positions = new Map<FieldColumn<OpportunityPath>, number>();
@@ -73,17 +86,10 @@ function mapHeader(header: readonly string[], requiredColumns: readonly string[]
   return [...positions.entries()].map(([column, index]) => [index, column] as const);
 }
 
-/** Where the Id column sits, if the header has one. */
-function idIndexOf(columns: HeaderColumns): number | undefined {
-  return columns.find(([, column]) => column.path === 'id')?.[0];
-}
-
 function rowToOpportunity(
   record: readonly string[],
   row: number,
-  columns: HeaderColumns,
-  idIndex: number | undefined,
-  width: number,
+  { columns, idIndex, width }: ExportHeader,
   defaultCurrency: string,
 ): ExportRow {
   const opportunityId = (idIndex === undefined ? '' : (record[idIndex] ?? '').trim()) || null;
@@ -185,22 +191,18 @@ export async function* readOpportunityExportBatches(
 ): AsyncGenerator<ExportRow[]> {
   const records = csvRecords(refuseNonCsv(typeof source === 'string' ? [source] : source));
   const defaultCurrency = options.defaultCurrency ?? 'USD';
-  let columns: HeaderColumns | undefined;
-  let idIndex: number | undefined;
-  let width = 0;
+  let header: ExportHeader | undefined;
   let row = 0;
   try {
     for await (const batch of records) {
       const rows: ExportRow[] = [];
       for (const record of batch) {
         row += 1;
-        if (columns === undefined) {
-          columns = mapHeader(record, options.requiredColumns ?? REQUIRED_COLUMNS);
-          idIndex = idIndexOf(columns);
-          width = record.length;
+        if (header === undefined) {
+          header = readHeader(record, options.requiredColumns ?? REQUIRED_COLUMNS);
           continue;
         }
-        rows.push(rowToOpportunity(record, row, columns, idIndex, width, defaultCurrency));
+        rows.push(rowToOpportunity(record, row, header, defaultCurrency));
       }
       if (rows.length > 0) yield rows;
     }
@@ -209,6 +211,6 @@ export async function* readOpportunityExportBatches(
     if (words === undefined) throw error;
     throw new ExportFormatError(`The export is not valid CSV: ${words}`, { cause: error });
   }
-  if (columns === undefined)
+  if (header === undefined)
     throw new ExportFormatError('The export is empty: expected a header row of field API names.');
 }
