@@ -3,14 +3,24 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { boundHeapGrowth, boundYoungGeneration } from '../../middleware/src/cli/heap-budget.js';
+import {
+  boundHeapGrowth,
+  boundReadHeap,
+  boundYoungGeneration,
+} from '../../middleware/src/cli/heap-budget.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./support/heap-churn.ts', import.meta.url));
 const YOUNG_CHILD = fileURLToPath(new URL('./support/young-churn.ts', import.meta.url));
 
+type Churned = { peakMb: number; semiSpaceMb: number };
+
+function churned(...args: string[]): Churned {
+  return JSON.parse(child(CHILD, ...args)) as Churned;
+}
+
 function peakHeapMb(...args: string[]): number {
-  return (JSON.parse(child(CHILD, ...args)) as { peakMb: number }).peakMb;
+  return churned(...args).peakMb;
 }
 
 function child(script: string, ...args: string[]): string {
@@ -46,6 +56,20 @@ describe('boundHeapGrowth', () => {
     expect(() => boundHeapGrowth(2.5)).toThrow(RangeError);
     expect(boundHeapGrowth(80)).toBe(80);
     expect(boundHeapGrowth(20)).toBe(80);
+  });
+});
+
+describe('boundReadHeap', () => {
+  it('bounds both the growth and the young generation of a churning process', () => {
+    const unbounded = churned();
+    const bounded = churned('read', '10', '2');
+    expect(bounded.peakMb).toBeLessThan(unbounded.peakMb * 0.8);
+    expect(unbounded.semiSpaceMb).toBeGreaterThan(2);
+    expect(bounded.semiSpaceMb).toBe(2);
+  }, 60_000);
+
+  it('refuses a percent V8 would not take', () => {
+    expect(() => boundReadHeap(0, null)).toThrow(/integer from 1 to 1000, not 0/);
   });
 });
 

@@ -1,11 +1,40 @@
 import { describe, expect, it } from '@jest/globals';
+import { Ux } from '@salesforce/sf-plugins-core';
+import { findingsTable } from '../../middleware/src/cli/findings-table.js';
 import {
   PIPED_WIDTH,
   fitColumns,
   fittedTable,
+  printTable,
   terminalWidth,
   type TableColumn,
 } from '../../middleware/src/cli/terminal-table.js';
+
+/** What sf's own table prints for `run`, with stdout piped (as under jest) and the environment as given. */
+function printedPiped(env: Record<string, string | undefined>, run: () => void): string {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const columns = process.stdout.columns;
+  const write = process.stdout.write;
+  let printed = '';
+  Object.assign(process.stdout, { columns: undefined });
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  for (const [key, value] of Object.entries(env))
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  try {
+    run();
+  } finally {
+    process.stdout.write = write;
+    Object.assign(process.stdout, { columns });
+    for (const [key, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+  }
+  return printed;
+}
 
 describe('terminal tables', () => {
   it('uses the terminal width, or COLUMNS, or a wide default when piped', () => {
@@ -70,5 +99,35 @@ describe('terminal tables', () => {
     expect(fittedTable(columns, data, 300).columns.every(({ width }) => width === undefined)).toBe(
       true,
     );
+  });
+
+  it('draws every line of a wrapped table to the same width when the output is piped', () => {
+    const message =
+      'Not updated for 246 days: confirm the stage, amount and close date before Microsoft sees them again.';
+    const rows = [1, 2, 3].map((row) => ({
+      row,
+      opportunityId: `006Gn000000000${row}AAA`,
+      severity: 'warning',
+      cloud: 'Microsoft',
+      field: 'StageName',
+      code: 'LINT_STALE_RECORD',
+      message,
+    }));
+    const ux = new Ux();
+    // No COLUMNS, no CI (where oclif prints its plain table): the table fits PIPED_WIDTH.
+    const env = { COLUMNS: undefined, CI: undefined, OCLIF_TABLE_COLUMN_OVERRIDE: undefined };
+    const printed = printedPiped(env, () =>
+      printTable({ table: (options) => ux.table(options) }, findingsTable(rows)),
+    );
+    const drawn = printed.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    // The top, the heading, the rule under it and the bottom, and each row's message on two lines or more.
+    expect(drawn.length).toBeGreaterThanOrEqual(4 + 3 * 2);
+    expect(drawn.some((line) => line.includes('confirm the'))).toBe(true);
+    expect(new Set(drawn.map((line) => [...line].length))).toEqual(
+      new Set([[...drawn[0]!].length]),
+    );
+    expect([...drawn[0]!].length).toBeLessThanOrEqual(PIPED_WIDTH);
+    // The width is oclif's for this call only.
+    expect(process.env.OCLIF_TABLE_COLUMN_OVERRIDE).toBeUndefined();
   });
 });

@@ -37,14 +37,29 @@ let semiSpaceApplied: number | undefined;
 
 /** Bounds heap growth for the rest of the process (a CLI run); idempotent. Returns the percent in force. */
 export function boundHeapGrowth(percent: number = HEAP_GROWING_PERCENT): number {
+  if (setHeapGrowth(percent)) collectNow();
+  return applied!;
+}
+
+/**
+ * Both bounds for a long read (growth, and the young generation unless `semiSpaceMb` is null) with
+ * one forced collection rather than one each: the full collection that shrinks the young generation
+ * applies the new growth limit too (a 40 MB heap at sf's start-up: about 40 ms less CPU per run).
+ */
+export function boundReadHeap(percent: number, semiSpaceMb: number | null): void {
+  const fresh = setHeapGrowth(percent);
+  if (semiSpaceMb !== null && semiSpaceApplied === undefined) boundYoungGeneration(semiSpaceMb);
+  else if (fresh) collectNow();
+}
+
+/** Sets V8's growing factor once per process; true when this call set it (a collection applies it). */
+function setHeapGrowth(percent: number): boolean {
   if (!Number.isInteger(percent) || percent < 1 || percent > 1000)
     throw new RangeError(`heap growing percent must be an integer from 1 to 1000, not ${percent}`);
-  if (applied === undefined) {
-    setFlagsFromString(`--heap-growing-percent=${percent}`);
-    applied = percent;
-    collectNow();
-  }
-  return applied;
+  if (applied !== undefined) return false;
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
+  applied = percent;
+  return true;
 }
 
 /**

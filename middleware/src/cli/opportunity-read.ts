@@ -10,7 +10,7 @@ import { OrgSchemaError, type OpportunityPurpose } from '../salesforce/org-reads
 import { wordedError } from './cosell-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { whereFlag } from './flags.js';
-import { boundHeapGrowth, boundYoungGeneration } from './heap-budget.js';
+import { HEAP_GROWING_PERCENT, SEMI_SPACE_MB, boundReadHeap } from './heap-budget.js';
 import { orgConnection } from '../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
@@ -84,8 +84,8 @@ export class OpportunityRead {
   }
 
   readonly source: OpportunitySource;
-  private readonly heapGrowingPercent: number | undefined;
-  private readonly semiSpaceMb: number | null | undefined;
+  private readonly heapGrowingPercent: number;
+  private readonly semiSpaceMb: number | null;
 
   /** Reads `org` when given, else the --file export. */
   constructor(
@@ -101,8 +101,8 @@ export class OpportunityRead {
       semiSpaceMb?: number | null;
     },
   ) {
-    this.heapGrowingPercent = read.heapGrowingPercent;
-    this.semiSpaceMb = read.semiSpaceMb;
+    this.heapGrowingPercent = read.heapGrowingPercent ?? HEAP_GROWING_PERCENT;
+    this.semiSpaceMb = read.semiSpaceMb === undefined ? SEMI_SPACE_MB : read.semiSpaceMb;
     this.source = org
       ? {
           kind: 'org',
@@ -127,8 +127,8 @@ export class OpportunityRead {
     messages: Messages<string>,
     handling: RowHandling,
   ): Promise<void> {
-    boundHeapGrowth(this.heapGrowingPercent); // a long read: keep the heap near what it holds
-    if (this.semiSpaceMb !== null) boundYoungGeneration(this.semiSpaceMb);
+    // A long read: keep the heap near what it holds.
+    boundReadHeap(this.heapGrowingPercent, this.semiSpaceMb);
     const meter = readMeter(this.source);
     const progress = readProgress(command, meter, messages.getMessage('info.progress'));
     if (this.org)

@@ -151,10 +151,34 @@ export function fittedTable(
  * SF_TABLE_OVERFLOW says otherwise), and escape sequences from the data never reach the terminal.
  */
 export function printTable(command: Pick<SfCommand<unknown>, 'table'>, table: TerminalTable): void {
-  command.table({
-    data: terminalSafeRows(table.data),
-    columns: table.columns,
-    maxWidth: terminalWidth(),
-    overflow: 'wrap',
-  });
+  const width = terminalWidth();
+  withTableWidth(width, () =>
+    command.table({
+      data: terminalSafeRows(table.data),
+      columns: table.columns,
+      maxWidth: width,
+      overflow: 'wrap',
+    }),
+  );
+}
+
+/**
+ * oclif's table lays itself out in a virtual screen as wide as stdout's columns. Piped or redirected,
+ * stdout has none: the screen falls back to 80 columns (asking the shell for a size on the way) and
+ * every wrapped line but a cell's last loses the padding that carries its right border into place.
+ * OCLIF_TABLE_COLUMN_OVERRIDE, oclif's own setting for that width, is given the width the table was
+ * fitted to for this one call; a terminal, or a user's own setting, is left as it is.
+ */
+function withTableWidth(width: number, print: () => void): void {
+  const key = 'OCLIF_TABLE_COLUMN_OVERRIDE';
+  if (process.stdout.columns || process.env[key]) {
+    print();
+    return;
+  }
+  process.env[key] = String(width);
+  try {
+    print();
+  } finally {
+    delete process.env[key];
+  }
 }
