@@ -40,6 +40,9 @@ if (changed) {
     { stdio: 'inherit' },
   );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  // A source deleted or renamed leaves its old output behind: remove it before oclif looks.
+  const prune = spawnSync(process.execPath, ['scripts/prune-lib.mjs'], { stdio: 'inherit' });
+  if (prune.status !== 0) process.exit(prune.status ?? 1);
   // The commands may have changed: the oclif manifest follows the build.
   const manifest = spawnSync(process.execPath, ['scripts/write-oclif-manifest.mjs'], {
     stdio: 'inherit',
