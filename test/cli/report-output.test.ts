@@ -254,4 +254,18 @@ describe('record spool', () => {
     expect(count).toBe(10_000);
     spool.remove();
   });
+
+  it('lets the event loop turn while a long report is read back, so a signal is not held until the end', async () => {
+    const spool = new RecordSpool<{ n: number; text: string }>();
+    // About 4 MB: several turns' worth of pieces.
+    for (let n = 0; n < 20_000; n += 1) spool.add({ n, text: 'x'.repeat(180) });
+    let turned: number | null = null;
+    let read = 0;
+    setImmediate(() => (turned = read));
+    for await (const _ of spool.records()) read += 1;
+    expect(turned).not.toBeNull();
+    expect(turned).toBeGreaterThan(0);
+    expect(turned).toBeLessThan(read / 2);
+    spool.remove();
+  });
 });

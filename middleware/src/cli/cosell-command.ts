@@ -3,6 +3,7 @@
 // oclif reads for help, the README and the command snapshot.
 import { Messages } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
+import { stopCleanlyOnSignals } from './interrupt.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 
@@ -12,14 +13,20 @@ export function commandMessages(bundle: string): Messages<string> {
 }
 
 /**
- * SfCommand with `summary`, `description` and `examples` taken from `messages`; the command class
- * declares its `flags` and `run` as usual: `class Lint extends cosellCommand(messages)<LintResult>`.
+ * SfCommand with `summary`, `description` and `examples` taken from `messages`, stopped cleanly by
+ * Ctrl-C (interrupt.ts); the command class declares its `flags` and `run` as usual:
+ * `class Lint extends cosellCommand(messages)<LintResult>`.
  */
 export function cosellCommand(messages: Messages<string>): typeof SfCommand {
   abstract class CoSellCommand<T> extends SfCommand<T> {
     public static readonly summary = messages.getMessage('summary');
     public static readonly description = messages.getMessage('description');
     public static readonly examples = messages.getMessages('examples');
+
+    public async init(): Promise<void> {
+      await super.init();
+      stopCleanlyOnSignals();
+    }
   }
   return CoSellCommand;
 }

@@ -12,4 +12,6 @@ export const EXIT_CODES = {
   serviceUnreachable: 5,
   /** The org lacks the package's objects or fields, or the query failed. */
   orgNotReady: 6,
+  /** Stopped by Ctrl-C or a TERM/HUP signal (interrupt.ts); an `--output` file is left as it was. */
+  interrupted: 130,
 } as const;

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** Bytes gathered before one write: few system calls, and memory that does not grow with the run. */
 const FLUSH_AT = 1 << 16;
@@ -25,6 +26,13 @@ const FLUSH_AT = 1 << 16;
  * that way held 30-45 MB more heap through the output of a 1M-row lint (scripts/bench/README.md).
  */
 const READ_AT = 1 << 15;
+
+/**
+ * Pieces read back between two turns of the event loop (1 MB). Reading and writing a report are
+ * synchronous underneath, so without a turn a signal (Ctrl-C, interrupt.ts) would wait for the
+ * whole report: seconds at a million rows.
+ */
+const PIECES_A_TURN = 32;
 
 /** Ends each record's text: JSON.stringify escapes every control character inside one. */
 const END = '\u0000';
@@ -104,7 +112,8 @@ export class RecordSpool<T> {
     const decoder = new TextDecoder();
     let rest = '';
     try {
-      for (;;) {
+      for (let piece = 1; ; piece += 1) {
+        if (piece % PIECES_A_TURN === 0) await nextTurn();
         const read = readSync(fd, bytes, 0, READ_AT, null);
         if (read === 0) break;
         const texts = (rest + decoder.decode(bytes.subarray(0, read), { stream: true })).split(END);

@@ -93,6 +93,9 @@ export function reportTarget(
   }
   const partial = `${output}.${process.pid}.partial`;
   let fd: number | undefined = openSync(partial, 'w');
+  // A run stopped before commit or abort (Ctrl-C: interrupt.ts) leaves no partial file behind.
+  const removePartial = () => rmSync(partial, { force: true });
+  process.once('exit', removePartial);
   const close = () => {
     if (fd === undefined) return;
     if (pending !== '') writeSync(fd, pending);
@@ -111,11 +114,13 @@ export function reportTarget(
     async commit() {
       close();
       renameSync(partial, output);
+      process.off('exit', removePartial);
     },
     abort() {
       pending = '';
       close();
-      rmSync(partial, { force: true });
+      removePartial();
+      process.off('exit', removePartial);
     },
   };
 }

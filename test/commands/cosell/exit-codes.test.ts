@@ -162,7 +162,7 @@ describe('exit codes', () => {
       ' ',
     );
     expect(readme).toContain(
-      `Exit codes: 0 ok; ${EXIT_CODES.findings} findings or errors in the data; ${EXIT_CODES.badFlags} bad flags; ${EXIT_CODES.timedOut} \`--wait\` ran out; ${EXIT_CODES.serviceRefused} the service refused the request; ${EXIT_CODES.serviceUnreachable} the service is unreachable; ${EXIT_CODES.orgNotReady} the org lacks the package.`,
+      `Exit codes: 0 ok; ${EXIT_CODES.findings} findings or errors in the data; ${EXIT_CODES.badFlags} bad flags; ${EXIT_CODES.timedOut} \`--wait\` ran out; ${EXIT_CODES.serviceRefused} the service refused the request; ${EXIT_CODES.serviceUnreachable} the service is unreachable; ${EXIT_CODES.orgNotReady} the org lacks the package; ${EXIT_CODES.interrupted} stopped by Ctrl-C, at once and leaving an \`--output\` file as it was.`,
     );
   });
 });
