@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
 import { readMeter, readOpportunityBatches } from '../../middleware/src/cli/opportunity-source.js';
-import { readProgress, type ReadMeter } from '../../middleware/src/cli/read-progress.js';
+import { readProgress, timeLeft, type ReadMeter } from '../../middleware/src/cli/read-progress.js';
 import { LINT_COLUMNS } from '../../middleware/src/salesforce/exports/index.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/opportunities-export.csv', import.meta.url));
@@ -16,7 +16,9 @@ function fakeUx(json = false) {
     start: (total: number, payload: Record<string, unknown>, options: { title: string }) =>
       calls.push(`start ${total} ${options.title} ${String(payload.rows)}`),
     update: (value: number, payload: Record<string, unknown>) =>
-      calls.push(`update ${value} ${String(payload.rows)} ${String(payload.rate)}`),
+      calls.push(
+        `update ${value} ${String(payload.rows)} ${String(payload.rate)} ${String(payload.left)}`,
+      ),
     stop: () => calls.push('stop'),
   };
   return {
@@ -59,9 +61,10 @@ describe('read progress', () => {
     expect(calls).toEqual([]);
     read(progress, meter, clock, 1024 * 3, 0.25); // 2.6 s
     expect(calls[0]).toBe('start 1024000 Linting 8,192');
-    expect(calls[1]).toBe('update 819200 8,192 4,000');
+    // 8,192 of 10,240 rows in 2.05 s: the other 2,048 at that pace take 0.5 s.
+    expect(calls[1]).toBe('update 819200 8,192 4,000 1s');
     progress.stop();
-    expect(calls.slice(-2)).toEqual(['update 1024000 10,240 4,000', 'stop']);
+    expect(calls.slice(-2)).toEqual(['update 1024000 10,240 4,000 0s', 'stop']);
   });
 
   it('looks at the clock as often when rows arrive in batches that never land on a multiple of 1,024', () => {
@@ -130,5 +133,17 @@ describe('read meter', () => {
     }
     expect(rows).toBe(6);
     expect(meter.bytesRead).toBe(meter.totalBytes);
+  });
+
+  it('tells the time left at the pace since the start, however late the bar appears', () => {
+    const total = 1_000_000;
+    // A fifth read in 3 s: the rest takes 12 s at that pace.
+    expect(timeLeft({ rows: 1, bytesRead: total / 5, totalBytes: total }, 3)).toBe('12s');
+    expect(timeLeft({ rows: 1, bytesRead: total / 100, totalBytes: total }, 1)).toBe('1m 39s');
+    expect(timeLeft({ rows: 1, bytesRead: total / 1000, totalBytes: total }, 10)).toBe('2h 46m');
+    expect(timeLeft({ rows: 1, bytesRead: total, totalBytes: total }, 10)).toBe('0s');
+    // Nothing read yet, or no total (an org query): unknown.
+    expect(timeLeft({ rows: 0, bytesRead: 0, totalBytes: total }, 2)).toBe('?');
+    expect(timeLeft({ rows: 5, bytesRead: 500, totalBytes: undefined }, 2)).toBe('?');
   });
 });

@@ -42,10 +42,12 @@ export function readProgress(
   let shown: 'bar' | 'spinner' | undefined;
   let lastDraw = 0;
   let nextLook = LOOK_EVERY;
-  const rate = () => Math.round(meter.rows / Math.max((now() - started) / 1000, 0.001));
+  const seconds = () => Math.max((now() - started) / 1000, 0.001);
+  const rate = () => Math.round(meter.rows / seconds());
   const payload = () => ({
     rows: meter.rows.toLocaleString('en-US'),
     rate: rate().toLocaleString('en-US'),
+    left: timeLeft(meter, seconds()),
   });
   return {
     tick() {
@@ -59,7 +61,7 @@ export function readProgress(
           ux.progress.start(meter.totalBytes, payload(), {
             title: label,
             // Fits an 80-column terminal, so the time left is never cut off.
-            format: '%s {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
+            format: '%s {bar} {percentage}% | {rows} rows | {rate} rows/s | {left} left',
             barsize: 16,
           } as Parameters<Progress['start']>[2]);
         } else {
@@ -79,4 +81,19 @@ export function readProgress(
       shown = undefined;
     },
   };
+}
+
+/**
+ * Time left at the average pace since the run started: `8s`, `1m 05s`, `1h 02m`. The bar's own
+ * estimate looks only at its last few updates, and the bar starts at 0 two seconds into the run, so
+ * its first estimates took the bytes already read as read in an instant ("1s left" at 15%).
+ */
+export function timeLeft(meter: ReadMeter, elapsedSeconds: number): string {
+  if (!meter.totalBytes || meter.bytesRead <= 0) return '?';
+  const remaining = Math.max(meter.totalBytes - meter.bytesRead, 0);
+  const left = Math.ceil((remaining * elapsedSeconds) / meter.bytesRead);
+  if (left < 60) return `${left}s`;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  if (left < 3600) return `${Math.floor(left / 60)}m ${pad(left % 60)}s`;
+  return `${Math.floor(left / 3600)}h ${pad(Math.floor((left % 3600) / 60))}m`;
 }
