@@ -1,4 +1,6 @@
 // Flags shared by several `cosell` commands, so every command spells clouds and formats alike.
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { CLOUDS, type Cloud } from '../core/model.js';
@@ -98,13 +100,37 @@ export const whereFlag = Flags.custom<string>({
 
 export type ReportFormat = 'table' | 'csv' | 'json';
 
+/**
+ * `--output`: a file the command writes. Its folder must exist and take files, and the path must
+ * not be a folder: checked as the flags are parsed, so a long run never ends by failing to write.
+ */
+export function outputFlag(summary: string) {
+  return Flags.file({
+    summary,
+    parse: async (input: string) => {
+      const path = resolve(input);
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+        throw messages.createError('error.outputIsFolder', [input]);
+      const folder = dirname(path);
+      if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+        throw messages.createError('error.outputFolder', [input, folder]);
+      try {
+        accessSync(folder, constants.W_OK);
+      } catch {
+        throw messages.createError('error.outputNotWritable', [input, folder]);
+      }
+      return input;
+    },
+  });
+}
+
 /** `--format` and `--output` for commands that print reports. */
 export const reportFlags = {
   format: Flags.option({
     options: ['table', 'csv', 'json'] as const,
     summary: messages.getMessage('flags.format.summary'),
   })(),
-  output: Flags.file({ summary: messages.getMessage('flags.output.summary') }),
+  output: outputFlag(messages.getMessage('flags.output.summary')),
 };
 
 /** Output file extensions and the format each one means; a file without an extension takes --format (CSV by default). */

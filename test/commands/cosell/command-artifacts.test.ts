@@ -83,4 +83,18 @@ describe('command artifacts', () => {
       }).toEqual({ id, examples: true });
     }
   });
+
+  it('gives each short flag to one flag per command (sf keeps -o for --target-org)', () => {
+    for (const [id, command] of commands) {
+      const flags = { ...(command.baseFlags ?? {}), ...(command.flags ?? {}) } as Record<
+        string,
+        { char?: string }
+      >;
+      const byChar = new Map<string, string[]>();
+      for (const [name, flag] of Object.entries(flags))
+        if (flag.char) byChar.set(flag.char, [...(byChar.get(flag.char) ?? []), name]);
+      const shared = [...byChar].filter(([, names]) => names.length > 1);
+      expect({ id, shared }).toEqual({ id, shared: [] });
+    }
+  });
 });

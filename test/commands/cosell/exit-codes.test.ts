@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from '@jest/globals';
+import AccountsMap from '../../../middleware/src/commands/cosell/accounts/map.js';
 import AttributionReport from '../../../middleware/src/commands/cosell/attribution/report.js';
 import FiscalPeriod from '../../../middleware/src/commands/cosell/fiscal/period.js';
 import Lint from '../../../middleware/src/commands/cosell/lint.js';
@@ -18,6 +19,8 @@ import { SERVICE_URL } from './support/fake-service.js';
 
 type Runnable = Parameters<typeof runCommand>[0];
 const missing = join(tmpdir(), 'cosell-no-such-file.csv');
+/** An --output in a folder that is not there. */
+const nowhere = join(tmpdir(), 'cosell-no-such-folder', 'findings.csv');
 const EXPORT = join(process.cwd(), 'test', 'fixtures', 'opportunities-export.csv');
 const service = ['--service-url', SERVICE_URL, '--token', 'ops-token-1'];
 
@@ -93,6 +96,25 @@ describe('exit codes', () => {
       /not a fiscal period/,
     ],
     ['neither --file nor --target-org', Lint, [], /--file|--target-org/],
+    // An --output that cannot be written is refused before the export is read, not after.
+    [
+      'an --output in a folder that does not exist',
+      Lint,
+      ['--file', EXPORT, '--output', nowhere],
+      /there is no folder .*cosell-no-such-folder/,
+    ],
+    [
+      'an --output that is a folder',
+      AttributionReport,
+      ['--file', EXPORT, '--output', tmpdir()],
+      /is a folder; --output takes a file name/,
+    ],
+    [
+      'a pursuit list --output in a folder that does not exist',
+      AccountsMap,
+      ['--cloud', 'aws', '--hyperscaler-list', EXPORT, '--accounts', EXPORT, '--output', nowhere],
+      /there is no folder/,
+    ],
     [
       'an operation the portal lacks',
       PayloadValidate,

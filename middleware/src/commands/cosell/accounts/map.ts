@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
-import { cloudFlag, nowFlag } from '../../../cli/flags.js';
+import { cloudFlag, nowFlag, outputFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { readFlagFile, readJsonFlagFile } from '../../../cli/json-file.js';
 import { upsertToOrg, type OrgUpsertResult } from '../../../cli/org-upsert.js';
@@ -105,7 +105,7 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
         return input;
       },
     }),
-    output: Flags.file({ char: 'o', summary: messages.getMessage('flags.output.summary') }),
+    output: outputFlag(messages.getMessage('flags.output.summary')),
     evidence: Flags.file({
       char: 'e',
       exists: true,
