@@ -26,6 +26,12 @@ export interface TerminalTable {
   data: Array<Record<string, string>>;
 }
 
+/**
+ * Rows a command shows in a terminal table before it counts the rest and points to --output: sf's
+ * table lays out every row it is given at once, about 10 ms of CPU a row (scripts/bench/README.md).
+ */
+export const TABLE_ROWS_SHOWN = 100;
+
 /** Width to fit when stdout is not a terminal (piped, redirected): COLUMNS if set, else a wide default. */
 export const PIPED_WIDTH = 120;
 /** Narrower than this nothing useful fits; the table is laid out for this width and the terminal wraps. */

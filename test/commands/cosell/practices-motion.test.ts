@@ -10,7 +10,7 @@ import Maturity, { type MaturityResult } from '../../../middleware/src/commands/
 import { feedbackLoopReport } from '../../../middleware/src/core/feedback/index.js';
 import { InboundReferral } from '../../../middleware/src/core/model.js';
 import { runCommand } from '../../support/cli.js';
-import { $$, failure, scratchFolder, useCommandSandbox } from './support/command-context.js';
+import { $$, failure, scratchFolder, useCommandSandbox, ux } from './support/command-context.js';
 import { SERVICE_URL, fakeService } from './support/fake-service.js';
 import { schemaIssues } from './support/json-schema.js';
 
@@ -101,7 +101,8 @@ describe('practice commands', () => {
           cloud: 'Google',
           portalId,
           receivedAt,
-          customerName: `Customer ${portalId}`,
+          // Text from a portal: escape sequences in it must never reach the terminal.
+          customerName: `Customer \u001b[2J${portalId}`,
           sourceLayer: 'Partner Program',
           responseDue: '2026-11-20T17:00:00Z',
           referrer: { name: 'Lena Fischer', email: 'lena.fischer@google.com', title: 'PDM' },
@@ -120,9 +121,13 @@ describe('practice commands', () => {
         'google',
         '--debrief-days',
         '3',
-        '--json',
       ])) as LoopsResult;
       expect(sent[0]?.url.search).toBe('?cloud=Google&debriefDays=3');
+      const loops = ux.table.firstCall.args[0] as { data: Array<Record<string, string>> };
+      expect(loops.data.map((row) => row.customer)).toEqual([
+        'Customer  [2Jg-1',
+        'Customer  [2Jg-2',
+      ]);
       expect(schemaIssues('cosell loops', result)).toEqual([]);
       expect(result.referrers[0]).toMatchObject({ silences: 2, risk: 'at risk' });
       expect(process.exitCode).toBe(1);

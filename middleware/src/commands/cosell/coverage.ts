@@ -8,10 +8,20 @@ import { serviceClient } from '../../cli/service-client.js';
 import { TENANCY_ARCHETYPES } from '../../core/model.js';
 import type { CloudRelationshipCoverage } from '../../core/relationships/coverage-report.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
+import { fittedTable, printTable, type TableColumn } from '../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.coverage');
 
 export type CoverageResult = { clouds: CloudRelationshipCoverage[] };
+
+const COVERAGE_COLUMNS: TableColumn[] = [
+  { key: 'cloud', name: 'Cloud', priority: 0, align: 'left' },
+  { key: 'layers', name: 'Layers', priority: 0, align: 'right' },
+  { key: 'missing', name: 'Missing', priority: 1, align: 'left', wrapsAt: 30 },
+  { key: 'plans', name: 'Top accounts with plan', priority: 2, align: 'right' },
+  { key: 'lastQbr', name: 'Last QBR', priority: 0, align: 'left' },
+  { key: 'rhythm', name: 'Rhythm', priority: 0, align: 'left' },
+];
 
 export default class Coverage extends cosellCommand(messages)<CoverageResult> {
   public static readonly flags = {
@@ -50,17 +60,15 @@ export default class Coverage extends cosellCommand(messages)<CoverageResult> {
       topAccounts: flags['top-accounts'],
       tenancyArchetype: flags['tenancy-archetype'] ?? null,
     });
-    this.table({
-      data: result.clouds.map((cloud) => ({
-        cloud: cloud.cloud,
-        layers: `${cloud.covered.length}/5`,
-        missing: cloud.missing.join(', '),
-        'top accounts with plan': `${cloud.topAccounts.withPlan}/${cloud.topAccounts.considered}`,
-        'last QBR': cloud.qbr.lastHeldOn ?? 'none',
-        rhythm: cloud.qbr.onRhythm ? 'on rhythm' : 'lapsed',
-      })),
-      columns: ['cloud', 'layers', 'missing', 'top accounts with plan', 'last QBR', 'rhythm'],
-    });
+    const data = result.clouds.map((cloud) => ({
+      cloud: cloud.cloud,
+      layers: `${cloud.covered.length}/5`,
+      missing: cloud.missing.join(', '),
+      plans: `${cloud.topAccounts.withPlan}/${cloud.topAccounts.considered}`,
+      lastQbr: cloud.qbr.lastHeldOn ?? 'none',
+      rhythm: cloud.qbr.onRhythm ? 'on rhythm' : 'lapsed',
+    }));
+    printTable(this, fittedTable(COVERAGE_COLUMNS, data));
     for (const finding of result.clouds.flatMap((cloud) => cloud.findings))
       this.warn(finding.message);
     return result;

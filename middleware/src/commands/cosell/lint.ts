@@ -16,7 +16,7 @@ import {
 import { LINT_COLUMNS } from '../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 import { findingsTable } from '../../cli/findings-table.js';
-import { printTable } from '../../cli/terminal-table.js';
+import { TABLE_ROWS_SHOWN, printTable } from '../../cli/terminal-table.js';
 import { counted } from '../../cli/counted.js';
 
 const messages = commandMessages('cosell.lint');
@@ -158,7 +158,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
   /**
    * A person reads the first findings in a table; sf's table lays out every row at once (about 0.3 MB
    * and 3.5 ms per row, measured), so a big run's table would take minutes and gigabytes. Past
-   * TABLE_LIMIT the rest is counted and --output offered.
+   * TABLE_ROWS_SHOWN the rest is counted and --output offered.
    */
   private async renderTable(findings: RecordSpool<ReportedFinding>): Promise<void> {
     if (findings.count === 0) {
@@ -167,7 +167,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     }
     const data: ReportedFinding[] = [];
     for await (const finding of findings.records()) {
-      if (data.length === TABLE_LIMIT) break;
+      if (data.length === TABLE_ROWS_SHOWN) break;
       data.push(finding);
     }
     printTable(this, findingsTable(data));
@@ -176,8 +176,6 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
   }
 }
 
-/** Findings shown in the terminal table. */
-const TABLE_LIMIT = 100;
 const CSV_COLUMNS = [
   'row',
   'opportunityId',

@@ -8,10 +8,29 @@ import { serviceClient } from '../../cli/service-client.js';
 import type { FeedbackLoopReport } from '../../core/feedback/index.js';
 import { commandMessages, cosellCommand } from '../../cli/cosell-command.js';
 import { counted } from '../../cli/counted.js';
+import { fittedTable, printTable, type TableColumn } from '../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.loops');
 
 export type LoopsResult = FeedbackLoopReport;
+
+const LOOP_COLUMNS: TableColumn[] = [
+  { key: 'referral', name: 'Referral', priority: 0, align: 'right' },
+  { key: 'cloud', name: 'Cloud', priority: 1, align: 'left' },
+  { key: 'customer', name: 'Customer', priority: 0, align: 'left', wrapsAt: 20 },
+  { key: 'referrer', name: 'Referrer', priority: 0, align: 'left', wrapsAt: 20 },
+  { key: 'loop', name: 'Loop', priority: 0, align: 'left' },
+  { key: 'days', name: 'Days', priority: 0, align: 'right' },
+];
+
+const REFERRER_COLUMNS: TableColumn[] = [
+  { key: 'referrer', name: 'Referrer', priority: 0, align: 'left', wrapsAt: 24 },
+  { key: 'cloud', name: 'Cloud', priority: 0, align: 'left' },
+  { key: 'layer', name: 'Layer', priority: 2, align: 'left' },
+  { key: 'silences', name: 'Silences', priority: 1, align: 'right' },
+  { key: 'referrals', name: 'Referrals', priority: 3, align: 'right' },
+  { key: 'risk', name: 'Risk', priority: 0, align: 'left' },
+];
 
 export default class Loops extends cosellCommand(messages)<LoopsResult> {
   public static readonly flags = {
@@ -33,29 +52,25 @@ export default class Loops extends cosellCommand(messages)<LoopsResult> {
       this.log(messages.getMessage('info.none'));
       return report;
     }
-    this.table({
-      data: report.loops.map((loop) => ({
-        referral: loop.referralId,
-        cloud: loop.cloud,
-        customer: loop.customerName,
-        referrer: loop.referrer.name ?? loop.referrer.email ?? '',
-        loop: loop.kind,
-        days: loop.ageDays,
-      })),
-      columns: ['referral', 'cloud', 'customer', 'referrer', 'loop', 'days'],
-    });
+    const loops = report.loops.map((loop) => ({
+      referral: loop.referralId,
+      cloud: loop.cloud,
+      customer: loop.customerName,
+      referrer: loop.referrer.name ?? loop.referrer.email ?? '',
+      loop: loop.kind,
+      days: String(loop.ageDays),
+    }));
+    printTable(this, fittedTable(LOOP_COLUMNS, loops));
     this.styledHeader(messages.getMessage('info.referrers'));
-    this.table({
-      data: report.referrers.map((entry) => ({
-        referrer: entry.referrer.name ?? entry.referrer.email ?? '(unknown)',
-        cloud: entry.cloud,
-        layer: entry.layer ?? '',
-        silences: entry.silences,
-        referrals: entry.referrals,
-        risk: entry.risk,
-      })),
-      columns: ['referrer', 'cloud', 'layer', 'silences', 'referrals', 'risk'],
-    });
+    const referrers = report.referrers.map((entry) => ({
+      referrer: entry.referrer.name ?? entry.referrer.email ?? '(unknown)',
+      cloud: entry.cloud,
+      layer: entry.layer ?? '',
+      silences: String(entry.silences),
+      referrals: String(entry.referrals),
+      risk: entry.risk,
+    }));
+    printTable(this, fittedTable(REFERRER_COLUMNS, referrers));
     this.log(
       messages.getMessage('info.summary', [
         counted(report.loops.length, 'openLoop'),

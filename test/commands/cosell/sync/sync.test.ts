@@ -43,8 +43,8 @@ describe('cosell sync', () => {
     expect(printed()).toContain('Queue: 14 pending, 2 running, 3810 done, 1 dead; lag 42.5 s.');
     expect(ux.table.firstCall.args[0]).toMatchObject({
       data: [
-        { target: 'microsoft', pending: 12 },
-        { target: 'salesforce', pending: 2 },
+        { target: 'microsoft', pending: '12' },
+        { target: 'salesforce', pending: '2' },
       ],
     });
     expect(ux.table.secondCall.args[0]).toMatchObject({
@@ -52,6 +52,34 @@ describe('cosell sync', () => {
     });
     expect(process.exitCode).toBe(1);
     expect(schemaIssues('cosell sync status', result)).toEqual([]);
+  });
+
+  it("status shows a dead letter's whole error wrapped to the terminal, without the escapes it carried", async () => {
+    const why = 'Partner Center answered 401: the app registration secret expired. ';
+    const noisy = { ...deadLetter, lastError: `\u001b[31m${why.repeat(3)}\u001b[0m` };
+    fakeService($$, { 'GET /api/v1/sync/status': state([noisy]) });
+    const before = process.env.COLUMNS;
+    process.env.COLUMNS = '80';
+    try {
+      await runCommand(SyncStatus, service);
+    } finally {
+      if (before === undefined) delete process.env.COLUMNS;
+      else process.env.COLUMNS = before;
+    }
+    const table = ux.table.secondCall.args[0] as {
+      data: Array<Record<string, string>>;
+      columns: Array<{ key: string; width?: number }>;
+      overflow: string;
+      maxWidth: number;
+    };
+    expect(table.overflow).toBe('wrap');
+    expect(table.maxWidth).toBe(80);
+    expect(table.data[0]!.error).not.toMatch(/\u001b/);
+    expect(table.data[0]!.error).toContain(why.repeat(3).trim());
+    // The id, the target and the error stay; the error shares what is left of 80 columns.
+    const keys = table.columns.map((column) => column.key);
+    expect(keys).toEqual(expect.arrayContaining(['id', 'target', 'error']));
+    expect(table.columns.find((column) => column.key === 'error')!.width).toBeLessThan(80);
   });
 
   it('status exits 0 when nothing is dead', async () => {

@@ -26,6 +26,12 @@ import {
 import { readOrgAccounts } from '../../../salesforce/org-reads/accounts.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
+import {
+  TABLE_ROWS_SHOWN,
+  fittedTable,
+  printTable,
+  type TableColumn,
+} from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.accounts.map');
 
@@ -34,6 +40,27 @@ export type AccountsMapResult = AccountMappingResult & {
   evidenceUpdated: string | null;
   saved: OrgUpsertResult | null;
 };
+
+/** The pursuit list in a terminal: which account and what to do next stay when it is narrow. */
+function pursuitColumns(cloud: string): TableColumn[] {
+  return [
+    { key: 'account', name: 'Account', priority: 0, align: 'left', wrapsAt: 24 },
+    { key: 'relationship', name: 'Relationship', priority: 1, align: 'left' },
+    { key: 'target', name: 'Target', priority: 3, align: 'left' },
+    { key: 'theirOwner', name: `${cloud} owner`, priority: 2, align: 'left', wrapsAt: 20 },
+    { key: 'ourOwner', name: 'Our owner', priority: 4, align: 'left' },
+    { key: 'nextStep', name: 'Next step', priority: 0, align: 'left', wrapsAt: 30 },
+  ];
+}
+
+/** Weak matches: the key a decision names, the listed name and its candidates stay whole. */
+const REVIEW_COLUMNS: TableColumn[] = [
+  { key: 'key', name: 'Key', priority: 0, align: 'left' },
+  { key: 'listed', name: 'Listed', priority: 0, align: 'left', wrapsAt: 20 },
+  { key: 'basis', name: 'Basis', priority: 2, align: 'left' },
+  { key: 'confidence', name: 'Confidence', priority: 1, align: 'right' },
+  { key: 'candidates', name: 'Candidates', priority: 0, align: 'left', wrapsAt: 30 },
+];
 
 function readDecisions(file: string): ReviewDecision[] {
   const parsed = readJsonFlagFile(messages, file, 'error.badDecisions');
@@ -260,40 +287,31 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
         result.cloud,
       ]),
     );
-    this.table({
-      data: result.pursuits.map((pursuit) => ({
-        account: pursuit.accountName,
-        relationship: pursuit.relationship,
-        target: pursuit.onTargetList ? 'yes' : '',
-        [`${result.cloud} owner`]: pursuit.hyperscalerOwner ?? '',
-        'our owner': pursuit.isvOwner ?? '',
-        'next step': pursuit.nextStep,
-      })),
-      columns: [
-        'account',
-        'relationship',
-        'target',
-        `${result.cloud} owner`,
-        'our owner',
-        'next step',
-      ],
-    });
+    const pursuits = result.pursuits.slice(0, TABLE_ROWS_SHOWN).map((pursuit) => ({
+      account: pursuit.accountName,
+      relationship: pursuit.relationship,
+      target: pursuit.onTargetList ? 'yes' : '',
+      theirOwner: pursuit.hyperscalerOwner ?? '',
+      ourOwner: pursuit.isvOwner ?? '',
+      nextStep: pursuit.nextStep,
+    }));
+    printTable(this, fittedTable(pursuitColumns(result.cloud), pursuits));
+    if (result.pursuits.length > pursuits.length)
+      this.log(messages.getMessage('info.tableCut', [pursuits.length, result.pursuits.length]));
     if (result.review.length > 0) {
       this.styledHeader(
         messages.getMessage('info.review', [counted(result.review.length, 'match')]),
       );
-      this.table({
-        data: result.review.map((match) => ({
-          key: match.reviewKey,
-          listed: match.name,
-          basis: match.basis,
-          confidence: match.confidence,
-          candidates: match.candidates
-            .map((candidate) => `${candidate.id} ${candidate.name}`)
-            .join('; '),
-        })),
-        columns: ['key', 'listed', 'basis', 'confidence', 'candidates'],
-      });
+      const review = result.review.map((match) => ({
+        key: match.reviewKey,
+        listed: match.name,
+        basis: match.basis,
+        confidence: String(match.confidence),
+        candidates: match.candidates
+          .map((candidate) => `${candidate.id} ${candidate.name}`)
+          .join('; '),
+      }));
+      printTable(this, fittedTable(REVIEW_COLUMNS, review));
     }
     const { summary } = result;
     this.log(

@@ -2,15 +2,29 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { REFERRAL_LIST_LIMIT } from '../../../api-contract/referrals.js';
 import { cloudFlag, serviceFlags } from '../../../cli/flags.js';
-import { terminalSafeRows } from '../../../cli/terminal-safe.js';
 import { serviceClient, type ReferralView } from '../../../cli/service-client.js';
 import { PRIORITIES, SOURCE_LAYERS, TRIAGE_STATUSES } from '../../../core/model.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
+import { fittedTable, printTable, type TableColumn } from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.referrals.list');
 
 export type ReferralsListResult = { referrals: ReferralView[]; truncated: boolean };
+
+/** What alliance ops act on stays when the terminal is narrow: which referral, how urgent, whose, from whom. */
+const REFERRAL_COLUMNS: TableColumn[] = [
+  { key: 'id', name: 'Id', priority: 0, align: 'right' },
+  { key: 'cloud', name: 'Cloud', priority: 2, align: 'left' },
+  { key: 'priority', name: 'Priority', priority: 0, align: 'left' },
+  { key: 'due', name: 'Due', priority: 0, align: 'left' },
+  { key: 'status', name: 'Status', priority: 4, align: 'left' },
+  { key: 'customer', name: 'Customer', priority: 0, align: 'left', wrapsAt: 20 },
+  { key: 'title', name: 'Title', priority: 5, align: 'left', wrapsAt: 24 },
+  { key: 'value', name: 'Value', priority: 3, align: 'right' },
+  { key: 'from', name: 'From', priority: 1, align: 'left', wrapsAt: 20 },
+  { key: 'owner', name: 'Owner', priority: 6, align: 'left' },
+];
 
 export default class ReferralsList extends cosellCommand(messages)<ReferralsListResult> {
   public static readonly flags = {
@@ -50,38 +64,23 @@ export default class ReferralsList extends cosellCommand(messages)<ReferralsList
     });
     if (result.referrals.length === 0) this.log(messages.getMessage('info.empty'));
     else {
-      this.table({
-        data: terminalSafeRows(
-          result.referrals.map((referral) => ({
-            id: referral.id,
-            cloud: referral.cloud,
-            priority: referral.priority ?? '',
-            due: referral.responseDue
-              ? `${referral.responseDue.slice(0, 16).replace('T', ' ')}Z${referral.overdue ? ' OVERDUE' : ''}`
-              : '',
-            status: referral.triageStatus,
-            customer: referral.customerName,
-            title: referral.title ?? '',
-            value: referral.estimatedValue
-              ? `${referral.estimatedValue.amount} ${referral.estimatedValue.currencyIsoCode}`
-              : '',
-            from: [referral.sourceLayer, referral.referrer.name].filter(Boolean).join(': '),
-            owner: referral.ownerId ?? '',
-          })),
-        ),
-        columns: [
-          'id',
-          'cloud',
-          'priority',
-          'due',
-          'status',
-          'customer',
-          'title',
-          'value',
-          'from',
-          'owner',
-        ],
-      });
+      const data = result.referrals.map((referral) => ({
+        id: referral.id,
+        cloud: referral.cloud,
+        priority: referral.priority ?? '',
+        due: referral.responseDue
+          ? `${referral.responseDue.slice(0, 16).replace('T', ' ')}Z${referral.overdue ? ' OVERDUE' : ''}`
+          : '',
+        status: referral.triageStatus,
+        customer: referral.customerName,
+        title: referral.title ?? '',
+        value: referral.estimatedValue
+          ? `${referral.estimatedValue.amount} ${referral.estimatedValue.currencyIsoCode}`
+          : '',
+        from: [referral.sourceLayer, referral.referrer.name].filter(Boolean).join(': '),
+        owner: referral.ownerId ?? '',
+      }));
+      printTable(this, fittedTable(REFERRAL_COLUMNS, data));
       const overdue = result.referrals.filter((referral) => referral.overdue).length;
       this.log(
         messages.getMessage('info.summary', [

@@ -4,10 +4,28 @@ import { serviceFlags } from '../../../cli/flags.js';
 import { serviceClient, type SyncState } from '../../../cli/service-client.js';
 import { commandMessages, cosellCommand } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
+import { fittedTable, printTable, type TableColumn } from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.sync.status');
 
 export type SyncStatusResult = SyncState;
+
+const TARGET_COLUMNS: TableColumn[] = [
+  { key: 'target', name: 'Target', priority: 0, align: 'left' },
+  { key: 'pending', name: 'Pending', priority: 0, align: 'right' },
+  { key: 'running', name: 'Running', priority: 0, align: 'right' },
+  { key: 'dead', name: 'Dead', priority: 0, align: 'right' },
+];
+
+/** The error says what to fix before a replay: it wraps, whole, and the rest gives way first. */
+const DEAD_LETTER_COLUMNS: TableColumn[] = [
+  { key: 'id', name: 'Id', priority: 0, align: 'right' },
+  { key: 'kind', name: 'Kind', priority: 1, align: 'left' },
+  { key: 'target', name: 'Target', priority: 0, align: 'left' },
+  { key: 'attempts', name: 'Attempts', priority: 2, align: 'right' },
+  { key: 'updated', name: 'Updated', priority: 3, align: 'left' },
+  { key: 'error', name: 'Error', priority: 0, align: 'left', wrapsAt: 40 },
+];
 
 export default class SyncStatus extends cosellCommand(messages)<SyncStatusResult> {
   public static readonly flags = { ...serviceFlags };
@@ -27,26 +45,27 @@ export default class SyncStatus extends cosellCommand(messages)<SyncStatusResult
     );
     const targets = Object.entries(queue.byTarget);
     if (targets.length > 0) {
-      this.table({
-        data: targets.map(([target, counts]) => ({ target, ...counts })),
-        columns: ['target', 'pending', 'running', 'dead'],
-      });
+      const data = targets.map(([target, counts]) => ({
+        target,
+        pending: String(counts.pending),
+        running: String(counts.running),
+        dead: String(counts.dead),
+      }));
+      printTable(this, fittedTable(TARGET_COLUMNS, data));
     }
     if (state.deadLetters.length > 0) {
       this.styledHeader(
         messages.getMessage('info.deadLetters', [counted(state.deadLetters.length, 'deadLetter')]),
       );
-      this.table({
-        data: state.deadLetters.map((job) => ({
-          id: job.id,
-          kind: job.kind,
-          target: job.target,
-          attempts: job.attempts,
-          updated: job.updatedAt,
-          error: job.lastError ?? '',
-        })),
-        columns: ['id', 'kind', 'target', 'attempts', 'updated', 'error'],
-      });
+      const data = state.deadLetters.map((job) => ({
+        id: job.id,
+        kind: job.kind,
+        target: job.target,
+        attempts: String(job.attempts),
+        updated: job.updatedAt,
+        error: job.lastError ?? '',
+      }));
+      printTable(this, fittedTable(DEAD_LETTER_COLUMNS, data));
       this.log(messages.getMessage('info.replayHint'));
       process.exitCode = EXIT_CODES.findings;
     }
