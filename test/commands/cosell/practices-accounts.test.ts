@@ -135,6 +135,49 @@ describe('practice commands', () => {
     });
   });
 
+  describe('cosell accounts map in a terminal', () => {
+    it('shows the first 100 pursuits and points to --output for the rest', async () => {
+      const names = Array.from({ length: 150 }, (_, index) => `Account ${1000 + index}`);
+      const listed = file(
+        'ace-150.csv',
+        `Customer Company Name,Customer Website,AWS Account Manager\n${names
+          .map((name, index) => `${name},account${1000 + index}.example.com,Marcus Lee`)
+          .join('\n')}\n`,
+      );
+      const ours = file(
+        'accounts-150.csv',
+        `Id,Name,Website,Owner Name,Type\n${names
+          .map(
+            (name, index) =>
+              `001Hs0000${String(1000 + index).padStart(6, '0')}AAA,${name},account${1000 + index}.example.com,Dana Whitfield,Customer`,
+          )
+          .join('\n')}\n`,
+      );
+      await runCommand(AccountsMap, [
+        '--cloud',
+        'aws',
+        '--hyperscaler-list',
+        listed,
+        '--accounts',
+        ours,
+        '--now',
+        NOW,
+      ]);
+      const table = ux.table.firstCall.args[0] as { data: Array<Record<string, string>> };
+      expect(table.data).toHaveLength(100);
+      expect(table.data[0]!.account).toBe('Account 1000');
+      expect(
+        ux.log
+          .getCalls()
+          .some((call) =>
+            String(call.args[0]).includes(
+              'Showing the first 100 of 150 pursuits; write them all with --output pursuits.csv.',
+            ),
+          ),
+      ).toBe(true);
+    });
+  });
+
   describe('cosell coverage', () => {
     it('sends the records file and prints coverage per cloud with the archetype warning', async () => {
       const records = file('relationships.json', {
