@@ -128,10 +128,11 @@ describe('mapping engine: canonical → portal', () => {
     const account = (payload.Customer as { Account: Record<string, unknown> }).Account;
     expect(account.Industry).toBe('Other');
     expect(account.OtherIndustry).toBe('Environmental');
-    expect(only(findings, 'AWS_MAP_DEFAULT_USED')).toMatchObject({
-      field: 'Account.Industry',
-      severity: 'warning',
-    });
+    const finding = only(findings, 'AWS_MAP_DEFAULT_USED');
+    expect(finding).toMatchObject({ field: 'Account.Industry', severity: 'warning' });
+    // A preview shows the same finding before anything is sent: it says what goes, not what went.
+    expect(finding.message).toContain('so the default "Other" goes to AWS Partner Central.');
+    expect(findings.map((one) => one.message).join(' ')).not.toMatch(/\b(was|were) sent\b/);
   });
 
   it('reports an unmapped stage as an error naming StageName and the value map to extend', () => {

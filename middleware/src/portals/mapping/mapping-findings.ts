@@ -1,5 +1,6 @@
 // Mapping findings in a sales rep's words: every one names the portal, the portal JSON path, the Salesforce field to
-// fix and says, in a sales rep's terms, what was sent instead and what to change.
+// fix and says, in a sales rep's terms, what goes instead and what to change. Present tense: the same finding
+// stands in a preview, before anything is sent, and on the engagement after a submission.
 import type { Cloud, Finding, Severity } from '../../core/model.js';
 import type { PortalName } from '../portal.js';
 import type { Rejection } from './transforms.js';
@@ -114,23 +115,23 @@ function sentence(site: FindingSite, details: FindingDetails): string {
     case 'VALUE_UNMAPPED':
       return `${label} ${reason}, and ${portalName} needs it${because}.${adminHint}`;
     case 'VALUE_REPLACED':
-      return `${label} ${reason}, so ${describeValue(details.sent)}${details.how ? ` (${details.how})` : ''} was sent to ${portalName}. Update ${label} with the real value.`;
+      return `${label} ${reason}, so ${describeValue(details.sent)}${details.how ? ` (${details.how})` : ''} goes to ${portalName}. Update ${label} with the real value.`;
     case 'DEFAULT_USED':
-      return `${label} ${reason}, so the default ${describeValue(details.sent)} was sent to ${portalName}.${details.reason === 'empty' ? ` Fill in ${label} to send the real value.` : adminHint}`;
+      return `${label} ${reason}, so the default ${describeValue(details.sent)} goes to ${portalName}.${details.reason === 'empty' ? ` Fill in ${label} to send the real value.` : adminHint}`;
     case 'VALUE_NOT_SENT':
-      return `${label} ${reason}, so it was left out of what goes to ${portalName}. ${hint}${details.valueMap ? adminHint : ''}`.trim();
+      return `${label} ${reason}, so it is left out of what goes to ${portalName}. ${hint}${details.valueMap ? adminHint : ''}`.trim();
     case 'ITEMS_NOT_SENT':
-      return `${label} ${describeValue(details.raw)} could not be sent: ${portalName} has no equivalent, or takes only one value here. Mention them in Co-Sell Help Details if they matter.`;
+      return `${label} ${describeValue(details.raw)} cannot be sent: ${portalName} has no equivalent, or takes only one value here. Mention them in Co-Sell Help Details if they matter.`;
     case 'TOO_LONG':
       return `${label} is ${details.length} characters; ${portalName} takes at most ${details.limit}. Shorten ${label}.`;
     case 'TRUNCATED':
-      return `${label} is ${details.length} characters; ${portalName} takes at most ${details.limit}, so only the first ${details.limit} were sent. Shorten ${label} to send it whole.`;
+      return `${label} is ${details.length} characters; ${portalName} takes at most ${details.limit}, so only the first ${details.limit} go. Shorten ${label} to send it whole.`;
     case 'TOO_SHORT':
       return `${label} is ${details.length} characters; ${portalName} needs at least ${details.limit}${because}. Write more in ${label}.`;
     case 'LIST_TOO_SHORT':
       return `The opportunity has ${details.length} contact role(s); ${portalName} needs at least ${details.limit}${because}. Add a contact role on the Opportunity.`;
     case 'LIST_TRUNCATED':
-      return `The opportunity has ${details.length} contact roles; ${portalName} takes at most ${details.limit}, so only the first ${details.limit} were sent.`;
+      return `The opportunity has ${details.length} contact roles; ${portalName} takes at most ${details.limit}, so only the first ${details.limit} go.`;
   }
 }
 
