@@ -73,6 +73,7 @@ export const FEEDBACK_SPECIFICITY_RULE = {
     '\\bwould (?:change|reconsider|revisit|work|fit|engage|qualify|be (?:happy|glad|keen))\\b',
     '\\b(?:revisit|re-?engage|re-?open|look again|come back to)\\b',
     '\\b(?:send|bring) (?:it|them|this|that) back\\b',
+    '\\bpick (?:it|them|this|that) (?:back )?up\\b',
     '\\b(?:next (?:year|quarter|fiscal year)|later this year|in (?:q[1-4]|h[12]|fy\\s?\\d{2,4}))\\b',
   ],
   commonCapitalised: [
