@@ -1,6 +1,5 @@
 // A streamed CLI read must not let V8 grow the heap to several times what it holds: boundHeapGrowth
 // sets V8's growing factor inside the running process (a plugin cannot pass V8 flags to sf).
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import {
@@ -8,8 +7,8 @@ import {
   boundReadHeap,
   boundYoungGeneration,
 } from '../../middleware/src/cli/heap-budget.js';
+import { runTsChild } from '../support/ts-child.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./support/heap-churn.ts', import.meta.url));
 const YOUNG_CHILD = fileURLToPath(new URL('./support/young-churn.ts', import.meta.url));
 
@@ -24,22 +23,9 @@ function peakHeapMb(...args: string[]): number {
 }
 
 function child(script: string, ...args: string[]): string {
-  return execFileSync(
-    process.execPath,
-    [
-      '--no-warnings',
-      '--experimental-transform-types',
-      '--import',
-      './scripts/bench/ts-resolve.mjs',
-      script,
-      ...args,
-    ],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    },
-  );
+  const run = runTsChild(script, args);
+  if (run.status !== 0) throw new Error(`${script} failed (${run.status}): ${run.stderr}`);
+  return run.stdout;
 }
 
 type YoungSizes = { grown: number; capped: number; again?: number; afterChurn: number };

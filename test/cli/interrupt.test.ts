@@ -1,6 +1,6 @@
 // Ctrl-C stops a cosell command at once: one line on stderr, exit code 130, no stack, and nothing
 // half-written left behind (the report's file keeps its old content, the findings spool is gone).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
@@ -20,8 +20,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { EXIT_CODES } from '../../middleware/src/cli/exit-codes.js';
 import { writeOpportunityExport } from '../../middleware/src/salesforce/exports/index.js';
 import { generateOpportunities } from '../../scripts/export-generator/opportunities.js';
+import { REPOSITORY_ROOT as ROOT, runTsChild } from '../support/ts-child.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./support/interrupted-report.ts', import.meta.url));
 
 describe('stopping a command with a signal', () => {
@@ -34,19 +34,7 @@ describe('stopping a command with a signal', () => {
       scratch = mkdtempSync(join(tmpdir(), 'cosell-interrupt-'));
       const output = join(scratch, 'findings.csv');
       writeFileSync(output, 'the report of the last run\n');
-      const child = spawnSync(
-        process.execPath,
-        [
-          '--no-warnings',
-          '--experimental-transform-types',
-          '--import',
-          './scripts/bench/ts-resolve.mjs',
-          CHILD,
-          output,
-          signal,
-        ],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 30_000 },
-      );
+      const child = runTsChild(CHILD, [output, signal]);
       expect(child.status).toBe(EXIT_CODES.interrupted);
       expect(child.stderr.trim()).toBe(`Interrupted (${signal}): stopped before finishing.`);
       expect(child.stdout).not.toContain('not stopped');

@@ -7,17 +7,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Connection } from 'jsforce';
 import { SALESFORCE_API_VERSION } from '../../middleware/src/salesforce/gateway/index.js';
 import { openStore } from '../../middleware/src/store/database.js';
 import { loadSandboxState } from '../../middleware/src/store/sandbox-state.js';
 import { ACE_STATE } from '../../middleware/src/service/desk.js';
 import type { AceAccountState } from '../../middleware/src/sandbox/aws/emulator-state.js';
+import { TS_EXEC_ARGV } from '../support/ts-child.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'middleware/src/service/main.ts');
-const TS_LOADER = pathToFileURL(join(ROOT, 'scripts/bench/ts-resolve.mjs')).href;
 const DEALS = 6;
 const KILLS = 5;
 
@@ -46,23 +46,19 @@ describe('the embedded desk killed mid-sync', () => {
   /** Starts `npm start`'s entry point and returns a connection to its local org once it is up. */
   async function start(): Promise<Connection> {
     const startedAt = Date.now();
-    child = spawn(
-      process.execPath,
-      ['--experimental-transform-types', '--no-warnings', '--import', TS_LOADER, MAIN],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_OPTIONS: '',
-          PORT: '0',
-          COSELL_DATA_DIR: dataDir,
-          COSELL_DEMO: 'false',
-          COSELL_POLL_INTERVAL_MS: '1000',
-          LOG_LEVEL: 'silent',
-        },
-        stdio: ['ignore', 'pipe', 'ignore'],
+    child = spawn(process.execPath, [...TS_EXEC_ARGV, MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        PORT: '0',
+        COSELL_DATA_DIR: dataDir,
+        COSELL_DEMO: 'false',
+        COSELL_POLL_INTERVAL_MS: '1000',
+        LOG_LEVEL: 'silent',
       },
-    );
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     await until(

@@ -1,12 +1,11 @@
 // Starts the engine as a separate service process (test/engine/proof/sync-child.ts) so a test can
 // SIGKILL it at any moment and start it again on the same store, and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { PortalName } from '../../middleware/src/portals/portal.js';
+import { REPOSITORY_ROOT as ROOT, TS_EXEC_ARGV } from './ts-child.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../engine/proof/sync-child.ts', import.meta.url));
-const TS_LOADER = pathToFileURL(`${ROOT}scripts/bench/ts-resolve.mjs`).href;
 
 /** What the child reports about its store when asked. */
 export interface SyncReport {
@@ -35,7 +34,7 @@ export class SyncProcess {
   constructor(env: Record<string, string>, onMessage: (message: ChildMessage) => void) {
     this.child = fork(CHILD, [], {
       cwd: ROOT,
-      execArgv: ['--experimental-transform-types', '--no-warnings', '--import', TS_LOADER],
+      execArgv: TS_EXEC_ARGV,
       env: { ...process.env, ...env, NODE_OPTIONS: '' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

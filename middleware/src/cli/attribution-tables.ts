@@ -5,15 +5,15 @@ import type { FigureFormat } from './locale-format.js';
 import { fittedTable, type TableColumn, type TerminalTable } from './terminal-table.js';
 
 const REPORT_COLUMNS: TableColumn[] = [
-  { key: 'scope', name: 'Cloud', priority: 0, align: 'left' },
-  { key: 'period', name: 'Period', priority: 0, align: 'left' },
+  { key: 'scope', name: 'Cloud' },
+  { key: 'period', name: 'Period' },
   { key: 'opportunities', name: 'Deals', priority: 7, align: 'right' },
   { key: 'sourcedCount', name: 'Sourced #', priority: 4, align: 'right' },
   { key: 'sourcedValue', name: 'Sourced', priority: 1, align: 'right' },
   { key: 'influencedCount', name: 'Influenced #', priority: 5, align: 'right' },
   { key: 'influencedValue', name: 'Influenced', priority: 2, align: 'right' },
   { key: 'coSellOpenValue', name: 'Open co-sell', priority: 6, align: 'right' },
-  { key: 'winRateUpliftPoints', name: 'Win-rate uplift', priority: 3, align: 'left' },
+  { key: 'winRateUpliftPoints', name: 'Win-rate uplift', priority: 3 },
   { key: 'marketplaceTransactions', name: 'Marketplace', priority: 8, align: 'right' },
   { key: 'partnerAttachRateByCount', name: 'Attach rate', priority: 9, align: 'right' },
 ];
@@ -66,8 +66,8 @@ export const UNICODE_MARKERS: DirectionMarkers = { up: '▲', down: '▼', flat:
 export const ASCII_MARKERS: DirectionMarkers = { up: '^', down: 'v', flat: '=', none: ' ' };
 
 const TREND_COLUMNS: TableColumn[] = [
-  { key: 'period', name: 'Quarter', priority: 0, align: 'left' },
-  { key: 'dates', name: 'Dates', priority: 4, align: 'left' },
+  { key: 'period', name: 'Quarter' },
+  { key: 'dates', name: 'Dates', priority: 4 },
   { key: 'sourced', name: 'Sourced', priority: 1, align: 'right' },
   { key: 'influenced', name: 'Influenced', priority: 2, align: 'right' },
   { key: 'acceptance', name: 'Acceptance', priority: 3, align: 'right' },

@@ -13,13 +13,13 @@ export type FindingCell =
 export type FindingRow = Partial<Record<FindingCell, string | number | null | undefined>>;
 
 const FINDING_COLUMNS: ReadonlyArray<TableColumn & { key: FindingCell }> = [
-  { key: 'row', name: 'Row', priority: 0, align: 'right' },
-  { key: 'opportunityId', name: 'Opportunity Id', priority: 3, align: 'left' },
-  { key: 'severity', name: 'Severity', priority: 0, align: 'left' },
-  { key: 'cloud', name: 'Cloud', priority: 1, align: 'left' },
-  { key: 'field', name: 'Field', priority: 2, align: 'left' },
-  { key: 'code', name: 'Code', priority: 4, align: 'left' },
-  { key: 'message', name: 'Message', priority: 0, align: 'left', wrapsAt: 40 },
+  { key: 'row', name: 'Row', align: 'right' },
+  { key: 'opportunityId', name: 'Opportunity Id', priority: 3 },
+  { key: 'severity', name: 'Severity' },
+  { key: 'cloud', name: 'Cloud', priority: 1 },
+  { key: 'field', name: 'Field', priority: 2 },
+  { key: 'code', name: 'Code', priority: 4 },
+  { key: 'message', name: 'Message', wrapsAt: 40 },
 ];
 
 /** The rows under the finding columns they fill (`keys`, else every one), fitted to `width`. */

@@ -7,11 +7,11 @@ import type { FigureFormat } from './locale-format.js';
 import { fittedTable, type TableColumn, type TerminalTable } from './terminal-table.js';
 
 const COLUMNS: TableColumn[] = [
-  { key: 'stage', name: 'Stage', priority: 0, align: 'left', wrapsAt: 12 },
-  { key: 'marker', name: 'Marker', priority: 0, align: 'left', wrapsAt: 20 },
-  { key: 'status', name: 'Status', priority: 0, align: 'left' },
-  { key: 'figure', name: 'Figure vs target', priority: 0, align: 'left', wrapsAt: 14 },
-  { key: 'source', name: 'Source', priority: 1, align: 'left', wrapsAt: 20 },
+  { key: 'stage', name: 'Stage', wrapsAt: 12 },
+  { key: 'marker', name: 'Marker', wrapsAt: 20 },
+  { key: 'status', name: 'Status' },
+  { key: 'figure', name: 'Figure vs target', wrapsAt: 14 },
+  { key: 'source', name: 'Source', priority: 1, wrapsAt: 20 },
 ];
 
 /** One figure of a marker: `yes`, `42.5%`, `0.47`, or `unknown` when nothing is recorded. */

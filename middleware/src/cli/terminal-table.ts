@@ -7,9 +7,10 @@ import { terminalSafeRows } from './terminal-safe.js';
 export interface TableColumn {
   key: string;
   name: string;
-  /** Lower is kept first when the terminal is narrow; 0 is always kept. */
-  priority: number;
-  align: 'left' | 'right';
+  /** Lower is kept first when the terminal is narrow; 0 (the default) is always kept. */
+  priority?: number;
+  /** Left unless given: numbers read best right-aligned. */
+  align?: 'left' | 'right';
   /** A column of sentences: it wraps, and needs only this many characters to be laid out. */
   wrapsAt?: number;
 }
@@ -94,9 +95,10 @@ function fitWithin(
   width: number,
 ): TableColumn[] {
   const kept = new Set<TableColumn>();
-  for (const column of [...columns].sort((a, b) => a.priority - b.priority)) {
+  const priority = (column: TableColumn) => column.priority ?? 0;
+  for (const column of [...columns].sort((a, b) => priority(a) - priority(b))) {
     const widths = [...kept, column].map((one) => neededWidth(one, natural.get(one.key)!));
-    if (column.priority === 0 || drawnWidth(widths) <= width) kept.add(column);
+    if (priority(column) === 0 || drawnWidth(widths) <= width) kept.add(column);
   }
   return columns.filter((column) => kept.has(column));
 }
@@ -143,7 +145,7 @@ export function fittedTable(
       return {
         key: column.key,
         name: column.name,
-        horizontalAlignment: column.align,
+        horizontalAlignment: column.align ?? 'left',
         // oclif counts a column's padding (one space each side) in its width.
         ...(content === undefined ? {} : { width: content + 2 }),
       };

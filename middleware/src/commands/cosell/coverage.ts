@@ -15,12 +15,12 @@ const messages = commandMessages('cosell.coverage');
 export type CoverageResult = { clouds: CloudRelationshipCoverage[] };
 
 const COVERAGE_COLUMNS: TableColumn[] = [
-  { key: 'cloud', name: 'Cloud', priority: 0, align: 'left' },
-  { key: 'layers', name: 'Layers', priority: 0, align: 'right' },
-  { key: 'missing', name: 'Missing', priority: 1, align: 'left', wrapsAt: 30 },
+  { key: 'cloud', name: 'Cloud' },
+  { key: 'layers', name: 'Layers', align: 'right' },
+  { key: 'missing', name: 'Missing', priority: 1, wrapsAt: 30 },
   { key: 'plans', name: 'Top accounts with plan', priority: 2, align: 'right' },
-  { key: 'lastQbr', name: 'Last QBR', priority: 0, align: 'left' },
-  { key: 'rhythm', name: 'Rhythm', priority: 0, align: 'left' },
+  { key: 'lastQbr', name: 'Last QBR' },
+  { key: 'rhythm', name: 'Rhythm' },
 ];
 
 export default class Coverage extends cosellCommand(messages)<CoverageResult> {

@@ -15,21 +15,21 @@ const messages = commandMessages('cosell.loops');
 export type LoopsResult = FeedbackLoopReport;
 
 const LOOP_COLUMNS: TableColumn[] = [
-  { key: 'referral', name: 'Referral', priority: 0, align: 'right' },
-  { key: 'cloud', name: 'Cloud', priority: 1, align: 'left' },
-  { key: 'customer', name: 'Customer', priority: 0, align: 'left', wrapsAt: 20 },
-  { key: 'referrer', name: 'Referrer', priority: 0, align: 'left', wrapsAt: 20 },
-  { key: 'loop', name: 'Loop', priority: 0, align: 'left' },
-  { key: 'days', name: 'Days', priority: 0, align: 'right' },
+  { key: 'referral', name: 'Referral', align: 'right' },
+  { key: 'cloud', name: 'Cloud', priority: 1 },
+  { key: 'customer', name: 'Customer', wrapsAt: 20 },
+  { key: 'referrer', name: 'Referrer', wrapsAt: 20 },
+  { key: 'loop', name: 'Loop' },
+  { key: 'days', name: 'Days', align: 'right' },
 ];
 
 const REFERRER_COLUMNS: TableColumn[] = [
-  { key: 'referrer', name: 'Referrer', priority: 0, align: 'left', wrapsAt: 24 },
-  { key: 'cloud', name: 'Cloud', priority: 0, align: 'left' },
-  { key: 'layer', name: 'Layer', priority: 2, align: 'left' },
+  { key: 'referrer', name: 'Referrer', wrapsAt: 24 },
+  { key: 'cloud', name: 'Cloud' },
+  { key: 'layer', name: 'Layer', priority: 2 },
   { key: 'silences', name: 'Silences', priority: 1, align: 'right' },
   { key: 'referrals', name: 'Referrals', priority: 3, align: 'right' },
-  { key: 'risk', name: 'Risk', priority: 0, align: 'left' },
+  { key: 'risk', name: 'Risk' },
 ];
 
 export default class Loops extends cosellCommand(messages)<LoopsResult> {

@@ -44,22 +44,22 @@ export type AccountsMapResult = AccountMappingResult & {
 /** The pursuit list in a terminal: which account and what to do next stay when it is narrow. */
 function pursuitColumns(cloud: string): TableColumn[] {
   return [
-    { key: 'account', name: 'Account', priority: 0, align: 'left', wrapsAt: 24 },
-    { key: 'relationship', name: 'Relationship', priority: 1, align: 'left' },
-    { key: 'target', name: 'Target', priority: 3, align: 'left' },
-    { key: 'theirOwner', name: `${cloud} owner`, priority: 2, align: 'left', wrapsAt: 20 },
-    { key: 'ourOwner', name: 'Our owner', priority: 4, align: 'left' },
-    { key: 'nextStep', name: 'Next step', priority: 0, align: 'left', wrapsAt: 30 },
+    { key: 'account', name: 'Account', wrapsAt: 24 },
+    { key: 'relationship', name: 'Relationship', priority: 1 },
+    { key: 'target', name: 'Target', priority: 3 },
+    { key: 'theirOwner', name: `${cloud} owner`, priority: 2, wrapsAt: 20 },
+    { key: 'ourOwner', name: 'Our owner', priority: 4 },
+    { key: 'nextStep', name: 'Next step', wrapsAt: 30 },
   ];
 }
 
 /** Weak matches: the key a decision names, the listed name and its candidates stay whole. */
 const REVIEW_COLUMNS: TableColumn[] = [
-  { key: 'key', name: 'Key', priority: 0, align: 'left' },
-  { key: 'listed', name: 'Listed', priority: 0, align: 'left', wrapsAt: 20 },
-  { key: 'basis', name: 'Basis', priority: 2, align: 'left' },
+  { key: 'key', name: 'Key' },
+  { key: 'listed', name: 'Listed', wrapsAt: 20 },
+  { key: 'basis', name: 'Basis', priority: 2 },
   { key: 'confidence', name: 'Confidence', priority: 1, align: 'right' },
-  { key: 'candidates', name: 'Candidates', priority: 0, align: 'left', wrapsAt: 30 },
+  { key: 'candidates', name: 'Candidates', wrapsAt: 30 },
 ];
 
 function readDecisions(file: string): ReviewDecision[] {

@@ -14,16 +14,16 @@ export type ReferralsListResult = { referrals: ReferralView[]; truncated: boolea
 
 /** What alliance ops act on stays when the terminal is narrow: which referral, how urgent, whose, from whom. */
 const REFERRAL_COLUMNS: TableColumn[] = [
-  { key: 'id', name: 'Id', priority: 0, align: 'right' },
-  { key: 'cloud', name: 'Cloud', priority: 2, align: 'left' },
-  { key: 'priority', name: 'Priority', priority: 0, align: 'left' },
-  { key: 'due', name: 'Due', priority: 0, align: 'left' },
-  { key: 'status', name: 'Status', priority: 4, align: 'left' },
-  { key: 'customer', name: 'Customer', priority: 0, align: 'left', wrapsAt: 20 },
-  { key: 'title', name: 'Title', priority: 5, align: 'left', wrapsAt: 24 },
+  { key: 'id', name: 'Id', align: 'right' },
+  { key: 'cloud', name: 'Cloud', priority: 2 },
+  { key: 'priority', name: 'Priority' },
+  { key: 'due', name: 'Due' },
+  { key: 'status', name: 'Status', priority: 4 },
+  { key: 'customer', name: 'Customer', wrapsAt: 20 },
+  { key: 'title', name: 'Title', priority: 5, wrapsAt: 24 },
   { key: 'value', name: 'Value', priority: 3, align: 'right' },
-  { key: 'from', name: 'From', priority: 1, align: 'left', wrapsAt: 20 },
-  { key: 'owner', name: 'Owner', priority: 6, align: 'left' },
+  { key: 'from', name: 'From', priority: 1, wrapsAt: 20 },
+  { key: 'owner', name: 'Owner', priority: 6 },
 ];
 
 export default class ReferralsList extends cosellCommand(messages)<ReferralsListResult> {

@@ -11,20 +11,20 @@ const messages = commandMessages('cosell.sync.status');
 export type SyncStatusResult = SyncState;
 
 const TARGET_COLUMNS: TableColumn[] = [
-  { key: 'target', name: 'Target', priority: 0, align: 'left' },
-  { key: 'pending', name: 'Pending', priority: 0, align: 'right' },
-  { key: 'running', name: 'Running', priority: 0, align: 'right' },
-  { key: 'dead', name: 'Dead', priority: 0, align: 'right' },
+  { key: 'target', name: 'Target' },
+  { key: 'pending', name: 'Pending', align: 'right' },
+  { key: 'running', name: 'Running', align: 'right' },
+  { key: 'dead', name: 'Dead', align: 'right' },
 ];
 
 /** The error says what to fix before a replay: it wraps, whole, and the rest gives way first. */
 const DEAD_LETTER_COLUMNS: TableColumn[] = [
-  { key: 'id', name: 'Id', priority: 0, align: 'right' },
-  { key: 'kind', name: 'Kind', priority: 1, align: 'left' },
-  { key: 'target', name: 'Target', priority: 0, align: 'left' },
+  { key: 'id', name: 'Id', align: 'right' },
+  { key: 'kind', name: 'Kind', priority: 1 },
+  { key: 'target', name: 'Target' },
   { key: 'attempts', name: 'Attempts', priority: 2, align: 'right' },
-  { key: 'updated', name: 'Updated', priority: 3, align: 'left' },
-  { key: 'error', name: 'Error', priority: 0, align: 'left', wrapsAt: 40 },
+  { key: 'updated', name: 'Updated', priority: 3 },
+  { key: 'error', name: 'Error', wrapsAt: 40 },
 ];
 
 export default class SyncStatus extends cosellCommand(messages)<SyncStatusResult> {

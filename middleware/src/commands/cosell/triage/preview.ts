@@ -150,6 +150,6 @@ export default class TriagePreview extends cosellCommand(messages)<TriagePreview
 
 /** The decision's reason is a sentence: it wraps rather than being cut. */
 const DECISION_COLUMNS: TableColumn[] = [
-  { key: 'field', name: 'Field', priority: 0, align: 'left' },
-  { key: 'value', name: 'Value', priority: 0, align: 'left', wrapsAt: 30 },
+  { key: 'field', name: 'Field' },
+  { key: 'value', name: 'Value', wrapsAt: 30 },
 ];
