@@ -103,4 +103,23 @@ describe('service configuration', () => {
       /GOOGLE_APPLICATION_CREDENTIALS/,
     );
   });
+
+  it('needs the co-sell solutions to share with Microsoft live, and reads them as a list', () => {
+    expect(() => loadConfig({ MS_MODE: 'live', MS_ACCESS_TOKEN: 'token' })).toThrow(
+      /MS_SOLUTION_IDS: required in live mode \(Partner Center refuses to share a referral with Microsoft without a co-sell-ready solution\)/,
+    );
+    expect(() =>
+      loadConfig({ MS_MODE: 'live', MS_ACCESS_TOKEN: 'token', MS_SOLUTION_IDS: ' , ' }),
+    ).toThrow(/MS_SOLUTION_IDS: required/);
+    const config = loadConfig({
+      MS_MODE: 'live',
+      MS_ACCESS_TOKEN: 'token',
+      MS_SOLUTION_IDS: 'SOL-15974-MQF, 6d7a9f1e-3b2c-4f4e-9a51-0c2d8e7b1a90,SOL-15974-MQF',
+    });
+    expect(config.MS_SOLUTION_IDS).toEqual([
+      'SOL-15974-MQF',
+      '6d7a9f1e-3b2c-4f4e-9a51-0c2d8e7b1a90',
+    ]);
+    expect(loadConfig({}).MS_SOLUTION_IDS).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 // embedded: PGlite in a local data folder, the three portals as local sandbox emulators, demo data.
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
+import { solutionIdList } from '../portals/microsoft/solution-ids.js';
 import { MIN_TOKEN_LENGTH, PERSONAS, PERSONAS_ACTING_AS_A_USER, USER_ID } from './auth.js';
 import { apiTokenProblems } from './token-config-problems.js';
 
@@ -113,6 +114,13 @@ export const ENVIRONMENT = z.object({
     .default('https://api.partnercenter.microsoft.com')
     .describe('Partner Center API base URL'),
   MS_ACCESS_TOKEN: z.string().optional().describe('Bearer token for Partner Center (live mode)'),
+  MS_SOLUTION_IDS: z
+    .string()
+    .optional()
+    .transform((value) => solutionIdList(value))
+    .describe(
+      'Comma-separated Partner Center co-sell solution ids sent with every referral shared with Microsoft (live mode)',
+    ),
   GOOGLE_MODE: Mode.default('sandbox').describe(
     'sandbox = local Cloud Channel emulator; live = Cloud Channel API',
   ),
@@ -169,6 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     );
   if (config.MS_MODE === 'live' && !config.MS_ACCESS_TOKEN)
     problems.push('MS_ACCESS_TOKEN: required in live mode');
+  if (config.MS_MODE === 'live' && config.MS_SOLUTION_IDS.length === 0)
+    problems.push(
+      'MS_SOLUTION_IDS: required in live mode (Partner Center refuses to share a referral with Microsoft without a co-sell-ready solution)',
+    );
   if (config.GOOGLE_MODE === 'live') {
     if (!config.GOOGLE_PARTNER_ID) problems.push('GOOGLE_PARTNER_ID: required in live mode');
     if (!config.GOOGLE_APPLICATION_CREDENTIALS)

@@ -44,7 +44,7 @@ export interface DeskPortalOptions {
   clock: () => Date;
   /** Sandbox review timings (how long a submission sits in review before its decision). */
   review: { inReviewAfterMs: number; decisionAfterMs: number };
-  /** The ISV's Microsoft co-sell solutions (the sandbox's one, or none for the live API). */
+  /** The ISV's Microsoft co-sell solutions (the sandbox's one, or MS_SOLUTION_IDS for the live API). */
   microsoftSolutions: string[];
   /** The mapping a portal's submissions use when the org's value maps override the shipped ones. */
   mappingFor: (portal: PortalName) => { mapping?: CompiledMapping };
@@ -140,6 +140,7 @@ export async function startDeskPortals({
     microsoft = createMicrosoftClient({
       baseUrl: config.MS_BASE_URL,
       token: async () => token,
+      solutionIds: microsoftSolutions,
       ...mappingFor('microsoft'),
     });
   }

@@ -160,7 +160,8 @@ async function assembleDesk(
 
   // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solution so previews judge
   // a deal exactly as the submission will.
-  const microsoftSolutions = config.MS_MODE === 'sandbox' ? ['SOL-SANDBOX-0001'] : [];
+  const microsoftSolutions =
+    config.MS_MODE === 'sandbox' ? ['SOL-SANDBOX-0001'] : config.MS_SOLUTION_IDS;
   const bind = (valueMaps?: OrgValueMaps): Record<PortalName, PortalBinding> => ({
     aws: createPortalBinding('aws', { valueMaps }),
     microsoft: createPortalBinding('microsoft', {

@@ -88,6 +88,42 @@ describe('cosell opportunity validate', () => {
     expect(schemaIssues('cosell opportunity validate', result)).toEqual([]);
   });
 
+  it("judges a Microsoft share with the ISV's co-sell solutions, from the flag or MS_SOLUTION_IDS", async () => {
+    const org = await fakeOrg($$, {
+      describes: packagedOrgDescribes(),
+      queries: [{ match: /Id IN/, records: [NORTHWIND] }],
+    });
+    const codes = async (extra: string[]) => {
+      const result = await validate([
+        '--target-org',
+        org.username,
+        '--opportunity',
+        '006Hs00001Nwh01AAA',
+        '--cloud',
+        'microsoft',
+        '--now',
+        NOW,
+        '--json',
+        ...extra,
+      ]);
+      return result.opportunities[0]!.clouds[0]!.findings.map((finding) => finding.code);
+    };
+    const before = process.env.MS_SOLUTION_IDS;
+    delete process.env.MS_SOLUTION_IDS;
+    try {
+      // Partner Center would refuse the share: no solution to send.
+      expect(await codes([])).toContain('MICROSOFT_SOLUTION_REQUIRED');
+      expect(await codes(['--microsoft-solution', 'SOL-15974-MQF'])).not.toContain(
+        'MICROSOFT_SOLUTION_REQUIRED',
+      );
+      process.env.MS_SOLUTION_IDS = 'SOL-15974-MQF,SOL-20411-KQP';
+      expect(await codes([])).not.toContain('MICROSOFT_SOLUTION_REQUIRED');
+    } finally {
+      if (before === undefined) delete process.env.MS_SOLUTION_IDS;
+      else process.env.MS_SOLUTION_IDS = before;
+    }
+  });
+
   it('prints per-cloud verdicts for people', async () => {
     const org = await fakeOrg($$, {
       describes: packagedOrgDescribes(),

@@ -6,7 +6,9 @@ import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Finding } from '../../../core/model.js';
-import { portalBinding } from '../../../portals/registry.js';
+import { solutionIdList } from '../../../portals/microsoft/solution-ids.js';
+import type { PortalName } from '../../../portals/portal.js';
+import { createPortalBinding, portalBinding } from '../../../portals/registry.js';
 import {
   planOpportunityQuery,
   readOrgOpportunities,
@@ -62,6 +64,12 @@ export default class OpportunityValidate extends cosellCommand(
     }),
     where: whereFlag({ exactlyOne: ['opportunity', 'where'] }),
     cloud: cloudFlag({ summary: messages.getMessage('flags.cloud.summary') }),
+    'microsoft-solution': Flags.string({
+      multiple: true,
+      delimiter: ',',
+      summary: messages.getMessage('flags.microsoft-solution.summary'),
+      description: messages.getMessage('flags.microsoft-solution.description'),
+    }),
     now: nowFlag,
   };
 
@@ -70,6 +78,14 @@ export default class OpportunityValidate extends cosellCommand(
     const org = flags['target-org'];
     const connection = orgConnection(org.getConnection(flags['api-version']));
     const now = new Date(flags.now ?? Date.now());
+    // Microsoft's payload carries the ISV's co-sell solutions, as the service sends them.
+    const microsoft = createPortalBinding('microsoft', {
+      microsoft: {
+        solutionIds: solutionIdList(flags['microsoft-solution'] ?? process.env.MS_SOLUTION_IDS),
+      },
+    });
+    const binding = (portal: PortalName) =>
+      portal === 'microsoft' ? microsoft : portalBinding(portal);
     this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
     const opportunities: ValidatedOpportunity[] = [];
     try {
@@ -94,7 +110,7 @@ export default class OpportunityValidate extends cosellCommand(
         const clouds = previewOpportunity(
           opportunity,
           cloudsToPreview(opportunity, flags.cloud),
-          portalBinding,
+          binding,
           now,
         );
         opportunities.push({
