@@ -122,4 +122,15 @@ describe('service configuration', () => {
     ]);
     expect(loadConfig({}).MS_SOLUTION_IDS).toEqual([]);
   });
+
+  it('sends Google Cloud as the product family unless told which', () => {
+    expect(loadConfig({}).GOOGLE_PRODUCT_FAMILIES).toEqual(['GOOGLE_CLOUD_PLATFORM']);
+    expect(loadConfig({ GOOGLE_PRODUCT_FAMILIES: '' }).GOOGLE_PRODUCT_FAMILIES).toEqual([
+      'GOOGLE_CLOUD_PLATFORM',
+    ]);
+    expect(
+      loadConfig({ GOOGLE_PRODUCT_FAMILIES: 'GOOGLE_WORKSPACE, GOOGLE_CLOUD_PLATFORM' })
+        .GOOGLE_PRODUCT_FAMILIES,
+    ).toEqual(['GOOGLE_WORKSPACE', 'GOOGLE_CLOUD_PLATFORM']);
+  });
 });

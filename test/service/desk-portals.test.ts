@@ -1,7 +1,11 @@
-// The desk's portals with Partner Center live: the client the desk builds from its configuration
-// (MS_MODE=live, MS_BASE_URL, MS_ACCESS_TOKEN, MS_SOLUTION_IDS) sends the ISV's co-sell solutions
-// with a submission, as Partner Center requires to share with Microsoft. The "live" Partner Center
-// here is the emulator, reached over HTTP at the configured base URL as the real API would be.
+// The desk's portals with Partner Center and Cloud Channel live: the clients the desk builds from its
+// configuration send what each portal requires besides the deal, the ISV's co-sell solutions to
+// Microsoft (MS_SOLUTION_IDS) and its product families to Google (GOOGLE_PRODUCT_FAMILIES). The
+// "live" portals here are the emulators, reached over HTTP at the configured base URLs as the real
+// APIs would be, Google's through a service-account key file and the token endpoint it names.
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDeskPortals, type DeskPortals } from '../../middleware/src/service/desk-portals.js';
@@ -9,12 +13,45 @@ import {
   startMicrosoftEmulator,
   type MicrosoftEmulator,
 } from '../../middleware/src/sandbox/microsoft/emulator.js';
+import {
+  startGoogleEmulator,
+  type GoogleEmulator,
+} from '../../middleware/src/sandbox/google/emulator.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { NOW, northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
+import { scratchFolder } from '../support/scratch.js';
 import { pgliteOptions } from '../support/stores.js';
 
-describe('desk portals with Partner Center live', () => {
+const GOOGLE_PARTNER = 'C01streamlake';
+const GOOGLE_ACCOUNT = 'cosell-integrator@streamlake-cosell.iam.gserviceaccount.com';
+
+/** A service-account key file for `emulator`'s token endpoint, and the emulator knowing its key. */
+async function googleWithKey(): Promise<{ emulator: GoogleEmulator; keyFile: string }> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const emulator = await startGoogleEmulator({
+    now: () => NOW,
+    partnerId: GOOGLE_PARTNER,
+    requireIssuedTokens: true,
+    serviceAccounts: {
+      [GOOGLE_ACCOUNT]: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    },
+  });
+  const keyFile = join(scratchFolder('cosell-desk-portals-'), 'service-account.json');
+  writeFileSync(
+    keyFile,
+    JSON.stringify({
+      type: 'service_account',
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      client_email: GOOGLE_ACCOUNT,
+      token_uri: emulator.tokenUri,
+    }),
+  );
+  return { emulator, keyFile };
+}
+
+describe('desk portals with Partner Center and Cloud Channel live', () => {
   let partnerCenter: MicrosoftEmulator;
+  let cloudChannel: GoogleEmulator;
   let store: Store;
   let portals: DeskPortals;
 
@@ -23,12 +60,18 @@ describe('desk portals with Partner Center live', () => {
       now: () => NOW,
       quotas: { reads: 1000, writes: 1000 },
     });
+    const google = await googleWithKey();
+    cloudChannel = google.emulator;
     store = await openStore(pgliteOptions());
     const config = loadConfig({
       MS_MODE: 'live',
       MS_BASE_URL: partnerCenter.url,
       MS_ACCESS_TOKEN: 'delegated-referrals-admin',
       MS_SOLUTION_IDS: 'SOL-15974-MQF, SOL-20411-KQP',
+      GOOGLE_MODE: 'live',
+      GOOGLE_BASE_URL: cloudChannel.url,
+      GOOGLE_PARTNER_ID: GOOGLE_PARTNER,
+      GOOGLE_APPLICATION_CREDENTIALS: google.keyFile,
     });
     portals = await startDeskPortals({
       config,
@@ -43,6 +86,7 @@ describe('desk portals with Partner Center live', () => {
   afterAll(async () => {
     await Promise.all(Object.values(portals?.emulators ?? {}).map((emulator) => emulator.stop()));
     await partnerCenter?.stop();
+    await cloudChannel?.stop();
     await store?.close();
   });
 
@@ -57,5 +101,19 @@ describe('desk portals with Partner Center live', () => {
     expect(partnerCenter.control.referral(state.portalId)).toMatchObject({
       details: { requirements: { solutions: [{ id: 'SOL-15974-MQF' }, { id: 'SOL-20411-KQP' }] } },
     });
+  });
+
+  it('submits to Google with the product families, Google Cloud by default', async () => {
+    expect(portals.emulators.google).toBeUndefined();
+    const state = await portals.clients.Google!.submit({
+      opportunity: northwindDataPlatform(),
+      idempotencyKey: 'Google:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z',
+      now: NOW,
+    });
+    expect(state).toMatchObject({ status: 'Submitted', findings: [] });
+    expect(cloudChannel.control.opportunity(state.portalId)).toMatchObject({
+      opportunityInfo: { productFamily: ['GOOGLE_CLOUD_PLATFORM'] },
+    });
+    expect(cloudChannel.counters.tokensIssued).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 // embedded: PGlite in a local data folder, the three portals as local sandbox emulators, demo data.
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
-import { solutionIdList } from '../portals/microsoft/solution-ids.js';
+import { idList } from '../portals/id-list.js';
 import { MIN_TOKEN_LENGTH, PERSONAS, PERSONAS_ACTING_AS_A_USER, USER_ID } from './auth.js';
 import { apiTokenProblems } from './token-config-problems.js';
 
@@ -117,7 +117,7 @@ export const ENVIRONMENT = z.object({
   MS_SOLUTION_IDS: z
     .string()
     .optional()
-    .transform((value) => solutionIdList(value))
+    .transform((value) => idList(value))
     .describe(
       'Comma-separated Partner Center co-sell solution ids sent with every referral shared with Microsoft (live mode)',
     ),
@@ -125,6 +125,16 @@ export const ENVIRONMENT = z.object({
     'sandbox = local Cloud Channel emulator; live = Cloud Channel API',
   ),
   GOOGLE_PARTNER_ID: z.string().optional().describe('Cloud Channel partner account id (live mode)'),
+  GOOGLE_PRODUCT_FAMILIES: z
+    .string()
+    .optional()
+    .transform((value) => {
+      const families = idList(value);
+      return families.length > 0 ? families : ['GOOGLE_CLOUD_PLATFORM'];
+    })
+    .describe(
+      'Comma-separated Cloud Channel product families sent with every Google submission (default GOOGLE_CLOUD_PLATFORM)',
+    ),
   GOOGLE_APPLICATION_CREDENTIALS: z
     .string()
     .optional()

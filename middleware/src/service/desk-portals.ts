@@ -153,7 +153,7 @@ export async function startDeskPortals({
       baseUrl: emulators.google.url,
       partnerId: 'sandbox-partner',
       auth: { getAccessToken: async () => 'sandbox-token' },
-      productFamily: ['GOOGLE_CLOUD_PLATFORM'],
+      productFamily: config.GOOGLE_PRODUCT_FAMILIES,
       ...mappingFor('google'),
     });
   } else {
@@ -161,6 +161,7 @@ export async function startDeskPortals({
       baseUrl: config.GOOGLE_BASE_URL,
       partnerId: config.GOOGLE_PARTNER_ID!,
       auth: { keyFile: config.GOOGLE_APPLICATION_CREDENTIALS! },
+      productFamily: config.GOOGLE_PRODUCT_FAMILIES,
       ...mappingFor('google'),
     });
   }

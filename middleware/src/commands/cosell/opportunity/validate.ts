@@ -6,7 +6,7 @@ import { cloudFlag, nowFlag, whereFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
 import { terminalSafeText } from '../../../cli/terminal-safe.js';
 import type { Finding } from '../../../core/model.js';
-import { solutionIdList } from '../../../portals/microsoft/solution-ids.js';
+import { idList } from '../../../portals/id-list.js';
 import type { PortalName } from '../../../portals/portal.js';
 import { createPortalBinding, portalBinding } from '../../../portals/registry.js';
 import {
@@ -81,7 +81,7 @@ export default class OpportunityValidate extends cosellCommand(
     // Microsoft's payload carries the ISV's co-sell solutions, as the service sends them.
     const microsoft = createPortalBinding('microsoft', {
       microsoft: {
-        solutionIds: solutionIdList(flags['microsoft-solution'] ?? process.env.MS_SOLUTION_IDS),
+        solutionIds: idList(flags['microsoft-solution'] ?? process.env.MS_SOLUTION_IDS),
       },
     });
     const binding = (portal: PortalName) =>
