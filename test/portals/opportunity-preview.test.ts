@@ -1,12 +1,47 @@
 import { describe, expect, it } from '@jest/globals';
 import { createAceClient } from '../../middleware/src/portals/aws/client.js';
 import { startAceEmulator } from '../../middleware/src/sandbox/aws/emulator.js';
+import { createGoogleClient } from '../../middleware/src/portals/google/client.js';
+import { startGoogleEmulator } from '../../middleware/src/sandbox/google/emulator.js';
 import { portalBinding } from '../../middleware/src/portals/registry.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
 import { previewOpportunity } from '../../middleware/src/portals/opportunity-preview.js';
 import { NOW, northwindDataPlatform } from './mapping/opportunity-fixture.js';
 
 describe('opportunity preview', () => {
+  it('judges a Google deal as the Google client submits it: with the product families, and its review needs', async () => {
+    const [ready] = previewOpportunity(northwindDataPlatform(), ['Google'], portalBinding, NOW);
+    expect(ready).toMatchObject({ cloud: 'Google', valid: true, errors: 0 });
+
+    const withoutDescription = northwindDataPlatform((input) => void (input.description = null));
+    const [google] = previewOpportunity(withoutDescription, ['Google'], portalBinding, NOW);
+    const previewed = google!.findings.filter((finding) => finding.severity === 'error');
+    expect(previewed.map((finding) => finding.code)).toContain('GOOGLE_SUBMIT_NEEDS_DESCRIPTION');
+
+    // The client refuses the same deal before any call, with every error the preview showed.
+    const emulator = await startGoogleEmulator({ now: () => NOW });
+    try {
+      const client = createGoogleClient({
+        baseUrl: emulator.url,
+        partnerId: 'C01preview',
+        auth: { getAccessToken: async () => 'ya29.preview' },
+      });
+      const refusal = await client
+        .submit({ opportunity: withoutDescription, idempotencyKey: 'Google:submit:x', now: NOW })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(refusal).toBeInstanceOf(PortalError);
+      const refused = new Set((refusal as PortalError).findings.map((finding) => finding.code));
+      for (const finding of previewed.filter((one) => one.code.startsWith('GOOGLE_')))
+        expect(refused).toContain(finding.code);
+      expect(emulator.counters.callsByOperation).toEqual({});
+    } finally {
+      await emulator.stop();
+    }
+  });
+
   it('passes a deal AWS would review', () => {
     const [aws] = previewOpportunity(northwindDataPlatform(), ['AWS'], portalBinding, NOW);
     expect(aws).toMatchObject({ cloud: 'AWS', valid: true, errors: 0 });

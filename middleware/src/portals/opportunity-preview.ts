@@ -7,6 +7,7 @@ import type { PortalBinding } from './registry.js';
 import { mapAndValidate } from './mapping/checked-payload.js';
 import { todayOf } from './mapping/engine.js';
 import { submissionFindings } from './aws/rules.js';
+import { submittedBodyFindings } from './google/wire-format.js';
 
 export const PORTAL_OF_CLOUD = Object.fromEntries(
   PORTALS.map((portal) => [PORTAL_CLOUD[portal], portal]),
@@ -37,11 +38,14 @@ export function previewOpportunity(
     const binding = portals(PORTAL_OF_CLOUD[cloud]);
     const checked = mapAndValidate(binding.mapper, binding.wireFormat, opportunity, { now });
     // A preview answers "may I submit?": what AWS's review would refuse (a create alone allows it,
-    // hence a warning in the wire check) is an error here, exactly as the ACE client judges it.
+    // hence a warning in the wire check) is an error here, exactly as the ACE client judges it;
+    // Google judges the body as submitted, as its client does before sending.
     const blocking =
       binding.portal === 'aws'
         ? submissionFindings(checked.payload, { severity: 'error', today: todayOf(now) })
-        : [];
+        : binding.portal === 'google'
+          ? submittedBodyFindings(checked.payload).filter((finding) => finding.severity === 'error')
+          : [];
     const blockingKeys = new Set(blocking.map((finding) => `${finding.code}|${finding.path}`));
     const portalFindings = checked.findings.map((finding) => ({
       ...finding,

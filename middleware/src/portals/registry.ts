@@ -3,7 +3,7 @@
 import type { Cloud } from '../core/model.js';
 import { createAwsMapper } from './aws/map.js';
 import { awsWireFormat } from './aws/schema.js';
-import { createGoogleMapper } from './google/map.js';
+import { createGoogleMapper, type GoogleMapperOptions } from './google/map.js';
 import { googleWireFormat } from './google/wire-format.js';
 import { compileMapping } from './mapping/compile.js';
 import { loadMapping } from './mapping/load.js';
@@ -24,6 +24,7 @@ export type RegistryOptions = {
   /** Where the mapping configurations live; default: this package's config/mapping/. */
   mappingDirectory?: string;
   microsoft?: MicrosoftMapperOptions;
+  google?: GoogleMapperOptions;
   /** The org's CoSell_Value_Map__mdt pairs, laid over the shipped value maps. */
   valueMaps?: OrgValueMaps;
 };
@@ -52,7 +53,7 @@ export function createPortalBinding(
       ? createAwsMapper(mapping)
       : portal === 'microsoft'
         ? createMicrosoftMapper(mapping, options.microsoft)
-        : createGoogleMapper(mapping);
+        : createGoogleMapper(mapping, options.google);
   return { portal, cloud: PORTAL_CLOUD[portal], wireFormat: WIRE_FORMATS[portal], mapper };
 }
 

@@ -2,6 +2,7 @@
 // embedded: PGlite in a local data folder, the three portals as local sandbox emulators, demo data.
 // Each portal and Salesforce switch to live independently when their variables are present.
 import { z } from 'zod';
+import { DEFAULT_PRODUCT_FAMILIES } from '../portals/google/map.js';
 import { idList } from '../portals/id-list.js';
 import { MIN_TOKEN_LENGTH, PERSONAS, PERSONAS_ACTING_AS_A_USER, USER_ID } from './auth.js';
 import { apiTokenProblems } from './token-config-problems.js';
@@ -130,7 +131,7 @@ export const ENVIRONMENT = z.object({
     .optional()
     .transform((value) => {
       const families = idList(value);
-      return families.length > 0 ? families : ['GOOGLE_CLOUD_PLATFORM'];
+      return families.length > 0 ? families : [...DEFAULT_PRODUCT_FAMILIES];
     })
     .describe(
       'Comma-separated Cloud Channel product families sent with every Google submission (default GOOGLE_CLOUD_PLATFORM)',

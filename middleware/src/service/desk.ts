@@ -158,8 +158,8 @@ async function assembleDesk(
   const triage = (referral: InboundReferral) =>
     triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
-  // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solution so previews judge
-  // a deal exactly as the submission will.
+  // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solutions and Google
+  // product families, so previews judge a deal exactly as the submission will.
   const microsoftSolutions =
     config.MS_MODE === 'sandbox' ? ['SOL-SANDBOX-0001'] : config.MS_SOLUTION_IDS;
   const bind = (valueMaps?: OrgValueMaps): Record<PortalName, PortalBinding> => ({
@@ -168,7 +168,10 @@ async function assembleDesk(
       microsoft: { solutionIds: microsoftSolutions },
       valueMaps,
     }),
-    google: createPortalBinding('google', { valueMaps }),
+    google: createPortalBinding('google', {
+      google: { productFamilies: config.GOOGLE_PRODUCT_FAMILIES },
+      valueMaps,
+    }),
   });
   let bindings = bind();
   const portals = (portal: PortalName) => bindings[portal];

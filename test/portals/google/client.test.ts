@@ -110,7 +110,7 @@ describe('Google client: submit', () => {
     expect(emulator.counters.created).toBe(1);
   });
 
-  it('stops before any call when the submission is not ready (no product family), with findings', async () => {
+  it('stops before any call when the submission is not ready (no description), with findings', async () => {
     emulator = await startGoogleEmulator({ now: () => NOW });
     const client = createGoogleClient({
       baseUrl: emulator.url,
@@ -118,16 +118,46 @@ describe('Google client: submit', () => {
       auth: { getAccessToken: async () => 'ya29.sandbox' },
     });
     const error = await failure(
-      client.submit({ opportunity: northwindDataPlatform(), idempotencyKey: SUBMIT_KEY, now: NOW }),
+      client.submit({
+        opportunity: northwindDataPlatform((o) => void (o.description = null)),
+        idempotencyKey: SUBMIT_KEY,
+        now: NOW,
+      }),
     );
     expect(error.kind).toBe('validation');
     expect(error.findings).toContainEqual(
       expect.objectContaining({
-        code: 'GOOGLE_SUBMIT_NEEDS_PRODUCT',
-        path: '$.opportunityInfo.productFamily',
+        code: 'GOOGLE_SUBMIT_NEEDS_DESCRIPTION',
+        path: '$.opportunityInfo.description',
       }),
     );
     expect(emulator.counters.callsByOperation).toEqual({});
+  });
+
+  it('sends the product families it is given, else Google Cloud', async () => {
+    emulator = await startGoogleEmulator({ now: () => NOW });
+    /** Submits a deal of its own (Google finds an earlier one by its Salesforce Id) and reads what Google holds. */
+    const submitted = async (salesforceId: string, productFamily?: string[]) => {
+      const client = createGoogleClient({
+        baseUrl: emulator.url,
+        partnerId: PARTNER,
+        auth: { getAccessToken: async () => 'ya29.sandbox' },
+        ...(productFamily ? { productFamily } : {}),
+      });
+      const { portalId } = await client.submit({
+        opportunity: northwindDataPlatform((o) => void (o.id = salesforceId)),
+        idempotencyKey: `Google:submit:${salesforceId}:2026-11-20T16:45:00Z`,
+        now: NOW,
+      });
+      const held = emulator.control.opportunity(portalId) as {
+        opportunityInfo: { productFamily: string[] };
+      };
+      return held.opportunityInfo.productFamily;
+    };
+    expect(await submitted('006Hs00001NwDpLAA1')).toEqual(['GOOGLE_CLOUD_PLATFORM']);
+    expect(await submitted('006Hs00001NwDpLAA2', ['GOOGLE_WORKSPACE'])).toEqual([
+      'GOOGLE_WORKSPACE',
+    ]);
   });
 });
 

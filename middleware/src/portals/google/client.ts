@@ -25,7 +25,7 @@ import { OpportunityQueryResponse, OpportunityReadBack } from './schema.js';
 import { googleErrorOf, lockedInReviewFinding } from './errors.js';
 import { googleStateOf } from './record-state.js';
 import { keyFileTokens } from './service-account.js';
-import { googleWireFormat } from './wire-format.js';
+import { submittedBodyFindings } from './wire-format.js';
 
 type Json = Record<string, unknown>;
 type Opportunity = OpportunityReadBack;
@@ -44,7 +44,7 @@ export interface GoogleClientConfig {
   /** A token source, or a service-account key file (its token_uri is honoured, for the sandbox). */
   auth: { getAccessToken(): Promise<string> } | { keyFile: string };
   requestTimeoutMs?: number;
-  /** Google product families the ISV's deals are about; Google needs at least one to review a submission. */
+  /** Google product families the ISV's deals are about (map.ts: DEFAULT_PRODUCT_FAMILIES when none). */
   productFamily?: readonly string[];
   /** The Google mapping (config/mapping/google.json by default). */
   mapping?: CompiledMapping;
@@ -72,7 +72,10 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
       ? keyFileTokens(config.auth.keyFile)
       : config.auth.getAccessToken.bind(config.auth);
   let mapper: ReturnType<typeof createGoogleMapper> | undefined;
-  const mapperOf = () => (mapper ??= createGoogleMapper(config.mapping ?? loadMapping('google')));
+  const mapperOf = () =>
+    (mapper ??= createGoogleMapper(config.mapping ?? loadMapping('google'), {
+      productFamilies: config.productFamily ?? [],
+    }));
 
   const transport = createRestTransport({
     cloud: 'Google',
@@ -125,10 +128,8 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
   function mapped(opportunity: CoSellOpportunity, now: Date): Json {
     const { payload, findings } = mapperOf().toWire(opportunity, { now });
     payload[SALESFORCE_REFERENCE_FIELD] = opportunity.id;
-    if (config.productFamily?.length)
-      ((payload.opportunityInfo ??= {}) as Json).productFamily = [...config.productFamily];
     // Check the body as it will be submitted, so a submission Google would refuse stops here.
-    const wire = googleWireFormat.validate('create', { ...payload, state: 'SUBMITTED' });
+    const wire = submittedBodyFindings(payload);
     const blocking = [...findings, ...wire].filter((f) => f.severity === 'error');
     if (blocking.length > 0)
       throw new PortalError(

@@ -73,3 +73,12 @@ export const googleWireFormat: PortalWireFormat = ruledWireFormat(
   'GOOGLE',
   GOOGLE_OPERATIONS,
 );
+
+/**
+ * Findings for a create body as it will be submitted (state SUBMITTED): Google's review needs more
+ * than a draft does (a description, a product family). The client checks this before it sends;
+ * a validation preview shows the same, so a deal it calls ready is one Google will take.
+ */
+export function submittedBodyFindings(payload: Record<string, unknown>): Finding[] {
+  return googleWireFormat.validate('create', { ...payload, state: 'SUBMITTED' });
+}

@@ -78,14 +78,18 @@ export default class OpportunityValidate extends cosellCommand(
     const org = flags['target-org'];
     const connection = orgConnection(org.getConnection(flags['api-version']));
     const now = new Date(flags.now ?? Date.now());
-    // Microsoft's payload carries the ISV's co-sell solutions, as the service sends them.
+    // Microsoft's payload carries the ISV's co-sell solutions and Google's its product families,
+    // from the settings the service reads.
     const microsoft = createPortalBinding('microsoft', {
       microsoft: {
         solutionIds: idList(flags['microsoft-solution'] ?? process.env.MS_SOLUTION_IDS),
       },
     });
+    const google = createPortalBinding('google', {
+      google: { productFamilies: idList(process.env.GOOGLE_PRODUCT_FAMILIES) },
+    });
     const binding = (portal: PortalName) =>
-      portal === 'microsoft' ? microsoft : portalBinding(portal);
+      portal === 'microsoft' ? microsoft : portal === 'google' ? google : portalBinding(portal);
     this.spinner.start(messages.getMessage('info.querying', [org.getUsername() ?? '']));
     const opportunities: ValidatedOpportunity[] = [];
     try {
