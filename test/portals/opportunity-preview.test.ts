@@ -9,16 +9,20 @@ import { previewOpportunity } from '../../middleware/src/portals/opportunity-pre
 import { NOW, northwindDataPlatform } from './mapping/opportunity-fixture.js';
 
 describe('opportunity preview', () => {
-  it('judges a Google deal as the Google client submits it: with the product families, and its review needs', async () => {
+  it('judges a Google deal as the Google client submits it: with the product families, and what its review needs', async () => {
+    // Ready only because the body carries a product family, as the submitted body must.
     const [ready] = previewOpportunity(northwindDataPlatform(), ['Google'], portalBinding, NOW);
     expect(ready).toMatchObject({ cloud: 'Google', valid: true, errors: 0 });
 
     const withoutDescription = northwindDataPlatform((input) => void (input.description = null));
     const [google] = previewOpportunity(withoutDescription, ['Google'], portalBinding, NOW);
-    const previewed = google!.findings.filter((finding) => finding.severity === 'error');
-    expect(previewed.map((finding) => finding.code)).toContain('GOOGLE_SUBMIT_NEEDS_DESCRIPTION');
+    const previewed = google!.findings
+      .filter((finding) => finding.severity === 'error' && finding.code.startsWith('GOOGLE_'))
+      .map((finding) => `${finding.code} ${finding.path}`);
+    // Once, in Salesforce terms: the review's own need for a description is the same path.
+    expect(previewed).toEqual(['GOOGLE_MAP_REQUIRED_MISSING $.opportunityInfo.description']);
 
-    // The client refuses the same deal before any call, with every error the preview showed.
+    // The client refuses the same deal before any call, for exactly what the preview showed.
     const emulator = await startGoogleEmulator({ now: () => NOW });
     try {
       const client = createGoogleClient({
@@ -33,10 +37,43 @@ describe('opportunity preview', () => {
           (error: unknown) => error,
         );
       expect(refusal).toBeInstanceOf(PortalError);
-      const refused = new Set((refusal as PortalError).findings.map((finding) => finding.code));
-      for (const finding of previewed.filter((one) => one.code.startsWith('GOOGLE_')))
-        expect(refused).toContain(finding.code);
+      expect(
+        (refusal as PortalError).findings.map((finding) => `${finding.code} ${finding.path}`),
+      ).toEqual(previewed);
       expect(emulator.counters.callsByOperation).toEqual({});
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('reports a Google field once: a past close date is the mapping finding on CloseDate, not also a missing wire member', async () => {
+    const late = northwindDataPlatform((input) => void (input.closeDate = '2026-01-15'));
+    const [google] = previewOpportunity(late, ['Google'], portalBinding, NOW);
+    const atCloseDate = google!.findings.filter(
+      (finding) => finding.path === '$.qualificationInfo.estimatedCloseDate',
+    );
+    expect(atCloseDate.map((finding) => [finding.code, finding.field])).toEqual([
+      ['GOOGLE_MAP_VALUE_INVALID', 'CloseDate'],
+    ]);
+
+    const emulator = await startGoogleEmulator({ now: () => NOW });
+    try {
+      const client = createGoogleClient({
+        baseUrl: emulator.url,
+        partnerId: 'C01preview',
+        auth: { getAccessToken: async () => 'ya29.preview' },
+      });
+      const refusal = (await client
+        .submit({ opportunity: late, idempotencyKey: 'Google:submit:late', now: NOW })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        )) as PortalError;
+      expect(
+        refusal.findings
+          .filter((finding) => finding.path === '$.qualificationInfo.estimatedCloseDate')
+          .map((finding) => finding.code),
+      ).toEqual(['GOOGLE_MAP_VALUE_INVALID']);
     } finally {
       await emulator.stop();
     }

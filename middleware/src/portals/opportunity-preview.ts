@@ -4,7 +4,7 @@ import { createLinter } from '../core/lint/index.js';
 import type { Cloud, CoSellOpportunity, Finding } from '../core/model.js';
 import { PORTAL_CLOUD, PORTALS, type PortalName } from './portal.js';
 import type { PortalBinding } from './registry.js';
-import { mapAndValidate } from './mapping/checked-payload.js';
+import { mapAndValidate, mergeFindings } from './mapping/checked-payload.js';
 import { todayOf } from './mapping/engine.js';
 import { submissionFindings } from './aws/rules.js';
 import { submittedBodyFindings } from './google/wire-format.js';
@@ -44,7 +44,13 @@ export function previewOpportunity(
       binding.portal === 'aws'
         ? submissionFindings(checked.payload, { severity: 'error', today: todayOf(now) })
         : binding.portal === 'google'
-          ? submittedBodyFindings(checked.payload).filter((finding) => finding.severity === 'error')
+          ? mergeFindings(
+              binding.mapper.mapping,
+              checked.findings,
+              submittedBodyFindings(checked.payload),
+            )
+              .slice(checked.findings.length)
+              .filter((finding) => finding.severity === 'error')
           : [];
     const blockingKeys = new Set(blocking.map((finding) => `${finding.code}|${finding.path}`));
     const portalFindings = checked.findings.map((finding) => ({

@@ -18,6 +18,7 @@ import {
   type UpdateRequest,
 } from '../../engine/portal-client.js';
 import type { CompiledMapping } from '../mapping/compile.js';
+import { mergeFindings } from '../mapping/checked-payload.js';
 import { loadMapping } from '../mapping/load.js';
 import { parseGoogleOpportunity, parseOpportunityPush } from './inbound.js';
 import { createGoogleMapper } from './map.js';
@@ -126,11 +127,13 @@ export function createGoogleClient(config: GoogleClientConfig): GoogleClient {
 
   /** The mapped body carrying the Salesforce Id; blocking findings stop it before any call. */
   function mapped(opportunity: CoSellOpportunity, now: Date): Json {
-    const { payload, findings } = mapperOf().toWire(opportunity, { now });
+    const mapper = mapperOf();
+    const { payload, findings } = mapper.toWire(opportunity, { now });
     payload[SALESFORCE_REFERENCE_FIELD] = opportunity.id;
-    // Check the body as it will be submitted, so a submission Google would refuse stops here.
-    const wire = submittedBodyFindings(payload);
-    const blocking = [...findings, ...wire].filter((f) => f.severity === 'error');
+    // Check the body as it will be submitted, so a submission Google would refuse stops here; a
+    // path the mapping already reported (a past close date) is not reported again as missing.
+    const wire = mergeFindings(mapper.mapping, findings, submittedBodyFindings(payload));
+    const blocking = wire.filter((f) => f.severity === 'error');
     if (blocking.length > 0)
       throw new PortalError(
         'Google',
