@@ -6,7 +6,28 @@ import { startGoogleEmulator } from '../../middleware/src/sandbox/google/emulato
 import { portalBinding } from '../../middleware/src/portals/registry.js';
 import { PortalError } from '../../middleware/src/engine/portal-client.js';
 import { previewOpportunity } from '../../middleware/src/portals/opportunity-preview.js';
+import type { CoSellOpportunity } from '../../middleware/src/core/model.js';
+import { failure } from '../support/portal-failure.js';
 import { NOW, northwindDataPlatform } from './mapping/opportunity-fixture.js';
+
+/** What the Google client refuses `opportunity` for: before any call to Google (asserted). */
+async function googleRefusal(opportunity: CoSellOpportunity): Promise<PortalError> {
+  const emulator = await startGoogleEmulator({ now: () => NOW });
+  try {
+    const client = createGoogleClient({
+      baseUrl: emulator.url,
+      partnerId: 'C01preview',
+      auth: { getAccessToken: async () => 'ya29.preview' },
+    });
+    const refusal = await failure(
+      client.submit({ opportunity, idempotencyKey: `Google:submit:${opportunity.id}`, now: NOW }),
+    );
+    expect(emulator.counters.callsByOperation).toEqual({});
+    return refusal;
+  } finally {
+    await emulator.stop();
+  }
+}
 
 describe('opportunity preview', () => {
   it('judges a Google deal as the Google client submits it: with the product families, and what its review needs', async () => {
@@ -23,27 +44,9 @@ describe('opportunity preview', () => {
     expect(previewed).toEqual(['GOOGLE_MAP_REQUIRED_MISSING $.opportunityInfo.description']);
 
     // The client refuses the same deal before any call, for exactly what the preview showed.
-    const emulator = await startGoogleEmulator({ now: () => NOW });
-    try {
-      const client = createGoogleClient({
-        baseUrl: emulator.url,
-        partnerId: 'C01preview',
-        auth: { getAccessToken: async () => 'ya29.preview' },
-      });
-      const refusal = await client
-        .submit({ opportunity: withoutDescription, idempotencyKey: 'Google:submit:x', now: NOW })
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        );
-      expect(refusal).toBeInstanceOf(PortalError);
-      expect(
-        (refusal as PortalError).findings.map((finding) => `${finding.code} ${finding.path}`),
-      ).toEqual(previewed);
-      expect(emulator.counters.callsByOperation).toEqual({});
-    } finally {
-      await emulator.stop();
-    }
+    const refusal = await googleRefusal(withoutDescription);
+    expect(refusal).toBeInstanceOf(PortalError);
+    expect(refusal.findings.map((finding) => `${finding.code} ${finding.path}`)).toEqual(previewed);
   });
 
   it('reports a Google field once: a past close date is the mapping finding on CloseDate, not also a missing wire member', async () => {
@@ -56,27 +59,12 @@ describe('opportunity preview', () => {
       ['GOOGLE_MAP_VALUE_INVALID', 'CloseDate'],
     ]);
 
-    const emulator = await startGoogleEmulator({ now: () => NOW });
-    try {
-      const client = createGoogleClient({
-        baseUrl: emulator.url,
-        partnerId: 'C01preview',
-        auth: { getAccessToken: async () => 'ya29.preview' },
-      });
-      const refusal = (await client
-        .submit({ opportunity: late, idempotencyKey: 'Google:submit:late', now: NOW })
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        )) as PortalError;
-      expect(
-        refusal.findings
-          .filter((finding) => finding.path === '$.qualificationInfo.estimatedCloseDate')
-          .map((finding) => finding.code),
-      ).toEqual(['GOOGLE_MAP_VALUE_INVALID']);
-    } finally {
-      await emulator.stop();
-    }
+    const refusal = await googleRefusal(late);
+    expect(
+      refusal.findings
+        .filter((finding) => finding.path === '$.qualificationInfo.estimatedCloseDate')
+        .map((finding) => finding.code),
+    ).toEqual(['GOOGLE_MAP_VALUE_INVALID']);
   });
 
   it('passes a deal AWS would review', () => {

@@ -90,14 +90,20 @@ describe('desk portals with Partner Center and Cloud Channel live', () => {
     await store?.close();
   });
 
-  it('shares a co-sell ask with Microsoft with the configured solutions', async () => {
-    expect(portals.emulators.microsoft).toBeUndefined();
-    const state = await portals.clients.Microsoft!.submit({
+  /** The demo deal submitted through the desk's client for `cloud`: Submitted, with no findings. */
+  async function submitted(cloud: 'Microsoft' | 'Google') {
+    const state = await portals.clients[cloud]!.submit({
       opportunity: northwindDataPlatform(),
-      idempotencyKey: 'Microsoft:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z',
+      idempotencyKey: `${cloud}:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z`,
       now: NOW,
     });
     expect(state).toMatchObject({ status: 'Submitted', findings: [] });
+    return state;
+  }
+
+  it('shares a co-sell ask with Microsoft with the configured solutions', async () => {
+    expect(portals.emulators.microsoft).toBeUndefined();
+    const state = await submitted('Microsoft');
     expect(partnerCenter.control.referral(state.portalId)).toMatchObject({
       details: { requirements: { solutions: [{ id: 'SOL-15974-MQF' }, { id: 'SOL-20411-KQP' }] } },
     });
@@ -105,12 +111,7 @@ describe('desk portals with Partner Center and Cloud Channel live', () => {
 
   it('submits to Google with the product families, Google Cloud by default', async () => {
     expect(portals.emulators.google).toBeUndefined();
-    const state = await portals.clients.Google!.submit({
-      opportunity: northwindDataPlatform(),
-      idempotencyKey: 'Google:submit:006Hs00001NwDpLAAV:2026-11-20T16:45:00Z',
-      now: NOW,
-    });
-    expect(state).toMatchObject({ status: 'Submitted', findings: [] });
+    const state = await submitted('Google');
     expect(cloudChannel.control.opportunity(state.portalId)).toMatchObject({
       opportunityInfo: { productFamily: ['GOOGLE_CLOUD_PLATFORM'] },
     });

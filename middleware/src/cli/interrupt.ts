@@ -14,15 +14,13 @@ let installed = false;
  * From now on, a stop signal ends the process with EXIT_CODES.interrupted. Runs before listeners
  * already registered (sf's), so theirs never throw; once per process.
  */
-export function stopCleanlyOnSignals(
-  stderr: { write(text: string): unknown } = process.stderr,
-): void {
+export function stopCleanlyOnSignals(): void {
   if (installed) return;
   installed = true;
   for (const signal of SIGNALS)
     process.prependListener(signal, () => {
       // A progress bar may hold the line: start a fresh one.
-      stderr.write(`\nInterrupted (${signal}): stopped before finishing.\n`);
+      process.stderr.write(`\nInterrupted (${signal}): stopped before finishing.\n`);
       process.exit(EXIT_CODES.interrupted);
     });
 }

@@ -38,6 +38,9 @@ export interface DeskEmulators {
   google?: GoogleEmulator;
 }
 
+/** The ISV's co-sell solution in the sandbox Partner Center: what MS_SOLUTION_IDS names live. */
+export const SANDBOX_MICROSOFT_SOLUTION = 'SOL-SANDBOX-0001';
+
 export interface DeskPortalOptions {
   config: ServiceConfig;
   db: Kysely<Database>;
@@ -127,7 +130,7 @@ export async function startDeskPortals({
   if (config.MS_MODE === 'sandbox') {
     emulators.microsoft = await persisted<MicrosoftEmulatorState, MicrosoftEmulator>(
       MICROSOFT_STATE,
-      (kept) => startMicrosoftEmulator({ review, solutionId: 'SOL-SANDBOX-0001', ...kept }),
+      (kept) => startMicrosoftEmulator({ review, solutionId: SANDBOX_MICROSOFT_SOLUTION, ...kept }),
     );
     microsoft = createMicrosoftClient({
       baseUrl: emulators.microsoft.url,

@@ -23,7 +23,12 @@ import { previewOpportunity } from '../portals/opportunity-preview.js';
 import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
 import { inboundCatchUp } from './desk-inbound.js';
 import { loadOrgReference, publishOrgMetrics } from './desk-org-reference.js';
-import { startDeskPortals, subscribeToSandboxEvents, type DeskEmulators } from './desk-portals.js';
+import {
+  SANDBOX_MICROSOFT_SOLUTION,
+  startDeskPortals,
+  subscribeToSandboxEvents,
+  type DeskEmulators,
+} from './desk-portals.js';
 import { deskTokenGrants } from './desk-tokens.js';
 import { workerEventRecorder } from './desk-worker-events.js';
 import { compileMapping } from '../portals/mapping/compile.js';
@@ -161,7 +166,7 @@ async function assembleDesk(
   // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solutions and Google
   // product families, so previews judge a deal exactly as the submission will.
   const microsoftSolutions =
-    config.MS_MODE === 'sandbox' ? ['SOL-SANDBOX-0001'] : config.MS_SOLUTION_IDS;
+    config.MS_MODE === 'sandbox' ? [SANDBOX_MICROSOFT_SOLUTION] : config.MS_SOLUTION_IDS;
   const bind = (valueMaps?: OrgValueMaps): Record<PortalName, PortalBinding> => ({
     aws: createPortalBinding('aws', { valueMaps }),
     microsoft: createPortalBinding('microsoft', {

@@ -156,9 +156,9 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
   }
 
   /**
-   * A person reads the first findings in a table; sf's table lays out every row at once (about 0.3 MB
-   * and 3.5 ms per row, measured), so a big run's table would take minutes and gigabytes. Past
-   * TABLE_ROWS_SHOWN the rest is counted and --output offered.
+   * A person reads the first findings in a table; sf's table lays out every row at once, so a big
+   * run's table would take minutes and gigabytes. Past TABLE_ROWS_SHOWN the rest is counted and
+   * --output offered.
    */
   private async renderTable(findings: RecordSpool<ReportedFinding>): Promise<void> {
     if (findings.count === 0) {
