@@ -89,12 +89,41 @@ export function eventEmulatorBasics<D, C extends CallCounters>(
   writeOperations: ReadonlySet<string>,
   own: Omit<C, keyof CallCounters>,
   tally: { delivered: NumberKey<C>; failed: NumberKey<C> },
-): ReturnType<typeof emulatorBasics> & { counters: C; outbox: EventOutbox<D> } {
+): ReturnType<typeof emulatorBasics> & { counters: C; outbox: EventOutbox<D>; gate: CallGate } {
   const counters = { ...zeroCallCounters(), ...own } as C;
   const outbox = new EventOutbox<D>((delivered) => {
     (counters[delivered ? tally.delivered : tally.failed] as number) += 1;
   });
-  return { ...emulatorBasics(options, budget, writeOperations), counters, outbox };
+  const basics = emulatorBasics(options, budget, writeOperations);
+  const gate: CallGate = {
+    count: (operation) => countIn(counters.callsByOperation, operation),
+    charge(caller, operation, now, throttled) {
+      const waitMs = basics.budgets.admit(caller, writeOperations.has(operation), now);
+      if (waitMs <= 0) return;
+      counters.throttled += 1;
+      throw throttled(Math.ceil(waitMs / 1000));
+    },
+    fault: (operation, errors) => drawFault(basics.faults, operation, counters, errors),
+  };
+  return { ...basics, counters, outbox, gate };
+}
+
+/** The steps a call takes before it runs, bound to one emulator's counters, budgets and faults. */
+export interface CallGate {
+  /** Counts the call under its operation. */
+  count(operation: string): void;
+  /**
+   * Charges the call to its caller's read or write budget. Past the budget the call counts as
+   * throttled and `throttled` gives the portal's error for the whole seconds to wait.
+   */
+  charge(
+    caller: string,
+    operation: string,
+    now: number,
+    throttled: (retryAfterSeconds: number) => Error,
+  ): void;
+  /** Draws the call's injected fault (see `drawFault`). */
+  fault(operation: string, errors: FaultErrors): RestFaultRule | null;
 }
 
 /** The running emulator; stopping waits for the posts in flight, then closes the server. */

@@ -1,16 +1,12 @@
 // Copies the org's CoSell_Counterpart__c records into the store, where triage (a sender named with
-// no role), readiness, coverage and maturity read them. The object is small (tens of people) and a
-// SystemModstamp cursor cannot see a deleted record, so each read takes the whole object: one
-// query on the service's periodic tick, as the readiness evidence is read.
-import type { Kysely } from 'kysely';
+// no role), readiness, coverage and maturity read them: the whole object on each periodic tick.
 import {
   addCounterpartRecord,
   counterpartSoql,
   type OrgCounterparts,
 } from '../counterpart-reader.js';
 import { replaceCounterparts } from '../../store/counterparts.js';
-import type { Database } from '../../store/schema.js';
-import type { SalesforceApi } from './api.js';
+import { WholeObjectMirror } from './whole-object-mirror.js';
 
 export interface CounterpartLoad {
   /** How many counterparts the store now holds. */
@@ -21,13 +17,7 @@ export interface CounterpartLoad {
   skipped: OrgCounterparts['skipped'];
 }
 
-export class CounterpartSource {
-  constructor(
-    private readonly api: SalesforceApi,
-    private readonly db: Kysely<Database>,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
-
+export class CounterpartSource extends WholeObjectMirror<CounterpartLoad> {
   /** Reads every counterpart record; the store then holds exactly the valid ones. */
   async load(): Promise<CounterpartLoad> {
     const result: OrgCounterparts = { counterparts: [], skipped: [] };

@@ -29,13 +29,8 @@ export {
 } from './collections.js';
 export { bulkWrite, DEFAULT_BULK_THRESHOLD } from './bulk-backfill.js';
 export { findingsFromRecordErrors, isDataError } from './field-errors.js';
-export {
-  SalesforceWriteBack,
-  SalesforceWriteError,
-  engagementRecord,
-  referralRecord,
-  type WriteBackEvent,
-} from './writeback.js';
+export { SalesforceWriteBack, SalesforceWriteError, type WriteBackEvent } from './writeback.js';
+export { engagementProgressRecord, engagementRecord, referralRecord } from './sobject-records.js';
 export { SalesforceChangeIntake, CURSOR_NAMES, type IntakeResult } from './change-intake.js';
 export {
   ReferralRequestConsumer,

@@ -1,12 +1,11 @@
 // Copies the org's CoSell_Readiness__c records (one cloud's evidence as JSON each) into the store,
-// where the readiness API reads them, so the API scores exactly what the alliance team recorded.
-import type { Kysely } from 'kysely';
+// where the readiness API reads them, so the API scores exactly what the alliance team recorded:
+// the whole object on each periodic tick.
 import { CLOUDS, type Cloud } from '../../core/model.js';
 import { parseReadinessEvidence, ReadinessEvidenceError } from '../../core/readiness/index.js';
 import { READINESS_FIELDS, READINESS_OBJECT } from '../../core/salesforce-fields.js';
-import type { Database } from '../../store/schema.js';
 import { saveReadinessEvidence } from '../../store/readiness-evidence.js';
-import type { SalesforceApi } from './api.js';
+import { WholeObjectMirror } from './whole-object-mirror.js';
 
 type ReadinessRecord = {
   Id: string;
@@ -26,13 +25,7 @@ export function readinessEvidenceQuery(): string {
   return `SELECT ${Object.values(READINESS_FIELDS).join(', ')} FROM ${READINESS_OBJECT} ORDER BY LastModifiedDate DESC`;
 }
 
-export class ReadinessEvidenceSource {
-  constructor(
-    private readonly api: SalesforceApi,
-    private readonly db: Kysely<Database>,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
-
+export class ReadinessEvidenceSource extends WholeObjectMirror<ReadinessEvidenceLoad> {
   /** Reads every record; the newest valid one per cloud replaces what the store held for that cloud. */
   async load(): Promise<ReadinessEvidenceLoad> {
     const rows = await this.api.queryAll<ReadinessRecord>(readinessEvidenceQuery());

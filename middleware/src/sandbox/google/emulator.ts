@@ -11,8 +11,6 @@ import { CLOUD_CHANNEL_SCOPE, GOOGLE_TOKEN_URL } from '../../portals/google/auth
 import {
   answerWith,
   copyOrNull,
-  countIn,
-  drawFault,
   eventEmulatorBasics,
   runningEventEmulator,
   withFault,
@@ -72,7 +70,7 @@ export async function startGoogleEmulator(
   options: GoogleEmulatorOptions = {},
 ): Promise<GoogleEmulator> {
   const review: GoogleReviewTiming = { ...DEFAULT_GOOGLE_REVIEW, ...options.review };
-  const { clock, budgets, faults, counters, outbox } = eventEmulatorBasics<
+  const { clock, faults, counters, outbox, gate } = eventEmulatorBasics<
     PushDelivery,
     GoogleEmulatorCounters
   >(
@@ -185,7 +183,7 @@ export async function startGoogleEmulator(
     let fault: RestFaultRule | null = null;
     const reply = answer(() => {
       const { operation, name, params } = route(request);
-      countIn(counters.callsByOperation, operation);
+      gate.count(operation);
       const now = clock.now();
       if (operation === 'token') return issueToken(text, now, tokens);
       const bearer = bearerOf(request);
@@ -198,19 +196,18 @@ export async function startGoogleEmulator(
         );
       }
       settle(now);
-      const waitMs = budgets.admit(holder?.email ?? bearer, WRITE_OPERATIONS.has(operation), now);
-      if (waitMs > 0) {
-        counters.throttled += 1;
-        throw new GoogleRpcError(
-          'RESOURCE_EXHAUSTED',
-          `Quota exceeded for ${WRITE_OPERATIONS.has(operation) ? 'write' : 'read'} requests per minute.`,
-          {
-            reason: 'RATE_LIMIT_EXCEEDED',
-            headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
-          },
-        );
-      }
-      fault = drawFault(faults, operation, counters, FAULT_ERRORS);
+      gate.charge(
+        holder?.email ?? bearer,
+        operation,
+        now,
+        (seconds) =>
+          new GoogleRpcError(
+            'RESOURCE_EXHAUSTED',
+            `Quota exceeded for ${WRITE_OPERATIONS.has(operation) ? 'write' : 'read'} requests per minute.`,
+            { reason: 'RATE_LIMIT_EXCEEDED', headers: { 'retry-after': String(seconds) } },
+          ),
+      );
+      fault = gate.fault(operation, FAULT_ERRORS);
       switch (operation) {
         case 'create':
           return create(parseJson(text), holder?.email ?? '', now);

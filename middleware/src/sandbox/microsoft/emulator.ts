@@ -22,7 +22,6 @@ import {
   answerWith,
   copyOrNull,
   countIn,
-  drawFault,
   eventEmulatorBasics,
   runningEventEmulator,
   withFault,
@@ -92,7 +91,7 @@ export async function startMicrosoftEmulator(
   options: MicrosoftEmulatorOptions = {},
 ): Promise<MicrosoftEmulator> {
   const review: MicrosoftReviewTiming = { ...DEFAULT_MICROSOFT_REVIEW, ...options.review };
-  const { clock, budgets, faults, counters, outbox } = eventEmulatorBasics<
+  const { clock, faults, counters, outbox, gate } = eventEmulatorBasics<
     WebhookDelivery,
     MicrosoftEmulatorCounters
   >(
@@ -187,7 +186,7 @@ export async function startMicrosoftEmulator(
   const handle = (request: IncomingMessage, text: string): ReplyPlan => {
     try {
       const { operation, id, query } = route(request);
-      countIn(counters.callsByOperation, operation);
+      gate.count(operation);
       const token = bearerOf(request);
       if (!token || !acceptToken(token))
         throw new PartnerCenterError(
@@ -197,18 +196,20 @@ export async function startMicrosoftEmulator(
         );
       const now = clock.now();
       settle(now);
-      const waitMs = budgets.admit(token, WRITE_OPERATIONS.has(operation), now);
-      if (waitMs > 0) {
-        counters.throttled += 1;
-        throw new PartnerCenterError(
-          429,
-          'tooManyRequests',
-          'Too many requests for this partner tenant; retry after the given delay.',
-          [],
-          { 'retry-after': String(Math.ceil(waitMs / 1000)) },
-        );
-      }
-      const fault = drawFault(faults, operation, counters, FAULT_ERRORS(counters));
+      gate.charge(
+        token,
+        operation,
+        now,
+        (seconds) =>
+          new PartnerCenterError(
+            429,
+            'tooManyRequests',
+            'Too many requests for this partner tenant; retry after the given delay.',
+            [],
+            { 'retry-after': String(seconds) },
+          ),
+      );
+      const fault = gate.fault(operation, FAULT_ERRORS(counters));
       return withFault(
         fault,
         answer(() => perform(operation, id, query, request, text, now)),
