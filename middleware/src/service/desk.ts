@@ -19,22 +19,12 @@ import {
   type SalesforceGateway,
 } from '../salesforce/gateway/index.js';
 import { startLocalOrg, type LocalOrg } from '../sandbox/salesforce/local-org.js';
-import { previewOpportunity } from '../portals/opportunity-preview.js';
-import { createPortalBinding, type PortalBinding } from '../portals/registry.js';
 import { inboundCatchUp } from './desk-inbound.js';
 import { loadOrgReference, publishOrgMetrics } from './desk-org-reference.js';
-import {
-  SANDBOX_MICROSOFT_SOLUTION,
-  startDeskPortals,
-  subscribeToSandboxEvents,
-  type DeskEmulators,
-} from './desk-portals.js';
+import { deskChecks } from './desk-checks.js';
+import { startDeskPortals, subscribeToSandboxEvents, type DeskEmulators } from './desk-portals.js';
 import { deskTokenGrants } from './desk-tokens.js';
 import { workerEventRecorder } from './desk-worker-events.js';
-import { compileMapping } from '../portals/mapping/compile.js';
-import { loadMapping } from '../portals/mapping/load.js';
-import { withOrgValueMaps, type OrgValueMaps } from '../portals/mapping/org-value-maps.js';
-import type { PortalName } from '../portals/portal.js';
 import { openStore, type Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import { readReadinessEvidence } from '../store/readiness-evidence.js';
@@ -163,23 +153,8 @@ async function assembleDesk(
   const triage = (referral: InboundReferral) =>
     triageReferral(referral, triageConfig.rules, triageConfig.calendar);
 
-  // Mapping and wire checks per portal, with the ISV's Microsoft co-sell solutions and Google
-  // product families, so previews judge a deal exactly as the submission will.
-  const microsoftSolutions =
-    config.MS_MODE === 'sandbox' ? [SANDBOX_MICROSOFT_SOLUTION] : config.MS_SOLUTION_IDS;
-  const bind = (valueMaps?: OrgValueMaps): Record<PortalName, PortalBinding> => ({
-    aws: createPortalBinding('aws', { valueMaps }),
-    microsoft: createPortalBinding('microsoft', {
-      microsoft: { solutionIds: microsoftSolutions },
-      valueMaps,
-    }),
-    google: createPortalBinding('google', {
-      google: { productFamilies: config.GOOGLE_PRODUCT_FAMILIES },
-      valueMaps,
-    }),
-  });
-  let bindings = bind();
-  const portals = (portal: PortalName) => bindings[portal];
+  // Previews and submissions judge a deal with the same checks (desk-checks.ts).
+  const checks = deskChecks(config);
 
   // Salesforce: the configured org, or the local org on its own origin; the same gateway either way.
   let localOrg: LocalOrg | undefined;
@@ -200,15 +175,12 @@ async function assembleDesk(
     db: store.db,
     clock,
     // Validate requests from the panel: the same preview the API's validate route gives.
-    preview: (opportunity, cloud) =>
-      previewOpportunity(opportunity, [cloud], portals, clock()).flatMap((p) => p.findings),
+    preview: (opportunity, cloud) => checks.findings(opportunity, cloud, clock()),
   });
   const salesforce = gateway.writeBack;
   // The org's value maps replace the shipped pairs they name; a bad record set keeps the shipped maps and says why.
-  let orgValueMaps: OrgValueMaps | undefined;
   try {
-    orgValueMaps = await gateway.valueMaps.load();
-    bindings = bind(orgValueMaps);
+    checks.applyValueMaps(await gateway.valueMaps.load());
   } catch (error) {
     logger.warn(
       { error: error instanceof Error ? error.message : String(error) },
@@ -230,20 +202,14 @@ async function assembleDesk(
     localOrg ? 'connected to the local Salesforce org' : 'connected to Salesforce',
   );
 
-  // Submissions map with the same (org-overridden) value maps the previews use.
-  const mappingFor = (portal: PortalName) =>
-    orgValueMaps
-      ? { mapping: compileMapping(withOrgValueMaps(loadMapping(portal).config, orgValueMaps)) }
-      : {};
-
   // Portals: a local emulator per sandboxed portal, the live API otherwise (desk-portals.ts).
   const { emulators, clients, microsoft, google, savers } = await startDeskPortals({
     config,
     db: store.db,
     clock,
     review: options.sandboxReview ?? { inReviewAfterMs: 10_000, decisionAfterMs: 20_000 },
-    microsoftSolutions,
-    mappingFor,
+    microsoftSolutions: checks.microsoftSolutions,
+    mappingFor: checks.mappingFor,
   });
 
   const workerEvents = workerEventRecorder(logger);
@@ -253,10 +219,7 @@ async function assembleDesk(
     salesforce,
     clock,
     // Error findings block a submission whichever way it was requested (API, CLI or Salesforce).
-    preflight: (opportunity, cloud) =>
-      previewOpportunity(opportunity, [cloud], portals, clock()).flatMap(
-        (preview) => preview.findings,
-      ),
+    preflight: (opportunity, cloud) => checks.findings(opportunity, cloud, clock()),
     onEvent: workerEvents.onEvent,
   });
 
@@ -298,10 +261,7 @@ async function assembleDesk(
       db: store.db,
       clock,
       logger,
-      wouldRefuse: (opportunity, cloud) =>
-        previewOpportunity(opportunity, [cloud], portals, clock()).some(
-          (preview) => !preview.valid,
-        ),
+      wouldRefuse: (opportunity, cloud) => checks.wouldRefuse(opportunity, cloud, clock()),
       // Only when every portal is its sandbox emulator (the demo's referrals arrive through them).
       sandboxPortals: [config.AWS_MODE, config.MS_MODE, config.GOOGLE_MODE].every(
         (mode) => mode === 'sandbox',
@@ -329,7 +289,7 @@ async function assembleDesk(
   const app = createApp({
     db: store.db,
     clock,
-    portals,
+    portals: checks.portals,
     engine: {
       nudge: () => worker.nudge(),
       handleWebhook: (delivery) => handlePortalEvent(delivery.portal, delivery.payload),
