@@ -5,8 +5,10 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { RecordSpool } from '../../middleware/src/cli/record-spool.js';
 import {
+  ENVELOPE_ITEM_DEPTH,
   WRITE_CHUNK,
   reportTarget,
+  stdoutTarget,
   toCsv,
   writeJsonArray,
   writeJsonEnvelope,
@@ -29,6 +31,30 @@ function memoryTarget(): ReportTarget & { text: () => string } {
     abort: () => undefined,
     text: () => text,
   };
+}
+
+/** As memoryTarget, taking bytes too (as a file does), and counting the pieces that came as bytes. */
+function byteTarget(): ReportTarget & { text: () => string; byteWrites: () => number } {
+  const pieces: Buffer[] = [];
+  let byteWrites = 0;
+  return {
+    write: async (piece) => void pieces.push(Buffer.from(piece)),
+    writeBytes: async (bytes) => {
+      byteWrites += 1;
+      pieces.push(Buffer.from(bytes));
+    },
+    commit: async () => undefined,
+    abort: () => undefined,
+    text: () => Buffer.concat(pieces).toString('utf8'),
+    byteWrites: () => byteWrites,
+  };
+}
+
+/** A pretty spool holding `records`, kept for `depth`. */
+function spoolOf(records: readonly unknown[], depth = 0): RecordSpool<unknown> {
+  const spool = new RecordSpool<unknown>({ pretty: true, depth });
+  for (const record of records) spool.add(record);
+  return spool;
 }
 
 const FINDINGS = [
@@ -71,10 +97,9 @@ describe('spooled JSON, copied out without parsing', () => {
   it.each([0, 1, 2])(
     "writes a spool's texts exactly as the records themselves would be written (depth %i)",
     async (depth) => {
-      const spool = new RecordSpool<unknown>({ pretty: true });
-      for (const record of AWKWARD) spool.add(record);
+      const spool = spoolOf(AWKWARD);
       const copied = memoryTarget();
-      await writeJsonArray(copied, { rendered: spool.texts() }, depth);
+      await writeJsonArray(copied, spool, depth);
       const printed = memoryTarget();
       await writeJsonArray(printed, items(AWKWARD), depth);
       expect(copied.text()).toBe(printed.text());
@@ -106,13 +131,64 @@ describe('spooled JSON, copied out without parsing', () => {
   });
 
   it('streams an envelope from the spool as SfCommand would print it whole', async () => {
-    const spool = new RecordSpool<unknown>({ pretty: true });
-    for (const record of AWKWARD) spool.add(record);
+    const spool = spoolOf(AWKWARD);
     const target = memoryTarget();
     const envelope = { status: 0, result: { now: 'x' }, warnings: [] };
-    await writeJsonEnvelope(target, envelope, 'findings', { rendered: spool.texts() });
+    await writeJsonEnvelope(target, envelope, 'findings', spool);
     const whole = { ...envelope, result: { ...envelope.result, findings: AWKWARD } };
     expect(target.text()).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    spool.remove();
+  });
+
+  it.each([0, 1, 2])(
+    'copies a spool kept for its place as bytes, exactly as JSON.stringify lays the array out (depth %i)',
+    async (depth) => {
+      for (const records of [[], AWKWARD.slice(0, 1), AWKWARD]) {
+        const spool = spoolOf(records, depth + 1);
+        const copied = byteTarget();
+        await writeJsonArray(copied, spool, depth);
+        const printed = memoryTarget();
+        await writeJsonArray(printed, items(records), depth);
+        expect(copied.text()).toBe(printed.text());
+        expect(copied.byteWrites()).toBe(records.length === 0 ? 0 : 1);
+        spool.remove();
+      }
+    },
+  );
+
+  it('falls back to the texts where the spool was kept for another place or the target takes no bytes', async () => {
+    const spool = spoolOf(AWKWARD, 3);
+    const elsewhere = byteTarget();
+    await writeJsonArray(elsewhere, spool, 0);
+    expect(elsewhere.text()).toBe(JSON.stringify(AWKWARD, null, 2));
+    expect(elsewhere.byteWrites()).toBe(0);
+    const textOnly = memoryTarget();
+    await writeJsonArray(textOnly, spool, 2);
+    const printed = memoryTarget();
+    await writeJsonArray(printed, items(AWKWARD), 2);
+    expect(textOnly.text()).toBe(printed.text());
+    const texts = [];
+    for await (const text of spool.texts()) texts.push(text);
+    expect(texts).toEqual(AWKWARD.map((record) => JSON.stringify(record, null, 2)));
+    spool.remove();
+  });
+
+  it("streams sf's envelope to stdout from a spool kept for it, control characters made spaces", async () => {
+    const spool = spoolOf(AWKWARD, ENVELOPE_ITEM_DEPTH);
+    let received = '';
+    const stdout = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        received += chunk.toString();
+        done();
+      },
+    });
+    const envelope = { status: 0, result: { now: 'x' }, warnings: [] };
+    const target = stdoutTarget(stdout);
+    await writeJsonEnvelope(target, envelope, 'findings', spool);
+    await target.commit();
+    const whole = { ...envelope, result: { ...envelope.result, findings: AWKWARD } };
+    // \u0085 (NEL, a C1 control) is the only control JSON text holds raw among these.
+    expect(received).toBe(`${JSON.stringify(whole, null, 2).replace('\u0085', ' ')}\n`);
     spool.remove();
   });
 });
@@ -238,6 +314,43 @@ describe('record spool', () => {
     for await (const record of spool.records()) streamed.push(record);
     expect(streamed).toEqual(records);
     spool.remove();
+  });
+
+  it('joins records as bytes across its read pieces: cut characters, long records, ends at a piece edge', async () => {
+    // Records of every length around the 32 KB read, with 1- to 4-byte characters, so pieces end
+    // inside characters, inside records and right after a record's end.
+    const records = Array.from({ length: 400 }, (_, n) => ({
+      n,
+      text: `${'é–😀a'.repeat((n * 37) % 211)}${n % 97 === 0 ? '😀'.repeat(20_000) : ''}`,
+      more: n % 3 === 0 ? { nested: ['x', { y: n }] } : [],
+    }));
+    for (const depth of [1, 3]) {
+      const spool = spoolOf(records, depth);
+      const copied = byteTarget();
+      await writeJsonArray(copied, spool, depth - 1);
+      expect(JSON.parse(copied.text())).toEqual(records);
+      const printed = memoryTarget();
+      await writeJsonArray(printed, items(records), depth - 1);
+      expect(copied.text()).toBe(printed.text());
+      for await (const piece of spool.jsonBody()) {
+        // Every piece decodes on its own: no character is cut between two.
+        expect(Buffer.from(piece.toString('utf8')).equals(piece)).toBe(true);
+      }
+      spool.remove();
+    }
+  });
+
+  it('puts the comma between two records whose end falls exactly at the end of a read piece', async () => {
+    // A first record of each length around one 32 KB read: for one of them the read ends right
+    // after its end, and the comma must still come before the next record.
+    for (let length = 32_730; length < 32_780; length += 1) {
+      const records = [{ text: 'x'.repeat(length) }, { n: 1 }, { n: 2 }];
+      const spool = spoolOf(records, 1);
+      const copied = byteTarget();
+      await writeJsonArray(copied, spool, 0);
+      expect(copied.text()).toBe(JSON.stringify(records, null, 2));
+      spool.remove();
+    }
   });
 
   it('stops reading when its reader stops early, and can be read again', async () => {

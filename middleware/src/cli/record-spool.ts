@@ -1,8 +1,8 @@
 // Keeps a command's findings on disk instead of in memory, so a million-row export is linted in flat
 // memory and the report is rendered from the file once the run is over. Each record is kept as JSON
 // text, a NUL after each (JSON text never holds a raw control character): compact, or, for a JSON
-// report, as `JSON.stringify(record, null, 2)` prints it, so the report copies it out without
-// parsing and printing it again.
+// report, as `JSON.stringify(record, null, 2)` prints it, indented for where the report nests it, so
+// the report copies the file's bytes out without decoding, parsing or printing them again.
 import {
   closeSync,
   mkdtempSync,
@@ -60,10 +60,21 @@ export class RecordSpool<T> {
   private total = 0;
 
   private readonly pretty: boolean;
+  /** The nesting level a pretty spool's records are indented for (0: as JSON.stringify prints one). */
+  readonly depth: number;
+  /** A line break inside a kept record: a newline and the depth's indent. */
+  private readonly lineBreak: string;
 
-  /** `pretty`: keep each record as `JSON.stringify(record, null, 2)` prints it, for texts(). */
-  constructor(options: { pretty?: boolean } = {}) {
+  /**
+   * `pretty`: keep each record as `JSON.stringify(record, null, 2)` prints it, for texts() and
+   * jsonBody(); `depth`: with its lines indented to sit that many levels deep in a JSON report.
+   */
+  constructor(options: { pretty?: boolean; depth?: number } = {}) {
     this.pretty = options.pretty ?? false;
+    this.depth = this.pretty ? (options.depth ?? 0) : 0;
+    if (!Number.isInteger(this.depth) || this.depth < 0)
+      throw new RangeError(`RecordSpool: depth must be a whole number, not ${options.depth}`);
+    this.lineBreak = `\n${'  '.repeat(this.depth)}`;
     this.dir = mkdtempSync(join(tmpdir(), 'cosell-spool-'));
     removeAtExit(this.dir);
     this.path = join(this.dir, 'records');
@@ -76,7 +87,9 @@ export class RecordSpool<T> {
 
   add(record: T): void {
     if (this.fd === undefined) throw new Error('RecordSpool: add() after close()');
-    const json = this.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record);
+    let json = this.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record);
+    // Every line break in JSON text is layout (one inside a string is escaped): indent each.
+    if (this.depth > 0) json = json.replaceAll('\n', this.lineBreak);
     const text = `${json}${END}`;
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
     if (this.pendingBytes + text.length * 3 > FLUSH_AT) this.flush();
@@ -101,7 +114,43 @@ export class RecordSpool<T> {
   /** Each record's text as `JSON.stringify(record, null, 2)` gives it, in the order added: a pretty spool's only. */
   texts(): AsyncGenerator<string> {
     if (!this.pretty) throw new Error('RecordSpool: texts() of a spool not made pretty');
-    return this.kept();
+    return this.depth === 0 ? this.kept() : this.unindented();
+  }
+
+  /**
+   * A pretty spool's records as the bytes between the brackets of a pretty JSON array at its depth:
+   * each record as kept, and a comma and an indented line break between two. Nothing is decoded, so
+   * a report goes out at about the cost of a file copy; every piece ends on a whole character.
+   */
+  async *jsonBody(): AsyncGenerator<Buffer> {
+    if (!this.pretty) throw new Error('RecordSpool: jsonBody() of a spool not made pretty');
+    this.close();
+    const separator = Buffer.from(`,${this.lineBreak}`);
+    const fd = openSync(this.path, 'r');
+    const bytes = Buffer.allocUnsafe(READ_AT);
+    let carried = 0;
+    let separatorDue = false;
+    try {
+      for (let piece = 1; ; piece += 1) {
+        if (piece % PIECES_A_TURN === 0) await nextTurn();
+        const read = readSync(fd, bytes, carried, READ_AT - carried, null);
+        const filled = carried + read;
+        // At the end of the file every character is whole; before it, a cut one waits for the next read.
+        const end = read === 0 ? filled : wholeCharactersEnd(bytes, filled);
+        const joined = joinRecords(bytes.subarray(0, end), separator, separatorDue);
+        separatorDue = joined.separatorDue;
+        if (joined.bytes.length > 0) yield joined.bytes;
+        if (read === 0) break;
+        bytes.copy(bytes, 0, end, filled);
+        carried = filled - end;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private async *unindented(): AsyncGenerator<string> {
+    for await (const text of this.kept()) yield text.replaceAll(this.lineBreak, '\n');
   }
 
   /** Each record's JSON text as kept, in the order added. */
@@ -147,4 +196,43 @@ export class RecordSpool<T> {
     writeSync(this.fd, this.pending, 0, this.pendingBytes);
     this.pendingBytes = 0;
   }
+}
+
+/**
+ * A piece of kept records with each record's end (NUL) made `separator`, a new buffer. The last
+ * record's end becomes nothing: a separator is written only once another record follows, so one
+ * falling due at the piece's end is carried to the next (`separatorDue`).
+ */
+function joinRecords(
+  piece: Buffer,
+  separator: Buffer,
+  due: boolean,
+): { bytes: Buffer; separatorDue: boolean } {
+  let ends = 0;
+  for (let at = piece.indexOf(0); at !== -1; at = piece.indexOf(0, at + 1)) ends += 1;
+  const out = Buffer.allocUnsafe(piece.length - ends + (ends + 1) * separator.length);
+  let length = 0;
+  for (let start = 0; ; ) {
+    const at = piece.indexOf(0, start);
+    const stop = at === -1 ? piece.length : at;
+    if (stop > start) {
+      if (due) length += separator.copy(out, length);
+      due = false;
+      length += piece.copy(out, length, start, stop);
+    }
+    if (at === -1) break;
+    due = true;
+    start = at + 1;
+  }
+  return { bytes: out.subarray(0, length), separatorDue: due };
+}
+
+/** Where the last whole UTF-8 character of `bytes[0, filled)` ends: the bytes of a cut one follow. */
+function wholeCharactersEnd(bytes: Buffer, filled: number): number {
+  let lead = filled - 1;
+  while (lead > filled - 4 && lead > 0 && (bytes[lead]! & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return filled;
+  const first = bytes[lead]!;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead + length > filled ? lead : filled;
 }

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { csvSafeCast } from '../core/csv-safe.js';
-import { terminalSafeLines } from './terminal-safe.js';
+import { jsonTerminalSafeBytes, terminalSafeLines } from './terminal-safe.js';
 
 export interface ReportSink {
   log(message: string): void;
@@ -44,6 +44,8 @@ export function toCsv(
 /** A report written piece by piece: `write` text (the terminal gets it a whole line at a time), then `commit` or `abort`. */
 export interface ReportTarget {
   write(text: string): Promise<void>;
+  /** UTF-8 bytes of JSON text, each piece ending on a whole character; targets that take bytes have it. */
+  writeBytes?(bytes: Buffer): Promise<void>;
   /** The report is complete: a file replaces `--output`; the terminal has had everything. */
   commit(): Promise<void>;
   /** The run failed: a file target leaves `--output` as it was. */
@@ -111,6 +113,12 @@ export function reportTarget(
         pending = '';
       }
     },
+    async writeBytes(bytes) {
+      if (fd === undefined) return;
+      if (pending !== '') writeSync(fd, pending);
+      pending = '';
+      writeSync(fd, bytes);
+    },
     async commit() {
       close();
       renameSync(partial, output);
@@ -126,10 +134,57 @@ export function reportTarget(
 }
 
 /**
- * Items already rendered as `JSON.stringify(item, null, 2)` renders each (RecordSpool.texts()), so a
- * spooled report is copied out without being parsed and printed again.
+ * Standard output itself, for sf's `--json` envelope (printed whole, not line by line through the
+ * command's log, which --json silences). Text and bytes alike go out without the data's control
+ * characters, as to the terminal; a backed-up stdout is waited for.
  */
-export type RenderedItems = { rendered: AsyncIterable<string> };
+export function stdoutTarget(stdout: Writable = process.stdout): ReportTarget {
+  let pending = '';
+  const send = async (chunk: string | Buffer): Promise<void> => {
+    if (chunk.length === 0) return;
+    stdout.write(chunk);
+    if (stdout.writableNeedDrain) await once(stdout, 'drain');
+  };
+  const flush = () => {
+    const text = pending;
+    pending = '';
+    return send(terminalSafeLines(text));
+  };
+  return {
+    async write(text) {
+      pending += text;
+      if (pending.length >= WRITE_CHUNK) await flush();
+    },
+    async writeBytes(bytes) {
+      await flush();
+      await send(jsonTerminalSafeBytes(bytes));
+    },
+    commit: flush,
+    abort() {
+      pending = '';
+    },
+  };
+}
+
+/** The depth of the items of the array sf's `--json` envelope holds at `result[key]`. */
+export const ENVELOPE_ITEM_DEPTH = 3;
+
+/**
+ * Items kept as pretty JSON (RecordSpool with `pretty`), so a spooled report is copied out without
+ * being parsed and printed again: as bytes already indented for `depth` when the target takes
+ * bytes and the items sit at that depth, else as each item's text.
+ */
+export interface KeptJson {
+  readonly depth: number;
+  /** Each item as `JSON.stringify(item, null, 2)` renders it. */
+  texts(): AsyncIterable<string>;
+  /** The items as the body of a pretty array at `depth`: indented, joined by commas. */
+  jsonBody(): AsyncIterable<Buffer>;
+}
+
+function isKept(items: AsyncIterable<unknown> | KeptJson): items is KeptJson {
+  return 'jsonBody' in items;
+}
 
 async function* rendered(items: AsyncIterable<unknown>): AsyncGenerator<string> {
   for await (const item of items) yield JSON.stringify(item, null, 2);
@@ -138,13 +193,22 @@ async function* rendered(items: AsyncIterable<unknown>): AsyncGenerator<string> 
 /** Writes `items` as a pretty JSON array, exactly as `JSON.stringify(array, null, 2)` would, one item at a time. */
 export async function writeJsonArray(
   target: ReportTarget,
-  items: AsyncIterable<unknown> | RenderedItems,
+  items: AsyncIterable<unknown> | KeptJson,
   depth = 0,
 ): Promise<void> {
   // Each item's own lines, indented to sit at `depth + 1` levels of nesting.
   const indent = '  '.repeat(depth + 1);
   let first = true;
-  for await (const text of 'rendered' in items ? items.rendered : rendered(items)) {
+  if (isKept(items) && items.depth === depth + 1 && target.writeBytes) {
+    for await (const bytes of items.jsonBody()) {
+      if (first) await target.write(`[\n${indent}`);
+      first = false;
+      await target.writeBytes(bytes);
+    }
+    await target.write(first ? '[]' : `\n${'  '.repeat(depth)}]`);
+    return;
+  }
+  for await (const text of isKept(items) ? items.texts() : rendered(items)) {
     await target.write(`${first ? '[\n' : ',\n'}${indent}${text.replaceAll('\n', `\n${indent}`)}`);
     first = false;
   }
@@ -159,7 +223,7 @@ export async function writeJsonEnvelope(
   target: ReportTarget,
   envelope: { result: Record<string, unknown> } & Record<string, unknown>,
   key: string,
-  items: AsyncIterable<unknown> | RenderedItems,
+  items: AsyncIterable<unknown> | KeptJson,
 ): Promise<void> {
   const marker = '\u0000streamed\u0000';
   const text = JSON.stringify(

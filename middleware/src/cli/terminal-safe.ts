@@ -20,6 +20,21 @@ export function terminalSafeLines(text: string): string {
   return text.replace(CONTROL_BUT_LAYOUT, ' ');
 }
 
+/**
+ * UTF-8 bytes of JSON text, each piece ending on a whole character, made terminal-safe as
+ * terminalSafeLines makes text. JSON escapes every C0 control, so DEL and the C1 controls are the
+ * only ones it can hold raw; the rare piece that has one is decoded and mended, the rest pass as
+ * they are.
+ */
+export function jsonTerminalSafeBytes(bytes: Buffer): Buffer {
+  let control = bytes.includes(0x7f);
+  for (let at = bytes.indexOf(0xc2); !control && at !== -1; at = bytes.indexOf(0xc2, at + 1)) {
+    const next = bytes[at + 1];
+    control = next !== undefined && next >= 0x80 && next <= 0x9f;
+  }
+  return control ? Buffer.from(terminalSafeLines(bytes.toString('utf8'))) : bytes;
+}
+
 /** Every string cell of every row made terminal-safe; numbers and other values pass unchanged. */
 export function terminalSafeRows<T extends Record<string, unknown>>(rows: readonly T[]): T[] {
   return rows.map(

@@ -7,7 +7,9 @@ import { nowFlag, reportFlags, reportFormat, type ReportFormat } from '../../cli
 import { OpportunityRead, type ReadSource } from '../../cli/opportunity-read.js';
 import { RecordSpool } from '../../cli/record-spool.js';
 import {
+  ENVELOPE_ITEM_DEPTH,
   reportTarget,
+  stdoutTarget,
   toCsv,
   writeJsonArray,
   writeJsonEnvelope,
@@ -65,9 +67,9 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     const tally = createLintSummary();
     // Findings go to disk as they are found, so memory stays flat however big the export; kept as
     // a JSON report prints them when there will be one.
-    const findings = new RecordSpool<ReportedFinding>({
-      pretty: format === 'json' || this.jsonEnabled(),
-    });
+    const findings = new RecordSpool<ReportedFinding>(
+      keptAs(format, flags.output, this.jsonEnabled()),
+    );
     let rejectedRows = 0;
     await read.rows(this, messages, {
       row(row) {
@@ -117,10 +119,8 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (summary.bySeverity.error > 0 || rejectedRows > 0) process.exitCode = EXIT_CODES.findings;
     if (this.jsonEnabled()) {
       const { status, warnings } = this.toSuccessJson(head as LintResult);
-      const stdout = reportTarget({ log: (text) => process.stdout.write(`${text}\n`) }, undefined);
-      await writeJsonEnvelope(stdout, { status, result: head, warnings }, 'findings', {
-        rendered: findings.texts(),
-      });
+      const stdout = stdoutTarget();
+      await writeJsonEnvelope(stdout, { status, result: head, warnings }, 'findings', findings);
       await stdout.commit();
       this.envelopeWritten = true;
     }
@@ -146,7 +146,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (output === undefined && this.jsonEnabled()) return;
     const target = reportTarget(this, output);
     try {
-      if (format === 'json') await writeJsonArray(target, { rendered: findings.texts() });
+      if (format === 'json') await writeJsonArray(target, findings);
       else await writeFindingsCsv(target, findings.records());
       await target.commit();
     } catch (error) {
@@ -174,6 +174,21 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (findings.count > data.length)
       this.log(messages.getMessage('info.tableCut', [data.length, findings.count]));
   }
+}
+
+/**
+ * How the findings are kept: indented for where a JSON report puts them, so the report copies the
+ * spool's bytes (sf's envelope on stdout, or the array in --output); printed to the terminal, a JSON
+ * array goes line by line through the command's log, as JSON.stringify prints each finding.
+ */
+function keptAs(
+  format: ReportFormat,
+  output: string | undefined,
+  json: boolean,
+): { pretty?: boolean; depth?: number } {
+  if (json) return { pretty: true, depth: ENVELOPE_ITEM_DEPTH };
+  if (format === 'json') return { pretty: true, depth: output === undefined ? 0 : 1 };
+  return {};
 }
 
 const CSV_COLUMNS = [
