@@ -9,7 +9,6 @@ import {
   WRITE_CHUNK,
   reportTarget,
   stdoutTarget,
-  toCsv,
   writeJsonArray,
   writeJsonEnvelope,
   type ReportTarget,
@@ -271,15 +270,6 @@ describe('terminal output', () => {
     expect(received).toBe(lines.join(''));
     // Never more than one piece waiting: without the wait, all ~1 MB would queue at once.
     expect(mostQueued).toBeLessThanOrEqual(WRITE_CHUNK + 100);
-  });
-});
-
-describe('CSV', () => {
-  it('writes a header once and quotes what needs quoting', () => {
-    const columns = ['row', 'message'];
-    const first = toCsv([{ row: 2, message: 'has, a comma' }], columns, { header: true });
-    const next = toCsv([{ row: 3, message: 'says "hi"' }], columns, { header: false });
-    expect(first + next).toBe('row,message\n2,"has, a comma"\n3,"says ""hi"""\n');
   });
 });
 

@@ -97,6 +97,35 @@ describe('practice commands', () => {
       );
     });
 
+    it('writes formula-like names from a hyperscaler list as text, and flags as true/false', async () => {
+      const hostile = file(
+        'ace-hostile.csv',
+        'Customer Company Name,Customer Website,AWS Account Manager\n"=HYPERLINK(""http://evil.example"",""Contoso"")",contoso.example,Marcus Lee\n',
+      );
+      const onTarget = file(
+        'targets-hostile.csv',
+        'Account Name,Website,Owner\n"=HYPERLINK(""http://evil.example"",""Contoso"")",contoso.example,Leo Brandt\n',
+      );
+      const output = join(scratch, 'hostile-pursuits.csv');
+      await runCommand(AccountsMap, [
+        '--cloud',
+        'aws',
+        '--hyperscaler-list',
+        hostile,
+        '--target-list',
+        onTarget,
+        '--accounts',
+        accounts,
+        '--output',
+        output,
+        '--now',
+        NOW,
+      ]);
+      const row = readFileSync(output, 'utf8').split('\n')[1] ?? '';
+      expect(row.startsWith(`"'=HYPERLINK(""http://evil.example"",""Contoso"")",`)).toBe(true);
+      expect(row.split(',')).toContain('true');
+    });
+
     it('changes no file when the evidence has no entry for the cloud, and names a list without a name column', async () => {
       const output = join(scratch, 'untouched.csv');
       const evidence = file('evidence-ms.json', { cloud: 'Microsoft' });

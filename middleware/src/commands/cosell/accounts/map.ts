@@ -4,7 +4,6 @@
 // (CoSell_Joint_Pursuit__c) for the Salesforce report.
 import { writeFileSync } from 'node:fs';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { stringify } from 'csv-stringify/sync';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, outputFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
@@ -26,6 +25,7 @@ import {
 import { readOrgAccounts } from '../../../salesforce/org-reads/accounts.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
+import { toCsv } from '../../../cli/report-output.js';
 import {
   TABLE_ROWS_SHOWN,
   fittedTable,
@@ -34,6 +34,20 @@ import {
 } from '../../../cli/terminal-table.js';
 
 const messages = commandMessages('cosell.accounts.map');
+
+const PURSUIT_CSV_COLUMNS = [
+  'accountName',
+  'accountId',
+  'domain',
+  'cloud',
+  'relationship',
+  'onTargetList',
+  'hyperscalerOwner',
+  'hyperscalerOwnerEmail',
+  'isvOwner',
+  'confidence',
+  'nextStep',
+];
 
 export type AccountsMapResult = AccountMappingResult & {
   output: string | null;
@@ -222,22 +236,8 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
       }));
       writeFileSync(
         flags.output,
-        stringify(rows, {
-          header: true,
-          columns: [
-            'accountName',
-            'accountId',
-            'domain',
-            'cloud',
-            'relationship',
-            'onTargetList',
-            'hyperscalerOwner',
-            'hyperscalerOwnerEmail',
-            'isvOwner',
-            'confidence',
-            'nextStep',
-          ],
-        }),
+        // Names come from the hyperscaler's list: formula-like ones are written as text.
+        toCsv(rows, PURSUIT_CSV_COLUMNS, { header: true }),
       );
     }
     if (flags.evidence && evidence) writeFileSync(flags.evidence, evidence);
