@@ -1,7 +1,15 @@
 // Sends a rendered CSV or JSON report to the terminal or to the `--output` file, so every report
 // command treats files the same way. Big reports go out piece by piece (reportTarget), so rendering
 // a million findings never holds them all as one string; CSV is written in one place (toCsv).
-import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
@@ -62,7 +70,10 @@ function csvCell(value: unknown): string | number {
 /** A report written piece by piece: `write` text (the terminal gets it a whole line at a time), then `commit` or `abort`. */
 export interface ReportTarget {
   write(text: string): Promise<void>;
-  /** UTF-8 bytes of JSON text, each piece ending on a whole character; targets that take bytes have it. */
+  /**
+   * UTF-8 bytes of JSON text, each piece ending on a whole character; targets that take bytes have
+   * it. The bytes are written, or copied, by the time the promise settles: the caller reuses them.
+   */
   writeBytes?(bytes: Buffer): Promise<void>;
   /** The report is complete: a file replaces `--output`; the terminal has had everything. */
   commit(): Promise<void>;
@@ -158,6 +169,9 @@ export function reportTarget(
  */
 export function stdoutTarget(stdout: Writable = process.stdout): ReportTarget {
   let pending = '';
+  // The caller reuses the bytes it gives: a file or a terminal has written them when write()
+  // returns; a pipe (or any other stream) may write later, so it gets a copy.
+  const writtenAtOnce = stdout === process.stdout && writesSynchronously(1);
   const send = async (chunk: string | Buffer): Promise<void> => {
     if (chunk.length === 0) return;
     stdout.write(chunk);
@@ -175,13 +189,25 @@ export function stdoutTarget(stdout: Writable = process.stdout): ReportTarget {
     },
     async writeBytes(bytes) {
       await flush();
-      await send(jsonTerminalSafeBytes(bytes));
+      const safe = jsonTerminalSafeBytes(bytes);
+      await send(writtenAtOnce || safe !== bytes ? safe : Buffer.from(safe));
     },
     commit: flush,
     abort() {
       pending = '';
     },
   };
+}
+
+/** Whether writes to `fd` end before write() returns: a file or a terminal, outside Windows (Node's process I/O). */
+function writesSynchronously(fd: number): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() || stat.isCharacterDevice();
+  } catch {
+    return false;
+  }
 }
 
 /** The depth of the items of the array sf's `--json` envelope holds at `result[key]`. */

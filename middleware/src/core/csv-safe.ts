@@ -17,9 +17,10 @@ export function csvSafeCell(value: string): string {
 }
 
 /**
- * csv-stringify's `cast` option for every CSV report, the CLI's and the service's: csvSafeCell on
- * every text cell, and a flag as `true`/`false` (csv-stringify's own `1` and empty read as a number
- * and a blank in a spreadsheet, and a blank cannot be told from a missing value).
+ * csv-stringify's `cast` option for the service's CSV reports: csvSafeCell on every text cell, and a
+ * flag as `true`/`false` (csv-stringify's own `1` and empty read as a number and a blank in a
+ * spreadsheet, and a blank cannot be told from a missing value). The CLI's writer (`toCsv` in
+ * cli/report-output.ts) casts the same way.
  */
 export const csvSafeCast = {
   string: (value: string): string => csvSafeCell(value),
