@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { stringify } from 'csv-stringify/sync';
-import { csvSafeCast, csvSafeCell } from '../../middleware/src/core/csv-safe.js';
+import { csvSafeCell, csvText } from '../../middleware/src/core/csv-safe.js';
 
 describe('csvSafeCell', () => {
   it('turns every formula-leading cell into text with a leading apostrophe', () => {
@@ -21,20 +20,20 @@ describe('csvSafeCell', () => {
       expect(csvSafeCell(plain)).toBe(plain);
   });
 
-  it("as csv-stringify's cast, neutralises text cells and still quotes them", () => {
-    const csv = stringify([{ name: '=HYPERLINK("http://evil.example","x")', amount: -5 }], {
-      header: true,
-      columns: ['name', 'amount'],
-      cast: csvSafeCast,
-    });
+  it('in the CSV writer, neutralises text cells and still quotes them', () => {
+    const csv = csvText(
+      [{ name: '=HYPERLINK("http://evil.example","x")', amount: -5 }],
+      ['name', 'amount'],
+      {
+        header: true,
+      },
+    );
     expect(csv).toBe('name,amount\n"\'=HYPERLINK(""http://evil.example"",""x"")",-5\n');
   });
 
   it('writes a flag as true or false, never 1 and an empty cell', () => {
-    const csv = stringify([{ smallSample: true }, { smallSample: false }], {
+    const csv = csvText([{ smallSample: true }, { smallSample: false }], ['smallSample'], {
       header: true,
-      columns: ['smallSample'],
-      cast: csvSafeCast,
     });
     expect(csv).toBe('smallSample\ntrue\nfalse\n');
   });

@@ -1,6 +1,7 @@
 // Sends a rendered CSV or JSON report to the terminal or to the `--output` file, so every report
 // command treats files the same way. Big reports go out piece by piece (reportTarget), so rendering
-// a million findings never holds them all as one string; CSV is written in one place (toCsv).
+// a million findings never holds them all as one string; CSV is written in one place (csvText, in
+// core/csv-safe.ts).
 import {
   closeSync,
   fstatSync,
@@ -12,8 +13,6 @@ import {
 } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import Papa from 'papaparse';
-import { csvSafeCell } from '../core/csv-safe.js';
 import { jsonTerminalSafeBytes, terminalSafeLines } from './terminal-safe.js';
 
 export interface ReportSink {
@@ -33,38 +32,6 @@ export function deliverReport(
   }
   writeFileSync(output, text.endsWith('\n') ? text : `${text}\n`);
   return 'file';
-}
-
-/**
- * CSV text for records (objects read by `columns`), with the header row when asked; every CSV report
- * of the CLI goes through here. papaparse's writer, which the reader already uses: 2.3 times as fast
- * as csv-stringify on the lint's findings, the same text but that a cell starting or ending with a
- * space is quoted (scripts/bench/README.md, round 12).
- */
-export function toCsv(
-  records: ReadonlyArray<Record<string, unknown>>,
-  columns: readonly string[],
-  options: { header: boolean },
-): string {
-  const data = records.map((record) => columns.map((column) => csvCell(record[column])));
-  const text = Papa.unparse(
-    { fields: [...columns], data },
-    { header: options.header, newline: '\n', escapeFormulae: false },
-  );
-  // papaparse ends a header with no rows after it with a line break, and nothing else.
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
-}
-
-/**
- * One cell's text: a formula-like one written as text, so a spreadsheet never runs it; a flag as
- * true/false (a blank could not be told from a missing value); an object as its JSON.
- */
-function csvCell(value: unknown): string | number {
-  if (typeof value === 'string') return csvSafeCell(value);
-  if (typeof value === 'number') return value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return csvSafeCell(JSON.stringify(value));
-  return csvSafeCell(String(value));
 }
 
 /** A report written piece by piece: `write` text (the terminal gets it a whole line at a time), then `commit` or `abort`. */

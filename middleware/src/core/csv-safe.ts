@@ -1,5 +1,7 @@
-// One rule for every CSV report a person may open in a spreadsheet: a cell whose text a spreadsheet
-// would read as a formula (CSV injection) is written as text instead, and a flag reads true/false.
+// One writer and one rule for every CSV report a person may open in a spreadsheet, the CLI's and the
+// service's: a cell whose text a spreadsheet would read as a formula (CSV injection) is written as
+// text instead, and a flag reads true/false.
+import Papa from 'papaparse';
 
 /** Leading characters that make Excel, Sheets or LibreOffice evaluate a cell (OWASP's list). */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
@@ -17,12 +19,33 @@ export function csvSafeCell(value: string): string {
 }
 
 /**
- * csv-stringify's `cast` option for the service's CSV reports: csvSafeCell on every text cell, and a
- * flag as `true`/`false` (csv-stringify's own `1` and empty read as a number and a blank in a
- * spreadsheet, and a blank cannot be told from a missing value). The CLI's writer (`toCsv` in
- * cli/report-output.ts) casts the same way.
+ * CSV text for records (objects read by `columns`), with the header row when asked. papaparse's
+ * writer, which the export reader already uses: 2.3 times as fast as csv-stringify on the lint's
+ * findings, the same text but that a cell starting or ending with a space is quoted
+ * (scripts/bench/README.md, round 12).
  */
-export const csvSafeCast = {
-  string: (value: string): string => csvSafeCell(value),
-  boolean: (flag: boolean): string => String(flag),
-};
+export function csvText(
+  records: ReadonlyArray<Record<string, unknown>>,
+  columns: readonly string[],
+  options: { header: boolean },
+): string {
+  const data = records.map((record) => columns.map((column) => csvCell(record[column])));
+  const text = Papa.unparse(
+    { fields: [...columns], data },
+    { header: options.header, newline: '\n', escapeFormulae: false },
+  );
+  // papaparse ends a header with no rows after it with a line break, and nothing else.
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * One cell's text: a formula-like one written as text, so a spreadsheet never runs it; a flag as
+ * true/false (a blank could not be told from a missing value); an object as its JSON.
+ */
+function csvCell(value: unknown): string | number {
+  if (typeof value === 'string') return csvSafeCell(value);
+  if (typeof value === 'number') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return csvSafeCell(JSON.stringify(value));
+  return csvSafeCell(String(value));
+}

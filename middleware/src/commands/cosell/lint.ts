@@ -1,6 +1,7 @@
 // `cosell lint`: the submission-quality lint over a Salesforce export, printed for people or tools.
 import type { AnyJson } from '@salesforce/ts-types';
 import type { Finding } from '../../core/model.js';
+import { csvText } from '../../core/csv-safe.js';
 import { createLinter, createLintSummary, type LintSummary } from '../../core/lint/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { nowFlag, reportFlags, reportFormat, type ReportFormat } from '../../cli/flags.js';
@@ -10,7 +11,6 @@ import {
   ENVELOPE_ITEM_DEPTH,
   reportTarget,
   stdoutTarget,
-  toCsv,
   writeJsonArray,
   writeJsonEnvelope,
   type ReportTarget,
@@ -215,7 +215,7 @@ async function writeFindingsCsv(
   let batch: Array<Record<string, unknown>> = [];
   let header = true;
   const flush = async () => {
-    await target.write(toCsv(batch, CSV_COLUMNS, { header }));
+    await target.write(csvText(batch, CSV_COLUMNS, { header }));
     header = false;
     batch = [];
   };

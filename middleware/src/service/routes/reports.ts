@@ -1,7 +1,6 @@
 // Report routes over the store's mirror: the attribution report and its quarter-over-quarter trend
 // (json or csv), and the co-sell readiness checklist per cloud.
-import { stringify } from 'csv-stringify/sync';
-import { csvSafeCast } from '../../core/csv-safe.js';
+import { csvText } from '../../core/csv-safe.js';
 import {
   attributionReportRows,
   attributionTrend,
@@ -86,10 +85,7 @@ export const readiness = defineRoute({
 
 /** A CSV download of `rows` under `filename` (empty when there are none), cells made safe for spreadsheets. */
 function csvDownload(rows: Array<Record<string, unknown>>, filename: string): RouteResult {
-  const csv =
-    rows.length === 0
-      ? ''
-      : stringify(rows, { header: true, columns: Object.keys(rows[0]!), cast: csvSafeCast });
+  const csv = rows.length === 0 ? '' : csvText(rows, Object.keys(rows[0]!), { header: true });
   return {
     status: 200,
     contentType: 'text/csv; charset=utf-8',

@@ -4,6 +4,7 @@
 // (CoSell_Joint_Pursuit__c) for the Salesforce report.
 import { writeFileSync } from 'node:fs';
 import { Flags } from '@salesforce/sf-plugins-core';
+import { csvText } from '../../../core/csv-safe.js';
 import { EXIT_CODES } from '../../../cli/exit-codes.js';
 import { cloudFlag, nowFlag, outputFlag } from '../../../cli/flags.js';
 import { orgConnection } from '../../../salesforce/org-reads/org-connection.js';
@@ -25,7 +26,6 @@ import {
 import { readOrgAccounts } from '../../../salesforce/org-reads/accounts.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
-import { toCsv } from '../../../cli/report-output.js';
 import {
   TABLE_ROWS_SHOWN,
   fittedTable,
@@ -237,7 +237,7 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
       writeFileSync(
         flags.output,
         // Names come from the hyperscaler's list: formula-like ones are written as text.
-        toCsv(rows, PURSUIT_CSV_COLUMNS, { header: true }),
+        csvText(rows, PURSUIT_CSV_COLUMNS, { header: true }),
       );
     }
     if (flags.evidence && evidence) writeFileSync(flags.evidence, evidence);

@@ -1,5 +1,6 @@
 // `cosell attribution report`: sourced vs influenced pipeline and RevOps metrics from a Salesforce export.
 import { Flags } from '@salesforce/sf-plugins-core';
+import { csvText } from '../../../core/csv-safe.js';
 import {
   DEFAULT_TREND_QUARTERS,
   MAX_TREND_QUARTERS,
@@ -37,7 +38,7 @@ import {
 } from '../../../cli/flags.js';
 import { ATTRIBUTION_HEAP_GROWING_PERCENT } from '../../../cli/heap-budget.js';
 import { OpportunityRead, type ReadSource } from '../../../cli/opportunity-read.js';
-import { deliverReport, toCsv } from '../../../cli/report-output.js';
+import { deliverReport } from '../../../cli/report-output.js';
 import { ATTRIBUTION_COLUMNS, type ExportFinding } from '../../../salesforce/exports/index.js';
 import { commandMessages, cosellCommand, wordedError } from '../../../cli/cosell-command.js';
 import { counted } from '../../../cli/counted.js';
@@ -177,7 +178,7 @@ export default class AttributionReportCommand extends cosellCommand(
     else if (format === 'csv')
       deliverReport(
         this,
-        toCsv(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
+        csvText(rows, Object.keys(rows[0] ?? {}), { header: true }).trimEnd(),
         output,
       );
     else printTable(this, table());
