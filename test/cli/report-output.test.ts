@@ -162,6 +162,17 @@ describe('spooled JSON, copied out without parsing', () => {
     spool.remove();
   });
 
+  it("copies a spool kept at ENVELOPE_ITEM_DEPTH into sf's envelope as bytes", async () => {
+    const spool = spoolOf(AWKWARD, ENVELOPE_ITEM_DEPTH);
+    const target = byteTarget();
+    const envelope = { status: 0, result: { now: 'x' }, warnings: [] };
+    await writeJsonEnvelope(target, envelope, 'findings', spool);
+    const whole = { ...envelope, result: { ...envelope.result, findings: AWKWARD } };
+    expect(target.text()).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    expect(target.byteWrites()).toBe(1);
+    spool.remove();
+  });
+
   it("streams sf's envelope to stdout from a spool kept for it, control characters made spaces", async () => {
     const spool = spoolOf(AWKWARD, ENVELOPE_ITEM_DEPTH);
     let received = '';

@@ -3,9 +3,6 @@
 // Microsoft (MS_SOLUTION_IDS) and its product families to Google (GOOGLE_PRODUCT_FAMILIES). The
 // "live" portals here are the emulators, reached over HTTP at the configured base URLs as the real
 // APIs would be, Google's through a service-account key file and the token endpoint it names.
-import { generateKeyPairSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../middleware/src/service/config.js';
 import { startDeskPortals, type DeskPortals } from '../../middleware/src/service/desk-portals.js';
@@ -19,7 +16,7 @@ import {
 } from '../../middleware/src/sandbox/google/emulator.js';
 import { openStore, type Store } from '../../middleware/src/store/database.js';
 import { NOW, northwindDataPlatform } from '../portals/mapping/opportunity-fixture.js';
-import { scratchFolder } from '../support/scratch.js';
+import { serviceAccountKey } from '../support/google-key-file.js';
 import { pgliteOptions } from '../support/stores.js';
 
 const GOOGLE_PARTNER = 'C01streamlake';
@@ -27,26 +24,14 @@ const GOOGLE_ACCOUNT = 'cosell-integrator@streamlake-cosell.iam.gserviceaccount.
 
 /** A service-account key file for `emulator`'s token endpoint, and the emulator knowing its key. */
 async function googleWithKey(): Promise<{ emulator: GoogleEmulator; keyFile: string }> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = serviceAccountKey(GOOGLE_ACCOUNT);
   const emulator = await startGoogleEmulator({
     now: () => NOW,
     partnerId: GOOGLE_PARTNER,
     requireIssuedTokens: true,
-    serviceAccounts: {
-      [GOOGLE_ACCOUNT]: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    },
+    serviceAccounts: { [GOOGLE_ACCOUNT]: key.publicPem },
   });
-  const keyFile = join(scratchFolder('cosell-desk-portals-'), 'service-account.json');
-  writeFileSync(
-    keyFile,
-    JSON.stringify({
-      type: 'service_account',
-      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      client_email: GOOGLE_ACCOUNT,
-      token_uri: emulator.tokenUri,
-    }),
-  );
-  return { emulator, keyFile };
+  return { emulator, keyFile: key.keyFile(emulator.tokenUri) };
 }
 
 describe('desk portals with Partner Center and Cloud Channel live', () => {

@@ -212,15 +212,16 @@ async function writeFindingsCsv(
   target: ReportTarget,
   findings: AsyncIterable<ReportedFinding>,
 ): Promise<void> {
-  let batch: Array<Record<string, unknown>> = [];
+  let batch: ReportedFinding[] = [];
   let header = true;
   const flush = async () => {
     await target.write(csvText(batch, CSV_COLUMNS, { header }));
     header = false;
     batch = [];
   };
-  for await (const { evidence, ...rest } of findings) {
-    batch.push({ ...rest, evidence: JSON.stringify(evidence) });
+  // The writer prints the evidence object as its JSON.
+  for await (const finding of findings) {
+    batch.push(finding);
     if (batch.length === CSV_BATCH) await flush();
   }
   if (batch.length > 0 || header) await flush();

@@ -226,19 +226,8 @@ export default class AccountsMap extends cosellCommand(messages)<AccountsMapResu
       }
     }
     if (flags.output) {
-      const rows = result.pursuits.map((pursuit) => ({
-        ...pursuit,
-        accountId: pursuit.accountId ?? '',
-        domain: pursuit.domain ?? '',
-        hyperscalerOwner: pursuit.hyperscalerOwner ?? '',
-        hyperscalerOwnerEmail: pursuit.hyperscalerOwnerEmail ?? '',
-        isvOwner: pursuit.isvOwner ?? '',
-      }));
-      writeFileSync(
-        flags.output,
-        // Names come from the hyperscaler's list: formula-like ones are written as text.
-        csvText(rows, PURSUIT_CSV_COLUMNS, { header: true }),
-      );
+      // Names come from the hyperscaler's list: formula-like ones are written as text.
+      writeFileSync(flags.output, csvText(result.pursuits, PURSUIT_CSV_COLUMNS, { header: true }));
     }
     if (flags.evidence && evidence) writeFileSync(flags.evidence, evidence);
     this.render(result);
