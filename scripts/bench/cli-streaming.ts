@@ -1,6 +1,9 @@
-// Run: npm run build && node --no-warnings --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/cli-streaming.ts [ROWS...] [--only 'lint --json',...] [--against DIR]
+// Run: npm run build && node --no-warnings --experimental-transform-types --import ./scripts/bench/ts-resolve.mjs scripts/bench/cli-streaming.ts [ROWS...] [--only 'lint --json',...] [--against DIR] [--runs N]
 // --against DIR runs each case a second time with DIR's own bin/run.js (another built checkout, such
 // as main's), right after this checkout's, so a change is judged side by side in the same minutes.
+// --runs N (default 3) measures the scan and every case N times, in rounds so that a busy minute
+// touches each of them, and prints the median CPU with its spread and the highest peak RSS: one
+// sample of the same code moved by up to 0.5 s of CPU on this 2-core machine.
 // The real `cosell lint` and `cosell attribution report` (bin/run.js, compiled lib/) over generated
 // exports (default 200k and 1M rows), in every output format, each in its own process: peak RSS and
 // CPU, and the CPU as a multiple of a bare CSV scan of the same file measured in the same run.
@@ -130,6 +133,11 @@ const SELF = fileURLToPath(import.meta.url);
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--scan') {
+    // --probe: only whether the parser is installed (csv-parse and the reader's own always are).
+    if (argv[2] === '--probe') {
+      if (!['csv-parse', 'csv-records'].includes(argv[1]!)) await import(String(argv[1]));
+      return;
+    }
     console.log(await scan(argv[1]!, argv[2]!));
     return;
   }
@@ -137,7 +145,12 @@ async function main(): Promise<void> {
     ? new Set(argv[argv.indexOf('--only') + 1]!.split(','))
     : undefined;
   const against = argv.includes('--against') ? argv[argv.indexOf('--against') + 1] : undefined;
-  const sizes = argv.filter((arg) => /^\d+$/.test(arg)).map(Number);
+  const rounds = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--runs takes a whole number of runs, at least 1`);
+  const sizes = argv
+    .filter((arg, index) => /^\d+$/.test(arg) && argv[index - 1] !== '--runs')
+    .map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'cosell-cli-bench-'));
   const run = join(ROOT, 'bin/run.js');
   const out = (name: string) => join(dir, name);
@@ -200,48 +213,76 @@ async function main(): Promise<void> {
           .map((value) => value.toFixed(1))
           .join(' ')})`,
       );
-      console.log('case                              cpu s  x scan  peak RSS MB  wall s');
-      const scans = new Map<string, Figure>();
-      for (const parser of [
+      console.log(
+        `case (${rounds} run${rounds === 1 ? '' : 's'} each)`.padEnd(32) +
+          '  cpu s (median, range)  x scan  peak RSS MB  wall s',
+      );
+      const parsers = [
         'csv-parse',
         'papaparse',
         'csv-records',
         'udsv',
         'csv-parser',
         '@fast-csv/parse',
-      ]) {
+      ];
+      // A scan whose parser is not installed fails at once: it is left out of every round.
+      const installed = parsers.filter((parser) => {
         try {
-          scans.set(
-            parser,
-            timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file], true),
-          );
+          timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, '--probe'], true);
+          return true;
         } catch {
-          continue; // not installed
+          return false;
         }
-      }
-      const baseline = scans.get('csv-parse')!;
-      for (const [parser, figure] of scans) print(`bare scan: ${parser}`, figure, baseline);
+      });
+      const runs: Array<[string, () => Figure]> = [
+        ...installed.map((parser): [string, () => Figure] => [
+          `bare scan: ${parser}`,
+          () => timed(process.execPath, [...process.execArgv, SELF, '--scan', parser, file], true),
+        ]),
+      ];
       for (const [name, args] of cases) {
         if (only && !only.has(name)) continue;
-        print(name, timed(process.execPath, [run, ...args, '--file', file]), baseline);
+        runs.push([name, () => timed(process.execPath, [run, ...args, '--file', file])]);
         if (against)
-          print(
+          runs.push([
             `  ${against}`.slice(0, 32),
-            timed(process.execPath, [join(against, 'bin/run.js'), ...args, '--file', file]),
-            baseline,
-          );
+            () => timed(process.execPath, [join(against, 'bin/run.js'), ...args, '--file', file]),
+          ]);
       }
+      const figures = runs.map((): Figure[] => []);
+      for (let round = 0; round < rounds; round += 1)
+        runs.forEach(([, measure], index) => figures[index]!.push(measure()));
+      const baseline = median(figures[0]!);
+      runs.forEach(([name], index) => print(name, figures[index]!, baseline));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function print(name: string, figure: Figure, baseline: Figure): void {
+/** The median of a case's runs, for CPU and wall time; peak RSS is the highest any run reached. */
+function median(figures: readonly Figure[]): Figure {
+  const middle = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const half = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+  };
+  return {
+    cpuSeconds: middle(figures.map((figure) => figure.cpuSeconds)),
+    peakRssMb: Math.max(...figures.map((figure) => figure.peakRssMb)),
+    wallSeconds: middle(figures.map((figure) => figure.wallSeconds)),
+  };
+}
+
+function print(name: string, figures: readonly Figure[], baseline: Figure): void {
+  const figure = median(figures);
+  const cpu = figures.map((one) => one.cpuSeconds);
+  const range =
+    figures.length === 1 ? '' : `(${Math.min(...cpu).toFixed(1)}-${Math.max(...cpu).toFixed(1)})`;
   console.log(
     [
       name.padEnd(32),
-      figure.cpuSeconds.toFixed(1).padStart(6),
+      `${figure.cpuSeconds.toFixed(1)} ${range}`.padStart(21),
       (figure.cpuSeconds / baseline.cpuSeconds).toFixed(2).padStart(7),
       String(figure.peakRssMb).padStart(12),
       figure.wallSeconds.toFixed(1).padStart(7),
