@@ -74,7 +74,10 @@ describe('Ctrl-C during a real cosell run', () => {
   let scratch: string;
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("stops `cosell lint` while it reads, with our line instead of sf's stack", async () => {
+  /** Starts `cosell lint` on a 40,000-row export and signals it once it has opened the export. */
+  async function interruptedLint(
+    args: (scratch: string) => string[],
+  ): Promise<{ code: number | null; stderr: string }> {
     scratch = mkdtempSync(join(tmpdir(), 'cosell-interrupt-'));
     // 40,000 rows take the command a second or more to read: it is signalled once it has opened
     // the export, past sf's start-up, with every signal listener registered.
@@ -89,7 +92,7 @@ describe('Ctrl-C during a real cosell run', () => {
     delete env.CI;
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'bin/run.js'), 'cosell', 'lint', '--file', file, '--json'],
+      [join(ROOT, 'bin/run.js'), 'cosell', 'lint', '--file', file, ...args(scratch)],
       { cwd: ROOT, env },
     );
     let stderr = '';
@@ -101,8 +104,24 @@ describe('Ctrl-C during a real cosell run', () => {
     });
     await whenOpened(child.pid!, file, () => ended);
     child.kill('SIGINT');
-    expect(await exited).toBe(EXIT_CODES.interrupted);
+    return { code: await exited, stderr };
+  }
+
+  it("stops `cosell lint` while it reads, with our line instead of sf's stack", async () => {
+    const { code, stderr } = await interruptedLint(() => ['--json']);
+    expect(code).toBe(EXIT_CODES.interrupted);
     expect(stderr).toContain('Interrupted (SIGINT): stopped before finishing.');
     expect(stderr).not.toMatch(/ExitError|EEXIT|\n\s+at /);
+  }, 60_000);
+
+  it('leaves the old CSV report whole though findings were being written beside it', async () => {
+    const output = () => join(scratch, 'findings.csv');
+    const { code } = await interruptedLint((dir) => {
+      writeFileSync(join(dir, 'findings.csv'), 'the report of the last run\n');
+      return ['--format', 'csv', '--output', join(dir, 'findings.csv')];
+    });
+    expect(code).toBe(EXIT_CODES.interrupted);
+    expect(readFileSync(output(), 'utf8')).toBe('the report of the last run\n');
+    expect(readdirSync(scratch).sort()).toEqual(['export.csv', 'findings.csv']);
   }, 60_000);
 });

@@ -37,6 +37,8 @@ export type ReadSource = {
 
 export interface RowHandling {
   row(row: SourcedRow): void;
+  /** After each batch of rows: where a command that writes as it reads waits for its output. */
+  batchDone?(): Promise<void>;
   /** Further reads while the spinner still turns (their failures are worded the same way). */
   after?(): Promise<void>;
   /** The command's own wording of a failure, or the error unchanged; also the place to clean up. */
@@ -137,6 +139,7 @@ export class OpportunityRead {
       for await (const rows of readOpportunityBatches(this.source, meter)) {
         progress.tick();
         for (const row of rows) handling.row(row);
+        await handling.batchDone?.();
       }
       await handling.after?.();
     } catch (error) {

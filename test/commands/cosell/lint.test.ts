@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -221,6 +221,8 @@ describe('cosell lint', () => {
       /cannot be read as a Salesforce export/,
     );
     expect(readFileSync(output, 'utf8')).toBe('the previous report\n');
+    // The CSV was being written beside it as the findings came: that partial file is gone too.
+    expect(readdirSync(scratch).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it('shows the first hundred findings in the table and points to --output for the rest', async () => {

@@ -1,12 +1,12 @@
 // `cosell lint`: the submission-quality lint over a Salesforce export, printed for people or tools.
 import type { AnyJson } from '@salesforce/ts-types';
 import type { Finding } from '../../core/model.js';
-import { csvText } from '../../core/csv-safe.js';
 import { createLinter, createLintSummary, type LintSummary } from '../../core/lint/index.js';
 import { EXIT_CODES } from '../../cli/exit-codes.js';
 import { nowFlag, reportFlags, reportFormat, type ReportFormat } from '../../cli/flags.js';
 import { OpportunityRead, type ReadSource } from '../../cli/opportunity-read.js';
 import { RecordSpool } from '../../cli/record-spool.js';
+import { CsvReport } from '../../cli/csv-report.js';
 import {
   ENVELOPE_ITEM_DEPTH,
   reportTarget,
@@ -70,27 +70,45 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     const findings = new RecordSpool<ReportedFinding>(
       keptAs(format, flags.output, this.jsonEnabled()),
     );
+    // A CSV report to a file is written as the findings come: nothing to read back at the end.
+    const csvFile =
+      format === 'csv' && flags.output !== undefined
+        ? new CsvReport(reportTarget(this, flags.output), CSV_COLUMNS)
+        : undefined;
+    const keep = (finding: ReportedFinding) => {
+      findings.add(finding);
+      csvFile?.add(finding);
+    };
     let rejectedRows = 0;
-    await read.rows(this, messages, {
-      row(row) {
-        if (row.kind === 'rejected') {
-          rejectedRows += 1;
-          for (const finding of row.findings) findings.add(reported(finding, row.row));
-          return;
-        }
-        const found = linter.add(row.opportunity);
-        tally.countOpportunity(found);
-        for (const finding of found) findings.add(reported(finding, row.row));
-      },
-      error(error) {
-        findings.remove();
-        return error;
-      },
-    });
-    const pipeline = linter.finish();
-    tally.countPipeline(pipeline);
-    for (const finding of pipeline) findings.add(reported(finding, null));
-    findings.close();
+    try {
+      await read.rows(this, messages, {
+        row(row) {
+          if (row.kind === 'rejected') {
+            rejectedRows += 1;
+            for (const finding of row.findings) keep(reported(finding, row.row));
+            return;
+          }
+          const found = linter.add(row.opportunity);
+          tally.countOpportunity(found);
+          for (const finding of found) keep(reported(finding, row.row));
+        },
+        async batchDone() {
+          if (csvFile?.due) await csvFile.write();
+        },
+        error(error) {
+          findings.remove();
+          return error;
+        },
+      });
+      const pipeline = linter.finish();
+      tally.countPipeline(pipeline);
+      for (const finding of pipeline) keep(reported(finding, null));
+      findings.close();
+      await csvFile?.end();
+    } catch (error) {
+      csvFile?.abort();
+      throw error;
+    }
 
     const summary = { ...tally.result(), rejectedRows };
     const head = {
@@ -103,7 +121,7 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
       enumerable: true,
       get: () => findings.all(),
     }) as LintResult;
-    await this.render(format, findings, flags.output);
+    if (!csvFile) await this.render(format, findings, flags.output);
     if (flags.output)
       this.log(
         messages.getMessage('info.written', [counted(findings.count, 'finding'), flags.output]),
@@ -146,9 +164,10 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
     if (output === undefined && this.jsonEnabled()) return;
     const target = reportTarget(this, output);
     try {
-      if (format === 'json') await writeJsonArray(target, findings);
-      else await writeFindingsCsv(target, findings.records());
-      await target.commit();
+      if (format === 'json') {
+        await writeJsonArray(target, findings);
+        await target.commit();
+      } else await writeFindingsCsv(target, findings.records());
     } catch (error) {
       target.abort();
       throw error;
@@ -202,29 +221,17 @@ const CSV_COLUMNS = [
   'evidence',
 ] as const;
 
-/**
- * Findings rendered per CSV call: about 30k characters, under V8's large-object size as two-byte
- * text (1,000 made large strings that waited for full collections), and no slower per finding.
- */
-const CSV_BATCH = 100;
-
+/** Findings read back from the spool as a CSV report, completed (the evidence is printed as its JSON). */
 async function writeFindingsCsv(
   target: ReportTarget,
   findings: AsyncIterable<ReportedFinding>,
 ): Promise<void> {
-  let batch: ReportedFinding[] = [];
-  let header = true;
-  const flush = async () => {
-    await target.write(csvText(batch, CSV_COLUMNS, { header }));
-    header = false;
-    batch = [];
-  };
-  // The writer prints the evidence object as its JSON.
+  const csv = new CsvReport(target, CSV_COLUMNS);
   for await (const finding of findings) {
-    batch.push(finding);
-    if (batch.length === CSV_BATCH) await flush();
+    csv.add(finding);
+    if (csv.due) await csv.write();
   }
-  if (batch.length > 0 || header) await flush();
+  await csv.end();
 }
 
 /** A finding of the lint or of the reader, with the row it was found on, as the report lists it. */
