@@ -77,6 +77,15 @@ describe('normalised keys', () => {
     expect(normaliseCompanyName('LLC')).toBeNull();
   });
 
+  it('reads full-width and ligature letters as the plain ones, as ASCII names are read', () => {
+    // Plain ASCII skips the Unicode decomposition; every other name still goes through it.
+    expect(normaliseCompanyName('Ｆａｂｒｉｋａｍ Ｈｅａｌｔｈ')).toBe(
+      normaliseCompanyName('Fabrikam Health'),
+    );
+    expect(normaliseCompanyName('Proﬁt Works GmbH')).toBe('profit works');
+    expect(normaliseCompanyName('Ça\u0301fe Coop')).toBe(normaliseCompanyName('Cafe Coop'));
+  });
+
   it('reduces websites, URLs and emails to the registrable domain, and ignores mailbox hosts', () => {
     expect(normaliseWebDomain('https://eu.northwind.com/about')).toBe('northwind.com');
     expect(normaliseWebDomain('WWW.Contoso-Pharma.CO.UK')).toBe('contoso-pharma.co.uk');
