@@ -10,7 +10,12 @@ import { OrgSchemaError, type OpportunityPurpose } from '../salesforce/org-reads
 import { wordedError } from './cosell-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { whereFlag } from './flags.js';
-import { HEAP_GROWING_PERCENT, SEMI_SPACE_MB, boundReadHeap } from './heap-budget.js';
+import {
+  HEAP_GROWING_PERCENT,
+  SEMI_SPACE_MB,
+  UNBOUNDED_READ_BYTES,
+  boundReadHeap,
+} from './heap-budget.js';
 import { orgConnection } from '../salesforce/org-reads/org-connection.js';
 import {
   readMeter,
@@ -129,9 +134,11 @@ export class OpportunityRead {
     messages: Messages<string>,
     handling: RowHandling,
   ): Promise<void> {
-    // A long read: keep the heap near what it holds.
-    boundReadHeap(this.heapGrowingPercent, this.semiSpaceMb);
     const meter = readMeter(this.source);
+    // A long read: keep the heap near what it holds. A small export (an org's size is not known
+    // ahead) cannot come near the memory goal, and is read faster without.
+    if (meter.totalBytes === undefined || meter.totalBytes >= UNBOUNDED_READ_BYTES)
+      boundReadHeap(this.heapGrowingPercent, this.semiSpaceMb);
     const progress = readProgress(command, meter, messages.getMessage('info.progress'));
     if (this.org)
       command.spinner.start(messages.getMessage('info.querying', [this.org.getUsername() ?? '']));

@@ -1,0 +1,68 @@
+// The read every deal report starts with bounds the heap only for an export big enough to need it:
+// a small one is read faster without the bounds and cannot come near the memory goal.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
+import { heapBoundsInForce, UNBOUNDED_READ_BYTES } from '../../middleware/src/cli/heap-budget.js';
+import { OpportunityRead } from '../../middleware/src/cli/opportunity-read.js';
+import { commandMessages } from '../../middleware/src/cli/cosell-command.js';
+import { LINT_COLUMNS } from '../../middleware/src/salesforce/exports/index.js';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/opportunities-export.csv', import.meta.url));
+const messages = commandMessages('cosell.lint');
+const dir = mkdtempSync(join(tmpdir(), 'cosell-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ux = {
+  progress: { start() {}, update() {}, stop() {} } as unknown as Progress,
+  spinner: { start() {}, stop() {} } as unknown as Spinner,
+  jsonEnabled: () => true,
+};
+
+async function readAll(file: string): Promise<number> {
+  const read = new OpportunityRead({ file }, undefined, {
+    purpose: 'lint',
+    requiredColumns: LINT_COLUMNS,
+  });
+  let rows = 0;
+  await read.rows(ux, messages, { row: () => void (rows += 1) });
+  return rows;
+}
+
+/** The fixture's rows again and again, each description a megabyte long, until the export is `bytes`. */
+function bigExport(bytes: number): string {
+  const [header, ...rows] = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const column = header!.split(',').indexOf('Description');
+  const long = `"${'A long description of the customer and their project. '.repeat(20_000)}"`;
+  const padded = rows.map((row) => {
+    // The fixture's descriptions are quoted: replace the quoted cell at the Description column.
+    const cells = row.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((cell) => cell.replace(/,$/, ''));
+    cells[column] = long;
+    return cells.join(',');
+  });
+  const lines = [header!];
+  let size = header!.length;
+  for (let index = 0; size <= bytes; index += 1) {
+    const row = padded[index % padded.length]!;
+    lines.push(row);
+    size += row.length + 1;
+  }
+  const file = join(dir, 'big.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe('OpportunityRead heap bounds', () => {
+  it('reads a small export without bounding the heap, and bounds one past the threshold', async () => {
+    expect(await readAll(FIXTURE)).toBe(6);
+    expect(heapBoundsInForce()).toEqual({});
+
+    const big = bigExport(UNBOUNDED_READ_BYTES);
+    expect(statSync(big).size).toBeGreaterThanOrEqual(UNBOUNDED_READ_BYTES);
+    expect(await readAll(big)).toBeGreaterThan(20);
+    expect(heapBoundsInForce()).toMatchObject({ growingPercent: expect.any(Number) });
+  }, 60_000);
+});
