@@ -33,13 +33,12 @@ export const ATTRIBUTION_HEAP_GROWING_PERCENT = 100;
 export const SEMI_SPACE_MB = 8;
 
 /**
- * An export smaller than this is read without the bounds: unbounded, a 50k-row export (23 MB) peaked
- * at 223-228 MB, well under the 300 MB goal, and the bounds' forced collections and extra young
- * collections cost a short run more CPU than they save memory (10 rows 1.4 s against 1.2 s, 50k rows
- * 2.6 s against 1.9 s; scripts/bench/README.md, round 13). From 200k rows (91 MB) an unbounded read
- * comes within a few MB of the goal, so every larger export is bounded.
+ * An export smaller than this is read without the bounds: their forced collections and small young
+ * generation cost a short run more CPU than they save memory. Unbounded, a 20k-row export (9 MB)
+ * peaked at 262 MB printing its table (230 MB bounded) for 3.2 s of CPU against 3.6 s; a 50k-row one
+ * (23 MB) reached 290-295 MB, too near the 300 MB goal (scripts/bench/README.md, round 13).
  */
-export const UNBOUNDED_READ_BYTES = 24 * 2 ** 20;
+export const UNBOUNDED_READ_BYTES = 10 * 2 ** 20;
 
 let applied: number | undefined;
 let semiSpaceApplied: number | undefined;
