@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import { openStore } from '../../middleware/src/store/database.js';
@@ -79,12 +79,17 @@ describe('embedded store in its own process', () => {
     expect(alive(store.process!.pid)).toBe(false);
   }, 120_000);
 
-  it('stops by itself when the process that started it dies', async () => {
+  it('stops by itself when the process that started it dies, removing its socket folder', async () => {
     const dataDir = join(work, 'orphan');
     await initialiseDataDir(dataDir);
     const entry = join(process.cwd(), 'middleware/src/store/pglite-server.ts');
     const socketPath = join(mkdtempSync(join(tmpdir(), 'cosell-orphan-')), 'socket');
-    const args = JSON.stringify({ dataDir, socketPath, startParams: pgliteStartParams() });
+    const args = JSON.stringify({
+      dataDir,
+      socketPath,
+      startParams: pgliteStartParams(),
+      ownSocketDir: true,
+    });
     // A stand-in service: starts the store process, reports its id once ready, then waits.
     const parent = spawn(
       process.execPath,
@@ -102,6 +107,8 @@ describe('embedded store in its own process', () => {
     expect(alive(storePid)).toBe(true);
     parent.kill('SIGKILL');
     expect(await gone(storePid, 30_000)).toBe(true);
+    // The dead service could not remove the folder it made for the socket: the store did.
+    expect(existsSync(dirname(socketPath))).toBe(false);
   }, 120_000);
 
   it('says which data folder it could not serve, and leaves nothing running', async () => {

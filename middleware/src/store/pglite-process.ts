@@ -43,6 +43,7 @@ export async function startPgliteProcess(
     dataDir,
     socketPath: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
     startParams,
+    ownSocketDir: true,
   };
   const child = fork(serverEntry(), [JSON.stringify(args)], {
     // Its own process group: Ctrl-C reaches the service, which closes the store when it is done with

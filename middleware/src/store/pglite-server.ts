@@ -4,6 +4,8 @@
 // lives here, not in the service. Started by pglite-process.ts with an IPC channel; it stops when
 // that channel closes, so it never outlives the service, even one that was killed.
 // Imports packages only: it is forked as a file, from lib/ or (in tests) as TypeScript source.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -12,6 +14,11 @@ export interface PgliteServerArgs {
   dataDir: string;
   socketPath: string;
   startParams: string[];
+  /**
+   * The socket's folder was made for this store alone: removed when it stops, so a service that was
+   * killed (and so could not remove it) leaves nothing behind in the temporary folder.
+   */
+  ownSocketDir?: boolean;
 }
 
 /** Messages to the parent. */
@@ -56,6 +63,9 @@ async function serve(args: PgliteServerArgs): Promise<void> {
     void server
       .stop()
       .then(() => db.close())
+      .then(() => {
+        if (args.ownSocketDir) rmSync(dirname(args.socketPath), { recursive: true, force: true });
+      })
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -80,6 +90,7 @@ function parseArgs(raw: string | undefined): PgliteServerArgs {
     dataDir: args.dataDir,
     socketPath: args.socketPath,
     startParams: args.startParams ?? [],
+    ownSocketDir: args.ownSocketDir === true,
   };
 }
 
