@@ -3,7 +3,7 @@
 // loop while a long report is read back.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { RecordSpool } from '../../middleware/src/cli/record-spool.js';
+import { RecordSpool, removeSpools } from '../../middleware/src/cli/record-spool.js';
 import { writeJsonArray } from '../../middleware/src/cli/report-output.js';
 import { byteTarget, items, memoryTarget, spoolOf } from './support/report-targets.js';
 
@@ -23,6 +23,17 @@ describe('record spool', () => {
     expect(() => spool.add({ n: -1, text: '' })).toThrow(/after close/);
     spool.remove();
     expect(existsSync(spool.path)).toBe(false);
+  });
+
+  it('removes every spool still held on request, as at exit, and only once', () => {
+    const kept = [new RecordSpool<number>(), new RecordSpool<number>()];
+    kept[0]!.add(1);
+    removeSpools();
+    expect(kept.map((spool) => existsSync(spool.path))).toEqual([false, false]);
+    // A spool made afterwards is not taken by an earlier removal.
+    const later = new RecordSpool<number>();
+    expect(existsSync(later.path)).toBe(true);
+    later.remove();
   });
 
   it('reads back text that crosses its read pieces: multi-byte characters and records longer than a piece', async () => {

@@ -37,17 +37,25 @@ const PIECES_A_TURN = 32;
 /** Ends each record's text: JSON.stringify escapes every control character inside one. */
 const END = '\u0000';
 
-const open = new Set<string>();
+/** Spools not yet removed, so that exit (or removeSpools) can close and remove them. */
+const open = new Set<{ remove(): void }>();
 let cleanupRegistered = false;
 
 /** Spools outlive the command's run (the returned result reads them lazily): remove them at exit. */
-function removeAtExit(dir: string): void {
-  open.add(dir);
+function removeAtExit(spool: { remove(): void }): void {
+  open.add(spool);
   if (cleanupRegistered) return;
   cleanupRegistered = true;
-  process.once('exit', () => {
-    for (const spooled of open) rmSync(spooled, { recursive: true, force: true });
-  });
+  process.once('exit', removeSpools);
+}
+
+/**
+ * Removes every spool this process still holds: at exit, or earlier for a caller that runs commands
+ * in its own long-lived process (a test file's results are not read after it ends, and a test
+ * runner may end its workers without their exit listeners).
+ */
+export function removeSpools(): void {
+  for (const spool of [...open]) spool.remove();
 }
 
 export class RecordSpool<T> {
@@ -76,7 +84,7 @@ export class RecordSpool<T> {
       throw new RangeError(`RecordSpool: depth must be a whole number, not ${options.depth}`);
     this.lineBreak = `\n${'  '.repeat(this.depth)}`;
     this.dir = mkdtempSync(join(tmpdir(), 'cosell-spool-'));
-    removeAtExit(this.dir);
+    removeAtExit(this);
     this.path = join(this.dir, 'records');
     this.fd = openSync(this.path, 'w', 0o600);
   }
@@ -189,7 +197,7 @@ export class RecordSpool<T> {
   remove(): void {
     this.close();
     rmSync(this.dir, { recursive: true, force: true });
-    open.delete(this.dir);
+    open.delete(this);
   }
 
   private flush(): void {
