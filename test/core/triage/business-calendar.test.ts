@@ -41,6 +41,21 @@ describe('addBusinessTime with business hours', () => {
     expect(due('2026-11-23T15:30:00Z', hours(2))).toBe('2026-11-23T17:30:00.000Z');
   });
 
+  it('lands on closing time when a budget of fractional hours ends there exactly', () => {
+    // 2090 minutes are 55 weeks of a 38-minute Friday window; in hours the sum is inexact in
+    // floating point, and must not spill onto the next Friday's opening (found by the split property).
+    const fridays = parseBusinessCalendar({
+      timeZone: 'UTC',
+      workingDays: [5],
+      workingHours: { start: '05:00', end: '05:38' },
+      holidays: [],
+    });
+    expect(due('2026-03-05T00:00:00Z', hours(2090 / 60), fridays)).toBe('2027-03-19T05:38:00.000Z');
+    expect(due('2026-03-05T00:00:00Z', days(0, 2090 / 60), fridays)).toBe(
+      '2027-03-19T05:38:00.000Z',
+    );
+  });
+
   it('starts the clock at opening time for an arrival before hours', () => {
     expect(due('2026-11-23T06:45:00Z', hours(1))).toBe('2026-11-23T10:00:00.000Z');
   });

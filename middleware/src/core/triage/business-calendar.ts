@@ -214,6 +214,15 @@ function toInstant(start: Date | string): number {
   return instant;
 }
 
+/**
+ * Hours as whole milliseconds, a Date's precision. Hours come as fractions (2090 minutes are
+ * 34.8333... hours), and the product's float error (125,400,000.00000001 ms) would spill past the
+ * close of a window the budget ends on exactly, onto the next window's opening.
+ */
+function hoursInMilliseconds(hours: number): number {
+  return Math.round(hours * 3_600_000);
+}
+
 function addBusinessMilliseconds(from: number, budget: number, calendar: BusinessCalendar): number {
   let remaining = budget;
   for (const window of businessWindows(from, calendar)) {
@@ -252,12 +261,14 @@ export function addBusinessTime(
 ): Date {
   const from = toInstant(start);
   if (budget.unit === 'business-hours') {
-    return new Date(addBusinessMilliseconds(from, budget.amount * 3_600_000, calendar));
+    return new Date(addBusinessMilliseconds(from, hoursInMilliseconds(budget.amount), calendar));
   }
   const closing = closeOfBusinessDay(from, budget.amount, calendar);
   const minimumHours = budget.minimumBusinessHours ?? 0;
   const floor =
-    minimumHours > 0 ? addBusinessMilliseconds(from, minimumHours * 3_600_000, calendar) : closing;
+    minimumHours > 0
+      ? addBusinessMilliseconds(from, hoursInMilliseconds(minimumHours), calendar)
+      : closing;
   return new Date(Math.max(closing, floor));
 }
 
