@@ -54,6 +54,8 @@ describe('addBusinessTime with business hours', () => {
     expect(due('2026-03-05T00:00:00Z', days(0, 2090 / 60), fridays)).toBe(
       '2027-03-19T05:38:00.000Z',
     );
+    // The same on London hours: 4 h 10 min from 13:20 closes the day, not the next morning.
+    expect(due('2026-11-23T13:20:00Z', hours(250 / 60))).toBe('2026-11-23T17:30:00.000Z');
   });
 
   it('starts the clock at opening time for an arrival before hours', () => {
