@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Progress, Spinner } from '@salesforce/sf-plugins-core';
+import Papa from 'papaparse';
 import { heapBoundsInForce, UNBOUNDED_READ_BYTES } from '../../middleware/src/cli/heap-budget.js';
 import { OpportunityRead } from '../../middleware/src/cli/opportunity-read.js';
 import { commandMessages } from '../../middleware/src/cli/cosell-command.js';
@@ -34,24 +35,17 @@ async function readAll(file: string): Promise<number> {
 
 /** The fixture's rows again and again, each description a megabyte long, until the export is `bytes`. */
 function bigExport(bytes: number): string {
-  const [header, ...rows] = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
-  const column = header!.split(',').indexOf('Description');
-  const long = `"${'A long description of the customer and their project. '.repeat(20_000)}"`;
-  const padded = rows.map((row) => {
-    // The fixture's descriptions are quoted: replace the quoted cell at the Description column.
-    const cells = row.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((cell) => cell.replace(/,$/, ''));
-    cells[column] = long;
-    return cells.join(',');
-  });
-  const lines = [header!];
-  let size = header!.length;
-  for (let index = 0; size <= bytes; index += 1) {
-    const row = padded[index % padded.length]!;
-    lines.push(row);
-    size += row.length + 1;
-  }
+  const [header, ...rows] = Papa.parse<string[]>(readFileSync(FIXTURE, 'utf8'), {
+    skipEmptyLines: true,
+  }).data;
+  const column = header!.indexOf('Description');
+  const long = 'A long description of the customer and their project. '.repeat(20_000);
+  const padded = rows.map((row) => row.map((cell, index) => (index === column ? long : cell)));
+  const data: string[][] = [];
+  for (let index = 0; data.length * long.length <= bytes; index += 1)
+    data.push(padded[index % padded.length]!);
   const file = join(dir, 'big.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
+  writeFileSync(file, `${Papa.unparse({ fields: header!, data }, { newline: '\n' })}\n`);
   return file;
 }
 

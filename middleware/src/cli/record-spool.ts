@@ -38,11 +38,11 @@ const PIECES_A_TURN = 32;
 const END = '\u0000';
 
 /** Spools not yet removed, so that exit (or removeSpools) can close and remove them. */
-const open = new Set<{ remove(): void }>();
+const open = new Set<RecordSpool<unknown>>();
 let cleanupRegistered = false;
 
 /** Spools outlive the command's run (the returned result reads them lazily): remove them at exit. */
-function removeAtExit(spool: { remove(): void }): void {
+function removeAtExit(spool: RecordSpool<unknown>): void {
   open.add(spool);
   if (cleanupRegistered) return;
   cleanupRegistered = true;

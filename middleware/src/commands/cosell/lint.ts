@@ -95,10 +95,6 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
         async batchDone() {
           if (csvFile?.due) await csvFile.write();
         },
-        error(error) {
-          findings.remove();
-          return error;
-        },
       });
       const pipeline = linter.finish();
       tally.countPipeline(pipeline);
@@ -106,6 +102,8 @@ export default class Lint extends cosellCommand(messages)<LintResult> {
       findings.close();
       await csvFile?.end();
     } catch (error) {
+      // A failed run keeps nothing: no spool, and --output as it was.
+      findings.remove();
       csvFile?.abort();
       throw error;
     }
