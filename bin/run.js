@@ -8,8 +8,9 @@ import module from 'node:module';
 // Optional: a Node without the cache (before 22.1) still runs the commands.
 module.enableCompileCache?.();
 // sf's tables are drawn with React (ink), which loads its development build, with its checks and
-// warnings, unless NODE_ENV says production: nearly a third slower drawing a 100-row table. oclif
-// already treats an unset NODE_ENV as production; a NODE_ENV the caller set is kept.
+// warnings, unless NODE_ENV says production: a 100-row findings table cost about 0.3 s more CPU
+// (scripts/bench/README.md, round 14). oclif already reads an unset NODE_ENV as production; a
+// NODE_ENV the caller set is kept.
 process.env.NODE_ENV ??= 'production';
 const { execute } = await import('@oclif/core');
 await execute({ dir: import.meta.url });
