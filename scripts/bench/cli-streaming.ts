@@ -189,16 +189,8 @@ async function main(): Promise<void> {
           figures[index]!.push(measure(file));
           if (startUp) tinyFigures[index]!.push(measure(tiny));
         });
-      const baseline = median(figures[0]!);
-      const tinyBaseline = startUp ? median(tinyFigures[0]!) : undefined;
       runs.forEach(([name], index) =>
-        print(
-          name,
-          figures[index]!,
-          baseline,
-          startUp ? tinyFigures[index]! : undefined,
-          tinyBaseline,
-        ),
+        print(name, figures[index]!, figures[0]!, tinyFigures[index]!, tinyFigures[0]!),
       );
     }
   } finally {
@@ -221,22 +213,25 @@ function median(figures: readonly Figure[]): Figure {
 }
 
 /**
- * One case's line. With the 10-row runs (`tiny`), also its start-up CPU and the rest of its CPU as a
- * multiple of the rest of the scan's.
+ * One case's line against the scan's runs. With 10-row runs (--start-up), also its start-up CPU and
+ * the rest of its CPU as a multiple of the rest of the scan's.
  */
 function print(
   name: string,
   figures: readonly Figure[],
-  baseline: Figure,
-  tiny?: readonly Figure[],
-  tinyBaseline?: Figure,
+  scan: readonly Figure[],
+  tiny: readonly Figure[],
+  tinyScan: readonly Figure[],
 ): void {
   const figure = median(figures);
-  const start = tiny ? median(tiny).cpuSeconds : undefined;
+  const baseline = median(scan);
+  const start = tiny.length > 0 ? median(tiny).cpuSeconds : undefined;
   const rest =
-    start === undefined || tinyBaseline === undefined
+    start === undefined
       ? ''
-      : ((figure.cpuSeconds - start) / (baseline.cpuSeconds - tinyBaseline.cpuSeconds)).toFixed(2);
+      : ((figure.cpuSeconds - start) / (baseline.cpuSeconds - median(tinyScan).cpuSeconds)).toFixed(
+          2,
+        );
   const cpu = figures.map((one) => one.cpuSeconds);
   const range =
     figures.length === 1 ? '' : `(${Math.min(...cpu).toFixed(1)}-${Math.max(...cpu).toFixed(1)})`;
