@@ -12,7 +12,13 @@ const EXPORT = resolve('test/fixtures/opportunities-export.csv');
 
 /** The React builds (`production`, `development`) a `cosell lint` table run loaded. */
 async function reactBuildsLoaded(nodeEnv: string | undefined): Promise<string[]> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_DEBUG: 'module' };
+  // sf's table prints plain text without React when it sees a CI variable (CI=true on the CI
+  // machine); OCLIF_TABLE_SKIP_CI_CHECK is its own switch to draw the real table anyway.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_DEBUG: 'module',
+    OCLIF_TABLE_SKIP_CI_CHECK: 'true',
+  };
   delete env.NODE_OPTIONS;
   if (nodeEnv === undefined) delete env.NODE_ENV;
   else env.NODE_ENV = nodeEnv;
